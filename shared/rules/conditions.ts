@@ -1,0 +1,218 @@
+import { ASSESSMENT_FACTORS, AGENCY_TYPES, type AgencyType, type AssessmentFactor } from '../notification/codes';
+import type { EarlierContact, Level } from '../triage/types';
+import type { Condition, FlagName, Side } from './schema';
+
+/**
+ * Conditions are compiled once per ruleset into closures, so an evaluation is a walk over plain
+ * functions with no interpretation of the ruleset left in the hot path.
+ */
+
+/** What the engine knows about the notification, worked out once per evaluation. */
+export interface Facts {
+  factors: ReadonlySet<string>;
+  dash: string | undefined;
+  cse: string | undefined;
+  missingEpisodes: number | undefined;
+  immediateDanger: boolean;
+  agency: AgencyType;
+  /** Completed years per child; undefined for an unborn child. */
+  ages: (number | undefined)[];
+  disabilityRecorded: boolean[];
+  /** Earlier contacts per child in the current notification, newest first. */
+  earlierByChild: EarlierContact[][];
+  receivedAt: number;
+}
+
+/** What has fired so far in this evaluation. */
+export interface State {
+  firedIds: Set<string>;
+  /** Fired indicator ids per level, 1–4 (index 0 unused). */
+  firedByLevel: string[][];
+  sideMaxLevel: Map<Side, Level>;
+  flags: Record<FlagName, string[]>;
+  level: Level;
+  themes: Set<string>;
+}
+
+/** Evidence when the condition holds, undefined when it does not. */
+export type Evaluator = (facts: Facts, state: State) => string[] | undefined;
+
+const NONE: string[] = [];
+
+const inRange = (value: number, r: { gte?: number; lte?: number; lt?: number }): boolean =>
+  (r.gte === undefined || value >= r.gte) && (r.lte === undefined || value <= r.lte) && (r.lt === undefined || value < r.lt);
+
+const SIDE_ORDER: Side[] = ['child-development', 'parenting-capacity', 'family-environment'];
+
+/** "3 months before", on the calendar, so that a 12-month window means the same date a year ago. */
+export const monthsBefore = (instant: number, months: number): number => {
+  const d = new Date(instant);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.getTime();
+};
+
+export const compileCondition = (condition: Condition): Evaluator => {
+  const [key] = Object.keys(condition) as (keyof Condition)[];
+  switch (key) {
+    case 'factor': {
+      const codes = condition.factor!;
+      return (f) => {
+        let evidence: string[] | undefined;
+        for (const code of codes) {
+          if (f.factors.has(code)) (evidence ??= []).push(`factor ${code} (${ASSESSMENT_FACTORS[code as AssessmentFactor]})`);
+        }
+        return evidence;
+      };
+    }
+    case 'dash': {
+      const values: readonly string[] = condition.dash!;
+      return (f) => (f.dash !== undefined && values.includes(f.dash) ? [`DASH risk: ${f.dash}`] : undefined);
+    }
+    case 'cse': {
+      const values: readonly string[] = condition.cse!;
+      return (f) => (f.cse !== undefined && values.includes(f.cse) ? [`CSE screening: ${f.cse}`] : undefined);
+    }
+    case 'missingEpisodes': {
+      const r = condition.missingEpisodes!;
+      return (f) =>
+        f.missingEpisodes !== undefined && inRange(f.missingEpisodes, r)
+          ? [`missing episodes in the last 90 days: ${f.missingEpisodes}`]
+          : undefined;
+    }
+    case 'immediateDanger': {
+      const expected = condition.immediateDanger!;
+      const evidence = [expected ? 'referrer says a child is in immediate danger' : 'referrer says no child is in immediate danger'];
+      return (f) => (f.immediateDanger === expected ? evidence : undefined);
+    }
+    case 'agency': {
+      const agencies: readonly string[] = condition.agency!;
+      return (f) => (agencies.includes(f.agency) ? [`referrer agency: ${f.agency} (source ${AGENCY_TYPES[f.agency]})`] : undefined);
+    }
+    case 'children': {
+      const r = condition.children!;
+      return (f) => (inRange(f.ages.length, r) ? [`children in the notification: ${f.ages.length}`] : undefined);
+    }
+    case 'childAge': {
+      const r = condition.childAge!;
+      return (f) => {
+        let evidence: string[] | undefined;
+        f.ages.forEach((age, i) => {
+          if (age !== undefined && inRange(age, r)) (evidence ??= []).push(`child ${i + 1} aged ${age}`);
+        });
+        return evidence;
+      };
+    }
+    case 'unborn':
+      return (f) => {
+        let evidence: string[] | undefined;
+        f.ages.forEach((age, i) => {
+          if (age === undefined) (evidence ??= []).push(`child ${i + 1} unborn`);
+        });
+        return evidence;
+      };
+    case 'childDisability':
+      return (f) => {
+        let evidence: string[] | undefined;
+        f.disabilityRecorded.forEach((recorded, i) => {
+          if (recorded) (evidence ??= []).push(`child ${i + 1}: disability recorded`);
+        });
+        for (const code of ['5A', '6A'] as const) {
+          if (f.factors.has(code)) (evidence ??= []).push(`factor ${code} (${ASSESSMENT_FACTORS[code]})`);
+        }
+        return evidence;
+      };
+    case 'indicator': {
+      const ids = condition.indicator!;
+      return (_f, s) => {
+        let evidence: string[] | undefined;
+        for (const id of ids) if (s.firedIds.has(id)) (evidence ??= []).push(`indicator ${id}`);
+        return evidence;
+      };
+    }
+    case 'countAtLevel': {
+      const { level, gte } = condition.countAtLevel!;
+      return (_f, s) => {
+        const fired = s.firedByLevel[level]!;
+        return fired.length >= gte ? [`${fired.length} level ${level} indicators: ${fired.join(', ')}`] : undefined;
+      };
+    }
+    case 'sides': {
+      const { minLevel, gte } = condition.sides!;
+      return (_f, s) => {
+        const sides = SIDE_ORDER.filter((side) => (s.sideMaxLevel.get(side) ?? 0) >= minLevel);
+        return sides.length >= gte ? [`indicators at level ${minLevel} or above on ${sides.length} sides: ${sides.join(', ')}`] : undefined;
+      };
+    }
+    case 'flag': {
+      const flag = condition.flag!;
+      const label = flag === 'immediateRisk' ? 'immediate risk' : 'strategy discussion required';
+      return (_f, s) => (s.flags[flag].length > 0 ? [`${label} (${s.flags[flag].join(', ')})`] : undefined);
+    }
+    case 'level': {
+      const r = condition.level!;
+      return (_f, s) => (inRange(s.level, r) ? [`level ${s.level}`] : undefined);
+    }
+    case 'theme': {
+      const theme = condition.theme!;
+      const evidence = [`theme ${theme}`];
+      return (_f, s) => (s.themes.has(theme) ? evidence : undefined);
+    }
+    case 'earlierContacts': {
+      const { withinMonths, gte } = condition.earlierContacts!;
+      return (f) => {
+        const since = monthsBefore(f.receivedAt, withinMonths);
+        let evidence: string[] | undefined;
+        f.earlierByChild.forEach((contacts, i) => {
+          const recent = contacts.filter((c) => {
+            const at = Date.parse(c.receivedAt);
+            return at >= since && at < f.receivedAt;
+          });
+          if (recent.length >= gte) {
+            (evidence ??= []).push(
+              `child ${i + 1}: ${recent.length} earlier contacts in ${withinMonths} months (${recent.map((c) => c.reference).join(', ')})`,
+            );
+          }
+        });
+        return evidence;
+      };
+    }
+    case 'all': {
+      const parts = condition.all!.map(compileCondition);
+      return (f, s) => {
+        const evidence: string[] = [];
+        for (const part of parts) {
+          const e = part(f, s);
+          if (!e) return undefined;
+          evidence.push(...e);
+        }
+        return evidence;
+      };
+    }
+    case 'any': {
+      const parts = condition.any!.map(compileCondition);
+      return (f, s) => {
+        let evidence: string[] | undefined;
+        for (const part of parts) {
+          const e = part(f, s);
+          if (e) (evidence ??= []).push(...e);
+        }
+        return evidence;
+      };
+    }
+    case 'not': {
+      const inner = compileCondition(condition.not!);
+      return (f, s) => (inner(f, s) ? undefined : NONE);
+    }
+    default:
+      throw new Error(`Unknown condition ${String(key)}`);
+  }
+};
+
+/** Which kinds of fact a condition reads, for labelling reasons and for the rules checker. */
+export const conditionKeys = (condition: Condition, into = new Set<keyof Condition>()): Set<keyof Condition> => {
+  for (const key of Object.keys(condition) as (keyof Condition)[]) into.add(key);
+  condition.all?.forEach((c) => conditionKeys(c, into));
+  condition.any?.forEach((c) => conditionKeys(c, into));
+  if (condition.not) conditionKeys(condition.not, into);
+  return into;
+};

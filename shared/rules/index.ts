@@ -1,0 +1,38 @@
+import type { WorkingCalendar } from '../calendar';
+import type { Recommendation, TriageInput } from '../triage/types';
+import defaultRulesetData from './rulesets/default.json';
+import { compileRuleset, evaluate } from './engine';
+import { parseRuleset } from './loader';
+import { RulesetSchema, type Ruleset } from './schema';
+
+export { parseRuleset, loadRuleset, RulesetError, type RulesetIssue } from './loader';
+export { RulesetSchema, SIDES, type Ruleset, type RulesetInput, type Indicator, type Rule, type Condition } from './schema';
+export { openCaseOf } from './engine';
+
+let defaultRuleset: Ruleset | undefined;
+
+/**
+ * The shipped default ruleset, validated once on first use. Imported as JSON so that a bundled
+ * Lambda carries it with no file to find at run time.
+ */
+export const getDefaultRuleset = (): Ruleset => {
+  if (!defaultRuleset) {
+    const result = RulesetSchema.safeParse(defaultRulesetData);
+    // Report it the way the CLI reports an area's own file, with paths, rather than a raw zod dump.
+    if (!result.success) parseRuleset(JSON.stringify(defaultRulesetData, null, 2), 'shared/rules/rulesets/default.json');
+    defaultRuleset = result.data!;
+  }
+  return defaultRuleset;
+};
+
+/**
+ * Recommend a level of need, route, priority and due time for a notification, with the reasons.
+ * Without a calendar, the ruleset's office hours and England and Wales bank holidays apply.
+ */
+export const recommend = (
+  input: TriageInput,
+  options: { ruleset?: Ruleset; calendar?: WorkingCalendar } = {},
+): Recommendation => {
+  const compiled = compileRuleset(options.ruleset ?? getDefaultRuleset());
+  return evaluate(compiled, input, options.calendar ?? compiled.calendar);
+};
