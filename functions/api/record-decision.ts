@@ -1,0 +1,39 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { isContactId } from '../../shared/contacts';
+import { recordDecision } from '../../shared/front-door/decisions';
+import { contactStore, outcomeQueue } from '../lib/dependencies';
+import { callerOf, json, problem, readJsonBody } from '../lib/http';
+import { withObservability } from '../lib/middleware';
+import { logger, metrics } from '../lib/observability';
+
+/** POST /api/contacts/{id}/decision: a triage worker's decision (IAM-authorised on AWS). */
+export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+  const contactId = event.pathParameters?.id ?? '';
+  if (!isContactId(contactId)) return problem(404, 'No contact has that id');
+  const body = readJsonBody(event);
+  if (!body.ok) return body.response;
+  const result = await recordDecision(
+    { contactId, body: body.value, decidedBy: callerOf(event), now: new Date() },
+    { store: contactStore(), outcomeQueue: outcomeQueue() },
+  );
+  switch (result.outcome) {
+    case 'invalid':
+      return problem(400, 'The decision has errors', result.errors);
+    case 'not-found':
+      return problem(404, 'No contact has that id');
+    case 'conflict':
+      logger.info('Decision refused', { contactId, status: result.contact.status });
+      return json(409, { message: result.reason, status: result.contact.status, decision: result.contact.decision });
+    case 'recorded':
+    case 'already-recorded': {
+      const { decision, status, reference } = result.contact;
+      if (result.outcome === 'recorded') {
+        metrics.addDimension('route', decision!.route);
+        metrics.addMetric('DecisionsRecorded', MetricUnit.Count, 1);
+        logger.info('Decision recorded', { contactId, route: decision!.route });
+      }
+      return json(result.outcome === 'recorded' ? 201 : 200, { contactId, reference, status, decision });
+    }
+  }
+});

@@ -1,0 +1,21 @@
+import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
+import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { SesMailer } from '../../shared/aws/ses-mailer';
+import { SqsQueue } from '../../shared/aws/sqs-queue';
+import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
+
+/**
+ * The adapters a handler needs, built once per cold start from the function's environment.
+ * Each is created on first use, so a function only needs the settings it actually uses.
+ */
+const once = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+export const config = once((): RuntimeConfig => runtimeConfig());
+export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE));
+export const mailer = once(() => new SesMailer(config().IDEMPOTENCY_TABLE, config().SENDER_ADDRESS));
+export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));
+export const outcomeQueue = once(() => new SqsQueue(requireSetting(config(), 'OUTCOME_QUEUE_URL')));
+export const triageWorkflow = once(() => new StepFunctionsWorkflow(requireSetting(config(), 'TRIAGE_STATE_MACHINE_ARN')));

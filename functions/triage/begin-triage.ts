@@ -1,0 +1,5 @@
+import { beginTriage } from '../../shared/front-door/triage-steps';
+import { contactStore } from '../lib/dependencies';
+import { triageStep } from '../lib/triage-step';
+
+export const handler = triageStep(({ contactId }) => beginTriage(contactId, { store: contactStore(), now: new Date() }));

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * One typed configuration per stage (infra/stages/<stage>.json), validated at synth time so a
+ * mistake stops `cdk synth` with a clear message instead of deploying a front door that mails
+ * nobody.
+ */
+export const StageConfigSchema = z
+  .object({
+    stage: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/, 'Use lower-case letters, digits and hyphens'),
+    areaName: z.string().min(1),
+    /** Where links in emails point; omit on AWS to use the HTTP API's own address. */
+    publicBaseUrl: z.url().optional(),
+    email: z.object({
+      sender: z.email(),
+      /** Create and verify the sender's SES domain identity in this stack. */
+      manageSenderIdentity: z.boolean().default(false),
+      dutyManager: z.email(),
+      earlyHelpTeam: z.email(),
+      socialCareTeam: z.email(),
+      secureDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Give a domain name, like secure.example.gov.uk')).default([]),
+    }),
+    queues: z
+      .object({
+        /** How long a message stays hidden while a consumer works on it. */
+        visibilityTimeoutSeconds: z.number().int().min(1).max(43200).default(60),
+        /** Receives before a message moves to the dead-letter queue. */
+        maxReceiveCount: z.number().int().min(1).max(1000).default(5),
+      })
+      .default({ visibilityTimeoutSeconds: 60, maxReceiveCount: 5 }),
+  })
+  .strict();
+
+export type StageConfig = z.output<typeof StageConfigSchema>;
+
+export const parseStageConfig = (raw: unknown, source: string): StageConfig => {
+  const result = StageConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    throw new Error(`The stage configuration ${source} has errors:\n${problems}`);
+  }
+  return result.data;
+};
+
+export const loadStageConfig = (stage: string): StageConfig => {
+  const file = join(__dirname, 'stages', `${stage}.json`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`There is no configuration for stage "${stage}": create ${file}`);
+  }
+  return parseStageConfig(JSON.parse(text), file);
+};

@@ -1,0 +1,55 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface FrontDoorFunctionProps {
+  /** The handler's source, relative to the repository root, e.g. functions/api/submit-notification.ts. */
+  entry: string;
+  description: string;
+  environment?: Record<string, string>;
+  timeout?: Duration;
+}
+
+/**
+ * Every Front Door Lambda: Node.js 22 on Graviton, bundled with esbuild, logs kept for a month.
+ * The `FrontDoor:Entry` metadata tells the local runtime which source file a function runs, so
+ * the laptop and AWS run the same handler from the same template.
+ */
+export class FrontDoorFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: FrontDoorFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      entry: join(ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout ?? Duration.seconds(20),
+      logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'front-door',
+        POWERTOOLS_METRICS_NAMESPACE: 'FrontDoor',
+        ...props.environment,
+      },
+      bundling: {
+        target: 'node22',
+        sourceMap: true,
+        minify: true,
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    const cfn = this.node.defaultChild as CfnFunction;
+    cfn.addMetadata('FrontDoor:Entry', relative(ROOT, join(ROOT, props.entry)));
+    cfn.addMetadata('FrontDoor:Export', 'handler');
+  }
+}

@@ -1,0 +1,90 @@
+import { Duration } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  type IChainable,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+export interface TriageSteps {
+  beginTriage: IFunction;
+  matchEarlierContacts: IFunction;
+  applyLevelsOfNeed: IFunction;
+  alertDutyManager: IFunction;
+  sendAcknowledgement: IFunction;
+  markTriageFailed: IFunction;
+}
+
+/** Errors that no retry can mend: the step fails at once and the Catch records it. */
+const PERMANENT_ERRORS = ['ContactNotFound', 'ZodError', 'SyntaxError'];
+
+/**
+ * The triage workflow, one Lambda Task per step so that each shows in the console's graph.
+ * Tasks invoke the function directly (payloadResponseOnly): that keeps execution history to
+ * the small results, and it is also the form the local runtime can run as it is.
+ * The state carries ids and routing facts only; the notification stays in DynamoDB.
+ */
+export class TriageStateMachine extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, steps: TriageSteps) {
+    super(scope, id);
+
+    const markFailed = new LambdaInvoke(this, 'MarkTriageFailed', {
+      lambdaFunction: steps.markTriageFailed,
+      payloadResponseOnly: true,
+      resultPath: '$.failure',
+    });
+    markFailed.addRetry({ maxAttempts: 3, interval: Duration.seconds(2), backoffRate: 2 });
+    const failed = markFailed.next(
+      new Fail(this, 'TriageFailed', {
+        error: 'TriageFailed',
+        cause: 'A triage step failed; the contact is marked triage-failed for a worker to pick up',
+      }),
+    );
+
+    const step = (name: string, fn: IFunction, resultPath: string) => {
+      const task = new LambdaInvoke(this, name, { lambdaFunction: fn, payloadResponseOnly: true, resultPath });
+      task.addRetry({ errors: PERMANENT_ERRORS, maxAttempts: 0 });
+      task.addRetry({ maxAttempts: 3, interval: Duration.seconds(1), backoffRate: 2 });
+      task.addCatch(failed, { resultPath: '$.error' });
+      return task;
+    };
+
+    const acknowledge = step('SendAcknowledgement', steps.sendAcknowledgement, '$.acknowledgement').next(
+      new Succeed(this, 'AwaitingDecision'),
+    );
+    const definition: IChainable = step('BeginTriage', steps.beginTriage, '$.contact')
+      .next(step('MatchEarlierContacts', steps.matchEarlierContacts, '$.matching'))
+      .next(step('ApplyLevelsOfNeed', steps.applyLevelsOfNeed, '$.recommendation'))
+      .next(
+        new Choice(this, 'ImmediateRisk')
+          .when(
+            Condition.stringEquals('$.recommendation.priority', 'red'),
+            step('AlertDutyManager', steps.alertDutyManager, '$.dutyAlert').next(acknowledge),
+          )
+          .otherwise(acknowledge),
+      );
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(definition),
+      timeout: Duration.minutes(15),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
+        level: LogLevel.ERROR,
+        includeExecutionData: false,
+      },
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Arn, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config';
+import { ContactTables } from './constructs/contact-tables';
+import { FrontDoorApi } from './constructs/front-door-api';
+import { FrontDoorFunction } from './constructs/front-door-function';
+import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters';
+import { TriageStateMachine } from './constructs/triage-state-machine';
+
+export interface FrontDoorStackProps extends StackProps {
+  config: StageConfig;
+}
+
+/**
+ * Front Door: HTTP API → intake → triage queue → state machine → contacts table, and
+ * decisions → outcome queue → emails. The only definition of the system's infrastructure:
+ * the local runtime runs what this stack synthesises.
+ */
+export class FrontDoorStack extends Stack {
+  constructor(scope: Construct, id: string, props: FrontDoorStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const tables = new ContactTables(this, 'Tables', {
+      removalPolicy: config.stage === 'local' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    const queueProps = {
+      visibilityTimeout: Duration.seconds(config.queues.visibilityTimeoutSeconds),
+      maxReceiveCount: config.queues.maxReceiveCount,
+    };
+    const triageQueue = new QueueWithDeadLetters(this, 'TriageQueue', queueProps);
+    const outcomeQueue = new QueueWithDeadLetters(this, 'OutcomeQueue', queueProps);
+    const api = new FrontDoorApi(this, 'Api');
+
+    const environment = {
+      CONTACTS_TABLE: tables.contacts.tableName,
+      IDEMPOTENCY_TABLE: tables.idempotency.tableName,
+      AREA_NAME: config.areaName,
+      SENDER_ADDRESS: config.email.sender,
+      DUTY_MANAGER_ADDRESS: config.email.dutyManager,
+      EARLY_HELP_TEAM_ADDRESS: config.email.earlyHelpTeam,
+      SOCIAL_CARE_TEAM_ADDRESS: config.email.socialCareTeam,
+      SECURE_EMAIL_DOMAINS: config.email.secureDomains.join(','),
+      PUBLIC_BASE_URL: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
+    };
+    const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration) =>
+      new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout });
+    // A queue consumer must finish before its message becomes visible again.
+    const consumerTimeout = Duration.seconds(Math.min(20, config.queues.visibilityTimeoutSeconds));
+
+    const senderDomain = config.email.sender.split('@')[1]!;
+    if (config.email.manageSenderIdentity) {
+      new EmailIdentity(this, 'SenderIdentity', { identity: Identity.domain(senderDomain) });
+    }
+    const sendEmail = new PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [senderDomain, config.email.sender].map((identity) =>
+        Arn.format({ service: 'ses', resource: 'identity', resourceName: identity }, this),
+      ),
+    });
+    const mailing = (f: FrontDoorFunction) => {
+      f.addToRolePolicy(sendEmail);
+      tables.idempotency.grantReadWriteData(f);
+      return f;
+    };
+
+    // Triage: one function per step of the state machine.
+    const steps = {
+      beginTriage: fn('BeginTriage', 'functions/triage/begin-triage.ts', 'Triage step: load the contact and mark it as being triaged'),
+      matchEarlierContacts: fn('MatchEarlierContacts', 'functions/triage/match-earlier-contacts.ts', 'Triage step: find earlier contacts about the same children'),
+      applyLevelsOfNeed: fn('ApplyLevelsOfNeed', 'functions/triage/apply-levels-of-need.ts', 'Triage step: recommend a level of need, route and priority'),
+      alertDutyManager: mailing(fn('AlertDutyManager', 'functions/triage/alert-duty-manager.ts', 'Triage step: email the duty manager about a red contact')),
+      sendAcknowledgement: mailing(fn('SendAcknowledgement', 'functions/triage/send-acknowledgement.ts', 'Triage step: acknowledge the notification to the referrer')),
+      markTriageFailed: fn('MarkTriageFailed', 'functions/triage/mark-triage-failed.ts', 'Triage step: record that triage failed'),
+    };
+    for (const step of [steps.beginTriage, steps.matchEarlierContacts, steps.applyLevelsOfNeed, steps.markTriageFailed]) {
+      tables.contacts.grantReadWriteData(step);
+    }
+    for (const step of [steps.alertDutyManager, steps.sendAcknowledgement]) tables.contacts.grantReadData(step);
+    const triage = new TriageStateMachine(this, 'Triage', steps);
+
+    const startTriage = fn('StartTriage', 'functions/queue/start-triage.ts', 'Starts one triage execution per queued contact', {
+      TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
+    }, consumerTimeout);
+    triage.stateMachine.grantStartExecution(startTriage);
+    startTriage.addEventSource(
+      new SqsEventSource(triageQueue.queue, { batchSize: 10, reportBatchItemFailures: true, maxBatchingWindow: Duration.seconds(1) }),
+    );
+
+    const sendOutcome = mailing(fn('SendOutcome', 'functions/queue/send-outcome.ts', 'Emails the decision to the referrer and the receiving team', {}, consumerTimeout));
+    tables.contacts.grantReadData(sendOutcome);
+    sendOutcome.addEventSource(new SqsEventSource(outcomeQueue.queue, { batchSize: 10, reportBatchItemFailures: true }));
+
+    // The HTTP API.
+    const submit = fn('SubmitNotification', 'functions/api/submit-notification.ts', 'POST /api/notifications', {
+      TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
+    });
+    tables.contacts.grantReadWriteData(submit);
+    triageQueue.queue.grantSendMessages(submit);
+
+    const contactStatus = fn('GetContactStatus', 'functions/api/get-contact-status.ts', 'GET /api/contacts/{id}/status');
+    const getContact = fn('GetContact', 'functions/api/get-contact.ts', 'GET /api/contacts/{id}');
+    const listContacts = fn('ListContacts', 'functions/api/list-contacts.ts', 'GET /api/contacts');
+    for (const reader of [contactStatus, getContact, listContacts]) tables.contacts.grantReadData(reader);
+
+    const decide = fn('RecordDecision', 'functions/api/record-decision.ts', 'POST /api/contacts/{id}/decision', {
+      OUTCOME_QUEUE_URL: outcomeQueue.queue.queueUrl,
+    });
+    tables.contacts.grantReadWriteData(decide);
+    outcomeQueue.queue.grantSendMessages(decide);
+
+    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false });
+    api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}/status', handler: contactStatus, staffOnly: false });
+    api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });
+    api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}', handler: getContact, staffOnly: true });
+    api.addRoute({ method: HttpMethod.POST, path: '/api/contacts/{id}/decision', handler: decide, staffOnly: true });
+  }
+}

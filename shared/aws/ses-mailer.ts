@@ -1,0 +1,53 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { Context } from 'aws-lambda';
+import type { Mailer } from '../front-door/ports';
+import type { EmailMessage } from '../mail/messages';
+
+/**
+ * Sends mail through SES, at most once per message idempotency key. SES itself has no
+ * idempotency, and both Step Functions retries and SQS redelivery would otherwise mean a
+ * referrer receives the same email twice. Powertools records each key in a DynamoDB table
+ * before sending and keeps it for as long as a redelivery could still happen.
+ */
+const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
+
+export class SesMailer implements Mailer {
+  private readonly config = new IdempotencyConfig({
+    eventKeyJmesPath: 'idempotencyKey',
+    expiresAfterSeconds: FOURTEEN_DAYS,
+  });
+  readonly sendOnce: (message: EmailMessage) => Promise<void>;
+
+  constructor(
+    idempotencyTable: string,
+    private readonly from: string,
+    private readonly ses: SESv2Client = new SESv2Client({}),
+  ) {
+    this.sendOnce = makeIdempotent((message: EmailMessage) => this.send(message), {
+      persistenceStore: new DynamoDBPersistenceLayer({ tableName: idempotencyTable }),
+      config: this.config,
+    });
+  }
+
+  /** Lets an interrupted send be retried once the Lambda that started it has timed out. */
+  registerLambdaContext(context: Context): void {
+    this.config.registerLambdaContext(context);
+  }
+
+  private async send(message: EmailMessage): Promise<void> {
+    await this.ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: [message.to] },
+        Content: {
+          Simple: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
+          },
+        },
+      }),
+    );
+  }
+}

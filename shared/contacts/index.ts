@@ -1,0 +1,5 @@
+export * from './decision';
+export * from './identity';
+export * from './matching';
+export * from './record';
+export * from './status';

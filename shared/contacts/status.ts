@@ -1,0 +1,29 @@
+/**
+ * A contact's life at the front door. Every change of status is a conditional write from one
+ * of these states to the next, which is what makes redelivered messages and retried steps safe.
+ */
+export const CONTACT_STATUSES = {
+  received: 'Received',
+  triaging: 'Being triaged',
+  'awaiting-decision': 'Awaiting decision',
+  decided: 'Decided',
+  'triage-failed': 'Triage failed: needs a worker to look at it',
+} as const;
+export type ContactStatus = keyof typeof CONTACT_STATUSES;
+
+const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
+  received: ['triaging', 'triage-failed'],
+  triaging: ['awaiting-decision', 'triage-failed'],
+  'awaiting-decision': ['decided'],
+  decided: [],
+  // A worker can still decide a contact whose automatic triage failed.
+  'triage-failed': ['triaging', 'decided'],
+};
+
+export const canMove = (from: ContactStatus, to: ContactStatus): boolean => NEXT[from].includes(to);
+
+/** The statuses a contact may be in for the given target to be reached. */
+export const statusesBefore = (to: ContactStatus): ContactStatus[] =>
+  (Object.keys(NEXT) as ContactStatus[]).filter((from) => canMove(from, to));
+
+export const codesOfStatus = Object.keys(CONTACT_STATUSES) as [ContactStatus, ...ContactStatus[]];

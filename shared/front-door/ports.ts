@@ -1,0 +1,57 @@
+import type { Contact, ContactStatus, MatchKey } from '../contacts';
+import type { EmailMessage } from '../mail/messages';
+
+/**
+ * The small interfaces the front door's use cases need from the outside world. The AWS
+ * adapters in shared/aws implement them; tests may implement them in memory.
+ */
+
+/** Thrown when a conditional write finds the contact in a state the change does not start from. */
+export class TransitionRefused extends Error {
+  override readonly name = 'TransitionRefused';
+  constructor(
+    readonly contactId: string,
+    readonly to: ContactStatus,
+    readonly current: Contact | undefined,
+  ) {
+    super(`Contact ${contactId} cannot move to ${to} from ${current?.status ?? 'nowhere (not found)'}`);
+  }
+}
+
+export interface ChildIndexEntry {
+  contactId: string;
+  reference: string;
+  receivedAt: string;
+  childIndex: number;
+}
+
+export interface ContactStore {
+  /** Stores a new contact; 'exists' when a contact with that id is already stored. */
+  create(contact: Contact): Promise<'created' | 'exists'>;
+  get(contactId: string): Promise<Contact | undefined>;
+  /**
+   * Moves a contact to `to` only from a status that may precede it, applying `changes` in the
+   * same conditional write. Throws TransitionRefused otherwise.
+   */
+  transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
+  /** Changes a contact only while it is still in `whileStatus`. Throws TransitionRefused otherwise. */
+  amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
+  /** Records a contact under a child's match key; writing the same entry twice is harmless. */
+  indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
+  findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
+  listByStatus(status: ContactStatus, limit: number): Promise<Contact[]>;
+}
+
+export interface Mailer {
+  /** Sends a message once per idempotency key, however often it is asked to. */
+  sendOnce(message: EmailMessage): Promise<void>;
+}
+
+export interface MessageQueue {
+  send(body: { contactId: string }): Promise<void>;
+}
+
+export interface TriageWorkflow {
+  /** Starts triage for a contact; starting it again is not an error and starts nothing new. */
+  start(contactId: string): Promise<'started' | 'already-started'>;
+}

@@ -1,0 +1,141 @@
+import { matchKeysFor, type Contact } from '../contacts';
+import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
+import type { RuntimeConfig } from '../config';
+import { recommend } from '../rules';
+import type { EarlierContact, Recommendation } from '../triage/types';
+import { TransitionRefused, type ContactStore, type Mailer } from './ports';
+
+/**
+ * The steps of the triage state machine, one function each. Every step may run more than once
+ * (Step Functions retries, redelivered messages), so each one either changes state with a
+ * conditional write or finds the change already made.
+ */
+
+const load = async (store: ContactStore, contactId: string): Promise<Contact> => {
+  const contact = await store.get(contactId);
+  if (!contact) throw new ContactNotFound(contactId);
+  return contact;
+};
+
+export class ContactNotFound extends Error {
+  override readonly name = 'ContactNotFound';
+  constructor(readonly contactId: string) {
+    super(`No contact ${contactId}`);
+  }
+}
+
+/** What the state machine carries between steps: ids and routing facts, never personal data. */
+export interface TriageState {
+  contactId: string;
+  reference: string;
+}
+
+export const beginTriage = async (contactId: string, deps: { store: ContactStore; now: Date }): Promise<TriageState> => {
+  const contact = await load(deps.store, contactId);
+  if (contact.status === 'received' || contact.status === 'triage-failed') {
+    await deps.store.transition(contactId, 'triaging', {}, deps.now.toISOString());
+  }
+  return { contactId, reference: contact.reference };
+};
+
+export const matchEarlierContacts = async (
+  contactId: string,
+  deps: { store: ContactStore; now: Date },
+): Promise<{ matchedContacts: number }> => {
+  const contact = await load(deps.store, contactId);
+  const matches = new Map<string, EarlierContact>();
+  for (const [childIndex, child] of contact.notification.children.entries()) {
+    for (const key of matchKeysFor(child)) {
+      for (const entry of await deps.store.findByMatchKey(key)) {
+        if (entry.contactId === contactId) continue;
+        const id = `${entry.contactId}:${childIndex}`;
+        const existing = matches.get(id);
+        if (existing) {
+          if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
+          continue;
+        }
+        const earlier = await deps.store.get(entry.contactId);
+        matches.set(id, {
+          contactId: entry.contactId,
+          reference: entry.reference,
+          receivedAt: entry.receivedAt,
+          childIndex,
+          matchedOn: [key.basis],
+          status: earlier?.status ?? 'unknown',
+          level: earlier?.decision?.level ?? earlier?.recommendation?.level,
+          route: earlier?.decision?.route,
+          decidedAt: earlier?.decision?.decidedAt,
+        });
+      }
+      await deps.store.indexChild(key, {
+        contactId,
+        reference: contact.reference,
+        receivedAt: contact.receivedAt,
+        childIndex,
+      });
+    }
+  }
+  const earlierContacts = [...matches.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  if (contact.status === 'triaging') {
+    await deps.store.amend(contactId, 'triaging', { matches: earlierContacts }, deps.now.toISOString());
+  }
+  return { matchedContacts: earlierContacts.length };
+};
+
+export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'priority' | 'dueAt' | 'themes'>;
+
+export const applyLevelsOfNeed = async (
+  contactId: string,
+  deps: { store: ContactStore; now: Date },
+): Promise<RecommendationSummary> => {
+  const contact = await load(deps.store, contactId);
+  const recommendation =
+    contact.status === 'triaging' || !contact.recommendation
+      ? await recommendAndStore(contact, deps)
+      : contact.recommendation;
+  const { level, route, priority, dueAt, themes } = recommendation;
+  return { level, route, priority, dueAt, themes };
+};
+
+const recommendAndStore = async (contact: Contact, deps: { store: ContactStore; now: Date }): Promise<Recommendation> => {
+  const recommendation = recommend({
+    notification: contact.notification,
+    history: { earlierContacts: contact.matches ?? [] },
+    receivedAt: new Date(contact.receivedAt),
+  });
+  try {
+    await deps.store.transition(contact.contactId, 'awaiting-decision', { recommendation }, deps.now.toISOString());
+    return recommendation;
+  } catch (error) {
+    // A retried step whose first attempt did write: what was stored first stands.
+    if (error instanceof TransitionRefused && error.current?.recommendation) return error.current.recommendation;
+    throw error;
+  }
+};
+
+type MailDeps = { store: ContactStore; mailer: Mailer; config: RuntimeConfig };
+
+export const alertDutyManager = async (contactId: string, deps: MailDeps): Promise<{ sent: true }> => {
+  await deps.mailer.sendOnce(dutyManagerAlert(await load(deps.store, contactId), deps.config));
+  return { sent: true };
+};
+
+export const sendAcknowledgement = async (contactId: string, deps: MailDeps): Promise<{ sent: true }> => {
+  await deps.mailer.sendOnce(acknowledgementEmail(await load(deps.store, contactId), deps.config));
+  return { sent: true };
+};
+
+/** A failed triage must be visible to workers, never a contact that silently went nowhere. */
+export const markTriageFailed = async (
+  contactId: string,
+  error: string,
+  deps: { store: ContactStore; now: Date },
+): Promise<{ status: 'triage-failed' | 'unchanged' }> => {
+  try {
+    await deps.store.transition(contactId, 'triage-failed', { triageFailure: { error, at: deps.now.toISOString() } }, deps.now.toISOString());
+    return { status: 'triage-failed' };
+  } catch (refused) {
+    if (refused instanceof TransitionRefused) return { status: 'unchanged' };
+    throw refused;
+  }
+};
