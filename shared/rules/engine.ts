@@ -139,6 +139,9 @@ export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar
     reasons.push({ kind, id: item.id, text: `Level ${item.level}: ${item.text}`, evidence });
   }
 
+  // Themes come before the rules so that a rule can combine them ("missing" with CSE signs).
+  for (const theme of compiled.themes) if (theme.when?.(facts, state)) state.themes.add(theme.id);
+
   for (const { item, when, kind } of compiled.rules) {
     const evidence = when!(facts, state);
     if (!evidence) continue;
@@ -161,8 +164,6 @@ export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar
       evidence: [`child ${openCase.childIndex + 1}: earlier contact ${openCase.reference} routed to ${openCase.route}, status ${openCase.status}`],
     });
   }
-
-  for (const theme of compiled.themes) if (theme.when?.(facts, state)) state.themes.add(theme.id);
 
   const priority: Priority = compiled.red(facts, state) ? 'red' : compiled.amber(facts, state) ? 'amber' : 'green';
   const { decision, priorities } = ruleset.clocks;
