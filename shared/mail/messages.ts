@@ -18,7 +18,7 @@ export interface EmailMessage {
 
 type MailConfig = Pick<RuntimeConfig, 'AREA_NAME' | 'PUBLIC_BASE_URL' | 'SECURE_EMAIL_DOMAINS' | 'DUTY_MANAGER_ADDRESS' | 'EARLY_HELP_TEAM_ADDRESS' | 'SOCIAL_CARE_TEAM_ADDRESS'>;
 
-const london = new Intl.DateTimeFormat('en-GB', {
+const londonParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   weekday: 'long',
   day: 'numeric',
@@ -26,9 +26,18 @@ const london = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  hourCycle: 'h23',
 });
-export const formatLondonTime = (iso: string): string => london.format(new Date(iso)).replace(' at ', ', ');
+
+/** GOV.UK style times: "10am on Monday 23 November 2026", "5:30pm", "midday", "midnight". */
+export const formatLondonTime = (iso: string): string => {
+  const part = Object.fromEntries(londonParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  const hour = Number(part.hour);
+  const minute = part.minute === '00' ? '' : `:${part.minute}`;
+  const time =
+    hour === 12 && !minute ? 'midday' : hour === 0 && !minute ? 'midnight' : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
+  return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
+};
 
 export const isSecureAddress = (address: string, config: Pick<RuntimeConfig, 'SECURE_EMAIL_DOMAINS'>): boolean => {
   const domain = address.split('@').pop()?.toLowerCase() ?? '';

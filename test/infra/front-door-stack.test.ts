@@ -1,0 +1,146 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { loadStageConfig, parseStageConfig } from '../../infra/config';
+import { FrontDoorStack } from '../../infra/front-door-stack';
+
+const synth = (stage = 'example') => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new FrontDoorStack(app, 'Test', { config: loadStageConfig(stage), env: { account: '111111111111', region: 'eu-west-2' } });
+  return Template.fromStack(stack);
+};
+
+const template = synth();
+const resources = (type: string) => template.findResources(type);
+const logicalIdOf = (type: string, entry: string) =>
+  Object.entries(resources(type)).find(([, r]) => r.Metadata?.['FrontDoor:Entry'] === entry)?.[0];
+
+/** The IAM statements attached to one function's role. */
+const statementsOf = (entry: string): any[] => {
+  const fnId = logicalIdOf('AWS::Lambda::Function', entry)!;
+  const roleRef = resources('AWS::Lambda::Function')[fnId]!.Properties.Role['Fn::GetAtt'][0];
+  return Object.values(resources('AWS::IAM::Policy'))
+    .filter((p: any) => p.Properties.Roles.some((r: any) => r.Ref === roleRef))
+    .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+};
+const actionsOf = (entry: string): string[] => statementsOf(entry).flatMap((s) => [s.Action].flat());
+
+describe('Front Door stack', () => {
+  it('queues triage work with a dead-letter queue that keeps messages for 14 days', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 4);
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+      VisibilityTimeout: 60,
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600 });
+  });
+
+  it('consumes the queues in batches, reporting only the failed messages', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    template.allResourcesProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 10,
+    });
+  });
+
+  it('keys the contacts table for contacts, the child index and the status queue', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'byStatus',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+        }),
+      ],
+    });
+  });
+
+  it('keeps contacts when the stack is deleted outside the local stage', () => {
+    const tables = Object.values(resources('AWS::DynamoDB::GlobalTable')) as any[];
+    const contacts = tables.find((t) => t.Properties.GlobalSecondaryIndexes);
+    expect(contacts.DeletionPolicy).toBe('Retain');
+  });
+
+  it('runs triage as a Standard state machine with a visible step per task, a risk choice and a failed end', () => {
+    const [machine] = Object.values(resources('AWS::StepFunctions::StateMachine')) as any[];
+    expect(machine.Properties.StateMachineType).toBe('STANDARD');
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    for (const state of ['BeginTriage', 'MatchEarlierContacts', 'ApplyLevelsOfNeed', 'ImmediateRisk', 'AlertDutyManager', 'SendAcknowledgement', 'MarkTriageFailed', 'TriageFailed', 'AwaitingDecision']) {
+      expect(definition).toContain(`\\"${state}\\"`);
+    }
+    expect(definition).toContain('\\"Catch\\"');
+  });
+
+  it('protects staff routes with IAM and leaves only the referrer routes open', () => {
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route')) as any[];
+    const auth = Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']));
+    expect(auth).toEqual({
+      'POST /api/notifications': 'NONE',
+      'GET /api/contacts/{id}/status': 'NONE',
+      'GET /api/contacts': 'AWS_IAM',
+      'GET /api/contacts/{id}': 'AWS_IAM',
+      'POST /api/contacts/{id}/decision': 'AWS_IAM',
+    });
+  });
+
+  describe('least privilege', () => {
+    it('lets only the queue consumer start triage executions', () => {
+      const starters = Object.values(resources('AWS::Lambda::Function'))
+        .map((f: any) => f.Metadata['FrontDoor:Entry'])
+        .filter((entry: string) => actionsOf(entry).includes('states:StartExecution'));
+      expect(starters).toEqual(['functions/queue/start-triage.ts']);
+    });
+
+    it('lets only the mailing functions send email, from the sender identity alone', () => {
+      const senders = Object.values(resources('AWS::Lambda::Function'))
+        .map((f: any) => f.Metadata['FrontDoor:Entry'])
+        .filter((entry: string) => actionsOf(entry).includes('ses:SendEmail'))
+        .sort();
+      expect(senders).toEqual([
+        'functions/queue/send-outcome.ts',
+        'functions/triage/alert-duty-manager.ts',
+        'functions/triage/send-acknowledgement.ts',
+      ]);
+      const ses = statementsOf('functions/triage/send-acknowledgement.ts').find((s) => s.Action === 'ses:SendEmail');
+      expect(JSON.stringify(ses.Resource)).toContain('identity/notifications.exampleshire.gov.uk');
+      expect(JSON.stringify(ses.Resource)).not.toContain('*');
+    });
+
+    it('gives the public status route read access only', () => {
+      const actions = actionsOf('functions/api/get-contact-status.ts');
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem']));
+      expect(actions.filter((a) => /Put|Update|Delete|Write/.test(a))).toEqual([]);
+      expect(actions.some((a) => a.startsWith('sqs:') || a.startsWith('ses:'))).toBe(false);
+    });
+
+    it('lets the intake send to the triage queue and nothing else', () => {
+      const sends = statementsOf('functions/api/submit-notification.ts').filter((s) => [s.Action].flat().includes('sqs:SendMessage'));
+      expect(sends).toHaveLength(1);
+      expect(JSON.stringify(sends[0].Resource)).toContain('TriageQueue');
+    });
+  });
+
+  it('tells every function where its source lives, for the local runtime', () => {
+    for (const fn of Object.values(resources('AWS::Lambda::Function')) as any[]) {
+      expect(fn.Metadata['FrontDoor:Entry']).toMatch(/^functions\/.+\.ts$/);
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+    }
+  });
+});
+
+describe('stage configuration', () => {
+  it('refuses a configuration with clear messages', () => {
+    expect(() => parseStageConfig({ stage: 'Prod!', areaName: '', email: { sender: 'nope' } }, 'bad.json')).toThrow(
+      /bad.json has errors:[\s\S]*stage: Use lower-case[\s\S]*email.sender/,
+    );
+  });
+
+  it('names the missing stage file', () => {
+    expect(() => loadStageConfig('no-such-stage')).toThrow(/no configuration for stage "no-such-stage"/);
+  });
+});

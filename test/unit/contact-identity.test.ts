@@ -1,0 +1,36 @@
+import { canMove, isContactId, newContactId, referenceFor, sameDecision, statusesBefore } from '../../shared/contacts';
+
+describe('contact ids and references', () => {
+  it('gives a random id without an idempotency key and the same id for the same key', () => {
+    expect(newContactId()).not.toBe(newContactId());
+    expect(newContactId('police-batch-42')).toBe(newContactId('police-batch-42'));
+    expect(newContactId('police-batch-42')).not.toBe(newContactId('police-batch-43'));
+    expect(isContactId(newContactId())).toBe(true);
+    expect(isContactId('../../etc/passwd')).toBe(false);
+  });
+
+  it('derives a reference a person can read out: no I, L, O or U', () => {
+    for (let i = 0; i < 200; i += 1) {
+      const reference = referenceFor(newContactId());
+      expect(reference).toMatch(/^CFC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    }
+    const id = newContactId();
+    expect(referenceFor(id)).toBe(referenceFor(id));
+  });
+});
+
+describe('contact status', () => {
+  it('allows only forward moves, and a decision only once', () => {
+    expect(canMove('received', 'triaging')).toBe(true);
+    expect(canMove('awaiting-decision', 'decided')).toBe(true);
+    expect(canMove('decided', 'decided')).toBe(false);
+    expect(canMove('awaiting-decision', 'triaging')).toBe(false);
+    expect(statusesBefore('decided').sort()).toEqual(['awaiting-decision', 'triage-failed']);
+  });
+
+  it('treats a repeat of the same decision as a retry and a different one as a conflict', () => {
+    const decision = { route: 'early-help-targeted' as const, level: 3 as const, rationale: 'Several level 3 needs.' };
+    expect(sameDecision(decision, { ...decision })).toBe(true);
+    expect(sameDecision(decision, { ...decision, route: 'nfa' })).toBe(false);
+  });
+});

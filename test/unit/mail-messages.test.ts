@@ -1,0 +1,100 @@
+import type { Contact } from '../../shared/contacts';
+import { runtimeConfig } from '../../shared/config';
+import { acknowledgementEmail, dutyManagerAlert, formatLondonTime, outcomeEmail, teamHandoverEmail } from '../../shared/mail/messages';
+import { parseNotification } from '../../shared/notification';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+
+const config = runtimeConfig({
+  CONTACTS_TABLE: 'contacts',
+  IDEMPOTENCY_TABLE: 'sent',
+  AREA_NAME: 'Exampleshire',
+  SENDER_ADDRESS: 'front-door@exampleshire.example',
+  DUTY_MANAGER_ADDRESS: 'duty@exampleshire.example',
+  EARLY_HELP_TEAM_ADDRESS: 'early-help@exampleshire.example',
+  SOCIAL_CARE_TEAM_ADDRESS: 'social-care@exampleshire.example',
+  SECURE_EMAIL_DOMAINS: 'exampleshire.example, police.example',
+  PUBLIC_BASE_URL: 'https://front-door.example/',
+});
+
+const contactFrom = (referrerEmail: string): Contact => {
+  const input = aSchoolNeglectNotification();
+  input.referrer.email = referrerEmail;
+  const parsed = parseNotification(input);
+  if (!parsed.ok) throw new Error('fixture is invalid');
+  return {
+    contactId: 'a'.repeat(26),
+    reference: 'CFC-AAAA-BBBB',
+    status: 'decided',
+    channel: 'api',
+    receivedAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    notification: parsed.notification,
+    recommendation: {
+      level: 3, route: 'early-help-targeted', priority: 'amber', dueAt: '2026-11-23T10:00:00.000Z',
+      themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' },
+    },
+    decision: {
+      route: 'early-help-targeted', level: 3, rationale: 'Neglect indicators at level 3 with parental consent.',
+      decidedAt: '2026-11-20T15:00:00.000Z', decidedBy: 'worker-1',
+    },
+  };
+};
+
+describe('emails to referrers and teams', () => {
+  it('acknowledges with the reference, the due time in London time and a status link', () => {
+    const email = acknowledgementEmail(contactFrom('dsl@school.example'), config);
+    expect(email.subject).toContain('CFC-AAAA-BBBB');
+    expect(email.text).toContain('by 10am on Monday 23 November 2026');
+    expect(email.text).toContain('https://front-door.example/api/contacts/aaaaaaaaaaaaaaaaaaaaaaaaaa/status');
+    expect(email.idempotencyKey).toBe('aaaaaaaaaaaaaaaaaaaaaaaaaa:acknowledgement');
+  });
+
+  it('keeps children and reasons out of mail to an ordinary address', () => {
+    const contact = contactFrom('dsl@school.example');
+    for (const email of [acknowledgementEmail(contact, config), outcomeEmail(contact, config)]) {
+      expect(email.text).not.toContain('Ellie');
+      expect(email.text).not.toContain('Neglect indicators');
+    }
+  });
+
+  it('gives the reasons to a secure address, subdomains included', () => {
+    const contact = contactFrom('officer@area.police.example');
+    expect(acknowledgementEmail(contact, config).text).toContain('Ellie Fictional');
+    const outcome = outcomeEmail(contact, config).text;
+    expect(outcome).toContain('Why: Neglect indicators at level 3');
+    expect(outcome).toContain('targeted family support');
+    expect(outcome).toMatch(/disagree/);
+  });
+
+  it('hands the decision to the receiving team, and to nobody for no further action', () => {
+    const contact = contactFrom('dsl@school.example');
+    expect(teamHandoverEmail(contact, config)?.to).toBe('early-help@exampleshire.example');
+    contact.decision = { ...contact.decision!, route: 'csc-assessment' };
+    expect(teamHandoverEmail(contact, config)?.to).toBe('social-care@exampleshire.example');
+    contact.decision = { ...contact.decision!, route: 'nfa' };
+    expect(teamHandoverEmail(contact, config)).toBeUndefined();
+  });
+
+  it('alerts the duty manager without naming the child', () => {
+    const alert = dutyManagerAlert(contactFrom('dsl@school.example'), config);
+    expect(alert.to).toBe('duty@exampleshire.example');
+    expect(alert.subject).toMatch(/^RED/);
+    expect(alert.text).not.toContain('Ellie');
+  });
+
+  it('formats times in Europe/London across the clock change', () => {
+    expect(formatLondonTime('2026-07-01T09:00:00Z')).toBe('10am on Wednesday 1 July 2026');
+    expect(formatLondonTime('2026-12-01T09:30:00Z')).toBe('9:30am on Tuesday 1 December 2026');
+    expect(formatLondonTime('2026-12-01T12:00:00Z')).toBe('midday on Tuesday 1 December 2026');
+    expect(formatLondonTime('2026-10-25T00:30:00Z')).toBe('1:30am on Sunday 25 October 2026');
+    expect(formatLondonTime('2026-10-25T01:30:00Z')).toBe('1:30am on Sunday 25 October 2026');
+    expect(formatLondonTime('2026-10-26T00:00:00Z')).toBe('midnight on Monday 26 October 2026');
+    expect(formatLondonTime('2026-12-01T17:05:00Z')).toBe('5:05pm on Tuesday 1 December 2026');
+  });
+});
+
+describe('runtime configuration', () => {
+  it('fails at cold start with every problem named', () => {
+    expect(() => runtimeConfig({ CONTACTS_TABLE: 'x' })).toThrow(/misconfigured: IDEMPOTENCY_TABLE[\s\S]*SENDER_ADDRESS/);
+  });
+});

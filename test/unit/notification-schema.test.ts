@@ -1,0 +1,98 @@
+import { isValidNhsNumber, parseNotification } from '../../shared/notification';
+import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
+
+const errorsOf = (input: unknown) => {
+  const result = parseNotification(input);
+  if (result.ok) throw new Error('expected the notification to be refused');
+  return result.errors;
+};
+
+describe('Cause for Concern notification schema', () => {
+  it('accepts a complete notification and fills the defaults', () => {
+    const result = parseNotification(aSchoolNeglectNotification());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.notification.concerns.indicators).toEqual([]);
+    expect(result.notification.children[0]!.address.postcode).toBe('ZZ1 1AA');
+  });
+
+  it('accepts several children, an unknown ethnicity and consent not sought with its reason', () => {
+    const result = parseNotification(aPoliceDomesticAbuseNotification());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.notification.children[1]!.ethnicity).toBe('NOBT');
+  });
+
+  it('accepts an unborn baby with an expected date of delivery', () => {
+    const input = aSchoolNeglectNotification();
+    const child = input.children[0]!;
+    delete child.dateOfBirth;
+    child.expectedDateOfDelivery = '2027-02-01';
+    expect(parseNotification(input).ok).toBe(true);
+  });
+
+  it('reports every field error with its path, not just the first', () => {
+    const input = aSchoolNeglectNotification() as any;
+    input.referrer.email = 'not-an-email';
+    input.children[0].gender = 'm';
+    input.children[0].address.postcode = '12345';
+    input.concerns.factors = ['99Z'];
+    delete input.expectation;
+    expect(errorsOf(input).map((e) => e.path).sort()).toEqual([
+      'children.0.address.postcode',
+      'children.0.gender',
+      'concerns.factors.0',
+      'expectation',
+      'referrer.email',
+    ]);
+  });
+
+  it('says plainly when a required field is missing', () => {
+    const input = aSchoolNeglectNotification() as any;
+    delete input.immediateDanger;
+    delete input.referrer.phone;
+    expect(errorsOf(input)).toEqual(
+      expect.arrayContaining([
+        { path: 'immediateDanger', message: 'Say whether any child is in immediate danger' },
+        { path: 'referrer.phone', message: 'This field is required' },
+      ]),
+    );
+  });
+
+  it('needs a date of birth or an expected date of delivery, but not both', () => {
+    const neither = aSchoolNeglectNotification();
+    delete neither.children[0]!.dateOfBirth;
+    const both = aSchoolNeglectNotification();
+    both.children[0]!.expectedDateOfDelivery = '2027-01-01';
+    for (const input of [neither, both]) {
+      expect(errorsOf(input)).toEqual([
+        { path: 'children.0.dateOfBirth', message: expect.stringContaining('expected date of delivery') },
+      ]);
+    }
+  });
+
+  it('needs a reason when consent was refused or not sought', () => {
+    const input = aSchoolNeglectNotification() as any;
+    input.consent = { status: 'refused' };
+    expect(errorsOf(input)).toEqual([{ path: 'consent.reason', message: 'This field is required' }]);
+  });
+
+  it('refuses a notification with no children, a vague description or unknown fields', () => {
+    const input = aSchoolNeglectNotification() as any;
+    input.children = [];
+    input.concerns.description = 'worried';
+    input.colour = 'blue';
+    expect(errorsOf(input).map((e) => e.path).sort()).toEqual(['(root)', 'children', 'concerns.description']);
+  });
+
+  it('checks the NHS number check digit', () => {
+    expect(isValidNhsNumber('9990000018')).toBe(true);
+    expect(isValidNhsNumber('9990000019')).toBe(false);
+    const input = aSchoolNeglectNotification();
+    input.children[0]!.nhsNumber = '999 000 0019';
+    expect(errorsOf(input)).toEqual([{ path: 'children.0.nhsNumber', message: 'Enter a valid 10 digit NHS number' }]);
+  });
+
+  it('refuses what is not an object at all', () => {
+    expect(errorsOf('hello')).toEqual([{ path: '(root)', message: expect.any(String) }]);
+  });
+});
