@@ -47,8 +47,8 @@ export class FrontDoorStack extends Stack {
       SECURE_EMAIL_DOMAINS: config.email.secureDomains.join(','),
       PUBLIC_BASE_URL: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
     };
-    const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration) =>
-      new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout });
+    const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false) =>
+      new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout, pages });
     // A queue consumer must finish before its message becomes visible again.
     const consumerTimeout = Duration.seconds(Math.min(20, config.queues.visibilityTimeoutSeconds));
 
@@ -113,6 +113,10 @@ export class FrontDoorStack extends Stack {
     tables.contacts.grantReadWriteData(decide);
     outcomeQueue.queue.grantSendMessages(decide);
 
+    const home = fn('HomePage', 'functions/web/home.ts', 'GET /: the start page', {}, undefined, true);
+    const assets = fn('Assets', 'functions/web/assets.ts', 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts', {}, undefined, true);
+    api.addRoute({ method: HttpMethod.GET, path: '/', handler: home, staffOnly: false });
+    api.addRoute({ method: HttpMethod.GET, path: '/assets/{proxy+}', handler: assets, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}/status', handler: contactStatus, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });

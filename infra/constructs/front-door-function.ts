@@ -4,6 +4,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join, relative } from 'node:path';
+import { PAGE_FILES } from '../../shared/web/paths';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -13,7 +14,16 @@ export interface FrontDoorFunctionProps {
   description: string;
   environment?: Record<string, string>;
   timeout?: Duration;
+  /** Renders pages: the bundle then carries the page templates and GOV.UK Frontend. */
+  pages?: boolean;
 }
+
+const copyPageFiles = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) =>
+    PAGE_FILES.map((path) => `mkdir -p "${outputDir}/${path}" && cp -R "${inputDir}/${path}/." "${outputDir}/${path}/"`),
+};
 
 /**
  * Every Front Door Lambda: Node.js 22 on Graviton, bundled with esbuild, logs kept for a month.
@@ -46,6 +56,7 @@ export class FrontDoorFunction extends NodejsFunction {
         sourceMap: true,
         minify: true,
         externalModules: ['@aws-sdk/*'],
+        commandHooks: props.pages ? copyPageFiles : undefined,
       },
     });
     const cfn = this.node.defaultChild as CfnFunction;
