@@ -50,12 +50,19 @@ export const createWorkingCalendar = (options: CalendarOptions = {}): WorkingCal
   const dayLength = (close.hour - open.hour) * HOUR + (close.minute - open.minute) * 60_000;
   if (dayLength <= 0) throw new Error('Office hours must end after they start');
 
+  const workingDays = new Map<string, boolean>();
   const isWorkingDay = (date: string): boolean => {
-    const dow = dayOfWeek(date);
-    return dow !== 0 && dow !== 6 && !holidays.has(date);
+    let working = workingDays.get(date);
+    if (working === undefined) {
+      const dow = dayOfWeek(date);
+      working = dow !== 0 && dow !== 6 && !holidays.has(date);
+      if (workingDays.size > 5000) workingDays.clear();
+      workingDays.set(date, working);
+    }
+    return working;
   };
 
-  // The same few days are looked up on every evaluation; the cache keeps Intl out of the hot path.
+  // The same few days are looked up on every evaluation; the caches keep Intl out of the hot path.
   const windows = new Map<string, { open: number; close: number }>();
   const windowOf = (date: string) => {
     let window = windows.get(date);
@@ -70,9 +77,15 @@ export const createWorkingCalendar = (options: CalendarOptions = {}): WorkingCal
     }
     return window;
   };
+  const following = new Map<string, string>();
   const nextWorkingDay = (date: string): string => {
-    let next = addDays(date, 1);
-    while (!isWorkingDay(next)) next = addDays(next, 1);
+    let next = following.get(date);
+    if (next === undefined) {
+      next = addDays(date, 1);
+      while (!isWorkingDay(next)) next = addDays(next, 1);
+      if (following.size > 5000) following.clear();
+      following.set(date, next);
+    }
     return next;
   };
 

@@ -66,9 +66,26 @@ export const instantOf = (w: WallClock, timeZone: string): number => {
 export const isoDate = (year: number, month: number, day: number): string =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
+const QUARTER_HOUR = 900_000;
+const dateCache = new Map<string, Map<number, string>>();
+
+/**
+ * The local date of an instant. Offsets change only on quarter-hour boundaries in every zone in
+ * use, so each quarter hour falls on one local date and one Intl call serves every contact
+ * received in it.
+ */
 export const localDateAt = (instant: number, timeZone: string): string => {
-  const w = wallClockAt(instant, timeZone);
-  return isoDate(w.year, w.month, w.day);
+  let dates = dateCache.get(timeZone);
+  if (!dates) dateCache.set(timeZone, (dates = new Map()));
+  const bucket = Math.floor(instant / QUARTER_HOUR);
+  let date = dates.get(bucket);
+  if (date === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    date = new Date(start + offsetAt(start, timeZone)).toISOString().slice(0, 10);
+    if (dates.size > 10_000) dates.clear();
+    dates.set(bucket, date);
+  }
+  return date;
 };
 
 /** Calendar arithmetic on YYYY-MM-DD strings, done in UTC where days are always 24 hours. */
