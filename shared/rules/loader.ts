@@ -75,7 +75,9 @@ export const parseRuleset = (text: string, filename: string): Ruleset => {
     }
     data = doc.toJS();
   }
-  const result = RulesetSchema.safeParse(data);
+  const result = RulesetSchema.safeParse(data, {
+    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : undefined),
+  });
   if (!result.success) throw new RulesetError(filename, issuesOf(result.error, (path) => locate(doc, counter, path)));
   return result.data;
 };
