@@ -36,4 +36,4 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
       return json(result.outcome === 'recorded' ? 201 : 200, { contactId, reference, status, decision });
     }
   }
-});
+}, { metrics: true });

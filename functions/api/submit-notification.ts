@@ -26,4 +26,4 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   }
   const statusUrl = `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}/api/contacts/${contactId}/status`;
   return json(202, { contactId, reference, status, statusUrl }, { location: statusUrl });
-});
+}, { metrics: true });

@@ -11,9 +11,9 @@ const StepInput = z.object({
 export type StepInput = z.output<typeof StepInput>;
 
 /** A Task state of the triage state machine: parse its input, run one step, return the result. */
-export const triageStep = <R>(step: (input: StepInput, context: Context) => Promise<R>) =>
+export const triageStep = <R>(step: (input: StepInput, context: Context) => Promise<R>, options: { metrics?: boolean } = {}) =>
   withObservability(async (event: unknown, context: Context) => {
     const input = StepInput.parse(event);
     logger.appendKeys({ contactId: input.contactId });
     return step(input, context);
-  });
+  }, options);

@@ -9,4 +9,4 @@ export const handler = triageStep(async ({ contactId }) => {
   metrics.addDimension('level', String(recommendation.level));
   metrics.addMetric('Recommendations', MetricUnit.Count, 1);
   return recommendation;
-});
+}, { metrics: true });

@@ -17,6 +17,17 @@ export interface Contact {
   recommendation?: Recommendation;
   decision?: Decision;
   triageFailure?: { error: string; at: string };
+  /** A referrer may ask once for a decision to be looked at again (domain brief §5). */
+  reconsideration?: {
+    requestedAt: string;
+    reason: string;
+    status: 'requested' | 'upheld' | 'changed';
+    answer?: string;
+    answeredAt?: string;
+    answeredBy?: string;
+  };
+  /** Set when mail to the referrer bounced or was complained about. */
+  referrerNotReached?: { at: string; reason: string };
   updatedAt: string;
 }
 
