@@ -1,0 +1,62 @@
+/**
+ * Starts the third-party emulators on loopback. fauxqs is ESM-only, so it is
+ * imported dynamically; this module therefore only runs under tsx, never jest.
+ */
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import dynalite from 'dynalite';
+import startSes from 'aws-ses-v2-local';
+import { closeServer, listen, LOOPBACK } from './net';
+import { REGION } from './template';
+
+export interface EmulatorPorts {
+  sqs: number;
+  dynamodb: number;
+  mailbox: number;
+}
+
+export interface Emulators {
+  sqs: string;
+  dynamodb: string;
+  ses: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emulators> {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error('emulator stop failed:', error));
+  };
+  try {
+    const dynamoDir = join(dataDir, 'dynamodb');
+    mkdirSync(dynamoDir, { recursive: true });
+    // Tables become ACTIVE at once: start-up creates them and nothing local needs the CREATING phase.
+    const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    const dynamoPort = await listen(dynamo, ports.dynamodb);
+    stops.push(() => closeServer(dynamo));
+
+    const { startFauxqs } = await import('fauxqs');
+    const sqsDir = join(dataDir, 'sqs');
+    mkdirSync(sqsDir, { recursive: true });
+    const fauxqs = await startFauxqs({ port: ports.sqs, logger: false, defaultRegion: REGION, dataDir: sqsDir });
+    stops.push(() => fauxqs.stop());
+
+    // aws-ses-v2-local keeps emails in memory only: the mailbox is empty after a restart.
+    const ses = await startSes({ host: LOOPBACK, port: ports.mailbox });
+    const sesAddress = ses.address() as AddressInfo | null;
+    // aws-ses-v2-local resolves even when listen fails, leaving an unbound server.
+    if (!sesAddress) throw new Error(`Could not listen on ${LOOPBACK}:${ports.mailbox} for the mailbox (port in use?)`);
+    stops.push(() => closeServer(ses));
+
+    return {
+      sqs: `http://${LOOPBACK}:${fauxqs.port}`,
+      dynamodb: `http://${LOOPBACK}:${dynamoPort}`,
+      ses: `http://${LOOPBACK}:${sesAddress.port}`,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

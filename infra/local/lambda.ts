@@ -1,0 +1,182 @@
+/**
+ * Runs the template's Lambda handlers in this process, with a Lambda-shaped
+ * context, so every event source (HTTP, SQS, Step Functions, `invoke.ts`) goes
+ * through the same code path and the same timeout and error semantics.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import type { LocalDeployment } from './template';
+
+export interface LocalFunction {
+  logicalId: string;
+  name: string;
+  arn: string;
+  /** Absolute path of the handler module. */
+  entry: string;
+  exportName: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  environment: Record<string, string>;
+}
+
+export const ENTRY_METADATA = 'FrontDoor:Entry';
+export const EXPORT_METADATA = 'FrontDoor:Export';
+
+/**
+ * Functions with an entry in their Metadata. Others (CDK's own custom-resource
+ * providers, log retention...) have no local source and are returned as skipped.
+ */
+export function describeFunctions(
+  deployment: LocalDeployment,
+  repoRoot: string,
+): { functions: LocalFunction[]; skipped: string[] } {
+  const functions: LocalFunction[] = [];
+  const skipped: string[] = [];
+  for (const logicalId of deployment.ofType('AWS::Lambda::Function')) {
+    const metadata = deployment.resource(logicalId).Metadata ?? {};
+    const entry = metadata[ENTRY_METADATA];
+    if (typeof entry !== 'string') {
+      skipped.push(logicalId);
+      continue;
+    }
+    const props = deployment.properties(logicalId) as {
+      Timeout?: number;
+      MemorySize?: number;
+      Environment?: { Variables?: Record<string, unknown> };
+    };
+    functions.push({
+      logicalId,
+      name: deployment.physicalName(logicalId),
+      arn: deployment.arn(logicalId),
+      entry: resolve(repoRoot, entry),
+      exportName: typeof metadata[EXPORT_METADATA] === 'string' ? (metadata[EXPORT_METADATA] as string) : 'handler',
+      timeoutSeconds: Number(props.Timeout ?? 3),
+      memoryMb: Number(props.MemorySize ?? 128),
+      environment: Object.fromEntries(
+        Object.entries(props.Environment?.Variables ?? {}).map(([key, value]) => [key, String(value)]),
+      ),
+    });
+  }
+  return { functions, skipped };
+}
+
+/**
+ * All handlers share one `process.env`, so two functions may not disagree on a
+ * variable: that would make one of them run with the other's configuration.
+ */
+export function mergeEnvironments(sources: Array<{ owner: string; variables: Record<string, string> }>): Record<string, string> {
+  const merged: Record<string, { value: string; owner: string }> = {};
+  const conflicts: string[] = [];
+  for (const { owner, variables } of sources) {
+    for (const [key, value] of Object.entries(variables)) {
+      const existing = merged[key];
+      if (existing && existing.value !== value) {
+        conflicts.push(`${key}: ${existing.owner}=${JSON.stringify(existing.value)} but ${owner}=${JSON.stringify(value)}`);
+      } else {
+        merged[key] = { value, owner };
+      }
+    }
+  }
+  if (conflicts.length) {
+    throw new Error(`Functions disagree on environment variables they would share locally:\n  ${conflicts.join('\n  ')}`);
+  }
+  return Object.fromEntries(Object.entries(merged).map(([key, { value }]) => [key, value]));
+}
+
+/** Lambda reports a timeout with this error type, which Step Functions can Retry/Catch. */
+export class LambdaTimeoutError extends Error {
+  override name = 'Sandbox.Timedout';
+}
+
+type Handler = (event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void) => unknown;
+
+export class LambdaInvoker {
+  private readonly handlers = new Map<string, Promise<Handler>>();
+
+  constructor(
+    readonly functions: LocalFunction[],
+    private readonly log: (line: string) => void = (line) => console.log(line),
+  ) {}
+
+  /** By ARN (qualified or not), function name or logical id. */
+  find(nameOrArn: string): LocalFunction | undefined {
+    const unqualified = nameOrArn.replace(/^(arn:aws:lambda:[^:]*:[^:]*:function:[^:]+):.*$/, '$1');
+    return this.functions.find((f) => f.arn === unqualified || f.name === unqualified || f.logicalId === unqualified);
+  }
+
+  async invoke(fn: LocalFunction, event: unknown): Promise<unknown> {
+    const handler = await this.load(fn);
+    const requestId = randomUUID();
+    const started = Date.now();
+    const deadline = started + fn.timeoutSeconds * 1000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = await Promise.race([
+        runHandler(handler, event, fn, requestId, deadline),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new LambdaTimeoutError(`Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`)),
+            fn.timeoutSeconds * 1000,
+          );
+        }),
+      ]);
+      this.log(`λ ${fn.logicalId} ${requestId} ok ${Date.now() - started}ms`);
+      return result;
+    } catch (error) {
+      const normalised = error instanceof Error ? error : new Error(String(error));
+      this.log(`λ ${fn.logicalId} ${requestId} failed ${normalised.name} ${Date.now() - started}ms`);
+      throw normalised;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private load(fn: LocalFunction): Promise<Handler> {
+    let handler = this.handlers.get(fn.logicalId);
+    if (!handler) {
+      handler = import(pathToFileURL(fn.entry).href).then((module: Record<string, unknown>) => {
+        // A CommonJS module imported from ESM exposes its exports both by name and on `default`.
+        const exported = module[fn.exportName] ?? (module.default as Record<string, unknown> | undefined)?.[fn.exportName];
+        if (typeof exported !== 'function') {
+          throw new Error(`${fn.entry} does not export a function named "${fn.exportName}" (function ${fn.logicalId})`);
+        }
+        return exported as Handler;
+      });
+      // A failed import should be retried next time (the developer may be fixing the file).
+      handler.catch(() => this.handlers.delete(fn.logicalId));
+      this.handlers.set(fn.logicalId, handler);
+    }
+    return handler;
+  }
+}
+
+/** Supports both async handlers and the older callback style. */
+function runHandler(handler: Handler, event: unknown, fn: LocalFunction, requestId: string, deadline: number): Promise<unknown> {
+  return new Promise((resolvePromise, reject) => {
+    const callback = (error?: unknown, result?: unknown) => (error ? reject(error) : resolvePromise(result));
+    const context: Context = {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: fn.name,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: fn.arn,
+      memoryLimitInMB: String(fn.memoryMb),
+      awsRequestId: requestId,
+      logGroupName: `/aws/lambda/${fn.name}`,
+      logStreamName: `local/${requestId}`,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: callback,
+      succeed: (result: unknown) => resolvePromise(result),
+      fail: (error: unknown) => reject(error),
+    };
+    try {
+      const returned = handler(event, context, callback);
+      if (returned && typeof (returned as Promise<unknown>).then === 'function') {
+        (returned as Promise<unknown>).then(resolvePromise, reject);
+      }
+    } catch (error) {
+      reject(error);
+    }
+  });
+}

@@ -1,0 +1,209 @@
+/**
+ * Emulates the Lambda service's SQS poller for each enabled
+ * `AWS::Lambda::EventSourceMapping` on a queue: long-poll, batch, invoke, then
+ * delete what succeeded. Failed messages are left alone, so they reappear after
+ * the queue's visibility timeout and the queue's own redrive policy (enforced
+ * by fauxqs on receive) moves them to the dead-letter queue.
+ */
+import {
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  type Message,
+  type MessageAttributeValue,
+} from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { LambdaInvoker, LocalFunction } from './lambda';
+import { clientConfig } from './resources';
+import { REGION, type LocalDeployment } from './template';
+
+export interface QueueMapping {
+  logicalId: string;
+  queueArn: string;
+  queueUrl: string;
+  fn: LocalFunction;
+  batchSize: number;
+  batchingWindowMs: number;
+  reportBatchItemFailures: boolean;
+}
+
+export function describeQueueMappings(deployment: LocalDeployment, invoker: LambdaInvoker): QueueMapping[] {
+  const mappings: QueueMapping[] = [];
+  for (const logicalId of deployment.ofType('AWS::Lambda::EventSourceMapping')) {
+    const props = deployment.properties(logicalId) as {
+      EventSourceArn?: string;
+      FunctionName: string;
+      BatchSize?: number;
+      MaximumBatchingWindowInSeconds?: number;
+      FunctionResponseTypes?: string[];
+      Enabled?: boolean | string;
+    };
+    if (props.Enabled === false || props.Enabled === 'false') continue;
+    const queueId = props.EventSourceArn && deployment.findByArn(props.EventSourceArn, 'AWS::SQS::Queue');
+    // Streams and other sources are not emulated; they would need their own poller.
+    if (!queueId) continue;
+    const fn = invoker.find(props.FunctionName);
+    if (!fn) throw new Error(`Event source mapping ${logicalId} targets ${props.FunctionName}, which has no local entry`);
+    mappings.push({
+      logicalId,
+      queueArn: deployment.arn(queueId),
+      queueUrl: deployment.queueUrl(queueId),
+      fn,
+      batchSize: Number(props.BatchSize ?? 10),
+      batchingWindowMs: Number(props.MaximumBatchingWindowInSeconds ?? 0) * 1000,
+      reportBatchItemFailures: props.FunctionResponseTypes?.includes('ReportBatchItemFailures') ?? false,
+    });
+  }
+  return mappings;
+}
+
+/** Long-poll length; also bounds how long a receive can outlive `stop()`, which aborts it anyway. */
+const WAIT_TIME_SECONDS = 20;
+const MAX_RECEIVE = 10;
+
+export class SqsPoller {
+  private readonly client: SQSClient;
+  private readonly abort = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    sqsEndpoint: string,
+    private readonly mappings: QueueMapping[],
+    private readonly invoker: LambdaInvoker,
+    private readonly log: (line: string) => void,
+  ) {
+    this.client = new SQSClient(clientConfig(sqsEndpoint));
+  }
+
+  start(): void {
+    this.loops = this.mappings.map((mapping) => this.poll(mapping));
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all(this.loops);
+    this.client.destroy();
+  }
+
+  private async poll(mapping: QueueMapping): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      try {
+        const messages = await this.receiveBatch(mapping);
+        if (messages.length) await this.deliver(mapping, messages);
+      } catch (error) {
+        if (this.abort.signal.aborted) return;
+        this.log(`! poller ${mapping.logicalId}: ${(error as Error).message}`);
+        await sleep(1000, this.abort.signal);
+      }
+    }
+  }
+
+  /** Like Lambda: wait for the first message, then fill the batch until it is full or the window closes. */
+  private async receiveBatch(mapping: QueueMapping): Promise<Message[]> {
+    const batch: Message[] = [];
+    const windowEnds = Date.now() + mapping.batchingWindowMs;
+    do {
+      const waitSeconds = batch.length ? Math.max(0, Math.ceil((windowEnds - Date.now()) / 1000)) : WAIT_TIME_SECONDS;
+      const { Messages = [] } = await this.client.send(
+        new ReceiveMessageCommand({
+          QueueUrl: mapping.queueUrl,
+          MaxNumberOfMessages: Math.min(MAX_RECEIVE, mapping.batchSize - batch.length),
+          WaitTimeSeconds: waitSeconds,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
+        { abortSignal: this.abort.signal },
+      );
+      batch.push(...Messages);
+      if (!Messages.length && batch.length) break;
+    } while (batch.length && batch.length < mapping.batchSize && Date.now() < windowEnds);
+    return batch;
+  }
+
+  private async deliver(mapping: QueueMapping, messages: Message[]): Promise<void> {
+    const event: SQSEvent = { Records: messages.map((message) => toRecord(message, mapping.queueArn)) };
+    let failedIds: Set<string>;
+    try {
+      const response = await this.invoker.invoke(mapping.fn, event);
+      failedIds = mapping.reportBatchItemFailures ? failuresFrom(response, messages) : new Set();
+    } catch {
+      // The invoker has logged the error; the whole batch returns to the queue.
+      return;
+    }
+    const done = messages.filter((m) => !failedIds.has(m.MessageId!));
+    if (failedIds.size) this.log(`  ${mapping.logicalId}: ${failedIds.size} of ${messages.length} records reported as failed`);
+    if (!done.length) return;
+    const { Failed = [] } = await this.client.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: mapping.queueUrl,
+        Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+      }),
+    );
+    if (Failed.length) this.log(`! ${mapping.logicalId}: could not delete ${Failed.length} processed messages`);
+  }
+}
+
+/**
+ * Lambda's rules for a partial batch response: an empty or missing list means
+ * all succeeded; an identifier that is empty or not in the batch fails the whole batch.
+ */
+function failuresFrom(response: unknown, messages: Message[]): Set<string> {
+  const failures = (response as Partial<SQSBatchResponse> | null | undefined)?.batchItemFailures;
+  if (!Array.isArray(failures)) return new Set();
+  const ids = new Set(messages.map((m) => m.MessageId!));
+  const failed = new Set<string>();
+  for (const failure of failures) {
+    const id = failure?.itemIdentifier;
+    if (typeof id !== 'string' || !ids.has(id)) return ids;
+    failed.add(id);
+  }
+  return failed;
+}
+
+function toRecord(message: Message, queueArn: string): SQSRecord {
+  const attributes = message.Attributes ?? {};
+  return {
+    messageId: message.MessageId!,
+    receiptHandle: message.ReceiptHandle!,
+    body: message.Body ?? '',
+    attributes: {
+      ApproximateReceiveCount: attributes.ApproximateReceiveCount ?? '1',
+      SentTimestamp: attributes.SentTimestamp ?? String(Date.now()),
+      SenderId: attributes.SenderId ?? '000000000000',
+      ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+      ...(attributes.MessageGroupId && { MessageGroupId: attributes.MessageGroupId }),
+      ...(attributes.MessageDeduplicationId && { MessageDeduplicationId: attributes.MessageDeduplicationId }),
+      ...(attributes.SequenceNumber && { SequenceNumber: attributes.SequenceNumber }),
+      ...(attributes.AWSTraceHeader && { AWSTraceHeader: attributes.AWSTraceHeader }),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, toRecordAttribute(value)]),
+    ),
+    md5OfBody: message.MD5OfBody ?? '',
+    ...(message.MD5OfMessageAttributes && { md5OfMessageAttributes: message.MD5OfMessageAttributes }),
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: REGION,
+  };
+}
+
+function toRecordAttribute(value: MessageAttributeValue): SQSRecord['messageAttributes'][string] {
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  return {
+    ...(value.StringValue !== undefined && { stringValue: value.StringValue }),
+    ...(value.BinaryValue !== undefined && { binaryValue: base64(value.BinaryValue) }),
+    stringListValues: value.StringListValues ?? [],
+    binaryListValues: (value.BinaryListValues ?? []).map(base64),
+    dataType: value.DataType as SQSRecord['messageAttributes'][string]['dataType'],
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolveSleep) => {
+    const timer = setTimeout(resolveSleep, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolveSleep();
+    });
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Composes the emulators, the in-process handlers and the event sources into
+ * one running system described entirely by a synthesised template.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulators } from './emulators';
+import { removeEndpointsFile, sdkEnvironment, UNSAFE_AWS_VARIABLES, writeEndpointsFile, type LocalEndpoints } from './endpoints';
+import { describeHttpApis, httpApiIds, HttpApiServer } from './http-api';
+import { describeFunctions, LambdaInvoker, mergeEnvironments } from './lambda';
+import { createResources, type CreatedResources } from './resources';
+import { SfnApiServer } from './sfn-api';
+import { describeQueueMappings, SqsPoller } from './sqs-poller';
+import { describeStateMachines, ExecutionStore, StepFunctionsEngine } from './step-functions';
+import { LocalDeployment, REGION, type CfnTemplate } from './template';
+
+export interface LocalPorts {
+  api: number;
+  mailbox: number;
+  sqs: number;
+  dynamodb: number;
+  sfn: number;
+}
+
+export const DEFAULT_PORTS: LocalPorts = { api: 3000, mailbox: 8005, sqs: 4566, dynamodb: 4567, sfn: 4568 };
+
+export interface LocalSystemOptions {
+  template: CfnTemplate;
+  /** Handler entries in the template's Metadata are relative to this directory. */
+  repoRoot: string;
+  /** Tables, queues and execution records live here, so they survive a restart. */
+  dataDir: string;
+  ports?: Partial<LocalPorts>;
+  log?: (line: string) => void;
+}
+
+export interface LocalSystemSummary extends CreatedResources {
+  functions: string[];
+  routes: string[];
+  queueMappings: string[];
+  stateMachines: string[];
+}
+
+export interface LocalSystem {
+  endpoints: LocalEndpoints;
+  summary: LocalSystemSummary;
+  stop(): Promise<void>;
+}
+
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const log = options.log ?? ((line: string) => console.log(line));
+  const { template, repoRoot, dataDir } = options;
+  mkdirSync(dataDir, { recursive: true });
+
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of stops.splice(0).reverse()) await step().catch((error: Error) => log(`! stop: ${error.message}`));
+  };
+  try {
+    const emulators = await startEmulators(dataDir, ports);
+    stops.push(() => emulators.stop());
+
+    // APIs listen first: handler environments may contain their URLs (GetAtt Api.ApiEndpoint).
+    const apiServers = httpApiIds(template).map((id) => new HttpApiServer(id, log));
+    const apis: Record<string, string> = {};
+    for (const [i, server] of apiServers.entries()) {
+      apis[server.logicalId] = await server.listen(i === 0 ? ports.api : 0);
+      stops.push(() => server.stop());
+    }
+
+    const deployment = new LocalDeployment(template, { sqs: emulators.sqs, apis });
+    const { functions, skipped } = describeFunctions(deployment, repoRoot);
+    if (skipped.length) log(`  ${skipped.length} functions without FrontDoor:Entry metadata are not run locally: ${skipped.join(', ')}`);
+    const invoker = new LambdaInvoker(functions, log);
+
+    const stateMachines = describeStateMachines(deployment);
+    const engine = new StepFunctionsEngine(
+      stateMachines,
+      invoker,
+      new ExecutionStore(join(dataDir, 'step-functions-executions.json')),
+      log,
+    );
+    stops.push(() => engine.stop());
+    const sfnServer = new SfnApiServer(engine, log);
+    const sfn = await sfnServer.listen(ports.sfn);
+    stops.push(() => sfnServer.stop());
+
+    const endpoints: LocalEndpoints = {
+      api: Object.values(apis)[0] ?? '',
+      apis,
+      mailbox: emulators.ses,
+      ses: emulators.ses,
+      sqs: emulators.sqs,
+      s3: emulators.sqs,
+      dynamodb: emulators.dynamodb,
+      sfn,
+      region: REGION,
+    };
+    applyEnvironment(
+      mergeEnvironments([
+        { owner: 'local runtime', variables: sdkEnvironment(endpoints) },
+        ...functions.map((f) => ({ owner: f.logicalId, variables: f.environment })),
+      ]),
+    );
+
+    const created = await createResources(deployment, endpoints, log);
+
+    const routes: string[] = [];
+    for (const api of describeHttpApis(deployment, invoker, log)) {
+      apiServers.find((s) => s.logicalId === api.logicalId)!.setRoutes(api.routes, invoker);
+      routes.push(...api.routes.map((r) => `${r.routeKey} → ${r.target.fn.logicalId}`));
+    }
+
+    const mappings = describeQueueMappings(deployment, invoker);
+    const poller = new SqsPoller(emulators.sqs, mappings, invoker, log);
+    poller.start();
+    // Stop polling before the handlers' dependencies go away.
+    stops.push(() => poller.stop());
+
+    writeEndpointsFile(dataDir, endpoints);
+    stops.push(async () => removeEndpointsFile(dataDir));
+
+    return {
+      endpoints,
+      summary: {
+        ...created,
+        functions: functions.map((f) => f.logicalId),
+        routes,
+        queueMappings: mappings.map((m) => `${m.queueArn.split(':').pop()} → ${m.fn.logicalId}`),
+        stateMachines: stateMachines.map((m) => m.name),
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Handlers share this process, so their configuration and the SDK endpoints go into process.env. */
+export function applyEnvironment(variables: Record<string, string>): void {
+  for (const name of UNSAFE_AWS_VARIABLES) delete process.env[name];
+  Object.assign(process.env, variables);
+}

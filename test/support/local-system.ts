@@ -1,0 +1,113 @@
+/**
+ * Runs the local system as a child process for jest (fauxqs is ESM-only, so it
+ * cannot load inside jest's CommonJS runtime). Tests reach it over HTTP and the
+ * AWS SDK only.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { READY_MARKER, type LocalEndpoints } from '../../infra/local/endpoints';
+
+const REPO_ROOT = resolve(__dirname, '../..');
+const BIN = join(REPO_ROOT, 'node_modules', '.bin');
+
+export interface StartOptions {
+  /** A template file to run instead of the Front Door stack. */
+  template?: string;
+  /** Reuse a data dir (e.g. to test a restart); by default a fresh temp dir, removed on stop. */
+  dataDir?: string;
+  readyTimeoutMs?: number;
+}
+
+export interface MailboxEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+export interface RunningLocalSystem {
+  endpoints: LocalEndpoints;
+  dataDir: string;
+  /** Everything the system logged so far (ids, routes and counts only). */
+  output(): string;
+  /** Config for SDK clients in the test: `new SQSClient(system.clientConfig('sqs'))`. */
+  clientConfig(service: 'sqs' | 'dynamodb' | 'sfn' | 'ses' | 's3'): {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
+  mailbox(): Promise<MailboxEmail[]>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalSystem(options: StartOptions = {}): Promise<RunningLocalSystem> {
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'front-door-local-'));
+  const args = ['infra/local/start.ts', '--data-dir', dataDir, '--ports', '0'];
+  if (options.template) args.push('--template', options.template);
+
+  const child = spawn(join(BIN, 'tsx'), args, {
+    cwd: REPO_ROOT,
+    // tsx runs on the first `node` on PATH; the project's Node 22 (needed by fauxqs) lives in node_modules/.bin.
+    env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`, NODE_NO_WARNINGS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+
+  const endpoints = await new Promise<LocalEndpoints>((resolveReady, reject) => {
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      kill(child, 'SIGKILL');
+      reject(new Error(`Local system did not start: ${reason}\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout}`));
+    };
+    const timer = setTimeout(() => fail('timed out waiting for the ready line'), options.readyTimeoutMs ?? 60_000);
+    const onExit = (code: number | null, signal: string | null) => fail(`exited with ${signal ?? code}`);
+    child.once('exit', onExit);
+    child.stdout!.on('data', () => {
+      const line = stdout.split('\n').find((l) => l.startsWith(`${READY_MARKER} `));
+      if (!line) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolveReady(JSON.parse(line.slice(READY_MARKER.length + 1)) as LocalEndpoints);
+    });
+  });
+
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  return {
+    endpoints,
+    dataDir,
+    output: () => stdout,
+    clientConfig: (service) => ({ endpoint: endpoints[service], region: endpoints.region, credentials }),
+    mailbox: async () => {
+      const response = await fetch(`${endpoints.mailbox}/store`);
+      return ((await response.json()) as { emails: MailboxEmail[] }).emails;
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+        kill(child, 'SIGTERM');
+        const timer = setTimeout(() => kill(child, 'SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The child leads its own process group, so tsx's inner node process gets the signal too. */
+function kill(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // Already gone.
+  }
+}
