@@ -31,6 +31,8 @@ export interface EndpointsFile {
   pid: number;
   startedAt: string;
   dataDir: string;
+  /** The template file the system runs, or undefined for the synthesised Front Door stack. */
+  template?: string;
   endpoints: LocalEndpoints;
 }
 
@@ -57,10 +59,10 @@ export function sdkEnvironment(endpoints: LocalEndpoints): Record<string, string
 /** Variables that could send a local run to a real AWS account. */
 export const UNSAFE_AWS_VARIABLES = ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
 
-export function writeEndpointsFile(dataDir: string, endpoints: LocalEndpoints): string {
+export function writeEndpointsFile(dataDir: string, endpoints: LocalEndpoints, template?: string): string {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, ENDPOINTS_FILE);
-  const content: EndpointsFile = { pid: process.pid, startedAt: new Date().toISOString(), dataDir, endpoints };
+  const content: EndpointsFile = { pid: process.pid, startedAt: new Date().toISOString(), dataDir, template, endpoints };
   writeFileSync(`${file}.tmp`, `${JSON.stringify(content, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
   return file;

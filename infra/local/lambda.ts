@@ -4,7 +4,7 @@
  * through the same code path and the same timeout and error semantics.
  */
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { LocalDeployment } from './template';
@@ -60,6 +60,26 @@ export function describeFunctions(
     });
   }
   return { functions, skipped };
+}
+
+/** For humans: a logical id or function name, an entry path (with or without .ts), or a case-insensitive part of a logical id. */
+export function findFunction(functions: LocalFunction[], query: string, repoRoot: string): LocalFunction {
+  const exact = functions.find((f) => f.logicalId === query || f.name === query);
+  if (exact) return exact;
+  const path = query.replace(/\.ts$/, '');
+  const byEntry = functions.filter((f) => {
+    const entry = relative(repoRoot, f.entry).replace(/\.ts$/, '');
+    return entry === path || entry.endsWith(`/${path}`);
+  });
+  const needle = query.toLowerCase();
+  const matches = byEntry.length ? byEntry : functions.filter((f) => f.logicalId.toLowerCase().includes(needle));
+  if (matches.length === 1) return matches[0]!;
+  const list = (fs: LocalFunction[]) => fs.map((f) => `  ${f.logicalId}  (${relative(repoRoot, f.entry)})`).join('\n');
+  throw new Error(
+    matches.length
+      ? `"${query}" matches several functions:\n${list(matches)}`
+      : `No function matches "${query}". Functions:\n${list(functions)}`,
+  );
 }
 
 /**

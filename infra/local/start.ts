@@ -6,12 +6,9 @@
  *   --template <file>   run a template file instead of synthesising the Front Door stack
  */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { READY_MARKER } from './endpoints';
 import { DEFAULT_PORTS, startLocalSystem, type LocalPorts } from './system';
-import { loadTemplate, type CfnTemplate } from './template';
-
-const REPO_ROOT = resolve(__dirname, '../..');
+import { obtainTemplate, REPO_ROOT } from './source';
 
 interface StartArgs {
   dataDir: string;
@@ -63,21 +60,16 @@ function portsFromEnv(): LocalPorts {
   };
 }
 
-/** The Front Door stack as synthesised by infra/synth.ts (loaded by path so this file compiles before that one exists). */
-export async function frontDoorTemplate(): Promise<CfnTemplate> {
-  const synth = (await import(pathToFileURL(resolve(REPO_ROOT, 'infra/synth.ts')).href)) as {
-    synthesizeTemplate?: () => CfnTemplate | Promise<CfnTemplate>;
-    default?: { synthesizeTemplate?: () => CfnTemplate | Promise<CfnTemplate> };
-  };
-  const synthesize = synth.synthesizeTemplate ?? synth.default?.synthesizeTemplate;
-  if (!synthesize) throw new Error('infra/synth.ts must export synthesizeTemplate()');
-  return synthesize();
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const template = args.template ? loadTemplate(args.template) : await frontDoorTemplate();
-  const system = await startLocalSystem({ template, repoRoot: REPO_ROOT, dataDir: args.dataDir, ports: args.ports });
+  const template = await obtainTemplate(args.template);
+  const system = await startLocalSystem({
+    template,
+    templateFile: args.template,
+    repoRoot: REPO_ROOT,
+    dataDir: args.dataDir,
+    ports: args.ports,
+  });
   const { endpoints, summary } = system;
 
   let stopping = false;

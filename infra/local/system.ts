@@ -26,6 +26,8 @@ export const DEFAULT_PORTS: LocalPorts = { api: 3000, mailbox: 8005, sqs: 4566, 
 
 export interface LocalSystemOptions {
   template: CfnTemplate;
+  /** The file `template` came from, if any; recorded so `invoke.ts` runs against the same template. */
+  templateFile?: string;
   /** Handler entries in the template's Metadata are relative to this directory. */
   repoRoot: string;
   /** Tables, queues and execution records live here, so they survive a restart. */
@@ -118,7 +120,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // Stop polling before the handlers' dependencies go away.
     stops.push(() => poller.stop());
 
-    writeEndpointsFile(dataDir, endpoints);
+    writeEndpointsFile(dataDir, endpoints, options.templateFile);
     stops.push(async () => removeEndpointsFile(dataDir));
 
     return {

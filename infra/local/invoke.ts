@@ -1,0 +1,74 @@
+/**
+ * `npm run invoke -- <function> <event.json> [--data-dir <dir>]`: runs one handler
+ * once, with the environment the template gives it, against the running local
+ * system (`npm start`). Prints the result as JSON on stdout; logs go to stderr.
+ *
+ * <function> is a logical id, a case-insensitive part of one, or the entry path.
+ * <event.json> is a path, or a file name inside events/.
+ *
+ * It refuses to run without a local system rather than starting throwaway
+ * emulators: a handler run against empty tables and queues that vanish on
+ * exit says little about how it behaves, and its writes could not be inspected.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readLiveEndpoints, sdkEnvironment } from './endpoints';
+import { describeFunctions, findFunction, LambdaInvoker, mergeEnvironments } from './lambda';
+import { obtainTemplate, REPO_ROOT } from './source';
+import { applyEnvironment } from './system';
+import { LocalDeployment } from './template';
+
+const USAGE = 'Usage: npm run invoke -- <function> <event.json> [--data-dir <dir>]';
+
+function parseArgs(argv: string[]): { fn: string; eventFile: string; dataDir: string } {
+  const positional: string[] = [];
+  let dataDir = resolve(REPO_ROOT, '.data');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--data-dir' && argv[i + 1]) dataDir = resolve(argv[++i]!);
+    else positional.push(argv[i]!);
+  }
+  if (positional.length !== 2) throw new Error(USAGE);
+  return { fn: positional[0]!, eventFile: positional[1]!, dataDir };
+}
+
+function readEvent(file: string): unknown {
+  const candidates = [resolve(file), resolve(REPO_ROOT, 'events', file)];
+  const found = candidates.find(existsSync);
+  if (!found) throw new Error(`Event file ${file} not found (looked in . and events/)`);
+  return JSON.parse(readFileSync(found, 'utf8'));
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const live = readLiveEndpoints(args.dataDir);
+  if (!live) {
+    throw new Error(`No local system is running for ${args.dataDir}. Start one with \`npm start\` in another terminal, then retry.`);
+  }
+  const event = readEvent(args.eventFile);
+  const template = await obtainTemplate(live.template);
+  const deployment = new LocalDeployment(template, { sqs: live.endpoints.sqs, apis: live.endpoints.apis });
+  const fn = findFunction(describeFunctions(deployment, REPO_ROOT).functions, args.fn, REPO_ROOT);
+  applyEnvironment(
+    mergeEnvironments([
+      { owner: 'local runtime', variables: sdkEnvironment(live.endpoints) },
+      { owner: fn.logicalId, variables: fn.environment },
+    ]),
+  );
+  const invoker = new LambdaInvoker([fn], (line) => console.error(line));
+  try {
+    const result = await invoker.invoke(fn, event);
+    console.log(JSON.stringify(result ?? null, null, 2));
+  } catch (error) {
+    const { name, message } = error as Error;
+    console.log(JSON.stringify({ errorType: name, errorMessage: message }, null, 2));
+    process.exitCode = 1;
+  }
+}
+
+main()
+  // Handlers may leave SDK sockets open; a one-shot command should not wait for them.
+  .then(() => process.exit())
+  .catch((error: Error) => {
+    console.error(error.message);
+    process.exit(2);
+  });
