@@ -1,12 +1,14 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { statusesBefore, type Contact, type ContactStatus, type MatchKey } from '../contacts';
-import { TransitionRefused, type ChildIndexEntry, type ContactStore } from '../front-door/ports';
+import { randomUUID } from 'node:crypto';
+import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEntry, type ContactStore } from '../front-door/ports';
 
 /**
  * Contacts in one DynamoDB table.
  *  - pk CONTACT#<id>, sk CONTACT: the contact; gsi1 (STATUS#<status>, due time) lists a queue
  *    most urgent first.
+ *  - pk CONTACT#<id>, sk EVENT#<time>#<uuid>: the contact's append-only audit trail.
  *  - pk MATCH#<hashed child key>, sk <receivedAt>#<contactId>#<child>: the child index.
  * Only single-item conditional writes are used, because that is what keeps a change atomic
  * both in DynamoDB and in the local emulator, which has no transactions.
@@ -58,26 +60,45 @@ export class DynamoContactStore implements ContactStore {
   }
 
   transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
-    return this.update(contactId, statusesBefore(to), { ...changes, status: to }, to, now);
+    return this.whileIn(contactId, statusesBefore(to), { ...changes, status: to }, to, now);
   }
 
   amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
-    return this.update(contactId, [whileStatus], changes, whileStatus, now);
+    return this.whileIn(contactId, [whileStatus], changes, whileStatus, now);
   }
 
-  private async update(
-    contactId: string,
-    from: ContactStatus[],
-    changes: Partial<Contact>,
-    to: ContactStatus,
-    now: string,
-  ): Promise<Contact> {
+  async update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact> {
+    const current = await this.get(contactId);
+    if (!current || (current.version ?? 0) !== expectedVersion) throw new VersionConflict(contactId, current);
+    const condition =
+      expectedVersion === 0
+        ? { expression: '(attribute_not_exists(#version) OR #version = :expected)', values: { ':expected': 0 } }
+        : { expression: '#version = :expected', values: { ':expected': expectedVersion } };
+    return this.write(current, changes, now, condition, async () => new VersionConflict(contactId, await this.get(contactId)));
+  }
+
+  private async whileIn(contactId: string, from: ContactStatus[], changes: Partial<Contact>, to: ContactStatus, now: string): Promise<Contact> {
     const current = await this.get(contactId);
     if (!current || !from.includes(current.status)) throw new TransitionRefused(contactId, to, current);
+    const condition = {
+      expression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+      values: Object.fromEntries(from.map((s, i) => [`:from${i}`, s])),
+    };
+    return this.write(current, changes, now, condition, async () => new TransitionRefused(contactId, to, await this.get(contactId)));
+  }
+
+  /** One conditional write of `changes`, which also bumps the version every console write checks. */
+  private async write(
+    current: Contact,
+    { version: _ignored, ...changes }: Partial<Contact>,
+    now: string,
+    condition: { expression: string; values: Record<string, unknown> },
+    refused: () => Promise<Error>,
+  ): Promise<Contact> {
     const next = { ...current, ...changes, updatedAt: now };
     const fields = { ...changes, ...statusKeys(next), updatedAt: now };
-    const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = Object.fromEntries(from.map((s, i) => [`:from${i}`, s]));
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+    const values: Record<string, unknown> = { ...condition.values, ':zero': 0, ':one': 1 };
     const sets = Object.entries(fields)
       .filter(([, value]) => value !== undefined)
       .map(([field, value], i) => {
@@ -85,13 +106,14 @@ export class DynamoContactStore implements ContactStore {
         values[`:v${i}`] = value;
         return `#f${i} = :v${i}`;
       });
+    sets.push('#version = if_not_exists(#version, :zero) + :one');
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: contactKey(contactId),
+          Key: contactKey(current.contactId),
           UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ConditionExpression: condition.expression,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
@@ -100,9 +122,37 @@ export class DynamoContactStore implements ContactStore {
       return toContact(Attributes!);
     } catch (error) {
       // Someone else changed it between our read and our write: report what is there now.
-      if (error instanceof ConditionalCheckFailedException) throw new TransitionRefused(contactId, to, await this.get(contactId));
+      if (error instanceof ConditionalCheckFailedException) throw await refused();
       throw error;
     }
+  }
+
+  async appendEvent(event: AuditEvent): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: contactKey(event.contactId).pk, sk: `EVENT#${event.at}#${randomUUID()}`, ...event },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async listEvents(contactId: string): Promise<AuditEvent[]> {
+    const events: AuditEvent[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+          ExpressionAttributeValues: { ':pk': contactKey(contactId).pk, ':events': 'EVENT#' },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const { contactId: id, at, actor, action, detail } of page.Items ?? []) events.push({ contactId: id, at, actor, action, detail });
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return events;
   }
 
   async indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void> {

@@ -29,6 +29,40 @@ export interface Contact {
   /** Set when mail to the referrer bounced or was complained about. */
   referrerNotReached?: { at: string; reason: string };
   updatedAt: string;
+  /**
+   * Bumped by every write, so two people acting on the same contact cannot overwrite each
+   * other: the triage console writes only if the version is still the one its user saw.
+   */
+  version?: number;
+  /** The worker who has claimed the contact, or been assigned it. */
+  assignee?: Person;
+  /** A decision that needs a manager's sign-off before the outcome is sent. */
+  proposedDecision?: Decision;
+  /** The manager's last sign-off answer: agreed, or returned to the worker with a comment. */
+  signOff?: { outcome: 'agreed' | 'returned'; comment?: string; by: Person; at: string };
+  escalation?: { reason: string; by: Person; at: string };
+  /** Earlier contacts a worker has confirmed are about the same child or household. */
+  links?: { contactId: string; reference: string; by: Person; at: string }[];
+  partnerRequests?: PartnerRequest[];
+}
+
+/** Someone signed in to the triage console, as recorded on the contact and in its audit trail. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
+/** A question to police, health or education, tracked against a due time (domain brief §4). */
+export interface PartnerRequest {
+  id: string;
+  agency: 'police' | 'health' | 'education';
+  question: string;
+  requestedAt: string;
+  requestedBy: Person;
+  dueAt: string;
+  answer?: string;
+  answeredAt?: string;
+  answeredBy?: Person;
 }
 
 /** What a referrer may see without signing in: nothing about the children. */

@@ -6,6 +6,7 @@ export const CONTACT_STATUSES = {
   received: 'Received',
   triaging: 'Being triaged',
   'awaiting-decision': 'Awaiting decision',
+  'awaiting-manager': 'Awaiting manager sign-off',
   decided: 'Decided',
   'triage-failed': 'Triage failed: needs a worker to look at it',
 } as const;
@@ -14,10 +15,12 @@ export type ContactStatus = keyof typeof CONTACT_STATUSES;
 const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
   received: ['triaging', 'triage-failed'],
   triaging: ['awaiting-decision', 'triage-failed'],
-  'awaiting-decision': ['decided'],
+  'awaiting-decision': ['decided', 'awaiting-manager'],
+  // A manager agrees a decision that needs sign-off, or returns it to the worker.
+  'awaiting-manager': ['decided', 'awaiting-decision'],
   decided: [],
   // A worker can still decide a contact whose automatic triage failed.
-  'triage-failed': ['triaging', 'decided'],
+  'triage-failed': ['triaging', 'decided', 'awaiting-manager'],
 };
 
 export const canMove = (from: ContactStatus, to: ContactStatus): boolean => NEXT[from].includes(to);

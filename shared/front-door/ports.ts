@@ -1,4 +1,4 @@
-import type { Contact, ContactStatus, MatchKey } from '../contacts';
+import type { Contact, ContactStatus, MatchKey, Person } from '../contacts';
 import type { EmailMessage } from '../mail/messages';
 
 /**
@@ -16,6 +16,27 @@ export class TransitionRefused extends Error {
   ) {
     super(`Contact ${contactId} cannot move to ${to} from ${current?.status ?? 'nowhere (not found)'}`);
   }
+}
+
+/** Thrown when a contact has changed since the caller read it (optimistic concurrency). */
+export class VersionConflict extends Error {
+  override readonly name = 'VersionConflict';
+  constructor(
+    readonly contactId: string,
+    readonly current: Contact | undefined,
+  ) {
+    super(`Contact ${contactId} has changed since it was read`);
+  }
+}
+
+/** One entry in a contact's append-only audit trail: who did what, when. */
+export interface AuditEvent {
+  contactId: string;
+  at: string;
+  actor: Person & { role: string };
+  action: string;
+  /** A short, plain description (codes, references, outcomes), shown to staff only. */
+  detail?: string;
 }
 
 export interface ChildIndexEntry {
@@ -40,6 +61,15 @@ export interface ContactStore {
   indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
   listByStatus(status: ContactStatus, limit: number): Promise<Contact[]>;
+  /**
+   * Writes `changes` (which may include a new status) only while the contact is still at
+   * `expectedVersion`, and bumps the version. Throws VersionConflict otherwise.
+   */
+  update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact>;
+  /** Appends to the contact's audit trail; entries are never changed or removed. */
+  appendEvent(event: AuditEvent): Promise<void>;
+  /** The audit trail, oldest first. */
+  listEvents(contactId: string): Promise<AuditEvent[]>;
 }
 
 export interface Mailer {
