@@ -22,6 +22,19 @@ export const StageConfigSchema = z
       socialCareTeam: z.email(),
       secureDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Give a domain name, like secure.example.gov.uk')).default([]),
     }),
+    referrers: z.object({
+      dutyTeamPhone: z.string().min(1),
+      outOfHoursPhone: z.string().min(1),
+      escalationGuidanceUrl: z.url(),
+      /** The address SES receives notifications on; its domain must be verified for receiving. */
+      inboundEmailAddress: z.email(),
+      inboundEmailMaxBytes: z.number().int().min(1024).max(40 * 1024 * 1024).default(10 * 1024 * 1024),
+      batchApi: z.object({
+        maxItems: z.number().int().min(1).max(500).default(50),
+        /** SHA-256 (hex) of each agency client's key: the hashes are not secrets, the keys never enter the repository. */
+        clients: z.array(z.object({ client: z.string().regex(/^[a-z0-9-]+$/), keySha256: z.string().regex(/^[0-9a-f]{64}$/) })).default([]),
+      }),
+    }),
     queues: z
       .object({
         /** How long a message stays hidden while a consumer works on it. */

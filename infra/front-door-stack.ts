@@ -46,6 +46,12 @@ export class FrontDoorStack extends Stack {
       SOCIAL_CARE_TEAM_ADDRESS: config.email.socialCareTeam,
       SECURE_EMAIL_DOMAINS: config.email.secureDomains.join(','),
       PUBLIC_BASE_URL: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
+      DUTY_TEAM_PHONE: config.referrers.dutyTeamPhone,
+      OUT_OF_HOURS_PHONE: config.referrers.outOfHoursPhone,
+      ESCALATION_GUIDANCE_URL: config.referrers.escalationGuidanceUrl,
+      INBOUND_EMAIL_ADDRESS: config.referrers.inboundEmailAddress,
+      INBOUND_EMAIL_MAX_BYTES: String(config.referrers.inboundEmailMaxBytes),
+      BATCH_MAX_ITEMS: String(config.referrers.batchApi.maxItems),
     };
     const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false) =>
       new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout, pages });

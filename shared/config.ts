@@ -22,6 +22,19 @@ export const RuntimeConfigSchema = z.object({
   SOCIAL_CARE_TEAM_ADDRESS: z.email(),
   SECURE_EMAIL_DOMAINS: emailList.default([]),
   PUBLIC_BASE_URL: z.url(),
+  // Referrers' channels.
+  /** Shown before anything else when a child is in immediate danger. */
+  DUTY_TEAM_PHONE: z.string().min(1),
+  OUT_OF_HOURS_PHONE: z.string().min(1),
+  /** The local safeguarding partnership's resolution of professional disagreement guidance. */
+  ESCALATION_GUIDANCE_URL: z.url(),
+  /** Where referrers may email notifications; shown on the start page. */
+  INBOUND_EMAIL_ADDRESS: z.email().optional(),
+  INBOUND_EMAIL_BUCKET: z.string().min(1).optional(),
+  INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Agency clients of the batch API as `client=sha256-of-key` pairs, comma separated. */
+  BATCH_API_KEYS: z.string().default(''),
+  BATCH_MAX_ITEMS: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type RuntimeConfig = z.output<typeof RuntimeConfigSchema>;
 
