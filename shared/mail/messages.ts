@@ -7,6 +7,9 @@ import { teamForRoute, type Route } from '../triage/types';
  * The emails the front door sends, composed as plain data so that their wording can be tested
  * without a mail server. Ordinary email is not secure (domain brief §5): detail about children
  * and concerns goes only to secure domains, everyone else gets the reference and a link.
+ *
+ * Each email is written once as blocks and rendered twice, as plain text and as HTML, so the
+ * two versions can never say different things.
  */
 export interface EmailMessage {
   /** The same key always means the same email: a retried step must not send it twice. */
@@ -14,9 +17,23 @@ export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
+  html?: string;
 }
 
-type MailConfig = Pick<RuntimeConfig, 'AREA_NAME' | 'PUBLIC_BASE_URL' | 'SECURE_EMAIL_DOMAINS' | 'DUTY_MANAGER_ADDRESS' | 'EARLY_HELP_TEAM_ADDRESS' | 'SOCIAL_CARE_TEAM_ADDRESS'>;
+export type MailConfig = Pick<
+  RuntimeConfig,
+  | 'AREA_NAME'
+  | 'PUBLIC_BASE_URL'
+  | 'SECURE_EMAIL_DOMAINS'
+  | 'DUTY_MANAGER_ADDRESS'
+  | 'EARLY_HELP_TEAM_ADDRESS'
+  | 'SOCIAL_CARE_TEAM_ADDRESS'
+  | 'DUTY_TEAM_PHONE'
+  | 'ESCALATION_GUIDANCE_URL'
+>;
+
+/** A paragraph, a paragraph ending in a link, or a warning the HTML version makes bold. */
+type Block = string | { text: string; href: string } | { warning: string };
 
 const londonParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -44,53 +61,84 @@ export const isSecureAddress = (address: string, config: Pick<RuntimeConfig, 'SE
   return config.SECURE_EMAIL_DOMAINS.some((secure) => domain === secure || domain.endsWith(`.${secure}`));
 };
 
-const statusLink = (contact: Contact, config: MailConfig) =>
-  `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/contacts/${contact.contactId}/status`;
+const baseUrl = (config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) => config.PUBLIC_BASE_URL.replace(/\/$/, '');
+
+/** The referrer's unguessable status page: the contact id is 130 random (or hashed) bits. */
+export const statusPageUrl = (contactId: string, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) =>
+  `${baseUrl(config)}/status/${contactId}`;
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const renderText = (blocks: Block[]) =>
+  blocks
+    .map((block) => (typeof block === 'string' ? block : 'warning' in block ? block.warning : `${block.text} ${block.href}`))
+    .join('\n\n');
+
+const renderHtml = (subject: string, blocks: Block[]) => {
+  const paragraph = (inner: string) => `<p style="font-family: arial, sans-serif; font-size: 19px; line-height: 1.3; margin: 0 0 20px;">${inner}</p>`;
+  const body = blocks
+    .map((block) =>
+      typeof block === 'string'
+        ? paragraph(escapeHtml(block).replace(/\n/g, '<br>'))
+        : 'warning' in block
+          ? paragraph(`<strong>${escapeHtml(block.warning)}</strong>`)
+          : paragraph(`${escapeHtml(block.text)} <a href="${escapeHtml(block.href)}">${escapeHtml(block.href)}</a>`),
+    )
+    .join('\n');
+  return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="margin: 0; padding: 20px; color: #0b0c0c;">\n${body}\n</body>\n</html>\n`;
+};
+
+const compose = (idempotencyKey: string, to: string, subject: string, blocks: Block[], config: MailConfig): EmailMessage => {
+  const all = [...blocks, `${config.AREA_NAME} Front Door`, 'This is an automatic message. Do not reply to it.'];
+  return { idempotencyKey, to, subject, text: `${renderText(all)}\n`, html: renderHtml(subject, all) };
+};
 
 const childrenSummary = (contact: Contact) =>
   contact.notification.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ');
 
-const signOff = (config: MailConfig) => `\n${config.AREA_NAME} Front Door\n\nThis is an automatic message. Do not reply to it.\n`;
-
-export const acknowledgementEmail = (contact: Contact, config: MailConfig): EmailMessage => {
-  const due = contact.recommendation ? formatLondonTime(contact.recommendation.dueAt) : 'within one working day';
-  const secure = isSecureAddress(contact.notification.referrer.email, config);
-  return {
-    idempotencyKey: `${contact.contactId}:acknowledgement`,
-    to: contact.notification.referrer.email,
-    subject: `We have received your notification ${contact.reference}`,
-    text: [
-      `Dear ${contact.notification.referrer.name},`,
-      '',
-      `Thank you for telling us you are worried about ${secure ? childrenSummary(contact) : 'a child'}.`,
-      `Your reference is ${contact.reference}. Use it whenever you contact us about this notification.`,
-      '',
-      `A qualified social worker will decide what happens next by ${due}. We will email you the decision and the reasons for it.`,
-      '',
-      'If a child is in immediate danger, call 999. Do not wait for our decision.',
-      '',
-      `Check the status of your notification: ${statusLink(contact, config)}`,
-      signOff(config),
-    ].join('\n'),
-  };
-};
-
-export const dutyManagerAlert = (contact: Contact, config: MailConfig): EmailMessage => ({
-  idempotencyKey: `${contact.contactId}:duty-alert`,
-  to: config.DUTY_MANAGER_ADDRESS,
-  subject: `RED: immediate risk notification ${contact.reference}`,
-  text: [
-    `A notification marked red has arrived: ${contact.reference}.`,
-    contact.notification.immediateDanger ? 'The referrer says a child is in immediate danger.' : 'The levels-of-need rules assess the risk as immediate.',
-    contact.recommendation ? `Recommended: level ${contact.recommendation.level}, ${describeRoute(contact.recommendation.route)}. Decision due by ${formatLondonTime(contact.recommendation.dueAt)}.` : '',
-    `Referring agency: ${contact.notification.referrer.organisation}.`,
-    '',
-    'Open the contact in the triage console now.',
-    signOff(config),
-  ].filter((line) => line !== '').join('\n'),
+const immediateDanger = (config: MailConfig): Block => ({
+  warning: `If a child is in immediate danger, call 999 or the duty team on ${config.DUTY_TEAM_PHONE}. Do not wait for our decision.`,
 });
 
-const nextSteps: Record<Route, string> = {
+export const acknowledgementEmail = (contact: Contact, config: MailConfig): EmailMessage => {
+  const due = contact.recommendation ? formatLondonTime(contact.recommendation.dueAt) : 'the end of the next working day';
+  const secure = isSecureAddress(contact.notification.referrer.email, config);
+  return compose(
+    `${contact.contactId}:acknowledgement`,
+    contact.notification.referrer.email,
+    `We have received your notification ${contact.reference}`,
+    [
+      `Dear ${contact.notification.referrer.name},`,
+      `Thank you for telling us you are worried about ${secure ? childrenSummary(contact) : 'a child'}.\nYour reference is ${contact.reference}. Use it whenever you contact us about this notification.`,
+      `A qualified social worker will decide what happens next by ${due}. We will email you the decision and the reasons for it.`,
+      immediateDanger(config),
+      { text: 'Check the status of your notification:', href: statusPageUrl(contact.contactId, config) },
+    ],
+    config,
+  );
+};
+
+export const dutyManagerAlert = (contact: Contact, config: MailConfig): EmailMessage =>
+  compose(
+    `${contact.contactId}:duty-alert`,
+    config.DUTY_MANAGER_ADDRESS,
+    `RED: immediate risk notification ${contact.reference}`,
+    [
+      `A notification marked red has arrived: ${contact.reference}.`,
+      contact.notification.immediateDanger
+        ? 'The referrer says a child is in immediate danger.'
+        : 'The levels-of-need rules assess the risk as immediate.',
+      ...(contact.recommendation
+        ? [`Recommended: level ${contact.recommendation.level}, ${describeRoute(contact.recommendation.route)}. Decision due by ${formatLondonTime(contact.recommendation.dueAt)}.`]
+        : []),
+      `Referring agency: ${contact.notification.referrer.organisation}.`,
+      { warning: 'Open the contact in the triage console now.' },
+    ],
+    config,
+  );
+
+export const NEXT_STEPS: Record<Route, string> = {
   nfa: 'No further action will be taken by the council. Keep supporting the child and family as you would usually.',
   'information-advice': 'The family will be offered information and advice about universal and voluntary services.',
   'early-help-single-agency': 'Your agency is best placed to keep supporting the family, with advice from early help.',
@@ -100,53 +148,110 @@ const nextSteps: Record<Route, string> = {
   'existing-open-case': 'The child already has an allocated worker, who has been told about your notification.',
 };
 
+/** Referrers who disagree should know both steps, in order (domain brief §5). */
+const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
+  { text: 'If you disagree with this decision, you can ask us once to reconsider it, with your reasons, from the status page:', href: statusPageUrl(contact.contactId, config) },
+  { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
+];
+
 export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage => {
   const decision = contact.decision!;
   const secure = isSecureAddress(contact.notification.referrer.email, config);
-  return {
-    idempotencyKey: `${contact.contactId}:outcome`,
-    to: contact.notification.referrer.email,
-    subject: `Decision on your notification ${contact.reference}`,
-    text: [
+  return compose(
+    `${contact.contactId}:outcome`,
+    contact.notification.referrer.email,
+    `Decision on your notification ${contact.reference}`,
+    [
       `Dear ${contact.notification.referrer.name},`,
-      '',
       `We have decided what happens next for notification ${contact.reference}.`,
-      '',
       `Decision: ${describeRoute(decision.route)} (level of need ${decision.level}).`,
       secure
         ? `Why: ${decision.rationale}`
-        : `The reasons are available to you through the link below, because this email address is not on a secure network.`,
-      '',
-      `What happens next: ${nextSteps[decision.route]}`,
-      '',
-      'If you disagree with this decision, talk to the front door manager first; if you still disagree, follow the escalation (resolution of professional disagreement) guidance of the local safeguarding partnership.',
-      '',
-      `Check the status of your notification: ${statusLink(contact, config)}`,
-      signOff(config),
-    ].join('\n'),
-  };
+        : 'The reasons are on the status page linked below, because this email address is not on a secure network.',
+      `What happens next: ${NEXT_STEPS[decision.route]}`,
+      ...howToDisagree(contact, config),
+    ],
+    config,
+  );
 };
+
+/** The answer to a referrer's request for reconsideration; sent once per contact. */
+export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig): EmailMessage => {
+  const answer = contact.reconsideration!;
+  const decision = contact.decision!;
+  const secure = isSecureAddress(contact.notification.referrer.email, config);
+  return compose(
+    `${contact.contactId}:reconsideration-answer`,
+    contact.notification.referrer.email,
+    `Our answer to your request to reconsider ${contact.reference}`,
+    [
+      `Dear ${contact.notification.referrer.name},`,
+      `A manager has looked again at the decision on notification ${contact.reference}, as you asked.`,
+      answer.status === 'changed'
+        ? `The decision has changed. It is now: ${describeRoute(decision.route)} (level of need ${decision.level}).`
+        : `The decision stays the same: ${describeRoute(decision.route)} (level of need ${decision.level}).`,
+      secure && answer.answer ? `Why: ${answer.answer}` : 'The manager’s reasons are on the status page linked below.',
+      { text: 'Status page:', href: statusPageUrl(contact.contactId, config) },
+      { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
+    ],
+    config,
+  );
+};
+
+/** An email that could not be taken in. Nothing of it was kept, so the sender must send again. */
+export const emailRefusedReply = (
+  messageId: string,
+  to: string,
+  reason: string,
+  config: MailConfig,
+): EmailMessage =>
+  compose(
+    `email-refused:${messageId}`,
+    to,
+    'We could not accept your email to the Front Door',
+    [
+      `We could not accept your email: ${reason}`,
+      'We have not kept any of it, so nobody has seen your concern. Send it again, or use the online form:',
+      { text: 'Tell us you are worried about a child:', href: `${baseUrl(config)}/notify` },
+      immediateDanger(config),
+    ],
+    config,
+  );
+
+/** A free-text email was taken in; a worker will complete it, so no decision time is promised yet. */
+export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'reference'>, to: string, config: MailConfig): EmailMessage =>
+  compose(
+    `${contact.contactId}:email-received`,
+    to,
+    `We have received your email: reference ${contact.reference}`,
+    [
+      `Thank you for your email. Your reference is ${contact.reference}. Use it whenever you contact us about this notification.`,
+      'Your email did not follow our notification template, so a member of the Front Door team will read it and record the details. We may phone you to ask for anything that is missing.',
+      'A qualified social worker will decide what happens next within one working day, and we will email you the decision and the reasons for it.',
+      immediateDanger(config),
+      { text: 'Check the status of your notification:', href: statusPageUrl(contact.contactId, config) },
+    ],
+    config,
+  );
 
 /** The receiving team is always inside the secure network, so it gets the full handover. */
 export const teamHandoverEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
   const decision = contact.decision!;
   const team = teamAddress(decision.route, config);
   if (!team) return undefined;
-  return {
-    idempotencyKey: `${contact.contactId}:handover`,
-    to: team,
-    subject: `New ${teamForRoute(decision.route) === 'early-help' ? 'early help request' : 'referral'} from the front door: ${contact.reference}`,
-    text: [
+  return compose(
+    `${contact.contactId}:handover`,
+    team,
+    `New ${teamForRoute(decision.route) === 'early-help' ? 'early help request' : 'referral'} from the front door: ${contact.reference}`,
+    [
       `The front door has decided ${describeRoute(decision.route)} (level of need ${decision.level}) for ${contact.reference}.`,
       `Children: ${childrenSummary(contact)}.`,
       `Decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}.`,
-      '',
       `Rationale: ${decision.rationale}`,
-      '',
       'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
-      signOff(config),
-    ].join('\n'),
-  };
+    ],
+    config,
+  );
 };
 
 const teamAddress = (route: Route, config: MailConfig): string | undefined => {

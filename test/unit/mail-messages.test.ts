@@ -14,6 +14,9 @@ const config = runtimeConfig({
   SOCIAL_CARE_TEAM_ADDRESS: 'social-care@exampleshire.example',
   SECURE_EMAIL_DOMAINS: 'exampleshire.example, police.example',
   PUBLIC_BASE_URL: 'https://front-door.example/',
+  DUTY_TEAM_PHONE: '01632 960 000',
+  OUT_OF_HOURS_PHONE: '01632 960 999',
+  ESCALATION_GUIDANCE_URL: 'https://partnership.example/disagreements',
 });
 
 const contactFrom = (referrerEmail: string): Contact => {
@@ -45,7 +48,7 @@ describe('emails to referrers and teams', () => {
     const email = acknowledgementEmail(contactFrom('dsl@school.example'), config);
     expect(email.subject).toContain('CFC-AAAA-BBBB');
     expect(email.text).toContain('by 10am on Monday 23 November 2026');
-    expect(email.text).toContain('https://front-door.example/api/contacts/aaaaaaaaaaaaaaaaaaaaaaaaaa/status');
+    expect(email.text).toContain('https://front-door.example/status/aaaaaaaaaaaaaaaaaaaaaaaaaa');
     expect(email.idempotencyKey).toBe('aaaaaaaaaaaaaaaaaaaaaaaaaa:acknowledgement');
   });
 
@@ -64,6 +67,16 @@ describe('emails to referrers and teams', () => {
     expect(outcome).toContain('Why: Neglect indicators at level 3');
     expect(outcome).toContain('targeted family support');
     expect(outcome).toMatch(/disagree/);
+    expect(outcome).toContain('https://partnership.example/disagreements');
+  });
+
+  it('renders every email as HTML too, escaping what the referrer wrote', () => {
+    const contact = contactFrom('officer@area.police.example');
+    contact.decision = { ...contact.decision!, rationale: 'Seen <script>alert(1)</script> & more' };
+    const email = outcomeEmail(contact, config);
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
+    expect(email.html).not.toContain('<script');
+    expect(email.html).toContain('<a href="https://partnership.example/disagreements">');
   });
 
   it('hands the decision to the receiving team, and to nobody for no further action', () => {
