@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { accessibilityViolations, launchBrowser } from './browser';
 import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';

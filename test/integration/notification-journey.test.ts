@@ -1,0 +1,161 @@
+import { DynamoDBClient, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
+import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { apiClient, triageStateMachineArn } from './api-client';
+
+/**
+ * A Cause for Concern notification end to end, through the real handlers, queue consumer and
+ * state machine definition, against the embedded emulators: no SDK mocks on this path.
+ */
+describe('a notification travels end to end', () => {
+  let system: RunningLocalSystem;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    system = await startLocalSystem();
+    api = apiClient(system);
+  }, 120_000);
+  afterAll(() => system?.stop(), 60_000);
+
+  const countItems = async () => {
+    const db = new DynamoDBClient(system.clientConfig('dynamodb'));
+    const { TableNames: tables = [] } = await db.send(new ListTablesCommand({}));
+    let count = 0;
+    for (const table of tables) count += (await db.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
+    return count;
+  };
+
+  it('accepts, triages, acknowledges, records a decision and tells the referrer and the team', async () => {
+    const notification = aSchoolNeglectNotification();
+    const accepted = await api.submit(notification);
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({
+      contactId: expect.stringMatching(/^[0-9a-z]{26}$/),
+      reference: expect.stringMatching(/^CFC-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+      status: 'received',
+      statusUrl: expect.stringContaining(`/api/contacts/${accepted.body.contactId}/status`),
+    });
+    const { contactId, reference } = accepted.body;
+
+    const awaiting = await api.contactInStatus(contactId, 'awaiting-decision');
+    expect(awaiting.recommendation).toEqual(
+      expect.objectContaining({
+        level: expect.any(Number),
+        route: expect.any(String),
+        priority: expect.stringMatching(/^(red|amber|green)$/),
+        dueAt: expect.any(String),
+        reasons: expect.arrayContaining([expect.objectContaining({ text: expect.any(String) })]),
+        ruleset: expect.objectContaining({ id: expect.any(String), version: expect.any(String) }),
+      }),
+    );
+
+    const acknowledgement = await api.emailTo(notification.referrer.email, /We have received your notification/);
+    expect(acknowledgement.subject).toContain(reference);
+    expect(acknowledgement.body.text).toMatch(/decide what happens next by .*\d{4}/);
+
+    const status = await api.call('GET', `/api/contacts/${contactId}/status`);
+    expect(status.body).toEqual(expect.objectContaining({ reference, status: 'awaiting-decision', decisionDueAt: awaiting.recommendation.dueAt }));
+    expect(JSON.stringify(status.body)).not.toContain('Ellie');
+
+    const decision = { route: 'early-help-targeted', level: 3, primaryNeed: 'N1', rationale: 'Neglect at level 3: several agencies are needed and the family agrees.' };
+    const decided = await api.decide(contactId, decision);
+    expect(decided.status).toBe(201);
+    expect(decided.body.status).toBe('decided');
+
+    const outcome = await api.emailTo(notification.referrer.email, /Decision on your notification/);
+    expect(outcome.body.text).toContain('Early help: targeted family support');
+    expect(outcome.body.text).toContain('What happens next');
+    const handover = await api.emailTo('early-help@exampleshire.example', new RegExp(reference));
+    expect(handover.body.text).toContain('Rationale: Neglect at level 3');
+
+    // A retry of the same decision is answered, not refused, and sends nothing twice.
+    expect((await api.decide(contactId, decision)).status).toBe(200);
+    // A different decision on a decided contact is a conflict.
+    const conflict = await api.decide(contactId, { ...decision, route: 'nfa', level: 1 });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.decision.route).toBe('early-help-targeted');
+
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const toReferrer = await api.emailsTo(notification.referrer.email);
+    expect(toReferrer.map((m) => m.subject).sort()).toEqual([`Decision on your notification ${reference}`, `We have received your notification ${reference}`]);
+  });
+
+  it('flags immediate danger red and alerts the duty manager at once', async () => {
+    const accepted = await api.submit(aPoliceDomesticAbuseNotification());
+    expect(accepted.status).toBe(202);
+    const contact = await api.contactInStatus(accepted.body.contactId, 'awaiting-decision');
+    expect(contact.recommendation.priority).toBe('red');
+    const alert = await api.emailTo('duty-manager@exampleshire.example', new RegExp(accepted.body.reference));
+    expect(alert.subject).toMatch(/^RED/);
+  });
+
+  it('refuses an invalid notification with every field error and stores nothing', async () => {
+    const before = await countItems();
+    const invalid = aSchoolNeglectNotification() as any;
+    invalid.referrer.email = 'nope';
+    invalid.children[0].dateOfBirth = '2020-02-30';
+    delete invalid.consent;
+    const refused = await api.submit(invalid);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'referrer.email', message: expect.any(String) },
+        { path: 'children.0.dateOfBirth', message: expect.any(String) },
+        { path: 'consent', message: expect.any(String) },
+      ]),
+    );
+    expect((await api.call('POST', '/api/notifications', '{not json')).status).toBe(400);
+    expect((await api.call('POST', '/api/notifications', 'referrer=x', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect(await countItems()).toBe(before);
+  });
+
+  it('answers a decision with errors, and an unknown contact, clearly', async () => {
+    const missingRationale = await api.decide('0'.repeat(26), { route: 'nfa', level: 1 });
+    expect(missingRationale.status).toBe(400);
+    expect(missingRationale.body.errors).toEqual([{ path: 'rationale', message: 'This field is required' }]);
+    expect((await api.decide('0'.repeat(26), { route: 'nfa', level: 1, rationale: 'No concerns found on checks.' })).status).toBe(404);
+  });
+
+  it('lands a retried submission on the same contact, triaged once', async () => {
+    const notification = aSchoolNeglectNotification();
+    notification.referrer.email = 'retry@school.example';
+    const headers = { 'idempotency-key': 'school-system-submission-0001' };
+    const first = await api.submit(notification, headers);
+    const second = await api.submit(notification, headers);
+    expect(second.body.contactId).toBe(first.body.contactId);
+    await api.contactInStatus(first.body.contactId, 'awaiting-decision');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await api.emailsTo('retry@school.example')).toHaveLength(1);
+    const sfn = new SFNClient(system.clientConfig('sfn'));
+    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(system) }));
+    expect(executions.filter((e) => e.name?.includes(first.body.contactId))).toHaveLength(1);
+  });
+
+  it('matches a later contact about the same child to the earlier ones, and only those', async () => {
+    const first = aSchoolNeglectNotification();
+    first.children[0]!.firstName = 'Rosa';
+    first.children[0]!.lastName = 'Imaginary';
+    delete first.children[0]!.nhsNumber;
+    const a = await api.submit(first);
+    await api.contactInStatus(a.body.contactId, 'awaiting-decision');
+    const second = aSchoolNeglectNotification();
+    second.children[0]!.firstName = 'ROSA';
+    second.children[0]!.lastName = 'imaginary';
+    second.children[0]!.address.postcode = 'zz11aa';
+    delete second.children[0]!.nhsNumber;
+    const b = await api.submit(second);
+    const later = await api.contactInStatus(b.body.contactId, 'awaiting-decision');
+    expect(later.matches).toEqual([
+      expect.objectContaining({ contactId: a.body.contactId, reference: a.body.reference, matchedOn: expect.arrayContaining(['name-dob-postcode']) }),
+    ]);
+  });
+
+  it('never writes the children or referrers into the logs', () => {
+    const logs = system.output();
+    expect(logs).toContain('Notification accepted');
+    for (const personal of ['Ellie', 'Fictional', 'Madeup', 'Noah', 'Rosa', 'Priya Testwood', 'ZZ1 1AA', '9990000018', 'dsl@example-primary']) {
+      expect(logs).not.toContain(personal);
+    }
+  });
+});
