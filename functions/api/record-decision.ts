@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { isContactId } from '../../shared/contacts';
+import { signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
 import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { callerOf, json, problem, readJsonBody } from '../lib/http';
@@ -14,7 +15,7 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   const body = readJsonBody(event);
   if (!body.ok) return body.response;
   const result = await recordDecision(
-    { contactId, body: body.value, decidedBy: callerOf(event), now: new Date() },
+    { contactId, body: body.value, decidedBy: callerOf(event), now: new Date(), signOffRoutes: signOffRoutesFrom() },
     { store: contactStore(), outcomeQueue: outcomeQueue() },
   );
   switch (result.outcome) {
@@ -27,13 +28,16 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
       return json(409, { message: result.reason, status: result.contact.status, decision: result.contact.decision });
     case 'recorded':
     case 'already-recorded': {
-      const { decision, status, reference } = result.contact;
+      const { status, reference } = result.contact;
+      // A decision that needs sign-off is not final: the outcome waits for a manager.
+      const decision = result.contact.decision ?? result.contact.proposedDecision;
       if (result.outcome === 'recorded') {
         metrics.addDimension('route', decision!.route);
-        metrics.addMetric('DecisionsRecorded', MetricUnit.Count, 1);
-        logger.info('Decision recorded', { contactId, route: decision!.route });
+        metrics.addMetric(result.signOff.length ? 'DecisionsAwaitingSignOff' : 'DecisionsRecorded', MetricUnit.Count, 1);
+        logger.info('Decision recorded', { contactId, route: decision!.route, status });
       }
-      return json(result.outcome === 'recorded' ? 201 : 200, { contactId, reference, status, decision });
+      const signOff = result.signOff.length ? { signOffRequired: true, signOffReasons: result.signOff } : { signOffRequired: false };
+      return json(result.outcome === 'recorded' ? 201 : 200, { contactId, reference, status, decision, ...signOff });
     }
   }
 }, { metrics: true });

@@ -15,6 +15,8 @@ export const DecisionSchema = z
       .trim()
       .min(10, 'Explain the decision in at least 10 characters: the referrer and inspectors will read it')
       .max(10000),
+    /** Why the worker chose a different level or route from the recommendation. */
+    overrideReason: z.string().trim().max(2000).optional(),
   })
   .strict();
 

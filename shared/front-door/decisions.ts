@@ -1,49 +1,155 @@
-import { DecisionSchema, sameDecision, type Contact, type Decision } from '../contacts';
+import { canMove, DecisionSchema, sameDecision, type Contact, type Decision, type Person } from '../contacts';
 import { fieldErrors, type FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
+import { signOffReasons } from '../console/sign-off';
 import { outcomeEmail, teamHandoverEmail } from '../mail/messages';
-import { TransitionRefused, type ContactStore, type Mailer, type MessageQueue } from './ports';
+import type { Route } from '../triage/types';
+import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
 
 export type DecisionResult =
-  | { outcome: 'recorded' | 'already-recorded'; contact: Contact }
+  | {
+      outcome: 'recorded' | 'already-recorded';
+      contact: Contact;
+      /** Why a manager must agree the decision before the outcome is sent; empty when it is final. */
+      signOff: string[];
+    }
   | { outcome: 'invalid'; errors: FieldError[] }
   | { outcome: 'not-found' }
   | { outcome: 'conflict'; contact: Contact; reason: string };
 
+export interface DecisionRequest {
+  contactId: string;
+  body: unknown;
+  decidedBy: string;
+  now: Date;
+  /** The version the console's user saw: a decision on a contact that has changed since is refused. */
+  expectedVersion?: number;
+  /** How the decider appears in the audit trail. */
+  actor?: AuditEvent['actor'];
+  /** Routes on which the area wants every decision agreed by a manager. */
+  signOffRoutes?: readonly Route[];
+}
+
+const STALE = 'Someone else changed this contact after you opened it. Check what they did before you decide.';
+
 /**
- * Recording a triage decision. Only one decision stands per contact: the conditional write
- * refuses a second, and a repeat of the same decision (a client retry) is answered as such and
- * re-queues the outcome email, which is itself sent once.
+ * Recording a triage decision. Only one decision stands per contact: the versioned write refuses
+ * a second, and a repeat of the same decision (a client retry) is answered as such and re-queues
+ * the outcome email, which is itself sent once. A decision that needs a manager's sign-off waits
+ * in awaiting-manager and nothing is sent until the manager agrees it.
  */
 export const recordDecision = async (
-  request: { contactId: string; body: unknown; decidedBy: string; now: Date },
+  request: DecisionRequest,
   deps: { store: ContactStore; outcomeQueue: MessageQueue },
 ): Promise<DecisionResult> => {
   const parsed = DecisionSchema.safeParse(request.body);
   if (!parsed.success) return { outcome: 'invalid', errors: fieldErrors(parsed.error) };
+  const decision: Decision = { ...parsed.data, decidedAt: request.now.toISOString(), decidedBy: request.decidedBy };
 
+  // A concurrent writer may win between our read and our write; read again and answer from there.
+  for (let attempt = 0; ; attempt++) {
+    const existing = await deps.store.get(request.contactId);
+    if (!existing) return { outcome: 'not-found' };
+    if (request.expectedVersion !== undefined && (existing.version ?? 0) !== request.expectedVersion) {
+      return { outcome: 'conflict', contact: existing, reason: STALE };
+    }
+    const settled = alreadySettled(existing, decision);
+    if (settled) {
+      if (settled.outcome === 'already-recorded' && existing.status === 'decided') await deps.outcomeQueue.send({ contactId: existing.contactId });
+      return settled;
+    }
+    const signOff = signOffReasons(decision, existing.recommendation, request.signOffRoutes ?? []);
+    const to = signOff.length ? 'awaiting-manager' : 'decided';
+    if (!canMove(existing.status, to)) {
+      return { outcome: 'conflict', contact: existing, reason: `The contact is ${existing.status} and cannot be decided yet` };
+    }
+    try {
+      const contact = await deps.store.update(
+        existing.contactId,
+        existing.version ?? 0,
+        signOff.length ? { status: to, proposedDecision: decision } : { status: to, decision },
+        decision.decidedAt,
+      );
+      await deps.store.appendEvent({
+        contactId: contact.contactId,
+        at: decision.decidedAt,
+        actor: request.actor ?? { id: request.decidedBy, name: request.decidedBy, role: 'api' },
+        action: signOff.length ? 'Proposed a decision for sign-off' : 'Decided',
+        detail: `Level ${decision.level}, ${decision.route}${signOff.length ? `. Sign-off needed: ${signOff.join('; ')}` : ''}`,
+      });
+      if (to === 'decided') await deps.outcomeQueue.send({ contactId: contact.contactId });
+      return { outcome: 'recorded', contact, signOff };
+    } catch (error) {
+      if (!(error instanceof VersionConflict) || !error.current) throw error;
+      if (request.expectedVersion !== undefined || attempt > 0) return { outcome: 'conflict', contact: error.current, reason: STALE };
+    }
+  }
+};
+
+/** A contact that already has a decision, standing or awaiting sign-off: a retry or a conflict. */
+const alreadySettled = (existing: Contact, decision: Decision): DecisionResult | undefined => {
+  const standing = existing.status === 'decided' ? existing.decision : existing.status === 'awaiting-manager' ? existing.proposedDecision : undefined;
+  if (!standing) return undefined;
+  if (!sameDecision(standing, decision)) {
+    const reason =
+      existing.status === 'decided'
+        ? 'A different decision has already been recorded for this contact'
+        : 'A different decision is already waiting for a manager to sign it off';
+    return { outcome: 'conflict', contact: existing, reason };
+  }
+  const signOff = existing.status === 'awaiting-manager' ? ['The decision is waiting for a manager to sign it off'] : [];
+  return { outcome: 'already-recorded', contact: existing, signOff };
+};
+
+export type SignOffResult =
+  | { outcome: 'agreed' | 'returned'; contact: Contact }
+  | { outcome: 'not-found' }
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'conflict'; contact: Contact; reason: string };
+
+/**
+ * A manager agrees a decision awaiting sign-off, which makes it final and sends the outcome, or
+ * returns it to the worker with a comment. Nobody signs off their own decision.
+ */
+export const signOffDecision = async (
+  request: { contactId: string; expectedVersion: number; agree: boolean; comment?: string; by: AuditEvent['actor']; now: Date },
+  deps: { store: ContactStore; outcomeQueue: MessageQueue },
+): Promise<SignOffResult> => {
   const existing = await deps.store.get(request.contactId);
   if (!existing) return { outcome: 'not-found' };
-
-  const decision: Decision = { ...parsed.data, decidedAt: request.now.toISOString(), decidedBy: request.decidedBy };
-  let contact: Contact;
-  let outcome: 'recorded' | 'already-recorded' = 'recorded';
-  try {
-    contact = await deps.store.transition(request.contactId, 'decided', { decision }, decision.decidedAt);
-  } catch (error) {
-    if (!(error instanceof TransitionRefused) || !error.current) throw error;
-    const current = error.current;
-    if (!current.decision) {
-      return { outcome: 'conflict', contact: current, reason: `The contact is ${current.status} and cannot be decided yet` };
-    }
-    if (!sameDecision(current.decision, decision)) {
-      return { outcome: 'conflict', contact: current, reason: 'A different decision has already been recorded for this contact' };
-    }
-    contact = current;
-    outcome = 'already-recorded';
+  if ((existing.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', contact: existing, reason: STALE };
+  const proposed = existing.proposedDecision;
+  if (existing.status !== 'awaiting-manager' || !proposed) {
+    return { outcome: 'conflict', contact: existing, reason: 'This contact has no decision waiting for sign-off' };
   }
-  await deps.outcomeQueue.send({ contactId: request.contactId });
-  return { outcome, contact };
+  if (proposed.decidedBy === request.by.id) return { outcome: 'refused', reason: 'You cannot sign off your own decision' };
+  const comment = request.comment?.trim() || undefined;
+  if (!request.agree && !comment) return { outcome: 'refused', reason: 'Say why you are returning the decision' };
+
+  const at = request.now.toISOString();
+  const by: Person = { id: request.by.id, name: request.by.name };
+  const signOff = { outcome: request.agree ? ('agreed' as const) : ('returned' as const), comment, by, at };
+  let contact: Contact;
+  try {
+    contact = await deps.store.update(
+      existing.contactId,
+      existing.version ?? 0,
+      request.agree ? { status: 'decided', decision: proposed, signOff } : { status: 'awaiting-decision', signOff },
+      at,
+    );
+  } catch (error) {
+    if (error instanceof VersionConflict && error.current) return { outcome: 'conflict', contact: error.current, reason: STALE };
+    throw error;
+  }
+  await deps.store.appendEvent({
+    contactId: contact.contactId,
+    at,
+    actor: request.by,
+    action: request.agree ? 'Signed off the decision' : 'Returned the decision to the worker',
+    detail: comment,
+  });
+  if (request.agree) await deps.outcomeQueue.send({ contactId: contact.contactId });
+  return { outcome: signOff.outcome, contact };
 };
 
 /** Tells the referrer the outcome and hands the contact to the receiving team. */
@@ -52,7 +158,7 @@ export const sendOutcome = async (
   deps: { store: ContactStore; mailer: Mailer; config: RuntimeConfig },
 ): Promise<void> => {
   const contact = await deps.store.get(contactId);
-  if (!contact?.decision) throw new Error(`Contact ${contactId} has no decision to send`);
+  if (!contact?.decision || contact.status !== 'decided') throw new Error(`Contact ${contactId} has no final decision to send`);
   await deps.mailer.sendOnce(outcomeEmail(contact, deps.config));
   const handover = teamHandoverEmail(contact, deps.config);
   if (handover) await deps.mailer.sendOnce(handover);

@@ -25,7 +25,7 @@ describe('contact status', () => {
     expect(canMove('awaiting-decision', 'decided')).toBe(true);
     expect(canMove('decided', 'decided')).toBe(false);
     expect(canMove('awaiting-decision', 'triaging')).toBe(false);
-    expect(statusesBefore('decided').sort()).toEqual(['awaiting-decision', 'triage-failed']);
+    expect(statusesBefore('decided').sort()).toEqual(['awaiting-decision', 'awaiting-manager', 'triage-failed']);
   });
 
   it('treats a repeat of the same decision as a retry and a different one as a conflict', () => {
