@@ -18,6 +18,8 @@ export interface EmulatorPorts {
 
 export interface Emulators {
   sqs: string;
+  /** The same SQS server under the host name fauxqs puts in queue URLs (resolvable only in this process). */
+  sqsQueueHost: string;
   dynamodb: string;
   ses: string;
   stop(): Promise<void>;
@@ -41,6 +43,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
     mkdirSync(sqsDir, { recursive: true });
     const fauxqs = await startFauxqs({ port: ports.sqs, logger: false, defaultRegion: REGION, dataDir: sqsDir });
     stops.push(() => fauxqs.stop());
+    stops.push(await resolveLocalhostNames());
 
     // aws-ses-v2-local keeps emails in memory only: the mailbox is empty after a restart.
     const ses = await startSes({ host: LOOPBACK, port: ports.mailbox });
@@ -51,6 +54,7 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
 
     return {
       sqs: `http://${LOOPBACK}:${fauxqs.port}`,
+      sqsQueueHost: `http://sqs.${REGION}.localhost:${fauxqs.port}`,
       dynamodb: `http://${LOOPBACK}:${dynamoPort}`,
       ses: `http://${LOOPBACK}:${sesAddress.port}`,
       stop: stopAll,
@@ -59,4 +63,15 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * fauxqs's queue URLs (from CreateQueue, GetQueueUrl...) name the host `sqs.<region>.localhost`,
+ * and the SDK sends requests to a queue URL's host rather than the configured endpoint. That name
+ * does not resolve everywhere, so resolve `*.localhost` to loopback for the handlers in this process.
+ */
+export async function resolveLocalhostNames(): Promise<() => Promise<void>> {
+  const { interceptLocalhostDns } = await import('fauxqs');
+  const restore = interceptLocalhostDns();
+  return async () => restore();
 }

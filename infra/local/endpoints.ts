@@ -15,6 +15,11 @@ export interface LocalEndpoints {
   mailbox: string;
   ses: string;
   sqs: string;
+  /**
+   * SQS as handlers address it, matching the host in fauxqs's queue URLs; it resolves only
+   * inside the runtime's processes. Other processes (tests) use `sqs` with an explicit endpoint.
+   */
+  sqsQueueHost: string;
   /** fauxqs also speaks S3 on the SQS port. */
   s3: string;
   dynamodb: string;
@@ -48,7 +53,7 @@ export function sdkEnvironment(endpoints: LocalEndpoints): Record<string, string
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqsQueueHost,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     AWS_ENDPOINT_URL_SES: endpoints.ses,

@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { resolveLocalhostNames } from './emulators';
 import { readLiveEndpoints, sdkEnvironment } from './endpoints';
 import { describeFunctions, findFunction, LambdaInvoker, mergeEnvironments } from './lambda';
 import { obtainTemplate, REPO_ROOT } from './source';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   }
   const event = readEvent(args.eventFile);
   const template = await obtainTemplate(live.template);
-  const deployment = new LocalDeployment(template, { sqs: live.endpoints.sqs, apis: live.endpoints.apis });
+  const deployment = new LocalDeployment(template, { sqs: live.endpoints.sqsQueueHost, apis: live.endpoints.apis });
   const fn = findFunction(describeFunctions(deployment, REPO_ROOT).functions, args.fn, REPO_ROOT);
   applyEnvironment(
     mergeEnvironments([
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       { owner: fn.logicalId, variables: fn.environment },
     ]),
   );
+  await resolveLocalhostNames();
   const invoker = new LambdaInvoker([fn], (line) => console.error(line));
   try {
     const result = await invoker.invoke(fn, event);

@@ -60,7 +60,18 @@ function portsFromEnv(): LocalPorts {
   };
 }
 
+/** fauxqs persists through node:sqlite, whose "experimental" warning would otherwise greet every start. */
+function quietenSqliteWarning(): void {
+  const printers = process.listeners('warning');
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name === 'ExperimentalWarning' && /SQLite/.test(warning.message)) return;
+    for (const print of printers) print(warning);
+  });
+}
+
 async function main(): Promise<void> {
+  quietenSqliteWarning();
   const args = parseArgs(process.argv.slice(2));
   const template = await obtainTemplate(args.template);
   const system = await startLocalSystem({

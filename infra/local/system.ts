@@ -71,7 +71,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       stops.push(() => server.stop());
     }
 
-    const deployment = new LocalDeployment(template, { sqs: emulators.sqs, apis });
+    // Queue URLs from Ref match the ones fauxqs returns, so a handler may compare or mix them.
+    const deployment = new LocalDeployment(template, { sqs: emulators.sqsQueueHost, apis });
     const { functions, skipped } = describeFunctions(deployment, repoRoot);
     if (skipped.length) log(`  ${skipped.length} functions without FrontDoor:Entry metadata are not run locally: ${skipped.join(', ')}`);
     const invoker = new LambdaInvoker(functions, log);
@@ -94,6 +95,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       mailbox: emulators.ses,
       ses: emulators.ses,
       sqs: emulators.sqs,
+      sqsQueueHost: emulators.sqsQueueHost,
       s3: emulators.sqs,
       dynamodb: emulators.dynamodb,
       sfn,

@@ -145,6 +145,13 @@ describe('SQS event source mapping', () => {
     expect(ok).toMatchObject({ deliveries: 1, batchSize: 2, status: 'processed' });
   });
 
+  it('lets handlers send to queue URLs from Ref and from GetQueueUrl alike', async () => {
+    const response = await api('/work/m-from-api', { method: 'POST' });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ sameUrl: true });
+    await waitFor(async () => (await item('m-from-api'))?.deliveries, 'the message sent by the handler to be consumed');
+  });
+
   it('moves a poison message to the dead-letter queue after maxReceiveCount deliveries', async () => {
     await sqs.send(
       new SendMessageCommand({ QueueUrl: await queueUrl(FIXTURE_QUEUE), MessageBody: JSON.stringify({ id: 'm-poison', mode: 'poison' }) }),

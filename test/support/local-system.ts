@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { READY_MARKER, type LocalEndpoints } from '../../infra/local/endpoints';
+import type { LocalSystemSummary } from '../../infra/local/system';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
@@ -31,6 +32,8 @@ export interface MailboxEmail {
 
 export interface RunningLocalSystem {
   endpoints: LocalEndpoints;
+  /** What the template gave the system: functions, tables, queues, routes, state machine names. */
+  summary: LocalSystemSummary;
   dataDir: string;
   /** Everything the system logged so far (ids, routes and counts only). */
   output(): string;
@@ -62,7 +65,7 @@ export async function startLocalSystem(options: StartOptions = {}): Promise<Runn
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
-  const endpoints = await new Promise<LocalEndpoints>((resolveReady, reject) => {
+  const ready = await new Promise<LocalEndpoints & { summary: LocalSystemSummary }>((resolveReady, reject) => {
     const fail = (reason: string) => {
       clearTimeout(timer);
       kill(child, 'SIGKILL');
@@ -76,13 +79,16 @@ export async function startLocalSystem(options: StartOptions = {}): Promise<Runn
       if (!line) return;
       clearTimeout(timer);
       child.off('exit', onExit);
-      resolveReady(JSON.parse(line.slice(READY_MARKER.length + 1)) as LocalEndpoints);
+      resolveReady(JSON.parse(line.slice(READY_MARKER.length + 1)) as LocalEndpoints & { summary: LocalSystemSummary });
     });
   });
 
+  const { summary, ...endpoints } = ready;
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   return {
-    endpoints,
+    // Kept on endpoints too, for callers that read it from the ready line's shape.
+    endpoints: { ...endpoints, summary } as LocalEndpoints,
+    summary,
     dataDir,
     output: () => stdout,
     clientConfig: (service) => ({ endpoint: endpoints[service], region: endpoints.region, credentials }),
