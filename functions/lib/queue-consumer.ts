@@ -2,7 +2,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { withObservability } from './middleware';
-import { logger } from './observability';
 
 const ContactMessage = z.object({ contactId: z.string().min(1) });
 
@@ -15,14 +14,11 @@ export const contactQueueConsumer = (
   handle: (contactId: string, context: Context) => Promise<void>,
 ) => {
   const processor = new BatchProcessor(EventType.SQS);
+  // Records of a batch are handled concurrently, so the contact id goes into each log line
+  // rather than into the logger's shared keys.
   const recordHandler = async (record: SQSRecord, context: Context) => {
     const { contactId } = ContactMessage.parse(JSON.parse(record.body));
-    logger.appendKeys({ contactId });
-    try {
-      await handle(contactId, context);
-    } finally {
-      logger.removeKeys(['contactId']);
-    }
+    await handle(contactId, context);
   };
   return withObservability((event: SQSEvent, context: Context) =>
     processPartialResponse(event, (record: SQSRecord) => recordHandler(record, context), processor, { context }),

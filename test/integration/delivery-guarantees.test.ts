@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { synthesizeTemplate } from '../../infra/synth';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { waitFor } from '../support/wait';
+import { apiClient, triageStateMachineArn } from './api-client';
+
+const template = synthesizeTemplate();
+/** CDK's logical ids end in an 8-character hash after the construct path. */
+const logicalId = (path: string, type: string) =>
+  Object.keys(template.Resources).find((id) => new RegExp(`^${path}[0-9A-F]{8}$`).test(id) && template.Resources[id].Type === type)!;
+const TRIAGE_QUEUE = logicalId('TriageQueue', 'AWS::SQS::Queue');
+const TRIAGE_DEAD_LETTERS = logicalId('TriageQueueDeadLetters', 'AWS::SQS::Queue');
+const MAX_RECEIVES = Number(template.Resources[TRIAGE_QUEUE].Properties.RedrivePolicy.maxReceiveCount);
+
+const queueUrl = async (sqs: SQSClient, name: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
+const visibleMessages = async (sqs: SQSClient, url: string) =>
+  Number((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }))).Attributes?.ApproximateNumberOfMessages ?? 0);
+
+describe('SQS delivers at least once; triage happens exactly once', () => {
+  let system: RunningLocalSystem;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    system = await startLocalSystem();
+    api = apiClient(system);
+  }, 120_000);
+  afterAll(() => system?.stop(), 60_000);
+
+  it('gives one contact, one execution and one acknowledgement when the message arrives three times at once', async () => {
+    const notification = aSchoolNeglectNotification();
+    notification.referrer.email = 'redelivery@school.example';
+    const accepted = await api.submit(notification);
+    const { contactId } = accepted.body;
+
+    const sqs = new SQSClient(system.clientConfig('sqs'));
+    const url = await queueUrl(sqs, TRIAGE_QUEUE);
+    const body = JSON.stringify({ contactId });
+    await Promise.all([sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body })), sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }))]);
+
+    await api.contactInStatus(contactId, 'awaiting-decision');
+    await waitFor(async () => ((await visibleMessages(sqs, url)) === 0 ? true : undefined), 'the triage queue to drain');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    const sfn = new SFNClient(system.clientConfig('sfn'));
+    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(system) }));
+    expect(executions.filter((e) => e.name?.endsWith(contactId)).map((e) => e.status)).toEqual(['SUCCEEDED']);
+    expect(await api.emailsTo('redelivery@school.example')).toHaveLength(1);
+  });
+});
+
+describe('a message that always fails', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'front-door-poison-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it(`moves to the dead-letter queue after ${MAX_RECEIVES} receives, and the contact is kept and triaged after a redrive`, async () => {
+    // Step Functions refusing every start (here: a state machine that does not exist) is the
+    // outage that makes every triage message fail.
+    const broken = structuredClone(template);
+    const startTriage = logicalId('StartTriage', 'AWS::Lambda::Function');
+    broken.Resources[startTriage].Properties.Environment.Variables.TRIAGE_STATE_MACHINE_ARN =
+      'arn:aws:states:eu-west-2:000000000000:stateMachine:DoesNotExist';
+    const brokenFile = join(dataDir, 'broken-template.json');
+    writeFileSync(brokenFile, JSON.stringify(broken));
+
+    const notification = aSchoolNeglectNotification();
+    notification.referrer.email = 'poison@school.example';
+    let contactId: string;
+    const outage = await startLocalSystem({ template: brokenFile, dataDir });
+    try {
+      const api = apiClient(outage);
+      const accepted = await api.submit(notification);
+      expect(accepted.status).toBe(202);
+      contactId = accepted.body.contactId;
+
+      const sqs = new SQSClient(outage.clientConfig('sqs'));
+      const deadLetters = await queueUrl(sqs, TRIAGE_DEAD_LETTERS);
+      await waitFor(async () => ((await visibleMessages(sqs, deadLetters)) === 1 ? true : undefined), 'the message to reach the dead-letter queue', 60_000);
+      expect(await visibleMessages(sqs, await queueUrl(sqs, TRIAGE_QUEUE))).toBe(0);
+      const attempts = outage.output().split('\n').filter((line) => line.includes('StartTriage') && /error|fail/i.test(line));
+      expect(attempts.length).toBeGreaterThanOrEqual(MAX_RECEIVES);
+
+      const stored = await api.contact(contactId);
+      expect(stored.status).toBe('received');
+      expect(stored.notification.children[0].firstName).toBe(notification.children[0]!.firstName);
+    } finally {
+      await outage.stop();
+    }
+
+    // Service restored, same data: the contact is still there, and a redrive triages it.
+    const restored = await startLocalSystem({ dataDir });
+    try {
+      const api = apiClient(restored);
+      expect((await api.contact(contactId!)).status).toBe('received');
+      const sqs = new SQSClient(restored.clientConfig('sqs'));
+      const deadLetters = await queueUrl(sqs, TRIAGE_DEAD_LETTERS);
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: deadLetters, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      expect(Messages.map((m) => JSON.parse(m.Body!).contactId)).toEqual([contactId!]);
+      await sqs.send(new SendMessageCommand({ QueueUrl: await queueUrl(sqs, TRIAGE_QUEUE), MessageBody: Messages[0]!.Body! }));
+      await api.contactInStatus(contactId!, 'awaiting-decision');
+      await api.emailTo('poison@school.example', /We have received your notification/);
+    } finally {
+      await restored.stop();
+    }
+  }, 180_000);
+});
