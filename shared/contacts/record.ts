@@ -35,7 +35,7 @@ export interface Contact {
    */
   version?: number;
   /** The worker who has claimed the contact, or been assigned it. */
-  assignee?: Person;
+  assignee?: Person | null;
   /** A decision that needs a manager's sign-off before the outcome is sent. */
   proposedDecision?: Decision;
   /** The manager's last sign-off answer: agreed, or returned to the worker with a comment. */

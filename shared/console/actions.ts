@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Contact, Person } from '../contacts';
+import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
+
+/** Partner agencies are asked to answer within 48 hours (domain brief §4). */
+export const PARTNER_ANSWER_HOURS = 48;
+export const PARTNER_AGENCIES = { police: 'Police', health: 'Health', education: 'Education' } as const;
+
+const text = (what: string, max = 4000) => z.string().trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+
+/** Everything a worker or manager can do to a contact from the console, other than deciding it. */
+export const ActionSchemas = {
+  claim: z.object({}),
+  unassign: z.object({}),
+  assign: z.object({ assignee: text('the user name of the worker to assign') }),
+  escalate: z.object({ reason: text('why you are escalating this contact to a manager') }),
+  link: z.object({ linkedContactId: z.string().min(1), linkedReference: z.string().min(1) }),
+  unlink: z.object({ linkedContactId: z.string().min(1) }),
+  'request-information': z.object({
+    agency: z.enum(Object.keys(PARTNER_AGENCIES) as ['police', 'health', 'education'], { message: 'Choose which agency to ask' }),
+    question: text('what you are asking the agency'),
+  }),
+  'record-answer': z.object({ requestId: z.string().min(1), answer: text("the agency's answer") }),
+  'answer-reconsideration': z.object({
+    reconsiderationStatus: z.enum(['upheld', 'changed'], { message: 'Choose whether the decision is upheld or changed' }),
+    answer: text('your answer to the referrer'),
+  }),
+} as const;
+export type ActionKind = keyof typeof ActionSchemas;
+export type ActionInput<K extends ActionKind> = z.output<(typeof ActionSchemas)[K]>;
+
+/** Actions only a manager may take; the rest are open to workers and managers. */
+export const MANAGER_ACTIONS: readonly ActionKind[] = ['assign', 'answer-reconsideration'];
+
+export const isActionKind = (kind: string): kind is ActionKind => kind in ActionSchemas;
+
+type Plan = { changes: Partial<Contact>; action: string; detail?: string } | { refused: string };
+
+const person = (actor: AuditEvent['actor']): Person => ({ id: actor.id, name: actor.name });
+const OPEN = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
+
+/** What an action changes on the contact and how the audit trail describes it: pure. */
+export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>, contact: Contact, actor: AuditEvent['actor'], now: Date): Plan => {
+  const at = now.toISOString();
+  const by = person(actor);
+  const open = OPEN.includes(contact.status);
+  switch (kind) {
+    case 'claim':
+      if (!open) return { refused: 'Only contacts that are still open can be claimed' };
+      if (contact.assignee?.id === actor.id) return { refused: 'You have already claimed this contact' };
+      return { changes: { assignee: by }, action: contact.assignee ? `Claimed from ${contact.assignee.name}` : 'Claimed' };
+    case 'unassign':
+      if (!contact.assignee) return { refused: 'Nobody is assigned to this contact' };
+      if (contact.assignee.id !== actor.id && actor.role !== 'manager') return { refused: 'Only a manager can unassign someone else' };
+      return { changes: { assignee: null }, action: `Unassigned ${contact.assignee.name}` };
+    case 'assign': {
+      const { assignee } = input as ActionInput<'assign'>;
+      if (!open) return { refused: 'Only contacts that are still open can be assigned' };
+      return { changes: { assignee: { id: assignee, name: assignee } }, action: 'Assigned', detail: `To ${assignee}` };
+    }
+    case 'escalate': {
+      const { reason } = input as ActionInput<'escalate'>;
+      if (!open) return { refused: 'Only contacts that are still open can be escalated' };
+      return { changes: { escalation: { reason, by, at } }, action: 'Escalated to a manager', detail: reason };
+    }
+    case 'link': {
+      const { linkedContactId, linkedReference } = input as ActionInput<'link'>;
+      if (linkedContactId === contact.contactId) return { refused: 'A contact cannot be linked to itself' };
+      if (contact.links?.some((l) => l.contactId === linkedContactId)) return { refused: `${linkedReference} is already linked` };
+      return { changes: { links: [...(contact.links ?? []), { contactId: linkedContactId, reference: linkedReference, by, at }] }, action: 'Linked an earlier contact', detail: linkedReference };
+    }
+    case 'unlink': {
+      const { linkedContactId } = input as ActionInput<'unlink'>;
+      const link = contact.links?.find((l) => l.contactId === linkedContactId);
+      if (!link) return { refused: 'That contact is not linked' };
+      return { changes: { links: contact.links!.filter((l) => l !== link) }, action: 'Unlinked an earlier contact', detail: link.reference };
+    }
+    case 'request-information': {
+      const { agency, question } = input as ActionInput<'request-information'>;
+      const dueAt = new Date(now.getTime() + PARTNER_ANSWER_HOURS * 3600_000).toISOString();
+      const request = { id: randomUUID(), agency, question, requestedAt: at, requestedBy: by, dueAt };
+      return { changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] }, action: `Asked ${PARTNER_AGENCIES[agency]} for information`, detail: `Due ${dueAt}` };
+    }
+    case 'record-answer': {
+      const { requestId, answer } = input as ActionInput<'record-answer'>;
+      const request = contact.partnerRequests?.find((r) => r.id === requestId);
+      if (!request) return { refused: 'That information request does not exist' };
+      if (request.answer) return { refused: 'That information request has already been answered' };
+      const answered = { ...request, answer, answeredAt: at, answeredBy: by };
+      return {
+        changes: { partnerRequests: contact.partnerRequests!.map((r) => (r.id === requestId ? answered : r)) },
+        action: `Recorded ${PARTNER_AGENCIES[request.agency]}'s answer`,
+      };
+    }
+    case 'answer-reconsideration': {
+      const { reconsiderationStatus, answer } = input as ActionInput<'answer-reconsideration'>;
+      if (contact.reconsideration?.status !== 'requested') return { refused: 'There is no reconsideration request to answer' };
+      return {
+        changes: { reconsideration: { ...contact.reconsideration, status: reconsiderationStatus, answer, answeredAt: at, answeredBy: actor.name } },
+        action: `Answered the referrer's reconsideration request: ${reconsiderationStatus}`,
+      };
+    }
+  }
+  return { refused: 'Unknown action' };
+};
+
+export type ActionResult =
+  | { outcome: 'done'; contact: Contact }
+  | { outcome: 'not-found' }
+  | { outcome: 'invalid'; errors: { path: string; message: string }[] }
+  | { outcome: 'refused'; reason: string; contact: Contact }
+  | { outcome: 'conflict'; reason: string; contact: Contact };
+
+export const STALE_MESSAGE = 'Someone else changed this contact after you opened it. Check what they did, then try again.';
+
+/** Validates, plans and writes one action at the version the user saw, then audits it. */
+export const performAction = async (
+  request: { contactId: string; kind: ActionKind; fields: Record<string, string>; expectedVersion: number; actor: AuditEvent['actor']; now: Date },
+  deps: { store: ContactStore },
+): Promise<ActionResult> => {
+  const parsed = ActionSchemas[request.kind].safeParse(request.fields);
+  if (!parsed.success) return { outcome: 'invalid', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  const contact = await deps.store.get(request.contactId);
+  if (!contact) return { outcome: 'not-found' };
+  if ((contact.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
+  const plan = planAction(request.kind, parsed.data as ActionInput<ActionKind>, contact, request.actor, request.now);
+  if ('refused' in plan) return { outcome: 'refused', reason: plan.refused, contact };
+  try {
+    const updated = await deps.store.update(contact.contactId, request.expectedVersion, plan.changes, request.now.toISOString());
+    await deps.store.appendEvent({ contactId: contact.contactId, at: request.now.toISOString(), actor: request.actor, action: plan.action, detail: plan.detail });
+    return { outcome: 'done', contact: updated };
+  } catch (error) {
+    if (error instanceof VersionConflict && error.current) return { outcome: 'conflict', reason: STALE_MESSAGE, contact: error.current };
+    throw error;
+  }
+};

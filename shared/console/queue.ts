@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { AGENCY_TYPES } from '../notification';
+import type { Contact } from '../contacts';
+import { ROUTES } from '../triage/types';
+
+/**
+ * The triage console's queue: the lists a busy front door works from, most urgent first. Pure:
+ * the handler fetches contacts by status and this decides what each tab shows.
+ */
+export const TABS = {
+  all: 'Awaiting decision',
+  'domestic-abuse': 'Domestic abuse',
+  cse: 'CSE',
+  missing: 'Missing',
+  mine: 'My contacts',
+  manager: 'Awaiting manager',
+  'decided-today': 'Decided today',
+} as const;
+export type Tab = keyof typeof TABS;
+export const PAGE_SIZE = 25;
+
+const optionalEnum = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional()).catch(undefined);
+
+export const QueueQuerySchema = z.object({
+  tab: optionalEnum(Object.keys(TABS) as [Tab, ...Tab[]]).transform((t) => t ?? 'all'),
+  route: optionalEnum(Object.keys(ROUTES) as [keyof typeof ROUTES, ...(keyof typeof ROUTES)[]]),
+  level: optionalEnum(['1', '2', '3', '4'] as const),
+  source: optionalEnum(Object.keys(AGENCY_TYPES) as [string, ...string[]]),
+  theme: optionalEnum(['domestic-abuse', 'cse', 'missing', 'exploitation'] as const),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+});
+export type QueueQuery = z.output<typeof QueueQuerySchema>;
+
+export interface QueueLists {
+  open: Contact[];
+  awaitingManager: Contact[];
+  decided: Contact[];
+}
+
+const dueOf = (c: Contact) => c.recommendation?.dueAt ?? c.receivedAt;
+const byUrgency = (a: Contact, b: Contact) => dueOf(a).localeCompare(dueOf(b));
+const hasTheme = (theme: string) => (c: Contact) => c.recommendation?.themes.includes(theme) ?? false;
+
+/** Contacts a manager must look at: sign-offs, escalations, and referrers' reconsideration requests. */
+const forManager = (lists: QueueLists) => [
+  ...lists.awaitingManager,
+  ...lists.open.filter((c) => c.escalation),
+  ...lists.decided.filter((c) => c.reconsideration?.status === 'requested'),
+];
+
+export const tabContacts = (tab: Tab, lists: QueueLists, userId: string, now: Date): Contact[] => {
+  const today = now.toISOString().slice(0, 10);
+  switch (tab) {
+    case 'all':
+      return lists.open;
+    case 'domestic-abuse':
+    case 'cse':
+    case 'missing':
+      return lists.open.filter(hasTheme(tab));
+    case 'mine':
+      return [...lists.open, ...lists.awaitingManager].filter((c) => c.assignee?.id === userId);
+    case 'manager':
+      return forManager(lists);
+    case 'decided-today':
+      return lists.decided.filter((c) => c.decision?.decidedAt.slice(0, 10) === today);
+  }
+};
+
+const matchesFilters = (q: QueueQuery) => (c: Contact) => {
+  const decision = c.decision ?? c.proposedDecision;
+  const route = decision?.route ?? c.recommendation?.route;
+  const level = decision?.level ?? c.recommendation?.level;
+  return (
+    (!q.route || route === q.route) &&
+    (!q.level || String(level) === q.level) &&
+    (!q.source || c.notification.referrer.agencyType === q.source) &&
+    (!q.theme || (c.recommendation?.themes.includes(q.theme) ?? false))
+  );
+};
+
+export interface QueueRow {
+  contactId: string;
+  reference: string;
+  children: { name: string; age: string }[];
+  referrer: string;
+  level?: number;
+  route?: string;
+  priority?: string;
+  dueAt: string;
+  /** Plain words, e.g. "2 hours 5 minutes left" or "3 hours overdue". */
+  countdown: string;
+  overdue: boolean;
+  tags: string[];
+  assignee?: string;
+  status: string;
+}
+
+const ageOf = (dateOfBirth: string | undefined, now: Date): string => {
+  if (!dateOfBirth) return 'Unborn';
+  const birth = new Date(`${dateOfBirth}T00:00:00Z`);
+  let years = now.getUTCFullYear() - birth.getUTCFullYear();
+  const beforeBirthday = now.getUTCMonth() < birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
+  if (beforeBirthday) years--;
+  return years < 1 ? 'Under 1' : `${years}`;
+};
+
+export const countdown = (dueAt: string, now: Date): { text: string; overdue: boolean } => {
+  const minutes = Math.round((new Date(dueAt).getTime() - now.getTime()) / 60_000);
+  const abs = Math.abs(minutes);
+  const days = Math.floor(abs / 1440);
+  const hours = Math.floor((abs % 1440) / 60);
+  const parts = [days && `${days} day${days === 1 ? '' : 's'}`, hours && `${hours} hour${hours === 1 ? '' : 's'}`, !days && `${abs % 60} minute${abs % 60 === 1 ? '' : 's'}`].filter(Boolean);
+  return minutes < 0 ? { text: `${parts.join(' ')} overdue`, overdue: true } : { text: `${parts.join(' ')} left`, overdue: false };
+};
+
+export const queueRow = (c: Contact, now: Date): QueueRow => {
+  const due = dueOf(c);
+  const clock = countdown(due, now);
+  const tags = [
+    ...(c.status === 'triage-failed' ? ['Triage failed'] : []),
+    ...(c.status === 'awaiting-manager' ? ['Awaiting sign-off'] : []),
+    ...(c.escalation ? ['Escalated'] : []),
+    ...(c.partnerRequests?.some((r) => !r.answer) ? ['Waiting on partners'] : []),
+    ...(c.reconsideration?.status === 'requested' ? ['Reconsideration requested'] : []),
+    ...(c.referrerNotReached ? ['Referrer not reached'] : []),
+  ];
+  return {
+    contactId: c.contactId,
+    reference: c.reference,
+    children: c.notification.children.map((child) => ({ name: `${child.firstName} ${child.lastName}`, age: ageOf(child.dateOfBirth, now) })),
+    referrer: c.notification.referrer.organisation,
+    level: c.recommendation?.level,
+    route: c.recommendation && ROUTES[c.recommendation.route],
+    priority: c.recommendation?.priority,
+    dueAt: due,
+    countdown: clock.text,
+    overdue: clock.overdue && c.status !== 'decided',
+    tags,
+    assignee: c.assignee?.name,
+    status: c.status,
+  };
+};
+
+/** Every tab's rows for the current page, with counts for the tab labels and paging. */
+export const buildQueue = (lists: QueueLists, query: QueueQuery, userId: string, now: Date) =>
+  (Object.keys(TABS) as Tab[]).map((tab) => {
+    const all = tabContacts(tab, lists, userId, now).filter(matchesFilters(query)).sort(byUrgency);
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const page = tab === query.tab ? Math.min(query.page, pages) : 1;
+    return { tab, label: TABS[tab], count: all.length, page, pages, rows: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((c) => queueRow(c, now)) };
+  });
