@@ -146,7 +146,7 @@ export class LambdaInvoker {
       return result;
     } catch (error) {
       const normalised = error instanceof Error ? error : new Error(String(error));
-      this.log(`λ ${fn.logicalId} ${requestId} failed ${normalised.name} ${Date.now() - started}ms`);
+      this.log(`λ ${fn.logicalId} ${requestId} failed ${normalised.name} ${Date.now() - started}ms${describeFailure(normalised)}`);
       throw normalised;
     } finally {
       clearTimeout(timer);
@@ -170,6 +170,16 @@ export class LambdaInvoker {
     }
     return handler;
   }
+}
+
+/**
+ * Enough to start debugging without logging personal data: AWS service errors describe the
+ * request, not the data in it, so their message is shown; for other errors only where they came from.
+ */
+function describeFailure(error: Error): string {
+  if ('$metadata' in error) return `: ${error.message}`;
+  const frame = error.stack?.split('\n').find((line) => /^\s+at /.test(line) && !line.includes('node_modules'));
+  return frame ? ` ${frame.trim()}` : '';
 }
 
 /** Supports both async handlers and the older callback style. */
