@@ -9,6 +9,7 @@ import { ContactTables } from './constructs/contact-tables';
 import { FrontDoorApi } from './constructs/front-door-api';
 import { FrontDoorFunction } from './constructs/front-door-function';
 import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters';
+import { ReferrerChannels } from './constructs/referrer-channels';
 import { TriageStateMachine } from './constructs/triage-state-machine';
 
 export interface FrontDoorStackProps extends StackProps {
@@ -128,5 +129,7 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}', handler: getContact, staffOnly: true });
     api.addRoute({ method: HttpMethod.POST, path: '/api/contacts/{id}/decision', handler: decide, staffOnly: true });
+
+    new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment });
   }
 }

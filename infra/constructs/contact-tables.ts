@@ -15,6 +15,8 @@ export class ContactTables extends Construct {
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Only web form drafts carry it: contacts are kept, abandoned drafts of personal data are not.
+      timeToLiveAttribute: 'expiresAt',
       removalPolicy: props.removalPolicy,
       globalSecondaryIndexes: [
         {

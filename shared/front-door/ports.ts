@@ -1,5 +1,6 @@
 import type { Contact, ContactStatus, MatchKey, Person } from '../contacts';
 import type { EmailMessage } from '../mail/messages';
+import type { Draft } from '../referrer/drafts';
 
 /**
  * The small interfaces the front door's use cases need from the outside world. The AWS
@@ -84,4 +85,10 @@ export interface MessageQueue {
 export interface TriageWorkflow {
   /** Starts triage for a contact; starting it again is not an error and starts nothing new. */
   start(contactId: string): Promise<'started' | 'already-started'>;
+}
+
+/** A web form draft: what a referrer has answered so far, kept so a reload loses nothing. */
+export interface DraftStore {
+  get(draftId: string): Promise<Draft | undefined>;
+  put(draft: Draft): Promise<void>;
 }

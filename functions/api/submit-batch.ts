@@ -1,0 +1,44 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { acceptBatch, clientForKey } from '../../shared/front-door/batch';
+import { statusPageUrl } from '../../shared/mail/messages';
+import { config, contactStore, triageQueue } from '../lib/dependencies';
+import { json, problem, readJsonBody } from '../lib/http';
+import { withObservability } from '../lib/middleware';
+import { logger, metrics } from '../lib/observability';
+
+/**
+ * POST /api/notifications/batch for agency systems, authenticated by an API key in `x-api-key`.
+ *
+ * The HTTP API (API Gateway v2) has no usage plans or API keys, and a REST API beside it would
+ * need a second local gateway, so the key is checked here against the SHA-256 hashes in the stage
+ * configuration (only hashes are deployed; a leaked template reveals no key). Throttling per
+ * client is the HTTP API stage's route throttling.
+ */
+export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+  const key = event.headers?.['x-api-key'];
+  if (!key) return problem(401, 'Send your agency API key in the x-api-key header');
+  const client = clientForKey(key, config().BATCH_API_KEYS);
+  if (!client) {
+    logger.warn('Batch refused: unknown API key');
+    return problem(403, 'The API key is not recognised');
+  }
+  const body = readJsonBody(event);
+  if (!body.ok) return body.response;
+  const result = await acceptBatch(
+    { body: body.value, client, maxItems: config().BATCH_MAX_ITEMS, now: new Date() },
+    { store: contactStore(), triageQueue: triageQueue() },
+  );
+  if (result.outcome === 'invalid') return problem(400, 'The batch is not in the expected shape', result.errors);
+  const accepted = result.results.filter((r) => r.outcome === 'accepted').length;
+  const invalid = result.results.filter((r) => r.outcome === 'invalid').length;
+  logger.info('Batch processed', { client, items: result.results.length, accepted, invalid });
+  metrics.addDimension('channel', 'batch');
+  metrics.addMetric('NotificationsReceived', MetricUnit.Count, accepted);
+  return json(200, {
+    accepted,
+    invalid,
+    alreadyAccepted: result.results.length - accepted - invalid,
+    results: result.results.map((r) => ('contactId' in r ? { ...r, statusUrl: statusPageUrl(r.contactId, config()) } : r)),
+  });
+}, { metrics: true });

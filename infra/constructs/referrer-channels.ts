@@ -1,0 +1,50 @@
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StageConfig } from '../config';
+import type { FrontDoorApi } from './front-door-api';
+import { FrontDoorFunction } from './front-door-function';
+
+export interface ReferrerChannelsProps {
+  config: StageConfig;
+  api: FrontDoorApi;
+  contacts: TableV2;
+  triageQueue: IQueue;
+  /** The settings every function shares (see shared/config.ts). */
+  environment: Record<string, string>;
+}
+
+/**
+ * How referrers reach the front door and hear back: the guided web form, the status page with
+ * its reconsideration request, and the agency batch API.
+ */
+export class ReferrerChannels extends Construct {
+  constructor(scope: Construct, id: string, props: ReferrerChannelsProps) {
+    super(scope, id);
+    const { api, contacts, triageQueue, environment, config } = props;
+    const fn = (fnId: string, entry: string, description: string, extra: Record<string, string> = {}, pages = false) =>
+      new FrontDoorFunction(this, fnId, { entry, description, environment: { ...environment, ...extra }, pages });
+
+    const form = fn('ReferrerForm', 'functions/referrer/form.ts', 'GET/POST /notify/*: the guided web form', { TRIAGE_QUEUE_URL: triageQueue.queueUrl }, true);
+    contacts.grantReadWriteData(form);
+    triageQueue.grantSendMessages(form);
+    api.addRoute({ method: HttpMethod.GET, path: '/notify', handler: form, staffOnly: false });
+    api.addRoute({ method: HttpMethod.GET, path: '/notify/{proxy+}', handler: form, staffOnly: false });
+    api.addRoute({ method: HttpMethod.POST, path: '/notify/{proxy+}', handler: form, staffOnly: false });
+
+    const status = fn('ReferrerStatus', 'functions/referrer/status.ts', "GET /status/{id}: the referrer's status page and reconsideration request", {}, true);
+    contacts.grantReadWriteData(status);
+    api.addRoute({ method: HttpMethod.GET, path: '/status/{id}', handler: status, staffOnly: false });
+    api.addRoute({ method: HttpMethod.GET, path: '/status/{id}/reconsider', handler: status, staffOnly: false });
+    api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/reconsider', handler: status, staffOnly: false });
+
+    const batch = fn('SubmitBatch', 'functions/api/submit-batch.ts', 'POST /api/notifications/batch: agency systems, by API key', {
+      TRIAGE_QUEUE_URL: triageQueue.queueUrl,
+      BATCH_API_KEYS: config.referrers.batchApi.clients.map((c) => `${c.client}=${c.keySha256}`).join(','),
+    });
+    contacts.grantReadWriteData(batch);
+    triageQueue.grantSendMessages(batch);
+    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications/batch', handler: batch, staffOnly: false });
+  }
+}

@@ -1,0 +1,46 @@
+import { describeRoute, type Contact } from '../contacts';
+import { NEXT_STEPS } from '../mail/messages';
+
+/**
+ * What a referrer sees on their status page. Anyone holding the link can read it, so it says
+ * where the notification is and what was decided, never who the children are.
+ */
+export type Stage = 'received' | 'being-reviewed' | 'decided';
+
+export const STAGE_TEXT: Record<Stage, string> = {
+  received: 'Received',
+  'being-reviewed': 'Being reviewed',
+  decided: 'Decided',
+};
+
+export interface ReferrerStatus {
+  reference: string;
+  stage: Stage;
+  receivedAt: string;
+  decisionDueAt?: string;
+  decision?: { route: string; level: number; reasons: string; nextSteps: string; decidedAt: string };
+  reconsideration?: { status: 'requested' | 'upheld' | 'changed'; requestedAt: string; answer?: string; answeredAt?: string };
+  /** A referrer may ask once, and only about a decision. */
+  mayAskForReconsideration: boolean;
+}
+
+export const referrerStatus = (contact: Contact): ReferrerStatus => {
+  const stage: Stage = contact.status === 'received' ? 'received' : contact.status === 'decided' ? 'decided' : 'being-reviewed';
+  const decision = stage === 'decided' ? contact.decision : undefined;
+  const r = contact.reconsideration;
+  return {
+    reference: contact.reference,
+    stage,
+    receivedAt: contact.receivedAt,
+    decisionDueAt: contact.recommendation?.dueAt,
+    decision: decision && {
+      route: describeRoute(decision.route),
+      level: decision.level,
+      reasons: decision.rationale,
+      nextSteps: NEXT_STEPS[decision.route],
+      decidedAt: decision.decidedAt,
+    },
+    reconsideration: r && { status: r.status, requestedAt: r.requestedAt, answer: r.answer, answeredAt: r.answeredAt },
+    mayAskForReconsideration: Boolean(decision) && !r,
+  };
+};
