@@ -1,0 +1,63 @@
+import { ActionSchemas, isActionKind, MANAGER_ACTIONS, performAction } from '../../shared/console/actions';
+import { can } from '../../shared/auth/roles';
+import { signOffDecision } from '../../shared/front-door/decisions';
+import { contactStore, outcomeQueue } from '../lib/dependencies';
+import { formFields, redirect } from '../lib/pages';
+import { logger } from '../lib/observability';
+import { consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
+
+/**
+ * POST /console/contacts/{id}/{action}: claim, assign, escalate, link, partner requests,
+ * reconsideration answers and manager sign-off. Each is a write at the version the user saw;
+ * if someone else got there first, the user sees why and the contact as it now is.
+ */
+export const handler = consoleRoute('act', async (event, user, actor) => {
+  const contactId = contactIdOf(event);
+  const action = event.pathParameters?.action ?? '';
+  if (!contactId || !(action === 'sign-off' || isActionKind(action))) return message(404, 'Page not found', 'There is no such action.', user);
+  if ((action === 'sign-off' || MANAGER_ACTIONS.includes(action as never)) && !can(user, 'manage')) {
+    return message(403, 'You cannot do this', 'Only a manager can do this.', user);
+  }
+  const fields = formFields(event);
+  const expectedVersion = versionOf(fields);
+  const now = new Date();
+
+  if (action === 'sign-off') {
+    const agree = fields.signOff === 'agree';
+    const contact = await contactStore().get(contactId);
+    if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
+    if (fields.signOff !== 'agree' && fields.signOff !== 'return') {
+      return contactPage(contact, user, { errors: [{ text: 'Choose whether you agree the decision or return it', href: '#signOff' }] }, 400);
+    }
+    const result = await signOffDecision({ contactId, expectedVersion, agree, comment: fields.comment, by: actor, now }, { store: contactStore(), outcomeQueue: outcomeQueue() });
+    switch (result.outcome) {
+      case 'not-found':
+        return message(404, 'Contact not found', 'No contact has that reference.', user);
+      case 'refused':
+        return contactPage(contact, user, { errors: [{ text: result.reason, href: agree ? '#signOff' : '#comment' }] }, agree ? 403 : 400);
+      case 'conflict':
+        return contactPage(result.contact, user, { conflict: result.reason }, 409);
+      default:
+        logger.info('Sign-off', { contactId, outcome: result.outcome });
+        return redirect(`/console/contacts/${contactId}?done=${result.outcome}`);
+    }
+  }
+
+  const result = await performAction({ contactId, kind: action as keyof typeof ActionSchemas, fields, expectedVersion, actor, now }, { store: contactStore() });
+  switch (result.outcome) {
+    case 'not-found':
+      return message(404, 'Contact not found', 'No contact has that reference.', user);
+    case 'invalid': {
+      const contact = await contactStore().get(contactId);
+      if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
+      return contactPage(contact, user, { errors: result.errors.map((e) => ({ text: e.message, href: `#${e.path}` })) }, 400);
+    }
+    case 'refused':
+      return contactPage(result.contact, user, { errors: [{ text: result.reason, href: '#main-content' }] }, 400);
+    case 'conflict':
+      return contactPage(result.contact, user, { conflict: result.reason }, 409);
+    case 'done':
+      logger.info('Console action', { contactId, action });
+      return redirect(`/console/contacts/${contactId}?done=saved`);
+  }
+});

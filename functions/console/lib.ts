@@ -1,0 +1,167 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
+import { authSettings, sessionUser } from '../../shared/auth/session';
+import { CONTACT_STATUSES, isContactId, type Contact } from '../../shared/contacts';
+import { PARTNER_AGENCIES } from '../../shared/console/actions';
+import type { AuditEvent } from '../../shared/front-door/ports';
+import { ASSESSMENT_FACTORS, PRIMARY_NEEDS } from '../../shared/notification';
+import { ROUTES } from '../../shared/triage/types';
+import { contactStore } from '../lib/dependencies';
+import { withObservability } from '../lib/middleware';
+import { page, redirect } from '../lib/pages';
+
+export type Actor = AuditEvent['actor'];
+type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** What every console page needs to draw the signed-in user's bar and the navigation. */
+export const baseContext = (user?: StaffUser) => ({
+  user,
+  roleName: user && ROLES[actingRole(user)],
+  navigation: [{ href: '/console', text: 'Triage console', active: true }],
+});
+
+export const message = (status: number, pageTitle: string, text: string, user?: StaffUser) =>
+  page('console/message.njk', { ...baseContext(user), pageTitle, message: text }, status);
+
+/** A form posted from another site is refused even if the browser sent the session cookie. */
+const foreignOrigin = (event: APIGatewayProxyEventV2): boolean => {
+  const origin = event.headers?.origin;
+  return !!origin && origin !== 'null' && new URL(origin).host !== event.headers?.host;
+};
+
+/**
+ * Every console route: a valid session, the role the route needs, and no cross-site posts.
+ * Someone not signed in is sent to sign in; someone without the role is told so.
+ */
+export const consoleRoute = (permission: Permission, handle: Handler) =>
+  withObservability(async (event: APIGatewayProxyEventV2) => {
+    const user = await sessionUser(event.cookies, authSettings(), new Date());
+    const isGet = event.requestContext.http.method === 'GET';
+    if (!user) return isGet ? redirect('/console/sign-in') : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
+    if (!isGet && foreignOrigin(event)) return message(403, 'Request refused', 'This form was sent from another site.', user);
+    if (!can(user, permission)) return message(403, 'You cannot see this page', `Your role (${ROLES[actingRole(user)]}) does not allow this.`, user);
+    return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
+  });
+
+export const contactIdOf = (event: APIGatewayProxyEventV2): string | undefined => {
+  const id = event.pathParameters?.id ?? '';
+  return isContactId(id) ? id : undefined;
+};
+
+export const versionOf = (fields: Record<string, string>): number => Number.parseInt(fields.version ?? '', 10) || 0;
+
+const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
+const OPEN_STATUSES = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
+const TWELVE_MONTHS = 365 * 24 * 3600_000;
+
+export interface ContactPageState {
+  errors?: { text: string; href: string }[];
+  conflict?: string;
+  done?: string;
+}
+
+/** The contact page: the notification, the recommendation, history, partner requests and audit trail. */
+export const contactPage = async (contact: Contact, user: StaffUser, state: ContactPageState = {}, status = 200) => {
+  const events = await contactStore().listEvents(contact.contactId);
+  const n = contact.notification;
+  const now = Date.now();
+  const linked = new Set((contact.links ?? []).map((l) => l.contactId));
+  const history = (contact.matches ?? []).map((m) => ({
+    contactId: m.contactId,
+    reference: m.reference,
+    receivedAt: m.receivedAt,
+    matchedOn: `${n.children[m.childIndex] ? `${n.children[m.childIndex]!.firstName}: ` : ''}${m.matchedOn.join(', ')}`,
+    outcome: m.route ? `Level ${m.level}, ${ROUTES[m.route]}` : CONTACT_STATUSES[m.status as keyof typeof CONTACT_STATUSES] ?? m.status,
+    linked: linked.has(m.contactId),
+  }));
+  for (const link of contact.links ?? []) {
+    if (!history.some((h) => h.contactId === link.contactId)) {
+      history.push({ contactId: link.contactId, reference: link.reference, receivedAt: link.at, matchedOn: `Linked by ${link.by.name}`, outcome: '', linked: true });
+    }
+  }
+  const decision = contact.decision;
+  const consent = n.consent.status === 'given' ? 'Given' : `${n.consent.status === 'refused' ? 'Refused' : 'Not sought'}: ${n.consent.reason}`;
+  return page(
+    'console/contact.njk',
+    {
+      ...baseContext(user),
+      ...state,
+      contact,
+      statusName: CONTACT_STATUSES[contact.status],
+      open: OPEN_STATUSES.includes(contact.status),
+      canDecideNow: ['awaiting-decision', 'triage-failed'].includes(contact.status),
+      canAct: can(user, 'act'),
+      canManage: can(user, 'manage'),
+      tags: [
+        ...(contact.recommendation ? [{ text: `${contact.recommendation.priority} priority`, classes: { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' }[contact.recommendation.priority] }] : []),
+        ...(contact.escalation ? [{ text: 'Escalated', classes: 'govuk-tag--yellow' }] : []),
+        ...(contact.referrerNotReached ? [{ text: 'Referrer not reached', classes: 'govuk-tag--red' }] : []),
+      ],
+      summaryRows: [
+        row('Status', CONTACT_STATUSES[contact.status]),
+        row('Received', contact.receivedAt),
+        row('Decision due', contact.recommendation?.dueAt),
+        row('Assigned to', contact.assignee?.name || 'Nobody'),
+        ...(contact.escalation ? [row('Escalated', `${contact.escalation.by.name}: ${contact.escalation.reason}`)] : []),
+        ...(decision ? [row('Decision', `Level ${decision.level}, ${ROUTES[decision.route]}`), row('Rationale', decision.rationale), row('Decided by', `${decision.decidedBy} on ${decision.decidedAt}`)] : []),
+      ],
+      proposedRows: contact.proposedDecision && [
+        row('Route', ROUTES[contact.proposedDecision.route]),
+        row('Level of need', String(contact.proposedDecision.level)),
+        row('Primary need', contact.proposedDecision.primaryNeed && PRIMARY_NEEDS[contact.proposedDecision.primaryNeed]),
+        row('Rationale', contact.proposedDecision.rationale),
+        row('Reason for overriding', contact.proposedDecision.overrideReason),
+        row('Proposed by', `${contact.proposedDecision.decidedBy} on ${contact.proposedDecision.decidedAt}`),
+      ],
+      reconsiderationRows: contact.reconsideration && [
+        row('Requested', contact.reconsideration.requestedAt),
+        row('Reason', contact.reconsideration.reason),
+        row('Status', contact.reconsideration.status),
+        ...(contact.reconsideration.answer ? [row('Answer', `${contact.reconsideration.answer} (${contact.reconsideration.answeredBy})`)] : []),
+      ],
+      recommendationRows: contact.recommendation && [
+        row('Level of need', String(contact.recommendation.level)),
+        row('Route', ROUTES[contact.recommendation.route]),
+        row('Priority', contact.recommendation.priority),
+        row('Themes', contact.recommendation.themes.join(', ') || 'None'),
+        row('Ruleset', `${contact.recommendation.ruleset.id} version ${contact.recommendation.ruleset.version}`),
+      ],
+      notificationRows: [
+        row('Referrer', `${n.referrer.name}, ${n.referrer.role}, ${n.referrer.organisation}`),
+        row('Referrer contact', `${n.referrer.email}, ${n.referrer.phone}`),
+        row('Immediate danger', n.immediateDanger ? 'Yes' : 'No'),
+        row('Concerns', n.concerns.factors.map((f) => `${f} ${ASSESSMENT_FACTORS[f]}`).join('; ')),
+        row('What happened', n.concerns.description),
+        row('What the referrer expects', n.expectation),
+        row('Consent to share', consent),
+        row("Child's views", n.childViews),
+        row('Parents and carers', n.parentsAndCarers.map((p) => `${p.name} (${p.relationship})`).join('; ')),
+        row('Household', n.householdMembers.map((p) => `${p.name} (${p.relationship})`).join('; ')),
+        row('Other professionals', n.otherProfessionals.map((p) => `${p.name}, ${p.role}, ${p.organisation}`).join('; ')),
+        row('Agency reference', n.agencyReference),
+      ],
+      children: n.children.map((c) => ({
+        name: `${c.firstName} ${c.lastName}`,
+        rows: [
+          row('Date of birth', c.dateOfBirth ?? `Expected ${c.expectedDateOfDelivery}`),
+          row('Address', `${c.address.line1}, ${c.address.town}, ${c.address.postcode}`),
+          row('School', c.school),
+          row('First language', `${c.firstLanguage}${c.interpreterNeeded ? ' (needs an interpreter)' : ''}`),
+          row('Disability', c.disability),
+          row('NHS number', c.nhsNumber),
+        ],
+      })),
+      recontacts: (contact.matches ?? []).filter((m) => now - new Date(m.receivedAt).getTime() < TWELVE_MONTHS).length,
+      history,
+      partnerRequests: (contact.partnerRequests ?? []).map((r) => ({
+        id: r.id,
+        agency: PARTNER_AGENCIES[r.agency],
+        answered: !!r.answer,
+        title: `${PARTNER_AGENCIES[r.agency]}: ${r.answer ? 'answered' : new Date(r.dueAt).getTime() < now ? 'overdue' : 'waiting'}`,
+        rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${r.requestedAt})`), row('Due', r.dueAt), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${r.answeredAt})` : 'Not yet')],
+      })),
+      events,
+    },
+    status,
+  );
+};

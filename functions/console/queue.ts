@@ -1,0 +1,42 @@
+import { buildQueue, QueueQuerySchema, TABS, type Tab } from '../../shared/console/queue';
+import { AGENCY_TYPES } from '../../shared/notification';
+import { ROUTES } from '../../shared/triage/types';
+import { contactStore } from '../lib/dependencies';
+import { page } from '../lib/pages';
+import { baseContext, consoleRoute } from './lib';
+
+/** Queues are read in one page of this size per status: a front door's open work, not its archive. */
+const LIST_LIMIT = 500;
+
+const options = (all: string, entries: [string, string][], selected?: string) => [
+  { value: '', text: all },
+  ...entries.map(([value, text]) => ({ value, text, selected: value === selected })),
+];
+
+/** GET /console: the queue, most urgent first, in tabs, with filters and paging. */
+export const handler = consoleRoute('view', async (event, user) => {
+  const query = QueueQuerySchema.parse(event.queryStringParameters ?? {});
+  const store = contactStore();
+  const [awaiting, failed, awaitingManager, decided] = await Promise.all(
+    (['awaiting-decision', 'triage-failed', 'awaiting-manager', 'decided'] as const).map((s) => store.listByStatus(s, LIST_LIMIT)),
+  );
+  const now = new Date();
+  const tabs = buildQueue({ open: [...awaiting!, ...failed!], awaitingManager: awaitingManager!, decided: decided! }, query, user.id, now);
+  const filterParams = Object.entries({ route: query.route, level: query.level, source: query.source, theme: query.theme }).filter(([, v]) => v);
+  const pageHref = (tab: Tab, n: number) => `/console?${new URLSearchParams([...filterParams, ['tab', tab], ['page', String(n)]] as [string, string][])}#${tab}`;
+  return page('console/queue.njk', {
+    ...baseContext(user),
+    query,
+    tabs,
+    pageHref,
+    pageItems: (t: { tab: Tab; page: number; pages: number }) =>
+      Array.from({ length: t.pages }, (_, i) => ({ number: i + 1, href: pageHref(t.tab, i + 1), current: i + 1 === t.page })),
+    filters: {
+      route: options('Any route', Object.entries(ROUTES), query.route),
+      level: options('Any level', [['1', 'Level 1'], ['2', 'Level 2'], ['3', 'Level 3'], ['4', 'Level 4']], query.level),
+      source: options('Any agency', Object.keys(AGENCY_TYPES).map((k) => [k, k.replace(/-/g, ' ')]), query.source),
+      theme: options('Any theme', [['domestic-abuse', 'Domestic abuse'], ['cse', 'CSE'], ['missing', 'Missing'], ['exploitation', 'Exploitation']], query.theme),
+    },
+    tabNames: TABS,
+  });
+});

@@ -1,0 +1,72 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { randomBytes } from 'node:crypto';
+import { LOCAL_USERS, localUser } from '../../shared/auth/local-users';
+import { ROLES } from '../../shared/auth/roles';
+import { authSettings, clearedSessionCookie, cookieValue, localSessionToken, sessionCookie, type AuthSettings } from '../../shared/auth/session';
+import { withObservability } from '../lib/middleware';
+import { formFields, page, redirect } from '../lib/pages';
+import { logger } from '../lib/observability';
+import { message } from './lib';
+
+type Cognito = Extract<AuthSettings, { CONSOLE_AUTH: 'cognito' }>;
+const STATE_COOKIE = 'fd_oauth_state';
+
+const callbackUrl = (event: APIGatewayProxyEventV2) => `https://${event.headers?.host}/console/auth/callback`;
+
+const localSignInPage = (errors?: { text: string; href: string }[]) =>
+  page(
+    'console/sign-in.njk',
+    {
+      navigation: [{ href: '/console', text: 'Triage console', active: true }],
+      errors,
+      users: LOCAL_USERS.map((u) => ({ value: u.id, text: u.name, hint: { text: u.roles.map((r) => ROLES[r]).join(', ') } })),
+    },
+    errors ? 400 : 200,
+  );
+
+/** Cognito's hosted UI signs the user in and returns a code; the code buys an ID token. */
+const exchangeCode = async (code: string, event: APIGatewayProxyEventV2, settings: Cognito): Promise<string | undefined> => {
+  const response = await fetch(`${settings.COGNITO_DOMAIN}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: settings.COGNITO_CLIENT_ID, code, redirect_uri: callbackUrl(event) }),
+  });
+  if (!response.ok) return undefined;
+  return ((await response.json()) as { id_token?: string }).id_token;
+};
+
+/**
+ * GET/POST /console/sign-in, GET /console/auth/callback, POST /console/sign-out. Locally a
+ * choice of seeded synthetic users; on AWS the Cognito hosted UI. Which one is decided by the
+ * stack, which only gives local sign-in to the local stage.
+ */
+export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+  const settings = authSettings();
+  const route = `${event.requestContext.http.method} ${event.rawPath}`;
+  if (route === 'POST /console/sign-out') return redirect('/console/sign-in', [clearedSessionCookie]);
+
+  if (settings.CONSOLE_AUTH === 'local') {
+    if (route === 'GET /console/sign-in') return localSignInPage();
+    if (route === 'POST /console/sign-in') {
+      const user = localUser(formFields(event).user ?? '');
+      if (!user) return localSignInPage([{ text: 'Choose who to sign in as', href: '#user' }]);
+      logger.info('Local sign-in', { role: user.roles[0] });
+      return redirect('/console', [sessionCookie(localSessionToken(user.id, settings.CONSOLE_SESSION_SECRET, new Date()), settings)]);
+    }
+    return message(404, 'Page not found', 'Local sign-in has no such page.');
+  }
+
+  if (route === 'GET /console/sign-in') {
+    const state = randomBytes(16).toString('base64url');
+    const query = new URLSearchParams({ client_id: settings.COGNITO_CLIENT_ID, response_type: 'code', scope: 'openid email profile', redirect_uri: callbackUrl(event), state });
+    return redirect(`${settings.COGNITO_DOMAIN}/oauth2/authorize?${query}`, [`${STATE_COOKIE}=${state}; Path=/console/auth; HttpOnly; Secure; SameSite=Lax; Max-Age=600`]);
+  }
+  if (route === 'GET /console/auth/callback') {
+    const { code, state } = event.queryStringParameters ?? {};
+    if (!code || !state || state !== cookieValue(event.cookies, STATE_COOKIE)) return message(400, 'Sign in again', 'The sign-in could not be checked. Sign in again.');
+    const token = await exchangeCode(code, event, settings);
+    if (!token) return message(401, 'Sign in again', 'The sign-in could not be completed. Sign in again.');
+    return redirect('/console', [sessionCookie(token, settings)]);
+  }
+  return message(404, 'Page not found', 'There is no such sign-in page.');
+});

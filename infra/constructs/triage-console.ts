@@ -1,0 +1,105 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { randomBytes } from 'node:crypto';
+import { ROLES } from '../../shared/auth/roles';
+import type { Route } from '../../shared/triage/types';
+import type { FrontDoorApi } from './front-door-api';
+import { FrontDoorFunction } from './front-door-function';
+
+export interface TriageConsoleProps {
+  stage: string;
+  /**
+   * The built-in sign-in with seeded synthetic users. Only the `local` stage may have it: the
+   * construct refuses to synthesise it for any other stage, so no deployed stack can.
+   */
+  localSignIn: boolean;
+  api: FrontDoorApi;
+  contacts: ITable;
+  outcomeQueue: IQueue;
+  /** The environment every Front Door function reads. */
+  environment: Record<string, string>;
+  /** Where the console is served, for Cognito's callback: the public base URL or the API's own. */
+  baseUrl: string;
+  /** Routes on which the area wants a manager to agree every decision. */
+  signOffRoutes?: Route[];
+  /** Prefix of the Cognito hosted UI domain (<prefix>.auth.<region>.amazoncognito.com). */
+  cognitoDomainPrefix?: string;
+}
+
+/**
+ * The triage console: server-rendered pages behind a session, and on AWS a Cognito user pool
+ * whose groups are the console's roles (triage worker, manager, administrator).
+ */
+export class TriageConsole extends Construct {
+  constructor(scope: Construct, id: string, props: TriageConsoleProps) {
+    super(scope, id);
+    if (props.localSignIn && props.stage !== 'local') {
+      throw new Error(`Local sign-in is for the local stage only; stage "${props.stage}" must sign in with Cognito`);
+    }
+    const auth = props.localSignIn ? { CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: randomBytes(32).toString('base64url') } : this.cognito(props);
+    const environment = { ...props.environment, ...auth, SIGN_OFF_ROUTES: (props.signOffRoutes ?? []).join(',') };
+    const fn = (name: string, entry: string, description: string) =>
+      new FrontDoorFunction(this, name, { entry, description, environment, pages: true, timeout: Duration.seconds(15) });
+
+    const signIn = fn('SignIn', 'functions/console/sign-in.ts', 'Triage console: sign in and out');
+    const queue = fn('Queue', 'functions/console/queue.ts', 'Triage console: the queue');
+    const contact = fn('Contact', 'functions/console/contact.ts', 'Triage console: one contact, with history and audit trail');
+    const decide = fn('Decide', 'functions/console/decide.ts', 'Triage console: decide a contact');
+    const actions = fn('Actions', 'functions/console/actions.ts', 'Triage console: claim, assign, escalate, link, partner requests, sign-off');
+    props.contacts.grantReadData(queue);
+    // Viewing a contact appends to its audit trail.
+    for (const writer of [contact, decide, actions]) props.contacts.grantReadWriteData(writer);
+    for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);
+    for (const f of [decide, actions]) f.addEnvironment('OUTCOME_QUEUE_URL', props.outcomeQueue.queueUrl);
+
+    const route = (method: HttpMethod, path: string, handler: FrontDoorFunction) => props.api.addRoute({ method, path, handler, staffOnly: false });
+    route(HttpMethod.GET, '/console/sign-in', signIn);
+    route(HttpMethod.POST, '/console/sign-in', signIn);
+    route(HttpMethod.POST, '/console/sign-out', signIn);
+    route(HttpMethod.GET, '/console/auth/callback', signIn);
+    route(HttpMethod.GET, '/console', queue);
+    route(HttpMethod.GET, '/console/contacts/{id}', contact);
+    route(HttpMethod.GET, '/console/contacts/{id}/decide', decide);
+    route(HttpMethod.POST, '/console/contacts/{id}/decide', decide);
+    route(HttpMethod.POST, '/console/contacts/{id}/{action}', actions);
+  }
+
+  private cognito(props: TriageConsoleProps): Record<string, string> {
+    const pool = new UserPool(this, 'Users', {
+      // Staff are invited by an administrator; nobody signs themselves up to read children's records.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const [role, description] of Object.entries(ROLES)) {
+      new CfnUserPoolGroup(this, `Group${role}`, { userPoolId: pool.userPoolId, groupName: role, description });
+    }
+    const client = new UserPoolClient(this, 'Client', {
+      userPool: pool,
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.baseUrl}/console/auth/callback`],
+        logoutUrls: [`${props.baseUrl}/console/sign-in`],
+      },
+      idTokenValidity: Duration.hours(8),
+      preventUserExistenceErrors: true,
+    });
+    const domain = pool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `front-door-${props.stage}` } });
+    return {
+      CONSOLE_AUTH: 'cognito',
+      COGNITO_USER_POOL_ID: pool.userPoolId,
+      COGNITO_CLIENT_ID: client.userPoolClientId,
+      COGNITO_DOMAIN: `https://${domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`,
+    };
+  }
+}
