@@ -29,6 +29,7 @@ export class FrontDoorStack extends Stack {
 
     const tables = new ContactTables(this, 'Tables', {
       removalPolicy: config.stage === 'local' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      deletionProtection: config.stage !== 'local',
     });
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(tables.contacts.node.defaultChild as CfnElement)}.Arn>/index/*]`,

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { DataProtectionKey } from './data-protection-key';
 import { STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
 
 /** The contacts table (contacts and the child index) and the table that remembers sent emails. */
@@ -8,14 +9,18 @@ export class ContactTables extends Construct {
   readonly contacts: TableV2;
   readonly idempotency: TableV2;
 
-  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy }) {
+  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy; deletionProtection: boolean }) {
     super(scope, id);
+    const encryption = TableEncryptionV2.customerManagedKey(DataProtectionKey.of(this));
     this.contacts = new TableV2(this, 'Contacts', {
+      encryption,
+      deletionProtection: props.deletionProtection,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // Only web form drafts carry it: contacts are kept, abandoned drafts of personal data are not.
+      // Contacts and their index and audit items expire after the configured retention period;
+      // abandoned web form drafts much sooner.
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: props.removalPolicy,
       globalSecondaryIndexes: [
@@ -27,6 +32,7 @@ export class ContactTables extends Construct {
       ],
     });
     this.idempotency = new TableV2(this, 'SentEmails', {
+      encryption,
       partitionKey: { name: 'id', type: AttributeType.STRING },
       billing: Billing.onDemand(),
       timeToLiveAttribute: 'expiration',

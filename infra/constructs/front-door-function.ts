@@ -6,6 +6,7 @@ import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join, relative } from 'node:path';
 import { PAGE_FILES } from '../../shared/web/paths';
+import { DataProtectionKey } from './data-protection-key';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -35,6 +36,7 @@ export class FrontDoorFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: FrontDoorFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.ONE_MONTH,
+      encryptionKey: DataProtectionKey.of(scope),
       removalPolicy: RemovalPolicy.DESTROY,
     });
     // Its own role instead of the managed basic execution role, which may write to any log group.

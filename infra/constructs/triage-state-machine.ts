@@ -3,6 +3,7 @@ import { CfnFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   Choice,
   Condition,
+  CustomerManagedEncryptionConfiguration,
   DefinitionBody,
   Fail,
   StateMachine,
@@ -14,6 +15,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { DataProtectionKey } from './data-protection-key';
 
 export interface TriageSteps {
   beginTriage: IFunction;
@@ -80,8 +82,9 @@ export class TriageStateMachine extends Construct {
       definitionBody: DefinitionBody.fromChainable(definition),
       timeout: Duration.minutes(15),
       tracingEnabled: true,
+      encryptionConfiguration: new CustomerManagedEncryptionConfiguration(DataProtectionKey.of(this)),
       logs: {
-        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
+        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, encryptionKey: DataProtectionKey.of(this) }),
         // Every transition is logged for the on-call engineer, but never the data: it is about children.
         level: LogLevel.ALL,
         includeExecutionData: false,
