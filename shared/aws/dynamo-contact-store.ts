@@ -97,7 +97,8 @@ export class DynamoContactStore implements ContactStore {
   ): Promise<Contact> {
     const next = { ...current, ...changes, updatedAt: now };
     const fields = { ...changes, ...statusKeys(next), updatedAt: now };
-    const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+    // DynamoDB refuses names an expression does not use.
+    const names: Record<string, string> = { '#version': 'version', ...(condition.expression.includes('#status') ? { '#status': 'status' } : {}) };
     const values: Record<string, unknown> = { ...condition.values, ':zero': 0, ':one': 1 };
     const sets = Object.entries(fields)
       .filter(([, value]) => value !== undefined)
