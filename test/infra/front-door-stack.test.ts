@@ -125,6 +125,44 @@ describe('Front Door stack', () => {
     });
   });
 
+  describe('data protection', () => {
+    const [keyId] = Object.keys(resources('AWS::KMS::Key'));
+    const usesKey = (value: unknown) => JSON.stringify(value).includes(keyId!);
+
+    it('has one customer-managed key, rotated and kept when the stack goes', () => {
+      template.resourceCountIs('AWS::KMS::Key', 1);
+      template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
+    });
+
+    it('encrypts every table, queue, log group and the state machine with it', () => {
+      for (const table of Object.values(resources('AWS::DynamoDB::GlobalTable')) as any[]) {
+        expect(table.Properties.SSESpecification).toEqual(expect.objectContaining({ SSEEnabled: true, SSEType: 'KMS' }));
+        expect(usesKey(table.Properties.Replicas)).toBe(true);
+      }
+      for (const queue of Object.values(resources('AWS::SQS::Queue')) as any[]) expect(usesKey(queue.Properties.KmsMasterKeyId)).toBe(true);
+      for (const group of Object.values(resources('AWS::Logs::LogGroup')) as any[]) expect(usesKey(group.Properties.KmsKeyId)).toBe(true);
+      const [machine] = Object.values(resources('AWS::StepFunctions::StateMachine')) as any[];
+      expect(usesKey(machine.Properties.EncryptionConfiguration)).toBe(true);
+    });
+
+    it('refuses plain HTTP to the queues', () => {
+      const policies = Object.values(resources('AWS::SQS::QueuePolicy')) as any[];
+      expect(policies.length).toBe(Object.keys(resources('AWS::SQS::Queue')).length);
+      for (const policy of policies) {
+        expect(policy.Properties.PolicyDocument.Statement).toEqual(
+          expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        );
+      }
+    });
+
+    it('protects the contacts table from deletion outside the local stage', () => {
+      const contacts = (Object.values(resources('AWS::DynamoDB::GlobalTable')) as any[]).find((t) => t.Properties.GlobalSecondaryIndexes);
+      expect(contacts.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+      expect(contacts.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(contacts.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    });
+  });
+
   it('tells every function where its source lives, for the local runtime', () => {
     for (const fn of Object.values(resources('AWS::Lambda::Function')) as any[]) {
       expect(fn.Metadata['FrontDoor:Entry']).toMatch(/^functions\/.+\.ts$/);
