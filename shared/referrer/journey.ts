@@ -413,9 +413,10 @@ export const answerPage = (page: Page, answers: Answers, values: FormValues): { 
     const issue = issues.find((i) => belongsTo(i.path, path));
     if (issue) errors[field.name] = formMessage(field, issue.message);
   }
-  if (page.id === 'concerns' && !errors.indicators) {
-    const factors = (notificationInput(next as Answers).concerns as { factors: string[] }).factors;
-    if (!factors.length) errors.indicators = 'Choose at least one thing you are worried about';
+  // Factors come from the chosen indicators too, so an empty choice is one error, on the indicators.
+  if (page.id === 'concerns' && !(notificationInput(next as Answers).concerns as { factors: string[] }).factors.length) {
+    delete errors.factors;
+    errors.indicators = 'Choose at least one thing you are worried about';
   }
   return { answers: next as Answers, errors };
 };
@@ -430,8 +431,9 @@ export const nextPage = (pageId: string, answers: Answers): string => {
     const at = pages.findIndex((p) => p.id === pageId);
     return pages[at + 1]?.id ?? item[1];
   }
-  const at = SEQUENCE.indexOf(pageId as (typeof SEQUENCE)[number]);
-  return SEQUENCE[at + 1] ?? 'check';
+  const next = SEQUENCE[SEQUENCE.indexOf(pageId as (typeof SEQUENCE)[number]) + 1] ?? 'check';
+  // A list nobody may skip starts with its first item rather than the question about adding one.
+  return isListName(next) && LISTS[next].required && !answers[next]?.length ? LISTS[next].first : next;
 };
 
 /** The page where an error in the whole notification (a dotted path) can be put right. */
