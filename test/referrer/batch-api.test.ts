@@ -1,0 +1,64 @@
+import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
+import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+
+/** POST /api/notifications/batch against the local system, with the local stage's agency key. */
+describe('the agency batch API', () => {
+  let system: RunningLocalSystem;
+  beforeAll(async () => {
+    system = await startLocalSystem();
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+  }, 60_000);
+
+  const send = (body: unknown, key: string | null = 'local-batch-key') =>
+    fetch(`${system.endpoints.api}/api/notifications/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses a missing or unknown key before reading the body', async () => {
+    const missing = await send({ notifications: [] }, null);
+    expect([missing.status, await missing.text()]).toEqual([401, expect.stringContaining('x-api-key')]);
+    const wrong = await send({ notifications: [] }, 'not-the-key');
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toEqual({ message: 'The API key is not recognised' });
+  });
+
+  it('accepts the valid items and reports each invalid item with its errors', async () => {
+    const invalid = aSchoolNeglectNotification() as Record<string, unknown>;
+    delete invalid.expectation;
+    const response = await send({
+      notifications: [
+        { idempotencyKey: 'incident-1', notification: aPoliceDomesticAbuseNotification() },
+        { idempotencyKey: 'incident-2', notification: invalid },
+        { idempotencyKey: 'incident-3', notification: aSchoolNeglectNotification() },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { accepted: number; invalid: number; results: Record<string, unknown>[] };
+    expect(body).toMatchObject({ accepted: 2, invalid: 1 });
+    expect(body.results.map((r) => [r.index, r.outcome])).toEqual([[0, 'accepted'], [1, 'invalid'], [2, 'accepted']]);
+    expect(body.results[1]!.errors).toEqual([{ path: 'expectation', message: 'This field is required' }]);
+    expect(body.results[0]!.reference).toMatch(/^CFC-/);
+    expect(body.results[0]!.statusUrl).toMatch(/\/status\/[0-9a-z]{26}$/);
+  });
+
+  it('lands a repeated idempotency key on the same contact, within a batch and across batches', async () => {
+    const item = { idempotencyKey: 'incident-1', notification: aPoliceDomesticAbuseNotification() };
+    const response = await send({ notifications: [item, item] });
+    const body = (await response.json()) as { results: { outcome: string; contactId: string }[] };
+    expect(body.results.map((r) => r.outcome)).toEqual(['already-accepted', 'already-accepted']);
+    expect(new Set(body.results.map((r) => r.contactId)).size).toBe(1);
+  });
+
+  it('refuses a batch that is empty, too big or not a batch', async () => {
+    expect((await send({ notifications: [] })).status).toBe(400);
+    const tooMany = Array.from({ length: 51 }, (_, i) => ({ idempotencyKey: `k${i}`, notification: {} }));
+    const response = await send({ notifications: tooMany });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain('at most 50');
+    expect((await send([1, 2])).status).toBe(400);
+  });
+});
