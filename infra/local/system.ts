@@ -11,6 +11,8 @@ import { describeFunctions, LambdaInvoker, mergeEnvironments } from './lambda';
 import { createResources, type CreatedResources } from './resources';
 import { SfnApiServer } from './sfn-api';
 import { describeQueueMappings, SqsPoller } from './sqs-poller';
+import { describeExpiringTables, ExpirySweeper } from './expiry';
+import { describeSchedules, Scheduler } from './schedules';
 import { describeStateMachines, ExecutionStore, StepFunctionsEngine } from './step-functions';
 import { LocalDeployment, REGION, type CfnTemplate } from './template';
 
@@ -122,6 +124,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // Stop polling before the handlers' dependencies go away.
     stops.push(() => poller.stop());
 
+    const scheduler = new Scheduler(describeSchedules(deployment, invoker, log, positiveNumber(process.env.FRONT_DOOR_SCHEDULE_SECONDS)), invoker);
+    scheduler.start();
+    stops.push(() => scheduler.stop());
+    const expiry = new ExpirySweeper(endpoints.dynamodb, describeExpiringTables(deployment), log);
+    expiry.start((positiveNumber(process.env.FRONT_DOOR_TTL_SWEEP_SECONDS) ?? 60) * 1000);
+    stops.push(() => expiry.stop());
+
     writeEndpointsFile(dataDir, endpoints, options.templateFile);
     stops.push(async () => removeEndpointsFile(dataDir));
 
@@ -147,3 +156,8 @@ export function applyEnvironment(variables: Record<string, string>): void {
   for (const name of UNSAFE_AWS_VARIABLES) delete process.env[name];
   Object.assign(process.env, variables);
 }
+
+const positiveNumber = (value: string | undefined): number | undefined => {
+  const number = Number(value);
+  return value && Number.isFinite(number) && number > 0 ? number : undefined;
+};
