@@ -26,9 +26,17 @@ export interface Contact {
     answeredAt?: string;
     answeredBy?: string;
   };
+  /**
+   * An email that did not follow the template (status needs-completing, no notification yet):
+   * a worker completes the notification from this text and these attachments, which stay in
+   * the raw message in the inbound bucket.
+   */
+  incomingEmail?: IncomingEmail;
   /** Set when mail to the referrer bounced or was complained about. */
   referrerNotReached?: { at: string; reason: string };
   updatedAt: string;
+  /** When the retention policy deletes the record (epoch seconds); set by the store. */
+  expiresAt?: number;
   /**
    * Bumped by every write, so two people acting on the same contact cannot overwrite each
    * other: the triage console writes only if the version is still the one its user saw.
@@ -44,6 +52,17 @@ export interface Contact {
   /** Earlier contacts a worker has confirmed are about the same child or household. */
   links?: { contactId: string; reference: string; by: Person; at: string }[];
   partnerRequests?: PartnerRequest[];
+}
+
+export interface IncomingEmail {
+  from: string;
+  subject: string;
+  /** Plain text only: an HTML body is converted to text and never rendered. */
+  text: string;
+  attachments: { filename: string; contentType: string; size: number }[];
+  rawMessage: { bucket: string; key: string };
+  /** Why the email could not become a notification by itself, when it tried to follow the template. */
+  templateErrors?: { path: string; message: string }[];
 }
 
 /** Someone signed in to the triage console, as recorded on the contact and in its audit trail. */

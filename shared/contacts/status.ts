@@ -9,6 +9,7 @@ export const CONTACT_STATUSES = {
   'awaiting-manager': 'Awaiting manager sign-off',
   decided: 'Decided',
   'triage-failed': 'Triage failed: needs a worker to look at it',
+  'needs-completing': 'Needs completing: a free-text email a worker turns into a notification',
 } as const;
 export type ContactStatus = keyof typeof CONTACT_STATUSES;
 
@@ -21,6 +22,8 @@ const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
   decided: [],
   // A worker can still decide a contact whose automatic triage failed.
   'triage-failed': ['triaging', 'decided', 'awaiting-manager'],
+  // Once a worker has completed the notification it is triaged like any other.
+  'needs-completing': ['received'],
 };
 
 export const canMove = (from: ContactStatus, to: ContactStatus): boolean => NEXT[from].includes(to);
