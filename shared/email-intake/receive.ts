@@ -1,0 +1,115 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { parse as parseYaml } from 'yaml';
+import { newContactId, referenceFor, type Contact, type IncomingEmail } from '../contacts';
+import { acceptNotification } from '../front-door/intake';
+import type { ContactStore, Mailer, MessageQueue } from '../front-door/ports';
+import { emailReceivedReply, emailRefusedReply, type MailConfig } from '../mail/messages';
+import { parseNotification } from '../notification';
+
+/**
+ * An email to the front door's inbound address. A message following the published template (a
+ * YAML block between the markers, or the form's JSON attached as notification.json) becomes a
+ * notification; anything else readable becomes a contact that needs completing; an oversized,
+ * malformed or unsupported message is refused with a reply saying why. Whatever happens, the
+ * contact is one conditional write, so nothing is half-stored, and the raw message's key is its
+ * idempotency key, so a redelivered message lands on the same contact.
+ */
+export const TEMPLATE_START = '--- BEGIN FRONT DOOR NOTIFICATION ---';
+export const TEMPLATE_END = '--- END FRONT DOOR NOTIFICATION ---';
+
+const ACCEPTED_ATTACHMENTS = /^(application\/(pdf|json|msword|vnd\.openxmlformats-officedocument\.[\w.]+|vnd\.oasis\.opendocument\.text)|text\/plain|image\/(jpeg|png))$/;
+
+export type ReceiveResult =
+  | { outcome: 'accepted' | 'already-accepted'; contactId: string }
+  | { outcome: 'needs-completing'; contactId: string }
+  | { outcome: 'refused'; reason: string };
+
+export interface ReceiveDeps {
+  store: ContactStore;
+  triageQueue: MessageQueue;
+  mailer: Mailer;
+  config: MailConfig & { INBOUND_EMAIL_MAX_BYTES: number };
+}
+
+const structured = (mail: ParsedMail): unknown | undefined => {
+  const json = mail.attachments.find((a) => a.filename?.toLowerCase() === 'notification.json' || a.contentType === 'application/json');
+  if (json) return JSON.parse(json.content.toString('utf8'));
+  const text = mail.text ?? '';
+  const start = text.indexOf(TEMPLATE_START);
+  const end = text.indexOf(TEMPLATE_END);
+  if (start < 0 || end < start) return undefined;
+  return parseYaml(text.slice(start + TEMPLATE_START.length, end));
+};
+
+const refuse = async (messageId: string, to: string | undefined, reason: string, deps: ReceiveDeps): Promise<ReceiveResult> => {
+  if (to) await deps.mailer.sendOnce(emailRefusedReply(messageId, to, reason, deps.config));
+  return { outcome: 'refused', reason };
+};
+
+export const receiveEmail = async (
+  raw: Buffer,
+  source: { bucket: string; key: string; messageId: string; now: Date },
+  deps: ReceiveDeps,
+): Promise<ReceiveResult> => {
+  const envelopeFrom = /^From:\s*(?:.*<)?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(raw.subarray(0, 16384).toString('latin1'))?.[1];
+  if (raw.length > deps.config.INBOUND_EMAIL_MAX_BYTES) {
+    const mb = Math.floor(deps.config.INBOUND_EMAIL_MAX_BYTES / 1024 / 1024);
+    return refuse(source.messageId, envelopeFrom, `it is larger than ${mb} MB. Send large files separately, or describe them and we will ask for them.`, deps);
+  }
+  let mail: ParsedMail;
+  try {
+    mail = await simpleParser(raw, { skipHtmlToText: false });
+  } catch {
+    return refuse(source.messageId, envelopeFrom, 'we could not read it as an email.', deps);
+  }
+  const from = mail.from?.value[0]?.address;
+  if (!from || (!mail.text?.trim() && !mail.html && !mail.attachments.length)) {
+    return refuse(source.messageId, from ?? envelopeFrom, 'it has no sender address or no content we could read.', deps);
+  }
+  const unsupported = mail.attachments.filter((a) => !ACCEPTED_ATTACHMENTS.test(a.contentType));
+  if (unsupported.length) {
+    return refuse(source.messageId, from, `we cannot accept attachments of type ${[...new Set(unsupported.map((a) => a.contentType))].join(', ')}. Send PDF, Word, text or image files.`, deps);
+  }
+
+  const idempotencyKey = `email:${source.key}`;
+  let templateErrors: IncomingEmail['templateErrors'];
+  let body: unknown;
+  try {
+    body = structured(mail);
+  } catch {
+    templateErrors = [{ path: '(template)', message: 'The template block is not valid YAML or JSON' }];
+  }
+  if (body !== undefined) {
+    const parsed = parseNotification(body);
+    if (parsed.ok) {
+      const result = await acceptNotification({ body, channel: 'email', idempotencyKey, now: source.now }, deps);
+      if (result.outcome !== 'invalid') return { outcome: result.outcome, contactId: result.contact.contactId };
+    } else {
+      templateErrors = parsed.errors;
+    }
+  }
+
+  const contactId = newContactId(idempotencyKey);
+  const at = source.now.toISOString();
+  const incomplete = {
+    contactId,
+    reference: referenceFor(contactId),
+    status: 'needs-completing',
+    channel: 'email',
+    receivedAt: at,
+    updatedAt: at,
+    incomingEmail: {
+      from,
+      subject: mail.subject ?? '(no subject)',
+      // mailparser converts an HTML-only body to text; the HTML itself is never kept or shown.
+      text: (mail.text ?? '').slice(0, 100_000),
+      attachments: mail.attachments.map((a) => ({ filename: a.filename ?? 'attachment', contentType: a.contentType, size: a.size })),
+      rawMessage: { bucket: source.bucket, key: source.key },
+      templateErrors,
+    },
+  };
+  // Stored without a notification until a worker completes it: the console reads incomingEmail.
+  const created = await deps.store.create(incomplete as unknown as Contact);
+  if (created === 'created') await deps.mailer.sendOnce(emailReceivedReply(incomplete, from, deps.config));
+  return { outcome: 'needs-completing', contactId };
+};

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Contact } from '../../shared/contacts';
+import { runtimeConfig } from '../../shared/config';
+import type { ContactStore, Mailer, MessageQueue } from '../../shared/front-door/ports';
+import type { EmailMessage } from '../../shared/mail/messages';
+import { receiveEmail } from '../../shared/email-intake/receive';
+
+/** The email intake use case on the MIME samples in events/email, with in-memory ports. */
+const sample = (name: string) => readFileSync(join(__dirname, '../../events/email', name));
+
+const config = runtimeConfig({
+  CONTACTS_TABLE: 'contacts',
+  IDEMPOTENCY_TABLE: 'sent',
+  AREA_NAME: 'Exampleshire',
+  SENDER_ADDRESS: 'front-door@exampleshire.example',
+  DUTY_MANAGER_ADDRESS: 'duty@exampleshire.example',
+  EARLY_HELP_TEAM_ADDRESS: 'early-help@exampleshire.example',
+  SOCIAL_CARE_TEAM_ADDRESS: 'social-care@exampleshire.example',
+  PUBLIC_BASE_URL: 'https://front-door.example/',
+  DUTY_TEAM_PHONE: '01632 960 000',
+  OUT_OF_HOURS_PHONE: '01632 960 999',
+  ESCALATION_GUIDANCE_URL: 'https://partnership.example/disagreements',
+  INBOUND_EMAIL_MAX_BYTES: '4096',
+});
+
+const setUp = () => {
+  const contacts = new Map<string, Contact>();
+  const queued: string[] = [];
+  const sent: EmailMessage[] = [];
+  const store = {
+    create: async (c: Contact) => (contacts.has(c.contactId) ? 'exists' : (contacts.set(c.contactId, c), 'created')),
+    get: async (id: string) => contacts.get(id),
+  } as unknown as ContactStore;
+  const triageQueue: MessageQueue = { send: async ({ contactId }) => void queued.push(contactId) };
+  const mailer: Mailer = { sendOnce: async (m) => void (sent.some((s) => s.idempotencyKey === m.idempotencyKey) || sent.push(m)) };
+  const receive = (name: string, raw = sample(name)) =>
+    receiveEmail(raw, { bucket: 'inbound', key: `mail/${name}`, messageId: name, now: new Date('2026-11-20T10:00:00Z') }, { store, triageQueue, mailer, config });
+  return { contacts, queued, sent, receive };
+};
+
+describe('email intake', () => {
+  it('turns an email that follows the template into a notification queued for triage, once', async () => {
+    const { contacts, queued, receive } = setUp();
+    const first = await receive('template.eml');
+    const again = await receive('template.eml');
+    expect(first.outcome).toBe('accepted');
+    expect(again).toEqual({ outcome: 'already-accepted', contactId: (first as { contactId: string }).contactId });
+    const contact = [...contacts.values()][0]!;
+    expect(contact).toMatchObject({ status: 'received', channel: 'email' });
+    expect(contact.notification.children[0]!.firstName).toBe('Ellie');
+    expect(queued).toHaveLength(2);
+  });
+
+  it('keeps a free-text email with its attachment as a contact that needs completing, and says so to the sender', async () => {
+    const { contacts, queued, sent, receive } = setUp();
+    expect((await receive('free-text-with-attachment.eml')).outcome).toBe('needs-completing');
+    const contact = [...contacts.values()][0]!;
+    expect(contact.status).toBe('needs-completing');
+    expect(contact.incomingEmail).toMatchObject({
+      from: 'pat.neighbour@mail.example',
+      subject: 'Worried about the children next door',
+      attachments: [{ filename: 'notes.pdf', contentType: 'application/pdf' }],
+      rawMessage: { bucket: 'inbound', key: 'mail/free-text-with-attachment.eml' },
+    });
+    expect(contact.incomingEmail!.text).toContain('left on their own every evening');
+    expect(queued).toEqual([]);
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([['pat.neighbour@mail.example', `We have received your email: reference ${contact.reference}`]]);
+  });
+
+  it('keeps only the text of an HTML body: no script, no markup, nothing that could run', async () => {
+    const { contacts, receive } = setUp();
+    await receive('html-with-script.eml');
+    const { text } = [...contacts.values()][0]!.incomingEmail!;
+    expect(text).toContain('has bruises on his arms');
+    expect(text).not.toMatch(/<|script|alert|onerror|evil\.example/i);
+  });
+
+  it('refuses malformed, oversized and unsupported messages with a reply, storing nothing', async () => {
+    const { contacts, sent, receive } = setUp();
+    expect((await receive('malformed.eml')).outcome).toBe('refused');
+    const big = Buffer.concat([sample('free-text-with-attachment.eml'), Buffer.alloc(5000, 'A')]);
+    expect(await receive('oversized.eml', big)).toEqual({ outcome: 'refused', reason: expect.stringContaining('larger than') });
+    expect(await receive('unsupported-attachment.eml')).toEqual({ outcome: 'refused', reason: expect.stringContaining('application/x-msdownload') });
+    expect(contacts.size).toBe(0);
+    expect(sent.map((m) => m.to)).toEqual(['pat.neighbour@mail.example', 'dsl@school.example']);
+    expect(sent[0]!.text).toContain('We have not kept any of it');
+  });
+
+  it('keeps a template email that fails validation for a worker, with the errors', async () => {
+    const { contacts, receive } = setUp();
+    const broken = sample('template.eml').toString('utf8').replace(/expectation: .*\r\n/, '');
+    expect((await receive('broken-template.eml', Buffer.from(broken))).outcome).toBe('needs-completing');
+    expect([...contacts.values()][0]!.incomingEmail!.templateErrors).toEqual([{ path: 'expectation', message: 'This field is required' }]);
+  });
+});
