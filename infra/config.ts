@@ -35,6 +35,12 @@ export const StageConfigSchema = z
         clients: z.array(z.object({ client: z.string().regex(/^[a-z0-9-]+$/), keySha256: z.string().regex(/^[0-9a-f]{64}$/) })).default([]),
       }),
     }),
+    retention: z
+      .object({
+        /** Years a contact, its child index entries and its audit trail are kept before deletion. */
+        contactYears: z.number().int().min(1).max(100).default(6),
+      })
+      .default({ contactYears: 6 }),
     queues: z
       .object({
         /** How long a message stays hidden while a consumer works on it. */

@@ -53,6 +53,7 @@ export class FrontDoorStack extends Stack {
       SOCIAL_CARE_TEAM_ADDRESS: config.email.socialCareTeam,
       SECURE_EMAIL_DOMAINS: config.email.secureDomains.join(','),
       PUBLIC_BASE_URL: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
+      CONTACT_RETENTION_YEARS: String(config.retention.contactYears),
       DUTY_TEAM_PHONE: config.referrers.dutyTeamPhone,
       OUT_OF_HOURS_PHONE: config.referrers.outOfHoursPhone,
       ESCALATION_GUIDANCE_URL: config.referrers.escalationGuidanceUrl,

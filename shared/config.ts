@@ -22,6 +22,7 @@ export const RuntimeConfigSchema = z.object({
   SOCIAL_CARE_TEAM_ADDRESS: z.email(),
   SECURE_EMAIL_DOMAINS: emailList.default([]),
   PUBLIC_BASE_URL: z.url(),
+  CONTACT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
   // Referrers' channels.
   /** Shown before anything else when a child is in immediate danger. */
   DUTY_TEAM_PHONE: z.string().min(1),

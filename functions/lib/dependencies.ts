@@ -14,7 +14,7 @@ const once = <T>(make: () => T): (() => T) => {
 };
 
 export const config = once((): RuntimeConfig => runtimeConfig());
-export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE));
+export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const mailer = once(() => new SesMailer(config().IDEMPOTENCY_TABLE, config().SENDER_ADDRESS));
 export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));
 export const outcomeQueue = once(() => new SqsQueue(requireSetting(config(), 'OUTCOME_QUEUE_URL')));

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { statusesBefore, type Contact, type ContactStatus, type MatchKey } from '../contacts';
+import { expiryAfter, statusesBefore, type Contact, type ContactStatus, type MatchKey } from '../contacts';
 import { randomUUID } from 'node:crypto';
 import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEntry, type ContactStore } from '../front-door/ports';
 
@@ -32,6 +32,8 @@ export class DynamoContactStore implements ContactStore {
   constructor(
     private readonly tableName: string,
     client: DynamoDBClient = new DynamoDBClient({}),
+    /** Years every item is kept; without it items never expire (tests, tools). */
+    private readonly retentionYears?: number,
   ) {
     this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
@@ -41,7 +43,7 @@ export class DynamoContactStore implements ContactStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...contactKey(contact.contactId), ...statusKeys(contact), ...contact },
+          Item: { ...contactKey(contact.contactId), ...statusKeys(contact), ...contact, ...this.expiry(contact.receivedAt) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -50,6 +52,10 @@ export class DynamoContactStore implements ContactStore {
       if (error instanceof ConditionalCheckFailedException) return 'exists';
       throw error;
     }
+  }
+
+  private expiry(from: string): { expiresAt?: number } {
+    return this.retentionYears ? { expiresAt: expiryAfter(from, this.retentionYears) } : {};
   }
 
   async get(contactId: string): Promise<Contact | undefined> {
@@ -132,7 +138,7 @@ export class DynamoContactStore implements ContactStore {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: contactKey(event.contactId).pk, sk: `EVENT#${event.at}#${randomUUID()}`, ...event },
+        Item: { pk: contactKey(event.contactId).pk, sk: `EVENT#${event.at}#${randomUUID()}`, ...event, ...this.expiry(event.at) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -160,7 +166,7 @@ export class DynamoContactStore implements ContactStore {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: `MATCH#${key.key}`, sk: `${entry.receivedAt}#${entry.contactId}#${entry.childIndex}`, ...entry },
+        Item: { pk: `MATCH#${key.key}`, sk: `${entry.receivedAt}#${entry.contactId}#${entry.childIndex}`, ...entry, ...this.expiry(entry.receivedAt) },
       }),
     );
   }

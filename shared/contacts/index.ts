@@ -3,3 +3,4 @@ export * from './identity';
 export * from './matching';
 export * from './record';
 export * from './status';
+export * from './retention';

@@ -151,6 +151,22 @@ describe('a notification travels end to end', () => {
     ]);
   });
 
+  it('gives the contact, its child index entries and its audit trail a retention date', async () => {
+    const accepted = await api.submit(aSchoolNeglectNotification());
+    const contact = await api.contactInStatus(accepted.body.contactId, 'awaiting-decision');
+    const sixYears = new Date(contact.receivedAt);
+    sixYears.setUTCFullYear(sixYears.getUTCFullYear() + 6);
+    expect(contact.expiresAt).toBe(Math.floor(sixYears.getTime() / 1000));
+
+    const db = new DynamoDBClient(system.clientConfig('dynamodb'));
+    const { TableNames = [] } = await db.send(new ListTablesCommand({}));
+    const table = TableNames.find((name) => name.startsWith('TablesContacts'))!;
+    const { Items = [] } = await db.send(new ScanCommand({ TableName: table }));
+    const ofContact = Items.filter((item) => item.contactId?.S === contact.contactId);
+    expect(ofContact.map((item) => item.pk!.S!.split('#')[0]).sort()).toEqual(expect.arrayContaining(['CONTACT', 'MATCH']));
+    for (const item of ofContact) expect(Number(item.expiresAt?.N)).toBeGreaterThanOrEqual(contact.expiresAt);
+  });
+
   it('never writes the children or referrers into the logs', () => {
     const logs = system.output();
     expect(logs).toContain('Notification accepted');
