@@ -110,7 +110,7 @@ export const countdown = (dueAt: string, now: Date): { text: string; overdue: bo
   const abs = Math.abs(minutes);
   const days = Math.floor(abs / 1440);
   const hours = Math.floor((abs % 1440) / 60);
-  const parts = [days && `${days} day${days === 1 ? '' : 's'}`, hours && `${hours} hour${hours === 1 ? '' : 's'}`, !days && `${abs % 60} minute${abs % 60 === 1 ? '' : 's'}`].filter(Boolean);
+  const parts = [days && `${days} day${days === 1 ? '' : 's'}`, hours && `${hours} hour${hours === 1 ? '' : 's'}`, !days && (abs % 60 || !hours) && `${abs % 60} minute${abs % 60 === 1 ? '' : 's'}`].filter(Boolean);
   return minutes < 0 ? { text: `${parts.join(' ')} overdue`, overdue: true } : { text: `${parts.join(' ')} left`, overdue: false };
 };
 

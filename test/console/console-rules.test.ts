@@ -1,0 +1,99 @@
+import { planAction } from '../../shared/console/actions';
+import { buildQueue, countdown, QueueQuerySchema } from '../../shared/console/queue';
+import { overridesRecommendation, signOffReasons, signOffRoutesFrom } from '../../shared/console/sign-off';
+import type { Contact } from '../../shared/contacts';
+
+const worker = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
+const now = new Date('2026-03-02T10:00:00Z');
+
+const contact = (overrides: Partial<Contact> & { dueAt?: string; themes?: string[] } = {}): Contact =>
+  ({
+    contactId: overrides.contactId ?? 'c1',
+    reference: overrides.reference ?? 'CFC-TEST-0001',
+    status: overrides.status ?? 'awaiting-decision',
+    channel: 'api',
+    receivedAt: '2026-03-02T08:00:00Z',
+    updatedAt: '2026-03-02T08:00:00Z',
+    version: 3,
+    notification: {
+      referrer: { organisation: 'Example Constabulary', agencyType: 'police' },
+      children: [{ firstName: 'Noah', lastName: 'Madeup', dateOfBirth: '2020-03-03' }],
+    },
+    recommendation: { level: 4, route: 'csc-strategy-discussion', priority: 'red', dueAt: overrides.dueAt ?? '2026-03-02T12:00:00Z', themes: overrides.themes ?? [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } },
+    ...overrides,
+  }) as unknown as Contact;
+
+describe('sign-off rules', () => {
+  it('asks for a manager when a level 4 recommendation is lowered, on NFA for a red contact, and on the routes the area names', () => {
+    const red4 = { level: 4 as const, priority: 'red' as const };
+    expect(signOffReasons({ level: 3, route: 'early-help-targeted' }, red4, [])).toEqual(['The decision lowers a level 4 recommendation']);
+    expect(signOffReasons({ level: 4, route: 'nfa' }, red4, [])).toEqual(['No further action on a red contact']);
+    expect(signOffReasons({ level: 4, route: 'csc-strategy-discussion' }, red4, [])).toEqual([]);
+    expect(signOffReasons({ level: 2, route: 'information-advice' }, { level: 2, priority: 'green' }, ['information-advice'])).toHaveLength(1);
+    expect(signOffRoutesFrom({ SIGN_OFF_ROUTES: 'nfa, not-a-route,existing-open-case' })).toEqual(['nfa', 'existing-open-case']);
+  });
+
+  it('treats a different level or route as an override', () => {
+    expect(overridesRecommendation({ level: 4, route: 'nfa' }, { level: 4, route: 'csc-strategy-discussion' })).toBe(true);
+    expect(overridesRecommendation({ level: 4, route: 'csc-strategy-discussion' }, { level: 4, route: 'csc-strategy-discussion' })).toBe(false);
+    expect(overridesRecommendation({ level: 1, route: 'nfa' }, undefined)).toBe(false);
+  });
+});
+
+describe('console actions', () => {
+  it('claims, refuses a second claim by the same worker, and only lets a manager unassign someone else', () => {
+    const claimed = planAction('claim', {}, contact(), worker, now);
+    expect(claimed).toMatchObject({ changes: { assignee: { id: 'sam.okafor' } }, action: 'Claimed' });
+    const mine = contact({ assignee: { id: 'sam.okafor', name: 'Sam Okafor' } });
+    expect(planAction('claim', {}, mine, worker, now)).toEqual({ refused: 'You have already claimed this contact' });
+    expect(planAction('unassign', {}, mine, { ...worker, id: 'priya.shah' }, now)).toEqual({ refused: 'Only a manager can unassign someone else' });
+    expect(planAction('unassign', {}, mine, { id: 'morgan.ellis', name: 'Morgan Ellis', role: 'manager' }, now)).toMatchObject({ changes: { assignee: null } });
+  });
+
+  it('gives partner information requests 48 hours and records one answer', () => {
+    const asked = planAction('request-information', { agency: 'police', question: 'Any call-outs?' }, contact(), worker, now);
+    if ('refused' in asked) throw new Error(asked.refused);
+    const request = asked.changes.partnerRequests![0]!;
+    expect(request.dueAt).toBe('2026-03-04T10:00:00.000Z');
+    const withRequest = contact({ partnerRequests: [request] });
+    const answered = planAction('record-answer', { requestId: request.id, answer: 'Two call-outs' }, withRequest, worker, now);
+    if ('refused' in answered) throw new Error(answered.refused);
+    expect(planAction('record-answer', { requestId: request.id, answer: 'Again' }, contact({ partnerRequests: answered.changes.partnerRequests }), worker, now)).toEqual({
+      refused: 'That information request has already been answered',
+    });
+  });
+
+  it('answers a reconsideration only while one is requested', () => {
+    const requested = contact({ status: 'decided', reconsideration: { requestedAt: '2026-03-01T00:00:00Z', reason: 'Disagree', status: 'requested' } });
+    expect(planAction('answer-reconsideration', { reconsiderationStatus: 'upheld', answer: 'Upheld' }, requested, worker, now)).toMatchObject({
+      changes: { reconsideration: { status: 'upheld', answer: 'Upheld' } },
+    });
+    expect(planAction('answer-reconsideration', { reconsiderationStatus: 'upheld', answer: 'Upheld' }, contact(), worker, now)).toHaveProperty('refused');
+  });
+});
+
+describe('queue', () => {
+  it('puts the most urgent first, splits the daily triage themes, and marks overdue', () => {
+    const later = contact({ contactId: 'later', dueAt: '2026-03-03T10:00:00Z', themes: ['cse'] });
+    const overdue = contact({ contactId: 'overdue', dueAt: '2026-03-02T09:00:00Z', themes: ['domestic-abuse'], referrerNotReached: { at: 'x', reason: 'bounce' } });
+    const signOff = contact({ contactId: 'signoff', status: 'awaiting-manager', assignee: { id: 'sam.okafor', name: 'Sam Okafor' } });
+    const tabs = buildQueue({ open: [later, overdue], awaitingManager: [signOff], decided: [] }, QueueQuerySchema.parse({}), 'sam.okafor', now);
+    const tab = (id: string) => tabs.find((t) => t.tab === id)!;
+    expect(tab('all').rows.map((r) => r.contactId)).toEqual(['overdue', 'later']);
+    expect(tab('all').rows[0]).toMatchObject({ overdue: true, countdown: '1 hour overdue', tags: ['Referrer not reached'] });
+    expect(tab('domestic-abuse').rows.map((r) => r.contactId)).toEqual(['overdue']);
+    expect(tab('cse').rows.map((r) => r.contactId)).toEqual(['later']);
+    expect(tab('mine').rows.map((r) => r.contactId)).toEqual(['signoff']);
+    expect(tab('manager').rows.map((r) => r.contactId)).toEqual(['signoff']);
+    expect(tab('all').rows[0]!.children).toEqual([{ name: 'Noah Madeup', age: '5' }]);
+  });
+
+  it('filters and pages, ignoring filter values it does not know', () => {
+    const many = Array.from({ length: 30 }, (_, i) => contact({ contactId: `c${i}`, dueAt: `2026-03-02T${String(11 + (i % 10)).padStart(2, '0')}:00:00Z` }));
+    const page2 = buildQueue({ open: many, awaitingManager: [], decided: [] }, QueueQuerySchema.parse({ tab: 'all', page: '2', level: '4', route: 'bogus' }), 'x', now);
+    expect(page2[0]).toMatchObject({ count: 30, page: 2, pages: 2 });
+    expect(page2[0]!.rows).toHaveLength(5);
+    expect(buildQueue({ open: many, awaitingManager: [], decided: [] }, QueueQuerySchema.parse({ level: '2' }), 'x', now)[0]!.count).toBe(0);
+    expect(countdown('2026-03-03T12:30:00Z', now).text).toBe('1 day 2 hours left');
+  });
+});

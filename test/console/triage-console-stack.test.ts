@@ -1,0 +1,54 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Table, AttributeType } from 'aws-cdk-lib/aws-dynamodb';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { loadStageConfig } from '../../infra/config';
+import { FrontDoorApi } from '../../infra/constructs/front-door-api';
+import { TriageConsole } from '../../infra/constructs/triage-console';
+import { synthesizeTemplate } from '../../infra/synth';
+
+const consoleIn = (stage: string, localSignIn: boolean) => {
+  const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', { env: { account: '000000000000', region: 'eu-west-2' } });
+  return new TriageConsole(stack, 'Console', {
+    stage,
+    localSignIn,
+    api: new FrontDoorApi(stack, 'Api'),
+    contacts: new Table(stack, 'Contacts', { partitionKey: { name: 'pk', type: AttributeType.STRING } }),
+    outcomeQueue: new Queue(stack, 'Outcomes'),
+    environment: {},
+    baseUrl: 'https://front-door.example',
+  });
+};
+
+const consoleFunctions = (template: Record<string, any>) =>
+  Object.values(template.Resources as Record<string, any>).filter(
+    (r) => r.Type === 'AWS::Lambda::Function' && String(r.Metadata?.['FrontDoor:Entry'] ?? '').startsWith('functions/console/'),
+  );
+
+describe('the triage console in the stack', () => {
+  it('refuses to synthesise local sign-in for any stage but local', () => {
+    expect(() => consoleIn('example', true)).toThrow('Local sign-in is for the local stage only');
+    expect(() => consoleIn('production', true)).toThrow();
+    expect(() => consoleIn('local', true)).not.toThrow();
+  });
+
+  it('signs in with Cognito outside the local stage: no self sign-up, MFA, a group per role, no local secret', () => {
+    const template = synthesizeTemplate(loadStageConfig('example'));
+    const resources = Object.values(template.Resources as Record<string, any>);
+    const pool = resources.find((r) => r.Type === 'AWS::Cognito::UserPool');
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
+    expect(resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup').map((r) => r.Properties.GroupName).sort()).toEqual(['admin', 'manager', 'worker']);
+    const functions = consoleFunctions(template);
+    expect(functions.length).toBeGreaterThanOrEqual(5);
+    for (const f of functions) {
+      expect(f.Properties.Environment.Variables.CONSOLE_AUTH).toBe('cognito');
+      expect(f.Properties.Environment.Variables.CONSOLE_SESSION_SECRET).toBeUndefined();
+    }
+  });
+
+  it('uses the built-in sign-in on the local stage, with no user pool', () => {
+    const template = synthesizeTemplate(loadStageConfig('local'));
+    expect(Object.values(template.Resources as Record<string, any>).some((r) => r.Type === 'AWS::Cognito::UserPool')).toBe(false);
+    for (const f of consoleFunctions(template)) expect(f.Properties.Environment.Variables.CONSOLE_AUTH).toBe('local');
+  });
+});
