@@ -147,6 +147,6 @@ export class FrontDoorStack extends Stack {
       baseUrl: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
     });
 
-    new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment });
+    new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
   }
 }

@@ -1,4 +1,8 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
+import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -13,6 +17,8 @@ export interface ReferrerChannelsProps {
   triageQueue: IQueue;
   /** The settings every function shares (see shared/config.ts). */
   environment: Record<string, string>;
+  /** Lets a function send email once per message (SES permission and the sent-emails table). */
+  mailing: (fn: FrontDoorFunction) => FrontDoorFunction;
 }
 
 /**
@@ -22,7 +28,7 @@ export interface ReferrerChannelsProps {
 export class ReferrerChannels extends Construct {
   constructor(scope: Construct, id: string, props: ReferrerChannelsProps) {
     super(scope, id);
-    const { api, contacts, triageQueue, environment, config } = props;
+    const { api, contacts, triageQueue, environment, config, mailing } = props;
     const fn = (fnId: string, entry: string, description: string, extra: Record<string, string> = {}, pages = false) =>
       new FrontDoorFunction(this, fnId, { entry, description, environment: { ...environment, ...extra }, pages });
 
@@ -46,5 +52,38 @@ export class ReferrerChannels extends Construct {
     contacts.grantReadWriteData(batch);
     triageQueue.grantSendMessages(batch);
     api.addRoute({ method: HttpMethod.POST, path: '/api/notifications/batch', handler: batch, staffOnly: false });
+
+    // Email intake: SES receiving → encrypted bucket → intake function. Raw mail holds children's
+    // details, so the bucket is private, encrypted, TLS-only and keeps messages for 90 days.
+    const inbound = new Bucket(this, 'InboundEmail', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: config.stage === 'local' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    const intake = mailing(
+      new FrontDoorFunction(this, 'EmailIntake', {
+        entry: 'functions/email-intake/receive.ts',
+        description: 'SES receiving: turns an inbound email into a notification or a contact that needs completing',
+        environment: { ...environment, TRIAGE_QUEUE_URL: triageQueue.queueUrl, INBOUND_EMAIL_BUCKET: inbound.bucketName },
+      }),
+    );
+    inbound.grantReadWrite(intake);
+    inbound.grantDelete(intake);
+    contacts.grantReadWriteData(intake);
+    triageQueue.grantSendMessages(intake);
+    new ReceiptRuleSet(this, 'InboundRules', {
+      rules: [
+        {
+          recipients: [config.referrers.inboundEmailAddress],
+          scanEnabled: true,
+          actions: [
+            new S3Action({ bucket: inbound, objectKeyPrefix: 'inbound/' }),
+            new LambdaAction({ function: intake, invocationType: LambdaInvocationType.EVENT }),
+          ],
+        },
+      ],
+    });
   }
 }

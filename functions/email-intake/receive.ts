@@ -1,0 +1,30 @@
+import type { SESEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { requireSetting } from '../../shared/config';
+import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
+import { receiveEmail } from '../../shared/email-intake/receive';
+import { config, contactStore, mailer, triageQueue } from '../lib/dependencies';
+import { withObservability } from '../lib/middleware';
+import { logger } from '../lib/observability';
+
+/**
+ * SES receiving: the receipt rule stores the raw message in the inbound bucket (under its SES
+ * message id), then invokes this function with the message's metadata only.
+ */
+const SesRecord = z.object({ ses: z.object({ mail: z.object({ messageId: z.string().min(1) }) }) });
+const raw = new S3RawMessageStore();
+
+export const handler = withObservability(async (event: SESEvent) => {
+  const bucket = requireSetting(config(), 'INBOUND_EMAIL_BUCKET');
+  for (const record of event.Records) {
+    const { messageId } = SesRecord.parse(record).ses.mail;
+    const key = `inbound/${messageId}`;
+    const result = await receiveEmail(
+      await raw.get(bucket, key),
+      { bucket, key, messageId, now: new Date() },
+      { store: contactStore(), triageQueue: triageQueue(), mailer: mailer(), config: config() },
+    );
+    if (result.outcome === 'refused') await raw.delete(bucket, key);
+    logger.info('Inbound email', { messageId, outcome: result.outcome });
+  }
+});
