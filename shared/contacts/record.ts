@@ -37,8 +37,6 @@ export interface Contact {
   updatedAt: string;
   /** When the retention policy deletes the record (epoch seconds); set by the store. */
   expiresAt?: number;
-  /** When the retention policy deletes the record (epoch seconds); set by the store. */
-  expiresAt?: number;
   /**
    * Bumped by every write, so two people acting on the same contact cannot overwrite each
    * other: the triage console writes only if the version is still the one its user saw.
