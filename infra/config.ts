@@ -41,6 +41,14 @@ export const StageConfigSchema = z
         contactYears: z.number().int().min(1).max(100).default(6),
       })
       .default({ contactYears: 6 }),
+    operations: z
+      .object({
+        /** Who is emailed when an alarm fires (confirm the SNS subscription once). */
+        alarmEmail: z.email().optional(),
+        /** How often overdue contacts are counted for the overdue alarm. */
+        overdueCheckMinutes: z.number().int().min(1).max(60).default(15),
+      })
+      .default({ overdueCheckMinutes: 15 }),
     queues: z
       .object({
         /** How long a message stays hidden while a consumer works on it. */

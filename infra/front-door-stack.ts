@@ -8,6 +8,7 @@ import type { StageConfig } from './config';
 import { ContactTables } from './constructs/contact-tables';
 import { FrontDoorApi } from './constructs/front-door-api';
 import { FrontDoorFunction } from './constructs/front-door-function';
+import { OperationsMonitoring } from './constructs/operations-monitoring';
 import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters';
 import { ReferrerChannels } from './constructs/referrer-channels';
 import { TriageStateMachine } from './constructs/triage-state-machine';
@@ -147,6 +148,18 @@ export class FrontDoorStack extends Stack {
       baseUrl: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
     });
 
+    const overdueReporter = fn('ReportOverdueContacts', 'functions/scheduled/report-overdue-contacts.ts', 'Counts contacts past their decision due time');
+    tables.contacts.grantReadData(overdueReporter);
+
     new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
+
+    // Last, so that it watches every function and queue the stack has.
+    new OperationsMonitoring(this, 'Operations', {
+      alarmEmail: config.operations.alarmEmail,
+      stateMachine: triage.stateMachine,
+      httpApi: api.httpApi,
+      overdueReporter,
+      overdueCheckEvery: Duration.minutes(config.operations.overdueCheckMinutes),
+    });
   }
 }

@@ -1,10 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { acceptNotification } from '../../shared/front-door/intake';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
 import { withObservability } from '../lib/middleware';
-import { logger, metrics } from '../lib/observability';
+import { logger } from '../lib/observability';
 
 /** POST /api/notifications: accept a Cause for Concern notification for triage. */
 export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
@@ -20,10 +19,6 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   }
   const { contactId, reference, status } = result.contact;
   logger.info('Notification accepted', { contactId, outcome: result.outcome });
-  if (result.outcome === 'accepted') {
-    metrics.addDimension('channel', 'api');
-    metrics.addMetric('NotificationsReceived', MetricUnit.Count, 1);
-  }
   const statusUrl = `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}/api/contacts/${contactId}/status`;
   return json(202, { contactId, reference, status, statusUrl }, { location: statusUrl });
-}, { metrics: true });
+});

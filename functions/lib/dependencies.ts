@@ -1,8 +1,10 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
 import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
+import { metrics } from './observability';
 
 /**
  * The adapters a handler needs, built once per cold start from the function's environment.
@@ -15,7 +17,12 @@ const once = <T>(make: () => T): (() => T) => {
 
 export const config = once((): RuntimeConfig => runtimeConfig());
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
-export const mailer = once(() => new SesMailer(config().IDEMPOTENCY_TABLE, config().SENDER_ADDRESS));
+export const mailer = once(
+  () =>
+    new SesMailer(config().IDEMPOTENCY_TABLE, config().SENDER_ADDRESS, undefined, () =>
+      metrics.singleMetric().addMetric('EmailsFailed', MetricUnit.Count, 1),
+    ),
+);
 export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));
 export const outcomeQueue = once(() => new SqsQueue(requireSetting(config(), 'OUTCOME_QUEUE_URL')));
 export const triageWorkflow = once(() => new StepFunctionsWorkflow(requireSetting(config(), 'TRIAGE_STATE_MACHINE_ARN')));

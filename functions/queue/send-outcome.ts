@@ -1,9 +1,20 @@
-import { sendOutcome } from '../../shared/front-door/decisions';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { decidedWithinClock, sendOutcome } from '../../shared/front-door/decisions';
 import { config, contactStore, mailer } from '../lib/dependencies';
+import { metrics } from '../lib/observability';
 import { contactQueueConsumer } from '../lib/queue-consumer';
 
-/** Outcome queue consumer: tells the referrer the decision and hands over to the team. */
+/**
+ * Outcome queue consumer: tells the referrer the decision and hands over to the team. Every
+ * final decision, from the API or the console, passes through here, so it is counted here.
+ */
 export const handler = contactQueueConsumer(async (contactId, context) => {
   mailer().registerLambdaContext(context);
-  await sendOutcome(contactId, { store: contactStore(), mailer: mailer(), config: config() });
+  const contact = await sendOutcome(contactId, { store: contactStore(), mailer: mailer(), config: config() });
+  // One metric object per record: records of a batch run concurrently and must not share dimensions.
+  const decided = metrics.singleMetric();
+  decided.addDimensions({ route: contact.decision.route });
+  decided.addMetric('DecisionsFinal', MetricUnit.Count, 1);
+  const withinClock = decidedWithinClock(contact);
+  if (withinClock !== undefined) metrics.singleMetric().addMetric(withinClock ? 'DecisionsWithinClock' : 'DecisionsOutsideClock', MetricUnit.Count, 1);
 });

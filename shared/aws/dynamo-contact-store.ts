@@ -184,6 +184,26 @@ export class DynamoContactStore implements ContactStore {
     return Items.map(({ contactId, reference, receivedAt, childIndex }) => ({ contactId, reference, receivedAt, childIndex }));
   }
 
+  async countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: STATUS_INDEX,
+          KeyConditionExpression: 'gsi1pk = :status AND gsi1sk < :due',
+          ExpressionAttributeValues: { ':status': `STATUS#${status}`, ':due': dueBefore },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  }
+
   async listByStatus(status: ContactStatus, limit: number): Promise<Contact[]> {
     const { Items = [] } = await this.db.send(
       new QueryCommand({

@@ -24,6 +24,8 @@ export class SesMailer implements Mailer {
     idempotencyTable: string,
     private readonly from: string,
     private readonly ses: SESv2Client = new SESv2Client({}),
+    /** Told of every failed send, so failures can be counted even when a retry later succeeds. */
+    private readonly onSendFailed: (error: unknown) => void = () => undefined,
   ) {
     this.sendOnce = makeIdempotent((message: EmailMessage) => this.send(message), {
       persistenceStore: new DynamoDBPersistenceLayer({ tableName: idempotencyTable }),
@@ -37,20 +39,25 @@ export class SesMailer implements Mailer {
   }
 
   private async send(message: EmailMessage): Promise<void> {
-    await this.ses.send(
-      new SendEmailCommand({
-        FromEmailAddress: this.from,
-        Destination: { ToAddresses: [message.to] },
-        Content: {
-          Simple: {
-            Subject: { Data: message.subject, Charset: 'UTF-8' },
-            Body: {
-              Text: { Data: message.text, Charset: 'UTF-8' },
-              ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
+    try {
+      await this.ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: this.from,
+          Destination: { ToAddresses: [message.to] },
+          Content: {
+            Simple: {
+              Subject: { Data: message.subject, Charset: 'UTF-8' },
+              Body: {
+                Text: { Data: message.text, Charset: 'UTF-8' },
+                ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
+              },
             },
           },
-        },
-      }),
-    );
+        }),
+      );
+    } catch (error) {
+      this.onSendFailed(error);
+      throw error;
+    }
   }
 }

@@ -156,10 +156,15 @@ export const signOffDecision = async (
 export const sendOutcome = async (
   contactId: string,
   deps: { store: ContactStore; mailer: Mailer; config: RuntimeConfig },
-): Promise<void> => {
+): Promise<Contact & { decision: Decision }> => {
   const contact = await deps.store.get(contactId);
   if (!contact?.decision || contact.status !== 'decided') throw new Error(`Contact ${contactId} has no final decision to send`);
   await deps.mailer.sendOnce(outcomeEmail(contact, deps.config));
   const handover = teamHandoverEmail(contact, deps.config);
   if (handover) await deps.mailer.sendOnce(handover);
+  return contact as Contact & { decision: Decision };
 };
+
+/** Inspectors ask how many decisions beat the statutory clock (domain brief §4, §8). */
+export const decidedWithinClock = (contact: Pick<Contact, 'decision' | 'recommendation'>): boolean | undefined =>
+  contact.decision && contact.recommendation ? contact.decision.decidedAt <= contact.recommendation.dueAt : undefined;

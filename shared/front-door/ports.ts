@@ -62,6 +62,8 @@ export interface ContactStore {
   indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
   listByStatus(status: ContactStatus, limit: number): Promise<Contact[]>;
+  /** How many contacts in `status` were due before `dueBefore` (ISO time). */
+  countDueBefore(status: ContactStatus, dueBefore: string): Promise<number>;
   /**
    * Writes `changes` (which may include a new status) only while the contact is still at
    * `expectedVersion`, and bumps the version. Throws VersionConflict otherwise.

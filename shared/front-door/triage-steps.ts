@@ -1,4 +1,5 @@
-import { matchKeysFor, type Contact } from '../contacts';
+import { matchKeysFor, type Channel, type Contact } from '../contacts';
+import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
 import type { RuntimeConfig } from '../config';
 import { recommend } from '../rules';
@@ -24,18 +25,25 @@ export class ContactNotFound extends Error {
   }
 }
 
-/** What the state machine carries between steps: ids and routing facts, never personal data. */
+/** What the state machine carries between steps: ids, codes and routing facts, never personal data. */
 export interface TriageState {
   contactId: string;
   reference: string;
+  channel: Channel;
+  /** The CIN census source code of the referrer's agency, for the board's contacts-by-source measure. */
+  source: ReferralSource | undefined;
+  /** False when a retried or replayed step finds triage already begun. */
+  firstAttempt: boolean;
 }
 
 export const beginTriage = async (contactId: string, deps: { store: ContactStore; now: Date }): Promise<TriageState> => {
   const contact = await load(deps.store, contactId);
-  if (contact.status === 'received' || contact.status === 'triage-failed') {
+  const firstAttempt = contact.status === 'received';
+  if (firstAttempt || contact.status === 'triage-failed') {
     await deps.store.transition(contactId, 'triaging', {}, deps.now.toISOString());
   }
-  return { contactId, reference: contact.reference };
+  const agency = contact.notification?.referrer.agencyType;
+  return { contactId, reference: contact.reference, channel: contact.channel, source: agency && AGENCY_TYPES[agency], firstAttempt };
 };
 
 export const matchEarlierContacts = async (

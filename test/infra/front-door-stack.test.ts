@@ -163,6 +163,48 @@ describe('Front Door stack', () => {
     });
   });
 
+  describe('operations', () => {
+    const alarms = () => Object.values(resources('AWS::CloudWatch::Alarm')) as any[];
+    const [topicId] = Object.keys(resources('AWS::SNS::Topic')).filter((id) => id.startsWith('OperationsAlarms'));
+
+    it('sends every alarm to one encrypted topic', () => {
+      expect(alarms().length).toBeGreaterThan(10);
+      for (const alarm of alarms()) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+      template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    });
+
+    it('alarms on dead letters, failed and timed-out triage, API 5xx, overdue contacts, email failures and bounce rate', () => {
+      const watched = alarms().map((a) => `${a.Properties.Namespace ?? ''}:${a.Properties.MetricName ?? ''}`);
+      for (const metric of [
+        'AWS/SQS:ApproximateNumberOfMessagesVisible',
+        'AWS/States:ExecutionsFailed',
+        'AWS/States:ExecutionsTimedOut',
+        'AWS/ApiGateway:5xx',
+        'FrontDoor:OverdueContacts',
+        'FrontDoor:EmailsFailed',
+        'AWS/SES:Reputation.BounceRate',
+      ]) {
+        expect(watched).toContain(metric);
+      }
+      const deadLetterAlarms = watched.filter((w) => w === 'AWS/SQS:ApproximateNumberOfMessagesVisible');
+      expect(deadLetterAlarms.length).toBe(Object.keys(resources('AWS::SQS::Queue')).length / 2);
+    });
+
+    it('alarms on the errors and throttles of every function', () => {
+      const functions = Object.keys(resources('AWS::Lambda::Function')).filter((id) => resources('AWS::Lambda::Function')[id]!.Metadata?.['FrontDoor:Entry']);
+      const lambdaAlarms = alarms().filter((a) => a.Properties.Namespace === 'AWS/Lambda');
+      for (const metric of ['Errors', 'Throttles']) {
+        const watched = lambdaAlarms.filter((a) => a.Properties.MetricName === metric).map((a) => a.Properties.Dimensions[0].Value.Ref);
+        expect(watched.sort()).toEqual(functions.sort());
+      }
+    });
+
+    it('counts overdue contacts on a schedule and has a dashboard', () => {
+      template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)', State: 'ENABLED' });
+      template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    });
+  });
+
   it('tells every function where its source lives, for the local runtime', () => {
     for (const fn of Object.values(resources('AWS::Lambda::Function')) as any[]) {
       expect(fn.Metadata['FrontDoor:Entry']).toMatch(/^functions\/.+\.ts$/);
