@@ -2,7 +2,7 @@ import type { SESEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { requireSetting } from '../../shared/config';
 import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
-import { receiveEmail } from '../../shared/email-intake/receive';
+import { INBOUND_PREFIX, receiveEmail } from '../../shared/email-intake/receive';
 import { config, contactStore, mailer, triageQueue } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger } from '../lib/observability';
@@ -18,7 +18,7 @@ export const handler = withObservability(async (event: SESEvent) => {
   const bucket = requireSetting(config(), 'INBOUND_EMAIL_BUCKET');
   for (const record of event.Records) {
     const { messageId } = SesRecord.parse(record).ses.mail;
-    const key = `inbound/${messageId}`;
+    const key = `${INBOUND_PREFIX}${messageId}`;
     const result = await receiveEmail(
       await raw.get(bucket, key),
       { bucket, key, messageId, now: new Date() },

@@ -1,12 +1,15 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import type { StageConfig } from '../config';
+import { DataProtectionKey } from './data-protection-key';
 import type { FrontDoorApi } from './front-door-api';
 import { FrontDoorFunction } from './front-door-function';
 
@@ -54,23 +57,52 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.POST, path: '/api/notifications/batch', handler: batch, staffOnly: false });
 
     // Email intake: SES receiving → encrypted bucket → intake function. Raw mail holds children's
-    // details, so the bucket is private, encrypted, TLS-only and keeps messages for 90 days.
+    // details, so the bucket is private, encrypted with the stack's key, TLS-only and keeps
+    // messages for 90 days.
+    const key = DataProtectionKey.of(this);
     const inbound = new Bucket(this, 'InboundEmail', {
-      encryption: BucketEncryption.S3_MANAGED,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: config.stage === 'local' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
+    Validations.of(inbound).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'S3 cannot deliver server access logs to a bucket encrypted with a customer-managed key, and every bucket here uses the stack key. Only SES writes to this bucket and only the intake function reads and deletes, each by its own narrow permission; object-level audit is CloudTrail data events, an account-wide setting.',
+    });
+    // SES writes each message under the key the bucket encrypts with, so it needs a data key,
+    // and only when it acts for this account.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Encrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     const intake = mailing(
       new FrontDoorFunction(this, 'EmailIntake', {
         entry: 'functions/email-intake/receive.ts',
         description: 'SES receiving: turns an inbound email into a notification or a contact that needs completing',
-        environment: { ...environment, TRIAGE_QUEUE_URL: triageQueue.queueUrl, INBOUND_EMAIL_BUCKET: inbound.bucketName },
+        environment: {
+          ...environment,
+          TRIAGE_QUEUE_URL: triageQueue.queueUrl,
+          INBOUND_EMAIL_BUCKET: inbound.bucketName,
+        },
       }),
     );
-    inbound.grantReadWrite(intake);
-    inbound.grantDelete(intake);
+    // Reads a message and deletes a refused one; it never writes or lists the bucket.
+    const messages = inbound.arnForObjects(`${INBOUND_PREFIX}*`);
+    intake.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [messages] }));
+    key.grantDecrypt(intake);
+    Validations.of(intake.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(inbound.node.defaultChild as CfnElement)}.Arn>/${INBOUND_PREFIX}*]`,
+      reason: 'Object names are the message ids SES gives each email on arrival; the grant covers only the inbound prefix of this one bucket.',
+    });
     contacts.grantReadWriteData(intake);
     triageQueue.grantSendMessages(intake);
     new ReceiptRuleSet(this, 'InboundRules', {
@@ -79,7 +111,7 @@ export class ReferrerChannels extends Construct {
           recipients: [config.referrers.inboundEmailAddress],
           scanEnabled: true,
           actions: [
-            new S3Action({ bucket: inbound, objectKeyPrefix: 'inbound/' }),
+            new S3Action({ bucket: inbound, objectKeyPrefix: INBOUND_PREFIX }),
             new LambdaAction({ function: intake, invocationType: LambdaInvocationType.EVENT }),
           ],
         },

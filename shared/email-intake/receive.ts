@@ -14,6 +14,9 @@ import { parseNotification } from '../notification';
  * contact is one conditional write, so nothing is half-stored, and the raw message's key is its
  * idempotency key, so a redelivered message lands on the same contact.
  */
+/** Where the receipt rule stores raw messages in the inbound bucket: the prefix, then SES's message id. */
+export const INBOUND_PREFIX = 'inbound/';
+
 export const TEMPLATE_START = '--- BEGIN FRONT DOOR NOTIFICATION ---';
 export const TEMPLATE_END = '--- END FRONT DOOR NOTIFICATION ---';
 

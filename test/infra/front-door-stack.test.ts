@@ -102,6 +102,8 @@ describe('Front Door stack', () => {
         .filter((entry: string) => actionsOf(entry).includes('ses:SendEmail'))
         .sort();
       expect(senders).toEqual([
+        // Replies to inbound email: received, needs completing, or refused and why.
+        'functions/email-intake/receive.ts',
         'functions/queue/send-outcome.ts',
         'functions/triage/alert-duty-manager.ts',
         'functions/triage/send-acknowledgement.ts',
