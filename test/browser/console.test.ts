@@ -38,6 +38,7 @@ describe('the triage console in a browser', () => {
 
   it('worker decides the most urgent contact, manager signs it off, the outcome email is sent', async () => {
     await page.goto(`${system.endpoints.api}/`);
+    await expectAccessible('start page, linking to the console');
     await page.getByRole('link', { name: 'Triage console' }).click();
     await page.getByRole('heading', { name: /Sign in to the triage console/ }).waitFor();
     expect(await page.locator('.govuk-warning-text').textContent()).toContain('Local only');
@@ -100,7 +101,7 @@ describe('the triage console in a browser', () => {
       20_000,
     );
     expect(email.body.text).toContain('Early help');
-    expect(checked).toHaveLength(7);
+    expect(checked).toHaveLength(8);
   });
 
   it('works with the keyboard alone: tab to the first contact and open it', async () => {
