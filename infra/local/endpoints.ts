@@ -24,6 +24,8 @@ export interface LocalEndpoints {
   s3: string;
   dynamodb: string;
   sfn: string;
+  /** SES receiving's stand-in: mail sent here runs the template's receipt rules. */
+  smtp: string;
   region: string;
 }
 

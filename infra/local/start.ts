@@ -33,7 +33,7 @@ function parseArgs(argv: string[]): StartArgs {
         break;
       case '--ports': {
         const port = Number(value());
-        args.ports = { api: port, mailbox: port, sqs: port, dynamodb: port, sfn: port };
+        args.ports = { api: port, mailbox: port, sqs: port, dynamodb: port, sfn: port, smtp: port };
         break;
       }
       default:
@@ -57,6 +57,7 @@ function portsFromEnv(): LocalPorts {
     sqs: port('FRONT_DOOR_SQS_PORT', DEFAULT_PORTS.sqs),
     dynamodb: port('FRONT_DOOR_DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
     sfn: port('FRONT_DOOR_SFN_PORT', DEFAULT_PORTS.sfn),
+    smtp: port('FRONT_DOOR_SMTP_PORT', DEFAULT_PORTS.smtp),
   };
 }
 
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
       '┌ Front Door is running locally',
       `│ API:            ${endpoints.api || '(no HTTP API in the template)'}`,
       `│ Local mailbox:  ${endpoints.mailbox}   (emails the system sends)`,
+      `│ Inbound email:  ${endpoints.smtp}   (SMTP, as SES receiving: ${summary.receiptRules.join('; ') || 'no receipt rules'})`,
       `│ Data:           ${args.dataDir}`,
       `│ ${summary.functions.length} functions, ${summary.tables.length} tables, ${summary.queues.length} queues, ` +
         `${summary.routes.length} routes, ${summary.queueMappings.length} queue consumers, ${summary.stateMachines.length} state machines`,

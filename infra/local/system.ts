@@ -13,8 +13,10 @@ import { SfnApiServer } from './sfn-api';
 import { describeQueueMappings, SqsPoller } from './sqs-poller';
 import { describeExpiringTables, ExpirySweeper } from './expiry';
 import { describeSchedules, Scheduler } from './schedules';
+import { describeReceiptRules, SmtpReceiver } from './smtp';
 import { describeStateMachines, ExecutionStore, StepFunctionsEngine } from './step-functions';
 import { LocalDeployment, REGION, type CfnTemplate } from './template';
+import { LOOPBACK } from './net';
 
 export interface LocalPorts {
   api: number;
@@ -22,9 +24,11 @@ export interface LocalPorts {
   sqs: number;
   dynamodb: number;
   sfn: number;
+  /** Where SES receiving's stand-in accepts mail. */
+  smtp: number;
 }
 
-export const DEFAULT_PORTS: LocalPorts = { api: 3000, mailbox: 8005, sqs: 4566, dynamodb: 4567, sfn: 4568 };
+export const DEFAULT_PORTS: LocalPorts = { api: 3000, mailbox: 8005, sqs: 4566, dynamodb: 4567, sfn: 4568, smtp: 2525 };
 
 export interface LocalSystemOptions {
   template: CfnTemplate;
@@ -43,6 +47,7 @@ export interface LocalSystemSummary extends CreatedResources {
   routes: string[];
   queueMappings: string[];
   stateMachines: string[];
+  receiptRules: string[];
 }
 
 export interface LocalSystem {
@@ -91,6 +96,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const sfn = await sfnServer.listen(ports.sfn);
     stops.push(() => sfnServer.stop());
 
+    // fauxqs speaks S3 on its SQS port.
+    const receiptRules = describeReceiptRules(deployment, invoker, log);
+    const smtp = new SmtpReceiver(receiptRules, invoker, emulators.sqs, log);
+    const smtpPort = await smtp.listen(ports.smtp);
+    stops.push(() => smtp.stop());
+
     const endpoints: LocalEndpoints = {
       api: Object.values(apis)[0] ?? '',
       apis,
@@ -101,6 +112,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       s3: emulators.sqs,
       dynamodb: emulators.dynamodb,
       sfn,
+      smtp: `smtp://${LOOPBACK}:${smtpPort}`,
       region: REGION,
     };
     applyEnvironment(
@@ -142,6 +154,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         routes,
         queueMappings: mappings.map((m) => `${m.queueArn.split(':').pop()} → ${m.fn.logicalId}`),
         stateMachines: stateMachines.map((m) => m.name),
+        receiptRules: receiptRules.map((r) => `${r.recipients.join(', ') || '(every recipient)'} → ${r.actions.map((a) => a.type).join(', ')}`),
       },
       stop,
     };

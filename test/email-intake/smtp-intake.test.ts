@@ -1,0 +1,64 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newContactId } from '../../shared/contacts';
+import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
+import { apiClient } from '../integration/api-client';
+import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { sendSmtp } from '../support/smtp';
+
+/**
+ * Email intake end to end on the local system: mail delivered over SMTP runs the template's SES
+ * receipt rule (raw message into the inbound bucket, then the intake function), as SES does in AWS.
+ */
+const sample = (name: string) => readFileSync(join(__dirname, '../../events/email', name), 'utf8');
+const INBOUND = 'notify@exampleshire.example';
+
+describe('email intake over local SMTP', () => {
+  let system: RunningLocalSystem;
+  let api: ReturnType<typeof apiClient>;
+  beforeAll(async () => {
+    system = await startLocalSystem();
+    api = apiClient(system);
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+  }, 60_000);
+
+  /** Delivers a sample and returns the contact SES's message id leads to (the raw message's key is its idempotency key). */
+  const deliver = async (name: string, from: string) => {
+    const reply = await sendSmtp(system.endpoints.smtp, { from, to: [INBOUND] }, sample(name));
+    const messageId = /^250 Ok (\w+)$/.exec(reply)?.[1];
+    expect(messageId).toBeDefined();
+    return { messageId: messageId!, contactId: newContactId(`email:${INBOUND_PREFIX}${messageId}`) };
+  };
+
+  it('runs the receipt rule the template defines', () => {
+    expect(system.summary.receiptRules).toEqual([`${INBOUND} → S3, Lambda`]);
+  });
+
+  it('turns an email in the template into a notification that is triaged and acknowledged', async () => {
+    const { messageId, contactId } = await deliver('template.eml', 'dsl@school.example');
+    const contact = await api.contactInStatus(contactId, 'awaiting-decision');
+    expect(contact.channel).toBe('email');
+    const stored = await new S3Client({ ...system.clientConfig('s3'), forcePathStyle: true }).send(
+      new GetObjectCommand({ Bucket: system.summary.buckets.find((b) => b.includes('inbound'))!, Key: `${INBOUND_PREFIX}${messageId}` }),
+    );
+    expect(await stored.Body!.transformToString()).toContain('--- BEGIN FRONT DOOR NOTIFICATION ---');
+    await api.emailTo('dsl@school.example', new RegExp(contact.reference));
+  }, 60_000);
+
+  it('keeps a free-text email with its attachment list for a worker to complete, and replies', async () => {
+    const { contactId } = await deliver('free-text-with-attachment.eml', 'pat.neighbour@mail.example');
+    const contact = await api.contactInStatus(contactId, 'needs-completing');
+    expect(contact.incomingEmail).toMatchObject({ subject: 'Worried about the children next door', attachments: [expect.objectContaining({ filename: 'notes.pdf' })] });
+    const reply = await api.emailTo('pat.neighbour@mail.example', /We have received your email/);
+    expect(reply.subject).toContain(contact.reference);
+  }, 60_000);
+
+  it('refuses mail for an address no receipt rule is for, as SES does', async () => {
+    await expect(sendSmtp(system.endpoints.smtp, { from: 'someone@mail.example', to: ['nobody@elsewhere.example'] }, sample('template.eml'))).rejects.toThrow(
+      /RCPT got 550/,
+    );
+  });
+});
