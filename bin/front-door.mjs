@@ -3,11 +3,23 @@
 import { readFileSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 
-const cli = await tsImport('../shared/cli/main.ts', import.meta.url);
-const { main } = cli.main ? cli : cli.default;
-process.exitCode = main(process.argv.slice(2), {
+const load = async (path) => {
+  const module = await tsImport(path, import.meta.url);
+  return module.default ?? module;
+};
+const io = {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   readStdin: () => readFileSync(0, 'utf8'),
   now: () => new Date(),
-});
+};
+
+const [command, ...rest] = process.argv.slice(2);
+// Operations talk to AWS or the local system; the rest of the CLI is pure and synchronous.
+if (command === 'ops') {
+  const { runOps } = await load('../infra/ops/main.ts');
+  process.exitCode = await runOps(rest, io);
+} else {
+  const { main } = await load('../shared/cli/main.ts');
+  process.exitCode = main(process.argv.slice(2), io);
+}

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { DataProtectionKey } from './data-protection-key';
@@ -38,5 +38,6 @@ export class ContactTables extends Construct {
       timeToLiveAttribute: 'expiration',
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    new CfnOutput(this, 'ContactsTableName', { key: 'ContactsTableName', value: this.contacts.tableName });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DataProtectionKey } from './data-protection-key';
@@ -31,5 +31,8 @@ export class QueueWithDeadLetters extends Construct {
       enforceSSL: true,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
     });
+    // Named outputs let `front-door ops dlq …` find the pair, in AWS and locally alike.
+    new CfnOutput(this, 'QueueUrl', { key: `${id}Url`, value: this.queue.queueUrl });
+    new CfnOutput(this, 'DeadLettersUrl', { key: `${id}DeadLettersUrl`, value: this.deadLetterQueue.queueUrl });
   }
 }

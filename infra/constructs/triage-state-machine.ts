@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { CfnFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   Choice,
@@ -90,6 +90,7 @@ export class TriageStateMachine extends Construct {
         includeExecutionData: false,
       },
     });
+    new CfnOutput(this, 'StateMachineArn', { key: 'TriageStateMachineArn', value: this.stateMachine.stateMachineArn });
     const stack = Stack.of(this);
     Validations.of(this.stateMachine).acknowledge(
       ...Object.values(steps).map((fn) => ({

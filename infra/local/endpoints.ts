@@ -27,6 +27,8 @@ export interface LocalEndpoints {
   /** SES receiving's stand-in: mail sent here runs the template's receipt rules. */
   smtp: string;
   region: string;
+  /** The template's outputs resolved as CloudFormation would, so tools find resources by output name here and in AWS. */
+  outputs: Record<string, string>;
 }
 
 export const ENDPOINTS_FILE = 'local-endpoints.json';

@@ -114,6 +114,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       sfn,
       smtp: `smtp://${LOOPBACK}:${smtpPort}`,
       region: REGION,
+      outputs: deployment.resolve<Record<string, string>>(
+        Object.fromEntries(Object.entries(template.Outputs ?? {}).map(([name, output]) => [name, output.Value])),
+        'Outputs',
+      ),
     };
     applyEnvironment(
       mergeEnvironments([

@@ -22,6 +22,7 @@ export interface CfnTemplate {
   Resources: Record<string, CfnResource>;
   Parameters?: Record<string, { Default?: unknown }>;
   Conditions?: Record<string, unknown>;
+  Outputs?: Record<string, { Value: unknown }>;
 }
 
 /** Addresses of the emulators that resource URLs point at. */

@@ -24,6 +24,7 @@ const USAGE = `Usage:
   front-door triage <notification.json|-> [--explain] [--ruleset <file>] [--received-at <ISO time>]
   front-door rules check <ruleset>
   front-door rules diff <old ruleset> <new ruleset> [--contacts <file|directory>]
+  front-door ops …  (operations against AWS or the local system: front-door ops --help)
 
 A notification file holds either a notification or a contact record:
   { "notification": {...}, "history": { "earlierContacts": [...] }, "receivedAt": "...", "reference": "..." }

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { synthesizeTemplate } from '../../infra/synth';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
@@ -16,6 +18,8 @@ const logicalId = (path: string, type: string) =>
 const TRIAGE_QUEUE = logicalId('TriageQueue', 'AWS::SQS::Queue');
 const TRIAGE_DEAD_LETTERS = logicalId('TriageQueueDeadLetters', 'AWS::SQS::Queue');
 const MAX_RECEIVES = Number(template.Resources[TRIAGE_QUEUE].Properties.RedrivePolicy.maxReceiveCount);
+
+const run = promisify(execFile);
 
 const queueUrl = async (sqs: SQSClient, name: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
 const visibleMessages = async (sqs: SQSClient, url: string) =>
@@ -56,8 +60,11 @@ describe('SQS delivers at least once; triage happens exactly once', () => {
 describe('a message that always fails', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'front-door-poison-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  /** `npx front-door ops …` against the local system in dataDir, as an engineer would run it. */
+  const ops = async (...args: string[]) =>
+    (await run(process.execPath, [join(__dirname, '..', '..', 'bin', 'front-door.mjs'), 'ops', '--data-dir', dataDir, ...args])).stdout;
 
-  it(`moves to the dead-letter queue after ${MAX_RECEIVES} receives, and the contact is kept and triaged after a redrive`, async () => {
+  it(`moves to the dead-letter queue after ${MAX_RECEIVES} receives; the contact is kept, replayed and its message redriven without a second triage`, async () => {
     // Step Functions refusing every start (here: a state machine that does not exist) is the
     // outage that makes every triage message fail.
     const broken = structuredClone(template);
@@ -91,18 +98,27 @@ describe('a message that always fails', () => {
       await outage.stop();
     }
 
-    // Service restored, same data: the contact is still there, and a redrive triages it.
+    // Service restored, same data: the contact is still there, and the on-call engineer's
+    // tools find it, replay it and redrive its message without triaging it twice.
     const restored = await startLocalSystem({ dataDir });
     try {
       const api = apiClient(restored);
-      expect((await api.contact(contactId!)).status).toBe('received');
-      const sqs = new SQSClient(restored.clientConfig('sqs'));
-      const deadLetters = await queueUrl(sqs, TRIAGE_DEAD_LETTERS);
-      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: deadLetters, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-      expect(Messages.map((m) => JSON.parse(m.Body!).contactId)).toEqual([contactId!]);
-      await sqs.send(new SendMessageCommand({ QueueUrl: await queueUrl(sqs, TRIAGE_QUEUE), MessageBody: Messages[0]!.Body! }));
+      const shown = JSON.parse(await ops('contact', 'show', contactId!));
+      expect(shown).toEqual(expect.objectContaining({ contactId: contactId!, status: 'received', executions: [] }));
+      expect(JSON.stringify(shown)).not.toContain(notification.children[0]!.firstName);
+      expect(await ops('dlq', 'list')).toContain('TriageQueue: 1 dead letter');
+
+      expect(await ops('contact', 'replay', contactId!)).toMatch(/started again \(triage-/);
       await api.contactInStatus(contactId!, 'awaiting-decision');
       await api.emailTo('poison@school.example', /We have received your notification/);
+      expect(await ops('contact', 'replay', contactId!)).toMatch(/Nothing to replay: CFC-.* is awaiting-decision/);
+
+      expect(await ops('dlq', 'redrive')).toContain('TriageQueue: 1 message redriven');
+      const sqs = new SQSClient(restored.clientConfig('sqs'));
+      await waitFor(async () => ((await visibleMessages(sqs, await queueUrl(sqs, TRIAGE_QUEUE))) === 0 ? true : undefined), 'the redriven message to be consumed');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await api.emailsTo('poison@school.example')).toHaveLength(1);
+      expect(await ops('dlq', 'list')).toContain('TriageQueue: 0 dead letters');
     } finally {
       await restored.stop();
     }

@@ -1,0 +1,165 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ExecutionAlreadyExists, ListExecutionsCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { executionNameFor } from '../../shared/aws/step-functions-workflow';
+import { isContactId, type Contact } from '../../shared/contacts';
+import type { Deployment } from './deployment';
+
+/**
+ * The on-call engineer's commands. They show the pipeline, never the child: a contact is shown
+ * by its reference, statuses, codes and times, and no command prints a notification's contents.
+ */
+export class OpsError extends Error {}
+
+export interface Ops {
+  deployment: Deployment;
+  sqs: SQSClient;
+  dynamodb: DynamoDBClient;
+  sfn: SFNClient;
+  say: (line: string) => void;
+}
+
+export const opsFor = (deployment: Deployment, say: (line: string) => void): Ops => {
+  const { region, endpoints, credentials } = deployment.clientConfig;
+  return {
+    deployment,
+    say,
+    sqs: new SQSClient({ region, credentials, endpoint: endpoints?.sqs }),
+    dynamodb: new DynamoDBClient({ region, credentials, endpoint: endpoints?.dynamodb }),
+    sfn: new SFNClient({ region, credentials, endpoint: endpoints?.sfn }),
+  };
+};
+
+const output = (ops: Ops, name: string): string => {
+  const value = ops.deployment.outputs[name];
+  if (!value) throw new OpsError(`${ops.deployment.description} has no output ${name}: is it a Front Door stack?`);
+  return value;
+};
+
+/** Each queue with dead letters, by the name its outputs share (TriageQueue, OutcomeQueue, …). */
+const queuePairs = (ops: Ops) =>
+  Object.keys(ops.deployment.outputs)
+    .filter((key) => key.endsWith('DeadLettersUrl'))
+    .map((key) => {
+      const name = key.slice(0, -'DeadLettersUrl'.length);
+      return { name, deadLetters: output(ops, key), queue: output(ops, `${name}Url`) };
+    });
+
+const depth = async (ops: Ops, queueUrl: string) => {
+  const { Attributes = {} } = await ops.sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+  );
+  return { waiting: Number(Attributes.ApproximateNumberOfMessages ?? 0), inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) };
+};
+
+export const dlqList = async (ops: Ops): Promise<void> => {
+  for (const pair of queuePairs(ops)) {
+    const { waiting, inFlight } = await depth(ops, pair.deadLetters);
+    ops.say(`${pair.name}: ${waiting} dead letter${waiting === 1 ? '' : 's'}${inFlight ? ` (+${inFlight} being read)` : ''}`);
+  }
+};
+
+/**
+ * Moves dead letters back to their queue: receive, send, then delete, so a failure part-way
+ * leaves a message in one queue or (at worst) both, never neither. Works where the queue has no
+ * native move task (the local emulator), so it is the one way, in AWS and on a laptop.
+ */
+export const dlqRedrive = async (ops: Ops, only?: string): Promise<number> => {
+  const pairs = queuePairs(ops).filter((pair) => !only || pair.name === only);
+  if (only && pairs.length === 0) throw new OpsError(`No queue ${only}; the queues are ${queuePairs(ops).map((p) => p.name).join(', ')}`);
+  let total = 0;
+  for (const pair of pairs) {
+    let moved = 0;
+    for (;;) {
+      const { Messages = [] } = await ops.sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: pair.deadLetters, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 60, MessageAttributeNames: ['All'] }),
+      );
+      if (Messages.length === 0) break;
+      for (const message of Messages) {
+        await ops.sqs.send(new SendMessageCommand({ QueueUrl: pair.queue, MessageBody: message.Body!, MessageAttributes: message.MessageAttributes }));
+        await ops.sqs.send(new DeleteMessageCommand({ QueueUrl: pair.deadLetters, ReceiptHandle: message.ReceiptHandle! }));
+        moved += 1;
+      }
+      ops.say(`${pair.name}: moved ${moved} so far…`);
+    }
+    ops.say(`${pair.name}: ${moved} message${moved === 1 ? '' : 's'} redriven`);
+    total += moved;
+  }
+  return total;
+};
+
+const contactStore = (ops: Ops) => new DynamoContactStore(output(ops, 'ContactsTableName'), ops.dynamodb);
+
+const loadContact = async (ops: Ops, contactId: string): Promise<Contact> => {
+  if (!isContactId(contactId)) throw new OpsError(`${contactId} is not a contact id (26 letters and digits)`);
+  const contact = await contactStore(ops).get(contactId);
+  if (!contact) throw new OpsError(`No contact ${contactId} in ${ops.deployment.description}`);
+  return contact;
+};
+
+const executionsOf = async (ops: Ops, contactId: string) => {
+  const { executions = [] } = await ops.sfn.send(new ListExecutionsCommand({ stateMachineArn: output(ops, 'TriageStateMachineArn'), maxResults: 1000 }));
+  return executions.filter((e) => e.name?.startsWith(executionNameFor(contactId)));
+};
+
+/** What an engineer needs to see where a contact is stuck, and nothing about the child. */
+export const contactShow = async (ops: Ops, contactId: string): Promise<void> => {
+  const contact = await loadContact(ops, contactId);
+  const { reference, status, channel, receivedAt, updatedAt, expiresAt, recommendation, decision, triageFailure, referrerNotReached, version } = contact;
+  const executions = await executionsOf(ops, contactId);
+  ops.say(
+    JSON.stringify(
+      {
+        contactId,
+        reference,
+        status,
+        channel,
+        receivedAt,
+        updatedAt,
+        version,
+        expiresAt: expiresAt && new Date(expiresAt * 1000).toISOString(),
+        recommendation: recommendation && {
+          level: recommendation.level,
+          route: recommendation.route,
+          priority: recommendation.priority,
+          dueAt: recommendation.dueAt,
+          ruleset: recommendation.ruleset,
+        },
+        decision: decision && { route: decision.route, level: decision.level, decidedAt: decision.decidedAt },
+        triageFailure,
+        referrerNotReachedAt: referrerNotReached?.at,
+        executions: executions.map((e) => ({ name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate })),
+      },
+      null,
+      2,
+    ),
+  );
+};
+
+/**
+ * Runs triage again for a contact that never got through it: one still `received` (its
+ * message lost or dead-lettered) gets the execution it should have had, under the same name,
+ * so a later redrive of its message starts nothing new; a `triage-failed` one gets a fresh,
+ * numbered execution. Any other contact has been triaged: replaying it does nothing.
+ */
+export const contactReplay = async (ops: Ops, contactId: string): Promise<'started' | 'not-needed'> => {
+  const contact = await loadContact(ops, contactId);
+  if (contact.status !== 'received' && contact.status !== 'triage-failed') {
+    ops.say(`Nothing to replay: ${contact.reference} is ${contact.status}`);
+    return 'not-needed';
+  }
+  const earlier = await executionsOf(ops, contactId);
+  const name = contact.status === 'received' ? executionNameFor(contactId) : `${executionNameFor(contactId)}-replay-${earlier.length}`;
+  try {
+    await ops.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: output(ops, 'TriageStateMachineArn'), name, input: JSON.stringify({ contactId }) }),
+    );
+  } catch (error) {
+    if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    ops.say(`Triage of ${contact.reference} is already running (${name})`);
+    return 'not-needed';
+  }
+  ops.say(`Triage of ${contact.reference} started again (${name})`);
+  return 'started';
+};
