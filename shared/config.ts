@@ -36,6 +36,8 @@ export const RuntimeConfigSchema = z.object({
   /** Agency clients of the batch API as `client=sha256-of-key` pairs, comma separated. */
   BATCH_API_KEYS: z.string().default(''),
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).max(500).default(50),
+  /** The SES configuration set whose event destination reports bounces and complaints. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
 });
 export type RuntimeConfig = z.output<typeof RuntimeConfigSchema>;
 

@@ -19,8 +19,12 @@ export const config = once((): RuntimeConfig => runtimeConfig());
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const mailer = once(
   () =>
-    new SesMailer(config().IDEMPOTENCY_TABLE, config().SENDER_ADDRESS, undefined, () =>
-      metrics.singleMetric().addMetric('EmailsFailed', MetricUnit.Count, 1),
+    new SesMailer(
+      config().IDEMPOTENCY_TABLE,
+      config().SENDER_ADDRESS,
+      undefined,
+      () => metrics.singleMetric().addMetric('EmailsFailed', MetricUnit.Count, 1),
+      config().SES_CONFIGURATION_SET,
     ),
 );
 export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));

@@ -13,6 +13,9 @@ import type { EmailMessage } from '../mail/messages';
  */
 const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
 
+/** The SES message tag holding the contact an email is about; bounce and complaint events carry it back. */
+export const CONTACT_ID_TAG = 'contact-id';
+
 export class SesMailer implements Mailer {
   private readonly config = new IdempotencyConfig({
     eventKeyJmesPath: 'idempotencyKey',
@@ -26,6 +29,8 @@ export class SesMailer implements Mailer {
     private readonly ses: SESv2Client = new SESv2Client({}),
     /** Told of every failed send, so failures can be counted even when a retry later succeeds. */
     private readonly onSendFailed: (error: unknown) => void = () => undefined,
+    /** Publishes bounces and complaints, which find their contact by the contact-id tag. */
+    private readonly configurationSet?: string,
   ) {
     this.sendOnce = makeIdempotent((message: EmailMessage) => this.send(message), {
       persistenceStore: new DynamoDBPersistenceLayer({ tableName: idempotencyTable }),
@@ -44,6 +49,8 @@ export class SesMailer implements Mailer {
         new SendEmailCommand({
           FromEmailAddress: this.from,
           Destination: { ToAddresses: [message.to] },
+          ConfigurationSetName: this.configurationSet,
+          EmailTags: message.contactId ? [{ Name: CONTACT_ID_TAG, Value: message.contactId }] : undefined,
           Content: {
             Simple: {
               Subject: { Data: message.subject, Charset: 'UTF-8' },

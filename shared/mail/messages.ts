@@ -14,6 +14,8 @@ import { teamForRoute, type Route } from '../triage/types';
 export interface EmailMessage {
   /** The same key always means the same email: a retried step must not send it twice. */
   idempotencyKey: string;
+  /** The contact an email is about, tagged on the sent mail so a bounce or complaint finds its way back. */
+  contactId?: string;
   to: string;
   subject: string;
   text: string;
@@ -89,9 +91,17 @@ const renderHtml = (subject: string, blocks: Block[]) => {
   return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="margin: 0; padding: 20px; color: #0b0c0c;">\n${body}\n</body>\n</html>\n`;
 };
 
-const compose = (idempotencyKey: string, to: string, subject: string, blocks: Block[], config: MailConfig): EmailMessage => {
+/** An email about a contact is keyed `<contactId>:<kind>`: once per contact and kind. */
+const compose = (
+  about: { contactId: string; kind: string } | { idempotencyKey: string },
+  to: string,
+  subject: string,
+  blocks: Block[],
+  config: MailConfig,
+): EmailMessage => {
   const all = [...blocks, `${config.AREA_NAME} Front Door`, 'This is an automatic message. Do not reply to it.'];
-  return { idempotencyKey, to, subject, text: `${renderText(all)}\n`, html: renderHtml(subject, all) };
+  const keys = 'kind' in about ? { idempotencyKey: `${about.contactId}:${about.kind}`, contactId: about.contactId } : about;
+  return { ...keys, to, subject, text: `${renderText(all)}\n`, html: renderHtml(subject, all) };
 };
 
 const childrenSummary = (contact: Contact) =>
@@ -105,7 +115,7 @@ export const acknowledgementEmail = (contact: Contact, config: MailConfig): Emai
   const due = contact.recommendation ? formatLondonTime(contact.recommendation.dueAt) : 'the end of the next working day';
   const secure = isSecureAddress(contact.notification.referrer.email, config);
   return compose(
-    `${contact.contactId}:acknowledgement`,
+    { contactId: contact.contactId, kind: 'acknowledgement' },
     contact.notification.referrer.email,
     `We have received your notification ${contact.reference}`,
     [
@@ -121,7 +131,7 @@ export const acknowledgementEmail = (contact: Contact, config: MailConfig): Emai
 
 export const dutyManagerAlert = (contact: Contact, config: MailConfig): EmailMessage =>
   compose(
-    `${contact.contactId}:duty-alert`,
+    { contactId: contact.contactId, kind: 'duty-alert' },
     config.DUTY_MANAGER_ADDRESS,
     `RED: immediate risk notification ${contact.reference}`,
     [
@@ -158,7 +168,7 @@ export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage
   const decision = contact.decision!;
   const secure = isSecureAddress(contact.notification.referrer.email, config);
   return compose(
-    `${contact.contactId}:outcome`,
+    { contactId: contact.contactId, kind: 'outcome' },
     contact.notification.referrer.email,
     `Decision on your notification ${contact.reference}`,
     [
@@ -181,7 +191,7 @@ export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig)
   const decision = contact.decision!;
   const secure = isSecureAddress(contact.notification.referrer.email, config);
   return compose(
-    `${contact.contactId}:reconsideration-answer`,
+    { contactId: contact.contactId, kind: 'reconsideration-answer' },
     contact.notification.referrer.email,
     `Our answer to your request to reconsider ${contact.reference}`,
     [
@@ -206,7 +216,7 @@ export const emailRefusedReply = (
   config: MailConfig,
 ): EmailMessage =>
   compose(
-    `email-refused:${messageId}`,
+    { idempotencyKey: `email-refused:${messageId}` },
     to,
     'We could not accept your email to the Front Door',
     [
@@ -221,7 +231,7 @@ export const emailRefusedReply = (
 /** A free-text email was taken in; a worker will complete it, so no decision time is promised yet. */
 export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'reference'>, to: string, config: MailConfig): EmailMessage =>
   compose(
-    `${contact.contactId}:email-received`,
+    { contactId: contact.contactId, kind: 'email-received' },
     to,
     `We have received your email: reference ${contact.reference}`,
     [
@@ -240,7 +250,7 @@ export const teamHandoverEmail = (contact: Contact, config: MailConfig): EmailMe
   const team = teamAddress(decision.route, config);
   if (!team) return undefined;
   return compose(
-    `${contact.contactId}:handover`,
+    { contactId: contact.contactId, kind: 'handover' },
     team,
     `New ${teamForRoute(decision.route) === 'early-help' ? 'early help request' : 'referral'} from the front door: ${contact.reference}`,
     [
