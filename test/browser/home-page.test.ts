@@ -16,7 +16,7 @@ describe('the start page in a browser', () => {
   });
 
   it('renders with GOV.UK Frontend, says to call 999 first and has no accessibility violations', async () => {
-    const page = await browser.newPage();
+    const page = await (await browser.newContext()).newPage();
     await page.goto(system.endpoints.api);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByText('If a child is in immediate danger, call 999 now.').isVisible()).toBe(true);
