@@ -3,7 +3,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import type { Mailer } from '../front-door/ports';
-import type { EmailMessage } from '../mail/messages';
+import { CONTACT_ID_TAG, type EmailMessage } from '../mail/messages';
 
 /**
  * Sends mail through SES, at most once per message idempotency key. SES itself has no
@@ -12,9 +12,6 @@ import type { EmailMessage } from '../mail/messages';
  * before sending and keeps it for as long as a redelivery could still happen.
  */
 const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
-
-/** The SES message tag holding the contact an email is about; bounce and complaint events carry it back. */
-export const CONTACT_ID_TAG = 'contact-id';
 
 export class SesMailer implements Mailer {
   private readonly config = new IdempotencyConfig({

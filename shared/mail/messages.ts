@@ -22,6 +22,9 @@ export interface EmailMessage {
   html?: string;
 }
 
+/** The SES message tag holding `contactId`; bounce and complaint events carry it back. */
+export const CONTACT_ID_TAG = 'contact-id';
+
 export type MailConfig = Pick<
   RuntimeConfig,
   | 'AREA_NAME'
