@@ -6,6 +6,7 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { ContactTables } from './constructs/contact-tables';
+import { DeliveryProblems } from './constructs/delivery-problems';
 import { FrontDoorApi } from './constructs/front-door-api';
 import { FrontDoorFunction } from './constructs/front-door-function';
 import { OperationsMonitoring } from './constructs/operations-monitoring';
@@ -71,14 +72,18 @@ export class FrontDoorStack extends Stack {
     if (config.email.manageSenderIdentity) {
       new EmailIdentity(this, 'SenderIdentity', { identity: Identity.domain(senderDomain) });
     }
+    // Bounces and complaints come back through the configuration set every email is sent with.
+    const deliveryProblems = new DeliveryProblems(this, 'DeliveryProblems', { contacts: tables.contacts, environment, queue: queueProps, consumerTimeout });
     const sendEmail = new PolicyStatement({
       actions: ['ses:SendEmail'],
-      resources: [senderDomain, config.email.sender].map((identity) =>
-        Arn.format({ service: 'ses', resource: 'identity', resourceName: identity }, this),
-      ),
+      resources: [
+        ...[senderDomain, config.email.sender].map((identity) => Arn.format({ service: 'ses', resource: 'identity', resourceName: identity }, this)),
+        deliveryProblems.configurationSetArn,
+      ],
     });
     const mailing = (f: FrontDoorFunction) => {
       f.addToRolePolicy(sendEmail);
+      f.addEnvironment('SES_CONFIGURATION_SET', deliveryProblems.configurationSetName);
       tables.idempotency.grantReadWriteData(f);
       return f;
     };

@@ -26,7 +26,8 @@ const actionsOf = (entry: string): string[] => statementsOf(entry).flatMap((s) =
 
 describe('Front Door stack', () => {
   it('queues triage work with a dead-letter queue that keeps messages for 14 days', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 4);
+    // Triage, outcomes, and bounces and complaints, each with its dead letters.
+    template.resourceCountIs('AWS::SQS::Queue', 6);
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
       VisibilityTimeout: 60,
@@ -35,7 +36,7 @@ describe('Front Door stack', () => {
   });
 
   it('consumes the queues in batches, reporting only the failed messages', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
     template.allResourcesProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BatchSize: 10,
@@ -111,6 +112,26 @@ describe('Front Door stack', () => {
       const ses = statementsOf('functions/triage/send-acknowledgement.ts').find((s) => s.Action === 'ses:SendEmail');
       expect(JSON.stringify(ses.Resource)).toContain('identity/notifications.exampleshire.gov.uk');
       expect(JSON.stringify(ses.Resource)).not.toContain('*');
+    });
+
+    it('sends every email through the configuration set that reports bounces and complaints to the contact', () => {
+      const [setId] = Object.keys(resources('AWS::SES::ConfigurationSet'));
+      const [topicId] = Object.keys(resources('AWS::SNS::Topic')).filter((id) => id.startsWith('DeliveryProblems'));
+      template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        ConfigurationSetName: { Ref: setId },
+        EventDestination: { MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: topicId } }, Enabled: true },
+      });
+      template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true, TopicArn: { Ref: topicId } });
+      const mailers = Object.values(resources('AWS::Lambda::Function')).filter((f: any) => actionsOf(f.Metadata['FrontDoor:Entry']).includes('ses:SendEmail')) as any[];
+      for (const fn of mailers) {
+        expect(fn.Properties.Environment.Variables.SES_CONFIGURATION_SET).toEqual({ Ref: setId });
+        const ses = statementsOf(fn.Metadata['FrontDoor:Entry']).find((s) => s.Action === 'ses:SendEmail');
+        expect(JSON.stringify(ses.Resource)).toContain(':configuration-set/');
+      }
+      const writers = Object.values(resources('AWS::Lambda::Function'))
+        .map((f: any) => f.Metadata['FrontDoor:Entry'])
+        .filter((entry: string) => entry === 'functions/referrer/delivery-problems.ts');
+      expect(actionsOf(writers[0])).toEqual(expect.arrayContaining(['dynamodb:UpdateItem']));
     });
 
     it('gives the public status route read access only', () => {
