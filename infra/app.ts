@@ -8,5 +8,5 @@ const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'local'
 const config = loadStageConfig(stage);
 new FrontDoorStack(app, `FrontDoor-${config.stage}`, {
   config,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region ?? process.env.CDK_DEFAULT_REGION },
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ROUTES, type Route } from '../shared/triage/types';
 
 /**
  * One typed configuration per stage (infra/stages/<stage>.json), validated at synth time so a
@@ -11,6 +12,21 @@ export const StageConfigSchema = z
   .object({
     stage: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/, 'Use lower-case letters, digits and hyphens'),
     areaName: z.string().min(1),
+    /** The AWS region to deploy to; without it, the CLI's default region. */
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'Give an AWS region, like eu-west-2').optional(),
+    /** The front door's office hours for statutory clocks, when they differ from the ruleset's. */
+    officeHours: z
+      .object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })
+      .refine((h) => h.start < h.end, 'Office hours must start before they end')
+      .optional(),
+    console: z
+      .object({
+        /** The Cognito hosted UI's domain prefix (default front-door-<stage>); it must be unique in the region. */
+        cognitoDomainPrefix: z.string().regex(/^[a-z0-9-]{1,63}$/).optional(),
+        /** Routes whose decisions always need a manager's sign-off, on top of the statutory ones. */
+        signOffRoutes: z.array(z.enum(Object.keys(ROUTES) as [Route, ...Route[]])).default([]),
+      })
+      .default({ signOffRoutes: [] }),
     /** Where links in emails point; omit on AWS to use the HTTP API's own address. */
     publicBaseUrl: z.url().optional(),
     email: z.object({

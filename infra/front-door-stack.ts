@@ -56,6 +56,7 @@ export class FrontDoorStack extends Stack {
       SECURE_EMAIL_DOMAINS: config.email.secureDomains.join(','),
       PUBLIC_BASE_URL: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
       CONTACT_RETENTION_YEARS: String(config.retention.contactYears),
+      ...(config.officeHours && { OFFICE_HOURS: `${config.officeHours.start}-${config.officeHours.end}` }),
       DUTY_TEAM_PHONE: config.referrers.dutyTeamPhone,
       OUT_OF_HOURS_PHONE: config.referrers.outOfHoursPhone,
       ESCALATION_GUIDANCE_URL: config.referrers.escalationGuidanceUrl,
@@ -151,6 +152,8 @@ export class FrontDoorStack extends Stack {
       outcomeQueue: outcomeQueue.queue,
       environment,
       baseUrl: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
+      cognitoDomainPrefix: config.console.cognitoDomainPrefix,
+      signOffRoutes: config.console.signOffRoutes,
     });
 
     const overdueReporter = fn('ReportOverdueContacts', 'functions/scheduled/report-overdue-contacts.ts', 'Counts contacts past their decision due time');

@@ -23,6 +23,15 @@ export const RuntimeConfigSchema = z.object({
   SECURE_EMAIL_DOMAINS: emailList.default([]),
   PUBLIC_BASE_URL: z.url(),
   CONTACT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
+  /** The front door's office hours (e.g. 08:30-17:00), when the area's differ from its ruleset's. */
+  OFFICE_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'Give office hours as HH:MM-HH:MM')
+    .transform((hours) => {
+      const [start, end] = hours.split('-') as [string, string];
+      return { start, end };
+    })
+    .optional(),
   // Referrers' channels.
   /** Shown before anything else when a child is in immediate danger. */
   DUTY_TEAM_PHONE: z.string().min(1),

@@ -1,4 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { createWorkingCalendar } from '../../shared/calendar';
 import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { SesMailer } from '../../shared/aws/ses-mailer';
@@ -16,6 +17,11 @@ const once = <T>(make: () => T): (() => T) => {
 };
 
 export const config = once((): RuntimeConfig => runtimeConfig());
+/** The area's office hours from configuration, when set; otherwise the ruleset's own. */
+export const officeCalendar = once(() => {
+  const officeHours = config().OFFICE_HOURS;
+  return officeHours ? createWorkingCalendar({ officeHours }) : undefined;
+});
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const mailer = once(
   () =>

@@ -2,6 +2,7 @@ import { matchKeysFor, type Channel, type Contact } from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
 import type { RuntimeConfig } from '../config';
+import type { WorkingCalendar } from '../calendar';
 import { recommend } from '../rules';
 import type { EarlierContact, Recommendation } from '../triage/types';
 import { TransitionRefused, type ContactStore, type Mailer } from './ports';
@@ -94,7 +95,7 @@ export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'pr
 
 export const applyLevelsOfNeed = async (
   contactId: string,
-  deps: { store: ContactStore; now: Date },
+  deps: { store: ContactStore; now: Date; calendar?: WorkingCalendar },
 ): Promise<RecommendationSummary> => {
   const contact = await load(deps.store, contactId);
   const recommendation =
@@ -105,12 +106,15 @@ export const applyLevelsOfNeed = async (
   return { level, route, priority, dueAt, themes };
 };
 
-const recommendAndStore = async (contact: Contact, deps: { store: ContactStore; now: Date }): Promise<Recommendation> => {
-  const recommendation = recommend({
-    notification: contact.notification,
-    history: { earlierContacts: contact.matches ?? [] },
-    receivedAt: new Date(contact.receivedAt),
-  });
+const recommendAndStore = async (contact: Contact, deps: { store: ContactStore; now: Date; calendar?: WorkingCalendar }): Promise<Recommendation> => {
+  const recommendation = recommend(
+    {
+      notification: contact.notification,
+      history: { earlierContacts: contact.matches ?? [] },
+      receivedAt: new Date(contact.receivedAt),
+    },
+    { calendar: deps.calendar },
+  );
   try {
     await deps.store.transition(contact.contactId, 'awaiting-decision', { recommendation }, deps.now.toISOString());
     return recommendation;

@@ -243,6 +243,19 @@ describe('stage configuration', () => {
     );
   });
 
+  it('checks office hours, the region and sign-off routes', () => {
+    const example = JSON.parse(JSON.stringify(loadStageConfig('example')));
+    expect(() => parseStageConfig({ ...example, officeHours: { start: '17:00', end: '09:00' } }, 'hours.json')).toThrow(/officeHours: Office hours must start before they end/);
+    expect(() => parseStageConfig({ ...example, region: 'London' }, 'region.json')).toThrow(/region: Give an AWS region/);
+    expect(() => parseStageConfig({ ...example, console: { signOffRoutes: ['anything'] } }, 'routes.json')).toThrow(/console.signOffRoutes.0/);
+  });
+
+  it('passes office hours, retention and sign-off routes to the functions', () => {
+    const env = (Object.values(resources('AWS::Lambda::Function')) as any[]).map((f) => f.Properties.Environment?.Variables ?? {});
+    expect(env.every((v) => v.OFFICE_HOURS === '08:30-17:00' && v.CONTACT_RETENTION_YEARS === '6')).toBe(true);
+    expect(env.some((v) => v.SIGN_OFF_ROUTES === 'existing-open-case')).toBe(true);
+  });
+
   it('names the missing stage file', () => {
     expect(() => loadStageConfig('no-such-stage')).toThrow(/no configuration for stage "no-such-stage"/);
   });
