@@ -55,7 +55,7 @@ export class DeliveryProblems extends Construct {
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
 
-    const queue = new QueueWithDeadLetters(this, 'Queue', props.queue);
+    const queue = new QueueWithDeadLetters(this, 'BouncesAndComplaints', props.queue);
     // Raw delivery: the message body is SES's event itself, the same shape the local test sends.
     topic.addSubscription(new SqsSubscription(queue.queue, { rawMessageDelivery: true }));
 

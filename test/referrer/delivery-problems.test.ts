@@ -28,7 +28,7 @@ describe('bounces and complaints', () => {
   }, 60_000);
 
   const publish = async (event: unknown) => {
-    const name = system.summary.queues.find((q) => q.startsWith('DeliveryProblemsQueue') && !q.includes('DeadLetters'))!;
+    const name = system.summary.queues.find((q) => q.startsWith('DeliveryProblemsBouncesAndComplaints') && !q.includes('DeadLetters'))!;
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: name }));
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(event) }));
   };
