@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SESEvent, SESMail } from 'aws-lambda';
-import { simpleParser, type AddressObject } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { LambdaInvoker, LocalFunction } from './lambda';
 import { LOOPBACK } from './net';
@@ -69,8 +69,6 @@ export const ruleMatches = (rule: ReceiptRule, recipient: string): boolean => {
 /** The largest message SES receiving accepts. */
 const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
-const addresses = (value: AddressObject | AddressObject[] | undefined) => [value ?? []].flat().map((a) => a.text);
-
 /** What SES tells a Lambda action: the message's envelope and headers, never its body. */
 export async function sesReceiptEvent(
   raw: Buffer,
@@ -79,22 +77,26 @@ export async function sesReceiptEvent(
 ): Promise<SESEvent> {
   const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   const timestamp = envelope.receivedAt.toISOString();
+  const headers = parsed.headerLines.map(({ line }) => {
+    const colon = line.indexOf(':');
+    return { name: line.slice(0, colon), value: line.slice(colon + 1).replace(/\r?\n\s+/g, ' ').trim() };
+  });
+  // SES repeats a few headers as written, address lists split at commas outside quotes.
+  const header = (name: string) => headers.find((h) => h.name.toLowerCase() === name)?.value;
+  const addressList = (name: string) => header(name)?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((a) => a.trim()) ?? [];
   const mail: SESMail = {
     timestamp,
     source: envelope.source,
     messageId: envelope.messageId,
     destination: envelope.recipients,
     headersTruncated: false,
-    headers: parsed.headerLines.map(({ line }) => {
-      const colon = line.indexOf(':');
-      return { name: line.slice(0, colon), value: line.slice(colon + 1).trim() };
-    }),
+    headers,
     commonHeaders: {
       returnPath: envelope.source,
-      from: addresses(parsed.from),
-      to: addresses(parsed.to),
-      date: parsed.date?.toUTCString() ?? timestamp,
-      messageId: parsed.messageId ?? envelope.messageId,
+      from: addressList('from'),
+      to: addressList('to'),
+      date: header('date') ?? timestamp,
+      messageId: header('message-id') ?? envelope.messageId,
       subject: parsed.subject ?? '',
     },
   };
