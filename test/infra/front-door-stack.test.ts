@@ -168,6 +168,26 @@ describe('Front Door stack', () => {
       expect(usesKey(machine.Properties.EncryptionConfiguration)).toBe(true);
     });
 
+    it('keeps every bucket private, encrypted with the key and reachable over TLS only', () => {
+      const buckets = resources('AWS::S3::Bucket') as Record<string, any>;
+      expect(Object.keys(buckets).length).toBeGreaterThan(0);
+      for (const [id, bucket] of Object.entries(buckets)) {
+        const [rule] = bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration;
+        expect(rule.ServerSideEncryptionByDefault.SSEAlgorithm).toBe('aws:kms');
+        expect(usesKey(rule.ServerSideEncryptionByDefault.KMSMasterKeyID)).toBe(true);
+        expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        });
+        const policy = (Object.values(resources('AWS::S3::BucketPolicy')) as any[]).find((p) => p.Properties.Bucket.Ref === id);
+        expect(policy.Properties.PolicyDocument.Statement).toEqual(
+          expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        );
+      }
+    });
+
     it('refuses plain HTTP to the queues', () => {
       const policies = Object.values(resources('AWS::SQS::QueuePolicy')) as any[];
       expect(policies.length).toBe(Object.keys(resources('AWS::SQS::Queue')).length);
