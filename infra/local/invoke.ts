@@ -57,14 +57,21 @@ async function main(): Promise<void> {
   );
   await resolveLocalhostNames();
   const invoker = new LambdaInvoker([fn], (line) => console.error(line));
+  // Handlers log to stdout (as Lambda expects); here stdout is for the result alone, so that it
+  // can be piped, and the handler's logs go to stderr while it runs.
+  const stdoutWrite = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  let output: unknown;
   try {
-    const result = await invoker.invoke(fn, event);
-    console.log(JSON.stringify(result ?? null, null, 2));
+    output = (await invoker.invoke(fn, event)) ?? null;
   } catch (error) {
     const { name, message } = error as Error;
-    console.log(JSON.stringify({ errorType: name, errorMessage: message }, null, 2));
+    output = { errorType: name, errorMessage: message };
     process.exitCode = 1;
+  } finally {
+    process.stdout.write = stdoutWrite;
   }
+  console.log(JSON.stringify(output, null, 2));
 }
 
 main()
