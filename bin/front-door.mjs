@@ -19,6 +19,12 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === 'ops') {
   const { runOps } = await load('../infra/ops/main.ts');
   process.exitCode = await runOps(rest, io);
+} else if (command === 'rules' && rest[0] === 'diff' && (rest.includes('--contacts=store') || rest[rest.indexOf('--contacts') + 1] === 'store')) {
+  // Replaying the stored contacts needs a deployment; the diff itself stays pure.
+  const { withStoredContacts } = await load('../infra/ops/main.ts');
+  const { argv, storedContacts } = await withStoredContacts(process.argv.slice(2));
+  const { main } = await load('../shared/cli/main.ts');
+  process.exitCode = main(argv, { ...io, storedContacts });
 } else {
   const { main } = await load('../shared/cli/main.ts');
   process.exitCode = main(process.argv.slice(2), io);

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ExecutionAlreadyExists, ListExecutionsCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
@@ -162,4 +163,27 @@ export const contactReplay = async (ops: Ops, contactId: string): Promise<'start
   }
   ops.say(`Triage of ${contact.reference} started again (${name})`);
   return 'started';
+};
+
+/**
+ * Every stored contact that has a notification, as records `rules diff` can replay (notification,
+ * matches, receivedAt, reference). They stay in memory: the diff prints references only.
+ */
+export const storedContactRecords = async (ops: Ops): Promise<Contact[]> => {
+  const db = DynamoDBDocumentClient.from(ops.dynamodb);
+  const records: Contact[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: output(ops, 'ContactsTableName'),
+        FilterExpression: 'sk = :contact AND attribute_exists(notification)',
+        ExpressionAttributeValues: { ':contact': 'CONTACT' },
+        ExclusiveStartKey,
+      }),
+    );
+    records.push(...((page.Items ?? []) as Contact[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return records.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
 };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { contactReplay, contactShow, dlqList, dlqRedrive, OpsError, opsFor } from './commands';
+import { contactReplay, contactShow, dlqList, dlqRedrive, OpsError, opsFor, storedContactRecords } from './commands';
 import { DeploymentNotFound, localDeployment, stackDeployment } from './deployment';
 
 export const OPS_USAGE = `Usage:
@@ -52,4 +52,29 @@ export const runOps = async (argv: string[], io: { stdout: (text: string) => voi
     }
     throw error;
   }
+};
+
+/**
+ * `front-door rules diff old new --contacts store [--stack <name> | --data-dir <dir>]` replays the
+ * contacts stored in a deployment: this loads them, and returns the arguments the pure diff takes.
+ */
+export const withStoredContacts = async (argv: string[]): Promise<{ argv: string[]; storedContacts: unknown[] }> => {
+  const { values, tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: { stack: { type: 'string' }, region: { type: 'string' }, 'data-dir': { type: 'string' } },
+  });
+  const deploymentOptions = new Set(['stack', 'region', 'data-dir']);
+  const rest = tokens.flatMap((token) => {
+    if (token.kind === 'positional') return [token.value];
+    if (token.kind === 'option' && !deploymentOptions.has(token.name)) return token.value === undefined ? [token.rawName] : [token.rawName, token.value];
+    return [];
+  });
+  const stack = typeof values.stack === 'string' ? values.stack : undefined;
+  const region = typeof values.region === 'string' ? values.region : undefined;
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : '.data';
+  const deployment = stack ? await stackDeployment(stack, region) : localDeployment(resolve(dataDir));
+  return { argv: rest, storedContacts: await storedContactRecords(opsFor(deployment, () => undefined)) };
 };

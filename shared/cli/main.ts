@@ -18,18 +18,21 @@ export interface Io {
   stderr: (text: string) => void;
   readStdin: () => string;
   now: () => Date;
+  /** Contact records loaded from a deployment for `rules diff --contacts store`. */
+  storedContacts?: unknown[];
 }
 
 const USAGE = `Usage:
   front-door triage <notification.json|-> [--explain] [--ruleset <file>] [--received-at <ISO time>]
   front-door rules check <ruleset>
-  front-door rules diff <old ruleset> <new ruleset> [--contacts <file|directory>]
+  front-door rules diff <old ruleset> <new ruleset> [--contacts <file|directory|store>] [--stack <name> | --data-dir <dir>]
   front-door ops …  (operations against AWS or the local system: front-door ops --help)
 
 A notification file holds either a notification or a contact record:
   { "notification": {...}, "history": { "earlierContacts": [...] }, "receivedAt": "...", "reference": "..." }
 Contacts for "rules diff" are a JSON array or JSON lines of those, or a directory of .json files
-(default: events/notifications).`;
+(default: events/notifications), or "store": the contacts stored in the local system (or, with
+--stack, a deployed stack).`;
 
 class UsageError extends Error {}
 
@@ -127,12 +130,21 @@ const readContacts = (source: string, io: Io): Replay[] => {
   });
 };
 
+const storedContacts = (io: Io): Replay[] => {
+  if (!io.storedContacts) throw new UsageError('--contacts store reads a deployment: run it through npx front-door');
+  const now = io.now();
+  return io.storedContacts.map((raw, i) => {
+    const { reference, ...input } = toInput(raw, `stored contact ${i + 1}`, now);
+    return { label: reference ?? `stored contact ${i + 1}`, input };
+  });
+};
+
 const diff = (args: string[], io: Io): number => {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { contacts: { type: 'string' } } });
   const [oldFile, newFile] = positionals;
   if (!oldFile || !newFile || positionals.length > 2) throw new UsageError('rules diff needs the old and the new ruleset');
   const [before, after] = [loadRuleset(oldFile), loadRuleset(newFile)];
-  const contacts = readContacts(values.contacts ?? 'events/notifications', io);
+  const contacts = values.contacts === 'store' ? storedContacts(io) : readContacts(values.contacts ?? 'events/notifications', io);
   const changes = diffRulesets(before, after, contacts);
   for (const change of changes) {
     const fields = change.changes.map((c) => `${c.field} ${c.before} -> ${c.after}`);
