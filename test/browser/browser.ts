@@ -25,3 +25,14 @@ export const accessibilityViolations = async (page: Page): Promise<string[]> => 
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 };
+
+/** One headless browser and page for a whole test file, closed after its last test. */
+export function useBrowserPage(): { browser: Browser; page: Page } {
+  const handle = {} as { browser: Browser; page: Page };
+  beforeAll(async () => {
+    handle.browser = await launchBrowser();
+    handle.page = await (await handle.browser.newContext()).newPage();
+  }, 60_000);
+  afterAll(() => handle.browser?.close());
+  return handle;
+}

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { apiClient } from '../integration/api-client';
 import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
-import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { useLocalSystem } from '../support/local-system';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '..', '..');
@@ -14,22 +14,18 @@ const DEFAULT_RULESET = join(ROOT, 'shared', 'rules', 'rulesets', 'default.json'
 /** What-if before an area switches its guidance on: replay the contacts it actually holds. */
 describe('front-door rules diff --contacts store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'front-door-diff-'));
-  let system: RunningLocalSystem;
+  const local = useLocalSystem();
   const references: string[] = [];
 
   beforeAll(async () => {
-    system = await startLocalSystem();
-    const api = apiClient(system);
+    const api = apiClient(local.system);
     for (const notification of [aSchoolNeglectNotification(), aPoliceDomesticAbuseNotification()]) {
       const accepted = await api.submit(notification);
       await api.contactInStatus(accepted.body.contactId, 'awaiting-decision');
       references.push(accepted.body.reference);
     }
   }, 120_000);
-  afterAll(async () => {
-    await system?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('replays the stored contacts under both rulesets and names the changed ones by reference only', async () => {
     const stricter = JSON.parse(readFileSync(DEFAULT_RULESET, 'utf8'));
@@ -39,7 +35,7 @@ describe('front-door rules diff --contacts store', () => {
     const stricterFile = join(dir, 'stricter.json');
     writeFileSync(stricterFile, JSON.stringify(stricter));
 
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'front-door.mjs'), 'rules', 'diff', DEFAULT_RULESET, stricterFile, '--contacts', 'store', '--data-dir', system.dataDir], { cwd: ROOT });
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'front-door.mjs'), 'rules', 'diff', DEFAULT_RULESET, stricterFile, '--contacts', 'store', '--data-dir', local.system.dataDir], { cwd: ROOT });
     expect(stdout).toContain(`${references[0]}: level 2 -> 3`);
     expect(stdout).not.toContain(references[1]);
     expect(stdout).toMatch(/2 contacts replayed under front-door-default 1\.0\.0 and front-door-default 1\.1\.0: 1 changed/);

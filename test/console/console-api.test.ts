@@ -1,4 +1,4 @@
-import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { useLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
 import { get, post, signIn, statusOf, submitAndTriage, versionOnPage } from './helpers';
 
@@ -7,35 +7,32 @@ import { get, post, signIn, statusOf, submitAndTriage, versionOnPage } from './h
  * once, and manager sign-off holding back the outcome email.
  */
 describe('triage console over HTTP', () => {
-  let system: RunningLocalSystem;
+  const local = useLocalSystem();
   const as: Record<string, string> = {};
   let red: string;
   let neglect: string;
 
   beforeAll(async () => {
-    system = await startLocalSystem();
+    const { system } = local;
     for (const user of ['sam.okafor', 'priya.shah', 'morgan.ellis', 'jo.reid']) as[user] = await signIn(system, user);
     [red, neglect] = await Promise.all([submitAndTriage(system, 'police-domestic-abuse-high'), submitAndTriage(system, 'school-neglect')]);
   }, 120_000);
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
 
   describe('every route checks the role', () => {
     // A stale version makes every allowed write a refused conflict, so the matrix changes nothing.
     const stale = { version: '999' };
     const routes: { name: string; call: (cookie?: string) => Promise<Response>; roles: string[] }[] = [
-      { name: 'GET /console', call: (c) => get(system, '/console', c), roles: ['worker', 'manager'] },
-      { name: 'GET contact', call: (c) => get(system, `/console/contacts/${neglect}`, c), roles: ['worker', 'manager'] },
-      { name: 'GET decide', call: (c) => get(system, `/console/contacts/${neglect}/decide`, c), roles: ['worker', 'manager'] },
-      { name: 'POST decide', call: (c) => post(system, `/console/contacts/${neglect}/decide`, { ...stale, route: 'nfa', level: '1', rationale: 'A rationale long enough', overrideReason: 'Matrix' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST claim', call: (c) => post(system, `/console/contacts/${neglect}/claim`, stale, c), roles: ['worker', 'manager'] },
-      { name: 'POST escalate', call: (c) => post(system, `/console/contacts/${neglect}/escalate`, { ...stale, reason: 'Needs a manager' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST request-information', call: (c) => post(system, `/console/contacts/${neglect}/request-information`, { ...stale, agency: 'police', question: 'Any history?' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST link', call: (c) => post(system, `/console/contacts/${neglect}/link`, { ...stale, linkedContactId: red, linkedReference: 'X' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST assign', call: (c) => post(system, `/console/contacts/${neglect}/assign`, { ...stale, assignee: 'priya.shah' }, c), roles: ['manager'] },
-      { name: 'POST sign-off', call: (c) => post(system, `/console/contacts/${neglect}/sign-off`, { ...stale, signOff: 'agree' }, c), roles: ['manager'] },
-      { name: 'POST answer-reconsideration', call: (c) => post(system, `/console/contacts/${neglect}/answer-reconsideration`, { ...stale, reconsiderationStatus: 'upheld', answer: 'Upheld' }, c), roles: ['manager'] },
+      { name: 'GET /console', call: (c) => get(local.system, '/console', c), roles: ['worker', 'manager'] },
+      { name: 'GET contact', call: (c) => get(local.system, `/console/contacts/${neglect}`, c), roles: ['worker', 'manager'] },
+      { name: 'GET decide', call: (c) => get(local.system, `/console/contacts/${neglect}/decide`, c), roles: ['worker', 'manager'] },
+      { name: 'POST decide', call: (c) => post(local.system, `/console/contacts/${neglect}/decide`, { ...stale, route: 'nfa', level: '1', rationale: 'A rationale long enough', overrideReason: 'Matrix' }, c), roles: ['worker', 'manager'] },
+      { name: 'POST claim', call: (c) => post(local.system, `/console/contacts/${neglect}/claim`, stale, c), roles: ['worker', 'manager'] },
+      { name: 'POST escalate', call: (c) => post(local.system, `/console/contacts/${neglect}/escalate`, { ...stale, reason: 'Needs a manager' }, c), roles: ['worker', 'manager'] },
+      { name: 'POST request-information', call: (c) => post(local.system, `/console/contacts/${neglect}/request-information`, { ...stale, agency: 'police', question: 'Any history?' }, c), roles: ['worker', 'manager'] },
+      { name: 'POST link', call: (c) => post(local.system, `/console/contacts/${neglect}/link`, { ...stale, linkedContactId: red, linkedReference: 'X' }, c), roles: ['worker', 'manager'] },
+      { name: 'POST assign', call: (c) => post(local.system, `/console/contacts/${neglect}/assign`, { ...stale, assignee: 'priya.shah' }, c), roles: ['manager'] },
+      { name: 'POST sign-off', call: (c) => post(local.system, `/console/contacts/${neglect}/sign-off`, { ...stale, signOff: 'agree' }, c), roles: ['manager'] },
+      { name: 'POST answer-reconsideration', call: (c) => post(local.system, `/console/contacts/${neglect}/answer-reconsideration`, { ...stale, reconsiderationStatus: 'upheld', answer: 'Upheld' }, c), roles: ['manager'] },
     ];
     const users = { worker: 'sam.okafor', manager: 'morgan.ellis', admin: 'jo.reid' } as const;
 
@@ -55,8 +52,8 @@ describe('triage console over HTTP', () => {
     });
 
     it('refuses a forged session and a form posted from another site', async () => {
-      expect((await get(system, '/console', 'fd_session=eyJzdWIiOiJtb3JnYW4uZWxsaXMifQ.forged')).status).toBe(303);
-      const crossSite = await fetch(`${system.endpoints.api}/console/contacts/${neglect}/claim`, {
+      expect((await get(local.system, '/console', 'fd_session=eyJzdWIiOiJtb3JnYW4uZWxsaXMifQ.forged')).status).toBe(303);
+      const crossSite = await fetch(`${local.system.endpoints.api}/console/contacts/${neglect}/claim`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: as['sam.okafor']!, origin: 'https://attacker.example' },
         body: 'version=0',
@@ -67,9 +64,9 @@ describe('triage console over HTTP', () => {
   });
 
   it('lets only one of two people acting on the same contact win, and tells the other what happened', async () => {
-    const version = await versionOnPage(system, neglect, as['sam.okafor']!);
-    const first = await post(system, `/console/contacts/${neglect}/claim`, { version }, as['sam.okafor']);
-    const second = await post(system, `/console/contacts/${neglect}/claim`, { version }, as['priya.shah']);
+    const version = await versionOnPage(local.system, neglect, as['sam.okafor']!);
+    const first = await post(local.system, `/console/contacts/${neglect}/claim`, { version }, as['sam.okafor']);
+    const second = await post(local.system, `/console/contacts/${neglect}/claim`, { version }, as['priya.shah']);
     expect(first.status).toBe(303);
     expect(second.status).toBe(409);
     const page = await second.text();
@@ -79,35 +76,35 @@ describe('triage console over HTTP', () => {
 
   it('holds a decision that lowers a level 4 recommendation for a manager, who alone can release the outcome', async () => {
     const rationale = 'Mother has moved to a refuge with the children; early help will support the family.';
-    let version = await versionOnPage(system, red, as['sam.okafor']!);
-    const noReason = await post(system, `/console/contacts/${red}/decide`, { version, route: 'early-help-targeted', level: '3', rationale }, as['sam.okafor']);
+    let version = await versionOnPage(local.system, red, as['sam.okafor']!);
+    const noReason = await post(local.system, `/console/contacts/${red}/decide`, { version, route: 'early-help-targeted', level: '3', rationale }, as['sam.okafor']);
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain('Say why you are choosing a different level or route');
 
-    const decided = await post(system, `/console/contacts/${red}/decide`, { version, route: 'early-help-targeted', level: '3', rationale, overrideReason: 'Risk reduced by the move' }, as['sam.okafor']);
+    const decided = await post(local.system, `/console/contacts/${red}/decide`, { version, route: 'early-help-targeted', level: '3', rationale, overrideReason: 'Risk reduced by the move' }, as['sam.okafor']);
     expect(decided.status).toBe(303);
     expect(decided.headers.get('location')).toContain('done=sign-off');
-    expect(await statusOf(system, red)).toBe('awaiting-manager');
+    expect(await statusOf(local.system, red)).toBe('awaiting-manager');
 
-    version = await versionOnPage(system, red, as['morgan.ellis']!);
-    expect((await post(system, `/console/contacts/${red}/sign-off`, { version, signOff: 'agree' }, as['priya.shah'])).status).toBe(403);
-    const returnedWithoutComment = await post(system, `/console/contacts/${red}/sign-off`, { version, signOff: 'return' }, as['morgan.ellis']);
+    version = await versionOnPage(local.system, red, as['morgan.ellis']!);
+    expect((await post(local.system, `/console/contacts/${red}/sign-off`, { version, signOff: 'agree' }, as['priya.shah'])).status).toBe(403);
+    const returnedWithoutComment = await post(local.system, `/console/contacts/${red}/sign-off`, { version, signOff: 'return' }, as['morgan.ellis']);
     expect(returnedWithoutComment.status).toBe(400);
-    expect((await system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification'))).toBe(false);
+    expect((await local.system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification'))).toBe(false);
 
-    const agreed = await post(system, `/console/contacts/${red}/sign-off`, { version, signOff: 'agree' }, as['morgan.ellis']);
+    const agreed = await post(local.system, `/console/contacts/${red}/sign-off`, { version, signOff: 'agree' }, as['morgan.ellis']);
     expect(agreed.status).toBe(303);
-    expect(await statusOf(system, red)).toBe('decided');
-    await waitFor(async () => ((await system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification')) ? true : undefined), 'the outcome email', 20_000);
+    expect(await statusOf(local.system, red)).toBe('decided');
+    await waitFor(async () => ((await local.system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification')) ? true : undefined), 'the outcome email', 20_000);
 
-    const trail = await (await get(system, `/console/contacts/${red}`, as['morgan.ellis'])).text();
+    const trail = await (await get(local.system, `/console/contacts/${red}`, as['morgan.ellis'])).text();
     expect(trail).toContain('Proposed a decision for sign-off');
     expect(trail).toContain('Signed off the decision');
   });
 
   it('answers the decision API with sign-off when NFA is chosen on a red contact, and a manager cannot sign off their own', async () => {
-    const another = await submitAndTriage(system, 'police-domestic-abuse-high');
-    const response = await fetch(`${system.endpoints.api}/api/contacts/${another}/decision`, {
+    const another = await submitAndTriage(local.system, 'police-domestic-abuse-high');
+    const response = await fetch(`${local.system.endpoints.api}/api/contacts/${another}/decision`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ route: 'nfa', level: 4, rationale: 'No further action: police are managing the risk.' }),
@@ -115,11 +112,11 @@ describe('triage console over HTTP', () => {
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ status: 'awaiting-manager', signOffRequired: true });
 
-    const mine = await submitAndTriage(system, 'police-domestic-abuse-high');
-    let version = await versionOnPage(system, mine, as['morgan.ellis']!);
-    await post(system, `/console/contacts/${mine}/decide`, { version, route: 'nfa', level: '1', rationale: 'Manager decides no further action here.', overrideReason: 'Testing' }, as['morgan.ellis']);
-    version = await versionOnPage(system, mine, as['morgan.ellis']!);
-    const own = await post(system, `/console/contacts/${mine}/sign-off`, { version, signOff: 'agree' }, as['morgan.ellis']);
+    const mine = await submitAndTriage(local.system, 'police-domestic-abuse-high');
+    let version = await versionOnPage(local.system, mine, as['morgan.ellis']!);
+    await post(local.system, `/console/contacts/${mine}/decide`, { version, route: 'nfa', level: '1', rationale: 'Manager decides no further action here.', overrideReason: 'Testing' }, as['morgan.ellis']);
+    version = await versionOnPage(local.system, mine, as['morgan.ellis']!);
+    const own = await post(local.system, `/console/contacts/${mine}/sign-off`, { version, signOff: 'agree' }, as['morgan.ellis']);
     expect(own.status).toBe(403);
     expect(await own.text()).toContain('You cannot sign off your own decision');
   });

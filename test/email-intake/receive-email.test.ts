@@ -1,28 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Contact } from '../../shared/contacts';
-import { runtimeConfig } from '../../shared/config';
 import type { ContactStore, Mailer, MessageQueue } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/messages';
 import { receiveEmail } from '../../shared/email-intake/receive';
+import { testRuntimeConfig } from '../fixtures/runtime-config';
 
 /** The email intake use case on the MIME samples in events/email, with in-memory ports. */
 const sample = (name: string) => readFileSync(join(__dirname, '../../events/email', name));
 
-const config = runtimeConfig({
-  CONTACTS_TABLE: 'contacts',
-  IDEMPOTENCY_TABLE: 'sent',
-  AREA_NAME: 'Exampleshire',
-  SENDER_ADDRESS: 'front-door@exampleshire.example',
-  DUTY_MANAGER_ADDRESS: 'duty@exampleshire.example',
-  EARLY_HELP_TEAM_ADDRESS: 'early-help@exampleshire.example',
-  SOCIAL_CARE_TEAM_ADDRESS: 'social-care@exampleshire.example',
-  PUBLIC_BASE_URL: 'https://front-door.example/',
-  DUTY_TEAM_PHONE: '01632 960 000',
-  OUT_OF_HOURS_PHONE: '01632 960 999',
-  ESCALATION_GUIDANCE_URL: 'https://partnership.example/disagreements',
-  INBOUND_EMAIL_MAX_BYTES: '4096',
-});
+const config = testRuntimeConfig({ INBOUND_EMAIL_MAX_BYTES: '4096' });
 
 const setUp = () => {
   const contacts = new Map<string, Contact>();

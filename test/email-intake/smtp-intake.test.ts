@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { newContactId } from '../../shared/contacts';
 import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import { apiClient } from '../integration/api-client';
-import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { useLocalSystem } from '../support/local-system';
 import { sendSmtp } from '../support/smtp';
 
 /**
@@ -15,34 +15,30 @@ const sample = (name: string) => readFileSync(join(__dirname, '../../events/emai
 const INBOUND = 'notify@exampleshire.example';
 
 describe('email intake over local SMTP', () => {
-  let system: RunningLocalSystem;
+  const local = useLocalSystem();
   let api: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    system = await startLocalSystem();
-    api = apiClient(system);
-  }, 120_000);
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  beforeAll(() => {
+    api = apiClient(local.system);
+  });
 
   /** Delivers a sample and returns the contact SES's message id leads to (the raw message's key is its idempotency key). */
   const deliver = async (name: string, from: string) => {
-    const reply = await sendSmtp(system.endpoints.smtp, { from, to: [INBOUND] }, sample(name));
+    const reply = await sendSmtp(local.system.endpoints.smtp, { from, to: [INBOUND] }, sample(name));
     const messageId = /^250 Ok (\w+)$/.exec(reply)?.[1];
     expect(messageId).toBeDefined();
     return { messageId: messageId!, contactId: newContactId(`email:${INBOUND_PREFIX}${messageId}`) };
   };
 
   it('runs the receipt rule the template defines', () => {
-    expect(system.summary.receiptRules).toEqual([`${INBOUND} → S3, Lambda`]);
+    expect(local.system.summary.receiptRules).toEqual([`${INBOUND} → S3, Lambda`]);
   });
 
   it('turns an email in the template into a notification that is triaged and acknowledged', async () => {
     const { messageId, contactId } = await deliver('template.eml', 'dsl@school.example');
     const contact = await api.contactInStatus(contactId, 'awaiting-decision');
     expect(contact.channel).toBe('email');
-    const stored = await new S3Client({ ...system.clientConfig('s3'), forcePathStyle: true }).send(
-      new GetObjectCommand({ Bucket: system.summary.buckets.find((b) => b.includes('inbound'))!, Key: `${INBOUND_PREFIX}${messageId}` }),
+    const stored = await new S3Client({ ...local.system.clientConfig('s3'), forcePathStyle: true }).send(
+      new GetObjectCommand({ Bucket: local.system.summary.buckets.find((b) => b.includes('inbound'))!, Key: `${INBOUND_PREFIX}${messageId}` }),
     );
     expect(await stored.Body!.transformToString()).toContain('--- BEGIN FRONT DOOR NOTIFICATION ---');
     await api.emailTo('dsl@school.example', new RegExp(contact.reference));
@@ -57,7 +53,7 @@ describe('email intake over local SMTP', () => {
   }, 60_000);
 
   it('refuses mail for an address no receipt rule is for, as SES does', async () => {
-    await expect(sendSmtp(system.endpoints.smtp, { from: 'someone@mail.example', to: ['nobody@elsewhere.example'] }, sample('template.eml'))).rejects.toThrow(
+    await expect(sendSmtp(local.system.endpoints.smtp, { from: 'someone@mail.example', to: ['nobody@elsewhere.example'] }, sample('template.eml'))).rejects.toThrow(
       /RCPT got 550/,
     );
   });

@@ -7,7 +7,7 @@ import { GetQueueAttributesCommand, GetQueueUrlCommand, SendMessageCommand, SQSC
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { synthesizeTemplate } from '../../infra/synth';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
-import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { startLocalSystem, useLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
 import { apiClient, triageStateMachineArn } from './api-client';
 
@@ -26,14 +26,11 @@ const visibleMessages = async (sqs: SQSClient, url: string) =>
   Number((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }))).Attributes?.ApproximateNumberOfMessages ?? 0);
 
 describe('SQS delivers at least once; triage happens exactly once', () => {
-  let system: RunningLocalSystem;
+  const local = useLocalSystem();
   let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    system = await startLocalSystem();
-    api = apiClient(system);
-  }, 120_000);
-  afterAll(() => system?.stop(), 60_000);
+  beforeAll(() => {
+    api = apiClient(local.system);
+  });
 
   it('gives one contact, one execution and one acknowledgement when the message arrives three times at once', async () => {
     const notification = aSchoolNeglectNotification();
@@ -41,7 +38,7 @@ describe('SQS delivers at least once; triage happens exactly once', () => {
     const accepted = await api.submit(notification);
     const { contactId } = accepted.body;
 
-    const sqs = new SQSClient(system.clientConfig('sqs'));
+    const sqs = new SQSClient(local.system.clientConfig('sqs'));
     const url = await queueUrl(sqs, TRIAGE_QUEUE);
     const body = JSON.stringify({ contactId });
     await Promise.all([sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body })), sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }))]);
@@ -50,8 +47,8 @@ describe('SQS delivers at least once; triage happens exactly once', () => {
     await waitFor(async () => ((await visibleMessages(sqs, url)) === 0 ? true : undefined), 'the triage queue to drain');
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
-    const sfn = new SFNClient(system.clientConfig('sfn'));
-    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(system) }));
+    const sfn = new SFNClient(local.system.clientConfig('sfn'));
+    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(local.system) }));
     expect(executions.filter((e) => e.name?.endsWith(contactId)).map((e) => e.status)).toEqual(['SUCCEEDED']);
     expect(await api.emailsTo('redelivery@school.example')).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { DynamoDBClient, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
-import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { useLocalSystem } from '../support/local-system';
 import { apiClient, triageStateMachineArn } from './api-client';
 
 /**
@@ -9,17 +9,14 @@ import { apiClient, triageStateMachineArn } from './api-client';
  * state machine definition, against the embedded emulators: no SDK mocks on this path.
  */
 describe('a notification travels end to end', () => {
-  let system: RunningLocalSystem;
+  const local = useLocalSystem();
   let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    system = await startLocalSystem();
-    api = apiClient(system);
-  }, 120_000);
-  afterAll(() => system?.stop(), 60_000);
+  beforeAll(() => {
+    api = apiClient(local.system);
+  });
 
   const countItems = async () => {
-    const db = new DynamoDBClient(system.clientConfig('dynamodb'));
+    const db = new DynamoDBClient(local.system.clientConfig('dynamodb'));
     const { TableNames: tables = [] } = await db.send(new ListTablesCommand({}));
     let count = 0;
     for (const table of tables) count += (await db.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
@@ -127,8 +124,8 @@ describe('a notification travels end to end', () => {
     await api.contactInStatus(first.body.contactId, 'awaiting-decision');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await api.emailsTo('retry@school.example')).toHaveLength(1);
-    const sfn = new SFNClient(system.clientConfig('sfn'));
-    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(system) }));
+    const sfn = new SFNClient(local.system.clientConfig('sfn'));
+    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(local.system) }));
     expect(executions.filter((e) => e.name?.includes(first.body.contactId))).toHaveLength(1);
   });
 
@@ -158,7 +155,7 @@ describe('a notification travels end to end', () => {
     sixYears.setUTCFullYear(sixYears.getUTCFullYear() + 6);
     expect(contact.expiresAt).toBe(Math.floor(sixYears.getTime() / 1000));
 
-    const db = new DynamoDBClient(system.clientConfig('dynamodb'));
+    const db = new DynamoDBClient(local.system.clientConfig('dynamodb'));
     const { TableNames = [] } = await db.send(new ListTablesCommand({}));
     const table = TableNames.find((name) => name.startsWith('TablesContacts'))!;
     const { Items = [] } = await db.send(new ScanCommand({ TableName: table }));
@@ -168,7 +165,7 @@ describe('a notification travels end to end', () => {
   });
 
   it('never writes the children or referrers into the logs', () => {
-    const logs = system.output();
+    const logs = local.system.output();
     expect(logs).toContain('Notification accepted');
     for (const personal of ['Ellie', 'Fictional', 'Madeup', 'Noah', 'Rosa', 'Priya Testwood', 'ZZ1 1AA', '9990000018', 'dsl@example-primary']) {
       expect(logs).not.toContain(personal);

@@ -1,18 +1,12 @@
 import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
-import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { useLocalSystem } from '../support/local-system';
 
 /** POST /api/notifications/batch against the local system, with the local stage's agency key. */
 describe('the agency batch API', () => {
-  let system: RunningLocalSystem;
-  beforeAll(async () => {
-    system = await startLocalSystem();
-  }, 120_000);
-  afterAll(async () => {
-    await system?.stop();
-  }, 60_000);
+  const local = useLocalSystem();
 
   const send = (body: unknown, key: string | null = 'local-batch-key') =>
-    fetch(`${system.endpoints.api}/api/notifications/batch`, {
+    fetch(`${local.system.endpoints.api}/api/notifications/batch`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
       body: JSON.stringify(body),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get, signIn, submitAndTriage } from '../console/helpers';
 import { apiClient } from '../integration/api-client';
-import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { useLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
 
 /**
@@ -16,46 +16,42 @@ const sampleEvent = () =>
 const REFERRER = 'dsl@example-primary.sch.example';
 
 describe('bounces and complaints', () => {
-  let system: RunningLocalSystem;
+  const local = useLocalSystem();
   let sqs: SQSClient;
-  beforeAll(async () => {
-    system = await startLocalSystem();
-    sqs = new SQSClient(system.clientConfig('sqs'));
-  }, 120_000);
-  afterAll(async () => {
-    sqs?.destroy();
-    await system?.stop();
-  }, 60_000);
+  beforeAll(() => {
+    sqs = new SQSClient(local.system.clientConfig('sqs'));
+  });
+  afterAll(() => sqs?.destroy());
 
   const publish = async (event: unknown) => {
-    const name = system.summary.queues.find((q) => q.startsWith('DeliveryProblemsBouncesAndComplaints') && !q.includes('DeadLetters'))!;
+    const name = local.system.summary.queues.find((q) => q.startsWith('DeliveryProblemsBouncesAndComplaints') && !q.includes('DeadLetters'))!;
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: name }));
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(event) }));
   };
   const notReached = (contactId: string) =>
-    waitFor(async () => (await apiClient(system).contact(contactId))?.referrerNotReached, `contact ${contactId} to be marked`, 20_000);
+    waitFor(async () => (await apiClient(local.system).contact(contactId))?.referrerNotReached, `contact ${contactId} to be marked`, 20_000);
 
   it('marks the contact "referrer not reached" when the acknowledgement bounced, and the console shows it', async () => {
-    const contactId = await submitAndTriage(system, 'school-neglect');
+    const contactId = await submitAndTriage(local.system, 'school-neglect');
     // The acknowledgement went out through the configuration set, tagged with the contact.
-    await apiClient(system).emailTo(REFERRER, /We have received your notification/);
+    await apiClient(local.system).emailTo(REFERRER, /We have received your notification/);
     const bounce = sampleEvent();
     bounce.mail.tags['contact-id'] = [contactId];
     await publish(bounce);
     expect(await notReached(contactId)).toEqual({ at: bounce.bounce.timestamp, reason: 'the email bounced: the address does not accept mail, General' });
-    const page = await (await get(system, `/console/contacts/${contactId}`, await signIn(system, 'sam.okafor'))).text();
+    const page = await (await get(local.system, `/console/contacts/${contactId}`, await signIn(local.system, 'sam.okafor'))).text();
     expect(page).toContain('could not be reached by email');
-    expect(system.output()).not.toContain(REFERRER);
+    expect(local.system.output()).not.toContain(REFERRER);
   }, 90_000);
 
   it('marks it on a complaint too, but not when a team address bounced', async () => {
-    const contactId = await submitAndTriage(system, 'school-neglect');
+    const contactId = await submitAndTriage(local.system, 'school-neglect');
     const teamBounce = sampleEvent();
     teamBounce.mail.tags['contact-id'] = [contactId];
     teamBounce.bounce.bouncedRecipients = [{ emailAddress: 'early-help@exampleshire.example' }];
     await publish(teamBounce);
-    await waitFor(async () => (/"outcome":"not-the-referrer"/.test(system.output()) ? true : undefined), 'the team bounce to be handled');
-    expect((await apiClient(system).contact(contactId)).referrerNotReached).toBeUndefined();
+    await waitFor(async () => (/"outcome":"not-the-referrer"/.test(local.system.output()) ? true : undefined), 'the team bounce to be handled');
+    expect((await apiClient(local.system).contact(contactId)).referrerNotReached).toBeUndefined();
     const complaint = {
       eventType: 'Complaint',
       mail: { ...sampleEvent().mail, tags: { 'contact-id': [contactId] } },

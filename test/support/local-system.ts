@@ -117,3 +117,16 @@ function kill(child: ChildProcess, signal: NodeJS.Signals): void {
     // Already gone.
   }
 }
+
+/**
+ * One local system for a whole test file: started before its first test, stopped after its
+ * last. Read `system` inside hooks and tests, once it has started.
+ */
+export function useLocalSystem(options: StartOptions = {}): { system: RunningLocalSystem } {
+  const handle = {} as { system: RunningLocalSystem };
+  beforeAll(async () => {
+    handle.system = await startLocalSystem(options);
+  }, 120_000);
+  afterAll(() => handle.system?.stop(), 60_000);
+  return handle;
+}

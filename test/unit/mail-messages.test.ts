@@ -1,23 +1,11 @@
 import type { Contact } from '../../shared/contacts';
-import { runtimeConfig } from '../../shared/config';
 import { acknowledgementEmail, dutyManagerAlert, formatLondonTime, outcomeEmail, teamHandoverEmail } from '../../shared/mail/messages';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { runtimeConfig } from '../../shared/config';
+import { testRuntimeConfig } from '../fixtures/runtime-config';
 
-const config = runtimeConfig({
-  CONTACTS_TABLE: 'contacts',
-  IDEMPOTENCY_TABLE: 'sent',
-  AREA_NAME: 'Exampleshire',
-  SENDER_ADDRESS: 'front-door@exampleshire.example',
-  DUTY_MANAGER_ADDRESS: 'duty@exampleshire.example',
-  EARLY_HELP_TEAM_ADDRESS: 'early-help@exampleshire.example',
-  SOCIAL_CARE_TEAM_ADDRESS: 'social-care@exampleshire.example',
-  SECURE_EMAIL_DOMAINS: 'exampleshire.example, police.example',
-  PUBLIC_BASE_URL: 'https://front-door.example/',
-  DUTY_TEAM_PHONE: '01632 960 000',
-  OUT_OF_HOURS_PHONE: '01632 960 999',
-  ESCALATION_GUIDANCE_URL: 'https://partnership.example/disagreements',
-});
+const config = testRuntimeConfig({ SECURE_EMAIL_DOMAINS: 'exampleshire.example, police.example' });
 
 const contactFrom = (referrerEmail: string): Contact => {
   const input = aSchoolNeglectNotification();
