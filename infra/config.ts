@@ -55,8 +55,10 @@ export const StageConfigSchema = z
       .object({
         /** Years a contact, its child index entries and its audit trail are kept before deletion. */
         contactYears: z.number().int().min(1).max(100).default(6),
+        /** Days raw inbound emails are kept: long enough for a worker to complete a free-text one. */
+        rawEmailDays: z.number().int().min(7).max(3650).default(90),
       })
-      .default({ contactYears: 6 }),
+      .default({ contactYears: 6, rawEmailDays: 90 }),
     operations: z
       .object({
         /** Who is emailed when an alarm fires (confirm the SNS subscription once). */

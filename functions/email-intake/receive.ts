@@ -11,14 +11,27 @@ import { logger } from '../lib/observability';
  * SES receiving: the receipt rule stores the raw message in the inbound bucket (under its SES
  * message id), then invokes this function with the message's metadata only.
  */
-const SesRecord = z.object({ ses: z.object({ mail: z.object({ messageId: z.string().min(1) }) }) });
+const SesRecord = z.object({
+  ses: z.object({
+    mail: z.object({ messageId: z.string().min(1) }),
+    receipt: z.object({ virusVerdict: z.object({ status: z.string() }).optional() }).optional(),
+  }),
+});
 const raw = new S3RawMessageStore();
 
 export const handler = withObservability(async (event: SESEvent) => {
   const bucket = requireSetting(config(), 'INBOUND_EMAIL_BUCKET');
   for (const record of event.Records) {
-    const { messageId } = SesRecord.parse(record).ses.mail;
+    const { mail, receipt } = SesRecord.parse(record).ses;
+    const { messageId } = mail;
     const key = `${INBOUND_PREFIX}${messageId}`;
+    // A message SES found a virus in is dropped unread and unanswered: replying would confirm the
+    // address to whoever sent it. Spam verdicts are not trusted: a real referral must not be lost.
+    if (receipt?.virusVerdict?.status === 'FAIL') {
+      await raw.delete(bucket, key);
+      logger.warn('Inbound email dropped: virus found', { messageId });
+      continue;
+    }
     const result = await receiveEmail(
       await raw.get(bucket, key),
       { bucket, key, messageId, now: new Date() },

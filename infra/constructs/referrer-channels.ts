@@ -58,7 +58,7 @@ export class ReferrerChannels extends Construct {
 
     // Email intake: SES receiving → encrypted bucket → intake function. Raw mail holds children's
     // details, so the bucket is private, encrypted with the stack's key, TLS-only and keeps
-    // messages for 90 days.
+    // messages only for the configured retention (retention.rawEmailDays).
     const key = DataProtectionKey.of(this);
     const inbound = new Bucket(this, 'InboundEmail', {
       encryption: BucketEncryption.KMS,
@@ -66,7 +66,7 @@ export class ReferrerChannels extends Construct {
       bucketKeyEnabled: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
+      lifecycleRules: [{ expiration: Duration.days(config.retention.rawEmailDays) }],
       removalPolicy: config.stage === 'local' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
     Validations.of(inbound).acknowledge({

@@ -1,6 +1,8 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
 import { newContactId } from '../../shared/contacts';
 import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import { apiClient } from '../integration/api-client';
@@ -50,6 +52,26 @@ describe('email intake over local SMTP', () => {
     expect(contact.incomingEmail).toMatchObject({ subject: 'Worried about the children next door', attachments: [expect.objectContaining({ filename: 'notes.pdf' })] });
     const reply = await api.emailTo('pat.neighbour@mail.example', /We have received your email/);
     expect(reply.subject).toContain(contact.reference);
+  }, 60_000);
+
+  it('drops a message SES found a virus in, unread and unanswered', async () => {
+    const bucket = local.system.summary.buckets.find((b) => b.includes('inbound'))!;
+    const s3 = new S3Client({ ...local.system.clientConfig('s3'), forcePathStyle: true });
+    const messageId = 'infected0message0000000000';
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${INBOUND_PREFIX}${messageId}`, Body: sample('template.eml') }));
+    const event = JSON.parse(sample('receive.json'));
+    event.Records[0].ses.mail.messageId = messageId;
+    event.Records[0].ses.receipt.virusVerdict = { status: 'FAIL' };
+    const eventFile = join(local.system.dataDir, 'infected-event.json');
+    writeFileSync(eventFile, JSON.stringify(event));
+    const bin = join(__dirname, '..', '..', 'node_modules', '.bin');
+    await promisify(execFile)(join(bin, 'tsx'), ['infra/local/invoke.ts', 'EmailIntake', eventFile, '--data-dir', local.system.dataDir], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` },
+    });
+    await expect(s3.send(new GetObjectCommand({ Bucket: bucket, Key: `${INBOUND_PREFIX}${messageId}` }))).rejects.toMatchObject({ name: 'NoSuchKey' });
+    expect((await api.call('GET', `/api/contacts/${newContactId(`email:${INBOUND_PREFIX}${messageId}`)}`)).status).toBe(404);
+    expect(await api.emailsTo('dsl@school.example')).toHaveLength(1);
   }, 60_000);
 
   it('refuses mail for an address no receipt rule is for, as SES does', async () => {
