@@ -1,19 +1,19 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { acceptBatch, clientForKey } from '../../shared/front-door/batch';
 import { statusPageUrl } from '../../shared/mail/messages';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
 import { withObservability } from '../lib/middleware';
-import { logger, metrics } from '../lib/observability';
+import { logger } from '../lib/observability';
 
 /**
  * POST /api/notifications/batch for agency systems, authenticated by an API key in `x-api-key`.
  *
  * The HTTP API (API Gateway v2) has no usage plans or API keys, and a REST API beside it would
  * need a second local gateway, so the key is checked here against the SHA-256 hashes in the stage
- * configuration (only hashes are deployed; a leaked template reveals no key). Throttling per
- * client is the HTTP API stage's route throttling.
+ * configuration (only hashes are deployed; a leaked template reveals no key). The stage's
+ * throttling protects the API as a whole; per-agency quotas would need a REST API usage plan.
+ * Notifications are counted by channel where every channel meets: the first triage step.
  */
 export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
   const key = event.headers?.['x-api-key'];
@@ -33,12 +33,10 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   const accepted = result.results.filter((r) => r.outcome === 'accepted').length;
   const invalid = result.results.filter((r) => r.outcome === 'invalid').length;
   logger.info('Batch processed', { client, items: result.results.length, accepted, invalid });
-  metrics.addDimension('channel', 'batch');
-  metrics.addMetric('NotificationsReceived', MetricUnit.Count, accepted);
   return json(200, {
     accepted,
     invalid,
     alreadyAccepted: result.results.length - accepted - invalid,
     results: result.results.map((r) => ('contactId' in r ? { ...r, statusUrl: statusPageUrl(r.contactId, config()) } : r)),
   });
-}, { metrics: true });
+});

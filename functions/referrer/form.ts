@@ -1,12 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { isContactId, newContactId } from '../../shared/contacts';
 import { statusPageUrl } from '../../shared/mail/messages';
 import { submitDraft, type Draft } from '../../shared/referrer/drafts';
 import { LISTS, answerPage, findPage, isListName, listTitle, nextPage, pageForPath, type ListName } from '../../shared/referrer/journey';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
-import { logger, metrics } from '../lib/observability';
+import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { draftStore } from './dependencies';
 import { checkSections, controlsFor, errorSummary, valuesFromDraft, valuesFromForm } from './form-view';
@@ -118,8 +117,6 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
       return checkPage(draft, result.errors);
     }
     logger.info('Web notification sent', { contactId: result.contact.contactId });
-    metrics.addDimension('channel', 'web');
-    metrics.addMetric('NotificationsReceived', MetricUnit.Count, 1);
     return redirect('/notify/confirmation', cookies);
   }
 
@@ -159,4 +156,4 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
 export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
   const pageId = (event.pathParameters?.proxy ?? '').replace(/\/$/, '');
   return event.requestContext.http.method === 'POST' ? answer(event, pageId) : show(event, pageId);
-}, { metrics: true });
+});
