@@ -3,7 +3,10 @@ import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
+import { STALLED_AFTER_MINUTES } from '../shared/front-door/stalled';
 import type { StageConfig } from './config';
 import { ContactTables } from './constructs/contact-tables';
 import { DeliveryProblems } from './constructs/delivery-problems';
@@ -158,6 +161,16 @@ export class FrontDoorStack extends Stack {
 
     const overdueReporter = fn('ReportOverdueContacts', 'functions/scheduled/report-overdue-contacts.ts', 'Counts contacts past their decision due time');
     tables.contacts.grantReadData(overdueReporter);
+    const requeueStalled = fn('RequeueStalledContacts', 'functions/scheduled/requeue-stalled-contacts.ts', 'Queues again contacts stored but not yet triaged', {
+      TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
+    });
+    tables.contacts.grantReadData(requeueStalled);
+    triageQueue.queue.grantSendMessages(requeueStalled);
+    new Rule(this, 'RequeueStalledContactsSchedule', {
+      description: 'Queues again any contact stored but still waiting for triage to begin',
+      schedule: Schedule.rate(Duration.minutes(STALLED_AFTER_MINUTES)),
+      targets: [new LambdaFunction(requeueStalled)],
+    });
 
     new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
 

@@ -18,7 +18,7 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
     return problem(400, 'The notification has errors. Correct them and send it again.', result.errors);
   }
   const { contactId, reference, status } = result.contact;
-  logger.info('Notification accepted', { contactId, outcome: result.outcome });
+  logger.info('Notification accepted', { contactId, outcome: result.outcome, queued: result.queued });
   const statusUrl = `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}/api/contacts/${contactId}/status`;
   return json(202, { contactId, reference, status, statusUrl }, { location: statusUrl });
 });

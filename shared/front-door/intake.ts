@@ -3,13 +3,18 @@ import { parseNotification, type FieldError } from '../notification';
 import type { ContactStore, MessageQueue } from './ports';
 
 export type AcceptResult =
-  | { outcome: 'accepted' | 'already-accepted'; contact: Contact }
+  /** `queued` is false when the queue could not be reached: the contact is stored all the same. */
+  | { outcome: 'accepted' | 'already-accepted'; contact: Contact; queued: boolean }
   | { outcome: 'invalid'; errors: FieldError[] };
 
 /**
  * Accepting a notification: validate all of it before storing any of it, store it, then queue
  * it for triage. A retry with the same idempotency key lands on the same contact and queues it
  * again, which is harmless because triage starts at most once per contact.
+ *
+ * Once stored, the notification is accepted even if the queue cannot be reached: telling the
+ * referrer otherwise would make them send it again, and `requeueStalledContacts` queues any
+ * contact still waiting a few minutes later.
  */
 export const acceptNotification = async (
   request: { body: unknown; channel: Channel; idempotencyKey?: string; now: Date },
@@ -31,6 +36,6 @@ export const acceptNotification = async (
   };
   const created = await deps.store.create(candidate);
   const contact = created === 'created' ? candidate : ((await deps.store.get(contactId)) ?? candidate);
-  if (contact.status === 'received') await deps.triageQueue.send({ contactId });
-  return { outcome: created === 'created' ? 'accepted' : 'already-accepted', contact };
+  const queued = contact.status !== 'received' || (await deps.triageQueue.send({ contactId }).then(() => true, () => false));
+  return { outcome: created === 'created' ? 'accepted' : 'already-accepted', contact, queued };
 };

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { synthesizeTemplate } from '../../infra/synth';
+import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { newContactId, referenceFor } from '../../shared/contacts';
+import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { startLocalSystem, useLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
@@ -120,4 +124,33 @@ describe('a message that always fails', () => {
       await restored.stop();
     }
   }, 180_000);
+});
+
+describe('a contact stored but never queued', () => {
+  it('is queued again by the stall sweeper and triaged', async () => {
+    process.env.FRONT_DOOR_SCHEDULE_SECONDS = '2';
+    const system = await startLocalSystem().finally(() => delete process.env.FRONT_DOOR_SCHEDULE_SECONDS);
+    try {
+      // As if SQS had been unreachable when the notification was accepted ten minutes ago.
+      const parsed = parseNotification(aSchoolNeglectNotification());
+      if (!parsed.ok) throw new Error('fixture is invalid');
+      const contactId = newContactId();
+      const receivedAt = new Date(Date.now() - 10 * 60_000).toISOString();
+      const table = system.endpoints.outputs.ContactsTableName!;
+      await new DynamoContactStore(table, new DynamoDBClient(system.clientConfig('dynamodb'))).create({
+        contactId,
+        reference: referenceFor(contactId),
+        status: 'received',
+        channel: 'api',
+        receivedAt,
+        updatedAt: receivedAt,
+        notification: parsed.notification,
+      });
+      const triaged = await apiClient(system).contactInStatus(contactId, 'awaiting-decision');
+      expect(triaged.recommendation).toBeDefined();
+      expect(system.output()).toMatch(/λ RequeueStalledContacts\S* \S+ ok/);
+    } finally {
+      await system.stop();
+    }
+  }, 120_000);
 });

@@ -1,0 +1,40 @@
+import type { Contact } from '../../shared/contacts';
+import { acceptNotification } from '../../shared/front-door/intake';
+import type { ContactStore, MessageQueue } from '../../shared/front-door/ports';
+import { requeueStalledContacts } from '../../shared/front-door/stalled';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+
+/** Only the store methods these use cases call, kept in memory. */
+const memoryStore = (contacts: Contact[] = []) =>
+  ({
+    contacts,
+    create: async (contact: Contact) => (contacts.some((c) => c.contactId === contact.contactId) ? 'exists' : (contacts.push(contact), 'created')),
+    get: async (id: string) => contacts.find((c) => c.contactId === id),
+    listByStatus: async (status: string) => contacts.filter((c) => c.status === status),
+  }) as unknown as ContactStore & { contacts: Contact[] };
+
+const unreachableQueue: MessageQueue = { send: async () => Promise.reject(new Error('SQS is unreachable')) };
+const recordingQueue = () => {
+  const sent: string[] = [];
+  return { sent, send: async ({ contactId }: { contactId: string }) => void sent.push(contactId) };
+};
+
+describe('an accepted notification is never lost', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+
+  it('accepts a stored notification even when the queue cannot be reached, and says it was not queued', async () => {
+    const store = memoryStore();
+    const result = await acceptNotification({ body: aSchoolNeglectNotification(), channel: 'api', now }, { store, triageQueue: unreachableQueue });
+    expect(result).toMatchObject({ outcome: 'accepted', queued: false });
+    expect(store.contacts.map((c) => c.status)).toEqual(['received']);
+  });
+
+  it('queues again a contact still waiting for triage after a few minutes, and only those', async () => {
+    const contact = (id: string, status: Contact['status'], minutesAgo: number) =>
+      ({ contactId: id, status, receivedAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString() }) as Contact;
+    const store = memoryStore([contact('stalled', 'received', 30), contact('just-arrived', 'received', 1), contact('triaged', 'awaiting-decision', 60)]);
+    const queue = recordingQueue();
+    expect(await requeueStalledContacts({ store, triageQueue: queue, now })).toBe(1);
+    expect(queue.sent).toEqual(['stalled']);
+  });
+});
