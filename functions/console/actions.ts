@@ -43,7 +43,7 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
     }
   }
 
-  const result = await performAction({ contactId, kind: action as keyof typeof ActionSchemas, fields, expectedVersion, actor, now }, { store: contactStore() });
+  const result = await performAction({ contactId, kind: action as keyof typeof ActionSchemas, fields, expectedVersion, actor, now }, { store: contactStore(), outcomeQueue: outcomeQueue() });
   switch (result.outcome) {
     case 'not-found':
       return message(404, 'Contact not found', 'No contact has that reference.', user);

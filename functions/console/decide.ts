@@ -1,12 +1,13 @@
 import { DecisionSchema, type Contact } from '../../shared/contacts';
+import { decisionFields } from '../../shared/console/actions';
 import { overridesRecommendation, signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
-import { fieldErrors, PRIMARY_NEEDS } from '../../shared/notification';
+import { fieldErrors } from '../../shared/notification';
 import { ROUTES, type Route } from '../../shared/triage/types';
 import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
-import { baseContext, consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
+import { baseContext, consoleRoute, contactIdOf, contactPage, decisionOptions, message, versionOf } from './lib';
 import type { StaffUser } from '../../shared/auth/roles';
 
 type Values = { route?: string; level?: string; primaryNeed?: string; rationale?: string; overrideReason?: string };
@@ -21,9 +22,7 @@ const decidePage = (contact: Contact, user: StaffUser, values: Values, errors?: 
       errors,
       values,
       recommended: r && { level: r.level, routeName: ROUTES[r.route], ruleset: `${r.ruleset.id} ${r.ruleset.version}` },
-      routes: [{ value: '', text: 'Choose a route' }, ...Object.entries(ROUTES).map(([value, text]) => ({ value, text, selected: value === values.route }))],
-      levels: ['1', '2', '3', '4'].map((value) => ({ value, text: `Level ${value}`, checked: value === values.level })),
-      primaryNeeds: [{ value: '', text: 'Choose a primary need' }, ...Object.entries(PRIMARY_NEEDS).map(([value, text]) => ({ value, text: `${value} ${text}`, selected: value === values.primaryNeed }))],
+      ...decisionOptions(values),
     },
     errors ? 400 : 200,
   );
@@ -48,13 +47,7 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
 
   const fields = formFields(event);
   const values: Values = { route: fields.route, level: fields.level, primaryNeed: fields.primaryNeed, rationale: fields.rationale, overrideReason: fields.overrideReason };
-  const body = {
-    route: values.route || undefined,
-    level: values.level ? Number(values.level) : undefined,
-    primaryNeed: values.primaryNeed || undefined,
-    rationale: values.rationale ?? '',
-    overrideReason: values.overrideReason?.trim() || undefined,
-  };
+  const body = decisionFields(values);
   const overriding = body.route && body.level && overridesRecommendation({ route: body.route as Route, level: body.level as 1 }, contact.recommendation);
   const overrideError = overriding && !body.overrideReason ? [{ text: 'Say why you are choosing a different level or route from the recommendation', href: '#overrideReason' }] : [];
 

@@ -50,6 +50,13 @@ export const contactIdOf = (event: APIGatewayProxyEventV2): string | undefined =
 
 export const versionOf = (fields: Record<string, string>): number => Number.parseInt(fields.version ?? '', 10) || 0;
 
+/** The route, level and primary need choices of a decision form, with the user's choices kept. */
+export const decisionOptions = (values: { route?: string; level?: string; primaryNeed?: string }) => ({
+  routes: [{ value: '', text: 'Choose a route' }, ...Object.entries(ROUTES).map(([value, text]) => ({ value, text, selected: value === values.route }))],
+  levels: ['1', '2', '3', '4'].map((value) => ({ value, text: `Level ${value}`, checked: value === values.level })),
+  primaryNeeds: [{ value: '', text: 'Choose a primary need' }, ...Object.entries(PRIMARY_NEEDS).map(([value, text]) => ({ value, text: `${value} ${text}`, selected: value === values.primaryNeed }))],
+});
+
 const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
 const OPEN_STATUSES = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
 const TWELVE_MONTHS = 365 * 24 * 3600_000;
@@ -104,6 +111,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         row('Assigned to', contact.assignee?.name || 'Nobody'),
         ...(contact.escalation ? [row('Escalated', `${contact.escalation.by.name}: ${contact.escalation.reason}`)] : []),
         ...(decision ? [row('Decision', `Level ${decision.level}, ${ROUTES[decision.route]}`), row('Rationale', decision.rationale), row('Decided by', `${decision.decidedBy} on ${decision.decidedAt}`)] : []),
+        ...(contact.previousDecisions ?? []).map((d) => row('Replaced decision', `Level ${d.level}, ${ROUTES[d.route]} (${d.decidedBy} on ${d.decidedAt}): ${d.rationale}`)),
       ],
       proposedRows: contact.proposedDecision && [
         row('Route', ROUTES[contact.proposedDecision.route]),
@@ -119,6 +127,8 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         row('Status', contact.reconsideration.status),
         ...(contact.reconsideration.answer ? [row('Answer', `${contact.reconsideration.answer} (${contact.reconsideration.answeredBy})`)] : []),
       ],
+      // A manager changing the decision on reconsideration records the new one in the same form.
+      reconsiderationDecision: decisionOptions({}),
       recommendationRows: contact.recommendation && [
         row('Level of need', String(contact.recommendation.level)),
         row('Route', ROUTES[contact.recommendation.route]),

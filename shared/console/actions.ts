@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Contact, Person } from '../contacts';
-import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
+import { DecisionSchema, type Contact, type Person } from '../contacts';
+import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */
 export const PARTNER_ANSWER_HOURS = 48;
@@ -22,11 +22,33 @@ export const ActionSchemas = {
     question: text('what you are asking the agency'),
   }),
   'record-answer': z.object({ requestId: z.string().min(1), answer: text("the agency's answer") }),
-  'answer-reconsideration': z.object({
-    reconsiderationStatus: z.enum(['upheld', 'changed'], { message: 'Choose whether the decision is upheld or changed' }),
-    answer: text('your answer to the referrer'),
-  }),
+  'answer-reconsideration': z
+    .object({
+      reconsiderationStatus: z.enum(['upheld', 'changed'], { message: 'Choose whether the decision is upheld or changed' }),
+      answer: text('your answer to the referrer'),
+      // The new decision, from the same form: asked for only when the decision is changed.
+      route: z.string().optional(),
+      level: z.string().optional(),
+      primaryNeed: z.string().optional(),
+      rationale: z.string().optional(),
+    })
+    .transform(({ reconsiderationStatus, answer, ...fields }, ctx): { reconsiderationStatus: 'upheld' | 'changed'; answer: string; decision?: z.output<typeof DecisionSchema> } => {
+      if (reconsiderationStatus === 'upheld') return { reconsiderationStatus, answer };
+      const decision = DecisionSchema.safeParse(decisionFields(fields));
+      if (decision.success) return { reconsiderationStatus, answer, decision: decision.data };
+      for (const issue of decision.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    }),
 } as const;
+/** A decision as a GOV.UK form posts it: every field a string, empty when not chosen. */
+export const decisionFields = (fields: { route?: string; level?: string; primaryNeed?: string; rationale?: string; overrideReason?: string }) => ({
+  route: fields.route || undefined,
+  level: fields.level ? Number(fields.level) : undefined,
+  primaryNeed: fields.primaryNeed || undefined,
+  rationale: fields.rationale ?? '',
+  overrideReason: fields.overrideReason?.trim() || undefined,
+});
+
 export type ActionKind = keyof typeof ActionSchemas;
 export type ActionInput<K extends ActionKind> = z.output<(typeof ActionSchemas)[K]>;
 
@@ -35,7 +57,8 @@ export const MANAGER_ACTIONS: readonly ActionKind[] = ['assign', 'answer-reconsi
 
 export const isActionKind = (kind: string): kind is ActionKind => kind in ActionSchemas;
 
-type Plan = { changes: Partial<Contact>; action: string; detail?: string } | { refused: string };
+/** `sendOutcome`: the outcome queue's consumer has emails to send after the write. */
+type Plan = { changes: Partial<Contact>; action: string; detail?: string; sendOutcome?: true } | { refused: string };
 
 const person = (actor: AuditEvent['actor']): Person => ({ id: actor.id, name: actor.name });
 const OPEN = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
@@ -94,11 +117,27 @@ export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>,
       };
     }
     case 'answer-reconsideration': {
-      const { reconsiderationStatus, answer } = input as ActionInput<'answer-reconsideration'>;
-      if (contact.reconsideration?.status !== 'requested') return { refused: 'There is no reconsideration request to answer' };
+      const answered = input as ActionInput<'answer-reconsideration'>;
+      const previous = contact.decision;
+      if (contact.reconsideration?.status !== 'requested' || contact.status !== 'decided' || !previous) return { refused: 'There is no reconsideration request to answer' };
+      const reconsideration = { ...contact.reconsideration, status: answered.reconsiderationStatus, answer: answered.answer, answeredAt: at, answeredBy: actor.name };
+      const action = `Answered the referrer's reconsideration request: ${answered.reconsiderationStatus}`;
+      // Either way the referrer is emailed the answer, by the consumer that sends outcomes.
+      const { decision } = answered;
+      if (!decision) return { changes: { reconsideration }, action, sendOutcome: true };
+      if (decision.route === previous.route && decision.level === previous.level) {
+        return { refused: 'Choose a different route or level of need, or answer that the decision is upheld' };
+      }
       return {
-        changes: { reconsideration: { ...contact.reconsideration, status: reconsiderationStatus, answer, answeredAt: at, answeredBy: actor.name } },
-        action: `Answered the referrer's reconsideration request: ${reconsiderationStatus}`,
+        changes: {
+          reconsideration,
+          // The decision a manager replaces stays on the record; the audit trail names both.
+          decision: { ...decision, decidedAt: at, decidedBy: actor.id },
+          previousDecisions: [...(contact.previousDecisions ?? []), previous],
+        },
+        action,
+        detail: `Decision changed from level ${previous.level}, ${previous.route} to level ${decision.level}, ${decision.route}`,
+        sendOutcome: true,
       };
     }
   }
@@ -117,7 +156,7 @@ export const STALE_MESSAGE = 'Someone else changed this contact after you opened
 /** Validates, plans and writes one action at the version the user saw, then audits it. */
 export const performAction = async (
   request: { contactId: string; kind: ActionKind; fields: Record<string, string>; expectedVersion: number; actor: AuditEvent['actor']; now: Date },
-  deps: { store: ContactStore },
+  deps: { store: ContactStore; outcomeQueue: MessageQueue },
 ): Promise<ActionResult> => {
   const parsed = ActionSchemas[request.kind].safeParse(request.fields);
   if (!parsed.success) return { outcome: 'invalid', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
@@ -129,6 +168,7 @@ export const performAction = async (
   try {
     const updated = await deps.store.update(contact.contactId, request.expectedVersion, plan.changes, request.now.toISOString());
     await deps.store.appendEvent({ contactId: contact.contactId, at: request.now.toISOString(), actor: request.actor, action: plan.action, detail: plan.detail });
+    if (plan.sendOutcome) await deps.outcomeQueue.send({ contactId: contact.contactId });
     return { outcome: 'done', contact: updated };
   } catch (error) {
     if (error instanceof VersionConflict && error.current) return { outcome: 'conflict', reason: STALE_MESSAGE, contact: error.current };

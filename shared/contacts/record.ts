@@ -16,6 +16,11 @@ export interface Contact {
   matches?: EarlierContact[];
   recommendation?: Recommendation;
   decision?: Decision;
+  /**
+   * Decisions a manager replaced when answering a reconsideration request, oldest first: the
+   * record keeps what was decided before, and the count numbers the outcome emails.
+   */
+  previousDecisions?: Decision[];
   triageFailure?: { error: string; at: string };
   /** A referrer may ask once for a decision to be looked at again (domain brief §5). */
   reconsideration?: {

@@ -1,4 +1,4 @@
-import type { Contact } from '../contacts';
+import type { Contact, Decision } from '../contacts';
 import { describeRoute } from '../contacts';
 import type { RuntimeConfig } from '../config';
 import { teamForRoute, type Route } from '../triage/types';
@@ -167,17 +167,29 @@ const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
   { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
 ];
 
+/**
+ * Emails about a decision are sent once per decision, not once per contact: a decision changed
+ * on reconsideration is the contact's second (third...) and gets its own idempotency keys. The
+ * first keeps the plain kind, so contacts decided before decisions were numbered are not re-sent.
+ */
+const decisionKind = (contact: Contact, kind: string): string => {
+  const sequence = (contact.previousDecisions?.length ?? 0) + 1;
+  return sequence > 1 ? `${kind}:${sequence}` : kind;
+};
+
+const describeDecision = (decision: Pick<Decision, 'route' | 'level'>) => `${describeRoute(decision.route)} (level of need ${decision.level})`;
+
 export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage => {
   const decision = contact.decision!;
   const secure = isSecureAddress(contact.notification.referrer.email, config);
   return compose(
-    { contactId: contact.contactId, kind: 'outcome' },
+    { contactId: contact.contactId, kind: decisionKind(contact, 'outcome') },
     contact.notification.referrer.email,
     `Decision on your notification ${contact.reference}`,
     [
       `Dear ${contact.notification.referrer.name},`,
       `We have decided what happens next for notification ${contact.reference}.`,
-      `Decision: ${describeRoute(decision.route)} (level of need ${decision.level}).`,
+      `Decision: ${describeDecision(decision)}.`,
       secure
         ? `Why: ${decision.rationale}`
         : 'The reasons are on the status page linked below, because this email address is not on a secure network.',
@@ -192,6 +204,7 @@ export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage
 export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig): EmailMessage => {
   const answer = contact.reconsideration!;
   const decision = contact.decision!;
+  const previous = contact.previousDecisions?.at(-1);
   const secure = isSecureAddress(contact.notification.referrer.email, config);
   return compose(
     { contactId: contact.contactId, kind: 'reconsideration-answer' },
@@ -201,8 +214,8 @@ export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig)
       `Dear ${contact.notification.referrer.name},`,
       `A manager has looked again at the decision on notification ${contact.reference}, as you asked.`,
       answer.status === 'changed'
-        ? `The decision has changed. It is now: ${describeRoute(decision.route)} (level of need ${decision.level}).`
-        : `The decision stays the same: ${describeRoute(decision.route)} (level of need ${decision.level}).`,
+        ? `The decision has changed${previous ? ` from ${describeDecision(previous)}` : ''}. It is now: ${describeDecision(decision)}. We have sent you the new decision in a separate email.`
+        : `The decision stays the same: ${describeDecision(decision)}.`,
       secure && answer.answer ? `Why: ${answer.answer}` : 'The manager’s reasons are on the status page linked below.',
       { text: 'Status page:', href: statusPageUrl(contact.contactId, config) },
       { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
@@ -252,15 +265,17 @@ export const teamHandoverEmail = (contact: Contact, config: MailConfig): EmailMe
   const decision = contact.decision!;
   const team = teamAddress(decision.route, config);
   if (!team) return undefined;
+  const replaced = contact.previousDecisions?.at(-1);
   return compose(
-    { contactId: contact.contactId, kind: 'handover' },
+    { contactId: contact.contactId, kind: decisionKind(contact, 'handover') },
     team,
     `New ${teamForRoute(decision.route) === 'early-help' ? 'early help request' : 'referral'} from the front door: ${contact.reference}`,
     [
-      `The front door has decided ${describeRoute(decision.route)} (level of need ${decision.level}) for ${contact.reference}.`,
+      `The front door has decided ${describeDecision(decision)} for ${contact.reference}.`,
       `Children: ${childrenSummary(contact)}.`,
       `Decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}.`,
       `Rationale: ${decision.rationale}`,
+      ...(replaced ? [`This replaces the earlier decision, ${describeDecision(replaced)}, changed after the referrer asked for it to be reconsidered.`] : []),
       'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
     ],
     config,

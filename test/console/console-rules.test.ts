@@ -1,4 +1,4 @@
-import { planAction } from '../../shared/console/actions';
+import { ActionSchemas, planAction } from '../../shared/console/actions';
 import { buildQueue, countdown, QueueQuerySchema } from '../../shared/console/queue';
 import { overridesRecommendation, signOffReasons, signOffRoutesFrom } from '../../shared/console/sign-off';
 import type { Contact } from '../../shared/contacts';
@@ -64,11 +64,28 @@ describe('console actions', () => {
   });
 
   it('answers a reconsideration only while one is requested', () => {
-    const requested = contact({ status: 'decided', reconsideration: { requestedAt: '2026-03-01T00:00:00Z', reason: 'Disagree', status: 'requested' } });
+    const decision = { route: 'nfa' as const, level: 1 as const, rationale: 'No further action', decidedAt: '2026-03-01T09:00:00Z', decidedBy: 'sam.okafor' };
+    const requested = contact({ status: 'decided', decision, reconsideration: { requestedAt: '2026-03-01T00:00:00Z', reason: 'Disagree', status: 'requested' } });
     expect(planAction('answer-reconsideration', { reconsiderationStatus: 'upheld', answer: 'Upheld' }, requested, worker, now)).toMatchObject({
       changes: { reconsideration: { status: 'upheld', answer: 'Upheld' } },
     });
     expect(planAction('answer-reconsideration', { reconsiderationStatus: 'upheld', answer: 'Upheld' }, contact(), worker, now)).toHaveProperty('refused');
+  });
+
+  it('asks for the new decision when a reconsideration changes it, and keeps the one it replaces', () => {
+    const decision = { route: 'early-help-targeted' as const, level: 3 as const, rationale: 'Early help first', decidedAt: '2026-03-01T09:00:00Z', decidedBy: 'sam.okafor' };
+    const requested = contact({ status: 'decided', decision, reconsideration: { requestedAt: '2026-03-01T10:00:00Z', reason: 'Disagree', status: 'requested' } });
+    const schema = ActionSchemas['answer-reconsideration'];
+    const missing = schema.safeParse({ reconsiderationStatus: 'changed', answer: 'Changed', route: '', level: '' });
+    expect(missing.success ? [] : missing.error.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['route', 'level', 'rationale']));
+    const manager = { id: 'morgan.ellis', name: 'Morgan Ellis', role: 'manager' };
+    const same = schema.parse({ reconsiderationStatus: 'changed', answer: 'Changed', route: 'early-help-targeted', level: '3', rationale: 'Reworded rationale only' });
+    expect(planAction('answer-reconsideration', same, requested, manager, now)).toHaveProperty('refused');
+    const changed = schema.parse({ reconsiderationStatus: 'changed', answer: 'Changed', route: 'csc-assessment', level: '4', rationale: 'A child in need assessment' });
+    expect(planAction('answer-reconsideration', changed, requested, manager, now)).toMatchObject({
+      changes: { decision: { route: 'csc-assessment', level: 4, decidedBy: 'morgan.ellis', decidedAt: now.toISOString() }, previousDecisions: [decision], reconsideration: { status: 'changed' } },
+      sendOutcome: true,
+    });
   });
 });
 

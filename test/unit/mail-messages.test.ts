@@ -1,5 +1,5 @@
 import type { Contact } from '../../shared/contacts';
-import { acknowledgementEmail, dutyManagerAlert, formatLondonTime, outcomeEmail, teamHandoverEmail } from '../../shared/mail/messages';
+import { acknowledgementEmail, dutyManagerAlert, formatLondonTime, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../../shared/mail/messages';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { runtimeConfig } from '../../shared/config';
@@ -32,6 +32,25 @@ const contactFrom = (referrerEmail: string): Contact => {
 };
 
 describe('emails to referrers and teams', () => {
+  it('keys the emails about a decision changed on reconsideration apart from the first, and says what changed', () => {
+    const first = contactFrom('dsl@school.example');
+    const changed: Contact = {
+      ...first,
+      decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
+      previousDecisions: [first.decision!],
+      reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
+    };
+    expect(outcomeEmail(first, config).idempotencyKey).toBe(`${'a'.repeat(26)}:outcome`);
+    expect(outcomeEmail(changed, config).idempotencyKey).toBe(`${'a'.repeat(26)}:outcome:2`);
+    expect(teamHandoverEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover`);
+    expect(teamHandoverEmail(changed, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover:2`);
+    expect(teamHandoverEmail(changed, config)!.text).toContain('This replaces the earlier decision, Early help');
+    const answer = reconsiderationAnswerEmail(changed, config);
+    expect(answer.text).toMatch(/The decision has changed from Early help.*\(level of need 3\)\. It is now: .*\(level of need 4\)\./);
+    expect(answer.text).not.toContain('Ellie');
+  });
+
+
   it('acknowledges with the reference, the due time in London time and a status link', () => {
     const email = acknowledgementEmail(contactFrom('dsl@school.example'), config);
     expect(email.subject).toContain('CFC-AAAA-BBBB');
