@@ -108,17 +108,22 @@ export class OperationsMonitoring extends Construct {
 
     const measure = (metricName: string, label: string, dimensionsMap: Record<string, string> = SERVICE) =>
       new Metric({ namespace: NAMESPACE, metricName, dimensionsMap, statistic: 'Sum', period: Duration.hours(1), label });
-    const sumAcross = (metricName: string, label: string) =>
-      new MathExpression({ expression: `SUM(SEARCH('{${NAMESPACE},service,${metricName === 'NotificationsReceived' ? 'channel,source' : metricName === 'DecisionsFinal' ? 'route' : 'level'}} MetricName="${metricName}"', 'Sum', 3600))`, label, period: Duration.hours(1) });
+    /** One line summing a metric over all its dimension values (every channel, route or level). */
+    const sumAcross = (metricName: string, dimensions: string[], label: string) =>
+      new MathExpression({
+        expression: `SUM(SEARCH('{${NAMESPACE},${['service', ...dimensions].join(',')}} MetricName="${metricName}"', 'Sum', 3600))`,
+        label,
+        period: Duration.hours(1),
+      });
     const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${Stack.of(this).stackName}-front-door` });
     dashboard.addWidgets(
       new TextWidget({ markdown: '# Front Door\nContacts, decisions against the statutory clock, and the health of the pipeline.', width: 24, height: 2 }),
     );
     dashboard.addWidgets(
       new SingleValueWidget({ title: 'Contacts overdue for a decision', metrics: [overdue], width: 6 }),
-      new GraphWidget({ title: 'Notifications received (all channels and sources)', left: [sumAcross('NotificationsReceived', 'received')], width: 6 }),
+      new GraphWidget({ title: 'Notifications received (all channels and sources)', left: [sumAcross('NotificationsReceived', ['channel', 'source'], 'received')], width: 6 }),
       new GraphWidget({ title: 'Decisions within / outside the statutory clock', left: [measure('DecisionsWithinClock', 'within'), measure('DecisionsOutsideClock', 'outside')], width: 6 }),
-      new GraphWidget({ title: 'Final decisions and recommendations', left: [sumAcross('DecisionsFinal', 'decisions'), sumAcross('Recommendations', 'recommendations')], width: 6 }),
+      new GraphWidget({ title: 'Final decisions and recommendations', left: [sumAcross('DecisionsFinal', ['route'], 'decisions'), sumAcross('Recommendations', ['level'], 'recommendations')], width: 6 }),
     );
     dashboard.addWidgets(
       new GraphWidget({ title: 'Dead-letter queues', left: deadLetterQueues.map((q) => q.metricApproximateNumberOfMessagesVisible()), width: 6 }),
