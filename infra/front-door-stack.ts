@@ -172,6 +172,15 @@ export class FrontDoorStack extends Stack {
       targets: [new LambdaFunction(requeueStalled)],
     });
 
+    // Partner agencies' late answers (due in 48 hours) are chased hourly, each request once.
+    const partnerReminders = mailing(fn('RemindOverduePartnerRequests', 'functions/scheduled/remind-overdue-partner-requests.ts', 'Reminds partner agencies whose answers are overdue; counts them'));
+    tables.contacts.grantReadData(partnerReminders);
+    new Rule(this, 'RemindOverduePartnerRequestsSchedule', {
+      description: 'Reminds partner agencies whose answers to information requests are overdue',
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(partnerReminders)],
+    });
+
     new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
 
     // Last, so that it watches every function and queue the stack has.

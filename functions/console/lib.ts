@@ -5,7 +5,7 @@ import { CONTACT_STATUSES, isContactId, type Contact } from '../../shared/contac
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import type { AuditEvent } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS } from '../../shared/notification';
-import { ROUTES } from '../../shared/triage/types';
+import { ROUTES, type EarlierContact } from '../../shared/triage/types';
 import { contactStore } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { page, redirect } from '../lib/pages';
@@ -73,12 +73,14 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
   const n = contact.notification;
   const now = Date.now();
   const linked = new Set((contact.links ?? []).map((l) => l.contactId));
+  const outcomeOf = (m: Pick<EarlierContact, 'route' | 'level' | 'status'>) =>
+    m.route ? `Level ${m.level}, ${ROUTES[m.route]}` : CONTACT_STATUSES[m.status as keyof typeof CONTACT_STATUSES] ?? m.status;
   const history = (contact.matches ?? []).map((m) => ({
     contactId: m.contactId,
     reference: m.reference,
     receivedAt: m.receivedAt,
     matchedOn: `${n.children[m.childIndex] ? `${n.children[m.childIndex]!.firstName}: ` : ''}${m.matchedOn.join(', ')}`,
-    outcome: m.route ? `Level ${m.level}, ${ROUTES[m.route]}` : CONTACT_STATUSES[m.status as keyof typeof CONTACT_STATUSES] ?? m.status,
+    outcome: outcomeOf(m),
     linked: linked.has(m.contactId),
   }));
   for (const link of contact.links ?? []) {
@@ -86,6 +88,13 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       history.push({ contactId: link.contactId, reference: link.reference, receivedAt: link.at, matchedOn: `Linked by ${link.by.name}`, outcome: '', linked: true });
     }
   }
+  const householdHistory = (contact.householdMatches ?? []).map((m) => ({
+    contactId: m.contactId,
+    reference: m.reference,
+    receivedAt: m.receivedAt,
+    address: n.children[m.childIndex] && `${n.children[m.childIndex]!.firstName}'s address`,
+    outcome: outcomeOf(m),
+  }));
   const decision = contact.decision;
   const consent = n.consent.status === 'given' ? 'Given' : `${n.consent.status === 'refused' ? 'Refused' : 'Not sought'}: ${n.consent.reason}`;
   return page(
@@ -163,12 +172,13 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       })),
       recontacts: (contact.matches ?? []).filter((m) => now - new Date(m.receivedAt).getTime() < TWELVE_MONTHS).length,
       history,
+      householdHistory,
       partnerRequests: (contact.partnerRequests ?? []).map((r) => ({
         id: r.id,
         agency: PARTNER_AGENCIES[r.agency],
         answered: !!r.answer,
         title: `${PARTNER_AGENCIES[r.agency]}: ${r.answer ? 'answered' : new Date(r.dueAt).getTime() < now ? 'overdue' : 'waiting'}`,
-        rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${r.requestedAt})`), row('Due', r.dueAt), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${r.answeredAt})` : 'Not yet')],
+        rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${r.requestedAt})`), row('Sent to', r.sentTo), row('Due', r.dueAt), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${r.answeredAt})` : 'Not yet')],
       })),
       events,
     },

@@ -20,6 +20,8 @@ export const ActionSchemas = {
   'request-information': z.object({
     agency: z.enum(Object.keys(PARTNER_AGENCIES) as ['police', 'health', 'education'], { message: 'Choose which agency to ask' }),
     question: text('what you are asking the agency'),
+    // Kept so that a reminder can go to the same address if the answer is late.
+    sentTo: z.string({ message: 'Enter the email address you sent the request to' }).trim().email('Enter the email address you sent the request to, like name@agency.example'),
   }),
   'record-answer': z.object({ requestId: z.string().min(1), answer: text("the agency's answer") }),
   'answer-reconsideration': z
@@ -100,9 +102,9 @@ export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>,
       return { changes: { links: contact.links!.filter((l) => l !== link) }, action: 'Unlinked an earlier contact', detail: link.reference };
     }
     case 'request-information': {
-      const { agency, question } = input as ActionInput<'request-information'>;
+      const { agency, question, sentTo } = input as ActionInput<'request-information'>;
       const dueAt = new Date(now.getTime() + PARTNER_ANSWER_HOURS * 3600_000).toISOString();
-      const request = { id: randomUUID(), agency, question, requestedAt: at, requestedBy: by, dueAt };
+      const request = { id: randomUUID(), agency, question, requestedAt: at, requestedBy: by, dueAt, sentTo };
       return { changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] }, action: `Asked ${PARTNER_AGENCIES[agency]} for information`, detail: `Due ${dueAt}` };
     }
     case 'record-answer': {

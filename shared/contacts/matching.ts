@@ -7,11 +7,13 @@ import type { Child } from '../notification';
  * an NHS number, when given, is a stronger key on its own. Keys are hashed so that an index
  * of children never holds names in the clear.
  */
-export type MatchBasis = 'name-dob-postcode' | 'nhs-number';
-export interface MatchKey {
-  basis: MatchBasis;
+export type MatchBasis = 'name-dob-postcode' | 'nhs-number' | 'household-address';
+export interface MatchKey<Basis extends MatchBasis = MatchBasis> {
+  basis: Basis;
   key: string;
 }
+/** The keys that find the same child again; an address alone finds only the household. */
+export type ChildMatchKey = MatchKey<'name-dob-postcode' | 'nhs-number'>;
 
 const normaliseName = (name: string): string =>
   name
@@ -22,14 +24,23 @@ const normaliseName = (name: string): string =>
 
 const normalisePostcode = (postcode: string): string => postcode.toUpperCase().replace(/\s+/g, '');
 
-const hashed = (basis: MatchBasis, parts: string[]): MatchKey => ({
+/** "Flat 2, 10 High St." and "flat 2 10 high st" are the same first line. */
+const normaliseAddressLine = (line: string): string =>
+  line
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+const hashed = <Basis extends MatchBasis>(basis: Basis, parts: string[]): MatchKey<Basis> => ({
   basis,
   key: createHash('sha256').update([basis, ...parts].join('|')).digest('hex'),
 });
 
-export const matchKeysFor = (child: Child): MatchKey[] => {
+export const matchKeysFor = (child: Child): ChildMatchKey[] => {
   const born = child.dateOfBirth ?? `edd:${child.expectedDateOfDelivery}`;
-  const keys = [
+  const keys: ChildMatchKey[] = [
     hashed('name-dob-postcode', [
       normaliseName(child.firstName),
       normaliseName(child.lastName),
@@ -40,3 +51,11 @@ export const matchKeysFor = (child: Child): MatchKey[] => {
   if (child.nhsNumber) keys.push(hashed('nhs-number', [child.nhsNumber]));
   return keys;
 };
+
+/**
+ * The key of the household a child lives in: the first line of the address and the postcode,
+ * normalised and hashed like the child keys. Contacts about other children at the same address
+ * are shown to workers apart from the child's own history (siblings, a new partner's children).
+ */
+export const householdKeyFor = (address: Child['address']): MatchKey<'household-address'> =>
+  hashed('household-address', [normaliseAddressLine(address.line1), normalisePostcode(address.postcode)]);

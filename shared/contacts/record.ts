@@ -14,6 +14,11 @@ export interface Contact {
   receivedAt: string;
   notification: Notification;
   matches?: EarlierContact[];
+  /**
+   * Earlier contacts about other children at the same address (a child's own re-contacts are in
+   * `matches`). Workers see them; the levels-of-need rules do not, since they are not this child's history.
+   */
+  householdMatches?: HouseholdContact[];
   recommendation?: Recommendation;
   decision?: Decision;
   /**
@@ -70,6 +75,8 @@ export interface IncomingEmail {
   templateErrors?: { path: string; message: string }[];
 }
 
+export type HouseholdContact = Omit<EarlierContact, 'matchedOn'>;
+
 /** Someone signed in to the triage console, as recorded on the contact and in its audit trail. */
 export interface Person {
   id: string;
@@ -84,6 +91,8 @@ export interface PartnerRequest {
   requestedAt: string;
   requestedBy: Person;
   dueAt: string;
+  /** The address the request went to, which an overdue reminder goes to (absent on early requests). */
+  sentTo?: string;
   answer?: string;
   answeredAt?: string;
   answeredBy?: Person;

@@ -58,7 +58,7 @@ export interface ContactStore {
   transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
   /** Changes a contact only while it is still in `whileStatus`. Throws TransitionRefused otherwise. */
   amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
-  /** Records a contact under a child's match key; writing the same entry twice is harmless. */
+  /** Records a contact under a child's or household's match key; writing the same entry twice is harmless. */
   indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
   listByStatus(status: ContactStatus, limit: number): Promise<Contact[]>;

@@ -1,11 +1,11 @@
-import { matchKeysFor, type Channel, type Contact } from '../contacts';
+import { householdKeyFor, matchKeysFor, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
 import { recommend } from '../rules';
 import type { EarlierContact, Recommendation } from '../triage/types';
-import { TransitionRefused, type ContactStore, type Mailer } from './ports';
+import { TransitionRefused, type ChildIndexEntry, type ContactStore, type Mailer } from './ports';
 
 /**
  * The steps of the triage state machine, one function each. Every step may run more than once
@@ -50,8 +50,24 @@ export const beginTriage = async (contactId: string, deps: { store: ContactStore
 export const matchEarlierContacts = async (
   contactId: string,
   deps: { store: ContactStore; now: Date },
-): Promise<{ matchedContacts: number }> => {
+): Promise<{ matchedContacts: number; householdContacts: number }> => {
   const contact = await load(deps.store, contactId);
+  const summarise = async (entry: ChildIndexEntry, childIndex: number): Promise<HouseholdContact> => {
+    const earlier = await deps.store.get(entry.contactId);
+    return {
+      contactId: entry.contactId,
+      reference: entry.reference,
+      receivedAt: entry.receivedAt,
+      childIndex,
+      status: earlier?.status ?? 'unknown',
+      level: earlier?.decision?.level ?? earlier?.recommendation?.level,
+      route: earlier?.decision?.route,
+      decidedAt: earlier?.decision?.decidedAt,
+    };
+  };
+  const index = (key: MatchKey, childIndex: number) =>
+    deps.store.indexChild(key, { contactId, reference: contact.reference, receivedAt: contact.receivedAt, childIndex });
+
   const matches = new Map<string, EarlierContact>();
   for (const [childIndex, child] of contact.notification.children.entries()) {
     for (const key of matchKeysFor(child)) {
@@ -63,32 +79,35 @@ export const matchEarlierContacts = async (
           if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
           continue;
         }
-        const earlier = await deps.store.get(entry.contactId);
-        matches.set(id, {
-          contactId: entry.contactId,
-          reference: entry.reference,
-          receivedAt: entry.receivedAt,
-          childIndex,
-          matchedOn: [key.basis],
-          status: earlier?.status ?? 'unknown',
-          level: earlier?.decision?.level ?? earlier?.recommendation?.level,
-          route: earlier?.decision?.route,
-          decidedAt: earlier?.decision?.decidedAt,
-        });
+        matches.set(id, { ...(await summarise(entry, childIndex)), matchedOn: [key.basis] });
       }
-      await deps.store.indexChild(key, {
-        contactId,
-        reference: contact.reference,
-        receivedAt: contact.receivedAt,
-        childIndex,
-      });
+      await index(key, childIndex);
     }
   }
-  const earlierContacts = [...matches.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-  if (contact.status === 'triaging') {
-    await deps.store.amend(contactId, 'triaging', { matches: earlierContacts }, deps.now.toISOString());
+
+  // Each address once, under the first child living there; contacts already matched to one of
+  // the children are that child's own history and are not repeated as the household's.
+  const sameChild = new Set([...matches.values()].map((m) => m.contactId));
+  const household = new Map<string, HouseholdContact>();
+  const addresses = new Set<string>();
+  for (const [childIndex, child] of contact.notification.children.entries()) {
+    const key = householdKeyFor(child.address);
+    if (addresses.has(key.key)) continue;
+    addresses.add(key.key);
+    for (const entry of await deps.store.findByMatchKey(key)) {
+      if (entry.contactId === contactId || sameChild.has(entry.contactId) || household.has(entry.contactId)) continue;
+      household.set(entry.contactId, await summarise(entry, childIndex));
+    }
+    await index(key, childIndex);
   }
-  return { matchedContacts: earlierContacts.length };
+
+  const newestFirst = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  const earlierContacts = newestFirst([...matches.values()]);
+  const householdMatches = newestFirst([...household.values()]);
+  if (contact.status === 'triaging') {
+    await deps.store.amend(contactId, 'triaging', { matches: earlierContacts, householdMatches }, deps.now.toISOString());
+  }
+  return { matchedContacts: earlierContacts.length, householdContacts: householdMatches.length };
 };
 
 export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'priority' | 'dueAt' | 'themes'>;

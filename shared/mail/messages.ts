@@ -1,4 +1,4 @@
-import type { Contact, Decision } from '../contacts';
+import type { Contact, Decision, PartnerRequest } from '../contacts';
 import { describeRoute } from '../contacts';
 import type { RuntimeConfig } from '../config';
 import { teamForRoute, type Route } from '../triage/types';
@@ -96,7 +96,7 @@ const renderHtml = (subject: string, blocks: Block[]) => {
 
 /** An email about a contact is keyed `<contactId>:<kind>`: once per contact and kind. */
 const compose = (
-  about: { contactId: string; kind: string } | { idempotencyKey: string },
+  about: { contactId: string; kind: string } | { idempotencyKey: string; contactId?: string },
   to: string,
   subject: string,
   blocks: Block[],
@@ -219,6 +219,25 @@ export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig)
       secure && answer.answer ? `Why: ${answer.answer}` : 'The manager’s reasons are on the status page linked below.',
       { text: 'Status page:', href: statusPageUrl(contact.contactId, config) },
       { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
+    ],
+    config,
+  );
+};
+
+/**
+ * A partner agency's answer is late (domain brief §4: 48 hours). Sent once per request to the
+ * address it went to; the question and the children are named only on a secure domain.
+ */
+export const partnerReminderEmail = (contact: Contact, request: PartnerRequest & { sentTo: string }, config: MailConfig): EmailMessage => {
+  const secure = isSecureAddress(request.sentTo, config);
+  return compose(
+    { idempotencyKey: `${contact.contactId}:partner-reminder:${request.id}`, contactId: contact.contactId },
+    request.sentTo,
+    `Reminder: we are waiting for your answer about ${contact.reference}`,
+    [
+      `On ${formatLondonTime(request.requestedAt)} the Front Door asked you for information about notification ${contact.reference}. We asked for an answer by ${formatLondonTime(request.dueAt)} and have not had one yet.`,
+      ...(secure ? [`Children: ${childrenSummary(contact)}.`, `The question: ${request.question}`] : ['Reply to the request we sent you, quoting the reference. We have not repeated its details because this email address is not on a secure network.']),
+      'A social worker is waiting for your answer to decide what happens next for the child.',
     ],
     config,
   );

@@ -51,7 +51,7 @@ describe('console actions', () => {
   });
 
   it('gives partner information requests 48 hours and records one answer', () => {
-    const asked = planAction('request-information', { agency: 'police', question: 'Any call-outs?' }, contact(), worker, now);
+    const asked = planAction('request-information', { agency: 'police', question: 'Any call-outs?', sentTo: 'safeguarding@police.example' }, contact(), worker, now);
     if ('refused' in asked) throw new Error(asked.refused);
     const request = asked.changes.partnerRequests![0]!;
     expect(request.dueAt).toBe('2026-03-04T10:00:00.000Z');

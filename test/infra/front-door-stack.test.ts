@@ -106,6 +106,8 @@ describe('Front Door stack', () => {
         // Replies to inbound email: received, needs completing, or refused and why.
         'functions/email-intake/receive.ts',
         'functions/queue/send-outcome.ts',
+        // Reminders to partner agencies whose answers are late.
+        'functions/scheduled/remind-overdue-partner-requests.ts',
         'functions/triage/alert-duty-manager.ts',
         'functions/triage/send-acknowledgement.ts',
       ]);

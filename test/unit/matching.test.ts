@@ -1,4 +1,4 @@
-import { matchKeysFor } from '../../shared/contacts';
+import { householdKeyFor, matchKeysFor } from '../../shared/contacts';
 import { parseNotification, type Child } from '../../shared/notification';
 import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
 
@@ -55,5 +55,29 @@ describe('matching a child to earlier contacts', () => {
       expect(key).toMatch(/^[0-9a-f]{64}$/);
       expect(key).not.toContain('noah');
     }
+  });
+});
+
+describe('matching a household by address', () => {
+  const address = (line1: string, postcode: string) => ({ line1, town: 'Exampleton', postcode });
+
+  it('finds the same address however the first line and postcode are typed', () => {
+    const key = householdKeyFor(address('Flat 2, 10 High St.', 'ZZ1 1AA'));
+    expect(householdKeyFor(address('  flat 2 10 HIGH ST', 'zz11aa'))).toEqual(key);
+    expect(householdKeyFor({ ...address('Flat 2, 10 High St.', 'ZZ1 1AA'), town: 'Elsewhere' })).toEqual(key);
+    expect(key.basis).toBe('household-address');
+  });
+
+  it('tells different flats, houses and postcodes apart, and never holds the address in the clear', () => {
+    const key = householdKeyFor(address('Flat 2, 10 High Street', 'ZZ1 1AA')).key;
+    expect(householdKeyFor(address('Flat 3, 10 High Street', 'ZZ1 1AA')).key).not.toBe(key);
+    expect(householdKeyFor(address('Flat 2, 10 High Street', 'ZZ1 1AB')).key).not.toBe(key);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is never the same key as a child key, though both live in one index', () => {
+    const child = childOf(aSchoolNeglectNotification());
+    const household = householdKeyFor(child.address).key;
+    expect(matchKeysFor(child).map((k) => k.key)).not.toContain(household);
   });
 });

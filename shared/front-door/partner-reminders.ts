@@ -1,0 +1,37 @@
+import type { RuntimeConfig } from '../config';
+import type { ContactStatus, PartnerRequest } from '../contacts';
+import { partnerReminderEmail } from '../mail/messages';
+import type { ContactStore, Mailer } from './ports';
+
+/** Workers ask partners for information while a contact waits for a decision. */
+const ASKING_STATUSES: ContactStatus[] = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
+/** More open contacts than this is a front door in crisis; the count still shows it. */
+const LIST_LIMIT = 1000;
+
+const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && request.dueAt < now.toISOString();
+
+/**
+ * Scheduled: reminds each partner agency whose answer is past its 48-hour due time (domain
+ * brief §4), once per request however often it runs, and says how many answers are overdue.
+ * A request made before its address was kept is counted but cannot be reminded.
+ */
+export const remindOverduePartnerRequests = async (deps: {
+  store: ContactStore;
+  mailer: Mailer;
+  config: RuntimeConfig;
+  now: Date;
+}): Promise<{ overdue: number; reminded: number }> => {
+  const lists = await Promise.all(ASKING_STATUSES.map((status) => deps.store.listByStatus(status, LIST_LIMIT)));
+  let overdue = 0;
+  let reminded = 0;
+  for (const contact of lists.flat()) {
+    for (const request of contact.partnerRequests ?? []) {
+      if (!isOverdue(request, deps.now)) continue;
+      overdue++;
+      if (!request.sentTo) continue;
+      await deps.mailer.sendOnce(partnerReminderEmail(contact, { ...request, sentTo: request.sentTo }, deps.config));
+      reminded++;
+    }
+  }
+  return { overdue, reminded };
+};
