@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { randomBytes } from 'node:crypto';
 import { LOCAL_USERS, localUser } from '../../shared/auth/local-users';
+import { attemptCookieValue, authorizeUrl, logoutUrl, newSignInAttempt, readAttemptCookie, tokenRequest, type HostedUi } from '../../shared/auth/oauth';
 import { ROLES } from '../../shared/auth/roles';
 import { authSettings, clearedSessionCookie, cookieValue, localSessionToken, sessionCookie, type AuthSettings } from '../../shared/auth/session';
 import { withObservability } from '../lib/middleware';
@@ -9,9 +9,11 @@ import { logger } from '../lib/observability';
 import { message } from './lib';
 
 type Cognito = Extract<AuthSettings, { CONSOLE_AUTH: 'cognito' }>;
-const STATE_COOKIE = 'fd_oauth_state';
+const ATTEMPT_COOKIE = 'fd_oauth_attempt';
 
-const callbackUrl = (event: APIGatewayProxyEventV2) => `https://${event.headers?.host}/console/auth/callback`;
+const origin = (event: APIGatewayProxyEventV2) => `https://${event.headers?.host}`;
+const callbackUrl = (event: APIGatewayProxyEventV2) => `${origin(event)}/console/auth/callback`;
+const hostedUi = (settings: Cognito): HostedUi => ({ domain: settings.COGNITO_DOMAIN, clientId: settings.COGNITO_CLIENT_ID });
 
 const localSignInPage = (errors?: { text: string; href: string }[]) =>
   page(
@@ -24,12 +26,13 @@ const localSignInPage = (errors?: { text: string; href: string }[]) =>
     errors ? 400 : 200,
   );
 
-/** Cognito's hosted UI signs the user in and returns a code; the code buys an ID token. */
-const exchangeCode = async (code: string, event: APIGatewayProxyEventV2, settings: Cognito): Promise<string | undefined> => {
-  const response = await fetch(`${settings.COGNITO_DOMAIN}/oauth2/token`, {
+/** Cognito's hosted UI signs the user in and returns a code; the code (with its PKCE verifier) buys an ID token. */
+const exchangeCode = async (code: string, verifier: string, event: APIGatewayProxyEventV2, settings: Cognito): Promise<string | undefined> => {
+  const request = tokenRequest(hostedUi(settings), code, verifier, callbackUrl(event));
+  const response = await fetch(request.url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: settings.COGNITO_CLIENT_ID, code, redirect_uri: callbackUrl(event) }),
+    body: request.body,
   });
   if (!response.ok) return undefined;
   return ((await response.json()) as { id_token?: string }).id_token;
@@ -43,7 +46,10 @@ const exchangeCode = async (code: string, event: APIGatewayProxyEventV2, setting
 export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
   const settings = authSettings();
   const route = `${event.requestContext.http.method} ${event.rawPath}`;
-  if (route === 'POST /console/sign-out') return redirect('/console/sign-in', [clearedSessionCookie]);
+  if (route === 'POST /console/sign-out') {
+    const next = settings.CONSOLE_AUTH === 'cognito' ? logoutUrl(hostedUi(settings), `${origin(event)}/console/sign-in`) : '/console/sign-in';
+    return redirect(next, [clearedSessionCookie]);
+  }
 
   if (settings.CONSOLE_AUTH === 'local') {
     if (route === 'GET /console/sign-in') return localSignInPage();
@@ -57,14 +63,16 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   }
 
   if (route === 'GET /console/sign-in') {
-    const state = randomBytes(16).toString('base64url');
-    const query = new URLSearchParams({ client_id: settings.COGNITO_CLIENT_ID, response_type: 'code', scope: 'openid email profile', redirect_uri: callbackUrl(event), state });
-    return redirect(`${settings.COGNITO_DOMAIN}/oauth2/authorize?${query}`, [`${STATE_COOKIE}=${state}; Path=/console/auth; HttpOnly; Secure; SameSite=Lax; Max-Age=600`]);
+    const attempt = newSignInAttempt();
+    return redirect(authorizeUrl(hostedUi(settings), attempt, callbackUrl(event)), [
+      `${ATTEMPT_COOKIE}=${attemptCookieValue(attempt)}; Path=/console/auth; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
+    ]);
   }
   if (route === 'GET /console/auth/callback') {
     const { code, state } = event.queryStringParameters ?? {};
-    if (!code || !state || state !== cookieValue(event.cookies, STATE_COOKIE)) return message(400, 'Sign in again', 'The sign-in could not be checked. Sign in again.');
-    const token = await exchangeCode(code, event, settings);
+    const attempt = readAttemptCookie(cookieValue(event.cookies, ATTEMPT_COOKIE));
+    if (!code || !state || !attempt || state !== attempt.state) return message(400, 'Sign in again', 'The sign-in could not be checked. Sign in again.');
+    const token = await exchangeCode(code, attempt.verifier, event, settings);
     if (!token) return message(401, 'Sign in again', 'The sign-in could not be completed. Sign in again.');
     return redirect('/console', [sessionCookie(token, settings)]);
   }
