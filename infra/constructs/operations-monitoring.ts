@@ -120,7 +120,11 @@ export class OperationsMonitoring extends Construct {
       new TextWidget({ markdown: '# Front Door\nContacts, decisions against the statutory clock, and the health of the pipeline.', width: 24, height: 2 }),
     );
     dashboard.addWidgets(
-      new SingleValueWidget({ title: 'Contacts overdue for a decision', metrics: [overdue], width: 6 }),
+      new SingleValueWidget({
+        title: 'Overdue: decisions, partner answers',
+        metrics: [overdue, new Metric({ namespace: NAMESPACE, metricName: 'OverduePartnerRequests', dimensionsMap: SERVICE, statistic: 'Maximum', period: Duration.hours(1) })],
+        width: 6,
+      }),
       new GraphWidget({ title: 'Notifications received (all channels and sources)', left: [sumAcross('NotificationsReceived', ['channel', 'source'], 'received')], width: 6 }),
       new GraphWidget({ title: 'Decisions within / outside the statutory clock', left: [measure('DecisionsWithinClock', 'within'), measure('DecisionsOutsideClock', 'outside')], width: 6 }),
       new GraphWidget({ title: 'Final decisions and recommendations', left: [sumAcross('DecisionsFinal', ['route'], 'decisions'), sumAcross('Recommendations', ['level'], 'recommendations')], width: 6 }),
