@@ -34,6 +34,8 @@ export const StageConfigSchema = z
       /** Create and verify the sender's SES domain identity in this stack. */
       manageSenderIdentity: z.boolean().default(false),
       dutyManager: z.email(),
+      /** Where people write about the service itself (accessibility problems, feedback). */
+      serviceContact: z.email(),
       earlyHelpTeam: z.email(),
       socialCareTeam: z.email(),
       secureDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Give a domain name, like secure.example.gov.uk')).default([]),

@@ -54,6 +54,7 @@ export class FrontDoorStack extends Stack {
       AREA_NAME: config.areaName,
       SENDER_ADDRESS: config.email.sender,
       DUTY_MANAGER_ADDRESS: config.email.dutyManager,
+      SERVICE_CONTACT_ADDRESS: config.email.serviceContact,
       EARLY_HELP_TEAM_ADDRESS: config.email.earlyHelpTeam,
       SOCIAL_CARE_TEAM_ADDRESS: config.email.socialCareTeam,
       SECURE_EMAIL_DOMAINS: config.email.secureDomains.join(','),
@@ -137,9 +138,10 @@ export class FrontDoorStack extends Stack {
     tables.contacts.grantReadWriteData(decide);
     outcomeQueue.queue.grantSendMessages(decide);
 
-    const home = fn('HomePage', 'functions/web/home.ts', 'GET /: the start page', {}, undefined, true);
+    const home = fn('HomePage', 'functions/web/home.ts', 'GET / and /accessibility: the start page and accessibility statement', {}, undefined, true);
     const assets = fn('Assets', 'functions/web/assets.ts', 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts', {}, undefined, true);
     api.addRoute({ method: HttpMethod.GET, path: '/', handler: home, staffOnly: false });
+    api.addRoute({ method: HttpMethod.GET, path: '/accessibility', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/assets/{proxy+}', handler: assets, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}/status', handler: contactStatus, staffOnly: false });

@@ -18,6 +18,7 @@ export const RuntimeConfigSchema = z.object({
   AREA_NAME: z.string().min(1),
   SENDER_ADDRESS: z.email(),
   DUTY_MANAGER_ADDRESS: z.email(),
+  SERVICE_CONTACT_ADDRESS: z.email().optional(),
   EARLY_HELP_TEAM_ADDRESS: z.email(),
   SOCIAL_CARE_TEAM_ADDRESS: z.email(),
   SECURE_EMAIL_DOMAINS: emailList.default([]),

@@ -3,12 +3,16 @@ import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../s
 import { authSettings, sessionUser } from '../../shared/auth/session';
 import { CONTACT_STATUSES, isContactId, type Contact } from '../../shared/contacts';
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
+import { formatLondonTime } from '../../shared/mail/messages';
 import type { AuditEvent } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
 import { contactStore } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { page, redirect } from '../lib/pages';
+
+/** Times as people read them: London time, GOV.UK style. */
+const when = (iso?: string) => iso && formatLondonTime(iso);
 
 export type Actor = AuditEvent['actor'];
 type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -115,12 +119,12 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       ],
       summaryRows: [
         row('Status', CONTACT_STATUSES[contact.status]),
-        row('Received', contact.receivedAt),
-        row('Decision due', contact.recommendation?.dueAt),
+        row('Received', when(contact.receivedAt)),
+        row('Decision due', when(contact.recommendation?.dueAt)),
         row('Assigned to', contact.assignee?.name || 'Nobody'),
         ...(contact.escalation ? [row('Escalated', `${contact.escalation.by.name}: ${contact.escalation.reason}`)] : []),
-        ...(decision ? [row('Decision', `Level ${decision.level}, ${ROUTES[decision.route]}`), row('Rationale', decision.rationale), row('Decided by', `${decision.decidedBy} on ${decision.decidedAt}`)] : []),
-        ...(contact.previousDecisions ?? []).map((d) => row('Replaced decision', `Level ${d.level}, ${ROUTES[d.route]} (${d.decidedBy} on ${d.decidedAt}): ${d.rationale}`)),
+        ...(decision ? [row('Decision', `Level ${decision.level}, ${ROUTES[decision.route]}`), row('Rationale', decision.rationale), row('Decided by', `${decision.decidedBy} on ${when(decision.decidedAt)}`)] : []),
+        ...(contact.previousDecisions ?? []).map((d) => row('Replaced decision', `Level ${d.level}, ${ROUTES[d.route]} (${d.decidedBy} on ${when(d.decidedAt)}): ${d.rationale}`)),
       ],
       proposedRows: contact.proposedDecision && [
         row('Route', ROUTES[contact.proposedDecision.route]),
@@ -128,10 +132,10 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         row('Primary need', contact.proposedDecision.primaryNeed && PRIMARY_NEEDS[contact.proposedDecision.primaryNeed]),
         row('Rationale', contact.proposedDecision.rationale),
         row('Reason for overriding', contact.proposedDecision.overrideReason),
-        row('Proposed by', `${contact.proposedDecision.decidedBy} on ${contact.proposedDecision.decidedAt}`),
+        row('Proposed by', `${contact.proposedDecision.decidedBy} on ${when(contact.proposedDecision.decidedAt)}`),
       ],
       reconsiderationRows: contact.reconsideration && [
-        row('Requested', contact.reconsideration.requestedAt),
+        row('Requested', when(contact.reconsideration.requestedAt)),
         row('Reason', contact.reconsideration.reason),
         row('Status', contact.reconsideration.status),
         ...(contact.reconsideration.answer ? [row('Answer', `${contact.reconsideration.answer} (${contact.reconsideration.answeredBy})`)] : []),
@@ -178,7 +182,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         agency: PARTNER_AGENCIES[r.agency],
         answered: !!r.answer,
         title: `${PARTNER_AGENCIES[r.agency]}: ${r.answer ? 'answered' : new Date(r.dueAt).getTime() < now ? 'overdue' : 'waiting'}`,
-        rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${r.requestedAt})`), row('Sent to', r.sentTo), row('Due', r.dueAt), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${r.answeredAt})` : 'Not yet')],
+        rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${when(r.requestedAt)})`), row('Sent to', r.sentTo), row('Due', when(r.dueAt)), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${when(r.answeredAt)})` : 'Not yet')],
       })),
       events,
     },

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { formatLondonTime } from '../mail/messages';
 import { GOVUK_FRONTEND_DIR, VIEWS_DIR } from './paths';
 
 /**
@@ -8,10 +9,14 @@ import { GOVUK_FRONTEND_DIR, VIEWS_DIR } from './paths';
 let environment: nunjucks.Environment | undefined;
 
 const env = (): nunjucks.Environment => {
-  environment ??= new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_FRONTEND_DIR]), {
-    autoescape: true,
-    throwOnUndefined: false,
-  });
+  if (!environment) {
+    environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_FRONTEND_DIR]), {
+      autoescape: true,
+      throwOnUndefined: false,
+    });
+    // Staff and referrers read times in London time, in GOV.UK style, never as ISO strings.
+    environment.addFilter('londonTime', (iso?: string) => (iso ? formatLondonTime(iso) : ''));
+  }
   return environment;
 };
 

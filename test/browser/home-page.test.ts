@@ -16,4 +16,14 @@ describe('the start page in a browser', () => {
     expect(headingFont).toMatch(/GDS Transport|arial/i);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it('has an accessibility statement, a council footer with no Crown marks, and no accessibility violations', async () => {
+    const { page } = ui;
+    await page.goto(`${local.system.endpoints.api}/`);
+    await page.getByRole('link', { name: 'Accessibility statement' }).click();
+    await page.getByRole('heading', { level: 1, name: /Accessibility statement/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'front-door-service@exampleshire.example' }).isVisible()).toBe(true);
+    expect(await page.content()).not.toMatch(/Crown copyright|govuk-footer__crown|favicon/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

@@ -63,6 +63,13 @@ describe('triage console over HTTP', () => {
     });
   });
 
+  it('shows a contact with times in London time and no field in an error state until something is wrong', async () => {
+    const page = await (await get(local.system, `/console/contacts/${neglect}`, as['sam.okafor'])).text();
+    expect(page).not.toContain('govuk-form-group--error');
+    expect(page).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(page).toMatch(/(\d{1,2}(:\d{2})?(am|pm)|midday|midnight) on \w+day \d{1,2} \w+ \d{4}/);
+  });
+
   it('lets only one of two people acting on the same contact win, and tells the other what happened', async () => {
     const version = await versionOnPage(local.system, neglect, as['sam.okafor']!);
     const first = await post(local.system, `/console/contacts/${neglect}/claim`, { version }, as['sam.okafor']);
