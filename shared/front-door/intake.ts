@@ -1,6 +1,18 @@
 import { newContactId, referenceFor, type Channel, type Contact } from '../contacts';
 import { parseNotification, type FieldError } from '../notification';
+import { getDefaultRuleset } from '../rules';
 import type { ContactStore, MessageQueue } from './ports';
+
+/**
+ * Indicators a referrer picks must be ones the area's guidance has: the engine would otherwise
+ * pass over them in silence, and the referrer's judgement would be lost.
+ */
+const unknownIndicators = (chosen: string[]): FieldError[] => {
+  const known = new Set(getDefaultRuleset().indicators.map((indicator) => indicator.id));
+  return chosen.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: `concerns.indicators.${i}`, message: `"${id}" is not an indicator in the levels-of-need guidance` }],
+  );
+};
 
 export type AcceptResult =
   /** `queued` is false when the queue could not be reached: the contact is stored all the same. */
@@ -22,6 +34,8 @@ export const acceptNotification = async (
 ): Promise<AcceptResult> => {
   const parsed = parseNotification(request.body);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
+  const unknown = unknownIndicators(parsed.notification.concerns.indicators);
+  if (unknown.length) return { outcome: 'invalid', errors: unknown };
 
   const contactId = newContactId(request.idempotencyKey);
   const at = request.now.toISOString();

@@ -38,3 +38,17 @@ describe('an accepted notification is never lost', () => {
     expect(queue.sent).toEqual(['stalled']);
   });
 });
+
+describe('bad input stores nothing', () => {
+  it('refuses indicators the levels-of-need guidance does not have, and stores nothing', async () => {
+    const store = memoryStore();
+    const notification = aSchoolNeglectNotification();
+    notification.concerns.indicators = ['neglect-reported', 'made-up-indicator'];
+    const result = await acceptNotification({ body: notification, channel: 'api', now: new Date() }, { store, triageQueue: unreachableQueue });
+    expect(result).toEqual({
+      outcome: 'invalid',
+      errors: [{ path: 'concerns.indicators.1', message: '"made-up-indicator" is not an indicator in the levels-of-need guidance' }],
+    });
+    expect(store.contacts).toEqual([]);
+  });
+});
