@@ -149,12 +149,14 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}', handler: getContact, staffOnly: true });
     api.addRoute({ method: HttpMethod.POST, path: '/api/contacts/{id}/decision', handler: decide, staffOnly: true });
 
+    const referrers = new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
     new TriageConsole(this, 'Console', {
       stage: config.stage,
       localSignIn: config.stage === 'local',
       api,
       contacts: tables.contacts,
       outcomeQueue: outcomeQueue.queue,
+      rawEmails: { bucketName: referrers.inboundEmail.bucketName, grantRead: (f) => referrers.grantMessages(f, ['s3:GetObject']) },
       environment,
       baseUrl: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
       cognitoDomainPrefix: config.console.cognitoDomainPrefix,
@@ -183,7 +185,6 @@ export class FrontDoorStack extends Stack {
       targets: [new LambdaFunction(partnerReminders)],
     });
 
-    new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
 
     // Last, so that it watches every function and queue the stack has.
     new OperationsMonitoring(this, 'Operations', {

@@ -3,6 +3,7 @@ import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../s
 import { authSettings, sessionUser } from '../../shared/auth/session';
 import { CONTACT_STATUSES, isContactId, type Contact } from '../../shared/contacts';
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
+import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
 import { formatLondonTime } from '../../shared/mail/messages';
 import type { AuditEvent } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS } from '../../shared/notification';
@@ -71,8 +72,34 @@ export interface ContactPageState {
   done?: string;
 }
 
+/**
+ * A free-text email's contact before a worker completes it: the email as received (text only,
+ * escaped like everything else), its attachments and template errors, and the way to complete it.
+ */
+const emailPage = async (contact: EmailContact, user: StaffUser, state: ContactPageState, status: number) => {
+  const email = contact.incomingEmail;
+  return page(
+    'console/incoming-email.njk',
+    {
+      ...baseContext(user),
+      ...state,
+      contact,
+      email,
+      canAct: can(user, 'act'),
+      emailRows: [row('From', email.from), row('Subject', email.subject), row('Received', when(contact.receivedAt)), row('Assigned to', contact.assignee?.name || 'Nobody')],
+      // Paragraphs and lines as the sender wrote them, each escaped: the GOV.UK styles have no pre-wrap class.
+      paragraphs: email.text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim()).map((p) => p.split(/\r?\n/)),
+      attachmentRows: email.attachments.map((a) => row(a.filename, `${a.contentType}, ${Math.max(1, Math.round(a.size / 1024))} KB`)),
+      templateErrorRows: email.templateErrors?.map((e) => row(e.path, e.message)),
+      events: await contactStore().listEvents(contact.contactId),
+    },
+    status,
+  );
+};
+
 /** The contact page: the notification, the recommendation, history, partner requests and audit trail. */
 export const contactPage = async (contact: Contact, user: StaffUser, state: ContactPageState = {}, status = 200) => {
+  if (isEmailToComplete(contact)) return emailPage(contact, user, state, status);
   const events = await contactStore().listEvents(contact.contactId);
   const n = contact.notification;
   const now = Date.now();

@@ -17,11 +17,11 @@ const options = (all: string, entries: [string, string][], selected?: string) =>
 export const handler = consoleRoute('view', async (event, user) => {
   const query = QueueQuerySchema.parse(event.queryStringParameters ?? {});
   const store = contactStore();
-  const [awaiting, failed, awaitingManager, decided] = await Promise.all(
-    (['awaiting-decision', 'triage-failed', 'awaiting-manager', 'decided'] as const).map((s) => store.listByStatus(s, LIST_LIMIT)),
+  const [awaiting, failed, awaitingManager, decided, needsCompleting] = await Promise.all(
+    (['awaiting-decision', 'triage-failed', 'awaiting-manager', 'decided', 'needs-completing'] as const).map((s) => store.listByStatus(s, LIST_LIMIT)),
   );
   const now = new Date();
-  const tabs = buildQueue({ open: [...awaiting!, ...failed!], awaitingManager: awaitingManager!, decided: decided! }, query, user.id, now);
+  const tabs = buildQueue({ open: [...awaiting!, ...failed!], awaitingManager: awaitingManager!, decided: decided!, needsCompleting }, query, user.id, now);
   const filterParams = Object.entries({ route: query.route, level: query.level, source: query.source, theme: query.theme }).filter(([, v]) => v);
   const pageHref = (tab: Tab, n: number) => `/console?${new URLSearchParams([...filterParams, ['tab', tab], ['page', String(n)]] as [string, string][])}#${tab}`;
   return page('console/queue.njk', {

@@ -7,7 +7,7 @@ import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
-import { draftStore } from './dependencies';
+import { DRAFT_COOKIE as COOKIE, draftCookie, draftStore } from './dependencies';
 import { checkSections, controlsFor, errorSummary, valuesFromDraft, valuesFromForm } from './form-view';
 import { cookie, formValues } from './request';
 
@@ -16,13 +16,6 @@ import { cookie, formValues } from './request';
  * saved to the draft as soon as a page is valid, so a reload or a lost connection loses nothing;
  * the draft's id lives in an HttpOnly cookie and is the submission's idempotency key.
  */
-const COOKIE = 'front-door-draft';
-
-const draftCookie = (draftId: string) => {
-  const secure = config().PUBLIC_BASE_URL.startsWith('https:') ? '; Secure' : '';
-  return `${COOKIE}=${draftId}; Path=/notify; HttpOnly; SameSite=Lax; Max-Age=${7 * 24 * 60 * 60}${secure}`;
-};
-
 const common = () => ({
   areaName: config().AREA_NAME,
   dutyTeamPhone: config().DUTY_TEAM_PHONE,

@@ -29,6 +29,9 @@ export interface ReferrerChannelsProps {
  * its reconsideration request, and the agency batch API.
  */
 export class ReferrerChannels extends Construct {
+  /** Raw inbound emails, which the triage console lets workers download. */
+  readonly inboundEmail: Bucket;
+
   constructor(scope: Construct, id: string, props: ReferrerChannelsProps) {
     super(scope, id);
     const { api, contacts, triageQueue, environment, config, mailing } = props;
@@ -84,6 +87,7 @@ export class ReferrerChannels extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
+    this.inboundEmail = inbound;
     const intake = mailing(
       new FrontDoorFunction(this, 'EmailIntake', {
         entry: 'functions/email-intake/receive.ts',
@@ -96,13 +100,7 @@ export class ReferrerChannels extends Construct {
       }),
     );
     // Reads a message and deletes a refused one; it never writes or lists the bucket.
-    const messages = inbound.arnForObjects(`${INBOUND_PREFIX}*`);
-    intake.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [messages] }));
-    key.grantDecrypt(intake);
-    Validations.of(intake.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(inbound.node.defaultChild as CfnElement)}.Arn>/${INBOUND_PREFIX}*]`,
-      reason: 'Object names are the message ids SES gives each email on arrival; the grant covers only the inbound prefix of this one bucket.',
-    });
+    this.grantMessages(intake, ['s3:GetObject', 's3:DeleteObject']);
     contacts.grantReadWriteData(intake);
     triageQueue.grantSendMessages(intake);
     new ReceiptRuleSet(this, 'InboundRules', {
@@ -116,6 +114,16 @@ export class ReferrerChannels extends Construct {
           ],
         },
       ],
+    });
+  }
+
+  /** The given actions on inbound messages only (never the bucket itself), and the key to read them. */
+  grantMessages(grantee: FrontDoorFunction, actions: string[]): void {
+    grantee.addToRolePolicy(new PolicyStatement({ actions, resources: [this.inboundEmail.arnForObjects(`${INBOUND_PREFIX}*`)] }));
+    DataProtectionKey.of(this).grantDecrypt(grantee);
+    Validations.of(grantee.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.inboundEmail.node.defaultChild as CfnElement)}.Arn>/${INBOUND_PREFIX}*]`,
+      reason: 'Object names are the message ids SES gives each email on arrival; the grant covers only the inbound prefix of this one bucket.',
     });
   }
 }

@@ -20,6 +20,8 @@ export interface TriageConsoleProps {
   api: FrontDoorApi;
   contacts: ITable;
   outcomeQueue: IQueue;
+  /** Inbound raw emails: workers download a free-text email's original; the grant is read-only. */
+  rawEmails: { bucketName: string; grantRead: (fn: FrontDoorFunction) => void };
   /** The environment every Front Door function reads. */
   environment: Record<string, string>;
   /** Where the console is served, for Cognito's callback: the public base URL or the API's own. */
@@ -50,9 +52,13 @@ export class TriageConsole extends Construct {
     const contact = fn('Contact', 'functions/console/contact.ts', 'Triage console: one contact, with history and audit trail');
     const decide = fn('Decide', 'functions/console/decide.ts', 'Triage console: decide a contact');
     const actions = fn('Actions', 'functions/console/actions.ts', 'Triage console: claim, assign, escalate, link, partner requests, sign-off');
+    const complete = fn('CompleteEmail', 'functions/console/complete.ts', "Triage console: start completing a free-text email's notification in the referrer's form");
+    const originalEmail = fn('OriginalEmail', 'functions/console/original-email.ts', 'Triage console: download the original of a free-text email');
+    props.rawEmails.grantRead(originalEmail);
+    originalEmail.addEnvironment('INBOUND_EMAIL_BUCKET', props.rawEmails.bucketName);
     props.contacts.grantReadData(queue);
-    // Viewing a contact appends to its audit trail.
-    for (const writer of [contact, decide, actions]) props.contacts.grantReadWriteData(writer);
+    // Viewing a contact or downloading its email appends to its audit trail; completing one writes a form draft.
+    for (const writer of [contact, decide, actions, complete, originalEmail]) props.contacts.grantReadWriteData(writer);
     for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);
     for (const f of [decide, actions]) f.addEnvironment('OUTCOME_QUEUE_URL', props.outcomeQueue.queueUrl);
 
@@ -65,6 +71,8 @@ export class TriageConsole extends Construct {
     route(HttpMethod.GET, '/console/contacts/{id}', contact);
     route(HttpMethod.GET, '/console/contacts/{id}/decide', decide);
     route(HttpMethod.POST, '/console/contacts/{id}/decide', decide);
+    route(HttpMethod.GET, '/console/contacts/{id}/original-email', originalEmail);
+    route(HttpMethod.POST, '/console/contacts/{id}/complete', complete);
     route(HttpMethod.POST, '/console/contacts/{id}/{action}', actions);
   }
 

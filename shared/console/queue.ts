@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_TYPES } from '../notification';
 import type { Contact } from '../contacts';
 import { ROUTES } from '../triage/types';
+import { emailQueueRow, isEmailToComplete } from './incoming-email';
 
 /**
  * The triage console's queue: the lists a busy front door works from, most urgent first. Pure:
@@ -9,6 +10,7 @@ import { ROUTES } from '../triage/types';
  */
 export const TABS = {
   all: 'Awaiting decision',
+  'needs-completing': 'Needs completing',
   'domestic-abuse': 'Domestic abuse',
   cse: 'CSE',
   missing: 'Missing',
@@ -36,6 +38,8 @@ export interface QueueLists {
   open: Contact[];
   awaitingManager: Contact[];
   decided: Contact[];
+  /** Free-text emails a worker turns into notifications: no notification, so no filters apply. */
+  needsCompleting?: Contact[];
 }
 
 const dueOf = (c: Contact) => c.recommendation?.dueAt ?? c.receivedAt;
@@ -54,6 +58,8 @@ export const tabContacts = (tab: Tab, lists: QueueLists, userId: string, now: Da
   switch (tab) {
     case 'all':
       return lists.open;
+    case 'needs-completing':
+      return (lists.needsCompleting ?? []).filter(isEmailToComplete);
     case 'domestic-abuse':
     case 'cse':
     case 'missing':
@@ -145,8 +151,19 @@ export const queueRow = (c: Contact, now: Date): QueueRow => {
 /** Every tab's rows for the current page, with counts for the tab labels and paging. */
 export const buildQueue = (lists: QueueLists, query: QueueQuery, userId: string, now: Date) =>
   (Object.keys(TABS) as Tab[]).map((tab) => {
-    const all = tabContacts(tab, lists, userId, now).filter(matchesFilters(query)).sort(byUrgency);
+    const emails = tab === 'needs-completing';
+    // Emails have no notification to filter on; oldest first, as they have no decision due yet.
+    const all = tabContacts(tab, lists, userId, now).filter(emails ? () => true : matchesFilters(query)).sort(byUrgency);
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const page = tab === query.tab ? Math.min(query.page, pages) : 1;
-    return { tab, label: TABS[tab], count: all.length, page, pages, rows: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((c) => queueRow(c, now)) };
+    const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    return {
+      tab,
+      label: TABS[tab],
+      count: all.length,
+      page,
+      pages,
+      rows: emails ? [] : shown.map((c) => queueRow(c, now)),
+      emailRows: emails ? shown.filter(isEmailToComplete).map(emailQueueRow) : undefined,
+    };
   });

@@ -1,5 +1,5 @@
 import { newContactId, referenceFor, type Channel, type Contact } from '../contacts';
-import { parseNotification, type FieldError } from '../notification';
+import { parseNotification, type FieldError, type ParseResult } from '../notification';
 import { getDefaultRuleset } from '../rules';
 import type { ContactStore, MessageQueue } from './ports';
 
@@ -12,6 +12,14 @@ const unknownIndicators = (chosen: string[]): FieldError[] => {
   return chosen.flatMap((id, i) =>
     known.has(id) ? [] : [{ path: `concerns.indicators.${i}`, message: `"${id}" is not an indicator in the levels-of-need guidance` }],
   );
+};
+
+/** Everything a notification must pass before it is stored, from any channel or a completed email. */
+export const validateNotification = (body: unknown): ParseResult => {
+  const parsed = parseNotification(body);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const unknown = unknownIndicators(parsed.notification.concerns.indicators);
+  return unknown.length ? { ok: false, errors: unknown } : { ok: true, notification: parsed.notification };
 };
 
 export type AcceptResult =
@@ -32,10 +40,8 @@ export const acceptNotification = async (
   request: { body: unknown; channel: Channel; idempotencyKey?: string; now: Date },
   deps: { store: ContactStore; triageQueue: MessageQueue },
 ): Promise<AcceptResult> => {
-  const parsed = parseNotification(request.body);
+  const parsed = validateNotification(request.body);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
-  const unknown = unknownIndicators(parsed.notification.concerns.indicators);
-  if (unknown.length) return { outcome: 'invalid', errors: unknown };
 
   const contactId = newContactId(request.idempotencyKey);
   const at = request.now.toISOString();

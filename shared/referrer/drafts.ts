@@ -1,6 +1,6 @@
 import type { Contact } from '../contacts';
-import { acceptNotification } from '../front-door/intake';
-import type { ContactStore, DraftStore, MessageQueue } from '../front-door/ports';
+import { acceptNotification, validateNotification } from '../front-door/intake';
+import { TransitionRefused, type AuditEvent, type ContactStore, type DraftStore, type MessageQueue } from '../front-door/ports';
 import type { FieldError } from '../notification';
 import { notificationInput, type Answers } from './journey';
 
@@ -12,22 +12,49 @@ export interface Draft {
   updatedAt: string;
   /** Set once the draft has become a contact; the draft is then read-only. */
   submitted?: { contactId: string; reference: string; at: string };
+  /**
+   * A worker is completing a free-text email's contact with this draft: sending it fills in that
+   * contact instead of creating one. Only the console sets this, never anything a form posts.
+   */
+  completes?: { contactId: string; reference: string; by: AuditEvent['actor'] };
 }
 
 export type SubmitResult =
   | { outcome: 'submitted'; contact: Pick<Contact, 'contactId' | 'reference'> }
   | { outcome: 'invalid'; errors: FieldError[] };
 
+type SubmitDeps = { store: ContactStore; triageQueue: MessageQueue; drafts: DraftStore };
+
+/**
+ * A worker's completed notification becomes the email's contact: one conditional write from
+ * needs-completing to received, so a second submit (or two tabs) cannot overwrite it, then it is
+ * queued for triage and acknowledged like any other. If the queue cannot be reached, the stalled
+ * contacts sweeper queues it later.
+ */
+const completeContact = async (draft: Draft & { completes: NonNullable<Draft['completes']> }, now: Date, deps: SubmitDeps): Promise<SubmitResult> => {
+  const parsed = validateNotification(notificationInput(draft.answers));
+  if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
+  const { contactId, reference, by } = draft.completes;
+  const at = now.toISOString();
+  try {
+    await deps.store.transition(contactId, 'received', { notification: parsed.notification }, at);
+    await deps.store.appendEvent({ contactId, at, actor: by, action: 'Completed the notification from the email', detail: reference });
+    await deps.triageQueue.send({ contactId }).catch(() => undefined);
+  } catch (error) {
+    // Already completed (a resubmit that raced this one): the contact is as the first submit left it.
+    if (!(error instanceof TransitionRefused && error.current?.notification)) throw error;
+  }
+  await deps.drafts.put({ ...draft, submitted: { contactId, reference, at }, updatedAt: at });
+  return { outcome: 'submitted', contact: { contactId, reference } };
+};
+
 /**
  * Sending a draft. The draft id is the idempotency key, so a double click, a resubmitted form
  * or two tabs all land on one contact.
  */
-export const submitDraft = async (
-  draft: Draft,
-  now: Date,
-  deps: { store: ContactStore; triageQueue: MessageQueue; drafts: DraftStore },
-): Promise<SubmitResult> => {
+export const submitDraft = async (draft: Draft, now: Date, deps: SubmitDeps): Promise<SubmitResult> => {
   if (draft.submitted) return { outcome: 'submitted', contact: draft.submitted };
+  if (draft.completes) return completeContact({ ...draft, completes: draft.completes }, now, deps);
   const result = await acceptNotification(
     { body: notificationInput(draft.answers), channel: 'web', idempotencyKey: `web:${draft.draftId}`, now },
     deps,

@@ -14,6 +14,7 @@ const consoleIn = (stage: string, localSignIn: boolean) => {
     api: new FrontDoorApi(stack, 'Api'),
     contacts: new Table(stack, 'Contacts', { partitionKey: { name: 'pk', type: AttributeType.STRING } }),
     outcomeQueue: new Queue(stack, 'Outcomes'),
+    rawEmails: { bucketName: 'inbound', grantRead: () => undefined },
     environment: {},
     baseUrl: 'https://front-door.example',
   });
