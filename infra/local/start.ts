@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     [
       '',
       '┌ Front Door is running locally',
-      `│ API:            ${endpoints.api || '(no HTTP API in the template)'}`,
+      `│ API and pages:  ${endpoints.api || '(no HTTP API in the template)'}   (open it in a browser: the start page links to everything)`,
       `│ Local mailbox:  ${endpoints.mailbox}   (emails the system sends)`,
       `│ Inbound email:  ${endpoints.smtp}   (SMTP, as SES receiving: ${summary.receiptRules.join('; ') || 'no receipt rules'})`,
       `│ Data:           ${args.dataDir}`,
