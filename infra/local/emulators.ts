@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import startSes from 'aws-ses-v2-local';
+import { persistMailbox } from './mailbox';
 import { closeServer, listen, LOOPBACK } from './net';
 import { REGION } from './template';
 
@@ -45,12 +46,12 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
     stops.push(() => fauxqs.stop());
     stops.push(await resolveLocalhostNames());
 
-    // aws-ses-v2-local keeps emails in memory only: the mailbox is empty after a restart.
     const ses = await startSes({ host: LOOPBACK, port: ports.mailbox });
     const sesAddress = ses.address() as AddressInfo | null;
     // aws-ses-v2-local resolves even when listen fails, leaving an unbound server.
     if (!sesAddress) throw new Error(`Could not listen on ${LOOPBACK}:${ports.mailbox} for the mailbox (port in use?)`);
     stops.push(() => closeServer(ses));
+    stops.push(persistMailbox(dataDir));
 
     return {
       sqs: `http://${LOOPBACK}:${fauxqs.port}`,

@@ -8,6 +8,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FIXTURE_DLQ, FIXTURE_STATE_MACHINE, writeFixtureTemplate } from '../fixtures/local-stack/stack';
 import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
@@ -30,7 +31,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('keeps items, queued messages and execution records across a restart', async () => {
+it('keeps items, queued messages, execution records and the mailbox across a restart', async () => {
   const { file } = writeFixtureTemplate();
 
   system = await startLocalSystem({ template: file, dataDir });
@@ -49,10 +50,20 @@ it('keeps items, queued messages and execution records across a restart', async 
       return status === 'SUCCEEDED' ? status : undefined;
     }, 'the execution to succeed');
   });
+  await withSes(system, (ses) =>
+    ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'front-door@exampleshire.example',
+        Destination: { ToAddresses: ['kept@school.example'] },
+        Content: { Simple: { Subject: { Data: 'Kept' }, Body: { Text: { Data: 'Still here after a restart' } } } },
+      }),
+    ),
+  );
   await system.stop();
   expect(existsSync(join(dataDir, 'local-endpoints.json'))).toBe(false);
 
   system = await startLocalSystem({ template: file, dataDir });
+  expect((await system.mailbox()).map((m) => m.subject)).toEqual(['Kept']);
   const get = await fetch(`${system.endpoints.api}/items/kept`);
   expect(await get.json()).toEqual({ id: 'kept', status: 'open' });
   const { Messages } = await withSqs(system, (sqs, dlqUrl) =>
@@ -74,6 +85,15 @@ async function withSqs<T>(running: RunningLocalSystem, use: (sqs: SQSClient, dlq
     return await use(sqs, QueueUrl!);
   } finally {
     sqs.destroy();
+  }
+}
+
+async function withSes<T>(running: RunningLocalSystem, use: (ses: SESv2Client) => Promise<T>): Promise<T> {
+  const ses = new SESv2Client(running.clientConfig('ses'));
+  try {
+    return await use(ses);
+  } finally {
+    ses.destroy();
   }
 }
 
