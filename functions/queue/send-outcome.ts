@@ -6,11 +6,14 @@ import { contactQueueConsumer } from '../lib/queue-consumer';
 
 /**
  * Outcome queue consumer: tells the referrer the decision and hands over to the team. Every
- * final decision, from the API or the console, passes through here, so it is counted here.
+ * final decision, from the API or the console, passes through here once marked as new, so it
+ * is counted here.
  */
-export const handler = contactQueueConsumer(async (contactId, context) => {
+export const handler = contactQueueConsumer(async (contactId, context, message) => {
   mailer().registerLambdaContext(context);
   const contact = await sendOutcome(contactId, { store: contactStore(), mailer: mailer(), config: config() });
+  // A resend (a retried decision, an answer that upholds it) is not another decision.
+  if (!message.newDecision) return;
   // One metric object per record: records of a batch run concurrently and must not share dimensions.
   const decided = metrics.singleMetric();
   decided.addDimensions({ route: contact.decision.route });

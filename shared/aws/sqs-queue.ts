@@ -1,5 +1,5 @@
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-import type { MessageQueue } from '../front-door/ports';
+import type { ContactMessage, MessageQueue } from '../front-door/ports';
 
 export class SqsQueue implements MessageQueue {
   constructor(
@@ -7,7 +7,7 @@ export class SqsQueue implements MessageQueue {
     private readonly sqs: SQSClient = new SQSClient({}),
   ) {}
 
-  async send(body: { contactId: string }): Promise<void> {
+  async send(body: ContactMessage): Promise<void> {
     await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(body) }));
   }
 }

@@ -59,8 +59,11 @@ export const MANAGER_ACTIONS: readonly ActionKind[] = ['assign', 'answer-reconsi
 
 export const isActionKind = (kind: string): kind is ActionKind => kind in ActionSchemas;
 
-/** `sendOutcome`: the outcome queue's consumer has emails to send after the write. */
-type Plan = { changes: Partial<Contact>; action: string; detail?: string; sendOutcome?: true } | { refused: string };
+/**
+ * `sendOutcome`: the outcome queue's consumer has emails to send after the write;
+ * `newDecision` when the write made a new decision final.
+ */
+type Plan = { changes: Partial<Contact>; action: string; detail?: string; sendOutcome?: true; newDecision?: true } | { refused: string };
 
 const person = (actor: AuditEvent['actor']): Person => ({ id: actor.id, name: actor.name });
 const OPEN = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
@@ -140,6 +143,7 @@ export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>,
         action,
         detail: `Decision changed from level ${previous.level}, ${previous.route} to level ${decision.level}, ${decision.route}`,
         sendOutcome: true,
+        newDecision: true,
       };
     }
   }
@@ -170,7 +174,7 @@ export const performAction = async (
   try {
     const updated = await deps.store.update(contact.contactId, request.expectedVersion, plan.changes, request.now.toISOString());
     await deps.store.appendEvent({ contactId: contact.contactId, at: request.now.toISOString(), actor: request.actor, action: plan.action, detail: plan.detail });
-    if (plan.sendOutcome) await deps.outcomeQueue.send({ contactId: contact.contactId });
+    if (plan.sendOutcome) await deps.outcomeQueue.send({ contactId: contact.contactId, ...(plan.newDecision && { newDecision: plan.newDecision }) });
     return { outcome: 'done', contact: updated };
   } catch (error) {
     if (error instanceof VersionConflict && error.current) return { outcome: 'conflict', reason: STALE_MESSAGE, contact: error.current };

@@ -77,7 +77,7 @@ export const recordDecision = async (
         action: signOff.length ? 'Proposed a decision for sign-off' : 'Decided',
         detail: `Level ${decision.level}, ${decision.route}${signOff.length ? `. Sign-off needed: ${signOff.join('; ')}` : ''}`,
       });
-      if (to === 'decided') await deps.outcomeQueue.send({ contactId: contact.contactId });
+      if (to === 'decided') await deps.outcomeQueue.send({ contactId: contact.contactId, newDecision: true });
       return { outcome: 'recorded', contact, signOff };
     } catch (error) {
       if (!(error instanceof VersionConflict) || !error.current) throw error;
@@ -148,7 +148,7 @@ export const signOffDecision = async (
     action: request.agree ? 'Signed off the decision' : 'Returned the decision to the worker',
     detail: comment,
   });
-  if (request.agree) await deps.outcomeQueue.send({ contactId: contact.contactId });
+  if (request.agree) await deps.outcomeQueue.send({ contactId: contact.contactId, newDecision: true });
   return { outcome: signOff.outcome, contact };
 };
 

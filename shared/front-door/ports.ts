@@ -80,8 +80,14 @@ export interface Mailer {
   sendOnce(message: EmailMessage): Promise<void>;
 }
 
+export interface ContactMessage {
+  contactId: string;
+  newDecision?: true;
+}
+
 export interface MessageQueue {
-  send(body: { contactId: string }): Promise<void>;
+  /** `newDecision` marks the message that follows a decision becoming final, so it is counted once. */
+  send(body: ContactMessage): Promise<void>;
 }
 
 export interface TriageWorkflow {

@@ -76,6 +76,9 @@ describe('a notification travels end to end', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const toReferrer = await api.emailsTo(notification.referrer.email);
     expect(toReferrer.map((m) => m.subject).sort()).toEqual([`Decision on your notification ${reference}`, `We have received your notification ${reference}`]);
+    // The board's measures count the decision once, however often its outcome is re-sent.
+    expect(local.system.output().match(/"DecisionsFinal":1/g)).toHaveLength(1);
+    expect(local.system.output()).toMatch(/"DecisionsWithinClock":1/);
   });
 
   it('flags immediate danger red and alerts the duty manager at once', async () => {
