@@ -78,30 +78,19 @@ it('keeps items, queued messages, execution records and the mailbox across a res
   });
 });
 
-async function withSqs<T>(running: RunningLocalSystem, use: (sqs: SQSClient, dlqUrl: string) => Promise<T>): Promise<T> {
-  const sqs = new SQSClient(running.clientConfig('sqs'));
+/** Uses an SDK client for one step and closes it, so no socket outlives the system it talks to. */
+async function using<C extends { destroy(): void }, T>(client: C, use: (client: C) => Promise<T>): Promise<T> {
   try {
+    return await use(client);
+  } finally {
+    client.destroy();
+  }
+}
+
+const withSqs = <T>(running: RunningLocalSystem, use: (sqs: SQSClient, dlqUrl: string) => Promise<T>): Promise<T> =>
+  using(new SQSClient(running.clientConfig('sqs')), async (sqs) => {
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: FIXTURE_DLQ }));
-    return await use(sqs, QueueUrl!);
-  } finally {
-    sqs.destroy();
-  }
-}
-
-async function withSes<T>(running: RunningLocalSystem, use: (ses: SESv2Client) => Promise<T>): Promise<T> {
-  const ses = new SESv2Client(running.clientConfig('ses'));
-  try {
-    return await use(ses);
-  } finally {
-    ses.destroy();
-  }
-}
-
-async function withSfn<T>(running: RunningLocalSystem, use: (sfn: SFNClient) => Promise<T>): Promise<T> {
-  const sfn = new SFNClient(running.clientConfig('sfn'));
-  try {
-    return await use(sfn);
-  } finally {
-    sfn.destroy();
-  }
-}
+    return use(sqs, QueueUrl!);
+  });
+const withSes = <T>(running: RunningLocalSystem, use: (ses: SESv2Client) => Promise<T>) => using(new SESv2Client(running.clientConfig('ses')), use);
+const withSfn = <T>(running: RunningLocalSystem, use: (sfn: SFNClient) => Promise<T>) => using(new SFNClient(running.clientConfig('sfn')), use);
