@@ -50,10 +50,10 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
     case 'invalid': {
       const contact = await contactStore().get(contactId);
       if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
-      return contactPage(contact, user, { errors: result.errors.map((e) => ({ text: e.message, href: `#${e.path}` })) }, 400);
+      return contactPage(contact, user, { errors: result.errors.map((e) => ({ text: e.message, href: `#${e.path}` })), kept: { action, values: fields } }, 400);
     }
     case 'refused':
-      return contactPage(result.contact, user, { errors: [{ text: result.reason, href: '#main-content' }] }, 400);
+      return contactPage(result.contact, user, { errors: [{ text: result.reason, href: '#main-content' }], kept: { action, values: fields } }, 400);
     case 'conflict':
       return contactPage(result.contact, user, { conflict: result.reason }, 409);
     case 'done':

@@ -68,6 +68,8 @@ const TWELVE_MONTHS = 365 * 24 * 3600_000;
 
 export interface ContactPageState {
   errors?: { text: string; href: string }[];
+  /** What was typed into a form that was refused, so it is shown again rather than lost. */
+  kept?: { action: string; values: Record<string, string> };
   conflict?: string;
   done?: string;
 }
@@ -98,6 +100,8 @@ const emailPage = async (contact: EmailContact, user: StaffUser, state: ContactP
 };
 
 /** The contact page: the notification, the recommendation, history, partner requests and audit trail. */
+const keptFor = (state: ContactPageState, action: string): Record<string, string> => (state.kept?.action === action ? state.kept.values : {});
+
 export const contactPage = async (contact: Contact, user: StaffUser, state: ContactPageState = {}, status = 200) => {
   if (isEmailToComplete(contact)) return emailPage(contact, user, state, status);
   const events = await contactStore().listEvents(contact.contactId);
@@ -168,7 +172,8 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         ...(contact.reconsideration.answer ? [row('Answer', `${contact.reconsideration.answer} (${contact.reconsideration.answeredBy})`)] : []),
       ],
       // A manager changing the decision on reconsideration records the new one in the same form.
-      reconsiderationDecision: decisionOptions({}),
+      reconsiderationDecision: decisionOptions(keptFor(state, 'answer-reconsideration')),
+      kept: { reconsider: keptFor(state, 'answer-reconsideration'), request: keptFor(state, 'request-information'), escalate: keptFor(state, 'escalate') },
       recommendationRows: contact.recommendation && [
         row('Level of need', String(contact.recommendation.level)),
         row('Route', ROUTES[contact.recommendation.route]),

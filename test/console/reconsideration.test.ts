@@ -63,7 +63,12 @@ describe('answering a reconsideration request in the console', () => {
     expect(await withoutDecision.text()).toContain('Choose a route');
     const unchanged = await post(local.system, `/console/contacts/${contactId}/answer-reconsideration`, { ...answer, route: 'early-help-targeted', level: '3', rationale: 'Same again, reworded.' }, manager);
     expect(unchanged.status).toBe(400);
-    expect(await unchanged.text()).toContain('Choose a different route or level of need');
+    const refused = await unchanged.text();
+    expect(refused).toContain('Choose a different route or level of need');
+    // What the manager typed is shown again, not lost.
+    expect(refused).toContain('Same again, reworded.</textarea>');
+    expect(refused).toContain('Having read the school’s reasons again, we will assess.</textarea>');
+    expect(refused).toMatch(/<option value="early-help-targeted" selected/);
 
     const newDecision = { route: 'csc-assessment', level: '4', rationale: 'Persistent neglect despite school support: a child in need assessment.' };
     const stale = await post(local.system, `/console/contacts/${contactId}/answer-reconsideration`, { ...answer, ...newDecision, version: String(Number(version) - 1) }, manager);
