@@ -1,5 +1,6 @@
 import { accessibilityViolations, useBrowserPage } from './browser';
 import { useLocalSystem } from '../support/local-system';
+import { expectNoPersonalData } from '../support/logs';
 import { waitFor } from '../support/wait';
 
 /**
@@ -185,4 +186,8 @@ describe('the referrer web form in a browser', () => {
     expect(mail.filter((m) => m.subject.startsWith('RED:') && m.subject.includes(reference))).toHaveLength(1);
     expect(new Set(checked).size).toBeGreaterThanOrEqual(18);
   }, 180_000);
+
+  it('never writes what the referrer typed into the logs', () => {
+    expectNoPersonalData(local.system.output(), ['Ellie', 'Fictional', 'dsl@school.example']);
+  });
 });

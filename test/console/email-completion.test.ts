@@ -4,6 +4,7 @@ import { newContactId } from '../../shared/contacts';
 import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import { apiClient } from '../integration/api-client';
 import { useLocalSystem } from '../support/local-system';
+import { expectNoPersonalData } from '../support/logs';
 import { sendSmtp } from '../support/smtp';
 import { get, post, signIn, versionOnPage } from './helpers';
 
@@ -134,4 +135,8 @@ describe('completing a free-text email in the console', () => {
     const tab = queue.slice(queue.indexOf('id="needs-completing"'), queue.indexOf('id="domestic-abuse"'));
     expect(tab).not.toContain(contactId);
   }, 120_000);
+
+  it('never writes the sender or the child into the logs', () => {
+    expectNoPersonalData(local.system.output(), ['Pat Neighbour', SENDER, 'Robin', 'Fictional Row', 'ZZ99 3AB']);
+  });
 });
