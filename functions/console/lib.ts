@@ -4,7 +4,7 @@ import { authSettings, sessionUser } from '../../shared/auth/session';
 import { CONTACT_STATUSES, isContactId, type Contact } from '../../shared/contacts';
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
-import { formatLondonTime } from '../../shared/mail/messages';
+import { formatLondonTime } from '../../shared/calendar/format';
 import type { AuditEvent } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';

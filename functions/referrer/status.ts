@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isContactId } from '../../shared/contacts';
-import { formatLondonTime } from '../../shared/mail/messages';
+import { formatLondonTime } from '../../shared/calendar/format';
 import { requestReconsideration } from '../../shared/referrer/reconsideration';
 import { STAGE_TEXT, referrerStatus } from '../../shared/referrer/status';
 import { config, contactStore } from '../lib/dependencies';

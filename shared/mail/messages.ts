@@ -2,6 +2,7 @@ import type { Contact, Decision, PartnerRequest } from '../contacts';
 import { describeRoute } from '../contacts';
 import type { RuntimeConfig } from '../config';
 import { teamForRoute, type Route } from '../triage/types';
+import { formatLondonTime } from '../calendar/format';
 
 /**
  * The emails the front door sends, composed as plain data so that their wording can be tested
@@ -39,27 +40,6 @@ export type MailConfig = Pick<
 
 /** A paragraph, a paragraph ending in a link, or a warning the HTML version makes bold. */
 type Block = string | { text: string; href: string } | { warning: string };
-
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** GOV.UK style times: "10am on Monday 23 November 2026", "5:30pm", "midday", "midnight". */
-export const formatLondonTime = (iso: string): string => {
-  const part = Object.fromEntries(londonParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  const hour = Number(part.hour);
-  const minute = part.minute === '00' ? '' : `:${part.minute}`;
-  const time =
-    hour === 12 && !minute ? 'midday' : hour === 0 && !minute ? 'midnight' : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
-  return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
-};
 
 export const isSecureAddress = (address: string, config: Pick<RuntimeConfig, 'SECURE_EMAIL_DOMAINS'>): boolean => {
   const domain = address.split('@').pop()?.toLowerCase() ?? '';

@@ -1,5 +1,5 @@
 import nunjucks from 'nunjucks';
-import { formatLondonTime } from '../mail/messages';
+import { formatLondonTime } from '../calendar/format';
 import { GOVUK_FRONTEND_DIR, VIEWS_DIR } from './paths';
 
 /**

@@ -1,5 +1,6 @@
 import type { Contact } from '../../shared/contacts';
-import { acknowledgementEmail, dutyManagerAlert, formatLondonTime, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../../shared/mail/messages';
+import { formatLondonTime } from '../../shared/calendar/format';
+import { acknowledgementEmail, dutyManagerAlert, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../../shared/mail/messages';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { runtimeConfig } from '../../shared/config';
