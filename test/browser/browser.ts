@@ -1,13 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumExecutable } from '../support/chromium';
 
 /**
- * Debian's chromium driven by playwright-core: no browser download, which this machine's
- * closed network would refuse. The flags stop chromium reaching for Google's services.
+ * A Chromium driven by playwright-core: no browser download, which this machine's closed network
+ * would refuse (see chromiumExecutable for which one). The flags stop it reaching for Google's
+ * services.
  */
-export const launchBrowser = (): Promise<Browser> =>
+export const launchBrowser = async (): Promise<Browser> =>
   chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: await chromiumExecutable(),
     headless: true,
     args: [
       '--no-sandbox',

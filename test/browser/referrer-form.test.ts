@@ -4,7 +4,7 @@ import { expectNoPersonalData } from '../support/logs';
 import { waitFor } from '../support/wait';
 
 /**
- * The whole "Tell us you are worried about a child" journey in Debian's chromium, against the
+ * The whole "Tell us you are worried about a child" journey in a headless Chromium, against the
  * local system: errors, two children, the immediate-danger path, check your answers, a double
  * submit, and an accessibility check (WCAG 2.2 AA) on every page the referrer sees.
  */
