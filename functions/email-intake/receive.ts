@@ -1,4 +1,4 @@
-import type { SESEvent } from 'aws-lambda';
+import type { Context, SESEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { requireSetting } from '../../shared/config';
 import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
@@ -19,7 +19,11 @@ const SesRecord = z.object({
 });
 const raw = new S3RawMessageStore();
 
-export const handler = withObservability(async (event: SESEvent) => {
+export const handler = withObservability(async (event: SESEvent, context: Context) => {
+  // Replies go through the idempotent mailer: with the context registered, a reply interrupted
+  // by a timeout can be sent again once this invocation is over, rather than staying
+  // "in progress" until its idempotency record expires.
+  mailer().registerLambdaContext(context);
   const bucket = requireSetting(config(), 'INBOUND_EMAIL_BUCKET');
   for (const record of event.Records) {
     const { mail, receipt } = SesRecord.parse(record).ses;
