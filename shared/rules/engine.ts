@@ -1,6 +1,7 @@
 import type { Notification } from '../notification';
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar';
-import type { Clock, EarlierContact, Level, Priority, Reason, Recommendation, Route, TriageInput } from '../triage/types';
+import type { OpenCase } from '../cases/case';
+import { ROUTES, teamForRoute, type Clock, type EarlierContact, type Level, type Priority, type Reason, type Recommendation, type Route, type TriageInput } from '../triage/types';
 import { compileCondition, conditionKeys, type Evaluator, type Facts, type State } from './conditions';
 import type { Condition, Duration, Indicator, Rule, Ruleset } from './schema';
 
@@ -86,20 +87,50 @@ const factsOf = (notification: Notification, earlier: EarlierContact[], received
   };
 };
 
-const CLOSED = /^(closed|case-closed|nfa)$/i;
-
 /**
- * An open case, for routing: an earlier contact already routed to an open case, or one the front
- * door sent to children's social care that has not since been recorded as closed. The front door
- * does not see case closures from the case management system, so it errs towards the allocated
- * team, who know the family, rather than a fresh assessment.
+ * Where a contact goes when one child has an open case, which the case registry knows (never a
+ * guess from earlier contacts). An open case never lowers the route: a concern needing a strategy
+ * discussion stays one, with the allocated worker told; any other contact about a child with an
+ * open social care case goes to the allocated worker. With open early help, a concern for social
+ * care steps up, and anything less goes to the lead professional's early help. Takes one child's
+ * case, so that it applies per child as readily as per notification.
  */
-export const openCaseOf = (earlier: EarlierContact[]): EarlierContact | undefined =>
-  earlier.find(
-    (c) =>
-      c.route === 'existing-open-case' ||
-      ((c.route === 'csc-assessment' || c.route === 'csc-strategy-discussion') && !CLOSED.test(c.status)),
-  );
+export const routeWithOpenCase = (
+  route: Route,
+  openCase: OpenCase,
+  history: Ruleset['history'],
+): { route: Route; reason: Reason } => {
+  const child = `child ${openCase.childIndex + 1}`;
+  const team = openCase.team ? ` (${openCase.team})` : '';
+  if (openCase.kind === 'social-care') {
+    const protect = route === 'csc-strategy-discussion';
+    return {
+      route: protect ? route : history.openCaseRoute,
+      reason: {
+        kind: 'history',
+        id: 'open-case',
+        text: protect
+          ? 'A child in this notification has an open social care case. The concern still needs a strategy discussion; the allocated worker is told and takes part.'
+          : 'A child in this notification has an open social care case, so the contact goes to the allocated worker.',
+        evidence: [`${child}: open social care case in the case registry${team}`],
+      },
+    };
+  }
+  const stepUp = teamForRoute(route) === 'social-care';
+  const order = Object.keys(ROUTES) as Route[];
+  const atLeast = history.openEarlyHelpRoute;
+  return {
+    route: stepUp || order.indexOf(route) >= order.indexOf(atLeast) ? route : atLeast,
+    reason: {
+      kind: 'history',
+      id: 'open-early-help',
+      text: stepUp
+        ? 'A child in this notification has an open early help case. The concern steps up to children’s social care; the lead professional is told.'
+        : 'A child in this notification has an open early help case, so the contact goes to the lead professional.',
+      evidence: [`${child}: open early help case in the case registry${team}`],
+    },
+  };
+};
 
 export const dueAfter = (from: Date, within: Duration, calendar: WorkingCalendar): Date => {
   if (within.hours !== undefined) return new Date(from.getTime() + within.hours * 3_600_000);
@@ -154,15 +185,13 @@ export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar
 
   if (state.flags.strategyDiscussion.length > 0) state.level = 4;
   let route: Route = state.flags.strategyDiscussion.length > 0 ? 'csc-strategy-discussion' : ruleset.levels[state.level].route;
-  const openCase = openCaseOf(input.history.earlierContacts);
-  if (openCase) {
-    route = ruleset.history.openCaseRoute;
-    reasons.push({
-      kind: 'history',
-      id: 'open-case',
-      text: 'A child in this notification has an open case with children’s social care, so the contact goes to the allocated worker or team.',
-      evidence: [`child ${openCase.childIndex + 1}: earlier contact ${openCase.reference} routed to ${openCase.route}, status ${openCase.status}`],
-    });
+  // Social care outranks early help: its allocated worker is the one the contact goes to.
+  const openCases = [...(input.history.openCases ?? [])].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social-care' ? -1 : 1));
+  const deciding = openCases[0];
+  if (deciding) {
+    const applied = routeWithOpenCase(route, deciding, ruleset.history);
+    route = applied.route;
+    reasons.push(applied.reason);
   }
 
   const priority: Priority = compiled.red(facts, state) ? 'red' : compiled.amber(facts, state) ? 'amber' : 'green';
@@ -184,6 +213,7 @@ export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar
     themes: ruleset.themes.map((t) => t.id).filter((id) => state.themes.has(id)),
     reasons,
     clocks,
+    ...(openCases.length > 0 && { caseHolders: openCases }),
     ruleset: { id: ruleset.id, version: ruleset.version },
   };
 };

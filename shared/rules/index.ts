@@ -7,7 +7,7 @@ import { RulesetSchema, type Ruleset } from './schema';
 
 export { parseRuleset, loadRuleset, RulesetError, type RulesetIssue } from './loader';
 export { RulesetSchema, SIDES, type Ruleset, type RulesetInput, type Indicator, type Rule, type Condition } from './schema';
-export { openCaseOf } from './engine';
+export { routeWithOpenCase } from './engine';
 
 let defaultRuleset: Ruleset | undefined;
 

@@ -1,3 +1,4 @@
+import type { OpenCase } from '../cases/case';
 import type { Notification } from '../notification';
 
 /**
@@ -52,6 +53,8 @@ export interface EarlierContact {
 
 export interface TriageHistory {
   earlierContacts: EarlierContact[];
+  /** Open cases the case registry knows of for the children; a child not listed has none. */
+  openCases?: OpenCase[];
 }
 
 export interface TriageInput {
@@ -86,5 +89,7 @@ export interface Recommendation {
   reasons: Reason[];
   /** Other statutory clocks this contact starts (e.g. a return home interview). */
   clocks: Clock[];
+  /** Allocated workers and lead professionals of open cases, who are told of the contact. */
+  caseHolders?: OpenCase[];
   ruleset: { id: string; version: string };
 }

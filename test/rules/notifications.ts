@@ -1,4 +1,5 @@
 import { parseNotification, type NotificationInput } from '../../shared/notification';
+import type { OpenCase } from '../../shared/cases/case';
 import type { EarlierContact, TriageInput } from '../../shared/triage/types';
 
 /** Synthetic people only: obviously fictional names, ZZ postcodes, NHS numbers in the 999 range. */
@@ -24,6 +25,8 @@ export interface Scenario {
   disability?: string;
   immediateDanger?: boolean;
   earlierContacts?: Partial<EarlierContact>[];
+  /** What the case registry knows: open cases by child. */
+  openCases?: OpenCase[];
 }
 
 export const notificationFor = (s: Scenario): NotificationInput => ({
@@ -70,7 +73,7 @@ export const inputFor = (s: Scenario, receivedAt = RECEIVED_AT): TriageInput => 
   if (!parsed.ok) throw new Error(`Scenario notification is invalid: ${JSON.stringify(parsed.errors)}`);
   return {
     notification: parsed.notification,
-    history: { earlierContacts: (s.earlierContacts ?? []).map((c, i) => earlier(c, 30 * (i + 1), i)) },
+    history: { earlierContacts: (s.earlierContacts ?? []).map((c, i) => earlier(c, 30 * (i + 1), i)), ...(s.openCases && { openCases: s.openCases }) },
     receivedAt,
   };
 };
