@@ -114,6 +114,20 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
     // Chosen on the form, an indicator can always fire; only a "when" can be unreachable.
     if (reason) warn(`indicators.${i}`, `"${indicator.id}" can never fire automatically: ${reason}`);
   });
+  // Immediate risk is action today; a strategy discussion is reasonable cause to suspect
+  // significant harm (Working Together 2023). One without the other is usually a slip: a red
+  // contact routed to a 45-day assessment, or a strategy discussion left without a same-day clock.
+  ruleset.indicators.forEach((indicator, i) => {
+    if (indicator.immediateRisk && !indicator.strategyDiscussion && !indicator.noStrategyDiscussionBecause)
+      warn(
+        `indicators.${i}`,
+        `"${indicator.id}" is marked immediate risk but not strategy discussion; add the strategy discussion, or say why not in noStrategyDiscussionBecause`,
+      );
+    if (indicator.strategyDiscussion && !indicator.immediateRisk)
+      warn(`indicators.${i}`, `"${indicator.id}" needs a strategy discussion but is not marked immediate risk, so it gets no same-day clock`);
+    if (indicator.noStrategyDiscussionBecause && (indicator.strategyDiscussion || !indicator.immediateRisk))
+      warn(`indicators.${i}`, `"${indicator.id}" explains why it has no strategy discussion, but it is not an immediate risk without one`);
+  });
   const autoByCanonical = new Map<string, number>();
   ruleset.indicators.forEach((indicator, i) => {
     if (!indicator.when) return;

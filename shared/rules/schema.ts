@@ -131,6 +131,13 @@ export const IndicatorSchema = z
     when: ConditionSchema.optional(),
     themes: z.array(id).default([]),
     ...flags,
+    /**
+     * Why an indicator needing action today is not a strategy discussion (for example a child who
+     * needs accommodation, not enquiries); without it, "rules check" warns about the mismatch.
+     */
+    noStrategyDiscussionBecause: plainText.optional(),
+    /** The published guidance the indicator comes from, so an area can check it against its own. */
+    source: plainText.optional(),
   })
   .strict();
 export type Indicator = z.output<typeof IndicatorSchema>;
@@ -140,6 +147,8 @@ export const RuleSchema = z
     id,
     title: plainText,
     text: plainText,
+    /** The published guidance the rule comes from. */
+    source: plainText.optional(),
     when: ConditionSchema,
     then: z
       .object({
@@ -187,11 +196,13 @@ export const RulesetSchema = z
     rules: z.array(RuleSchema).default([]),
     history: z
       .object({
-        /** Where a contact goes when any child already has an open case. */
+        /** Where a contact goes when a child has an open social care case and no strategy discussion is needed. */
         openCaseRoute: route.default('existing-open-case'),
+        /** The least a contact gets when a child has open early help: the lead professional's service. */
+        openEarlyHelpRoute: route.default('early-help-targeted'),
       })
       .strict()
-      .default({ openCaseRoute: 'existing-open-case' }),
+      .default({ openCaseRoute: 'existing-open-case', openEarlyHelpRoute: 'early-help-targeted' }),
     clocks: z
       .object({
         decision: z.object({ name: plainText, within: duration }).strict(),

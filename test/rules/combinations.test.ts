@@ -9,9 +9,10 @@ type Row = [id: string, scenario: Scenario, expected: { level: Level; route: Rou
 const rows: Row[] = [
   ['several-level-3-indicators', { factors: ['16A', '4B', '15A'], indicators: ['neglect-persistent', 'parent-mental-health-affects-care'], ages: [13], description: 'Cutting herself, often hungry, and mother has stopped her medication.' }, { level: 4, route: 'csc-assessment', priority: 'amber' }],
   ['needs-on-every-side', { factors: ['7A', '6B'], indicators: ['housing-unsuitable'], ages: [12], description: 'Cares for a disabled mother in an overcrowded, damp flat.' }, { level: 3, route: 'early-help-targeted' }],
+  // Issue 9's example, from published Levels of Need guidance (Wigan Thresholds of Need, level 3): several additional needs together are complex needs.
+  ['several-additional-needs', { agency: 'gp', factors: ['1B', '4B', '7A'], ages: [13], description: 'Father drinks daily; mother has depression; the girl does most of the caring.' }, { level: 3, route: 'early-help-targeted' }],
   ['toxic-trio', { agency: 'police', factors: ['3B', '2B', '4B'], description: 'Domestic incident; both parents using cocaine; mother recently sectioned.' }, { level: 4, route: 'csc-assessment' }],
   ['baby-with-injury', { agency: 'health-visitor', factors: ['18B'], ages: [0], description: 'Four-month-old has a bruise on the cheek; parents say the toddler hit him.' }, { level: 4, route: 'csc-strategy-discussion', priority: 'red' }],
-  ['high-risk-domestic-abuse-with-children', { agency: 'police', factors: ['3B'], screening: { dashRisk: 'high' }, ages: [2, 7], description: 'Partner threatened to kill the mother with a knife; DASH high.' }, { level: 4, route: 'csc-strategy-discussion', priority: 'red', themes: ['domestic-abuse'] }],
   ['repeat-domestic-abuse', { agency: 'police', factors: ['3B'], screening: { dashRisk: 'standard' }, earlierContacts: [{ level: 2, route: 'early-help-single-agency' }], description: 'Second call-out to the family in three months; DASH standard.' }, { level: 3, route: 'early-help-targeted' }],
   ['missing-and-sexually-exploited', { agency: 'police', factors: ['10A', '11A'], ages: [14], description: 'Missing for two nights; returned with alcohol and a new phone from an adult.' }, { level: 4, route: 'csc-strategy-discussion', priority: 'red', themes: ['cse', 'missing'] }],
   ['missing-and-criminally-exploited', { agency: 'police', factors: ['10A', '13A'], ages: [15], description: 'Missing overnight, found with gang members in another town.' }, { level: 4, route: 'csc-assessment', themes: ['missing', 'exploitation'] }],
@@ -55,20 +56,13 @@ describe('history', () => {
     expect(reason.evidence).toEqual(['child 1: 2 earlier contacts in 12 months (FD-TEST-0030, FD-TEST-0060)']);
   });
 
-  it('routes an open case to the allocated team, keeping the level', () => {
-    const recommendation = recommend(
-      inputFor({ factors: ['16A'], earlierContacts: [{ route: 'csc-assessment', level: 4 }], description: 'Arrives hungry most days this term.' }),
-    );
-    expect(recommendation.route).toBe('existing-open-case');
-    expect(recommendation.level).toBe(2);
-    expect(recommendation.reasons.at(-1)).toMatchObject({ kind: 'history', id: 'open-case' });
-  });
-
-  it('treats an earlier contact marked existing-open-case as open, and a closed social care contact as closed', () => {
+  it('never guesses an open case from earlier contacts: unknown means not open (issue 9)', () => {
     const base = { factors: ['16A'] as const, description: 'Arrives hungry most days this term.' };
-    expect(recommend(inputFor({ ...base, factors: [...base.factors], earlierContacts: [{ route: 'existing-open-case', status: 'closed' }] })).route).toBe('existing-open-case');
-    expect(recommend(inputFor({ ...base, factors: [...base.factors], earlierContacts: [{ route: 'csc-assessment', status: 'closed' }] })).route).toBe('early-help-single-agency');
-    expect(recommend(inputFor({ ...base, factors: [...base.factors], earlierContacts: [{ route: 'early-help-targeted' }] })).route).toBe('early-help-single-agency');
+    for (const earlierContact of [{ route: 'csc-assessment' as const, level: 4 as const }, { route: 'existing-open-case' as const }, { route: 'csc-strategy-discussion' as const, status: 'decided' }]) {
+      const recommendation = recommend(inputFor({ ...base, factors: [...base.factors], earlierContacts: [earlierContact] }));
+      expect(recommendation.route).toBe('early-help-single-agency');
+      expect(recommendation.reasons.map((r) => r.id)).not.toContain('open-case');
+    }
   });
 });
 

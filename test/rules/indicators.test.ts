@@ -36,7 +36,8 @@ const rows: Row[] = [
   ['cse-screening-high', { agency: 'police', factors: ['11A'], screening: { cseRisk: 'high' }, ages: [14], description: 'Found in a car with an adult male known for CSE offences; screening high.' }, 4, SD],
   ['trafficking', { agency: 'police', factors: ['12A'], ages: [16], description: 'Young person found working in a nail bar, no documents, controlled by an adult.' }, 4, SD],
   ['gang-involvement', { agency: 'youth-justice', factors: ['13A'], ages: [15], description: 'Associating with a known local gang; posts gang signs online.' }, 3, 'early-help-targeted'],
-  ['criminal-exploitation', { agency: 'police', factors: ['24A'], ages: [15], description: 'Found holding cash and two phones; older males pick him up from school.' }, 4, 'csc-assessment'],
+  // Working Together 2023: child criminal exploitation is child abuse, so reasonable cause to suspect significant harm.
+  ['criminal-exploitation', { agency: 'police', factors: ['24A'], ages: [15], description: 'Found holding cash and two phones; older males pick him up from school.' }, 4, SD],
   ['county-lines', { agency: 'police', factors: ['24A'], indicators: ['county-lines'], ages: [15], description: 'Arrested 80 miles from home at a trap house with wraps of crack cocaine.' }, 4, SD],
   ['unaccompanied-asylum-seeking-child', { agency: 'police', factors: ['9A'], ages: [16], description: 'Found at a service station after leaving a lorry; no adult with him.' }, 4, 'csc-assessment'],
   ['private-fostering', { factors: ['8E'], ages: [13], description: 'Living with a family friend for three months since a row with her mother.' }, 4, 'csc-assessment'],
@@ -44,17 +45,20 @@ const rows: Row[] = [
   ['physical-abuse-by-child', { factors: ['18B'], ages: [10], description: 'Repeatedly hit and kicked by older pupils on the way home from school.' }, 3, 'early-help-targeted'],
   ['serious-peer-assault', { agency: 'emergency-department', factors: ['18B'], indicators: ['serious-peer-assault'], ages: [15], description: 'Stab wound to the leg from another teenager; the attacker knows where he lives.' }, 4, SD],
   ['emotional-abuse', { factors: ['17A'], description: 'Parent heard shouting that he is worthless in the playground most mornings.' }, 3, 'early-help-targeted'],
-  ['emotional-abuse-severe', { factors: ['17A'], indicators: ['emotional-abuse-severe'], description: 'Made to stand outside in the cold as punishment; frightened to go home.' }, 4, 'csc-assessment'],
+  // Working Together 2023 ch. 3: significant harm to development is a strategy discussion.
+  ['emotional-abuse-severe', { factors: ['17A'], indicators: ['emotional-abuse-severe'], description: 'Made to stand outside in the cold as punishment; frightened to go home.' }, 4, SD],
   ['neglect-reported', { factors: ['16A'], description: 'Often arrives hungry and in dirty clothes; head lice untreated for weeks.' }, 2, 'early-help-single-agency'],
   ['neglect-persistent', { factors: ['16A'], indicators: ['neglect-persistent'], description: 'Hungry and unkempt all term, dental pain untreated, attendance 80%.' }, 3, 'early-help-targeted'],
-  ['neglect-severe', { agency: 'gp', factors: ['16A'], indicators: ['neglect-severe'], description: 'Weight has fallen below the second centile; prescribed treatment not given.' }, 4, 'csc-assessment'],
+  // Working Together 2023 ch. 3: significant impairment of health or development is a strategy discussion.
+  ['neglect-severe', { agency: 'gp', factors: ['16A'], indicators: ['neglect-severe'], description: 'Weight has fallen below the second centile; prescribed treatment not given.' }, 4, SD],
   ['physical-abuse-by-adult', { factors: ['18C'], ages: [6], description: 'Red hand-shaped mark on his cheek; says his stepdad slapped him.' }, 4, SD],
   ['unexplained-injury', { agency: 'health-visitor', factors: ['18C'], indicators: ['unexplained-injury'], ages: [3], description: 'Bruising to both ears with no explanation offered by the parents.' }, 4, SD],
   ['sexual-abuse-by-adult', { factors: ['19C'], ages: [11], description: 'Disclosed to her teacher that an uncle touches her when he babysits.' }, 4, SD],
   ['female-genital-mutilation', { agency: 'gp', factors: ['22A'], ages: [9], description: 'Family planning a long summer trip for a “special ceremony”; older sister has had FGM.' }, 4, SD],
   ['abuse-linked-to-faith-or-belief', { factors: ['23A'], ages: [10], description: 'Says his aunt calls him a witch and made him fast to drive out a spirit.' }, 4, SD],
   ['disclosure-of-abuse', { factors: ['17A'], indicators: ['disclosure-of-abuse'], ages: [11], description: 'Told a teaching assistant her dad locks her in her room without food.' }, 4, SD],
-  ['immediate-danger', { agency: 'member-of-public', factors: ['20'], immediateDanger: true, ages: [4], description: 'Small child seen alone on a balcony railing at a fourth-floor flat.' }, 4, 'csc-assessment'],
+  // Issue 9 / Working Together 2023 ch. 3: immediate danger needs immediate protective action and a strategy discussion (s47), not a 45-day s17 assessment.
+  ['immediate-danger', { agency: 'member-of-public', factors: ['20'], immediateDanger: true, ages: [4], description: 'Small child seen alone on a balcony railing at a fourth-floor flat.' }, 4, SD],
   ['other-concern', { factors: ['20'], description: 'Family has arrived from abroad with no school place and no GP registration.' }, 2, 'early-help-single-agency'],
   ['no-factors', { agency: 'family-member', factors: ['21'], description: 'Grandparent asking where to find parenting courses for her daughter.' }, 1, 'information-advice'],
   ['school-attendance', { factors: ['20'], indicators: ['school-attendance'], description: 'Attendance has fallen to 85% this term with frequent Monday absences.' }, 2, 'early-help-single-agency'],
@@ -77,8 +81,11 @@ const rows: Row[] = [
   ['parent-unable-to-protect', { agency: 'police', factors: ['3B'], indicators: ['parent-unable-to-protect'], description: 'Mother has let the violent ex-partner back into the home again.' }, 3, 'early-help-targeted'],
   ['early-help-not-engaged', { agency: 'early-help', factors: ['20'], indicators: ['early-help-not-engaged'], description: 'Family closed early help after two visits; school concerns are growing.' }, 3, 'early-help-targeted'],
   ['home-conditions-hazardous', { agency: 'housing', factors: ['16A'], indicators: ['home-conditions-hazardous'], description: 'Dog faeces on the floors and exposed wiring in the child’s bedroom.' }, 3, 'early-help-targeted'],
-  ['young-child-left-alone', { agency: 'member-of-public', factors: ['16A'], indicators: ['young-child-left-alone'], ages: [6], description: 'Six-year-old left alone in the flat all evening while the parent worked.' }, 3, 'early-help-targeted'],
+  // Working Together 2023 definition of neglect: failure to ensure adequate supervision, including inadequate care-givers.
+  ['young-child-left-alone', { agency: 'member-of-public', factors: ['16A'], indicators: ['young-child-left-alone'], ages: [6], description: 'Six-year-old left alone in the flat all evening while the parent worked.' }, 4, SD],
   ['no-carer-available', { agency: 'police', factors: ['20'], indicators: ['no-carer-available'], description: 'Only parent arrested; no other adult available to care for the child tonight.' }, 4, 'csc-assessment'],
+  // Working Together 2023 definition of neglect includes abandonment: a strategy discussion.
+  ['child-abandoned', { agency: 'police', factors: ['16A'], indicators: ['child-abandoned'], ages: [5], description: 'Child found alone at the bus station; note in her pocket says her mother has gone abroad.' }, 4, SD],
   ['household-alcohol-misuse', { factors: ['1C'], description: 'Adult lodger drinks heavily and is abusive towards the family.' }, 2, 'early-help-single-agency'],
   ['household-drug-misuse', { factors: ['2C'], description: 'Older brother, 19, deals cannabis from the family home.' }, 2, 'early-help-single-agency'],
   ['household-domestic-abuse', { agency: 'police', factors: ['3C'], description: 'Adult uncle assaulted the grandmother while the child was present.' }, 2, 'early-help-single-agency'],
@@ -88,6 +95,8 @@ const rows: Row[] = [
   ['person-posing-risk', { agency: 'probation', factors: ['20'], indicators: ['person-posing-risk'], description: 'Man convicted of offences against children has moved in with the family.' }, 4, SD],
   ['housing-unsuitable', { agency: 'housing', factors: ['20'], indicators: ['housing-unsuitable'], description: 'Family of five in a one-bedroom flat with damp and mould.' }, 2, 'early-help-single-agency'],
   ['family-homeless', { agency: 'housing', factors: ['20'], indicators: ['family-homeless'], description: 'Family evicted today and sleeping in the car; no local connection.' }, 3, 'early-help-targeted'],
+  // R (G) v Southwark [2009] UKHL 26: a homeless 16 or 17 year old is assessed by children's social care as a child in need (s17).
+  ['young-person-homeless', { agency: 'housing', factors: ['20'], indicators: ['young-person-homeless'], ages: [16], description: 'Asked to leave by his mother after arguments; sofa-surfing, nowhere to stay tonight.' }, 4, 'csc-assessment'],
   ['financial-hardship', { agency: 'voluntary-or-community', factors: ['21'], indicators: ['financial-hardship'], description: 'Using the food bank weekly since benefits were stopped.' }, 1, 'information-advice'],
   ['social-isolation', { agency: 'health-visitor', factors: ['21'], indicators: ['social-isolation'], description: 'New to the area with no family or friends nearby; wants groups to join.' }, 1, 'information-advice'],
   ['radicalisation', { factors: ['20'], indicators: ['radicalisation'], ages: [15], description: 'Sharing extreme right-wing material and talking about violence in class.' }, 3, 'early-help-targeted'],
