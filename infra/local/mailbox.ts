@@ -8,20 +8,41 @@ import { join } from 'node:path';
 // Not part of the package's documented API; the version is pinned in package-lock.json.
 import { getStoreReadonly } from 'aws-ses-v2-local/dist/store.js';
 
+/**
+ * Every email is written to disk as it is sent (and the file replaced atomically), so a crash or
+ * a killed process never loses an email the system believes it sent: a mailbox saved only now
+ * and then would, and an acknowledgement missing from it looks like a lost referral.
+ */
 export function persistMailbox(dataDir: string): () => Promise<void> {
   const file = join(dataDir, 'mailbox.json');
   const store = getStoreReadonly() as { emails: unknown[] };
   if (existsSync(file)) store.emails.push(...(JSON.parse(readFileSync(file, 'utf8')) as unknown[]));
-  let saved = store.emails.length;
   const save = () => {
-    if (store.emails.length === saved) return;
-    writeFileSync(`${file}.tmp`, JSON.stringify(store.emails));
+    writeFileSync(`${file}.tmp`, JSON.stringify(emails));
     renameSync(`${file}.tmp`, file);
-    saved = store.emails.length;
   };
-  const timer = setInterval(save, 1000);
+  // The store appends with push and clears by replacing the array, so both are watched.
+  const watched = (list: unknown[]) => {
+    const push = list.push.bind(list);
+    list.push = (...items: unknown[]) => {
+      const length = push(...items);
+      save();
+      return length;
+    };
+    return list;
+  };
+  let emails = watched(store.emails);
+  Object.defineProperty(store, 'emails', {
+    configurable: true,
+    enumerable: true,
+    get: () => emails,
+    set: (next: unknown[]) => {
+      emails = watched(next);
+      save();
+    },
+  });
   return async () => {
-    clearInterval(timer);
+    Object.defineProperty(store, 'emails', { configurable: true, enumerable: true, writable: true, value: emails });
     save();
   };
 }
