@@ -60,7 +60,14 @@ export function describeHttpApis(deployment: LocalDeployment, invoker: LambdaInv
   });
 }
 
+/** API Gateway's own limit on a request body. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * Lambda's limit on a synchronous invocation's event and result. API Gateway accepts bodies up
+ * to 10 MB, but a proxy event over 6 MB (a 4.5 MB body base64-encoded is one) never reaches the
+ * function; locally it would, and a handler that works here would fail in AWS.
+ */
+export const LAMBDA_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
 
 export class HttpApiServer {
   private readonly server: Server;
@@ -95,8 +102,19 @@ export class HttpApiServer {
     return closeServer(this.server);
   }
 
+  /**
+   * Only names of this machine, with this server's port. Loopback alone does not stop DNS
+   * rebinding: a web page whose name an attacker re-points at 127.0.0.1 would otherwise read the
+   * staff API and the console from the referrer's own browser.
+   */
+  private allowsHost(host: string | undefined): boolean {
+    const port = new URL(this.url).port;
+    return !!host && [`${LOOPBACK}:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
+    if (!this.allowsHost(req.headers.host)) return sendJson(res, 403, { message: 'Forbidden: this local server answers only to 127.0.0.1 and localhost' });
     if (!this.routes || !this.invoker) return sendJson(res, 503, { message: 'Service Unavailable' });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = this.routes.match(req.method ?? 'GET', url.pathname);
@@ -109,6 +127,7 @@ export class HttpApiServer {
     const body = await readBody(req);
     if (!body) return sendJson(res, 413, { message: 'Request Entity Too Large' });
     const event = buildEvent(req, url, body, routeKey, match.pathParameters, target.iam, this.logicalId);
+    if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_LIMIT_BYTES) return sendJson(res, 413, { message: 'Request Entity Too Large' });
     let result: unknown;
     try {
       result = await this.invoker.invoke(target.fn, event);
@@ -116,6 +135,12 @@ export class HttpApiServer {
       const timedOut = (error as Error).name === 'Sandbox.Timedout';
       sendJson(res, timedOut ? 503 : 500, { message: timedOut ? 'Service Unavailable' : 'Internal Server Error' });
       this.log(`→ ${routeKey} ${res.statusCode} ${Date.now() - started}ms`);
+      return;
+    }
+    // A result over Lambda's limit is an invocation error in AWS, which API Gateway answers with a 500.
+    if (Buffer.byteLength(JSON.stringify(result) ?? '') > LAMBDA_PAYLOAD_LIMIT_BYTES) {
+      sendJson(res, 500, { message: 'Internal Server Error' });
+      this.log(`! ${routeKey}: the function's response is over Lambda's 6 MB payload limit`);
       return;
     }
     const response = toHttpResponse(result as APIGatewayProxyResultV2);

@@ -1,4 +1,6 @@
-import { buildEvent, toHttpResponse } from '../../infra/local/http-api';
+import { request as httpRequest } from 'node:http';
+import { buildEvent, HttpApiServer, LAMBDA_PAYLOAD_LIMIT_BYTES, toHttpResponse } from '../../infra/local/http-api';
+import type { LambdaInvoker, LocalFunction } from '../../infra/local/lambda';
 
 const request = (headers: Record<string, string[]>, method = 'POST') => ({
   method,
@@ -74,5 +76,68 @@ describe('toHttpResponse', () => {
       body: Buffer.from('{"ok":true}'),
     });
     expect(toHttpResponse('plain').body.toString()).toBe('plain');
+  });
+});
+
+describe('the local HTTP API server', () => {
+  let server: HttpApiServer;
+  const invoked: unknown[] = [];
+  beforeAll(async () => {
+    server = new HttpApiServer('Api', () => undefined);
+    await server.listen(0);
+    const invoker = {
+      invoke: async (_fn: unknown, event: { body?: string; rawPath: string }) => {
+        invoked.push(event);
+        return event.rawPath === '/big' ? { statusCode: 200, body: 'x'.repeat(LAMBDA_PAYLOAD_LIMIT_BYTES) } : { statusCode: 200, body: 'ok' };
+      },
+    } as unknown as LambdaInvoker;
+    server.setRoutes(
+      [
+        { routeKey: 'POST /echo', target: { fn: {} as LocalFunction, iam: false } },
+        { routeKey: 'GET /big', target: { fn: {} as LocalFunction, iam: false } },
+      ],
+      invoker,
+    );
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => invoked.splice(0));
+
+  /** node's fetch will not send a Host header of our choosing, so these use http.request. */
+  const send = (path: string, options: { host?: string; method?: string; body?: Buffer } = {}) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(server.url);
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, path, method: options.method ?? 'POST', headers: { host: options.host ?? url.host, 'content-type': 'application/json' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        },
+      );
+      req.on('error', reject);
+      req.end(options.body);
+    });
+
+  it('answers its own loopback names', async () => {
+    const port = new URL(server.url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await send('/echo', { host, body: Buffer.from('{}') })).status).toBe(200);
+  });
+
+  it('refuses any other Host, so a rebound DNS name cannot reach the API from a browser', async () => {
+    const port = new URL(server.url).port;
+    for (const host of [`attacker.example:${port}`, 'attacker.example', `127.0.0.1:${Number(port) + 1}`, `127.0.0.1.attacker.example:${port}`]) {
+      expect([host, (await send('/echo', { host, body: Buffer.from('{}') })).status]).toEqual([host, 403]);
+    }
+    expect(invoked).toHaveLength(0);
+  });
+
+  it('refuses a request whose event would be over the 6 MB Lambda limit, without invoking the function', async () => {
+    const response = await send('/echo', { body: Buffer.from(JSON.stringify({ text: 'x'.repeat(LAMBDA_PAYLOAD_LIMIT_BYTES) })) });
+    expect(response.status).toBe(413);
+    expect(invoked).toHaveLength(0);
+  });
+
+  it('answers 500 when a function returns more than Lambda allows', async () => {
+    expect((await send('/big', { method: 'GET' })).status).toBe(500);
   });
 });
