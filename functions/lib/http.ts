@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FieldError } from '../../shared/notification';
+import { hasLoneSurrogate } from '../../shared/notification/text';
 
 /** HTTP answers shared by the API handlers, so every route speaks the same JSON. */
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
@@ -13,17 +14,57 @@ export const problem = (statusCode: number, message: string, errors?: FieldError
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: APIGatewayProxyStructuredResultV2 };
 
+/**
+ * Exactly `application/json`, with no parameter but `charset=utf-8`: a prefix match would take
+ * `application/jsonp` or `application/json-seq`, and another charset would be read wrongly.
+ */
+export const isJsonContentType = (contentType: string | undefined): boolean => {
+  const [type = '', ...parameters] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
+  return type === 'application/json' && parameters.every((p) => /^charset="?utf-8"?$/.test(p));
+};
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** Every string in a parsed JSON value, keys included. */
+const strings = function* (value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* strings(item);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      yield key;
+      yield* strings(item);
+    }
+  }
+};
+
+const notText = () =>
+  problem(400, 'The request body is not valid UTF-8 text', [{ path: '(body)', message: 'Send the body as UTF-8, with no broken characters' }]);
+
+/**
+ * The body as JSON, refusing what cannot be stored as sent. Bytes that are not UTF-8 arrive
+ * already replaced by U+FFFD when the gateway decoded them as text, so that character is refused
+ * too: a referral would be stored with its words silently changed. A `\uD800` escape decodes to
+ * half a surrogate pair, which DynamoDB and email cannot carry either.
+ */
 export const readJsonBody = (event: APIGatewayProxyEventV2): JsonBody => {
-  const contentType = event.headers?.['content-type'] ?? '';
-  if (!contentType.toLowerCase().startsWith('application/json')) {
+  if (!isJsonContentType(event.headers?.['content-type'])) {
     return { ok: false, response: problem(415, 'Send the notification as JSON with Content-Type: application/json') };
   }
-  const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
+  let raw: string;
   try {
-    return { ok: true, value: JSON.parse(raw) };
+    raw = event.isBase64Encoded && event.body ? strict.decode(Buffer.from(event.body, 'base64')) : (event.body ?? '');
+  } catch {
+    return { ok: false, response: notText() };
+  }
+  if (raw.includes('\uFFFD')) return { ok: false, response: notText() };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
   } catch {
     return { ok: false, response: problem(400, 'The request body is not valid JSON', [{ path: '(body)', message: 'The request body is not valid JSON' }]) };
   }
+  for (const text of strings(value)) if (hasLoneSurrogate(text)) return { ok: false, response: notText() };
+  return { ok: true, value };
 };
 
 /**

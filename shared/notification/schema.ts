@@ -6,6 +6,7 @@ import {
   GENDERS,
   codesOf,
 } from './codes';
+import { hasBidiControls, hasLoneSurrogate } from './text';
 
 /**
  * The Cause for Concern notification: the one definition of what a referrer sends, whichever
@@ -20,6 +21,12 @@ z.config({
 });
 
 const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);
+
+/** A person's name is shown to staff, matched against earlier contacts and put in emails: it must read as sent. */
+const personName = (max: number) =>
+  text(max)
+    .refine((v) => !hasBidiControls(v), 'Enter the name without text-direction control characters')
+    .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters');
 const isoDate = z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' });
 
 /** UK postcode, loosely: the outward and inward parts with an optional space. */
@@ -51,7 +58,7 @@ export const AddressSchema = z.object({
 });
 
 export const ReferrerSchema = z.object({
-  name: text(200),
+  name: personName(200),
   role: text(200),
   organisation: text(200),
   agencyType: z.enum(Object.keys(AGENCY_TYPES) as [keyof typeof AGENCY_TYPES, ...(keyof typeof AGENCY_TYPES)[]], {
@@ -63,9 +70,9 @@ export const ReferrerSchema = z.object({
 
 export const ChildSchema = z
   .object({
-    firstName: text(100),
-    lastName: text(100),
-    otherNames: text(200).optional(),
+    firstName: personName(100),
+    lastName: personName(100),
+    otherNames: personName(200).optional(),
     /** Unborn babies have an expected date of delivery instead. */
     dateOfBirth: isoDate.optional(),
     expectedDateOfDelivery: isoDate.optional(),
@@ -89,7 +96,7 @@ export const ChildSchema = z
   });
 
 const PersonSchema = z.object({
-  name: text(200),
+  name: personName(200),
   relationship: text(100),
   dateOfBirth: isoDate.optional(),
   address: AddressSchema.optional(),
@@ -138,7 +145,7 @@ export const ConsentSchema = z.discriminatedUnion(
 );
 
 export const ProfessionalSchema = z.object({
-  name: text(200),
+  name: personName(200),
   role: text(200),
   organisation: text(200),
   contact: text(200).optional(),
