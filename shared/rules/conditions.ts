@@ -15,10 +15,17 @@ export interface Facts {
   missingEpisodes: number | undefined;
   immediateDanger: boolean;
   agency: AgencyType;
-  /** Completed years per child; undefined for an unborn child. */
+  /** How many children the notification is about: a fact about the notification, not one child. */
+  childCount: number;
+  /**
+   * The children being assessed (one per evaluation: each child is assessed on their own), as
+   * numbered in the notification (1 for the first), for evidence.
+   */
+  childNumbers: number[];
+  /** Completed years per child assessed; undefined for an unborn child. */
   ages: (number | undefined)[];
   disabilityRecorded: boolean[];
-  /** Earlier contacts per child in the current notification, newest first. */
+  /** Earlier contacts per child assessed, newest first. */
   earlierByChild: EarlierContact[][];
   receivedAt: number;
 }
@@ -90,14 +97,14 @@ export const compileCondition = (condition: Condition): Evaluator => {
     }
     case 'children': {
       const r = condition.children!;
-      return (f) => (inRange(f.ages.length, r) ? [`children in the notification: ${f.ages.length}`] : undefined);
+      return (f) => (inRange(f.childCount, r) ? [`children in the notification: ${f.childCount}`] : undefined);
     }
     case 'childAge': {
       const r = condition.childAge!;
       return (f) => {
         let evidence: string[] | undefined;
         f.ages.forEach((age, i) => {
-          if (age !== undefined && inRange(age, r)) (evidence ??= []).push(`child ${i + 1} aged ${age}`);
+          if (age !== undefined && inRange(age, r)) (evidence ??= []).push(`child ${f.childNumbers[i]} aged ${age}`);
         });
         return evidence;
       };
@@ -106,7 +113,7 @@ export const compileCondition = (condition: Condition): Evaluator => {
       return (f) => {
         let evidence: string[] | undefined;
         f.ages.forEach((age, i) => {
-          if (age === undefined) (evidence ??= []).push(`child ${i + 1} unborn`);
+          if (age === undefined) (evidence ??= []).push(`child ${f.childNumbers[i]} unborn`);
         });
         return evidence;
       };
@@ -114,7 +121,7 @@ export const compileCondition = (condition: Condition): Evaluator => {
       return (f) => {
         let evidence: string[] | undefined;
         f.disabilityRecorded.forEach((recorded, i) => {
-          if (recorded) (evidence ??= []).push(`child ${i + 1}: disability recorded`);
+          if (recorded) (evidence ??= []).push(`child ${f.childNumbers[i]}: disability recorded`);
         });
         for (const code of ['5A', '6A'] as const) {
           if (f.factors.has(code)) (evidence ??= []).push(`factor ${code} (${ASSESSMENT_FACTORS[code]})`);
@@ -169,7 +176,7 @@ export const compileCondition = (condition: Condition): Evaluator => {
           });
           if (recent.length >= gte) {
             (evidence ??= []).push(
-              `child ${i + 1}: ${recent.length} earlier contacts in ${withinMonths} months (${recent.map((c) => c.reference).join(', ')})`,
+              `child ${f.childNumbers[i]}: ${recent.length} earlier contacts in ${withinMonths} months (${recent.map((c) => c.reference).join(', ')})`,
             );
           }
         });

@@ -1,7 +1,6 @@
-import type { Notification } from '../notification';
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar';
 import type { OpenCase } from '../cases/case';
-import { ROUTES, teamForRoute, type Clock, type EarlierContact, type Level, type Priority, type Reason, type Recommendation, type Route, type TriageInput } from '../triage/types';
+import { mostIntrusive, ROUTES, teamForRoute, type ChildRecommendation, type Clock, type Level, type Priority, type Reason, type Recommendation, type Route, type TriageInput } from '../triage/types';
 import { compileCondition, conditionKeys, type Evaluator, type Facts, type State } from './conditions';
 import type { Condition, Duration, Indicator, Rule, Ruleset } from './schema';
 
@@ -68,11 +67,12 @@ const ageOn = (dateOfBirth: string, on: string): number => {
   return on.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 };
 
-const factsOf = (notification: Notification, earlier: EarlierContact[], receivedAt: Date, calendar: WorkingCalendar): Facts => {
+/** The facts for assessing one child: the notification's own facts, and this child's age and history. */
+const factsOf = (input: TriageInput, childIndex: number, calendar: WorkingCalendar): Facts => {
+  const { notification, receivedAt } = input;
+  const { concerns } = notification;
+  const child = notification.children[childIndex]!;
   const today = calendar.localDate(receivedAt);
-  const { children, concerns } = notification;
-  const earlierByChild: EarlierContact[][] = children.map(() => []);
-  for (const contact of earlier) earlierByChild[contact.childIndex]?.push(contact);
   return {
     factors: new Set(concerns.factors),
     dash: concerns.screening.dashRisk,
@@ -80,9 +80,11 @@ const factsOf = (notification: Notification, earlier: EarlierContact[], received
     missingEpisodes: concerns.screening.missingEpisodes,
     immediateDanger: notification.immediateDanger,
     agency: notification.referrer.agencyType,
-    ages: children.map((c) => (c.dateOfBirth ? Math.max(0, ageOn(c.dateOfBirth, today)) : undefined)),
-    disabilityRecorded: children.map((c) => c.disability !== undefined),
-    earlierByChild,
+    childCount: notification.children.length,
+    childNumbers: [childIndex + 1],
+    ages: [child.dateOfBirth ? Math.max(0, ageOn(child.dateOfBirth, today)) : undefined],
+    disabilityRecorded: [child.disability !== undefined],
+    earlierByChild: [input.history.earlierContacts.filter((c) => c.childIndex === childIndex)],
     receivedAt: receivedAt.getTime(),
   };
 };
@@ -132,6 +134,10 @@ export const routeWithOpenCase = (
   };
 };
 
+/** Social care outranks early help: its allocated worker is the one the contact goes to. */
+const openCasesFirst = (cases: readonly OpenCase[]): OpenCase[] =>
+  [...cases].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social-care' ? -1 : 1));
+
 export const dueAfter = (from: Date, within: Duration, calendar: WorkingCalendar): Date => {
   if (within.hours !== undefined) return new Date(from.getTime() + within.hours * 3_600_000);
   if (within.officeHours !== undefined) return calendar.addOfficeHours(from, within.officeHours);
@@ -140,9 +146,16 @@ export const dueAfter = (from: Date, within: Duration, calendar: WorkingCalendar
 
 const raise = (level: Level, to: number): Level => Math.min(4, Math.max(level, to)) as Level;
 
-export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar: WorkingCalendar): Recommendation => {
+/** What one child's assessment yields: the child's recommendation and what it adds to the contact's. */
+interface ChildAssessment {
+  recommendation: ChildRecommendation;
+  themes: Set<string>;
+  clocks: string[];
+}
+
+const assessChild = (compiled: CompiledRuleset, input: TriageInput, childIndex: number, calendar: WorkingCalendar): ChildAssessment => {
   const { ruleset } = compiled;
-  const facts = factsOf(input.notification, input.history.earlierContacts, input.receivedAt, calendar);
+  const facts = factsOf(input, childIndex, calendar);
   const selected = new Set(input.notification.concerns.indicators);
   const state: State = {
     firedIds: new Set(),
@@ -185,9 +198,7 @@ export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar
 
   if (state.flags.strategyDiscussion.length > 0) state.level = 4;
   let route: Route = state.flags.strategyDiscussion.length > 0 ? 'csc-strategy-discussion' : ruleset.levels[state.level].route;
-  // Social care outranks early help: its allocated worker is the one the contact goes to.
-  const openCases = [...(input.history.openCases ?? [])].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social-care' ? -1 : 1));
-  const deciding = openCases[0];
+  const deciding = openCasesFirst((input.history.openCases ?? []).filter((c) => c.childIndex === childIndex))[0];
   if (deciding) {
     const applied = routeWithOpenCase(route, deciding, ruleset.history);
     route = applied.route;
@@ -195,23 +206,51 @@ export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar
   }
 
   const priority: Priority = compiled.red(facts, state) ? 'red' : compiled.amber(facts, state) ? 'amber' : 'green';
+  const clocks = compiled.others.filter((clock) => clock.when(facts, state)).map((clock) => clock.id);
+  return { recommendation: { childIndex, level: state.level, route, priority, reasons }, themes: state.themes, clocks };
+};
+
+const PRIORITY_ORDER: Priority[] = ['green', 'amber', 'red'];
+
+/** A reason that fired for several children is listed once, with every child's evidence. */
+const mergeReasons = (all: Reason[]): Reason[] => {
+  const byId = new Map<string, Reason>();
+  for (const reason of all) {
+    const seen = byId.get(reason.id);
+    if (!seen) byId.set(reason.id, { ...reason, evidence: [...reason.evidence] });
+    else for (const e of reason.evidence) if (!seen.evidence.includes(e)) seen.evidence.push(e);
+  }
+  return [...byId.values()];
+};
+
+/**
+ * Each child is assessed on their own (Working Together 2023: every child is assessed as an
+ * individual); the contact's headline is the most intrusive child's route with the highest
+ * level and priority, and the decision falls due by the most urgent child's clock.
+ */
+export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar: WorkingCalendar): Recommendation => {
+  const { ruleset } = compiled;
+  const assessed = input.notification.children.map((_, childIndex) => assessChild(compiled, input, childIndex, calendar));
+  const children = assessed.map((a) => a.recommendation);
+  const priority = PRIORITY_ORDER[Math.max(...children.map((c) => PRIORITY_ORDER.indexOf(c.priority)))]!;
   const { decision, priorities } = ruleset.clocks;
   const decisionDue = dueAfter(input.receivedAt, decision.within, calendar);
   const priorityDue = dueAfter(input.receivedAt, priorities[priority].within, calendar);
   const dueAt = priorityDue < decisionDue ? priorityDue : decisionDue;
-
-  const clocks: Clock[] = [];
-  for (const clock of compiled.others) {
-    if (clock.when(facts, state)) clocks.push({ name: clock.name, dueAt: dueAfter(input.receivedAt, clock.within, calendar).toISOString() });
-  }
+  const openCases = openCasesFirst(input.history.openCases ?? []);
+  const clockIds = new Set(assessed.flatMap((a) => a.clocks));
+  const clocks: Clock[] = compiled.others
+    .filter((clock) => clockIds.has(clock.id))
+    .map((clock) => ({ name: clock.name, dueAt: dueAfter(input.receivedAt, clock.within, calendar).toISOString() }));
 
   return {
-    level: state.level,
-    route,
+    children,
+    level: Math.max(...children.map((c) => c.level)) as Level,
+    route: mostIntrusive(children).route,
     priority,
     dueAt: dueAt.toISOString(),
-    themes: ruleset.themes.map((t) => t.id).filter((id) => state.themes.has(id)),
-    reasons,
+    themes: ruleset.themes.map((t) => t.id).filter((id) => assessed.some((a) => a.themes.has(id))),
+    reasons: mergeReasons(children.flatMap((c) => c.reasons)),
     clocks,
     ...(openCases.length > 0 && { caseHolders: openCases }),
     ruleset: { id: ruleset.id, version: ruleset.version },

@@ -20,6 +20,27 @@ export const ROUTES = {
 } as const;
 export type Route = keyof typeof ROUTES;
 
+/**
+ * How intrusive a route is, for summarising several children's routes as one (a queue line,
+ * the state machine's red branch): the most intrusive child's route stands for the contact. An
+ * open case ranks below a fresh statutory assessment, which it does not replace.
+ */
+const INTRUSIVENESS: Record<Route, number> = {
+  nfa: 0,
+  'information-advice': 1,
+  'early-help-single-agency': 2,
+  'early-help-targeted': 3,
+  'existing-open-case': 4,
+  'csc-assessment': 5,
+  'csc-strategy-discussion': 6,
+};
+
+/** The most intrusive of several children's outcomes (by route, then level): the contact's headline. */
+export const mostIntrusive = <T extends { route: Route; level: Level }>(items: readonly T[]): T =>
+  items.reduce((most, item) =>
+    INTRUSIVENESS[item.route] > INTRUSIVENESS[most.route] || (item.route === most.route && item.level > most.level) ? item : most,
+  );
+
 /** Which receiving team a route hands over to. */
 export const teamForRoute = (route: Route): 'early-help' | 'social-care' | undefined => {
   switch (route) {
@@ -78,7 +99,29 @@ export interface Clock {
   dueAt: string;
 }
 
+/**
+ * The recommendation for one child. Age rules ("a baby under one with an injury") concern only
+ * the child they describe; facts about the notification as a whole (a DASH level, the concerns
+ * the referrer chose) apply to every child in it, as Working Together asks each child to be
+ * assessed as an individual.
+ */
+export interface ChildRecommendation {
+  /** Index of the child in the notification's `children`. */
+  childIndex: number;
+  level: Level;
+  route: Route;
+  priority: Priority;
+  reasons: Reason[];
+}
+
+/**
+ * The engine's answer for a notification: one recommendation per child in `children`, and a
+ * headline for the contact as a whole (the most intrusive child's route, the highest level and
+ * priority, the earliest due time, every theme and clock), which the queue and the state
+ * machine route on.
+ */
 export interface Recommendation {
+  children: ChildRecommendation[];
   level: Level;
   route: Route;
   priority: Priority;
@@ -86,6 +129,7 @@ export interface Recommendation {
   dueAt: string;
   /** Daily multi-agency triage lists this contact belongs on (e.g. domestic-abuse, cse, missing). */
   themes: string[];
+  /** Every child's reasons once each, with the evidence of all the children they fired for. */
   reasons: Reason[];
   /** Other statutory clocks this contact starts (e.g. a return home interview). */
   clocks: Clock[];
@@ -93,3 +137,7 @@ export interface Recommendation {
   caseHolders?: OpenCase[];
   ruleset: { id: string; version: string };
 }
+
+/** The engine's recommendation for one child of a contact. */
+export const recommendedFor = (recommendation: Pick<Recommendation, 'children'> | undefined, childIndex: number): ChildRecommendation | undefined =>
+  recommendation?.children.find((c) => c.childIndex === childIndex);

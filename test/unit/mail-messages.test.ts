@@ -22,6 +22,7 @@ const contactFrom = (referrerEmail: string): Contact => {
     updatedAt: '2026-11-20T10:00:00.000Z',
     notification: parsed.notification,
     recommendation: {
+      children: [{ childIndex: 0, level: 3, route: 'early-help-targeted', priority: 'amber', reasons: [] }],
       level: 3, route: 'early-help-targeted', priority: 'amber', dueAt: '2026-11-23T10:00:00.000Z',
       themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' },
     },
