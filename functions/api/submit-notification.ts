@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { publicApiScope } from '../../shared/front-door/idempotency';
 import { acceptNotification } from '../../shared/front-door/intake';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
@@ -7,15 +8,21 @@ import { logger } from '../lib/observability';
 
 /** POST /api/notifications: accept a Cause for Concern notification for triage. */
 export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+  const key = event.headers?.['idempotency-key'];
+  if (key !== undefined && (key.trim() === '' || key.length > 200)) return problem(400, 'Send an idempotency key of 1 to 200 characters, or none');
   const body = readJsonBody(event);
   if (!body.ok) return body.response;
   const result = await acceptNotification(
-    { body: body.value, channel: 'api', idempotencyKey: event.headers?.['idempotency-key'], now: new Date() },
+    { body: body.value, channel: 'api', idempotencyKey: key ? { scope: publicApiScope(body.value), key } : undefined, now: new Date() },
     { store: contactStore(), triageQueue: triageQueue() },
   );
   if (result.outcome === 'invalid') {
     logger.info('Notification refused', { fieldErrors: result.errors.length });
     return problem(400, 'The notification has errors. Correct them and send it again.', result.errors);
+  }
+  if (result.outcome === 'key-reused') {
+    logger.warn('Notification refused: idempotency key reused for a different body');
+    return problem(409, result.message);
   }
   const { contactId, reference, status } = result.contact;
   logger.info('Notification accepted', { contactId, outcome: result.outcome, queued: result.queued });

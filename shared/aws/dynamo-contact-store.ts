@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expiryAfter, statusesBefore, type Contact, type ContactStatus, type MatchKey } from '../contacts';
 import { randomUUID } from 'node:crypto';
-import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEntry, type ContactStore } from '../front-door/ports';
+import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEntry, type ContactStore, type KeyRecord } from '../front-door/ports';
 
 /**
  * Contacts in one DynamoDB table.
@@ -10,6 +10,7 @@ import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEnt
  *    most urgent first.
  *  - pk CONTACT#<id>, sk EVENT#<time>#<uuid>: the contact's append-only audit trail.
  *  - pk MATCH#<hashed child key>, sk <receivedAt>#<contactId>#<child>: the child index.
+ *  - pk KEY#<hashed scope and idempotency key>, sk KEY: the contact a key was first used for.
  * Only single-item conditional writes are used, because that is what keeps a change atomic
  * both in DynamoDB and in the local emulator, which has no transactions.
  */
@@ -51,6 +52,22 @@ export class DynamoContactStore implements ContactStore {
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return 'exists';
       throw error;
+    }
+  }
+
+  async claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord> {
+    const key = { pk: `KEY#${record.keyHash}`, sk: 'KEY' };
+    try {
+      // Kept as long as the contact it finds, so a late retry never makes a second contact.
+      await this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...key, ...record, ...this.expiry(record.createdAt) }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return 'claimed';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+      const { keyHash, fingerprint, contactId, createdAt } = Item as KeyRecord;
+      return { keyHash, fingerprint, contactId, createdAt };
     }
   }
 

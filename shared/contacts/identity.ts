@@ -23,15 +23,10 @@ const base32 = (bytes: Uint8Array, length: number): string => {
 };
 
 /**
- * A retried submission must land on the same contact, so an idempotency key from the client
- * yields a deterministic id; without one the id is random.
+ * Always random, never derived from anything a caller sends: an idempotency key finds its
+ * contact through its own record (shared/front-door/idempotency.ts).
  */
-export const newContactId = (idempotencyKey?: string): string => {
-  const bytes = idempotencyKey
-    ? createHash('sha256').update(`front-door:contact:${idempotencyKey}`).digest()
-    : randomBytes(20);
-  return base32(bytes, 26).toLowerCase();
-};
+export const newContactId = (): string => base32(randomBytes(20), 26).toLowerCase();
 
 /** The reference is derived from the id, so the two can never disagree. */
 export const referenceFor = (contactId: string): string => {

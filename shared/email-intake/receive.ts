@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { parse as parseYaml } from 'yaml';
-import { newContactId, referenceFor, type Contact, type IncomingEmail } from '../contacts';
+import { referenceFor, type Contact, type IncomingEmail } from '../contacts';
+import { claimKey, fingerprintOf } from '../front-door/idempotency';
 import { acceptNotification } from '../front-door/intake';
 import type { ContactStore, Mailer, MessageQueue } from '../front-door/ports';
 import { emailReceivedReply, emailRefusedReply, type MailConfig } from '../mail/messages';
@@ -74,7 +75,8 @@ export const receiveEmail = async (
     return refuse(source.messageId, from, `we cannot accept attachments of type ${[...new Set(unsupported.map((a) => a.contentType))].join(', ')}. Send PDF, Word, text or image files.`, deps);
   }
 
-  const idempotencyKey = `email:${source.key}`;
+  // SES's message id names one delivery, so a redelivered message finds its contact by it.
+  const idempotencyKey = { scope: 'email', key: source.key };
   let templateErrors: IncomingEmail['templateErrors'];
   let body: unknown;
   try {
@@ -86,13 +88,16 @@ export const receiveEmail = async (
     const parsed = parseNotification(body);
     if (parsed.ok) {
       const result = await acceptNotification({ body, channel: 'email', idempotencyKey, now: source.now }, deps);
-      if (result.outcome !== 'invalid') return { outcome: result.outcome, contactId: result.contact.contactId };
+      if (result.outcome === 'accepted' || result.outcome === 'already-accepted') return { outcome: result.outcome, contactId: result.contact.contactId };
     } else {
       templateErrors = parsed.errors;
     }
   }
 
-  const contactId = newContactId(idempotencyKey);
+  const claim = await claimKey({ key: idempotencyKey, fingerprint: fingerprintOf(source.key), now: source.now }, deps);
+  // A message is only ever stored under its own id, so its key cannot have another body.
+  if (claim.outcome === 'conflict') throw new Error('An inbound message id was claimed for another message');
+  const { contactId } = claim;
   const at = source.now.toISOString();
   const incomplete = {
     contactId,

@@ -8,7 +8,9 @@ import type { ContactStore, MessageQueue } from './ports';
  * Agency systems (police domestic abuse notifications above all) send many notifications at
  * once. Each item is accepted or refused on its own, exactly as a single notification would be,
  * so one bad item never holds back the others, and each item's idempotency key makes a resent
- * batch land on the same contacts.
+ * batch land on the same contacts. Keys are the client's own: another agency's identical key
+ * is another key, and an item reusing a key for a different body (even within one batch) is
+ * refused on its own.
  */
 export const batchSchema = (maxItems: number) =>
   z.object({
@@ -25,7 +27,8 @@ export const batchSchema = (maxItems: number) =>
 
 export type ItemResult =
   | { index: number; idempotencyKey: string; outcome: 'accepted' | 'already-accepted'; contactId: string; reference: string }
-  | { index: number; idempotencyKey: string; outcome: 'invalid'; errors: FieldError[] };
+  | { index: number; idempotencyKey: string; outcome: 'invalid'; errors: FieldError[] }
+  | { index: number; idempotencyKey: string; outcome: 'key-reused'; message: string };
 
 export type BatchResult = { outcome: 'invalid'; errors: FieldError[] } | { outcome: 'processed'; results: ItemResult[] };
 
@@ -39,14 +42,15 @@ export const acceptBatch = async (
   // One at a time: a batch is small, and order keeps the results easy to read back.
   for (const [index, item] of parsed.data.notifications.entries()) {
     const result = await acceptNotification(
-      // Keys are per client, so two agencies cannot collide on (or probe) each other's keys.
-      { body: item.notification, channel: 'batch', idempotencyKey: `batch:${request.client}:${item.idempotencyKey}`, now: request.now },
+      { body: item.notification, channel: 'batch', idempotencyKey: { scope: `batch:${request.client}`, key: item.idempotencyKey }, now: request.now },
       deps,
     );
     results.push(
       result.outcome === 'invalid'
         ? { index, idempotencyKey: item.idempotencyKey, outcome: 'invalid', errors: result.errors }
-        : { index, idempotencyKey: item.idempotencyKey, outcome: result.outcome, contactId: result.contact.contactId, reference: result.contact.reference },
+        : result.outcome === 'key-reused'
+          ? { index, idempotencyKey: item.idempotencyKey, outcome: 'key-reused', message: result.message }
+          : { index, idempotencyKey: item.idempotencyKey, outcome: result.outcome, contactId: result.contact.contactId, reference: result.contact.reference },
     );
   }
   return { outcome: 'processed', results };

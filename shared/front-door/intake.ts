@@ -1,6 +1,7 @@
 import { newContactId, referenceFor, type Channel, type Contact } from '../contacts';
 import { parseNotification, type FieldError, type ParseResult } from '../notification';
 import { getDefaultRuleset } from '../rules';
+import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
 import type { ContactStore, MessageQueue } from './ports';
 
 /**
@@ -25,25 +26,36 @@ export const validateNotification = (body: unknown): ParseResult => {
 export type AcceptResult =
   /** `queued` is false when the queue could not be reached: the contact is stored all the same. */
   | { outcome: 'accepted' | 'already-accepted'; contact: Contact; queued: boolean }
-  | { outcome: 'invalid'; errors: FieldError[] };
+  | { outcome: 'invalid'; errors: FieldError[] }
+  /** The key was first used, by the same caller, for a different notification: nothing was stored. */
+  | { outcome: 'key-reused'; message: string };
 
 /**
  * Accepting a notification: validate all of it before storing any of it, store it, then queue
- * it for triage. A retry with the same idempotency key lands on the same contact and queues it
- * again, which is harmless because triage starts at most once per contact.
+ * it for triage. A retry with the same idempotency key and the same body lands on the same
+ * contact and queues it again, which is harmless because triage starts at most once per contact;
+ * the same key with a different body is refused, never merged into the first notification.
+ *
+ * The key's record is written before the contact, so a failure between the two leaves a record
+ * that the caller's retry completes, and never a contact that its key cannot find.
  *
  * Once stored, the notification is accepted even if the queue cannot be reached: telling the
  * referrer otherwise would make them send it again, and `requeueStalledContacts` queues any
  * contact still waiting a few minutes later.
  */
 export const acceptNotification = async (
-  request: { body: unknown; channel: Channel; idempotencyKey?: string; now: Date },
+  request: { body: unknown; channel: Channel; idempotencyKey?: IdempotencyKey; now: Date },
   deps: { store: ContactStore; triageQueue: MessageQueue },
 ): Promise<AcceptResult> => {
   const parsed = validateNotification(request.body);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
 
-  const contactId = newContactId(request.idempotencyKey);
+  const claim = request.idempotencyKey
+    ? await claimKey({ key: request.idempotencyKey, fingerprint: fingerprintOf(request.body), now: request.now }, deps)
+    : ({ outcome: 'new', contactId: newContactId() } as const);
+  if (claim.outcome === 'conflict') return { outcome: 'key-reused', message: KEY_REUSED_MESSAGE };
+
+  const { contactId } = claim;
   const at = request.now.toISOString();
   const candidate: Contact = {
     contactId,

@@ -47,7 +47,21 @@ export interface ChildIndexEntry {
   childIndex: number;
 }
 
+/** An idempotency key's record: never the key itself (an incident number is sensitive), only its hash. */
+export interface KeyRecord {
+  keyHash: string;
+  /** A hash of the body the key first came with. */
+  fingerprint: string;
+  contactId: string;
+  createdAt: string;
+}
+
 export interface ContactStore {
+  /**
+   * Records a key for a contact, kept as long as contacts are; the record already there when the
+   * key was claimed before.
+   */
+  claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord>;
   /** Stores a new contact; 'exists' when a contact with that id is already stored. */
   create(contact: Contact): Promise<'created' | 'exists'>;
   get(contactId: string): Promise<Contact | undefined>;

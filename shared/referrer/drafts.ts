@@ -56,10 +56,12 @@ export const submitDraft = async (draft: Draft, now: Date, deps: SubmitDeps): Pr
   if (draft.submitted) return { outcome: 'submitted', contact: draft.submitted };
   if (draft.completes) return completeContact({ ...draft, completes: draft.completes }, now, deps);
   const result = await acceptNotification(
-    { body: notificationInput(draft.answers), channel: 'web', idempotencyKey: `web:${draft.draftId}`, now },
+    { body: notificationInput(draft.answers), channel: 'web', idempotencyKey: { scope: 'web', key: draft.draftId }, now },
     deps,
   );
   if (result.outcome === 'invalid') return result;
+  // Only a race between two tabs sending different answers from one draft gets here.
+  if (result.outcome === 'key-reused') return { outcome: 'invalid', errors: [{ path: 'check', message: 'This form was already sent, with different answers, from another tab or window' }] };
   const { contactId, reference } = result.contact;
   const at = now.toISOString();
   await deps.drafts.put({ ...draft, submitted: { contactId, reference, at }, updatedAt: at });

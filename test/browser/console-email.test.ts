@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newContactId } from '../../shared/contacts';
-import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import { apiClient } from '../integration/api-client';
 import { useLocalSystem } from '../support/local-system';
 import { sendSmtp } from '../support/smtp';
@@ -16,7 +14,7 @@ describe('a free-text email in the triage console, in a browser', () => {
   beforeAll(async () => {
     const message = readFileSync(join(__dirname, '../../events/email/free-text-with-attachment.eml'));
     const reply = await sendSmtp(local.system.endpoints.smtp, { from: 'pat.neighbour@mail.example', to: ['notify@exampleshire.example'] }, message);
-    const contactId = newContactId(`email:${INBOUND_PREFIX}${/^250 Ok (\w+)$/.exec(reply)![1]}`);
+    const contactId = await apiClient(local.system).contactIdOfEmail(/^250 Ok (\w+)$/.exec(reply)![1]);
     reference = (await apiClient(local.system).contactInStatus(contactId, 'needs-completing')).reference;
   }, 60_000);
 

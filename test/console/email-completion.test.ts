@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newContactId } from '../../shared/contacts';
-import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import { apiClient } from '../integration/api-client';
 import { useLocalSystem } from '../support/local-system';
 import { expectNoPersonalData } from '../support/logs';
@@ -47,7 +45,7 @@ describe('completing a free-text email in the console', () => {
   beforeAll(async () => {
     for (const user of ['sam.okafor', 'jo.reid']) as[user] = await signIn(local.system, user);
     const reply = await sendSmtp(local.system.endpoints.smtp, { from: SENDER, to: ['notify@exampleshire.example'] }, message);
-    contactId = newContactId(`email:${INBOUND_PREFIX}${/^250 Ok (\w+)$/.exec(reply)![1]}`);
+    contactId = await apiClient(local.system).contactIdOfEmail(/^250 Ok (\w+)$/.exec(reply)![1]);
     reference = (await apiClient(local.system).contactInStatus(contactId, 'needs-completing')).reference;
   }, 60_000);
 

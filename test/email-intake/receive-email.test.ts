@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Contact } from '../../shared/contacts';
-import type { ContactStore, Mailer, MessageQueue } from '../../shared/front-door/ports';
+import type { Mailer, MessageQueue } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/messages';
 import { receiveEmail } from '../../shared/email-intake/receive';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
+import { memoryIntakeStore } from '../support/memory-intake-store';
 
 /** The email intake use case on the MIME samples in events/email, with in-memory ports. */
 const sample = (name: string) => readFileSync(join(__dirname, '../../events/email', name));
@@ -12,13 +12,9 @@ const sample = (name: string) => readFileSync(join(__dirname, '../../events/emai
 const config = testRuntimeConfig({ INBOUND_EMAIL_MAX_BYTES: '4096' });
 
 const setUp = () => {
-  const contacts = new Map<string, Contact>();
+  const { store, contacts } = memoryIntakeStore();
   const queued: string[] = [];
   const sent: EmailMessage[] = [];
-  const store = {
-    create: async (c: Contact) => (contacts.has(c.contactId) ? 'exists' : (contacts.set(c.contactId, c), 'created')),
-    get: async (id: string) => contacts.get(id),
-  } as unknown as ContactStore;
   const triageQueue: MessageQueue = { send: async ({ contactId }) => void queued.push(contactId) };
   const mailer: Mailer = { sendOnce: async (m) => void (sent.some((s) => s.idempotencyKey === m.idempotencyKey) || sent.push(m)) };
   const receive = (name: string, raw = sample(name)) =>

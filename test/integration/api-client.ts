@@ -1,3 +1,7 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
+import { keyHashOf } from '../../shared/front-door/idempotency';
 import type { RunningLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
 
@@ -25,6 +29,17 @@ export const apiClient = (system: RunningLocalSystem) => {
         const current = await contact(contactId);
         return current?.status === status ? current : undefined;
       }, `contact ${contactId} to be ${status}`, timeoutMs),
+    /**
+     * The contact an inbound email became, found as the intake function finds it: through the
+     * record of its idempotency key (the raw message's key), since contact ids are random.
+     */
+    contactIdOfEmail: (messageId: string, timeoutMs = 30_000) =>
+      waitFor(async () => {
+        const db = DynamoDBDocumentClient.from(new DynamoDBClient(system.clientConfig('dynamodb')));
+        const key = { pk: `KEY#${keyHashOf({ scope: 'email', key: `${INBOUND_PREFIX}${messageId}` })}`, sk: 'KEY' };
+        const { Item } = await db.send(new GetCommand({ TableName: system.endpoints.outputs.ContactsTableName!, Key: key }));
+        return Item?.contactId as string | undefined;
+      }, `the contact of email ${messageId}`, timeoutMs),
     emailsTo: async (address: string) => (await system.mailbox()).filter((m) => m.destination.to.includes(address)),
     emailTo: (address: string, subject: RegExp, timeoutMs = 30_000) =>
       waitFor(async () => (await system.mailbox()).find((m) => m.destination.to.includes(address) && subject.test(m.subject)), `an email to ${address} matching ${subject}`, timeoutMs),

@@ -47,6 +47,37 @@ describe('the agency batch API', () => {
     expect(new Set(body.results.map((r) => r.contactId)).size).toBe(1);
   });
 
+  it('refuses, item by item, a key reused within a batch for a different notification', async () => {
+    const response = await send({
+      notifications: [
+        { idempotencyKey: 'incident-9', notification: aPoliceDomesticAbuseNotification() },
+        { idempotencyKey: 'incident-9', notification: aSchoolNeglectNotification() },
+      ],
+    });
+    const body = (await response.json()) as { accepted: number; results: { outcome: string; message?: string }[] };
+    expect(body.results.map((r) => r.outcome)).toEqual(['accepted', 'key-reused']);
+    expect(body.results[1]!.message).toContain('already used for a different notification');
+  });
+
+  it('public API: answers 409 to the same key with a different body, and gives two referrers with one key two contacts', async () => {
+    const submit = (notification: unknown) =>
+      fetch(`${local.system.endpoints.api}/api/notifications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'shared-key-1' },
+        body: JSON.stringify(notification),
+      });
+    const police = await submit(aPoliceDomesticAbuseNotification());
+    const school = await submit(aSchoolNeglectNotification());
+    expect([police.status, school.status]).toEqual([202, 202]);
+    const ids = [(await police.json()).contactId, (await school.json()).contactId];
+    expect(ids[0]).not.toBe(ids[1]);
+    const changed = aSchoolNeglectNotification();
+    changed.concerns.description = 'Something else entirely, sent again with the same key.';
+    const refused = await submit(changed);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).message).toContain('Nothing was stored');
+  });
+
   it('refuses a batch that is empty, too big or not a batch', async () => {
     expect((await send({ notifications: [] })).status).toBe(400);
     const tooMany = Array.from({ length: 51 }, (_, i) => ({ idempotencyKey: `k${i}`, notification: {} }));

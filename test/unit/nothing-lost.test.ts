@@ -1,17 +1,14 @@
 import type { Contact } from '../../shared/contacts';
 import { acceptNotification } from '../../shared/front-door/intake';
-import type { ContactStore, MessageQueue } from '../../shared/front-door/ports';
+import type { MessageQueue } from '../../shared/front-door/ports';
 import { requeueStalledContacts } from '../../shared/front-door/stalled';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { memoryIntakeStore } from '../support/memory-intake-store';
 
-/** Only the store methods these use cases call, kept in memory. */
-const memoryStore = (contacts: Contact[] = []) =>
-  ({
-    contacts,
-    create: async (contact: Contact) => (contacts.some((c) => c.contactId === contact.contactId) ? 'exists' : (contacts.push(contact), 'created')),
-    get: async (id: string) => contacts.find((c) => c.contactId === id),
-    listByStatus: async (status: string) => contacts.filter((c) => c.status === status),
-  }) as unknown as ContactStore & { contacts: Contact[] };
+const memoryStore = (initial: Contact[] = []) => {
+  const { store, contacts } = memoryIntakeStore(initial);
+  return Object.defineProperty(store, 'contacts', { get: () => [...contacts.values()] }) as typeof store & { contacts: Contact[] };
+};
 
 const unreachableQueue: MessageQueue = { send: async () => Promise.reject(new Error('SQS is unreachable')) };
 const recordingQueue = () => {
