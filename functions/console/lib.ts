@@ -201,7 +201,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
           row('Date of birth', c.dateOfBirth ?? `Expected ${c.expectedDateOfDelivery}`),
           row('Address', `${c.address.line1}, ${c.address.town}, ${c.address.postcode}`),
           row('School', c.school),
-          row('First language', `${c.firstLanguage}${c.interpreterNeeded ? ' (needs an interpreter)' : ''}`),
+          row('First language', `${c.firstLanguage ?? 'Not known'}${c.interpreterNeeded ? ' (needs an interpreter)' : c.interpreterNeeded === undefined ? ' (interpreter need not known)' : ''}`),
           row('Disability', c.disability),
           row('NHS number', c.nhsNumber),
         ],

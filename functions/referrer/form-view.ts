@@ -1,10 +1,14 @@
 import {
+  CONCERN_AREAS,
   LISTS,
   answerAt,
+  chosenIndicators,
   displayValue,
   findPage,
-  isListName,
-  listTitle,
+  itemStart,
+  screeningAsked,
+  specificText,
+  suggestedFactors,
   type Answers,
   type Field,
   type ListName,
@@ -138,27 +142,10 @@ const control = (
   }
 };
 
-/** Checkbox groups (the indicators by side) share one name: each group is its own fieldset. */
-const groupControls = (field: Field, values: Record<string, unknown>, errors: PageErrors): Control[] => {
-  const chosen = new Set((values[field.name] as string[] | undefined) ?? []);
-  return field.groups!.map((group, i) => ({
-    macro: 'govukCheckboxes',
-    params: {
-      name: field.name,
-      idPrefix: i === 0 ? field.name : `${field.name}-${i}`,
-      errorMessage: i === 0 && errors[field.name] ? { text: errors[field.name] } : undefined,
-      fieldset: { legend: { text: group.heading, classes: 'govuk-fieldset__legend--m' } },
-      items: group.options.map((o) => ({ value: o.value, text: o.text, hint: o.hint ? { text: o.hint } : undefined, checked: chosen.has(o.value) })),
-    },
-  }));
-};
-
 /** The page's controls, with the draft's answers (or what was just posted) filled in. */
 export const controlsFor = (page: Page, values: Record<string, unknown>, errors: PageErrors): Control[] => {
   const heading = page.fields.length === 1;
-  return page.fields
-    .filter((f) => !f.when)
-    .flatMap((f) => (f.groups ? groupControls(f, values, errors) : [control(f, page, values, errors, heading)]));
+  return page.fields.filter((f) => !f.when).map((f) => control(f, page, values, errors, heading));
 };
 
 /** Field name → the value to show, from the draft. */
@@ -191,8 +178,7 @@ export const valuesFromForm = (page: Page, form: Record<string, string[]>): Reco
 
 const describe = (field: Field, value: unknown): string => {
   if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) return 'Not given';
-  const optionText = (v: string) =>
-    (field.options ?? field.groups?.flatMap((g) => g.options) ?? []).find((o) => o.value === v)?.text ?? v;
+  const optionText = (v: string) => field.options?.find((o) => o.value === v)?.text ?? v;
   if (field.kind === 'yesno') return value ? 'Yes' : 'No';
   if (field.kind === 'checkboxes') return (value as string[]).map(optionText).join('\n');
   if (field.kind === 'date') {
@@ -203,24 +189,69 @@ const describe = (field: Field, value: unknown): string => {
   return String(value);
 };
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A summary list row; an answer of several lines (checkboxes) shows one per line. */
+const row = (key: string, value: string, href: string, hidden: string) => ({
+  key: { text: key },
+  value: { html: value.split('\n').map(escapeHtml).join('<br>') },
+  actions: { items: [{ href, text: 'Change', visuallyHiddenText: hidden }] },
+});
+
 const rowsFor = (page: Page, answers: Answers, index: number) =>
   page.fields
     .filter((f) => {
       const on = f.when && page.fields.find((c) => c.name === f.when!.field);
       return !on || answerAt(answers, on.path.replace('#', String(index))) === f.when!.value;
     })
-    .map((f) => ({
-      key: { text: f.label },
-      value: { text: describe(f, answerAt(answers, f.path.replace('#', String(index)))) },
-      actions: { items: [{ href: `/notify/${page.id}?return=check`, text: 'Change', visuallyHiddenText: f.label.toLowerCase() }] },
-    }));
+    .map((f) => {
+      const label = f.label.replace(/ \(optional\)$/, '');
+      return row(label, describe(f, answerAt(answers, f.path.replace('#', String(index)))), `/notify/${page.id}?return=check`, label.toLowerCase());
+    });
 
 export interface CheckSection {
   heading: string;
   rows: ReturnType<typeof rowsFor>;
   addHref?: string;
   addText?: string;
+  /** Text shown before the rows. */
+  intro?: string;
 }
+
+const itemName = (list: ListName, item: Record<string, unknown>) =>
+  (list === 'children' ? [item.firstName, item.lastName].filter(Boolean).join(' ') : String(item.name ?? '')) || 'No name given';
+
+/** What the referrer is worried about: the areas, then each area's specifics, in their words. */
+const concernRows = (answers: Answers) => {
+  const areas = findPage('concerns', answers)!;
+  const chosen = new Set(chosenIndicators(answers));
+  return [
+    ...rowsFor(areas, answers, 0),
+    ...CONCERN_AREAS.filter((a) => answers.concernAreas?.includes(a.id)).map((area) => {
+      const specifics = Object.keys(area.specifics).filter((id) => chosen.has(id)).map((id) => specificText(id)!);
+      return row(area.text, specifics.join('\n') || 'Not given', `/notify/concerns/${area.id}?return=check`, `what you know about ${area.text.toLowerCase()}`);
+    }),
+  ];
+};
+
+/** The census categories suggested from the referrer's choices: recorded only if they accept them. */
+const categorySection = (answers: Answers): CheckSection | undefined => {
+  const page = findPage('categories', answers)!;
+  if (!page.fields[0]!.options!.length) return undefined;
+  const accepted = (answers.concerns?.factors as string[] | undefined) ?? [];
+  const pending = suggestedFactors(answers).filter((code) => !accepted.includes(code));
+  const text = (code: string) => page.fields[0]!.options!.find((o) => o.value === code)!.text;
+  const rows = [row('Recorded', accepted.map(text).join('\n') || 'None', '/notify/categories?return=check', 'categories recorded')];
+  const unseen = pending.filter((code) => !answers.categoriesReviewed?.includes(code));
+  if (unseen.length) {
+    rows.push({ ...row('Suggested, not yet accepted', unseen.map(text).join('\n'), '/notify/categories?return=check', ''), actions: { items: [{ href: '/notify/categories?return=check', text: 'Review', visuallyHiddenText: 'suggested categories' }] } });
+  }
+  return {
+    heading: 'Categories for our records',
+    intro: 'We suggest these national categories from what you chose. We record only the ones you accept.',
+    rows,
+  };
+};
 
 export const checkSections = (answers: Answers): CheckSection[] => {
   const sections: CheckSection[] = [];
@@ -232,16 +263,37 @@ export const checkSections = (answers: Answers): CheckSection[] => {
   simple('about-you');
   for (const list of ['children', 'parentsAndCarers', 'householdMembers', 'otherProfessionals'] as ListName[]) {
     const items = answers[list] ?? [];
-    items.forEach((_, i) => {
+    items.forEach((item, i) => {
       const pages = [findPage(`${list}/${i}`, answers), findPage(`${list}/${i}/details`, answers), findPage(`${list}/${i}/address`, answers)].filter(
         (p): p is Page => Boolean(p),
       );
-      sections.push({ heading: `${listTitle(list)}: ${i + 1}`, rows: pages.flatMap((p) => rowsFor(p, answers, i)) });
+      sections.push({ heading: `${LISTS[list].title}: ${itemName(list, item)}`, rows: pages.flatMap((p) => rowsFor(p, answers, i)) });
     });
-    if (!items.length) sections.push({ heading: listTitle(list), rows: [], addHref: `/notify/${LISTS[list].first}?return=check`, addText: `Add a ${LISTS[list].noun}` });
+    if (!items.length) sections.push({ heading: LISTS[list].title, rows: [], addHref: `/notify/${LISTS[list].first}?return=check`, addText: `Add a ${LISTS[list].noun}` });
   }
-  for (const id of ['concerns', 'screening', 'what-happened', 'child-views', 'expectation', 'consent']) simple(id);
+  sections.push({ heading: 'What you are worried about', rows: concernRows(answers) });
+  if (screeningAsked(answers)) simple('screening');
+  for (const id of ['what-happened', 'child-views', 'expectation', 'consent']) simple(id);
+  const categories = categorySection(answers);
+  if (categories) sections.push(categories);
   return sections;
 };
 
-export { isListName };
+/** The list's summary rows, each with Change and Remove (the GOV.UK add another pattern). */
+export const listRows = (list: ListName, answers: Answers, returnTo: string | undefined) =>
+  (answers[list] ?? []).map((item, i) => {
+    const name = itemName(list, item);
+    const query = returnTo ? '?return=check' : '';
+    return {
+      key: { text: name },
+      value: { text: `${LISTS[list].noun[0]!.toUpperCase()}${LISTS[list].noun.slice(1)} ${i + 1}` },
+      actions: {
+        items: [
+          { href: `/notify/${itemStart(list, i)}${query}`, text: 'Change', visuallyHiddenText: name },
+          { href: `/notify/${list}/${i}/remove${query}`, text: 'Remove', visuallyHiddenText: name },
+        ],
+      },
+    };
+  });
+
+export { itemName };

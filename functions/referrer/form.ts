@@ -2,13 +2,26 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { isContactId, newContactId } from '../../shared/contacts';
 import { statusPageUrl } from '../../shared/mail/messages';
 import { submitDraft, type Draft } from '../../shared/referrer/drafts';
-import { LISTS, answerPage, findPage, isListName, listTitle, nextPage, pageForPath, type ListName } from '../../shared/referrer/journey';
+import {
+  LISTS,
+  afterChange,
+  allPages,
+  answerPage,
+  findPage,
+  isListName,
+  itemStart,
+  messageForPath,
+  nextPage,
+  pageForPath,
+  previousPage,
+  type ListName,
+} from '../../shared/referrer/journey';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { DRAFT_COOKIE as COOKIE, draftCookie, draftStore } from './dependencies';
-import { checkSections, controlsFor, errorSummary, valuesFromDraft, valuesFromForm } from './form-view';
+import { checkSections, controlsFor, errorSummary, itemName, listRows, valuesFromDraft, valuesFromForm } from './form-view';
 import { cookie, formValues } from './request';
 
 /**
@@ -29,38 +42,66 @@ const loadDraft = async (event: APIGatewayProxyEventV2): Promise<Draft | undefin
   return id && isContactId(id) ? draftStore().get(id) : undefined;
 };
 
-const listPage = (list: ListName, draft: Draft, returnTo: string | undefined, error?: string) => {
-  const items = draft.answers[list] ?? [];
-  const describe = (item: Record<string, unknown>) =>
-    list === 'children' ? `${item.firstName ?? ''} ${item.lastName ?? ''}`.trim() : String(item.name ?? '');
-  return page(
+type ReturnTo = 'check' | undefined;
+const href = (pageId: string, returnTo: ReturnTo) =>
+  pageId ? `/notify/${pageId}${returnTo && pageId !== 'check' ? '?return=check' : ''}` : '/notify';
+const backHref = (pageId: string, draft: Draft, returnTo: ReturnTo) => href(previousPage(pageId, draft.answers, returnTo), returnTo);
+
+const listPage = (list: ListName, draft: Draft, returnTo: ReturnTo, error?: string) =>
+  page(
     'referrer/list.njk',
     {
       ...common(),
-      title: listTitle(list),
+      title: LISTS[list].title,
       question: LISTS[list].question,
       returnTo,
+      backHref: backHref(list, draft, returnTo),
       errorSummary: error ? [{ text: error, href: '#add' }] : undefined,
-      rows: items.map((item, i) => ({
-        key: { text: `${LISTS[list].noun[0]!.toUpperCase()}${LISTS[list].noun.slice(1)} ${i + 1}` },
-        value: { text: describe(item) || 'No name given' },
-        actions: { items: [{ href: `/notify/${LISTS[list].first.replace('0', String(i))}`, text: 'Change', visuallyHiddenText: describe(item) }] },
-      })),
+      rows: listRows(list, draft.answers, returnTo),
     },
     error ? 400 : 200,
   );
+
+/** GET and POST /notify/{list}/{index}/remove: the add another pattern's remove, confirmed first. */
+const removePage = async (list: ListName, index: number, draft: Draft, method: string, event: APIGatewayProxyEventV2, returnTo: ReturnTo) => {
+  const item = draft.answers[list]?.[index];
+  if (!item) return redirect(href(list, returnTo));
+  const name = itemName(list, item);
+  const view = (error?: string) =>
+    page(
+      'referrer/remove.njk',
+      { ...common(), name, returnTo, backHref: href(list, returnTo), errorSummary: error ? [{ text: error, href: '#remove' }] : undefined },
+      error ? 400 : 200,
+    );
+  if (method !== 'POST') return view();
+  const answer = formValues(event).remove?.[0];
+  if (answer !== 'yes' && answer !== 'no') return view(`Select yes if you want to remove ${name}`);
+  if (answer === 'yes') {
+    const items = draft.answers[list]!.filter((_, i) => i !== index);
+    await draftStore().put({ ...draft, answers: { ...draft.answers, [list]: items }, updatedAt: new Date().toISOString() });
+  }
+  return redirect(href(list, returnTo));
 };
 
-const checkPage = (draft: Draft, errors?: { path: string; message: string }[]) =>
-  page(
+const checkPage = (draft: Draft, errors?: { path: string; message: string }[]) => {
+  const pages = allPages(draft.answers);
+  return page(
     'referrer/check.njk',
     {
       ...common(),
       sections: checkSections(draft.answers),
-      errorSummary: errors?.map((e) => ({ text: e.message, href: `/notify/${pageForPath(e.path)}?return=check` })),
+      backHref: backHref('check', draft, undefined),
+      errorSummary: errors?.map((e) => ({ text: messageForPath(e, pages), href: href(pageForPath(e.path, draft.answers), 'check') })),
     },
     errors ? 400 : 200,
   );
+};
+
+const questionView = (pageId: string, draft: Draft, returnTo: ReturnTo) => ({
+  ...common(),
+  returnTo,
+  backHref: backHref(pageId, draft, returnTo),
+});
 
 const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIGatewayProxyStructuredResultV2> => {
   const stored = await loadDraft(event);
@@ -74,21 +115,28 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
     });
   }
   if (pageId === 'new') return redirect('/notify/immediate-danger', [`${COOKIE}=; Path=/notify; Max-Age=0`]);
-  // A sent draft is finished with: the same browser starts afresh.
-  const draft = stored && !stored.submitted ? stored : emptyDraft(new Date().toISOString());
-  const returnTo = event.queryStringParameters?.return === 'check' ? 'check' : undefined;
-  if (pageId === '') return page('referrer/start.njk', common());
-  if (pageId === 'call-now') return page('referrer/call-now.njk', common());
+  // After sending, starting again begins a new draft rather than showing the sent one.
+  if (pageId === '') return page('referrer/start.njk', { ...common(), startHref: stored?.submitted ? '/notify/new' : undefined });
+  // A sent notification is finished with: going back to its pages (the browser's Back) shows
+  // that it was sent, never an empty form that looks as if it could be sent again.
+  if (stored?.submitted) return redirect('/notify/confirmation');
+  const draft = stored ?? emptyDraft(new Date().toISOString());
+  const returnTo: ReturnTo = event.queryStringParameters?.return === 'check' ? 'check' : undefined;
+  if (pageId === 'call-now') {
+    const next = returnTo ? afterChange('call-now', draft.answers, new Date()) : nextPage('call-now', draft.answers);
+    return page('referrer/call-now.njk', { ...questionView(pageId, draft, returnTo), continueHref: href(next, returnTo) });
+  }
   if (pageId === 'check') return checkPage(draft);
   if (isListName(pageId)) return listPage(pageId, draft, returnTo);
+  const remove = /^(\w+)\/(\d{1,2})\/remove$/.exec(pageId);
+  if (remove && isListName(remove[1]!)) return removePage(remove[1], Number(remove[2]), draft, 'GET', event, returnTo);
   const question = findPage(pageId, draft.answers);
   if (!question) return page('referrer/not-found.njk', common(), 404);
   const index = question.list ? Number(pageId.split('/')[1]) : 0;
   return page('referrer/question.njk', {
-    ...common(),
+    ...questionView(pageId, draft, returnTo),
     page: question,
     singleQuestion: question.fields.length === 1,
-    returnTo,
     controls: controlsFor(question, valuesFromDraft(question, draft.answers, index), {}),
   });
 };
@@ -96,14 +144,14 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
 const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIGatewayProxyStructuredResultV2> => {
   const now = new Date();
   const stored = await loadDraft(event);
-  const draft = stored && !stored.submitted ? stored : emptyDraft(now.toISOString());
+  if (stored?.submitted) return redirect('/notify/confirmation');
+  const draft = stored ?? emptyDraft(now.toISOString());
   const cookies = stored?.draftId === draft.draftId ? undefined : [draftCookie(draft.draftId)];
   const form = formValues(event);
-  const returnTo = form.return?.[0] === 'check' ? 'check' : undefined;
+  const returnTo: ReturnTo = form.return?.[0] === 'check' ? 'check' : undefined;
   const save = (answers: Draft['answers']) => draftStore().put({ ...draft, answers, updatedAt: now.toISOString() });
 
   if (pageId === 'check') {
-    if (stored?.submitted) return redirect('/notify/confirmation');
     const result = await submitDraft(draft, now, { store: contactStore(), triageQueue: triageQueue(), drafts: draftStore() });
     if (result.outcome === 'invalid') {
       logger.info('Web notification not yet complete', { fieldErrors: result.errors.length });
@@ -113,26 +161,29 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
     return redirect('/notify/confirmation', cookies);
   }
 
+  const remove = /^(\w+)\/(\d{1,2})\/remove$/.exec(pageId);
+  if (remove && isListName(remove[1]!)) return removePage(remove[1], Number(remove[2]), draft, 'POST', event, returnTo);
+
   if (isListName(pageId)) {
     const add = form.add?.[0];
-    if (add !== 'yes' && add !== 'no') return listPage(pageId, draft, returnTo, 'Select yes if you need to add another');
-    if (add === 'yes') return redirect(`/notify/${LISTS[pageId].first.replace('0', String(draft.answers[pageId]?.length ?? 0))}`, cookies);
-    if (LISTS[pageId].required && !draft.answers[pageId]?.length) return redirect(`/notify/${LISTS[pageId].first}`, cookies);
-    await save({ ...draft.answers, listsDone: { ...draft.answers.listsDone, [pageId]: true } });
-    return redirect(`/notify/${returnTo ?? nextPage(pageId, draft.answers)}`, cookies);
+    if (add !== 'yes' && add !== 'no') return listPage(pageId, draft, returnTo, LISTS[pageId].required ? 'Select yes if you need to tell us about another child' : `Select yes if you need to add a ${LISTS[pageId].noun}`);
+    if (add === 'yes') return redirect(href(itemStart(pageId, draft.answers[pageId]?.length ?? 0), returnTo), cookies);
+    if (LISTS[pageId].required && !draft.answers[pageId]?.length) return redirect(href(LISTS[pageId].first, returnTo), cookies);
+    const answers = { ...draft.answers, listsDone: { ...draft.answers.listsDone, [pageId]: true } };
+    await save(answers);
+    return redirect(href(returnTo ? afterChange(pageId, answers, now) : nextPage(pageId, answers), returnTo), cookies);
   }
 
   const question = findPage(pageId, draft.answers);
   if (!question) return page('referrer/not-found.njk', common(), 404);
-  const result = answerPage(question, draft.answers, form);
+  const result = answerPage(question, draft.answers, form, now);
   if (Object.keys(result.errors).length) {
     return page(
       'referrer/question.njk',
       {
-        ...common(),
+        ...questionView(pageId, draft, returnTo),
         page: question,
         singleQuestion: question.fields.length === 1,
-        returnTo,
         errorSummary: errorSummary(question, result.errors),
         controls: controlsFor(question, valuesFromForm(question, form), result.errors),
       },
@@ -140,10 +191,9 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
     );
   }
   await save(result.answers);
-  const next = nextPage(pageId, result.answers);
-  // After a change from check your answers, go back there, unless the change needs another page.
-  const target = returnTo && !question.list && next !== 'call-now' ? 'check' : next;
-  return redirect(`/notify/${target}${returnTo && target !== 'check' ? '?return=check' : ''}`, cookies);
+  // After a change from check your answers, go back there unless the change needs another answer first.
+  const target = returnTo ? afterChange(pageId, result.answers, now) : nextPage(pageId, result.answers);
+  return redirect(href(target, returnTo), cookies);
 };
 
 export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {

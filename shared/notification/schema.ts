@@ -29,12 +29,18 @@ const personName = (max: number) =>
     .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters');
 const isoDate = z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' });
 
-/** UK postcode, loosely: the outward and inward parts with an optional space. */
+/**
+ * UK postcode, loosely: the outward and inward parts, however spaced when typed, stored the way
+ * it is written ("ZZ1 2BB") so that matching, searching and letters all see one form.
+ */
+export const normalisePostcode = (value: string): string => {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+};
 const postcode = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'Enter a real postcode, like AA1 1AA');
+  .transform(normalisePostcode)
+  .pipe(z.string().regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/, 'Enter a real postcode, like AA1 1AA'));
 
 /** NHS numbers carry a modulus 11 check digit; checking it catches most typing errors. */
 export const isValidNhsNumber = (value: string): boolean => {
@@ -80,8 +86,9 @@ export const ChildSchema = z
     ethnicity: z.enum(codesOf(ETHNICITIES), { message: 'Choose an ethnicity code' }).default('NOBT'),
     address: AddressSchema,
     school: text(200).optional(),
-    firstLanguage: text(100).default('English'),
-    interpreterNeeded: z.boolean().default(false),
+    /** Unknown stays unknown: a guessed language could hide the need for an interpreter. */
+    firstLanguage: text(100).optional(),
+    interpreterNeeded: z.boolean().optional(),
     disability: text(500).optional(),
     nhsNumber: nhsNumber.optional(),
   })
@@ -116,10 +123,15 @@ export const ScreeningSchema = z.object({
   missingEpisodes: z.number().int().min(0).max(365).optional(),
 });
 
+/**
+ * What the referrer is worried about: census assessment factors, levels-of-need indicators, or
+ * both, as the referrer chose them; neither is derived from the other, so the record says what the
+ * referrer said whichever channel it came through.
+ */
 export const ConcernsSchema = z.object({
   factors: z
     .array(z.enum(codesOf(ASSESSMENT_FACTORS), { message: 'Use a CIN census assessment factor code, like 3B' }))
-    .min(1, 'Choose at least one concern'),
+    .default([]),
   /** Indicator ids from the area's levels-of-need guidance, chosen by the referrer. */
   indicators: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   description: z
@@ -128,7 +140,7 @@ export const ConcernsSchema = z.object({
     .min(20, 'Describe what has happened and why you are worried, in at least 20 characters')
     .max(20000),
   screening: ScreeningSchema.default({}),
-});
+}).refine((c) => c.factors.length + c.indicators.length > 0, { path: ['factors'], message: 'Choose at least one concern' });
 
 export const ConsentSchema = z.discriminatedUnion(
   'status',

@@ -1,0 +1,10 @@
+/**
+ * The "Tell us you are worried about a child" journey: its pages (pages.ts, concern-areas.ts),
+ * how answers map to the notification and are checked (answers.ts, dates.ts), and the order of
+ * the pages (navigation.ts).
+ */
+export * from './types';
+export { CONCERN_AREAS, SOMETHING_ELSE, chosenIndicators, screeningAsked, specificText, suggestedFactors } from './concern-areas';
+export { LISTS, allPages, findPage, isListName, itemIndex, itemStart } from './pages';
+export { answerAt, answerPage, displayValue, messageForPath, notificationInput, pageErrors, resolve } from './answers';
+export { afterChange, journeyPath, nextPage, pageForPath, previousPage } from './navigation';

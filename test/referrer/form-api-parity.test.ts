@@ -1,0 +1,67 @@
+import type { Contact } from '../../shared/contacts';
+import { acceptNotification } from '../../shared/front-door/intake';
+import type { ContactStore, DraftStore } from '../../shared/front-door/ports';
+import { submitDraft, type Draft } from '../../shared/referrer/drafts';
+import { recommend } from '../../shared/rules';
+import { fill, schoolNeglectViaForm } from './journey-support';
+
+/**
+ * Issue 9 point 4: the same answers give the same recommendation whether a referrer types them
+ * into the web form or an agency's system posts them to the API.
+ */
+describe('the web form and the API', () => {
+  const now = new Date('2026-11-30T10:00:00Z');
+  const memory = () => {
+    const contacts: Contact[] = [];
+    const store = {
+      create: async (c: Contact) => (contacts.some((x) => x.contactId === c.contactId) ? 'exists' : (contacts.push(c), 'created')),
+      get: async (id: string) => contacts.find((c) => c.contactId === id),
+    } as unknown as ContactStore;
+    const drafts = { put: async () => undefined } as unknown as DraftStore;
+    return { contacts, deps: { store, triageQueue: { send: async () => undefined }, drafts } };
+  };
+  const recommendationFor = (contact: Contact) =>
+    recommend({ notification: contact.notification!, history: { earlierContacts: [] }, receivedAt: now } as Parameters<typeof recommend>[0]);
+
+  it('store the same notification and recommend the same for the same answers', async () => {
+    // Prepare: the answers typed into the form, including an accepted suggested category …
+    const answers = fill(
+      schoolNeglectViaForm([
+        ['concerns', { areas: ['care', 'behaviour-school', 'home-family'] }],
+        ['concerns/care', { indicators: ['neglect-reported', 'neglect-persistent'] }],
+        ['concerns/behaviour-school', { indicators: 'school-attendance' }],
+        ['concerns/home-family', { indicators: 'financial-hardship' }],
+      ]),
+      [['categories', { factors: '16A' }]],
+    );
+    // … and the same answers as an agency's system would send them.
+    const body = {
+      referrer: { name: 'Priya Testwood', role: 'Designated safeguarding lead', organisation: 'Example Primary School', agencyType: 'school', email: 'dsl@example-primary.sch.example', phone: '01632 960 101' },
+      children: [{ firstName: 'Ellie', lastName: 'Fictional', dateOfBirth: '2018-03-14', gender: 'b', ethnicity: 'WBRI', nhsNumber: '9990000018', address: { line1: '1 Sample Street', town: 'Exampleton', postcode: 'ZZ1 1AA' }, school: 'Example Primary School' }],
+      parentsAndCarers: [{ name: 'Sam Fictional', relationship: 'Mother', parentalResponsibility: true }],
+      concerns: {
+        factors: ['16A'],
+        indicators: ['neglect-reported', 'neglect-persistent', 'school-attendance', 'financial-hardship'],
+        description: 'Ellie has arrived at school hungry and in the same unwashed clothes most days this term; attendance has fallen to 82%.',
+      },
+      childViews: 'Ellie said there is not always food at home.',
+      expectation: 'Support for the family; we will keep offering breakfast club.',
+      immediateDanger: false,
+      consent: { status: 'given' },
+    };
+    const web = memory();
+    const api = memory();
+    const draft: Draft = { draftId: 'd1', answers, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+
+    // Act
+    const sent = await submitDraft(draft, now, web.deps);
+    const posted = await acceptNotification({ body, channel: 'api', now }, api.deps);
+
+    // Assess
+    expect([sent.outcome, posted.outcome]).toEqual(['submitted', 'accepted']);
+    expect(web.contacts[0]!.notification).toEqual(api.contacts[0]!.notification);
+    const fromWeb = recommendationFor(web.contacts[0]!);
+    expect(fromWeb).toEqual(recommendationFor(api.contacts[0]!));
+    expect(fromWeb.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['neglect-reported', 'neglect-persistent', 'school-attendance', 'financial-hardship']));
+  });
+});

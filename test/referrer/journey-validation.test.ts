@@ -1,0 +1,64 @@
+import { answerPage, findPage, messageForPath, allPages, notificationInput, type FormValues } from '../../shared/referrer/journey';
+import { parseNotification } from '../../shared/notification';
+import { schoolNeglectViaForm } from './journey-support';
+
+/**
+ * Issue 12 points 5 and 6, issue 9 point 4: GOV.UK error messages that name the field, dates
+ * that make sense, postcodes stored with their space, and unknown left unknown.
+ */
+describe('checking the referrer journey answers', () => {
+  const now = new Date('2026-11-30T10:00:00Z');
+  const errorsFor = (pageId: string, posted: Record<string, string>) => {
+    const values: FormValues = Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]]));
+    return answerPage(findPage(pageId, {})!, {}, values, now).errors;
+  };
+  const child = (date: Record<string, string>, born = 'yes') => ({ firstName: 'Ellie', lastName: 'Fictional', born, gender: 'b', ...date });
+
+  it('says what to do in GOV.UK style, naming the field', () => {
+    expect(errorsFor('immediate-danger', {})).toEqual({ immediateDanger: 'Select yes if a child is in immediate danger' });
+    expect(errorsFor('about-you', {})).toMatchObject({ name: 'Enter your full name', role: 'Enter your role', agencyType: 'Select the type of organisation you work for' });
+    expect(errorsFor('children/0/details', { born: 'yes' })).toMatchObject({ firstName: "Enter the child's first name", dateOfBirth: "Enter the child's date of birth", gender: "Select the child's gender" });
+  });
+
+  it('refuses a date of birth in the future for a born child', () => {
+    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '1', 'dateOfBirth-month': '12', 'dateOfBirth-year': '2026' }))).toEqual({
+      dateOfBirth: 'Date of birth must be today or in the past',
+    });
+    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '30', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026' }))).toEqual({});
+  });
+
+  it('accepts an expected date of delivery only within the next ten months', () => {
+    const edd = (d: string, m: string, y: string) => errorsFor('children/0/details', child({ 'expectedDateOfDelivery-day': d, 'expectedDateOfDelivery-month': m, 'expectedDateOfDelivery-year': y }, 'no'));
+    expect(edd('30', '9', '2027')).toEqual({});
+    expect(edd('1', '10', '2027')).toEqual({ expectedDateOfDelivery: 'Expected date of delivery must be before 1 October 2027' });
+    expect(edd('29', '11', '2026')).toEqual({ expectedDateOfDelivery: 'Expected date of delivery must be today or in the future' });
+  });
+
+  it('says which part of a date is missing, and refuses one that does not exist', () => {
+    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '4', 'dateOfBirth-year': '2017' }))).toEqual({ dateOfBirth: 'Date of birth must include a month' });
+    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '2017' }))).toEqual({ dateOfBirth: 'Date of birth must be a real date' });
+    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '4', 'dateOfBirth-month': '5', 'dateOfBirth-year': '17' }))).toEqual({ dateOfBirth: 'Year must include 4 numbers' });
+  });
+
+  it('stores a postcode the way it is written, with its space', () => {
+    const answers = schoolNeglectViaForm([['concerns', { areas: 'something-else' }]]);
+    expect((answers.children![0]!.address as { postcode: string }).postcode).toBe('ZZ1 1AA');
+    expect(parseNotification({ ...notificationInput(answers), children: [{ ...(notificationInput(answers).children as object[])[0], address: { line1: '1 Sample Street', town: 'Exampleton', postcode: ' zz99  3ab' } }] })).toMatchObject({
+      ok: true,
+      notification: { children: [{ address: { postcode: 'ZZ99 3AB' } }] },
+    });
+  });
+
+  it('leaves a first language and interpreter need nobody gave unknown, instead of "English" and "no"', () => {
+    const parsed = parseNotification(notificationInput(schoolNeglectViaForm([['concerns', { areas: 'something-else' }]])));
+    expect(parsed.ok && parsed.notification.children[0]).not.toHaveProperty('firstLanguage');
+    expect(parsed.ok && parsed.notification.children[0]).not.toHaveProperty('interpreterNeeded');
+  });
+
+  it('names the field in check your answers errors instead of "This field is required"', () => {
+    const pages = allPages({});
+    expect(messageForPath({ path: 'expectation', message: 'This field is required' }, pages)).toBe('Enter what you expect to happen');
+    expect(messageForPath({ path: 'children.1.gender', message: 'This field is required' }, pages)).toBe("Select the child's gender");
+    expect(messageForPath({ path: 'consent', message: 'This field is required' }, pages)).toBe('Select whether the family knows you are telling us and agrees');
+  });
+});
