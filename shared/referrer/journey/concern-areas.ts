@@ -56,6 +56,7 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'home-conditions-hazardous': 'The home is dirty or dangerous for a child to live in',
       'young-child-left-alone': 'A young child is left alone, or with someone who cannot look after them',
       'no-carer-available': 'There is nobody to look after the child',
+      'child-abandoned': 'The child has been abandoned by their parents or carers',
       'inconsistent-care': 'There are no routines, rules or boundaries at home, or they keep changing',
       'parent-unable-to-protect': 'A parent or carer cannot or will not keep the child safe from someone else',
       'early-help-not-engaged': 'The family has turned down help they were offered, and things are getting worse',
@@ -158,6 +159,7 @@ export const CONCERN_AREAS: ConcernArea[] = [
     specifics: {
       'housing-unsuitable': 'The home is unsuitable or overcrowded',
       'family-homeless': 'The family is homeless, or about to be',
+      'young-person-homeless': 'The young person is 16 or 17 and is homeless, or about to be, without their family',
       'financial-hardship': 'The family is struggling for money',
       'social-isolation': 'The family has nobody around to support them',
       'parent-in-custody': 'A parent is in prison',
