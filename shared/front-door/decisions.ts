@@ -2,7 +2,7 @@ import { canMove, DecisionSchema, sameDecision, type Contact, type Decision, typ
 import { fieldErrors, type FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import { signOffReasons } from '../console/sign-off';
-import { outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../mail/messages';
+import { handoverReplacedEmail, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../mail/messages';
 import type { Route } from '../triage/types';
 import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
 
@@ -154,7 +154,8 @@ export const signOffDecision = async (
 
 /**
  * Tells the referrer the outcome and hands the contact to the receiving team; after a manager
- * answers a reconsideration request, also tells the referrer the answer. Each email is sent
+ * answers a reconsideration request, also tells the referrer the answer and any team whose
+ * earlier handover it replaces. Each email is sent
  * once, so a contact queued again (a retry, an upheld decision) sends only what is new.
  */
 export const sendOutcome = async (
@@ -166,6 +167,8 @@ export const sendOutcome = async (
   await deps.mailer.sendOnce(outcomeEmail(contact, deps.config));
   const handover = teamHandoverEmail(contact, deps.config);
   if (handover) await deps.mailer.sendOnce(handover);
+  const replaced = handoverReplacedEmail(contact, deps.config);
+  if (replaced) await deps.mailer.sendOnce(replaced);
   if (contact.reconsideration?.answer) await deps.mailer.sendOnce(reconsiderationAnswerEmail(contact, deps.config));
   return contact as Contact & { decision: Decision };
 };

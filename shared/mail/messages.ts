@@ -141,9 +141,14 @@ export const NEXT_STEPS: Record<Route, string> = {
   'existing-open-case': 'The child already has an allocated worker, who has been told about your notification.',
 };
 
-/** Referrers who disagree should know both steps, in order (domain brief §5). */
+/**
+ * Referrers who disagree should know both steps, in order (domain brief §5). A referrer who has
+ * already asked (a decision changed on reconsideration) is offered only the second: asking is once.
+ */
 const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
-  { text: 'If you disagree with this decision, you can ask us once to reconsider it, with your reasons, from the status page:', href: statusPageUrl(contact.contactId, config) },
+  ...(contact.reconsideration
+    ? [{ text: 'You can see this decision and the manager’s answer on the status page:', href: statusPageUrl(contact.contactId, config) }]
+    : [{ text: 'If you disagree with this decision, you can ask us once to reconsider it, with your reasons, from the status page:', href: statusPageUrl(contact.contactId, config) }]),
   { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
 ];
 
@@ -276,6 +281,29 @@ export const teamHandoverEmail = (contact: Contact, config: MailConfig): EmailMe
       `Rationale: ${decision.rationale}`,
       ...(replaced ? [`This replaces the earlier decision, ${describeDecision(replaced)}, changed after the referrer asked for it to be reconsidered.`] : []),
       'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
+    ],
+    config,
+  );
+};
+
+/**
+ * The team that received the earlier handover, told it no longer stands when a reconsideration
+ * moved the contact to another team (information lost at hand-offs is a repeated finding of
+ * serious case reviews). A team that receives the new handover is told there instead.
+ */
+export const handoverReplacedEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+  const replaced = contact.previousDecisions?.at(-1);
+  const decision = contact.decision!;
+  const earlierTeam = replaced && teamAddress(replaced.route, config);
+  if (!earlierTeam || earlierTeam === teamAddress(decision.route, config)) return undefined;
+  return compose(
+    { contactId: contact.contactId, kind: decisionKind(contact, 'handover-replaced') },
+    earlierTeam,
+    `Handover replaced: ${contact.reference} no longer comes to you`,
+    [
+      `The front door's earlier decision for ${contact.reference}, ${describeDecision(replaced)}, has been replaced after the referrer asked for it to be reconsidered.`,
+      `The new decision is ${describeDecision(decision)}, decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}. The receiving team has been sent the whole record.`,
+      'If you have already started work with the family, contact the front door so that nothing you know is lost.',
     ],
     config,
   );

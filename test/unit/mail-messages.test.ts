@@ -1,6 +1,6 @@
 import type { Contact } from '../../shared/contacts';
 import { formatLondonTime } from '../../shared/calendar/format';
-import { acknowledgementEmail, dutyManagerAlert, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../../shared/mail/messages';
+import { acknowledgementEmail, dutyManagerAlert, handoverReplacedEmail, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../../shared/mail/messages';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { runtimeConfig } from '../../shared/config';
@@ -50,6 +50,44 @@ describe('emails to referrers and teams', () => {
     const answer = reconsiderationAnswerEmail(changed, config);
     expect(answer.text).toMatch(/The decision has changed from Early help.*\(level of need 3\)\. It is now: .*\(level of need 4\)\./);
     expect(answer.text).not.toContain('Ellie');
+  });
+
+  it('does not offer reconsideration again in the email about a decision changed on reconsideration', () => {
+    // Prepare
+    const first = contactFrom('dsl@school.example');
+    const changed: Contact = {
+      ...first,
+      decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
+      previousDecisions: [first.decision!],
+      reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
+    };
+    // Act
+    const [before, after] = [outcomeEmail(first, config).text, outcomeEmail(changed, config).text];
+    // Assess
+    expect(before).toContain('you can ask us once to reconsider it');
+    expect(after).not.toContain('reconsider it');
+    expect(after).toContain('resolving professional disagreements');
+  });
+
+  it('tells the team that received the earlier handover that it has been replaced, once, and only when the team changed', () => {
+    // Prepare
+    const first = contactFrom('dsl@school.example');
+    const changed: Contact = {
+      ...first,
+      decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
+      previousDecisions: [first.decision!],
+      reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
+    };
+    const sameTeam: Contact = { ...changed, decision: { ...changed.decision!, route: 'early-help-single-agency', level: 2 } };
+    // Act
+    const notice = handoverReplacedEmail(changed, config)!;
+    // Assess
+    expect(notice.to).toBe(config.EARLY_HELP_TEAM_ADDRESS);
+    expect(notice.idempotencyKey).toBe(`${'a'.repeat(26)}:handover-replaced:2`);
+    expect(notice.text).toMatch(/earlier decision for CFC-AAAA-BBBB, Early help.*has been replaced/);
+    expect(notice.text).not.toContain('Ellie');
+    expect(handoverReplacedEmail(first, config)).toBeUndefined();
+    expect(handoverReplacedEmail(sameTeam, config)).toBeUndefined();
   });
 
 
