@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isContactId } from '../../shared/contacts';
 import { formatLondonTime } from '../../shared/calendar/format';
 import { requestReconsideration } from '../../shared/referrer/reconsideration';
-import { STAGE_TEXT, referrerStatus } from '../../shared/referrer/status';
+import { referrerStatus, statusText } from '../../shared/referrer/status';
 import { config, contactStore } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger } from '../lib/observability';
@@ -23,11 +23,14 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   const view = {
     ...common,
     status,
-    stageText: STAGE_TEXT[status.stage],
+    stageText: statusText(status),
     receivedAt: formatLondonTime(status.receivedAt),
     dueAt: status.decisionDueAt && formatLondonTime(status.decisionDueAt),
     decidedAt: status.decision && formatLondonTime(status.decision.decidedAt),
     reconsiderHref: `/status/${id}/reconsider`,
+    backHref: `/status/${id}`,
+    // Just asked: say so at the top of the page (post/redirect/get, so a reload does not ask again).
+    requestSent: event.queryStringParameters?.sent === 'reconsideration' && status.reconsideration?.status === 'requested',
   };
   const reconsider = event.rawPath.endsWith('/reconsider');
   if (!reconsider) return page('referrer/status.njk', view);
@@ -40,5 +43,5 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
     return page('referrer/reconsider.njk', { ...view, reason, errorSummary: [{ text: result.message, href: '#reason' }] }, 400);
   }
   if (result.outcome === 'requested') logger.info('Reconsideration requested', { contactId: id });
-  return redirect(`/status/${id}`);
+  return redirect(`/status/${id}?sent=reconsideration`);
 });

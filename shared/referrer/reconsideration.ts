@@ -11,6 +11,8 @@ export const ReconsiderationRequestSchema = z.object({
   reason: z
     .string({ message: 'Enter why you think the decision should be reconsidered' })
     .trim()
+    // Nothing typed is a missing answer, and says so first (GOV.UK error messages).
+    .min(1, 'Enter why you think the decision should be reconsidered')
     .min(20, 'Explain why you disagree in at least 20 characters')
     .max(5000, 'Your reason must be 5,000 characters or fewer'),
 });

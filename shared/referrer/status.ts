@@ -13,6 +13,10 @@ export const STAGE_TEXT: Record<Stage, string> = {
   decided: 'Decided',
 };
 
+/** The status as the referrer would say it: a decision they asked us to look at again is not settled. */
+export const statusText = (status: ReferrerStatus): string =>
+  status.reconsideration?.status === 'requested' ? 'Reconsideration requested' : STAGE_TEXT[status.stage];
+
 export interface ReferrerStatus {
   reference: string;
   stage: Stage;
