@@ -6,7 +6,7 @@ import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
 import { formatLondonTime } from '../../shared/calendar/format';
 import type { AuditEvent } from '../../shared/front-door/ports';
-import { ASSESSMENT_FACTORS, PRIMARY_NEEDS } from '../../shared/notification';
+import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
 import { contactStore } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
@@ -114,7 +114,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
     contactId: m.contactId,
     reference: m.reference,
     receivedAt: m.receivedAt,
-    matchedOn: `${n.children[m.childIndex] ? `${n.children[m.childIndex]!.firstName}: ` : ''}${m.matchedOn.join(', ')}`,
+    matchedOn: `${n.children[m.childIndex] ? `${childName(n.children[m.childIndex]!)}: ` : ''}${m.matchedOn.join(', ')}`,
     outcome: outcomeOf(m),
     linked: linked.has(m.contactId),
   }));
@@ -127,7 +127,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
     contactId: m.contactId,
     reference: m.reference,
     receivedAt: m.receivedAt,
-    address: n.children[m.childIndex] && `${n.children[m.childIndex]!.firstName}'s address`,
+    address: n.children[m.childIndex] && `${childName(n.children[m.childIndex]!)}'s address`,
     outcome: outcomeOf(m),
   }));
   const decision = contact.decision;
@@ -196,9 +196,12 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         row('Agency reference', n.agencyReference),
       ],
       children: n.children.map((c) => ({
-        name: `${c.firstName} ${c.lastName}`,
+        name: childName(c),
         rows: [
-          row('Date of birth', c.dateOfBirth ?? `Expected ${c.expectedDateOfDelivery}`),
+          row(
+            'Date of birth',
+            c.dateOfBirth ?? (c.expectedDateOfDelivery ? `Expected ${c.expectedDateOfDelivery}` : c.approximateAge !== undefined ? `Not known (about ${c.approximateAge} years old)` : 'Not known'),
+          ),
           row('Address', `${c.address.line1}, ${c.address.town}, ${c.address.postcode}`),
           row('School', c.school),
           row('First language', `${c.firstLanguage ?? 'Not known'}${c.interpreterNeeded ? ' (needs an interpreter)' : c.interpreterNeeded === undefined ? ' (interpreter need not known)' : ''}`),

@@ -15,6 +15,7 @@ import {
   type Page,
   type PageErrors,
 } from '../../shared/referrer/journey';
+import { childName } from '../../shared/notification';
 import { renderPage } from '../../shared/web/render';
 
 /**
@@ -219,7 +220,7 @@ export interface CheckSection {
 }
 
 const itemName = (list: ListName, item: Record<string, unknown>) =>
-  (list === 'children' ? [item.firstName, item.lastName].filter(Boolean).join(' ') : String(item.name ?? '')) || 'No name given';
+  list === 'children' ? childName({ ...item, expectedDateOfDelivery: item.born === 'no' ? 'unborn' : undefined }) : String(item.name ?? '') || 'No name given';
 
 /** What the referrer is worried about: the areas, then each area's specifics, in their words. */
 const concernRows = (answers: Answers) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_TYPES } from '../notification';
+import { AGENCY_TYPES, childName } from '../notification';
 import type { Contact } from '../contacts';
 import { ROUTES } from '../triage/types';
 import { emailQueueRow, isEmailToComplete } from './incoming-email';
@@ -102,8 +102,9 @@ export interface QueueRow {
   status: string;
 }
 
-const ageOf = (dateOfBirth: string | undefined, now: Date): string => {
-  if (!dateOfBirth) return 'Unborn';
+const ageOf = ({ dateOfBirth, expectedDateOfDelivery, approximateAge }: { dateOfBirth?: string; expectedDateOfDelivery?: string; approximateAge?: number }, now: Date): string => {
+  if (expectedDateOfDelivery) return 'Unborn';
+  if (!dateOfBirth) return approximateAge === undefined ? 'Not known' : `About ${approximateAge}`;
   const birth = new Date(`${dateOfBirth}T00:00:00Z`);
   let years = now.getUTCFullYear() - birth.getUTCFullYear();
   const beforeBirthday = now.getUTCMonth() < birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
@@ -134,7 +135,7 @@ export const queueRow = (c: Contact, now: Date): QueueRow => {
   return {
     contactId: c.contactId,
     reference: c.reference,
-    children: c.notification.children.map((child) => ({ name: `${child.firstName} ${child.lastName}`, age: ageOf(child.dateOfBirth, now) })),
+    children: c.notification.children.map((child) => ({ name: childName(child), age: ageOf(child, now) })),
     referrer: c.notification.referrer.organisation,
     level: c.recommendation?.level,
     route: c.recommendation && ROUTES[c.recommendation.route],

@@ -39,15 +39,12 @@ const hashed = <Basis extends MatchBasis>(basis: Basis, parts: string[]): MatchK
 });
 
 export const matchKeysFor = (child: Child): ChildMatchKey[] => {
-  const born = child.dateOfBirth ?? `edd:${child.expectedDateOfDelivery}`;
-  const keys: ChildMatchKey[] = [
-    hashed('name-dob-postcode', [
-      normaliseName(child.firstName),
-      normaliseName(child.lastName),
-      born,
-      normalisePostcode(child.address.postcode),
-    ]),
-  ];
+  const born = child.dateOfBirth ?? (child.expectedDateOfDelivery && `edd:${child.expectedDateOfDelivery}`);
+  const keys: ChildMatchKey[] = [];
+  // Only a whole identity is a key: an unknown name or date of birth would match strangers.
+  if (child.firstName && child.lastName && born) {
+    keys.push(hashed('name-dob-postcode', [normaliseName(child.firstName), normaliseName(child.lastName), born, normalisePostcode(child.address.postcode)]));
+  }
   if (child.nhsNumber) keys.push(hashed('nhs-number', [child.nhsNumber]));
   return keys;
 };

@@ -1,5 +1,6 @@
 import type { Contact, Decision, PartnerRequest } from '../contacts';
 import { describeRoute } from '../contacts';
+import { childName } from '../notification';
 import type { RuntimeConfig } from '../config';
 import { teamForRoute, type Route } from '../triage/types';
 import { formatLondonTime } from '../calendar/format';
@@ -88,7 +89,7 @@ const compose = (
 };
 
 const childrenSummary = (contact: Contact) =>
-  contact.notification.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ');
+  contact.notification.children.map(childName).join(', ');
 
 const immediateDanger = (config: MailConfig): Block => ({
   warning: `If a child is in immediate danger, call 999 or the duty team on ${config.DUTY_TEAM_PHONE}. Do not wait for our decision.`,

@@ -74,14 +74,25 @@ export const ReferrerSchema = z.object({
   phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001'),
 });
 
+/**
+ * A child as the referrer knows them: a neighbour may not know a surname or a date of birth, and
+ * an unborn baby has no name yet. Unknown stays unknown rather than being guessed.
+ */
 export const ChildSchema = z
   .object({
-    firstName: personName(100),
-    lastName: personName(100),
+    firstName: personName(100).optional(),
+    lastName: personName(100).optional(),
     otherNames: personName(200).optional(),
     /** Unborn babies have an expected date of delivery instead. */
     dateOfBirth: isoDate.optional(),
     expectedDateOfDelivery: isoDate.optional(),
+    /** Completed years, roughly, when the referrer does not know the date of birth. */
+    approximateAge: z
+      .number({ message: 'Enter the approximate age as a whole number of years, like 8' })
+      .int('Enter the approximate age as a whole number of years, like 8')
+      .min(0, 'Approximate age must be 0 or more')
+      .max(17, 'Approximate age must be 17 or less')
+      .optional(),
     gender: z.enum(codesOf(GENDERS), { message: 'Choose a gender code: a, b, c or d' }),
     ethnicity: z.enum(codesOf(ETHNICITIES), { message: 'Choose an ethnicity code' }).default('NOBT'),
     address: AddressSchema,
@@ -93,14 +104,23 @@ export const ChildSchema = z
     nhsNumber: nhsNumber.optional(),
   })
   .superRefine((child, ctx) => {
-    if (!child.dateOfBirth === !child.expectedDateOfDelivery) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dateOfBirth'],
-        message: 'Enter either a date of birth or, for an unborn baby, an expected date of delivery',
-      });
+    if (child.dateOfBirth && child.expectedDateOfDelivery) {
+      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter either a date of birth or, for an unborn baby, an expected date of delivery, not both' });
     }
+    if (child.approximateAge !== undefined && (child.dateOfBirth || child.expectedDateOfDelivery)) {
+      ctx.addIssue({ code: 'custom', path: ['approximateAge'], message: 'Give an approximate age only when the date of birth is not known' });
+    }
+  })
+  .refine((child) => child.expectedDateOfDelivery || child.firstName || child.lastName || child.otherNames, {
+    path: ['firstName'],
+    message: "Enter the child's name, or what they are known as",
+    // Checked even while other answers about the child are missing, so the form can say so on the page that asks.
+    when: ({ value }) => typeof value === 'object' && value !== null,
   });
+
+/** How to refer to a child whose names may not be known. */
+export const childName = (child: { firstName?: string; lastName?: string; otherNames?: string; expectedDateOfDelivery?: string }): string =>
+  [child.firstName, child.lastName].filter(Boolean).join(' ') || child.otherNames || (child.expectedDateOfDelivery ? 'Unborn baby' : 'Name not known');
 
 const PersonSchema = z.object({
   name: personName(200),

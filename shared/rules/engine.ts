@@ -82,7 +82,8 @@ const factsOf = (input: TriageInput, childIndex: number, calendar: WorkingCalend
     agency: notification.referrer.agencyType,
     childCount: notification.children.length,
     childNumbers: [childIndex + 1],
-    ages: [child.dateOfBirth ? Math.max(0, ageOn(child.dateOfBirth, today)) : undefined],
+    // A referrer's rough age is the best there is when the date of birth is not known.
+    ages: [child.dateOfBirth ? Math.max(0, ageOn(child.dateOfBirth, today)) : child.approximateAge],
     disabilityRecorded: [child.disability !== undefined],
     earlierByChild: [input.history.earlierContacts.filter((c) => c.childIndex === childIndex)],
     receivedAt: receivedAt.getTime(),

@@ -46,9 +46,9 @@ describe('the referrer web form in a browser', () => {
   };
 
   const addChild = async (child: { first: string; last: string; born: boolean; date: readonly [string, string, string] }) => {
-    await ui.page.getByLabel('First name').fill(child.first);
-    await ui.page.getByLabel('Last name').fill(child.last);
-    await ui.page.getByLabel(child.born ? 'Yes' : 'No, this is an unborn baby').check();
+    if (child.first) await ui.page.getByLabel('First name').fill(child.first);
+    if (child.last) await ui.page.getByLabel('Last name').fill(child.last);
+    await ui.page.getByLabel(child.born ? 'Yes' : 'No, this is an unborn baby', { exact: true }).check();
     await fillDate(child.born ? 'dateOfBirth' : 'expectedDateOfDelivery', child.date);
     await ui.page.getByLabel('Female').check();
     await accessible();
@@ -111,7 +111,7 @@ describe('the referrer web form in a browser', () => {
     // A child: named errors, a date of birth in the future refused, then a second, unborn, child.
     await ui.page.getByLabel('First name').fill('Ellie');
     await ui.page.getByLabel('Last name').fill('Fictional');
-    await ui.page.getByLabel('Yes').check();
+    await ui.page.getByLabel('Yes', { exact: true }).check();
     await next();
     expect(await errors()).toEqual(expect.arrayContaining(["Enter the child's date of birth", "Select the child's gender"]));
     await accessible();
@@ -125,15 +125,14 @@ describe('the referrer web form in a browser', () => {
     await accessible();
     await ui.page.getByLabel('Yes').check();
     await next();
-    await ui.page.getByLabel('First name').fill('Baby');
-    await ui.page.getByLabel('Last name').fill('Fictional');
+    // An unborn baby needs no name.
     await ui.page.getByLabel('No, this is an unborn baby').check();
     await fillDate('expectedDateOfDelivery', inMonths(11));
     await ui.page.getByLabel('Female').check();
     await next();
     expect((await errors())[0]).toMatch(/^Expected date of delivery must be before \d{1,2} \w+ \d{4}$/);
-    await addChild({ first: 'Baby', last: 'Fictional', born: false, date: inMonths(3) });
-    expect(await ui.page.textContent('main')).toContain('Baby Fictional');
+    await addChild({ first: '', last: '', born: false, date: inMonths(3) });
+    expect(await ui.page.textContent('main')).toContain('Unborn baby');
     await ui.page.getByLabel('No').check();
     await next();
 
@@ -215,7 +214,7 @@ describe('the referrer web form in a browser', () => {
     expect(await heading()).toBe('Check your answers before sending your notification');
     expect(await back()).toBe('/notify/consent');
     const main = (await ui.page.textContent('main'))!;
-    expect(main).toContain('Children you are worried about: Baby Fictional');
+    expect(main).toContain('Children you are worried about: Unborn baby');
     expect(main).toContain('ZZ99 3AA');
     expect(main).toContain('The child has told someone they are being abused');
     expect(main).toContain('Suggested, not yet accepted');

@@ -1,8 +1,9 @@
 import type { Contact } from '../../shared/contacts';
 import { acceptNotification } from '../../shared/front-door/intake';
-import type { ContactStore, DraftStore } from '../../shared/front-door/ports';
+import type { DraftStore } from '../../shared/front-door/ports';
 import { submitDraft, type Draft } from '../../shared/referrer/drafts';
 import { recommend } from '../../shared/rules';
+import { memoryIntakeStore } from '../support/memory-intake-store';
 import { fill, schoolNeglectViaForm } from './journey-support';
 
 /**
@@ -12,13 +13,9 @@ import { fill, schoolNeglectViaForm } from './journey-support';
 describe('the web form and the API', () => {
   const now = new Date('2026-11-30T10:00:00Z');
   const memory = () => {
-    const contacts: Contact[] = [];
-    const store = {
-      create: async (c: Contact) => (contacts.some((x) => x.contactId === c.contactId) ? 'exists' : (contacts.push(c), 'created')),
-      get: async (id: string) => contacts.find((c) => c.contactId === id),
-    } as unknown as ContactStore;
+    const { store, contacts } = memoryIntakeStore();
     const drafts = { put: async () => undefined } as unknown as DraftStore;
-    return { contacts, deps: { store, triageQueue: { send: async () => undefined }, drafts } };
+    return { contacts: () => [...contacts.values()], deps: { store, triageQueue: { send: async () => undefined }, drafts } };
   };
   const recommendationFor = (contact: Contact) =>
     recommend({ notification: contact.notification!, history: { earlierContacts: [] }, receivedAt: now } as Parameters<typeof recommend>[0]);
@@ -59,9 +56,9 @@ describe('the web form and the API', () => {
 
     // Assess
     expect([sent.outcome, posted.outcome]).toEqual(['submitted', 'accepted']);
-    expect(web.contacts[0]!.notification).toEqual(api.contacts[0]!.notification);
-    const fromWeb = recommendationFor(web.contacts[0]!);
-    expect(fromWeb).toEqual(recommendationFor(api.contacts[0]!));
+    expect(web.contacts()[0]!.notification).toEqual(api.contacts()[0]!.notification);
+    const fromWeb = recommendationFor(web.contacts()[0]!);
+    expect(fromWeb).toEqual(recommendationFor(api.contacts()[0]!));
     expect(fromWeb.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['neglect-reported', 'neglect-persistent', 'school-attendance', 'financial-hardship']));
   });
 });

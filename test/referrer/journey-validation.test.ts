@@ -17,7 +17,7 @@ describe('checking the referrer journey answers', () => {
   it('says what to do in GOV.UK style, naming the field', () => {
     expect(errorsFor('immediate-danger', {})).toEqual({ immediateDanger: 'Select yes if a child is in immediate danger' });
     expect(errorsFor('about-you', {})).toMatchObject({ name: 'Enter your full name', role: 'Enter your role', agencyType: 'Select the type of organisation you work for' });
-    expect(errorsFor('children/0/details', { born: 'yes' })).toMatchObject({ firstName: "Enter the child's first name", dateOfBirth: "Enter the child's date of birth", gender: "Select the child's gender" });
+    expect(errorsFor('children/0/details', { born: 'yes' })).toMatchObject({ firstName: "Enter the child's name, or what they are known as", dateOfBirth: "Enter the child's date of birth", gender: "Select the child's gender" });
   });
 
   it('refuses a date of birth in the future for a born child', () => {
@@ -60,5 +60,34 @@ describe('checking the referrer journey answers', () => {
     expect(messageForPath({ path: 'expectation', message: 'This field is required' }, pages)).toBe('Enter what you expect to happen');
     expect(messageForPath({ path: 'children.1.gender', message: 'This field is required' }, pages)).toBe("Select the child's gender");
     expect(messageForPath({ path: 'consent', message: 'This field is required' }, pages)).toBe('Select whether the family knows you are telling us and agrees');
+  });
+});
+
+describe('asking only what the referrer knows about a child', () => {
+  const now = new Date('2026-11-30T10:00:00Z');
+  const details = (posted: Record<string, string>) =>
+    answerPage(findPage('children/0/details', {})!, {}, Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])), now);
+
+  it('accepts a child known only by a description, with a rough age, and records no date of birth', () => {
+    // Act
+    const { answers, errors } = details({ otherNames: 'The boy at number 5', born: 'yes-age-only', approximateAge: '8', gender: 'a' });
+    // Assess
+    expect(errors).toEqual({});
+    expect(answers.children![0]).toMatchObject({ otherNames: 'The boy at number 5', approximateAge: 8 });
+    expect(answers.children![0]).not.toHaveProperty('dateOfBirth');
+  });
+
+  it('accepts a born child whose age is not known at all', () => {
+    expect(details({ firstName: 'Robin', born: 'yes-age-only', gender: 'c' }).errors).toEqual({});
+  });
+
+  it('needs some name for a born child, and none for an unborn baby', () => {
+    expect(details({ born: 'yes-age-only', gender: 'c' }).errors).toEqual({ firstName: "Enter the child's name, or what they are known as" });
+    expect(details({ born: 'no', 'expectedDateOfDelivery-day': '1', 'expectedDateOfDelivery-month': '3', 'expectedDateOfDelivery-year': '2027', gender: 'c' }).errors).toEqual({});
+  });
+
+  it('says what is wrong with a rough age in words', () => {
+    expect(details({ firstName: 'Robin', born: 'yes-age-only', approximateAge: 'ten', gender: 'c' }).errors).toEqual({ approximateAge: 'Enter the approximate age as a whole number of years, like 8' });
+    expect(details({ firstName: 'Robin', born: 'yes-age-only', approximateAge: '30', gender: 'c' }).errors).toEqual({ approximateAge: 'Approximate age must be 17 or less' });
   });
 });

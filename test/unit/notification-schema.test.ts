@@ -58,16 +58,36 @@ describe('Cause for Concern notification schema', () => {
     );
   });
 
-  it('needs a date of birth or an expected date of delivery, but not both', () => {
-    const neither = aSchoolNeglectNotification();
-    delete neither.children[0]!.dateOfBirth;
+  it('refuses both a date of birth and an expected date of delivery', () => {
     const both = aSchoolNeglectNotification();
     both.children[0]!.expectedDateOfDelivery = '2027-01-01';
-    for (const input of [neither, both]) {
-      expect(errorsOf(input)).toEqual([
-        { path: 'children.0.dateOfBirth', message: expect.stringContaining('expected date of delivery') },
-      ]);
-    }
+    expect(errorsOf(both)).toEqual([{ path: 'children.0.dateOfBirth', message: expect.stringContaining('expected date of delivery, not both') }]);
+  });
+
+  it('accepts what a referrer knows of a child: no date of birth, a rough age, no surname; an unborn baby with no name', () => {
+    // Prepare
+    const known = aSchoolNeglectNotification();
+    delete known.children[0]!.dateOfBirth;
+    delete known.children[0]!.lastName;
+    known.children[0]!.approximateAge = 7;
+    const unborn = aSchoolNeglectNotification();
+    delete unborn.children[0]!.dateOfBirth;
+    delete unborn.children[0]!.firstName;
+    delete unborn.children[0]!.lastName;
+    unborn.children[0]!.expectedDateOfDelivery = '2027-04-01';
+    // Act and assess
+    expect(parseNotification(known)).toMatchObject({ ok: true, notification: { children: [{ firstName: 'Ellie', approximateAge: 7 }] } });
+    expect(parseNotification(unborn).ok).toBe(true);
+  });
+
+  it('needs some name for a born child, and a rough age only without a date of birth', () => {
+    const nameless = aSchoolNeglectNotification();
+    delete nameless.children[0]!.firstName;
+    delete nameless.children[0]!.lastName;
+    expect(errorsOf(nameless)).toEqual([{ path: 'children.0.firstName', message: "Enter the child's name, or what they are known as" }]);
+    const both = aSchoolNeglectNotification();
+    both.children[0]!.approximateAge = 7;
+    expect(errorsOf(both)).toEqual([{ path: 'children.0.approximateAge', message: 'Give an approximate age only when the date of birth is not known' }]);
   });
 
   it('needs a reason when consent was refused or not sought', () => {

@@ -99,7 +99,8 @@ export const formMessage = (field: Field, message: string): string => {
     return ['radios', 'yesno', 'select', 'checkboxes'].includes(field.kind) ? `Select ${label.toLowerCase()}` : `Enter ${label.toLowerCase()}`;
   }
   if (field.kind === 'date') return `${label} must be a real date`;
-  if (field.kind === 'number' && !/^Enter|Must/.test(message)) return `${label} must be a whole number, like 2`;
+  // zod's own wording for a number ("Invalid input: expected number") reads as code to a referrer.
+  if (field.kind === 'number' && /^(Invalid|Too|Expected)/.test(message)) return `${label} must be a whole number, like 2`;
   if (/^Must be \d+ characters or fewer$/.test(message)) return `${label} must be ${message.slice(8)}`;
   return message;
 };

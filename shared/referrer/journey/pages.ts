@@ -50,14 +50,20 @@ export const ITEM_PAGES: Record<ListName, (index: number) => Page[]> = {
       title: i === 0 ? 'About the child' : 'About the next child',
       caption: `Child ${i + 1}`,
       fields: [
-        { name: 'firstName', path: 'children.#.firstName', kind: 'text', label: 'First name', width: 'one-half', required: "Enter the child's first name" },
-        { name: 'lastName', path: 'children.#.lastName', kind: 'text', label: 'Last name', width: 'one-half', required: "Enter the child's last name" },
-        { name: 'otherNames', path: 'children.#.otherNames', kind: 'text', label: 'Other names the child is known by (optional)', optional: true, width: 'one-half' },
+        // Only what the referrer knows: a born child needs some name, an unborn baby none.
+        { name: 'firstName', path: 'children.#.firstName', kind: 'text', label: 'First name', hint: 'Leave blank if you do not know', width: 'one-half', optional: true },
+        { name: 'lastName', path: 'children.#.lastName', kind: 'text', label: 'Last name', hint: 'Leave blank if you do not know', width: 'one-half', optional: true },
+        { name: 'otherNames', path: 'children.#.otherNames', kind: 'text', label: 'Other names the child is known by (optional)', hint: 'For example, a nickname, or a description like "the boy at number 5"', optional: true, width: 'one-half' },
         {
           name: 'born', path: 'children.#.born', kind: 'radios', label: 'Has the child been born?', required: 'Select yes if the child has been born',
-          options: [{ value: yes, text: 'Yes' }, { value: 'no', text: 'No, this is an unborn baby' }],
+          options: [
+            { value: yes, text: 'Yes' },
+            { value: 'yes-age-only', text: 'Yes, but I do not know their date of birth' },
+            { value: 'no', text: 'No, this is an unborn baby' },
+          ],
         },
         { name: 'dateOfBirth', path: 'children.#.dateOfBirth', kind: 'date', label: 'Date of birth', hint: 'For example, 27 3 2015', when: { field: 'born', value: yes }, required: "Enter the child's date of birth" },
+        { name: 'approximateAge', path: 'children.#.approximateAge', kind: 'number', label: 'Roughly how old are they, in years? (optional)', hint: 'Leave blank if you do not know', width: '2', optional: true, when: { field: 'born', value: 'yes-age-only' } },
         { name: 'expectedDateOfDelivery', path: 'children.#.expectedDateOfDelivery', kind: 'date', label: 'Expected date of delivery', hint: 'For example, 14 6 2027', when: { field: 'born', value: 'no' }, required: 'Enter the expected date of delivery' },
         { name: 'gender', path: 'children.#.gender', kind: 'radios', label: 'Gender', options: labelled(GENDERS), required: "Select the child's gender" },
         { name: 'ethnicity', path: 'children.#.ethnicity', kind: 'select', label: 'Ethnicity (optional)', hint: 'Choose "Information not yet obtained" if you do not know', options: labelled(ETHNICITIES), optional: true },
