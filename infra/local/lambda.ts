@@ -18,6 +18,8 @@ export interface LocalFunction {
   exportName: string;
   timeoutSeconds: number;
   memoryMb: number;
+  /** ReservedConcurrentExecutions from the template, when the stack sets it. */
+  reservedConcurrency?: number;
   environment: Record<string, string>;
 }
 
@@ -44,6 +46,7 @@ export function describeFunctions(
     const props = deployment.properties(logicalId) as {
       Timeout?: number;
       MemorySize?: number;
+      ReservedConcurrentExecutions?: number;
       Environment?: { Variables?: Record<string, unknown> };
     };
     functions.push({
@@ -54,6 +57,7 @@ export function describeFunctions(
       exportName: typeof metadata[EXPORT_METADATA] === 'string' ? (metadata[EXPORT_METADATA] as string) : 'handler',
       timeoutSeconds: Number(props.Timeout ?? 3),
       memoryMb: Number(props.MemorySize ?? 128),
+      ...(props.ReservedConcurrentExecutions !== undefined && { reservedConcurrency: Number(props.ReservedConcurrentExecutions) }),
       environment: Object.fromEntries(
         Object.entries(props.Environment?.Variables ?? {}).map(([key, value]) => [key, String(value)]),
       ),
@@ -112,13 +116,52 @@ export class LambdaTimeoutError extends Error {
 
 type Handler = (event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void) => unknown;
 
+/**
+ * How many invocations of one function run at once on a laptop, when the template reserves no
+ * fewer. Every handler shares this process's one event loop, so without a cap a burst starts
+ * thousands of invocations together and each one's clock runs while the others hold the CPU.
+ */
+export const DEFAULT_LOCAL_CONCURRENCY = 4;
+
+/**
+ * Invocations beyond a function's concurrency wait their turn, first come first served, and
+ * their timeout starts only when they do run: locally a throttled invocation waits, where in AWS
+ * it would be refused and retried (queue pollers and Step Functions' Retry do that there).
+ */
+export class ConcurrencyLimit {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(readonly limit: number) {}
+
+  /** Waits for a slot; the caller must call the returned release exactly once. */
+  async acquire(): Promise<() => void> {
+    if (this.running >= this.limit) await new Promise<void>((resolveTurn) => this.waiting.push(resolveTurn));
+    else this.running += 1;
+    return () => {
+      // Hand the slot straight to the next in line, so running never exceeds the limit.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    };
+  }
+}
+
 export class LambdaInvoker {
   private readonly handlers = new Map<string, Promise<Handler>>();
+  private readonly limits = new Map<string, ConcurrencyLimit>();
 
   constructor(
     readonly functions: LocalFunction[],
     private readonly log: (line: string) => void = (line) => console.log(line),
+    /** The per-function cap for this machine; a template's smaller reserved concurrency wins. */
+    private readonly localConcurrency = DEFAULT_LOCAL_CONCURRENCY,
   ) {}
+
+  /** How many invocations of `fn` may run at once here. */
+  concurrencyOf(fn: LocalFunction): number {
+    return Math.min(fn.reservedConcurrency ?? Infinity, this.localConcurrency);
+  }
 
   /** By ARN (qualified or not), function name or logical id. */
   find(nameOrArn: string): LocalFunction | undefined {
@@ -127,14 +170,28 @@ export class LambdaInvoker {
   }
 
   async invoke(fn: LocalFunction, event: unknown): Promise<unknown> {
-    const handler = await this.load(fn);
+    // Reserved concurrency 0 switches a function off: AWS throttles every invocation.
+    if (this.concurrencyOf(fn) < 1) throw Object.assign(new Error(`${fn.logicalId} has no concurrency`), { name: 'TooManyRequestsException' });
+    let limit = this.limits.get(fn.logicalId);
+    if (!limit) this.limits.set(fn.logicalId, (limit = new ConcurrencyLimit(this.concurrencyOf(fn))));
+    const release = await limit.acquire();
+    let handler: Handler;
+    try {
+      handler = await this.load(fn);
+    } catch (error) {
+      release();
+      throw error;
+    }
     const requestId = randomUUID();
     const started = Date.now();
     const deadline = started + fn.timeoutSeconds * 1000;
     let timer: NodeJS.Timeout | undefined;
+    const running = runHandler(handler, event, fn, requestId, deadline);
+    // AWS would stop a timed-out handler; here it runs on, so it keeps its slot until it ends.
+    void running.catch(() => undefined).finally(release);
     try {
       const result = await Promise.race([
-        runHandler(handler, event, fn, requestId, deadline),
+        running,
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () => reject(new LambdaTimeoutError(`Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`)),

@@ -1,7 +1,8 @@
 /**
  * Emulates the Lambda service's SQS poller for each enabled
  * `AWS::Lambda::EventSourceMapping` on a queue: long-poll, batch, invoke, then
- * delete what succeeded. Failed messages are left alone, so they reappear after
+ * delete what succeeded, with as many batches in flight as the mapping's maximum
+ * concurrency allows. Failed messages are left alone, so they reappear after
  * the queue's visibility timeout and the queue's own redrive policy (enforced
  * by fauxqs on receive) moves them to the dead-letter queue.
  */
@@ -25,6 +26,8 @@ export interface QueueMapping {
   batchSize: number;
   batchingWindowMs: number;
   reportBatchItemFailures: boolean;
+  /** Batches delivered at once: the mapping's ScalingConfig.MaximumConcurrency, within the function's own cap. */
+  concurrency: number;
 }
 
 export function describeQueueMappings(deployment: LocalDeployment, invoker: LambdaInvoker): QueueMapping[] {
@@ -37,6 +40,7 @@ export function describeQueueMappings(deployment: LocalDeployment, invoker: Lamb
       MaximumBatchingWindowInSeconds?: number;
       FunctionResponseTypes?: string[];
       Enabled?: boolean | string;
+      ScalingConfig?: { MaximumConcurrency?: number };
     };
     if (props.Enabled === false || props.Enabled === 'false') continue;
     const queueId = props.EventSourceArn && deployment.findByArn(props.EventSourceArn, 'AWS::SQS::Queue');
@@ -52,6 +56,8 @@ export function describeQueueMappings(deployment: LocalDeployment, invoker: Lamb
       batchSize: Number(props.BatchSize ?? 10),
       batchingWindowMs: Number(props.MaximumBatchingWindowInSeconds ?? 0) * 1000,
       reportBatchItemFailures: props.FunctionResponseTypes?.includes('ReportBatchItemFailures') ?? false,
+      // Beyond these, messages wait in the queue, as they do behind Lambda's pollers.
+      concurrency: Math.max(1, Math.min(Number(props.ScalingConfig?.MaximumConcurrency ?? Infinity), invoker.concurrencyOf(fn))),
     });
   }
   return mappings;
@@ -76,7 +82,7 @@ export class SqsPoller {
   }
 
   start(): void {
-    this.loops = this.mappings.map((mapping) => this.poll(mapping));
+    this.loops = this.mappings.flatMap((mapping) => Array.from({ length: mapping.concurrency }, () => this.poll(mapping)));
   }
 
   async stop(): Promise<void> {

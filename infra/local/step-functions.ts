@@ -4,7 +4,7 @@
  * execution records (unique names, status, output, history) on disk.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { LambdaInvoker } from './lambda';
 import { ACCOUNT_ID, REGION, type LocalDeployment } from './template';
@@ -88,13 +88,23 @@ export class SfnApiError extends Error {
   }
 }
 
-/** The execution records, written through to one JSON file so names stay unique across restarts. */
+/**
+ * The execution records, kept so names stay unique across restarts. Each start and each end is
+ * appended to a journal (one JSON line, the whole record), so a burst costs one small write per
+ * change instead of rewriting every record; a restart reads the last line of each execution and
+ * writes the journal again, compacted.
+ */
 export class ExecutionStore {
   private readonly records = new Map<string, ExecutionRecord>();
 
   constructor(private readonly file: string) {
-    if (!existsSync(file)) return;
-    for (const record of JSON.parse(readFileSync(file, 'utf8')) as ExecutionRecord[]) {
+    if (existsSync(file)) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        // A line cut short by a crash is the last one, and its execution's start line came before it.
+        for (const record of parseLine(line)) this.records.set(record.executionArn, record);
+      }
+    }
+    for (const record of this.records.values()) {
       // Executions cannot resume after a restart; say so rather than leave them RUNNING forever.
       if (record.status === 'RUNNING') {
         Object.assign(record, {
@@ -104,9 +114,10 @@ export class ExecutionStore {
           cause: 'The local runtime stopped while this execution was running',
         });
       }
-      this.records.set(record.executionArn, record);
     }
-    this.save();
+    const lines = [...this.records.values()].map((record) => `${JSON.stringify(record)}\n`).join('');
+    writeFileSync(`${file}.tmp`, lines);
+    renameSync(`${file}.tmp`, file);
   }
 
   get(executionArn: string): ExecutionRecord | undefined {
@@ -119,10 +130,20 @@ export class ExecutionStore {
       .sort((a, b) => b.startDate.localeCompare(a.startDate));
   }
 
-  save(record?: ExecutionRecord): void {
-    if (record) this.records.set(record.executionArn, record);
-    writeFileSync(`${this.file}.tmp`, JSON.stringify([...this.records.values()]));
-    renameSync(`${this.file}.tmp`, this.file);
+  save(record: ExecutionRecord): void {
+    this.records.set(record.executionArn, record);
+    appendFileSync(this.file, `${JSON.stringify(record)}\n`);
+  }
+}
+
+/** A journal line; data folders from before the journal hold one JSON array instead. */
+function parseLine(line: string): ExecutionRecord[] {
+  if (!line.trim()) return [];
+  try {
+    const parsed = JSON.parse(line) as ExecutionRecord | ExecutionRecord[];
+    return Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    return [];
   }
 }
 
