@@ -8,6 +8,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { STALLED_AFTER_MINUTES } from '../shared/front-door/stalled';
 import type { StageConfig } from './config';
+import { CAPACITY } from './constructs/capacity';
 import { ContactTables } from './constructs/contact-tables';
 import { DeliveryProblems } from './constructs/delivery-problems';
 import { FrontDoorApi } from './constructs/front-door-api';
@@ -68,8 +69,9 @@ export class FrontDoorStack extends Stack {
       INBOUND_EMAIL_MAX_BYTES: String(config.referrers.inboundEmailMaxBytes),
       BATCH_MAX_ITEMS: String(config.referrers.batchApi.maxItems),
     };
-    const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false) =>
-      new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout, pages });
+    const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false, reservedConcurrency?: number) =>
+      new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout, pages, reservedConcurrency });
+    const step = (id: string, entry: string, description: string, reservedConcurrency: number) => fn(id, entry, description, {}, undefined, false, reservedConcurrency);
     // A queue consumer must finish before its message becomes visible again.
     const consumerTimeout = Duration.seconds(Math.min(20, config.queues.visibilityTimeoutSeconds));
 
@@ -95,12 +97,12 @@ export class FrontDoorStack extends Stack {
 
     // Triage: one function per step of the state machine.
     const steps = {
-      beginTriage: fn('BeginTriage', 'functions/triage/begin-triage.ts', 'Triage step: load the contact and mark it as being triaged'),
-      matchEarlierContacts: fn('MatchEarlierContacts', 'functions/triage/match-earlier-contacts.ts', 'Triage step: find earlier contacts about the same children'),
-      applyLevelsOfNeed: fn('ApplyLevelsOfNeed', 'functions/triage/apply-levels-of-need.ts', 'Triage step: recommend a level of need, route and priority'),
-      alertDutyManager: mailing(fn('AlertDutyManager', 'functions/triage/alert-duty-manager.ts', 'Triage step: email the duty manager about a red contact')),
-      sendAcknowledgement: mailing(fn('SendAcknowledgement', 'functions/triage/send-acknowledgement.ts', 'Triage step: acknowledge the notification to the referrer')),
-      markTriageFailed: fn('MarkTriageFailed', 'functions/triage/mark-triage-failed.ts', 'Triage step: record that triage failed'),
+      beginTriage: step('BeginTriage', 'functions/triage/begin-triage.ts', 'Triage step: load the contact and mark it as being triaged', CAPACITY.triageStep),
+      matchEarlierContacts: step('MatchEarlierContacts', 'functions/triage/match-earlier-contacts.ts', 'Triage step: find earlier contacts about the same children', CAPACITY.triageStep),
+      applyLevelsOfNeed: step('ApplyLevelsOfNeed', 'functions/triage/apply-levels-of-need.ts', 'Triage step: recommend a level of need, route and priority', CAPACITY.triageStep),
+      alertDutyManager: mailing(step('AlertDutyManager', 'functions/triage/alert-duty-manager.ts', 'Triage step: email the duty manager about a red contact', CAPACITY.emailStep)),
+      sendAcknowledgement: mailing(step('SendAcknowledgement', 'functions/triage/send-acknowledgement.ts', 'Triage step: acknowledge the notification to the referrer', CAPACITY.emailStep)),
+      markTriageFailed: step('MarkTriageFailed', 'functions/triage/mark-triage-failed.ts', 'Triage step: record that triage failed', CAPACITY.markFailed),
     };
     for (const step of [steps.beginTriage, steps.matchEarlierContacts, steps.applyLevelsOfNeed, steps.markTriageFailed]) {
       tables.contacts.grantReadWriteData(step);
@@ -113,12 +115,19 @@ export class FrontDoorStack extends Stack {
     }, consumerTimeout);
     triage.stateMachine.grantStartExecution(startTriage);
     startTriage.addEventSource(
-      new SqsEventSource(triageQueue.queue, { batchSize: 10, reportBatchItemFailures: true, maxBatchingWindow: Duration.seconds(1) }),
+      new SqsEventSource(triageQueue.queue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxBatchingWindow: Duration.seconds(1),
+        maxConcurrency: CAPACITY.startTriageBatches,
+      }),
     );
 
     const sendOutcome = mailing(fn('SendOutcome', 'functions/queue/send-outcome.ts', 'Emails the decision to the referrer and the receiving team', {}, consumerTimeout));
     tables.contacts.grantReadData(sendOutcome);
-    sendOutcome.addEventSource(new SqsEventSource(outcomeQueue.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    sendOutcome.addEventSource(
+      new SqsEventSource(outcomeQueue.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: CAPACITY.outcomeBatches }),
+    );
 
     // The HTTP API.
     const submit = fn('SubmitNotification', 'functions/api/submit-notification.ts', 'POST /api/notifications', {

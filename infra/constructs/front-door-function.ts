@@ -18,6 +18,8 @@ export interface FrontDoorFunctionProps {
   timeout?: Duration;
   /** Renders pages: the bundle then carries the page templates and GOV.UK Frontend. */
   pages?: boolean;
+  /** At most this many run at once (see capacity.ts); the local runtime honours it too. */
+  reservedConcurrency?: number;
 }
 
 const copyPageFiles = {
@@ -51,6 +53,7 @@ export class FrontDoorFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: props.timeout ?? Duration.seconds(20),
+      reservedConcurrentExecutions: props.reservedConcurrency,
       logGroup,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',

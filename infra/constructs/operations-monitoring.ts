@@ -92,6 +92,10 @@ export class OperationsMonitoring extends Construct {
     const executionsTimedOut = props.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: 'Sum' });
     this.alarms.push(alarmOn(this, 'TriageFailed', executionsFailed, 'A triage execution failed: the contact is marked triage-failed'));
     this.alarms.push(alarmOn(this, 'TriageTimedOut', executionsTimedOut, 'A triage execution timed out'));
+    const executionsAborted = props.stateMachine.metricAborted({ period: Duration.minutes(5), statistic: 'Sum' });
+    this.alarms.push(
+      alarmOn(this, 'TriageAborted', executionsAborted, 'A triage execution was stopped before it finished: the sweeper starts the contact again; see npx front-door ops contact show'),
+    );
     const serverErrors = props.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' });
     this.alarms.push(alarmOn(this, 'ApiServerErrors', serverErrors, 'The API answered with 5xx errors'));
     const bounceRate = new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) });

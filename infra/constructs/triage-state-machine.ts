@@ -15,6 +15,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { RETRY_ERRORS, WAIT_FOR_CAPACITY } from './capacity';
 import { DataProtectionKey } from './data-protection-key';
 
 export interface TriageSteps {
@@ -46,7 +47,8 @@ export class TriageStateMachine extends Construct {
       payloadResponseOnly: true,
       resultPath: '$.failure',
     });
-    markFailed.addRetry({ maxAttempts: 3, interval: Duration.seconds(2), backoffRate: 2 });
+    markFailed.addRetry(WAIT_FOR_CAPACITY);
+    markFailed.addRetry({ ...RETRY_ERRORS, interval: Duration.seconds(2) });
     const failed = markFailed.next(
       new Fail(this, 'TriageFailed', {
         error: 'TriageFailed',
@@ -57,7 +59,8 @@ export class TriageStateMachine extends Construct {
     const step = (name: string, fn: IFunction, resultPath: string) => {
       const task = new LambdaInvoke(this, name, { lambdaFunction: fn, payloadResponseOnly: true, resultPath });
       task.addRetry({ errors: PERMANENT_ERRORS, maxAttempts: 0 });
-      task.addRetry({ maxAttempts: 3, interval: Duration.seconds(1), backoffRate: 2 });
+      task.addRetry(WAIT_FOR_CAPACITY);
+      task.addRetry(RETRY_ERRORS);
       task.addCatch(failed, { resultPath: '$.error' });
       return task;
     };

@@ -43,6 +43,29 @@ describe('Front Door stack', () => {
     });
   });
 
+  it('lets a burst wait instead of fail: bounded queue consumers, reserved concurrency for triage, jittered retries on throttling', () => {
+    const triageConsumer = logicalIdOf('AWS::Lambda::Function', 'functions/queue/start-triage.ts')!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: triageConsumer },
+      ScalingConfig: { MaximumConcurrency: Match.anyValue() },
+    });
+    for (const step of ['begin-triage', 'match-earlier-contacts', 'apply-levels-of-need', 'send-acknowledgement', 'mark-triage-failed']) {
+      const fn = resources('AWS::Lambda::Function')[logicalIdOf('AWS::Lambda::Function', `functions/triage/${step}.ts`)!]!;
+      expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
+    }
+    const [machine] = Object.values(resources('AWS::StepFunctions::StateMachine')) as any[];
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    expect(definition).toContain('Lambda.TooManyRequestsException');
+    expect(definition).toContain('\\"JitterStrategy\\":\\"FULL\\"');
+    expect(definition).toContain('\\"MaxDelaySeconds\\"');
+  });
+
+  it('alarms when a triage execution is aborted, as well as failed or timed out', () => {
+    for (const metricName of ['ExecutionsAborted', 'ExecutionsFailed', 'ExecutionsTimedOut']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: metricName, Namespace: 'AWS/States' });
+    }
+  });
+
   it('keys the contacts table for contacts, the child index and the status queue', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
