@@ -1,0 +1,206 @@
+/**
+ * `npm run bench:pipeline`: the local system under a burst, measured side by side in one run.
+ *
+ *  1. Intake: raw SQS SendMessage to the same fauxqs versus POST /api/notifications, the same
+ *     number of requests at the same concurrency (throughput, p50, p99). The raw queue has no
+ *     consumer, so it is the emulator's own ceiling.
+ *  2. End to end: N notifications sent C at a time, timed until every accepted one has reached
+ *     awaiting decision, with intake latency measured while triage runs; then the counts of
+ *     failed, stuck, duplicated and unacknowledged contacts from the table and the mailbox.
+ *
+ *   BENCH_N (10000)  BENCH_CONCURRENCY (50)  BENCH_INTAKE (500: requests per side in part 1)
+ *   BENCH_DRAIN_SECONDS (1800: how long to wait for the pipeline to drain before counting)
+ *
+ * The system runs in its own process, as `npm start` does, so the load generator does not
+ * share its event loop. Notifications are synthetic and each names a different child, so the
+ * run measures the pipeline rather than one child's ever-growing history.
+ */
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import schoolNeglect from '../events/notifications/school-neglect.json';
+import { startLocalSystem, type RunningLocalSystem } from '../test/support/local-system';
+
+const setting = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const N = setting('BENCH_N', 10_000);
+const CONCURRENCY = setting('BENCH_CONCURRENCY', 50);
+const INTAKE = setting('BENCH_INTAKE', 500);
+const DRAIN_SECONDS = setting('BENCH_DRAIN_SECONDS', 1800);
+
+interface Timings {
+  count: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** Runs `count` calls, `concurrency` at a time, and times each one. */
+const timed = async (count: number, concurrency: number, call: (i: number) => Promise<boolean>): Promise<Timings> => {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        const ok = await call(i).catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) failures += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { count, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+};
+
+/** A synthetic notification about a child no other notification in the run names. */
+const notification = (i: number) => {
+  const body = structuredClone(schoolNeglect);
+  const child = body.children[0]!;
+  child.firstName = `Bench${i}`;
+  child.lastName = `Fictional${Math.floor(i / 1000)}`;
+  child.nhsNumber = '';
+  delete (child as { nhsNumber?: string }).nhsNumber;
+  child.address.line1 = `${i + 1} Sample Street`;
+  return JSON.stringify(body);
+};
+
+const post = (system: RunningLocalSystem, runId: string) => async (i: number) => {
+  const response = await fetch(`${system.endpoints.api}/api/notifications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': `${runId}-${i}` },
+    body: notification(i),
+  });
+  await response.arrayBuffer();
+  return response.status === 202;
+};
+
+const line = (label: string, t: Timings) =>
+  `${label.padEnd(30)} ${t.perSecond.toFixed(1).padStart(8)}/s  p50 ${t.p50.toFixed(0).padStart(6)} ms  p99 ${t.p99.toFixed(0).padStart(6)} ms` +
+  `  (${t.count} in ${t.seconds.toFixed(1)} s${t.failures ? `, ${t.failures} refused or failed` : ''})`;
+
+interface Census {
+  byStatus: Record<string, number>;
+  /** Contacts in awaiting decision or later whose referrer has no acknowledgement in the mailbox. */
+  unacknowledged: number;
+  /** Acknowledgements sent more than once for one contact. */
+  duplicatedAcknowledgements: number;
+}
+
+/** Counts the contacts this run created, by status, and their acknowledgements in the mailbox. */
+const census = async (system: RunningLocalSystem, table: string, since: string): Promise<Census> => {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(system.clientConfig('dynamodb')));
+  const byStatus: Record<string, number> = {};
+  const references = new Set<string>();
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: table,
+        ExclusiveStartKey,
+        FilterExpression: 'sk = :contact AND receivedAt >= :since',
+        ExpressionAttributeValues: { ':contact': 'CONTACT', ':since': since },
+        ProjectionExpression: '#status, #reference',
+        ExpressionAttributeNames: { '#status': 'status', '#reference': 'reference' },
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      byStatus[item.status as string] = (byStatus[item.status as string] ?? 0) + 1;
+      if (!['received', 'triaging', 'triage-failed'].includes(item.status as string)) references.add(item.reference as string);
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  db.destroy();
+  const acknowledgements = new Map<string, number>();
+  for (const email of await system.mailbox()) {
+    const reference = /CFC-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(email.subject)?.[0];
+    if (reference && /received/i.test(email.subject)) acknowledgements.set(reference, (acknowledgements.get(reference) ?? 0) + 1);
+  }
+  return {
+    byStatus,
+    unacknowledged: [...references].filter((r) => !acknowledgements.has(r)).length,
+    duplicatedAcknowledgements: [...acknowledgements.values()].filter((n) => n > 1).length,
+  };
+};
+
+const main = async () => {
+  console.log(`Pipeline benchmark: ${cpus().length} cores, N=${N}, concurrency ${CONCURRENCY}, intake comparison ${INTAKE} each side`);
+  const system = await startLocalSystem({ readyTimeoutMs: 120_000 });
+  const table = system.endpoints.outputs.ContactsTableName!;
+  const runId = randomUUID();
+  try {
+    // 1. Intake side by side, before anything else runs.
+    const sqs = new SQSClient(system.clientConfig('sqs'));
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `bench-raw-${runId.slice(0, 8)}` }));
+    const body = JSON.stringify({ contactId: 'X'.repeat(26), padding: notification(0) });
+    const raw = await timed(INTAKE, CONCURRENCY, async () => {
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: body }));
+      return true;
+    });
+    sqs.destroy();
+    const warmIntake = await timed(INTAKE, CONCURRENCY, post(system, `${runId}-warm`));
+    console.log('\nIntake, side by side (same emulator, same concurrency):');
+    console.log(line('raw SQS SendMessage', raw));
+    console.log(line('POST /api/notifications', warmIntake));
+    console.log(`  intake throughput is ${((warmIntake.perSecond / raw.perSecond) * 100).toFixed(0)}% of raw SQS; p99 ${(warmIntake.p99 / raw.p99).toFixed(1)}×`);
+
+    // Let the warm-up notifications drain so that part 2 starts from a quiet system.
+    await drain(system, table, new Date(0).toISOString(), INTAKE, DRAIN_SECONDS);
+
+    // 2. End to end.
+    const since = new Date().toISOString();
+    const started = performance.now();
+    const intake = await timed(N, CONCURRENCY, post(system, runId));
+    const accepted = N - intake.failures;
+    console.log(`\nEnd to end: ${N} notifications, ${CONCURRENCY} at a time`);
+    console.log(line('POST /api/notifications (triage running)', intake));
+    const drained = await drain(system, table, since, accepted, DRAIN_SECONDS);
+    const seconds = (performance.now() - started) / 1000;
+    const counts = await census(system, table, since);
+    const awaiting = (counts.byStatus['awaiting-decision'] ?? 0) + (counts.byStatus['awaiting-manager'] ?? 0) + (counts.byStatus.decided ?? 0);
+    const stored = Object.values(counts.byStatus).reduce((a, b) => a + b, 0);
+    console.log(`  accepted ${accepted}; reached awaiting decision ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${drained ? '' : ` (stopped waiting after ${DRAIN_SECONDS} s)`}`);
+    console.log(`  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${(counts.byStatus.received ?? 0) + (counts.byStatus.triaging ?? 0)}, ` +
+      `duplicated ${Math.max(0, stored - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged}`);
+    console.log(`  by status: ${JSON.stringify(counts.byStatus)}`);
+  } finally {
+    if (process.env.BENCH_LOG) writeFileSync(process.env.BENCH_LOG, system.output());
+    await system.stop();
+  }
+};
+
+/** Waits until `expected` contacts received since `since` have left received and triaging, or the time runs out. */
+const drain = async (system: RunningLocalSystem, table: string, since: string, expected: number, seconds: number): Promise<boolean> => {
+  const deadline = Date.now() + seconds * 1000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const { byStatus } = await census(system, table, since);
+    const settled = Object.entries(byStatus)
+      .filter(([status]) => status !== 'received' && status !== 'triaging')
+      .reduce((sum, [, n]) => sum + n, 0);
+    const progress = JSON.stringify(byStatus);
+    if (progress !== last) process.stdout.write(`  … ${progress}\n`);
+    last = progress;
+    if (settled >= expected) return true;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  return false;
+};
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});
