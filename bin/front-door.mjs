@@ -16,7 +16,10 @@ const io = {
 
 const [command, ...rest] = process.argv.slice(2);
 // Operations talk to AWS or the local system; the rest of the CLI is pure and synchronous.
-if (command === 'ops') {
+if (command === 'cases') {
+  const { runCases } = await load('../infra/ops/cases.ts');
+  process.exitCode = await runCases(rest, io);
+} else if (command === 'ops') {
   const { runOps } = await load('../infra/ops/main.ts');
   process.exitCode = await runOps(rest, io);
 } else if (command === 'rules' && rest[0] === 'diff' && (rest.includes('--contacts=store') || rest[rest.indexOf('--contacts') + 1] === 'store')) {

@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { STALLED_AFTER_MINUTES } from '../shared/front-door/stalled';
 import type { StageConfig } from './config';
 import { CAPACITY } from './constructs/capacity';
+import { CaseRegistryTable } from './constructs/case-registry';
 import { ContactTables } from './constructs/contact-tables';
 import { DeliveryProblems } from './constructs/delivery-problems';
 import { FrontDoorApi } from './constructs/front-door-api';
@@ -41,6 +42,10 @@ export class FrontDoorStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(tables.contacts.node.defaultChild as CfnElement)}.Arn>/index/*]`,
       reason: "Queries by status use the contacts table's own secondary indexes; the grant covers those indexes and no other table.",
     });
+    const cases = new CaseRegistryTable(this, 'CaseRegistry', {
+      removalPolicy: config.stage === 'local' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      deletionProtection: config.stage !== 'local',
+    });
     const queueProps = {
       visibilityTimeout: Duration.seconds(config.queues.visibilityTimeoutSeconds),
       maxReceiveCount: config.queues.maxReceiveCount,
@@ -51,10 +56,12 @@ export class FrontDoorStack extends Stack {
 
     const environment = {
       CONTACTS_TABLE: tables.contacts.tableName,
+      CASE_REGISTRY_TABLE: cases.table.tableName,
       IDEMPOTENCY_TABLE: tables.idempotency.tableName,
       AREA_NAME: config.areaName,
       SENDER_ADDRESS: config.email.sender,
       DUTY_MANAGER_ADDRESS: config.email.dutyManager,
+      EMERGENCY_DUTY_TEAM_ADDRESS: config.email.emergencyDutyTeam,
       SERVICE_CONTACT_ADDRESS: config.email.serviceContact,
       EARLY_HELP_TEAM_ADDRESS: config.email.earlyHelpTeam,
       SOCIAL_CARE_TEAM_ADDRESS: config.email.socialCareTeam,
@@ -108,6 +115,7 @@ export class FrontDoorStack extends Stack {
       tables.contacts.grantReadWriteData(step);
     }
     for (const step of [steps.alertDutyManager, steps.sendAcknowledgement]) tables.contacts.grantReadData(step);
+    cases.table.grantReadData(steps.applyLevelsOfNeed);
     const triage = new TriageStateMachine(this, 'Triage', steps);
 
     const startTriage = fn('StartTriage', 'functions/queue/start-triage.ts', 'Starts one triage execution per queued contact', {
@@ -147,6 +155,9 @@ export class FrontDoorStack extends Stack {
     tables.contacts.grantReadWriteData(decide);
     outcomeQueue.queue.grantSendMessages(decide);
 
+    const recordCases = fn('RecordChildCases', 'functions/api/record-child-case.ts', 'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system');
+    cases.table.grantReadWriteData(recordCases);
+
     const home = fn('HomePage', 'functions/web/home.ts', 'GET / and /accessibility: the start page and accessibility statement', {}, undefined, true);
     const assets = fn('Assets', 'functions/web/assets.ts', 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts', {}, undefined, true);
     api.addRoute({ method: HttpMethod.GET, path: '/', handler: home, staffOnly: false });
@@ -157,6 +168,8 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}', handler: getContact, staffOnly: true });
     api.addRoute({ method: HttpMethod.POST, path: '/api/contacts/{id}/decision', handler: decide, staffOnly: true });
+    api.addRoute({ method: HttpMethod.PUT, path: '/api/children/{key}/case', handler: recordCases, staffOnly: true });
+    api.addRoute({ method: HttpMethod.PUT, path: '/api/children/cases', handler: recordCases, staffOnly: true });
 
     const referrers = new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
     new TriageConsole(this, 'Console', {

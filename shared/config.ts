@@ -12,12 +12,16 @@ const emailList = z
 export const RuntimeConfigSchema = z.object({
   CONTACTS_TABLE: z.string().min(1),
   IDEMPOTENCY_TABLE: z.string().min(1),
+  /** What the case management system says about children's open cases. */
+  CASE_REGISTRY_TABLE: z.string().min(1).optional(),
   TRIAGE_QUEUE_URL: z.string().min(1).optional(),
   OUTCOME_QUEUE_URL: z.string().min(1).optional(),
   TRIAGE_STATE_MACHINE_ARN: z.string().min(1).optional(),
   AREA_NAME: z.string().min(1),
   SENDER_ADDRESS: z.email(),
   DUTY_MANAGER_ADDRESS: z.email(),
+  /** Who gets red alerts outside office hours (evenings, nights, weekends, bank holidays). */
+  EMERGENCY_DUTY_TEAM_ADDRESS: z.email().optional(),
   SERVICE_CONTACT_ADDRESS: z.email().optional(),
   EARLY_HELP_TEAM_ADDRESS: z.email(),
   SOCIAL_CARE_TEAM_ADDRESS: z.email(),

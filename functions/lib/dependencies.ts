@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createWorkingCalendar } from '../../shared/calendar';
 import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
+import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
@@ -33,6 +34,7 @@ export const mailer = once(
       config().SES_CONFIGURATION_SET,
     ),
 );
+export const caseRegistry = once(() => new DynamoCaseRegistry(requireSetting(config(), 'CASE_REGISTRY_TABLE')));
 export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));
 export const outcomeQueue = once(() => new SqsQueue(requireSetting(config(), 'OUTCOME_QUEUE_URL')));
 export const triageWorkflow = once(() => new StepFunctionsWorkflow(requireSetting(config(), 'TRIAGE_STATE_MACHINE_ARN')));

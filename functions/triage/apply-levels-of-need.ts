@@ -1,11 +1,11 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
-import { contactStore, officeCalendar } from '../lib/dependencies';
+import { caseRegistry, contactStore, officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 import { triageStep } from '../lib/triage-step';
 
 export const handler = triageStep(async ({ contactId }) => {
-  const recommendation = await applyLevelsOfNeed(contactId, { store: contactStore(), now: new Date(), calendar: officeCalendar() });
+  const recommendation = await applyLevelsOfNeed(contactId, { store: contactStore(), cases: caseRegistry(), now: new Date(), calendar: officeCalendar() });
   metrics.addDimension('level', String(recommendation.level));
   metrics.addMetric('Recommendations', MetricUnit.Count, 1);
   return recommendation;

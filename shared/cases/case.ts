@@ -45,27 +45,31 @@ export interface OpenCase {
 const text = (what: string, max = 200) => z.string({ message: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 
 /** What a caller says about a child's case; who said it and when come from the request. */
-export const CaseStatementSchema = z
-  .object({
-    status: z.enum(['open', 'closed'], { message: 'Say whether the case is open or closed' }),
-    kind: z.enum(Object.keys(CASE_KINDS) as [CaseKind, ...CaseKind[]], { message: 'Say whether it is a social-care or an early-help case' }),
-    holder: z
-      .object({
-        name: text('the name of the allocated worker or lead professional'),
-        email: z.email({ message: 'Enter the allocated worker’s or lead professional’s email address, like name@council.example' }),
-      })
-      .strict()
-      .optional(),
-    team: text('the team', 200).optional(),
-    /** When the case management system recorded it; defaults to when Front Door is told. */
-    recordedAt: z.iso.datetime({ offset: true, message: 'Give the time as ISO 8601, like 2026-11-18T10:00:00Z' }).optional(),
-  })
-  .strict()
-  .superRefine((statement, ctx) => {
-    // Work goes to the holder's own address: an open case without one would fall back to a mailbox.
-    if (statement.status === 'open' && !statement.holder)
-      ctx.addIssue({ code: 'custom', path: ['holder'], message: 'An open case needs its allocated worker or lead professional, with an email address' });
-  });
+const caseStatementFields = z.object({
+  status: z.enum(['open', 'closed'], { message: 'Say whether the case is open or closed' }),
+  kind: z.enum(Object.keys(CASE_KINDS) as [CaseKind, ...CaseKind[]], { message: 'Say whether it is a social-care or an early-help case' }),
+  holder: z
+    .object({
+      name: text('the name of the allocated worker or lead professional'),
+      email: z.email({ message: 'Enter the allocated worker’s or lead professional’s email address, like name@council.example' }),
+    })
+    .strict()
+    .optional(),
+  team: text('the team', 200).optional(),
+  /** When the case management system recorded it; defaults to when Front Door is told. */
+  recordedAt: z.iso.datetime({ offset: true, message: 'Give the time as ISO 8601, like 2026-11-18T10:00:00Z' }).optional(),
+});
+
+/** Work goes to the holder's own address: an open case without one would fall back to a mailbox. */
+const openNeedsHolder = (statement: { status: string; holder?: unknown }, ctx: z.RefinementCtx) => {
+  if (statement.status === 'open' && !statement.holder)
+    ctx.addIssue({ code: 'custom', path: ['holder'], message: 'An open case needs its allocated worker or lead professional, with an email address' });
+};
+
+export const CaseStatementSchema = caseStatementFields.strict().superRefine(openNeedsHolder);
+
+/** A statement with the child it is about, for batches and imports. */
+export const caseStatementAbout = <C extends z.ZodType>(child: C) => caseStatementFields.extend({ child }).strict().superRefine(openNeedsHolder);
 export type CaseStatement = z.output<typeof CaseStatementSchema>;
 
 /**
@@ -80,6 +84,8 @@ const isoDate = z.iso.date({ message: 'Enter a real date in the format YYYY-MM-D
 
 export const ChildIdentitySchema = z
   .object({
+    /** The child key Front Door shows for the child, instead of the details. */
+    key: z.string().trim().toLowerCase().regex(CHILD_KEY, 'A child key is the 64-character key Front Door shows for the child').optional(),
     firstName: text('the child’s first name', 100).optional(),
     lastName: text('the child’s last name', 100).optional(),
     dateOfBirth: isoDate.optional(),
@@ -94,11 +100,11 @@ export const ChildIdentitySchema = z
   .strict()
   .superRefine((child, ctx) => {
     const named = child.firstName && child.lastName && (child.dateOfBirth || child.expectedDateOfDelivery) && child.postcode;
-    if (!named && !child.nhsNumber)
+    if (!named && !child.nhsNumber && !child.key)
       ctx.addIssue({
         code: 'custom',
         path: [],
-        message: 'Identify the child by NHS number, or by first and last name, date of birth (or expected date of delivery) and postcode',
+        message: 'Identify the child by NHS number, or by first and last name, date of birth (or expected date of delivery) and postcode, or by child key',
       });
   });
 export type ChildIdentity = z.output<typeof ChildIdentitySchema>;
@@ -107,7 +113,7 @@ const nhsKey = (nhsNumber: string): string => createHash('sha256').update(['nhs-
 
 /** The hashed keys for a child identified by details: the same keys a notification about them produces. */
 export const childKeysOf = (child: ChildIdentity): string[] => {
-  const keys = new Set<string>();
+  const keys = new Set<string>(child.key ? [child.key] : []);
   if (child.firstName && child.lastName && (child.dateOfBirth || child.expectedDateOfDelivery) && child.postcode) {
     for (const key of matchKeysFor({
       firstName: child.firstName,

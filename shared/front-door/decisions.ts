@@ -2,7 +2,7 @@ import { canMove, DecisionSchema, sameDecision, type Contact, type Decision, typ
 import { fieldErrors, type FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import { signOffReasons } from '../console/sign-off';
-import { handoverReplacedEmail, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../mail/messages';
+import { caseHolderNotices, handoverReplacedEmail, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../mail/messages';
 import type { Route } from '../triage/types';
 import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
 
@@ -169,6 +169,7 @@ export const sendOutcome = async (
   if (handover) await deps.mailer.sendOnce(handover);
   const replaced = handoverReplacedEmail(contact, deps.config);
   if (replaced) await deps.mailer.sendOnce(replaced);
+  for (const notice of caseHolderNotices(contact, deps.config)) await deps.mailer.sendOnce(notice);
   if (contact.reconsideration?.answer) await deps.mailer.sendOnce(reconsiderationAnswerEmail(contact, deps.config));
   return contact as Contact & { decision: Decision };
 };

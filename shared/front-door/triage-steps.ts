@@ -3,7 +3,9 @@ import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
-import { recommend } from '../rules';
+import { recommend, rulesetCalendar } from '../rules';
+import type { CaseRegistry } from '../cases/ports';
+import { openCasesFor } from '../cases/record-cases';
 import type { EarlierContact, Recommendation } from '../triage/types';
 import { TransitionRefused, type ChildIndexEntry, type ContactStore, type Mailer } from './ports';
 
@@ -112,9 +114,11 @@ export const matchEarlierContacts = async (
 
 export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'priority' | 'dueAt' | 'themes'>;
 
+type RecommendDeps = { store: ContactStore; cases: CaseRegistry; now: Date; calendar?: WorkingCalendar };
+
 export const applyLevelsOfNeed = async (
   contactId: string,
-  deps: { store: ContactStore; now: Date; calendar?: WorkingCalendar },
+  deps: RecommendDeps,
 ): Promise<RecommendationSummary> => {
   const contact = await load(deps.store, contactId);
   const recommendation =
@@ -125,11 +129,13 @@ export const applyLevelsOfNeed = async (
   return { level, route, priority, dueAt, themes };
 };
 
-const recommendAndStore = async (contact: Contact, deps: { store: ContactStore; now: Date; calendar?: WorkingCalendar }): Promise<Recommendation> => {
+const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise<Recommendation> => {
+  // Open cases are what the case registry knows now, never inferred from earlier contacts.
+  const openCases = await openCasesFor(contact.notification.children, { registry: deps.cases });
   const recommendation = recommend(
     {
       notification: contact.notification,
-      history: { earlierContacts: contact.matches ?? [] },
+      history: { earlierContacts: contact.matches ?? [], openCases },
       receivedAt: new Date(contact.receivedAt),
     },
     { calendar: deps.calendar },
@@ -146,9 +152,14 @@ const recommendAndStore = async (contact: Contact, deps: { store: ContactStore; 
 
 type MailDeps = { store: ContactStore; mailer: Mailer; config: RuntimeConfig };
 
-export const alertDutyManager = async (contactId: string, deps: MailDeps): Promise<{ sent: true }> => {
-  await deps.mailer.sendOnce(dutyManagerAlert(await load(deps.store, contactId), deps.config));
-  return { sent: true };
+/** Out of hours is judged when the alert goes, on the area's office calendar (bank holidays included). */
+export const alertDutyManager = async (
+  contactId: string,
+  deps: MailDeps & { now: Date; calendar?: WorkingCalendar },
+): Promise<{ sent: true; outOfHours: boolean }> => {
+  const outOfHours = !(deps.calendar ?? rulesetCalendar()).isOfficeTime(deps.now);
+  await deps.mailer.sendOnce(dutyManagerAlert(await load(deps.store, contactId), deps.config, { outOfHours }));
+  return { sent: true, outOfHours };
 };
 
 export const sendAcknowledgement = async (contactId: string, deps: MailDeps): Promise<{ sent: true }> => {

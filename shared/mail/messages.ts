@@ -33,6 +33,7 @@ export type MailConfig = Pick<
   | 'PUBLIC_BASE_URL'
   | 'SECURE_EMAIL_DOMAINS'
   | 'DUTY_MANAGER_ADDRESS'
+  | 'EMERGENCY_DUTY_TEAM_ADDRESS'
   | 'EARLY_HELP_TEAM_ADDRESS'
   | 'SOCIAL_CARE_TEAM_ADDRESS'
   | 'DUTY_TEAM_PHONE'
@@ -52,6 +53,10 @@ const baseUrl = (config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) => config.PUBLI
 /** The referrer's unguessable status page: the contact id is 130 random (or hashed) bits. */
 export const statusPageUrl = (contactId: string, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) =>
   `${baseUrl(config)}/status/${contactId}`;
+
+/** The contact in the triage console; staff sign in to see it, so the link itself reveals nothing. */
+export const consoleContactUrl = (contactId: string, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) =>
+  `${baseUrl(config)}/console/contacts/${contactId}`;
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -88,6 +93,11 @@ const compose = (
   return { ...keys, to, subject, text: `${renderText(all)}\n`, html: renderHtml(subject, all) };
 };
 
+const childName = (contact: Contact, index: number) => {
+  const child = contact.notification.children[index];
+  return child ? `${child.firstName} ${child.lastName}` : 'a child';
+};
+
 const childrenSummary = (contact: Contact) =>
   contact.notification.children.map(childName).join(', ');
 
@@ -113,24 +123,36 @@ export const acknowledgementEmail = (contact: Contact, config: MailConfig): Emai
   );
 };
 
-export const dutyManagerAlert = (contact: Contact, config: MailConfig): EmailMessage =>
-  compose(
+/**
+ * A red contact needs someone now: the duty manager in office hours, the emergency duty team
+ * outside them (domain brief §10). The alert names no child and links to the contact.
+ */
+export const dutyManagerAlert = (contact: Contact, config: MailConfig, when: { outOfHours: boolean } = { outOfHours: false }): EmailMessage => {
+  const to = when.outOfHours && config.EMERGENCY_DUTY_TEAM_ADDRESS ? config.EMERGENCY_DUTY_TEAM_ADDRESS : config.DUTY_MANAGER_ADDRESS;
+  const recommendation = contact.recommendation;
+  return compose(
     { contactId: contact.contactId, kind: 'duty-alert' },
-    config.DUTY_MANAGER_ADDRESS,
+    to,
     `RED: immediate risk notification ${contact.reference}`,
     [
       `A notification marked red has arrived: ${contact.reference}.`,
+      ...(to === config.EMERGENCY_DUTY_TEAM_ADDRESS && when.outOfHours ? ['It arrived outside office hours, so it comes to the emergency duty team.'] : []),
       contact.notification.immediateDanger
         ? 'The referrer says a child is in immediate danger.'
         : 'The levels-of-need rules assess the risk as immediate.',
-      ...(contact.recommendation
-        ? [`Recommended: level ${contact.recommendation.level}, ${describeRoute(contact.recommendation.route)}. Decision due by ${formatLondonTime(contact.recommendation.dueAt)}.`]
+      ...(recommendation
+        ? [`Recommended: level ${recommendation.level}, ${describeRoute(recommendation.route)}. Decision due by ${formatLondonTime(recommendation.dueAt)}.`]
+        : []),
+      ...(recommendation?.caseHolders?.length
+        ? recommendation.caseHolders.map((c) => `Child ${c.childIndex + 1} has an open ${c.kind === 'social-care' ? 'social care case; allocated worker' : 'early help case; lead professional'}: ${c.holder.name} (${c.holder.email}).`)
         : []),
       `Referring agency: ${contact.notification.referrer.organisation}.`,
       { warning: 'Open the contact in the triage console now.' },
+      { text: 'The contact:', href: consoleContactUrl(contact.contactId, config) },
     ],
     config,
   );
+};
 
 export const NEXT_STEPS: Record<Route, string> = {
   nfa: 'No further action will be taken by the council. Keep supporting the child and family as you would usually.',
@@ -265,10 +287,13 @@ export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'referen
     config,
   );
 
-/** The receiving team is always inside the secure network, so it gets the full handover. */
+/**
+ * The receiving team is always inside the secure network, so it gets the full handover. A contact
+ * routed to an open case goes to the allocated worker's own address, not a team mailbox.
+ */
 export const teamHandoverEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
   const decision = contact.decision!;
-  const team = teamAddress(decision.route, config);
+  const team = decision.route === 'existing-open-case' ? (allocatedWorker(contact)?.holder.email ?? teamAddress(decision.route, config)) : teamAddress(decision.route, config);
   if (!team) return undefined;
   const replaced = contact.previousDecisions?.at(-1);
   return compose(
@@ -282,6 +307,7 @@ export const teamHandoverEmail = (contact: Contact, config: MailConfig): EmailMe
       `Rationale: ${decision.rationale}`,
       ...(replaced ? [`This replaces the earlier decision, ${describeDecision(replaced)}, changed after the referrer asked for it to be reconsidered.`] : []),
       'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
+      { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
     ],
     config,
   );
@@ -310,6 +336,43 @@ export const handoverReplacedEmail = (contact: Contact, config: MailConfig): Ema
   );
 };
 
+const allocatedWorker = (contact: Contact) => contact.recommendation?.caseHolders?.find((c) => c.kind === 'social-care');
+
+/**
+ * The allocated worker or lead professional of an open case is told of every decision about
+ * their child (a strategy discussion they take part in, a step up from early help), unless the
+ * handover already went to them. Detail only to a secure address.
+ */
+export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMessage[] => {
+  const decision = contact.decision!;
+  const handedTo = teamHandoverEmail(contact, config)?.to;
+  const seen = new Set<string>();
+  return (contact.recommendation?.caseHolders ?? []).flatMap((openCase) => {
+    const to = openCase.holder.email;
+    if (to === handedTo || seen.has(to)) return [];
+    seen.add(to);
+    const role = openCase.kind === 'social-care' ? 'allocated worker' : 'lead professional';
+    const secure = isSecureAddress(to, config);
+    return [
+      compose(
+        { idempotencyKey: `${contact.contactId}:${decisionKind(contact, 'case-holder')}:${to}`, contactId: contact.contactId },
+        to,
+        `A child you are ${role} for: front door decision ${contact.reference}`,
+        [
+          `Dear ${openCase.holder.name},`,
+          `You are recorded as the ${role} for ${secure ? childName(contact, openCase.childIndex) : 'a child'} in notification ${contact.reference}.`,
+          `The front door has decided ${describeDecision(decision)}.`,
+          ...(secure ? [`Rationale: ${decision.rationale}`] : ['The details are in the triage console, because this email address is not on a secure network.']),
+          decision.route === 'csc-strategy-discussion'
+            ? { warning: 'A strategy discussion is being arranged: please take part and share what you know about the child.' }
+            : 'Please take this into account in your work with the family.',
+          { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
+        ],
+        config,
+      ),
+    ];
+  });
+};
 const teamAddress = (route: Route, config: MailConfig): string | undefined => {
   const team = teamForRoute(route);
   if (team === 'early-help') return config.EARLY_HELP_TEAM_ADDRESS;

@@ -25,6 +25,9 @@ export const getDefaultRuleset = (): Ruleset => {
   return defaultRuleset;
 };
 
+/** The working calendar of a ruleset (its office hours, England and Wales bank holidays). */
+export const rulesetCalendar = (ruleset: Ruleset = getDefaultRuleset()): WorkingCalendar => compileRuleset(ruleset).calendar;
+
 /**
  * Recommend a level of need, route, priority and due time for a notification, with the reasons.
  * Without a calendar, the ruleset's office hours and England and Wales bank holidays apply.

@@ -1,0 +1,55 @@
+import type { OpenCase } from '../../shared/cases/case';
+import type { Contact } from '../../shared/contacts';
+import type { Route } from '../../shared/triage/types';
+import { caseHolderNotices, teamHandoverEmail } from '../../shared/mail/messages';
+import { parseNotification } from '../../shared/notification';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { testRuntimeConfig } from '../fixtures/runtime-config';
+
+/**
+ * Issue 9 point 1: a contact about a child with an open case reaches the allocated worker's own
+ * address (not a team mailbox), and a strategy discussion or step-up tells the case holder.
+ */
+
+const config = testRuntimeConfig({ SECURE_EMAIL_DOMAINS: 'exampleshire.example' });
+const worker = { name: 'Casey Allocated', email: 'casey.allocated@exampleshire.example' };
+const leadProfessional = { name: 'Lee Lead', email: 'lee.lead@family-hub.example' };
+
+const decided = (route: Route, caseHolders: OpenCase[]): Contact => {
+  const parsed = parseNotification(aSchoolNeglectNotification());
+  if (!parsed.ok) throw new Error('fixture is invalid');
+  return {
+    contactId: 'b'.repeat(26), reference: 'CFC-BBBB-CCCC', status: 'decided', channel: 'api',
+    receivedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', notification: parsed.notification,
+    recommendation: { level: 4, route, priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], caseHolders, ruleset: { id: 'default', version: '1' } },
+    decision: { route, level: 4, rationale: 'New disclosure; strategy discussion today.', decidedAt: '2026-11-20T11:00:00.000Z', decidedBy: 'worker-1' },
+  };
+};
+
+describe('emails to the holder of an open case', () => {
+  it('sends a contact routed to the open case to the allocated worker’s own address, with no second notice', () => {
+    const contact = decided('existing-open-case', [{ childIndex: 0, kind: 'social-care', holder: worker }]);
+    expect(teamHandoverEmail(contact, config)?.to).toBe(worker.email);
+    expect(caseHolderNotices(contact, config)).toEqual([]);
+  });
+
+  it('hands a strategy discussion to the social care team and tells the allocated worker, naming the child on a secure address', () => {
+    const contact = decided('csc-strategy-discussion', [{ childIndex: 0, kind: 'social-care', holder: worker }]);
+    expect(teamHandoverEmail(contact, config)?.to).toBe('social-care@exampleshire.example');
+    const [notice, ...rest] = caseHolderNotices(contact, config);
+    expect(rest).toEqual([]);
+    expect(notice).toMatchObject({ to: worker.email, idempotencyKey: `${'b'.repeat(26)}:case-holder:${worker.email}` });
+    expect(notice!.text).toContain('allocated worker for Ellie Fictional');
+    expect(notice!.text).toContain('strategy discussion is being arranged');
+    expect(notice!.text).toContain('/console/contacts/bbbbbbbbbbbbbbbbbbbbbbbbbb');
+  });
+
+  it('tells an early help lead professional of a step-up without naming the child on an ordinary address', () => {
+    const contact = decided('csc-assessment', [{ childIndex: 0, kind: 'early-help', holder: leadProfessional }]);
+    const [notice] = caseHolderNotices(contact, config);
+    expect(notice!.to).toBe(leadProfessional.email);
+    expect(notice!.text).toContain('lead professional for a child');
+    expect(notice!.text).not.toContain('Ellie');
+    expect(notice!.text).not.toContain('New disclosure');
+  });
+});
