@@ -34,6 +34,8 @@ export const StageConfigSchema = z
       /** Create and verify the sender's SES domain identity in this stack. */
       manageSenderIdentity: z.boolean().default(false),
       dutyManager: z.email(),
+      /** The emergency duty team, who get red alerts outside office hours and on bank holidays. */
+      emergencyDutyTeam: z.email(),
       /** Where people write about the service itself (accessibility problems, feedback). */
       serviceContact: z.email(),
       earlyHelpTeam: z.email(),

@@ -1,8 +1,8 @@
 import { alertDutyManager } from '../../shared/front-door/triage-steps';
-import { config, contactStore, mailer } from '../lib/dependencies';
+import { config, contactStore, mailer, officeCalendar } from '../lib/dependencies';
 import { triageStep } from '../lib/triage-step';
 
 export const handler = triageStep(({ contactId }, context) => {
   mailer().registerLambdaContext(context);
-  return alertDutyManager(contactId, { store: contactStore(), mailer: mailer(), config: config() });
+  return alertDutyManager(contactId, { store: contactStore(), mailer: mailer(), config: config(), now: new Date(), calendar: officeCalendar() });
 });

@@ -29,6 +29,8 @@ export interface WorkingCalendar {
   localDate(instant: Date): string;
   addWorkingDays(from: Date, days: number): Date;
   addOfficeHours(from: Date, hours: number): Date;
+  /** Whether the office is open at an instant: a working day, between its opening and closing times. */
+  isOfficeTime(instant: Date): boolean;
 }
 
 const HOUR = 3_600_000;
@@ -115,6 +117,11 @@ export const createWorkingCalendar = (options: CalendarOptions = {}): WorkingCal
     localDate: (instant) => localDateAt(instant.getTime(), timeZone),
     addWorkingDays: (from, days) => addOfficeTime(from, days * dayLength),
     addOfficeHours: (from, hours) => addOfficeTime(from, hours * HOUR),
+    isOfficeTime: (instant) => {
+      const date = localDateAt(instant.getTime(), timeZone);
+      const window = windowOf(date);
+      return isWorkingDay(date) && instant.getTime() >= window.open && instant.getTime() < window.close;
+    },
   };
 };
 

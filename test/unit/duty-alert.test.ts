@@ -1,0 +1,59 @@
+import type { Contact } from '../../shared/contacts';
+import { alertDutyManager } from '../../shared/front-door/triage-steps';
+import type { ContactStore, Mailer } from '../../shared/front-door/ports';
+import type { EmailMessage } from '../../shared/mail/messages';
+import { parseNotification } from '../../shared/notification';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { testRuntimeConfig } from '../fixtures/runtime-config';
+
+/**
+ * Issue 9 point 2 and the domain brief §10: an emergency duty team covers evenings, nights,
+ * weekends and bank holidays, so a red alert outside office hours (Europe/London) goes to it.
+ */
+
+const config = testRuntimeConfig({ EMERGENCY_DUTY_TEAM_ADDRESS: 'edt@exampleshire.example' });
+const contact = (): Contact => {
+  const parsed = parseNotification({ ...aSchoolNeglectNotification(), immediateDanger: true });
+  if (!parsed.ok) throw new Error('fixture is invalid');
+  return {
+    contactId: 'c'.repeat(26), reference: 'CFC-CCCC-DDDD', status: 'awaiting-decision', channel: 'web',
+    receivedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', notification: parsed.notification,
+    recommendation: { level: 4, route: 'csc-strategy-discussion', priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } },
+  };
+};
+
+const alertAt = async (iso: string) => {
+  // Prepare
+  const sent: EmailMessage[] = [];
+  const mailer: Mailer = { sendOnce: async (m) => void sent.push(m) };
+  const store = { get: async () => contact() } as unknown as ContactStore;
+  // Act
+  const result = await alertDutyManager('c'.repeat(26), { store, mailer, config, now: new Date(iso) });
+  return { result, email: sent[0]! };
+};
+
+describe('the red alert', () => {
+  it('goes to the duty manager in office hours, linking to the contact and naming no child', async () => {
+    const { result, email } = await alertAt('2026-11-18T10:00:00Z'); // Wednesday 10:00 GMT
+    expect(result.outOfHours).toBe(false);
+    expect(email.to).toBe('duty@exampleshire.example');
+    expect(email.text).toContain('https://front-door.example/console/contacts/cccccccccccccccccccccccccc');
+    expect(email.text).not.toContain('Ellie');
+  });
+
+  it.each([
+    ['a weekday evening', '2026-11-18T18:30:00Z'],
+    ['a Saturday morning', '2026-11-21T10:00:00Z'],
+    ['Christmas Day, a bank holiday on a Friday', '2026-12-25T10:00:00Z'],
+    ['08:30 British Summer Time, before the office opens', '2026-07-01T07:30:00Z'],
+  ])('goes to the emergency duty team on %s', async (_when, iso) => {
+    const { result, email } = await alertAt(iso);
+    expect(result.outOfHours).toBe(true);
+    expect(email.to).toBe('edt@exampleshire.example');
+    expect(email.text).toContain('outside office hours');
+  });
+
+  it('is in hours at 09:30 British Summer Time (08:30 UTC)', async () => {
+    expect((await alertAt('2026-07-01T08:30:00Z')).result.outOfHours).toBe(false);
+  });
+});
