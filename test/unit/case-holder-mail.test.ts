@@ -21,7 +21,7 @@ const decided = (route: Route, caseHolders: OpenCase[]): Contact => {
   return {
     contactId: 'b'.repeat(26), reference: 'CFC-BBBB-CCCC', status: 'decided', channel: 'api',
     receivedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', notification: parsed.notification,
-    recommendation: { level: 4, route, priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], caseHolders, ruleset: { id: 'default', version: '1' } },
+    recommendation: { children: [{ childIndex: 0, level: 4, route, priority: 'red', reasons: [] }], level: 4, route, priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], caseHolders, ruleset: { id: 'default', version: '1' } },
     decision: { route, level: 4, rationale: 'New disclosure; strategy discussion today.', decidedAt: '2026-11-20T11:00:00.000Z', decidedBy: 'worker-1' },
   };
 };

@@ -18,7 +18,7 @@ const contact = (): Contact => {
   return {
     contactId: 'c'.repeat(26), reference: 'CFC-CCCC-DDDD', status: 'awaiting-decision', channel: 'web',
     receivedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', notification: parsed.notification,
-    recommendation: { level: 4, route: 'csc-strategy-discussion', priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } },
+    recommendation: { children: [{ childIndex: 0, level: 4, route: 'csc-strategy-discussion', priority: 'red', reasons: [] }], level: 4, route: 'csc-strategy-discussion', priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } },
   };
 };
 
