@@ -93,11 +93,6 @@ const compose = (
   return { ...keys, to, subject, text: `${renderText(all)}\n`, html: renderHtml(subject, all) };
 };
 
-const childName = (contact: Contact, index: number) => {
-  const child = contact.notification.children[index];
-  return child ? `${child.firstName} ${child.lastName}` : 'a child';
-};
-
 const childrenSummary = (contact: Contact) =>
   contact.notification.children.map(childName).join(', ');
 
@@ -360,7 +355,7 @@ export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMe
         `A child you are ${role} for: front door decision ${contact.reference}`,
         [
           `Dear ${openCase.holder.name},`,
-          `You are recorded as the ${role} for ${secure ? childName(contact, openCase.childIndex) : 'a child'} in notification ${contact.reference}.`,
+          `You are recorded as the ${role} for ${secure && contact.notification.children[openCase.childIndex] ? childName(contact.notification.children[openCase.childIndex]!) : 'a child'} in notification ${contact.reference}.`,
           `The front door has decided ${describeDecision(decision)}.`,
           ...(secure ? [`Rationale: ${decision.rationale}`] : ['The details are in the triage console, because this email address is not on a secure network.']),
           decision.route === 'csc-strategy-discussion'
