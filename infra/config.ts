@@ -48,6 +48,8 @@ export const StageConfigSchema = z
       escalationGuidanceUrl: z.url(),
       /** The address SES receives notifications on; its domain must be verified for receiving. */
       inboundEmailAddress: z.email(),
+      /** Days the status link in a referrer's emails keeps working. */
+      statusLinkDays: z.number().int().min(1).max(3650).default(90),
       inboundEmailMaxBytes: z.number().int().min(1024).max(40 * 1024 * 1024).default(10 * 1024 * 1024),
       batchApi: z.object({
         maxItems: z.number().int().min(1).max(500).default(50),

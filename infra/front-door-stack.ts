@@ -74,6 +74,7 @@ export class FrontDoorStack extends Stack {
       ESCALATION_GUIDANCE_URL: config.referrers.escalationGuidanceUrl,
       INBOUND_EMAIL_ADDRESS: config.referrers.inboundEmailAddress,
       INBOUND_EMAIL_MAX_BYTES: String(config.referrers.inboundEmailMaxBytes),
+      STATUS_LINK_DAYS: String(config.referrers.statusLinkDays),
       BATCH_MAX_ITEMS: String(config.referrers.batchApi.maxItems),
     };
     const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false, reservedConcurrency?: number) =>
@@ -144,7 +145,7 @@ export class FrontDoorStack extends Stack {
     tables.contacts.grantReadWriteData(submit);
     triageQueue.queue.grantSendMessages(submit);
 
-    const contactStatus = fn('GetContactStatus', 'functions/api/get-contact-status.ts', 'GET /api/contacts/{id}/status');
+    const contactStatus = fn('GetContactStatus', 'functions/api/get-contact-status.ts', 'GET /api/status/{token}');
     const getContact = fn('GetContact', 'functions/api/get-contact.ts', 'GET /api/contacts/{id}');
     const listContacts = fn('ListContacts', 'functions/api/list-contacts.ts', 'GET /api/contacts');
     for (const reader of [contactStatus, getContact, listContacts]) tables.contacts.grantReadData(reader);
@@ -164,7 +165,7 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.GET, path: '/accessibility', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/assets/{proxy+}', handler: assets, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false });
-    api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}/status', handler: contactStatus, staffOnly: false });
+    api.addRoute({ method: HttpMethod.GET, path: '/api/status/{token}', handler: contactStatus, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}', handler: getContact, staffOnly: true });
     api.addRoute({ method: HttpMethod.POST, path: '/api/contacts/{id}/decision', handler: decide, staffOnly: true });

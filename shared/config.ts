@@ -28,6 +28,8 @@ export const RuntimeConfigSchema = z.object({
   SECURE_EMAIL_DOMAINS: emailList.default([]),
   PUBLIC_BASE_URL: z.url(),
   CONTACT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
+  /** Days a status link works after the notification arrived. */
+  STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** The front door's office hours (e.g. 08:30-17:00), when the area's differ from its ruleset's. */
   OFFICE_HOURS: z
     .string()

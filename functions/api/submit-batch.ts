@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { acceptBatch, clientForKey } from '../../shared/front-door/batch';
+import { acceptBatch, clientForKey, type ItemResult } from '../../shared/front-door/batch';
 import { statusPageUrl } from '../../shared/mail/messages';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
@@ -15,6 +15,13 @@ import { logger } from '../lib/observability';
  * throttling protects the API as a whole; per-agency quotas would need a REST API usage plan.
  * Notifications are counted by channel where every channel meets: the first triage step.
  */
+/** An accepted item's status link as a URL: the token alone is not for display. */
+const withStatusUrl = (item: ItemResult) => {
+  if (!('contactId' in item)) return item;
+  const { statusToken, ...rest } = item;
+  return { ...rest, statusUrl: statusPageUrl({ statusToken }, config()) };
+};
+
 export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
   const key = event.headers?.['x-api-key'];
   if (!key) return problem(401, 'Send your agency API key in the x-api-key header');
@@ -37,6 +44,6 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
     accepted,
     invalid,
     alreadyAccepted: result.results.length - accepted - invalid,
-    results: result.results.map((r) => ('contactId' in r ? { ...r, statusUrl: statusPageUrl(r.contactId, config()) } : r)),
+    results: result.results.map(withStatusUrl),
   });
 });

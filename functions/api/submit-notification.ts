@@ -26,6 +26,6 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   }
   const { contactId, reference, status } = result.contact;
   logger.info('Notification accepted', { contactId, outcome: result.outcome, queued: result.queued });
-  const statusUrl = `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}/api/contacts/${contactId}/status`;
+  const statusUrl = `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}/api/status/${result.contact.statusToken}`;
   return json(202, { contactId, reference, status, statusUrl }, { location: statusUrl });
 });

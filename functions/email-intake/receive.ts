@@ -11,10 +11,18 @@ import { logger } from '../lib/observability';
  * SES receiving: the receipt rule stores the raw message in the inbound bucket (under its SES
  * message id), then invokes this function with the message's metadata only.
  */
+const Verdict = z.object({ status: z.string() }).optional();
 const SesRecord = z.object({
   ses: z.object({
     mail: z.object({ messageId: z.string().min(1) }),
-    receipt: z.object({ virusVerdict: z.object({ status: z.string() }).optional() }).optional(),
+    receipt: z
+      .object({
+        virusVerdict: Verdict,
+        spfVerdict: Verdict,
+        dkimVerdict: Verdict,
+        dmarcVerdict: Verdict,
+      })
+      .optional(),
   }),
 });
 const raw = new S3RawMessageStore();
@@ -38,7 +46,13 @@ export const handler = withObservability(async (event: SESEvent, context: Contex
     }
     const result = await receiveEmail(
       await raw.get(bucket, key),
-      { bucket, key, messageId, now: new Date() },
+      {
+        bucket,
+        key,
+        messageId,
+        now: new Date(),
+        verdicts: { spf: receipt?.spfVerdict?.status, dkim: receipt?.dkimVerdict?.status, dmarc: receipt?.dmarcVerdict?.status },
+      },
       { store: contactStore(), triageQueue: triageQueue(), mailer: mailer(), config: config() },
     );
     if (result.outcome === 'refused') await raw.delete(bucket, key);

@@ -3,6 +3,7 @@ import { createWorkingCalendar } from '../../shared/calendar';
 import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
 import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
 import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
@@ -24,6 +25,7 @@ export const officeCalendar = once(() => {
   return officeHours ? createWorkingCalendar({ officeHours }) : undefined;
 });
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
+export const statusCodes = once(() => new DynamoStatusCodeStore(config().CONTACTS_TABLE));
 export const mailer = once(
   () =>
     new SesMailer(

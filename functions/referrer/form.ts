@@ -111,7 +111,7 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
       ...common(),
       reference: stored.submitted.reference,
       immediateDanger: stored.answers.immediateDanger,
-      statusHref: statusPageUrl(stored.submitted.contactId, config()),
+      statusHref: statusPageUrl(stored.submitted, config()),
     });
   }
   if (pageId === 'new') return redirect('/notify/immediate-danger', [`${COOKIE}=; Path=/notify; Max-Age=0`]);

@@ -1,47 +1,105 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isContactId } from '../../shared/contacts';
 import { formatLondonTime } from '../../shared/calendar/format';
+import type { Contact } from '../../shared/contacts';
 import { requestReconsideration } from '../../shared/referrer/reconsideration';
 import { referrerStatus, statusText } from '../../shared/referrer/status';
-import { config, contactStore } from '../lib/dependencies';
+import { CODE_MINUTES, checkStatusCode, maskedAddress, openStatusLink, referrerAddress, sendStatusCode, type CheckCodeResult } from '../../shared/referrer/status-access';
+import { rateLimiter } from '../../shared/web/rate-limit';
+import { config, contactStore, mailer, statusCodes as codes } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { formValues } from './request';
 
 /**
- * GET /status/{id}, GET and POST /status/{id}/reconsider: the page the link in every email
- * opens. The contact id is unguessable, so the link is the referrer's only key, and the page
- * names no child.
+ * GET /status/{token}, GET and POST /status/{token}/reconsider, POST /status/{token}/code and
+ * /status/{token}/reasons: the page the link in every email opens. The token is the link's own
+ * (never the contact id) and expires; without a one-time code the page shows the stage, the
+ * route and the standard next steps, and no free text.
  */
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
-  const id = event.pathParameters?.id ?? '';
-  const contact = isContactId(id) ? await contactStore().get(id) : undefined;
-  const common = { areaName: config().AREA_NAME, escalationUrl: config().ESCALATION_GUIDANCE_URL };
-  if (!contact) return page('referrer/status-not-found.njk', common, 404);
-  const status = referrerStatus(contact);
-  const view = {
-    ...common,
-    status,
-    stageText: statusText(status),
-    receivedAt: formatLondonTime(status.receivedAt),
-    dueAt: status.decisionDueAt && formatLondonTime(status.decisionDueAt),
-    decidedAt: status.decision && formatLondonTime(status.decision.decidedAt),
-    reconsiderHref: `/status/${id}/reconsider`,
-    backHref: `/status/${id}`,
-    // Just asked: say so at the top of the page (post/redirect/get, so a reload does not ask again).
-    requestSent: event.queryStringParameters?.sent === 'reconsideration' && status.reconsideration?.status === 'requested',
-  };
-  const reconsider = event.rawPath.endsWith('/reconsider');
-  if (!reconsider) return page('referrer/status.njk', view);
-  if (!status.mayAskForReconsideration) return redirect(`/status/${id}`);
-  if (event.requestContext.http.method !== 'POST') return page('referrer/reconsider.njk', view);
+/** Per source address: enough for a referrer clicking about, far too few to walk links or guess codes. */
+const perSource = rateLimiter(30, 60_000);
 
-  const reason = formValues(event).reason?.[0];
-  const result = await requestReconsideration({ contactId: id, body: { reason }, now: new Date() }, { store: contactStore() });
-  if (result.outcome === 'invalid') {
-    return page('referrer/reconsider.njk', { ...view, reason, errorSummary: [{ text: result.message, href: '#reason' }] }, 400);
+const CODE_ERRORS: Record<Exclude<CheckCodeResult, 'ok'>, string> = {
+  wrong: 'The code is not right. Check the email we sent and enter the 6 digits',
+  expired: 'The code has expired or was already used. Ask for a new code',
+  'too-many-attempts': 'The code was entered wrongly too many times. Ask for a new code',
+};
+
+export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+  const common = { areaName: config().AREA_NAME, escalationUrl: config().ESCALATION_GUIDANCE_URL };
+  if (!perSource.allow(event.requestContext.http.sourceIp, Date.now())) {
+    logger.warn('Status page: too many requests from one source');
+    return page('referrer/too-many-requests.njk', common, 429);
   }
-  if (result.outcome === 'requested') logger.info('Reconsideration requested', { contactId: id });
-  return redirect(`/status/${id}?sent=reconsideration`);
+  const token = event.pathParameters?.id ?? '';
+  const now = new Date();
+  const contact = await openStatusLink({ token, now, linkDays: config().STATUS_LINK_DAYS }, { store: contactStore() });
+  if (!contact) return page('referrer/status-not-found.njk', common, 404);
+
+  const base = `/status/${token}`;
+  const view = (revealFreeText: boolean) => {
+    const status = referrerStatus(contact, { revealFreeText });
+    return {
+      ...common,
+      status,
+      stageText: statusText(status),
+      receivedAt: formatLondonTime(status.receivedAt),
+      dueAt: status.decisionDueAt && formatLondonTime(status.decisionDueAt),
+      decidedAt: status.decision && formatLondonTime(status.decision.decidedAt),
+      reconsiderHref: `${base}/reconsider`,
+      backHref: base,
+      codeAction: `${base}/code`,
+      // Just asked: say so at the top of the page (post/redirect/get, so a reload does not ask again).
+      requestSent: event.queryStringParameters?.sent === 'reconsideration' && status.reconsideration?.status === 'requested',
+    };
+  };
+  const method = event.requestContext.http.method;
+  const action = event.rawPath.slice(event.rawPath.lastIndexOf('/') + 1);
+
+  if (action === 'code' && method === 'POST') return sendCode(contact, base, common, now);
+  if (action === 'reasons' && method === 'POST') {
+    const result = await checkStatusCode({ contact, code: formValues(event).code?.[0] ?? '', now }, { codes: codes() });
+    if (result === 'ok') {
+      logger.info('Status page: free text opened with a code', { contactId: contact.contactId });
+      return page('referrer/status.njk', view(true));
+    }
+    return codePage(contact, base, common, CODE_ERRORS[result], 400);
+  }
+  if (action !== 'reconsider') return page('referrer/status.njk', view(false));
+
+  const { status } = view(false);
+  if (!status.mayAskForReconsideration) return redirect(base);
+  if (method !== 'POST') return page('referrer/reconsider.njk', view(false));
+  const reason = formValues(event).reason?.[0];
+  const result = await requestReconsideration({ contactId: contact.contactId, body: { reason }, now }, { store: contactStore() });
+  if (result.outcome === 'invalid') {
+    return page('referrer/reconsider.njk', { ...view(false), reason, errorSummary: [{ text: result.message, href: '#reason' }] }, 400);
+  }
+  if (result.outcome === 'requested') logger.info('Reconsideration requested', { contactId: contact.contactId });
+  return redirect(`${base}?sent=reconsideration`);
 });
+
+const codePage = (contact: Contact, base: string, common: Record<string, string>, error?: string, statusCode = 200) =>
+  page(
+    'referrer/status-code.njk',
+    {
+      ...common,
+      reference: contact.reference,
+      sentTo: maskedAddress(referrerAddress(contact) ?? ''),
+      action: `${base}/reasons`,
+      codeAction: `${base}/code`,
+      statusHref: base,
+      codeMinutes: CODE_MINUTES,
+      errorSummary: error ? [{ text: error, href: '#code' }] : undefined,
+    },
+    statusCode,
+  );
+
+const sendCode = async (contact: Contact, base: string, common: Record<string, string>, now: Date) => {
+  const sent = await sendStatusCode({ contact, now }, { codes: codes(), mailer: mailer(), config: config() });
+  logger.info('Status page: code requested', { contactId: contact.contactId, outcome: sent });
+  if (sent === 'no-address') return redirect(base);
+  if (sent === 'too-many') return page('referrer/too-many-requests.njk', common, 429);
+  return codePage(contact, base, common);
+};

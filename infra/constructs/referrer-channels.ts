@@ -45,11 +45,14 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.GET, path: '/notify/{proxy+}', handler: form, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/notify/{proxy+}', handler: form, staffOnly: false });
 
-    const status = fn('ReferrerStatus', 'functions/referrer/status.ts', "GET /status/{id}: the referrer's status page and reconsideration request", {}, true);
+    // It emails the one-time codes that open the decision's reasons.
+    const status = mailing(fn('ReferrerStatus', 'functions/referrer/status.ts', "GET /status/{token}: the referrer's status page, its one-time codes and reconsideration request", {}, true));
     contacts.grantReadWriteData(status);
     api.addRoute({ method: HttpMethod.GET, path: '/status/{id}', handler: status, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/status/{id}/reconsider', handler: status, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/reconsider', handler: status, staffOnly: false });
+    api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/code', handler: status, staffOnly: false });
+    api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/reasons', handler: status, staffOnly: false });
 
     const batch = fn('SubmitBatch', 'functions/api/submit-batch.ts', 'POST /api/notifications/batch: agency systems, by API key', {
       TRIAGE_QUEUE_URL: triageQueue.queueUrl,

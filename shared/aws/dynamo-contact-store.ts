@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { expiryAfter, statusesBefore, type Contact, type ContactStatus, type MatchKey } from '../contacts';
+import { expiryAfter, statusesBefore, statusTokenHash, type Contact, type ContactStatus, type MatchKey } from '../contacts';
 import { randomUUID } from 'node:crypto';
 import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEntry, type ContactStore, type KeyRecord } from '../front-door/ports';
 
@@ -10,6 +10,7 @@ import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEnt
  *    most urgent first.
  *  - pk CONTACT#<id>, sk EVENT#<time>#<uuid>: the contact's append-only audit trail.
  *  - pk MATCH#<hashed child key>, sk <receivedAt>#<contactId>#<child>: the child index.
+ *  - pk STATUSLINK#<hashed status token>, sk LINK: the contact a status link opens.
  *  - pk KEY#<hashed scope and idempotency key>, sk KEY: the contact a key was first used for.
  * Only single-item conditional writes are used, because that is what keeps a change atomic
  * both in DynamoDB and in the local emulator, which has no transactions.
@@ -17,6 +18,7 @@ import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEnt
 export const STATUS_INDEX = 'byStatus';
 
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
+const statusLinkKey = (token: string) => ({ pk: `STATUSLINK#${statusTokenHash(token)}`, sk: 'LINK' });
 const statusKeys = (contact: Pick<Contact, 'status' | 'receivedAt' | 'recommendation'>) => ({
   gsi1pk: `STATUS#${contact.status}`,
   gsi1sk: contact.recommendation?.dueAt ?? contact.receivedAt,
@@ -40,6 +42,17 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async create(contact: Contact): Promise<'created' | 'exists'> {
+    // The link first: a failure before the contact leaves a link to nothing (a 404), never a
+    // contact whose emailed link opens nothing.
+    if (contact.statusToken) {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...statusLinkKey(contact.statusToken), contactId: contact.contactId, ...this.expiry(contact.receivedAt) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    }
     try {
       await this.db.send(
         new PutCommand({
@@ -80,6 +93,11 @@ export class DynamoContactStore implements ContactStore {
       new GetCommand({ TableName: this.tableName, Key: contactKey(contactId), ConsistentRead: true }),
     );
     return Item ? toContact(Item) : undefined;
+  }
+
+  async findByStatusToken(token: string): Promise<Contact | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: statusLinkKey(token), ConsistentRead: true }));
+    return typeof Item?.contactId === 'string' ? this.get(Item.contactId) : undefined;
   }
 
   transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {

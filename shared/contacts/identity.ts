@@ -35,4 +35,13 @@ export const referenceFor = (contactId: string): string => {
   return `CFC-${code.slice(0, 4)}-${code.slice(4)}`;
 };
 
+/**
+ * A status link's own token: 192 random bits, never derived from the contact id, so an id seen
+ * in the API, the console or a log opens no status page (shared/referrer/status-access.ts).
+ */
+export const newStatusToken = (): string => randomBytes(24).toString('base64url');
+export const isStatusToken = (value: string): boolean => /^[A-Za-z0-9_-]{32}$/.test(value);
+/** The store indexes tokens only by their hash. */
+export const statusTokenHash = (token: string): string => createHash('sha256').update(`front-door:status:${token}`).digest('hex');
+
 export const isContactId = (value: string): boolean => /^[0-9a-hjkmnp-tv-z]{26}$/.test(value);

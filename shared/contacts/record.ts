@@ -12,6 +12,8 @@ export interface Contact {
   status: ContactStatus;
   channel: Channel;
   receivedAt: string;
+  /** The status link's token (shared/contacts/identity.ts); absent only on contacts stored before links had one. */
+  statusToken?: string;
   notification: Notification;
   matches?: EarlierContact[];
   /**
@@ -42,6 +44,12 @@ export interface Contact {
    * the raw message in the inbound bucket.
    */
   incomingEmail?: IncomingEmail;
+  /**
+   * For an emailed notification: SES's SPF, DKIM and DMARC verdicts, and whether they show the
+   * sender is who the From header says (shared/email-intake/sender.ts). Workers see a warning
+   * when not, and no reply was sent.
+   */
+  senderAuthentication?: { authenticated: boolean; spf?: string; dkim?: string; dmarc?: string };
   /** Set when mail to the referrer bounced or was complained about. */
   referrerNotReached?: { at: string; reason: string };
   updatedAt: string;

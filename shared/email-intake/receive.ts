@@ -1,7 +1,8 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { parse as parseYaml } from 'yaml';
-import { referenceFor, type Contact, type IncomingEmail } from '../contacts';
+import { newStatusToken, referenceFor, type Contact, type IncomingEmail } from '../contacts';
 import { claimKey, fingerprintOf } from '../front-door/idempotency';
+import { senderAuthentication, validAddress, type SenderVerdicts } from './sender';
 import { acceptNotification } from '../front-door/intake';
 import type { ContactStore, Mailer, MessageQueue } from '../front-door/ports';
 import { emailReceivedReply, emailRefusedReply, type MailConfig } from '../mail/messages';
@@ -52,10 +53,14 @@ const refuse = async (messageId: string, to: string | undefined, reason: string,
 
 export const receiveEmail = async (
   raw: Buffer,
-  source: { bucket: string; key: string; messageId: string; now: Date },
+  source: { bucket: string; key: string; messageId: string; now: Date; verdicts?: SenderVerdicts },
   deps: ReceiveDeps,
 ): Promise<ReceiveResult> => {
-  const envelopeFrom = /^From:\s*(?:.*<)?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(raw.subarray(0, 16384).toString('latin1'))?.[1];
+  const sender = senderAuthentication(source.verdicts ?? {});
+  // Replies go only to a plain valid address whose sender SES authenticated: never to markup,
+  // and never to someone whose address was borrowed.
+  const replyTo = (address: string | undefined) => (sender.authenticated ? validAddress(address) : undefined);
+  const envelopeFrom = replyTo(/^From:\s*(?:.*<)?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(raw.subarray(0, 16384).toString('latin1'))?.[1]);
   if (raw.length > deps.config.INBOUND_EMAIL_MAX_BYTES) {
     const mb = Math.floor(deps.config.INBOUND_EMAIL_MAX_BYTES / 1024 / 1024);
     return refuse(source.messageId, envelopeFrom, `it is larger than ${mb} MB. Send large files separately, or describe them and we will ask for them.`, deps);
@@ -66,13 +71,13 @@ export const receiveEmail = async (
   } catch {
     return refuse(source.messageId, envelopeFrom, 'we could not read it as an email.', deps);
   }
-  const from = mail.from?.value[0]?.address;
+  const from = validAddress(mail.from?.value[0]?.address);
   if (!from || (!mail.text?.trim() && !mail.html && !mail.attachments.length)) {
-    return refuse(source.messageId, from ?? envelopeFrom, 'it has no sender address or no content we could read.', deps);
+    return refuse(source.messageId, replyTo(from) ?? envelopeFrom, 'it has no valid sender address or no content we could read.', deps);
   }
   const unsupported = mail.attachments.filter((a) => !ACCEPTED_ATTACHMENTS.test(a.contentType));
   if (unsupported.length) {
-    return refuse(source.messageId, from, `we cannot accept attachments of type ${[...new Set(unsupported.map((a) => a.contentType))].join(', ')}. Send PDF, Word, text or image files.`, deps);
+    return refuse(source.messageId, replyTo(from), `we cannot accept attachments of type ${[...new Set(unsupported.map((a) => a.contentType))].join(', ')}. Send PDF, Word, text or image files.`, deps);
   }
 
   // SES's message id names one delivery, so a redelivered message finds its contact by it.
@@ -87,7 +92,7 @@ export const receiveEmail = async (
   if (body !== undefined) {
     const parsed = parseNotification(body);
     if (parsed.ok) {
-      const result = await acceptNotification({ body, channel: 'email', idempotencyKey, now: source.now }, deps);
+      const result = await acceptNotification({ body, channel: 'email', idempotencyKey, now: source.now, senderAuthentication: sender }, deps);
       if (result.outcome === 'accepted' || result.outcome === 'already-accepted') return { outcome: result.outcome, contactId: result.contact.contactId };
     } else {
       templateErrors = parsed.errors;
@@ -105,6 +110,8 @@ export const receiveEmail = async (
     status: 'needs-completing',
     channel: 'email',
     receivedAt: at,
+    statusToken: newStatusToken(),
+    senderAuthentication: sender,
     updatedAt: at,
     incomingEmail: {
       from,
@@ -118,6 +125,7 @@ export const receiveEmail = async (
   };
   // Stored without a notification until a worker completes it: the console reads incomingEmail.
   const created = await deps.store.create(incomplete as unknown as Contact);
-  if (created === 'created') await deps.mailer.sendOnce(emailReceivedReply(incomplete, from, deps.config));
+  const reply = replyTo(from);
+  if (created === 'created' && reply) await deps.mailer.sendOnce(emailReceivedReply(incomplete, reply, deps.config));
   return { outcome: 'needs-completing', contactId };
 };

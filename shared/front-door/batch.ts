@@ -26,7 +26,7 @@ export const batchSchema = (maxItems: number) =>
   });
 
 export type ItemResult =
-  | { index: number; idempotencyKey: string; outcome: 'accepted' | 'already-accepted'; contactId: string; reference: string }
+  | { index: number; idempotencyKey: string; outcome: 'accepted' | 'already-accepted'; contactId: string; reference: string; statusToken?: string }
   | { index: number; idempotencyKey: string; outcome: 'invalid'; errors: FieldError[] }
   | { index: number; idempotencyKey: string; outcome: 'key-reused'; message: string };
 
@@ -50,7 +50,7 @@ export const acceptBatch = async (
         ? { index, idempotencyKey: item.idempotencyKey, outcome: 'invalid', errors: result.errors }
         : result.outcome === 'key-reused'
           ? { index, idempotencyKey: item.idempotencyKey, outcome: 'key-reused', message: result.message }
-          : { index, idempotencyKey: item.idempotencyKey, outcome: result.outcome, contactId: result.contact.contactId, reference: result.contact.reference },
+          : { index, idempotencyKey: item.idempotencyKey, outcome: result.outcome, contactId: result.contact.contactId, reference: result.contact.reference, statusToken: result.contact.statusToken },
     );
   }
   return { outcome: 'processed', results };

@@ -1,4 +1,4 @@
-import { newContactId, referenceFor, type Channel, type Contact } from '../contacts';
+import { newContactId, newStatusToken, referenceFor, type Channel, type Contact } from '../contacts';
 import { parseNotification, type FieldError, type ParseResult } from '../notification';
 import { getDefaultRuleset } from '../rules';
 import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
@@ -44,7 +44,7 @@ export type AcceptResult =
  * contact still waiting a few minutes later.
  */
 export const acceptNotification = async (
-  request: { body: unknown; channel: Channel; idempotencyKey?: IdempotencyKey; now: Date },
+  request: { body: unknown; channel: Channel; idempotencyKey?: IdempotencyKey; now: Date } & Pick<Contact, 'senderAuthentication'>,
   deps: { store: ContactStore; triageQueue: MessageQueue },
 ): Promise<AcceptResult> => {
   const parsed = validateNotification(request.body);
@@ -63,7 +63,9 @@ export const acceptNotification = async (
     status: 'received',
     channel: request.channel,
     receivedAt: at,
+    statusToken: newStatusToken(),
     notification: parsed.notification,
+    ...(request.senderAuthentication && { senderAuthentication: request.senderAuthentication }),
     updatedAt: at,
   };
   const created = await deps.store.create(candidate);

@@ -65,6 +65,8 @@ export interface ContactStore {
   /** Stores a new contact; 'exists' when a contact with that id is already stored. */
   create(contact: Contact): Promise<'created' | 'exists'>;
   get(contactId: string): Promise<Contact | undefined>;
+  /** The contact whose status link has this token (it is stored with the contact). */
+  findByStatusToken(token: string): Promise<Contact | undefined>;
   /**
    * Moves a contact to `to` only from a status that may precede it, applying `changes` in the
    * same conditional write. Throws TransitionRefused otherwise.
@@ -87,6 +89,23 @@ export interface ContactStore {
   appendEvent(event: AuditEvent): Promise<void>;
   /** The audit trail, oldest first. */
   listEvents(contactId: string): Promise<AuditEvent[]>;
+}
+
+/** A status page's one-time code, kept only as a hash, with the tries and sends that limit it. */
+export interface StatusCode {
+  codeHash: string;
+  validUntil: string;
+  attempts: number;
+  /** When codes were sent for this link, for the hourly limit. */
+  issued: string[];
+}
+
+/** One-time codes by the hash of their status link's token. */
+export interface StatusCodeStore {
+  get(linkHash: string): Promise<StatusCode | undefined>;
+  put(linkHash: string, code: StatusCode): Promise<void>;
+  /** Counts one try at the code in the same write that reads it; undefined when there is no code. */
+  countAttempt(linkHash: string): Promise<StatusCode | undefined>;
 }
 
 export interface Mailer {

@@ -50,9 +50,12 @@ export const isSecureAddress = (address: string, config: Pick<RuntimeConfig, 'SE
 
 const baseUrl = (config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) => config.PUBLIC_BASE_URL.replace(/\/$/, '');
 
-/** The referrer's unguessable status page: the contact id is 130 random (or hashed) bits. */
-export const statusPageUrl = (contactId: string, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) =>
-  `${baseUrl(config)}/status/${contactId}`;
+/**
+ * The referrer's status page, opened by the link's own random token (never the contact id). A
+ * contact stored before links had tokens gets the start page, where the reference still works.
+ */
+export const statusPageUrl = (contact: Pick<Contact, 'statusToken'>, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) =>
+  contact.statusToken ? `${baseUrl(config)}/status/${contact.statusToken}` : `${baseUrl(config)}/`;
 
 /** The contact in the triage console; staff sign in to see it, so the link itself reveals nothing. */
 export const consoleContactUrl = (contactId: string, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>) =>
@@ -112,7 +115,7 @@ export const acknowledgementEmail = (contact: Contact, config: MailConfig): Emai
       `Thank you for telling us you are worried about ${secure ? childrenSummary(contact) : 'a child'}.\nYour reference is ${contact.reference}. Use it whenever you contact us about this notification.`,
       `A qualified social worker will decide what happens next by ${due}. We will email you the decision and the reasons for it.`,
       immediateDanger(config),
-      { text: 'Check the status of your notification:', href: statusPageUrl(contact.contactId, config) },
+      { text: 'Check the status of your notification:', href: statusPageUrl(contact, config) },
     ],
     config,
   );
@@ -165,8 +168,8 @@ export const NEXT_STEPS: Record<Route, string> = {
  */
 const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
   ...(contact.reconsideration
-    ? [{ text: 'You can see this decision and the manager’s answer on the status page:', href: statusPageUrl(contact.contactId, config) }]
-    : [{ text: 'If you disagree with this decision, you can ask us once to reconsider it, with your reasons, from the status page:', href: statusPageUrl(contact.contactId, config) }]),
+    ? [{ text: 'You can see this decision and the manager’s answer on the status page:', href: statusPageUrl(contact, config) }]
+    : [{ text: 'If you disagree with this decision, you can ask us once to reconsider it, with your reasons, from the status page:', href: statusPageUrl(contact, config) }]),
   { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
 ];
 
@@ -195,7 +198,7 @@ export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage
       `Decision: ${describeDecision(decision)}.`,
       secure
         ? `Why: ${decision.rationale}`
-        : 'The reasons are on the status page linked below, because this email address is not on a secure network.',
+        : 'The reasons are on the status page linked below (we email you a code to open them), because this email address is not on a secure network.',
       `What happens next: ${NEXT_STEPS[decision.route]}`,
       ...howToDisagree(contact, config),
     ],
@@ -220,7 +223,7 @@ export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig)
         ? `The decision has changed${previous ? ` from ${describeDecision(previous)}` : ''}. It is now: ${describeDecision(decision)}. We have sent you the new decision in a separate email.`
         : `The decision stays the same: ${describeDecision(decision)}.`,
       secure && answer.answer ? `Why: ${answer.answer}` : 'The manager’s reasons are on the status page linked below.',
-      { text: 'Status page:', href: statusPageUrl(contact.contactId, config) },
+      { text: 'Status page:', href: statusPageUrl(contact, config) },
       { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
     ],
     config,
@@ -267,7 +270,7 @@ export const emailRefusedReply = (
   );
 
 /** A free-text email was taken in; a worker will complete it, so no decision time is promised yet. */
-export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'reference'>, to: string, config: MailConfig): EmailMessage =>
+export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'reference' | 'statusToken'>, to: string, config: MailConfig): EmailMessage =>
   compose(
     { contactId: contact.contactId, kind: 'email-received' },
     to,
@@ -277,7 +280,7 @@ export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'referen
       'Your email did not follow our notification template, so a member of the Front Door team will read it and record the details. We may phone you to ask for anything that is missing.',
       'A qualified social worker will decide what happens next within one working day, and we will email you the decision and the reasons for it.',
       immediateDanger(config),
-      { text: 'Check the status of your notification:', href: statusPageUrl(contact.contactId, config) },
+      { text: 'Check the status of your notification:', href: statusPageUrl(contact, config) },
     ],
     config,
   );
@@ -374,3 +377,17 @@ const teamAddress = (route: Route, config: MailConfig): string | undefined => {
   if (team === 'social-care') return config.SOCIAL_CARE_TEAM_ADDRESS;
   return undefined;
 };
+
+/** The one-time code that opens a status page's free text; it says nothing about the children. */
+export const statusCodeEmail = (contact: Pick<Contact, 'contactId' | 'reference'>, to: string, code: { code: string; sentAt: string; minutes: number }, config: MailConfig): EmailMessage =>
+  compose(
+    { idempotencyKey: `status-code:${contact.contactId}:${code.sentAt}`, contactId: contact.contactId },
+    to,
+    `Your code to see the decision on ${contact.reference}`,
+    [
+      `Your code is ${code.code}`,
+      `Enter it on the status page to see the reasons for the decision. It works once, for ${code.minutes} minutes.`,
+      'If you did not ask for a code, you can ignore this email: nobody can see the reasons without it.',
+    ],
+    config,
+  );

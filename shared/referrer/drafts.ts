@@ -11,7 +11,7 @@ export interface Draft {
   createdAt: string;
   updatedAt: string;
   /** Set once the draft has become a contact; the draft is then read-only. */
-  submitted?: { contactId: string; reference: string; at: string };
+  submitted?: { contactId: string; reference: string; at: string; statusToken?: string };
   /**
    * A worker is completing a free-text email's contact with this draft: sending it fills in that
    * contact instead of creating one. Only the console sets this, never anything a form posts.
@@ -62,8 +62,8 @@ export const submitDraft = async (draft: Draft, now: Date, deps: SubmitDeps): Pr
   if (result.outcome === 'invalid') return result;
   // Only a race between two tabs sending different answers from one draft gets here.
   if (result.outcome === 'key-reused') return { outcome: 'invalid', errors: [{ path: 'check', message: 'This form was already sent, with different answers, from another tab or window' }] };
-  const { contactId, reference } = result.contact;
+  const { contactId, reference, statusToken } = result.contact;
   const at = now.toISOString();
-  await deps.drafts.put({ ...draft, submitted: { contactId, reference, at }, updatedAt: at });
+  await deps.drafts.put({ ...draft, submitted: { contactId, reference, at, statusToken }, updatedAt: at });
   return { outcome: 'submitted', contact: { contactId, reference } };
 };

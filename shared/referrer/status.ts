@@ -3,7 +3,9 @@ import { NEXT_STEPS } from '../mail/messages';
 
 /**
  * What a referrer sees on their status page. Anyone holding the link can read it, so it says
- * where the notification is and what was decided, never who the children are.
+ * where the notification is, the route decided and the standard next steps, never who the
+ * children are. The free text (the decision's reasons, a manager's reconsideration answer) is
+ * shown only once a one-time code has been entered (shared/referrer/status-access.ts).
  */
 export type Stage = 'received' | 'being-reviewed' | 'decided';
 
@@ -22,13 +24,15 @@ export interface ReferrerStatus {
   stage: Stage;
   receivedAt: string;
   decisionDueAt?: string;
-  decision?: { route: string; level: number; reasons: string; nextSteps: string; decidedAt: string };
+  decision?: { route: string; level: number; reasons?: string; nextSteps: string; decidedAt: string };
   reconsideration?: { status: 'requested' | 'upheld' | 'changed'; requestedAt: string; answer?: string; answeredAt?: string };
   /** A referrer may ask once, and only about a decision. */
   mayAskForReconsideration: boolean;
+  /** There is free text to show, and it is not shown yet. */
+  freeTextWithheld: boolean;
 }
 
-export const referrerStatus = (contact: Contact): ReferrerStatus => {
+export const referrerStatus = (contact: Contact, options: { revealFreeText: boolean } = { revealFreeText: false }): ReferrerStatus => {
   const stage: Stage = contact.status === 'received' ? 'received' : contact.status === 'decided' ? 'decided' : 'being-reviewed';
   const decision = stage === 'decided' ? contact.decision : undefined;
   const r = contact.reconsideration;
@@ -40,11 +44,12 @@ export const referrerStatus = (contact: Contact): ReferrerStatus => {
     decision: decision && {
       route: describeRoute(decision.route),
       level: decision.level,
-      reasons: decision.rationale,
+      reasons: options.revealFreeText ? decision.rationale : undefined,
       nextSteps: NEXT_STEPS[decision.route],
       decidedAt: decision.decidedAt,
     },
-    reconsideration: r && { status: r.status, requestedAt: r.requestedAt, answer: r.answer, answeredAt: r.answeredAt },
+    reconsideration: r && { status: r.status, requestedAt: r.requestedAt, answer: options.revealFreeText ? r.answer : undefined, answeredAt: r.answeredAt },
     mayAskForReconsideration: Boolean(decision) && !r,
+    freeTextWithheld: Boolean(decision) && !options.revealFreeText,
   };
 };

@@ -19,7 +19,7 @@ export const submitAndTriage = async (system: RunningLocalSystem, name: string):
 };
 
 export const statusOf = async (system: RunningLocalSystem, contactId: string): Promise<string> =>
-  ((await (await fetch(`${system.endpoints.api}/api/contacts/${contactId}/status`)).json()) as { status: string }).status;
+  ((await (await fetch(`${system.endpoints.api}/api/contacts/${contactId}`)).json()) as { status: string }).status;
 
 export const signIn = async (system: RunningLocalSystem, user: string): Promise<string> => {
   const response = await fetch(`${system.endpoints.api}/console/sign-in`, {

@@ -23,6 +23,7 @@ describe('answering a reconsideration request in the console', () => {
       decision: { route: string; level: number; decidedBy: string };
       previousDecisions?: { route: string; level: number }[];
       reconsideration: { status: string };
+      statusToken: string;
     };
 
   const emailsAbout = async (reference: string) => (await local.system.mailbox()).filter((m) => m.subject.includes(reference) || m.body.text?.includes(reference));
@@ -43,7 +44,8 @@ describe('answering a reconsideration request in the console', () => {
     expect(decided.status).toBe(201);
     const { reference } = (await decided.json()) as { reference: string };
     await waitForEmails(reference, 'the first outcome', (emails) => emails.some((m) => m.subject.startsWith('Decision on your notification')));
-    const asked = await fetch(`${local.system.endpoints.api}/status/${contactId}/reconsider`, {
+    const { statusToken } = await contactJson(contactId);
+    const asked = await fetch(`${local.system.endpoints.api}/status/${statusToken}/reconsider`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ reason: 'Ellie is getting thinner each week; we think this needs social care.' }).toString(),

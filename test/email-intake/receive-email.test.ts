@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Mailer, MessageQueue } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/messages';
 import { receiveEmail } from '../../shared/email-intake/receive';
+import type { SenderVerdicts } from '../../shared/email-intake/sender';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryIntakeStore } from '../support/memory-intake-store';
 
@@ -17,12 +18,38 @@ const setUp = () => {
   const sent: EmailMessage[] = [];
   const triageQueue: MessageQueue = { send: async ({ contactId }) => void queued.push(contactId) };
   const mailer: Mailer = { sendOnce: async (m) => void (sent.some((s) => s.idempotencyKey === m.idempotencyKey) || sent.push(m)) };
-  const receive = (name: string, raw = sample(name)) =>
-    receiveEmail(raw, { bucket: 'inbound', key: `mail/${name}`, messageId: name, now: new Date('2026-11-20T10:00:00Z') }, { store, triageQueue, mailer, config });
+  const receive = (name: string, raw = sample(name), verdicts: SenderVerdicts = { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' }) =>
+    receiveEmail(raw, { bucket: 'inbound', key: `mail/${name}`, messageId: name, now: new Date('2026-11-20T10:00:00Z'), verdicts }, { store, triageQueue, mailer, config });
   return { contacts, queued, sent, receive };
 };
 
 describe('email intake', () => {
+  it('flags a sender SES could not authenticate on the contact, and never replies to the borrowed address', async () => {
+    // Prepare
+    const { contacts, sent, receive } = setUp();
+    // Act
+    const result = await receive('free-text-with-attachment.eml', undefined, { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' });
+    // Assess: kept (a real concern must not be lost), flagged, unanswered.
+    expect(result.outcome).toBe('needs-completing');
+    expect([...contacts.values()][0]!.senderAuthentication).toEqual({ spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', authenticated: false });
+    expect(sent).toEqual([]);
+  });
+
+  it('marks an authenticated template email as such on its contact', async () => {
+    const { contacts, receive } = setUp();
+    await receive('template.eml');
+    expect([...contacts.values()][0]!.senderAuthentication).toMatchObject({ authenticated: true });
+  });
+
+  it('never stores or replies to a crafted From that is not a plain address', async () => {
+    const { contacts, sent, receive } = setUp();
+    const crafted = Buffer.from(sample('free-text-with-attachment.eml').toString('utf8').replace(/^From: .*$/m, 'From: <script>alert(1)</script>@mail.example'));
+    const result = await receive('crafted-from.eml', crafted);
+    expect(result.outcome).toBe('refused');
+    expect(contacts.size).toBe(0);
+    expect(sent).toEqual([]);
+  });
+
   it('turns an email that follows the template into a notification queued for triage, once', async () => {
     const { contacts, queued, receive } = setUp();
     const first = await receive('template.eml');

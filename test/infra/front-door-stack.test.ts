@@ -105,7 +105,8 @@ describe('Front Door stack', () => {
     const auth = Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']));
     expect(auth).toMatchObject({
       'POST /api/notifications': 'NONE',
-      'GET /api/contacts/{id}/status': 'NONE',
+      'GET /api/status/{token}': 'NONE',
+      'POST /status/{id}/code': 'NONE',
       'GET /api/contacts': 'AWS_IAM',
       'GET /api/contacts/{id}': 'AWS_IAM',
       'POST /api/contacts/{id}/decision': 'AWS_IAM',
@@ -129,6 +130,8 @@ describe('Front Door stack', () => {
         // Replies to inbound email: received, needs completing, or refused and why.
         'functions/email-intake/receive.ts',
         'functions/queue/send-outcome.ts',
+        // The one-time codes that open a status page's free text, to the referrer's own address.
+        'functions/referrer/status.ts',
         // Reminders to partner agencies whose answers are late.
         'functions/scheduled/remind-overdue-partner-requests.ts',
         'functions/triage/alert-duty-manager.ts',

@@ -32,7 +32,7 @@ describe('a notification travels end to end', () => {
       contactId: expect.stringMatching(/^[0-9a-z]{26}$/),
       reference: expect.stringMatching(/^CFC-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
       status: 'received',
-      statusUrl: expect.stringContaining(`/api/contacts/${accepted.body.contactId}/status`),
+      statusUrl: expect.stringMatching(/\/api\/status\/[A-Za-z0-9_-]{32}$/),
     });
     const { contactId, reference } = accepted.body;
 
@@ -52,7 +52,9 @@ describe('a notification travels end to end', () => {
     expect(acknowledgement.subject).toContain(reference);
     expect(acknowledgement.body.text).toMatch(/decide what happens next by .*\d{4}/);
 
-    const status = await api.call('GET', `/api/contacts/${contactId}/status`);
+    const status = await api.call('GET', new URL(accepted.body.statusUrl).pathname);
+    // The contact id opens nothing: the link has its own token.
+    expect((await api.call('GET', `/api/status/${contactId}`)).status).toBe(404);
     expect(status.body).toEqual(expect.objectContaining({ reference, status: 'awaiting-decision', decisionDueAt: awaiting.recommendation.dueAt }));
     expect(JSON.stringify(status.body)).not.toContain('Ellie');
 
@@ -80,6 +82,35 @@ describe('a notification travels end to end', () => {
     // The board's measures count the decision once, however often its outcome is re-sent.
     expect(local.system.output().match(/"DecisionsFinal":1/g)).toHaveLength(1);
     expect(local.system.output()).toMatch(/"DecisionsWithinClock":1/);
+  });
+
+  it('status link: the emailed link shows the route without the reasons; a code emailed to the referrer opens them once; a guessed token or the contact id is a 404', async () => {
+    const notification = aSchoolNeglectNotification();
+    notification.referrer.email = 'status-link@school.example';
+    const { contactId, reference } = (await api.submit(notification)).body;
+    await api.contactInStatus(contactId, 'awaiting-decision');
+    const rationale = 'Neglect at level 3: the family agrees to targeted early help from the school.';
+    expect((await api.decide(contactId, { route: 'early-help-targeted', level: 3, primaryNeed: 'N1', rationale })).status).toBe(201);
+    const outcome = await api.emailTo(notification.referrer.email, /Decision on your notification/);
+    const link = /(http\S+\/status\/[A-Za-z0-9_-]{32})/.exec(outcome.body.text!)![1]!;
+    expect(link).not.toContain(contactId);
+
+    const page = await fetch(link);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('Early help');
+    expect(html).not.toContain(rationale);
+    for (const wrong of [`/status/${contactId}`, `/status/${'A'.repeat(32)}`]) expect((await fetch(`${local.system.endpoints.api}${wrong}`)).status).toBe(404);
+
+    const form = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    expect((await fetch(`${link}/code`, { ...form, body: '' })).status).toBe(200);
+    const codeEmail = await api.emailTo(notification.referrer.email, new RegExp(`Your code to see the decision on ${reference}`));
+    const code = /Your code is (\d{6})/.exec(codeEmail.body.text!)![1]!;
+    const wrongCode = await fetch(`${link}/reasons`, { ...form, body: `code=${code === '000000' ? '111111' : '000000'}` });
+    expect([wrongCode.status, await wrongCode.text()]).toEqual([400, expect.not.stringContaining(rationale)]);
+    const opened = await fetch(`${link}/reasons`, { ...form, body: `code=${code}` });
+    expect([opened.status, await opened.text()]).toEqual([200, expect.stringContaining(rationale)]);
+    expect((await fetch(`${link}/reasons`, { ...form, body: `code=${code}` })).status).toBe(400);
   });
 
   it('flags immediate danger red and alerts the duty manager at once', async () => {

@@ -16,6 +16,7 @@ const contactFrom = (referrerEmail: string): Contact => {
   return {
     contactId: 'a'.repeat(26),
     reference: 'CFC-AAAA-BBBB',
+    statusToken: 'T'.repeat(32),
     status: 'decided',
     channel: 'api',
     receivedAt: '2026-11-20T10:00:00.000Z',
@@ -95,7 +96,9 @@ describe('emails to referrers and teams', () => {
     const email = acknowledgementEmail(contactFrom('dsl@school.example'), config);
     expect(email.subject).toContain('CFC-AAAA-BBBB');
     expect(email.text).toContain('by 10am on Monday 23 November 2026');
-    expect(email.text).toContain('https://front-door.example/status/aaaaaaaaaaaaaaaaaaaaaaaaaa');
+    // The link's own token, never the contact id.
+    expect(email.text).toContain(`https://front-door.example/status/${'T'.repeat(32)}`);
+    expect(email.text).not.toContain('/status/aaaaaaaaaaaaaaaaaaaaaaaaaa');
     expect(email.idempotencyKey).toBe('aaaaaaaaaaaaaaaaaaaaaaaaaa:acknowledgement');
   });
 
