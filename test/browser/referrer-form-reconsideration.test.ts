@@ -30,12 +30,16 @@ describe('asking for a decision to be reconsidered, in a browser', () => {
     const { reference } = (await decided.json()) as { reference: string };
     await waitFor(async () => ((await emailsAbout(reference)).some((m) => m.subject.startsWith('Decision on your notification')) ? true : undefined), 'the first outcome', 30_000);
 
+    // The link from the referrer's emails: its own token, not the contact id.
+    const { statusToken } = (await (await fetch(`${local.system.endpoints.api}/api/contacts/${contactId}`)).json()) as { statusToken: string };
+    const statusPath = `/status/${statusToken}`;
+
     // Act and assess: the referrer asks, as a person would.
-    await ui.page.goto(`${local.system.endpoints.api}/status/${contactId}`);
+    await ui.page.goto(`${local.system.endpoints.api}${statusPath}`);
     expect(await status()).toBe('Decided');
     await accessible();
     await ui.page.getByRole('button', { name: 'Ask for the decision to be reconsidered' }).click();
-    expect(await ui.page.locator('a.govuk-back-link').getAttribute('href')).toBe(`/status/${contactId}`);
+    expect(await ui.page.locator('a.govuk-back-link').getAttribute('href')).toBe(statusPath);
     await accessible();
     await ui.page.getByRole('button', { name: 'Send request' }).click();
     expect((await ui.page.locator('.govuk-error-summary__list li').allTextContents()).map((t) => t.trim())).toEqual(['Enter why you think the decision should be reconsidered']);
@@ -49,7 +53,7 @@ describe('asking for a decision to be reconsidered, in a browser', () => {
     expect(await ui.page.getByRole('button', { name: 'Ask for the decision to be reconsidered' }).count()).toBe(0);
     await accessible();
     // Reloading the page later does not claim the request was just sent.
-    await ui.page.goto(`${local.system.endpoints.api}/status/${contactId}`);
+    await ui.page.goto(`${local.system.endpoints.api}${statusPath}`);
     expect(await ui.page.locator('.govuk-notification-banner').count()).toBe(0);
     expect(await status()).toBe('Reconsideration requested');
 
@@ -72,7 +76,7 @@ describe('asking for a decision to be reconsidered, in a browser', () => {
     expect(replaced).toHaveLength(1);
     expect(replaced[0]!.destination.to).toEqual(['early-help@exampleshire.example']);
 
-    await ui.page.goto(`${local.system.endpoints.api}/status/${contactId}`);
+    await ui.page.goto(`${local.system.endpoints.api}${statusPath}`);
     expect(await status()).toBe('Decided');
     expect(await ui.page.textContent('main')).toContain('The decision was changed.');
     await accessible();
