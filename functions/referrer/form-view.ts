@@ -261,7 +261,7 @@ export const checkSections = (answers: Answers): CheckSection[] => {
     sections.push({ heading: heading ?? page.title, rows: rowsFor(page, answers, 0) });
   };
   simple('immediate-danger', 'Immediate danger');
-  simple('about-you');
+  sections.push({ heading: 'About you', rows: ['who-are-you', 'about-you'].flatMap((id) => rowsFor(findPage(id, answers)!, answers, 0)) });
   for (const list of ['children', 'parentsAndCarers', 'householdMembers', 'otherProfessionals'] as ListName[]) {
     const items = answers[list] ?? [];
     items.forEach((item, i) => {

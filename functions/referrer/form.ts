@@ -111,6 +111,7 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
       ...common(),
       reference: stored.submitted.reference,
       immediateDanger: stored.answers.immediateDanger,
+      emailed: Boolean(stored.answers.referrer?.email) && stored.answers.referrerKind !== 'anonymous',
       statusHref: statusPageUrl(stored.submitted, config()),
     });
   }

@@ -136,7 +136,7 @@ export const queueRow = (c: Contact, now: Date): QueueRow => {
     contactId: c.contactId,
     reference: c.reference,
     children: c.notification.children.map((child) => ({ name: childName(child), age: ageOf(child, now) })),
-    referrer: c.notification.referrer.organisation,
+    referrer: c.notification.referrer.organisation ?? (c.notification.referrer.agencyType === 'anonymous' ? 'Anonymous' : 'Member of the public or family'),
     level: c.recommendation?.level,
     route: c.recommendation && ROUTES[c.recommendation.route],
     priority: c.recommendation?.priority,

@@ -164,13 +164,15 @@ export const sendOutcome = async (
 ): Promise<Contact & { decision: Decision }> => {
   const contact = await deps.store.get(contactId);
   if (!contact?.decision || contact.status !== 'decided') throw new Error(`Contact ${contactId} has no final decision to send`);
-  await deps.mailer.sendOnce(outcomeEmail(contact, deps.config));
+  const outcome = outcomeEmail(contact, deps.config);
+  if (outcome) await deps.mailer.sendOnce(outcome);
   const handover = teamHandoverEmail(contact, deps.config);
   if (handover) await deps.mailer.sendOnce(handover);
   const replaced = handoverReplacedEmail(contact, deps.config);
   if (replaced) await deps.mailer.sendOnce(replaced);
   for (const notice of caseHolderNotices(contact, deps.config)) await deps.mailer.sendOnce(notice);
-  if (contact.reconsideration?.answer) await deps.mailer.sendOnce(reconsiderationAnswerEmail(contact, deps.config));
+  const answer = contact.reconsideration?.answer && reconsiderationAnswerEmail(contact, deps.config);
+  if (answer) await deps.mailer.sendOnce(answer);
   return contact as Contact & { decision: Decision };
 };
 

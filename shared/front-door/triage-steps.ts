@@ -163,7 +163,9 @@ export const alertDutyManager = async (
 };
 
 export const sendAcknowledgement = async (contactId: string, deps: MailDeps): Promise<{ sent: true }> => {
-  await deps.mailer.sendOnce(acknowledgementEmail(await load(deps.store, contactId), deps.config));
+  // A referrer who gave no email address (anonymous, or a phone number only) is not written to.
+  const acknowledgement = acknowledgementEmail(await load(deps.store, contactId), deps.config);
+  if (acknowledgement) await deps.mailer.sendOnce(acknowledgement);
   return { sent: true };
 };
 

@@ -99,19 +99,26 @@ const compose = (
 const childrenSummary = (contact: Contact) =>
   contact.notification.children.map(childName).join(', ');
 
+/** Referrers who gave no email address are not written to; those who gave no name are greeted plainly. */
+const greeting = (contact: Contact) => (contact.notification.referrer.name ? `Dear ${contact.notification.referrer.name},` : 'Hello,');
+
+const describeAgencyType = (type: string) => (type === 'anonymous' ? 'none (anonymous)' : `none (${type.replace(/-/g, ' ')})`);
+
 const immediateDanger = (config: MailConfig): Block => ({
   warning: `If a child is in immediate danger, call 999 or the duty team on ${config.DUTY_TEAM_PHONE}. Do not wait for our decision.`,
 });
 
-export const acknowledgementEmail = (contact: Contact, config: MailConfig): EmailMessage => {
+export const acknowledgementEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+  const email = contact.notification.referrer.email;
+  if (!email) return undefined;
   const due = contact.recommendation ? formatLondonTime(contact.recommendation.dueAt) : 'the end of the next working day';
-  const secure = isSecureAddress(contact.notification.referrer.email, config);
+  const secure = isSecureAddress(email, config);
   return compose(
     { contactId: contact.contactId, kind: 'acknowledgement' },
-    contact.notification.referrer.email,
+    email,
     `We have received your notification ${contact.reference}`,
     [
-      `Dear ${contact.notification.referrer.name},`,
+      greeting(contact),
       `Thank you for telling us you are worried about ${secure ? childrenSummary(contact) : 'a child'}.\nYour reference is ${contact.reference}. Use it whenever you contact us about this notification.`,
       `A qualified social worker will decide what happens next by ${due}. We will email you the decision and the reasons for it.`,
       immediateDanger(config),
@@ -144,7 +151,7 @@ export const dutyManagerAlert = (contact: Contact, config: MailConfig, when: { o
       ...(recommendation?.caseHolders?.length
         ? recommendation.caseHolders.map((c) => `Child ${c.childIndex + 1} has an open ${c.kind === 'social-care' ? 'social care case; allocated worker' : 'early help case; lead professional'}: ${c.holder.name} (${c.holder.email}).`)
         : []),
-      `Referring agency: ${contact.notification.referrer.organisation}.`,
+      `Referring agency: ${contact.notification.referrer.organisation ?? describeAgencyType(contact.notification.referrer.agencyType)}.`,
       { warning: 'Open the contact in the triage console now.' },
       { text: 'The contact:', href: consoleContactUrl(contact.contactId, config) },
     ],
@@ -185,15 +192,17 @@ const decisionKind = (contact: Contact, kind: string): string => {
 
 const describeDecision = (decision: Pick<Decision, 'route' | 'level'>) => `${describeRoute(decision.route)} (level of need ${decision.level})`;
 
-export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage => {
+export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+  const email = contact.notification.referrer.email;
+  if (!email) return undefined;
   const decision = contact.decision!;
-  const secure = isSecureAddress(contact.notification.referrer.email, config);
+  const secure = isSecureAddress(email, config);
   return compose(
     { contactId: contact.contactId, kind: decisionKind(contact, 'outcome') },
-    contact.notification.referrer.email,
+    email,
     `Decision on your notification ${contact.reference}`,
     [
-      `Dear ${contact.notification.referrer.name},`,
+      greeting(contact),
       `We have decided what happens next for notification ${contact.reference}.`,
       `Decision: ${describeDecision(decision)}.`,
       secure
@@ -207,17 +216,19 @@ export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage
 };
 
 /** The answer to a referrer's request for reconsideration; sent once per contact. */
-export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig): EmailMessage => {
+export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+  const email = contact.notification.referrer.email;
+  if (!email) return undefined;
   const answer = contact.reconsideration!;
   const decision = contact.decision!;
   const previous = contact.previousDecisions?.at(-1);
-  const secure = isSecureAddress(contact.notification.referrer.email, config);
+  const secure = isSecureAddress(email, config);
   return compose(
     { contactId: contact.contactId, kind: 'reconsideration-answer' },
-    contact.notification.referrer.email,
+    email,
     `Our answer to your request to reconsider ${contact.reference}`,
     [
-      `Dear ${contact.notification.referrer.name},`,
+      greeting(contact),
       `A manager has looked again at the decision on notification ${contact.reference}, as you asked.`,
       answer.status === 'changed'
         ? `The decision has changed${previous ? ` from ${describeDecision(previous)}` : ''}. It is now: ${describeDecision(decision)}. We have sent you the new decision in a separate email.`

@@ -63,16 +63,36 @@ export const AddressSchema = z.object({
   postcode,
 });
 
-export const ReferrerSchema = z.object({
-  name: personName(200),
-  role: text(200),
-  organisation: text(200),
-  agencyType: z.enum(Object.keys(AGENCY_TYPES) as [keyof typeof AGENCY_TYPES, ...(keyof typeof AGENCY_TYPES)[]], {
-    message: 'Choose the type of agency you work for',
-  }),
-  email: z.email({ message: 'Enter an email address in the correct format, like name@example.org' }),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001'),
-});
+/** Referrers telling us for themselves, not for an organisation (CIN sources 1A-1D). */
+export const INDIVIDUAL_AGENCY_TYPES: readonly string[] = ['family-member', 'acquaintance', 'self', 'member-of-public'];
+
+const required = (ctx: z.RefinementCtx, path: string, message = 'This field is required') => ctx.addIssue({ code: 'custom', path: [path], message });
+
+/**
+ * Who is telling us. A professional gives everything, so we can reply and ask more; a member of
+ * the public or family gives a name and a way to reach them; anyone may stay anonymous, with a
+ * phone number or nothing (Working Together: anyone worried about a child can tell us).
+ */
+export const ReferrerSchema = z
+  .object({
+    name: personName(200).optional(),
+    role: text(200).optional(),
+    organisation: text(200).optional(),
+    agencyType: z.enum(Object.keys(AGENCY_TYPES) as [keyof typeof AGENCY_TYPES, ...(keyof typeof AGENCY_TYPES)[]], {
+      message: 'Choose the type of agency you work for',
+    }),
+    email: z.email({ message: 'Enter an email address in the correct format, like name@example.org' }).optional(),
+    phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001').optional(),
+  })
+  .superRefine((referrer, ctx) => {
+    if (referrer.agencyType === 'anonymous') return;
+    if (!referrer.name) required(ctx, 'name');
+    if (INDIVIDUAL_AGENCY_TYPES.includes(referrer.agencyType)) {
+      if (!referrer.email && !referrer.phone) required(ctx, 'phone', 'Enter an email address or a telephone number, so we can reach you');
+      return;
+    }
+    for (const field of ['role', 'organisation', 'email', 'phone'] as const) if (!referrer[field]) required(ctx, field);
+  });
 
 /**
  * A child as the referrer knows them: a neighbour may not know a surname or a date of birth, and

@@ -84,8 +84,17 @@ describe('the referrer web form in a browser', () => {
     await accessible();
     await ui.page.getByRole('button', { name: 'I have called, continue' }).click();
 
-    // About you: every mistake listed in the error summary, named, and what was typed kept.
+    // Who is telling us decides what we ask about them.
+    expect(await heading()).toBe('How are you telling us?');
     expect(await back()).toBe('/notify/call-now');
+    await next();
+    expect(await errors()).toEqual(['Select how you are telling us']);
+    await accessible();
+    await ui.page.getByLabel('As part of my work').check();
+    await next();
+
+    // About you: every mistake listed in the error summary, named, and what was typed kept.
+    expect(await back()).toBe('/notify/who-are-you');
     await ui.page.getByLabel('Full name').fill('Dana Example');
     await ui.page.getByLabel('Email address').fill('not-an-email');
     await next();

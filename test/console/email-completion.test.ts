@@ -20,7 +20,8 @@ const message = readFileSync(join(__dirname, '../../events/email/free-text-with-
 // What a worker types into the referrer's form, page by page, from what the email says.
 const ANSWERS: Record<string, Record<string, string>> = {
   'immediate-danger': { immediateDanger: 'no' },
-  'about-you': { name: 'Pat Neighbour', role: 'Neighbour', organisation: 'none', agencyType: 'member-of-public', email: SENDER, phone: '01632 960 456' },
+  'who-are-you': { referrerKind: 'acquaintance' },
+  'about-you': { name: 'Pat Neighbour', role: 'Neighbour', email: SENDER, phone: '01632 960 456' },
   'children/0/details': { firstName: 'Robin', lastName: 'Fictional', born: 'yes', 'dateOfBirth-day': '2', 'dateOfBirth-month': '6', 'dateOfBirth-year': '2019', gender: 'c' },
   'children/0/address': { line1: '5 Fictional Row', town: 'Exampleton', postcode: 'ZZ99 3AB' },
   children: { add: 'no' },

@@ -48,7 +48,7 @@ describe('a notification travels end to end', () => {
       }),
     );
 
-    const acknowledgement = await api.emailTo(notification.referrer.email, /We have received your notification/);
+    const acknowledgement = await api.emailTo(notification.referrer.email!, /We have received your notification/);
     expect(acknowledgement.subject).toContain(reference);
     expect(acknowledgement.body.text).toMatch(/decide what happens next by .*\d{4}/);
 
@@ -63,7 +63,7 @@ describe('a notification travels end to end', () => {
     expect(decided.status).toBe(201);
     expect(decided.body.status).toBe('decided');
 
-    const outcome = await api.emailTo(notification.referrer.email, /Decision on your notification/);
+    const outcome = await api.emailTo(notification.referrer.email!, /Decision on your notification/);
     expect(outcome.body.text).toContain('Early help: targeted family support');
     expect(outcome.body.text).toContain('What happens next');
     const handover = await api.emailTo('early-help@exampleshire.example', new RegExp(reference));
@@ -77,7 +77,7 @@ describe('a notification travels end to end', () => {
     expect(conflict.body.decision.route).toBe('early-help-targeted');
 
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const toReferrer = await api.emailsTo(notification.referrer.email);
+    const toReferrer = await api.emailsTo(notification.referrer.email!);
     expect(toReferrer.map((m) => m.subject).sort()).toEqual([`Decision on your notification ${reference}`, `We have received your notification ${reference}`]);
     // The board's measures count the decision once, however often its outcome is re-sent.
     expect(local.system.output().match(/"DecisionsFinal":1/g)).toHaveLength(1);

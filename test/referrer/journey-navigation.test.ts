@@ -53,7 +53,8 @@ describe('moving through the referrer journey', () => {
     ]);
     expect(previousPage('immediate-danger', answers)).toBe('');
     expect(previousPage('call-now', answers)).toBe('immediate-danger');
-    expect(previousPage('about-you', answers)).toBe('call-now');
+    expect(previousPage('who-are-you', answers)).toBe('call-now');
+    expect(previousPage('about-you', answers)).toBe('who-are-you');
     expect(previousPage('children/0/details', answers)).toBe('about-you');
     expect(previousPage('parentsAndCarers', answers)).toBe('children');
     expect(previousPage('parentsAndCarers/0', answers)).toBe('parentsAndCarers');

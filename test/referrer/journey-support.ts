@@ -15,6 +15,7 @@ export const fill = (answers: Answers, pages: [string, Record<string, string | s
 export const schoolNeglectViaForm = (concerns: [string, Record<string, string | string[]>][]): Answers =>
   fill({}, [
     ['immediate-danger', { immediateDanger: 'no' }],
+    ['who-are-you', { referrerKind: 'professional' }],
     ['about-you', { name: 'Priya Testwood', role: 'Designated safeguarding lead', organisation: 'Example Primary School', agencyType: 'school', email: 'dsl@example-primary.sch.example', phone: '01632 960 101' }],
     ['children/0/details', { firstName: 'Ellie', lastName: 'Fictional', born: 'yes', 'dateOfBirth-day': '14', 'dateOfBirth-month': '3', 'dateOfBirth-year': '2018', gender: 'b', ethnicity: 'WBRI', nhsNumber: '999 000 0018' }],
     ['children/0/address', { line1: '1 Sample Street', town: 'Exampleton', postcode: 'zz11aa', school: 'Example Primary School' }],

@@ -91,3 +91,30 @@ describe('asking only what the referrer knows about a child', () => {
     expect(details({ firstName: 'Robin', born: 'yes-age-only', approximateAge: '30', gender: 'c' }).errors).toEqual({ approximateAge: 'Approximate age must be 17 or less' });
   });
 });
+
+describe('asking only what is needed about the referrer', () => {
+  const now = new Date('2026-11-30T10:00:00Z');
+  const about = (kind: string, posted: Record<string, string>, before: Record<string, unknown> = {}) => {
+    const answers = { referrerKind: kind, referrer: before };
+    const result = answerPage(findPage('about-you', answers)!, answers, Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])), now);
+    return { errors: result.errors, referrer: notificationInput(result.answers).referrer };
+  };
+
+  it('accepts an anonymous referrer with a phone number, or with nothing, and sends nothing typed before', () => {
+    expect(about('anonymous', { phone: '01632 960 999' }, { name: 'Pat Neighbour', email: 'pat@mail.example' })).toEqual({ errors: {}, referrer: { agencyType: 'anonymous', phone: '01632 960 999' } });
+    expect(about('anonymous', {})).toEqual({ errors: {}, referrer: { agencyType: 'anonymous', phone: undefined } });
+  });
+
+  it('asks a member of the public for a name and an email address or phone number, never an organisation', () => {
+    expect(about('member-of-public', { name: 'Pat Neighbour', phone: '01632 960 456' })).toMatchObject({ errors: {}, referrer: { agencyType: 'member-of-public', name: 'Pat Neighbour' } });
+    expect(about('member-of-public', { name: 'Pat Neighbour' }).errors).toEqual({ phone: 'Enter an email address or a telephone number, so we can reach you' });
+    expect(findPage('about-you', { referrerKind: 'family-member' })!.fields.map((f) => f.name)).not.toContain('organisation');
+  });
+
+  it('asks a professional for everything, and offers only organisations in the type list', () => {
+    expect(about('professional', {}).errors).toMatchObject({ name: 'Enter your full name', organisation: 'Enter your organisation', email: 'Enter your email address' });
+    const types = findPage('about-you', { referrerKind: 'professional' })!.fields.find((f) => f.name === 'agencyType')!.options!.map((o) => o.value);
+    expect(types).not.toEqual(expect.arrayContaining(['anonymous']));
+    expect(types).not.toContain('member-of-public');
+  });
+});

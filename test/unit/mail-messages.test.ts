@@ -43,12 +43,12 @@ describe('emails to referrers and teams', () => {
       previousDecisions: [first.decision!],
       reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
     };
-    expect(outcomeEmail(first, config).idempotencyKey).toBe(`${'a'.repeat(26)}:outcome`);
-    expect(outcomeEmail(changed, config).idempotencyKey).toBe(`${'a'.repeat(26)}:outcome:2`);
+    expect(outcomeEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome`);
+    expect(outcomeEmail(changed, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome:2`);
     expect(teamHandoverEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover`);
     expect(teamHandoverEmail(changed, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover:2`);
     expect(teamHandoverEmail(changed, config)!.text).toContain('This replaces the earlier decision, Early help');
-    const answer = reconsiderationAnswerEmail(changed, config);
+    const answer = reconsiderationAnswerEmail(changed, config)!;
     expect(answer.text).toMatch(/The decision has changed from Early help.*\(level of need 3\)\. It is now: .*\(level of need 4\)\./);
     expect(answer.text).not.toContain('Ellie');
   });
@@ -63,7 +63,7 @@ describe('emails to referrers and teams', () => {
       reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
     };
     // Act
-    const [before, after] = [outcomeEmail(first, config).text, outcomeEmail(changed, config).text];
+    const [before, after] = [outcomeEmail(first, config)!.text, outcomeEmail(changed, config)!.text];
     // Assess
     expect(before).toContain('you can ask us once to reconsider it');
     expect(after).not.toContain('reconsider it');
@@ -92,8 +92,21 @@ describe('emails to referrers and teams', () => {
   });
 
 
+  it('writes to no one who gave no email address, and greets someone who gave no name plainly', () => {
+    // Prepare
+    const anonymous = contactFrom('dsl@school.example');
+    anonymous.notification.referrer = { agencyType: 'anonymous', phone: '01632 960 999' };
+    const unnamed = contactFrom('pat@mail.example');
+    unnamed.notification.referrer = { agencyType: 'anonymous', email: 'pat@mail.example' };
+    // Act and assess
+    expect(acknowledgementEmail(anonymous, config)).toBeUndefined();
+    expect(outcomeEmail(anonymous, config)).toBeUndefined();
+    expect(acknowledgementEmail(unnamed, config)!.text).toMatch(/^Hello,/);
+    expect(dutyManagerAlert(anonymous, config).text).toContain('Referring agency: none (anonymous).');
+  });
+
   it('acknowledges with the reference, the due time in London time and a status link', () => {
-    const email = acknowledgementEmail(contactFrom('dsl@school.example'), config);
+    const email = acknowledgementEmail(contactFrom('dsl@school.example'), config)!;
     expect(email.subject).toContain('CFC-AAAA-BBBB');
     expect(email.text).toContain('by 10am on Monday 23 November 2026');
     // The link's own token, never the contact id.
@@ -104,7 +117,7 @@ describe('emails to referrers and teams', () => {
 
   it('keeps children and reasons out of mail to an ordinary address', () => {
     const contact = contactFrom('dsl@school.example');
-    for (const email of [acknowledgementEmail(contact, config), outcomeEmail(contact, config)]) {
+    for (const email of [acknowledgementEmail(contact, config)!, outcomeEmail(contact, config)!]) {
       expect(email.text).not.toContain('Ellie');
       expect(email.text).not.toContain('Neglect indicators');
     }
@@ -112,8 +125,8 @@ describe('emails to referrers and teams', () => {
 
   it('gives the reasons to a secure address, subdomains included', () => {
     const contact = contactFrom('officer@area.police.example');
-    expect(acknowledgementEmail(contact, config).text).toContain('Ellie Fictional');
-    const outcome = outcomeEmail(contact, config).text;
+    expect(acknowledgementEmail(contact, config)!.text).toContain('Ellie Fictional');
+    const outcome = outcomeEmail(contact, config)!.text;
     expect(outcome).toContain('Why: Neglect indicators at level 3');
     expect(outcome).toContain('targeted family support');
     expect(outcome).toMatch(/disagree/);
@@ -123,7 +136,7 @@ describe('emails to referrers and teams', () => {
   it('renders every email as HTML too, escaping what the referrer wrote', () => {
     const contact = contactFrom('officer@area.police.example');
     contact.decision = { ...contact.decision!, rationale: 'Seen <script>alert(1)</script> & more' };
-    const email = outcomeEmail(contact, config);
+    const email = outcomeEmail(contact, config)!;
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
     expect(email.html).not.toContain('<script');
     expect(email.html).toContain('<a href="https://partnership.example/disagreements">');

@@ -1,4 +1,4 @@
-import { NotificationSchema, fieldErrors, type FieldError } from '../../notification';
+import { INDIVIDUAL_AGENCY_TYPES, NotificationSchema, fieldErrors, type FieldError } from '../../notification';
 import { SOMETHING_ELSE, chosenIndicators, screeningAsked } from './concern-areas';
 import { dateError, datePartsError } from './dates';
 import { itemIndex } from './pages';
@@ -71,15 +71,28 @@ export const displayValue = (field: Field, answers: Answers, index: number): unk
 };
 
 /**
+ * Only what the referrer gave as the kind of referrer they chose: details typed before they
+ * changed their mind (to anonymous, say) are not sent.
+ */
+const referrerInput = (answers: Answers): Record<string, unknown> => {
+  const { name, role, organisation, agencyType, email, phone } = answers.referrer ?? {};
+  const kind = answers.referrerKind;
+  if (kind === 'anonymous') return { agencyType: kind, phone };
+  if (kind && kind !== 'professional') return { agencyType: kind, name, role, email, phone };
+  return { name, role, organisation, agencyType: agencyType === 'anonymous' || INDIVIDUAL_AGENCY_TYPES.includes(String(agencyType)) ? undefined : agencyType, email, phone };
+};
+
+/**
  * The notification the draft would become: exactly what the referrer chose and confirmed, form-only
  * answers left out. Indicators come from the specifics of the areas still chosen; assessment factors
  * only from the suggestions the referrer accepted on check your answers.
  */
 export const notificationInput = (answers: Answers): Record<string, unknown> => {
-  const { listsDone: _done, concernAreas: _areas, categoriesReviewed: _reviewed, children, concerns, ...rest } = answers;
+  const { listsDone: _done, concernAreas: _areas, categoriesReviewed: _reviewed, referrerKind: _kind, referrer, children, concerns, ...rest } = answers;
   const something = answers.concernAreas?.includes(SOMETHING_ELSE.id) ? [SOMETHING_ELSE.indicator] : [];
   return {
     ...rest,
+    ...(referrer || answers.referrerKind ? { referrer: referrerInput(answers) } : {}),
     children: children?.map(({ born: _born, ...child }) => child),
     ...(concerns || answers.concernAreas
       ? { concerns: { ...concerns, ...(screeningAsked(answers) ? {} : { screening: undefined }), factors: (concerns?.factors as string[] | undefined) ?? [], indicators: [...new Set([...chosenIndicators(answers), ...something])] } }

@@ -20,6 +20,7 @@ export const journeyPath = (answers: Answers): string[] => {
   return [
     'immediate-danger',
     ...(answers.immediateDanger ? ['call-now'] : []),
+    'who-are-you',
     'about-you',
     ...lists,
     'concerns',

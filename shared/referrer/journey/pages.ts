@@ -1,4 +1,4 @@
-import { AGENCY_TYPES, ASSESSMENT_FACTORS, ETHNICITIES, GENDERS, normalisePostcode } from '../../notification';
+import { AGENCY_TYPES, ASSESSMENT_FACTORS, ETHNICITIES, GENDERS, INDIVIDUAL_AGENCY_TYPES, normalisePostcode } from '../../notification';
 import { CONCERN_AREAS, areaOptions, findArea, specificOptions, suggestedFactors } from './concern-areas';
 import type { Answers, Field, ListName, Option, Page } from './types';
 
@@ -22,10 +22,20 @@ const AGENCY_LABELS: Record<string, string> = {
   self: 'I am the child or young person',
   anonymous: 'I do not want to give my details',
 };
-const agencyOptions: Option[] = Object.keys(AGENCY_TYPES).map((value) => ({
-  value,
-  text: AGENCY_LABELS[value] ?? `${value[0]!.toUpperCase()}${value.slice(1).replace(/-/g, ' ')}`,
-}));
+/** Organisations a professional may work for: people telling us for themselves say so on the page before. */
+const agencyOptions: Option[] = Object.keys(AGENCY_TYPES)
+  .filter((value) => value !== 'anonymous' && !INDIVIDUAL_AGENCY_TYPES.includes(value))
+  .map((value) => ({ value, text: AGENCY_LABELS[value] ?? `${value[0]!.toUpperCase()}${value.slice(1).replace(/-/g, ' ')}` }));
+
+/** How the referrer is telling us decides what we ask about them (GOV.UK: ask only what you need). */
+export const REFERRER_KINDS: Option[] = [
+  { value: 'professional', text: 'As part of my work' },
+  { value: 'family-member', text: "As a member of the child's family" },
+  { value: 'acquaintance', text: 'As a friend or neighbour, or someone else who knows the family' },
+  { value: 'member-of-public', text: 'As a member of the public' },
+  { value: 'self', text: 'I am the child or young person' },
+  { value: 'anonymous', text: 'I do not want to give my details' },
+];
 
 const yes = 'yes';
 const addressFields = (prefix: string): Field[] => [
@@ -178,13 +188,18 @@ const SIMPLE_PAGES: Page[] = [
     fields: [{ name: 'immediateDanger', path: 'immediateDanger', kind: 'yesno', label: 'Is a child in immediate danger?', hint: 'For example, they are being hurt now, are about to be hurt, or have been left alone and cannot look after themselves', required: 'Select yes if a child is in immediate danger' }],
   },
   {
+    id: 'who-are-you',
+    title: 'How are you telling us?',
+    fields: [{ name: 'referrerKind', path: 'referrerKind', kind: 'radios', label: 'How are you telling us?', options: REFERRER_KINDS, required: 'Select how you are telling us' }],
+  },
+  {
     id: 'about-you',
     title: 'About you',
     intro: 'We use these details to tell you what we decide, and to phone you if we need to know more.',
     fields: [
       { name: 'name', path: 'referrer.name', kind: 'text', label: 'Full name', autocomplete: 'name', required: 'Enter your full name' },
-      { name: 'role', path: 'referrer.role', kind: 'text', label: 'Your role', hint: 'For example, designated safeguarding lead, police constable, parent', autocomplete: 'organization-title', required: 'Enter your role' },
-      { name: 'organisation', path: 'referrer.organisation', kind: 'text', label: 'Organisation', hint: 'If you are not a professional, write "none"', autocomplete: 'organization', required: 'Enter your organisation' },
+      { name: 'role', path: 'referrer.role', kind: 'text', label: 'Your role', hint: 'For example, designated safeguarding lead, police constable, health visitor', autocomplete: 'organization-title', required: 'Enter your role' },
+      { name: 'organisation', path: 'referrer.organisation', kind: 'text', label: 'Organisation', autocomplete: 'organization', required: 'Enter your organisation' },
       { name: 'agencyType', path: 'referrer.agencyType', kind: 'select', label: 'Type of organisation', options: agencyOptions, required: 'Select the type of organisation you work for' },
       { name: 'email', path: 'referrer.email', kind: 'email', label: 'Email address', hint: 'Use your secure work address if you have one: we only email details about children to secure addresses', autocomplete: 'email', required: 'Enter your email address' },
       { name: 'phone', path: 'referrer.phone', kind: 'tel', label: 'Telephone number', autocomplete: 'tel', width: '20', required: 'Enter your telephone number' },
@@ -234,8 +249,31 @@ const SIMPLE_PAGES: Page[] = [
   },
 ];
 
+/** "About you" for someone telling us for themselves: a name, and an email address or phone number. */
+const individualPage = (): Page => ({
+  id: 'about-you',
+  title: 'About you',
+  intro: 'Give an email address or a telephone number, or both, so that we can tell you what happens or ask you more.',
+  fields: [
+    { name: 'name', path: 'referrer.name', kind: 'text', label: 'Full name', autocomplete: 'name', required: 'Enter your full name' },
+    { name: 'role', path: 'referrer.role', kind: 'text', label: 'How do you know the child? (optional)', hint: 'For example, grandparent, neighbour, family friend', optional: true },
+    { name: 'email', path: 'referrer.email', kind: 'email', label: 'Email address (optional)', autocomplete: 'email', optional: true },
+    { name: 'phone', path: 'referrer.phone', kind: 'tel', label: 'Telephone number (optional)', autocomplete: 'tel', width: '20', optional: true },
+  ],
+});
+
+/** "About you" for someone who stays anonymous: nothing is needed; a phone number lets us call back. */
+const anonymousPage = (): Page => ({
+  id: 'about-you',
+  title: 'About you',
+  intro: 'You do not have to tell us who you are. Without an email address we cannot tell you what we decide.',
+  fields: [{ name: 'phone', path: 'referrer.phone', kind: 'tel', label: 'Telephone number (optional)', hint: 'If you give one, we can call you if we need to know more', autocomplete: 'tel', width: '20', optional: true }],
+});
+
 /** The question page with this id (`about-you`, `children/1/address`, `concerns/harm`), if there is one. */
 export const findPage = (id: string, answers: Answers): Page | undefined => {
+  if (id === 'about-you' && answers.referrerKind === 'anonymous') return anonymousPage();
+  if (id === 'about-you' && answers.referrerKind && answers.referrerKind !== 'professional') return individualPage();
   if (id === 'concerns') return areasPage();
   if (id === 'categories') return categoriesPage(answers);
   const simple = SIMPLE_PAGES.find((p) => p.id === id);

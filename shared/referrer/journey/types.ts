@@ -65,6 +65,8 @@ export interface Answers {
   childViews?: string;
   /** Form-only answers: whether the referrer is done with each list. */
   listsDone?: Partial<Record<ListName, boolean>>;
+  /** Form-only: how the referrer is telling us (professional, an agency type for individuals, or anonymous). */
+  referrerKind?: string;
   /** Form-only: the broad areas of concern chosen first, whose specifics follow. */
   concernAreas?: string[];
   /** Form-only: the suggested categories the referrer has seen and decided on, accepted or not. */
