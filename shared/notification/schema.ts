@@ -7,6 +7,7 @@ import {
   codesOf,
 } from './codes';
 import { hasBidiControls, hasLoneSurrogate } from './text';
+import { AdultConcernSchema } from './adult-concern';
 
 /**
  * The Cause for Concern notification: the one definition of what a referrer sends, whichever
@@ -217,6 +218,8 @@ export const NotificationSchema = z
     childViews: text(5000).optional(),
     /** The referring agency's own reference, such as a police incident number. */
     agencyReference: text(100).optional(),
+    /** Present when the concern is about an adult who works or volunteers with children (LADO). */
+    adultConcern: AdultConcernSchema.optional(),
   })
   .strict();
 
