@@ -10,12 +10,14 @@ export const CONTACT_STATUSES = {
   decided: 'Decided',
   'triage-failed': 'Triage failed: needs a worker to look at it',
   'needs-completing': 'Needs completing: a free-text email a worker turns into a notification',
+  'referred-to-lado': 'Passed to the LADO: an allegation about an adult, with no contact needed for the child',
 } as const;
 export type ContactStatus = keyof typeof CONTACT_STATUSES;
 
 const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
   received: ['triaging', 'triage-failed'],
-  triaging: ['awaiting-decision', 'triage-failed'],
+  // An allegation about an adult whose referrer says the child needs no help goes to the LADO only.
+  triaging: ['awaiting-decision', 'triage-failed', 'referred-to-lado'],
   'awaiting-decision': ['decided', 'awaiting-manager'],
   // A manager agrees a decision that needs sign-off, or returns it to the worker.
   'awaiting-manager': ['decided', 'awaiting-decision'],
@@ -24,6 +26,7 @@ const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
   'triage-failed': ['triaging', 'decided', 'awaiting-manager'],
   // Once a worker has completed the notification it is triaged like any other.
   'needs-completing': ['received'],
+  'referred-to-lado': [],
 };
 
 export const canMove = (from: ContactStatus, to: ContactStatus): boolean => NEXT[from].includes(to);

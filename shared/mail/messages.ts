@@ -83,8 +83,8 @@ const renderHtml = (subject: string, blocks: Block[]) => {
   return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="margin: 0; padding: 20px; color: #0b0c0c;">\n${body}\n</body>\n</html>\n`;
 };
 
-/** An email about a contact is keyed `<contactId>:<kind>`: once per contact and kind. */
-const compose = (
+/** An email about a contact is keyed `<contactId>:<kind>`: once per contact and kind. The LADO pathway composes its emails with it too. */
+export const compose = (
   about: { contactId: string; kind: string } | { idempotencyKey: string; contactId?: string },
   to: string,
   subject: string,

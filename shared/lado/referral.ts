@@ -1,0 +1,118 @@
+import { newContactId, referenceFor, type Contact } from '../contacts';
+import type { WorkingCalendar } from '../calendar';
+import type { ContactStore, Mailer } from '../front-door/ports';
+import { AGENCY_TYPES } from '../notification';
+import type { MailConfig } from '../mail/messages';
+import { summaryOf, type Allegation } from './allegation';
+import { considerationDue, meetingDue } from './clocks';
+import { employerNextStepsEmail, referrerAllegationAcknowledgement } from './messages';
+import { personKeyFor } from './person-key';
+import type { AllegationStore } from './ports';
+import { allegationExpiry } from './retention';
+import type { LadoSettings } from './settings';
+
+/**
+ * A notification about an adult who works with children becomes an allegation for the LADO
+ * (the triage state machine's ReferAllegation step, once per contact). When the referrer says
+ * the child needs help too, the contact carries on through triage as any other, linked to the
+ * allegation; otherwise it ends here, passed to the LADO.
+ *
+ * Every part may run again (Step Functions retries): the allegation's id comes from the
+ * contact's, so it is created once; index writes and emails are idempotent.
+ */
+export interface ReferralResult {
+  /** Whether the triage of the child carries on. */
+  childContact: boolean;
+  allegation?: {
+    allegationId: string;
+    /** False when a retried step found the allegation already made. */
+    firstTime: boolean;
+    sector: string;
+    source: string;
+    earlierAllegations: number;
+  };
+}
+
+export const allegationIdFor = (contactId: string) => newContactId(`lado-allegation:${contactId}`);
+export const allegationReferenceFor = (allegationId: string) => referenceFor(allegationId).replace(/^CFC-/, 'LADO-');
+
+export interface ReferralDeps {
+  contacts: ContactStore;
+  allegations: AllegationStore;
+  mailer: Mailer;
+  mail: MailConfig;
+  settings: Pick<LadoSettings, 'ALLEGATION_MATCH_KEY' | 'ALLEGATION_RETENTION' | 'LADO_PHONE' | 'LADO_EMAIL'>;
+  calendar: WorkingCalendar;
+  now: Date;
+}
+
+export const newAllegation = (contact: Contact, deps: Pick<ReferralDeps, 'settings' | 'calendar'>): Allegation => {
+  const n = contact.notification;
+  const person = n.adultConcern!;
+  const allegationId = allegationIdFor(contact.contactId);
+  const received = new Date(contact.receivedAt);
+  return {
+    allegationId,
+    reference: allegationReferenceFor(allegationId),
+    status: 'awaiting-consideration',
+    receivedAt: contact.receivedAt,
+    notificationContactId: contact.contactId,
+    notificationReference: contact.reference,
+    ...(person.childNeedsContact && { childContact: { contactId: contact.contactId, reference: contact.reference } }),
+    source: AGENCY_TYPES[n.referrer.agencyType] ?? 'unknown',
+    person,
+    personKey: personKeyFor(person, deps.settings.ALLEGATION_MATCH_KEY),
+    referrer: n.referrer,
+    children: n.children.map((c) => ({ name: `${c.firstName} ${c.lastName}`, ...(c.dateOfBirth && { dateOfBirth: c.dateOfBirth }) })),
+    description: n.concerns.description,
+    immediateRisk: n.immediateDanger,
+    considerationDueAt: considerationDue(received, deps.calendar).toISOString(),
+    meetingDueAt: meetingDue(received, n.immediateDanger, deps.calendar).toISOString(),
+    meetings: [],
+    partnerActions: [],
+    earlier: [],
+    updatedAt: contact.receivedAt,
+    version: 1,
+    expiresAt: allegationExpiry(contact.receivedAt, person.dateOfBirth, deps.settings.ALLEGATION_RETENTION),
+  };
+};
+
+export const referAllegation = async (contactId: string, deps: ReferralDeps): Promise<ReferralResult> => {
+  const contact = await deps.contacts.get(contactId);
+  if (!contact?.notification?.adultConcern) return { childContact: true };
+  const candidate = newAllegation(contact, deps);
+  const earlier = (await deps.allegations.findByPerson(candidate.personKey)).filter((e) => e.allegationId !== candidate.allegationId);
+  const created = await deps.allegations.create({ ...candidate, earlier, updatedAt: deps.now.toISOString() });
+  const allegation = (await deps.allegations.get(candidate.allegationId)) ?? candidate;
+  await deps.allegations.indexPerson(allegation.personKey, summaryOf(allegation), allegation.expiresAt);
+  if (created === 'created') {
+    await deps.allegations.appendEvent(
+      {
+        allegationId: allegation.allegationId,
+        at: deps.now.toISOString(),
+        actor: { id: 'front-door', name: 'Front Door', role: 'system' },
+        action: 'Allegation received',
+        detail: `From notification ${contact.reference}${allegation.childContact ? ', which is also a contact about the child' : ''}; ${earlier.length} earlier allegation(s) about the same person`,
+      },
+      allegation.expiresAt,
+    );
+  }
+  const toEmployer = employerNextStepsEmail(allegation, deps.mail, deps.settings);
+  if (toEmployer) await deps.mailer.sendOnce(toEmployer);
+  await deps.mailer.sendOnce(referrerAllegationAcknowledgement(allegation, deps.mail, deps.settings));
+
+  const childContact = contact.notification.adultConcern.childNeedsContact;
+  if (!childContact && contact.status === 'triaging') {
+    await deps.contacts.transition(contactId, 'referred-to-lado', {}, deps.now.toISOString());
+  }
+  return {
+    childContact,
+    allegation: {
+      allegationId: allegation.allegationId,
+      firstTime: created === 'created',
+      sector: allegation.person.sector,
+      source: allegation.source,
+      earlierAllegations: earlier.length,
+    },
+  };
+};

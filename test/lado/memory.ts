@@ -1,0 +1,82 @@
+import { canMove, type Contact } from '../../shared/contacts';
+import { createWorkingCalendar } from '../../shared/calendar';
+import { TransitionRefused, type ContactStore } from '../../shared/front-door/ports';
+import type { EmailMessage } from '../../shared/mail/messages';
+import type { Allegation, AllegationSummary } from '../../shared/lado/allegation';
+import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../../shared/lado/ports';
+import type { ReferralDeps } from '../../shared/lado/referral';
+import { DEFAULT_ALLEGATION_RETENTION } from '../../shared/lado/retention';
+
+/** The LADO pathway's ports in memory, for unit tests. */
+export const memoryAllegations = () => {
+  const allegations = new Map<string, Allegation>();
+  const people = new Map<string, Map<string, AllegationSummary & { expiresAt: number }>>();
+  const events: (AllegationEvent & { expiresAt: number })[] = [];
+  const store: AllegationStore = {
+    create: async (a) => (allegations.has(a.allegationId) ? 'exists' : (allegations.set(a.allegationId, structuredClone(a)), 'created')),
+    get: async (id) => structuredClone(allegations.get(id)),
+    update: async (id, expected, { version: _v, ...changes }, now) => {
+      const current = allegations.get(id);
+      if (!current || current.version !== expected) throw new AllegationChanged(id);
+      const next = { ...current, ...changes, updatedAt: now, version: expected + 1 } as Allegation;
+      for (const [k, v] of Object.entries(next)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+      allegations.set(id, next);
+      return structuredClone(next);
+    },
+    listByStatus: async (status, limit) => [...allegations.values()].filter((a) => a.status === status).slice(0, limit),
+    indexPerson: async (key, entry, expiresAt) => {
+      const entries = people.get(key) ?? new Map();
+      entries.set(entry.allegationId, { ...entry, expiresAt });
+      people.set(key, entries);
+    },
+    findByPerson: async (key) => [...(people.get(key)?.values() ?? [])].map(({ expiresAt: _e, ...entry }) => entry),
+    appendEvent: async (event, expiresAt) => void events.push({ ...event, expiresAt }),
+    listEvents: async (id) => events.filter((e) => e.allegationId === id),
+    removeBy: async (a, expiresAt) => {
+      people.get(a.personKey)?.delete(a.allegationId);
+      for (const e of events) if (e.allegationId === a.allegationId) e.expiresAt = expiresAt;
+      allegations.set(a.allegationId, { ...allegations.get(a.allegationId)!, expiresAt });
+    },
+  };
+  return { allegations, people, events, store };
+};
+
+export const memoryContacts = (contacts: Contact[]) => {
+  const byId = new Map(contacts.map((c) => [c.contactId, structuredClone(c)]));
+  const store = {
+    get: async (id: string) => structuredClone(byId.get(id)),
+    transition: async (id: string, to: Contact['status'], changes: Partial<Contact>, at: string) => {
+      const c = byId.get(id);
+      if (!c || !canMove(c.status, to)) throw new TransitionRefused(id, to, c);
+      const next = { ...c, ...changes, status: to, updatedAt: at };
+      byId.set(id, next);
+      return next;
+    },
+  } as unknown as ContactStore;
+  return { byId, store };
+};
+
+export const memoryMailer = () => {
+  const sent = new Map<string, EmailMessage>();
+  return { sent, mailer: { sendOnce: async (m: EmailMessage) => void (sent.has(m.idempotencyKey) || sent.set(m.idempotencyKey, m)) } };
+};
+
+export const mailConfig = {
+  AREA_NAME: 'Exampleshire',
+  PUBLIC_BASE_URL: 'https://front-door.exampleshire.example',
+  SECURE_EMAIL_DOMAINS: ['exampleshire.example', 'school.sch.example'],
+  DUTY_MANAGER_ADDRESS: 'duty@exampleshire.example',
+  EARLY_HELP_TEAM_ADDRESS: 'eh@exampleshire.example',
+  SOCIAL_CARE_TEAM_ADDRESS: 'sc@exampleshire.example',
+  DUTY_TEAM_PHONE: '01632 960 000',
+  ESCALATION_GUIDANCE_URL: 'https://partnership.example/escalation',
+};
+
+export const ladoSettings: ReferralDeps['settings'] = {
+  ALLEGATION_MATCH_KEY: 'unit-test-key-unit-test-key-unit-test-key',
+  ALLEGATION_RETENTION: DEFAULT_ALLEGATION_RETENTION,
+  LADO_PHONE: '01632 960 555',
+  LADO_EMAIL: 'lado@exampleshire.example',
+};
+
+export const calendar = createWorkingCalendar();
