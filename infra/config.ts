@@ -65,6 +65,23 @@ export const StageConfigSchema = z
         rawEmailDays: z.number().int().min(7).max(3650).default(90),
       })
       .default({ contactYears: 6, rawEmailDays: 90 }),
+    /** The Local Authority Designated Officer's allegations pathway (Keeping Children Safe in Education). */
+    lado: z.object({
+      /** The LADO's duty telephone, given to employers and referrers. */
+      phone: z.string().min(1),
+      /** The LADO team's secure mailbox. */
+      email: z.email(),
+      retention: z
+        .object({
+          /** Years an allegation is kept from when it was made, at least (10 by the guidance). */
+          minimumYears: z.number().int().min(1).max(100).default(10),
+          /** The normal pension age the guidance keeps records until, when that is longer. */
+          pensionAge: z.number().int().min(55).max(80).default(67),
+          /** Days a malicious allegation is kept after its outcome before it is deleted. */
+          maliciousDays: z.number().int().min(0).max(365).default(0),
+        })
+        .default({ minimumYears: 10, pensionAge: 67, maliciousDays: 0 }),
+    }),
     operations: z
       .object({
         /** Who is emailed when an alarm fires (confirm the SNS subscription once). */

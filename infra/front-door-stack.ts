@@ -19,6 +19,7 @@ import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters';
 import { ReferrerChannels } from './constructs/referrer-channels';
 import { TriageStateMachine } from './constructs/triage-state-machine';
 import { TriageConsole } from './constructs/triage-console';
+import { Allegations } from './constructs/allegations';
 
 export interface FrontDoorStackProps extends StackProps {
   config: StageConfig;
@@ -103,9 +104,13 @@ export class FrontDoorStack extends Stack {
       return f;
     };
 
+    // Allegations about adults who work with children: the LADO's own pathway and table.
+    const allegations = new Allegations(this, 'Allegations', { config, contacts: tables.contacts, environment, mailing });
+
     // Triage: one function per step of the state machine.
     const steps = {
       beginTriage: step('BeginTriage', 'functions/triage/begin-triage.ts', 'Triage step: load the contact and mark it as being triaged', CAPACITY.triageStep),
+      referAllegation: allegations.referAllegation,
       matchEarlierContacts: step('MatchEarlierContacts', 'functions/triage/match-earlier-contacts.ts', 'Triage step: find earlier contacts about the same children', CAPACITY.triageStep),
       applyLevelsOfNeed: step('ApplyLevelsOfNeed', 'functions/triage/apply-levels-of-need.ts', 'Triage step: recommend a level of need, route and priority', CAPACITY.triageStep),
       alertDutyManager: mailing(step('AlertDutyManager', 'functions/triage/alert-duty-manager.ts', 'Triage step: email the duty manager about a red contact', CAPACITY.emailStep)),
@@ -173,7 +178,7 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.PUT, path: '/api/children/cases', handler: recordCases, staffOnly: true });
 
     const referrers = new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
-    new TriageConsole(this, 'Console', {
+    const triageConsole = new TriageConsole(this, 'Console', {
       stage: config.stage,
       localSignIn: config.stage === 'local',
       api,
@@ -185,6 +190,7 @@ export class FrontDoorStack extends Stack {
       cognitoDomainPrefix: config.console.cognitoDomainPrefix,
       signOffRoutes: config.console.signOffRoutes,
     });
+    allegations.addConsole(api, triageConsole.environment, tables.contacts);
 
     const overdueReporter = fn('ReportOverdueContacts', 'functions/scheduled/report-overdue-contacts.ts', 'Counts contacts past their decision due time');
     tables.contacts.grantReadData(overdueReporter);

@@ -37,6 +37,9 @@ export interface TriageConsoleProps {
  * whose groups are the console's roles (triage worker, manager, administrator).
  */
 export class TriageConsole extends Construct {
+  /** What every console page's function reads, sign-in settings included: the LADO's pages share it. */
+  readonly environment: Record<string, string>;
+
   constructor(scope: Construct, id: string, props: TriageConsoleProps) {
     super(scope, id);
     if (props.localSignIn && props.stage !== 'local') {
@@ -44,6 +47,7 @@ export class TriageConsole extends Construct {
     }
     const auth = props.localSignIn ? { CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: randomBytes(32).toString('base64url') } : this.cognito(props);
     const environment = { ...props.environment, ...auth, SIGN_OFF_ROUTES: (props.signOffRoutes ?? []).join(',') };
+    this.environment = environment;
     const fn = (name: string, entry: string, description: string) =>
       new FrontDoorFunction(this, name, { entry, description, environment, pages: true, timeout: Duration.seconds(15) });
 

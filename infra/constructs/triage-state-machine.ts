@@ -20,6 +20,8 @@ import { DataProtectionKey } from './data-protection-key';
 
 export interface TriageSteps {
   beginTriage: IFunction;
+  /** Makes an allegation for the LADO when the concern is about an adult who works with children. */
+  referAllegation: IFunction;
   matchEarlierContacts: IFunction;
   applyLevelsOfNeed: IFunction;
   alertDutyManager: IFunction;
@@ -68,8 +70,7 @@ export class TriageStateMachine extends Construct {
     const acknowledge = step('SendAcknowledgement', steps.sendAcknowledgement, '$.acknowledgement').next(
       new Succeed(this, 'AwaitingDecision'),
     );
-    const definition: IChainable = step('BeginTriage', steps.beginTriage, '$.contact')
-      .next(step('MatchEarlierContacts', steps.matchEarlierContacts, '$.matching'))
+    const triageChild = step('MatchEarlierContacts', steps.matchEarlierContacts, '$.matching')
       .next(step('ApplyLevelsOfNeed', steps.applyLevelsOfNeed, '$.recommendation'))
       .next(
         new Choice(this, 'ImmediateRisk')
@@ -78,6 +79,15 @@ export class TriageStateMachine extends Construct {
             step('AlertDutyManager', steps.alertDutyManager, '$.dutyAlert').next(acknowledge),
           )
           .otherwise(acknowledge),
+      );
+    // A notification about an adult who works with children is also an allegation for the LADO;
+    // the contact about the child carries on only when the referrer says the child needs it.
+    const definition: IChainable = step('BeginTriage', steps.beginTriage, '$.contact')
+      .next(step('ReferAllegation', steps.referAllegation, '$.lado'))
+      .next(
+        new Choice(this, 'ChildNeedsContact')
+          .when(Condition.booleanEquals('$.lado.childContact', false), new Succeed(this, 'PassedToLado'))
+          .otherwise(triageChild),
       );
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {

@@ -129,6 +129,8 @@ describe('Front Door stack', () => {
       expect(senders).toEqual([
         // Replies to inbound email: received, needs completing, or refused and why.
         'functions/email-intake/receive.ts',
+        // The LADO's next steps to the employer, and the referrer's acknowledgement of an allegation.
+        'functions/lado/refer-allegation.ts',
         'functions/queue/send-outcome.ts',
         // The one-time codes that open a status page's free text, to the referrer's own address.
         'functions/referrer/status.ts',

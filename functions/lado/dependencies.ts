@@ -1,0 +1,24 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DynamoAllegationStore } from '../../shared/aws/dynamo-allegation-store';
+import { englandAndWalesCalendar } from '../../shared/calendar';
+import { ladoSettings as readSettings } from '../../shared/lado/settings';
+import type { Measure } from '../../shared/lado/measures';
+import { officeCalendar } from '../lib/dependencies';
+import { metrics } from '../lib/observability';
+
+/** The LADO functions' adapters, built once per cold start like the front door's shared ones. */
+let settings: ReturnType<typeof readSettings> | undefined;
+export const ladoSettings = () => (settings ??= readSettings());
+let store: DynamoAllegationStore | undefined;
+export const allegationStore = () => (store ??= new DynamoAllegationStore(ladoSettings().ALLEGATIONS_TABLE));
+/** The LADO's clocks run on the area's office hours, like the front door's. */
+export const ladoCalendar = () => officeCalendar() ?? englandAndWalesCalendar();
+
+/** The board's measures, as embedded metric format: one metric per data point, with its own dimensions. */
+export const publishMeasures = (measures: Measure[]): void => {
+  for (const measure of measures) {
+    const single = metrics.singleMetric();
+    single.addDimensions(measure.dimensions);
+    single.addMetric(measure.name, MetricUnit[measure.unit], measure.value);
+  }
+};

@@ -1,0 +1,179 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { Allegation, AllegationStatus, AllegationSummary } from '../lado/allegation';
+import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../lado/ports';
+
+/**
+ * Allegations in their own DynamoDB table, apart from the children's contacts:
+ *  - pk ALLEGATION#<id>, sk ALLEGATION: the allegation; gsi1 (STATUS#<status>, received time).
+ *  - pk ALLEGATION#<id>, sk EVENT#<time>#<uuid>: its append-only audit trail.
+ *  - pk PERSON#<keyed hash>, sk <receivedAt>#<id>: the person index (no names in it).
+ * Every item carries the allegation's `expiresAt`, which DynamoDB's time to live acts on.
+ */
+export const ALLEGATION_STATUS_INDEX = 'byStatus';
+
+const key = (allegationId: string) => ({ pk: `ALLEGATION#${allegationId}`, sk: 'ALLEGATION' });
+const statusKeys = (a: Pick<Allegation, 'status' | 'receivedAt'>) => ({ gsi1pk: `STATUS#${a.status}`, gsi1sk: a.receivedAt });
+const personKey = (personKey: string, entry: Pick<AllegationSummary, 'receivedAt' | 'allegationId'>) => ({
+  pk: `PERSON#${personKey}`,
+  sk: `${entry.receivedAt}#${entry.allegationId}`,
+});
+const toAllegation = ({ pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...item }: Record<string, unknown>) => item as unknown as Allegation;
+
+export class DynamoAllegationStore implements AllegationStore {
+  private readonly db: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly tableName: string,
+    client: DynamoDBClient = new DynamoDBClient({}),
+  ) {
+    this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async create(allegation: Allegation): Promise<'created' | 'exists'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key(allegation.allegationId), ...statusKeys(allegation), ...allegation },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'exists';
+      throw error;
+    }
+  }
+
+  async get(allegationId: string): Promise<Allegation | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(allegationId), ConsistentRead: true }));
+    return Item ? toAllegation(Item) : undefined;
+  }
+
+  async update(allegationId: string, expectedVersion: number, { version: _v, ...changes }: Partial<Allegation>, now: string): Promise<Allegation> {
+    const current = await this.get(allegationId);
+    if (!current || current.version !== expectedVersion) throw new AllegationChanged(allegationId);
+    const fields: Record<string, unknown> = { ...changes, ...statusKeys({ ...current, ...changes }), updatedAt: now };
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
+    const sets: string[] = ['#version = #version + :one'];
+    const removes: string[] = [];
+    Object.entries(fields).forEach(([field, value], i) => {
+      names[`#f${i}`] = field;
+      // A field set to undefined is cleared, such as a clock that no longer runs.
+      if (value === undefined) removes.push(`#f${i}`);
+      else {
+        values[`:v${i}`] = value;
+        sets.push(`#f${i} = :v${i}`);
+      }
+    });
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(allegationId),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toAllegation(Attributes!);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new AllegationChanged(allegationId);
+      throw error;
+    }
+  }
+
+  async listByStatus(status: AllegationStatus, limit: number): Promise<Allegation[]> {
+    const items: Allegation[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: ALLEGATION_STATUS_INDEX,
+          KeyConditionExpression: 'gsi1pk = :status',
+          ExpressionAttributeValues: { ':status': `STATUS#${status}` },
+          ScanIndexForward: false,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map(toAllegation));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey && items.length < limit);
+    return items.slice(0, limit);
+  }
+
+  async indexPerson(person: string, entry: AllegationSummary, expiresAt: number): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...personKey(person, entry), ...entry, expiresAt } }));
+  }
+
+  async findByPerson(person: string): Promise<AllegationSummary[]> {
+    const entries: AllegationSummary[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `PERSON#${person}` },
+          ScanIndexForward: false,
+          ExclusiveStartKey,
+        }),
+      );
+      for (const { allegationId, reference, receivedAt, employer, role, outcome } of page.Items ?? []) {
+        entries.push({ allegationId, reference, receivedAt, employer, role, ...(outcome && { outcome }) });
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return entries;
+  }
+
+  async appendEvent(event: AllegationEvent, expiresAt: number): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: key(event.allegationId).pk, sk: `EVENT#${event.at}#${randomUUID()}`, ...event, expiresAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  private async eventItems(allegationId: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+          ExpressionAttributeValues: { ':pk': key(allegationId).pk, ':events': 'EVENT#' },
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  async listEvents(allegationId: string): Promise<AllegationEvent[]> {
+    return (await this.eventItems(allegationId)).map(({ allegationId: id, at, actor, action, detail }) => ({ allegationId: id, at, actor, action, detail }) as AllegationEvent);
+  }
+
+  async removeBy(allegation: Allegation, expiresAt: number): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: personKey(allegation.personKey, allegation) }));
+    for (const { pk, sk } of await this.eventItems(allegation.allegationId)) {
+      await this.db.send(
+        new UpdateCommand({ TableName: this.tableName, Key: { pk, sk }, UpdateExpression: 'SET expiresAt = :at', ExpressionAttributeValues: { ':at': expiresAt } }),
+      );
+    }
+    await this.db.send(
+      new UpdateCommand({ TableName: this.tableName, Key: key(allegation.allegationId), UpdateExpression: 'SET expiresAt = :at', ExpressionAttributeValues: { ':at': expiresAt } }),
+    );
+  }
+}
