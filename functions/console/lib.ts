@@ -18,11 +18,14 @@ const when = (iso?: string) => iso && formatLondonTime(iso);
 export type Actor = AuditEvent['actor'];
 type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** What every console page needs to draw the signed-in user's bar and the navigation. */
-export const baseContext = (user?: StaffUser) => ({
+/** What every console page needs to draw the signed-in user's bar and the navigation (each user's own areas). */
+export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' = '/console') => ({
   user,
   roleName: user && ROLES[actingRole(user)],
-  navigation: [{ href: '/console', text: 'Triage console', active: true }],
+  navigation: [
+    ...(!user || can(user, 'view') ? [{ href: '/console', text: 'Triage console', active: active === '/console' }] : []),
+    ...(user && can(user, 'allegations') ? [{ href: '/console/allegations', text: 'Allegations (LADO)', active: active === '/console/allegations' }] : []),
+  ],
 });
 
 export const message = (status: number, pageTitle: string, text: string, user?: StaffUser) =>
@@ -44,6 +47,8 @@ export const consoleRoute = (permission: Permission, handle: Handler) =>
     const isGet = event.requestContext.http.method === 'GET';
     if (!user) return isGet ? redirect('/console/sign-in') : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
     if (!isGet && foreignOrigin(event)) return message(403, 'Request refused', 'This form was sent from another site.', user);
+    // Sign-in lands everyone on /console; the LADO's console is the allegations queue.
+    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations')) return redirect('/console/allegations');
     if (!can(user, permission)) return message(403, 'You cannot see this page', `Your role (${ROLES[actingRole(user)]}) does not allow this.`, user);
     return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
   });

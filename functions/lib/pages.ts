@@ -24,8 +24,9 @@ export const redirect = (location: string, cookies?: string[]): APIGatewayProxyS
   cookies,
 });
 
+/** A submitted HTML form as posted, repeated names (checkboxes) and all. */
+export const formParams = (event: APIGatewayProxyEventV2): URLSearchParams =>
+  new URLSearchParams(event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? ''));
+
 /** A submitted HTML form, as field name → value (the last value wins for repeated names). */
-export const formFields = (event: APIGatewayProxyEventV2): Record<string, string> => {
-  const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
-  return Object.fromEntries(new URLSearchParams(raw));
-};
+export const formFields = (event: APIGatewayProxyEventV2): Record<string, string> => Object.fromEntries(formParams(event));

@@ -9,6 +9,7 @@ export const LOCAL_USERS: readonly StaffUser[] = [
   { id: 'priya.shah', name: 'Priya Shah', roles: ['worker'] },
   { id: 'morgan.ellis', name: 'Morgan Ellis', roles: ['manager'] },
   { id: 'jo.reid', name: 'Jo Reid', roles: ['admin'] },
+  { id: 'casey.morgan', name: 'Casey Morgan', roles: ['lado'] },
 ];
 
 export const localUser = (id: string): StaffUser | undefined => LOCAL_USERS.find((u) => u.id === id);

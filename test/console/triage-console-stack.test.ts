@@ -38,7 +38,7 @@ describe('the triage console in the stack', () => {
     const pool = resources.find((r) => r.Type === 'AWS::Cognito::UserPool');
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.MfaConfiguration).toBe('ON');
-    expect(resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup').map((r) => r.Properties.GroupName).sort()).toEqual(['admin', 'manager', 'worker']);
+    expect(resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup').map((r) => r.Properties.GroupName).sort()).toEqual(['admin', 'lado', 'manager', 'worker']);
     const functions = consoleFunctions(template);
     expect(functions.length).toBeGreaterThanOrEqual(5);
     for (const f of functions) {

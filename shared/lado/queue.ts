@@ -1,0 +1,42 @@
+import { EMPLOYER_SECTORS } from '../notification';
+import { ALLEGATION_STATUSES, type Allegation } from './allegation';
+import { currentClock, type Clock } from './clocks';
+
+/**
+ * The LADO's queue: open allegations with the clock each is running against, overdue first and
+ * then soonest due, so nothing slips past its one working day or its meeting deadline.
+ */
+export interface QueueRow {
+  allegationId: string;
+  reference: string;
+  receivedAt: string;
+  status: string;
+  person: string;
+  sector: string;
+  clock?: Clock;
+  earlier: number;
+  linkedContact: boolean;
+}
+
+const rowOf = (a: Allegation, now: Date): QueueRow => ({
+  allegationId: a.allegationId,
+  reference: a.reference,
+  receivedAt: a.receivedAt,
+  status: ALLEGATION_STATUSES[a.status],
+  person: `${a.person.name}, ${a.person.role}, ${a.person.employer}`,
+  sector: EMPLOYER_SECTORS[a.person.sector],
+  clock: currentClock(a, now),
+  earlier: a.earlier.length,
+  linkedContact: !!a.childContact,
+});
+
+export const allegationQueue = (open: Allegation[], concluded: Allegation[], now: Date) => {
+  const rows = open.map((a) => rowOf(a, now));
+  const urgency = (r: QueueRow) => (r.clock ? (r.clock.overdue ? 0 : 1) : 2);
+  rows.sort((x, y) => urgency(x) - urgency(y) || (x.clock?.dueAt ?? x.receivedAt).localeCompare(y.clock?.dueAt ?? y.receivedAt));
+  return {
+    open: rows,
+    overdue: rows.filter((r) => r.clock?.overdue).length,
+    concluded: concluded.map((a) => rowOf(a, now)).sort((x, y) => y.receivedAt.localeCompare(x.receivedAt)),
+  };
+};
