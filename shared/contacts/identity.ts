@@ -28,6 +28,13 @@ const base32 = (bytes: Uint8Array, length: number): string => {
  */
 export const newContactId = (): string => base32(randomBytes(20), 26).toLowerCase();
 
+/**
+ * An id that belongs to one contact, such as the allegation a notification about an adult
+ * becomes: derived from the contact's (random) id, so a retried step finds the same one.
+ */
+export const idDerivedFrom = (contactId: string, purpose: string): string =>
+  base32(createHash('sha256').update(`front-door:${purpose}:${contactId}`).digest(), 26).toLowerCase();
+
 /** The reference is derived from the id, so the two can never disagree. */
 export const referenceFor = (contactId: string): string => {
   const digest = createHash('sha256').update(`front-door:reference:${contactId}`).digest();

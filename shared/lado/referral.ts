@@ -1,4 +1,4 @@
-import { newContactId, referenceFor, type Contact } from '../contacts';
+import { idDerivedFrom, referenceFor, type Contact } from '../contacts';
 import type { WorkingCalendar } from '../calendar';
 import type { ContactStore, Mailer } from '../front-door/ports';
 import { AGENCY_TYPES } from '../notification';
@@ -33,7 +33,7 @@ export interface ReferralResult {
   };
 }
 
-export const allegationIdFor = (contactId: string) => newContactId(`lado-allegation:${contactId}`);
+export const allegationIdFor = (contactId: string) => idDerivedFrom(contactId, 'lado-allegation');
 export const allegationReferenceFor = (allegationId: string) => referenceFor(allegationId).replace(/^CFC-/, 'LADO-');
 
 export interface ReferralDeps {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasBidiControls, hasLoneSurrogate } from './text';
 
 /**
  * When the concern is about an adult who works or volunteers with children, the employer must
@@ -32,7 +33,10 @@ export const STILL_WORKING_WITH_CHILDREN = {
 const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);
 
 export const AdultConcernSchema = z.object({
-  name: text(200),
+  // Shown to the LADO, put in the employer's email and hashed to find earlier allegations: it must read as sent.
+  name: text(200)
+    .refine((v) => !hasBidiControls(v), 'Enter the name without text-direction control characters')
+    .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters'),
   dateOfBirth: z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' }).optional(),
   role: text(200).describe('Their job or voluntary role, for example class teacher or football coach'),
   employer: text(200).describe('The employer or organisation they work or volunteer for'),
