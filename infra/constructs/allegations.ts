@@ -49,14 +49,7 @@ export class Allegations extends Construct {
     });
     // The person-matching key must stay the same for the life of the records, so it is given at
     // deploy time (never in the repository); the local stage's synthetic data uses a fixed one.
-    const matchKey = local
-      ? 'local-only-allegation-match-key-not-a-secret'
-      : new CfnParameter(this, 'MatchKey', {
-          type: 'String',
-          noEcho: true,
-          minLength: 32,
-          description: 'Key of the keyed hash that matches allegations about the same person; keep it unchanged between deployments',
-        }).valueAsString;
+    const matchKey = local ? 'local-only-allegation-match-key-not-a-secret' : this.matchKeyParameter().valueAsString;
     const { retention } = config.lado;
     this.environment = {
       ...props.environment,
@@ -77,6 +70,18 @@ export class Allegations extends Construct {
     );
     this.table.grantReadWriteData(this.referAllegation);
     props.contacts.grantReadWriteData(this.referAllegation);
+  }
+
+  /** `cdk deploy --parameters AllegationsMatchKey=…`: a fixed name, as the README gives it. */
+  private matchKeyParameter(): CfnParameter {
+    const parameter = new CfnParameter(this, 'MatchKey', {
+      type: 'String',
+      noEcho: true,
+      minLength: 32,
+      description: 'Key of the keyed hash that matches allegations about the same person; keep it unchanged between deployments',
+    });
+    parameter.overrideLogicalId('AllegationsMatchKey');
+    return parameter;
   }
 
   /** The LADO's pages in the console, with the console's own sign-in settings. */
