@@ -15,7 +15,8 @@ import { waitFor } from '../support/wait';
 const teacher = () => JSON.parse(readFileSync(join(__dirname, '../../events/notifications/school-allegation-teacher.json'), 'utf8'));
 
 describe('an allegation about a teacher, end to end', () => {
-  const local = useLocalSystem();
+  // Starting the emulators is slow on a loaded machine; the journey itself has its own timeout.
+  const local = useLocalSystem({ readyTimeoutMs: 115_000 });
 
   it('reaches the LADO alone, is hidden from every other role, and is managed to an outcome; a repeat is linked to the child and to the first', async () => {
     const api = apiClient(local.system);

@@ -1,0 +1,45 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { loadStageConfig } from '../../infra/config';
+import { FrontDoorStack } from '../../infra/front-door-stack';
+
+/** The LADO pathway in the stack: its own table, reachable only by the LADO's functions; a step of triage. */
+const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+const stack = new FrontDoorStack(app, 'Test', { config: loadStageConfig('example'), env: { account: '111111111111', region: 'eu-west-2' } });
+const template = Template.fromStack(stack);
+const resources = (type: string) => template.findResources(type);
+const tableId = Object.keys(resources('AWS::DynamoDB::GlobalTable')).find((id) => id.startsWith('AllegationsTable'))!;
+
+describe('the allegations pathway in the stack', () => {
+  it('keeps allegations in their own encrypted, retained table with time to live', () => {
+    const table = resources('AWS::DynamoDB::GlobalTable')[tableId]!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(table.Properties.SSESpecification.SSEType).toBe('KMS');
+  });
+
+  it('lets only the LADO functions reach the allegations table', () => {
+    const policies = Object.values(resources('AWS::IAM::Policy')) as any[];
+    const reaching = policies
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(tableId))
+      .flatMap((p) => p.Properties.Roles.map((r: any) => r.Ref as string))
+      .sort();
+    expect(reaching).toEqual([expect.stringMatching(/^AllegationsAllegationQueueRole/), expect.stringMatching(/^AllegationsAllegationRecordRole/), expect.stringMatching(/^AllegationsReferAllegationRole/)]);
+  });
+
+  it('refers allegations as a triage step that ends the child contact only when the child needs nothing', () => {
+    const definition = JSON.stringify(Object.values(resources('AWS::StepFunctions::StateMachine'))[0]!.Properties.DefinitionString);
+    expect(definition).toContain('ReferAllegation');
+    expect(definition).toContain('ChildNeedsContact');
+    expect(definition).toContain('PassedToLado');
+  });
+
+  it('takes the person-matching key as a no-echo deploy parameter, never a value in the template', () => {
+    expect(template.toJSON().Parameters.AllegationsMatchKey).toMatchObject({ NoEcho: true, MinLength: 32 });
+  });
+
+  it('serves the LADO console under /console/allegations only', () => {
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route')).map((r: any) => r.Properties.RouteKey as string).filter((k) => k.includes('allegations'));
+    expect(routes.sort()).toEqual(['GET /console/allegations', 'GET /console/allegations/{id}', 'POST /console/allegations/{id}/{action}']);
+  });
+});
