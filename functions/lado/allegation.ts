@@ -84,8 +84,8 @@ const allegationPage = async (allegation: Allegation, user: StaffUser, state: Pa
         row("Employer's designated person", p.employerContact && `${p.employerContact.name}, ${p.employerContact.email}`),
       ],
       concernRows: [
-        row('Referrer', `${allegation.referrer.name}, ${allegation.referrer.role}, ${allegation.referrer.organisation}`),
-        row('Referrer contact', `${allegation.referrer.email}, ${allegation.referrer.phone}`),
+        row('Referrer', [allegation.referrer.name ?? 'Anonymous', allegation.referrer.role, allegation.referrer.organisation].filter(Boolean).join(', ')),
+        row('Referrer contact', [allegation.referrer.email, allegation.referrer.phone].filter(Boolean).join(', ')),
         row('Children', allegation.children.map((c) => `${c.name}${c.dateOfBirth ? ` (born ${c.dateOfBirth})` : ''}`).join('; ')),
         row('What happened', allegation.description),
         row('Immediate risk', allegation.immediateRisk ? 'Yes' : 'No'),

@@ -42,13 +42,14 @@ export const employerNextStepsEmail = (allegation: Allegation, config: MailConfi
   );
 };
 
-export const referrerAllegationAcknowledgement = (allegation: Allegation, config: MailConfig, lado: Lado): EmailMessage =>
-  compose(
+/** Nothing to send when the referrer gave no email address (a member of the public may give a phone number or stay anonymous). */
+export const referrerAllegationAcknowledgement = (allegation: Allegation, config: MailConfig, lado: Lado): EmailMessage | undefined =>
+  allegation.referrer.email === undefined ? undefined : compose(
     about(allegation, 'referrer-acknowledgement'),
     allegation.referrer.email,
     `We have passed your concern about an adult to the LADO: reference ${allegation.reference}`,
     [
-      `Dear ${allegation.referrer.name},`,
+      allegation.referrer.name ? `Dear ${allegation.referrer.name},` : 'Hello,',
       `Thank you for telling us about your concern about an adult who works or volunteers with children. It has been passed to the Local Authority Designated Officer (LADO), who will consider it within one working day. The reference is ${allegation.reference}.`,
       allegation.childContact
         ? `You also asked for help for the child: that is notification ${allegation.childContact.reference}, and you will hear about it separately.`

@@ -99,7 +99,8 @@ export const referAllegation = async (contactId: string, deps: ReferralDeps): Pr
   }
   const toEmployer = employerNextStepsEmail(allegation, deps.mail, deps.settings);
   if (toEmployer) await deps.mailer.sendOnce(toEmployer);
-  await deps.mailer.sendOnce(referrerAllegationAcknowledgement(allegation, deps.mail, deps.settings));
+  const toReferrer = referrerAllegationAcknowledgement(allegation, deps.mail, deps.settings);
+  if (toReferrer) await deps.mailer.sendOnce(toReferrer);
 
   const childContact = contact.notification.adultConcern.childNeedsContact;
   if (!childContact && contact.status === 'triaging') {

@@ -136,6 +136,18 @@ describe('referring an allegation to the LADO', () => {
     expect(employer.text).not.toMatch(/Testperson|Class teacher/);
   });
 
+  it('still refers an allegation from a member of the public who gave only a phone number, emailing only the employer', async () => {
+    // Prepare
+    const n = sample();
+    const fromPublic = { ...n, referrer: { name: 'Pat Neighbour', agencyType: 'self' as const, phone: '07700 900 123' } } as Notification;
+    const { deps, allegations, mail } = setUp(contactWith('c1', fromPublic));
+    // Act
+    await referAllegation('c1', deps);
+    // Assess
+    expect(allegations.allegations.size).toBe(1);
+    expect([...mail.sent.values()].map((m) => m.to)).toEqual(['head@example-primary.sch.example']);
+  });
+
   it('gives the employer on a secure domain the detail and what not to do', async () => {
     // Prepare
     const n = sample();
