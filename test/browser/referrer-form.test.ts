@@ -285,7 +285,53 @@ describe('the referrer web form in a browser', () => {
     expect(new Set(checked).size).toBeGreaterThanOrEqual(20);
   }, 480_000);
 
+  it('lets a member of the public stay anonymous and tell us about a child they know only by sight', async () => {
+    await ui.page.goto(`${local.system.endpoints.api}/notify`);
+    await ui.page.getByRole('button', { name: 'Start now' }).click();
+    await ui.page.getByLabel('No', { exact: true }).check();
+    await next();
+    await ui.page.getByLabel('I do not want to give my details').check();
+    await next();
+    // Nothing is needed: not a name, not an organisation, not an email address.
+    expect(await ui.page.locator('main input:not([type="hidden"])').count()).toBe(1);
+    await accessible();
+    await next();
+    expect(path()).toBe('/notify/children/0/details');
+    await ui.page.getByLabel('Other names the child is known by (optional)').fill('The boy at number 5');
+    await ui.page.getByLabel('Yes, but I do not know their date of birth').check();
+    await ui.page.getByLabel('Roughly how old are they, in years? (optional)').fill('8');
+    await ui.page.getByLabel('Male', { exact: true }).check();
+    await accessible();
+    await next();
+    await ui.page.getByLabel('Address line 1').fill('5 Fictional Row');
+    await ui.page.getByLabel('Town or city').fill('Exampleton');
+    await ui.page.getByLabel('Postcode').fill('ZZ99 3AB');
+    await next();
+    for (let list = 0; list < 4; list++) {
+      await ui.page.getByLabel('No', { exact: true }).check();
+      await next();
+    }
+    await ui.page.getByLabel('Something else').check();
+    await next();
+    await ui.page.getByLabel('What has happened, and why are you worried?').fill('He is out alone on the street every night until after midnight, in thin clothes.');
+    await next();
+    await next();
+    await ui.page.getByLabel('What do you expect to happen?').fill('Someone to check he is all right.');
+    await next();
+    await ui.page.getByLabel('Yes, they agreed to me sharing this information').check();
+    await next();
+    expect(await heading()).toBe('Check your answers before sending your notification');
+    expect(await ui.page.textContent('main')).toContain('I do not want to give my details');
+    expect(await ui.page.textContent('main')).toContain('Children you are worried about: The boy at number 5');
+    await accessible();
+    await ui.page.getByRole('button', { name: 'Accept and send' }).click();
+    await ui.page.waitForURL(/\/notify\/confirmation$/);
+    expect(await ui.page.textContent('main')).toContain('Bookmark that page');
+    expect(await ui.page.textContent('main')).not.toContain('We have sent you an email');
+    await accessible();
+  }, 240_000);
+
   it('never writes what the referrer typed into the logs', () => {
-    expectNoPersonalData(local.system.output(), ['Ellie', 'Elle', 'Fictional', 'dsl@school.example', 'Alex Lodger']);
+    expectNoPersonalData(local.system.output(), ['Ellie', 'Elle', 'Fictional', 'dsl@school.example', 'Alex Lodger', 'The boy at number 5']);
   });
 });
