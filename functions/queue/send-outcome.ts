@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { decidedWithinClock, sendOutcome } from '../../shared/front-door/decisions';
-import { config, contactStore, mailer } from '../lib/dependencies';
+import { screenedWithinOneWorkingDay, sendOutcome } from '../../shared/front-door/decisions';
+import { rulesetCalendar } from '../../shared/rules';
+import { config, contactStore, mailer, officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 import { contactQueueConsumer } from '../lib/queue-consumer';
 
@@ -18,6 +19,6 @@ export const handler = contactQueueConsumer(async (contactId, context, message) 
   const decided = metrics.singleMetric();
   decided.addDimensions({ route: contact.decision.route });
   decided.addMetric('DecisionsFinal', MetricUnit.Count, 1);
-  const withinClock = decidedWithinClock(contact);
-  if (withinClock !== undefined) metrics.singleMetric().addMetric(withinClock ? 'DecisionsWithinClock' : 'DecisionsOutsideClock', MetricUnit.Count, 1);
+  const screened = screenedWithinOneWorkingDay(contact, officeCalendar() ?? rulesetCalendar());
+  if (screened !== undefined) metrics.singleMetric().addMetric(screened ? 'ScreenedWithinOneWorkingDay' : 'ScreenedAfterOneWorkingDay', MetricUnit.Count, 1);
 });

@@ -130,7 +130,7 @@ export class OperationsMonitoring extends Construct {
         width: 6,
       }),
       new GraphWidget({ title: 'Notifications received (all channels and sources)', left: [sumAcross('NotificationsReceived', ['channel', 'source'], 'received')], width: 6 }),
-      new GraphWidget({ title: 'Decisions within / outside the statutory clock', left: [measure('DecisionsWithinClock', 'within'), measure('DecisionsOutsideClock', 'outside')], width: 6 }),
+      new GraphWidget({ title: 'Contacts decided within / after one working day (screening measure)', left: [measure('ScreenedWithinOneWorkingDay', 'within'), measure('ScreenedAfterOneWorkingDay', 'after')], width: 6 }),
       new GraphWidget({ title: 'Final decisions and recommendations', left: [sumAcross('DecisionsFinal', ['route'], 'decisions'), sumAcross('Recommendations', ['level'], 'recommendations')], width: 6 }),
     );
     dashboard.addWidgets(

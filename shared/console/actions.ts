@@ -5,6 +5,17 @@ import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue 
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */
 export const PARTNER_ANSWER_HOURS = 48;
+
+const HOUR = 3600_000;
+/**
+ * A partner's answer informs the decision, so it falls due an hour before the decision does (for
+ * reading it), and never more than 48 hours away; asked at the last moment, it still gets an hour.
+ */
+export const partnerAnswerDue = (now: Date, decisionDueAt: string | undefined): string => {
+  const latest = now.getTime() + PARTNER_ANSWER_HOURS * HOUR;
+  const beforeDecision = decisionDueAt ? Date.parse(decisionDueAt) - HOUR : latest;
+  return new Date(Math.max(Math.min(latest, beforeDecision), now.getTime() + HOUR)).toISOString();
+};
 export const PARTNER_AGENCIES = { police: 'Police', health: 'Health', education: 'Education' } as const;
 
 const text = (what: string, max = 4000) => z.string().trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
@@ -106,7 +117,7 @@ export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>,
     }
     case 'request-information': {
       const { agency, question, sentTo } = input as ActionInput<'request-information'>;
-      const dueAt = new Date(now.getTime() + PARTNER_ANSWER_HOURS * 3600_000).toISOString();
+      const dueAt = partnerAnswerDue(now, contact.recommendation?.dueAt);
       const request = { id: randomUUID(), agency, question, requestedAt: at, requestedBy: by, dueAt, sentTo };
       return { changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] }, action: `Asked ${PARTNER_AGENCIES[agency]} for information`, detail: `Due ${dueAt}` };
     }

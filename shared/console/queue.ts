@@ -43,7 +43,15 @@ export interface QueueLists {
 }
 
 const dueOf = (c: Contact) => c.recommendation?.dueAt ?? c.receivedAt;
-const byUrgency = (a: Contact, b: Contact) => dueOf(a).localeCompare(dueOf(b));
+/**
+ * Most urgent first: red contacts already past their same-day deadline lead (a child at immediate
+ * risk whom nobody has reached), then everything by due time.
+ */
+const byUrgency = (now: Date) => {
+  const at = now.toISOString();
+  const overdueRed = (c: Contact) => (c.recommendation?.priority === 'red' && dueOf(c) < at ? 1 : 0);
+  return (a: Contact, b: Contact) => overdueRed(b) - overdueRed(a) || dueOf(a).localeCompare(dueOf(b));
+};
 const hasTheme = (theme: string) => (c: Contact) => c.recommendation?.themes.includes(theme) ?? false;
 
 /** Contacts a manager must look at: sign-offs, escalations, and referrers' reconsideration requests. */
@@ -154,7 +162,7 @@ export const buildQueue = (lists: QueueLists, query: QueueQuery, userId: string,
   (Object.keys(TABS) as Tab[]).map((tab) => {
     const emails = tab === 'needs-completing';
     // Emails have no notification to filter on; oldest first, as they have no decision due yet.
-    const all = tabContacts(tab, lists, userId, now).filter(emails ? () => true : matchesFilters(query)).sort(byUrgency);
+    const all = tabContacts(tab, lists, userId, now).filter(emails ? () => true : matchesFilters(query)).sort(byUrgency(now));
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const page = tab === query.tab ? Math.min(query.page, pages) : 1;
     const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);

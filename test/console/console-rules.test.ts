@@ -50,11 +50,12 @@ describe('console actions', () => {
     expect(planAction('unassign', {}, mine, { id: 'morgan.ellis', name: 'Morgan Ellis', role: 'manager' }, now)).toMatchObject({ changes: { assignee: null } });
   });
 
-  it('gives partner information requests 48 hours and records one answer', () => {
+  it('asks partners to answer before the decision they inform is due, and records one answer', () => {
     const asked = planAction('request-information', { agency: 'police', question: 'Any call-outs?', sentTo: 'safeguarding@police.example' }, contact(), worker, now);
     if ('refused' in asked) throw new Error(asked.refused);
     const request = asked.changes.partnerRequests![0]!;
-    expect(request.dueAt).toBe('2026-03-04T10:00:00.000Z');
+    // The red contact's decision is due at 12:00, so the answer is due at 11:00, not in 48 hours.
+    expect(request.dueAt).toBe('2026-03-02T11:00:00.000Z');
     const withRequest = contact({ partnerRequests: [request] });
     const answered = planAction('record-answer', { requestId: request.id, answer: 'Two call-outs' }, withRequest, worker, now);
     if ('refused' in answered) throw new Error(answered.refused);

@@ -81,7 +81,7 @@ describe('a notification travels end to end', () => {
     expect(toReferrer.map((m) => m.subject).sort()).toEqual([`Decision on your notification ${reference}`, `We have received your notification ${reference}`]);
     // The board's measures count the decision once, however often its outcome is re-sent.
     expect(local.system.output().match(/"DecisionsFinal":1/g)).toHaveLength(1);
-    expect(local.system.output()).toMatch(/"DecisionsWithinClock":1/);
+    expect(local.system.output()).toMatch(/"ScreenedWithinOneWorkingDay":1/);
   });
 
   it('status link: the emailed link shows the route without the reasons; a code emailed to the referrer opens them once; a guessed token or the contact id is a 404', async () => {

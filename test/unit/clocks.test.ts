@@ -1,0 +1,65 @@
+import type { Contact } from '../../shared/contacts';
+import { createWorkingCalendar } from '../../shared/calendar';
+import { partnerAnswerDue } from '../../shared/console/actions';
+import { buildQueue, QueueQuerySchema } from '../../shared/console/queue';
+import { screenedWithinOneWorkingDay } from '../../shared/front-door/decisions';
+
+/**
+ * Issue 9 point 6: clocks as the published figures measure them. Herefordshire's MASH reports
+ * contacts screened within one working day (96.7%); Working Together 2023 asks for a decision
+ * within one working day of a referral; partner checks inform that decision, so they are due
+ * before it; a red contact past its same-day deadline is the most urgent thing in the queue.
+ */
+
+const calendar = createWorkingCalendar();
+const decided = (receivedAt: string, decidedAt: string) =>
+  ({ receivedAt, decision: { decidedAt } }) as Pick<Contact, 'decision' | 'receivedAt'>;
+
+describe('the one-working-day screening measure', () => {
+  it('counts a contact received on Friday afternoon and decided on Monday before the same office time as within one working day', () => {
+    expect(screenedWithinOneWorkingDay(decided('2026-11-20T15:00:00Z', '2026-11-23T14:59:00Z'), calendar)).toBe(true);
+    expect(screenedWithinOneWorkingDay(decided('2026-11-20T15:00:00Z', '2026-11-24T09:30:00Z'), calendar)).toBe(false);
+  });
+
+  it('counts a red contact decided after its 4-hour deadline but within the working day as screened in time (it is the RAG clock that was missed, not screening)', () => {
+    expect(screenedWithinOneWorkingDay(decided('2026-11-18T09:00:00Z', '2026-11-18T15:00:00Z'), calendar)).toBe(true);
+  });
+
+  it('skips a bank holiday (Christmas Day 2026 is a Friday, Boxing Day substitute on Monday 28th)', () => {
+    expect(screenedWithinOneWorkingDay(decided('2026-12-24T10:00:00Z', '2026-12-29T09:30:00Z'), calendar)).toBe(true);
+  });
+});
+
+describe('partner information requests', () => {
+  const now = new Date('2026-11-18T10:00:00Z');
+
+  it('fall due an hour before the decision they inform, not 48 hours later', () => {
+    expect(partnerAnswerDue(now, '2026-11-19T10:00:00.000Z')).toBe('2026-11-19T09:00:00.000Z');
+  });
+
+  it('are due within 48 hours at most, and get at least an hour when asked at the last moment', () => {
+    expect(partnerAnswerDue(now, '2026-11-25T10:00:00.000Z')).toBe('2026-11-20T10:00:00.000Z');
+    expect(partnerAnswerDue(now, '2026-11-18T10:30:00.000Z')).toBe('2026-11-18T11:00:00.000Z');
+    expect(partnerAnswerDue(now, undefined)).toBe('2026-11-20T10:00:00.000Z');
+  });
+});
+
+describe('the queue', () => {
+  it('puts red contacts past their deadline first, then the rest by due time', () => {
+    const now = new Date('2026-11-18T15:00:00Z');
+    const contact = (id: string, priority: 'red' | 'amber' | 'green', dueAt: string) =>
+      ({ contactId: id, reference: id, status: 'awaiting-decision', receivedAt: '2026-11-17T09:00:00Z', notification: { referrer: { agencyType: 'school' }, children: [] }, recommendation: { priority, dueAt, themes: [], level: 2, route: 'nfa' } }) as unknown as Contact;
+    const lists = {
+      open: [
+        contact('green-overdue-earliest', 'green', '2026-11-18T09:00:00Z'),
+        contact('red-overdue', 'red', '2026-11-18T13:00:00Z'),
+        contact('amber-due-soon', 'amber', '2026-11-18T16:00:00Z'),
+        contact('red-not-yet-due', 'red', '2026-11-18T18:00:00Z'),
+      ],
+      awaitingManager: [],
+      decided: [],
+    };
+    const [all] = buildQueue(lists, QueueQuerySchema.parse({}), 'worker', now);
+    expect(all!.rows.map((r) => r.reference)).toEqual(['red-overdue', 'green-overdue-earliest', 'amber-due-soon', 'red-not-yet-due']);
+  });
+});
