@@ -34,15 +34,21 @@ const contactFrom = (referrerEmail: string): Contact => {
   };
 };
 
+/** A contact first decided as early help, then changed to a social care assessment on reconsideration. */
+const changedOnReconsideration = () => {
+  const first = contactFrom('dsl@school.example');
+  const changed: Contact = {
+    ...first,
+    decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
+    previousDecisions: [first.decision!],
+    reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
+  };
+  return { first, changed };
+};
+
 describe('emails to referrers and teams', () => {
   it('keys the emails about a decision changed on reconsideration apart from the first, and says what changed', () => {
-    const first = contactFrom('dsl@school.example');
-    const changed: Contact = {
-      ...first,
-      decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
-      previousDecisions: [first.decision!],
-      reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
-    };
+    const { first, changed } = changedOnReconsideration();
     expect(outcomeEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome`);
     expect(outcomeEmail(changed, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome:2`);
     expect(teamHandoverEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover`);
@@ -55,13 +61,7 @@ describe('emails to referrers and teams', () => {
 
   it('does not offer reconsideration again in the email about a decision changed on reconsideration', () => {
     // Prepare
-    const first = contactFrom('dsl@school.example');
-    const changed: Contact = {
-      ...first,
-      decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
-      previousDecisions: [first.decision!],
-      reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
-    };
+    const { first, changed } = changedOnReconsideration();
     // Act
     const [before, after] = [outcomeEmail(first, config)!.text, outcomeEmail(changed, config)!.text];
     // Assess
@@ -72,13 +72,7 @@ describe('emails to referrers and teams', () => {
 
   it('tells the team that received the earlier handover that it has been replaced, once, and only when the team changed', () => {
     // Prepare
-    const first = contactFrom('dsl@school.example');
-    const changed: Contact = {
-      ...first,
-      decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
-      previousDecisions: [first.decision!],
-      reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
-    };
+    const { first, changed } = changedOnReconsideration();
     const sameTeam: Contact = { ...changed, decision: { ...changed.decision!, route: 'early-help-single-agency', level: 2 } };
     // Act
     const notice = handoverReplacedEmail(changed, config)!;
@@ -90,7 +84,6 @@ describe('emails to referrers and teams', () => {
     expect(handoverReplacedEmail(first, config)).toBeUndefined();
     expect(handoverReplacedEmail(sameTeam, config)).toBeUndefined();
   });
-
 
   it('writes to no one who gave no email address, and greets someone who gave no name plainly', () => {
     // Prepare
