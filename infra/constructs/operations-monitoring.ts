@@ -22,6 +22,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { DataProtectionKey } from './data-protection-key';
 import { FrontDoorFunction } from './front-door-function';
+import { FailedInvocations } from './failed-invocations';
 import { QueueWithDeadLetters } from './queue-with-dead-letters';
 
 export interface OperationsMonitoringProps {
@@ -79,8 +80,7 @@ export class OperationsMonitoring extends Construct {
 
     const deadLetterQueues = Stack.of(this)
       .node.findAll()
-      .filter((c): c is QueueWithDeadLetters => c instanceof QueueWithDeadLetters)
-      .map((q) => q.deadLetterQueue);
+      .flatMap((c) => (c instanceof QueueWithDeadLetters ? [c.deadLetterQueue] : c instanceof FailedInvocations ? [c.queue] : []));
     const overdue = new Metric({ namespace: NAMESPACE, metricName: 'OverdueContacts', dimensionsMap: SERVICE, statistic: 'Maximum', period: props.overdueCheckEvery });
     this.alarms.push(alarmOn(this, 'ContactsOverdue', overdue, 'A contact has passed its statutory decision time without a decision'));
     for (const [i, queue] of deadLetterQueues.entries()) {

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import type { StageConfig } from '../config';
 import { DataProtectionKey } from './data-protection-key';
+import { FailedInvocations } from './failed-invocations';
 import type { FrontDoorApi } from './front-door-api';
 import { FrontDoorFunction } from './front-door-function';
 
@@ -102,6 +103,8 @@ export class ReferrerChannels extends Construct {
         },
       }),
     );
+    // SES invokes it asynchronously: a message it fails on after Lambda's retries is kept, and alarmed.
+    new FailedInvocations(this, 'EmailIntakeFailures', { fn: intake });
     // Reads a message and deletes a refused one; it never writes or lists the bucket.
     this.grantMessages(intake, ['s3:GetObject', 's3:DeleteObject']);
     contacts.grantReadWriteData(intake);

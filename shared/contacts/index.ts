@@ -4,3 +4,4 @@ export * from './matching';
 export * from './record';
 export * from './status';
 export * from './retention';
+export * from './size';

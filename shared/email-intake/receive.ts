@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { parse as parseYaml } from 'yaml';
-import { newStatusToken, referenceFor, type Contact, type IncomingEmail } from '../contacts';
+import { newStatusToken, referenceFor, truncateUtf8, type Contact, type IncomingEmail } from '../contacts';
 import { claimKey, fingerprintOf } from '../front-door/idempotency';
 import { senderAuthentication, validAddress, type SenderVerdicts } from './sender';
 import { acceptNotification } from '../front-door/intake';
@@ -18,6 +18,9 @@ import { parseNotification } from '../notification';
  */
 /** Where the receipt rule stores raw messages in the inbound bucket: the prefix, then SES's message id. */
 export const INBOUND_PREFIX = 'inbound/';
+
+/** The text of a free-text email kept on its contact; all of it is in the raw message. */
+export const EMAIL_TEXT_BYTES = 64 * 1024;
 
 export const TEMPLATE_START = '--- BEGIN FRONT DOOR NOTIFICATION ---';
 export const TEMPLATE_END = '--- END FRONT DOOR NOTIFICATION ---';
@@ -115,10 +118,12 @@ export const receiveEmail = async (
     updatedAt: at,
     incomingEmail: {
       from,
-      subject: mail.subject ?? '(no subject)',
+      // Bounded in UTF-8 bytes, as DynamoDB counts: the whole message stays in the inbound bucket
+      // (S3), where a worker downloads it, so nothing cut here is lost.
+      subject: truncateUtf8(mail.subject ?? '(no subject)', 1024),
       // mailparser converts an HTML-only body to text; the HTML itself is never kept or shown.
-      text: (mail.text ?? '').slice(0, 100_000),
-      attachments: mail.attachments.map((a) => ({ filename: a.filename ?? 'attachment', contentType: a.contentType, size: a.size })),
+      text: truncateUtf8(mail.text ?? '', EMAIL_TEXT_BYTES),
+      attachments: mail.attachments.slice(0, 100).map((a) => ({ filename: truncateUtf8(a.filename ?? 'attachment', 255), contentType: a.contentType, size: a.size })),
       rawMessage: { bucket: source.bucket, key: source.key },
       templateErrors,
     },

@@ -1,4 +1,4 @@
-import { newContactId, newStatusToken, referenceFor, type Channel, type Contact } from '../contacts';
+import { MAX_NOTIFICATION_BYTES, newContactId, newStatusToken, referenceFor, utf8Bytes, type Channel, type Contact } from '../contacts';
 import { parseNotification, type FieldError, type ParseResult } from '../notification';
 import { getDefaultRuleset } from '../rules';
 import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
@@ -20,7 +20,13 @@ export const validateNotification = (body: unknown): ParseResult => {
   const parsed = parseNotification(body);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const unknown = unknownIndicators(parsed.notification.concerns.indicators);
-  return unknown.length ? { ok: false, errors: unknown } : { ok: true, notification: parsed.notification };
+  if (unknown.length) return { ok: false, errors: unknown };
+  const bytes = utf8Bytes(parsed.notification);
+  if (bytes > MAX_NOTIFICATION_BYTES) {
+    const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
+    return { ok: false, errors: [{ path: '(notification)', message: `The notification is too large to store: ${kb(bytes)} of text, at most ${kb(MAX_NOTIFICATION_BYTES)}. Shorten the longest descriptions, or email documents separately` }] };
+  }
+  return { ok: true, notification: parsed.notification };
 };
 
 export type AcceptResult =

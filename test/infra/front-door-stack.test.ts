@@ -26,8 +26,8 @@ const actionsOf = (entry: string): string[] => statementsOf(entry).flatMap((s) =
 
 describe('Front Door stack', () => {
   it('queues triage work with a dead-letter queue that keeps messages for 14 days', () => {
-    // Triage, outcomes, and bounces and complaints, each with its dead letters.
-    template.resourceCountIs('AWS::SQS::Queue', 6);
+    // Triage, outcomes, and bounces and complaints, each with its dead letters; email intake's failures.
+    template.resourceCountIs('AWS::SQS::Queue', 7);
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
       VisibilityTimeout: 60,
@@ -260,7 +260,19 @@ describe('Front Door stack', () => {
         expect(watched).toContain(metric);
       }
       const deadLetterAlarms = watched.filter((w) => w === 'AWS/SQS:ApproximateNumberOfMessagesVisible');
-      expect(deadLetterAlarms.length).toBe(Object.keys(resources('AWS::SQS::Queue')).length / 2);
+      // One per dead-letter queue: each work queue's, and the email intake function's failures.
+      expect(deadLetterAlarms.length).toBe(Object.keys(resources('AWS::SQS::Queue')).filter((id) => /DeadLetters|Failures/.test(id)).length);
+    });
+
+    it('keeps an email the intake function failed on, after its retries, in a queue the alarms watch', () => {
+      const intake = logicalIdOf('AWS::Lambda::Function', 'functions/email-intake/receive.ts')!;
+      const [failures] = Object.keys(resources('AWS::SQS::Queue')).filter((id) => id.includes('EmailIntakeFailures'));
+      expect(failures).toBeDefined();
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: intake },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failures, 'Arn'] } } },
+      });
     });
 
     it('alarms on the errors and throttles of every function', () => {
