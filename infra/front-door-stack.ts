@@ -194,13 +194,17 @@ export class FrontDoorStack extends Stack {
 
     const overdueReporter = fn('ReportOverdueContacts', 'functions/scheduled/report-overdue-contacts.ts', 'Counts contacts past their decision due time');
     tables.contacts.grantReadData(overdueReporter);
-    const requeueStalled = fn('RequeueStalledContacts', 'functions/scheduled/requeue-stalled-contacts.ts', 'Queues again contacts stored but not yet triaged', {
+    const requeueStalled = fn('RequeueStalledContacts', 'functions/scheduled/requeue-stalled-contacts.ts', 'Queues again contacts not yet triaged; restarts triage that stopped part-way', {
       TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
-    });
-    tables.contacts.grantReadData(requeueStalled);
+      TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
+    }, Duration.minutes(STALLED_AFTER_MINUTES));
+    // Read and write: a contact that ran out of attempts is marked triage-failed for a worker.
+    tables.contacts.grantReadWriteData(requeueStalled);
     triageQueue.queue.grantSendMessages(requeueStalled);
+    triage.stateMachine.grantStartExecution(requeueStalled);
+    triage.stateMachine.grantRead(requeueStalled);
     new Rule(this, 'RequeueStalledContactsSchedule', {
-      description: 'Queues again any contact stored but still waiting for triage to begin',
+      description: 'Queues again contacts still waiting for triage to begin, and restarts those whose execution ended part-way',
       schedule: Schedule.rate(Duration.minutes(STALLED_AFTER_MINUTES)),
       targets: [new LambdaFunction(requeueStalled)],
     });

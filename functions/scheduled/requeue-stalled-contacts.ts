@@ -1,13 +1,19 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { requeueStalledContacts } from '../../shared/front-door/stalled';
-import { contactStore, triageQueue } from '../lib/dependencies';
+import { contactStore, triageQueue, triageWorkflow } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger, metrics } from '../lib/observability';
 
-/** Scheduled: queues again any contact stored but still waiting for triage to begin. */
+/** Scheduled: queues again contacts still waiting for triage to begin, and restarts those whose execution ended part-way. */
 export const handler = withObservability(async () => {
-  const requeued = await requeueStalledContacts({ store: contactStore(), triageQueue: triageQueue(), now: new Date() });
+  const { requeued, restarted } = await requeueStalledContacts({
+    store: contactStore(),
+    triageQueue: triageQueue(),
+    workflow: triageWorkflow(),
+    now: new Date(),
+  });
   metrics.addMetric('StalledContactsRequeued', MetricUnit.Count, requeued);
-  if (requeued) logger.warn('Stalled contacts queued again', { requeued });
-  return { requeued };
+  metrics.addMetric('StuckTriageRestarted', MetricUnit.Count, restarted);
+  if (requeued || restarted) logger.warn('Stalled contacts queued again or restarted', { requeued, restarted });
+  return { requeued, restarted };
 }, { metrics: true });

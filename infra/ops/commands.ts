@@ -1,9 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { ExecutionAlreadyExists, ListExecutionsCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
-import { executionNameFor } from '../../shared/aws/step-functions-workflow';
+import { contactIdOfExecution, executionNameFor, StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
+import { MAX_TRIAGE_ATTEMPTS, resumeTriage } from '../../shared/front-door/stalled';
 import { isContactId, type Contact } from '../../shared/contacts';
 import type { Deployment } from './deployment';
 
@@ -101,7 +102,7 @@ const loadContact = async (ops: Ops, contactId: string): Promise<Contact> => {
 
 const executionsOf = async (ops: Ops, contactId: string) => {
   const { executions = [] } = await ops.sfn.send(new ListExecutionsCommand({ stateMachineArn: output(ops, 'TriageStateMachineArn'), maxResults: 1000 }));
-  return executions.filter((e) => e.name?.startsWith(executionNameFor(contactId)));
+  return executions.filter((e) => e.name && contactIdOfExecution(e.name) === contactId);
 };
 
 /** What an engineer needs to see where a contact is stuck, and nothing about the child. */
@@ -139,30 +140,31 @@ export const contactShow = async (ops: Ops, contactId: string): Promise<void> =>
 };
 
 /**
- * Runs triage again for a contact that never got through it: one still `received` (its
- * message lost or dead-lettered) gets the execution it should have had, under the same name,
- * so a later redrive of its message starts nothing new; a `triage-failed` one gets a fresh,
- * numbered execution. Any other contact has been triaged: replaying it does nothing.
+ * Runs triage again for a contact that never got through it: one still `received` or
+ * `triaging`, or awaiting its acknowledgement, whose execution ended (or never started), and
+ * one marked `triage-failed`, each under the next numbered execution name, as the sweeper
+ * does. One whose triage is still running, or finished, is left alone.
  */
 export const contactReplay = async (ops: Ops, contactId: string): Promise<'started' | 'not-needed'> => {
   const contact = await loadContact(ops, contactId);
-  if (contact.status !== 'received' && contact.status !== 'triage-failed') {
-    ops.say(`Nothing to replay: ${contact.reference} is ${contact.status}`);
-    return 'not-needed';
+  const workflow = new StepFunctionsWorkflow(output(ops, 'TriageStateMachineArn'), ops.sfn);
+  const outcome = await resumeTriage(contactId, { store: contactStore(ops), workflow, now: new Date() }, { includeFailed: true });
+  const latest = await workflow.latestRun(contactId, MAX_TRIAGE_ATTEMPTS);
+  const name = latest ? executionNameFor(contactId, latest.attempt) : executionNameFor(contactId);
+  switch (outcome) {
+    case 'restarted':
+      ops.say(`Triage of ${contact.reference} started again (${name})`);
+      return 'started';
+    case 'running':
+      ops.say(`Triage of ${contact.reference} is already running (${name})`);
+      return 'not-needed';
+    case 'gave-up':
+      ops.say(`Triage of ${contact.reference} did not finish in ${MAX_TRIAGE_ATTEMPTS} attempts: it is triage-failed, for a worker to decide`);
+      return 'not-needed';
+    case 'not-needed':
+      ops.say(`Nothing to replay: ${contact.reference} is ${contact.status}`);
+      return 'not-needed';
   }
-  const earlier = await executionsOf(ops, contactId);
-  const name = contact.status === 'received' ? executionNameFor(contactId) : `${executionNameFor(contactId)}-replay-${earlier.length}`;
-  try {
-    await ops.sfn.send(
-      new StartExecutionCommand({ stateMachineArn: output(ops, 'TriageStateMachineArn'), name, input: JSON.stringify({ contactId }) }),
-    );
-  } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
-    ops.say(`Triage of ${contact.reference} is already running (${name})`);
-    return 'not-needed';
-  }
-  ops.say(`Triage of ${contact.reference} started again (${name})`);
-  return 'started';
 };
 
 /**

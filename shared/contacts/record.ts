@@ -29,6 +29,12 @@ export interface Contact {
    */
   previousDecisions?: Decision[];
   triageFailure?: { error: string; at: string };
+  /**
+   * The referrer's acknowledgement: pending from the moment the contact awaits a decision until
+   * it is sent (or found to have no address to go to), so a contact whose triage stopped in
+   * between is found and finished.
+   */
+  acknowledgement?: { status: 'pending' | 'sent' | 'no-address'; sentAt?: string };
   /** A referrer may ask once for a decision to be looked at again (domain brief §5). */
   reconsideration?: {
     requestedAt: string;

@@ -123,9 +123,21 @@ export interface MessageQueue {
   send(body: ContactMessage): Promise<void>;
 }
 
+/** A contact's latest triage execution: `ended` is aborted, failed or timed out. */
+export interface TriageRun {
+  attempt: number;
+  state: 'running' | 'succeeded' | 'ended';
+}
+
 export interface TriageWorkflow {
   /** Starts triage for a contact; starting it again is not an error and starts nothing new. */
   start(contactId: string): Promise<'started' | 'already-started'>;
+  /** Starts the given attempt (2, 3…) under its own name; an attempt already started is not started again. */
+  startAttempt(contactId: string, attempt: number): Promise<'started' | 'already-started'>;
+  /** The contact's latest execution among its first `maxAttempts`, if it has one. */
+  latestRun(contactId: string, maxAttempts: number): Promise<TriageRun | undefined>;
+  /** Contacts with an execution that was aborted, failed or timed out since `since`. */
+  contactsWithEndedRuns(since: Date): Promise<string[]>;
 }
 
 /** A web form draft: what a referrer has answered so far, kept so a reload loses nothing. */

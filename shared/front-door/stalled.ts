@@ -1,16 +1,71 @@
-import type { ContactStore, MessageQueue } from './ports';
+import type { Contact } from '../contacts';
+import { markTriageFailed } from './triage-steps';
+import type { ContactStore, MessageQueue, TriageWorkflow } from './ports';
 
 /** How long a stored contact may wait for triage to begin before it is queued again. */
 export const STALLED_AFTER_MINUTES = 5;
+/** How far back the sweeper looks for executions that ended without finishing triage. */
+export const ENDED_RUNS_WINDOW_HOURS = 24;
+/** Attempts at triage before a contact is left to a worker as triage-failed. */
+export const MAX_TRIAGE_ATTEMPTS = 5;
 
 /**
- * The safety net behind "an accepted notification is never lost": a contact stored but never
- * queued (the queue was unreachable) or whose message was lost waits in `received`; this queues
- * it again. Queuing twice is harmless: triage starts once per contact.
+ * A contact whose triage has not finished: never begun, begun, or recommended but not yet
+ * acknowledged to the referrer (so never awaiting decision without its acknowledgement).
  */
-export const requeueStalledContacts = async (deps: { store: ContactStore; triageQueue: MessageQueue; now: Date }): Promise<number> => {
+export const triageUnfinished = (contact: Contact): boolean =>
+  contact.status === 'received' || contact.status === 'triaging' || contact.acknowledgement?.status === 'pending';
+
+export type ResumeOutcome = 'restarted' | 'running' | 'not-needed' | 'gave-up';
+
+type ResumeDeps = { store: ContactStore; workflow: TriageWorkflow; now: Date };
+
+/**
+ * Starts triage again for a contact whose execution ended (aborted, failed, timed out) before
+ * triage finished, as the next numbered attempt. Never two live executions per contact: a new
+ * one starts only when the latest has ended, and racing callers compute the same name, which
+ * Step Functions starts once. Never triaged twice: every step finds its own earlier work done.
+ * `includeFailed` also restarts a contact marked triage-failed (an engineer's replay).
+ */
+export const resumeTriage = async (contactId: string, deps: ResumeDeps, options: { includeFailed?: boolean } = {}): Promise<ResumeOutcome> => {
+  const resumable = (contact: Contact | undefined) =>
+    !!contact && (triageUnfinished(contact) || (!!options.includeFailed && contact.status === 'triage-failed'));
+  if (!resumable(await deps.store.get(contactId))) return 'not-needed';
+  const run = await deps.workflow.latestRun(contactId, MAX_TRIAGE_ATTEMPTS);
+  if (!run) return (await deps.workflow.start(contactId)) === 'started' ? 'restarted' : 'running';
+  if (run.state !== 'ended') return run.state === 'running' ? 'running' : 'not-needed';
+  // Read again now the execution has ended: it may have ended by handing the contact to a worker.
+  const contact = await deps.store.get(contactId);
+  if (!resumable(contact)) return 'not-needed';
+  if (run.attempt >= MAX_TRIAGE_ATTEMPTS) {
+    if (contact!.status !== 'triage-failed') {
+      await markTriageFailed(contactId, `Triage did not finish in ${MAX_TRIAGE_ATTEMPTS} attempts`, deps);
+    }
+    return 'gave-up';
+  }
+  return (await deps.workflow.startAttempt(contactId, run.attempt + 1)) === 'started' ? 'restarted' : 'running';
+};
+
+/**
+ * The safety net behind "an accepted notification is never lost" and "nothing stuck":
+ *  - a contact stored but never queued (the queue was unreachable) or whose message was lost
+ *    waits in `received`; it is queued again (queuing twice is harmless: triage starts once);
+ *  - a contact whose execution ended before triage finished (the runtime stopped, a step ran
+ *    out of retries before the contact could be marked) is started again under a new name.
+ */
+export const requeueStalledContacts = async (deps: {
+  store: ContactStore;
+  triageQueue: MessageQueue;
+  now: Date;
+  workflow: TriageWorkflow;
+}): Promise<{ requeued: number; restarted: number }> => {
   const cutoff = new Date(deps.now.getTime() - STALLED_AFTER_MINUTES * 60_000).toISOString();
   const stalled = (await deps.store.listByStatus('received', 100)).filter((contact) => contact.receivedAt < cutoff);
   for (const { contactId } of stalled) await deps.triageQueue.send({ contactId });
-  return stalled.length;
+  let restarted = 0;
+  const since = new Date(deps.now.getTime() - ENDED_RUNS_WINDOW_HOURS * 3_600_000);
+  for (const contactId of await deps.workflow.contactsWithEndedRuns(since)) {
+    if ((await resumeTriage(contactId, deps)) === 'restarted') restarted += 1;
+  }
+  return { requeued: stalled.length, restarted };
 };

@@ -141,7 +141,7 @@ const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise
     { calendar: deps.calendar },
   );
   try {
-    await deps.store.transition(contact.contactId, 'awaiting-decision', { recommendation }, deps.now.toISOString());
+    await deps.store.transition(contact.contactId, 'awaiting-decision', { recommendation, acknowledgement: { status: 'pending' } }, deps.now.toISOString());
     return recommendation;
   } catch (error) {
     // A retried step whose first attempt did write: what was stored first stands.
@@ -150,7 +150,7 @@ const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise
   }
 };
 
-type MailDeps = { store: ContactStore; mailer: Mailer; config: RuntimeConfig };
+type MailDeps = { store: ContactStore; mailer: Mailer; config: RuntimeConfig; now?: Date };
 
 /** Out of hours is judged when the alert goes, on the area's office calendar (bank holidays included). */
 export const alertDutyManager = async (
@@ -163,10 +163,30 @@ export const alertDutyManager = async (
 };
 
 export const sendAcknowledgement = async (contactId: string, deps: MailDeps): Promise<{ sent: true }> => {
+  const contact = await load(deps.store, contactId);
   // A referrer who gave no email address (anonymous, or a phone number only) is not written to.
-  const acknowledgement = acknowledgementEmail(await load(deps.store, contactId), deps.config);
+  const acknowledgement = acknowledgementEmail(contact, deps.config);
   if (acknowledgement) await deps.mailer.sendOnce(acknowledgement);
+  await recordAcknowledged(contact, acknowledgement ? 'sent' : 'no-address', deps.store, (deps.now ?? new Date()).toISOString());
   return { sent: true };
+};
+
+/**
+ * Marks the acknowledgement sent in whatever status the contact has reached (a worker may
+ * already have decided it), without disturbing that status; a retry finds it already marked.
+ */
+const recordAcknowledged = async (contact: Contact, outcome: 'sent' | 'no-address', store: ContactStore, now: string): Promise<void> => {
+  let current: Contact | undefined = contact;
+  for (let attempt = 0; current && current.acknowledgement?.status === 'pending' && attempt < 3; attempt++) {
+    try {
+      await store.amend(current.contactId, current.status, { acknowledgement: { status: outcome, ...(outcome === 'sent' && { sentAt: now }) } }, now);
+      return;
+    } catch (error) {
+      if (!(error instanceof TransitionRefused)) throw error;
+      current = error.current;
+    }
+  }
+  if (current?.acknowledgement?.status === 'pending') throw new Error(`Could not record the acknowledgement of ${contact.contactId}`);
 };
 
 /** A failed triage must be visible to workers, never a contact that silently went nowhere. */

@@ -1,6 +1,6 @@
 import type { Contact } from '../../shared/contacts';
 import { acceptNotification } from '../../shared/front-door/intake';
-import type { MessageQueue } from '../../shared/front-door/ports';
+import type { MessageQueue, TriageWorkflow } from '../../shared/front-door/ports';
 import { requeueStalledContacts } from '../../shared/front-door/stalled';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { memoryIntakeStore } from '../support/memory-intake-store';
@@ -31,7 +31,8 @@ describe('an accepted notification is never lost', () => {
       ({ contactId: id, status, receivedAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString() }) as Contact;
     const store = memoryStore([contact('stalled', 'received', 30), contact('just-arrived', 'received', 1), contact('triaged', 'awaiting-decision', 60)]);
     const queue = recordingQueue();
-    expect(await requeueStalledContacts({ store, triageQueue: queue, now })).toBe(1);
+    const workflow = { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow;
+    expect(await requeueStalledContacts({ store, triageQueue: queue, workflow, now })).toEqual({ requeued: 1, restarted: 0 });
     expect(queue.sent).toEqual(['stalled']);
   });
 });

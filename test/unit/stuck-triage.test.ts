@@ -1,0 +1,146 @@
+import { canMove, type Contact, type ContactStatus } from '../../shared/contacts';
+import { TransitionRefused, type ContactStore, type MessageQueue, type TriageRun, type TriageWorkflow } from '../../shared/front-door/ports';
+import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../../shared/front-door/stalled';
+import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { testRuntimeConfig } from '../fixtures/runtime-config';
+
+const now = new Date('2026-11-30T10:00:00Z');
+
+/** The store methods the recovery needs, with the same conditional transitions as DynamoDB. */
+const memoryStore = (contacts: Contact[]) => {
+  const byId = new Map(contacts.map((c) => [c.contactId, structuredClone(c)]));
+  const write = (id: string, allowed: (s: ContactStatus) => boolean, to: ContactStatus | undefined, changes: Partial<Contact>) => {
+    const current = byId.get(id);
+    if (!current || !allowed(current.status)) throw new TransitionRefused(id, to ?? current?.status ?? 'received', current);
+    const next = { ...current, ...changes, ...(to && { status: to }) };
+    byId.set(id, next);
+    return Promise.resolve(next);
+  };
+  const store = {
+    get: async (id: string) => byId.get(id),
+    transition: (id: string, to: ContactStatus, changes: Partial<Contact>) => write(id, (s) => canMove(s, to), to, changes),
+    amend: (id: string, whileStatus: ContactStatus, changes: Partial<Contact>) => write(id, (s) => s === whileStatus, undefined, changes),
+    listByStatus: async (status: ContactStatus) => [...byId.values()].filter((c) => c.status === status),
+  } as unknown as ContactStore;
+  return { store, contact: (id: string) => byId.get(id)! };
+};
+
+/** Executions as Step Functions keeps them: one per name, attempts numbered from 1. */
+const memoryWorkflow = (runs: Record<string, TriageRun['state'][]>) => {
+  const started: string[] = [];
+  const startAttempt = async (contactId: string, attempt: number) => {
+    const list = (runs[contactId] ??= []);
+    if (list.length >= attempt) return 'already-started' as const;
+    list.push('running');
+    started.push(`${contactId}#${attempt}`);
+    return 'started' as const;
+  };
+  const workflow: TriageWorkflow = {
+    start: (contactId) => startAttempt(contactId, 1),
+    startAttempt,
+    latestRun: async (contactId, max) => {
+      const list = (runs[contactId] ?? []).slice(0, max);
+      return list.length ? { attempt: list.length, state: list[list.length - 1]! } : undefined;
+    },
+    contactsWithEndedRuns: async () => Object.keys(runs).filter((id) => runs[id]!.includes('ended')),
+  };
+  return { workflow, started };
+};
+
+const contact = (contactId: string, status: ContactStatus, extra: Partial<Contact> = {}) =>
+  ({ contactId, reference: `CFC-${contactId}`, status, receivedAt: now.toISOString(), updatedAt: now.toISOString(), ...extra }) as Contact;
+const noQueue: MessageQueue = { send: async () => undefined };
+
+describe('nothing stuck: triage that stopped part-way is started again', () => {
+  it('restarts, under the next attempt, contacts whose execution ended while received, triaging or with the acknowledgement pending', async () => {
+    // Prepare
+    const { store } = memoryStore([
+      contact('received', 'received'),
+      contact('triaging', 'triaging'),
+      contact('unacknowledged', 'awaiting-decision', { acknowledgement: { status: 'pending' } }),
+      contact('acknowledged', 'awaiting-decision', { acknowledgement: { status: 'sent' } }),
+      contact('failed', 'triage-failed'),
+    ]);
+    const { workflow, started } = memoryWorkflow({
+      received: ['ended'],
+      triaging: ['ended', 'ended'],
+      unacknowledged: ['ended'],
+      acknowledged: ['ended'],
+      failed: ['ended'],
+    });
+
+    // Act
+    const result = await requeueStalledContacts({ store, triageQueue: noQueue, workflow, now });
+
+    // Assess
+    expect(result).toEqual({ requeued: 0, restarted: 3 });
+    expect(started.sort()).toEqual(['received#2', 'triaging#3', 'unacknowledged#2']);
+  });
+
+  it('never starts a second live execution: a running one is left alone, and a second sweep starts nothing more', async () => {
+    // Prepare
+    const { store } = memoryStore([contact('running', 'triaging'), contact('ended', 'triaging')]);
+    const { workflow, started } = memoryWorkflow({ running: ['ended', 'running'], ended: ['ended'] });
+
+    // Act
+    const first = await resumeTriage('running', { store, workflow, now });
+    await requeueStalledContacts({ store, triageQueue: noQueue, workflow, now });
+    await requeueStalledContacts({ store, triageQueue: noQueue, workflow, now });
+
+    // Assess
+    expect(first).toBe('running');
+    expect(started).toEqual(['ended#2']);
+  });
+
+  it(`hands a contact to a worker as triage-failed after ${MAX_TRIAGE_ATTEMPTS} attempts instead of trying for ever`, async () => {
+    // Prepare
+    const { store, contact: stored } = memoryStore([contact('hopeless', 'triaging')]);
+    const { workflow, started } = memoryWorkflow({ hopeless: Array(MAX_TRIAGE_ATTEMPTS).fill('ended') });
+
+    // Act
+    const outcome = await resumeTriage('hopeless', { store, workflow, now });
+
+    // Assess
+    expect(outcome).toBe('gave-up');
+    expect(started).toEqual([]);
+    expect(stored('hopeless').status).toBe('triage-failed');
+  });
+
+  it("an engineer's replay also restarts a triage-failed contact, but not a triaged one", async () => {
+    // Prepare
+    const { store } = memoryStore([contact('failed', 'triage-failed'), contact('done', 'awaiting-decision', { acknowledgement: { status: 'sent' } })]);
+    const { workflow, started } = memoryWorkflow({ failed: ['ended'], done: ['succeeded'] });
+
+    // Act
+    const failed = await resumeTriage('failed', { store, workflow, now }, { includeFailed: true });
+    const done = await resumeTriage('done', { store, workflow, now }, { includeFailed: true });
+
+    // Assess
+    expect([failed, done]).toEqual(['restarted', 'not-needed']);
+    expect(started).toEqual(['failed#2']);
+  });
+});
+
+describe('the acknowledgement is recorded on the contact', () => {
+  it('is marked sent once the email has gone, even when a worker has already decided the contact', async () => {
+    // Prepare
+    const { notification } = { notification: aSchoolNeglectNotification() };
+    const { store, contact: stored } = memoryStore([
+      contact('awaiting', 'awaiting-decision', { notification, acknowledgement: { status: 'pending' } } as Partial<Contact>),
+      contact('decided', 'decided', { notification, acknowledgement: { status: 'pending' } } as Partial<Contact>),
+    ]);
+    const sent: string[] = [];
+    const mailer = { sendOnce: async (message: { idempotencyKey: string }) => void sent.push(message.idempotencyKey) };
+    const deps = { store, mailer: mailer as never, config: testRuntimeConfig(), now };
+
+    // Act
+    await sendAcknowledgement('awaiting', deps);
+    await sendAcknowledgement('decided', deps);
+
+    // Assess
+    expect(sent).toHaveLength(2);
+    expect(stored('awaiting')).toMatchObject({ status: 'awaiting-decision', acknowledgement: { status: 'sent', sentAt: now.toISOString() } });
+    expect(stored('decided')).toMatchObject({ status: 'decided', acknowledgement: { status: 'sent' } });
+  });
+});
