@@ -1,4 +1,4 @@
-import { Arn, Duration, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { Arn, Aws, Duration, RemovalPolicy, Stack, Token, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -202,7 +202,19 @@ export class FrontDoorStack extends Stack {
     tables.contacts.grantReadWriteData(requeueStalled);
     triageQueue.queue.grantSendMessages(requeueStalled);
     triage.stateMachine.grantStartExecution(requeueStalled);
-    triage.stateMachine.grantRead(requeueStalled);
+    triage.stateMachine.grant(requeueStalled, 'states:ListExecutions');
+    const stateMachineName = this.getLogicalId(triage.stateMachine.node.defaultChild as CfnElement);
+    requeueStalled.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:DescribeExecution'],
+        resources: [`arn:${Aws.PARTITION}:states:${this.region}:${this.account}:execution:${triage.stateMachine.stateMachineName}:*`],
+      }),
+    );
+    const concrete = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<${pseudo}>` : value);
+    Validations.of(requeueStalled.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${concrete(this.region, 'AWS::Region')}:${concrete(this.account, 'AWS::AccountId')}:execution:<${stateMachineName}.Name>:*]`,
+      reason: "The sweeper reads the status of the triage state machine's own executions, whose names are made at run time from contact ids.",
+    });
     new Rule(this, 'RequeueStalledContactsSchedule', {
       description: 'Queues again contacts still waiting for triage to begin, and restarts those whose execution ended part-way',
       schedule: Schedule.rate(Duration.minutes(STALLED_AFTER_MINUTES)),
