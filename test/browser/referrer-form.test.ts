@@ -283,7 +283,7 @@ describe('the referrer web form in a browser', () => {
     expect(mail.filter((m) => m.subject === `We have received your notification ${reference}`)).toHaveLength(1);
     expect(mail.filter((m) => m.subject.startsWith('RED:') && m.subject.includes(reference))).toHaveLength(1);
     expect(new Set(checked).size).toBeGreaterThanOrEqual(20);
-  }, 480_000);
+  }, 720_000);
 
   it('lets a member of the public stay anonymous and tell us about a child they know only by sight', async () => {
     await ui.page.goto(`${local.system.endpoints.api}/notify`);
