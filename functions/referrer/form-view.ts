@@ -274,7 +274,7 @@ export const checkSections = (answers: Answers): CheckSection[] => {
   }
   sections.push({ heading: 'What you are worried about', rows: concernRows(answers) });
   if (screeningAsked(answers)) simple('screening');
-  for (const id of ['what-happened', 'child-views', 'expectation', 'consent']) simple(id);
+  for (const id of ['what-happened', 'about-an-adult', 'child-views', 'expectation', 'consent']) simple(id);
   const categories = categorySection(answers);
   if (categories) sections.push(categories);
   return sections;

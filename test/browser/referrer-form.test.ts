@@ -205,6 +205,9 @@ describe('the referrer web form in a browser', () => {
     );
     await accessible();
     await next();
+    expect(await heading()).toBe('Is your concern about an adult who works or volunteers with children?');
+    await accessible();
+    await next(); // not about an adult who works with children: the question may be passed by
     await accessible();
     await next(); // the child's views are optional
     await ui.page.getByLabel('What do you expect to happen?').fill('A social worker to check that Ellie is safe.');

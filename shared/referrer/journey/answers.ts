@@ -1,6 +1,7 @@
 import { INDIVIDUAL_AGENCY_TYPES, NotificationSchema, fieldErrors, type FieldError } from '../../notification';
 import { SOMETHING_ELSE, chosenIndicators, screeningAsked } from './concern-areas';
 import { dateError, datePartsError } from './dates';
+import { adultConcernInput } from './adult-concern-page';
 import { itemIndex } from './pages';
 import type { Answers, Field, FormValues, Page, PageErrors } from './types';
 
@@ -88,11 +89,12 @@ const referrerInput = (answers: Answers): Record<string, unknown> => {
  * only from the suggestions the referrer accepted on check your answers.
  */
 export const notificationInput = (answers: Answers): Record<string, unknown> => {
-  const { listsDone: _done, concernAreas: _areas, categoriesReviewed: _reviewed, referrerKind: _kind, referrer, children, concerns, ...rest } = answers;
+  const { listsDone: _done, concernAreas: _areas, categoriesReviewed: _reviewed, referrerKind: _kind, aboutAdult: _about, adultConcern: _adult, referrer, children, concerns, ...rest } = answers;
   const something = answers.concernAreas?.includes(SOMETHING_ELSE.id) ? [SOMETHING_ELSE.indicator] : [];
   return {
     ...rest,
     ...(referrer || answers.referrerKind ? { referrer: referrerInput(answers) } : {}),
+    ...adultConcernInput(answers),
     children: children?.map(({ born: _born, ...child }) => child),
     ...(concerns || answers.concernAreas
       ? { concerns: { ...concerns, ...(screeningAsked(answers) ? {} : { screening: undefined }), factors: (concerns?.factors as string[] | undefined) ?? [], indicators: [...new Set([...chosenIndicators(answers), ...something])] } }

@@ -27,6 +27,7 @@ export const journeyPath = (answers: Answers): string[] => {
     ...chosenAreas(answers).map((a) => `concerns/${a.id}`),
     ...(screeningAsked(answers) ? ['screening'] : []),
     'what-happened',
+    'about-an-adult',
     'child-views',
     'expectation',
     'consent',

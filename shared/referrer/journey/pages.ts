@@ -1,6 +1,7 @@
 import { AGENCY_TYPES, ASSESSMENT_FACTORS, ETHNICITIES, GENDERS, INDIVIDUAL_AGENCY_TYPES, normalisePostcode } from '../../notification';
 import { CONCERN_AREAS, areaOptions, findArea, specificOptions, suggestedFactors } from './concern-areas';
 import type { Answers, Field, ListName, Option, Page } from './types';
+import { ADULT_CONCERN_PAGE } from './adult-concern-page';
 
 /**
  * Every question page of the journey: what each asks, in GOV.UK style, and where each answer
@@ -182,6 +183,7 @@ const categoriesPage = (answers: Answers): Page => {
 };
 
 const SIMPLE_PAGES: Page[] = [
+  ADULT_CONCERN_PAGE,
   {
     id: 'immediate-danger',
     title: 'Is a child in immediate danger?',

@@ -69,6 +69,9 @@ export interface Answers {
   referrerKind?: string;
   /** Form-only: the broad areas of concern chosen first, whose specifics follow. */
   concernAreas?: string[];
+  /** Form-only: whether the concern is about an adult who works with children ('yes' or 'no'). */
+  aboutAdult?: string;
+  adultConcern?: Record<string, unknown>;
   /** Form-only: the suggested categories the referrer has seen and decided on, accepted or not. */
   categoriesReviewed?: string[];
 }
