@@ -19,9 +19,8 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import schoolNeglect from '../events/notifications/school-neglect.json';
+import { census } from '../test/support/census';
 import { startLocalSystem, type RunningLocalSystem } from '../test/support/local-system';
 
 const setting = (name: string, fallback: number) => {
@@ -92,54 +91,9 @@ const line = (label: string, t: Timings) =>
   `${label.padEnd(30)} ${t.perSecond.toFixed(1).padStart(8)}/s  p50 ${t.p50.toFixed(0).padStart(6)} ms  p99 ${t.p99.toFixed(0).padStart(6)} ms` +
   `  (${t.count} in ${t.seconds.toFixed(1)} s${t.failures ? `, ${t.failures} refused or failed` : ''})`;
 
-interface Census {
-  byStatus: Record<string, number>;
-  /** Contacts in awaiting decision or later whose referrer has no acknowledgement in the mailbox. */
-  unacknowledged: number;
-  /** Acknowledgements sent more than once for one contact. */
-  duplicatedAcknowledgements: number;
-}
-
-/** Counts the contacts this run created, by status, and their acknowledgements in the mailbox. */
-const census = async (system: RunningLocalSystem, table: string, since: string): Promise<Census> => {
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient(system.clientConfig('dynamodb')));
-  const byStatus: Record<string, number> = {};
-  const references = new Set<string>();
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: table,
-        ExclusiveStartKey,
-        FilterExpression: 'sk = :contact AND receivedAt >= :since',
-        ExpressionAttributeValues: { ':contact': 'CONTACT', ':since': since },
-        ProjectionExpression: '#status, #reference',
-        ExpressionAttributeNames: { '#status': 'status', '#reference': 'reference' },
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      byStatus[item.status as string] = (byStatus[item.status as string] ?? 0) + 1;
-      if (!['received', 'triaging', 'triage-failed'].includes(item.status as string)) references.add(item.reference as string);
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  db.destroy();
-  const acknowledgements = new Map<string, number>();
-  for (const email of await system.mailbox()) {
-    const reference = /CFC-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(email.subject)?.[0];
-    if (reference && /received/i.test(email.subject)) acknowledgements.set(reference, (acknowledgements.get(reference) ?? 0) + 1);
-  }
-  return {
-    byStatus,
-    unacknowledged: [...references].filter((r) => !acknowledgements.has(r)).length,
-    duplicatedAcknowledgements: [...acknowledgements.values()].filter((n) => n > 1).length,
-  };
-};
-
 const main = async () => {
   console.log(`Pipeline benchmark: ${cpus().length} cores, N=${N}, concurrency ${CONCURRENCY}, intake comparison ${INTAKE} each side`);
   const system = await startLocalSystem({ readyTimeoutMs: 120_000 });
-  const table = system.endpoints.outputs.ContactsTableName!;
   const runId = randomUUID();
   try {
     // 1. Intake side by side, before anything else runs.
@@ -158,7 +112,7 @@ const main = async () => {
     console.log(`  intake throughput is ${((warmIntake.perSecond / raw.perSecond) * 100).toFixed(0)}% of raw SQS; p99 ${(warmIntake.p99 / raw.p99).toFixed(1)}×`);
 
     // Let the warm-up notifications drain so that part 2 starts from a quiet system.
-    await drain(system, table, new Date(0).toISOString(), INTAKE, DRAIN_SECONDS);
+    await drain(system, '', INTAKE, DRAIN_SECONDS);
 
     // 2. End to end.
     const since = new Date().toISOString();
@@ -167,14 +121,13 @@ const main = async () => {
     const accepted = N - intake.failures;
     console.log(`\nEnd to end: ${N} notifications, ${CONCURRENCY} at a time`);
     console.log(line('POST /api/notifications (triage running)', intake));
-    const drained = await drain(system, table, since, accepted, DRAIN_SECONDS);
+    const drained = await drain(system, since, accepted, DRAIN_SECONDS);
     const seconds = (performance.now() - started) / 1000;
-    const counts = await census(system, table, since);
+    const counts = await census(system, { since });
     const awaiting = (counts.byStatus['awaiting-decision'] ?? 0) + (counts.byStatus['awaiting-manager'] ?? 0) + (counts.byStatus.decided ?? 0);
-    const stored = Object.values(counts.byStatus).reduce((a, b) => a + b, 0);
     console.log(`  accepted ${accepted}; reached awaiting decision ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${drained ? '' : ` (stopped waiting after ${DRAIN_SECONDS} s)`}`);
-    console.log(`  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${(counts.byStatus.received ?? 0) + (counts.byStatus.triaging ?? 0)}, ` +
-      `duplicated ${Math.max(0, stored - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged}`);
+    console.log(`  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${counts.unfinished}, ` +
+      `duplicated ${Math.max(0, counts.total - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged} (${counts.acknowledgementPending} recorded as pending)`);
     console.log(`  by status: ${JSON.stringify(counts.byStatus)}`);
   } finally {
     if (process.env.BENCH_LOG) writeFileSync(process.env.BENCH_LOG, system.output());
@@ -183,19 +136,17 @@ const main = async () => {
 };
 
 /** Waits until `expected` contacts received since `since` have left received and triaging, or the time runs out. */
-const drain = async (system: RunningLocalSystem, table: string, since: string, expected: number, seconds: number): Promise<boolean> => {
+const drain = async (system: RunningLocalSystem, since: string, expected: number, seconds: number): Promise<boolean> => {
   const deadline = Date.now() + seconds * 1000;
   let last = '';
   while (Date.now() < deadline) {
-    const { byStatus } = await census(system, table, since);
-    const settled = Object.entries(byStatus)
-      .filter(([status]) => status !== 'received' && status !== 'triaging')
-      .reduce((sum, [, n]) => sum + n, 0);
+    const { byStatus, total, unfinished } = await census(system, { since });
+    const settled = total - unfinished;
     const progress = JSON.stringify(byStatus);
     if (progress !== last) process.stdout.write(`  … ${progress}\n`);
     last = progress;
     if (settled >= expected) return true;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
   }
   return false;
 };

@@ -45,6 +45,8 @@ export interface RunningLocalSystem {
   };
   mailbox(): Promise<MailboxEmail[]>;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a pulled plug: nothing is flushed or stopped cleanly; the data dir stays. */
+  kill(): Promise<void>;
 }
 
 export async function startLocalSystem(options: StartOptions = {}): Promise<RunningLocalSystem> {
@@ -105,6 +107,12 @@ export async function startLocalSystem(options: StartOptions = {}): Promise<Runn
         clearTimeout(timer);
       }
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+      kill(child, 'SIGKILL');
+      await exited;
     },
   };
 }

@@ -1,0 +1,67 @@
+/**
+ * Where every contact of a run is: counts by status from the table, and acknowledgements from
+ * the local mailbox. The burst and restart tests and `npm run bench:pipeline` judge a run by it.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { RunningLocalSystem } from './local-system';
+
+export interface Census {
+  byStatus: Record<string, number>;
+  /** Contacts past triage whose referrer has no acknowledgement in the mailbox. */
+  unacknowledged: number;
+  /** Contacts whose acknowledgement is still recorded as pending. */
+  acknowledgementPending: number;
+  /** References acknowledged more than once. */
+  duplicatedAcknowledgements: number;
+  total: number;
+  /** Still received or triaging. */
+  unfinished: number;
+}
+
+const UNFINISHED = ['received', 'triaging'];
+
+export async function census(system: RunningLocalSystem, options: { since?: string } = {}): Promise<Census> {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(system.clientConfig('dynamodb')));
+  const byStatus: Record<string, number> = {};
+  const pastTriage = new Set<string>();
+  let acknowledgementPending = 0;
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  try {
+    do {
+      const page = await db.send(
+        new ScanCommand({
+          TableName: system.endpoints.outputs.ContactsTableName!,
+          ExclusiveStartKey,
+          FilterExpression: 'sk = :contact AND receivedAt >= :since',
+          ExpressionAttributeValues: { ':contact': 'CONTACT', ':since': options.since ?? '' },
+          ProjectionExpression: '#status, #reference, acknowledgement',
+          ExpressionAttributeNames: { '#status': 'status', '#reference': 'reference' },
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const status = item.status as string;
+        byStatus[status] = (byStatus[status] ?? 0) + 1;
+        if (!UNFINISHED.includes(status) && status !== 'triage-failed') pastTriage.add(item.reference as string);
+        if (item.acknowledgement?.status === 'pending') acknowledgementPending += 1;
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  } finally {
+    db.destroy();
+  }
+  const acknowledgements = new Map<string, number>();
+  for (const email of await system.mailbox()) {
+    const reference = /We have received your notification (CFC-[A-Z0-9-]+)/.exec(email.subject)?.[1];
+    if (reference) acknowledgements.set(reference, (acknowledgements.get(reference) ?? 0) + 1);
+  }
+  const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  return {
+    byStatus,
+    unacknowledged: [...pastTriage].filter((r) => !acknowledgements.has(r)).length,
+    acknowledgementPending,
+    duplicatedAcknowledgements: [...acknowledgements.values()].filter((n) => n > 1).length,
+    total,
+    unfinished: UNFINISHED.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0),
+  };
+}
