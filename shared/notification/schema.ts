@@ -6,7 +6,7 @@ import {
   GENDERS,
   codesOf,
 } from './codes';
-import { hasBidiControls, hasLoneSurrogate } from './text';
+import { hasBidiControls, hasLoneSurrogate, stripControlCharacters } from './text';
 import { AdultConcernSchema } from './adult-concern';
 
 /**
@@ -27,7 +27,8 @@ const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max,
 const personName = (max: number) =>
   text(max)
     .refine((v) => !hasBidiControls(v), 'Enter the name without text-direction control characters')
-    .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters');
+    .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters')
+    .transform(stripControlCharacters);
 const isoDate = z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' });
 
 /**

@@ -6,5 +6,11 @@
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 
+/**
+ * Control characters (C0, DEL, C1) in a name: a line break in a name opens an email, says
+ * "Dear …" and is shown on pages, so each run becomes one space instead.
+ */
+export const stripControlCharacters = (text: string): string => text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+
 export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
 export const hasBidiControls = (text: string): boolean => BIDI_CONTROLS.test(text);
