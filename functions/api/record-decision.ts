@@ -32,9 +32,12 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
       // A decision that needs sign-off is not final: the outcome waits for a manager.
       const decision = result.contact.decision ?? result.contact.proposedDecision;
       if (result.outcome === 'recorded') {
-        metrics.addDimension('route', decision!.route);
-        metrics.addMetric(result.signOff.length ? 'DecisionsAwaitingSignOff' : 'DecisionsRecorded', MetricUnit.Count, 1);
-        logger.info('Decision recorded', { contactId, route: decision!.route, status });
+        for (const child of decision!.children) {
+          const recorded = metrics.singleMetric();
+          recorded.addDimension('route', child.route);
+          recorded.addMetric(result.signOff.length ? 'DecisionsAwaitingSignOff' : 'DecisionsRecorded', MetricUnit.Count, 1);
+        }
+        logger.info('Decision recorded', { contactId, routes: decision!.children.map((c) => c.route), status });
       }
       const signOff = result.signOff.length ? { signOffRequired: true, signOffReasons: result.signOff } : { signOffRequired: false };
       return json(result.outcome === 'recorded' ? 201 : 200, { contactId, reference, status, decision, ...signOff });

@@ -1,69 +1,122 @@
-import { DecisionSchema, type Contact } from '../../shared/contacts';
+import { parseDecisionBody, type Contact } from '../../shared/contacts';
 import { decisionFields } from '../../shared/console/actions';
 import { overridesRecommendation, signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
-import { fieldErrors } from '../../shared/notification';
-import { ROUTES, type Route } from '../../shared/triage/types';
+import { recommendedFor, ROUTES, type ChildRecommendation, type Route } from '../../shared/triage/types';
 import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
-import { baseContext, consoleRoute, contactIdOf, contactPage, decisionOptions, message, versionOf } from './lib';
+import { baseContext, childNameOf, consoleRoute, contactIdOf, contactPage, decisionOptions, message, versionOf } from './lib';
 import type { StaffUser } from '../../shared/auth/roles';
 
 type Values = { route?: string; level?: string; primaryNeed?: string; rationale?: string; overrideReason?: string };
+type PageError = { text: string; href: string };
 
-const decidePage = (contact: Contact, user: StaffUser, values: Values, errors?: { text: string; href: string }[]) => {
+/**
+ * A worker decides each child (the default when a notification is about several children: each
+ * child is assessed as an individual), or records the same decision for all of them in one go.
+ * Each child's fields carry the child's index in their names (`route-1`); the one decision for
+ * all uses the plain names.
+ */
+type Mode = 'each' | 'all';
+const FIELDS = ['route', 'level', 'primaryNeed', 'rationale', 'overrideReason'] as const;
+
+const valuesFrom = (fields: Record<string, string>, suffix = ''): Values =>
+  Object.fromEntries(FIELDS.map((f) => [f, fields[`${f}${suffix}`]])) as Values;
+
+const reasonsText = (r: Pick<ChildRecommendation, 'reasons'> | undefined) => r?.reasons.map((reason) => reason.text).join('\n');
+
+/** The form starts from the recommendation: the worker edits it rather than starting blank. */
+const prefilled = (recommended: Pick<ChildRecommendation, 'route' | 'level' | 'reasons'> | undefined): Values => ({
+  route: recommended?.route,
+  level: recommended && String(recommended.level),
+  rationale: reasonsText(recommended),
+});
+
+const recommendedText = (r: Pick<ChildRecommendation, 'level' | 'route' | 'priority'> | undefined) =>
+  r && `Recommended: level ${r.level}, ${ROUTES[r.route]}, ${r.priority} priority.`;
+
+const decidePage = (contact: Contact, user: StaffUser, mode: Mode, values: { all: Values; each: Values[] }, errors?: PageError[]) => {
   const r = contact.recommendation;
+  const errorFor = (field: string) => errors?.find((e) => e.href === `#${field}`)?.text;
+  const fieldsFor = (v: Values, suffix: string) => ({
+    suffix,
+    values: v,
+    errors: Object.fromEntries(FIELDS.map((f) => [f, errorFor(`${f}${suffix}`)])),
+    ...decisionOptions(v),
+  });
+  const names = contact.notification.children.map((_, i) => childNameOf(contact, i));
   return page(
     'console/decide.njk',
     {
       ...baseContext(user),
       contact,
       errors,
-      values,
-      recommended: r && { level: r.level, routeName: ROUTES[r.route], ruleset: `${r.ruleset.id} ${r.ruleset.version}` },
-      ...decisionOptions(values),
+      mode,
+      several: names.length > 1,
+      ruleset: r && `${r.ruleset.id} ${r.ruleset.version}`,
+      recommendedAll: r && (names.length > 1 ? names.map((name, i) => `${name}: ${recommendedText(recommendedFor(r, i))}`) : [recommendedText(r.children[0])]),
+      all: fieldsFor(values.all, ''),
+      each: names.map((name, i) => ({ name, recommended: recommendedText(recommendedFor(r, i)), ...fieldsFor(values.each[i] ?? {}, `-${i}`) })),
     },
     errors ? 400 : 200,
   );
 };
 
-/** The form starts from the recommendation: the worker edits it rather than starting blank. */
-const prefilled = (contact: Contact): Values => ({
-  route: contact.recommendation?.route,
-  level: contact.recommendation && String(contact.recommendation.level),
-  rationale: contact.recommendation?.reasons.map((r) => r.text).join('\n'),
+const prefilledValues = (contact: Contact) => ({
+  // One decision for all starts from the headline: the most intrusive child's route, every reason.
+  all: prefilled(contact.recommendation),
+  each: contact.notification.children.map((_, i) => prefilled(recommendedFor(contact.recommendation, i))),
 });
 
-/** GET and POST /console/contacts/{id}/decide: the decision form, with an error summary. */
+/** `children.1.route` from the use case is the field `route-1` on the page. */
+const hrefFor = (path: string, mode: Mode): string => {
+  const child = /^children\.(\d+)\.(\w+)$/.exec(path);
+  if (child) return `#${child[2]}-${child[1]}`;
+  return mode === 'each' && path === 'children' ? '#route-0' : `#${path}`;
+};
+
+/** GET and POST /console/contacts/{id}/decide: the decision form, per child or for all, with an error summary. */
 export const handler = consoleRoute('act', async (event, user, actor) => {
   const contactId = contactIdOf(event);
   const contact = contactId && (await contactStore().get(contactId));
   if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
+  const several = contact.notification.children.length > 1;
   if (event.requestContext.http.method === 'GET') {
     if (!['awaiting-decision', 'triage-failed'].includes(contact.status)) return contactPage(contact, user, { conflict: 'This contact cannot be decided now.' }, 409);
-    return decidePage(contact, user, prefilled(contact));
+    const mode: Mode = several && event.queryStringParameters?.for !== 'all' ? 'each' : 'all';
+    return decidePage(contact, user, mode, prefilledValues(contact));
   }
 
   const fields = formFields(event);
-  const values: Values = { route: fields.route, level: fields.level, primaryNeed: fields.primaryNeed, rationale: fields.rationale, overrideReason: fields.overrideReason };
-  const body = decisionFields(values);
-  const overriding = body.route && body.level && overridesRecommendation({ route: body.route as Route, level: body.level as 1 }, contact.recommendation);
-  const overrideError = overriding && !body.overrideReason ? [{ text: 'Say why you are choosing a different level or route from the recommendation', href: '#overrideReason' }] : [];
+  const mode: Mode = several && fields.for === 'each' ? 'each' : 'all';
+  const values = { all: valuesFrom(fields), each: contact.notification.children.map((_, i) => valuesFrom(fields, `-${i}`)) };
+  const chosen = mode === 'all' ? [values.all] : values.each;
+  const body =
+    mode === 'all' ? decisionFields(values.all) : { children: values.each.map((v, childIndex) => ({ childIndex, ...decisionFields(v) })) };
 
-  const toError = (e: { path: string; message: string }) => ({ text: e.message, href: `#${e.path}` });
-  if (overrideError.length) {
-    // An override without a reason is refused before anything is written, with any other errors.
-    const parsed = DecisionSchema.safeParse(body);
-    return decidePage(contact, user, values, [...(parsed.success ? [] : fieldErrors(parsed.error).map(toError)), ...overrideError]);
+  // Overriding a child's recommendation needs a reason, asked for before anything is written.
+  const overrideErrors: PageError[] = chosen.flatMap((v, i) => {
+    const route = v.route as Route | undefined;
+    const level = Number(v.level) as 1;
+    const childIndexes = mode === 'all' ? contact.notification.children.map((_, c) => c) : [i];
+    const overriding = route && level && childIndexes.some((c) => overridesRecommendation({ route, level }, recommendedFor(contact.recommendation, c)));
+    if (!overriding || v.overrideReason?.trim()) return [];
+    const whose = mode === 'each' ? ` for ${childNameOf(contact, i)}` : '';
+    return [{ text: `Say why you are choosing a different level or route from the recommendation${whose}`, href: `#overrideReason${mode === 'each' ? `-${i}` : ''}` }];
+  });
+  const toError = (e: { path: string; message: string }) => ({ text: e.message, href: hrefFor(e.path, mode) });
+  if (overrideErrors.length) {
+    const parsed = parseDecisionBody(body);
+    return decidePage(contact, user, mode, values, [...(parsed.success ? [] : parsed.errors.map(toError)), ...overrideErrors]);
   }
   const result = await recordDecision(
     { contactId: contact.contactId, body, decidedBy: user.id, now: new Date(), expectedVersion: versionOf(fields), actor, signOffRoutes: signOffRoutesFrom() },
     { store: contactStore(), outcomeQueue: outcomeQueue() },
   );
-  if (result.outcome === 'invalid') return decidePage(contact, user, values, result.errors.map(toError));
+  if (result.outcome === 'invalid') return decidePage(contact, user, mode, values, result.errors.map(toError));
   if (result.outcome === 'not-found') return message(404, 'Contact not found', 'No contact has that reference.', user);
   if (result.outcome === 'conflict') return contactPage(result.contact, user, { conflict: result.reason }, 409);
-  logger.info('Console decision', { contactId: contact.contactId, status: result.contact.status });
+  logger.info('Console decision', { contactId: contact.contactId, status: result.contact.status, children: result.contact.notification.children.length });
   return redirect(`/console/contacts/${contact.contactId}?done=${result.signOff.length ? 'sign-off' : 'decided'}`);
 });

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
 import { authSettings, sessionUser } from '../../shared/auth/session';
-import { CONTACT_STATUSES, isContactId, type Contact } from '../../shared/contacts';
+import { CONTACT_STATUSES, groupedByDecision, isContactId, type Contact, type Decision } from '../../shared/contacts';
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
 import { formatLondonTime } from '../../shared/calendar/format';
@@ -68,6 +68,28 @@ export const decisionOptions = (values: { route?: string; level?: string; primar
 });
 
 const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
+
+/** How the console names a child: their number in the notification and their name. */
+export const childNameOf = (contact: Pick<Contact, 'notification'>, childIndex: number): string => {
+  const child = contact.notification.children[childIndex];
+  return `Child ${childIndex + 1}${child ? `: ${childName(child)}` : ''}`;
+};
+
+/**
+ * A decision's rows: one child's as before; several children's child by child, with children
+ * who were given the same decision together.
+ */
+const decisionRows = (contact: Contact, decision: Pick<Decision, 'children'>, options: { details?: boolean } = {}) =>
+  groupedByDecision(decision.children).flatMap((group) => {
+    const d = group[0]!;
+    const whose = contact.notification.children.length > 1 ? ` (${group.map((c) => childNameOf(contact, c.childIndex)).join(', ')})` : '';
+    return [
+      row(`Decision${whose}`, `Level ${d.level}, ${ROUTES[d.route]}`),
+      ...(options.details ? [row('Primary need', d.primaryNeed && PRIMARY_NEEDS[d.primaryNeed])] : []),
+      row('Rationale', d.rationale),
+      ...(options.details ? [row('Reason for overriding', d.overrideReason)] : []),
+    ];
+  });
 const OPEN_STATUSES = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
 const TWELVE_MONTHS = 365 * 24 * 3600_000;
 
@@ -159,15 +181,13 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         row('Decision due', when(contact.recommendation?.dueAt)),
         row('Assigned to', contact.assignee?.name || 'Nobody'),
         ...(contact.escalation ? [row('Escalated', `${contact.escalation.by.name}: ${contact.escalation.reason}`)] : []),
-        ...(decision ? [row('Decision', `Level ${decision.level}, ${ROUTES[decision.route]}`), row('Rationale', decision.rationale), row('Decided by', `${decision.decidedBy} on ${when(decision.decidedAt)}`)] : []),
-        ...(contact.previousDecisions ?? []).map((d) => row('Replaced decision', `Level ${d.level}, ${ROUTES[d.route]} (${d.decidedBy} on ${when(d.decidedAt)}): ${d.rationale}`)),
+        ...(decision ? [...decisionRows(contact, decision), row('Decided by', `${decision.decidedBy} on ${when(decision.decidedAt)}`)] : []),
+        ...(contact.previousDecisions ?? []).map((d) =>
+          row('Replaced decision', `${d.children.map((c) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`).join('; ')} (${d.decidedBy} on ${when(d.decidedAt)})`),
+        ),
       ],
       proposedRows: contact.proposedDecision && [
-        row('Route', ROUTES[contact.proposedDecision.route]),
-        row('Level of need', String(contact.proposedDecision.level)),
-        row('Primary need', contact.proposedDecision.primaryNeed && PRIMARY_NEEDS[contact.proposedDecision.primaryNeed]),
-        row('Rationale', contact.proposedDecision.rationale),
-        row('Reason for overriding', contact.proposedDecision.overrideReason),
+        ...decisionRows(contact, contact.proposedDecision, { details: true }),
         row('Proposed by', `${contact.proposedDecision.decidedBy} on ${when(contact.proposedDecision.decidedAt)}`),
       ],
       reconsiderationRows: contact.reconsideration && [
@@ -180,9 +200,9 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       reconsiderationDecision: decisionOptions(keptFor(state, 'answer-reconsideration')),
       kept: { reconsider: keptFor(state, 'answer-reconsideration'), request: keptFor(state, 'request-information'), escalate: keptFor(state, 'escalate') },
       recommendationRows: contact.recommendation && [
-        row('Level of need', String(contact.recommendation.level)),
-        row('Route', ROUTES[contact.recommendation.route]),
-        row('Priority', contact.recommendation.priority),
+        ...(n.children.length > 1
+          ? contact.recommendation.children.map((c) => row(childNameOf(contact, c.childIndex), `Level ${c.level}, ${ROUTES[c.route]}, ${c.priority} priority`))
+          : [row('Level of need', String(contact.recommendation.level)), row('Route', ROUTES[contact.recommendation.route]), row('Priority', contact.recommendation.priority)]),
         row('Themes', contact.recommendation.themes.join(', ') || 'None'),
         row('Ruleset', `${contact.recommendation.ruleset.id} version ${contact.recommendation.ruleset.version}`),
       ],

@@ -15,10 +15,13 @@ export const handler = contactQueueConsumer(async (contactId, context, message) 
   const contact = await sendOutcome(contactId, { store: contactStore(), mailer: mailer(), config: config() });
   // A resend (a retried decision, an answer that upholds it) is not another decision.
   if (!message.newDecision) return;
-  // One metric object per record: records of a batch run concurrently and must not share dimensions.
-  const decided = metrics.singleMetric();
-  decided.addDimensions({ route: contact.decision.route });
-  decided.addMetric('DecisionsFinal', MetricUnit.Count, 1);
+  // One metric object per child (the CIN census counts children, and outcomes by route are each
+  // child's) and per record: records of a batch run concurrently and must not share dimensions.
+  for (const child of contact.decision.children) {
+    const decided = metrics.singleMetric();
+    decided.addDimensions({ route: child.route });
+    decided.addMetric('DecisionsFinal', MetricUnit.Count, 1);
+  }
   const screened = screenedWithinOneWorkingDay(contact, officeCalendar() ?? rulesetCalendar());
   if (screened !== undefined) metrics.singleMetric().addMetric(screened ? 'ScreenedWithinOneWorkingDay' : 'ScreenedAfterOneWorkingDay', MetricUnit.Count, 1);
 });

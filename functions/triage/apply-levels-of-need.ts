@@ -6,7 +6,11 @@ import { triageStep } from '../lib/triage-step';
 
 export const handler = triageStep(async ({ contactId }) => {
   const recommendation = await applyLevelsOfNeed(contactId, { store: contactStore(), cases: caseRegistry(), now: new Date(), calendar: officeCalendar() });
-  metrics.addDimension('level', String(recommendation.level));
-  metrics.addMetric('Recommendations', MetricUnit.Count, 1);
+  // Counted per child, as the CIN census counts children: a notification about two children is two.
+  for (const child of recommendation.children) {
+    const recommended = metrics.singleMetric();
+    recommended.addDimension('level', String(child.level));
+    recommended.addMetric('Recommendations', MetricUnit.Count, 1);
+  }
   return recommendation;
 }, { metrics: true });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DecisionSchema, type Contact, type Person } from '../contacts';
+import { ChildDecisionFieldsSchema, describeChildren, sameForAll, type Contact, type DecisionFields, type Person } from '../contacts';
 import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */
@@ -45,9 +45,9 @@ export const ActionSchemas = {
       primaryNeed: z.string().optional(),
       rationale: z.string().optional(),
     })
-    .transform(({ reconsiderationStatus, answer, ...fields }, ctx): { reconsiderationStatus: 'upheld' | 'changed'; answer: string; decision?: z.output<typeof DecisionSchema> } => {
+    .transform(({ reconsiderationStatus, answer, ...fields }, ctx): { reconsiderationStatus: 'upheld' | 'changed'; answer: string; decision?: DecisionFields } => {
       if (reconsiderationStatus === 'upheld') return { reconsiderationStatus, answer };
-      const decision = DecisionSchema.safeParse(decisionFields(fields));
+      const decision = ChildDecisionFieldsSchema.safeParse(decisionFields(fields));
       if (decision.success) return { reconsiderationStatus, answer, decision: decision.data };
       for (const issue of decision.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       return z.NEVER;
@@ -139,20 +139,21 @@ export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>,
       const reconsideration = { ...contact.reconsideration, status: answered.reconsiderationStatus, answer: answered.answer, answeredAt: at, answeredBy: actor.name };
       const action = `Answered the referrer's reconsideration request: ${answered.reconsiderationStatus}`;
       // Either way the referrer is emailed the answer, by the consumer that sends outcomes.
-      const { decision } = answered;
-      if (!decision) return { changes: { reconsideration }, action, sendOutcome: true };
-      if (decision.route === previous.route && decision.level === previous.level) {
+      if (!answered.decision) return { changes: { reconsideration }, action, sendOutcome: true };
+      // The new decision on reconsideration is one decision for every child in the notification.
+      const decision = { children: sameForAll(answered.decision, contact.notification.children.length), decidedAt: at, decidedBy: actor.id };
+      if (decision.children.every((c, i) => c.route === previous.children[i]?.route && c.level === previous.children[i]?.level)) {
         return { refused: 'Choose a different route or level of need, or answer that the decision is upheld' };
       }
       return {
         changes: {
           reconsideration,
           // The decision a manager replaces stays on the record; the audit trail names both.
-          decision: { ...decision, decidedAt: at, decidedBy: actor.id },
+          decision,
           previousDecisions: [...(contact.previousDecisions ?? []), previous],
         },
         action,
-        detail: `Decision changed from level ${previous.level}, ${previous.route} to level ${decision.level}, ${decision.route}`,
+        detail: `Decision changed from ${describeChildren(previous)} to ${describeChildren(decision)}`,
         sendOutcome: true,
         newDecision: true,
       };

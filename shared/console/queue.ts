@@ -81,13 +81,12 @@ export const tabContacts = (tab: Tab, lists: QueueLists, userId: string, now: Da
   }
 };
 
+/** A contact matches a route or level filter when any of its children was decided (or recommended) so. */
 const matchesFilters = (q: QueueQuery) => (c: Contact) => {
-  const decision = c.decision ?? c.proposedDecision;
-  const route = decision?.route ?? c.recommendation?.route;
-  const level = decision?.level ?? c.recommendation?.level;
+  const outcomes: { route: string; level: number }[] = (c.decision ?? c.proposedDecision)?.children ?? c.recommendation?.children ?? [];
   return (
-    (!q.route || route === q.route) &&
-    (!q.level || String(level) === q.level) &&
+    (!q.route || outcomes.some((o) => o.route === q.route)) &&
+    (!q.level || outcomes.some((o) => String(o.level) === q.level)) &&
     (!q.source || c.notification.referrer.agencyType === q.source) &&
     (!q.theme || (c.recommendation?.themes.includes(q.theme) ?? false))
   );

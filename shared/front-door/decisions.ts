@@ -1,9 +1,9 @@
-import { canMove, DecisionSchema, sameDecision, type Contact, type Decision, type Person } from '../contacts';
-import { fieldErrors, type FieldError } from '../notification';
+import { canMove, childDecisionsFor, describeChildren, parseDecisionBody, sameDecision, type Contact, type Decision, type Person } from '../contacts';
+import type { FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
 import { signOffReasons } from '../console/sign-off';
-import { caseHolderNotices, handoverReplacedEmail, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../mail/messages';
+import { caseHolderNotices, handoverReplacedEmails, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmails } from '../mail/messages';
 import type { Route } from '../triage/types';
 import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
 
@@ -34,18 +34,18 @@ export interface DecisionRequest {
 const STALE = 'Someone else changed this contact after you opened it. Check what they did before you decide.';
 
 /**
- * Recording a triage decision. Only one decision stands per contact: the versioned write refuses
- * a second, and a repeat of the same decision (a client retry) is answered as such and re-queues
- * the outcome email, which is itself sent once. A decision that needs a manager's sign-off waits
- * in awaiting-manager and nothing is sent until the manager agrees it.
+ * Recording a triage decision: a level and route for each child, given child by child or once
+ * for all of them. Only one decision stands per contact: the versioned write refuses a second,
+ * and a repeat of the same decision (a client retry) is answered as such and re-queues the
+ * outcome email, which is itself sent once. A decision with any child needing a manager's
+ * sign-off waits in awaiting-manager as a whole, and nothing is sent until the manager agrees it.
  */
 export const recordDecision = async (
   request: DecisionRequest,
   deps: { store: ContactStore; outcomeQueue: MessageQueue },
 ): Promise<DecisionResult> => {
-  const parsed = DecisionSchema.safeParse(request.body);
-  if (!parsed.success) return { outcome: 'invalid', errors: fieldErrors(parsed.error) };
-  const decision: Decision = { ...parsed.data, decidedAt: request.now.toISOString(), decidedBy: request.decidedBy };
+  const parsed = parseDecisionBody(request.body);
+  if (!parsed.success) return { outcome: 'invalid', errors: parsed.errors };
 
   // A concurrent writer may win between our read and our write; read again and answer from there.
   for (let attempt = 0; ; attempt++) {
@@ -54,12 +54,15 @@ export const recordDecision = async (
     if (request.expectedVersion !== undefined && (existing.version ?? 0) !== request.expectedVersion) {
       return { outcome: 'conflict', contact: existing, reason: STALE };
     }
+    const children = childDecisionsFor(parsed.body, existing.notification?.children.length ?? 0);
+    if (!children.success) return { outcome: 'invalid', errors: children.errors };
+    const decision: Decision = { children: children.children, decidedAt: request.now.toISOString(), decidedBy: request.decidedBy };
     const settled = alreadySettled(existing, decision);
     if (settled) {
       if (settled.outcome === 'already-recorded' && existing.status === 'decided') await deps.outcomeQueue.send({ contactId: existing.contactId });
       return settled;
     }
-    const signOff = signOffReasons(decision, existing.recommendation, request.signOffRoutes ?? []);
+    const signOff = signOffReasons(decision.children, existing.recommendation, request.signOffRoutes ?? []);
     const to = signOff.length ? 'awaiting-manager' : 'decided';
     if (!canMove(existing.status, to)) {
       return { outcome: 'conflict', contact: existing, reason: `The contact is ${existing.status} and cannot be decided yet` };
@@ -76,7 +79,7 @@ export const recordDecision = async (
         at: decision.decidedAt,
         actor: request.actor ?? { id: request.decidedBy, name: request.decidedBy, role: 'api' },
         action: signOff.length ? 'Proposed a decision for sign-off' : 'Decided',
-        detail: `Level ${decision.level}, ${decision.route}${signOff.length ? `. Sign-off needed: ${signOff.join('; ')}` : ''}`,
+        detail: `${describeChildren(decision)}${signOff.length ? `. Sign-off needed: ${signOff.join('; ')}` : ''}`,
       });
       if (to === 'decided') await deps.outcomeQueue.send({ contactId: contact.contactId, newDecision: true });
       return { outcome: 'recorded', contact, signOff };
@@ -167,10 +170,8 @@ export const sendOutcome = async (
   if (!contact?.decision || contact.status !== 'decided') throw new Error(`Contact ${contactId} has no final decision to send`);
   const outcome = outcomeEmail(contact, deps.config);
   if (outcome) await deps.mailer.sendOnce(outcome);
-  const handover = teamHandoverEmail(contact, deps.config);
-  if (handover) await deps.mailer.sendOnce(handover);
-  const replaced = handoverReplacedEmail(contact, deps.config);
-  if (replaced) await deps.mailer.sendOnce(replaced);
+  for (const handover of teamHandoverEmails(contact, deps.config)) await deps.mailer.sendOnce(handover);
+  for (const replaced of handoverReplacedEmails(contact, deps.config)) await deps.mailer.sendOnce(replaced);
   for (const notice of caseHolderNotices(contact, deps.config)) await deps.mailer.sendOnce(notice);
   const answer = contact.reconsideration?.answer && reconsiderationAnswerEmail(contact, deps.config);
   if (answer) await deps.mailer.sendOnce(answer);

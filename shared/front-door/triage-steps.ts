@@ -1,4 +1,4 @@
-import { householdKeyFor, matchKeysFor, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
+import { decidedFor, householdKeyFor, matchKeysFor, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
 import type { RuntimeConfig } from '../config';
@@ -6,7 +6,7 @@ import type { WorkingCalendar } from '../calendar';
 import { recommend, rulesetCalendar } from '../rules';
 import type { CaseRegistry } from '../cases/ports';
 import { openCasesFor } from '../cases/record-cases';
-import type { EarlierContact, Recommendation } from '../triage/types';
+import { recommendedFor, type ChildRecommendation, type EarlierContact, type Recommendation } from '../triage/types';
 import { TransitionRefused, type ChildIndexEntry, type ContactStore, type Mailer } from './ports';
 
 /**
@@ -56,14 +56,16 @@ export const matchEarlierContacts = async (
   const contact = await load(deps.store, contactId);
   const summarise = async (entry: ChildIndexEntry, childIndex: number): Promise<HouseholdContact> => {
     const earlier = await deps.store.get(entry.contactId);
+    // What was recommended and decided for the matched child, not for a sibling in that contact.
+    const decided = decidedFor(earlier?.decision, entry.childIndex);
     return {
       contactId: entry.contactId,
       reference: entry.reference,
       receivedAt: entry.receivedAt,
       childIndex,
       status: earlier?.status ?? 'unknown',
-      level: earlier?.decision?.level ?? earlier?.recommendation?.level,
-      route: earlier?.decision?.route,
+      level: decided?.level ?? recommendedFor(earlier?.recommendation, entry.childIndex)?.level,
+      route: decided?.route,
       decidedAt: earlier?.decision?.decidedAt,
     };
   };
@@ -112,7 +114,10 @@ export const matchEarlierContacts = async (
   return { matchedContacts: earlierContacts.length, householdContacts: householdMatches.length };
 };
 
-export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'priority' | 'dueAt' | 'themes'>;
+/** The headline the state machine routes on, and each child's level and route for the board's measures. */
+export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'priority' | 'dueAt' | 'themes'> & {
+  children: Pick<ChildRecommendation, 'childIndex' | 'level' | 'route' | 'priority'>[];
+};
 
 type RecommendDeps = { store: ContactStore; cases: CaseRegistry; now: Date; calendar?: WorkingCalendar };
 
@@ -126,7 +131,8 @@ export const applyLevelsOfNeed = async (
       ? await recommendAndStore(contact, deps)
       : contact.recommendation;
   const { level, route, priority, dueAt, themes } = recommendation;
-  return { level, route, priority, dueAt, themes };
+  const children = recommendation.children.map(({ childIndex, level, route, priority }) => ({ childIndex, level, route, priority }));
+  return { level, route, priority, dueAt, themes, children };
 };
 
 const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise<Recommendation> => {

@@ -1,5 +1,5 @@
-import type { Contact, Decision, PartnerRequest } from '../contacts';
-import { describeRoute } from '../contacts';
+import type { ChildDecision, Contact, Decision, PartnerRequest } from '../contacts';
+import { decidedFor, describeRoute, groupedByDecision } from '../contacts';
 import { childName } from '../notification';
 import type { RuntimeConfig } from '../config';
 import { teamForRoute, type Route } from '../triage/types';
@@ -39,6 +39,8 @@ export type MailConfig = Pick<
   | 'DUTY_TEAM_PHONE'
   | 'ESCALATION_GUIDANCE_URL'
 >;
+
+type Team = NonNullable<ReturnType<typeof teamForRoute>>;
 
 /** A paragraph, a paragraph ending in a link, or a warning the HTML version makes bold. */
 type Block = string | { text: string; href: string } | { warning: string };
@@ -190,25 +192,50 @@ const decisionKind = (contact: Contact, kind: string): string => {
   return sequence > 1 ? `${kind}:${sequence}` : kind;
 };
 
-const describeDecision = (decision: Pick<Decision, 'route' | 'level'>) => `${describeRoute(decision.route)} (level of need ${decision.level})`;
+const describeDecision = (decision: Pick<ChildDecision, 'route' | 'level'>) => `${describeRoute(decision.route)} (level of need ${decision.level})`;
+
+/** Children are named only to a secure address; elsewhere by their place in the notification. */
+const childLabel = (contact: Contact, childIndex: number, secure: boolean): string => {
+  const child = contact.notification.children[childIndex];
+  return secure && child ? childName(child) : `child ${childIndex + 1}`;
+};
+
+export const joinAnd = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0] ?? '');
+
+/** One line for a whole decision: "<route> (level of need n)", or each group of children's. */
+const describeWhole = (contact: Contact, decision: Pick<Decision, 'children'>, secure: boolean): string => {
+  const groups = groupedByDecision(decision.children);
+  if (groups.length === 1) return describeDecision(groups[0]![0]!);
+  return groups.map((g) => `for ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, secure)))}, ${describeDecision(g[0]!)}`).join('; ');
+};
 
 export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
   const email = contact.notification.referrer.email;
   if (!email) return undefined;
   const decision = contact.decision!;
   const secure = isSecureAddress(email, config);
+  const groups = groupedByDecision(decision.children);
+  const single = groups.length === 1;
+  const perGroup: Block[] = groups.map((group) => {
+    const d = group[0]!;
+    const lines = [
+      single ? `Decision: ${describeDecision(d)}.` : `For ${joinAnd(group.map((c) => childLabel(contact, c.childIndex, secure)))}: ${describeDecision(d)}.`,
+      ...(secure ? [`Why: ${d.rationale}`] : []),
+      `What happens next: ${NEXT_STEPS[d.route]}`,
+    ];
+    return lines.join(single ? '\n\n' : '\n');
+  });
   return compose(
     { contactId: contact.contactId, kind: decisionKind(contact, 'outcome') },
     email,
     `Decision on your notification ${contact.reference}`,
     [
       greeting(contact),
-      `We have decided what happens next for notification ${contact.reference}.`,
-      `Decision: ${describeDecision(decision)}.`,
-      secure
-        ? `Why: ${decision.rationale}`
-        : 'The reasons are on the status page linked below (we email you a code to open them), because this email address is not on a secure network.',
-      `What happens next: ${NEXT_STEPS[decision.route]}`,
+      single
+        ? `We have decided what happens next for notification ${contact.reference}.`
+        : `We have decided what happens next for each child in notification ${contact.reference}${secure ? '' : ' (children are numbered in the order you told us about them)'}.`,
+      ...perGroup,
+      ...(secure ? [] : ['The reasons are on the status page linked below (we email you a code to open them), because this email address is not on a secure network.']),
       ...howToDisagree(contact, config),
     ],
     config,
@@ -231,8 +258,8 @@ export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig)
       greeting(contact),
       `A manager has looked again at the decision on notification ${contact.reference}, as you asked.`,
       answer.status === 'changed'
-        ? `The decision has changed${previous ? ` from ${describeDecision(previous)}` : ''}. It is now: ${describeDecision(decision)}. We have sent you the new decision in a separate email.`
-        : `The decision stays the same: ${describeDecision(decision)}.`,
+        ? `The decision has changed${previous ? ` from ${describeWhole(contact, previous, secure)}` : ''}. It is now: ${describeWhole(contact, decision, secure)}. We have sent you the new decision in a separate email.`
+        : `The decision stays the same: ${describeWhole(contact, decision, secure)}.`,
       secure && answer.answer ? `Why: ${answer.answer}` : 'The manager’s reasons are on the status page linked below.',
       { text: 'Status page:', href: statusPageUrl(contact, config) },
       { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
@@ -297,55 +324,101 @@ export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'referen
   );
 
 /**
- * The receiving team is always inside the secure network, so it gets the full handover. A contact
- * routed to an open case goes to the allocated worker's own address, not a team mailbox.
+ * The receiving teams are inside the secure network, so each gets the full handover for the
+ * children it receives: a baby going to a strategy discussion and a teenager to early help are
+ * two handovers, each naming its own children and decisions. A child routed to an open case goes
+ * to the allocated worker's own address, not a team mailbox.
  */
-export const teamHandoverEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+export const teamHandoverEmails = (contact: Contact, config: MailConfig): EmailMessage[] => {
   const decision = contact.decision!;
-  const team = decision.route === 'existing-open-case' ? (allocatedWorker(contact)?.holder.email ?? teamAddress(decision.route, config)) : teamAddress(decision.route, config);
-  if (!team) return undefined;
   const replaced = contact.previousDecisions?.at(-1);
-  return compose(
-    { contactId: contact.contactId, kind: decisionKind(contact, 'handover') },
-    team,
-    `New ${teamForRoute(decision.route) === 'early-help' ? 'early help request' : 'referral'} from the front door: ${contact.reference}`,
-    [
-      `The front door has decided ${describeDecision(decision)} for ${contact.reference}.`,
-      `Children: ${childrenSummary(contact)}.`,
-      `Decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}.`,
-      `Rationale: ${decision.rationale}`,
-      ...(replaced ? [`This replaces the earlier decision, ${describeDecision(replaced)}, changed after the referrer asked for it to be reconsidered.`] : []),
-      'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
-      { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
-    ],
-    config,
+  return [...handoversOf(contact, config)].map(([to, { kind, team, children }]) =>
+    compose(
+      { contactId: contact.contactId, kind: decisionKind(contact, `handover-${kind}`) },
+      to,
+      `New ${team === 'early-help' ? 'early help request' : 'referral'} from the front door: ${contact.reference}`,
+      [
+        `The front door has decided ${describeWhole(contact, { children }, true)} for ${contact.reference}.`,
+        `Children: ${joinAnd(children.map((c) => childLabel(contact, c.childIndex, true)))}.`,
+        // Information lost at hand-offs is a repeated finding (domain brief §10): name the siblings too.
+        ...decision.children
+          .filter((c) => !children.includes(c))
+          .map((c) => `Also in this notification: ${childLabel(contact, c.childIndex, true)}, decided ${describeDecision(c)}.`),
+        `Decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}.`,
+        ...groupedByDecision(children).map((g) =>
+          g.length === children.length ? `Rationale: ${g[0]!.rationale}` : `Rationale for ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, true)))}: ${g[0]!.rationale}`,
+        ),
+        ...(replaced ? [`This replaces the earlier decision, ${describeWhole(contact, replaced, true)}, changed after the referrer asked for it to be reconsidered.`] : []),
+        'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
+        { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
+      ],
+      config,
+    ),
   );
 };
+
+/** The teams a decision hands children to, with the children each receives, in the decision's order. */
+const childrenByTeam = (decision: Pick<Decision, 'children'>): Map<Team, ChildDecision[]> => {
+  const teams = new Map<Team, ChildDecision[]>();
+  for (const child of decision.children) {
+    const team = teamForRoute(child.route);
+    if (team) teams.set(team, [...(teams.get(team) ?? []), child]);
+  }
+  return teams;
+};
+
+const teamAddress = (team: Team, config: MailConfig): string =>
+  team === 'early-help' ? config.EARLY_HELP_TEAM_ADDRESS : config.SOCIAL_CARE_TEAM_ADDRESS;
 
 /**
- * The team that received the earlier handover, told it no longer stands when a reconsideration
- * moved the contact to another team (information lost at hand-offs is a repeated finding of
- * serious case reviews). A team that receives the new handover is told there instead.
+ * Each team that received an earlier handover and receives no child under the new decision,
+ * told it no longer stands when a reconsideration moved the children elsewhere (information
+ * lost at hand-offs is a repeated finding of serious case reviews). A team that still receives
+ * a child is told in its new handover instead.
  */
-export const handoverReplacedEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+export const handoverReplacedEmails = (contact: Contact, config: MailConfig): EmailMessage[] => {
   const replaced = contact.previousDecisions?.at(-1);
+  if (!replaced) return [];
   const decision = contact.decision!;
-  const earlierTeam = replaced && teamAddress(replaced.route, config);
-  if (!earlierTeam || earlierTeam === teamAddress(decision.route, config)) return undefined;
-  return compose(
-    { contactId: contact.contactId, kind: decisionKind(contact, 'handover-replaced') },
-    earlierTeam,
-    `Handover replaced: ${contact.reference} no longer comes to you`,
-    [
-      `The front door's earlier decision for ${contact.reference}, ${describeDecision(replaced)}, has been replaced after the referrer asked for it to be reconsidered.`,
-      `The new decision is ${describeDecision(decision)}, decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}. The receiving team has been sent the whole record.`,
-      'If you have already started work with the family, contact the front door so that nothing you know is lost.',
-    ],
-    config,
-  );
+  const now = childrenByTeam(decision);
+  return [...childrenByTeam(replaced).keys()]
+    .filter((team) => !now.has(team))
+    .map((team) =>
+      compose(
+        { contactId: contact.contactId, kind: decisionKind(contact, `handover-replaced-${team}`) },
+        teamAddress(team, config),
+        `Handover replaced: ${contact.reference} no longer comes to you`,
+        [
+          `The front door's earlier decision for ${contact.reference}, ${describeWhole(contact, replaced, false)}, has been replaced after the referrer asked for it to be reconsidered.`,
+          `The new decision is ${describeWhole(contact, decision, false)}, decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}. The receiving team has been sent the whole record.`,
+          'If you have already started work with the family, contact the front door so that nothing you know is lost.',
+        ],
+        config,
+      ),
+    );
 };
 
-const allocatedWorker = (contact: Contact) => contact.recommendation?.caseHolders?.find((c) => c.kind === 'social-care');
+/** The allocated social worker of a child's open case, whom a contact routed to the open case goes to. */
+const allocatedWorker = (contact: Contact, childIndex: number) =>
+  contact.recommendation?.caseHolders?.find((c) => c.kind === 'social-care' && c.childIndex === childIndex);
+
+/**
+ * Where each child's handover goes, by address: a team mailbox, or for a child routed to an
+ * open case, that child's allocated worker (the team's mailbox when the registry names nobody).
+ */
+const handoversOf = (contact: Contact, config: MailConfig): Map<string, { kind: string; team: Team; children: ChildDecision[] }> => {
+  const handovers = new Map<string, { kind: string; team: Team; children: ChildDecision[] }>();
+  for (const [team, children] of childrenByTeam(contact.decision!)) {
+    for (const child of children) {
+      const worker = child.route === 'existing-open-case' ? allocatedWorker(contact, child.childIndex)?.holder.email : undefined;
+      const to = worker ?? teamAddress(team, config);
+      const handover = handovers.get(to) ?? { kind: worker ? `allocated-worker-${child.childIndex + 1}` : team, team, children: [] };
+      handover.children.push(child);
+      handovers.set(to, handover);
+    }
+  }
+  return handovers;
+};
 
 /**
  * The allocated worker or lead professional of an open case is told of every decision about
@@ -354,11 +427,12 @@ const allocatedWorker = (contact: Contact) => contact.recommendation?.caseHolder
  */
 export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMessage[] => {
   const decision = contact.decision!;
-  const handedTo = teamHandoverEmail(contact, config)?.to;
+  const handedTo = new Set(handoversOf(contact, config).keys());
   const seen = new Set<string>();
   return (contact.recommendation?.caseHolders ?? []).flatMap((openCase) => {
     const to = openCase.holder.email;
-    if (to === handedTo || seen.has(to)) return [];
+    const decided = decidedFor(decision, openCase.childIndex);
+    if (!decided || handedTo.has(to) || seen.has(to)) return [];
     seen.add(to);
     const role = openCase.kind === 'social-care' ? 'allocated worker' : 'lead professional';
     const secure = isSecureAddress(to, config);
@@ -370,9 +444,9 @@ export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMe
         [
           `Dear ${openCase.holder.name},`,
           `You are recorded as the ${role} for ${secure && contact.notification.children[openCase.childIndex] ? childName(contact.notification.children[openCase.childIndex]!) : 'a child'} in notification ${contact.reference}.`,
-          `The front door has decided ${describeDecision(decision)}.`,
-          ...(secure ? [`Rationale: ${decision.rationale}`] : ['The details are in the triage console, because this email address is not on a secure network.']),
-          decision.route === 'csc-strategy-discussion'
+          `The front door has decided ${describeDecision(decided)} for this child.`,
+          ...(secure ? [`Rationale: ${decided.rationale}`] : ['The details are in the triage console, because this email address is not on a secure network.']),
+          decided.route === 'csc-strategy-discussion'
             ? { warning: 'A strategy discussion is being arranged: please take part and share what you know about the child.' }
             : 'Please take this into account in your work with the family.',
           { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
@@ -382,13 +456,6 @@ export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMe
     ];
   });
 };
-const teamAddress = (route: Route, config: MailConfig): string | undefined => {
-  const team = teamForRoute(route);
-  if (team === 'early-help') return config.EARLY_HELP_TEAM_ADDRESS;
-  if (team === 'social-care') return config.SOCIAL_CARE_TEAM_ADDRESS;
-  return undefined;
-};
-
 /** The one-time code that opens a status page's free text; it says nothing about the children. */
 export const statusCodeEmail = (contact: Pick<Contact, 'contactId' | 'reference'>, to: string, code: { code: string; sentAt: string; minutes: number }, config: MailConfig): EmailMessage =>
   compose(

@@ -1,5 +1,5 @@
-import { describeRoute, type Contact } from '../contacts';
-import { NEXT_STEPS } from '../mail/messages';
+import { describeRoute, groupedByDecision, type Contact } from '../contacts';
+import { joinAnd, NEXT_STEPS } from '../mail/messages';
 
 /**
  * What a referrer sees on their status page. Anyone holding the link can read it, so it says
@@ -24,7 +24,11 @@ export interface ReferrerStatus {
   stage: Stage;
   receivedAt: string;
   decisionDueAt?: string;
-  decision?: { route: string; level: number; reasons?: string; nextSteps: string; decidedAt: string };
+  /**
+   * One entry per child, in the order the referrer gave them, numbered rather than named (a
+   * single child has no number); children with the same decision share an entry.
+   */
+  decision?: { children: { label?: string; route: string; level: number; reasons?: string; nextSteps: string }[]; decidedAt: string };
   reconsideration?: { status: 'requested' | 'upheld' | 'changed'; requestedAt: string; answer?: string; answeredAt?: string };
   /** A referrer may ask once, and only about a decision. */
   mayAskForReconsideration: boolean;
@@ -36,16 +40,20 @@ export const referrerStatus = (contact: Contact, options: { revealFreeText: bool
   const stage: Stage = contact.status === 'received' ? 'received' : contact.status === 'decided' ? 'decided' : 'being-reviewed';
   const decision = stage === 'decided' ? contact.decision : undefined;
   const r = contact.reconsideration;
+  const childCount = contact.notification?.children.length ?? 1;
   return {
     reference: contact.reference,
     stage,
     receivedAt: contact.receivedAt,
     decisionDueAt: contact.recommendation?.dueAt,
     decision: decision && {
-      route: describeRoute(decision.route),
-      level: decision.level,
-      reasons: options.revealFreeText ? decision.rationale : undefined,
-      nextSteps: NEXT_STEPS[decision.route],
+      children: groupedByDecision(decision.children).map((group) => ({
+        label: group.length === childCount ? undefined : `${group.length > 1 ? 'Children' : 'Child'} ${joinAnd(group.map((c) => String(c.childIndex + 1)))}`,
+        route: describeRoute(group[0]!.route),
+        level: group[0]!.level,
+        reasons: options.revealFreeText ? group[0]!.rationale : undefined,
+        nextSteps: NEXT_STEPS[group[0]!.route],
+      })),
       decidedAt: decision.decidedAt,
     },
     reconsideration: r && { status: r.status, requestedAt: r.requestedAt, answer: options.revealFreeText ? r.answer : undefined, answeredAt: r.answeredAt },

@@ -19,18 +19,38 @@ const contact = (overrides: Partial<Contact> & { dueAt?: string; themes?: string
       referrer: { organisation: 'Example Constabulary', agencyType: 'police' },
       children: [{ firstName: 'Noah', lastName: 'Madeup', dateOfBirth: '2020-03-03' }],
     },
-    recommendation: { level: 4, route: 'csc-strategy-discussion', priority: 'red', dueAt: overrides.dueAt ?? '2026-03-02T12:00:00Z', themes: overrides.themes ?? [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } },
+    recommendation: { children: [{ childIndex: 0, level: 4, route: 'csc-strategy-discussion', priority: 'red', reasons: [] }], level: 4, route: 'csc-strategy-discussion', priority: 'red', dueAt: overrides.dueAt ?? '2026-03-02T12:00:00Z', themes: overrides.themes ?? [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } },
     ...overrides,
   }) as unknown as Contact;
 
 describe('sign-off rules', () => {
   it('asks for a manager when a level 4 recommendation is lowered, on NFA for a red contact, and on the routes the area names', () => {
-    const red4 = { level: 4 as const, priority: 'red' as const };
-    expect(signOffReasons({ level: 3, route: 'early-help-targeted' }, red4, [])).toEqual(['The decision lowers a level 4 recommendation']);
-    expect(signOffReasons({ level: 4, route: 'nfa' }, red4, [])).toEqual(['No further action on a red contact']);
-    expect(signOffReasons({ level: 4, route: 'csc-strategy-discussion' }, red4, [])).toEqual([]);
-    expect(signOffReasons({ level: 2, route: 'information-advice' }, { level: 2, priority: 'green' }, ['information-advice'])).toHaveLength(1);
+    const red4 = { children: [{ childIndex: 0, level: 4 as const, route: 'csc-strategy-discussion' as const, priority: 'red' as const, reasons: [] }] };
+    const green2 = { children: [{ childIndex: 0, level: 2 as const, route: 'early-help-single-agency' as const, priority: 'green' as const, reasons: [] }] };
+    expect(signOffReasons([{ childIndex: 0, level: 3, route: 'early-help-targeted' }], red4, [])).toEqual(['The decision lowers a level 4 recommendation']);
+    expect(signOffReasons([{ childIndex: 0, level: 4, route: 'nfa' }], red4, [])).toEqual(['No further action on a red contact']);
+    expect(signOffReasons([{ childIndex: 0, level: 4, route: 'csc-strategy-discussion' }], red4, [])).toEqual([]);
+    expect(signOffReasons([{ childIndex: 0, level: 2, route: 'information-advice' }], green2, ['information-advice'])).toHaveLength(1);
     expect(signOffRoutesFrom({ SIGN_OFF_ROUTES: 'nfa, not-a-route,existing-open-case' })).toEqual(['nfa', 'existing-open-case']);
+  });
+
+  it('applies the sign-off rules to each child against that child\'s own recommendation', () => {
+    // The baby is recommended a red strategy discussion; her 14-year-old brother early help.
+    const recommendation = {
+      children: [
+        { childIndex: 0, level: 4 as const, route: 'csc-strategy-discussion' as const, priority: 'red' as const, reasons: [] },
+        { childIndex: 1, level: 3 as const, route: 'early-help-targeted' as const, priority: 'amber' as const, reasons: [] },
+      ],
+    };
+    const followed = [
+      { childIndex: 0, level: 4 as const, route: 'csc-strategy-discussion' as const },
+      { childIndex: 1, level: 3 as const, route: 'early-help-targeted' as const },
+    ];
+    expect(signOffReasons(followed, recommendation, [])).toEqual([]);
+    // Lowering the brother to level 2 is his worker's call; lowering the baby's level 4 is not.
+    expect(signOffReasons([followed[0]!, { childIndex: 1, level: 2, route: 'early-help-single-agency' }], recommendation, [])).toEqual([]);
+    expect(signOffReasons([{ childIndex: 0, level: 3, route: 'early-help-targeted' }, followed[1]!], recommendation, [])).toEqual(['Child 1: The decision lowers a level 4 recommendation']);
+    expect(signOffReasons(followed, recommendation, ['early-help-targeted'])).toEqual(['Child 2: The area asks a manager to agree every decision on this route']);
   });
 
   it('treats a different level or route as an override', () => {
@@ -65,7 +85,7 @@ describe('console actions', () => {
   });
 
   it('answers a reconsideration only while one is requested', () => {
-    const decision = { route: 'nfa' as const, level: 1 as const, rationale: 'No further action', decidedAt: '2026-03-01T09:00:00Z', decidedBy: 'sam.okafor' };
+    const decision = { children: [{ childIndex: 0, route: 'nfa' as const, level: 1 as const, rationale: 'No further action' }], decidedAt: '2026-03-01T09:00:00Z', decidedBy: 'sam.okafor' };
     const requested = contact({ status: 'decided', decision, reconsideration: { requestedAt: '2026-03-01T00:00:00Z', reason: 'Disagree', status: 'requested' } });
     expect(planAction('answer-reconsideration', { reconsiderationStatus: 'upheld', answer: 'Upheld' }, requested, worker, now)).toMatchObject({
       changes: { reconsideration: { status: 'upheld', answer: 'Upheld' } },
@@ -74,7 +94,7 @@ describe('console actions', () => {
   });
 
   it('asks for the new decision when a reconsideration changes it, and keeps the one it replaces', () => {
-    const decision = { route: 'early-help-targeted' as const, level: 3 as const, rationale: 'Early help first', decidedAt: '2026-03-01T09:00:00Z', decidedBy: 'sam.okafor' };
+    const decision = { children: [{ childIndex: 0, route: 'early-help-targeted' as const, level: 3 as const, rationale: 'Early help first' }], decidedAt: '2026-03-01T09:00:00Z', decidedBy: 'sam.okafor' };
     const requested = contact({ status: 'decided', decision, reconsideration: { requestedAt: '2026-03-01T10:00:00Z', reason: 'Disagree', status: 'requested' } });
     const schema = ActionSchemas['answer-reconsideration'];
     const missing = schema.safeParse({ reconsiderationStatus: 'changed', answer: 'Changed', route: '', level: '' });
@@ -84,7 +104,7 @@ describe('console actions', () => {
     expect(planAction('answer-reconsideration', same, requested, manager, now)).toHaveProperty('refused');
     const changed = schema.parse({ reconsiderationStatus: 'changed', answer: 'Changed', route: 'csc-assessment', level: '4', rationale: 'A child in need assessment' });
     expect(planAction('answer-reconsideration', changed, requested, manager, now)).toMatchObject({
-      changes: { decision: { route: 'csc-assessment', level: 4, decidedBy: 'morgan.ellis', decidedAt: now.toISOString() }, previousDecisions: [decision], reconsideration: { status: 'changed' } },
+      changes: { decision: { children: [{ childIndex: 0, route: 'csc-assessment', level: 4 }], decidedBy: 'morgan.ellis', decidedAt: now.toISOString() }, previousDecisions: [decision], reconsideration: { status: 'changed' } },
       sendOutcome: true,
     });
   });

@@ -1,6 +1,7 @@
 import type { Contact } from '../../shared/contacts';
+import type { Level, Route } from '../../shared/triage/types';
 import { formatLondonTime } from '../../shared/calendar/format';
-import { acknowledgementEmail, dutyManagerAlert, handoverReplacedEmail, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmail } from '../../shared/mail/messages';
+import { acknowledgementEmail, dutyManagerAlert, handoverReplacedEmails, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmails } from '../../shared/mail/messages';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { runtimeConfig } from '../../shared/config';
@@ -28,7 +29,7 @@ const contactFrom = (referrerEmail: string): Contact => {
       themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' },
     },
     decision: {
-      route: 'early-help-targeted', level: 3, rationale: 'Neglect indicators at level 3 with parental consent.',
+      children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale: 'Neglect indicators at level 3 with parental consent.' }],
       decidedAt: '2026-11-20T15:00:00.000Z', decidedBy: 'worker-1',
     },
   };
@@ -39,11 +40,20 @@ const changedOnReconsideration = () => {
   const first = contactFrom('dsl@school.example');
   const changed: Contact = {
     ...first,
-    decision: { route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.', decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
+    decision: { children: [{ childIndex: 0, route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.' }], decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
     previousDecisions: [first.decision!],
     reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
   };
   return { first, changed };
+};
+
+/** The same notification about Ellie and her baby brother Finn, decided child by child. */
+const twoChildren = (referrerEmail: string, finn: { route: Route; level: Level; rationale: string }): Contact => {
+  const contact = contactFrom(referrerEmail);
+  const ellie = contact.notification.children[0]!;
+  contact.notification.children.push({ ...ellie, firstName: 'Finn', dateOfBirth: '2026-06-01' });
+  contact.decision!.children.push({ childIndex: 1, ...finn });
+  return contact;
 };
 
 describe('emails to referrers and teams', () => {
@@ -51,9 +61,9 @@ describe('emails to referrers and teams', () => {
     const { first, changed } = changedOnReconsideration();
     expect(outcomeEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome`);
     expect(outcomeEmail(changed, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome:2`);
-    expect(teamHandoverEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover`);
-    expect(teamHandoverEmail(changed, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover:2`);
-    expect(teamHandoverEmail(changed, config)!.text).toContain('This replaces the earlier decision, Early help');
+    expect(teamHandoverEmails(first, config).map((e) => e.idempotencyKey)).toEqual([`${'a'.repeat(26)}:handover-early-help`]);
+    expect(teamHandoverEmails(changed, config).map((e) => e.idempotencyKey)).toEqual([`${'a'.repeat(26)}:handover-social-care:2`]);
+    expect(teamHandoverEmails(changed, config)[0]!.text).toContain('This replaces the earlier decision, Early help');
     const answer = reconsiderationAnswerEmail(changed, config)!;
     expect(answer.text).toMatch(/The decision has changed from Early help.*\(level of need 3\)\. It is now: .*\(level of need 4\)\./);
     expect(answer.text).not.toContain('Ellie');
@@ -73,16 +83,17 @@ describe('emails to referrers and teams', () => {
   it('tells the team that received the earlier handover that it has been replaced, once, and only when the team changed', () => {
     // Prepare
     const { first, changed } = changedOnReconsideration();
-    const sameTeam: Contact = { ...changed, decision: { ...changed.decision!, route: 'early-help-single-agency', level: 2 } };
+    const sameTeam: Contact = { ...changed, decision: { ...changed.decision!, children: [{ childIndex: 0, route: 'early-help-single-agency', level: 2, rationale: 'Single agency.' }] } };
     // Act
-    const notice = handoverReplacedEmail(changed, config)!;
+    const [notice, ...more] = handoverReplacedEmails(changed, config);
     // Assess
-    expect(notice.to).toBe(config.EARLY_HELP_TEAM_ADDRESS);
-    expect(notice.idempotencyKey).toBe(`${'a'.repeat(26)}:handover-replaced:2`);
-    expect(notice.text).toMatch(/earlier decision for CFC-AAAA-BBBB, Early help.*has been replaced/);
-    expect(notice.text).not.toContain('Ellie');
-    expect(handoverReplacedEmail(first, config)).toBeUndefined();
-    expect(handoverReplacedEmail(sameTeam, config)).toBeUndefined();
+    expect(more).toEqual([]);
+    expect(notice!.to).toBe(config.EARLY_HELP_TEAM_ADDRESS);
+    expect(notice!.idempotencyKey).toBe(`${'a'.repeat(26)}:handover-replaced-early-help:2`);
+    expect(notice!.text).toMatch(/earlier decision for CFC-AAAA-BBBB, Early help.*has been replaced/);
+    expect(notice!.text).not.toContain('Ellie');
+    expect(handoverReplacedEmails(first, config)).toEqual([]);
+    expect(handoverReplacedEmails(sameTeam, config)).toEqual([]);
   });
 
   it('writes to no one who gave no email address, and greets someone who gave no name plainly', () => {
@@ -128,7 +139,7 @@ describe('emails to referrers and teams', () => {
 
   it('renders every email as HTML too, escaping what the referrer wrote', () => {
     const contact = contactFrom('officer@area.police.example');
-    contact.decision = { ...contact.decision!, rationale: 'Seen <script>alert(1)</script> & more' };
+    contact.decision!.children[0]!.rationale = 'Seen <script>alert(1)</script> & more';
     const email = outcomeEmail(contact, config)!;
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
     expect(email.html).not.toContain('<script');
@@ -137,11 +148,48 @@ describe('emails to referrers and teams', () => {
 
   it('hands the decision to the receiving team, and to nobody for no further action', () => {
     const contact = contactFrom('dsl@school.example');
-    expect(teamHandoverEmail(contact, config)?.to).toBe('early-help@exampleshire.example');
-    contact.decision = { ...contact.decision!, route: 'csc-assessment' };
-    expect(teamHandoverEmail(contact, config)?.to).toBe('social-care@exampleshire.example');
-    contact.decision = { ...contact.decision!, route: 'nfa' };
-    expect(teamHandoverEmail(contact, config)).toBeUndefined();
+    expect(teamHandoverEmails(contact, config).map((e) => e.to)).toEqual(['early-help@exampleshire.example']);
+    contact.decision!.children[0]!.route = 'csc-assessment';
+    expect(teamHandoverEmails(contact, config).map((e) => e.to)).toEqual(['social-care@exampleshire.example']);
+    contact.decision!.children[0]!.route = 'nfa';
+    expect(teamHandoverEmails(contact, config)).toEqual([]);
+  });
+
+  it('tells a secure referrer each child\'s decision, by name, with its own reasons and next steps', () => {
+    const contact = twoChildren('officer@area.police.example', { route: 'csc-strategy-discussion', level: 4, rationale: 'Bruising to a baby who cannot move about.' });
+    const text = outcomeEmail(contact, config)!.text;
+    expect(text).toContain('for each child');
+    expect(text).toMatch(/For Ellie Fictional: Early help: targeted family support \(level of need 3\)\.\nWhy: Neglect indicators/);
+    expect(text).toMatch(/For Finn Fictional: .*strategy discussion \(s47\) \(level of need 4\)\.\nWhy: Bruising to a baby/);
+    expect(text).toContain('will hold a strategy discussion with police and health');
+  });
+
+  it('numbers the children, and keeps names and reasons out, for an ordinary address', () => {
+    const contact = twoChildren('dsl@school.example', { route: 'csc-strategy-discussion', level: 4, rationale: 'Bruising to a baby who cannot move about.' });
+    const text = outcomeEmail(contact, config)!.text;
+    expect(text).toContain('For child 1: Early help');
+    expect(text).toContain('For child 2: ');
+    expect(text).not.toMatch(/Ellie|Finn|Bruising|Neglect indicators/);
+  });
+
+  it('tells "the same for all children" as one decision', () => {
+    const contact = twoChildren('officer@area.police.example', { route: 'early-help-targeted', level: 3, rationale: 'Neglect indicators at level 3 with parental consent.' });
+    const text = outcomeEmail(contact, config)!.text;
+    expect(text).toContain('Decision: Early help: targeted family support (level of need 3).');
+    expect(text).not.toContain('For Ellie');
+  });
+
+  it('hands each child to their own receiving team, each handover naming the sibling and what was decided for them', () => {
+    const contact = twoChildren('dsl@school.example', { route: 'csc-strategy-discussion', level: 4, rationale: 'Bruising to a baby who cannot move about.' });
+    const emails = teamHandoverEmails(contact, config);
+    expect(emails.map((e) => e.to)).toEqual(['early-help@exampleshire.example', 'social-care@exampleshire.example']);
+    const [earlyHelp, socialCare] = emails;
+    expect(earlyHelp!.text).toContain('Children: Ellie Fictional.');
+    expect(earlyHelp!.text).toContain('Also in this notification: Finn Fictional, decided');
+    expect(earlyHelp!.text).not.toContain('Bruising');
+    expect(socialCare!.text).toContain('Children: Finn Fictional.');
+    expect(socialCare!.text).toContain('Rationale: Bruising to a baby');
+    expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(2);
   });
 
   it('alerts the duty manager without naming the child', () => {
