@@ -1,4 +1,4 @@
-import { parseDecisionBody, type Contact } from '../../shared/contacts';
+import { awaitsWorkerDecision, parseDecisionBody, type Contact } from '../../shared/contacts';
 import { decisionFields } from '../../shared/console/actions';
 import { overridesRecommendation, signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
@@ -83,7 +83,7 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
   if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
   const several = contact.notification.children.length > 1;
   if (event.requestContext.http.method === 'GET') {
-    if (!['awaiting-decision', 'triage-failed'].includes(contact.status)) return contactPage(contact, user, { conflict: 'This contact cannot be decided now.' }, 409);
+    if (!awaitsWorkerDecision(contact.status)) return contactPage(contact, user, { conflict: 'This contact cannot be decided now.' }, 409);
     const mode: Mode = several && event.queryStringParameters?.for !== 'all' ? 'each' : 'all';
     return decidePage(contact, user, mode, prefilledValues(contact));
   }

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
 import { authSettings, sessionUser } from '../../shared/auth/session';
-import { CONTACT_STATUSES, groupedByDecision, isContactId, type Contact, type Decision } from '../../shared/contacts';
+import { awaitsWorkerDecision, CONTACT_STATUSES, groupedByDecision, isContactId, isOpen, type Contact, type Decision } from '../../shared/contacts';
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
 import { formatLondonTime } from '../../shared/calendar/format';
@@ -90,7 +90,6 @@ const decisionRows = (contact: Contact, decision: Pick<Decision, 'children'>, op
       ...(options.details ? [row('Reason for overriding', d.overrideReason)] : []),
     ];
   });
-const OPEN_STATUSES = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
 const TWELVE_MONTHS = 365 * 24 * 3600_000;
 
 export interface ContactPageState {
@@ -166,8 +165,8 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       ...state,
       contact,
       statusName: CONTACT_STATUSES[contact.status],
-      open: OPEN_STATUSES.includes(contact.status),
-      canDecideNow: ['awaiting-decision', 'triage-failed'].includes(contact.status),
+      open: isOpen(contact.status),
+      canDecideNow: awaitsWorkerDecision(contact.status),
       canAct: can(user, 'act'),
       canManage: can(user, 'manage'),
       tags: [

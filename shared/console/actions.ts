@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ChildDecisionFieldsSchema, describeChildren, sameForAll, type Contact, type DecisionFields, type Person } from '../contacts';
+import { ChildDecisionFieldsSchema, describeChildren, isOpen, sameForAll, type Contact, type DecisionFields, type Person } from '../contacts';
 import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */
@@ -77,13 +77,12 @@ export const isActionKind = (kind: string): kind is ActionKind => kind in Action
 type Plan = { changes: Partial<Contact>; action: string; detail?: string; sendOutcome?: true; newDecision?: true } | { refused: string };
 
 const person = (actor: AuditEvent['actor']): Person => ({ id: actor.id, name: actor.name });
-const OPEN = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
 
 /** What an action changes on the contact and how the audit trail describes it: pure. */
 export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>, contact: Contact, actor: AuditEvent['actor'], now: Date): Plan => {
   const at = now.toISOString();
   const by = person(actor);
-  const open = OPEN.includes(contact.status);
+  const open = isOpen(contact.status);
   switch (kind) {
     case 'claim':
       if (!open) return { refused: 'Only contacts that are still open can be claimed' };

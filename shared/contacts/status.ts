@@ -36,3 +36,10 @@ export const statusesBefore = (to: ContactStatus): ContactStatus[] =>
   (Object.keys(NEXT) as ContactStatus[]).filter((from) => canMove(from, to));
 
 export const codesOfStatus = Object.keys(CONTACT_STATUSES) as [ContactStatus, ...ContactStatus[]];
+
+/** Open: waiting for a worker or a manager; what the console lets people act on and partners are asked about. */
+export const OPEN_STATUSES: readonly ContactStatus[] = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
+export const isOpen = (status: ContactStatus): boolean => OPEN_STATUSES.includes(status);
+
+/** A worker may decide now: triaged (or failed triage) and no decision waiting for sign-off. */
+export const awaitsWorkerDecision = (status: ContactStatus): boolean => status === 'awaiting-decision' || status === 'triage-failed';
