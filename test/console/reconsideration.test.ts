@@ -81,8 +81,8 @@ describe('answering a reconsideration request in the console', () => {
     const contact = await contactJson(contactId);
     expect(contact).toMatchObject({
       status: 'decided',
-      decision: { route: 'csc-assessment', level: 4, decidedBy: 'morgan.ellis' },
-      previousDecisions: [{ route: 'early-help-targeted', level: 3 }],
+      decision: { children: [{ childIndex: 0, route: 'csc-assessment', level: 4 }], decidedBy: 'morgan.ellis' },
+      previousDecisions: [{ children: [{ childIndex: 0, route: 'early-help-targeted', level: 3 }] }],
       reconsideration: { status: 'changed' },
     });
 
@@ -107,6 +107,6 @@ describe('answering a reconsideration request in the console', () => {
     const emails = await waitForEmails(reference, 'the answer', (all) => all.some((m) => m.subject.startsWith('Our answer')));
     expect(emails.find((m) => m.subject.startsWith('Our answer'))!.body.text).toContain('The decision stays the same');
     expect(emails.filter((m) => m.subject.startsWith('Decision on your notification'))).toHaveLength(1);
-    expect(await contactJson(contactId)).toMatchObject({ decision: { route: 'early-help-targeted' }, reconsideration: { status: 'upheld' } });
+    expect(await contactJson(contactId)).toMatchObject({ decision: { children: [{ route: 'early-help-targeted' }] }, reconsideration: { status: 'upheld' } });
   });
 });

@@ -74,7 +74,7 @@ describe('a notification travels end to end', () => {
     // A different decision on a decided contact is a conflict.
     const conflict = await api.decide(contactId, { ...decision, route: 'nfa', level: 1 });
     expect(conflict.status).toBe(409);
-    expect(conflict.body.decision.route).toBe('early-help-targeted');
+    expect(conflict.body.decision.children).toEqual([expect.objectContaining({ childIndex: 0, route: 'early-help-targeted' })]);
 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const toReferrer = await api.emailsTo(notification.referrer.email!);
@@ -111,6 +111,39 @@ describe('a notification travels end to end', () => {
     const opened = await fetch(`${link}/reasons`, { ...form, body: `code=${code}` });
     expect([opened.status, await opened.text()]).toEqual([200, expect.stringContaining(rationale)]);
     expect((await fetch(`${link}/reasons`, { ...form, body: `code=${code}` })).status).toBe(400);
+  });
+
+  it('recommends and decides each child, and tells the referrer and each receiving team about their children', async () => {
+    const notification = aSchoolNeglectNotification();
+    notification.referrer.email = 'per-child@school.example';
+    const sibling = { ...notification.children[0]!, firstName: 'Finn', dateOfBirth: '2025-01-15' };
+    delete sibling.nhsNumber;
+    notification.children.push(sibling);
+    const { contactId, reference } = (await api.submit(notification)).body;
+    const awaiting = await api.contactInStatus(contactId, 'awaiting-decision');
+    expect(awaiting.recommendation.children.map((c: { childIndex: number }) => c.childIndex)).toEqual([0, 1]);
+    const finalBefore = local.system.output().match(/"DecisionsFinal":1/g)?.length ?? 0;
+
+    const decided = await api.decide(contactId, {
+      children: [
+        { childIndex: 0, route: 'early-help-targeted', level: 3, rationale: 'Neglect at level 3 for Ellie: the family agrees to early help.' },
+        { childIndex: 1, route: 'csc-assessment', level: 4, rationale: 'Neglect of a toddler who depends entirely on her carers: assess.' },
+      ],
+    });
+    expect(decided.status).toBe(201);
+    expect(decided.body.decision.children.map((c: { route: string }) => c.route)).toEqual(['early-help-targeted', 'csc-assessment']);
+
+    const outcome = await api.emailTo(notification.referrer.email!, /Decision on your notification/);
+    expect(outcome.body.text).toContain('For child 1: Early help: targeted family support (level of need 3).');
+    expect(outcome.body.text).toContain("For child 2: Children's social care: child in need assessment (s17) (level of need 4).");
+    const earlyHelp = await api.emailTo('early-help@exampleshire.example', new RegExp(reference));
+    const socialCare = await api.emailTo('social-care@exampleshire.example', new RegExp(reference));
+    expect(earlyHelp.body.text).toContain('Rationale: Neglect at level 3 for Ellie');
+    expect(earlyHelp.body.text).toContain('Also in this notification: Finn');
+    expect(socialCare.body.text).toContain('Rationale: Neglect of a toddler');
+    // The board counts children, as the CIN census does: two final decisions.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(local.system.output().match(/"DecisionsFinal":1/g)).toHaveLength(finalBefore + 2);
   });
 
   it('flags immediate danger red and alerts the duty manager at once', async () => {
