@@ -52,8 +52,8 @@ export interface Contact {
   incomingEmail?: IncomingEmail;
   /**
    * For an emailed notification: SES's SPF, DKIM and DMARC verdicts, and whether they show the
-   * sender is who the From header says (shared/email-intake/sender.ts). Workers see a warning
-   * when not, and no reply was sent.
+   * sender is who the From header says (shared/email-intake/sender.ts). When not, no reply was
+   * sent; the console does not show this yet.
    */
   senderAuthentication?: { authenticated: boolean; spf?: string; dkim?: string; dmarc?: string };
   /** Set when mail to the referrer bounced or was complained about. */
