@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CONTACT_STATUSES, codesOfStatus } from '../../shared/contacts';
 import { contactStore } from '../lib/dependencies';
 import { json, problem } from '../lib/http';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 
 const QuerySchema = z.object({
   status: z.enum(codesOfStatus, { message: `status must be one of ${Object.keys(CONTACT_STATUSES).join(', ')}` }).default('awaiting-decision'),
@@ -11,7 +11,7 @@ const QuerySchema = z.object({
 });
 
 /** GET /api/contacts?status=…: a queue of contacts, most urgent first (IAM-authorised on AWS). */
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const query = QuerySchema.safeParse(event.queryStringParameters ?? {});
   if (!query.success) {
     return problem(400, 'The query has errors', query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -2,14 +2,14 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { recordChildCase, recordChildCases } from '../../shared/cases/record-cases';
 import { caseRegistry } from '../lib/dependencies';
 import { callerOf, json, problem, readJsonBody } from '../lib/http';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 
 /**
  * PUT /api/children/{key}/case and PUT /api/children/cases (IAM-authorised): the case management
  * system tells Front Door which children have an open case and who holds it.
  */
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const body = readJsonBody(event);
   if (!body.ok) return body.response;
   const request = { body: body.value, recordedBy: callerOf(event), source: 'api' as const, now: new Date() };

@@ -5,11 +5,11 @@ import { signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
 import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { callerOf, json, problem, readJsonBody } from '../lib/http';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 import { logger, metrics } from '../lib/observability';
 
 /** POST /api/contacts/{id}/decision: a triage worker's decision (IAM-authorised on AWS). */
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const contactId = event.pathParameters?.id ?? '';
   if (!isContactId(contactId)) return problem(404, 'No contact has that id');
   const body = readJsonBody(event);

@@ -3,7 +3,7 @@ import { acceptBatch, clientForKey, type ItemResult } from '../../shared/front-d
 import { statusPageUrl } from '../../shared/mail/messages';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 
 /**
@@ -22,7 +22,7 @@ const withStatusUrl = (item: ItemResult) => {
   return { ...rest, statusUrl: statusPageUrl({ statusToken }, config()) };
 };
 
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const key = event.headers?.['x-api-key'];
   if (!key) return problem(401, 'Send your agency API key in the x-api-key header');
   const client = clientForKey(key, config().BATCH_API_KEYS);

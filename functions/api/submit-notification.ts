@@ -3,11 +3,11 @@ import { publicApiScope } from '../../shared/front-door/idempotency';
 import { acceptNotification } from '../../shared/front-door/intake';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 
 /** POST /api/notifications: accept a Cause for Concern notification for triage. */
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const key = event.headers?.['idempotency-key'];
   if (key !== undefined && (key.trim() === '' || key.length > 200)) return problem(400, 'Send an idempotency key of 1 to 200 characters, or none');
   const body = readJsonBody(event);

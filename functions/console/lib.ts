@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
-import { authSettings, sessionUser } from '../../shared/auth/session';
+import { authSettings, currentSession } from '../../shared/auth/session';
 import { awaitsWorkerDecision, CONTACT_STATUSES, groupedByDecision, isContactId, isOpen, type Contact, type Decision } from '../../shared/contacts';
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
@@ -8,8 +8,8 @@ import { formatLondonTime } from '../../shared/calendar/format';
 import type { AuditEvent } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
-import { contactStore } from '../lib/dependencies';
-import { withObservability } from '../lib/middleware';
+import { contactStore, revokedSessions } from '../lib/dependencies';
+import { webHandler } from '../lib/middleware';
 import { page, redirect } from '../lib/pages';
 
 /** Times as people read them: London time, GOV.UK style. */
@@ -31,27 +31,21 @@ export const baseContext = (user?: StaffUser, active: '/console' | '/console/all
 export const message = (status: number, pageTitle: string, text: string, user?: StaffUser) =>
   page('console/message.njk', { ...baseContext(user), pageTitle, message: text }, status);
 
-/** A form posted from another site is refused even if the browser sent the session cookie. */
-const foreignOrigin = (event: APIGatewayProxyEventV2): boolean => {
-  const origin = event.headers?.origin;
-  return !!origin && origin !== 'null' && new URL(origin).host !== event.headers?.host;
-};
-
 /**
- * Every console route: a valid session, the role the route needs, and no cross-site posts.
- * Someone not signed in is sent to sign in; someone without the role is told so.
+ * Every console route: a valid session, the role the route needs, and no cross-site posts (the
+ * origin checks and the form token, in the web middlewares). Someone not signed in is sent to
+ * sign in; someone without the role is told so.
  */
 export const consoleRoute = (permission: Permission, handle: Handler) =>
-  withObservability(async (event: APIGatewayProxyEventV2) => {
-    const user = await sessionUser(event.cookies, authSettings(), new Date());
+  webHandler(async (event: APIGatewayProxyEventV2) => {
+    const user = (await currentSession(event, authSettings(), new Date(), revokedSessions()))?.user;
     const isGet = event.requestContext.http.method === 'GET';
     if (!user) return isGet ? redirect('/console/sign-in') : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
-    if (!isGet && foreignOrigin(event)) return message(403, 'Request refused', 'This form was sent from another site.', user);
     // Sign-in lands everyone on /console; the LADO's console is the allegations queue.
     if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations')) return redirect('/console/allegations');
     if (!can(user, permission)) return message(403, 'You cannot see this page', `Your role (${ROLES[actingRole(user)]}) does not allow this.`, user);
     return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
-  });
+  }, { forms: 'signed-in' });
 
 export const contactIdOf = (event: APIGatewayProxyEventV2): string | undefined => {
   const id = event.pathParameters?.id ?? '';

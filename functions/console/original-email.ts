@@ -27,7 +27,6 @@ export const handler = consoleRoute('view', async (event, user, actor) => {
     headers: {
       'content-type': 'message/rfc822',
       'content-disposition': `attachment; filename="${contact.reference}.eml"`,
-      'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     },
     body: body.toString('base64'),

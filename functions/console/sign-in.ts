@@ -2,8 +2,10 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LOCAL_USERS, localUser } from '../../shared/auth/local-users';
 import { attemptCookieValue, authorizeUrl, logoutUrl, newSignInAttempt, readAttemptCookie, tokenRequest, type HostedUi } from '../../shared/auth/oauth';
 import { ROLES } from '../../shared/auth/roles';
-import { authSettings, clearedSessionCookie, cookieValue, localSessionToken, sessionCookie, type AuthSettings } from '../../shared/auth/session';
-import { withObservability } from '../lib/middleware';
+import { readCookie } from '../../shared/auth/cookies';
+import { authSettings, clearedSessionCookie, currentSession, localSessionToken, sessionCookie, type AuthSettings } from '../../shared/auth/session';
+import { revokedSessions } from '../lib/dependencies';
+import { webHandler } from '../lib/middleware';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
 import { message } from './lib';
@@ -43,12 +45,16 @@ const exchangeCode = async (code: string, verifier: string, event: APIGatewayPro
  * choice of seeded synthetic users; on AWS the Cognito hosted UI. Which one is decided by the
  * stack, which only gives local sign-in to the local stage.
  */
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const settings = authSettings();
   const route = `${event.requestContext.http.method} ${event.rawPath}`;
   if (route === 'POST /console/sign-out') {
+    // Clearing the cookie is not enough: a copy of the token (a shared computer, a proxy log)
+    // would still work until it expired. The session is revoked where every console route checks.
+    const session = await currentSession(event, settings, new Date(), revokedSessions());
+    if (session) await revokedSessions().revoke(session.sessionId, session.expiresAt);
     const next = settings.CONSOLE_AUTH === 'cognito' ? logoutUrl(hostedUi(settings), `${origin(event)}/console/sign-in`) : '/console/sign-in';
-    return redirect(next, [clearedSessionCookie]);
+    return redirect(next, [clearedSessionCookie(event)]);
   }
 
   if (settings.CONSOLE_AUTH === 'local') {
@@ -57,7 +63,7 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
       const user = localUser(formFields(event).user ?? '');
       if (!user) return localSignInPage([{ text: 'Choose who to sign in as', href: '#user' }]);
       logger.info('Local sign-in', { role: user.roles[0] });
-      return redirect('/console', [sessionCookie(localSessionToken(user.id, settings.CONSOLE_SESSION_SECRET, new Date()), settings)]);
+      return redirect('/console', [sessionCookie(event, localSessionToken(user.id, settings.CONSOLE_SESSION_SECRET, new Date()))]);
     }
     return message(404, 'Page not found', 'Local sign-in has no such page.');
   }
@@ -70,11 +76,11 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   }
   if (route === 'GET /console/auth/callback') {
     const { code, state } = event.queryStringParameters ?? {};
-    const attempt = readAttemptCookie(cookieValue(event.cookies, ATTEMPT_COOKIE));
+    const attempt = readAttemptCookie(readCookie(event, ATTEMPT_COOKIE));
     if (!code || !state || !attempt || state !== attempt.state) return message(400, 'Sign in again', 'The sign-in could not be checked. Sign in again.');
     const token = await exchangeCode(code, attempt.verifier, event, settings);
     if (!token) return message(401, 'Sign in again', 'The sign-in could not be completed. Sign in again.');
-    return redirect('/console', [sessionCookie(token, settings)]);
+    return redirect('/console', [sessionCookie(event, token)]);
   }
   return message(404, 'Page not found', 'There is no such sign-in page.');
-});
+}, { forms: 'signed-in' });

@@ -4,6 +4,7 @@ import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/
 import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
+import { DynamoRevokedSessions } from '../../shared/aws/dynamo-revoked-sessions';
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
 import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
@@ -26,6 +27,7 @@ export const officeCalendar = once(() => {
 });
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const statusCodes = once(() => new DynamoStatusCodeStore(config().CONTACTS_TABLE));
+export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));
 export const mailer = once(
   () =>
     new SesMailer(

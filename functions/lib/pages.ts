@@ -7,8 +7,8 @@ import { renderPage, type PageContext } from '../../shared/web/render';
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'",
   'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on our own form posts.
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
 };
 

@@ -17,7 +17,7 @@ import {
   type ListName,
 } from '../../shared/referrer/journey';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { DRAFT_COOKIE as COOKIE, draftCookie, draftStore } from './dependencies';
@@ -197,7 +197,10 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
   return redirect(href(target, returnTo), cookies);
 };
 
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
-  const pageId = (event.pathParameters?.proxy ?? '').replace(/\/$/, '');
-  return event.requestContext.http.method === 'POST' ? answer(event, pageId) : show(event, pageId);
-});
+export const handler = webHandler(
+  async (event: APIGatewayProxyEventV2) => {
+    const pageId = (event.pathParameters?.proxy ?? '').replace(/\/$/, '');
+    return event.requestContext.http.method === 'POST' ? answer(event, pageId) : show(event, pageId);
+  },
+  { forms: 'public' },
+);

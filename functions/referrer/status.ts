@@ -6,7 +6,7 @@ import { referrerStatus, statusText } from '../../shared/referrer/status';
 import { CODE_MINUTES, checkStatusCode, maskedAddress, openStatusLink, referrerAddress, sendStatusCode, type CheckCodeResult } from '../../shared/referrer/status-access';
 import { rateLimiter } from '../../shared/web/rate-limit';
 import { config, contactStore, mailer, statusCodes as codes } from '../lib/dependencies';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { formValues } from './request';
@@ -26,7 +26,7 @@ const CODE_ERRORS: Record<Exclude<CheckCodeResult, 'ok'>, string> = {
   'too-many-attempts': 'The code was entered wrongly too many times. Ask for a new code',
 };
 
-export const handler = withObservability(async (event: APIGatewayProxyEventV2) => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const common = { areaName: config().AREA_NAME, escalationUrl: config().ESCALATION_GUIDANCE_URL };
   if (!perSource.allow(event.requestContext.http.sourceIp, Date.now())) {
     logger.warn('Status page: too many requests from one source');
@@ -78,7 +78,7 @@ export const handler = withObservability(async (event: APIGatewayProxyEventV2) =
   }
   if (result.outcome === 'requested') logger.info('Reconsideration requested', { contactId: contact.contactId });
   return redirect(`${base}?sent=reconsideration`);
-});
+}, { forms: 'public' });
 
 const codePage = (contact: Contact, base: string, common: Record<string, string>, error?: string, statusCode = 200) =>
   page(

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { GOVUK_FRONTEND_DIR } from '../../shared/web/paths';
 import { problem } from '../lib/http';
-import { withObservability } from '../lib/middleware';
+import { webHandler } from '../lib/middleware';
 
 const GOVUK = join(GOVUK_FRONTEND_DIR, 'govuk');
 
@@ -35,9 +35,9 @@ const fileFor = (path: string): string | undefined => {
 };
 
 /** GET /assets/{proxy+}: GOV.UK Frontend's styles, scripts, fonts and images. */
-export const handler = withObservability(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+export const handler = webHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   const path = event.pathParameters?.proxy ?? '';
-  const cache = { 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' };
+  const cache = { 'cache-control': 'public, max-age=86400' };
   if (path === 'init.js') return { statusCode: 200, headers: { 'content-type': TYPES['.js']!, ...cache }, body: INIT_SCRIPT };
   const file = fileFor(path);
   const type = TYPES[extname(path)];

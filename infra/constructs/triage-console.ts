@@ -4,11 +4,13 @@ import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, OAuthScope, Standa
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ROLES } from '../../shared/auth/roles';
 import type { Route } from '../../shared/triage/types';
 import type { FrontDoorApi } from './front-door-api';
 import { FrontDoorFunction } from './front-door-function';
+
+const LOCAL_SESSION_SECRET = createHash('sha256').update('front-door local sign-in sessions').digest('base64url');
 
 export interface TriageConsoleProps {
   stage: string;
@@ -45,7 +47,10 @@ export class TriageConsole extends Construct {
     if (props.localSignIn && props.stage !== 'local') {
       throw new Error(`Local sign-in is for the local stage only; stage "${props.stage}" must sign in with Cognito`);
     }
-    const auth = props.localSignIn ? { CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: randomBytes(32).toString('base64url') } : this.cognito(props);
+    // The local secret is fixed, so sessions survive a restart of the local system like its data
+    // does. Knowing it gives nothing: the local sign-in already lets anyone on the laptop choose
+    // any synthetic user, and no other stage can have local sign-in.
+    const auth = props.localSignIn ? { CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: LOCAL_SESSION_SECRET } : this.cognito(props);
     const environment = { ...props.environment, ...auth, SIGN_OFF_ROUTES: (props.signOffRoutes ?? []).join(',') };
     this.environment = environment;
     const fn = (name: string, entry: string, description: string) =>
@@ -61,6 +66,8 @@ export class TriageConsole extends Construct {
     props.rawEmails.grantRead(originalEmail);
     originalEmail.addEnvironment('INBOUND_EMAIL_BUCKET', props.rawEmails.bucketName);
     props.contacts.grantReadData(queue);
+    // Signing out records the revoked session; every console route reads the revocations.
+    props.contacts.grantReadWriteData(signIn);
     // Viewing a contact or downloading its email appends to its audit trail; completing one writes a form draft.
     for (const writer of [contact, decide, actions, complete, originalEmail]) props.contacts.grantReadWriteData(writer);
     for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);

@@ -21,14 +21,28 @@ export const submitAndTriage = async (system: RunningLocalSystem, name: string):
 export const statusOf = async (system: RunningLocalSystem, contactId: string): Promise<string> =>
   ((await (await fetch(`${system.endpoints.api}/api/contacts/${contactId}`)).json()) as { status: string }).status;
 
+/**
+ * The form token a browser would hold: the cookie any of the site's pages sets, whose value the
+ * pages' post forms carry. One per running system, as if every helper call were the same browser.
+ */
+const formTokens = new WeakMap<RunningLocalSystem, Promise<string>>();
+export const formTokenCookie = (system: RunningLocalSystem): Promise<string> => {
+  if (!formTokens.has(system)) {
+    formTokens.set(
+      system,
+      fetch(`${system.endpoints.api}/console/sign-in`, { redirect: 'manual' }).then((response) => {
+        const cookie = response.headers.getSetCookie().find((c) => c.startsWith('fd_form_token='));
+        if (!cookie) throw new Error('No form token cookie was set');
+        return cookie.split(';')[0]!;
+      }),
+    );
+  }
+  return formTokens.get(system)!;
+};
+
 export const signIn = async (system: RunningLocalSystem, user: string): Promise<string> => {
-  const response = await fetch(`${system.endpoints.api}/console/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ user }).toString(),
-    redirect: 'manual',
-  });
-  const cookie = response.headers.getSetCookie()[0];
+  const response = await post(system, '/console/sign-in', { user });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('fd_session='));
   if (response.status !== 303 || !cookie) throw new Error(`Sign-in as ${user} failed with ${response.status}`);
   return cookie.split(';')[0]!;
 };
@@ -36,13 +50,21 @@ export const signIn = async (system: RunningLocalSystem, user: string): Promise<
 export const get = (system: RunningLocalSystem, path: string, cookie?: string) =>
   fetch(`${system.endpoints.api}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
 
-export const post = (system: RunningLocalSystem, path: string, fields: Record<string, string>, cookie?: string) =>
-  fetch(`${system.endpoints.api}${path}`, {
+/** A form post as a browser sends it from one of the site's own pages: its origin and its form token. */
+export const post = async (system: RunningLocalSystem, path: string, fields: Record<string, string>, cookie?: string) => {
+  const token = await formTokenCookie(system);
+  return fetch(`${system.endpoints.api}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(fields).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: system.endpoints.api,
+      'sec-fetch-site': 'same-origin',
+      cookie: [cookie, token].filter(Boolean).join('; '),
+    },
+    body: new URLSearchParams({ ...fields, csrfToken: token.split('=')[1]! }).toString(),
     redirect: 'manual',
   });
+};
 
 /** The version a form on the contact page carries, as the user last saw it. */
 export const versionOnPage = async (system: RunningLocalSystem, contactId: string, cookie: string): Promise<string> => {

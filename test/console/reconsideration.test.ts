@@ -45,12 +45,7 @@ describe('answering a reconsideration request in the console', () => {
     const { reference } = (await decided.json()) as { reference: string };
     await waitForEmails(reference, 'the first outcome', (emails) => emails.some((m) => m.subject.startsWith('Decision on your notification')));
     const { statusToken } = await contactJson(contactId);
-    const asked = await fetch(`${local.system.endpoints.api}/status/${statusToken}/reconsider`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ reason: 'Ellie is getting thinner each week; we think this needs social care.' }).toString(),
-      redirect: 'manual',
-    });
+    const asked = await post(local.system, `/status/${statusToken}/reconsider`, { reason: 'Ellie is getting thinner each week; we think this needs social care.' });
     expect(asked.status).toBe(303);
     return { contactId, reference };
   };
