@@ -52,4 +52,11 @@ describe('the triage console in the stack', () => {
     expect(Object.values(template.Resources as Record<string, any>).some((r) => r.Type === 'AWS::Cognito::UserPool')).toBe(false);
     for (const f of consoleFunctions(template)) expect(f.Properties.Environment.Variables.CONSOLE_AUTH).toBe('local');
   });
+
+  it('gives the local stage the same session secret on every synth, so a restart does not sign everyone out', () => {
+    const secretOf = () => consoleFunctions(synthesizeTemplate(loadStageConfig('local')))[0].Properties.Environment.Variables.CONSOLE_SESSION_SECRET;
+    const first = secretOf();
+    expect(first).toHaveLength(43);
+    expect(secretOf()).toBe(first);
+  });
 });
