@@ -3,6 +3,7 @@ import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
 import { useLocalSystem } from '../support/local-system';
 import { expectNoPersonalData } from '../support/logs';
+import { post } from '../console/helpers';
 import { apiClient, triageStateMachineArn } from './api-client';
 
 /**
@@ -102,15 +103,16 @@ describe('a notification travels end to end', () => {
     expect(html).not.toContain(rationale);
     for (const wrong of [`/status/${contactId}`, `/status/${'A'.repeat(32)}`]) expect((await fetch(`${local.system.endpoints.api}${wrong}`)).status).toBe(404);
 
-    const form = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
-    expect((await fetch(`${link}/code`, { ...form, body: '' })).status).toBe(200);
+    // Posted as the status page's own forms are, with their origin and form token.
+    const statusPath = new URL(link).pathname;
+    expect((await post(local.system, `${statusPath}/code`, {})).status).toBe(200);
     const codeEmail = await api.emailTo(notification.referrer.email, new RegExp(`Your code to see the decision on ${reference}`));
     const code = /Your code is (\d{6})/.exec(codeEmail.body.text!)![1]!;
-    const wrongCode = await fetch(`${link}/reasons`, { ...form, body: `code=${code === '000000' ? '111111' : '000000'}` });
+    const wrongCode = await post(local.system, `${statusPath}/reasons`, { code: code === '000000' ? '111111' : '000000' });
     expect([wrongCode.status, await wrongCode.text()]).toEqual([400, expect.not.stringContaining(rationale)]);
-    const opened = await fetch(`${link}/reasons`, { ...form, body: `code=${code}` });
+    const opened = await post(local.system, `${statusPath}/reasons`, { code });
     expect([opened.status, await opened.text()]).toEqual([200, expect.stringContaining(rationale)]);
-    expect((await fetch(`${link}/reasons`, { ...form, body: `code=${code}` })).status).toBe(400);
+    expect((await post(local.system, `${statusPath}/reasons`, { code })).status).toBe(400);
   });
 
   it('recommends and decides each child, and tells the referrer and each receiving team about their children', async () => {
