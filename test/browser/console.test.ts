@@ -4,8 +4,8 @@ import { waitFor } from '../support/wait';
 import { submitAndTriage } from '../console/helpers';
 
 /**
- * The issue's journey in a real browser: a worker decides the most urgent contact, the decision
- * waits for a manager, the manager signs it off and the outcome email arrives. Every page is
+ * The issue's journey in a real browser: a worker decides the most urgent contact (a domestic
+ * abuse notification about two children) child by child, the decision waits for a manager, the manager signs it off and the outcome email arrives. Every page is
  * checked against WCAG 2.2 AA on the way.
  */
 describe('the triage console in a browser', () => {
@@ -28,7 +28,7 @@ describe('the triage console in a browser', () => {
     await Promise.all([submitAndTriage(local.system, 'school-neglect'), submitAndTriage(local.system, 'police-domestic-abuse-high')]);
   }, 120_000);
 
-  it('worker decides the most urgent contact, manager signs it off, the outcome email is sent', async () => {
+  it('worker decides each child of the most urgent contact, manager signs it off, the outcome email is sent', async () => {
     await ui.page.goto(`${local.system.endpoints.api}/`);
     await expectAccessible('start ui.page, linking to the console');
     await ui.page.getByRole('link', { name: 'Triage console' }).click();
@@ -55,18 +55,28 @@ describe('the triage console in a browser', () => {
     await ui.page.getByText('Saved.').waitFor();
     await ui.page.getByRole('button', { name: 'Decide' }).click();
     await ui.page.getByRole('heading', { name: 'Decide what happens next' }).waitFor();
-    expect(await ui.page.getByLabel('Rationale').inputValue()).not.toBe('');
-    await expectAccessible('decide');
+    // Two children in the household: each is decided, each form starting from that child's recommendation.
+    expect(await ui.page.getByLabel(/^Rationale for Child 1/).inputValue()).not.toBe('');
+    expect(await ui.page.getByLabel(/^Rationale for Child 2/).inputValue()).not.toBe('');
+    await expectAccessible('decide each child');
 
-    await ui.page.getByLabel('Route').selectOption('early-help-targeted');
-    await ui.page.getByLabel('Level 3').check();
-    await ui.page.getByLabel('Primary need code').selectOption('N4');
-    await ui.page.getByRole('button', { name: 'Record decision' }).click();
-    await ui.page.getByRole('link', { name: /Say why you are choosing a different level or route/ }).waitFor();
+    await ui.page.getByRole('link', { name: 'Record the same decision for all children' }).click();
+    await ui.page.getByRole('button', { name: 'Record decision for all children' }).waitFor();
+    expect(await ui.page.getByLabel('Rationale', { exact: true }).inputValue()).not.toBe('');
+    await expectAccessible('decide the same for all children');
+    await ui.page.getByRole('link', { name: 'Decide for each child instead' }).click();
+
+    // The toddler keeps the recommended strategy discussion; the older child gets targeted early help.
+    const second = ui.page.getByRole('group', { name: /^Level of need for Child 2/ });
+    await ui.page.getByLabel(/^Route for Child 2/).selectOption('early-help-targeted');
+    await second.getByLabel('Level 3').check();
+    await ui.page.getByLabel(/^Primary need code for Child 2/).selectOption('N4');
+    await ui.page.getByRole('button', { name: 'Record decision for each child' }).click();
+    await ui.page.getByRole('link', { name: /Say why you are choosing a different level or route from the recommendation for Child 2/ }).waitFor();
     await expectAccessible('decide with an error');
 
-    await ui.page.getByLabel('Reason for overriding the recommendation').fill('The family has moved to a refuge; targeted early help with the refuge worker.');
-    await ui.page.getByRole('button', { name: 'Record decision' }).click();
+    await ui.page.getByLabel(/^Reason for overriding the recommendation for Child 2/).fill('The family has moved to a refuge; targeted early help with the refuge worker.');
+    await ui.page.getByRole('button', { name: 'Record decision for each child' }).click();
     await ui.page.getByText('A manager must sign it off before the outcome is sent').waitFor();
     expect(await ui.page.getByText('Awaiting manager sign-off').first().isVisible()).toBe(true);
 
@@ -92,8 +102,10 @@ describe('the triage console in a browser', () => {
       'the outcome email',
       20_000,
     );
-    expect(email.body.text).toContain('Early help');
-    expect(checked).toHaveLength(8);
+    // One outcome, with each child's decision.
+    expect(email.body.text).toContain('Early help: targeted family support');
+    expect(email.body.text).toContain('strategy discussion');
+    expect(checked).toHaveLength(9);
   });
 
   it('works with the keyboard alone: tab to the first contact and open it', async () => {
