@@ -48,7 +48,7 @@ describe('the LADO console in a browser', () => {
     await ui.page.getByLabel('Reasons and advice given to the employer').fill('Meets the harm threshold; the employer is advised not to investigate.');
     await ui.page.getByRole('button', { name: 'Record initial consideration' }).click();
     await ui.page.getByText('Initial consideration recorded', { exact: true }).first().waitFor();
-    expect(await ui.page.locator('h1 + strong, .govuk-tag').first().textContent()).toMatch(/Meeting due \(immediate risk: 72 hours\)/);
+    expect(await ui.page.locator('h1 + .govuk-tag').textContent()).toMatch(/Meeting due \(immediate risk: 72 hours\)/);
     await expectAccessible('awaiting the meeting');
 
     await ui.page.getByText('Record a meeting').click();
@@ -68,9 +68,9 @@ describe('the LADO console in a browser', () => {
     await ui.page.getByText('Meeting recorded', { exact: true }).first().waitFor();
     await expectAccessible('after the meeting');
 
-    await ui.page.getByLabel(/^Unsubstantiated/).check();
-    await ui.page.getByLabel('Training').check();
-    await ui.page.getByLabel('Reasons').fill('Not enough evidence to prove or disprove it; safer handling training agreed.');
+    await ui.page.locator('input[name="category"][value="unsubstantiated"]').check();
+    await ui.page.locator('input[name="furtherActions"][value="training"]').check();
+    await ui.page.locator('#outcome-notes').fill('Not enough evidence to prove or disprove it; safer handling training agreed.');
     await ui.page.getByRole('button', { name: 'Record outcome' }).click();
     await ui.page.getByText('Outcome recorded: the allegation is concluded').waitFor();
     await expectAccessible('concluded');
