@@ -183,6 +183,7 @@ export class FrontDoorStack extends Stack {
       localSignIn: config.stage === 'local',
       api,
       contacts: tables.contacts,
+      cases: cases.table,
       outcomeQueue: outcomeQueue.queue,
       rawEmails: { bucketName: referrers.inboundEmail.bucketName, grantRead: (f) => referrers.grantMessages(f, ['s3:GetObject']) },
       environment,

@@ -197,6 +197,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
           ? contact.recommendation.children.map((c) => row(childNameOf(contact, c.childIndex), `Level ${c.level}, ${ROUTES[c.route]}, ${c.priority} priority`))
           : [row('Level of need', String(contact.recommendation.level)), row('Route', ROUTES[contact.recommendation.route]), row('Priority', contact.recommendation.priority)]),
         row('Themes', contact.recommendation.themes.join(', ') || 'None'),
+        row('Other clocks', contact.recommendation.clocks.map((c) => `${c.name}: due ${formatLondonTime(c.dueAt)}`).join('; ') || 'None'),
         row('Ruleset', `${contact.recommendation.ruleset.id} version ${contact.recommendation.ruleset.version}`),
       ],
       notificationRows: [

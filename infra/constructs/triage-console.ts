@@ -21,6 +21,8 @@ export interface TriageConsoleProps {
   localSignIn: boolean;
   api: FrontDoorApi;
   contacts: ITable;
+  /** The case registry, where a worker records or closes a child's case from the contact page. */
+  cases: ITable;
   outcomeQueue: IQueue;
   /** Inbound raw emails: workers download a free-text email's original; the grant is read-only. */
   rawEmails: { bucketName: string; grantRead: (fn: FrontDoorFunction) => void };
@@ -70,6 +72,7 @@ export class TriageConsole extends Construct {
     props.contacts.grantReadWriteData(signIn);
     // Viewing a contact or downloading its email appends to its audit trail; completing one writes a form draft.
     for (const writer of [contact, decide, actions, complete, originalEmail]) props.contacts.grantReadWriteData(writer);
+    props.cases.grantReadWriteData(actions);
     for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);
     for (const f of [decide, actions]) f.addEnvironment('OUTCOME_QUEUE_URL', props.outcomeQueue.queueUrl);
 

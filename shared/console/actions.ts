@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ChildDecisionFieldsSchema, describeChildren, isOpen, sameForAll, type Contact, type DecisionFields, type Person } from '../contacts';
+import type { ChildCase } from '../cases/case';
+import type { CaseRegistry } from '../cases/ports';
+import { matchKeysFor } from '../contacts/matching';
+import { recommend } from '../rules';
 import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */
@@ -35,6 +39,22 @@ export const ActionSchemas = {
     sentTo: z.string({ message: 'Enter the email address you sent the request to' }).trim().email('Enter the email address you sent the request to, like name@agency.example'),
   }),
   'record-answer': z.object({ requestId: z.string().min(1), answer: text("the agency's answer") }),
+  // What the worker has learnt from the case management system, when it has not told Front Door.
+  'record-case': z
+    .object({
+      childIndex: z.coerce.number().int().min(0),
+      caseStatus: z.enum(['open', 'closed'], { message: 'Choose whether the child has an open case or the case is closed' }),
+      kind: z.enum(['social-care', 'early-help'], { message: 'Choose whether it is a social care or an early help case' }),
+      holderName: z.string().trim().max(200).optional(),
+      holderEmail: z.string().trim().max(320).optional(),
+      team: z.string().trim().max(200).optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.caseStatus !== 'open') return;
+      if (!c.holderName) ctx.addIssue({ code: 'custom', path: ['holderName'], message: 'Enter the name of the allocated worker or lead professional' });
+      if (!c.holderEmail || !z.email().safeParse(c.holderEmail).success)
+        ctx.addIssue({ code: 'custom', path: ['holderEmail'], message: 'Enter their email address, like name@council.example' });
+    }),
   'answer-reconsideration': z
     .object({
       reconsiderationStatus: z.enum(['upheld', 'changed'], { message: 'Choose whether the decision is upheld or changed' }),
@@ -74,7 +94,9 @@ export const isActionKind = (kind: string): kind is ActionKind => kind in Action
  * `sendOutcome`: the outcome queue's consumer has emails to send after the write;
  * `newDecision` when the write made a new decision final.
  */
-type Plan = { changes: Partial<Contact>; action: string; detail?: string; sendOutcome?: true; newDecision?: true } | { refused: string };
+type Plan =
+  | { changes: Partial<Contact>; action: string; detail?: string; sendOutcome?: true; newDecision?: true; caseStatement?: { keys: string[]; record: ChildCase } }
+  | { refused: string };
 
 const person = (actor: AuditEvent['actor']): Person => ({ id: actor.id, name: actor.name });
 
@@ -131,6 +153,29 @@ export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>,
         action: `Recorded ${PARTNER_AGENCIES[request.agency]}'s answer`,
       };
     }
+    case 'record-case': {
+      const { childIndex, caseStatus, kind, holderName, holderEmail, team } = input as ActionInput<'record-case'>;
+      const child = contact.notification?.children[childIndex];
+      if (!child) return { refused: 'That child is not in this notification' };
+      const record: ChildCase = {
+        status: caseStatus, kind, ...(caseStatus === 'open' && { holder: { name: holderName!, email: holderEmail! } }), ...(team && { team }),
+        recordedAt: at, recordedBy: actor.id, source: 'console',
+      };
+      const openCases = [
+        ...(contact.recommendation?.caseHolders ?? []).filter((c) => c.childIndex !== childIndex),
+        ...(record.holder ? [{ childIndex, kind, holder: record.holder, ...(team && { team }) }] : []),
+      ];
+      // A contact still waiting for its decision is recommended again with what is now known.
+      const changes: Partial<Contact> = isOpen(contact.status) && contact.recommendation
+        ? { recommendation: recommend({ notification: contact.notification, history: { earlierContacts: contact.matches ?? [], openCases }, receivedAt: new Date(contact.receivedAt) }) }
+        : {};
+      return {
+        changes,
+        action: `Recorded ${caseStatus === 'open' ? 'an open' : 'a closed'} ${kind === 'social-care' ? 'social care' : 'early help'} case for child ${childIndex + 1}`,
+        ...(record.holder && { detail: `${kind === 'social-care' ? 'Allocated worker' : 'Lead professional'}: ${record.holder.name}${team ? `, ${team}` : ''}` }),
+        caseStatement: { keys: matchKeysFor(child).map((k) => k.key), record },
+      };
+    }
     case 'answer-reconsideration': {
       const answered = input as ActionInput<'answer-reconsideration'>;
       const previous = contact.decision;
@@ -173,7 +218,7 @@ export const STALE_MESSAGE = 'Someone else changed this contact after you opened
 /** Validates, plans and writes one action at the version the user saw, then audits it. */
 export const performAction = async (
   request: { contactId: string; kind: ActionKind; fields: Record<string, string>; expectedVersion: number; actor: AuditEvent['actor']; now: Date },
-  deps: { store: ContactStore; outcomeQueue: MessageQueue },
+  deps: { store: ContactStore; outcomeQueue: MessageQueue; cases?: CaseRegistry },
 ): Promise<ActionResult> => {
   const parsed = ActionSchemas[request.kind].safeParse(request.fields);
   if (!parsed.success) return { outcome: 'invalid', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
@@ -182,6 +227,11 @@ export const performAction = async (
   if ((contact.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
   const plan = planAction(request.kind, parsed.data as ActionInput<ActionKind>, contact, request.actor, request.now);
   if ('refused' in plan) return { outcome: 'refused', reason: plan.refused, contact };
+  if (plan.caseStatement) {
+    if (!deps.cases) throw new Error('Recording a case needs the case registry');
+    // The newest statement wins in the registry, so writing before the contact is safe to repeat.
+    await deps.cases.record(plan.caseStatement.keys, plan.caseStatement.record);
+  }
   try {
     const updated = await deps.store.update(contact.contactId, request.expectedVersion, plan.changes, request.now.toISOString());
     await deps.store.appendEvent({ contactId: contact.contactId, at: request.now.toISOString(), actor: request.actor, action: plan.action, detail: plan.detail });

@@ -13,6 +13,7 @@ const consoleIn = (stage: string, localSignIn: boolean) => {
     localSignIn,
     api: new FrontDoorApi(stack, 'Api'),
     contacts: new Table(stack, 'Contacts', { partitionKey: { name: 'pk', type: AttributeType.STRING } }),
+    cases: new Table(stack, 'Cases', { partitionKey: { name: 'childKey', type: AttributeType.STRING } }),
     outcomeQueue: new Queue(stack, 'Outcomes'),
     rawEmails: { bucketName: 'inbound', grantRead: () => undefined },
     environment: {},

@@ -1,4 +1,6 @@
 import type { Contact } from '../../shared/contacts';
+import { ActionSchemas, planAction } from '../../shared/console/actions';
+import { recommend } from '../../shared/rules';
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { importChildCases, openCasesFor, recordChildCase, recordChildCases } from '../../shared/cases/record-cases';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
@@ -138,5 +140,28 @@ describe('importing the case management system’s CSV export', () => {
         { path: 'header', message: expect.stringMatching(/^Unknown column child;/) },
       ],
     });
+  });
+});
+
+describe('a worker records or closes a case on the contact page', () => {
+  const actor = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
+  const awaiting = (): Contact => {
+    const notification = ellie();
+    const recommendation = recommend({ notification, history: { earlierContacts: [] }, receivedAt: now });
+    return { contactId: 'c1', reference: 'CFC-TEST-0001', status: 'awaiting-decision', channel: 'api', receivedAt: now.toISOString(), notification, recommendation, updatedAt: now.toISOString(), version: 3 } as Contact;
+  };
+
+  it('records an open case in the registry under the child’s keys and recommends again with the allocated worker', () => {
+    const plan = planAction('record-case', { childIndex: 0, caseStatus: 'open', kind: 'social-care', holderName: worker.name, holderEmail: worker.email, team: 'CIN 2' }, awaiting(), actor, now);
+    if ('refused' in plan) throw new Error(plan.refused);
+    expect(plan.caseStatement!.record).toMatchObject({ status: 'open', holder: worker, source: 'console', recordedBy: 'sam.okafor' });
+    expect(plan.caseStatement!.keys).toHaveLength(2);
+    expect(plan.changes.recommendation!.route).toBe('existing-open-case');
+    expect(plan.action).toBe('Recorded an open social care case for child 1');
+  });
+
+  it('asks for the holder of an open case, and refuses a child not in the notification', () => {
+    expect(ActionSchemas['record-case'].safeParse({ childIndex: '0', caseStatus: 'open', kind: 'early-help' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['holderName', 'holderEmail']);
+    expect(planAction('record-case', { childIndex: 4, caseStatus: 'closed', kind: 'social-care' }, awaiting(), actor, now)).toEqual({ refused: 'That child is not in this notification' });
   });
 });
