@@ -5,7 +5,7 @@ import { awaitsWorkerDecision, CONTACT_STATUSES, groupedByDecision, isContactId,
 import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
 import { formatLondonTime } from '../../shared/calendar/format';
-import type { AuditEvent } from '../../shared/front-door/ports';
+import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
 import { contactStore, revokedSessions } from '../lib/dependencies';
@@ -119,18 +119,24 @@ const emailPage = async (contact: EmailContact, user: StaffUser, state: ContactP
   );
 };
 
+/** "and 270 more" lines under a history table, for each child or address that had more than it keeps. */
+const moreOf = (matches: ContactMatches, kind: 'child' | 'household', whose: (childIndex: number) => string | undefined) =>
+  matches.more
+    .filter((m) => m.kind === kind)
+    .map((m) => `${whose(m.childIndex) ?? `Child ${m.childIndex + 1}`}: and ${m.count} more earlier contact${m.count === 1 ? '' : 's'} not listed`);
+
 /** The contact page: the notification, the recommendation, history, partner requests and audit trail. */
 const keptFor = (state: ContactPageState, action: string): Record<string, string> => (state.kept?.action === action ? state.kept.values : {});
 
 export const contactPage = async (contact: Contact, user: StaffUser, state: ContactPageState = {}, status = 200) => {
   if (isEmailToComplete(contact)) return emailPage(contact, user, state, status);
-  const events = await contactStore().listEvents(contact.contactId);
+  const [events, matches] = await Promise.all([contactStore().listEvents(contact.contactId), contactStore().getMatches(contact.contactId)]);
   const n = contact.notification;
   const now = Date.now();
   const linked = new Set((contact.links ?? []).map((l) => l.contactId));
   const outcomeOf = (m: Pick<EarlierContact, 'route' | 'level' | 'status'>) =>
     m.route ? `Level ${m.level}, ${ROUTES[m.route]}` : CONTACT_STATUSES[m.status as keyof typeof CONTACT_STATUSES] ?? m.status;
-  const history = (contact.matches ?? []).map((m) => ({
+  const history = matches.earlier.map((m) => ({
     contactId: m.contactId,
     reference: m.reference,
     receivedAt: m.receivedAt,
@@ -143,7 +149,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       history.push({ contactId: link.contactId, reference: link.reference, receivedAt: link.at, matchedOn: `Linked by ${link.by.name}`, outcome: '', linked: true });
     }
   }
-  const householdHistory = (contact.householdMatches ?? []).map((m) => ({
+  const householdHistory = matches.household.map((m) => ({
     contactId: m.contactId,
     reference: m.reference,
     receivedAt: m.receivedAt,
@@ -228,7 +234,9 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
           row('NHS number', c.nhsNumber),
         ],
       })),
-      recontacts: (contact.matches ?? []).filter((m) => now - new Date(m.receivedAt).getTime() < TWELVE_MONTHS).length,
+      recontacts: matches.earlier.filter((m) => now - new Date(m.receivedAt).getTime() < TWELVE_MONTHS).length,
+      moreHistory: moreOf(matches, 'child', (i) => n.children[i]?.firstName),
+      moreHousehold: moreOf(matches, 'household', (i) => n.children[i] && `${n.children[i]!.firstName}'s address`),
       history,
       householdHistory,
       partnerRequests: (contact.partnerRequests ?? []).map((r) => ({

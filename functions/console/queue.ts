@@ -1,12 +1,9 @@
-import { buildQueue, QueueQuerySchema, TABS, type Tab } from '../../shared/console/queue';
+import { buildQueue, pageItems, QueueQuerySchema, startOfToday, TABS, type Tab } from '../../shared/console/queue';
 import { AGENCY_TYPES } from '../../shared/notification';
 import { ROUTES } from '../../shared/triage/types';
 import { contactStore } from '../lib/dependencies';
 import { page } from '../lib/pages';
 import { baseContext, consoleRoute } from './lib';
-
-/** Queues are read in one page of this size per status: a front door's open work, not its archive. */
-const LIST_LIMIT = 500;
 
 const options = (all: string, entries: [string, string][], selected?: string) => [
   { value: '', text: all },
@@ -17,11 +14,18 @@ const options = (all: string, entries: [string, string][], selected?: string) =>
 export const handler = consoleRoute('view', async (event, user) => {
   const query = QueueQuerySchema.parse(event.queryStringParameters ?? {});
   const store = contactStore();
-  const [awaiting, failed, awaitingManager, decided, needsCompleting] = await Promise.all(
-    (['awaiting-decision', 'triage-failed', 'awaiting-manager', 'decided', 'needs-completing'] as const).map((s) => store.listByStatus(s, LIST_LIMIT)),
-  );
   const now = new Date();
-  const tabs = buildQueue({ open: [...awaiting!, ...failed!], awaitingManager: awaitingManager!, decided: decided!, needsCompleting }, query, user.id, now);
+  const [awaiting, failed, awaitingManager, needsCompleting, decidedToday, reconsiderationRequests] = await Promise.all([
+    ...(['awaiting-decision', 'triage-failed', 'awaiting-manager', 'needs-completing'] as const).map((s) => store.listByStatus(s)),
+    store.listByStatus('decided', { since: startOfToday(now) }),
+    store.listReconsiderationRequests(),
+  ]);
+  const tabs = buildQueue(
+    { open: [...awaiting!, ...failed!], awaitingManager: awaitingManager!, needsCompleting, decidedToday: decidedToday!, reconsiderationRequests: reconsiderationRequests! },
+    query,
+    user.id,
+    now,
+  );
   const filterParams = Object.entries({ route: query.route, level: query.level, source: query.source, theme: query.theme }).filter(([, v]) => v);
   const pageHref = (tab: Tab, n: number) => `/console?${new URLSearchParams([...filterParams, ['tab', tab], ['page', String(n)]] as [string, string][])}#${tab}`;
   return page('console/queue.njk', {
@@ -30,7 +34,7 @@ export const handler = consoleRoute('view', async (event, user) => {
     tabs,
     pageHref,
     pageItems: (t: { tab: Tab; page: number; pages: number }) =>
-      Array.from({ length: t.pages }, (_, i) => ({ number: i + 1, href: pageHref(t.tab, i + 1), current: i + 1 === t.page })),
+      pageItems(t.page, t.pages).map((item) => ('number' in item ? { ...item, href: pageHref(t.tab, item.number) } : item)),
     filters: {
       route: options('Any route', Object.entries(ROUTES), query.route),
       level: options('Any level', [['1', 'Level 1'], ['2', 'Level 2'], ['3', 'Level 3'], ['4', 'Level 4']], query.level),

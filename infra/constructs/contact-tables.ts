@@ -2,7 +2,7 @@ import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { DataProtectionKey } from './data-protection-key';
-import { STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
+import { RECONSIDERATION_INDEX, STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
 
 /** The contacts table (contacts and the child index) and the table that remembers sent emails. */
 export class ContactTables extends Construct {
@@ -28,6 +28,11 @@ export class ContactTables extends Construct {
           indexName: STATUS_INDEX,
           partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
           sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+        },
+        {
+          indexName: RECONSIDERATION_INDEX,
+          partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
         },
       ],
     });

@@ -1,32 +1,88 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { expiryAfter, statusesBefore, statusTokenHash, type Contact, type ContactStatus, type MatchKey } from '../contacts';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type BatchGetCommandOutput,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { expiryAfter, matchSummary, queueTime, statusesBefore, statusTokenHash, type Contact, type ContactStatus, type HouseholdContact, type MatchKey, type MatchSummary } from '../contacts';
+import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
-import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEntry, type ContactStore, type KeyRecord } from '../front-door/ports';
+import {
+  InvalidCursor,
+  TransitionRefused,
+  VersionConflict,
+  type AuditEvent,
+  type ChildIndexEntry,
+  type ContactMatches,
+  type ContactPage,
+  type ContactStore,
+  type KeyRecord,
+  type StatusRange,
+} from '../front-door/ports';
 
 /**
  * Contacts in one DynamoDB table.
- *  - pk CONTACT#<id>, sk CONTACT: the contact; gsi1 (STATUS#<status>, due time) lists a queue
- *    most urgent first.
+ *  - pk CONTACT#<id>, sk CONTACT: the contact; gsi1 (STATUS#<status>, queue time) lists a queue
+ *    in order, most urgent first; gsi2 (RECONSIDERATION#requested, requested time) is set only
+ *    while a referrer's reconsideration request waits for a manager, so that queue never reads
+ *    the archive of decided contacts.
  *  - pk CONTACT#<id>, sk EVENT#<time>#<uuid>: the contact's append-only audit trail.
- *  - pk MATCH#<hashed child key>, sk <receivedAt>#<contactId>#<child>: the child index.
+ *  - pk MATCH#<hashed child key>, sk <receivedAt>#<contactId>#<child>: the child index, each
+ *    entry carrying the summary later contacts show of it, kept current on every change of it.
+ *  - pk CONTACT#<id>, sk INDEXED#<key>#<child>: where the contact's index entries are.
+ *  - pk CONTACT#<id>, sk MATCH#…: the contact's matches, one item each, outside the contact.
  *  - pk STATUSLINK#<hashed status token>, sk LINK: the contact a status link opens.
  *  - pk KEY#<hashed scope and idempotency key>, sk KEY: the contact a key was first used for.
- * Only single-item conditional writes are used, because that is what keeps a change atomic
- * both in DynamoDB and in the local emulator, which has no transactions.
+ * Every change of a contact is a single-item conditional write, because that is what keeps a
+ * change atomic both in DynamoDB and in the local emulator, which has no transactions; index
+ * entries and matches, which are harmless to write again, follow it.
  */
 export const STATUS_INDEX = 'byStatus';
+export const RECONSIDERATION_INDEX = 'byReconsideration';
 
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
 const statusLinkKey = (token: string) => ({ pk: `STATUSLINK#${statusTokenHash(token)}`, sk: 'LINK' });
-const statusKeys = (contact: Pick<Contact, 'status' | 'receivedAt' | 'recommendation'>) => ({
+const statusKeys = (contact: Contact) => ({
   gsi1pk: `STATUS#${contact.status}`,
-  gsi1sk: contact.recommendation?.dueAt ?? contact.receivedAt,
+  gsi1sk: queueTime(contact),
 });
+/** Present only while a reconsideration request waits: a sparse index holds just those contacts. */
+const reconsiderationKeys = (contact: Contact) =>
+  contact.reconsideration?.status === 'requested' ? { gsi2pk: 'RECONSIDERATION#requested', gsi2sk: contact.reconsideration.requestedAt } : undefined;
 
 const toContact = (item: Record<string, unknown>): Contact => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...contact } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...contact } = item;
   return contact as unknown as Contact;
+};
+
+/** A match kept beside the contact: one item per earlier contact and child (or address). */
+const matchSk = (kind: 'child' | 'household', m: { childIndex: number; contactId: string }) =>
+  `MATCH#${kind}#${String(m.childIndex).padStart(3, '0')}#${m.contactId}`;
+
+/** Unprocessed batch items are retried after a short, growing, jittered wait, as AWS advises. */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
+
+/** The index key a page of a queue ends at, as the caller's opaque cursor. */
+const encodeCursor = (key: Record<string, unknown> | undefined) => key && Buffer.from(JSON.stringify(key)).toString('base64url');
+const decodeCursor = (cursor: string | undefined, status: ContactStatus): Record<string, unknown> | undefined => {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const strings = ['pk', 'sk', 'gsi1pk', 'gsi1sk'].every((name) => typeof key[name] === 'string') && Object.keys(key).length === 4;
+    // A cursor from another queue would start this one in the wrong place.
+    if (strings && key.gsi1pk === `STATUS#${status}`) return key;
+  } catch {
+    // falls through to the refusal
+  }
+  throw new InvalidCursor();
 };
 
 export class DynamoContactStore implements ContactStore {
@@ -57,7 +113,7 @@ export class DynamoContactStore implements ContactStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...contactKey(contact.contactId), ...statusKeys(contact), ...contact, ...this.expiry(contact.receivedAt) },
+          Item: { ...contactKey(contact.contactId), ...statusKeys(contact), ...reconsiderationKeys(contact), ...contact, ...this.expiry(contact.receivedAt) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -137,7 +193,8 @@ export class DynamoContactStore implements ContactStore {
     refused: () => Promise<Error>,
   ): Promise<Contact> {
     const next = { ...current, ...changes, updatedAt: now };
-    const fields = { ...changes, ...statusKeys(next), updatedAt: now };
+    const reconsideration = reconsiderationKeys(next);
+    const fields = { ...changes, ...statusKeys(next), ...reconsideration, updatedAt: now };
     // DynamoDB refuses names an expression does not use.
     const names: Record<string, string> = { '#version': 'version', ...(condition.expression.includes('#status') ? { '#status': 'status' } : {}) };
     const values: Record<string, unknown> = { ...condition.values, ':zero': 0, ':one': 1 };
@@ -149,24 +206,28 @@ export class DynamoContactStore implements ContactStore {
         return `#f${i} = :v${i}`;
       });
     sets.push('#version = if_not_exists(#version, :zero) + :one');
+    const removals = reconsideration ? '' : ' REMOVE gsi2pk, gsi2sk';
+    let written: Contact;
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: contactKey(current.contactId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${removals}`,
           ConditionExpression: condition.expression,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return toContact(Attributes!);
+      written = toContact(Attributes!);
     } catch (error) {
       // Someone else changed it between our read and our write: report what is there now.
       if (error instanceof ConditionalCheckFailedException) throw await refused();
       throw error;
     }
+    if (JSON.stringify([current.status, current.decision, current.recommendation]) !== JSON.stringify([written.status, written.decision, written.recommendation])) await this.refreshIndexEntries(written);
+    return written;
   }
 
   async appendEvent(event: AuditEvent): Promise<void> {
@@ -181,74 +242,203 @@ export class DynamoContactStore implements ContactStore {
 
   async listEvents(contactId: string): Promise<AuditEvent[]> {
     const events: AuditEvent[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-          ExpressionAttributeValues: { ':pk': contactKey(contactId).pk, ':events': 'EVENT#' },
-          ExclusiveStartKey,
-        }),
-      );
+    const query = {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+      ExpressionAttributeValues: { ':pk': contactKey(contactId).pk, ':events': 'EVENT#' },
+    };
+    for await (const page of this.pages(query)) {
       for (const { contactId: id, at, actor, action, detail } of page.Items ?? []) events.push({ contactId: id, at, actor, action, detail });
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    }
     return events;
   }
 
   async indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void> {
+    const index = { pk: `MATCH#${key.key}`, sk: `${entry.receivedAt}#${entry.contactId}#${entry.childIndex}` };
+    const expiry = this.expiry(entry.receivedAt);
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...index, ...entry, ...expiry } }));
+    // Beside the contact, where each entry is, so a change of status can reach every entry.
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: `MATCH#${key.key}`, sk: `${entry.receivedAt}#${entry.contactId}#${entry.childIndex}`, ...entry, ...this.expiry(entry.receivedAt) },
+        Item: { pk: contactKey(entry.contactId).pk, sk: `INDEXED#${key.key}#${entry.childIndex}`, index, ...expiry },
       }),
     );
   }
 
   async findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {
-    const { Items = [] } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `MATCH#${key.key}` },
-        ScanIndexForward: false,
-        Limit: 100,
-      }),
-    );
-    return Items.map(({ contactId, reference, receivedAt, childIndex }) => ({ contactId, reference, receivedAt, childIndex }));
+    const entries: ChildIndexEntry[] = [];
+    const query = {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `MATCH#${key.key}` },
+      ScanIndexForward: false,
+    };
+    for await (const page of this.pages(query)) {
+      for (const { contactId, reference, receivedAt, childIndex, status, level, route, decidedAt } of page.Items ?? []) {
+        entries.push({ contactId, reference, receivedAt, childIndex, status, level, route, decidedAt });
+      }
+    }
+    return entries;
+  }
+
+  /** Writes the summary a contact shows in later contacts' matches to every index entry of it. */
+  private async refreshIndexEntries(contact: Contact): Promise<void> {
+    const query = {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :indexed)',
+      ExpressionAttributeValues: { ':pk': contactKey(contact.contactId).pk, ':indexed': 'INDEXED#' },
+    };
+    // Each entry is one child of the contact: it carries what was recommended and decided for that child.
+    const updateFor = (childIndex: number) => {
+      const summary = matchSummary(contact, childIndex);
+      const optional = ['level', 'route', 'decidedAt'] as const;
+      const set = optional.filter((field) => summary[field] !== undefined);
+      const unset = optional.filter((field) => summary[field] === undefined);
+      return {
+        UpdateExpression: `SET #status = :status, summaryVersion = :version${set.map((f) => `, #${f} = :${f}`).join('')}${unset.length ? ` REMOVE ${unset.map((f) => `#${f}`).join(', ')}` : ''}`,
+        // A slower write of an older version never overwrites a newer summary.
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(summaryVersion) OR summaryVersion < :version)',
+        ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(optional.map((f) => [`#${f}`, f])) },
+        ExpressionAttributeValues: { ':status': summary.status, ':version': contact.version ?? 0, ...Object.fromEntries(set.map((f) => [`:${f}`, summary[f]])) },
+      };
+    };
+    for await (const page of this.pages(query)) {
+      await Promise.all(
+        (page.Items ?? []).map(({ index }) =>
+          this.db.send(new UpdateCommand({ TableName: this.tableName, Key: index, ...updateFor(Number(String(index.sk).split('#').at(-1))) })).catch((error) => {
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          }),
+        ),
+      );
+    }
+  }
+
+  async saveMatches(contactId: string, matches: ContactMatches): Promise<void> {
+    const pk = contactKey(contactId).pk;
+    const items = [
+      ...matches.earlier.map((m) => ({ pk, sk: matchSk('child', m), ...m })),
+      ...matches.household.map((m) => ({ pk, sk: matchSk('household', m), ...m })),
+      { pk, sk: 'MATCH#more', more: matches.more },
+    ];
+    const keep = new Set(items.map((item) => item.sk));
+    // A retried step may have found a different set: what it found then and not now goes.
+    const stale = (await this.matchItems(contactId)).filter((item) => !keep.has(item.sk as string));
+    const requests = [
+      ...stale.map((item) => ({ DeleteRequest: { Key: { pk, sk: item.sk } } })),
+      ...items.map((item) => ({ PutRequest: { Item: { ...item, ...this.expiry(new Date().toISOString()) } } })),
+    ];
+    for (let i = 0; i < requests.length; i += 25) await this.batchWrite(requests.slice(i, i + 25));
+  }
+
+  async getMatches(contactId: string): Promise<ContactMatches> {
+    const items = await this.matchItems(contactId);
+    const current = await this.summaries([...new Set(items.filter((item) => item.contactId).map((item) => item.contactId as string))]);
+    const withCurrent = <T extends { contactId: string }>({ pk: _pk, sk: _sk, expiresAt: _e, ...match }: Record<string, unknown>): T => {
+      const summary = current.get(match.contactId as string);
+      return { ...match, ...(summary && { status: summary.status, decidedAt: summary.decidedAt }) } as T;
+    };
+    const newest = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    return {
+      earlier: newest(items.filter((item) => (item.sk as string).startsWith('MATCH#child#')).map((item) => withCurrent<EarlierContact>(item))),
+      household: newest(items.filter((item) => (item.sk as string).startsWith('MATCH#household#')).map((item) => withCurrent<HouseholdContact>(item))),
+      more: (items.find((item) => item.sk === 'MATCH#more')?.more as ContactMatches['more'] | undefined) ?? [],
+    };
+  }
+
+  private async matchItems(contactId: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    const query = {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :match)',
+      ExpressionAttributeValues: { ':pk': contactKey(contactId).pk, ':match': 'MATCH#' },
+    };
+    for await (const page of this.pages(query)) items.push(...(page.Items ?? []));
+    return items;
+  }
+
+  /** The current summaries of many contacts, a hundred to a read, reading only the fields a summary needs. */
+  private async summaries(contactIds: string[]): Promise<Map<string, MatchSummary>> {
+    const found = new Map<string, MatchSummary>();
+    for (let i = 0; i < contactIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = contactIds.slice(i, i + 100).map(contactKey);
+      for (let attempt = 0; keys?.length; attempt++) {
+        if (attempt > 0) await backOff(attempt);
+        const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await this.db.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.tableName]: { Keys: keys, ProjectionExpression: 'contactId, #status, decision.decidedAt', ExpressionAttributeNames: { '#status': 'status' } },
+            },
+          }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) found.set(item.contactId, { status: item.status, decidedAt: item.decision?.decidedAt });
+        keys = UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  private async batchWrite(requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string]): Promise<void> {
+    let pending: typeof requests | undefined = requests;
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await backOff(attempt);
+      const { UnprocessedItems }: BatchWriteCommandOutput = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      pending = UnprocessedItems?.[this.tableName];
+    }
   }
 
   async countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
     let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: STATUS_INDEX,
-          KeyConditionExpression: 'gsi1pk = :status AND gsi1sk < :due',
-          ExpressionAttributeValues: { ':status': `STATUS#${status}`, ':due': dueBefore },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const page of this.queuePages(status, { before: dueBefore }, { Select: 'COUNT' })) count += page.Count ?? 0;
     return count;
   }
 
-  async listByStatus(status: ContactStatus, limit: number): Promise<Contact[]> {
-    const { Items = [] } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: STATUS_INDEX,
-        KeyConditionExpression: 'gsi1pk = :status',
-        ExpressionAttributeValues: { ':status': `STATUS#${status}` },
-        Limit: limit,
-      }),
+  async listByStatus(status: ContactStatus, range: StatusRange = {}): Promise<Contact[]> {
+    const contacts: Contact[] = [];
+    for await (const page of this.queuePages(status, range)) contacts.push(...(page.Items ?? []).map(toContact));
+    return contacts;
+  }
+
+  async pageByStatus(status: ContactStatus, { limit, cursor }: { limit: number; cursor?: string }): Promise<ContactPage> {
+    const { Items = [], LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({ ...this.queueQuery(status, {}), Limit: limit, ExclusiveStartKey: decodeCursor(cursor, status) }),
     );
-    return Items.map(toContact);
+    return { contacts: Items.map(toContact), cursor: encodeCursor(LastEvaluatedKey) };
+  }
+
+  async listReconsiderationRequests(): Promise<Contact[]> {
+    const contacts: Contact[] = [];
+    const query = {
+      TableName: this.tableName,
+      IndexName: RECONSIDERATION_INDEX,
+      KeyConditionExpression: 'gsi2pk = :requested',
+      ExpressionAttributeValues: { ':requested': 'RECONSIDERATION#requested' },
+    };
+    for await (const page of this.pages(query)) contacts.push(...(page.Items ?? []).map(toContact));
+    return contacts;
+  }
+
+  private queueQuery(status: ContactStatus, range: StatusRange) {
+    const [bound, condition] = 'since' in range ? [range.since, ' AND gsi1sk >= :bound'] : 'before' in range ? [range.before, ' AND gsi1sk < :bound'] : [];
+    return {
+      TableName: this.tableName,
+      IndexName: STATUS_INDEX,
+      KeyConditionExpression: `gsi1pk = :status${condition ?? ''}`,
+      ExpressionAttributeValues: { ':status': `STATUS#${status}`, ...(bound !== undefined && { ':bound': bound }) },
+    };
+  }
+
+  private queuePages(status: ContactStatus, range: StatusRange, extra: { Select?: 'COUNT' } = {}) {
+    return this.pages({ ...this.queueQuery(status, range), ...extra });
+  }
+
+  /** Every page of a query, to the end: DynamoDB returns at most 1 MB a page. */
+  private async *pages(query: Omit<QueryCommandInput, 'ExclusiveStartKey'>) {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({ ...query, ExclusiveStartKey }));
+      yield page;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
   }
 }

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { AGENCY_TYPES, childName } from '../notification';
 import type { Contact } from '../contacts';
 import { ROUTES } from '../triage/types';
+import { instantOf, localDateAt } from '../calendar/zoned';
 import { emailQueueRow, isEmailToComplete } from './incoming-email';
 
 /**
  * The triage console's queue: the lists a busy front door works from, most urgent first. Pure:
- * the handler fetches contacts by status and this decides what each tab shows.
+ * the handler fetches whole lists (every page) and this decides what each tab shows. The open
+ * statuses are read whole because every tab filters them; decided contacts, an archive that only
+ * grows, are read only as far as the tabs need: those decided today, and those whose referrer
+ * asked for reconsideration.
  */
 export const TABS = {
   all: 'Awaiting decision',
@@ -37,7 +41,10 @@ export type QueueQuery = z.output<typeof QueueQuerySchema>;
 export interface QueueLists {
   open: Contact[];
   awaitingManager: Contact[];
-  decided: Contact[];
+  /** Contacts decided since the start of today (London time). */
+  decidedToday: Contact[];
+  /** Decided contacts whose referrer's reconsideration request is waiting. */
+  reconsiderationRequests: Contact[];
   /** Free-text emails a worker turns into notifications: no notification, so no filters apply. */
   needsCompleting?: Contact[];
 }
@@ -58,11 +65,16 @@ const hasTheme = (theme: string) => (c: Contact) => c.recommendation?.themes.inc
 const forManager = (lists: QueueLists) => [
   ...lists.awaitingManager,
   ...lists.open.filter((c) => c.escalation),
-  ...lists.decided.filter((c) => c.reconsideration?.status === 'requested'),
+  ...lists.reconsiderationRequests,
 ];
 
-export const tabContacts = (tab: Tab, lists: QueueLists, userId: string, now: Date): Contact[] => {
-  const today = now.toISOString().slice(0, 10);
+/** Midnight at the start of today in London, as an ISO time: where "Decided today" begins. */
+export const startOfToday = (now: Date): string => {
+  const [year, month, day] = localDateAt(now.getTime(), 'Europe/London').split('-').map(Number) as [number, number, number];
+  return new Date(instantOf({ year, month, day, hour: 0, minute: 0 }, 'Europe/London')).toISOString();
+};
+
+export const tabContacts = (tab: Tab, lists: QueueLists, userId: string): Contact[] => {
   switch (tab) {
     case 'all':
       return lists.open;
@@ -77,7 +89,7 @@ export const tabContacts = (tab: Tab, lists: QueueLists, userId: string, now: Da
     case 'manager':
       return forManager(lists);
     case 'decided-today':
-      return lists.decided.filter((c) => c.decision?.decidedAt.slice(0, 10) === today);
+      return lists.decidedToday;
   }
 };
 
@@ -161,7 +173,7 @@ export const buildQueue = (lists: QueueLists, query: QueueQuery, userId: string,
   (Object.keys(TABS) as Tab[]).map((tab) => {
     const emails = tab === 'needs-completing';
     // Emails have no notification to filter on; oldest first, as they have no decision due yet.
-    const all = tabContacts(tab, lists, userId, now).filter(emails ? () => true : matchesFilters(query)).sort(byUrgency(now));
+    const all = tabContacts(tab, lists, userId).filter(emails ? () => true : matchesFilters(query)).sort(byUrgency(now));
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const page = tab === query.tab ? Math.min(query.page, pages) : 1;
     const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -175,3 +187,17 @@ export const buildQueue = (lists: QueueLists, query: QueueQuery, userId: string,
       emailRows: emails ? shown.filter(isEmailToComplete).map(emailQueueRow) : undefined,
     };
   });
+
+export type PageItem = { number: number; current: boolean } | { ellipsis: true };
+
+/**
+ * The GOV.UK pagination pattern for many pages: the first and last pages, the current page and
+ * its neighbours, and an ellipsis for each gap, rather than a link to every one of 50 pages.
+ */
+export const pageItems = (page: number, pages: number): PageItem[] => {
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return shown.flatMap((number, i) => [
+    ...(i > 0 && number - shown[i - 1]! > 1 ? [{ ellipsis: true as const }] : []),
+    { number, current: number === page },
+  ]);
+};

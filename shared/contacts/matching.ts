@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Child } from '../notification';
+import { recommendedFor, type Level, type Route } from '../triage/types';
+import { decidedFor } from './decision';
+import type { Contact } from './record';
 
 /**
  * Keys under which a child is indexed so that a later contact about the same child finds the
@@ -56,3 +59,22 @@ export const matchKeysFor = (child: Child): ChildMatchKey[] => {
  */
 export const householdKeyFor = (address: Child['address']): MatchKey<'household-address'> =>
   hashed('household-address', [normaliseAddressLine(address.line1), normalisePostcode(address.postcode)]);
+
+/** What a later contact shows of an earlier one: where it got to, and what was decided. */
+export interface MatchSummary {
+  status: string;
+  level?: Level;
+  route?: Route;
+  decidedAt?: string;
+}
+
+/** The summary of one child in a contact: what was recommended and decided for that child, not a sibling. */
+export const matchSummary = (contact: Pick<Contact, 'status' | 'decision' | 'recommendation'>, childIndex: number): MatchSummary => {
+  const decided = decidedFor(contact.decision, childIndex);
+  return {
+    status: contact.status,
+    level: decided?.level ?? recommendedFor(contact.recommendation, childIndex)?.level,
+    route: decided?.route,
+    decidedAt: contact.decision?.decidedAt,
+  };
+};

@@ -15,12 +15,6 @@ export interface Contact {
   /** The status link's token (shared/contacts/identity.ts); absent only on contacts stored before links had one. */
   statusToken?: string;
   notification: Notification;
-  matches?: EarlierContact[];
-  /**
-   * Earlier contacts about other children at the same address (a child's own re-contacts are in
-   * `matches`). Workers see them; the levels-of-need rules do not, since they are not this child's history.
-   */
-  householdMatches?: HouseholdContact[];
   recommendation?: Recommendation;
   decision?: Decision;
   /**
@@ -120,3 +114,11 @@ export const statusView = (contact: Contact) => ({
   decisionDueAt: contact.recommendation?.dueAt,
   decidedAt: contact.decision?.decidedAt,
 });
+
+/**
+ * The time a status's queue is ordered by: the decision's due time while one is awaited (most
+ * urgent first), the decision's time once decided (so "decided today" is a range of it), and
+ * the time received before triage has set a due time.
+ */
+export const queueTime = (contact: Pick<Contact, 'status' | 'receivedAt' | 'recommendation' | 'decision'>): string =>
+  (contact.status === 'decided' ? contact.decision?.decidedAt : contact.recommendation?.dueAt) ?? contact.receivedAt;

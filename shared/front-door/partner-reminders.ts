@@ -5,8 +5,6 @@ import type { ContactStore, Mailer } from './ports';
 
 /** Workers ask partners for information while a contact waits for a decision. */
 const ASKING_STATUSES: ContactStatus[] = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
-/** More open contacts than this is a front door in crisis; the count still shows it. */
-const LIST_LIMIT = 1000;
 
 const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && request.dueAt < now.toISOString();
 
@@ -21,7 +19,7 @@ export const remindOverduePartnerRequests = async (deps: {
   config: RuntimeConfig;
   now: Date;
 }): Promise<{ overdue: number; reminded: number }> => {
-  const lists = await Promise.all(ASKING_STATUSES.map((status) => deps.store.listByStatus(status, LIST_LIMIT)));
+  const lists = await Promise.all(ASKING_STATUSES.map((status) => deps.store.listByStatus(status)));
   let overdue = 0;
   let reminded = 0;
   for (const contact of lists.flat()) {

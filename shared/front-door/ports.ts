@@ -1,4 +1,5 @@
-import type { Contact, ContactStatus, MatchKey, Person } from '../contacts';
+import type { Contact, ContactStatus, HouseholdContact, MatchKey, MatchSummary, Person } from '../contacts';
+import type { EarlierContact } from '../triage/types';
 import type { EmailMessage } from '../mail/messages';
 import type { Draft } from '../referrer/drafts';
 
@@ -40,10 +41,31 @@ export interface AuditEvent {
   detail?: string;
 }
 
-export interface ChildIndexEntry {
+/** Thrown when a cursor was not one this store gave out for that list. */
+export class InvalidCursor extends Error {
+  override readonly name = 'InvalidCursor';
+  constructor() {
+    super('The cursor is not one this list gave out');
+  }
+}
+
+export type StatusRange = { since: string } | { before: string } | Record<string, never>;
+
+export interface ContactPage {
+  contacts: Contact[];
+  /** Opaque; absent on the last page. */
+  cursor?: string;
+}
+
+/**
+ * A contact as recorded under a child's or household's match key, with the summary a later
+ * contact shows of it; the store keeps the summary current as the contact moves on.
+ */
+export interface ChildIndexEntry extends MatchSummary {
   contactId: string;
   reference: string;
   receivedAt: string;
+  /** The child's place in that contact's notification. */
   childIndex: number;
 }
 
@@ -54,6 +76,19 @@ export interface KeyRecord {
   fingerprint: string;
   contactId: string;
   createdAt: string;
+}
+
+/**
+ * The earlier contacts matched to a contact, kept apart from the contact itself so that no
+ * notification, however many children or earlier contacts, can make the contact too big to store.
+ */
+export interface ContactMatches {
+  /** Earlier contacts about the same children, newest first, at most a few per child. */
+  earlier: EarlierContact[];
+  /** Earlier contacts about other children at the same addresses, newest first, at most a few per address. */
+  household: HouseholdContact[];
+  /** How many more were found than kept: per child of this notification, and per address (under its first child). */
+  more: { kind: 'child' | 'household'; childIndex: number; count: number }[];
 }
 
 export interface ContactStore {
@@ -76,8 +111,22 @@ export interface ContactStore {
   amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
   /** Records a contact under a child's or household's match key; writing the same entry twice is harmless. */
   indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
+  /** Every contact recorded under the key, newest first, read to the end. */
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
-  listByStatus(status: ContactStatus, limit: number): Promise<Contact[]>;
+  /** Replaces the contact's matches; saving the same matches again is harmless. */
+  saveMatches(contactId: string, matches: ContactMatches): Promise<void>;
+  /** The contact's matches, each with the earlier contact's current summary (none saved: empty lists). */
+  getMatches(contactId: string): Promise<ContactMatches>;
+  /**
+   * Every contact in `status`, read to the end, in queue order (see queueTime): most urgent
+   * first while awaiting a decision, oldest first before triage, by decision time once decided.
+   * A range keeps only those whose queue time is from `since` on, or before `before`.
+   */
+  listByStatus(status: ContactStatus, range?: StatusRange): Promise<Contact[]>;
+  /** At most `limit` contacts in `status`, in queue order, from where `cursor` left off; and the cursor for the next page, if any. */
+  pageByStatus(status: ContactStatus, page: { limit: number; cursor?: string }): Promise<ContactPage>;
+  /** Decided contacts whose referrer's reconsideration request waits for a manager's answer. */
+  listReconsiderationRequests(): Promise<Contact[]>;
   /** How many contacts in `status` were due before `dueBefore` (ISO time). */
   countDueBefore(status: ContactStatus, dueBefore: string): Promise<number>;
   /**

@@ -60,7 +60,8 @@ export const requeueStalledContacts = async (deps: {
   workflow: TriageWorkflow;
 }): Promise<{ requeued: number; restarted: number }> => {
   const cutoff = new Date(deps.now.getTime() - STALLED_AFTER_MINUTES * 60_000).toISOString();
-  const stalled = (await deps.store.listByStatus('received', 100)).filter((contact) => contact.receivedAt < cutoff);
+  // A received contact is queued in the order it arrived, so the stalled ones are a key range.
+  const stalled = await deps.store.listByStatus('received', { before: cutoff });
   for (const { contactId } of stalled) await deps.triageQueue.send({ contactId });
   let restarted = 0;
   const since = new Date(deps.now.getTime() - ENDED_RUNS_WINDOW_HOURS * 3_600_000);

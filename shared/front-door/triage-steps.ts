@@ -1,4 +1,4 @@
-import { decidedFor, householdKeyFor, matchKeysFor, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
+import { householdKeyFor, matchKeysFor, matchSummary, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
 import type { RuntimeConfig } from '../config';
@@ -6,8 +6,8 @@ import type { WorkingCalendar } from '../calendar';
 import { recommend, rulesetCalendar } from '../rules';
 import type { CaseRegistry } from '../cases/ports';
 import { openCasesFor } from '../cases/record-cases';
-import { recommendedFor, type ChildRecommendation, type EarlierContact, type Recommendation } from '../triage/types';
-import { TransitionRefused, type ChildIndexEntry, type ContactStore, type Mailer } from './ports';
+import { type ChildRecommendation, type EarlierContact, type Recommendation } from '../triage/types';
+import { TransitionRefused, type ChildIndexEntry, type ContactMatches, type ContactStore, type Mailer } from './ports';
 
 /**
  * The steps of the triage state machine, one function each. Every step may run more than once
@@ -49,72 +49,94 @@ export const beginTriage = async (contactId: string, deps: { store: ContactStore
   return { contactId, reference: contact.reference, channel: contact.channel, source: agency && AGENCY_TYPES[agency], firstAttempt };
 };
 
+/** Earlier contacts kept per child, and per address; the rest are counted ("and 270 more"). */
+export const MATCHES_KEPT = 25;
+
+const newestFirst = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+
+/**
+ * Finds earlier contacts about the same children, and about other children at the same
+ * addresses, from the match index alone: each index entry carries the summary shown of it, so
+ * the work is one small read per earlier contact and never a read of the earlier contact itself.
+ * A block of flats or a children's home can hold hundreds of contacts, so each child and each
+ * address keeps its newest few and counts the rest; the matches are stored beside the contact,
+ * never inside it.
+ */
 export const matchEarlierContacts = async (
   contactId: string,
   deps: { store: ContactStore; now: Date },
 ): Promise<{ matchedContacts: number; householdContacts: number }> => {
   const contact = await load(deps.store, contactId);
-  const summarise = async (entry: ChildIndexEntry, childIndex: number): Promise<HouseholdContact> => {
-    const earlier = await deps.store.get(entry.contactId);
-    // What was recommended and decided for the matched child, not for a sibling in that contact.
-    const decided = decidedFor(earlier?.decision, entry.childIndex);
-    return {
-      contactId: entry.contactId,
-      reference: entry.reference,
-      receivedAt: entry.receivedAt,
-      childIndex,
-      status: earlier?.status ?? 'unknown',
-      level: decided?.level ?? recommendedFor(earlier?.recommendation, entry.childIndex)?.level,
-      route: decided?.route,
-      decidedAt: earlier?.decision?.decidedAt,
-    };
+  const children = [...contact.notification.children.entries()];
+  const entryFor = (childIndex: number): ChildIndexEntry => ({
+    contactId,
+    reference: contact.reference,
+    receivedAt: contact.receivedAt,
+    childIndex,
+    ...matchSummary(contact, childIndex),
+  });
+  const earlierUnder = async (key: MatchKey) => (await deps.store.findByMatchKey(key)).filter((entry) => entry.contactId !== contactId);
+  const summaryOf = ({ contactId: id, reference, receivedAt, status, level, route, decidedAt }: ChildIndexEntry, childIndex: number): HouseholdContact => ({
+    contactId: id,
+    reference,
+    receivedAt,
+    childIndex,
+    status,
+    level,
+    route,
+    decidedAt,
+  });
+  const more: ContactMatches['more'] = [];
+  const keep = <T extends { receivedAt: string }>(found: T[], kind: 'child' | 'household', childIndex: number): T[] => {
+    if (found.length > MATCHES_KEPT) more.push({ kind, childIndex, count: found.length - MATCHES_KEPT });
+    return newestFirst(found).slice(0, MATCHES_KEPT);
   };
-  const index = (key: MatchKey, childIndex: number) =>
-    deps.store.indexChild(key, { contactId, reference: contact.reference, receivedAt: contact.receivedAt, childIndex });
 
-  const matches = new Map<string, EarlierContact>();
-  for (const [childIndex, child] of contact.notification.children.entries()) {
-    for (const key of matchKeysFor(child)) {
-      for (const entry of await deps.store.findByMatchKey(key)) {
-        if (entry.contactId === contactId) continue;
-        const id = `${entry.contactId}:${childIndex}`;
-        const existing = matches.get(id);
-        if (existing) {
-          if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
-          continue;
+  const perChild = await Promise.all(
+    children.map(async ([childIndex, child]) => {
+      const found = new Map<string, EarlierContact>();
+      for (const key of matchKeysFor(child)) {
+        for (const entry of await earlierUnder(key)) {
+          const existing = found.get(entry.contactId);
+          if (existing) {
+            if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
+          } else found.set(entry.contactId, { ...summaryOf(entry, childIndex), matchedOn: [key.basis] });
         }
-        matches.set(id, { ...(await summarise(entry, childIndex)), matchedOn: [key.basis] });
+        await deps.store.indexChild(key, entryFor(childIndex));
       }
-      await index(key, childIndex);
-    }
-  }
+      return [...found.values()];
+    }),
+  );
+  const earlier = newestFirst(perChild.flatMap((found, childIndex) => keep(found, 'child', childIndex)));
 
   // Each address once, under the first child living there; contacts already matched to one of
-  // the children are that child's own history and are not repeated as the household's.
-  const sameChild = new Set([...matches.values()].map((m) => m.contactId));
-  const household = new Map<string, HouseholdContact>();
-  const addresses = new Set<string>();
-  for (const [childIndex, child] of contact.notification.children.entries()) {
+  // the children (kept or counted) are that child's own history and are not repeated as the household's.
+  const sameChild = new Set(perChild.flat().map((m) => m.contactId));
+  const addresses = new Map<string, { key: MatchKey; childIndex: number }>();
+  for (const [childIndex, child] of children) {
     const key = householdKeyFor(child.address);
-    if (addresses.has(key.key)) continue;
-    addresses.add(key.key);
-    for (const entry of await deps.store.findByMatchKey(key)) {
-      if (entry.contactId === contactId || sameChild.has(entry.contactId) || household.has(entry.contactId)) continue;
-      household.set(entry.contactId, await summarise(entry, childIndex));
-    }
-    await index(key, childIndex);
+    if (!addresses.has(key.key)) addresses.set(key.key, { key, childIndex });
   }
+  const seen = new Set<string>();
+  const perAddress = await Promise.all(
+    [...addresses.values()].map(async ({ key, childIndex }) => {
+      const found = await earlierUnder(key);
+      await deps.store.indexChild(key, entryFor(childIndex));
+      return { childIndex, found };
+    }),
+  );
+  const household = newestFirst(
+    perAddress.flatMap(({ childIndex, found }) => {
+      const others = found.filter((entry) => !sameChild.has(entry.contactId) && !seen.has(entry.contactId) && seen.add(entry.contactId));
+      return keep(others.map((entry) => summaryOf(entry, childIndex)), 'household', childIndex);
+    }),
+  );
 
-  const newestFirst = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-  const earlierContacts = newestFirst([...matches.values()]);
-  const householdMatches = newestFirst([...household.values()]);
-  if (contact.status === 'triaging') {
-    await deps.store.amend(contactId, 'triaging', { matches: earlierContacts, householdMatches }, deps.now.toISOString());
-  }
-  return { matchedContacts: earlierContacts.length, householdContacts: householdMatches.length };
+  if (contact.status === 'triaging') await deps.store.saveMatches(contactId, { earlier, household, more });
+  const counted = (kind: 'child' | 'household') => more.filter((m) => m.kind === kind).reduce((n, m) => n + m.count, 0);
+  return { matchedContacts: earlier.length + counted('child'), householdContacts: household.length + counted('household') };
 };
 
-/** The headline the state machine routes on, and each child's level and route for the board's measures. */
 export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'priority' | 'dueAt' | 'themes'> & {
   children: Pick<ChildRecommendation, 'childIndex' | 'level' | 'route' | 'priority'>[];
 };
@@ -141,7 +163,7 @@ const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise
   const recommendation = recommend(
     {
       notification: contact.notification,
-      history: { earlierContacts: contact.matches ?? [], openCases },
+      history: { earlierContacts: (await deps.store.getMatches(contact.contactId)).earlier, openCases },
       receivedAt: new Date(contact.receivedAt),
     },
     { calendar: deps.calendar },

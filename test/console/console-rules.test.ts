@@ -1,5 +1,5 @@
 import { ActionSchemas, planAction } from '../../shared/console/actions';
-import { buildQueue, countdown, QueueQuerySchema } from '../../shared/console/queue';
+import { buildQueue, countdown, pageItems, QueueQuerySchema, startOfToday } from '../../shared/console/queue';
 import { overridesRecommendation, signOffReasons, signOffRoutesFrom } from '../../shared/console/sign-off';
 import type { Contact } from '../../shared/contacts';
 
@@ -115,7 +115,7 @@ describe('queue', () => {
     const later = contact({ contactId: 'later', dueAt: '2026-03-03T10:00:00Z', themes: ['cse'] });
     const overdue = contact({ contactId: 'overdue', dueAt: '2026-03-02T09:00:00Z', themes: ['domestic-abuse'], referrerNotReached: { at: 'x', reason: 'bounce' } });
     const signOff = contact({ contactId: 'signoff', status: 'awaiting-manager', assignee: { id: 'sam.okafor', name: 'Sam Okafor' } });
-    const tabs = buildQueue({ open: [later, overdue], awaitingManager: [signOff], decided: [] }, QueueQuerySchema.parse({}), 'sam.okafor', now);
+    const tabs = buildQueue({ open: [later, overdue], awaitingManager: [signOff], decidedToday: [], reconsiderationRequests: [] }, QueueQuerySchema.parse({}), 'sam.okafor', now);
     const tab = (id: string) => tabs.find((t) => t.tab === id)!;
     expect(tab('all').rows.map((r) => r.contactId)).toEqual(['overdue', 'later']);
     expect(tab('all').rows[0]).toMatchObject({ overdue: true, countdown: '1 hour overdue', tags: ['Referrer not reached'] });
@@ -128,10 +128,33 @@ describe('queue', () => {
 
   it('filters and pages, ignoring filter values it does not know', () => {
     const many = Array.from({ length: 30 }, (_, i) => contact({ contactId: `c${i}`, dueAt: `2026-03-02T${String(11 + (i % 10)).padStart(2, '0')}:00:00Z` }));
-    const page2 = buildQueue({ open: many, awaitingManager: [], decided: [] }, QueueQuerySchema.parse({ tab: 'all', page: '2', level: '4', route: 'bogus' }), 'x', now);
+    const page2 = buildQueue({ open: many, awaitingManager: [], decidedToday: [], reconsiderationRequests: [] }, QueueQuerySchema.parse({ tab: 'all', page: '2', level: '4', route: 'bogus' }), 'x', now);
     expect(page2[0]).toMatchObject({ count: 30, page: 2, pages: 2 });
     expect(page2[0]!.rows).toHaveLength(5);
-    expect(buildQueue({ open: many, awaitingManager: [], decided: [] }, QueueQuerySchema.parse({ level: '2' }), 'x', now)[0]!.count).toBe(0);
+    expect(buildQueue({ open: many, awaitingManager: [], decidedToday: [], reconsiderationRequests: [] }, QueueQuerySchema.parse({ level: '2' }), 'x', now)[0]!.count).toBe(0);
     expect(countdown('2026-03-03T12:30:00Z', now).text).toBe('1 day 2 hours left');
+  });
+
+  it('shows the manager the reconsideration requests and "Decided today" the day’s decisions, as the store listed them', () => {
+    const requested = contact({ contactId: 'asked', status: 'decided', reconsideration: { requestedAt: 'x', reason: 'y', status: 'requested' } });
+    const today = contact({ contactId: 'today', status: 'decided' });
+    const tabs = buildQueue({ open: [], awaitingManager: [], decidedToday: [today], reconsiderationRequests: [requested] }, QueueQuerySchema.parse({}), 'x', now);
+    expect(tabs.find((t) => t.tab === 'manager')!.rows.map((r) => r.contactId)).toEqual(['asked']);
+    expect(tabs.find((t) => t.tab === 'decided-today')!.rows.map((r) => r.contactId)).toEqual(['today']);
+  });
+
+  it('starts "today" at midnight in London, in summer time too', () => {
+    expect(startOfToday(new Date('2026-03-02T10:00:00Z'))).toBe('2026-03-02T00:00:00.000Z');
+    expect(startOfToday(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-01T23:00:00.000Z');
+    expect(startOfToday(new Date('2026-07-01T12:00:00Z'))).toBe('2026-06-30T23:00:00.000Z');
+  });
+
+  it('links the first, last, current and neighbouring pages, with an ellipsis for each gap (GOV.UK pagination)', () => {
+    const numbers = (page: number, pages: number) => pageItems(page, pages).map((i) => ('number' in i ? (i.current ? `[${i.number}]` : `${i.number}`) : '…'));
+    expect(numbers(1, 1)).toEqual(['[1]']);
+    expect(numbers(1, 3)).toEqual(['[1]', '2', '3']);
+    expect(numbers(27, 53)).toEqual(['1', '…', '26', '[27]', '28', '…', '53']);
+    expect(numbers(53, 53)).toEqual(['1', '…', '52', '[53]']);
+    expect(numbers(3, 53)).toEqual(['1', '2', '[3]', '4', '…', '53']);
   });
 });

@@ -66,7 +66,7 @@ describe('Front Door stack', () => {
     }
   });
 
-  it('keys the contacts table for contacts, the child index and the status queue', () => {
+  it('keys the contacts table for contacts, the child index, the status queues and waiting reconsiderations', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -78,6 +78,13 @@ describe('Front Door stack', () => {
           KeySchema: [
             { AttributeName: 'gsi1pk', KeyType: 'HASH' },
             { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+        }),
+        Match.objectLike({
+          IndexName: 'byReconsideration',
+          KeySchema: [
+            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
           ],
         }),
       ],

@@ -18,7 +18,7 @@ export const memoryPorts = (...initial: Contact[]) => {
     contacts.set(c.contactId, next);
     return next;
   };
-  const store: ContactStore = {
+  const store = ({
     claimKey: async (record) => keys.get(record.keyHash) ?? (keys.set(record.keyHash, record), 'claimed'),
     create: async (c) => (contacts.has(c.contactId) ? 'exists' : (contacts.set(c.contactId, c), 'created')),
     get: async (id) => contacts.get(id),
@@ -38,7 +38,7 @@ export const memoryPorts = (...initial: Contact[]) => {
       if (!entries.some((e) => e.contactId === entry.contactId && e.childIndex === entry.childIndex)) index.set(key.key, [...entries, entry]);
     },
     findByMatchKey: async (key) => index.get(key.key) ?? [],
-    listByStatus: async (status, limit) => [...contacts.values()].filter((c) => c.status === status).slice(0, limit),
+    listByStatus: async (status) => [...contacts.values()].filter((c) => c.status === status),
     countDueBefore: async (status, dueBefore) =>
       [...contacts.values()].filter((c) => c.status === status && (c.recommendation?.dueAt ?? c.receivedAt) < dueBefore).length,
     update: async (id, expected, changes, at) => {
@@ -48,7 +48,7 @@ export const memoryPorts = (...initial: Contact[]) => {
     },
     appendEvent: async (e) => void events.push(e),
     listEvents: async (id) => events.filter((e) => e.contactId === id),
-  };
+  } satisfies Partial<ContactStore>) as ContactStore;
   return {
     contacts,
     events,

@@ -5,6 +5,7 @@ import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry
 import { importChildCases, openCasesFor, recordChildCase, recordChildCases } from '../../shared/cases/record-cases';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
 import type { ContactStore } from '../../shared/front-door/ports';
+import type { EarlierContact } from '../../shared/triage/types';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 
@@ -74,12 +75,15 @@ describe('recording a child’s case', () => {
 });
 
 describe('triage asks the registry, never guesses', () => {
-  const contactFor = (notification: Notification, matches: Contact['matches'] = []): Contact =>
-    ({ contactId: 'c1', reference: 'CFC-TEST-0001', status: 'triaging', channel: 'api', receivedAt: now.toISOString(), notification, matches, updatedAt: now.toISOString() }) as Contact;
-  const storeWith = (contact: Contact) => {
+  const contactFor = (notification: Notification, matches: EarlierContact[] = []) => ({
+    contact: { contactId: 'c1', reference: 'CFC-TEST-0001', status: 'triaging', channel: 'api', receivedAt: now.toISOString(), notification, updatedAt: now.toISOString() } as Contact,
+    matches,
+  });
+  const storeWith = ({ contact, matches }: { contact: Contact; matches: EarlierContact[] }) => {
     const saved: Partial<Contact>[] = [];
     const store = {
       get: async () => contact,
+      getMatches: async () => ({ earlier: matches, household: [], more: [] }),
       transition: async (_id: string, _to: string, changes: Partial<Contact>) => (saved.push(changes), { ...contact, ...changes }),
     } as unknown as ContactStore;
     return { store, saved };

@@ -57,7 +57,8 @@ describe('the queue', () => {
         contact('red-not-yet-due', 'red', '2026-11-18T18:00:00Z'),
       ],
       awaitingManager: [],
-      decided: [],
+      decidedToday: [],
+      reconsiderationRequests: [],
     };
     const [all] = buildQueue(lists, QueueQuerySchema.parse({}), 'worker', now);
     expect(all!.rows.map((r) => r.reference)).toEqual(['red-overdue', 'green-overdue-earliest', 'amber-due-soon', 'red-not-yet-due']);

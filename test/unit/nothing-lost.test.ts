@@ -4,6 +4,7 @@ import type { MessageQueue, TriageWorkflow } from '../../shared/front-door/ports
 import { requeueStalledContacts } from '../../shared/front-door/stalled';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { memoryIntakeStore } from '../support/memory-intake-store';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
 
 const memoryStore = (initial: Contact[] = []) => {
   const { store, contacts } = memoryIntakeStore(initial);
@@ -29,7 +30,7 @@ describe('an accepted notification is never lost', () => {
   it('queues again a contact still waiting for triage after a few minutes, and only those', async () => {
     const contact = (id: string, status: Contact['status'], minutesAgo: number) =>
       ({ contactId: id, status, receivedAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString() }) as Contact;
-    const store = memoryStore([contact('stalled', 'received', 30), contact('just-arrived', 'received', 1), contact('triaged', 'awaiting-decision', 60)]);
+    const store = new MemoryContactStore([contact('stalled', 'received', 30), contact('just-arrived', 'received', 1), contact('triaged', 'awaiting-decision', 60)]);
     const queue = recordingQueue();
     const workflow = { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow;
     expect(await requeueStalledContacts({ store, triageQueue: queue, workflow, now })).toEqual({ requeued: 1, restarted: 0 });

@@ -1,0 +1,153 @@
+import { matchSummary, queueTime, statusesBefore, type Contact, type ContactStatus, type MatchKey } from '../../shared/contacts';
+import {
+  InvalidCursor,
+  TransitionRefused,
+  VersionConflict,
+  type AuditEvent,
+  type ChildIndexEntry,
+  type ContactMatches,
+  type ContactPage,
+  type ContactStore,
+  type KeyRecord,
+  type StatusRange,
+} from '../../shared/front-door/ports';
+
+/**
+ * The whole ContactStore in memory, for unit tests of the use cases. It keeps the promises the
+ * DynamoDB adapter keeps (test/unit/contact-store-contract.test.ts runs the same assertions on
+ * both): queue order, whole lists, cursors, conditional changes, current match summaries.
+ */
+export class MemoryContactStore implements ContactStore {
+  readonly contacts = new Map<string, Contact>();
+  readonly events: AuditEvent[] = [];
+  /** Index entries by match key, then by contact and child. */
+  readonly index = new Map<string, Map<string, ChildIndexEntry>>();
+  readonly matches = new Map<string, ContactMatches>();
+  readonly keys = new Map<string, KeyRecord>();
+
+  constructor(contacts: Contact[] = []) {
+    for (const contact of contacts) this.contacts.set(contact.contactId, structuredClone(contact));
+  }
+
+  async claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord> {
+    const claimed = this.keys.get(record.keyHash);
+    if (claimed) return structuredClone(claimed);
+    this.keys.set(record.keyHash, structuredClone(record));
+    return 'claimed';
+  }
+
+  async create(contact: Contact): Promise<'created' | 'exists'> {
+    if (this.contacts.has(contact.contactId)) return 'exists';
+    this.contacts.set(contact.contactId, structuredClone(contact));
+    return 'created';
+  }
+
+  async get(contactId: string): Promise<Contact | undefined> {
+    const contact = this.contacts.get(contactId);
+    return contact && structuredClone(contact);
+  }
+
+  async findByStatusToken(token: string): Promise<Contact | undefined> {
+    const contact = [...this.contacts.values()].find((c) => c.statusToken === token);
+    return contact && structuredClone(contact);
+  }
+
+  async transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
+    const current = this.contacts.get(contactId);
+    if (!current || !statusesBefore(to).includes(current.status)) throw new TransitionRefused(contactId, to, current && structuredClone(current));
+    return this.write(current, { ...changes, status: to }, now);
+  }
+
+  async amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
+    const current = this.contacts.get(contactId);
+    if (!current || current.status !== whileStatus) throw new TransitionRefused(contactId, whileStatus, current && structuredClone(current));
+    return this.write(current, changes, now);
+  }
+
+  async update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact> {
+    const current = this.contacts.get(contactId);
+    if (!current || (current.version ?? 0) !== expectedVersion) throw new VersionConflict(contactId, current && structuredClone(current));
+    return this.write(current, changes, now);
+  }
+
+  private write(current: Contact, { version: _ignored, ...changes }: Partial<Contact>, now: string): Contact {
+    const next = { ...current, ...structuredClone(changes), updatedAt: now, version: (current.version ?? 0) + 1 };
+    this.contacts.set(current.contactId, next);
+    for (const entries of this.index.values()) {
+      for (const entry of entries.values()) if (entry.contactId === next.contactId) Object.assign(entry, { level: undefined, route: undefined, decidedAt: undefined }, matchSummary(next, entry.childIndex));
+    }
+    return structuredClone(next);
+  }
+
+  async appendEvent(event: AuditEvent): Promise<void> {
+    this.events.push(structuredClone(event));
+  }
+
+  async listEvents(contactId: string): Promise<AuditEvent[]> {
+    return this.events.filter((e) => e.contactId === contactId).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void> {
+    const entries = this.index.get(key.key) ?? new Map<string, ChildIndexEntry>();
+    this.index.set(key.key, entries);
+    entries.set(`${entry.contactId}#${entry.childIndex}`, structuredClone(entry));
+  }
+
+  async findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {
+    return [...(this.index.get(key.key)?.values() ?? [])].map((e) => structuredClone(e)).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  }
+
+  async saveMatches(contactId: string, matches: ContactMatches): Promise<void> {
+    this.matches.set(contactId, structuredClone(matches));
+  }
+
+  async getMatches(contactId: string): Promise<ContactMatches> {
+    const saved = structuredClone(this.matches.get(contactId) ?? { earlier: [], household: [], more: [] });
+    const current = <T extends { contactId: string }>(m: T): T => {
+      const earlier = this.contacts.get(m.contactId);
+      return earlier ? { ...m, status: earlier.status, decidedAt: earlier.decision?.decidedAt } : m;
+    };
+    const newestFirst = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    return { earlier: newestFirst(saved.earlier.map(current)), household: newestFirst(saved.household.map(current)), more: saved.more };
+  }
+
+  private queue(status: ContactStatus): Contact[] {
+    // Ties in queue time fall back to the contact id, as the DynamoDB index orders them.
+    return [...this.contacts.values()]
+      .filter((c) => c.status === status)
+      .sort((a, b) => queueTime(a).localeCompare(queueTime(b)) || a.contactId.localeCompare(b.contactId));
+  }
+
+  async listByStatus(status: ContactStatus, range: StatusRange = {}): Promise<Contact[]> {
+    return this.queue(status)
+      .filter((c) => !('since' in range) || queueTime(c) >= range.since)
+      .filter((c) => !('before' in range) || queueTime(c) < range.before)
+      .map((c) => structuredClone(c));
+  }
+
+  async pageByStatus(status: ContactStatus, { limit, cursor }: { limit: number; cursor?: string }): Promise<ContactPage> {
+    const queue = this.queue(status);
+    let start = 0;
+    if (cursor !== undefined) {
+      const [cursorStatus, after] = Buffer.from(cursor, 'base64url').toString('utf8').split('\n');
+      if (cursorStatus !== status || !after) throw new InvalidCursor();
+      start = queue.findIndex((c) => `${queueTime(c)}#${c.contactId}` > after);
+      if (start < 0) start = queue.length;
+    }
+    const contacts = queue.slice(start, start + limit);
+    const last = contacts.at(-1);
+    const more = start + limit < queue.length;
+    return {
+      contacts: contacts.map((c) => structuredClone(c)),
+      cursor: more && last ? Buffer.from(`${status}\n${queueTime(last)}#${last.contactId}`).toString('base64url') : undefined,
+    };
+  }
+
+  async listReconsiderationRequests(): Promise<Contact[]> {
+    return [...this.contacts.values()].filter((c) => c.reconsideration?.status === 'requested').map((c) => structuredClone(c));
+  }
+
+  async countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
+    return (await this.listByStatus(status, { before: dueBefore })).length;
+  }
+}

@@ -1,0 +1,197 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { synthesizeTemplate } from '../../infra/synth';
+import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { householdKeyFor, matchKeysFor, newContactId, referenceFor, type Contact, type ContactStatus } from '../../shared/contacts';
+import { InvalidCursor, type ContactStore } from '../../shared/front-door/ports';
+import type { Notification } from '../../shared/notification';
+import type { Recommendation } from '../../shared/triage/types';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
+
+/**
+ * The same promises asked of the in-memory store the use-case tests use and of the DynamoDB
+ * adapter on dynalite, so a unit test passing in memory means the same thing in AWS: whole lists
+ * past DynamoDB's 1 MB page, cursors, key ranges, and match summaries kept current.
+ */
+
+const contactsTable = () => {
+  const template = synthesizeTemplate();
+  const [, table] = Object.entries(template.Resources as Record<string, { Type: string; Properties: Record<string, any> }>).find(
+    ([, r]) => r.Type === 'AWS::DynamoDB::GlobalTable' && r.Properties.GlobalSecondaryIndexes,
+  )!;
+  return table.Properties;
+};
+
+let server: Server;
+let client: DynamoDBClient;
+let tables = 0;
+beforeAll(async () => {
+  server = dynalite({ createTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+});
+afterAll(async () => {
+  client?.destroy();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+const props = contactsTable();
+const dynamoStore = async (): Promise<ContactStore> => {
+  const TableName = `contacts-${++tables}`;
+  await client.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: props.KeySchema,
+      AttributeDefinitions: props.AttributeDefinitions,
+      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }: Record<string, unknown>) => ({ IndexName, KeySchema, Projection })),
+    }),
+  );
+  return new DynamoContactStore(TableName, client);
+};
+
+const notification = (description = 'Synthetic test concern.'): Notification => {
+  const n = aSchoolNeglectNotification() as unknown as Notification;
+  n.concerns.description = description;
+  return n;
+};
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 8, minute)).toISOString();
+const contact = (status: ContactStatus, minute: number, overrides: Partial<Contact> = {}): Contact => {
+  const contactId = newContactId();
+  return {
+    contactId,
+    reference: referenceFor(contactId),
+    status,
+    channel: 'api',
+    receivedAt: at(minute),
+    updatedAt: at(minute),
+    notification: notification(),
+    ...overrides,
+  };
+};
+const recommendation = (level: 1 | 2 | 3 | 4, dueAt: string) =>
+  ({ level, route: 'early-help-targeted', priority: 'green', dueAt, themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } }) as unknown as Recommendation;
+const decision = (decidedAt: string) => ({ children: [{ childIndex: 0, route: 'nfa' as const, level: 1 as const, rationale: 'No further action.' }], decidedBy: 'Sam Okafor', decidedAt }) as unknown as Contact['decision'] & {};
+
+describe.each([
+  ['in memory', async () => new MemoryContactStore() as ContactStore],
+  ['DynamoDB on dynalite', dynamoStore],
+])('the contact store (%s)', (_name, makeStore) => {
+  let store: ContactStore;
+  beforeEach(async () => {
+    store = await makeStore();
+  });
+
+  it('lists a whole queue past one 1 MB page, most urgent first, and counts it truly', async () => {
+    // About 12 KB each: 120 contacts are well over one DynamoDB page.
+    const long = 'A synthetic account of the concern, repeated to make the contact large. '.repeat(170);
+    const queued = Array.from({ length: 120 }, (_, i) =>
+      contact('awaiting-decision', i % 60, { notification: notification(long), recommendation: recommendation(2, at(200 - i)) }),
+    );
+    for (const c of queued) await store.create(c);
+    await store.create(contact('received', 1));
+
+    const listed = await store.listByStatus('awaiting-decision');
+    expect(listed).toHaveLength(120);
+    expect(listed.map((c) => c.recommendation!.dueAt)).toEqual(queued.map((c) => c.recommendation!.dueAt).sort());
+    expect(await store.countDueBefore('awaiting-decision', at(200 - 19))).toBe(100);
+  });
+
+  it('pages a queue with an opaque cursor that reaches every contact once, and refuses a cursor it did not give', async () => {
+    const queued = Array.from({ length: 7 }, (_, i) => contact('awaiting-decision', i, { recommendation: recommendation(2, at(100 + i)) }));
+    for (const c of queued) await store.create(c);
+    await store.create(contact('received', 1));
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.pageByStatus('awaiting-decision', { limit: 3, cursor });
+      expect(page.contacts.length).toBeLessThanOrEqual(3);
+      seen.push(...page.contacts.map((c) => c.contactId));
+      cursor = page.cursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(queued.map((c) => c.contactId));
+
+    const first = await store.pageByStatus('awaiting-decision', { limit: 3 });
+    await expect(store.pageByStatus('received', { limit: 3, cursor: first.cursor })).rejects.toThrow(InvalidCursor);
+    await expect(store.pageByStatus('awaiting-decision', { limit: 3, cursor: 'not-a-cursor' })).rejects.toThrow(InvalidCursor);
+  });
+
+  it('reads a key range of a queue: received before a time, decided since a time', async () => {
+    const old = contact('received', 1);
+    const recent = contact('received', 50);
+    const decidedYesterday = contact('decided', 2, { decision: decision('2026-11-29T16:00:00.000Z') });
+    const decidedToday = contact('decided', 3, { decision: decision('2026-11-30T09:00:00.000Z') });
+    for (const c of [old, recent, decidedYesterday, decidedToday]) await store.create(c);
+
+    expect((await store.listByStatus('received', { before: at(30) })).map((c) => c.contactId)).toEqual([old.contactId]);
+    expect((await store.listByStatus('decided', { since: '2026-11-30T00:00:00.000Z' })).map((c) => c.contactId)).toEqual([decidedToday.contactId]);
+  });
+
+  it('lists decided contacts whose reconsideration request waits, until it is answered', async () => {
+    const requested = contact('decided', 1, { decision: decision(at(5)), reconsideration: { requestedAt: at(10), reason: 'Please look again.', status: 'requested' } });
+    for (const c of [requested, contact('decided', 2, { decision: decision(at(6)) })]) await store.create(c);
+    expect((await store.listReconsiderationRequests()).map((c) => c.contactId)).toEqual([requested.contactId]);
+
+    await store.update(requested.contactId, 0, { reconsideration: { ...requested.reconsideration!, status: 'upheld', answer: 'The decision stands.' } }, at(20));
+    expect(await store.listReconsiderationRequests()).toEqual([]);
+  });
+
+  it('keeps the summary in the match index current as the earlier contact moves on', async () => {
+    const earlier = contact('triaging', 1);
+    await store.create(earlier);
+    const [key] = matchKeysFor(earlier.notification.children[0]!);
+    await store.indexChild(key!, { contactId: earlier.contactId, reference: earlier.reference, receivedAt: earlier.receivedAt, childIndex: 0, status: 'triaging' });
+
+    await store.transition(earlier.contactId, 'awaiting-decision', { recommendation: recommendation(3, at(90)) }, at(2));
+    expect(await store.findByMatchKey(key!)).toEqual([
+      { contactId: earlier.contactId, reference: earlier.reference, receivedAt: earlier.receivedAt, childIndex: 0, status: 'awaiting-decision', level: 3 },
+    ]);
+    await store.transition(earlier.contactId, 'decided', { decision: decision(at(30)) }, at(30));
+    expect(await store.findByMatchKey(key!)).toEqual([
+      { contactId: earlier.contactId, reference: earlier.reference, receivedAt: earlier.receivedAt, childIndex: 0, status: 'decided', level: 1, route: 'nfa', decidedAt: at(30) },
+    ]);
+  });
+
+  it('finds every entry under a match key, newest first', async () => {
+    const key = householdKeyFor({ line1: '1 Sample Street', town: 'Exampletown', postcode: 'ZZ1 1AA' } as never);
+    const entries = Array.from({ length: 30 }, (_, i) => ({ contactId: newContactId(), reference: `CFC-${i}`, receivedAt: at(i), childIndex: 0, status: 'received' }));
+    for (const entry of entries) await store.indexChild(key, entry);
+    expect((await store.findByMatchKey(key)).map((e) => e.receivedAt)).toEqual(entries.map((e) => e.receivedAt).reverse());
+  });
+
+  it('keeps matches beside the contact, replaces them whole, and shows each earlier contact as it is now', async () => {
+    const later = contact('triaging', 59);
+    const earlier = Array.from({ length: 40 }, (_, i) => contact('awaiting-decision', i, { recommendation: recommendation(2, at(100)) }));
+    for (const c of [later, ...earlier]) await store.create(c);
+    const match = (c: Contact) => ({ contactId: c.contactId, reference: c.reference, receivedAt: c.receivedAt, childIndex: 0, status: 'received' });
+    await store.saveMatches(later.contactId, {
+      earlier: earlier.slice(0, 30).map((c) => ({ ...match(c), matchedOn: ['name-dob-postcode' as const] })),
+      household: earlier.slice(30).map(match),
+      more: [{ kind: 'child', childIndex: 0, count: 270 }],
+    });
+    await store.transition(earlier[0]!.contactId, 'decided', { decision: decision(at(61)) }, at(61));
+
+    const saved = await store.getMatches(later.contactId);
+    expect(saved.earlier).toHaveLength(30);
+    expect(saved.household).toHaveLength(10);
+    expect(saved.more).toEqual([{ kind: 'child', childIndex: 0, count: 270 }]);
+    expect(saved.earlier.find((m) => m.contactId === earlier[0]!.contactId)).toMatchObject({ status: 'decided', route: 'nfa', decidedAt: at(61), matchedOn: ['name-dob-postcode'] });
+    expect(saved.earlier.find((m) => m.contactId === earlier[1]!.contactId)).toMatchObject({ status: 'awaiting-decision', level: 2 });
+    expect(saved.earlier.map((m) => m.receivedAt)).toEqual([...saved.earlier.map((m) => m.receivedAt)].sort().reverse());
+
+    // A retried step that finds fewer: what it no longer finds goes.
+    await store.saveMatches(later.contactId, { earlier: [{ ...match(earlier[5]!), matchedOn: ['nhs-number'] }], household: [], more: [] });
+    const again = await store.getMatches(later.contactId);
+    expect(again.earlier.map((m) => m.contactId)).toEqual([earlier[5]!.contactId]);
+    expect(again.household).toEqual([]);
+    expect(again.more).toEqual([]);
+    expect(await store.getMatches(earlier[0]!.contactId)).toEqual({ earlier: [], household: [], more: [] });
+  });
+});

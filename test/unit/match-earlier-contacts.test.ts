@@ -1,0 +1,166 @@
+import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
+import { householdKeyFor, matchKeysFor, newContactId, referenceFor, type Contact } from '../../shared/contacts';
+import type { ContactStore } from '../../shared/front-door/ports';
+import { applyLevelsOfNeed, matchEarlierContacts, MATCHES_KEPT } from '../../shared/front-door/triage-steps';
+import { parseNotification, type Notification } from '../../shared/notification';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
+
+/**
+ * Matching against the in-memory store: the work is one index read per key and nothing per
+ * earlier contact, each child and address keeps its newest few and counts the rest, and the
+ * matches live beside the contact, never in it.
+ */
+const now = new Date('2026-11-30T10:00:00Z');
+
+const valid = (edit: (n: Notification) => void = () => {}): Notification => {
+  const parsed = parseNotification(aSchoolNeglectNotification());
+  if (!parsed.ok) throw new Error('fixture is invalid');
+  edit(parsed.notification);
+  return parsed.notification;
+};
+
+const aContact = (notification: Notification, minutesAgo: number, status: Contact['status'] = 'triaging'): Contact => {
+  const contactId = newContactId();
+  const receivedAt = new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  return { contactId, reference: referenceFor(contactId), status, channel: 'api', receivedAt, updatedAt: receivedAt, notification };
+};
+
+/** Earlier contacts as the index holds them after their own triage: awaiting a decision at level 2. */
+const indexEarlier = async (store: MemoryContactStore, notification: Notification, count: number, keysOf: (n: Notification) => { key: string; basis: never }[]) => {
+  const earlier: Contact[] = [];
+  for (let i = 0; i < count; i++) {
+    const contact = { ...aContact(notification, 100_000 - i * 60, 'awaiting-decision'), recommendation: { level: 2 } as Contact['recommendation'] };
+    await store.create(contact);
+    for (const key of keysOf(notification)) {
+      await store.indexChild(key, { contactId: contact.contactId, reference: contact.reference, receivedAt: contact.receivedAt, childIndex: 0, status: 'awaiting-decision', level: 2 });
+    }
+    earlier.push(contact);
+  }
+  return earlier;
+};
+
+/** Counts the calls the use case makes, by method. */
+const counting = (store: MemoryContactStore) => {
+  const calls: Record<string, number> = {};
+  const counted = new Proxy(store, {
+    get(target, name: string) {
+      const value = Reflect.get(target, name) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls[name] = (calls[name] ?? 0) + 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: counted as ContactStore, calls };
+};
+
+describe('matching earlier contacts', () => {
+  it('matches 300 earlier contacts about one child from the index alone, keeps the newest and counts the rest', async () => {
+    const store = new MemoryContactStore();
+    const child = valid();
+    const earlier = await indexEarlier(store, child, 300, (n) => matchKeysFor(n.children[0]!) as never);
+    const latest = aContact(valid(), 0);
+    await store.create(latest);
+    const { store: watched, calls } = counting(store);
+
+    const result = await matchEarlierContacts(latest.contactId, { store: watched, now });
+
+    expect(result.matchedContacts).toBe(300);
+    // One read of the contact itself and one index read per key: nothing per earlier contact.
+    expect(calls.get).toBe(1);
+    expect(calls.findByMatchKey).toBe(matchKeysFor(child.children[0]!).length + 1);
+    const { earlier: kept, more } = await store.getMatches(latest.contactId);
+    expect(kept).toHaveLength(MATCHES_KEPT);
+    expect(kept[0]).toMatchObject({ contactId: earlier.at(-1)!.contactId, status: 'awaiting-decision', level: 2, childIndex: 0, matchedOn: ['name-dob-postcode', 'nhs-number'] });
+    expect(more).toEqual([{ kind: 'child', childIndex: 0, count: 300 - MATCHES_KEPT }]);
+    // The contact itself holds no matches.
+    expect(JSON.stringify(store.contacts.get(latest.contactId))).not.toContain(earlier[0]!.contactId);
+  });
+
+  it('matches a notification about 20 children at a children’s home with hundreds of earlier contacts, per child and per address', async () => {
+    const store = new MemoryContactStore();
+    const home = valid();
+    const twenty = valid((n) => {
+      n.children = Array.from({ length: 20 }, (_, i) => ({ ...n.children[0]!, firstName: `Resident${String.fromCharCode(65 + i)}`, nhsNumber: undefined }));
+    });
+    // 200 earlier contacts about other children at the same address, and 30 about each of the first two children.
+    await indexEarlier(store, home, 200, (n) => [householdKeyFor(n.children[0]!.address)] as never);
+    for (const childIndex of [0, 1]) {
+      const one = valid((n) => (n.children = [twenty.children[childIndex]!]));
+      await indexEarlier(store, one, 30, (n) => [...matchKeysFor(n.children[0]!), householdKeyFor(n.children[0]!.address)] as never);
+    }
+    const latest = aContact(twenty, 0);
+    await store.create(latest);
+
+    const result = await matchEarlierContacts(latest.contactId, { store, now });
+
+    const { earlier, household, more } = await store.getMatches(latest.contactId);
+    expect(result).toEqual({ matchedContacts: 60, householdContacts: 200 });
+    expect(earlier.filter((m) => m.childIndex === 0)).toHaveLength(MATCHES_KEPT);
+    expect(earlier.filter((m) => m.childIndex === 1)).toHaveLength(MATCHES_KEPT);
+    // The household is the address's other contacts, not the children's own, under the first child living there.
+    expect(household).toHaveLength(MATCHES_KEPT);
+    expect(household.every((m) => m.childIndex === 0)).toBe(true);
+    expect(more).toEqual(
+      expect.arrayContaining([
+        { kind: 'child', childIndex: 0, count: 30 - MATCHES_KEPT },
+        { kind: 'child', childIndex: 1, count: 30 - MATCHES_KEPT },
+        { kind: 'household', childIndex: 0, count: 200 - MATCHES_KEPT },
+      ]),
+    );
+    // Every child is indexed under its own keys, and the address once.
+    expect(store.index.get(householdKeyFor(twenty.children[0]!.address).key)!.size).toBe(200 + 60 + 1);
+    for (const child of twenty.children) expect(store.index.get(matchKeysFor(child)[0]!.key)).toBeDefined();
+  });
+
+  it('shows an earlier contact as it is now, not as it was when matched', async () => {
+    const store = new MemoryContactStore();
+    const first = aContact(valid(), 60);
+    await store.create(first);
+    await matchEarlierContacts(first.contactId, { store, now });
+    await applyLevelsOfNeed(first.contactId, { store, now, cases: new InMemoryCaseRegistry() });
+    const second = aContact(valid(), 0);
+    await store.create(second);
+    await matchEarlierContacts(second.contactId, { store, now });
+    expect((await store.getMatches(second.contactId)).earlier).toEqual([expect.objectContaining({ contactId: first.contactId, status: 'awaiting-decision' })]);
+
+    const decidedAt = now.toISOString();
+    await store.transition(first.contactId, 'decided', { decision: { children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' }], decidedBy: 'Sam Okafor', decidedAt } as unknown as Contact['decision'] }, decidedAt);
+
+    expect((await store.getMatches(second.contactId)).earlier).toEqual([expect.objectContaining({ contactId: first.contactId, status: 'decided', level: 1, route: 'nfa', decidedAt })]);
+    // And a third contact finds that summary in the index, without reading the earlier contact.
+    const third = aContact(valid(), 0);
+    await store.create(third);
+    await matchEarlierContacts(third.contactId, { store, now });
+    expect((await store.getMatches(third.contactId)).earlier.find((m) => m.contactId === first.contactId)).toMatchObject({ status: 'decided', route: 'nfa' });
+  });
+
+  it('gives the levels-of-need rules the matches stored beside the contact', async () => {
+    const store = new MemoryContactStore();
+    for (const minutesAgo of [300, 200, 100]) {
+      const earlier = aContact(valid(), minutesAgo);
+      await store.create(earlier);
+      await matchEarlierContacts(earlier.contactId, { store, now });
+      await applyLevelsOfNeed(earlier.contactId, { store, now, cases: new InMemoryCaseRegistry() });
+    }
+    const latest = aContact(valid(), 0);
+    await store.create(latest);
+    await matchEarlierContacts(latest.contactId, { store, now });
+    await applyLevelsOfNeed(latest.contactId, { store, now, cases: new InMemoryCaseRegistry() });
+
+    const { recommendation } = (await store.get(latest.contactId))!;
+    expect(recommendation!.reasons.filter((r) => r.kind === 'history').map((r) => r.evidence.join(' '))).toEqual(
+      expect.arrayContaining([expect.stringContaining('3 earlier contacts')]),
+    );
+  });
+
+  it('stores nothing more once triage has moved on, when a retried step runs again', async () => {
+    const store = new MemoryContactStore();
+    const contact = aContact(valid(), 0, 'awaiting-decision');
+    await store.create(contact);
+    await matchEarlierContacts(contact.contactId, { store, now });
+    expect(store.matches.has(contact.contactId)).toBe(false);
+  });
+});
