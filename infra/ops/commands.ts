@@ -6,6 +6,7 @@ import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { contactIdOfExecution, executionNameFor, StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
 import { MAX_TRIAGE_ATTEMPTS, resumeTriage } from '../../shared/front-door/stalled';
 import { isContactId, type Contact } from '../../shared/contacts';
+import type { EarlierContact } from '../../shared/triage/types';
 import type { Deployment } from './deployment';
 
 /**
@@ -170,23 +171,29 @@ export const contactReplay = async (ops: Ops, contactId: string): Promise<'start
 
 /**
  * Every stored contact that has a notification, as records `rules diff` can replay (notification,
- * matches, receivedAt, reference). They stay in memory: the diff prints references only.
+ * matches, receivedAt, reference). The matches are kept beside each contact, and read in the same
+ * scan. They stay in memory: the diff prints references only.
  */
-export const storedContactRecords = async (ops: Ops): Promise<Contact[]> => {
+export const storedContactRecords = async (ops: Ops): Promise<(Contact & { matches: EarlierContact[] })[]> => {
   const db = DynamoDBDocumentClient.from(ops.dynamodb);
-  const records: Contact[] = [];
+  const records = new Map<string, Contact & { matches: EarlierContact[] }>();
+  const matches = new Map<string, EarlierContact[]>();
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await db.send(
       new ScanCommand({
         TableName: output(ops, 'ContactsTableName'),
-        FilterExpression: 'sk = :contact AND attribute_exists(notification)',
-        ExpressionAttributeValues: { ':contact': 'CONTACT' },
+        FilterExpression: '(sk = :contact AND attribute_exists(notification)) OR begins_with(sk, :match)',
+        ExpressionAttributeValues: { ':contact': 'CONTACT', ':match': 'MATCH#child#' },
         ExclusiveStartKey,
       }),
     );
-    records.push(...((page.Items ?? []) as Contact[]));
+    for (const { pk, sk, ...item } of page.Items ?? []) {
+      if (sk === 'CONTACT') records.set(pk, { ...(item as Contact), matches: [] });
+      else matches.set(pk, [...(matches.get(pk) ?? []), item as EarlierContact]);
+    }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return records.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  for (const [pk, record] of records) record.matches = matches.get(pk) ?? [];
+  return [...records.values()].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
 };
