@@ -235,8 +235,8 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         ],
       })),
       recontacts: matches.earlier.filter((m) => now - new Date(m.receivedAt).getTime() < TWELVE_MONTHS).length,
-      moreHistory: moreOf(matches, 'child', (i) => n.children[i]?.firstName),
-      moreHousehold: moreOf(matches, 'household', (i) => n.children[i] && `${n.children[i]!.firstName}'s address`),
+      moreHistory: moreOf(matches, 'child', (i) => n.children[i] && childName(n.children[i]!)),
+      moreHousehold: moreOf(matches, 'household', (i) => n.children[i] && `${childName(n.children[i]!)}'s address`),
       history,
       householdHistory,
       partnerRequests: (contact.partnerRequests ?? []).map((r) => ({

@@ -106,7 +106,7 @@ describe('every list reads its whole queue', () => {
 describe('matching hundreds of earlier contacts', () => {
   const EARLIER = 300;
   /** A child and address of their own, so no other test's contacts match them. */
-  const elsewhere = (n: { children: { firstName: string; lastName: string; nhsNumber?: string; address: { line1: string; postcode: string } }[] }) => {
+  const elsewhere = (n: { children: { firstName?: string; lastName?: string; nhsNumber?: string; address: { line1: string; postcode: string } }[] }) => {
     for (const c of n.children) {
       c.lastName = 'Hundredfold';
       delete c.nhsNumber;
