@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { householdKeyFor, matchKeysFor, newContactId, referenceFor, type Contact, type ContactStatus } from '../../shared/contacts';
+import type { TriageWorkflow } from '../../shared/front-door/ports';
 import { requeueStalledContacts } from '../../shared/front-door/stalled';
 import { MATCHES_KEPT } from '../../shared/front-door/triage-steps';
 import { parseNotification, type Notification } from '../../shared/notification';
@@ -93,9 +94,11 @@ describe('every list reads its whole queue', () => {
     // The sweeper's own run, ten minutes on, with the local system's table and a queue that
     // records what it is sent (the scheduled sweeper will not see them stalled for five minutes).
     const sent: string[] = [];
-    const requeued = await requeueStalledContacts({
+    const { requeued } = await requeueStalledContacts({
       store,
       triageQueue: { send: async ({ contactId }) => void sent.push(contactId) },
+      // No execution has ended: this run is about the contacts never queued.
+      workflow: { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow,
       now: new Date(Date.now() + 10 * 60_000),
     });
     expect(requeued).toBe(stalled.length);
