@@ -122,7 +122,7 @@ describe('matching hundreds of earlier contacts', () => {
     const child = valid(elsewhere).children[0]!;
     const keys = [...matchKeysFor(child), householdKeyFor(child.address)];
     const earlier = Array.from({ length: EARLIER }, (_, i) => aContact('decided', new Date(Date.now() - (i + 1) * 86_400_000).toISOString(), {
-      decision: { route: 'nfa', level: 1, rationale: 'No further action.', decidedBy: 'Sam Okafor', decidedAt: new Date(Date.now() - i * 86_400_000).toISOString() },
+      decision: { children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' }], decidedBy: 'Sam Okafor', decidedAt: new Date(Date.now() - i * 86_400_000).toISOString() } as unknown as Contact['decision'],
     }));
     await inParallel(earlier, async (c) => {
       await store.create(c);
