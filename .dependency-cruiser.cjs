@@ -15,7 +15,9 @@ module.exports = {
     },
     {
       name: 'no-circular-folders',
-      severity: 'error',
+      // Reported, not yet failing: front-door, console, referrer, contacts, triage and cases still
+      // lean on one another; see the README's "what remains".
+      severity: 'warn',
       comment: 'Capabilities (folders) depend one way too, so each can be read and moved as a unit.',
       scope: 'folder',
       from: { path: '^shared/' },

@@ -1,10 +1,7 @@
 import { rawMessageOf } from '../../shared/console/incoming-email';
 import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
-import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
-import { config, contactStore } from '../lib/dependencies';
+import { config, contactStore, rawMessages } from '../lib/dependencies';
 import { consoleRoute, contactIdOf, message } from './lib';
-
-let rawMessages: S3RawMessageStore | undefined;
 
 /**
  * GET /console/contacts/{id}/original-email: the raw email as SES stored it, attachments and all,
@@ -15,7 +12,7 @@ export const handler = consoleRoute('view', async (event, user, actor) => {
   const contact = contactId && (await contactStore().get(contactId));
   const raw = contact && rawMessageOf(contact, config().INBOUND_EMAIL_BUCKET, INBOUND_PREFIX);
   if (!contact || !raw) return message(404, 'Email not found', 'This contact has no original email to download.', user);
-  const body = await (rawMessages ??= new S3RawMessageStore()).get(raw.bucket, raw.key).catch((error: Error) => {
+  const body = await rawMessages().get(raw.bucket, raw.key).catch((error: Error) => {
     // Raw mail is kept only for the configured number of days; the contact outlives it.
     if (error.name === 'NoSuchKey') return undefined;
     throw error;

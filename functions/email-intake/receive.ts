@@ -1,9 +1,8 @@
 import type { Context, SESEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { requireSetting } from '../../shared/config';
-import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
 import { INBOUND_PREFIX, receiveEmail } from '../../shared/email-intake/receive';
-import { config, contactStore, mailer, triageQueue } from '../lib/dependencies';
+import { config, contactStore, mailer, rawMessages, triageQueue } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger } from '../lib/observability';
 
@@ -25,7 +24,6 @@ const SesRecord = z.object({
       .optional(),
   }),
 });
-const raw = new S3RawMessageStore();
 
 export const handler = withObservability(async (event: SESEvent, context: Context) => {
   // Replies go through the idempotent mailer: with the context registered, a reply interrupted
@@ -40,12 +38,12 @@ export const handler = withObservability(async (event: SESEvent, context: Contex
     // A message SES found a virus in is dropped unread and unanswered: replying would confirm the
     // address to whoever sent it. Spam verdicts are not trusted: a real referral must not be lost.
     if (receipt?.virusVerdict?.status === 'FAIL') {
-      await raw.delete(bucket, key);
+      await rawMessages().delete(bucket, key);
       logger.warn('Inbound email dropped: virus found', { messageId });
       continue;
     }
     const result = await receiveEmail(
-      await raw.get(bucket, key),
+      await rawMessages().get(bucket, key),
       {
         bucket,
         key,
@@ -55,7 +53,7 @@ export const handler = withObservability(async (event: SESEvent, context: Contex
       },
       { store: contactStore(), triageQueue: triageQueue(), mailer: mailer(), config: config() },
     );
-    if (result.outcome === 'refused') await raw.delete(bucket, key);
+    if (result.outcome === 'refused') await rawMessages().delete(bucket, key);
     logger.info('Inbound email', { messageId, outcome: result.outcome });
   }
 });

@@ -5,6 +5,7 @@ import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
 import { DynamoRevokedSessions } from '../../shared/aws/dynamo-revoked-sessions';
+import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
 import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
@@ -39,6 +40,8 @@ export const mailer = once(
     ),
 );
 export const caseRegistry = once(() => new DynamoCaseRegistry(requireSetting(config(), 'CASE_REGISTRY_TABLE')));
+/** Raw inbound emails as SES stored them in the inbound bucket. */
+export const rawMessages = once(() => new S3RawMessageStore());
 export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));
 export const outcomeQueue = once(() => new SqsQueue(requireSetting(config(), 'OUTCOME_QUEUE_URL')));
 export const triageWorkflow = once(() => new StepFunctionsWorkflow(requireSetting(config(), 'TRIAGE_STATE_MACHINE_ARN')));

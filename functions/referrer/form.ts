@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isContactId, newContactId } from '../../shared/contacts';
 import { statusPageUrl } from '../../shared/mail/messages';
-import { submitDraft, type Draft } from '../../shared/referrer/drafts';
+import type { Draft } from '../../shared/referrer/draft';
+import { submitDraft } from '../../shared/referrer/drafts';
 import {
   LISTS,
   afterChange,

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { DraftStore } from '../front-door/ports';
-import type { Draft } from '../referrer/drafts';
+import type { Draft, DraftStore } from '../referrer/draft';
 
 /**
  * Web form drafts in the contacts table under their own key (pk DRAFT#<id>). A draft holds a

@@ -1,6 +1,6 @@
 import type { Contact, IncomingEmail } from '../contacts';
-import { VersionConflict, type AuditEvent, type ContactStore, type DraftStore } from '../front-door/ports';
-import type { Draft } from '../referrer/drafts';
+import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
+import type { Draft, DraftStore } from '../referrer/draft';
 import { STALE_MESSAGE } from './actions';
 
 /**

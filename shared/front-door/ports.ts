@@ -1,7 +1,6 @@
 import type { Contact, ContactStatus, HouseholdContact, MatchKey, MatchSummary, Person } from '../contacts';
 import type { EarlierContact } from '../triage/types';
 import type { EmailMessage } from '../mail/messages';
-import type { Draft } from '../referrer/drafts';
 
 /**
  * The small interfaces the front door's use cases need from the outside world. The AWS
@@ -189,8 +188,3 @@ export interface TriageWorkflow {
   contactsWithEndedRuns(since: Date): Promise<string[]>;
 }
 
-/** A web form draft: what a referrer has answered so far, kept so a reload loses nothing. */
-export interface DraftStore {
-  get(draftId: string): Promise<Draft | undefined>;
-  put(draft: Draft): Promise<void>;
-}

@@ -1,23 +1,9 @@
 import type { Contact } from '../contacts';
 import { acceptNotification, validateNotification } from '../front-door/intake';
-import { TransitionRefused, type AuditEvent, type ContactStore, type DraftStore, type MessageQueue } from '../front-door/ports';
+import { TransitionRefused, type ContactStore, type MessageQueue } from '../front-door/ports';
 import type { FieldError } from '../notification';
-import { notificationInput, type Answers } from './journey';
-
-export interface Draft {
-  /** Random and unguessable: it is the only thing the referrer's cookie holds. */
-  draftId: string;
-  answers: Answers;
-  createdAt: string;
-  updatedAt: string;
-  /** Set once the draft has become a contact; the draft is then read-only. */
-  submitted?: { contactId: string; reference: string; at: string; statusToken?: string };
-  /**
-   * A worker is completing a free-text email's contact with this draft: sending it fills in that
-   * contact instead of creating one. Only the console sets this, never anything a form posts.
-   */
-  completes?: { contactId: string; reference: string; by: AuditEvent['actor'] };
-}
+import type { Draft, DraftStore } from './draft';
+import { notificationInput } from './journey';
 
 export type SubmitResult =
   | { outcome: 'submitted'; contact: Pick<Contact, 'contactId' | 'reference'> }

@@ -12,15 +12,10 @@ jest.mock('../../functions/lib/dependencies', () => ({
   contactStore: () => ({}),
   triageQueue: () => ({}),
   mailer: () => ({ registerLambdaContext }),
+  rawMessages: () => ({ get: async () => Buffer.from(''), delete: async () => undefined }),
 }));
 // middy is ESM-only and jest runs CommonJS: the handler is tested without its logging wrapper.
 jest.mock('../../functions/lib/middleware', () => ({ withObservability: <T>(handler: T) => handler }));
-jest.mock('../../shared/aws/s3-raw-message-store', () => ({
-  S3RawMessageStore: class {
-    get = async () => Buffer.from('');
-    delete = async () => undefined;
-  },
-}));
 jest.mock('../../shared/email-intake/receive', () => ({
   INBOUND_PREFIX: 'inbound/',
   receiveEmail: async () => ({ outcome: 'needs-completing' }),

@@ -1,7 +1,7 @@
 import type { Contact } from '../../shared/contacts';
 import { acceptNotification } from '../../shared/front-door/intake';
-import type { DraftStore } from '../../shared/front-door/ports';
-import { submitDraft, type Draft } from '../../shared/referrer/drafts';
+import type { Draft, DraftStore } from '../../shared/referrer/draft';
+import { submitDraft } from '../../shared/referrer/drafts';
 import { recommend } from '../../shared/rules';
 import { memoryIntakeStore } from '../support/memory-intake-store';
 import { fill, schoolNeglectViaForm } from './journey-support';

@@ -1,7 +1,8 @@
 import { canMove, type Contact } from '../../shared/contacts';
 import { startCompleting } from '../../shared/console/incoming-email';
-import { TransitionRefused, VersionConflict, type AuditEvent, type ContactStore, type DraftStore } from '../../shared/front-door/ports';
-import { submitDraft, type Draft } from '../../shared/referrer/drafts';
+import { TransitionRefused, VersionConflict, type AuditEvent, type ContactStore } from '../../shared/front-door/ports';
+import type { Draft, DraftStore } from '../../shared/referrer/draft';
+import { submitDraft } from '../../shared/referrer/drafts';
 import { notification } from '../console/helpers';
 
 /** The use cases behind completing a free-text email, with the ports in memory. */
