@@ -1,3 +1,4 @@
+import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ChildDecisionFieldsSchema, describeChildren, isOpen, sameForAll, type Contact, type DecisionFields, type Person } from '../contacts';
@@ -101,7 +102,15 @@ type Plan =
 const person = (actor: AuditEvent['actor']): Person => ({ id: actor.id, name: actor.name });
 
 /** What an action changes on the contact and how the audit trail describes it: pure. */
-export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>, contact: Contact, actor: AuditEvent['actor'], now: Date): Plan => {
+export const planAction = <K extends ActionKind>(
+  kind: K,
+  input: ActionInput<K>,
+  contact: Contact,
+  actor: AuditEvent['actor'],
+  now: Date,
+  /** The contact's earlier contacts (stored beside it), for an action that recommends again. */
+  earlierContacts: EarlierContact[] = [],
+): Plan => {
   const at = now.toISOString();
   const by = person(actor);
   const open = isOpen(contact.status);
@@ -167,7 +176,7 @@ export const planAction = <K extends ActionKind>(kind: K, input: ActionInput<K>,
       ];
       // A contact still waiting for its decision is recommended again with what is now known.
       const changes: Partial<Contact> = isOpen(contact.status) && contact.recommendation
-        ? { recommendation: recommend({ notification: contact.notification, history: { earlierContacts: contact.matches ?? [], openCases }, receivedAt: new Date(contact.receivedAt) }) }
+        ? { recommendation: recommend({ notification: contact.notification, history: { earlierContacts, openCases }, receivedAt: new Date(contact.receivedAt) }) }
         : {};
       return {
         changes,
@@ -225,7 +234,8 @@ export const performAction = async (
   const contact = await deps.store.get(request.contactId);
   if (!contact) return { outcome: 'not-found' };
   if ((contact.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
-  const plan = planAction(request.kind, parsed.data as ActionInput<ActionKind>, contact, request.actor, request.now);
+  const earlier = request.kind === 'record-case' ? (await deps.store.getMatches(contact.contactId)).earlier : [];
+  const plan = planAction(request.kind, parsed.data as ActionInput<ActionKind>, contact, request.actor, request.now, earlier);
   if ('refused' in plan) return { outcome: 'refused', reason: plan.refused, contact };
   if (plan.caseStatement) {
     if (!deps.cases) throw new Error('Recording a case needs the case registry');
