@@ -1,5 +1,5 @@
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar';
-import type { OpenCase } from '../cases/case';
+import type { OpenCase } from '../cases/open-case';
 import { mostIntrusive, ROUTES, teamForRoute, type ChildRecommendation, type Clock, type Level, type Priority, type Reason, type Recommendation, type Route, type TriageInput } from '../triage/types';
 import { compileCondition, conditionKeys, type Evaluator, type Facts, type State } from './conditions';
 import type { Condition, Duration, Indicator, Rule, Ruleset } from './schema';

@@ -1,4 +1,4 @@
-import type { OpenCase } from '../cases/case';
+import type { OpenCase } from '../cases/open-case';
 import type { Notification } from '../notification';
 
 /**
