@@ -74,7 +74,7 @@ const contact = (status: ContactStatus, minute: number, overrides: Partial<Conta
   };
 };
 const recommendation = (level: 1 | 2 | 3 | 4, dueAt: string) =>
-  ({ level, route: 'early-help-targeted', priority: 'green', dueAt, themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } }) as unknown as Recommendation;
+  ({ level, route: 'early-help-targeted', priority: 'green', dueAt, children: [{ childIndex: 0, level, route: 'early-help-targeted', priority: 'green' }], themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } }) as unknown as Recommendation;
 const decision = (decidedAt: string) => ({ children: [{ childIndex: 0, route: 'nfa' as const, level: 1 as const, rationale: 'No further action.' }], decidedBy: 'Sam Okafor', decidedAt }) as unknown as Contact['decision'] & {};
 
 describe.each([
@@ -182,8 +182,9 @@ describe.each([
     expect(saved.earlier).toHaveLength(30);
     expect(saved.household).toHaveLength(10);
     expect(saved.more).toEqual([{ kind: 'child', childIndex: 0, count: 270 }]);
-    expect(saved.earlier.find((m) => m.contactId === earlier[0]!.contactId)).toMatchObject({ status: 'decided', route: 'nfa', decidedAt: at(61), matchedOn: ['name-dob-postcode'] });
-    expect(saved.earlier.find((m) => m.contactId === earlier[1]!.contactId)).toMatchObject({ status: 'awaiting-decision', level: 2 });
+    // Status and decision time are current; the child's level and route are as matched.
+    expect(saved.earlier.find((m) => m.contactId === earlier[0]!.contactId)).toMatchObject({ status: 'decided', decidedAt: at(61), matchedOn: ['name-dob-postcode'] });
+    expect(saved.earlier.find((m) => m.contactId === earlier[1]!.contactId)).toMatchObject({ status: 'awaiting-decision' });
     expect(saved.earlier.map((m) => m.receivedAt)).toEqual([...saved.earlier.map((m) => m.receivedAt)].sort().reverse());
 
     // A retried step that finds fewer: what it no longer finds goes.
