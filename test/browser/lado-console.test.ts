@@ -11,7 +11,7 @@ import { apiClient } from '../integration/api-client';
  */
 describe('the LADO console in a browser', () => {
   // Up to 8 engineers share 2 cores: the local system may take more than a minute to start.
-  const local = useLocalSystem({ readyTimeoutMs: 115_000 });
+  const local = useLocalSystem();
   const ui = useBrowserPage();
 
   const expectAccessible = async (name: string) => {

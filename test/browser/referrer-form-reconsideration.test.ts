@@ -11,7 +11,7 @@ import { waitFor } from '../support/wait';
  */
 describe('asking for a decision to be reconsidered, in a browser', () => {
   // Up to 8 engineers share 2 cores: the local system may take more than a minute to start.
-  const local = useLocalSystem({ readyTimeoutMs: 115_000 });
+  const local = useLocalSystem();
   const ui = useBrowserPage();
 
   const accessible = async () => expect(await accessibilityViolations(ui.page)).toEqual([]);

@@ -12,7 +12,7 @@ import { waitFor } from '../support/wait';
  */
 describe('the referrer web form in a browser', () => {
   // Up to 8 engineers share 2 cores: the local system may take more than a minute to start.
-  const local = useLocalSystem({ readyTimeoutMs: 115_000 });
+  const local = useLocalSystem();
   const ui = useBrowserPage();
   const checked: string[] = [];
 

@@ -6,7 +6,7 @@ import { formTokenCookie, get, post, signIn, submitAndTriage } from './helpers';
  * attacker's page in one) would send them.
  */
 describe('web security of the pages and the API', () => {
-  const local = useLocalSystem({ readyTimeoutMs: 110_000 });
+  const local = useLocalSystem();
   let contactId: string;
   let worker: string;
   beforeAll(async () => {

@@ -49,7 +49,7 @@ const body = fc.oneof(
 const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/jsonp', 'text/plain', 'application/json; charset=latin1', 'multipart/form-data');
 
 describe('API fuzzing', () => {
-  const local = useLocalSystem({ readyTimeoutMs: 110_000 });
+  const local = useLocalSystem();
   let db: DynamoDBClient;
   beforeAll(() => {
     db = new DynamoDBClient(local.system.clientConfig('dynamodb'));

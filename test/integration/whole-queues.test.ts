@@ -20,10 +20,10 @@ let system: RunningLocalSystem;
 let store: DynamoContactStore;
 let client: DynamoDBClient;
 beforeAll(async () => {
-  system = await startLocalSystem({ readyTimeoutMs: 110_000 });
+  system = await startLocalSystem();
   client = new DynamoDBClient(system.clientConfig('dynamodb'));
   store = new DynamoContactStore(system.endpoints.outputs.ContactsTableName!, client);
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   client?.destroy();
   await system?.stop();

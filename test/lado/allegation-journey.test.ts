@@ -16,7 +16,7 @@ const teacher = () => JSON.parse(readFileSync(join(__dirname, '../../events/noti
 
 describe('an allegation about a teacher, end to end', () => {
   // Starting the emulators is slow on a loaded machine; the journey itself has its own timeout.
-  const local = useLocalSystem({ readyTimeoutMs: 115_000 });
+  const local = useLocalSystem();
 
   it('reaches the LADO alone, is hidden from every other role, and is managed to an outcome; a repeat is linked to the child and to the first', async () => {
     const api = apiClient(local.system);

@@ -73,7 +73,7 @@ export async function startLocalSystem(options: StartOptions = {}): Promise<Runn
       kill(child, 'SIGKILL');
       reject(new Error(`Local system did not start: ${reason}\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout}`));
     };
-    const timer = setTimeout(() => fail('timed out waiting for the ready line'), options.readyTimeoutMs ?? 60_000);
+    const timer = setTimeout(() => fail('timed out waiting for the ready line'), options.readyTimeoutMs ?? 150_000);
     const onExit = (code: number | null, signal: string | null) => fail(`exited with ${signal ?? code}`);
     child.once('exit', onExit);
     child.stdout!.on('data', () => {
@@ -134,7 +134,7 @@ export function useLocalSystem(options: StartOptions = {}): { system: RunningLoc
   const handle = {} as { system: RunningLocalSystem };
   beforeAll(async () => {
     handle.system = await startLocalSystem(options);
-  }, 120_000);
+  }, 180_000);
   afterAll(() => handle.system?.stop(), 60_000);
   return handle;
 }
