@@ -56,8 +56,8 @@ describe('the triage console in a browser', () => {
     await ui.page.getByRole('button', { name: 'Decide' }).click();
     await ui.page.getByRole('heading', { name: 'Decide what happens next' }).waitFor();
     // Two children in the household: each is decided, each form starting from that child's recommendation.
-    expect(await ui.page.getByLabel(/^Rationale for Child 1/).inputValue()).not.toBe('');
-    expect(await ui.page.getByLabel(/^Rationale for Child 2/).inputValue()).not.toBe('');
+    expect(await ui.page.getByLabel(/Rationale for Child 1/).inputValue()).not.toBe('');
+    expect(await ui.page.getByLabel(/Rationale for Child 2/).inputValue()).not.toBe('');
     await expectAccessible('decide each child');
 
     await ui.page.getByRole('link', { name: 'Record the same decision for all children' }).click();
@@ -67,15 +67,15 @@ describe('the triage console in a browser', () => {
     await ui.page.getByRole('link', { name: 'Decide for each child instead' }).click();
 
     // The toddler keeps the recommended strategy discussion; the older child gets targeted early help.
-    const second = ui.page.getByRole('group', { name: /^Level of need for Child 2/ });
-    await ui.page.getByLabel(/^Route for Child 2/).selectOption('early-help-targeted');
+    const second = ui.page.getByRole('group', { name: /Level of need for Child 2/ });
+    await ui.page.getByLabel(/Route for Child 2/).selectOption('early-help-targeted');
     await second.getByLabel('Level 3').check();
-    await ui.page.getByLabel(/^Primary need code for Child 2/).selectOption('N4');
+    await ui.page.getByLabel(/Primary need code for Child 2/).selectOption('N4');
     await ui.page.getByRole('button', { name: 'Record decision for each child' }).click();
     await ui.page.getByRole('link', { name: /Say why you are choosing a different level or route from the recommendation for Child 2/ }).waitFor();
     await expectAccessible('decide with an error');
 
-    await ui.page.getByLabel(/^Reason for overriding the recommendation for Child 2/).fill('The family has moved to a refuge; targeted early help with the refuge worker.');
+    await ui.page.getByLabel(/Reason for overriding the recommendation for Child 2/).fill('The family has moved to a refuge; targeted early help with the refuge worker.');
     await ui.page.getByRole('button', { name: 'Record decision for each child' }).click();
     await ui.page.getByText('A manager must sign it off before the outcome is sent').waitFor();
     expect(await ui.page.getByText('Awaiting manager sign-off').first().isVisible()).toBe(true);
