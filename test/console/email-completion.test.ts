@@ -31,6 +31,7 @@ const ANSWERS: Record<string, Record<string, string>> = {
   concerns: { areas: 'care' },
   'concerns/care': { indicators: 'young-child-left-alone' },
   'what-happened': { description: 'Neighbour reports the children are left alone every evening and heard shouting (from the email).' },
+  'about-an-adult': { aboutAdult: 'no' },
   'child-views': {},
   expectation: { expectation: 'Someone to check the children are safe' },
   consent: { consentStatus: 'not-sought', notSoughtReason: 'A neighbour, not known to the family' },

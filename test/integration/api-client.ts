@@ -41,8 +41,15 @@ export const apiClient = (system: RunningLocalSystem) => {
         return Item?.contactId as string | undefined;
       }, `the contact of email ${messageId}`, timeoutMs),
     emailsTo: async (address: string) => (await system.mailbox()).filter((m) => m.destination.to.includes(address)),
-    emailTo: (address: string, subject: RegExp, timeoutMs = 30_000) =>
-      waitFor(async () => (await system.mailbox()).find((m) => m.destination.to.includes(address) && subject.test(m.subject)), `an email to ${address} matching ${subject}`, timeoutMs),
+    /** The first email to the address (or to any of several) whose subject matches. */
+    emailTo: (address: string | string[], subject: RegExp, timeoutMs = 30_000) => {
+      const addresses = [address].flat();
+      return waitFor(
+        async () => (await system.mailbox()).find((m) => m.destination.to.some((to) => addresses.includes(to)) && subject.test(m.subject)),
+        `an email to ${addresses.join(' or ')} matching ${subject}`,
+        timeoutMs,
+      );
+    },
   };
 };
 

@@ -69,9 +69,11 @@ describe('a message that always fails', () => {
     // Step Functions refusing every start (here: a state machine that does not exist) is the
     // outage that makes every triage message fail.
     const broken = structuredClone(template);
-    const startTriage = logicalId('StartTriage', 'AWS::Lambda::Function');
-    broken.Resources[startTriage].Properties.Environment.Variables.TRIAGE_STATE_MACHINE_ARN =
-      'arn:aws:states:eu-west-2:000000000000:stateMachine:DoesNotExist';
+    // Every function that starts executions sees the same outage (they share one local environment).
+    for (const resource of Object.values(broken.Resources as Record<string, any>)) {
+      const variables = resource.Properties?.Environment?.Variables;
+      if (variables?.TRIAGE_STATE_MACHINE_ARN) variables.TRIAGE_STATE_MACHINE_ARN = 'arn:aws:states:eu-west-2:000000000000:stateMachine:DoesNotExist';
+    }
     const brokenFile = join(dataDir, 'broken-template.json');
     writeFileSync(brokenFile, JSON.stringify(broken));
 

@@ -21,7 +21,9 @@ const memoryStore = (contacts: Contact[]) => {
     get: async (id: string) => byId.get(id),
     transition: (id: string, to: ContactStatus, changes: Partial<Contact>) => write(id, (s) => canMove(s, to), to, changes),
     amend: (id: string, whileStatus: ContactStatus, changes: Partial<Contact>) => write(id, (s) => s === whileStatus, undefined, changes),
-    listByStatus: async (status: ContactStatus) => [...byId.values()].filter((c) => c.status === status),
+    // A received contact's place in its queue is when it arrived: `before` is a range on that.
+    listByStatus: async (status: ContactStatus, range?: { before?: string }) =>
+      [...byId.values()].filter((c) => c.status === status && (!range?.before || c.receivedAt < range.before)),
   } as unknown as ContactStore;
   return { store, contact: (id: string) => byId.get(id)! };
 };
