@@ -64,8 +64,9 @@ describe('API fuzzing', () => {
       const page = await db.send(
         new ScanCommand({
           TableName: local.system.endpoints.outputs.ContactsTableName!,
-          FilterExpression: 'begins_with(pk, :contact)',
-          ExpressionAttributeValues: { ':contact': { S: 'CONTACT#' } },
+          // The contact items only: its audit trail, matches and index entries sit under the same pk.
+          FilterExpression: 'begins_with(pk, :contact) AND sk = :item',
+          ExpressionAttributeValues: { ':contact': { S: 'CONTACT#' }, ':item': { S: 'CONTACT' } },
           Select: 'COUNT',
           ExclusiveStartKey,
         }),

@@ -20,8 +20,8 @@ const decidedContact = (): Contact =>
     channel: 'api',
     receivedAt,
     updatedAt: receivedAt,
-    notification: { referrer: { email: 'dsl@school.example', name: 'Dana Lead' }, children: [] },
-    decision: { route: 'early-help-targeted', level: 3, rationale: RATIONALE, decidedAt: '2026-11-21T10:00:00.000Z', decidedBy: 'worker' },
+    notification: { referrer: { email: 'dsl@school.example', name: 'Dana Lead' }, children: [{ firstName: 'Ellie', lastName: 'Example' }] },
+    decision: { children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale: RATIONALE }], decidedAt: '2026-11-21T10:00:00.000Z', decidedBy: 'worker' },
     reconsideration: { requestedAt: '2026-11-22T10:00:00.000Z', reason: 'We think this needs social care.', status: 'upheld', answer: ANSWER, answeredAt: '2026-11-23T10:00:00.000Z' },
   }) as unknown as Contact;
 
