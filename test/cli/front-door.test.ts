@@ -44,7 +44,7 @@ describe('front-door CLI', () => {
     const { code, stdout } = run(['rules', 'diff', 'shared/rules/rulesets/default.json', join(dir, 'stricter.json'), '--contacts', 'events/notifications']);
     expect(code).toBe(0);
     expect(stdout).toContain('school-neglect.json: level 2 -> 3; route early-help-single-agency -> early-help-targeted');
-    expect(stdout).toContain('2 contacts replayed under front-door-default 1.0.0 and front-door-default 1.1.0: 1 changed');
+    expect(stdout).toContain('3 contacts replayed under front-door-default 1.0.0 and front-door-default 1.1.0: 1 changed');
   });
 
   it('runs as npx front-door from the repository root', () => {
