@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ROLES } from '../shared/auth/roles';
+import { DEFAULT_MEETING_THEMES, DirectorySchema, MeetingThemesSchema } from '../shared/meetings/settings';
+import { AgenciesSchema, DEFAULT_AGENCIES } from '../shared/partners/agencies';
 import { ROUTES, type Route } from '../shared/triage/types';
 
 /**
@@ -82,6 +85,18 @@ export const StageConfigSchema = z
         })
         .default({ minimumYears: 10, pensionAge: 67, maliciousDays: 0 }),
     }),
+    /**
+     * Partner agencies: asked for information, invited to triage meetings, and each a Cognito
+     * group whose members see only what is addressed to their agency.
+     */
+    agencies: AgenciesSchema.default([...DEFAULT_AGENCIES]),
+    /** Daily multi-agency triage meetings, one per theme, and where GPs and schools are told the outcome. */
+    meetings: z
+      .object({
+        themes: MeetingThemesSchema.default([...DEFAULT_MEETING_THEMES]),
+        directory: DirectorySchema.default({ schools: [], gpPractices: [] }),
+      })
+      .default({ themes: [...DEFAULT_MEETING_THEMES], directory: { schools: [], gpPractices: [] } }),
     operations: z
       .object({
         /** Who is emailed when an alarm fires (confirm the SNS subscription once). */
@@ -99,7 +114,19 @@ export const StageConfigSchema = z
       })
       .default({ visibilityTimeoutSeconds: 60, maxReceiveCount: 5 }),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    const ids = new Set(config.agencies.map((a) => a.id));
+    config.agencies.forEach((agency, i) => {
+      // An agency's id is its Cognito group: it must not be one of the council's own roles.
+      if (agency.id in ROLES) ctx.addIssue({ code: 'custom', path: ['agencies', i, 'id'], message: `"${agency.id}" is a council role, not an agency` });
+    });
+    config.meetings.themes.forEach((theme, i) =>
+      theme.agencies.forEach((agency, j) => {
+        if (!ids.has(agency)) ctx.addIssue({ code: 'custom', path: ['meetings', 'themes', i, 'agencies', j], message: `"${agency}" is not one of the agencies` });
+      }),
+    );
+  });
 
 export type StageConfig = z.output<typeof StageConfigSchema>;
 

@@ -77,6 +77,9 @@ export class FrontDoorStack extends Stack {
       INBOUND_EMAIL_MAX_BYTES: String(config.referrers.inboundEmailMaxBytes),
       STATUS_LINK_DAYS: String(config.referrers.statusLinkDays),
       BATCH_MAX_ITEMS: String(config.referrers.batchApi.maxItems),
+      PARTNER_AGENCIES: JSON.stringify(config.agencies),
+      MEETING_THEMES: JSON.stringify(config.meetings.themes),
+      MEETING_DIRECTORY: JSON.stringify(config.meetings.directory),
     };
     const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false, reservedConcurrency?: number) =>
       new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout, pages, reservedConcurrency });
@@ -190,6 +193,7 @@ export class FrontDoorStack extends Stack {
       baseUrl: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
       cognitoDomainPrefix: config.console.cognitoDomainPrefix,
       signOffRoutes: config.console.signOffRoutes,
+      agencies: config.agencies,
     });
     allegations.addConsole(api, triageConsole.environment, tables.contacts);
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_MEETING_THEMES, DirectorySchema, MeetingThemesSchema } from './meetings/settings';
+import { AgenciesSchema, DEFAULT_AGENCIES } from './partners/agencies';
 
 /**
  * Runtime settings every function reads from its environment. The CDK stack sets them from the
@@ -8,6 +10,20 @@ import { z } from 'zod';
 const emailList = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+
+/** A setting the stack writes as JSON (lists of agencies, themes, addresses). */
+const json = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'Give the setting as JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 export const RuntimeConfigSchema = z.object({
   CONTACTS_TABLE: z.string().min(1),
@@ -54,6 +70,12 @@ export const RuntimeConfigSchema = z.object({
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).max(500).default(50),
   /** The SES configuration set whose event destination reports bounces and complaints. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The partner agencies of the stage configuration (shared/partners/agencies.ts). */
+  PARTNER_AGENCIES: json(AgenciesSchema).default([...DEFAULT_AGENCIES]),
+  /** The daily triage meetings' themes and the agencies each invites. */
+  MEETING_THEMES: json(MeetingThemesSchema).default([...DEFAULT_MEETING_THEMES]),
+  /** Schools' and GP practices' secure mailboxes, told what they need to know after a meeting. */
+  MEETING_DIRECTORY: json(DirectorySchema).default({ schools: [], gpPractices: [] }),
 });
 export type RuntimeConfig = z.output<typeof RuntimeConfigSchema>;
 

@@ -1,7 +1,7 @@
 import { ActionSchemas, isActionKind, MANAGER_ACTIONS, performAction } from '../../shared/console/actions';
 import { can } from '../../shared/auth/roles';
 import { signOffDecision } from '../../shared/front-door/decisions';
-import { caseRegistry, contactStore, outcomeQueue } from '../lib/dependencies';
+import { caseRegistry, config, contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
 import { consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
@@ -43,7 +43,7 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
     }
   }
 
-  const result = await performAction({ contactId, kind: action as keyof typeof ActionSchemas, fields, expectedVersion, actor, now }, { store: contactStore(), outcomeQueue: outcomeQueue(), cases: caseRegistry() });
+  const result = await performAction({ contactId, kind: action as keyof typeof ActionSchemas, fields, expectedVersion, actor, now }, { store: contactStore(), outcomeQueue: outcomeQueue(), cases: caseRegistry(), agencies: config().PARTNER_AGENCIES });
   switch (result.outcome) {
     case 'not-found':
       return message(404, 'Contact not found', 'No contact has that reference.', user);

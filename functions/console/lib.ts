@@ -2,13 +2,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
 import { authSettings, currentSession } from '../../shared/auth/session';
 import { awaitsWorkerDecision, CONTACT_STATUSES, groupedByDecision, isContactId, isOpen, type Contact, type Decision } from '../../shared/contacts';
-import { PARTNER_AGENCIES } from '../../shared/console/actions';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
 import { formatLondonTime } from '../../shared/calendar/format';
 import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
-import { contactStore, revokedSessions } from '../lib/dependencies';
+import { agencyName } from '../../shared/partners/agencies';
+import { config, contactStore, revokedSessions } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';
 import { page, redirect } from '../lib/pages';
 
@@ -239,11 +239,12 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       moreHousehold: moreOf(matches, 'household', (i) => n.children[i] && `${childName(n.children[i]!)}'s address`),
       history,
       householdHistory,
+      agencyOptions: config().PARTNER_AGENCIES.map((a) => ({ value: a.id, text: a.name, selected: a.id === keptFor(state, 'request-information').agency })),
       partnerRequests: (contact.partnerRequests ?? []).map((r) => ({
         id: r.id,
-        agency: PARTNER_AGENCIES[r.agency],
+        agency: agencyName(config().PARTNER_AGENCIES, r.agency),
         answered: !!r.answer,
-        title: `${PARTNER_AGENCIES[r.agency]}: ${r.answer ? 'answered' : new Date(r.dueAt).getTime() < now ? 'overdue' : 'waiting'}`,
+        title: `${agencyName(config().PARTNER_AGENCIES, r.agency)}: ${r.answer ? 'answered' : new Date(r.dueAt).getTime() < now ? 'overdue' : 'waiting'}`,
         rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${when(r.requestedAt)})`), row('Sent to', r.sentTo), row('Due', when(r.dueAt)), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${when(r.answeredAt)})` : 'Not yet')],
       })),
       events,

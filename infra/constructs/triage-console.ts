@@ -6,6 +6,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 import { ROLES } from '../../shared/auth/roles';
+import type { Agency } from '../../shared/partners/agencies';
 import type { Route } from '../../shared/triage/types';
 import type { FrontDoorApi } from './front-door-api';
 import { FrontDoorFunction } from './front-door-function';
@@ -32,6 +33,8 @@ export interface TriageConsoleProps {
   baseUrl: string;
   /** Routes on which the area wants a manager to agree every decision. */
   signOffRoutes?: Route[];
+  /** Partner agencies: each is a Cognito group whose members are partners of that agency. */
+  agencies: readonly Agency[];
   /** Prefix of the Cognito hosted UI domain (<prefix>.auth.<region>.amazoncognito.com). */
   cognitoDomainPrefix?: string;
 }
@@ -104,8 +107,12 @@ export class TriageConsole extends Construct {
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const [role, description] of Object.entries(ROLES)) {
+    // `partner` is no group of its own: a partner is a member of their agency's group.
+    for (const [role, description] of Object.entries(ROLES).filter(([role]) => role !== 'partner')) {
       new CfnUserPoolGroup(this, `Group${role}`, { userPoolId: pool.userPoolId, groupName: role, description });
+    }
+    for (const agency of props.agencies) {
+      new CfnUserPoolGroup(this, `Agency${agency.id.replace(/-/g, '')}`, { userPoolId: pool.userPoolId, groupName: agency.id, description: `Partner agency: ${agency.name}` });
     }
     const client = new UserPoolClient(this, 'Client', {
       userPool: pool,

@@ -10,6 +10,11 @@ export const LOCAL_USERS: readonly StaffUser[] = [
   { id: 'morgan.ellis', name: 'Morgan Ellis', roles: ['manager'] },
   { id: 'jo.reid', name: 'Jo Reid', roles: ['admin'] },
   { id: 'casey.morgan', name: 'Casey Morgan', roles: ['lado'] },
+  // One person from each of the MASH's core partner agencies (domain brief §10).
+  { id: 'dc.harris', name: 'DC Jordan Harris', roles: ['partner'], agency: 'police' },
+  { id: 'nurse.ahmed', name: 'Farah Ahmed', roles: ['partner'], agency: 'health' },
+  { id: 'lee.turner', name: 'Lee Turner', roles: ['partner'], agency: 'education' },
+  { id: 'rob.quinn', name: 'Rob Quinn', roles: ['partner'], agency: 'probation' },
 ];
 
 export const localUser = (id: string): StaffUser | undefined => LOCAL_USERS.find((u) => u.id === id);

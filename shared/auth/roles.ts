@@ -5,6 +5,8 @@ export const ROLES = {
   admin: 'Administrator',
   /** The Local Authority Designated Officer: allegations about adults who work with children. */
   lado: 'Local Authority Designated Officer',
+  /** Someone from a partner agency (police, health, education…): their agency is their Cognito group. */
+  partner: 'Partner agency',
 } as const;
 export type Role = keyof typeof ROLES;
 
@@ -12,6 +14,8 @@ export interface StaffUser {
   id: string;
   name: string;
   roles: Role[];
+  /** A partner's agency id (shared/partners/agencies.ts), which is also their Cognito group. */
+  agency?: string;
 }
 
 /**
@@ -25,6 +29,8 @@ const PERMISSIONS = {
   // Allegations are kept apart from children's records: only the LADO sees them, and the LADO
   // sees contacts about children only as the reference and status of those linked to an allegation.
   allegations: ['lado'],
+  // Partners see only what is addressed to their agency (shared/partners/access.ts), never the queue.
+  partner: ['partner'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -33,7 +39,15 @@ export const can = (user: StaffUser, permission: Permission): boolean =>
 
 /** The role a user acts in, for the audit trail: the most senior they hold. */
 export const actingRole = (user: StaffUser): Role =>
-  (['manager', 'worker', 'lado', 'admin'] as const).find((r) => user.roles.includes(r)) ?? 'worker';
+  (['manager', 'worker', 'lado', 'partner', 'admin'] as const).find((r) => user.roles.includes(r)) ?? 'worker';
 
-export const rolesFromGroups = (groups: unknown): Role[] =>
-  Array.isArray(groups) ? groups.filter((g): g is Role => typeof g === 'string' && g in ROLES) : [];
+/** A Cognito user's roles; a member of an agency's group is a partner (the `partner` role is not a group). */
+export const rolesFromGroups = (groups: unknown, agencyIds: readonly string[] = []): Role[] => {
+  const list: unknown[] = Array.isArray(groups) ? groups : [];
+  const roles = list.filter((g): g is Role => typeof g === 'string' && g in ROLES && g !== 'partner');
+  return partnerAgencyOf(list, agencyIds) ? [...roles, 'partner'] : roles;
+};
+
+/** The partner agency a user's groups name, if any: a user belongs to one agency. */
+export const partnerAgencyOf = (groups: unknown, agencyIds: readonly string[]): string | undefined =>
+  Array.isArray(groups) ? groups.find((g): g is string => typeof g === 'string' && agencyIds.includes(g)) : undefined;

@@ -3,7 +3,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { z } from 'zod';
 import { cookieName, readCookie, setCookie, type CookieRequest } from './cookies';
 import { localUser } from './local-users';
-import { rolesFromGroups, type StaffUser } from './roles';
+import { partnerAgencyOf, rolesFromGroups, type StaffUser } from './roles';
 
 /**
  * Sessions for the triage console. On AWS the cookie carries the Cognito ID token, verified on
@@ -22,6 +22,11 @@ export const AuthSettingsSchema = z.discriminatedUnion('CONSOLE_AUTH', [
     COGNITO_CLIENT_ID: z.string().min(1),
     /** The hosted UI, e.g. https://front-door.auth.eu-west-2.amazoncognito.com */
     COGNITO_DOMAIN: z.url(),
+    /** The stage's agencies, whose Cognito groups make their members partners. */
+    PARTNER_AGENCIES: z
+      .string()
+      .optional()
+      .transform((value) => (value ? (JSON.parse(value) as { id: string }[]).map((a) => a.id) : [])),
   }),
 ]);
 export type AuthSettings = z.output<typeof AuthSettingsSchema>;
@@ -74,7 +79,10 @@ const readCognitoSession = async (token: string, settings: Extract<AuthSettings,
     const id = String(claims['cognito:username'] ?? claims.sub);
     // Cognito gives every ID token its own jti: revoking it ends this sign-in, not the user's others.
     const sessionId = String(claims.jti ?? token.split('.')[2]);
-    return { user: { id, name: String(claims.name ?? claims.email ?? id), roles: rolesFromGroups(claims['cognito:groups']) }, sessionId, expiresAt: new Date(claims.exp * 1000) };
+    const groups = claims['cognito:groups'];
+    const agency = partnerAgencyOf(groups, settings.PARTNER_AGENCIES);
+    const user: StaffUser = { id, name: String(claims.name ?? claims.email ?? id), roles: rolesFromGroups(groups, settings.PARTNER_AGENCIES), ...(agency && { agency }) };
+    return { user, sessionId, expiresAt: new Date(claims.exp * 1000) };
   } catch {
     return undefined;
   }

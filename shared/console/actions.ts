@@ -7,6 +7,7 @@ import type { CaseRegistry } from '../cases/ports';
 import { matchKeysFor } from '../contacts/matching';
 import { recommend } from '../rules';
 import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
+import { agencyName, DEFAULT_AGENCIES, type Agency } from '../partners/agencies';
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */
 export const PARTNER_ANSWER_HOURS = 48;
@@ -21,7 +22,6 @@ export const partnerAnswerDue = (now: Date, decisionDueAt: string | undefined): 
   const beforeDecision = decisionDueAt ? Date.parse(decisionDueAt) - HOUR : latest;
   return new Date(Math.max(Math.min(latest, beforeDecision), now.getTime() + HOUR)).toISOString();
 };
-export const PARTNER_AGENCIES = { police: 'Police', health: 'Health', education: 'Education' } as const;
 
 const text = (what: string, max = 4000) => z.string().trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 
@@ -34,7 +34,8 @@ export const ActionSchemas = {
   link: z.object({ linkedContactId: z.string().min(1), linkedReference: z.string().min(1) }),
   unlink: z.object({ linkedContactId: z.string().min(1) }),
   'request-information': z.object({
-    agency: z.enum(Object.keys(PARTNER_AGENCIES) as ['police', 'health', 'education'], { message: 'Choose which agency to ask' }),
+    // Any agency in the stage configuration; checked against it when the action is performed.
+    agency: z.string({ message: 'Choose which agency to ask' }).trim().min(1, 'Choose which agency to ask'),
     question: text('what you are asking the agency'),
     // Kept so that a reminder can go to the same address if the answer is late.
     sentTo: z.string({ message: 'Enter the email address you sent the request to' }).trim().email('Enter the email address you sent the request to, like name@agency.example'),
@@ -110,6 +111,8 @@ export const planAction = <K extends ActionKind>(
   now: Date,
   /** The contact's earlier contacts (stored beside it), for an action that recommends again. */
   earlierContacts: EarlierContact[] = [],
+  /** The stage's partner agencies, by whose names requests and answers are recorded. */
+  agencies: readonly Agency[] = DEFAULT_AGENCIES,
 ): Plan => {
   const at = now.toISOString();
   const by = person(actor);
@@ -149,7 +152,7 @@ export const planAction = <K extends ActionKind>(
       const { agency, question, sentTo } = input as ActionInput<'request-information'>;
       const dueAt = partnerAnswerDue(now, contact.recommendation?.dueAt);
       const request = { id: randomUUID(), agency, question, requestedAt: at, requestedBy: by, dueAt, sentTo };
-      return { changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] }, action: `Asked ${PARTNER_AGENCIES[agency]} for information`, detail: `Due ${dueAt}` };
+      return { changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] }, action: `Asked ${agencyName(agencies, agency)} for information`, detail: `Due ${dueAt}` };
     }
     case 'record-answer': {
       const { requestId, answer } = input as ActionInput<'record-answer'>;
@@ -159,7 +162,7 @@ export const planAction = <K extends ActionKind>(
       const answered = { ...request, answer, answeredAt: at, answeredBy: by };
       return {
         changes: { partnerRequests: contact.partnerRequests!.map((r) => (r.id === requestId ? answered : r)) },
-        action: `Recorded ${PARTNER_AGENCIES[request.agency]}'s answer`,
+        action: `Recorded ${agencyName(agencies, request.agency)}'s answer`,
       };
     }
     case 'record-case': {
@@ -227,15 +230,19 @@ export const STALE_MESSAGE = 'Someone else changed this contact after you opened
 /** Validates, plans and writes one action at the version the user saw, then audits it. */
 export const performAction = async (
   request: { contactId: string; kind: ActionKind; fields: Record<string, string>; expectedVersion: number; actor: AuditEvent['actor']; now: Date },
-  deps: { store: ContactStore; outcomeQueue: MessageQueue; cases?: CaseRegistry },
+  deps: { store: ContactStore; outcomeQueue: MessageQueue; cases?: CaseRegistry; agencies?: readonly Agency[] },
 ): Promise<ActionResult> => {
   const parsed = ActionSchemas[request.kind].safeParse(request.fields);
   if (!parsed.success) return { outcome: 'invalid', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  const agencies = deps.agencies ?? DEFAULT_AGENCIES;
+  if (request.kind === 'request-information' && !agencies.some((a) => a.id === (parsed.data as ActionInput<'request-information'>).agency)) {
+    return { outcome: 'invalid', errors: [{ path: 'agency', message: 'Choose which agency to ask' }] };
+  }
   const contact = await deps.store.get(request.contactId);
   if (!contact) return { outcome: 'not-found' };
   if ((contact.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
   const earlier = request.kind === 'record-case' ? (await deps.store.getMatches(contact.contactId)).earlier : [];
-  const plan = planAction(request.kind, parsed.data as ActionInput<ActionKind>, contact, request.actor, request.now, earlier);
+  const plan = planAction(request.kind, parsed.data as ActionInput<ActionKind>, contact, request.actor, request.now, earlier, agencies);
   if ('refused' in plan) return { outcome: 'refused', reason: plan.refused, contact };
   if (plan.caseStatement) {
     if (!deps.cases) throw new Error('Recording a case needs the case registry');

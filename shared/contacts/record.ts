@@ -91,10 +91,11 @@ export interface Person {
   name: string;
 }
 
-/** A question to police, health or education, tracked against a due time (domain brief §4). */
+/** A question to a partner agency, tracked against a due time (domain brief §4). */
 export interface PartnerRequest {
   id: string;
-  agency: 'police' | 'health' | 'education';
+  /** One of the stage's agencies (shared/partners/agencies.ts). */
+  agency: string;
   question: string;
   requestedAt: string;
   requestedBy: Person;
@@ -103,6 +104,7 @@ export interface PartnerRequest {
   sentTo?: string;
   answer?: string;
   answeredAt?: string;
+  /** Who answered: a worker recording the agency's reply, or someone from the agency in the console. */
   answeredBy?: Person;
 }
 

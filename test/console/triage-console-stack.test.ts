@@ -5,6 +5,8 @@ import { loadStageConfig } from '../../infra/config';
 import { FrontDoorApi } from '../../infra/constructs/front-door-api';
 import { TriageConsole } from '../../infra/constructs/triage-console';
 import { synthesizeTemplate } from '../../infra/synth';
+import { ROLES } from '../../shared/auth/roles';
+import { DEFAULT_AGENCIES } from '../../shared/partners/agencies';
 
 const consoleIn = (stage: string, localSignIn: boolean) => {
   const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', { env: { account: '000000000000', region: 'eu-west-2' } });
@@ -18,6 +20,7 @@ const consoleIn = (stage: string, localSignIn: boolean) => {
     rawEmails: { bucketName: 'inbound', grantRead: () => undefined },
     environment: {},
     baseUrl: 'https://front-door.example',
+    agencies: DEFAULT_AGENCIES,
   });
 };
 
@@ -33,13 +36,16 @@ describe('the triage console in the stack', () => {
     expect(() => consoleIn('local', true)).not.toThrow();
   });
 
-  it('signs in with Cognito outside the local stage: no self sign-up, MFA, a group per role, no local secret', () => {
+  it('signs in with Cognito outside the local stage: no self sign-up, MFA, a group per role and per partner agency, no local secret', () => {
     const template = synthesizeTemplate(loadStageConfig('example'));
     const resources = Object.values(template.Resources as Record<string, any>);
     const pool = resources.find((r) => r.Type === 'AWS::Cognito::UserPool');
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.MfaConfiguration).toBe('ON');
-    expect(resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup').map((r) => r.Properties.GroupName).sort()).toEqual(['admin', 'lado', 'manager', 'worker']);
+    // A partner is a member of their agency's group; there is no `partner` group to join.
+    const groups = [...Object.keys(ROLES).filter((r) => r !== 'partner'), ...loadStageConfig('example').agencies.map((a) => a.id)];
+    expect(resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup').map((r) => r.Properties.GroupName).sort()).toEqual(groups.sort());
+    expect(groups).toEqual(expect.arrayContaining(['police', 'health', 'education', 'probation']));
     const functions = consoleFunctions(template);
     expect(functions.length).toBeGreaterThanOrEqual(5);
     for (const f of functions) {
