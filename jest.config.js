@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // uuid (under the Parquet writer's thrift) ships only ES modules, which Jest's CommonJS runtime must have compiled.
+  transformIgnorePatterns: ['/node_modules/(?!uuid/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
