@@ -54,6 +54,17 @@ export const StageConfigSchema = z
       /** Days the status link in a referrer's emails keeps working. */
       statusLinkDays: z.number().int().min(1).max(3650).default(90),
       inboundEmailMaxBytes: z.number().int().min(1024).max(40 * 1024 * 1024).default(10 * 1024 * 1024),
+      /**
+       * Requests a minute one source address may make to POST /api/notifications and to the batch
+       * route, in each function instance (locally, the whole system): beyond it a 429 with
+       * Retry-After and nothing stored. A school sends a few a day; a loop sends thousands.
+       */
+      rateLimits: z
+        .object({
+          notificationsPerMinute: z.number().int().min(1).max(100_000).default(20),
+          batchesPerMinute: z.number().int().min(1).max(100_000).default(60),
+        })
+        .default({ notificationsPerMinute: 20, batchesPerMinute: 60 }),
       batchApi: z.object({
         maxItems: z.number().int().min(1).max(500).default(50),
         /** SHA-256 (hex) of each agency client's key: the hashes are not secrets, the keys never enter the repository. */

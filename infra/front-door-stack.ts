@@ -12,7 +12,7 @@ import { CAPACITY } from './constructs/capacity';
 import { CaseRegistryTable } from './constructs/case-registry';
 import { ContactTables } from './constructs/contact-tables';
 import { DeliveryProblems } from './constructs/delivery-problems';
-import { FrontDoorApi } from './constructs/front-door-api';
+import { FrontDoorApi, SUBMISSION_THROTTLE } from './constructs/front-door-api';
 import { FrontDoorFunction } from './constructs/front-door-function';
 import { OperationsMonitoring } from './constructs/operations-monitoring';
 import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters';
@@ -80,6 +80,8 @@ export class FrontDoorStack extends Stack {
       PARTNER_AGENCIES: JSON.stringify(config.agencies),
       MEETING_THEMES: JSON.stringify(config.meetings.themes),
       MEETING_DIRECTORY: JSON.stringify(config.meetings.directory),
+      NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(config.referrers.rateLimits.notificationsPerMinute),
+      BATCHES_PER_SOURCE_PER_MINUTE: String(config.referrers.rateLimits.batchesPerMinute),
     };
     const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false, reservedConcurrency?: number) =>
       new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout, pages, reservedConcurrency });
@@ -172,7 +174,7 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.GET, path: '/', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/accessibility', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/assets/{proxy+}', handler: assets, staffOnly: false });
-    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false });
+    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false, throttle: SUBMISSION_THROTTLE });
     api.addRoute({ method: HttpMethod.GET, path: '/api/status/{token}', handler: contactStatus, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}', handler: getContact, staffOnly: true });

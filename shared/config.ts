@@ -68,6 +68,9 @@ export const RuntimeConfigSchema = z.object({
   /** Agency clients of the batch API as `client=sha256-of-key` pairs, comma separated. */
   BATCH_API_KEYS: z.string().default(''),
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).max(500).default(50),
+  /** Requests a minute from one source address to POST /api/notifications, and to the batch route. */
+  NOTIFICATIONS_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  BATCHES_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** The SES configuration set whose event destination reports bounces and complaints. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** The partner agencies of the stage configuration (shared/partners/agencies.ts). */

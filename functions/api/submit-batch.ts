@@ -5,6 +5,7 @@ import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
 import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
+import { perSourceLimit } from '../lib/rate-limit';
 
 /**
  * POST /api/notifications/batch for agency systems, authenticated by an API key in `x-api-key`.
@@ -22,7 +23,12 @@ const withStatusUrl = (item: ItemResult) => {
   return { ...rest, statusUrl: statusPageUrl({ statusToken }, config()) };
 };
 
+/** Counted before the key is checked, so guessing keys is limited too. */
+const limit = perSourceLimit(() => config().BATCHES_PER_SOURCE_PER_MINUTE, 'batches');
+
 export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
+  const limited = limit(event);
+  if (limited) return limited;
   const key = event.headers?.['x-api-key'];
   if (!key) return problem(401, 'Send your agency API key in the x-api-key header');
   const client = clientForKey(key, config().BATCH_API_KEYS);

@@ -1,5 +1,5 @@
-import { Validations } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Lazy, Validations } from 'aws-cdk-lib';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type IHttpRouteAuthorizer, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DataProtectionKey } from './data-protection-key';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -13,16 +13,35 @@ export interface FrontDoorApiRoute {
   handler: IFunction;
   /** Staff-only routes are IAM-authorised until the triage console brings sign-in. */
   staffOnly: boolean;
+  /** A tighter limit for this route alone, across all callers, than the stage's. */
+  throttle?: Required<ThrottleSettings>;
 }
 
 /** Requests per second across the API: far above a front door's peak, low enough to blunt a flood. */
 const THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
-/** The HTTP API: one route per handler, staff routes never open to the internet. */
+/**
+ * Requests per second, from everyone together, to a route that stores a notification and emails
+ * its referrer: a busy county gets about 800 notifications a month, so this is far above any real
+ * peak while capping how much mail a flood from many addresses can make the council send.
+ */
+export const SUBMISSION_THROTTLE = { rateLimit: 10, burstLimit: 20 };
+
+/**
+ * The HTTP API: one route per handler, staff routes never open to the internet.
+ *
+ * An HTTP API (API Gateway v2) cannot be associated with a WAF web ACL, so there is no
+ * per-source rate-based rule here: the public routes that send email are throttled per route
+ * (all callers together), and each handler limits each source address itself. A per-source limit
+ * at the edge needs CloudFront with a WAF web ACL (created in us-east-1) in front of the API; the
+ * README says how.
+ */
 export class FrontDoorApi extends Construct {
   readonly httpApi: HttpApi;
 
   private readonly iam: IHttpRouteAuthorizer = new HttpIamAuthorizer();
+  private readonly stage: HttpStage;
+  private readonly routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -31,7 +50,7 @@ export class FrontDoorApi extends Construct {
       corsPreflight: { allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST], allowOrigins: [] },
       createDefaultStage: false,
     });
-    new HttpStage(this, 'DefaultStage', {
+    this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -39,6 +58,9 @@ export class FrontDoorApi extends Construct {
       accessLogSettings: {
         destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, encryptionKey: DataProtectionKey.of(this) })),
       },
+    });
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Lazy.any({
+      produce: () => (Object.keys(this.routeSettings).length ? this.routeSettings : undefined),
     });
   }
 
@@ -50,6 +72,11 @@ export class FrontDoorApi extends Construct {
       integration: new HttpLambdaIntegration(`${route.method}${route.path}`.replace(/[^A-Za-z0-9]/g, ''), route.handler),
       authorizer: route.staffOnly ? this.iam : undefined,
     });
+    if (route.throttle) {
+      this.routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit };
+      // A stage's route settings name routes that must exist first.
+      this.stage.node.addDependency(added!);
+    }
     if (!route.staffOnly) {
       Validations.of(added!).acknowledge({
         id: 'AwsSolutions-APIG4',

@@ -11,7 +11,7 @@ import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
 import type { StageConfig } from '../config';
 import { DataProtectionKey } from './data-protection-key';
 import { FailedInvocations } from './failed-invocations';
-import type { FrontDoorApi } from './front-door-api';
+import { SUBMISSION_THROTTLE, type FrontDoorApi } from './front-door-api';
 import { FrontDoorFunction } from './front-door-function';
 
 export interface ReferrerChannelsProps {
@@ -61,7 +61,7 @@ export class ReferrerChannels extends Construct {
     });
     contacts.grantReadWriteData(batch);
     triageQueue.grantSendMessages(batch);
-    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications/batch', handler: batch, staffOnly: false });
+    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications/batch', handler: batch, staffOnly: false, throttle: SUBMISSION_THROTTLE });
 
     // Email intake: SES receiving → encrypted bucket → intake function. Raw mail holds children's
     // details, so the bucket is private, encrypted with the stack's key, TLS-only and keeps

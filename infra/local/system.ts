@@ -168,10 +168,15 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   }
 }
 
-/** Handlers share this process, so their configuration and the SDK endpoints go into process.env. */
+/**
+ * Handlers share this process, so their configuration and the SDK endpoints go into process.env.
+ * Tests and the benchmark send thousands of notifications from one loopback address:
+ * FRONT_DOOR_RATE_LIMIT_PER_MINUTE raises the per-source limits for them.
+ */
 export function applyEnvironment(variables: Record<string, string>): void {
+  const raised = positiveNumber(process.env.FRONT_DOOR_RATE_LIMIT_PER_MINUTE);
   for (const name of UNSAFE_AWS_VARIABLES) delete process.env[name];
-  Object.assign(process.env, variables);
+  Object.assign(process.env, variables, raised && { NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(raised), BATCHES_PER_SOURCE_PER_MINUTE: String(raised) });
 }
 
 const positiveNumber = (value: string | undefined): number | undefined => {

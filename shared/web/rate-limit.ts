@@ -1,13 +1,15 @@
 /**
  * A per-source request limiter: fixed windows held in the function instance's memory, with
- * `now` injected. In AWS the WAF's rate-based rule in front of the API is the limit that
- * counts (instances multiply); this one bounds what one instance, and the local runtime, does
- * for one address, so a loop cannot walk status links, send a referrer a stream of codes or
- * make the council email anyone at volume.
+ * `now` injected. In AWS the API stage's route throttling bounds the whole route (instances
+ * multiply, and an HTTP API cannot take a WAF: see the README); this one bounds what one
+ * instance, and the local runtime, does for one address, so a loop cannot walk status links,
+ * send a referrer a stream of codes or make the council email anyone at volume.
  */
 export interface RateLimiter {
   /** Counts one request for `source`; false when it is over the limit for this window. */
   allow(source: string, now: number): boolean;
+  /** Whole seconds until `source`'s window ends and it may send again (for `Retry-After`). */
+  retryAfterSeconds(source: string, now: number): number;
 }
 
 /** Sources remembered at most: past this the oldest windows are forgotten first. */
@@ -26,6 +28,11 @@ export const rateLimiter = (limit: number, windowMs: number): RateLimiter => {
       }
       current.count += 1;
       return current.count <= limit;
+    },
+    retryAfterSeconds(source, now) {
+      const current = windows.get(source);
+      if (!current) return 0;
+      return Math.max(0, Math.ceil((current.start + windowMs - now) / 1000));
     },
   };
 };

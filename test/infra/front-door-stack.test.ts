@@ -120,6 +120,25 @@ describe('Front Door stack', () => {
     });
   });
 
+  it('throttles the two public routes that store a notification and email its referrer, after creating them, and tells their handlers each source\'s limit', () => {
+    // An HTTP API cannot take a WAF web ACL: the route throttles and the handlers' per-source limits stand in.
+    template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
+    const stage = Object.values(resources('AWS::ApiGatewayV2::Stage'))[0] as any;
+    expect(stage.Properties.RouteSettings).toEqual({
+      'POST /api/notifications': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      'POST /api/notifications/batch': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+    });
+    const routeIds = Object.entries(resources('AWS::ApiGatewayV2::Route'))
+      .filter(([, r]: [string, any]) => r.Properties.RouteKey.startsWith('POST /api/notifications'))
+      .map(([id]) => id);
+    expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
+    const submit = logicalIdOf('AWS::Lambda::Function', 'functions/api/submit-notification.ts')!;
+    expect(resources('AWS::Lambda::Function')[submit]!.Properties.Environment.Variables).toMatchObject({
+      NOTIFICATIONS_PER_SOURCE_PER_MINUTE: '20',
+      BATCHES_PER_SOURCE_PER_MINUTE: '60',
+    });
+  });
+
   describe('least privilege', () => {
     it('lets only the queue consumer and the stuck-triage sweeper start triage executions', () => {
       const starters = Object.values(resources('AWS::Lambda::Function'))
