@@ -33,8 +33,13 @@ export interface Facts {
 /** What has fired so far in this evaluation. */
 export interface State {
   firedIds: Set<string>;
-  /** Fired indicator ids per level, 1–4 (index 0 unused). */
-  firedByLevel: string[][];
+  /**
+   * Needs per level, 1–4 (index 0 unused): each the ids of the fired indicators that are one
+   * need. A risk assessment's result (DASH, the CSE tool, the missing-episode count) and the
+   * concern it assesses are one need, not two: a police notification of domestic abuse with its
+   * DASH level is one additional need, as Levels of Need guidance counts needs.
+   */
+  needsByLevel: string[][][];
   sideMaxLevel: Map<Side, Level>;
   flags: Record<FlagName, string[]>;
   level: Level;
@@ -139,8 +144,8 @@ export const compileCondition = (condition: Condition): Evaluator => {
     case 'countAtLevel': {
       const { level, gte } = condition.countAtLevel!;
       return (_f, s) => {
-        const fired = s.firedByLevel[level]!;
-        return fired.length >= gte ? [`${fired.length} level ${level} indicators: ${fired.join(', ')}`] : undefined;
+        const needs = s.needsByLevel[level]!;
+        return needs.length >= gte ? [`${needs.length} level ${level} indicators: ${needs.map((n) => n.join(' with ')).join(', ')}`] : undefined;
       };
     }
     case 'sides': {

@@ -145,6 +145,14 @@ export const dueAfter = (from: Date, within: Duration, calendar: WorkingCalendar
   return calendar.addWorkingDays(from, within.workingDays!);
 };
 
+/** One counted need: the census factors of its indicators, and whether a screening result is among them. */
+interface Need {
+  factors: Set<string>;
+  screening: boolean;
+}
+/** "Other" and "no factors" say nothing about which need an indicator is. */
+const SPECIFIC = (factor: string) => factor !== '20' && factor !== '21';
+
 const raise = (level: Level, to: number): Level => Math.min(4, Math.max(level, to)) as Level;
 
 /** What one child's assessment yields: the child's recommendation and what it adds to the contact's. */
@@ -160,13 +168,26 @@ const assessChild = (compiled: CompiledRuleset, input: TriageInput, childIndex: 
   const selected = new Set(input.notification.concerns.indicators);
   const state: State = {
     firedIds: new Set(),
-    firedByLevel: [[], [], [], [], []],
+    needsByLevel: [[], [], [], [], []],
     sideMaxLevel: new Map(),
     flags: { immediateRisk: [], strategyDiscussion: [] },
     level: 1,
     themes: new Set(),
   };
   const reasons: Reason[] = [];
+  const needs: Need[][] = [[], [], [], [], []];
+  const countNeed = (item: Indicator, screening: boolean) => {
+    const atLevel = needs[item.level]!;
+    const same = atLevel.find((n) => (screening || n.screening) && item.factors.some((f) => SPECIFIC(f) && n.factors.has(f)));
+    if (same) {
+      same.screening ||= screening;
+      for (const f of item.factors) same.factors.add(f);
+      state.needsByLevel[item.level]![atLevel.indexOf(same)]!.push(item.id);
+    } else {
+      atLevel.push({ factors: new Set(item.factors), screening });
+      state.needsByLevel[item.level]!.push([item.id]);
+    }
+  };
   const fire = (id: string, item: { immediateRisk: boolean; strategyDiscussion: boolean; themes: string[] }) => {
     if (item.immediateRisk) state.flags.immediateRisk.push(id);
     if (item.strategyDiscussion) state.flags.strategyDiscussion.push(id);
@@ -177,7 +198,7 @@ const assessChild = (compiled: CompiledRuleset, input: TriageInput, childIndex: 
     const evidence = when?.(facts, state) ?? (selected.has(item.id) ? [`chosen by the referrer: ${item.id}`] : undefined);
     if (!evidence) continue;
     state.firedIds.add(item.id);
-    state.firedByLevel[item.level]!.push(item.id);
+    countNeed(item, kind === 'screening');
     if ((state.sideMaxLevel.get(item.side) ?? 0) < item.level) state.sideMaxLevel.set(item.side, item.level);
     state.level = raise(state.level, item.level);
     fire(item.id, item);

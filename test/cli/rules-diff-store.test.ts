@@ -29,7 +29,8 @@ describe('front-door rules diff --contacts store', () => {
 
   it('replays the stored contacts under both rulesets and names the changed ones by reference only', async () => {
     const stricter = JSON.parse(readFileSync(DEFAULT_RULESET, 'utf8'));
-    stricter.version = '1.1.0';
+    const current = stricter.version;
+    stricter.version = '9.0.0';
     stricter.status = 'draft';
     for (const indicator of stricter.indicators) if (indicator.id === 'neglect-reported') indicator.level = 3;
     const stricterFile = join(dir, 'stricter.json');
@@ -38,7 +39,7 @@ describe('front-door rules diff --contacts store', () => {
     const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'front-door.mjs'), 'rules', 'diff', DEFAULT_RULESET, stricterFile, '--contacts', 'store', '--data-dir', local.system.dataDir], { cwd: ROOT });
     expect(stdout).toContain(`${references[0]}: level 2 -> 3`);
     expect(stdout).not.toContain(references[1]);
-    expect(stdout).toMatch(/2 contacts replayed under front-door-default 1\.0\.0 and front-door-default 1\.1\.0: 1 changed/);
+    expect(stdout).toContain(`2 contacts replayed under front-door-default ${current} and front-door-default 9.0.0: 1 changed`);
     expect(stdout).not.toMatch(/Ellie|Fictional|Madeup/);
   }, 60_000);
 });

@@ -92,6 +92,8 @@ const rows: Row[] = [
   ['household-mental-health', { factors: ['4C'], description: 'Adult sister with psychosis shouts through the night; child not sleeping.' }, 2, 'early-help-single-agency'],
   ['household-learning-disability', { factors: ['5C'], description: 'Grandfather with a learning disability lives with them; mother wants carer advice.' }, 1, 'information-advice'],
   ['household-illness-or-disability', { factors: ['6C'], description: 'Grandmother has dementia and lives with the family; they want carer advice.' }, 1, 'information-advice'],
+  // Working Together 2023 ch. 3: a pre-birth assessment where earlier children were removed.
+  ['previous-children-removed', { agency: 'hospital-or-other-health', factors: ['20'], indicators: ['previous-children-removed'], ages: ['unborn'], description: 'Booked at 30 weeks; the two older children were adopted after care proceedings in 2022.' }, 4, 'csc-assessment'],
   ['person-posing-risk', { agency: 'probation', factors: ['20'], indicators: ['person-posing-risk'], description: 'Man convicted of offences against children has moved in with the family.' }, 4, SD],
   ['housing-unsuitable', { agency: 'housing', factors: ['20'], indicators: ['housing-unsuitable'], description: 'Family of five in a one-bedroom flat with damp and mould.' }, 2, 'early-help-single-agency'],
   ['family-homeless', { agency: 'housing', factors: ['20'], indicators: ['family-homeless'], description: 'Family evicted today and sleeping in the car; no local connection.' }, 3, 'early-help-targeted'],

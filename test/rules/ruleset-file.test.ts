@@ -79,7 +79,8 @@ describe('checkRuleset', () => {
 
   it('reports unreachable, contradictory, idle and conflicting rules, and gaps in coverage', () => {
     const data = JSON.parse(defaultText) as RulesetInput;
-    data.indicators = data.indicators.filter((i) => i.id !== 'gang-involvement');
+    // Gang involvement only when chosen, so factor 13A on its own fires nothing (a gap in coverage).
+    delete data.indicators.find((i) => i.id === 'gang-involvement')!.when;
     data.rules!.push(
       { id: 'too-many', title: 'T', text: 'T.', when: { countAtLevel: { level: 1, gte: 9 } }, then: { level: 2 } },
       { id: 'two-dash', title: 'T', text: 'T.', when: { all: [{ dash: ['high'] }, { dash: ['standard'] }] }, then: { level: 4 } },

@@ -57,6 +57,7 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'young-child-left-alone': 'A young child is left alone, or with someone who cannot look after them',
       'no-carer-available': 'There is nobody to look after the child',
       'child-abandoned': 'The child has been abandoned by their parents or carers',
+      'previous-children-removed': "The parents' other children have been taken into care or adopted",
       'inconsistent-care': 'There are no routines, rules or boundaries at home, or they keep changing',
       'parent-unable-to-protect': 'A parent or carer cannot or will not keep the child safe from someone else',
       'early-help-not-engaged': 'The family has turned down help they were offered, and things are getting worse',
