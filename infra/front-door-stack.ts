@@ -170,7 +170,12 @@ export class FrontDoorStack extends Stack {
     cases.table.grantReadWriteData(recordCases);
 
     const home = fn('HomePage', 'functions/web/home.ts', 'GET / and /accessibility: the start page and accessibility statement', {}, undefined, true);
-    const assets = fn('Assets', 'functions/web/assets.ts', 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts', {}, undefined, true);
+    const assets = new FrontDoorFunction(this, 'Assets', {
+      entry: 'functions/web/assets.ts',
+      description: 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts',
+      environment,
+      assets: true,
+    });
     api.addRoute({ method: HttpMethod.GET, path: '/', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/accessibility', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/assets/{proxy+}', handler: assets, staffOnly: false });

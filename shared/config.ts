@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_MEETING_THEMES, DirectorySchema, MeetingThemesSchema } from './meetings/settings';
 import { AgenciesSchema, DEFAULT_AGENCIES } from './partners/agencies';
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTACT_STATUSES, codesOfStatus } from '../../shared/contacts';
 import { InvalidCursor } from '../../shared/front-door/ports';
 import { contactStore } from '../lib/dependencies';

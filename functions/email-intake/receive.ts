@@ -1,5 +1,5 @@
 import type { Context, SESEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireSetting } from '../../shared/config';
 import { INBOUND_PREFIX, receiveEmail } from '../../shared/email-intake/receive';
 import { config, contactStore, mailer, rawMessages, triageQueue } from '../lib/dependencies';

@@ -5,7 +5,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join, relative } from 'node:path';
-import { PAGE_FILES } from '../../shared/web/paths';
+import { ASSET_FILES, type CopiedFiles, PAGE_FILES } from '../../shared/web/paths';
 import { DataProtectionKey } from './data-protection-key';
 
 const ROOT = join(__dirname, '..', '..');
@@ -16,24 +16,39 @@ export interface FrontDoorFunctionProps {
   description: string;
   environment?: Record<string, string>;
   timeout?: Duration;
-  /** Renders pages: the bundle then carries the page templates and GOV.UK Frontend. */
+  /** Renders pages: the bundle then carries the page templates and GOV.UK Frontend's macros. */
   pages?: boolean;
+  /** Serves GOV.UK Frontend's styles, script, fonts and images: the bundle carries those. */
+  assets?: boolean;
   /** At most this many run at once (see capacity.ts); the local runtime honours it too. */
   reservedConcurrency?: number;
 }
 
-const copyPageFiles = {
+/** Copies the matching files with their folder layout; tar keeps it portable (no GNU `cp --parents`). */
+export const copyCommand = (inputDir: string, outputDir: string, { dir, names }: CopiedFiles): string => {
+  const match = names.map((name) => `-name '${name}'`).join(' -o ');
+  return `mkdir -p "${outputDir}/${dir}" && (cd "${inputDir}/${dir}" && find . -type f \\( ${match} \\) | tar -cf - -T -) | (cd "${outputDir}/${dir}" && tar -xf -)`;
+};
+
+const copying = (files: CopiedFiles[]) => ({
   beforeBundling: () => [],
   beforeInstall: () => [],
-  afterBundling: (inputDir: string, outputDir: string) =>
-    PAGE_FILES.map((path) => `mkdir -p "${outputDir}/${path}" && cp -R "${inputDir}/${path}/." "${outputDir}/${path}/"`),
-};
+  afterBundling: (inputDir: string, outputDir: string) => files.map((f) => copyCommand(inputDir, outputDir, f)),
+});
 
 /**
  * Every Front Door Lambda: Node.js 22 on Graviton, bundled with esbuild, logs kept for a month.
  * The `FrontDoor:Entry` metadata tells the local runtime which source file a function runs, so
  * the laptop and AWS run the same handler from the same template.
  */
+export const FILES_METADATA = 'FrontDoor:Files';
+
+/** What a function carries beside its bundle. */
+export const copiedFiles = (props: Pick<FrontDoorFunctionProps, 'pages' | 'assets'>): CopiedFiles[] => [
+  ...(props.pages ? PAGE_FILES : []),
+  ...(props.assets ? ASSET_FILES : []),
+];
+
 export class FrontDoorFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: FrontDoorFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -66,12 +81,14 @@ export class FrontDoorFunction extends NodejsFunction {
         sourceMap: true,
         minify: true,
         externalModules: ['@aws-sdk/*'],
-        commandHooks: props.pages ? copyPageFiles : undefined,
+        commandHooks: copiedFiles(props).length ? copying(copiedFiles(props)) : undefined,
       },
     });
     const cfn = this.node.defaultChild as CfnFunction;
     cfn.addMetadata('FrontDoor:Entry', relative(ROOT, join(ROOT, props.entry)));
     cfn.addMetadata('FrontDoor:Export', 'handler');
+    // What the bundle carries beside its code, so `npm run bench` can weigh the same package.
+    if (copiedFiles(props).length) cfn.addMetadata(FILES_METADATA, copiedFiles(props));
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
       reason: 'Pinned to Node.js 22, the version the local runtime and the tests run (node@22), so both run the same platform; move them together.',

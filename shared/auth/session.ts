@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cookieName, readCookie, setCookie, type CookieRequest } from './cookies';
 import { localUser } from './local-users';
 import { partnerAgencyOf, rolesFromGroups, type StaffUser } from './roles';

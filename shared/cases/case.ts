@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { matchKeysFor } from '../contacts/matching';
 import { isValidNhsNumber } from '../notification/schema';
 import { CASE_KINDS, type CaseKind, type ChildCase } from './open-case';

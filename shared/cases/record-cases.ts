@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Child, FieldError } from '../notification';
 import { matchKeysFor } from '../contacts/matching';
 import { caseStatementAbout, CaseStatementSchema, ChildIdentitySchema, childKeyFromPath, childKeysOf, latestCase, type CaseStatement, type ChildCase, type OpenCase } from './case';

@@ -1,6 +1,6 @@
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChildDecisionFieldsSchema, describeChildren, isOpen, sameForAll, type Contact, type DecisionFields, type Person } from '../contacts';
 import type { ChildCase } from '../cases/case';
 import type { CaseRegistry } from '../cases/ports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENCY_TYPES, childName } from '../notification';
 import type { Contact } from '../contacts';
 import { ROUTES } from '../triage/types';

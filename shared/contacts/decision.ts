@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codesOf, fieldErrors, PRIMARY_NEEDS, type FieldError } from '../notification';
 import { ROUTES, type Route } from '../triage/types';
 

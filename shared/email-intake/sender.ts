@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Who an inbound email is really from. The `From` header is whatever the sender typed, so the

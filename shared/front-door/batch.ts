@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldErrors, type FieldError } from '../notification';
 import { acceptNotification } from './intake';
 import type { ContactStore, MessageQueue } from './ports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdultConcern, Notification, ReferralSource } from '../notification';
 import type { Person } from '../contacts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The daily multi-agency triage meetings an area holds (domain brief §1, §10: Worcestershire's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The partner agencies a front door works with (domain brief §10): asked for information,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ASSESSMENT_FACTORS, AGENCY_TYPES, codesOf } from '../notification/codes';
 import { ROUTES, type Level, type Route } from '../triage/types';
 
