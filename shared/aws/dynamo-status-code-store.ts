@@ -8,7 +8,8 @@ import type { StatusCode, StatusCodeStore } from '../front-door/ports';
  * the hour's sending count needs no more.
  */
 const key = (linkHash: string) => ({ pk: `STATUSCODE#${linkHash}`, sk: 'CODE' });
-const fields = ({ codeHash, validUntil, attempts, issued }: StatusCode): StatusCode => ({ codeHash, validUntil, attempts, issued });
+// Records written before versions were kept count as version 0.
+const fields = ({ codeHash, validUntil, attempts, issued, version }: StatusCode): StatusCode => ({ codeHash, validUntil, attempts, issued, version: version ?? 0 });
 
 export class DynamoStatusCodeStore implements StatusCodeStore {
   private readonly db: DynamoDBDocumentClient;
@@ -25,9 +26,24 @@ export class DynamoStatusCodeStore implements StatusCodeStore {
     return Item ? fields(Item as StatusCode) : undefined;
   }
 
-  async put(linkHash: string, code: StatusCode): Promise<void> {
+  async put(linkHash: string, code: StatusCode): Promise<boolean> {
     const expiresAt = Math.floor(Date.parse(code.validUntil) / 1000) + 86_400;
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key(linkHash), ...fields(code), expiresAt } }));
+    const previous = code.version - 1;
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key(linkHash), ...fields(code), expiresAt },
+          ...(previous === 0
+            ? { ConditionExpression: 'attribute_not_exists(version)' }
+            : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': previous } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async countAttempt(linkHash: string): Promise<StatusCode | undefined> {

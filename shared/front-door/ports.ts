@@ -146,12 +146,18 @@ export interface StatusCode {
   attempts: number;
   /** When codes were sent for this link, for the hourly limit. */
   issued: string[];
+  /** One more with every write but a try (0 before the first), so a write from a stale read is refused. */
+  version: number;
 }
 
 /** One-time codes by the hash of their status link's token. */
 export interface StatusCodeStore {
   get(linkHash: string): Promise<StatusCode | undefined>;
-  put(linkHash: string, code: StatusCode): Promise<void>;
+  /**
+   * Writes `code`, whose version is one more than the record it was made from, only if nothing
+   * else wrote since that record was read; false (nothing written) otherwise.
+   */
+  put(linkHash: string, code: StatusCode): Promise<boolean>;
   /** Counts one try at the code in the same write that reads it; undefined when there is no code. */
   countAttempt(linkHash: string): Promise<StatusCode | undefined>;
 }

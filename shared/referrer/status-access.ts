@@ -58,16 +58,21 @@ export const sendStatusCode = async (
   if (!to || !contact.statusToken) return 'no-address';
   const linkHash = statusTokenHash(contact.statusToken);
   const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-  const recent = ((await deps.codes.get(linkHash))?.issued ?? []).filter((at) => at > hourAgo);
+  const current = await deps.codes.get(linkHash);
+  const recent = (current?.issued ?? []).filter((at) => at > hourAgo);
   if (recent.length >= CODES_PER_HOUR) return 'too-many';
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const at = now.toISOString();
-  await deps.codes.put(linkHash, {
+  const written = await deps.codes.put(linkHash, {
     codeHash: codeHash(contact.statusToken, code),
     validUntil: new Date(now.getTime() + CODE_MINUTES * 60_000).toISOString(),
     attempts: 0,
     issued: [...recent, at],
+    version: (current?.version ?? 0) + 1,
   });
+  // Another request for this link (a double click) wrote a code since we read: that code is on
+  // its way, and sending a second would make the first useless while both count to the limit.
+  if (!written) return 'sent';
   await deps.mailer.sendOnce(statusCodeEmail(contact, to, { code, sentAt: at, minutes: CODE_MINUTES }, deps.config));
   return 'sent';
 };
@@ -86,6 +91,7 @@ export const checkStatusCode = async (
   if (!record || record.validUntil <= now.toISOString()) return 'expired';
   if (record.attempts > CODE_ATTEMPTS) return 'too-many-attempts';
   if (!sameSecret(record.codeHash, codeHash(contact.statusToken, request.code.replace(/\s/g, '')))) return 'wrong';
-  await deps.codes.put(linkHash, { ...record, validUntil: now.toISOString() });
+  // Spent. Refused only when a new code replaced this one since the try, which spends it anyway.
+  await deps.codes.put(linkHash, { ...record, validUntil: now.toISOString(), version: record.version + 1 });
   return 'ok';
 };

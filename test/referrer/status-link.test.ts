@@ -31,7 +31,12 @@ const setUp = () => {
   const records = new Map<string, StatusCode>();
   const codes: StatusCodeStore = {
     get: async (hash) => records.get(hash),
-    put: async (hash, code) => void records.set(hash, code),
+    // Conditional, as the DynamoDB adapter is: only over the version the write was made from.
+    put: async (hash, code) => {
+      if ((records.get(hash)?.version ?? 0) !== code.version - 1) return false;
+      records.set(hash, code);
+      return true;
+    },
     countAttempt: async (hash) => {
       const record = records.get(hash);
       if (record) records.set(hash, { ...record, attempts: record.attempts + 1 });
@@ -93,6 +98,18 @@ describe('status links', () => {
     await sendStatusCode({ contact, now }, { codes, mailer, config });
     for (let i = 0; i < CODE_ATTEMPTS; i += 1) expect(await checkStatusCode({ contact, code: wrong, now }, { codes })).toBe('wrong');
     expect(await checkStatusCode({ contact, code: lastCode(), now }, { codes })).toBe('too-many-attempts');
+  });
+
+  it('send one working code when two requests for a link arrive at once, never two codes of which the first is dead', async () => {
+    // Prepare
+    const { contact, codes, mailer, sent, lastCode } = setUp();
+    const now = day(2);
+    // Act
+    const results = await Promise.all([sendStatusCode({ contact, now }, { codes, mailer, config }), sendStatusCode({ contact, now }, { codes, mailer, config })]);
+    // Assess
+    expect(results).toEqual(['sent', 'sent']);
+    expect(sent).toHaveLength(1);
+    expect(await checkStatusCode({ contact, code: lastCode(), now }, { codes })).toBe('ok');
   });
 
   it('send at most three codes an hour for one link', async () => {
