@@ -19,6 +19,9 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === 'cases') {
   const { runCases } = await load('../infra/ops/cases.ts');
   process.exitCode = await runCases(rest, io);
+} else if (command === 'report') {
+  const { runReport } = await load('../infra/ops/report.ts');
+  process.exitCode = await runReport(rest, io);
 } else if (command === 'ops') {
   const { runOps } = await load('../infra/ops/main.ts');
   process.exitCode = await runOps(rest, io);

@@ -1,0 +1,34 @@
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReturnsContact } from '../../shared/returns/children-at-the-front-door';
+import { OpsError, type Ops } from './commands';
+
+/**
+ * The contacts received between two instants, as the returns read them: only the children, the
+ * referrer's agency type and organisation, the decisions and the open cases (a projection), so a
+ * year of a regional hub's contacts fits in memory without their notifications' free text. A
+ * return is made a few times a year, so a filtered scan of the table is what it costs; the
+ * running system's reads are never part of it.
+ */
+export const contactsReceivedBetween = async (ops: Ops, from: string, to: string): Promise<ReturnsContact[]> => {
+  const table = ops.deployment.outputs.ContactsTableName;
+  if (!table) throw new OpsError(`${ops.deployment.description} has no output ContactsTableName: is it a Front Door stack?`);
+  const db = DynamoDBDocumentClient.from(ops.dynamodb);
+  const contacts: ReturnsContact[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'sk = :contact AND receivedAt BETWEEN :from AND :to',
+        ProjectionExpression:
+          'contactId, receivedAt, #status, decision, previousDecisions, notification.referrer.agencyType, notification.referrer.organisation, notification.children, recommendation.caseHolders',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':contact': 'CONTACT', ':from': from, ':to': to },
+        ExclusiveStartKey,
+      }),
+    );
+    contacts.push(...((page.Items ?? []) as ReturnsContact[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return contacts;
+};
