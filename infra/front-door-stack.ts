@@ -143,7 +143,8 @@ export class FrontDoorStack extends Stack {
     );
 
     const sendOutcome = mailing(fn('SendOutcome', 'functions/queue/send-outcome.ts', 'Emails the decision to the referrer and the receiving team', {}, consumerTimeout));
-    tables.contacts.grantReadData(sendOutcome);
+    // It records each handover beside its contact, for the receiving team to accept or return.
+    tables.contacts.grantReadWriteData(sendOutcome);
     sendOutcome.addEventSource(
       new SqsEventSource(outcomeQueue.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: CAPACITY.outcomeBatches }),
     );

@@ -19,12 +19,13 @@ export type Actor = AuditEvent['actor'];
 type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** What every console page needs to draw the signed-in user's bar and the navigation (each user's own areas). */
-export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' = '/console') => ({
+export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' = '/console') => ({
   user,
   roleName: user && ROLES[actingRole(user)],
   navigation: [
     ...(!user || can(user, 'view') ? [{ href: '/console', text: 'Triage console', active: active === '/console' }] : []),
     ...(user && can(user, 'allegations') ? [{ href: '/console/allegations', text: 'Allegations (LADO)', active: active === '/console/allegations' }] : []),
+    ...(user && can(user, 'handovers') ? [{ href: '/console/handovers', text: 'Handovers', active: active === '/console/handovers' }] : []),
   ],
 });
 
@@ -43,6 +44,8 @@ export const consoleRoute = (permission: Permission, handle: Handler) =>
     if (!user) return isGet ? redirect('/console/sign-in') : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
     // Sign-in lands everyone on /console; the LADO's console is the allegations queue.
     if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations')) return redirect('/console/allegations');
+    // A receiving team's console is the handovers addressed to it.
+    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'receive')) return redirect('/console/handovers');
     if (!can(user, permission)) return message(403, 'You cannot see this page', `Your role (${ROLES[actingRole(user)]}) does not allow this.`, user);
     return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
   }, { forms: 'signed-in' });

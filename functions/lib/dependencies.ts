@@ -3,6 +3,7 @@ import { createWorkingCalendar } from '../../shared/calendar';
 import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
 import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { DynamoHandoverStore } from '../../shared/aws/dynamo-handover-store';
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
 import { DynamoRevokedSessions } from '../../shared/aws/dynamo-revoked-sessions';
 import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
@@ -27,6 +28,7 @@ export const officeCalendar = once(() => {
   return officeHours ? createWorkingCalendar({ officeHours }) : undefined;
 });
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
+export const handoverStore = once(() => new DynamoHandoverStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const statusCodes = once(() => new DynamoStatusCodeStore(config().CONTACTS_TABLE));
 export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));
 export const mailer = once(

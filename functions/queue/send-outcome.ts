@@ -1,18 +1,19 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { screenedWithinOneWorkingDay, sendOutcome } from '../../shared/front-door/decisions';
 import { rulesetCalendar } from '../../shared/rules';
-import { config, contactStore, mailer, officeCalendar } from '../lib/dependencies';
+import { config, contactStore, handoverStore, mailer, officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 import { contactQueueConsumer } from '../lib/queue-consumer';
 
 /**
- * Outcome queue consumer: tells the referrer the decision and hands over to the team. Every
+ * Outcome queue consumer: tells the referrer the decision and hands over to the team, recording
+ * each handover for the team to accept or return. Every
  * final decision, from the API or the console, passes through here once marked as new, so it
  * is counted here.
  */
 export const handler = contactQueueConsumer(async (contactId, context, message) => {
   mailer().registerLambdaContext(context);
-  const contact = await sendOutcome(contactId, { store: contactStore(), mailer: mailer(), config: config() });
+  const contact = await sendOutcome(contactId, { store: contactStore(), mailer: mailer(), config: config(), handovers: handoverStore(), now: new Date() });
   // A resend (a retried decision, an answer that upholds it) is not another decision.
   if (!message.newDecision) return;
   // One metric object per child (the CIN census counts children, and outcomes by route are each

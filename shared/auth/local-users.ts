@@ -15,6 +15,8 @@ export const LOCAL_USERS: readonly StaffUser[] = [
   { id: 'nurse.ahmed', name: 'Farah Ahmed', roles: ['partner'], agency: 'health' },
   { id: 'lee.turner', name: 'Lee Turner', roles: ['partner'], agency: 'education' },
   { id: 'rob.quinn', name: 'Rob Quinn', roles: ['partner'], agency: 'probation' },
+  { id: 'alex.turner', name: 'Alex Turner', roles: ['early-help'] },
+  { id: 'jordan.blake', name: 'Jordan Blake', roles: ['social-care'] },
 ];
 
 export const localUser = (id: string): StaffUser | undefined => LOCAL_USERS.find((u) => u.id === id);

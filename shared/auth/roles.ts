@@ -7,6 +7,9 @@ export const ROLES = {
   lado: 'Local Authority Designated Officer',
   /** Someone from a partner agency (police, health, education…): their agency is their Cognito group. */
   partner: 'Partner agency',
+  /** Receiving teams: they accept or return the handovers addressed to them, and see nothing else. */
+  'early-help': 'Early help team',
+  'social-care': "Children's social care team",
 } as const;
 export type Role = keyof typeof ROLES;
 
@@ -31,6 +34,10 @@ const PERMISSIONS = {
   allegations: ['lado'],
   // Partners see only what is addressed to their agency (shared/partners/access.ts), never the queue.
   partner: ['partner'],
+  // A receiving team sees the handovers addressed to it (shared/handovers), never the queue.
+  receive: ['early-help', 'social-care'],
+  // How handovers are received (waiting, accepted, returned): the teams, and the front door itself.
+  handovers: ['worker', 'manager', 'early-help', 'social-care'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -39,7 +46,7 @@ export const can = (user: StaffUser, permission: Permission): boolean =>
 
 /** The role a user acts in, for the audit trail: the most senior they hold. */
 export const actingRole = (user: StaffUser): Role =>
-  (['manager', 'worker', 'lado', 'partner', 'admin'] as const).find((r) => user.roles.includes(r)) ?? 'worker';
+  (['manager', 'worker', 'lado', 'early-help', 'social-care', 'partner', 'admin'] as const).find((r) => user.roles.includes(r)) ?? 'worker';
 
 /** A Cognito user's roles; a member of an agency's group is a partner (the `partner` role is not a group). */
 export const rolesFromGroups = (groups: unknown, agencyIds: readonly string[] = []): Role[] => {

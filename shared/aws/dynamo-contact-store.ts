@@ -206,7 +206,11 @@ export class DynamoContactStore implements ContactStore {
         return `#f${i} = :v${i}`;
       });
     sets.push('#version = if_not_exists(#version, :zero) + :one');
-    const removals = reconsideration ? '' : ' REMOVE gsi2pk, gsi2sk';
+    // A field given as undefined is removed (a returned handover's decision), as it is from the object in memory.
+    const removed = Object.keys(changes).filter((field) => (changes as Record<string, unknown>)[field] === undefined);
+    removed.forEach((field, i) => (names[`#r${i}`] = field));
+    const removes = [...(reconsideration ? [] : ['gsi2pk', 'gsi2sk']), ...removed.map((_, i) => `#r${i}`)];
+    const removals = removes.length ? ` REMOVE ${removes.join(', ')}` : '';
     let written: Contact;
     try {
       const { Attributes } = await this.db.send(

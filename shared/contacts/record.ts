@@ -70,6 +70,11 @@ export interface Contact {
   /** Earlier contacts a worker has confirmed are about the same child or household. */
   links?: { contactId: string; reference: string; by: Person; at: string }[];
   partnerRequests?: PartnerRequest[];
+  /**
+   * The latest handover a receiving team returned to the front door, with its reason: the
+   * returned decision is in `previousDecisions` and the contact waits for a decision again.
+   */
+  handoverReturn?: { handoverId: string; team: 'early-help' | 'social-care'; reason: string; by: Person; at: string };
 }
 
 export interface IncomingEmail {

@@ -3,8 +3,10 @@ import type { FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
 import { signOffReasons } from '../console/sign-off';
-import { caseHolderNotices, handoverReplacedEmails, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmails } from '../mail/messages';
+import { caseHolderNotices, handoverReplacedEmails, outcomeEmail, reconsiderationAnswerEmail, returnedByTeam, teamHandoverEmails } from '../mail/messages';
 import type { Route } from '../triage/types';
+import type { HandoverStore } from '../handovers/ports';
+import { recordHandovers } from '../handovers/record';
 import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
 
 export type DecisionResult =
@@ -156,6 +158,9 @@ export const signOffDecision = async (
   return { outcome: signOff.outcome, contact };
 };
 
+const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>) =>
+  a.children.length === b.children.length && a.children.every((c, i) => c.route === b.children[i]?.route && c.level === b.children[i]?.level);
+
 /**
  * Tells the referrer the outcome and hands the contact to the receiving team; after a manager
  * answers a reconsideration request, also tells the referrer the answer and any team whose
@@ -164,12 +169,17 @@ export const signOffDecision = async (
  */
 export const sendOutcome = async (
   contactId: string,
-  deps: { store: ContactStore; mailer: Mailer; config: RuntimeConfig },
+  deps: { store: ContactStore; mailer: Mailer; config: RuntimeConfig; handovers: HandoverStore; now: Date },
 ): Promise<Contact & { decision: Decision }> => {
   const contact = await deps.store.get(contactId);
   if (!contact?.decision || contact.status !== 'decided') throw new Error(`Contact ${contactId} has no final decision to send`);
-  const outcome = outcomeEmail(contact, deps.config);
+  // A receiving team returned the last decision and the front door decided the same again: the
+  // referrer already has this outcome, so only the teams hear of it.
+  const unchanged = returnedByTeam(contact) && sameRoutes(contact.decision, contact.previousDecisions!.at(-1)!);
+  const outcome = !unchanged && outcomeEmail(contact, deps.config);
   if (outcome) await deps.mailer.sendOnce(outcome);
+  // Recorded before the emails that ask the teams to accept them, so no team is asked about a handover it cannot find.
+  await recordHandovers(contact, deps);
   for (const handover of teamHandoverEmails(contact, deps.config)) await deps.mailer.sendOnce(handover);
   for (const replaced of handoverReplacedEmails(contact, deps.config)) await deps.mailer.sendOnce(replaced);
   for (const notice of caseHolderNotices(contact, deps.config)) await deps.mailer.sendOnce(notice);

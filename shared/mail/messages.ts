@@ -187,8 +187,10 @@ const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
  * on reconsideration is the contact's second (third...) and gets its own idempotency keys. The
  * first keeps the plain kind, so contacts decided before decisions were numbered are not re-sent.
  */
+export const decisionNumber = (contact: Pick<Contact, 'previousDecisions'>): number => (contact.previousDecisions?.length ?? 0) + 1;
+
 const decisionKind = (contact: Contact, kind: string): string => {
-  const sequence = (contact.previousDecisions?.length ?? 0) + 1;
+  const sequence = decisionNumber(contact);
   return sequence > 1 ? `${kind}:${sequence}` : kind;
 };
 
@@ -348,7 +350,7 @@ export const teamHandoverEmails = (contact: Contact, config: MailConfig): EmailM
         ...groupedByDecision(children).map((g) =>
           g.length === children.length ? `Rationale: ${g[0]!.rationale}` : `Rationale for ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, true)))}: ${g[0]!.rationale}`,
         ),
-        ...(replaced ? [`This replaces the earlier decision, ${describeWhole(contact, replaced, true)}, changed after the referrer asked for it to be reconsidered.`] : []),
+        ...(replaced ? [`This replaces the earlier decision, ${describeWhole(contact, replaced, true)}, changed ${whyReplaced(contact)}.`] : []),
         'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
         { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
       ],
@@ -356,6 +358,18 @@ export const teamHandoverEmails = (contact: Contact, config: MailConfig): EmailM
     ),
   );
 };
+
+/**
+ * The decision before this one was replaced because a receiving team returned its handover
+ * (shared/handovers), or because the referrer asked for it to be reconsidered.
+ */
+export const returnedByTeam = (contact: Pick<Contact, 'handoverReturn' | 'previousDecisions'>): boolean =>
+  !!contact.handoverReturn && contact.handoverReturn.handoverId.startsWith(`${decisionNumber(contact) - 1}:`);
+
+const whyReplaced = (contact: Contact): string =>
+  returnedByTeam(contact)
+    ? `after it was returned by the ${contact.handoverReturn!.team === 'early-help' ? 'early help' : 'social care'} team: ${contact.handoverReturn!.reason}`
+    : 'after the referrer asked for it to be reconsidered';
 
 /** The teams a decision hands children to, with the children each receives, in the decision's order. */
 const childrenByTeam = (decision: Pick<Decision, 'children'>): Map<Team, ChildDecision[]> => {
@@ -389,7 +403,7 @@ export const handoverReplacedEmails = (contact: Contact, config: MailConfig): Em
         teamAddress(team, config),
         `Handover replaced: ${contact.reference} no longer comes to you`,
         [
-          `The front door's earlier decision for ${contact.reference}, ${describeWhole(contact, replaced, false)}, has been replaced after the referrer asked for it to be reconsidered.`,
+          `The front door's earlier decision for ${contact.reference}, ${describeWhole(contact, replaced, false)}, has been replaced ${whyReplaced(contact)}.`,
           `The new decision is ${describeWhole(contact, decision, false)}, decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}. The receiving team has been sent the whole record.`,
           'If you have already started work with the family, contact the front door so that nothing you know is lost.',
         ],
@@ -406,7 +420,7 @@ const allocatedWorker = (contact: Contact, childIndex: number) =>
  * Where each child's handover goes, by address: a team mailbox, or for a child routed to an
  * open case, that child's allocated worker (the team's mailbox when the registry names nobody).
  */
-const handoversOf = (contact: Contact, config: MailConfig): Map<string, { kind: string; team: Team; children: ChildDecision[] }> => {
+export const handoversOf = (contact: Contact, config: MailConfig): Map<string, { kind: string; team: Team; children: ChildDecision[] }> => {
   const handovers = new Map<string, { kind: string; team: Team; children: ChildDecision[] }>();
   for (const [team, children] of childrenByTeam(contact.decision!)) {
     for (const child of children) {

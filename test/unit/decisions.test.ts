@@ -5,6 +5,7 @@ import { recommend } from '../../shared/rules';
 import { aPoliceDomesticAbuseNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryPorts } from '../support/memory-contact-store';
+import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
 
 /**
  * Recording, signing off and sending a decision for each child, with the ports in memory. The
@@ -118,8 +119,9 @@ describe('signing off and sending a decision for each child', () => {
     await recordDecision({ contactId: 'c1', body: { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...earlyHelp, overrideReason: 'Refuge.' }] }, decidedBy: worker.id, now, actor: worker, signOffRoutes: [] }, ports);
     await signOffDecision({ contactId: 'c1', expectedVersion: ports.contacts.get('c1')!.version!, agree: true, by: manager, now }, ports);
 
-    await sendOutcome('c1', { ...ports, config });
-    await sendOutcome('c1', { ...ports, config });
+    const handovers = new InMemoryHandoverStore();
+    await sendOutcome('c1', { ...ports, config, handovers, now });
+    await sendOutcome('c1', { ...ports, config, handovers, now });
 
     const sent = [...ports.sent.values()];
     expect(sent.map((m) => m.to).sort()).toEqual([config.EARLY_HELP_TEAM_ADDRESS, ports.contacts.get('c1')!.notification.referrer.email, config.SOCIAL_CARE_TEAM_ADDRESS].sort());

@@ -1,0 +1,74 @@
+import type { Contact, Person } from '../contacts';
+import { decisionNumber, handoversOf, type MailConfig } from '../mail/messages';
+
+/**
+ * A handover: the children a decision gives one receiving team (early help, social care, or a
+ * child's allocated worker in social care), which that team accepts or returns with its reason.
+ * The "no quibble" promise (domain brief §2, §10) is measured from these: how long acceptance
+ * takes and how many come back.
+ */
+export type HandoverTeam = 'early-help' | 'social-care';
+
+export const HANDOVER_TEAMS: Record<HandoverTeam, string> = {
+  'early-help': 'Early help',
+  'social-care': "Children's social care",
+};
+
+export const HANDOVER_STATUSES = {
+  sent: 'Waiting for the team to accept it',
+  accepted: 'Accepted',
+  returned: 'Returned to the front door',
+  replaced: 'Replaced by a later decision',
+} as const;
+export type HandoverStatus = keyof typeof HANDOVER_STATUSES;
+
+export interface Handover {
+  contactId: string;
+  reference: string;
+  /** `<decision number>:<kind>`: one handover per receiving address and decision. */
+  handoverId: string;
+  /** Which of the contact's decisions it hands over (1, then 2… after a return or reconsideration). */
+  decisionNumber: number;
+  team: HandoverTeam;
+  /** Where the handover email went: the team's mailbox, or the allocated worker's own address. */
+  to: string;
+  /** The children handed over, by their place in the notification. */
+  childIndexes: number[];
+  sentAt: string;
+  status: HandoverStatus;
+  /** When the status last changed: when it was sent, accepted, returned or replaced. */
+  statusAt: string;
+  acceptedBy?: Person;
+  returnedBy?: Person;
+  returnReason?: string;
+}
+
+/**
+ * The handovers a contact's current decision makes, as the handover emails address them
+ * (shared/mail/messages.ts), so that what a team is emailed and what it is asked to accept
+ * are the same children.
+ */
+export const handoversFor = (contact: Contact, config: MailConfig, sentAt: string): Handover[] => {
+  if (!contact.decision) return [];
+  const number = decisionNumber(contact);
+  return [...handoversOf(contact, config)].map(([to, { kind, team, children }]) => ({
+    contactId: contact.contactId,
+    reference: contact.reference,
+    handoverId: `${number}:${kind}`,
+    decisionNumber: number,
+    team,
+    to,
+    childIndexes: children.map((c) => c.childIndex),
+    sentAt,
+    status: 'sent',
+    statusAt: sentAt,
+  }));
+};
+
+/** Whole hours from sending to acceptance: the "no quibble" measure. */
+export const hoursToAccept = (handover: Pick<Handover, 'sentAt' | 'statusAt' | 'status'>): number | undefined =>
+  handover.status === 'accepted' ? (Date.parse(handover.statusAt) - Date.parse(handover.sentAt)) / 3600_000 : undefined;
+
+/** The receiving teams a signed-in user belongs to (their Cognito groups). */
+export const teamsOf = (user: { roles: readonly string[] }): HandoverTeam[] =>
+  user.roles.filter((role): role is HandoverTeam => role in HANDOVER_TEAMS);
