@@ -7,6 +7,7 @@ import { formatLondonTime } from '../../shared/calendar/format';
 import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
+import { describeClock } from '../../shared/triage/clocks';
 import { agencyName } from '../../shared/partners/agencies';
 import { config, contactStore, revokedSessions } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';
@@ -206,7 +207,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
           ? contact.recommendation.children.map((c) => row(childNameOf(contact, c.childIndex), `Level ${c.level}, ${ROUTES[c.route]}, ${c.priority} priority`))
           : [row('Level of need', String(contact.recommendation.level)), row('Route', ROUTES[contact.recommendation.route]), row('Priority', contact.recommendation.priority)]),
         row('Themes', contact.recommendation.themes.join(', ') || 'None'),
-        row('Other clocks', contact.recommendation.clocks.map((c) => `${c.name}: due ${formatLondonTime(c.dueAt)}`).join('; ') || 'None'),
+        row('Other clocks', contact.recommendation.clocks.map((c) => describeClock(c, new Date(now), formatLondonTime)).join('; ') || 'None'),
         row('Ruleset', `${contact.recommendation.ruleset.id} version ${contact.recommendation.ruleset.version}`),
       ],
       notificationRows: [

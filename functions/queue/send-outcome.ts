@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { screenedWithinOneWorkingDay, sendOutcome } from '../../shared/front-door/decisions';
+import { decidedBeforeReturnInterviewDue, screenedWithinOneWorkingDay, sendOutcome } from '../../shared/front-door/decisions';
 import { rulesetCalendar } from '../../shared/rules';
 import { config, contactStore, handoverStore, mailer, officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
@@ -25,4 +25,7 @@ export const handler = contactQueueConsumer(async (contactId, context, message) 
   }
   const screened = screenedWithinOneWorkingDay(contact, officeCalendar() ?? rulesetCalendar());
   if (screened !== undefined) metrics.singleMetric().addMetric(screened ? 'ScreenedWithinOneWorkingDay' : 'ScreenedAfterOneWorkingDay', MetricUnit.Count, 1);
+  const beforeInterview = decidedBeforeReturnInterviewDue(contact);
+  if (beforeInterview !== undefined)
+    metrics.singleMetric().addMetric(beforeInterview ? 'DecidedBeforeReturnInterviewDue' : 'DecidedAfterReturnInterviewDue', MetricUnit.Count, 1);
 });

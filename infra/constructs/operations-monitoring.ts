@@ -131,6 +131,7 @@ export class OperationsMonitoring extends Construct {
       }),
       new GraphWidget({ title: 'Notifications received (all channels and sources)', left: [sumAcross('NotificationsReceived', ['channel', 'source'], 'received')], width: 6 }),
       new GraphWidget({ title: 'Contacts decided within / after one working day (screening measure)', left: [measure('ScreenedWithinOneWorkingDay', 'within'), measure('ScreenedAfterOneWorkingDay', 'after')], width: 6 }),
+      new GraphWidget({ title: 'Missing children: decided before / after the return home interview falls due (72 hours from return)', left: [measure('DecidedBeforeReturnInterviewDue', 'before'), measure('DecidedAfterReturnInterviewDue', 'after')], width: 6 }),
       new GraphWidget({ title: 'Final decisions and recommendations', left: [sumAcross('DecisionsFinal', ['route'], 'decisions'), sumAcross('Recommendations', ['level'], 'recommendations')], width: 6 }),
     );
     dashboard.addWidgets(

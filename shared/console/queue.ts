@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { AGENCY_TYPES, childName } from '../notification';
 import type { Contact } from '../contacts';
 import { ROUTES } from '../triage/types';
+import { overdueClocks } from '../triage/clocks';
 import { instantOf, localDateAt } from '../calendar/zoned';
 import { emailQueueRow, isEmailToComplete } from './incoming-email';
 
@@ -150,6 +151,7 @@ export const queueRow = (c: Contact, now: Date): QueueRow => {
     ...(c.partnerRequests?.some((r) => !r.answer) ? ['Waiting on partners'] : []),
     ...(c.reconsideration?.status === 'requested' ? ['Reconsideration requested'] : []),
     ...(c.referrerNotReached ? ['Referrer not reached'] : []),
+    ...overdueClocks(c.recommendation, now).map((clock) => `${clock.name} overdue`),
   ];
   return {
     contactId: c.contactId,

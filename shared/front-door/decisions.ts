@@ -7,6 +7,7 @@ import { caseHolderNotices, handoverReplacedEmails, outcomeEmail, reconsideratio
 import type { Route } from '../triage/types';
 import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';
+import { isTracked } from '../triage/clocks';
 import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
 
 export type DecisionResult =
@@ -196,3 +197,14 @@ export const sendOutcome = async (
  */
 export const screenedWithinOneWorkingDay = (contact: Pick<Contact, 'decision' | 'receivedAt'>, calendar: WorkingCalendar): boolean | undefined =>
   contact.decision ? contact.decision.decidedAt <= calendar.addWorkingDays(new Date(contact.receivedAt), 1).toISOString() : undefined;
+
+/**
+ * The return home interview measure (domain brief §8, "return interviews in 72 hours";
+ * Worcestershire met 48%): whether the front door decided a missing child's contact before the
+ * interview fell due, 72 hours from the child's return, so the interview could still be arranged
+ * in time. Undefined when the contact starts no such clock or is not decided.
+ */
+export const decidedBeforeReturnInterviewDue = (contact: Pick<Contact, 'decision' | 'recommendation'>): boolean | undefined => {
+  const clock = contact.recommendation?.clocks.find(isTracked);
+  return contact.decision && clock ? contact.decision.decidedAt <= clock.dueAt : undefined;
+};

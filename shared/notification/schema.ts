@@ -163,7 +163,13 @@ export const ScreeningSchema = z.object({
   cseRisk: z.enum(['low', 'medium', 'high']).optional(),
   /** Missing episodes in the last 90 days, including this one. */
   missingEpisodes: z.number().int().min(0).max(365).optional(),
-});
+  /**
+   * When a missing child came back or was found (England's local date and, when known, time):
+   * the return home interview is due 72 hours after the return, not after we hear of it.
+   */
+  returnedOn: isoDate.optional(),
+  returnedTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time the child came back as a 24-hour time, like 21:30').optional(),
+}).refine((s) => s.returnedTime === undefined || s.returnedOn !== undefined, { path: ['returnedTime'], message: 'Enter the date the child came back, as well as the time' });
 
 /**
  * What the referrer is worried about: census assessment factors, levels-of-need indicators, or

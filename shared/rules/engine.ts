@@ -1,4 +1,5 @@
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar';
+import { instantOf } from '../calendar/zoned';
 import type { OpenCase } from '../cases/open-case';
 import { mostIntrusive, ROUTES, teamForRoute, type ChildRecommendation, type Clock, type Level, type Priority, type Reason, type Recommendation, type Route, type TriageInput } from '../triage/types';
 import { compileCondition, conditionKeys, type Evaluator, type Facts, type State } from './conditions';
@@ -23,7 +24,7 @@ export interface CompiledRuleset {
   themes: { id: string; when: Evaluator | undefined }[];
   red: Evaluator;
   amber: Evaluator;
-  others: { id: string; name: string; when: Evaluator; within: Duration }[];
+  others: { id: string; name: string; when: Evaluator; within: Duration; from: 'received' | 'missing-return' }[];
   calendar: WorkingCalendar;
 }
 
@@ -54,7 +55,7 @@ export const compileRuleset = (ruleset: Ruleset): CompiledRuleset => {
     themes: ruleset.themes.map((t) => ({ id: t.id, when: t.when && compileCondition(t.when) })),
     red: compileCondition(ruleset.clocks.priorities.red.when),
     amber: compileCondition(ruleset.clocks.priorities.amber.when),
-    others: ruleset.clocks.others.map((c) => ({ id: c.id, name: c.name, when: compileCondition(c.when), within: c.within })),
+    others: ruleset.clocks.others.map((c) => ({ id: c.id, name: c.name, when: compileCondition(c.when), within: c.within, from: c.from })),
     calendar: createWorkingCalendar({ officeHours: ruleset.officeHours }),
   };
   cache.set(ruleset, compiled);
@@ -152,6 +153,20 @@ interface Need {
 }
 /** "Other" and "no factors" say nothing about which need an indicator is. */
 const SPECIFIC = (factor: string) => factor !== '20' && factor !== '21';
+
+/**
+ * When the missing child came back, as the referrer said (England's local time; without a time,
+ * the start of that day, so the clock is never later than the guidance allows). A return after
+ * the notification arrived is a typing error, so the clock starts no later than receipt.
+ */
+export const missingReturnOf = (input: TriageInput, calendar: WorkingCalendar): Date | undefined => {
+  const { returnedOn, returnedTime } = input.notification.concerns.screening;
+  if (!returnedOn) return undefined;
+  const [year, month, day] = returnedOn.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = (returnedTime ?? '00:00').split(':').map(Number) as [number, number];
+  const at = instantOf({ year, month, day, hour, minute }, calendar.timeZone);
+  return new Date(Math.min(at, input.receivedAt.getTime()));
+};
 
 const raise = (level: Level, to: number): Level => Math.min(4, Math.max(level, to)) as Level;
 
@@ -261,9 +276,19 @@ export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar
   const dueAt = priorityDue < decisionDue ? priorityDue : decisionDue;
   const openCases = openCasesFirst(input.history.openCases ?? []);
   const clockIds = new Set(assessed.flatMap((a) => a.clocks));
+  const returned = missingReturnOf(input, calendar);
   const clocks: Clock[] = compiled.others
     .filter((clock) => clockIds.has(clock.id))
-    .map((clock) => ({ name: clock.name, dueAt: dueAfter(input.receivedAt, clock.within, calendar).toISOString() }));
+    .map((clock) => {
+      const startsAt = clock.from === 'missing-return' && returned ? returned : input.receivedAt;
+      return {
+        name: clock.name,
+        dueAt: dueAfter(startsAt, clock.within, calendar).toISOString(),
+        startsAt: startsAt.toISOString(),
+        from: clock.from,
+        ...(clock.from === 'missing-return' && !returned && { returnNotGiven: true as const }),
+      };
+    });
 
   return {
     children,

@@ -213,9 +213,17 @@ export const RulesetSchema = z
             green: z.object({ within: duration }).strict(),
           })
           .strict(),
-        /** Further clocks a contact starts, such as a return home interview. */
+        /**
+         * Further clocks a contact starts, such as a return home interview. A clock runs from
+         * receipt, or from the missing child's return when the referrer says when that was
+         * (statutory guidance on children who go missing: the interview within 72 hours of the return).
+         */
         others: z
-          .array(z.object({ id, name: plainText, when: ConditionSchema, within: duration }).strict())
+          .array(
+            z
+              .object({ id, name: plainText, when: ConditionSchema, within: duration, from: z.enum(['received', 'missing-return']).default('received') })
+              .strict(),
+          )
           .default([]),
       })
       .strict(),

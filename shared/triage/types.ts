@@ -97,6 +97,12 @@ export interface Reason {
 export interface Clock {
   name: string;
   dueAt: string;
+  /** When the clock started (absent on contacts triaged before clocks said so: their receipt). */
+  startsAt?: string;
+  /** What the clock runs from: receipt of the notification, or a missing child's return. */
+  from?: 'received' | 'missing-return';
+  /** A clock from the child's return that runs from receipt, because the referrer did not say when the child came back. */
+  returnNotGiven?: true;
 }
 
 /**

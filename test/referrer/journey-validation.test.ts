@@ -20,6 +20,18 @@ describe('checking the referrer journey answers', () => {
     expect(errorsFor('children/0/details', { born: 'yes' })).toMatchObject({ firstName: "Enter the child's name, or what they are known as", dateOfBirth: "Enter the child's date of birth", gender: "Select the child's gender" });
   });
 
+  it('records when a missing child came back, in the referrer’s words, as the date and 24-hour time the return home interview runs from', () => {
+    // The page is asked when the referrer chose going missing or exploitation (or domestic abuse).
+    const page = findPage('screening', {})!;
+    const post = (posted: Record<string, string>) => answerPage(page, { concernAreas: ['exploitation'] }, Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])), now);
+    const back = post({ 'returnedOn-day': '29', 'returnedOn-month': '11', 'returnedOn-year': '2026', returnedTime: '9:30pm' });
+    expect(back.errors).toEqual({});
+    expect(back.answers.concerns).toMatchObject({ screening: { returnedOn: '2026-11-29', returnedTime: '21:30' } });
+    expect(post({ 'returnedOn-day': '1', 'returnedOn-month': '12', 'returnedOn-year': '2026' }).errors).toEqual({ returnedOn: 'Date the child came back or was found must be today or in the past' });
+    expect(post({ 'returnedOn-day': '29', 'returnedOn-month': '11', 'returnedOn-year': '2026', returnedTime: 'teatime' }).errors).toEqual({ returnedTime: 'Enter the time the child came back as a 24-hour time, like 21:30' });
+    expect(post({ returnedTime: '07:15' }).errors).toEqual({ returnedTime: 'Enter the date the child came back, as well as the time' });
+  });
+
   it('refuses a date of birth in the future for a born child', () => {
     expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '1', 'dateOfBirth-month': '12', 'dateOfBirth-year': '2026' }))).toEqual({
       dateOfBirth: 'Date of birth must be today or in the past',

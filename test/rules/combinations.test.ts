@@ -93,10 +93,10 @@ describe('recommendations', () => {
     for (const words of [input.notification.concerns.description, 'Madeup', 'Noah', 'ZZ2']) expect(evidence).not.toContain(words);
   });
 
-  it('starts a return home interview clock 72 hours after a missing episode is received', () => {
+  it('starts a return home interview clock, 72 hours from receipt when the return is not given (from the return: return-home-interview.test.ts)', () => {
     const recommendation = recommend(inputFor({ agency: 'police', factors: ['10A'], ages: [14], description: 'Reported missing overnight, found the next morning.' }));
-    expect(recommendation.clocks).toContainEqual({ name: 'Return home interview', dueAt: '2026-11-21T10:00:00.000Z' });
-    expect(recommendation.clocks).toContainEqual({ name: 'Partner agency information requests answered', dueAt: '2026-11-20T10:00:00.000Z' });
+    expect(recommendation.clocks).toContainEqual(expect.objectContaining({ name: 'Return home interview', dueAt: '2026-11-21T10:00:00.000Z' }));
+    expect(recommendation.clocks).toContainEqual(expect.objectContaining({ name: 'Partner agency information requests answered', dueAt: '2026-11-20T10:00:00.000Z' }));
   });
 
   it('is due within 4 hours when red, half a working day when amber, one working day when green', () => {

@@ -29,7 +29,7 @@ export const dateError = (field: Field, value: string, now: Date): string | unde
     if (value > latest) return `${label(field)} must be before ${longDate(addDays(latest, 1))}`;
     return undefined;
   }
-  if (field.name === 'dateOfBirth' && value > today) return `${label(field)} must be today or in the past`;
+  if ((field.name === 'dateOfBirth' || field.name === 'returnedOn') && value > today) return `${label(field)} must be today or in the past`;
   if (field.name === 'dateOfBirth' && value < '1900-01-01') return `${label(field)} must be after 1 January 1900`;
   return undefined;
 };

@@ -39,6 +39,19 @@ export const REFERRER_KINDS: Option[] = [
 ];
 
 const yes = 'yes';
+
+/** "9:30pm", "9.30 pm", "9pm" or "0930" as the 24-hour time the record keeps; anything else as typed, for the schema to question. */
+export const twentyFourHour = (value: string): string => {
+  const match = /^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm)?$/i.exec(value.trim());
+  if (!match) return value.trim();
+  let hour = Number(match[1]);
+  const minute = match[2] ?? '00';
+  const half = match[3]?.toLowerCase();
+  if (half && (hour < 1 || hour > 12)) return value.trim();
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (half === 'am' && hour === 12) hour = 0;
+  return `${String(hour).padStart(2, '0')}:${minute}`;
+};
 const addressFields = (prefix: string): Field[] => [
   { name: 'line1', path: `${prefix}.line1`, kind: 'text', label: 'Address line 1', autocomplete: 'address-line1', required: 'Enter address line 1, typically the building and street' },
   { name: 'line2', path: `${prefix}.line2`, kind: 'text', label: 'Address line 2 (optional)', autocomplete: 'address-line2', optional: true },
@@ -211,11 +224,14 @@ const SIMPLE_PAGES: Page[] = [
   {
     id: 'screening',
     title: 'Risk assessments you have done',
-    intro: 'Answer only if your organisation has completed one of these. Leave the page blank otherwise.',
+    intro: 'Answer only what you know. Leave the page blank otherwise.',
     fields: [
       { name: 'dashRisk', path: 'concerns.screening.dashRisk', kind: 'radios', label: 'DASH domestic abuse risk level (optional)', optional: true, options: [{ value: 'standard', text: 'Standard' }, { value: 'medium', text: 'Medium' }, { value: 'high', text: 'High' }] },
       { name: 'cseRisk', path: 'concerns.screening.cseRisk', kind: 'radios', label: 'Child sexual exploitation screening outcome (optional)', optional: true, options: [{ value: 'low', text: 'Low' }, { value: 'medium', text: 'Medium' }, { value: 'high', text: 'High' }] },
       { name: 'missingEpisodes', path: 'concerns.screening.missingEpisodes', kind: 'number', label: 'Times the child has gone missing in the last 90 days, including this time (optional)', optional: true, width: '5' },
+      // The return home interview is due 72 hours after the child came back, so we ask when that was.
+      { name: 'returnedOn', path: 'concerns.screening.returnedOn', kind: 'date', label: 'Date the child came back or was found (optional)', hint: 'If the child went missing. For example, 27 11 2026', optional: true },
+      { name: 'returnedTime', path: 'concerns.screening.returnedTime', kind: 'text', label: 'Time the child came back or was found (optional)', hint: 'For example, 21:30 or 9:30pm', optional: true, width: '5', normalise: twentyFourHour },
     ],
   },
   {
