@@ -4,7 +4,7 @@ import { partnerReminderEmail } from '../mail/messages';
 import type { ContactStore, Mailer } from './ports';
 
 /** Workers ask partners for information while a contact waits for a decision. */
-const ASKING_STATUSES: ContactStatus[] = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
+export const ASKING_STATUSES: ContactStatus[] = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
 
 const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && request.dueAt < now.toISOString();
 

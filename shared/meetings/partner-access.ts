@@ -1,0 +1,99 @@
+import { planAction } from '../console/actions';
+import type { Contact, PartnerRequest } from '../contacts';
+import { ASKING_STATUSES } from '../front-door/partner-reminders';
+import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
+import { meetingDate } from './agenda';
+import type { Meeting, MeetingRecord } from './meeting';
+import type { MeetingStore } from './ports';
+import { agencyName, type Agency } from '../partners/agencies';
+
+/**
+ * What someone from a partner agency may see and do (issue 15): the contacts on today's triage
+ * meetings their agency is invited to, and the information requests addressed to their agency,
+ * which they answer. Nothing else: not the queue, not any other contact. Every contact shown to
+ * them, in a list or opened, is recorded in that contact's audit trail.
+ */
+export interface Partner {
+  agency: string;
+  actor: AuditEvent['actor'];
+  now: Date;
+}
+
+export interface PartnerDeps {
+  meetings: MeetingStore;
+  contacts: ContactStore;
+  agencies: readonly Agency[];
+}
+
+export interface RequestToAgency {
+  contact: Contact;
+  request: PartnerRequest;
+}
+
+const todaysMeetings = async (partner: Partner, meetings: MeetingStore): Promise<Meeting[]> =>
+  (await meetings.listOn(meetingDate(partner.now))).filter((m) => m.invited.includes(partner.agency));
+
+const requestsTo = async (agency: string, contacts: ContactStore): Promise<RequestToAgency[]> =>
+  (await Promise.all(ASKING_STATUSES.map((status) => contacts.listByStatus(status))))
+    .flat()
+    .flatMap((contact) => (contact.partnerRequests ?? []).filter((r) => r.agency === agency).map((request) => ({ contact, request })));
+
+const audit = (deps: PartnerDeps, partner: Partner, contactIds: Iterable<string>, what: string) =>
+  Promise.all(
+    [...new Set(contactIds)].map((contactId) =>
+      deps.contacts.appendEvent({ contactId, at: partner.now.toISOString(), actor: partner.actor, action: `${what} (${agencyName(deps.agencies, partner.agency)})` }),
+    ),
+  );
+
+/** A partner's start page: today's meetings they are invited to, and their agency's requests, waiting ones first. */
+export const partnerWork = async (partner: Partner, deps: PartnerDeps) => {
+  const [meetings, requests] = await Promise.all([todaysMeetings(partner, deps.meetings), requestsTo(partner.agency, deps.contacts)]);
+  requests.sort((a, b) => Number(!!a.request.answer) - Number(!!b.request.answer) || a.request.dueAt.localeCompare(b.request.dueAt));
+  await audit(deps, partner, [...meetings.flatMap((m) => m.agenda.map((a) => a.contactId)), ...requests.map((r) => r.contact.contactId)], 'Listed for a partner agency');
+  return { meetings, requests };
+};
+
+export type PartnerContact =
+  | { outcome: 'shown'; contact: Contact; requests: PartnerRequest[]; meetings: Meeting[]; records: MeetingRecord[] }
+  /** Also when the contact exists but is not for this agency: a partner learns nothing of other contacts. */
+  | { outcome: 'not-found' };
+
+/** One contact as a partner may see it, if it is on one of today's meetings for their agency or has a request to it. */
+export const openAsPartner = async (request: { contactId: string } & Partner, deps: PartnerDeps): Promise<PartnerContact> => {
+  const contact = await deps.contacts.get(request.contactId);
+  if (!contact?.notification) return { outcome: 'not-found' };
+  const meetings = (await todaysMeetings(request, deps.meetings)).filter((m) => m.agenda.some((a) => a.contactId === contact.contactId));
+  const requests = ASKING_STATUSES.includes(contact.status) ? (contact.partnerRequests ?? []).filter((r) => r.agency === request.agency) : [];
+  if (!meetings.length && !requests.length) return { outcome: 'not-found' };
+  const records = (await deps.meetings.recordsFor(contact.contactId)).filter((r) => meetings.some((m) => m.meetingId === r.meetingId));
+  await audit(deps, request, [contact.contactId], 'Viewed by a partner agency');
+  return { outcome: 'shown', contact, requests, meetings, records };
+};
+
+export type PartnerAnswer = { outcome: 'answered'; contact: Contact } | { outcome: 'invalid'; message: string } | { outcome: 'refused'; reason: string } | { outcome: 'not-found' };
+
+/**
+ * A partner answers a request to their agency: the answer attaches to the contact's request,
+ * which stops its 48-hour clock (it is no longer overdue or reminded), and the audit trail says who.
+ */
+export const answerAsPartner = async (request: { contactId: string; requestId: string; answer: string } & Partner, deps: PartnerDeps): Promise<PartnerAnswer> => {
+  const answer = request.answer.trim();
+  if (!answer) return { outcome: 'invalid', message: "Enter your agency's answer" };
+  if (answer.length > 4000) return { outcome: 'invalid', message: 'Your answer must be 4000 characters or fewer' };
+  // A worker may change the contact meanwhile (a claim, a note): the answer is written on top, at the version read.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const contact = await deps.contacts.get(request.contactId);
+    const asked = contact && ASKING_STATUSES.includes(contact.status) ? contact.partnerRequests?.find((r) => r.id === request.requestId && r.agency === request.agency) : undefined;
+    if (!contact || !asked) return { outcome: 'not-found' };
+    const plan = planAction('record-answer', { requestId: asked.id, answer }, contact, request.actor, request.now, [], deps.agencies);
+    if ('refused' in plan) return { outcome: 'refused', reason: plan.refused };
+    try {
+      const updated = await deps.contacts.update(contact.contactId, contact.version ?? 0, plan.changes, request.now.toISOString());
+      await deps.contacts.appendEvent({ contactId: contact.contactId, at: request.now.toISOString(), actor: request.actor, action: plan.action, detail: plan.detail });
+      return { outcome: 'answered', contact: updated };
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+    }
+  }
+  return { outcome: 'refused', reason: 'The contact is changing too often to save your answer: try again in a moment' };
+};
