@@ -3,7 +3,7 @@ import type { FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
 import { signOffReasons } from '../console/sign-off';
-import { caseHolderNotices, handoverReplacedEmails, outcomeEmail, reconsiderationAnswerEmail, returnedByTeam, teamHandoverEmails } from '../mail/messages';
+import { caseHolderNotices, handoverReplacedEmails, outcomeEmail, professionalOutcomeEmails, reconsiderationAnswerEmail, returnedByTeam, teamHandoverEmails } from '../mail/messages';
 import type { Route } from '../triage/types';
 import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';
@@ -163,7 +163,8 @@ const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>
   a.children.length === b.children.length && a.children.every((c, i) => c.route === b.children[i]?.route && c.level === b.children[i]?.level);
 
 /**
- * Tells the referrer the outcome and hands the contact to the receiving team; after a manager
+ * Tells the referrer the outcome, hands the contact to the receiving team and tells the other
+ * professionals named in the notification (on secure domains); after a manager
  * answers a reconsideration request, also tells the referrer the answer and any team whose
  * earlier handover it replaces. Each email is sent
  * once, so a contact queued again (a retry, an upheld decision) sends only what is new.
@@ -184,6 +185,7 @@ export const sendOutcome = async (
   for (const handover of teamHandoverEmails(contact, deps.config)) await deps.mailer.sendOnce(handover);
   for (const replaced of handoverReplacedEmails(contact, deps.config)) await deps.mailer.sendOnce(replaced);
   for (const notice of caseHolderNotices(contact, deps.config)) await deps.mailer.sendOnce(notice);
+  if (!unchanged) for (const told of professionalOutcomeEmails(contact, deps.config)) await deps.mailer.sendOnce(told);
   const answer = contact.reconsideration?.answer && reconsiderationAnswerEmail(contact, deps.config);
   if (answer) await deps.mailer.sendOnce(answer);
   return contact as Contact & { decision: Decision };

@@ -209,6 +209,8 @@ export const ProfessionalSchema = z.object({
   role: text(200),
   organisation: text(200),
   contact: text(200).optional(),
+  /** Where the front door tells them the outcome, on a secure domain only (Ofsted asked that they be told). */
+  email: z.email({ message: 'Enter an email address, like name@agency.example' }).max(320).optional(),
 });
 
 export const NotificationSchema = z
