@@ -5,6 +5,7 @@ import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoHandoverStore } from '../../shared/aws/dynamo-handover-store';
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
+import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { DynamoRevokedSessions } from '../../shared/aws/dynamo-revoked-sessions';
 import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
 import { SesMailer } from '../../shared/aws/ses-mailer';
@@ -30,6 +31,7 @@ export const officeCalendar = once(() => {
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const handoverStore = once(() => new DynamoHandoverStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const statusCodes = once(() => new DynamoStatusCodeStore(config().CONTACTS_TABLE));
+export const referrerAddresses = once(() => new DynamoReferrerAddresses(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));
 export const mailer = once(
   () =>

@@ -1,8 +1,8 @@
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
-import { config, contactStore, mailer } from '../lib/dependencies';
+import { config, contactStore, mailer, referrerAddresses } from '../lib/dependencies';
 import { triageStep } from '../lib/triage-step';
 
 export const handler = triageStep(({ contactId }, context) => {
   mailer().registerLambdaContext(context);
-  return sendAcknowledgement(contactId, { store: contactStore(), mailer: mailer(), config: config() });
+  return sendAcknowledgement(contactId, { store: contactStore(), mailer: mailer(), config: config(), addresses: referrerAddresses() });
 });

@@ -55,6 +55,12 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/code', handler: status, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/reasons', handler: status, staffOnly: false });
 
+    // The link in a first acknowledgement to an address never confirmed (shared/referrer/address-confirmation.ts).
+    const confirmation = fn('ConfirmReferrerAddress', 'functions/referrer/confirm-address.ts', "GET/POST /confirm-email/{token}: confirms a referrer's email address", {}, true);
+    contacts.grantReadWriteData(confirmation);
+    api.addRoute({ method: HttpMethod.GET, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
+    api.addRoute({ method: HttpMethod.POST, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
+
     const batch = fn('SubmitBatch', 'functions/api/submit-batch.ts', 'POST /api/notifications/batch: agency systems, by API key', {
       TRIAGE_QUEUE_URL: triageQueue.queueUrl,
       BATCH_API_KEYS: config.referrers.batchApi.clients.map((c) => `${c.client}=${c.keySha256}`).join(','),

@@ -28,7 +28,15 @@ export interface Contact {
    * it is sent (or found to have no address to go to), so a contact whose triage stopped in
    * between is found and finished.
    */
-  acknowledgement?: { status: 'pending' | 'sent' | 'no-address'; sentAt?: string };
+  acknowledgement?: {
+    status: 'pending' | 'sent' | 'no-address';
+    sentAt?: string;
+    /**
+     * False while the referrer's address awaits confirmation (shared/referrer/address-confirmation.ts):
+     * emails to it then greet nobody by name. Absent on contacts acknowledged before addresses were confirmed.
+     */
+    addressConfirmed?: boolean;
+  };
   /** A referrer may ask once for a decision to be looked at again (domain brief §5). */
   reconsideration?: {
     requestedAt: string;

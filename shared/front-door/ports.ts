@@ -162,6 +162,22 @@ export interface StatusCodeStore {
   countAttempt(linkHash: string): Promise<StatusCode | undefined>;
 }
 
+/** A confirmation link's offer: whose address it confirms, held only as a hash, and for which contact. */
+export interface AddressConfirmationOffer {
+  addressHash: string;
+  contactId: string;
+  validUntil: string;
+}
+
+/** Referrers' email addresses proven by a link sent to them (shared/referrer/address-confirmation.ts). */
+export interface ReferrerAddresses {
+  isConfirmed(addressHash: string): Promise<boolean>;
+  /** Keeps a confirmation link's offer under the hash of its token; offering the same token again is harmless. */
+  offer(tokenHash: string, offer: AddressConfirmationOffer): Promise<void>;
+  findOffer(tokenHash: string): Promise<AddressConfirmationOffer | undefined>;
+  confirm(addressHash: string, at: string): Promise<void>;
+}
+
 export interface Mailer {
   /** Sends a message once per idempotency key, however often it is asked to. */
   sendOnce(message: EmailMessage): Promise<void>;

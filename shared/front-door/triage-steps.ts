@@ -7,7 +7,8 @@ import { recommend, rulesetCalendar } from '../rules';
 import type { CaseRegistry } from '../cases/ports';
 import { openCasesFor } from '../cases/record-cases';
 import { type ChildRecommendation, type EarlierContact, type Recommendation } from '../triage/types';
-import { TransitionRefused, type ChildIndexEntry, type ContactMatches, type ContactStore, type Mailer } from './ports';
+import { acknowledgementAddress } from '../referrer/address-confirmation';
+import { TransitionRefused, type ChildIndexEntry, type ContactMatches, type ContactStore, type Mailer, type ReferrerAddresses } from './ports';
 
 /**
  * The steps of the triage state machine, one function each. Every step may run more than once
@@ -190,12 +191,15 @@ export const alertDutyManager = async (
   return { sent: true, outOfHours };
 };
 
-export const sendAcknowledgement = async (contactId: string, deps: MailDeps): Promise<{ sent: true }> => {
+export const sendAcknowledgement = async (contactId: string, deps: MailDeps & { addresses: ReferrerAddresses }): Promise<{ sent: true }> => {
   const contact = await load(deps.store, contactId);
-  // A referrer who gave no email address (anonymous, or a phone number only) is not written to.
-  const acknowledgement = acknowledgementEmail(contact, deps.config);
+  const now = deps.now ?? new Date();
+  // A referrer who gave no email address (anonymous, or a phone number only) is not written to;
+  // an address never confirmed gets the generic acknowledgement with a confirmation link.
+  const address = await acknowledgementAddress(contact, now, { addresses: deps.addresses, config: deps.config });
+  const acknowledgement = acknowledgementEmail(contact, deps.config, address?.confirmed === false ? address.confirmUrl : undefined);
   if (acknowledgement) await deps.mailer.sendOnce(acknowledgement);
-  await recordAcknowledged(contact, acknowledgement ? 'sent' : 'no-address', deps.store, (deps.now ?? new Date()).toISOString());
+  await recordAcknowledged(contact, acknowledgement ? { status: 'sent', sentAt: now.toISOString(), addressConfirmed: address!.confirmed } : { status: 'no-address' }, deps.store, now.toISOString());
   return { sent: true };
 };
 
@@ -203,11 +207,11 @@ export const sendAcknowledgement = async (contactId: string, deps: MailDeps): Pr
  * Marks the acknowledgement sent in whatever status the contact has reached (a worker may
  * already have decided it), without disturbing that status; a retry finds it already marked.
  */
-const recordAcknowledged = async (contact: Contact, outcome: 'sent' | 'no-address', store: ContactStore, now: string): Promise<void> => {
+const recordAcknowledged = async (contact: Contact, outcome: NonNullable<Contact['acknowledgement']>, store: ContactStore, now: string): Promise<void> => {
   let current: Contact | undefined = contact;
   for (let attempt = 0; current && current.acknowledgement?.status === 'pending' && attempt < 3; attempt++) {
     try {
-      await store.amend(current.contactId, current.status, { acknowledgement: { status: outcome, ...(outcome === 'sent' && { sentAt: now }) } }, now);
+      await store.amend(current.contactId, current.status, { acknowledgement: outcome }, now);
       return;
     } catch (error) {
       if (!(error instanceof TransitionRefused)) throw error;

@@ -102,8 +102,12 @@ export const compose = (
 const childrenSummary = (contact: Contact) =>
   contact.notification.children.map(childName).join(', ');
 
-/** Referrers who gave no email address are not written to; those who gave no name are greeted plainly. */
-const greeting = (contact: Contact) => (contact.notification.referrer.name ? `Dear ${contact.notification.referrer.name},` : 'Hello,');
+/**
+ * Referrers who gave no email address are not written to; those who gave no name are greeted
+ * plainly, and so is an address not yet confirmed: the name is whatever the sender typed.
+ */
+const greeting = (contact: Contact) =>
+  contact.notification.referrer.name && contact.acknowledgement?.addressConfirmed !== false ? `Dear ${contact.notification.referrer.name},` : 'Hello,';
 
 const describeAgencyType = (type: string) => (type === 'anonymous' ? 'none (anonymous)' : `none (${type.replace(/-/g, ' ')})`);
 
@@ -111,11 +115,32 @@ const immediateDanger = (config: MailConfig): Block => ({
   warning: `If a child is in immediate danger, call 999 or the duty team on ${config.DUTY_TEAM_PHONE}. Do not wait for our decision.`,
 });
 
-export const acknowledgementEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+/**
+ * The acknowledgement. To an address not yet confirmed (`confirmUrl` given) it is generic: no
+ * name, no children, no status link, only the reference, when a decision is due and the link
+ * that confirms the address (shared/referrer/address-confirmation.ts).
+ */
+export const acknowledgementEmail = (contact: Contact, config: MailConfig, confirmUrl?: string): EmailMessage | undefined => {
   const email = contact.notification.referrer.email;
   if (!email) return undefined;
   const due = contact.recommendation ? formatLondonTime(contact.recommendation.dueAt) : 'the end of the next working day';
   const secure = isSecureAddress(email, config);
+  if (confirmUrl) {
+    return compose(
+      { contactId: contact.contactId, kind: 'acknowledgement' },
+      email,
+      `We have received your notification ${contact.reference}`,
+      [
+        'Hello,',
+        `We have received a notification about a child that gave this email address for the person who sent it. Its reference is ${contact.reference}.`,
+        `A qualified social worker will decide what happens next by ${due}.`,
+        { text: 'If you sent it, confirm that this is your email address, so that we can send you its details and a link to follow it:', href: confirmUrl },
+        'If you did not send it, you do not need to do anything. We will not send details of it to this address.',
+        immediateDanger(config),
+      ],
+      config,
+    );
+  }
   return compose(
     { contactId: contact.contactId, kind: 'acknowledgement' },
     email,

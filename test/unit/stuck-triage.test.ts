@@ -4,6 +4,7 @@ import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../..
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
+import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';
 
 const now = new Date('2026-11-30T10:00:00Z');
 
@@ -134,7 +135,7 @@ describe('the acknowledgement is recorded on the contact', () => {
     ]);
     const sent: string[] = [];
     const mailer = { sendOnce: async (message: { idempotencyKey: string }) => void sent.push(message.idempotencyKey) };
-    const deps = { store, mailer: mailer as never, config: testRuntimeConfig(), now };
+    const deps = { store, mailer: mailer as never, config: testRuntimeConfig(), now, addresses: memoryReferrerAddresses().addresses };
 
     // Act
     await sendAcknowledgement('awaiting', deps);

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Contact } from '../contacts';
+import type { RuntimeConfig } from '../config';
+import { VersionConflict, type ContactStore, type ReferrerAddresses } from '../front-door/ports';
+import { isSecureAddress } from '../mail/messages';
+
+/**
+ * Anyone can type any email address into a notification, and the council then writes to it.
+ * So the first acknowledgement to an address the front door has never confirmed (and that is
+ * not on a secure domain) carries only the reference, generic text and a link to confirm the
+ * address. Whoever opens that link and presses the button has shown they read that mailbox;
+ * from then on the address is confirmed, and emails to it greet the referrer by name and carry
+ * the status link. A notification emailed from an address SES authenticated needs no link.
+ *
+ * Addresses and link tokens are kept only as hashes. The link is a page with a button, never a
+ * GET that confirms: mail scanners open links in emails by themselves.
+ */
+export const addressHash = (address: string): string =>
+  createHash('sha256').update(`front-door:referrer-address:${address.trim().toLowerCase()}`).digest('hex');
+
+const tokenHash = (token: string): string => createHash('sha256').update(`front-door:address-confirmation:${token}`).digest('hex');
+const isToken = (value: string): boolean => /^[A-Za-z0-9_-]{32}$/.test(value);
+
+export const confirmationUrl = (token: string, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>): string =>
+  `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/confirm-email/${token}`;
+
+type Deps = { addresses: ReferrerAddresses; config: Pick<RuntimeConfig, 'SECURE_EMAIL_DOMAINS' | 'PUBLIC_BASE_URL' | 'STATUS_LINK_DAYS'> };
+
+/** An emailed notification whose sender SES authenticated came from the mailbox it names. */
+const authenticatedSender = (contact: Contact, email: string): boolean =>
+  contact.channel === 'email' && contact.senderAuthentication?.authenticated === true && contact.incomingEmail?.from.toLowerCase() === email.toLowerCase();
+
+/**
+ * Whether the referrer's address may get detail; when not, a confirmation link (its offer kept)
+ * for the acknowledgement to carry. No address: nothing to decide.
+ */
+export const acknowledgementAddress = async (contact: Contact, now: Date, deps: Deps): Promise<{ confirmed: true } | { confirmed: false; confirmUrl: string } | undefined> => {
+  const email = contact.notification?.referrer.email;
+  if (!email) return undefined;
+  if (isSecureAddress(email, deps.config) || authenticatedSender(contact, email) || (await deps.addresses.isConfirmed(addressHash(email)))) return { confirmed: true };
+  const token = randomBytes(24).toString('base64url');
+  const validUntil = new Date(now.getTime() + deps.config.STATUS_LINK_DAYS * 86_400_000).toISOString();
+  await deps.addresses.offer(tokenHash(token), { addressHash: addressHash(email), contactId: contact.contactId, validUntil });
+  return { confirmed: false, confirmUrl: confirmationUrl(token, deps.config) };
+};
+
+/** The contact a confirmation link was sent for, while the link works: none for a malformed, unknown or expired token. */
+export const openConfirmation = async (
+  request: { token: string; now: Date },
+  deps: { addresses: ReferrerAddresses; store: Pick<ContactStore, 'get'> },
+): Promise<Contact | undefined> => {
+  if (!isToken(request.token)) return undefined;
+  const offer = await deps.addresses.findOffer(tokenHash(request.token));
+  if (!offer || offer.validUntil <= request.now.toISOString()) return undefined;
+  return deps.store.get(offer.contactId);
+};
+
+/**
+ * Confirms the address a link was sent to, and marks its contact so that the emails still to
+ * come about it greet the referrer by name. Confirming twice is harmless.
+ */
+export const confirmAddress = async (
+  request: { token: string; now: Date },
+  deps: { addresses: ReferrerAddresses; store: Pick<ContactStore, 'get' | 'update'> },
+): Promise<Contact | undefined> => {
+  const contact = await openConfirmation(request, deps);
+  if (!contact) return undefined;
+  const at = request.now.toISOString();
+  await deps.addresses.confirm(addressHash(contact.notification.referrer.email!), at);
+  let current: Contact | undefined = contact;
+  for (let attempt = 0; current?.acknowledgement?.addressConfirmed === false && attempt < 3; attempt++) {
+    try {
+      return await deps.store.update(current.contactId, current.version ?? 0, { acknowledgement: { ...current.acknowledgement, addressConfirmed: true } }, at);
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      current = error.current;
+    }
+  }
+  return current;
+};
