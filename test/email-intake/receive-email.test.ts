@@ -6,6 +6,8 @@ import { receiveEmail } from '../../shared/email-intake/receive';
 import type { SenderVerdicts } from '../../shared/email-intake/sender';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryIntakeStore } from '../support/memory-intake-store';
+import { allegationIdFor, referAllegation } from '../../shared/lado/referral';
+import { calendar, ladoSettings, mailConfig, memoryAllegations, memoryContacts, memoryMailer } from '../lado/memory';
 
 /** The email intake use case on the MIME samples in events/email, with in-memory ports. */
 const sample = (name: string) => readFileSync(join(__dirname, '../../events/email', name));
@@ -60,6 +62,36 @@ describe('email intake', () => {
     expect(contact).toMatchObject({ status: 'received', channel: 'email' });
     expect(contact.notification.children[0]!.firstName).toBe('Ellie');
     expect(queued).toHaveLength(2);
+  });
+
+  it('turns an emailed notification about a teacher into an allegation for the LADO, not a contact about the child alone', async () => {
+    // Prepare
+    const { contacts, queued, receive } = setUp();
+    // Act: the email intake stores the notification; triage's ReferAllegation step then refers it.
+    const received = await receive('adult-concern.eml');
+    const contact = [...contacts.values()][0]!;
+    const allegations = memoryAllegations();
+    const lado = memoryMailer();
+    const referred = await referAllegation(contact.contactId, {
+      contacts: memoryContacts([{ ...contact, status: 'triaging' }]).store,
+      allegations: allegations.store,
+      mailer: lado.mailer,
+      mail: mailConfig,
+      settings: ladoSettings,
+      calendar,
+      now: new Date('2026-11-23T10:00:05Z'),
+    });
+    // Assess
+    expect(received.outcome).toBe('accepted');
+    expect(queued).toEqual([contact.contactId]);
+    expect(contact.notification.adultConcern).toMatchObject({ name: 'Alex Testperson', employer: 'Example Primary School', sector: 'education', stillWorkingWithChildren: 'yes' });
+    expect(referred).toMatchObject({ childContact: false, allegation: { firstTime: true, sector: 'education', source: '2A' } });
+    expect(allegations.allegations.get(allegationIdFor(contact.contactId))).toMatchObject({
+      status: 'awaiting-consideration',
+      notificationReference: contact.reference,
+      person: { role: 'Class teacher and PE lead' },
+      children: [{ name: 'Noah Placeholder' }],
+    });
   });
 
   it('keeps a free-text email with its attachment as a contact that needs completing, and says so to the sender', async () => {
