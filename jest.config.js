@@ -1,12 +1,22 @@
+const { testKinds } = require('./test/support/test-kinds');
+
 /** Tests run TypeScript through swc: fast, and independent of the tsc version (tsc runs separately). */
-module.exports = {
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  rootDir: __dirname,
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // uuid (under the Parquet writer's thrift) ships only ES modules, which Jest's CommonJS runtime must have compiled.
   transformIgnorePatterns: ['/node_modules/(?!uuid/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};
+
+// One project per level of the test pyramid (see test/support/test-kinds.js): `npm test` runs all
+// three; `npm run test:unit`, `test:integration` and `test:browser` run one.
+const kinds = testKinds();
+const project = (displayName) => ({ ...common, displayName, testMatch: kinds[displayName] });
+
+module.exports = {
+  projects: [project('unit'), project('integration'), project('browser')],
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   reporters: ['default', '<rootDir>/test/reporters/summary.js'],
