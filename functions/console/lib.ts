@@ -20,13 +20,14 @@ export type Actor = AuditEvent['actor'];
 type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** What every console page needs to draw the signed-in user's bar and the navigation (each user's own areas). */
-export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' = '/console') => ({
+export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' | '/console/consultations' = '/console') => ({
   user,
   roleName: user && ROLES[actingRole(user)],
   navigation: [
     ...(!user || can(user, 'view') ? [{ href: '/console', text: 'Triage console', active: active === '/console' }] : []),
     ...(user && can(user, 'allegations') ? [{ href: '/console/allegations', text: 'Allegations (LADO)', active: active === '/console/allegations' }] : []),
     ...(user && can(user, 'handovers') ? [{ href: '/console/handovers', text: 'Handovers', active: active === '/console/handovers' }] : []),
+    ...(user && can(user, 'view') ? [{ href: '/console/consultations', text: 'Consultations', active: active === '/console/consultations' }] : []),
   ],
 });
 

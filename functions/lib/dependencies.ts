@@ -4,6 +4,7 @@ import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/
 import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoHandoverStore } from '../../shared/aws/dynamo-handover-store';
+import { DynamoConsultationStore } from '../../shared/aws/dynamo-consultation-store';
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { DynamoRevokedSessions } from '../../shared/aws/dynamo-revoked-sessions';
@@ -30,6 +31,7 @@ export const officeCalendar = once(() => {
 });
 export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const handoverStore = once(() => new DynamoHandoverStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
+export const consultationStore = once(() => new DynamoConsultationStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const statusCodes = once(() => new DynamoStatusCodeStore(config().CONTACTS_TABLE));
 export const referrerAddresses = once(() => new DynamoReferrerAddresses(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));

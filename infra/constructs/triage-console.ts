@@ -70,14 +70,17 @@ export class TriageConsole extends Construct {
     const originalEmail = fn('OriginalEmail', 'functions/console/original-email.ts', 'Triage console: download the original of a free-text email');
     const handovers = fn('Handovers', 'functions/console/handovers.ts', 'Receiving teams: the handovers addressed to them, and the no-quibble measures');
     const handover = fn('Handover', 'functions/console/handover.ts', 'Receiving teams: one handover, with the whole record; accept or return it');
+    const phone = fn('PhoneCall', 'functions/console/phone.ts', "Triage console: record a telephone call: a contact in the referrer's form, or a consultation");
+    const consultations = fn('Consultations', 'functions/console/consultations.ts', 'Triage console: consultations with no child identified, counted and searchable');
     props.rawEmails.grantRead(originalEmail);
     originalEmail.addEnvironment('INBOUND_EMAIL_BUCKET', props.rawEmails.bucketName);
-    for (const reader of [queue, handovers]) props.contacts.grantReadData(reader);
+    for (const reader of [queue, handovers, consultations]) props.contacts.grantReadData(reader);
     // Signing out records the revoked session; every console route reads the revocations.
     props.contacts.grantReadWriteData(signIn);
     // Viewing a contact or downloading its email appends to its audit trail; completing one writes a form draft.
     // Accepting or returning a handover writes it, its audit trail, and on a return the contact.
-    for (const writer of [contact, decide, actions, complete, originalEmail, handover]) props.contacts.grantReadWriteData(writer);
+    // A phone call writes a form draft or a consultation.
+    for (const writer of [contact, decide, actions, complete, originalEmail, handover, phone]) props.contacts.grantReadWriteData(writer);
     props.cases.grantReadWriteData(actions);
     for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);
     for (const f of [decide, actions]) f.addEnvironment('OUTCOME_QUEUE_URL', props.outcomeQueue.queueUrl);
@@ -94,6 +97,9 @@ export class TriageConsole extends Construct {
     route(HttpMethod.GET, '/console/contacts/{id}/original-email', originalEmail);
     route(HttpMethod.POST, '/console/contacts/{id}/complete', complete);
     route(HttpMethod.POST, '/console/contacts/{id}/{action}', actions);
+    route(HttpMethod.GET, '/console/phone', phone);
+    route(HttpMethod.POST, '/console/phone', phone);
+    route(HttpMethod.GET, '/console/consultations', consultations);
     route(HttpMethod.GET, '/console/handovers', handovers);
     route(HttpMethod.GET, '/console/handovers/{id}', handover);
     route(HttpMethod.POST, '/console/handovers/{id}/{action}', handover);

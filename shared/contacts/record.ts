@@ -3,7 +3,8 @@ import type { EarlierContact, Recommendation } from '../triage/types';
 import type { Decision } from './decision';
 import type { ContactStatus } from './status';
 
-export type Channel = 'api' | 'web' | 'email' | 'batch';
+/** `phone`: a worker recorded a telephone call in the referrer's guided form. */
+export type Channel = 'api' | 'web' | 'email' | 'batch' | 'phone';
 
 /** A contact as stored: the notification as the referrer sent it, and what happened to it. */
 export interface Contact {

@@ -15,6 +15,11 @@ export interface Draft {
    * contact instead of creating one. Only the console sets this, never anything a form posts.
    */
   completes?: { contactId: string; reference: string; by: AuditEvent['actor'] };
+  /**
+   * A worker is recording a telephone call in the form: the contact's channel is `phone`. Only
+   * the console sets this, never anything a form posts.
+   */
+  phoneCall?: { by: AuditEvent['actor'] };
 }
 
 /** A web form draft: what a referrer has answered so far, kept so a reload loses nothing. */

@@ -42,7 +42,7 @@ export const submitDraft = async (draft: Draft, now: Date, deps: SubmitDeps): Pr
   if (draft.submitted) return { outcome: 'submitted', contact: draft.submitted };
   if (draft.completes) return completeContact({ ...draft, completes: draft.completes }, now, deps);
   const result = await acceptNotification(
-    { body: notificationInput(draft.answers), channel: 'web', idempotencyKey: { scope: 'web', key: draft.draftId }, now },
+    { body: notificationInput(draft.answers), channel: draft.phoneCall ? 'phone' : 'web', idempotencyKey: { scope: 'web', key: draft.draftId }, now },
     deps,
   );
   if (result.outcome === 'invalid') return result;
@@ -50,6 +50,7 @@ export const submitDraft = async (draft: Draft, now: Date, deps: SubmitDeps): Pr
   if (result.outcome === 'key-reused') return { outcome: 'invalid', errors: [{ path: 'check', message: 'This form was already sent, with different answers, from another tab or window' }] };
   const { contactId, reference, statusToken } = result.contact;
   const at = now.toISOString();
+  if (draft.phoneCall && result.outcome === 'accepted') await deps.store.appendEvent({ contactId, at, actor: draft.phoneCall.by, action: 'Recorded a telephone contact' });
   await deps.drafts.put({ ...draft, submitted: { contactId, reference, at, statusToken }, updatedAt: at });
   return { outcome: 'submitted', contact: { contactId, reference } };
 };

@@ -6,8 +6,9 @@ import { submitAndTriage } from '../console/helpers';
 /**
  * Receiving teams in a real browser (issue 15): early help returns a handover it cannot take,
  * with its reason; the front door sees the reason on the contact and decides again; social care
- * accepts the new handover; the front door sees the return counted. Every page is checked
- * against WCAG 2.2 AA on the way.
+ * accepts the new handover; the front door sees the return counted. And a worker records
+ * telephone calls: a consultation with no child identified, then a contact about a child in the
+ * referrer's guided form. Every page is checked against WCAG 2.2 AA on the way.
  */
 describe('receiving teams accept or return handovers, in a browser', () => {
   const local = useLocalSystem();
@@ -23,6 +24,10 @@ describe('receiving teams accept or return handovers, in a browser', () => {
     await ui.page.getByRole('heading', { name: landing, exact: true }).waitFor();
   };
   const signOut = () => ui.page.getByRole('button', { name: 'Sign out' }).click();
+  const signOutFromConsole = async () => {
+    await ui.page.goto(`${local.system.endpoints.api}/console`);
+    await signOut();
+  };
   const decide = (body: unknown) =>
     fetch(`${local.system.endpoints.api}/api/contacts/${contactId}/decision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const handoverEmail = (to: string) =>
@@ -89,4 +94,35 @@ describe('receiving teams accept or return handovers, in a browser', () => {
     expect(measures).toMatch(/Accepted in the last 30 days\s*1/);
     await expectAccessible('front door: handover measures');
   }, 240_000);
+
+  it('a worker records a phone consultation, finds it by searching, and starts a phone contact in the guided form', async () => {
+    await signInAs('Priya Shah', 'Triage queue');
+    await ui.page.getByRole('link', { name: 'Consultations' }).click();
+    await ui.page.getByRole('link', { name: 'Record a telephone call' }).click();
+    await ui.page.getByRole('heading', { name: 'Record a telephone call' }).waitFor();
+    await expectAccessible('record a telephone call');
+
+    await ui.page.getByRole('button', { name: 'Record the consultation' }).click();
+    await ui.page.getByRole('link', { name: "Choose the caller's agency" }).waitFor();
+    await expectAccessible('consultation with errors');
+
+    await ui.page.getByLabel("Caller's agency").selectOption('school');
+    await ui.page.getByLabel('What did the caller ask about?').fill('A pupil has lost a lot of weight this term and seems withdrawn; is this a safeguarding concern?');
+    await ui.page.getByLabel('What advice did you give?').fill('Speak to the school nurse and the parents; if neglect is suspected, make a referral.');
+    await ui.page.getByRole('button', { name: 'Record the consultation' }).click();
+    await ui.page.getByText('Consultation recorded.').waitFor();
+    await expectAccessible('consultations, after recording one');
+
+    await ui.page.getByLabel('Search consultations').fill('weight nurse');
+    await ui.page.getByRole('button', { name: 'Search' }).click();
+    await ui.page.getByText('1 consultation matching').waitFor();
+    await ui.page.getByLabel('Search consultations').fill('housing');
+    await ui.page.getByRole('button', { name: 'Search' }).click();
+    await ui.page.getByText('No consultations match').waitFor();
+
+    await ui.page.goto(`${local.system.endpoints.api}/console/phone`);
+    await ui.page.getByRole('button', { name: 'Record a contact in the guided form' }).click();
+    await ui.page.waitForURL(/\/notify\/immediate-danger$/);
+    await signOutFromConsole();
+  }, 120_000);
 });

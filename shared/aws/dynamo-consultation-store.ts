@@ -1,0 +1,65 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { expiryAfter } from '../contacts';
+import type { Consultation, ConsultationStore } from '../consultations/consultation';
+
+/**
+ * Consultations in the contacts table, one partition a month (pk CONSULTATION#<yyyy-mm>, sk
+ * <recorded time>#<id>), so a period is read by its months and never by a scan. They expire
+ * with the contacts' retention period.
+ */
+const month = (iso: string) => iso.slice(0, 7);
+
+export class DynamoConsultationStore implements ConsultationStore {
+  private readonly db: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly tableName: string,
+    client: DynamoDBClient = new DynamoDBClient({}),
+    private readonly retentionYears?: number,
+  ) {
+    this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async add(consultation: Consultation): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            pk: `CONSULTATION#${month(consultation.recordedAt)}`,
+            sk: `${consultation.recordedAt}#${consultation.consultationId}`,
+            ...consultation,
+            ...(this.retentionYears && { expiresAt: expiryAfter(consultation.recordedAt, this.retentionYears) }),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async listSince(since: string): Promise<Consultation[]> {
+    const months: string[] = [];
+    for (let at = new Date(`${month(since)}-01T00:00:00Z`); month(at.toISOString()) <= month(new Date().toISOString()); at.setUTCMonth(at.getUTCMonth() + 1)) months.push(month(at.toISOString()));
+    const found: Consultation[] = [];
+    for (const m of months.reverse()) {
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND sk >= :since',
+            ExpressionAttributeValues: { ':pk': `CONSULTATION#${m}`, ':since': since },
+            ScanIndexForward: false,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const { pk: _pk, sk: _sk, expiresAt: _e, ...c } of page.Items ?? []) found.push(c as Consultation);
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+    }
+    return found;
+  }
+}
