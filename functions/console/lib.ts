@@ -202,6 +202,11 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       ],
       // A manager changing the decision on reconsideration records the new one in the same form.
       reconsiderationDecision: decisionOptions(keptFor(state, 'answer-reconsideration')),
+      // A manager may change one child's decision; the others keep theirs.
+      reconsiderationChildren: [
+        { value: '', text: 'Every child in this notification' },
+        ...n.children.map((c, i) => ({ value: String(i), text: childName(c), selected: keptFor(state, 'answer-reconsideration').childIndex === String(i) })),
+      ],
       kept: { reconsider: keptFor(state, 'answer-reconsideration'), request: keptFor(state, 'request-information'), escalate: keptFor(state, 'escalate') },
       recommendationRows: contact.recommendation && [
         ...(n.children.length > 1

@@ -5,7 +5,7 @@ import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { contactIdOfExecution, executionNameFor, StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
 import { MAX_TRIAGE_ATTEMPTS, resumeTriage } from '../../shared/front-door/stalled';
-import { isContactId, type Contact } from '../../shared/contacts';
+import { isContactId, upgradeContact, type Contact } from '../../shared/contacts';
 import type { EarlierContact } from '../../shared/triage/types';
 import type { Deployment } from './deployment';
 
@@ -189,7 +189,7 @@ export const storedContactRecords = async (ops: Ops): Promise<(Contact & { match
       }),
     );
     for (const { pk, sk, ...item } of page.Items ?? []) {
-      if (sk === 'CONTACT') records.set(pk, { ...(item as Contact), matches: [] });
+      if (sk === 'CONTACT') records.set(pk, { ...upgradeContact(item as Contact), matches: [] });
       else matches.set(pk, [...(matches.get(pk) ?? []), item as EarlierContact]);
     }
     ExclusiveStartKey = page.LastEvaluatedKey;

@@ -12,7 +12,7 @@ import {
   type BatchWriteCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { expiryAfter, matchSummary, queueTime, statusesBefore, statusTokenHash, type Contact, type ContactStatus, type HouseholdContact, type MatchKey, type MatchSummary } from '../contacts';
+import { expiryAfter, matchSummary, queueTime, statusesBefore, statusTokenHash, upgradeContact, type Contact, type ContactStatus, type HouseholdContact, type MatchKey, type MatchSummary } from '../contacts';
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
 import {
@@ -60,7 +60,8 @@ const reconsiderationKeys = (contact: Contact) =>
 
 const toContact = (item: Record<string, unknown>): Contact => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...contact } = item;
-  return contact as unknown as Contact;
+  // Contacts stored before decisions were per child are read in today's shape.
+  return upgradeContact(contact as unknown as Contact);
 };
 
 /** A match kept beside the contact: one item per earlier contact and child (or address). */

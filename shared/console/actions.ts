@@ -1,11 +1,12 @@
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { ChildDecisionFieldsSchema, describeChildren, isOpen, sameForAll, type Contact, type DecisionFields, type Person } from '../contacts';
+import { ChildDecisionFieldsSchema, describeChildren, isOpen, type Contact, type DecisionFields, type Person } from '../contacts';
 import type { ChildCase } from '../cases/case';
 import type { CaseRegistry } from '../cases/ports';
 import { matchKeysFor } from '../contacts/matching';
 import { recommend } from '../rules';
+import { reconsideredDecision } from '../referrer/reconsideration';
 import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
 import { agencyName, DEFAULT_AGENCIES, type Agency } from '../partners/agencies';
 
@@ -66,11 +67,13 @@ export const ActionSchemas = {
       level: z.string().optional(),
       primaryNeed: z.string().optional(),
       rationale: z.string().optional(),
+      // Which child's decision changes; empty for every child.
+      childIndex: z.string().optional(),
     })
-    .transform(({ reconsiderationStatus, answer, ...fields }, ctx): { reconsiderationStatus: 'upheld' | 'changed'; answer: string; decision?: DecisionFields } => {
+    .transform(({ reconsiderationStatus, answer, childIndex, ...fields }, ctx): { reconsiderationStatus: 'upheld' | 'changed'; answer: string; decision?: DecisionFields; childIndex?: number } => {
       if (reconsiderationStatus === 'upheld') return { reconsiderationStatus, answer };
       const decision = ChildDecisionFieldsSchema.safeParse(decisionFields(fields));
-      if (decision.success) return { reconsiderationStatus, answer, decision: decision.data };
+      if (decision.success) return { reconsiderationStatus, answer, decision: decision.data, ...(childIndex && /^\d+$/.test(childIndex) && { childIndex: Number(childIndex) }) };
       for (const issue of decision.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       return z.NEVER;
     }),
@@ -196,11 +199,10 @@ export const planAction = <K extends ActionKind>(
       const action = `Answered the referrer's reconsideration request: ${answered.reconsiderationStatus}`;
       // Either way the referrer is emailed the answer, by the consumer that sends outcomes.
       if (!answered.decision) return { changes: { reconsideration }, action, sendOutcome: true };
-      // The new decision on reconsideration is one decision for every child in the notification.
-      const decision = { children: sameForAll(answered.decision, contact.notification.children.length), decidedAt: at, decidedBy: actor.id };
-      if (decision.children.every((c, i) => c.route === previous.children[i]?.route && c.level === previous.children[i]?.level)) {
-        return { refused: 'Choose a different route or level of need, or answer that the decision is upheld' };
-      }
+      // The new decision is one child's (the others keep theirs) or the same for every child.
+      const reconsidered = reconsideredDecision(previous, { fields: answered.decision, childIndex: answered.childIndex }, { at, actorId: actor.id });
+      if ('refused' in reconsidered) return reconsidered;
+      const { decision } = reconsidered;
       return {
         changes: {
           reconsideration,

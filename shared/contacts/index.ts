@@ -5,3 +5,4 @@ export * from './record';
 export * from './status';
 export * from './retention';
 export * from './size';
+export * from './upgrade';

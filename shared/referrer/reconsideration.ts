@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Contact } from '../contacts';
+import { sameForAll, type Contact, type Decision, type DecisionFields } from '../contacts';
 import { VersionConflict, type ContactStore } from '../front-door/ports';
 
 /**
@@ -47,4 +47,25 @@ export const requestReconsideration = async (
     if (!(error instanceof VersionConflict)) throw error;
     return error.current?.reconsideration ? { outcome: 'refused', reason: 'already-requested' } : requestReconsideration(request, deps);
   }
+};
+
+/**
+ * The decision after a manager changes it on reconsideration: for one child (the others keep
+ * what was decided for them, as each child is decided as an individual), or the same for every
+ * child. Refused when nothing would change, since that is an upheld decision.
+ */
+export const reconsideredDecision = (
+  previous: Decision,
+  change: { fields: DecisionFields; childIndex?: number },
+  by: { at: string; actorId: string },
+): { decision: Decision } | { refused: string } => {
+  const childCount = previous.children.length;
+  if (change.childIndex !== undefined && change.childIndex >= childCount) return { refused: `There is no child ${change.childIndex + 1} in this notification` };
+  const children =
+    change.childIndex === undefined
+      ? sameForAll(change.fields, childCount)
+      : previous.children.map((child) => (child.childIndex === change.childIndex ? { childIndex: child.childIndex, ...change.fields } : child));
+  const changed = children.some((c, i) => c.route !== previous.children[i]?.route || c.level !== previous.children[i]?.level);
+  if (!changed) return { refused: 'Choose a different route or level of need, or answer that the decision is upheld' };
+  return { decision: { children, decidedAt: by.at, decidedBy: by.actorId } };
 };

@@ -108,6 +108,31 @@ describe('console actions', () => {
       sendOutcome: true,
     });
   });
+
+  it('changes one child’s decision on reconsideration, and the other children keep theirs', () => {
+    // A police notification about a baby and her 14-year-old brother; the school asks again about the brother only.
+    const baby = { childIndex: 0, route: 'csc-strategy-discussion' as const, level: 4 as const, rationale: 'Bruising to a non-mobile baby' };
+    const brother = { childIndex: 1, route: 'early-help-single-agency' as const, level: 2 as const, rationale: 'School support' };
+    const decision = { children: [baby, brother], decidedAt: '2026-03-01T09:00:00Z', decidedBy: 'sam.okafor' };
+    const two = { ...contact().notification, children: [{ firstName: 'Ava', lastName: 'Madeup', dateOfBirth: '2025-10-01' }, { firstName: 'Noah', lastName: 'Madeup', dateOfBirth: '2011-03-03' }] };
+    const requested = contact({ status: 'decided', notification: two, decision, reconsideration: { requestedAt: '2026-03-01T10:00:00Z', reason: 'Noah is the one who was hit', status: 'requested' } } as Partial<Contact>);
+    const manager = { id: 'morgan.ellis', name: 'Morgan Ellis', role: 'manager' };
+    const schema = ActionSchemas['answer-reconsideration'];
+    const forNoah = schema.parse({ reconsiderationStatus: 'changed', answer: 'Agreed', route: 'csc-strategy-discussion', level: '4', rationale: 'Noah disclosed being hit too', childIndex: '1' });
+    expect(planAction('answer-reconsideration', forNoah, requested, manager, now)).toMatchObject({
+      changes: { decision: { children: [baby, { childIndex: 1, route: 'csc-strategy-discussion', level: 4, rationale: 'Noah disclosed being hit too' }] }, previousDecisions: [decision] },
+      detail: 'Decision changed from child 1: level 4, csc-strategy-discussion; child 2: level 2, early-help-single-agency to child 1: level 4, csc-strategy-discussion; child 2: level 4, csc-strategy-discussion',
+      newDecision: true,
+    });
+    // The same for every child, when no child is chosen.
+    const forAll = schema.parse({ reconsiderationStatus: 'changed', answer: 'Agreed', route: 'csc-strategy-discussion', level: '4', rationale: 'Both children', childIndex: '' });
+    expect(planAction('answer-reconsideration', forAll, requested, manager, now)).toMatchObject({ changes: { decision: { children: [{ childIndex: 0, rationale: 'Both children' }, { childIndex: 1, rationale: 'Both children' }] } } });
+    // Changing the baby's decision to what it already was changes nothing: that is an upheld decision.
+    const forAvaSame = schema.parse({ reconsiderationStatus: 'changed', answer: 'Agreed', route: 'csc-strategy-discussion', level: '4', rationale: 'Still a strategy discussion', childIndex: '0' });
+    expect(planAction('answer-reconsideration', forAvaSame, requested, manager, now)).toEqual({ refused: 'Choose a different route or level of need, or answer that the decision is upheld' });
+    const noSuchChild = schema.parse({ reconsiderationStatus: 'changed', answer: 'Agreed', route: 'nfa', level: '1', rationale: 'No further action', childIndex: '5' });
+    expect(planAction('answer-reconsideration', noSuchChild, requested, manager, now)).toEqual({ refused: 'There is no child 6 in this notification' });
+  });
 });
 
 describe('queue', () => {
