@@ -24,8 +24,10 @@ describe('the triage console in a browser', () => {
     await ui.page.getByRole('heading', { name: 'Triage queue' }).waitFor();
   };
 
+  let neglectContactId: string;
+
   beforeAll(async () => {
-    await Promise.all([submitAndTriage(local.system, 'school-neglect'), submitAndTriage(local.system, 'police-domestic-abuse-high')]);
+    [neglectContactId] = await Promise.all([submitAndTriage(local.system, 'school-neglect'), submitAndTriage(local.system, 'police-domestic-abuse-high')]);
   }, 120_000);
 
   it('worker decides each child of the most urgent contact, manager signs it off, the outcome email is sent', async () => {
@@ -107,6 +109,42 @@ describe('the triage console in a browser', () => {
     expect(email.body.text).toContain('strategy discussion');
     expect(checked).toHaveLength(9);
   });
+
+  it('worker records an open case the registry lacks, then its closure, on the contact page (issue 9: open cases are known, not guessed)', async () => {
+    await ui.page.goto(`${local.system.endpoints.api}/console`);
+    const signOut = ui.page.getByRole('button', { name: 'Sign out' });
+    if (await signOut.count()) await signOut.click();
+    await signInAs('Priya Shah');
+    await ui.page.goto(`${local.system.endpoints.api}/console/contacts/${neglectContactId}`);
+    const openCase = ui.page.locator('form[action$="/record-case"]');
+    await openCase.waitFor();
+    expect(await ui.page.getByText('The case registry knows of no open case for these children.').isVisible()).toBe(true);
+
+    await openCase.getByLabel('Open case', { exact: true }).check();
+    await openCase.getByLabel('Social care', { exact: true }).check();
+    await openCase.getByRole('button', { name: 'Record case' }).click();
+    await ui.page.locator('.govuk-error-summary').waitFor();
+    await expectAccessible('contact with an open case missing its worker');
+
+    await openCase.getByLabel('Open case', { exact: true }).check();
+    await openCase.getByLabel('Social care', { exact: true }).check();
+    await openCase.getByLabel('Allocated worker or lead professional (for an open case)').fill('Casey Allocated');
+    await openCase.getByLabel('Their email address').fill('casey.allocated@exampleshire.example');
+    await openCase.getByLabel('Team (optional)').fill('CIN Team 2');
+    await openCase.getByRole('button', { name: 'Record case' }).click();
+    await ui.page.getByText(/Child 1: open social care case, allocated worker Casey Allocated/).waitFor();
+    // Recommended again with what is now known: the contact goes to the allocated worker.
+    expect(await ui.page.locator('main').textContent()).toContain('Existing open case: pass to the allocated worker');
+    await expectAccessible('contact with an open case recorded');
+
+    await openCase.getByLabel('Case closed', { exact: true }).check();
+    await openCase.getByLabel('Social care', { exact: true }).check();
+    await openCase.getByRole('button', { name: 'Record case' }).click();
+    await ui.page.getByText('The case registry knows of no open case for these children.').waitFor();
+    expect(await ui.page.locator('main').textContent()).not.toContain('Existing open case: pass to the allocated worker');
+    expect(await ui.page.getByText('Recorded a closed social care case for child 1').first().isVisible()).toBe(true);
+    await expectAccessible('contact after the case was closed');
+  }, 120_000);
 
   it('works with the keyboard alone: tab to the first contact and open it', async () => {
     await ui.page.goto(`${local.system.endpoints.api}/console`);
