@@ -3,7 +3,7 @@ import { referralMeasures } from '../../shared/lado/measures';
 import { config, contactStore, mailer } from '../lib/dependencies';
 import { logger } from '../lib/observability';
 import { triageStep } from '../lib/triage-step';
-import { allegationStore, ladoCalendar, ladoSettings, publishMeasures } from './dependencies';
+import { allegationStore, ladoCalendar, ladoSettings, matchKey, publishMeasures } from './dependencies';
 
 /** Triage step ReferAllegation: returns routing facts only (whether the child's triage carries on), never the adult's details. */
 export const handler = triageStep(async ({ contactId }, context) => {
@@ -14,6 +14,7 @@ export const handler = triageStep(async ({ contactId }, context) => {
     mailer: mailer(),
     mail: config(),
     settings: ladoSettings(),
+    matchKey: await matchKey(),
     calendar: ladoCalendar(),
     now: new Date(),
   });

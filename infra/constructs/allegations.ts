@@ -1,4 +1,5 @@
-import { CfnParameter, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AttributeType, Billing, TableEncryptionV2, TableV2, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
@@ -47,41 +48,49 @@ export class Allegations extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
       reason: "The LADO's queue reads allegations by status through the allegations table's own index; the grant covers that table's indexes and no other.",
     });
-    // The person-matching key must stay the same for the life of the records, so it is given at
-    // deploy time (never in the repository); the local stage's synthetic data uses a fixed one.
-    const matchKey = local ? 'local-only-allegation-match-key-not-a-secret' : this.matchKeyParameter().valueAsString;
     const { retention } = config.lado;
     this.environment = {
       ...props.environment,
       ALLEGATIONS_TABLE: this.table.tableName,
-      ALLEGATION_MATCH_KEY: matchKey,
       LADO_PHONE: config.lado.phone,
       LADO_EMAIL: config.lado.email,
       ALLEGATION_RETENTION: `${retention.minimumYears},${retention.pensionAge},${retention.maliciousDays}`,
     };
+    // The person-matching key lives in Secrets Manager, read by the one function that hashes
+    // people; the local stage's synthetic data uses a fixed key and no secret.
+    const matchKey = local ? undefined : this.matchKeySecret();
     this.referAllegation = props.mailing(
       new FrontDoorFunction(this, 'ReferAllegation', {
         entry: 'functions/lado/refer-allegation.ts',
         description: 'Triage step: a notification about an adult who works with children becomes an allegation for the LADO',
-        environment: this.environment,
+        environment: { ...this.environment, MATCH_KEY_SECRET_ARN: matchKey?.secretArn ?? 'local-default' },
         // It sends the employer's and referrer's emails, so it shares the email steps' limit.
         reservedConcurrency: CAPACITY.emailStep,
       }),
     );
+    matchKey?.grantRead(this.referAllegation);
     this.table.grantReadWriteData(this.referAllegation);
     props.contacts.grantReadWriteData(this.referAllegation);
   }
 
-  /** `cdk deploy --parameters AllegationsMatchKey=…`: a fixed name, as the README gives it. */
-  private matchKeyParameter(): CfnParameter {
-    const parameter = new CfnParameter(this, 'MatchKey', {
-      type: 'String',
-      noEcho: true,
-      minLength: 32,
-      description: 'Key of the keyed hash that matches allegations about the same person; keep it unchanged between deployments',
+  /**
+   * A random key, generated once and kept if the stack is deleted: it must stay the same for the
+   * life of the records it indexes, so it is never rotated (a new key would stop every earlier
+   * allegation matching).
+   */
+  private matchKeySecret(): Secret {
+    const secret = new Secret(this, 'MatchKey', {
+      description: 'Key of the keyed hash (HMAC) that matches allegations about the same person; keep it unchanged',
+      encryptionKey: DataProtectionKey.of(this),
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
     });
-    parameter.overrideLogicalId('AllegationsMatchKey');
-    return parameter;
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The secret keys a hash stored with every allegation for ten years or more; rotating it would stop earlier allegations about the same person matching.',
+    });
+    new CfnOutput(this, 'MatchKeySecretArn', { value: secret.secretArn, description: 'The person-matching key (Secrets Manager)' });
+    return secret;
   }
 
   /** The LADO's pages in the console, with the console's own sign-in settings. */

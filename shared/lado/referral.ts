@@ -41,12 +41,14 @@ export interface ReferralDeps {
   allegations: AllegationStore;
   mailer: Mailer;
   mail: MailConfig;
-  settings: Pick<LadoSettings, 'ALLEGATION_MATCH_KEY' | 'ALLEGATION_RETENTION' | 'LADO_PHONE' | 'LADO_EMAIL'>;
+  settings: Pick<LadoSettings, 'ALLEGATION_RETENTION' | 'LADO_PHONE' | 'LADO_EMAIL'>;
+  /** The area's secret key of the person-matching hash (shared/lado/person-key.ts). */
+  matchKey: string;
   calendar: WorkingCalendar;
   now: Date;
 }
 
-export const newAllegation = (contact: Contact, deps: Pick<ReferralDeps, 'settings' | 'calendar'>): Allegation => {
+export const newAllegation = (contact: Contact, deps: Pick<ReferralDeps, 'settings' | 'calendar' | 'matchKey'>): Allegation => {
   const n = contact.notification;
   const person = n.adultConcern!;
   const allegationId = allegationIdFor(contact.contactId);
@@ -61,7 +63,7 @@ export const newAllegation = (contact: Contact, deps: Pick<ReferralDeps, 'settin
     ...(person.childNeedsContact && { childContact: { contactId: contact.contactId, reference: contact.reference } }),
     source: AGENCY_TYPES[n.referrer.agencyType] ?? 'unknown',
     person,
-    personKey: personKeyFor(person, deps.settings.ALLEGATION_MATCH_KEY),
+    personKey: personKeyFor(person, deps.matchKey),
     referrer: n.referrer,
     children: n.children.map((c) => ({ name: `${c.firstName} ${c.lastName}`, ...(c.dateOfBirth && { dateOfBirth: c.dateOfBirth }) })),
     description: n.concerns.description,

@@ -7,8 +7,11 @@ import type { AllegationRetention } from './retention';
  */
 export const LadoSettingsSchema = z.object({
   ALLEGATIONS_TABLE: z.string().min(1),
-  /** The key of the person-matching hash (see person-key.ts); at least 32 characters. */
-  ALLEGATION_MATCH_KEY: z.string().min(32, 'ALLEGATION_MATCH_KEY must be at least 32 characters'),
+  /**
+   * Where the key of the person-matching hash (see person-key.ts) is kept: a Secrets Manager
+   * secret's ARN, or `local-default` in the local stage, whose synthetic data needs no secret.
+   */
+  MATCH_KEY_SECRET_ARN: z.union([z.literal('local-default'), z.string().startsWith('arn:', 'MATCH_KEY_SECRET_ARN must be a secret ARN or local-default')]).optional(),
   LADO_PHONE: z.string().min(1),
   LADO_EMAIL: z.email(),
   ALLEGATION_RETENTION: z

@@ -7,7 +7,7 @@ import type { SenderVerdicts } from '../../shared/email-intake/sender';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryIntakeStore } from '../support/memory-intake-store';
 import { allegationIdFor, referAllegation } from '../../shared/lado/referral';
-import { calendar, ladoSettings, mailConfig, memoryAllegations, memoryContacts, memoryMailer } from '../lado/memory';
+import { calendar, ladoSettings, mailConfig, matchKey, memoryAllegations, memoryContacts, memoryMailer } from '../lado/memory';
 
 /** The email intake use case on the MIME samples in events/email, with in-memory ports. */
 const sample = (name: string) => readFileSync(join(__dirname, '../../events/email', name));
@@ -78,6 +78,7 @@ describe('email intake', () => {
       mailer: lado.mailer,
       mail: mailConfig,
       settings: ladoSettings,
+      matchKey,
       calendar,
       now: new Date('2026-11-23T10:00:05Z'),
     });

@@ -34,8 +34,22 @@ describe('the allegations pathway in the stack', () => {
     expect(definition).toContain('PassedToLado');
   });
 
-  it('takes the person-matching key as a no-echo deploy parameter, never a value in the template', () => {
-    expect(template.toJSON().Parameters.AllegationsMatchKey).toMatchObject({ NoEcho: true, MinLength: 32 });
+  it('keeps the person-matching key in a retained, KMS-encrypted secret that only the referring step may read, never in an environment', () => {
+    const secrets = Object.entries(resources('AWS::SecretsManager::Secret')) as [string, any][];
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0]!;
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.Properties.KmsKeyId).toBeDefined();
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
+    const readers = (Object.values(resources('AWS::IAM::Policy')) as any[])
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(`"${secretId}"`))
+      .flatMap((p) => p.Properties.Roles.map((r: any) => r.Ref as string));
+    expect(readers).toEqual([expect.stringMatching(/^AllegationsReferAllegationRole/)]);
+    const functions = Object.values(resources('AWS::Lambda::Function')) as any[];
+    const refer = functions.find((f) => f.Metadata['FrontDoor:Entry'] === 'functions/lado/refer-allegation.ts');
+    expect(refer.Properties.Environment.Variables.MATCH_KEY_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(JSON.stringify(functions.map((f) => f.Properties.Environment))).not.toMatch(/MATCH_KEY"|local-only/);
+    expect(template.toJSON().Parameters?.AllegationsMatchKey).toBeUndefined();
   });
 
   it('serves the LADO console under /console/allegations only', () => {

@@ -73,10 +73,12 @@ export const mailConfig = {
 };
 
 export const ladoSettings: ReferralDeps['settings'] = {
-  ALLEGATION_MATCH_KEY: 'unit-test-key-unit-test-key-unit-test-key',
   ALLEGATION_RETENTION: DEFAULT_ALLEGATION_RETENTION,
   LADO_PHONE: '01632 960 555',
   LADO_EMAIL: 'lado@exampleshire.example',
 };
 
 export const calendar = createWorkingCalendar();
+
+/** The person-matching key a deployed stage keeps in Secrets Manager. */
+export const matchKey = 'unit-test-key-unit-test-key-unit-test-key';

@@ -4,7 +4,7 @@ import type { Contact } from '../../shared/contacts';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { allegationIdFor, referAllegation, type ReferralDeps } from '../../shared/lado/referral';
 import { referralMeasures } from '../../shared/lado/measures';
-import { calendar, ladoSettings, mailConfig, memoryAllegations, memoryContacts, memoryMailer } from './memory';
+import { calendar, ladoSettings, mailConfig, matchKey, memoryAllegations, memoryContacts, memoryMailer } from './memory';
 
 /** A notification about a teacher becomes an allegation for the LADO (the ReferAllegation triage step). */
 const sample = (): Notification => {
@@ -27,7 +27,7 @@ const setUp = (...contacts: Contact[]) => {
   const allegations = memoryAllegations();
   const contactStore = memoryContacts(contacts);
   const mail = memoryMailer();
-  const deps: ReferralDeps = { contacts: contactStore.store, allegations: allegations.store, mailer: mail.mailer, mail: mailConfig, settings: ladoSettings, calendar, now };
+  const deps: ReferralDeps = { contacts: contactStore.store, allegations: allegations.store, mailer: mail.mailer, mail: mailConfig, settings: ladoSettings, matchKey, calendar, now };
   return { allegations, contactStore, mail, deps };
 };
 
