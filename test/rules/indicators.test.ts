@@ -30,9 +30,10 @@ const rows: Row[] = [
   ['missing-reported', { agency: 'police', factors: ['10A'], ages: [14], description: 'Reported missing overnight, found at a friend’s house the next morning.' }, 3, 'early-help-targeted'],
   ['missing-episode', { agency: 'police', factors: ['10A'], screening: { missingEpisodes: 2 }, ages: [14], description: 'Second missing episode in a month; returned home by police at 02:00.' }, 3, 'early-help-targeted'],
   ['missing-repeated', { agency: 'police', factors: ['10A'], screening: { missingEpisodes: 4 }, ages: [14], description: 'Fourth missing episode in eight weeks; will not say where she has been.' }, 4, 'csc-assessment'],
-  ['cse-reported', { factors: ['11A'], ages: [14], description: 'Seen getting into cars with older men after school; new phone and clothes.' }, 3, 'early-help-targeted'],
+  // WT 2023: sexual exploitation is child sexual abuse, as criminal exploitation is abuse: a strategy discussion.
+  ['cse-reported', { factors: ['11A'], ages: [14], description: 'Seen getting into cars with older men after school; new phone and clothes.' }, 4, SD],
   ['cse-screening-low', { factors: ['14A'], screening: { cseRisk: 'low' }, ages: [14], description: 'Older boyfriend met online; CSE screening tool completed and scored low.' }, 2, 'early-help-single-agency'],
-  ['cse-screening-medium', { factors: ['11A'], screening: { cseRisk: 'medium' }, ages: [14], description: 'Talks about parties at a flat with adults; CSE screening scored medium.' }, 3, 'early-help-targeted'],
+  ['cse-screening-medium', { factors: ['14A'], screening: { cseRisk: 'medium' }, ages: [14], description: 'Talks about parties at a flat with adults; CSE screening scored medium.' }, 3, 'early-help-targeted'],
   ['cse-screening-high', { agency: 'police', factors: ['11A'], screening: { cseRisk: 'high' }, ages: [14], description: 'Found in a car with an adult male known for CSE offences; screening high.' }, 4, SD],
   ['trafficking', { agency: 'police', factors: ['12A'], ages: [16], description: 'Young person found working in a nail bar, no documents, controlled by an adult.' }, 4, SD],
   ['gang-involvement', { agency: 'youth-justice', factors: ['13A'], ages: [15], description: 'Associating with a known local gang; posts gang signs online.' }, 3, 'early-help-targeted'],
