@@ -22,6 +22,8 @@ export interface FrontDoorFunctionProps {
   assets?: boolean;
   /** At most this many run at once (see capacity.ts); the local runtime honours it too. */
   reservedConcurrency?: number;
+  /** MB; 512 unless the function holds more (the analytics extract builds Parquet files in memory). */
+  memorySize?: number;
 }
 
 /** Copies the matching files with their folder layout; tar keeps it portable (no GNU `cp --parents`). */
@@ -66,7 +68,7 @@ export class FrontDoorFunction extends NodejsFunction {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(20),
       reservedConcurrentExecutions: props.reservedConcurrency,
       logGroup,
@@ -80,7 +82,8 @@ export class FrontDoorFunction extends NodejsFunction {
         target: 'node22',
         sourceMap: true,
         minify: true,
-        externalModules: ['@aws-sdk/*'],
+        // DuckDB (native) is loaded only on the local analytics path, never in AWS, where Athena reads the facts.
+        externalModules: ['@aws-sdk/*', '@duckdb/*'],
         commandHooks: copiedFiles(props).length ? copying(copiedFiles(props)) : undefined,
       },
     });

@@ -65,6 +65,12 @@ export function sdkEnvironment(endpoints: LocalEndpoints): Record<string, string
   };
 }
 
+/**
+ * What stands in locally for AWS services the emulators lack: the analytics facts go to a
+ * directory under the data directory, queried with DuckDB, instead of S3, Glue and Athena.
+ */
+export const localDataEnvironment = (dataDir: string): Record<string, string> => ({ ANALYTICS_DIRECTORY: join(dataDir, 'analytics') });
+
 /** Variables that could send a local run to a real AWS account. */
 export const UNSAFE_AWS_VARIABLES = ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
 

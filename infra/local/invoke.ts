@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveLocalhostNames } from './emulators';
-import { readLiveEndpoints, sdkEnvironment } from './endpoints';
+import { localDataEnvironment, readLiveEndpoints, sdkEnvironment } from './endpoints';
 import { describeFunctions, findFunction, LambdaInvoker, mergeEnvironments } from './lambda';
 import { obtainTemplate, REPO_ROOT } from './source';
 import { applyEnvironment } from './system';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const fn = findFunction(describeFunctions(deployment, REPO_ROOT).functions, args.fn, REPO_ROOT);
   applyEnvironment(
     mergeEnvironments([
-      { owner: 'local runtime', variables: sdkEnvironment(live.endpoints) },
+      { owner: 'local runtime', variables: { ...sdkEnvironment(live.endpoints), ...localDataEnvironment(args.dataDir) } },
       { owner: fn.logicalId, variables: fn.environment },
     ]),
   );

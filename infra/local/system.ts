@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulators } from './emulators';
-import { removeEndpointsFile, sdkEnvironment, UNSAFE_AWS_VARIABLES, writeEndpointsFile, type LocalEndpoints } from './endpoints';
+import { localDataEnvironment, removeEndpointsFile, sdkEnvironment, UNSAFE_AWS_VARIABLES, writeEndpointsFile, type LocalEndpoints } from './endpoints';
 import { describeHttpApis, httpApiIds, HttpApiServer } from './http-api';
 import { describeFunctions, LambdaInvoker, mergeEnvironments } from './lambda';
 import { createResources, type CreatedResources } from './resources';
@@ -121,7 +121,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     };
     applyEnvironment(
       mergeEnvironments([
-        { owner: 'local runtime', variables: sdkEnvironment(endpoints) },
+        { owner: 'local runtime', variables: { ...sdkEnvironment(endpoints), ...localDataEnvironment(dataDir) } },
         ...functions.map((f) => ({ owner: f.logicalId, variables: f.environment })),
       ]),
     );

@@ -58,7 +58,7 @@ const statusKeys = (contact: Contact) => ({
 const reconsiderationKeys = (contact: Contact) =>
   contact.reconsideration?.status === 'requested' ? { gsi2pk: 'RECONSIDERATION#requested', gsi2sk: contact.reconsideration.requestedAt } : undefined;
 
-const toContact = (item: Record<string, unknown>): Contact => {
+export const toContact = (item: Record<string, unknown>): Contact => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...contact } = item;
   // Contacts stored before decisions were per child are read in today's shape.
   return upgradeContact(contact as unknown as Contact);

@@ -35,20 +35,29 @@ const plain = (value: unknown): Row[string] => (typeof value === 'bigint' ? Numb
 export const duckDbFacts = (directory: string): FactsQuery & { close(): void } => {
   let connection: Promise<DuckDBConnection> | undefined;
   let instance: DuckDBInstance | undefined;
-  let viewsOf: string | undefined | null = null;
+  // The tables are made again when a new snapshot is published; queries running at once share one refresh.
+  let views: { snapshot: string | undefined; ready: Promise<void> } | undefined;
   const connect = () =>
     (connection ??= DuckDBInstance.create(':memory:').then((db) => {
       instance = db;
       return db.connect();
     }));
+  const refresh = (db: DuckDBConnection) => {
+    const snapshot = currentSnapshot(directory);
+    if (views?.snapshot !== snapshot || !views) {
+      views = {
+        snapshot,
+        ready: (async () => {
+          for (const table of Object.keys(FACT_TABLES) as (keyof typeof FACT_TABLES)[]) await db.run(tableSql(directory, snapshot, table));
+        })(),
+      };
+    }
+    return views.ready;
+  };
   return {
     async query(sql, params) {
       const db = await connect();
-      const snapshot = currentSnapshot(directory);
-      if (snapshot !== viewsOf) {
-        for (const table of Object.keys(FACT_TABLES) as (keyof typeof FACT_TABLES)[]) await db.run(tableSql(directory, snapshot, table));
-        viewsOf = snapshot;
-      }
+      await refresh(db);
       const statement = await db.prepare(sql);
       statement.bind([...params]);
       const reader = await statement.runAndReadAll();
