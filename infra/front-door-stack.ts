@@ -20,6 +20,7 @@ import { ReferrerChannels } from './constructs/referrer-channels';
 import { TriageStateMachine } from './constructs/triage-state-machine';
 import { TriageConsole } from './constructs/triage-console';
 import { Allegations } from './constructs/allegations';
+import { Analytics } from './constructs/analytics';
 
 export interface FrontDoorStackProps extends StackProps {
   config: StageConfig;
@@ -204,6 +205,7 @@ export class FrontDoorStack extends Stack {
       agencies: config.agencies,
     });
     allegations.addConsole(api, triageConsole.environment, tables.contacts);
+    new Analytics(this, 'Analytics', { stage: config.stage, api, contacts: tables.contacts, consoleEnvironment: triageConsole.environment });
 
     const overdueReporter = fn('ReportOverdueContacts', 'functions/scheduled/report-overdue-contacts.ts', 'Counts contacts past their decision due time');
     tables.contacts.grantReadData(overdueReporter);

@@ -20,7 +20,7 @@ export type Actor = AuditEvent['actor'];
 type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** What every console page needs to draw the signed-in user's bar and the navigation (each user's own areas). */
-export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' | '/console/consultations' = '/console') => ({
+export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' | '/console/consultations' | '/console/performance' = '/console') => ({
   user,
   roleName: user && ROLES[actingRole(user)],
   navigation: [
@@ -28,6 +28,7 @@ export const baseContext = (user?: StaffUser, active: '/console' | '/console/all
     ...(user && can(user, 'allegations') ? [{ href: '/console/allegations', text: 'Allegations (LADO)', active: active === '/console/allegations' }] : []),
     ...(user && can(user, 'handovers') ? [{ href: '/console/handovers', text: 'Handovers', active: active === '/console/handovers' }] : []),
     ...(user && can(user, 'view') ? [{ href: '/console/consultations', text: 'Consultations', active: active === '/console/consultations' }] : []),
+    ...(user && can(user, 'performance') ? [{ href: '/console/performance', text: 'Performance', active: active === '/console/performance' }] : []),
   ],
 });
 
@@ -48,6 +49,7 @@ export const consoleRoute = (permission: Permission, handle: Handler) =>
     if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations')) return redirect('/console/allegations');
     // A receiving team's console is the handovers addressed to it.
     if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'receive')) return redirect('/console/handovers');
+    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'performance')) return redirect('/console/performance');
     if (!can(user, permission)) return message(403, 'You cannot see this page', `Your role (${ROLES[actingRole(user)]}) does not allow this.`, user);
     return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
   }, { forms: 'signed-in' });

@@ -10,6 +10,7 @@ export const LOCAL_USERS: readonly StaffUser[] = [
   { id: 'morgan.ellis', name: 'Morgan Ellis', roles: ['manager'] },
   { id: 'jo.reid', name: 'Jo Reid', roles: ['admin'] },
   { id: 'casey.morgan', name: 'Casey Morgan', roles: ['lado'] },
+  { id: 'ash.patel', name: 'Ash Patel', roles: ['performance'] },
   // One person from each of the MASH's core partner agencies (domain brief §10).
   { id: 'dc.harris', name: 'DC Jordan Harris', roles: ['partner'], agency: 'police' },
   { id: 'nurse.ahmed', name: 'Farah Ahmed', roles: ['partner'], agency: 'health' },

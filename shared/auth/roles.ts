@@ -5,6 +5,8 @@ export const ROLES = {
   admin: 'Administrator',
   /** The Local Authority Designated Officer: allegations about adults who work with children. */
   lado: 'Local Authority Designated Officer',
+  /** Performance and board officers: the performance page's measures, and nothing about any child. */
+  performance: 'Performance officer',
   /** Someone from a partner agency (police, health, education…): their agency is their Cognito group. */
   partner: 'Partner agency',
   /** Receiving teams: they accept or return the handovers addressed to them, and see nothing else. */
@@ -32,6 +34,8 @@ const PERMISSIONS = {
   // Allegations are kept apart from children's records: only the LADO sees them, and the LADO
   // sees contacts about children only as the reference and status of those linked to an allegation.
   allegations: ['lado'],
+  // Counts only, no child's details: managers and performance officers (least privilege: nothing else).
+  performance: ['manager', 'performance'],
   // Partners see only what is addressed to their agency (shared/partners/access.ts), never the queue.
   partner: ['partner'],
   // A receiving team sees the handovers addressed to it (shared/handovers), never the queue.
@@ -46,7 +50,7 @@ export const can = (user: StaffUser, permission: Permission): boolean =>
 
 /** The role a user acts in, for the audit trail: the most senior they hold. */
 export const actingRole = (user: StaffUser): Role =>
-  (['manager', 'worker', 'lado', 'early-help', 'social-care', 'partner', 'admin'] as const).find((r) => user.roles.includes(r)) ?? 'worker';
+  (['manager', 'worker', 'lado', 'early-help', 'social-care', 'partner', 'performance', 'admin'] as const).find((r) => user.roles.includes(r)) ?? 'worker';
 
 /** A Cognito user's roles; a member of an agency's group is a partner (the `partner` role is not a group). */
 export const rolesFromGroups = (groups: unknown, agencyIds: readonly string[] = []): Role[] => {

@@ -316,6 +316,40 @@ describe('Front Door stack', () => {
     });
   });
 
+  describe('analytics', () => {
+    const [keyId] = Object.keys(resources('AWS::KMS::Key'));
+
+    it('catalogues both fact tables as Parquet in Glue, with the columns the extract writes', () => {
+      template.resourceCountIs('AWS::Glue::Database', 1);
+      const tables = Object.values(resources('AWS::Glue::Table')) as any[];
+      expect(tables.map((t) => t.Properties.TableInput.Name).sort()).toEqual(['contact_facts', 'theme_facts']);
+      const contactFacts = tables.find((t) => t.Properties.TableInput.Name === 'contact_facts')!.Properties.TableInput;
+      expect(contactFacts.StorageDescriptor.SerdeInfo.SerializationLibrary).toContain('ParquetHiveSerDe');
+      expect(contactFacts.StorageDescriptor.Columns).toContainEqual({ Name: 'child_key', Type: 'string' });
+      for (const column of contactFacts.StorageDescriptor.Columns) expect(column.Name).not.toMatch(/name|address|birth|postcode/i);
+    });
+
+    it('keeps query results in an enforced workgroup, encrypted with the stack key', () => {
+      const [workGroup] = Object.values(resources('AWS::Athena::WorkGroup')) as any[];
+      const config = workGroup.Properties.WorkGroupConfiguration;
+      expect(config.EnforceWorkGroupConfiguration).toBe(true);
+      expect(config.ResultConfiguration.EncryptionConfiguration.EncryptionOption).toBe('SSE_KMS');
+      expect(JSON.stringify(config.ResultConfiguration.EncryptionConfiguration.KmsKey)).toContain(keyId);
+    });
+
+    it('extracts once a day with the hash key from Secrets Manager, and lets only the extract change the catalogue', () => {
+      const secrets = Object.values(resources('AWS::SecretsManager::Secret')) as any[];
+      expect(secrets.some((secret) => JSON.stringify(secret.Properties.KmsKeyId).includes(keyId!))).toBe(true);
+      template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 day)' });
+      const updaters = Object.values(resources('AWS::Lambda::Function'))
+        .map((f: any) => f.Metadata['FrontDoor:Entry'])
+        .filter((entry: string) => actionsOf(entry).includes('glue:UpdateTable'));
+      expect(updaters).toEqual(['functions/analytics/extract-facts.ts']);
+      expect(actionsOf('functions/console/performance.ts')).toEqual(expect.arrayContaining(['athena:StartQueryExecution', 'athena:GetQueryResults']));
+      expect(actionsOf('functions/console/performance.ts')).not.toContain('dynamodb:PutItem');
+    });
+  });
+
   it('tells every function where its source lives, for the local runtime', () => {
     for (const fn of Object.values(resources('AWS::Lambda::Function')) as any[]) {
       expect(fn.Metadata['FrontDoor:Entry']).toMatch(/^functions\/.+\.ts$/);
