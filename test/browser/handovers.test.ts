@@ -93,6 +93,7 @@ describe('receiving teams accept or return handovers, in a browser', () => {
     expect(measures).toMatch(/Returned to the front door in the last 30 days\s*1/);
     expect(measures).toMatch(/Accepted in the last 30 days\s*1/);
     await expectAccessible('front door: handover measures');
+    await signOut();
   }, 240_000);
 
   it('a worker records a phone consultation, finds it by searching, and starts a phone contact in the guided form', async () => {
