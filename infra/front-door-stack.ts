@@ -1,5 +1,6 @@
 import { Arn, Aws, Duration, RemovalPolicy, Stack, Token, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
-import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
@@ -171,7 +172,7 @@ export class FrontDoorStack extends Stack {
     const recordCases = fn('RecordChildCases', 'functions/api/record-child-case.ts', 'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system');
     cases.table.grantReadWriteData(recordCases);
 
-    const home = fn('HomePage', 'functions/web/home.ts', 'GET / and /accessibility: the start page and accessibility statement', {}, undefined, true);
+    const home = fn('HomePage', 'functions/web/home.ts', 'GET / and /accessibility: the start page and accessibility statement; any unknown address: Page not found', {}, undefined, true);
     const assets = new FrontDoorFunction(this, 'Assets', {
       entry: 'functions/web/assets.ts',
       description: 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts',
@@ -181,6 +182,10 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.GET, path: '/', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/accessibility', handler: home, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/assets/{proxy+}', handler: assets, staffOnly: false });
+    // Every address no route matches (a mistyped one, a GET of a form's POST address) gets GOV.UK's
+    // "Page not found" page rather than the gateway's bare JSON.
+    const notFound = new HttpRoute(this, 'DefaultRoute', { httpApi: api.httpApi, routeKey: HttpRouteKey.DEFAULT, integration: new HttpLambdaIntegration('NotFoundPage', home) });
+    Validations.of(notFound).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'The default route only answers "Page not found" for addresses no other route has; it reads nothing.' });
     api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false, throttle: SUBMISSION_THROTTLE });
     api.addRoute({ method: HttpMethod.GET, path: '/api/status/{token}', handler: contactStatus, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });

@@ -2,15 +2,22 @@ import { ActionSchemas, isActionKind, MANAGER_ACTIONS, performAction } from '../
 import { can } from '../../shared/auth/roles';
 import { signOffDecision } from '../../shared/front-door/decisions';
 import { caseRegistry, config, contactStore, outcomeQueue } from '../lib/dependencies';
+import type { Contact } from '../../shared/contacts';
 import { formFields, redirect } from '../lib/pages';
+import { FORM_TOKEN_FIELD } from '../lib/web-security';
 import { logger } from '../lib/observability';
-import { consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
+import { redirectWithState } from './flash';
+import { consoleRoute, contactIdOf, contactPage, message, versionOf, type ContactPageState } from './lib';
 
 /**
  * POST /console/contacts/{id}/{action}: claim, assign, escalate, link, partner requests,
  * reconsideration answers and manager sign-off. Each is a write at the version the user saw;
- * if someone else got there first, the user sees why and the contact as it now is.
+ * if someone else got there first, the user sees why and the contact as it now is. Whatever the
+ * outcome, the browser is redirected to the contact's own address (post/redirect/get).
  */
+/** What was typed, without the hidden fields the page writes again (the version, the form token). */
+const keptValues = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).filter(([name]) => name !== 'version' && name !== FORM_TOKEN_FIELD));
+
 export const handler = consoleRoute('act', async (event, user, actor) => {
   const contactId = contactIdOf(event);
   const action = event.pathParameters?.action ?? '';
@@ -21,22 +28,23 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
   const fields = formFields(event);
   const expectedVersion = versionOf(fields);
   const now = new Date();
+  const back = (contact: Contact, state: ContactPageState, status: number) => redirectWithState(event, contactId, state, () => contactPage(contact, user, state, status));
 
   if (action === 'sign-off') {
     const agree = fields.signOff === 'agree';
     const contact = await contactStore().get(contactId);
     if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
     if (fields.signOff !== 'agree' && fields.signOff !== 'return') {
-      return contactPage(contact, user, { errors: [{ text: 'Choose whether you agree the decision or return it', href: '#signOff' }] }, 400);
+      return back(contact, { errors: [{ text: 'Select yes if you agree with this decision', href: '#signOff' }] }, 400);
     }
     const result = await signOffDecision({ contactId, expectedVersion, agree, comment: fields.comment, by: actor, now }, { store: contactStore(), outcomeQueue: outcomeQueue() });
     switch (result.outcome) {
       case 'not-found':
         return message(404, 'Contact not found', 'No contact has that reference.', user);
       case 'refused':
-        return contactPage(contact, user, { errors: [{ text: result.reason, href: agree ? '#signOff' : '#comment' }] }, agree ? 403 : 400);
+        return back(contact, { errors: [{ text: result.reason, href: agree ? '#signOff' : '#comment' }] }, agree ? 403 : 400);
       case 'conflict':
-        return contactPage(result.contact, user, { conflict: result.reason }, 409);
+        return back(result.contact, { conflict: result.reason }, 409);
       default:
         logger.info('Sign-off', { contactId, outcome: result.outcome });
         return redirect(`/console/contacts/${contactId}?done=${result.outcome}`);
@@ -50,12 +58,12 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
     case 'invalid': {
       const contact = await contactStore().get(contactId);
       if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
-      return contactPage(contact, user, { errors: result.errors.map((e) => ({ text: e.message, href: `#${e.path}` })), kept: { action, values: fields } }, 400);
+      return back(contact, { errors: result.errors.map((e) => ({ text: e.message, href: `#${e.path}` })), kept: { action, values: keptValues(fields) } }, 400);
     }
     case 'refused':
-      return contactPage(result.contact, user, { errors: [{ text: result.reason, href: '#main-content' }], kept: { action, values: fields } }, 400);
+      return back(result.contact, { errors: [{ text: result.reason, href: '#main-content' }], kept: { action, values: keptValues(fields) } }, 400);
     case 'conflict':
-      return contactPage(result.contact, user, { conflict: result.reason }, 409);
+      return back(result.contact, { conflict: result.reason }, 409);
     case 'done':
       logger.info('Console action', { contactId, action });
       return redirect(`/console/contacts/${contactId}?done=saved`);

@@ -4,6 +4,7 @@ import { contactStore } from '../lib/dependencies';
 import { logger } from '../lib/observability';
 import { formFields, redirect } from '../lib/pages';
 import { draftCookie, draftStore } from '../referrer/dependencies';
+import { redirectWithState } from './flash';
 import { consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
 
 /**
@@ -21,10 +22,14 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
   switch (result.outcome) {
     case 'not-found':
       return message(404, 'Contact not found', 'No contact has that reference.', user);
-    case 'refused':
-      return contactPage(result.contact, user, { errors: [{ text: result.reason, href: '#main-content' }] }, 400);
-    case 'conflict':
-      return contactPage(result.contact, user, { conflict: result.reason }, 409);
+    case 'refused': {
+      const state = { errors: [{ text: result.reason, href: '#main-content' }] };
+      return redirectWithState(event, contactId, state, () => contactPage(result.contact, user, state, 400));
+    }
+    case 'conflict': {
+      const state = { conflict: result.reason };
+      return redirectWithState(event, contactId, state, () => contactPage(result.contact, user, state, 409));
+    }
     case 'started':
       logger.info('Completing an email notification', { contactId });
       return redirect('/notify/immediate-danger', [draftCookie(result.draftId)]);

@@ -1,11 +1,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
 import { authSettings, currentSession } from '../../shared/auth/session';
-import { awaitsWorkerDecision, CONTACT_STATUSES, groupedByDecision, isContactId, isOpen, type Contact, type Decision } from '../../shared/contacts';
+import { awaitsWorkerDecision, groupedByDecision, isContactId, isOpen, type Contact, type Decision } from '../../shared/contacts';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
-import { formatLondonTime } from '../../shared/calendar/format';
+import { formatDate, formatLondonTime } from '../../shared/calendar/format';
+import { auditTrail, redAlertOf } from '../../shared/console/audit-trail';
+import { factorName, matchedOn, outcomeName, primaryNeedName, priorityName, routeName, statusName, themeName, referrerAgencyName } from '../../shared/web/labels';
 import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
-import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../../shared/notification';
+import { PRIMARY_NEEDS, childName } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
 import { describeClock } from '../../shared/triage/clocks';
 import { agencyName } from '../../shared/partners/agencies';
@@ -32,8 +34,9 @@ export const baseContext = (user?: StaffUser, active: '/console' | '/console/all
   ],
 });
 
+/** A console page that only says something; an error's title starts "Error:" (GOV.UK), so screen readers hear it first. */
 export const message = (status: number, pageTitle: string, text: string, user?: StaffUser) =>
-  page('console/message.njk', { ...baseContext(user), pageTitle, message: text }, status);
+  page('console/message.njk', { ...baseContext(user), pageTitle, message: text, errorPage: status >= 400 }, status);
 
 /**
  * Every console route: a valid session, the role the route needs, and no cross-site posts (the
@@ -65,7 +68,7 @@ export const versionOf = (fields: Record<string, string>): number => Number.pars
 export const decisionOptions = (values: { route?: string; level?: string; primaryNeed?: string }) => ({
   routes: [{ value: '', text: 'Choose a route' }, ...Object.entries(ROUTES).map(([value, text]) => ({ value, text, selected: value === values.route }))],
   levels: ['1', '2', '3', '4'].map((value) => ({ value, text: `Level ${value}`, checked: value === values.level })),
-  primaryNeeds: [{ value: '', text: 'Choose a primary need' }, ...Object.entries(PRIMARY_NEEDS).map(([value, text]) => ({ value, text: `${value} ${text}`, selected: value === values.primaryNeed }))],
+  primaryNeeds: [{ value: '', text: 'Choose a primary need' }, ...Object.entries(PRIMARY_NEEDS).map(([value, text]) => ({ value, text, selected: value === values.primaryNeed }))],
 });
 
 const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
@@ -80,18 +83,19 @@ export const childNameOf = (contact: Pick<Contact, 'notification'>, childIndex: 
  * A decision's rows: one child's as before; several children's child by child, with children
  * who were given the same decision together.
  */
-const decisionRows = (contact: Contact, decision: Pick<Decision, 'children'>, options: { details?: boolean } = {}) =>
+const decisionRows = (contact: Contact, decision: Pick<Decision, 'children'>, options: { details?: boolean } = {}): ReturnType<typeof row>[] =>
   groupedByDecision(decision.children).flatMap((group) => {
     const d = group[0]!;
     const whose = contact.notification.children.length > 1 ? ` (${group.map((c) => childNameOf(contact, c.childIndex)).join(', ')})` : '';
     return [
-      row(`Decision${whose}`, `Level ${d.level}, ${ROUTES[d.route]}`),
-      ...(options.details ? [row('Primary need', d.primaryNeed && PRIMARY_NEEDS[d.primaryNeed])] : []),
+      row(`Decision${whose}`, outcomeName(d.level, d.route)),
+      ...(options.details ? [row('Primary need', d.primaryNeed && primaryNeedName(d.primaryNeed))] : []),
       row('Rationale', d.rationale),
       ...(options.details ? [row('Reason for overriding', d.overrideReason)] : []),
     ];
   });
 const TWELVE_MONTHS = 365 * 24 * 3600_000;
+const RECONSIDERATION_STATUSES = { requested: "Waiting for a manager's answer", upheld: 'Decision upheld', changed: 'Decision changed' } as const;
 
 export interface ContactPageState {
   errors?: { text: string; href: string }[];
@@ -120,7 +124,7 @@ const emailPage = async (contact: EmailContact, user: StaffUser, state: ContactP
       paragraphs: email.text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim()).map((p) => p.split(/\r?\n/)),
       attachmentRows: email.attachments.map((a) => row(a.filename, `${a.contentType}, ${Math.max(1, Math.round(a.size / 1024))} KB`)),
       templateErrorRows: email.templateErrors?.map((e) => row(e.path, e.message)),
-      events: await contactStore().listEvents(contact.contactId),
+      trail: auditTrail(contact, await contactStore().listEvents(contact.contactId)),
     },
     status,
   );
@@ -141,13 +145,15 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
   const n = contact.notification;
   const now = Date.now();
   const linked = new Set((contact.links ?? []).map((l) => l.contactId));
-  const outcomeOf = (m: Pick<EarlierContact, 'route' | 'level' | 'status'>) =>
-    m.route ? `Level ${m.level}, ${ROUTES[m.route]}` : CONTACT_STATUSES[m.status as keyof typeof CONTACT_STATUSES] ?? m.status;
+  const outcomeOf = (m: Pick<EarlierContact, 'route' | 'level' | 'status'>) => (m.route ? outcomeName(m.level ?? 0, m.route) : statusName(m.status));
+  // People by name (issue 12): a decision records who decided by user id, the audit trail by name.
+  const names = new Map(events.map((e) => [e.actor.id, e.actor.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const history = matches.earlier.map((m) => ({
     contactId: m.contactId,
     reference: m.reference,
     receivedAt: m.receivedAt,
-    matchedOn: `${n.children[m.childIndex] ? `${childName(n.children[m.childIndex]!)}: ` : ''}${m.matchedOn.join(', ')}`,
+    matchedOn: `${n.children[m.childIndex] ? `${childName(n.children[m.childIndex]!)}: ` : ''}${matchedOn(m.matchedOn)}`,
     outcome: outcomeOf(m),
     linked: linked.has(m.contactId),
   }));
@@ -165,41 +171,55 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
   }));
   const decision = contact.decision;
   const consent = n.consent.status === 'given' ? 'Given' : `${n.consent.status === 'refused' ? 'Refused' : 'Not sought'}: ${n.consent.reason}`;
+  const dueAt = contact.recommendation?.dueAt;
+  const overdue = isOpen(contact.status) && !!dueAt && new Date(dueAt).getTime() < now;
+  const red = contact.recommendation?.priority === 'red' && {
+    reasons: [
+      ...(n.immediateDanger ? ['The referrer says a child is in immediate danger.'] : []),
+      ...contact.recommendation.children
+        .filter((c) => c.priority === 'red')
+        .flatMap((c) => c.reasons.map((r) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}${r.text}`)),
+    ],
+    alert: redAlertOf(events),
+  };
   return page(
     'console/contact.njk',
     {
       ...baseContext(user),
       ...state,
       contact,
-      statusName: CONTACT_STATUSES[contact.status],
+      statusName: statusName(contact.status),
+      red,
+      overdue,
       open: isOpen(contact.status),
       canDecideNow: awaitsWorkerDecision(contact.status),
       canAct: can(user, 'act'),
       canManage: can(user, 'manage'),
       tags: [
-        ...(contact.recommendation ? [{ text: `${contact.recommendation.priority} priority`, classes: { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' }[contact.recommendation.priority] }] : []),
+        ...(contact.recommendation ? [{ text: `${priorityName(contact.recommendation.priority)} priority`, classes: { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' }[contact.recommendation.priority] }] : []),
+        ...(overdue ? [{ text: 'Overdue', classes: 'govuk-tag--red' }] : []),
         ...(contact.escalation ? [{ text: 'Escalated', classes: 'govuk-tag--yellow' }] : []),
         ...(contact.referrerNotReached ? [{ text: 'Referrer not reached', classes: 'govuk-tag--red' }] : []),
       ],
       summaryRows: [
-        row('Status', CONTACT_STATUSES[contact.status]),
+        row('Status', statusName(contact.status)),
         row('Received', when(contact.receivedAt)),
-        row('Decision due', when(contact.recommendation?.dueAt)),
+        row('Decision due', dueAt && `${when(dueAt)}${overdue ? ' (overdue)' : ''}`),
         row('Assigned to', contact.assignee?.name || 'Nobody'),
         ...(contact.escalation ? [row('Escalated', `${contact.escalation.by.name}: ${contact.escalation.reason}`)] : []),
-        ...(decision ? [...decisionRows(contact, decision), row('Decided by', `${decision.decidedBy} on ${when(decision.decidedAt)}`)] : []),
+        ...(decision ? [...decisionRows(contact, decision), row('Decided by', `${nameOf(decision.decidedBy)} at ${when(decision.decidedAt)}`)] : []),
         ...(contact.previousDecisions ?? []).map((d) =>
-          row('Replaced decision', `${d.children.map((c) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`).join('; ')} (${d.decidedBy} on ${when(d.decidedAt)})`),
+          row('Replaced decision', `${d.children.map((c) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}${outcomeName(c.level, c.route)}: ${c.rationale}`).join('; ')} (${nameOf(d.decidedBy)} at ${when(d.decidedAt)})`),
         ),
       ],
       proposedRows: contact.proposedDecision && [
         ...decisionRows(contact, contact.proposedDecision, { details: true }),
-        row('Proposed by', `${contact.proposedDecision.decidedBy} on ${when(contact.proposedDecision.decidedAt)}`),
+        row('Proposed by', `${nameOf(contact.proposedDecision.decidedBy)} at ${when(contact.proposedDecision.decidedAt)}`),
       ],
       reconsiderationRows: contact.reconsideration && [
         row('Requested', when(contact.reconsideration.requestedAt)),
         row('Reason', contact.reconsideration.reason),
-        row('Status', contact.reconsideration.status),
+        row('Status', RECONSIDERATION_STATUSES[contact.reconsideration.status]),
         ...(contact.reconsideration.answer ? [row('Answer', `${contact.reconsideration.answer} (${contact.reconsideration.answeredBy})`)] : []),
       ],
       // A manager changing the decision on reconsideration records the new one in the same form.
@@ -212,17 +232,18 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       kept: { reconsider: keptFor(state, 'answer-reconsideration'), request: keptFor(state, 'request-information'), escalate: keptFor(state, 'escalate') },
       recommendationRows: contact.recommendation && [
         ...(n.children.length > 1
-          ? contact.recommendation.children.map((c) => row(childNameOf(contact, c.childIndex), `Level ${c.level}, ${ROUTES[c.route]}, ${c.priority} priority`))
-          : [row('Level of need', String(contact.recommendation.level)), row('Route', ROUTES[contact.recommendation.route]), row('Priority', contact.recommendation.priority)]),
-        row('Themes', contact.recommendation.themes.join(', ') || 'None'),
+          ? contact.recommendation.children.map((c) => row(childNameOf(contact, c.childIndex), `${outcomeName(c.level, c.route)}, ${priorityName(c.priority).toLowerCase()} priority`))
+          : [row('Level of need', `Level ${contact.recommendation.level}`), row('Route', routeName(contact.recommendation.route)), row('Priority', priorityName(contact.recommendation.priority))]),
+        row('Themes', contact.recommendation.themes.map(themeName).join(', ') || 'None'),
         row('Other clocks', contact.recommendation.clocks.map((c) => describeClock(c, new Date(now), formatLondonTime)).join('; ') || 'None'),
         row('Ruleset', `${contact.recommendation.ruleset.id} version ${contact.recommendation.ruleset.version}`),
       ],
       notificationRows: [
-        row('Referrer', `${n.referrer.name}, ${n.referrer.role}, ${n.referrer.organisation}`),
-        row('Referrer contact', `${n.referrer.email}, ${n.referrer.phone}`),
+        row('Referrer', [n.referrer.name, n.referrer.role, n.referrer.organisation].filter(Boolean).join(', ')),
+        row("Referrer's agency", referrerAgencyName(n.referrer.agencyType)),
+        row('Referrer contact', [n.referrer.email, n.referrer.phone].filter(Boolean).join(', ')),
         row('Immediate danger', n.immediateDanger ? 'Yes' : 'No'),
-        row('Concerns', n.concerns.factors.map((f) => `${f} ${ASSESSMENT_FACTORS[f]}`).join('; ')),
+        row('Concerns', n.concerns.factors.map(factorName).join('; ')),
         row('What happened', n.concerns.description),
         row('What the referrer expects', n.expectation),
         row('Consent to share', consent),
@@ -237,7 +258,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         rows: [
           row(
             'Date of birth',
-            c.dateOfBirth ?? (c.expectedDateOfDelivery ? `Expected ${c.expectedDateOfDelivery}` : c.approximateAge !== undefined ? `Not known (about ${c.approximateAge} years old)` : 'Not known'),
+            c.dateOfBirth ? formatDate(c.dateOfBirth) : c.expectedDateOfDelivery ? `Not born yet: expected ${formatDate(c.expectedDateOfDelivery)}` : c.approximateAge !== undefined ? `Not known (about ${c.approximateAge} years old)` : 'Not known',
           ),
           row('Address', `${c.address.line1}, ${c.address.town}, ${c.address.postcode}`),
           row('School', c.school),
@@ -259,7 +280,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         title: `${agencyName(config().PARTNER_AGENCIES, r.agency)}: ${r.answer ? 'answered' : new Date(r.dueAt).getTime() < now ? 'overdue' : 'waiting'}`,
         rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${when(r.requestedAt)})`), row('Sent to', r.sentTo), row('Due', when(r.dueAt)), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${when(r.answeredAt)})` : 'Not yet')],
       })),
-      events,
+      trail: auditTrail(contact, events),
     },
     status,
   );

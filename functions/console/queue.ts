@@ -1,5 +1,5 @@
 import { buildQueue, pageItems, QueueQuerySchema, startOfToday, TABS, type Tab } from '../../shared/console/queue';
-import { AGENCY_TYPES } from '../../shared/notification';
+import { AGENCY_NAMES, THEME_NAMES } from '../../shared/web/labels';
 import { ROUTES } from '../../shared/triage/types';
 import { contactStore } from '../lib/dependencies';
 import { page } from '../lib/pages';
@@ -38,8 +38,8 @@ export const handler = consoleRoute('view', async (event, user) => {
     filters: {
       route: options('Any route', Object.entries(ROUTES), query.route),
       level: options('Any level', [['1', 'Level 1'], ['2', 'Level 2'], ['3', 'Level 3'], ['4', 'Level 4']], query.level),
-      source: options('Any agency', Object.keys(AGENCY_TYPES).map((k) => [k, k.replace(/-/g, ' ')]), query.source),
-      theme: options('Any theme', [['domestic-abuse', 'Domestic abuse'], ['cse', 'CSE'], ['missing', 'Missing'], ['exploitation', 'Exploitation']], query.theme),
+      source: options('Any agency', Object.entries(AGENCY_NAMES), query.source),
+      theme: options('Any theme', Object.entries(THEME_NAMES), query.theme),
     },
     tabNames: TABS,
   });

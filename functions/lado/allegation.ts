@@ -1,3 +1,4 @@
+import { trailOf } from '../../shared/console/audit-trail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { StaffUser } from '../../shared/auth/roles';
 import { formatLondonTime } from '../../shared/calendar/format';
@@ -131,7 +132,7 @@ const allegationPage = async (allegation: Allegation, user: StaffUser, state: Pa
       furtherActions: Object.entries(FURTHER_ACTIONS).map(([value, text]) => ({ value, text, checked: (kept('outcome').furtherActions ?? '').split(',').includes(value) })),
       partnerKinds: Object.entries(PARTNER_ACTION_KINDS).map(([value, text]) => ({ value, text, checked: kept('partner-action').kind === value })),
       kept: { consider: kept('consider'), meeting: kept('meeting'), partner: kept('partner-action'), outcome: kept('outcome') },
-      events,
+      trail: trailOf(events),
     },
     status,
   );

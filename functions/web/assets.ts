@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { GOVUK_FRONTEND_DIR } from '../../shared/web/paths';
+import { GOVUK_FRONTEND_DIR, VIEWS_DIR } from '../../shared/web/paths';
 import { problem } from '../lib/http';
 import { webHandler } from '../lib/middleware';
 
@@ -11,10 +11,25 @@ const GOVUK = join(GOVUK_FRONTEND_DIR, 'govuk');
 const FILES: Record<string, string> = {
   'govuk-frontend.min.css': join(GOVUK, 'govuk-frontend.min.css'),
   'govuk-frontend.min.js': join(GOVUK, 'govuk-frontend.min.js'),
+  'front-door.css': join(VIEWS_DIR, 'assets', 'front-door.css'),
 };
 
-/** Runs GOV.UK Frontend's components; a separate file because the pages allow no inline script. */
-const INIT_SCRIPT = "import { initAll } from '/assets/govuk-frontend.min.js';\ninitAll();\n";
+/**
+ * Runs GOV.UK Frontend's components; a separate file because the pages allow no inline script.
+ * GOV.UK Frontend marks a radio or checkbox that reveals a question with aria-expanded, which
+ * ARIA does not allow on those roles (axe: aria-allowed-attr; issue 12): the revealed question
+ * follows its radio, and aria-controls still links them, so the attribute is taken off whenever
+ * it is put on.
+ */
+const INIT_SCRIPT = `import { initAll } from '/assets/govuk-frontend.min.js';
+initAll();
+const reveals = '.govuk-radios__input[aria-controls], .govuk-checkboxes__input[aria-controls]';
+const strip = (input) => input.removeAttribute('aria-expanded');
+document.querySelectorAll(reveals).forEach(strip);
+new MutationObserver((changes) => {
+  for (const change of changes) if (change.target.matches(reveals) && change.target.hasAttribute('aria-expanded')) strip(change.target);
+}).observe(document.body, { attributes: true, attributeFilter: ['aria-expanded'], subtree: true });
+`;
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

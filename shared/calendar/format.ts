@@ -21,3 +21,12 @@ export const formatLondonTime = (iso: string): string => {
     hour === 12 && !minute ? 'midday' : hour === 0 && !minute ? 'midnight' : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
   return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
 };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A calendar date as GOV.UK writes it: "2018-03-14" → "14 March 2018" (no time zone: it is a date, not an instant). */
+export const formatDate = (isoDate: string): string => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+};

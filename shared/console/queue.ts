@@ -4,6 +4,8 @@ import type { Contact } from '../contacts';
 import { ROUTES } from '../triage/types';
 import { overdueClocks } from '../triage/clocks';
 import { instantOf, localDateAt } from '../calendar/zoned';
+import { formatLondonTime } from '../calendar/format';
+import { referrerAgencyName, routeName, statusName, THEME_NAMES } from '../web/labels';
 import { emailQueueRow, isEmailToComplete } from './incoming-email';
 
 /**
@@ -16,9 +18,9 @@ import { emailQueueRow, isEmailToComplete } from './incoming-email';
 export const TABS = {
   all: 'Awaiting decision',
   'needs-completing': 'Needs completing',
-  'domestic-abuse': 'Domestic abuse',
-  cse: 'CSE',
-  missing: 'Missing',
+  'domestic-abuse': THEME_NAMES['domestic-abuse'] ?? 'Domestic abuse',
+  cse: THEME_NAMES.cse ?? 'Child sexual exploitation',
+  missing: THEME_NAMES.missing ?? 'Missing',
   mine: 'My contacts',
   manager: 'Awaiting manager',
   'decided-today': 'Decided today',
@@ -52,14 +54,17 @@ export interface QueueLists {
 
 const dueOf = (c: Contact) => c.recommendation?.dueAt ?? c.receivedAt;
 /**
- * Most urgent first: red contacts already past their same-day deadline lead (a child at immediate
- * risk whom nobody has reached), then everything by due time.
+ * Most urgent first (issue 12): every red contact leads, whatever its due time, because a child
+ * may be at immediate risk; then the overdue ones, nobody having decided them in time; then the
+ * rest by due time. Within each band the earliest due comes first.
  */
-const byUrgency = (now: Date) => {
+export const byUrgency = (now: Date) => {
   const at = now.toISOString();
-  const overdueRed = (c: Contact) => (c.recommendation?.priority === 'red' && dueOf(c) < at ? 1 : 0);
-  return (a: Contact, b: Contact) => overdueRed(b) - overdueRed(a) || dueOf(a).localeCompare(dueOf(b));
+  const band = (c: Contact) => (c.recommendation?.priority === 'red' ? 0 : dueOf(c) < at ? 1 : 2);
+  return (a: Contact, b: Contact) => band(a) - band(b) || dueOf(a).localeCompare(dueOf(b));
 };
+/** Decided contacts have no clock left: the most recently decided first. */
+const byDecisionTime = (a: Contact, b: Contact) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '');
 const hasTheme = (theme: string) => (c: Contact) => c.recommendation?.themes.includes(theme) ?? false;
 
 /** Contacts a manager must look at: sign-offs, escalations, and referrers' reconsideration requests. */
@@ -114,7 +119,7 @@ export interface QueueRow {
   route?: string;
   priority?: string;
   dueAt: string;
-  /** Plain words, e.g. "2 hours 5 minutes left" or "3 hours overdue". */
+  /** Plain words, e.g. "2 hours 5 minutes left" or "3 hours overdue"; for a decided contact, when it was decided. */
   countdown: string;
   overdue: boolean;
   tags: string[];
@@ -143,7 +148,9 @@ export const countdown = (dueAt: string, now: Date): { text: string; overdue: bo
 
 export const queueRow = (c: Contact, now: Date): QueueRow => {
   const due = dueOf(c);
-  const clock = countdown(due, now);
+  const decided = c.status === 'decided';
+  // A decided contact's clock has stopped: say when it was decided, not how late it is now.
+  const clock = decided ? { text: c.decision ? `Decided at ${formatLondonTime(c.decision.decidedAt).replace(/ on .*/, '')}` : 'Decided', overdue: false } : countdown(due, now);
   const tags = [
     ...(c.status === 'triage-failed' ? ['Triage failed'] : []),
     ...(c.status === 'awaiting-manager' ? ['Awaiting sign-off'] : []),
@@ -157,16 +164,16 @@ export const queueRow = (c: Contact, now: Date): QueueRow => {
     contactId: c.contactId,
     reference: c.reference,
     children: c.notification.children.map((child) => ({ name: childName(child), age: ageOf(child, now) })),
-    referrer: c.notification.referrer.organisation ?? (c.notification.referrer.agencyType === 'anonymous' ? 'Anonymous' : 'Member of the public or family'),
+    referrer: c.notification.referrer.organisation ?? referrerAgencyName(c.notification.referrer.agencyType),
     level: c.recommendation?.level,
-    route: c.recommendation && ROUTES[c.recommendation.route],
+    route: c.recommendation && routeName(c.recommendation.route),
     priority: c.recommendation?.priority,
     dueAt: due,
     countdown: clock.text,
-    overdue: clock.overdue && c.status !== 'decided',
+    overdue: clock.overdue,
     tags,
     assignee: c.assignee?.name,
-    status: c.status,
+    status: statusName(c.status),
   };
 };
 
@@ -175,7 +182,9 @@ export const buildQueue = (lists: QueueLists, query: QueueQuery, userId: string,
   (Object.keys(TABS) as Tab[]).map((tab) => {
     const emails = tab === 'needs-completing';
     // Emails have no notification to filter on; oldest first, as they have no decision due yet.
-    const all = tabContacts(tab, lists, userId).filter(emails ? () => true : matchesFilters(query)).sort(byUrgency(now));
+    const all = tabContacts(tab, lists, userId)
+      .filter(emails ? () => true : matchesFilters(query))
+      .sort(tab === 'decided-today' ? byDecisionTime : byUrgency(now));
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const page = tab === query.tab ? Math.min(query.page, pages) : 1;
     const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);

@@ -9,6 +9,7 @@ import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';
 import { isTracked } from '../triage/clocks';
 import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
+import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 
 export type DecisionResult =
   | {
@@ -179,7 +180,10 @@ export const sendOutcome = async (
   // referrer already has this outcome, so only the teams hear of it.
   const unchanged = returnedByTeam(contact) && sameRoutes(contact.decision, contact.previousDecisions!.at(-1)!);
   const outcome = !unchanged && outcomeEmail(contact, deps.config);
-  if (outcome) await deps.mailer.sendOnce(outcome);
+  if (outcome) {
+    await deps.mailer.sendOnce(outcome);
+    await deps.store.appendEvent(systemEvent(contactId, deps.now.toISOString(), SYSTEM_ACTIONS.outcomeEmailed));
+  }
   // Recorded before the emails that ask the teams to accept them, so no team is asked about a handover it cannot find.
   await recordHandovers(contact, deps);
   for (const handover of teamHandoverEmails(contact, deps.config)) await deps.mailer.sendOnce(handover);

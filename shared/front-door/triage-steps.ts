@@ -9,6 +9,7 @@ import { openCasesFor } from '../cases/record-cases';
 import { type ChildRecommendation, type EarlierContact, type Recommendation } from '../triage/types';
 import { acknowledgementAddress } from '../referrer/address-confirmation';
 import { TransitionRefused, type ChildIndexEntry, type ContactMatches, type ContactStore, type Mailer, type ReferrerAddresses } from './ports';
+import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 
 /**
  * The steps of the triage state machine, one function each. Every step may run more than once
@@ -171,6 +172,9 @@ const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise
   );
   try {
     await deps.store.transition(contact.contactId, 'awaiting-decision', { recommendation, acknowledgement: { status: 'pending' } }, deps.now.toISOString());
+    // Codes only: the trail's detail never carries a child's details.
+    const detail = `Recommended level ${recommendation.level}, ${recommendation.priority} priority, by ruleset ${recommendation.ruleset.id} version ${recommendation.ruleset.version}`;
+    await deps.store.appendEvent(systemEvent(contact.contactId, deps.now.toISOString(), SYSTEM_ACTIONS.triaged, detail));
     return recommendation;
   } catch (error) {
     // A retried step whose first attempt did write: what was stored first stands.
@@ -188,6 +192,12 @@ export const alertDutyManager = async (
 ): Promise<{ sent: true; outOfHours: boolean }> => {
   const outOfHours = !(deps.calendar ?? rulesetCalendar()).isOfficeTime(deps.now);
   await deps.mailer.sendOnce(dutyManagerAlert(await load(deps.store, contactId), deps.config, { outOfHours }));
+  // Who was told and when, for the contact page's red banner and the audit trail (a retry after
+  // this may record it twice; the console shows a repeated entry once).
+  const toEmergencyDutyTeam = outOfHours && !!deps.config.EMERGENCY_DUTY_TEAM_ADDRESS;
+  await deps.store.appendEvent(
+    systemEvent(contactId, deps.now.toISOString(), toEmergencyDutyTeam ? SYSTEM_ACTIONS.emergencyDutyTeamAlerted : SYSTEM_ACTIONS.dutyManagerAlerted, outOfHours ? 'Outside office hours' : undefined),
+  );
   return { sent: true, outOfHours };
 };
 

@@ -22,9 +22,14 @@ export const launchBrowser = async (): Promise<Browser> =>
     ],
   });
 
-/** WCAG 2.2 AA violations on the page as it is now, as readable lines (empty when none). */
-export const accessibilityViolations = async (page: Page): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+/**
+ * WCAG 2.2 AA violations on the page as it is now, as readable lines (empty when none). With
+ * `bestPractice`, axe's best-practice rules too (every part of the page inside a landmark, one
+ * main heading, ...), which an accessibility audit also runs.
+ */
+export const accessibilityViolations = async (page: Page, options: { bestPractice?: boolean } = {}): Promise<string[]> => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...(options.bestPractice ? ['best-practice'] : [])];
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 };
 

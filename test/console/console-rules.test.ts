@@ -151,6 +151,27 @@ describe('queue', () => {
     expect(tab('all').rows[0]!.children).toEqual([{ name: 'Noah Madeup', age: '5' }]);
   });
 
+  it('puts every red contact first, then the overdue, then the rest by due time (issue 12)', () => {
+    const amber = (id: string, dueAt: string) => {
+      const c = contact({ contactId: id, dueAt });
+      return { ...c, recommendation: { ...c.recommendation!, priority: 'amber' as const } };
+    };
+    const redLater = contact({ contactId: 'red-later', dueAt: '2026-03-02T15:00:00Z' });
+    const redOverdue = contact({ contactId: 'red-overdue', dueAt: '2026-03-02T09:30:00Z' });
+    const overdueAmber = amber('amber-overdue', '2026-03-02T07:00:00Z');
+    const soonAmber = amber('amber-soon', '2026-03-02T11:00:00Z');
+    const tomorrowAmber = amber('amber-tomorrow', '2026-03-03T11:00:00Z');
+    const [all] = buildQueue({ open: [tomorrowAmber, soonAmber, redLater, overdueAmber, redOverdue], awaitingManager: [], decidedToday: [], reconsiderationRequests: [] }, QueueQuerySchema.parse({}), 'x', now);
+    expect(all!.rows.map((r) => r.contactId)).toEqual(['red-overdue', 'red-later', 'amber-overdue', 'amber-soon', 'amber-tomorrow']);
+  });
+
+  it('says when a contact decided today was decided, with no countdown and no overdue marker', () => {
+    const decision = { children: [], decidedAt: '2026-03-02T09:15:00Z', decidedBy: 'sam.okafor' };
+    const late = contact({ contactId: 'late', status: 'decided', dueAt: '2026-03-02T08:00:00Z', decision });
+    const [row] = buildQueue({ open: [], awaitingManager: [], decidedToday: [late], reconsiderationRequests: [] }, QueueQuerySchema.parse({}), 'x', now).find((t) => t.tab === 'decided-today')!.rows;
+    expect(row).toMatchObject({ countdown: 'Decided at 9:15am', overdue: false, status: 'Decided', route: "Children's social care: strategy discussion (s47)", referrer: 'Example Constabulary' });
+  });
+
   it('filters and pages, ignoring filter values it does not know', () => {
     const many = Array.from({ length: 30 }, (_, i) => contact({ contactId: `c${i}`, dueAt: `2026-03-02T${String(11 + (i % 10)).padStart(2, '0')}:00:00Z` }));
     const page2 = buildQueue({ open: many, awaitingManager: [], decidedToday: [], reconsiderationRequests: [] }, QueueQuerySchema.parse({ tab: 'all', page: '2', level: '4', route: 'bogus' }), 'x', now);

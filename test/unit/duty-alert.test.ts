@@ -1,6 +1,6 @@
 import type { Contact } from '../../shared/contacts';
 import { alertDutyManager } from '../../shared/front-door/triage-steps';
-import type { ContactStore, Mailer } from '../../shared/front-door/ports';
+import type { AuditEvent, ContactStore, Mailer } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/messages';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
@@ -25,17 +25,20 @@ const contact = (): Contact => {
 const alertAt = async (iso: string) => {
   // Prepare
   const sent: EmailMessage[] = [];
+  const events: AuditEvent[] = [];
   const mailer: Mailer = { sendOnce: async (m) => void sent.push(m) };
-  const store = { get: async () => contact() } as unknown as ContactStore;
+  const store = { get: async () => contact(), appendEvent: async (e: AuditEvent) => void events.push(e) } as unknown as ContactStore;
   // Act
   const result = await alertDutyManager('c'.repeat(26), { store, mailer, config, now: new Date(iso) });
-  return { result, email: sent[0]! };
+  return { result, email: sent[0]!, events };
 };
 
 describe('the red alert', () => {
   it('goes to the duty manager in office hours, linking to the contact and naming no child', async () => {
-    const { result, email } = await alertAt('2026-11-18T10:00:00Z'); // Wednesday 10:00 GMT
+    const { result, email, events } = await alertAt('2026-11-18T10:00:00Z'); // Wednesday 10:00 GMT
     expect(result.outOfHours).toBe(false);
+    // Recorded for the contact page's red banner and the audit trail (issue 12).
+    expect(events).toEqual([expect.objectContaining({ at: '2026-11-18T10:00:00.000Z', action: 'Duty manager alerted', actor: expect.objectContaining({ role: 'system' }) })]);
     expect(email.to).toBe('duty@exampleshire.example');
     expect(email.text).toContain('https://front-door.example/console/contacts/cccccccccccccccccccccccccc');
     expect(email.text).not.toContain('Ellie');
@@ -47,8 +50,9 @@ describe('the red alert', () => {
     ['Christmas Day, a bank holiday on a Friday', '2026-12-25T10:00:00Z'],
     ['08:30 British Summer Time, before the office opens', '2026-07-01T07:30:00Z'],
   ])('goes to the emergency duty team on %s', async (_when, iso) => {
-    const { result, email } = await alertAt(iso);
+    const { result, email, events } = await alertAt(iso);
     expect(result.outOfHours).toBe(true);
+    expect(events.map((e) => e.action)).toEqual(['Emergency duty team alerted']);
     expect(email.to).toBe('edt@exampleshire.example');
     expect(email.text).toContain('outside office hours');
   });
