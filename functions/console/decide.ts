@@ -6,6 +6,7 @@ import { recommendedFor, ROUTES, type ChildRecommendation, type Route } from '..
 import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
+import { redirectWithState } from './flash';
 import { baseContext, childNameOf, consoleRoute, contactIdOf, contactPage, decisionOptions, message, versionOf } from './lib';
 import type { StaffUser } from '../../shared/auth/roles';
 
@@ -116,7 +117,11 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
   );
   if (result.outcome === 'invalid') return decidePage(contact, user, mode, values, result.errors.map(toError));
   if (result.outcome === 'not-found') return message(404, 'Contact not found', 'No contact has that reference.', user);
-  if (result.outcome === 'conflict') return contactPage(result.contact, user, { conflict: result.reason }, 409);
+  if (result.outcome === 'conflict') {
+    // Someone else decided first: back to the contact's own address, saying so (post/redirect/get).
+    const state = { conflict: result.reason };
+    return redirectWithState(event, contact.contactId, state, () => contactPage(result.contact, user, state, 409));
+  }
   logger.info('Console decision', { contactId: contact.contactId, status: result.contact.status, children: result.contact.notification.children.length });
   return redirect(`/console/contacts/${contact.contactId}?done=${result.signOff.length ? 'sign-off' : 'decided'}`);
 });

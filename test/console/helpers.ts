@@ -71,3 +71,15 @@ export const versionOnPage = async (system: RunningLocalSystem, contactId: strin
   const html = await (await get(system, `/console/contacts/${contactId}`, cookie)).text();
   return /name="version" value="(\d+)"/.exec(html)![1]!;
 };
+
+/**
+ * A console action's answer as a person sees it after post/redirect/get: the redirect back to the
+ * contact's own address, and the page it leads to, showing what the action left to say (its
+ * errors, what was typed, a conflict) from the short-lived cookie it set.
+ */
+export const followed = async (system: RunningLocalSystem, response: Response, cookie: string) => {
+  const flash = response.headers.getSetCookie().map((c) => c.split(';')[0]!).filter((c) => c.startsWith('console-flash='));
+  const location = response.headers.get('location') ?? '';
+  const page = await get(system, location, [cookie, ...flash].join('; '));
+  return { status: response.status, location, text: await page.text() };
+};

@@ -2,7 +2,7 @@ import { ROUTES } from '../../shared/triage/types';
 import type { MailboxEmail } from '../support/local-system';
 import { useLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
-import { post, signIn, submitAndTriage, versionOnPage } from './helpers';
+import { followed, post, signIn, submitAndTriage, versionOnPage } from './helpers';
 
 /**
  * A manager answering a referrer's reconsideration request over HTTP, against the local system:
@@ -56,11 +56,9 @@ describe('answering a reconsideration request in the console', () => {
     const answer = { version, reconsiderationStatus: 'changed', answer: 'Having read the school’s reasons again, we will assess.' };
 
     const withoutDecision = await post(local.system, `/console/contacts/${contactId}/answer-reconsideration`, answer, manager);
-    expect(withoutDecision.status).toBe(400);
-    expect(await withoutDecision.text()).toContain('Choose a route');
+    expect((await followed(local.system, withoutDecision, manager)).text).toContain('Choose a route');
     const unchanged = await post(local.system, `/console/contacts/${contactId}/answer-reconsideration`, { ...answer, route: 'early-help-targeted', level: '3', rationale: 'Same again, reworded.' }, manager);
-    expect(unchanged.status).toBe(400);
-    const refused = await unchanged.text();
+    const refused = (await followed(local.system, unchanged, manager)).text;
     expect(refused).toContain('Choose a different route or level of need');
     // What the manager typed is shown again, not lost.
     expect(refused).toContain('Same again, reworded.</textarea>');
@@ -69,7 +67,7 @@ describe('answering a reconsideration request in the console', () => {
 
     const newDecision = { route: 'csc-assessment', level: '4', rationale: 'Persistent neglect despite school support: a child in need assessment.' };
     const stale = await post(local.system, `/console/contacts/${contactId}/answer-reconsideration`, { ...answer, ...newDecision, version: String(Number(version) - 1) }, manager);
-    expect(stale.status).toBe(409);
+    expect((await followed(local.system, stale, manager)).text).toContain('Someone else changed this contact');
     const changed = await post(local.system, `/console/contacts/${contactId}/answer-reconsideration`, { ...answer, ...newDecision }, manager);
     expect(changed.status).toBe(303);
 
