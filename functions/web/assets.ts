@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { GOVUK_FRONTEND_DIR, VIEWS_DIR } from '../../shared/web/paths';
+import { GOVUK_FRONTEND_DIR, WEB_ASSETS_DIR } from '../../shared/web/paths';
 import { problem } from '../lib/http';
 import { webHandler } from '../lib/middleware';
 
@@ -11,7 +11,7 @@ const GOVUK = join(GOVUK_FRONTEND_DIR, 'govuk');
 const FILES: Record<string, string> = {
   'govuk-frontend.min.css': join(GOVUK, 'govuk-frontend.min.css'),
   'govuk-frontend.min.js': join(GOVUK, 'govuk-frontend.min.js'),
-  'front-door.css': join(VIEWS_DIR, 'assets', 'front-door.css'),
+  'front-door.css': join(WEB_ASSETS_DIR, 'front-door.css'),
 };
 
 /**

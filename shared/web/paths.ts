@@ -9,6 +9,8 @@ const root = process.env.LAMBDA_TASK_ROOT ?? join(__dirname, '..', '..');
 
 export const VIEWS_DIR = join(root, 'shared', 'web', 'views');
 export const GOVUK_FRONTEND_DIR = join(root, 'node_modules', 'govuk-frontend', 'dist');
+/** Front Door's own stylesheet, served beside GOV.UK Frontend's. */
+export const WEB_ASSETS_DIR = join(root, 'shared', 'web', 'assets');
 /** A folder copied next to a bundle, keeping only the files a function reads at run time. */
 export interface CopiedFiles {
   dir: string;
@@ -31,4 +33,5 @@ export const PAGE_FILES: CopiedFiles[] = [
 /** Only the assets function serves GOV.UK Frontend's compiled styles, script, fonts and images. */
 export const ASSET_FILES: CopiedFiles[] = [
   { dir: GOVUK, names: ['govuk-frontend.min.css', 'govuk-frontend.min.js', '*.woff', '*.woff2', '*.png', '*.svg', '*.ico', 'manifest.json'] },
+  { dir: 'shared/web/assets', names: ['*.css'] },
 ];

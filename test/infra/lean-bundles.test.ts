@@ -48,5 +48,7 @@ describe('what a function carries beside its bundle', () => {
     expect(copied).toEqual(expect.arrayContaining(['govuk-frontend.min.css', 'govuk-frontend.min.js', 'assets/manifest.json']));
     expect(copied.some((f) => f.startsWith('assets/fonts/') && f.endsWith('.woff2'))).toBe(true);
     expect(copied.filter((f) => /\.(scss|map|mjs|njk)$/.test(f))).toEqual([]);
+    // And Front Door's own stylesheet (the console's stacked tables, the red banner).
+    expect(filesUnder(join(out, 'shared/web/assets')).map((f) => relative(out, f))).toEqual(['shared/web/assets/front-door.css']);
   });
 });
