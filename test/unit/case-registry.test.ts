@@ -85,6 +85,8 @@ describe('triage asks the registry, never guesses', () => {
       get: async () => contact,
       getMatches: async () => ({ earlier: matches, household: [], more: [] }),
       transition: async (_id: string, _to: string, changes: Partial<Contact>) => (saved.push(changes), { ...contact, ...changes }),
+      // Triage records itself in the audit trail.
+      appendEvent: async () => undefined,
     } as unknown as ContactStore;
     return { store, saved };
   };
