@@ -25,6 +25,7 @@ const RECEIVED_BY: Record<Contact['channel'], string> = {
   api: "Received from an agency's system",
   batch: "Received from an agency's system, in a batch",
   email: 'Received by email',
+  phone: 'Received by phone, recorded by a worker',
 };
 
 /** Repeats closer together than this are one sitting. */

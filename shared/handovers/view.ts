@@ -1,6 +1,7 @@
 import { formatLondonTime } from '../calendar/format';
 import { decidedFor, type Contact, type Decision } from '../contacts';
 import type { AuditEvent, ContactMatches } from '../front-door/ports';
+import { auditTrail } from '../console/audit-trail';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../notification';
 import { ROUTES } from '../triage/types';
 import { HANDOVER_STATUSES, HANDOVER_TEAMS, hoursToAccept, type Handover } from './handover';
@@ -121,6 +122,7 @@ export const handoverRecord = (contact: Contact, handovers: Handover[], matches:
     earlierDecisions: (contact.previousDecisions ?? []).map((d) =>
       row(`Earlier decision (${d.decidedBy}, ${when(d.decidedAt)})`, d.children.map((c) => `${childLabel(contact, c.childIndex)}: level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`).join('; ')),
     ),
-    events,
+    // The same story the contact page tells (the audit trail's template reads entries, not raw events).
+    trail: auditTrail(contact, events),
   };
 };
