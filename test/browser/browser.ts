@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../infra/ops/headless-chromium';
 import { chromiumExecutable } from '../support/chromium';
 
 /**
@@ -11,15 +12,7 @@ export const launchBrowser = async (): Promise<Browser> =>
   chromium.launch({
     executablePath: await chromiumExecutable(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 
 /**
