@@ -27,7 +27,8 @@ const USAGE = `Usage:
   front-door rules check <ruleset>
   front-door rules diff <old ruleset> <new ruleset> [--contacts <file|directory|store>] [--stack <name> | --data-dir <dir>]
   front-door cases import <file.csv> [--stack <name> | --data-dir <dir>]  (open and closed cases from the case management system)
-  front-door report annex-a|cin-census --from <date> --to <date> --out <dir>  (statutory returns: front-door report --help)
+  front-door report annex-a|cin-census --from <date> --to <date> --out <dir>  (statutory returns)
+  front-door report board --month <YYYY-MM> --out <dir>  (the monthly board report: front-door report --help)
   front-door ops …  (operations against AWS or the local system: front-door ops --help)
 
 A notification file holds either a notification or a contact record:
