@@ -17,7 +17,9 @@ export const toXlsx = async (tables: readonly Table[]): Promise<Buffer> => {
         if (typeof cell === 'object') added.getCell(i + 1).numFmt = 'dd/mm/yyyy';
       });
     }
-    sheet.columns.forEach((column, i) => (column.width = Math.max(12, table.headings[i]!.length + 2)));
+    sheet.columns.forEach((column, i) => {
+      column.width = Math.max(12, (table.headings[i] ?? '').length + 2);
+    });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
