@@ -7,8 +7,8 @@ import { contactFacts } from '../../shared/reporting/facts';
 import { localFactsSink } from '../../shared/reporting/local-facts-sink';
 import { toParquet } from '../../shared/reporting/parquet';
 import { CONTACT_FACT_COLUMNS, THEME_FACT_COLUMNS } from '../../shared/reporting/schema';
-import { accessibilityViolations, useBrowserPage } from '../browser/browser';
-import { aContact, decided, ellie, tom } from './contacts';
+import { accessibilityViolations, useBrowserPage } from './browser';
+import { aContact, decided, ellie, tom } from '../returns/contacts';
 
 /**
  * `front-door report board` on the local path, end to end: contacts become the analytics facts
