@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { upgradeContact, type Contact } from '../../shared/contacts';
 import type { ReturnsContact } from '../../shared/returns/children-at-the-front-door';
 import { OpsError, type Ops } from './commands';
 
@@ -27,7 +28,8 @@ export const contactsReceivedBetween = async (ops: Ops, from: string, to: string
         ExclusiveStartKey,
       }),
     );
-    contacts.push(...((page.Items ?? []) as ReturnsContact[]));
+    // Contacts decided before decisions were per child are read as the same for every child.
+    contacts.push(...(page.Items ?? []).map((item) => upgradeContact(item as Contact) as ReturnsContact));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return contacts;
