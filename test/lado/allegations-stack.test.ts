@@ -35,7 +35,7 @@ describe('the allegations pathway in the stack', () => {
   });
 
   it('keeps the person-matching key in a retained, KMS-encrypted secret that only the referring step may read, never in an environment', () => {
-    const secrets = Object.entries(resources('AWS::SecretsManager::Secret')) as [string, any][];
+    const secrets = Object.entries(resources('AWS::SecretsManager::Secret')).filter(([id]) => id.startsWith('AllegationsMatchKey')) as [string, any][];
     expect(secrets).toHaveLength(1);
     const [secretId, secret] = secrets[0]!;
     expect(secret.DeletionPolicy).toBe('Retain');
