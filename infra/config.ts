@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../shared/auth/roles';
 import { DEFAULT_MEETING_THEMES, DirectorySchema, MeetingThemesSchema } from '../shared/meetings/settings';
 import { AgenciesSchema, DEFAULT_AGENCIES } from '../shared/partners/agencies';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENCY_TYPES, codesOf, type AgencyType } from '../notification';
 import type { Person } from '../contacts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Contact } from '../contacts';
 import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
 import { decisionNumber } from '../mail/messages';

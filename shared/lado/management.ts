@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { WorkingCalendar } from '../calendar';
 import type { Person } from '../contacts';
 import { fieldErrors, type FieldError } from '../notification';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChildDecision, Contact, Decision, PartnerRequest } from '../contacts';
 import { decidedFor, describeRoute, groupedByDecision } from '../contacts';
 import { childName } from '../notification';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { RulesetSchema, type Ruleset } from './schema';
 
 /**
