@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AthenaFactsQuery } from '../../shared/aws/athena-facts-query';
 import { DynamoContactArchive } from '../../shared/aws/dynamo-contact-archive';
 import { S3FactsSink } from '../../shared/aws/s3-facts-sink';
