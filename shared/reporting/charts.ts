@@ -13,7 +13,7 @@ export interface Bar {
   text: string;
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const GOVUK_BLUE = '#1d70b8';
 const GOVUK_TEXT = '#0b0c0c';
@@ -38,17 +38,17 @@ export const barChart = (options: { id: string; title: string; bars: readonly Ba
     const y = top + i * row;
     const length = Math.max(0, Math.round((bar.value / max) * barArea));
     return [
-      `<text x="${labelWidth - 8}" y="${y + row / 2 + 5}" text-anchor="end" font-size="14" fill="${GOVUK_TEXT}">${escape(bar.label)}</text>`,
+      `<text x="${labelWidth - 8}" y="${y + row / 2 + 5}" text-anchor="end" font-size="14" fill="${GOVUK_TEXT}">${escapeXml(bar.label)}</text>`,
       `<rect x="${labelWidth}" y="${y + 4}" width="${barArea}" height="${row - 8}" fill="none" stroke="${GOVUK_GREY}" stroke-width="1"/>`,
       `<rect x="${labelWidth}" y="${y + 4}" width="${length}" height="${row - 8}" fill="${GOVUK_BLUE}"/>`,
-      `<text x="${labelWidth + barArea + 8}" y="${y + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">${escape(bar.text)}</text>`,
+      `<text x="${labelWidth + barArea + 8}" y="${y + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">${escapeXml(bar.text)}</text>`,
     ].join('');
   });
   if (!bars.length) lines.push(`<text x="8" y="${top + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">Nothing to show for this period</text>`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">`,
-    `<title id="${id}-title">${escape(title)}</title>`,
-    `<desc id="${id}-desc">${escape(description)}</desc>`,
+    `<title id="${id}-title">${escapeXml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
     ...lines,
     '</svg>',
   ].join('');
