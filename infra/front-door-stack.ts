@@ -208,6 +208,7 @@ export class FrontDoorStack extends Stack {
       cognitoDomainPrefix: config.console.cognitoDomainPrefix,
       signOffRoutes: config.console.signOffRoutes,
       agencies: config.agencies,
+      mailing,
     });
     allegations.addConsole(api, triageConsole.environment, tables.contacts);
     new Analytics(this, 'Analytics', { stage: config.stage, api, contacts: tables.contacts, consoleEnvironment: triageConsole.environment });

@@ -12,6 +12,8 @@ import { ROUTES, type EarlierContact } from '../../shared/triage/types';
 import { describeClock } from '../../shared/triage/clocks';
 import { agencyName } from '../../shared/partners/agencies';
 import { config, contactStore, revokedSessions } from '../lib/dependencies';
+import { meetingsOnContact } from './contact-meetings';
+import { meetingStore } from './meetings-dependencies';
 import { webHandler } from '../lib/middleware';
 import { page, redirect } from '../lib/pages';
 
@@ -22,7 +24,7 @@ export type Actor = AuditEvent['actor'];
 type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** What every console page needs to draw the signed-in user's bar and the navigation (each user's own areas). */
-export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' | '/console/consultations' | '/console/performance' = '/console') => ({
+export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' | '/console/consultations' | '/console/performance' | '/console/meetings' | '/console/partner' = '/console') => ({
   user,
   roleName: user && ROLES[actingRole(user)],
   navigation: [
@@ -31,6 +33,8 @@ export const baseContext = (user?: StaffUser, active: '/console' | '/console/all
     ...(user && can(user, 'handovers') ? [{ href: '/console/handovers', text: 'Handovers', active: active === '/console/handovers' }] : []),
     ...(user && can(user, 'view') ? [{ href: '/console/consultations', text: 'Consultations', active: active === '/console/consultations' }] : []),
     ...(user && can(user, 'performance') ? [{ href: '/console/performance', text: 'Performance', active: active === '/console/performance' }] : []),
+    ...(user && can(user, 'view') ? [{ href: '/console/meetings', text: 'Triage meetings', active: active === '/console/meetings' }] : []),
+    ...(user && can(user, 'partner') ? [{ href: '/console/partner', text: 'Your agency', active: active === '/console/partner' }] : []),
   ],
 });
 
@@ -53,6 +57,8 @@ export const consoleRoute = (permission: Permission, handle: Handler) =>
     // A receiving team's console is the handovers addressed to it.
     if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'receive')) return redirect('/console/handovers');
     if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'performance')) return redirect('/console/performance');
+    // A partner agency's console is today's meetings and the requests addressed to the agency.
+    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'partner')) return redirect('/console/partner');
     if (!can(user, permission)) return message(403, 'You cannot see this page', `Your role (${ROLES[actingRole(user)]}) does not allow this.`, user);
     return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
   }, { forms: 'signed-in' });
@@ -141,7 +147,11 @@ const keptFor = (state: ContactPageState, action: string): Record<string, string
 
 export const contactPage = async (contact: Contact, user: StaffUser, state: ContactPageState = {}, status = 200) => {
   if (isEmailToComplete(contact)) return emailPage(contact, user, state, status);
-  const [events, matches] = await Promise.all([contactStore().listEvents(contact.contactId), contactStore().getMatches(contact.contactId)]);
+  const [events, matches, meetingRecords] = await Promise.all([
+    contactStore().listEvents(contact.contactId),
+    contactStore().getMatches(contact.contactId),
+    meetingStore().recordsFor(contact.contactId),
+  ]);
   const n = contact.notification;
   const now = Date.now();
   const linked = new Set((contact.links ?? []).map((l) => l.contactId));
@@ -272,6 +282,7 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       moreHousehold: moreOf(matches, 'household', (i) => n.children[i] && `${childName(n.children[i]!)}'s address`),
       history,
       householdHistory,
+      meetings: meetingsOnContact(meetingRecords, config().PARTNER_AGENCIES),
       agencyOptions: config().PARTNER_AGENCIES.map((a) => ({ value: a.id, text: a.name, selected: a.id === keptFor(state, 'request-information').agency })),
       partnerRequests: (contact.partnerRequests ?? []).map((r) => ({
         id: r.id,

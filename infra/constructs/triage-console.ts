@@ -33,6 +33,8 @@ export interface TriageConsoleProps {
   baseUrl: string;
   /** Routes on which the area wants a manager to agree every decision. */
   signOffRoutes?: Route[];
+  /** Lets a function send email (SES and the sent-email keys): closing a triage meeting tells GPs and schools. */
+  mailing: (fn: FrontDoorFunction) => FrontDoorFunction;
   /** Partner agencies: each is a Cognito group whose members are partners of that agency. */
   agencies: readonly Agency[];
   /** Prefix of the Cognito hosted UI domain (<prefix>.auth.<region>.amazoncognito.com). */
@@ -72,6 +74,8 @@ export class TriageConsole extends Construct {
     const handover = fn('Handover', 'functions/console/handover.ts', 'Receiving teams: one handover, with the whole record; accept or return it');
     const phone = fn('PhoneCall', 'functions/console/phone.ts', "Triage console: record a telephone call: a contact in the referrer's form, or a consultation");
     const consultations = fn('Consultations', 'functions/console/consultations.ts', 'Triage console: consultations with no child identified, counted and searchable');
+    const meetings = props.mailing(fn('Meetings', 'functions/console/meetings.ts', 'Daily triage meetings: open, chair and close them; GPs and schools told afterwards'));
+    const partner = fn('Partner', 'functions/console/partner.ts', "Partner agencies: today's meetings they are invited to and the requests addressed to them, nothing else");
     props.rawEmails.grantRead(originalEmail);
     originalEmail.addEnvironment('INBOUND_EMAIL_BUCKET', props.rawEmails.bucketName);
     for (const reader of [queue, handovers, consultations]) props.contacts.grantReadData(reader);
@@ -81,6 +85,8 @@ export class TriageConsole extends Construct {
     // Accepting or returning a handover writes it, its audit trail, and on a return the contact.
     // A phone call writes a form draft or a consultation.
     for (const writer of [contact, decide, actions, complete, originalEmail, handover, phone]) props.contacts.grantReadWriteData(writer);
+    // Meetings and their records live beside the contacts; a partner's every read is audited and their answer written.
+    for (const writer of [meetings, partner]) props.contacts.grantReadWriteData(writer);
     props.cases.grantReadWriteData(actions);
     for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);
     for (const f of [decide, actions]) f.addEnvironment('OUTCOME_QUEUE_URL', props.outcomeQueue.queueUrl);
@@ -103,6 +109,13 @@ export class TriageConsole extends Construct {
     route(HttpMethod.GET, '/console/handovers', handovers);
     route(HttpMethod.GET, '/console/handovers/{id}', handover);
     route(HttpMethod.POST, '/console/handovers/{id}/{action}', handover);
+    route(HttpMethod.GET, '/console/meetings', meetings);
+    route(HttpMethod.POST, '/console/meetings', meetings);
+    route(HttpMethod.GET, '/console/meetings/{id}', meetings);
+    route(HttpMethod.POST, '/console/meetings/{id}/{action}', meetings);
+    route(HttpMethod.GET, '/console/partner', partner);
+    route(HttpMethod.GET, '/console/partner/contacts/{id}', partner);
+    route(HttpMethod.POST, '/console/partner/contacts/{id}/answer', partner);
   }
 
   private cognito(props: TriageConsoleProps): Record<string, string> {

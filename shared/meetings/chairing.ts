@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Person } from '../contacts';
 import { fieldErrors, type FieldError } from '../notification';
-import { agencyName } from '../partners/agencies';
+import { agencyName, type Agency } from '../partners/agencies';
 import type { Actor, MeetingDeps } from './agenda';
 import { meetingTitle } from './agenda';
 import { COUNCIL, MeetingInputs, type Meeting, type MeetingInput, type MeetingInputKind, type MeetingRecord } from './meeting';
@@ -33,7 +33,7 @@ const person = (actor: Actor): Person => ({ id: actor.id, name: actor.name });
 
 /** Who can be at a meeting or contribute: the stage's agencies and the council itself. */
 const knownAgency = (deps: MeetingDeps, id: string) => id === COUNCIL || deps.settings.agencies.some((a) => a.id === id);
-export const attendeeAgencyName = (deps: Pick<MeetingDeps, 'settings'>, id: string) => (id === COUNCIL ? "Children's social care" : agencyName(deps.settings.agencies, id));
+export const attendeeAgencyName = (agencies: readonly Agency[], id: string) => (id === COUNCIL ? "Children's social care" : agencyName(agencies, id));
 
 type HeaderPlan = { changes: Partial<Meeting>; done: string } | { refused: string };
 type RecordPlan = { changes: Partial<MeetingRecord>; done: string; audit: string } | { refused: string };
@@ -58,7 +58,7 @@ const planRecord = (kind: 'contribution' | 'action' | 'action-done' | 'outcome',
     case 'contribution': {
       const c = input as MeetingInput<'contribution'>;
       if (!knownAgency(deps, c.agency)) return { refused: 'Choose an agency' };
-      const agency = attendeeAgencyName(deps, c.agency);
+      const agency = attendeeAgencyName(deps.settings.agencies, c.agency);
       return {
         changes: { contributions: [...record.contributions, { id: randomUUID(), agency: c.agency, knows: c.knows, willDo: c.willDo, recordedBy: by, recordedAt: at }] },
         done: `${agency}'s contribution recorded for ${record.childName}`,

@@ -21,6 +21,7 @@ const consoleIn = (stage: string, localSignIn: boolean) => {
     environment: {},
     baseUrl: 'https://front-door.example',
     agencies: DEFAULT_AGENCIES,
+    mailing: (f) => f,
   });
 };
 
