@@ -13,7 +13,7 @@ import { describeClock } from '../../shared/triage/clocks';
 import { agencyName } from '../../shared/partners/agencies';
 import { config, contactStore, revokedSessions } from '../lib/dependencies';
 import { meetingsOnContact } from './contact-meetings';
-import { meetingStore } from './meetings-dependencies';
+import { meetingStore } from '../meetings/dependencies';
 import { webHandler } from '../lib/middleware';
 import { page, redirect } from '../lib/pages';
 

@@ -10,7 +10,7 @@ import { addressFor } from '../../shared/meetings/recipients';
 import { config, contactStore, mailer } from '../lib/dependencies';
 import { formFields, formParams, page, redirect } from '../lib/pages';
 import { baseContext, consoleRoute, message, versionOf, type Actor } from './lib';
-import { meetingDeps, meetingStore } from './meetings-dependencies';
+import { meetingDeps, meetingStore } from '../meetings/dependencies';
 
 interface PageState {
   errors?: { text: string; href: string }[];

@@ -10,7 +10,7 @@ import { agencyName } from '../../shared/partners/agencies';
 import { config } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { baseContext, consoleRoute, contactIdOf, message, type Actor } from './lib';
-import { partnerDeps } from './meetings-dependencies';
+import { partnerDeps } from '../meetings/dependencies';
 
 const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
 const notFound = (user: StaffUser) => message(404, 'Page not found', 'There is nothing for your agency at this address.', user);
