@@ -36,7 +36,7 @@ const PERMISSIONS = {
   allegations: ['lado'],
   // Counts only, no child's details: managers and performance officers (least privilege: nothing else).
   performance: ['manager', 'performance'],
-  // Partners see only what is addressed to their agency (shared/partners/access.ts), never the queue.
+  // Partners see only what is addressed to their agency (shared/meetings/partner-access.ts), never the queue.
   partner: ['partner'],
   // A receiving team sees the handovers addressed to it (shared/handovers), never the queue.
   receive: ['early-help', 'social-care'],

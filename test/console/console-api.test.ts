@@ -1,6 +1,9 @@
 import { useLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
+import { LOCAL_USERS } from '../../shared/auth/local-users';
+import { ROLES, type Role } from '../../shared/auth/roles';
 import { followed, get, post, signIn, statusOf, submitAndTriage, versionOnPage } from './helpers';
+import { ROLE_ROUTES } from './role-routes';
 
 /**
  * The console's routes against the whole local system: who may do what, two people acting at
@@ -19,36 +22,54 @@ describe('triage console over HTTP', () => {
   }, 120_000);
 
   describe('every route checks the role', () => {
-    // A stale version makes every allowed write a refused conflict, so the matrix changes nothing.
+    // A stale version makes every allowed write a refused conflict, and unknown ids are not
+    // found, so the matrix reaches every route as every role and changes nothing.
     const stale = { version: '999' };
-    const routes: { name: string; call: (cookie?: string) => Promise<Response>; roles: string[] }[] = [
-      { name: 'GET /console', call: (c) => get(local.system, '/console', c), roles: ['worker', 'manager'] },
-      { name: 'GET contact', call: (c) => get(local.system, `/console/contacts/${neglect}`, c), roles: ['worker', 'manager'] },
-      { name: 'GET decide', call: (c) => get(local.system, `/console/contacts/${neglect}/decide`, c), roles: ['worker', 'manager'] },
-      { name: 'POST decide', call: (c) => post(local.system, `/console/contacts/${neglect}/decide`, { ...stale, route: 'nfa', level: '1', rationale: 'A rationale long enough', overrideReason: 'Matrix' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST claim', call: (c) => post(local.system, `/console/contacts/${neglect}/claim`, stale, c), roles: ['worker', 'manager'] },
-      { name: 'POST escalate', call: (c) => post(local.system, `/console/contacts/${neglect}/escalate`, { ...stale, reason: 'Needs a manager' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST request-information', call: (c) => post(local.system, `/console/contacts/${neglect}/request-information`, { ...stale, agency: 'police', question: 'Any history?', sentTo: 'safeguarding@police.example' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST link', call: (c) => post(local.system, `/console/contacts/${neglect}/link`, { ...stale, linkedContactId: red, linkedReference: 'X' }, c), roles: ['worker', 'manager'] },
-      { name: 'POST assign', call: (c) => post(local.system, `/console/contacts/${neglect}/assign`, { ...stale, assignee: 'priya.shah' }, c), roles: ['manager'] },
-      { name: 'POST sign-off', call: (c) => post(local.system, `/console/contacts/${neglect}/sign-off`, { ...stale, signOff: 'agree' }, c), roles: ['manager'] },
-      { name: 'POST answer-reconsideration', call: (c) => post(local.system, `/console/contacts/${neglect}/answer-reconsideration`, { ...stale, reconsiderationStatus: 'upheld', answer: 'Upheld' }, c), roles: ['manager'] },
-    ];
-    const users = { worker: 'sam.okafor', manager: 'morgan.ellis', admin: 'jo.reid' } as const;
+    const unknown = '01j00000000000000000000000';
+    let meetingId: string;
+    const path = (route: string) =>
+      route
+        .replace('/console/partner/contacts/{id}', `/console/partner/contacts/${red}`)
+        .replace('/console/meetings/{id}', `/console/meetings/${meetingId}`)
+        .replace('/console/contacts/{id}', `/console/contacts/${neglect}`)
+        .replace('{id}', unknown)
+        .replace('{action}', route.includes('meetings') ? 'attendee' : 'claim');
+    const bodies: Record<string, Record<string, string>> = {
+      'POST /console/contacts/{id}/decide': { ...stale, route: 'nfa', level: '1', rationale: 'A rationale long enough', overrideReason: 'Matrix' },
+      'POST /console/meetings': { theme: 'domestic-abuse' },
+      'POST /console/meetings/{id}/{action}': { ...stale, name: 'Matrix', agency: 'police' },
+      'POST /console/partner/contacts/{id}/answer': { requestId: 'none', answer: 'Matrix' },
+    };
+    // One person in each role, as the local sign-in seeds them.
+    const people = Object.fromEntries(Object.keys(ROLES).map((role) => [role, LOCAL_USERS.find((u) => u.roles.includes(role as Role))!.id]));
 
-    it.each(routes.map((r) => [r.name, r] as const))('%s', async (_name, route) => {
-      const anonymous = await route.call();
-      if (route.name.startsWith('GET')) {
-        expect(anonymous.status).toBe(303);
-        expect(anonymous.headers.get('location')).toBe('/console/sign-in');
-      } else {
-        expect(anonymous.status).toBe(401);
+    beforeAll(async () => {
+      for (const user of Object.values(people)) as[user] ??= await signIn(local.system, user);
+      // Today's domestic abuse meeting, with the red contact on it, so the police may see that contact.
+      const opened = await post(local.system, '/console/meetings', { theme: 'domestic-abuse' }, as['sam.okafor']);
+      meetingId = opened.headers.get('location')!.split('/').pop()!;
+    }, 60_000);
+
+    it.each(ROLE_ROUTES.map((r) => [r.route, r] as const))('%s', async (_name, { route, roles }) => {
+      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const call = (cookie?: string) => (method === 'GET' ? get(local.system, path(route), cookie) : post(local.system, path(route), bodies[route] ?? stale, cookie));
+      const anonymous = await call();
+      expect(method === 'GET' ? [anonymous.status, anonymous.headers.get('location')] : [anonymous.status]).toEqual(method === 'GET' ? [303, '/console/sign-in'] : [401]);
+      for (const [role, user] of Object.entries(people)) {
+        const response = await call(as[user]);
+        const reached = ![401, 403].includes(response.status) && response.headers.get('location') !== '/console/sign-in';
+        // Someone whose console is elsewhere (the LADO, a receiving team, a partner) is sent there from /console.
+        const sentHome = route === 'GET /console' && response.status === 303;
+        expect([role, reached || sentHome]).toEqual([role, roles.includes(role as Role)]);
+        if (!roles.includes(role as Role)) expect([role, response.status]).toEqual([role, route === 'GET /console' && role !== 'admin' ? 303 : 403]);
       }
-      for (const [role, user] of Object.entries(users)) {
-        const response = await route.call(as[user]);
-        if (route.roles.includes(role)) expect([role, response.status]).toEqual([role, route.name.startsWith('GET') ? 200 : 303]);
-        else expect([role, response.status]).toEqual([role, 403]);
-      }
+    });
+
+    it('shows a partner no contact but those on their meetings, and no queue', async () => {
+      const police = as[people.partner!]!;
+      expect((await get(local.system, `/console/partner/contacts/${red}`, police)).status).toBe(200);
+      expect((await get(local.system, `/console/partner/contacts/${neglect}`, police)).status).toBe(404);
+      expect((await get(local.system, '/console', police)).headers.get('location')).toBe('/console/partner');
     });
 
     it('refuses a forged session and a form posted from another site', async () => {

@@ -7,6 +7,7 @@ import { TriageConsole } from '../../infra/constructs/triage-console';
 import { synthesizeTemplate } from '../../infra/synth';
 import { ROLES } from '../../shared/auth/roles';
 import { DEFAULT_AGENCIES } from '../../shared/partners/agencies';
+import { ROLE_ROUTES, SIGN_IN_ROUTES } from './role-routes';
 
 const consoleIn = (stage: string, localSignIn: boolean) => {
   const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', { env: { account: '000000000000', region: 'eu-west-2' } });
@@ -47,6 +48,10 @@ describe('the triage console in the stack', () => {
     const groups = [...Object.keys(ROLES).filter((r) => r !== 'partner'), ...loadStageConfig('example').agencies.map((a) => a.id)];
     expect(resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup').map((r) => r.Properties.GroupName).sort()).toEqual(groups.sort());
     expect(groups).toEqual(expect.arrayContaining(['police', 'health', 'education', 'probation']));
+    // Every console route says who may reach it (the role × route test runs them all); the staff API is for systems, by IAM.
+    const routes = resources.filter((r) => r.Type === 'AWS::ApiGatewayV2::Route').map((r) => ({ key: r.Properties.RouteKey as string, auth: r.Properties.AuthorizationType as string | undefined }));
+    expect(routes.map((r) => r.key).filter((k) => k.includes(' /console') && !SIGN_IN_ROUTES.includes(k)).sort()).toEqual(ROLE_ROUTES.map((r) => r.route).sort());
+    for (const r of routes.filter((r) => / \/api\/(contacts|children)/.test(r.key))) expect([r.key, r.auth]).toEqual([r.key, 'AWS_IAM']);
     const functions = consoleFunctions(template);
     expect(functions.length).toBeGreaterThanOrEqual(5);
     for (const f of functions) {
