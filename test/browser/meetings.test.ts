@@ -56,8 +56,8 @@ describe('triage meetings and partner agencies in a browser', () => {
     await ui.page.getByRole('button', { name: 'Add attendee' }).click();
     await ui.page.locator('.govuk-error-summary').waitFor();
     await expectAccessible('attendee with errors');
-    await ui.page.getByLabel('Name', { exact: true }).fill('DC Jordan Harris');
-    await ui.page.getByLabel('Agency', { exact: true }).selectOption('police');
+    await ui.page.locator('#name').fill('DC Jordan Harris');
+    await ui.page.locator('#agency').selectOption('police');
     await ui.page.getByRole('button', { name: 'Add attendee' }).click();
     await ui.page.getByText('Attendee added').first().waitFor();
 
