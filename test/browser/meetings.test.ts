@@ -64,17 +64,17 @@ describe('triage meetings and partner agencies in a browser', () => {
     // The contact is on the agenda with both children; Noah is the first of its children.
     const noah = ui.page.locator('section', { has: ui.page.getByRole('heading', { name: 'Noah Madeup' }) }).filter({ has: ui.page.locator(`input[value="${contactId}.0"]`) });
     await noah.getByText("Record an agency's contribution").click();
-    await noah.getByLabel('Agency').selectOption('police');
+    await noah.getByLabel('Agency', { exact: true }).selectOption('police');
     await noah.getByLabel('What the agency knows').fill('Two call-outs to the address this year.');
     await noah.getByLabel('What the agency will do').fill('Refer to MARAC today.');
     await noah.getByRole('button', { name: 'Record contribution' }).click();
     await ui.page.getByText('Contribution recorded').first().waitFor();
     await noah.getByText('Add an action').click();
-    await noah.getByLabel('Action').fill('Health visitor to visit');
-    await noah.getByLabel('Owner').fill('Health');
-    await noah.getByLabel('Day').fill('4');
-    await noah.getByLabel('Month').fill('3');
-    await noah.getByLabel('Year').fill('2030');
+    await noah.getByLabel('Action', { exact: true }).fill('Health visitor to visit');
+    await noah.getByLabel('Owner', { exact: true }).fill('Health');
+    await noah.getByLabel('Day', { exact: true }).fill('4');
+    await noah.getByLabel('Month', { exact: true }).fill('3');
+    await noah.getByLabel('Year', { exact: true }).fill('2030');
     await noah.getByRole('button', { name: 'Add action' }).click();
     await ui.page.getByText('Action recorded').first().waitFor();
     await noah.getByText('Record the outcome').click();

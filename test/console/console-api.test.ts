@@ -52,7 +52,8 @@ describe('triage console over HTTP', () => {
 
     it.each(ROLE_ROUTES.map((r) => [r.route, r] as const))('%s', async (_name, { route, roles }) => {
       const [method] = route.split(' ') as ['GET' | 'POST'];
-      const call = (cookie?: string) => (method === 'GET' ? get(local.system, path(route), cookie) : post(local.system, path(route), bodies[route] ?? stale, cookie));
+      const url = path(route.split(' ')[1]!);
+      const call = (cookie?: string) => (method === 'GET' ? get(local.system, url, cookie) : post(local.system, url, bodies[route] ?? stale, cookie));
       const anonymous = await call();
       expect(method === 'GET' ? [anonymous.status, anonymous.headers.get('location')] : [anonymous.status]).toEqual(method === 'GET' ? [303, '/console/sign-in'] : [401]);
       for (const [role, user] of Object.entries(people)) {
