@@ -116,7 +116,10 @@ describe('triage meetings and partner agencies in a browser', () => {
     await ui.page.getByRole('heading', { name: "Today's work for your agency" }).waitFor();
     await expectAccessible('partner start page');
     expect(await ui.page.textContent('body')).toContain('Any call-outs to 22 Imaginary Road in the last year?');
-    expect((await ui.page.goto(`${base}/console?tab=all`))!.status()).toBe(403);
+    // No queue: the triage console sends a partner back to their own page, and no other contact opens.
+    await ui.page.goto(`${base}/console?tab=all`);
+    expect(ui.page.url()).toBe(`${base}/console/partner`);
+    expect((await ui.page.goto(`${base}/console/contacts/${contactId}`))!.status()).toBe(403);
     await ui.page.goto(`${base}/console/partner/contacts/${contactId}`);
     await ui.page.getByRole('heading', { name: /^Contact CFC-/ }).waitFor();
     await expectAccessible('partner contact');
