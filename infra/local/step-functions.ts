@@ -151,6 +151,12 @@ type TaskHandler = (input: unknown) => Promise<unknown>;
 
 export class StepFunctionsEngine {
   private readonly machines: Map<string, LocalStateMachine>;
+  /**
+   * One validated interpreter per machine, reused by every execution: constructing one runs
+   * asl-validator, which compiles its JSON schemas afresh each time and took about half the
+   * process's CPU during a burst.
+   */
+  private readonly interpreters = new Map<string, { interpreter: StateMachine; taskHandlers: Record<string, TaskHandler> }>();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
 
   constructor(
@@ -160,8 +166,13 @@ export class StepFunctionsEngine {
     private readonly log: (line: string) => void,
   ) {
     this.machines = new Map(machines.map((m) => [m.arn, m]));
-    // Fail at start, not at the first execution, if a task points at a function with no local entry.
-    for (const machine of machines) this.taskHandlers(machine.definition, machine.logicalId);
+    for (const machine of machines) {
+      // Fail at start, not at the first execution, if a task points at a function with no local entry.
+      this.interpreters.set(machine.arn, {
+        interpreter: new StateMachine(machine.definition as never, { validationOptions: { checkArn: false } }),
+        taskHandlers: this.taskHandlers(machine.definition, machine.logicalId),
+      });
+    }
   }
 
   startExecution(stateMachineArn: string, name: string | undefined, input: string | undefined): ExecutionRecord {
@@ -229,9 +240,9 @@ export class StepFunctionsEngine {
   }
 
   private run(machine: LocalStateMachine, record: ExecutionRecord, input: unknown): void {
-    const stateMachine = new StateMachine(machine.definition as never, { validationOptions: { checkArn: false } });
-    const execution = stateMachine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(machine.definition, machine.logicalId) as never },
+    const { interpreter, taskHandlers } = this.interpreters.get(machine.arn)!;
+    const execution = interpreter.run(input as never, {
+      overrides: { taskResourceLocalHandlers: taskHandlers as never },
       context: {
         Execution: { Id: record.executionArn, Name: record.name, StartTime: record.startDate },
         StateMachine: { Id: machine.arn, Name: machine.name },
