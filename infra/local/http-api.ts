@@ -130,7 +130,7 @@ export class HttpApiServer {
     if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_LIMIT_BYTES) return sendJson(res, 413, { message: 'Request Entity Too Large' });
     let result: unknown;
     try {
-      result = await this.invoker.invoke(target.fn, event);
+      result = await this.invoker.invoke(target.fn, event, 'request');
     } catch (error) {
       const timedOut = (error as Error).name === 'Sandbox.Timedout';
       sendJson(res, timedOut ? 503 : 500, { message: timedOut ? 'Service Unavailable' : 'Internal Server Error' });

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   let output: unknown;
   try {
-    output = (await invoker.invoke(fn, event)) ?? null;
+    output = (await invoker.invoke(fn, event, 'request')) ?? null;
   } catch (error) {
     const { name, message } = error as Error;
     output = { errorType: name, errorMessage: message };

@@ -122,45 +122,75 @@ type Handler = (event: unknown, context: Context, callback: (error?: unknown, re
  * thousands of invocations together and each one's clock runs while the others hold the CPU.
  */
 export const DEFAULT_LOCAL_CONCURRENCY = 4;
+/** How many invocations of queued work (queue consumers, state machine tasks, schedules) run at once in all. */
+export const DEFAULT_WORK_CONCURRENCY = 8;
 
 /**
- * Invocations beyond a function's concurrency wait their turn, first come first served, and
- * their timeout starts only when they do run: locally a throttled invocation waits, where in AWS
- * it would be refused and retried (queue pollers and Step Functions' Retry do that there).
+ * Two lanes, as in AWS, where an API's functions scale with its callers while queued work waits
+ * for the concurrency reserved for it:
+ *  - `request`: someone is waiting for the answer (HTTP API, inbound mail, `npm run invoke`).
+ *    Held only to the function's reserved concurrency, never to the laptop's cap.
+ *  - `work`: queue consumers, state machine tasks and schedules. Held to the per-function cap and
+ *    to a total for the lane, and while any request is running only one more piece of work may
+ *    start: the one event loop then serves the callers first and the queue waits, as it should.
+ */
+export type Lane = 'request' | 'work';
+
+/**
+ * Invocations beyond a limit wait their turn, first come first served, and their timeout starts
+ * only when they do run: locally a throttled invocation waits, where in AWS it would be refused
+ * and retried (queue pollers and Step Functions' Retry do that there). The limit may change
+ * (the work lane narrows while requests run); `admit` lets waiting callers in when it widens.
  */
 export class ConcurrencyLimit {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(readonly limit: number) {}
+  constructor(private readonly limitNow: number | (() => number)) {}
+
+  get limit(): number {
+    return typeof this.limitNow === 'number' ? this.limitNow : this.limitNow();
+  }
 
   /** Waits for a slot; the caller must call the returned release exactly once. */
   async acquire(): Promise<() => void> {
-    if (this.running >= this.limit) await new Promise<void>((resolveTurn) => this.waiting.push(resolveTurn));
+    if (this.running >= this.limit || this.waiting.length) await new Promise<void>((resolveTurn) => this.waiting.push(resolveTurn));
     else this.running += 1;
     return () => {
-      // Hand the slot straight to the next in line, so running never exceeds the limit.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running -= 1;
+      this.running -= 1;
+      this.admit();
     };
+  }
+
+  /** Hands free slots to those waiting, in order; called after a release and when the limit widens. */
+  admit(): void {
+    while (this.waiting.length && this.running < this.limit) {
+      this.running += 1;
+      this.waiting.shift()!();
+    }
   }
 }
 
 export class LambdaInvoker {
   private readonly handlers = new Map<string, Promise<Handler>>();
   private readonly limits = new Map<string, ConcurrencyLimit>();
+  private requestsRunning = 0;
+  /** All queued work together: narrowed to one at a time while a request runs. */
+  private readonly work: ConcurrencyLimit;
 
   constructor(
     readonly functions: LocalFunction[],
     private readonly log: (line: string) => void = (line) => console.log(line),
-    /** The per-function cap for this machine; a template's smaller reserved concurrency wins. */
+    /** The per-function cap on work for this machine; a template's smaller reserved concurrency wins. */
     private readonly localConcurrency = DEFAULT_LOCAL_CONCURRENCY,
-  ) {}
+    workConcurrency = DEFAULT_WORK_CONCURRENCY,
+  ) {
+    this.work = new ConcurrencyLimit(() => (this.requestsRunning > 0 ? 1 : workConcurrency));
+  }
 
-  /** How many invocations of `fn` may run at once here. */
-  concurrencyOf(fn: LocalFunction): number {
-    return Math.min(fn.reservedConcurrency ?? Infinity, this.localConcurrency);
+  /** How many invocations of `fn` may run at once here, in a lane. */
+  concurrencyOf(fn: LocalFunction, lane: Lane = 'work'): number {
+    return Math.min(fn.reservedConcurrency ?? Infinity, lane === 'work' ? this.localConcurrency : Infinity);
   }
 
   /** By ARN (qualified or not), function name or logical id. */
@@ -169,12 +199,10 @@ export class LambdaInvoker {
     return this.functions.find((f) => f.arn === unqualified || f.name === unqualified || f.logicalId === unqualified);
   }
 
-  async invoke(fn: LocalFunction, event: unknown): Promise<unknown> {
+  async invoke(fn: LocalFunction, event: unknown, lane: Lane): Promise<unknown> {
     // Reserved concurrency 0 switches a function off: AWS throttles every invocation.
-    if (this.concurrencyOf(fn) < 1) throw Object.assign(new Error(`${fn.logicalId} has no concurrency`), { name: 'TooManyRequestsException' });
-    let limit = this.limits.get(fn.logicalId);
-    if (!limit) this.limits.set(fn.logicalId, (limit = new ConcurrencyLimit(this.concurrencyOf(fn))));
-    const release = await limit.acquire();
+    if (this.concurrencyOf(fn, lane) < 1) throw Object.assign(new Error(`${fn.logicalId} has no concurrency`), { name: 'TooManyRequestsException' });
+    const release = await this.slot(fn, lane);
     let handler: Handler;
     try {
       handler = await this.load(fn);
@@ -208,6 +236,28 @@ export class LambdaInvoker {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A place in the function's own limit (per lane) and, for work, in the lane's; release it once. */
+  private async slot(fn: LocalFunction, lane: Lane): Promise<() => void> {
+    const key = `${lane} ${fn.logicalId}`;
+    let limit = this.limits.get(key);
+    if (!limit) this.limits.set(key, (limit = new ConcurrencyLimit(this.concurrencyOf(fn, lane))));
+    const releaseFunction = await limit.acquire();
+    if (lane === 'request') {
+      this.requestsRunning += 1;
+      return () => {
+        releaseFunction();
+        this.requestsRunning -= 1;
+        // The last request out widens the work lane again.
+        if (this.requestsRunning === 0) this.work.admit();
+      };
+    }
+    const releaseWork = await this.work.acquire();
+    return () => {
+      releaseWork();
+      releaseFunction();
+    };
   }
 
   private load(fn: LocalFunction): Promise<Handler> {

@@ -57,7 +57,7 @@ export class Scheduler {
   start(): void {
     for (const schedule of this.schedules) {
       // A failed run is logged by the invoker and retried at the next period, as EventBridge would not retry a Lambda error either.
-      this.timers.push(setInterval(() => void this.invoker.invoke(schedule.fn, scheduledEvent(schedule)).catch(() => undefined), schedule.periodMs));
+      this.timers.push(setInterval(() => void this.invoker.invoke(schedule.fn, scheduledEvent(schedule), 'work').catch(() => undefined), schedule.periodMs));
     }
   }
 

@@ -207,7 +207,8 @@ export class SmtpReceiver {
           continue;
         }
         const event = await sesReceiptEvent(raw, { ...envelope, recipients }, { functionArn: action.fn.arn, invocationType: action.invocationType });
-        const invocation = this.invoker.invoke(action.fn, event);
+        // RequestResponse holds up the SMTP conversation, so it is a request; an Event is queued work.
+        const invocation = this.invoker.invoke(action.fn, event, action.invocationType === 'Event' ? 'work' : 'request');
         // The invoker logs a failure; SES would retry an Event invocation, but the message is already accepted.
         if (action.invocationType === 'Event') invocation.catch(() => undefined);
         else await invocation;

@@ -130,7 +130,7 @@ export class SqsPoller {
     const event: SQSEvent = { Records: messages.map((message) => toRecord(message, mapping.queueArn)) };
     let failedIds: Set<string>;
     try {
-      const response = await this.invoker.invoke(mapping.fn, event);
+      const response = await this.invoker.invoke(mapping.fn, event, 'work');
       failedIds = mapping.reportBatchItemFailures ? failuresFrom(response, messages) : new Set();
     } catch {
       // The invoker has logged the error; the whole batch returns to the queue.

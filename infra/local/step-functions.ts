@@ -308,7 +308,7 @@ export class StepFunctionsEngine {
     if (resource.startsWith('arn:aws:lambda:')) {
       const fn = this.invoker.find(resource);
       if (!fn) throw new Error(`${where} invokes ${resource}, which has no local entry`);
-      return (input) => this.invoker.invoke(fn, input).catch(asLambdaError);
+      return (input) => this.invoker.invoke(fn, input, 'work').catch(asLambdaError);
     }
     if (resource === 'arn:aws:states:::lambda:invoke') {
       // Parameters have already been applied, so the input is the InvokeCommand's shape.
@@ -316,7 +316,7 @@ export class StepFunctionsEngine {
         const { FunctionName, Payload } = input as { FunctionName: string; Payload?: unknown };
         const fn = this.invoker.find(FunctionName);
         if (!fn) throw unsupported(`${where} invokes ${FunctionName}, which has no local entry`);
-        const result = await this.invoker.invoke(fn, Payload ?? null).catch(asLambdaError);
+        const result = await this.invoker.invoke(fn, Payload ?? null, 'work').catch(asLambdaError);
         return { ExecutedVersion: '$LATEST', Payload: result ?? null, StatusCode: 200 };
       };
     }

@@ -82,7 +82,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const deployment = new LocalDeployment(template, { sqs: emulators.sqsQueueHost, apis });
     const { functions, skipped } = describeFunctions(deployment, repoRoot);
     if (skipped.length) log(`  ${skipped.length} functions without FrontDoor:Entry metadata are not run locally: ${skipped.join(', ')}`);
-    const invoker = new LambdaInvoker(functions, log, positiveNumber(process.env.FRONT_DOOR_FUNCTION_CONCURRENCY));
+    const invoker = new LambdaInvoker(
+      functions,
+      log,
+      positiveNumber(process.env.FRONT_DOOR_FUNCTION_CONCURRENCY),
+      positiveNumber(process.env.FRONT_DOOR_WORK_CONCURRENCY),
+    );
 
     const stateMachines = describeStateMachines(deployment);
     const engine = new StepFunctionsEngine(

@@ -2,7 +2,8 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConcurrencyLimit } from '../../infra/local/lambda';
+import { writeFileSync } from 'node:fs';
+import { ConcurrencyLimit, LambdaInvoker, type LocalFunction } from '../../infra/local/lambda';
 import { ExecutionStore, type ExecutionRecord } from '../../infra/local/step-functions';
 
 describe('a function concurrency limit', () => {
@@ -28,6 +29,60 @@ describe('a function concurrency limit', () => {
     // Assess
     expect(most).toBe(2);
     expect(order).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('the two lanes of local invocations', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'front-door-lanes-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A handler that records when it starts and finishes when the test says so. */
+  const gatedFunction = (name: string): LocalFunction => {
+    const entry = join(dir, `${name}.js`);
+    writeFileSync(entry, `exports.handler = (event) => globalThis.laneTest.run(event);`);
+    return { logicalId: name, name, arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`, entry, exportName: 'handler', timeoutSeconds: 30, memoryMb: 128, environment: {} };
+  };
+
+  it('serves requests at once while queued work waits, and lets the work go on when the requests end', async () => {
+    // Prepare: two work invocations hold the lane's slots; more work and a request arrive.
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    (globalThis as { laneTest?: unknown }).laneTest = {
+      run: (label: string) =>
+        new Promise<string>((resolveRun) => {
+          started.push(label);
+          finish.set(label, () => resolveRun(label));
+        }),
+    };
+    const work = gatedFunction('Work');
+    const api = gatedFunction('Api');
+    const invoker = new LambdaInvoker([work, api], () => undefined, 4, 2);
+    const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 20));
+    const running = ['work 1', 'work 2', 'work 3', 'work 4'].map((label) => invoker.invoke(work, label, 'work'));
+    await tick();
+    const requests = ['request 1', 'request 2', 'request 3'].map((label) => invoker.invoke(api, label, 'request'));
+    await tick();
+    const whileRequestsRun = [...started];
+
+    // Act: the first work ends while the requests still run, then the requests end.
+    finish.get('work 1')!();
+    await tick();
+    const afterOneWorkEnds = [...started];
+    for (const label of ['request 1', 'request 2', 'request 3']) finish.get(label)!();
+    await Promise.all(requests);
+    await tick();
+    const afterRequests = [...started];
+    for (const label of ['work 2', 'work 3', 'work 4']) finish.get(label)?.();
+    await tick();
+    finish.get('work 4')?.();
+    await Promise.all(running);
+
+    // Assess: requests beyond the local cap never waited; the work lane narrowed to one while they ran.
+    expect(whileRequestsRun).toEqual(['work 1', 'work 2', 'request 1', 'request 2', 'request 3']);
+    expect(afterOneWorkEnds).toEqual(whileRequestsRun);
+    expect(afterRequests).toEqual([...whileRequestsRun, 'work 3']);
+    expect(started).toEqual([...afterRequests, 'work 4']);
   });
 });
 
