@@ -10,6 +10,7 @@
  *
  *   BENCH_N (10000)  BENCH_CONCURRENCY (50)  BENCH_INTAKE (500: requests per side in part 1)
  *   BENCH_DRAIN_SECONDS (1800: how long to wait for the pipeline to drain before counting)
+ *   BENCH_PROFILE (a directory: write a CPU profile of the system's process there, for Chrome DevTools)
  *
  * The system runs in its own process, as `npm start` does, so the load generator does not
  * share its event loop. Notifications are synthetic and each names a different child, so the
@@ -93,7 +94,8 @@ const line = (label: string, t: Timings) =>
 
 const main = async () => {
   console.log(`Pipeline benchmark: ${cpus().length} cores, N=${N}, concurrency ${CONCURRENCY}, intake comparison ${INTAKE} each side`);
-  const system = await startLocalSystem({ readyTimeoutMs: 120_000 });
+  const profile = process.env.BENCH_PROFILE;
+  const system = await startLocalSystem({ readyTimeoutMs: 120_000, ...(profile && { nodeFlags: ['--cpu-prof', '--cpu-prof-interval=5000', `--cpu-prof-dir=${profile}`] }) });
   const runId = randomUUID();
   try {
     // 1. Intake side by side, before anything else runs.

@@ -19,6 +19,8 @@ export interface StartOptions {
   /** Reuse a data dir (e.g. to test a restart); by default a fresh temp dir, removed on stop. */
   dataDir?: string;
   readyTimeoutMs?: number;
+  /** Flags for the system's Node process, e.g. `--cpu-prof` to profile it (`npm run bench:pipeline` with BENCH_PROFILE). */
+  nodeFlags?: string[];
 }
 
 export interface MailboxEmail {
@@ -52,7 +54,7 @@ export interface RunningLocalSystem {
 export async function startLocalSystem(options: StartOptions = {}): Promise<RunningLocalSystem> {
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'front-door-local-'));
-  const args = ['infra/local/start.ts', '--data-dir', dataDir, '--ports', '0'];
+  const args = [...(options.nodeFlags ?? []), 'infra/local/start.ts', '--data-dir', dataDir, '--ports', '0'];
   if (options.template) args.push('--template', options.template);
 
   const child = spawn(join(BIN, 'tsx'), args, {
