@@ -9,12 +9,14 @@ import type { Recommendation } from '../../shared/triage/types';
 import { get, signIn } from '../console/helpers';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
+import { census } from '../support/census';
 import { apiClient } from './api-client';
 
 /**
  * Whole queues and matching at scale, on the local system: more contacts than one 1 MB
  * DynamoDB page in a queue (the console tab, GET /api/contacts with its cursor, the stall
- * sweeper), and hundreds of earlier contacts about one child and one address.
+ * sweeper), hundreds of earlier contacts about one child and one address, and a burst of
+ * notifications that waits in the queue rather than failing.
  */
 let system: RunningLocalSystem;
 let store: DynamoContactStore;
@@ -156,4 +158,41 @@ describe('matching hundreds of earlier contacts', () => {
     // The 300 seeded and the notification about the one child, less those kept.
     expect(triaged.moreMatches).toEqual([{ kind: 'household', childIndex: 0, count: EARLIER + 1 - MATCHES_KEPT }]);
   }, 120_000);
+});
+
+describe('a burst of notifications', () => {
+  const BURST = 200;
+  const AT_ONCE = 50;
+
+  it(`queues ${BURST} notifications sent ${AT_ONCE} at a time and triages every one exactly once: none failed, stuck, duplicated or unacknowledged`, async () => {
+    // Prepare: each about a different child, so the burst measures the pipeline, not one child's history.
+    const api = apiClient(system);
+    const since = new Date().toISOString();
+    const notification = (i: number) => {
+      const n = aSchoolNeglectNotification();
+      for (const child of n.children) {
+        child.firstName = `Burst${i}`;
+        delete child.nhsNumber;
+        child.address = { ...child.address, line1: `${i + 1} Burst Lane` };
+      }
+      return n;
+    };
+
+    // Act
+    const statuses: number[] = [];
+    for (let i = 0; i < BURST; i += AT_ONCE) {
+      const sent = await Promise.all(Array.from({ length: AT_ONCE }, (_, j) => api.submit(notification(i + j))));
+      statuses.push(...sent.map((response) => response.status));
+    }
+    // Done when every contact is past triage and its acknowledgement is no longer pending.
+    let counts = await census(system, { since });
+    while (counts.total - counts.unfinished < BURST || counts.acknowledgementPending > 0) {
+      await new Promise((resolvePoll) => setTimeout(resolvePoll, 250));
+      counts = await census(system, { since });
+    }
+
+    // Assess
+    expect(statuses.filter((status) => status !== 202)).toEqual([]);
+    expect(counts).toMatchObject({ total: BURST, unfinished: 0, byStatus: { 'awaiting-decision': BURST }, duplicatedAcknowledgements: 0, unacknowledged: 0, acknowledgementPending: 0 });
+  }, 240_000);
 });
