@@ -2,8 +2,56 @@
  * The emulators' own thread (see `startEmulators`): starts them, reports their addresses, and
  * stops them when the main thread says so.
  */
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runEmulators, type EmulatorPorts, type EmulatorThreadMessage } from './emulators';
+import dynalite from 'dynalite';
+import startSes from 'aws-ses-v2-local';
+import type { EmulatorPorts, Emulators, EmulatorThreadMessage } from './emulators';
+import { persistMailbox } from './mailbox';
+import { closeServer, listen, LOOPBACK } from './net';
+import { REGION } from './template';
+
+/** Starts the emulators in this thread. */
+async function runEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emulators> {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error('emulator stop failed:', error));
+  };
+  try {
+    const dynamoDir = join(dataDir, 'dynamodb');
+    mkdirSync(dynamoDir, { recursive: true });
+    // Tables become ACTIVE at once: start-up creates them and nothing local needs the CREATING phase.
+    const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    const dynamoPort = await listen(dynamo, ports.dynamodb);
+    stops.push(() => closeServer(dynamo));
+
+    const { startFauxqs } = await import('fauxqs');
+    const sqsDir = join(dataDir, 'sqs');
+    mkdirSync(sqsDir, { recursive: true });
+    const fauxqs = await startFauxqs({ port: ports.sqs, logger: false, defaultRegion: REGION, dataDir: sqsDir });
+    stops.push(() => fauxqs.stop());
+
+    const ses = await startSes({ host: LOOPBACK, port: ports.mailbox });
+    const sesAddress = ses.address() as AddressInfo | null;
+    // aws-ses-v2-local resolves even when listen fails, leaving an unbound server.
+    if (!sesAddress) throw new Error(`Could not listen on ${LOOPBACK}:${ports.mailbox} for the mailbox (port in use?)`);
+    stops.push(() => closeServer(ses));
+    stops.push(persistMailbox(dataDir));
+
+    return {
+      sqs: `http://${LOOPBACK}:${fauxqs.port}`,
+      sqsQueueHost: `http://sqs.${REGION}.localhost:${fauxqs.port}`,
+      dynamodb: `http://${LOOPBACK}:${dynamoPort}`,
+      ses: `http://${LOOPBACK}:${sesAddress.port}`,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
 
 const { dataDir, ports } = workerData as { dataDir: string; ports: EmulatorPorts };
 const say = (message: EmulatorThreadMessage) => parentPort!.postMessage(message);

@@ -8,15 +8,8 @@
  * and more in fauxqs's synchronous SQLite writes. In their own thread they run on another core,
  * and the callers' requests no longer queue behind the emulators' work.
  */
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import dynalite from 'dynalite';
-import startSes from 'aws-ses-v2-local';
-import { persistMailbox } from './mailbox';
-import { closeServer, listen, LOOPBACK } from './net';
-import { REGION } from './template';
 
 export interface EmulatorPorts {
   sqs: number;
@@ -63,46 +56,6 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
       await exited;
     },
   };
-}
-
-/** Starts the emulators in the calling thread (the emulators' thread calls this). */
-export async function runEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emulators> {
-  const stops: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => console.error('emulator stop failed:', error));
-  };
-  try {
-    const dynamoDir = join(dataDir, 'dynamodb');
-    mkdirSync(dynamoDir, { recursive: true });
-    // Tables become ACTIVE at once: start-up creates them and nothing local needs the CREATING phase.
-    const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    const dynamoPort = await listen(dynamo, ports.dynamodb);
-    stops.push(() => closeServer(dynamo));
-
-    const { startFauxqs } = await import('fauxqs');
-    const sqsDir = join(dataDir, 'sqs');
-    mkdirSync(sqsDir, { recursive: true });
-    const fauxqs = await startFauxqs({ port: ports.sqs, logger: false, defaultRegion: REGION, dataDir: sqsDir });
-    stops.push(() => fauxqs.stop());
-
-    const ses = await startSes({ host: LOOPBACK, port: ports.mailbox });
-    const sesAddress = ses.address() as AddressInfo | null;
-    // aws-ses-v2-local resolves even when listen fails, leaving an unbound server.
-    if (!sesAddress) throw new Error(`Could not listen on ${LOOPBACK}:${ports.mailbox} for the mailbox (port in use?)`);
-    stops.push(() => closeServer(ses));
-    stops.push(persistMailbox(dataDir));
-
-    return {
-      sqs: `http://${LOOPBACK}:${fauxqs.port}`,
-      sqsQueueHost: `http://sqs.${REGION}.localhost:${fauxqs.port}`,
-      dynamodb: `http://${LOOPBACK}:${dynamoPort}`,
-      ses: `http://${LOOPBACK}:${sesAddress.port}`,
-      stop: stopAll,
-    };
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
 }
 
 /**
