@@ -17,7 +17,8 @@ const project = (displayName) => ({ ...common, displayName, testMatch: kinds[dis
 
 module.exports = {
   projects: [project('unit'), project('integration'), project('browser')],
-  testTimeout: 60000,
+  // Starting the local system on a busy 2-core machine can take over a minute; hooks share this limit.
+  testTimeout: 180000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };
