@@ -22,12 +22,20 @@ const NODE_22 = join(ROOT, 'node_modules', '.bin', 'node');
 const TARGET_KB = 500;
 
 const sizeOf = (path: string): number =>
-  statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : statSync(path).size;
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0)
+    : statSync(path).size;
 
 const coldInitMs = (bundle: string, environment: Record<string, string>): number => {
   const script = `const s=process.hrtime.bigint();try{require(${JSON.stringify(bundle)})}catch(e){process.stderr.write(String(e))}process.stdout.write(String(Number(process.hrtime.bigint()-s)/1e6))`;
   const runs = Array.from({ length: 3 }, () =>
-    Number(execFileSync(NODE_22, ['-e', script], { env: { ...process.env, ...environment, AWS_REGION: 'eu-west-2' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })),
+    Number(
+      execFileSync(NODE_22, ['-e', script], {
+        env: { ...process.env, ...environment, AWS_REGION: 'eu-west-2' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ),
   );
   return runs.sort((a, b) => a - b)[1]!;
 };
@@ -71,10 +79,14 @@ const main = async () => {
     rmSync(work, { recursive: true, force: true });
   }
   const unique = [...new Map(rows.map((r) => [r.name, r])).values()].sort((a, b) => b.codeKb - a.codeKb);
-  console.log(`\n${'function'.padEnd(52)} ${'code KB'.padStart(8)} ${'files KB'.padStart(9)} ${'cold init ms'.padStart(13)}`);
+  console.log(
+    `\n${'function'.padEnd(52)} ${'code KB'.padStart(8)} ${'files KB'.padStart(9)} ${'cold init ms'.padStart(13)}`,
+  );
   for (const r of unique) {
     const flag = r.codeKb > TARGET_KB ? '  over 500 KB' : '';
-    console.log(`${r.name.padEnd(52)} ${r.codeKb.toFixed(0).padStart(8)} ${r.filesKb.toFixed(0).padStart(9)} ${r.initMs.toFixed(0).padStart(13)}${flag}`);
+    console.log(
+      `${r.name.padEnd(52)} ${r.codeKb.toFixed(0).padStart(8)} ${r.filesKb.toFixed(0).padStart(9)} ${r.initMs.toFixed(0).padStart(13)}${flag}`,
+    );
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(

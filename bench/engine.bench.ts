@@ -13,13 +13,53 @@ import { jsonRulesEngineFor } from './json-rules-engine-adapter';
 
 const scenarios: Scenario[] = [
   { factors: ['16A'], description: 'Arrives hungry and in dirty clothes most days this term.' },
-  { agency: 'police', factors: ['3B', '1B'], screening: { dashRisk: 'high' }, ages: [1, 9], immediateDanger: true, description: 'Domestic incident overnight; DASH high.' },
-  { agency: 'police', factors: ['10A', '11A'], screening: { missingEpisodes: 3, cseRisk: 'medium' }, ages: [14], description: 'Third missing episode this quarter; CSE screening medium.' },
-  { agency: 'health-visitor', factors: ['18B'], ages: [0], description: 'Bruise on a four-month-old; parents say the toddler did it.' },
-  { factors: ['16A', '4B', '15A'], indicators: ['neglect-persistent', 'parent-mental-health-affects-care'], ages: [13], description: 'Cutting herself, often hungry, mother unwell.' },
-  { agency: 'family-member', factors: ['21'], indicators: ['financial-hardship'], earlierContacts: [{}, {}, {}], description: 'Grandparent asking about help with money.' },
-  { agency: 'gp', factors: ['2B', '3B', '4B'], ages: ['unborn', 3], description: 'Pregnant mother using heroin; partner violent.' },
-  { agency: 'school', factors: ['7A', '6B', '20'], indicators: ['housing-unsuitable', 'school-attendance'], ages: [12], description: 'Young carer in damp, overcrowded housing.' },
+  {
+    agency: 'police',
+    factors: ['3B', '1B'],
+    screening: { dashRisk: 'high' },
+    ages: [1, 9],
+    immediateDanger: true,
+    description: 'Domestic incident overnight; DASH high.',
+  },
+  {
+    agency: 'police',
+    factors: ['10A', '11A'],
+    screening: { missingEpisodes: 3, cseRisk: 'medium' },
+    ages: [14],
+    description: 'Third missing episode this quarter; CSE screening medium.',
+  },
+  {
+    agency: 'health-visitor',
+    factors: ['18B'],
+    ages: [0],
+    description: 'Bruise on a four-month-old; parents say the toddler did it.',
+  },
+  {
+    factors: ['16A', '4B', '15A'],
+    indicators: ['neglect-persistent', 'parent-mental-health-affects-care'],
+    ages: [13],
+    description: 'Cutting herself, often hungry, mother unwell.',
+  },
+  {
+    agency: 'family-member',
+    factors: ['21'],
+    indicators: ['financial-hardship'],
+    earlierContacts: [{}, {}, {}],
+    description: 'Grandparent asking about help with money.',
+  },
+  {
+    agency: 'gp',
+    factors: ['2B', '3B', '4B'],
+    ages: ['unborn', 3],
+    description: 'Pregnant mother using heroin; partner violent.',
+  },
+  {
+    agency: 'school',
+    factors: ['7A', '6B', '20'],
+    indicators: ['housing-unsuitable', 'school-attendance'],
+    ages: [12],
+    description: 'Young carer in damp, overcrowded housing.',
+  },
 ];
 
 const timeIt = async (label: string, run: () => unknown | Promise<unknown>, seconds: number) => {
@@ -33,7 +73,9 @@ const timeIt = async (label: string, run: () => unknown | Promise<unknown>, seco
   }
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   const perSecond = n / elapsed;
-  console.log(`${label.padEnd(34)} ${Math.round(perSecond).toLocaleString('en-GB').padStart(12)} evaluations/s  (${n.toLocaleString('en-GB')} in ${elapsed.toFixed(2)} s)`);
+  console.log(
+    `${label.padEnd(34)} ${Math.round(perSecond).toLocaleString('en-GB').padStart(12)} evaluations/s  (${n.toLocaleString('en-GB')} in ${elapsed.toFixed(2)} s)`,
+  );
   return perSecond;
 };
 
@@ -48,16 +90,31 @@ const main = async () => {
   for (const [i, input] of inputs.entries()) {
     const ours = recommend(input);
     const theirs = await jre(input, localDates[i]!);
-    const same = ours.level === theirs.level && (ours.route === theirs.route || ours.route === 'existing-open-case') && ours.themes.join() === theirs.themes.join();
-    if (!same) throw new Error(`Engines disagree on scenario ${i + 1}: ${JSON.stringify({ ours: [ours.level, ours.route, ours.themes], theirs })}`);
+    const same =
+      ours.level === theirs.level &&
+      (ours.route === theirs.route || ours.route === 'existing-open-case') &&
+      ours.themes.join() === theirs.themes.join();
+    if (!same)
+      throw new Error(
+        `Engines disagree on scenario ${i + 1}: ${JSON.stringify({ ours: [ours.level, ours.route, ours.themes], theirs })}`,
+      );
   }
 
   const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-  console.log(`Ruleset ${ruleset.id} ${ruleset.version}: ${ruleset.indicators.length} indicators, ${ruleset.rules.length} rules, ${ruleset.themes.length} themes; ${inputs.length} notifications in rotation; Node ${process.version}`);
+  console.log(
+    `Ruleset ${ruleset.id} ${ruleset.version}: ${ruleset.indicators.length} indicators, ${ruleset.rules.length} rules, ${ruleset.themes.length} themes; ${inputs.length} notifications in rotation; Node ${process.version}`,
+  );
   let i = 0;
   const ours = await timeIt('front-door recommend()', () => recommend(inputs[i++ % inputs.length]!), seconds);
   let j = 0;
-  const theirs = await timeIt('json-rules-engine 7 (same ruleset)', () => { const k = j++ % inputs.length; return jre(inputs[k]!, localDates[k]!); }, seconds);
+  const theirs = await timeIt(
+    'json-rules-engine 7 (same ruleset)',
+    () => {
+      const k = j++ % inputs.length;
+      return jre(inputs[k]!, localDates[k]!);
+    },
+    seconds,
+  );
   console.log(`Ratio: recommend() is ${(ours / theirs).toFixed(1)}x the throughput of json-rules-engine (target: 20x)`);
 };
 

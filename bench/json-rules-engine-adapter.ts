@@ -18,12 +18,14 @@ interface RunState {
   themes: Set<string>;
 }
 
-const ageOn = (dob: string, on: string) => Number(on.slice(0, 4)) - Number(dob.slice(0, 4)) - (on.slice(5) < dob.slice(5) ? 1 : 0);
+const ageOn = (dob: string, on: string) =>
+  Number(on.slice(0, 4)) - Number(dob.slice(0, 4)) - (on.slice(5) < dob.slice(5) ? 1 : 0);
 const within = (v: number, r: { gte?: number; lte?: number; lt?: number }) =>
   (r.gte === undefined || v >= r.gte) && (r.lte === undefined || v <= r.lte) && (r.lt === undefined || v < r.lt);
 
 const translate = (c: Condition): NestedCondition => {
-  const op = (fact: string, operator: string, value: unknown): NestedCondition => ({ fact, operator, value }) as NestedCondition;
+  const op = (fact: string, operator: string, value: unknown): NestedCondition =>
+    ({ fact, operator, value }) as NestedCondition;
   if (c.factor) return { any: c.factor.map((code) => op('factors', 'contains', code)) };
   if (c.dash) return op('dash', 'in', c.dash);
   if (c.cse) return op('cse', 'in', c.cse);
@@ -53,21 +55,33 @@ const top = (c: Condition): TopLevelCondition => {
 export const jsonRulesEngineFor = (ruleset: Ruleset) => {
   const engine = new Engine([], { allowUndefinedFacts: true });
   let state!: RunState;
-  engine.addOperator('inRange', (v: number | undefined, r: { gte?: number; lte?: number; lt?: number }) => v !== undefined && within(v, r));
+  engine.addOperator(
+    'inRange',
+    (v: number | undefined, r: { gte?: number; lte?: number; lt?: number }) => v !== undefined && within(v, r),
+  );
   engine.addOperator('anyInRange', (ages: (number | undefined)[], r: { gte?: number; lte?: number; lt?: number }) =>
     ages.some((a) => a !== undefined && within(a, r)),
   );
   engine.addOperator('firedAny', (s: RunState, ids: string[]) => ids.some((id) => s.fired.has(id)));
   engine.addOperator('countAtLevel', (s: RunState, c: { level: number; gte: number }) => s.byLevel[c.level]! >= c.gte);
-  engine.addOperator('sides', (s: RunState, c: { minLevel: number; gte: number }) => [...s.sideMax.values()].filter((l) => l >= c.minLevel).length >= c.gte);
+  engine.addOperator(
+    'sides',
+    (s: RunState, c: { minLevel: number; gte: number }) =>
+      [...s.sideMax.values()].filter((l) => l >= c.minLevel).length >= c.gte,
+  );
   engine.addOperator('flag', (s: RunState, flag: 'immediateRisk' | 'strategyDiscussion') => s.flags[flag] > 0);
-  engine.addOperator('levelInRange', (s: RunState, r: { gte?: number; lte?: number; lt?: number }) => within(s.level, r));
+  engine.addOperator('levelInRange', (s: RunState, r: { gte?: number; lte?: number; lt?: number }) =>
+    within(s.level, r),
+  );
   engine.addOperator('theme', (s: RunState, theme: string) => s.themes.has(theme));
-  engine.addOperator('earlierContacts', (h: { receivedAt: number; byChild: number[][] }, c: { withinMonths: number; gte: number }) => {
-    const since = new Date(h.receivedAt);
-    since.setUTCMonth(since.getUTCMonth() - c.withinMonths);
-    return h.byChild.some((times) => times.filter((t) => t >= since.getTime() && t < h.receivedAt).length >= c.gte);
-  });
+  engine.addOperator(
+    'earlierContacts',
+    (h: { receivedAt: number; byChild: number[][] }, c: { withinMonths: number; gte: number }) => {
+      const since = new Date(h.receivedAt);
+      since.setUTCMonth(since.getUTCMonth() - c.withinMonths);
+      return h.byChild.some((times) => times.filter((t) => t >= since.getTime() && t < h.receivedAt).length >= c.gte);
+    },
+  );
 
   const n = ruleset.rules.length;
   const setFlags = (item: { immediateRisk: boolean; strategyDiscussion: boolean; themes: string[] }) => {
@@ -76,7 +90,9 @@ export const jsonRulesEngineFor = (ruleset: Ruleset) => {
     item.themes.forEach((t) => state.themes.add(t));
   };
   for (const indicator of ruleset.indicators) {
-    const when = indicator.when ? { any: [translate(indicator.when), { fact: 'selected', operator: 'contains', value: indicator.id }] } : { all: [{ fact: 'selected', operator: 'contains', value: indicator.id }] };
+    const when = indicator.when
+      ? { any: [translate(indicator.when), { fact: 'selected', operator: 'contains', value: indicator.id }] }
+      : { all: [{ fact: 'selected', operator: 'contains', value: indicator.id }] };
     engine.addRule({
       name: indicator.id,
       priority: n + 2,
@@ -93,7 +109,13 @@ export const jsonRulesEngineFor = (ruleset: Ruleset) => {
   }
   for (const theme of ruleset.themes) {
     if (!theme.when) continue;
-    engine.addRule({ name: `theme:${theme.id}`, priority: n + 1, conditions: top(theme.when), event: { type: 'theme' }, onSuccess: () => void state.themes.add(theme.id) });
+    engine.addRule({
+      name: `theme:${theme.id}`,
+      priority: n + 1,
+      conditions: top(theme.when),
+      event: { type: 'theme' },
+      onSuccess: () => void state.themes.add(theme.id),
+    });
   }
   ruleset.rules.forEach((rule, i) => {
     engine.addRule({
@@ -112,7 +134,14 @@ export const jsonRulesEngineFor = (ruleset: Ruleset) => {
   /** Level, route and themes, as recommend() works them out (clocks are left out, in its favour). */
   return async (input: TriageInput, localDate: string) => {
     const { notification: nfn, history, receivedAt } = input;
-    state = { fired: new Set(), byLevel: [0, 0, 0, 0, 0], sideMax: new Map(), flags: { immediateRisk: 0, strategyDiscussion: 0 }, level: 1, themes: new Set() };
+    state = {
+      fired: new Set(),
+      byLevel: [0, 0, 0, 0, 0],
+      sideMax: new Map(),
+      flags: { immediateRisk: 0, strategyDiscussion: 0 },
+      level: 1,
+      themes: new Set(),
+    };
     const byChild: number[][] = nfn.children.map(() => []);
     for (const c of history.earlierContacts) byChild[c.childIndex]?.push(Date.parse(c.receivedAt));
     await engine.run({
@@ -126,12 +155,15 @@ export const jsonRulesEngineFor = (ruleset: Ruleset) => {
       childCount: nfn.children.length,
       ages: nfn.children.map((c) => (c.dateOfBirth ? Math.max(0, ageOn(c.dateOfBirth, localDate)) : undefined)),
       unborn: nfn.children.filter((c) => !c.dateOfBirth).length,
-      childDisability: nfn.children.some((c) => c.disability !== undefined) || nfn.concerns.factors.some((f) => f === '5A' || f === '6A'),
+      childDisability:
+        nfn.children.some((c) => c.disability !== undefined) ||
+        nfn.concerns.factors.some((f) => f === '5A' || f === '6A'),
       state,
       history: { receivedAt: receivedAt.getTime(), byChild },
     });
     const level = (state.flags.strategyDiscussion > 0 ? 4 : state.level) as Level;
-    const route = state.flags.strategyDiscussion > 0 ? 'csc-strategy-discussion' : ruleset.levels[String(level) as '1'].route;
+    const route =
+      state.flags.strategyDiscussion > 0 ? 'csc-strategy-discussion' : ruleset.levels[String(level) as '1'].route;
     return { level, route, themes: ruleset.themes.map((t) => t.id).filter((t) => state.themes.has(t)) };
   };
 };

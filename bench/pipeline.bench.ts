@@ -42,7 +42,8 @@ interface Timings {
   failures: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** Runs `count` calls, `concurrency` at a time, and times each one. */
 const timed = async (count: number, concurrency: number, call: (i: number) => Promise<boolean>): Promise<Timings> => {
@@ -63,7 +64,14 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { count, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+  return {
+    count,
+    seconds,
+    perSecond: count / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+  };
 };
 
 /** A synthetic notification about a child no other notification in the run names. */
@@ -93,9 +101,14 @@ const line = (label: string, t: Timings) =>
   `  (${t.count} in ${t.seconds.toFixed(1)} s${t.failures ? `, ${t.failures} refused or failed` : ''})`;
 
 const main = async () => {
-  console.log(`Pipeline benchmark: ${cpus().length} cores, N=${N}, concurrency ${CONCURRENCY}, intake comparison ${INTAKE} each side`);
+  console.log(
+    `Pipeline benchmark: ${cpus().length} cores, N=${N}, concurrency ${CONCURRENCY}, intake comparison ${INTAKE} each side`,
+  );
   const profile = process.env.BENCH_PROFILE;
-  const system = await startLocalSystem({ readyTimeoutMs: 120_000, ...(profile && { nodeFlags: ['--cpu-prof', '--cpu-prof-interval=5000', `--cpu-prof-dir=${profile}`] }) });
+  const system = await startLocalSystem({
+    readyTimeoutMs: 120_000,
+    ...(profile && { nodeFlags: ['--cpu-prof', '--cpu-prof-interval=5000', `--cpu-prof-dir=${profile}`] }),
+  });
   const runId = randomUUID();
   try {
     // 1. Intake side by side, before anything else runs.
@@ -111,7 +124,9 @@ const main = async () => {
     console.log('\nIntake, side by side (same emulator, same concurrency):');
     console.log(line('raw SQS SendMessage', raw));
     console.log(line('POST /api/notifications', warmIntake));
-    console.log(`  intake throughput is ${((warmIntake.perSecond / raw.perSecond) * 100).toFixed(0)}% of raw SQS; p99 ${(warmIntake.p99 / raw.p99).toFixed(1)}×`);
+    console.log(
+      `  intake throughput is ${((warmIntake.perSecond / raw.perSecond) * 100).toFixed(0)}% of raw SQS; p99 ${(warmIntake.p99 / raw.p99).toFixed(1)}×`,
+    );
 
     // Let the warm-up notifications drain so that part 2 starts from a quiet system.
     await drain(system, '', INTAKE, DRAIN_SECONDS);
@@ -126,10 +141,17 @@ const main = async () => {
     const drained = await drain(system, since, accepted, DRAIN_SECONDS);
     const seconds = (performance.now() - started) / 1000;
     const counts = await census(system, { since });
-    const awaiting = (counts.byStatus['awaiting-decision'] ?? 0) + (counts.byStatus['awaiting-manager'] ?? 0) + (counts.byStatus.decided ?? 0);
-    console.log(`  accepted ${accepted}; reached awaiting decision ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${drained ? '' : ` (stopped waiting after ${DRAIN_SECONDS} s)`}`);
-    console.log(`  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${counts.unfinished}, ` +
-      `duplicated ${Math.max(0, counts.total - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged} (${counts.acknowledgementPending} recorded as pending)`);
+    const awaiting =
+      (counts.byStatus['awaiting-decision'] ?? 0) +
+      (counts.byStatus['awaiting-manager'] ?? 0) +
+      (counts.byStatus.decided ?? 0);
+    console.log(
+      `  accepted ${accepted}; reached awaiting decision ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${drained ? '' : ` (stopped waiting after ${DRAIN_SECONDS} s)`}`,
+    );
+    console.log(
+      `  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${counts.unfinished}, ` +
+        `duplicated ${Math.max(0, counts.total - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged} (${counts.acknowledgementPending} recorded as pending)`,
+    );
     console.log(`  by status: ${JSON.stringify(counts.byStatus)}`);
   } finally {
     if (process.env.BENCH_LOG) writeFileSync(process.env.BENCH_LOG, system.output());
@@ -138,7 +160,12 @@ const main = async () => {
 };
 
 /** Waits until `expected` contacts received since `since` have left received and triaging, or the time runs out. */
-const drain = async (system: RunningLocalSystem, since: string, expected: number, seconds: number): Promise<boolean> => {
+const drain = async (
+  system: RunningLocalSystem,
+  since: string,
+  expected: number,
+  seconds: number,
+): Promise<boolean> => {
   const deadline = Date.now() + seconds * 1000;
   let last = '';
   while (Date.now() < deadline) {

@@ -25,7 +25,11 @@ if (command === 'cases') {
 } else if (command === 'ops') {
   const { runOps } = await load('../infra/ops/main.ts');
   process.exitCode = await runOps(rest, io);
-} else if (command === 'rules' && rest[0] === 'diff' && (rest.includes('--contacts=store') || rest[rest.indexOf('--contacts') + 1] === 'store')) {
+} else if (
+  command === 'rules' &&
+  rest[0] === 'diff' &&
+  (rest.includes('--contacts=store') || rest[rest.indexOf('--contacts') + 1] === 'store')
+) {
   // Replaying the stored contacts needs a deployment; the diff itself stays pure.
   const { withStoredContacts } = await load('../infra/ops/main.ts');
   const { argv, storedContacts } = await withStoredContacts(process.argv.slice(2));

@@ -16,7 +16,10 @@ export const StageConfigSchema = z
     stage: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/, 'Use lower-case letters, digits and hyphens'),
     areaName: z.string().min(1),
     /** The AWS region to deploy to; without it, the CLI's default region. */
-    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'Give an AWS region, like eu-west-2').optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'Give an AWS region, like eu-west-2')
+      .optional(),
     /** The front door's office hours for statutory clocks, when they differ from the ruleset's. */
     officeHours: z
       .object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })
@@ -25,7 +28,10 @@ export const StageConfigSchema = z
     console: z
       .object({
         /** The Cognito hosted UI's domain prefix (default front-door-<stage>); it must be unique in the region. */
-        cognitoDomainPrefix: z.string().regex(/^[a-z0-9-]{1,63}$/).optional(),
+        cognitoDomainPrefix: z
+          .string()
+          .regex(/^[a-z0-9-]{1,63}$/)
+          .optional(),
         /** Routes whose decisions always need a manager's sign-off, on top of the statutory ones. */
         signOffRoutes: z.array(z.enum(Object.keys(ROUTES) as [Route, ...Route[]])).default([]),
       })
@@ -43,7 +49,9 @@ export const StageConfigSchema = z
       serviceContact: z.email(),
       earlyHelpTeam: z.email(),
       socialCareTeam: z.email(),
-      secureDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Give a domain name, like secure.example.gov.uk')).default([]),
+      secureDomains: z
+        .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Give a domain name, like secure.example.gov.uk'))
+        .default([]),
     }),
     referrers: z.object({
       dutyTeamPhone: z.string().min(1),
@@ -53,7 +61,12 @@ export const StageConfigSchema = z
       inboundEmailAddress: z.email(),
       /** Days the status link in a referrer's emails keeps working. */
       statusLinkDays: z.number().int().min(1).max(3650).default(90),
-      inboundEmailMaxBytes: z.number().int().min(1024).max(40 * 1024 * 1024).default(10 * 1024 * 1024),
+      inboundEmailMaxBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(40 * 1024 * 1024)
+        .default(10 * 1024 * 1024),
       /**
        * Requests a minute one source address may make to POST /api/notifications and to the batch
        * route, in each function instance (locally, the whole system): beyond it a 429 with
@@ -68,7 +81,9 @@ export const StageConfigSchema = z
       batchApi: z.object({
         maxItems: z.number().int().min(1).max(500).default(50),
         /** SHA-256 (hex) of each agency client's key: the hashes are not secrets, the keys never enter the repository. */
-        clients: z.array(z.object({ client: z.string().regex(/^[a-z0-9-]+$/), keySha256: z.string().regex(/^[0-9a-f]{64}$/) })).default([]),
+        clients: z
+          .array(z.object({ client: z.string().regex(/^[a-z0-9-]+$/), keySha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+          .default([]),
       }),
     }),
     retention: z
@@ -130,11 +145,21 @@ export const StageConfigSchema = z
     const ids = new Set(config.agencies.map((a) => a.id));
     config.agencies.forEach((agency, i) => {
       // An agency's id is its Cognito group: it must not be one of the council's own roles.
-      if (agency.id in ROLES) ctx.addIssue({ code: 'custom', path: ['agencies', i, 'id'], message: `"${agency.id}" is a council role, not an agency` });
+      if (agency.id in ROLES)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agencies', i, 'id'],
+          message: `"${agency.id}" is a council role, not an agency`,
+        });
     });
     config.meetings.themes.forEach((theme, i) =>
       theme.agencies.forEach((agency, j) => {
-        if (!ids.has(agency)) ctx.addIssue({ code: 'custom', path: ['meetings', 'themes', i, 'agencies', j], message: `"${agency}" is not one of the agencies` });
+        if (!ids.has(agency))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['meetings', 'themes', i, 'agencies', j],
+            message: `"${agency}" is not one of the agencies`,
+          });
       }),
     );
   });

@@ -1,4 +1,14 @@
-import { Arn, Aws, Duration, RemovalPolicy, Stack, Token, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import {
+  Arn,
+  Aws,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Token,
+  Validations,
+  type CfnElement,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -43,7 +53,8 @@ export class FrontDoorStack extends Stack {
     });
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(tables.contacts.node.defaultChild as CfnElement)}.Arn>/index/*]`,
-      reason: "Queries by status use the contacts table's own secondary indexes; the grant covers those indexes and no other table.",
+      reason:
+        "Queries by status use the contacts table's own secondary indexes; the grant covers those indexes and no other table.",
     });
     const cases = new CaseRegistryTable(this, 'CaseRegistry', {
       removalPolicy: config.stage === 'local' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
@@ -85,9 +96,25 @@ export class FrontDoorStack extends Stack {
       NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(config.referrers.rateLimits.notificationsPerMinute),
       BATCHES_PER_SOURCE_PER_MINUTE: String(config.referrers.rateLimits.batchesPerMinute),
     };
-    const fn = (id: string, entry: string, description: string, extra: Record<string, string> = {}, timeout?: Duration, pages = false, reservedConcurrency?: number) =>
-      new FrontDoorFunction(this, id, { entry, description, environment: { ...environment, ...extra }, timeout, pages, reservedConcurrency });
-    const step = (id: string, entry: string, description: string, reservedConcurrency: number) => fn(id, entry, description, {}, undefined, false, reservedConcurrency);
+    const fn = (
+      id: string,
+      entry: string,
+      description: string,
+      extra: Record<string, string> = {},
+      timeout?: Duration,
+      pages = false,
+      reservedConcurrency?: number,
+    ) =>
+      new FrontDoorFunction(this, id, {
+        entry,
+        description,
+        environment: { ...environment, ...extra },
+        timeout,
+        pages,
+        reservedConcurrency,
+      });
+    const step = (id: string, entry: string, description: string, reservedConcurrency: number) =>
+      fn(id, entry, description, {}, undefined, false, reservedConcurrency);
     // A queue consumer must finish before its message becomes visible again.
     const consumerTimeout = Duration.seconds(Math.min(20, config.queues.visibilityTimeoutSeconds));
 
@@ -96,11 +123,18 @@ export class FrontDoorStack extends Stack {
       new EmailIdentity(this, 'SenderIdentity', { identity: Identity.domain(senderDomain) });
     }
     // Bounces and complaints come back through the configuration set every email is sent with.
-    const deliveryProblems = new DeliveryProblems(this, 'DeliveryProblems', { contacts: tables.contacts, environment, queue: queueProps, consumerTimeout });
+    const deliveryProblems = new DeliveryProblems(this, 'DeliveryProblems', {
+      contacts: tables.contacts,
+      environment,
+      queue: queueProps,
+      consumerTimeout,
+    });
     const sendEmail = new PolicyStatement({
       actions: ['ses:SendEmail'],
       resources: [
-        ...[senderDomain, config.email.sender].map((identity) => Arn.format({ service: 'ses', resource: 'identity', resourceName: identity }, this)),
+        ...[senderDomain, config.email.sender].map((identity) =>
+          Arn.format({ service: 'ses', resource: 'identity', resourceName: identity }, this),
+        ),
         deliveryProblems.configurationSetArn,
       ],
     });
@@ -112,28 +146,78 @@ export class FrontDoorStack extends Stack {
     };
 
     // Allegations about adults who work with children: the LADO's own pathway and table.
-    const allegations = new Allegations(this, 'Allegations', { config, contacts: tables.contacts, environment, mailing });
+    const allegations = new Allegations(this, 'Allegations', {
+      config,
+      contacts: tables.contacts,
+      environment,
+      mailing,
+    });
 
     // Triage: one function per step of the state machine.
     const steps = {
-      beginTriage: step('BeginTriage', 'functions/triage/begin-triage.ts', 'Triage step: load the contact and mark it as being triaged', CAPACITY.triageStep),
+      beginTriage: step(
+        'BeginTriage',
+        'functions/triage/begin-triage.ts',
+        'Triage step: load the contact and mark it as being triaged',
+        CAPACITY.triageStep,
+      ),
       referAllegation: allegations.referAllegation,
-      matchEarlierContacts: step('MatchEarlierContacts', 'functions/triage/match-earlier-contacts.ts', 'Triage step: find earlier contacts about the same children', CAPACITY.triageStep),
-      applyLevelsOfNeed: step('ApplyLevelsOfNeed', 'functions/triage/apply-levels-of-need.ts', 'Triage step: recommend a level of need, route and priority', CAPACITY.triageStep),
-      alertDutyManager: mailing(step('AlertDutyManager', 'functions/triage/alert-duty-manager.ts', 'Triage step: email the duty manager about a red contact', CAPACITY.emailStep)),
-      sendAcknowledgement: mailing(step('SendAcknowledgement', 'functions/triage/send-acknowledgement.ts', 'Triage step: acknowledge the notification to the referrer', CAPACITY.emailStep)),
-      markTriageFailed: step('MarkTriageFailed', 'functions/triage/mark-triage-failed.ts', 'Triage step: record that triage failed', CAPACITY.markFailed),
+      matchEarlierContacts: step(
+        'MatchEarlierContacts',
+        'functions/triage/match-earlier-contacts.ts',
+        'Triage step: find earlier contacts about the same children',
+        CAPACITY.triageStep,
+      ),
+      applyLevelsOfNeed: step(
+        'ApplyLevelsOfNeed',
+        'functions/triage/apply-levels-of-need.ts',
+        'Triage step: recommend a level of need, route and priority',
+        CAPACITY.triageStep,
+      ),
+      alertDutyManager: mailing(
+        step(
+          'AlertDutyManager',
+          'functions/triage/alert-duty-manager.ts',
+          'Triage step: email the duty manager about a red contact',
+          CAPACITY.emailStep,
+        ),
+      ),
+      sendAcknowledgement: mailing(
+        step(
+          'SendAcknowledgement',
+          'functions/triage/send-acknowledgement.ts',
+          'Triage step: acknowledge the notification to the referrer',
+          CAPACITY.emailStep,
+        ),
+      ),
+      markTriageFailed: step(
+        'MarkTriageFailed',
+        'functions/triage/mark-triage-failed.ts',
+        'Triage step: record that triage failed',
+        CAPACITY.markFailed,
+      ),
     };
-    for (const step of [steps.beginTriage, steps.matchEarlierContacts, steps.applyLevelsOfNeed, steps.markTriageFailed]) {
+    for (const step of [
+      steps.beginTriage,
+      steps.matchEarlierContacts,
+      steps.applyLevelsOfNeed,
+      steps.markTriageFailed,
+    ]) {
       tables.contacts.grantReadWriteData(step);
     }
     for (const step of [steps.alertDutyManager, steps.sendAcknowledgement]) tables.contacts.grantReadData(step);
     cases.table.grantReadData(steps.applyLevelsOfNeed);
     const triage = new TriageStateMachine(this, 'Triage', steps);
 
-    const startTriage = fn('StartTriage', 'functions/queue/start-triage.ts', 'Starts one triage execution per queued contact', {
-      TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
-    }, consumerTimeout);
+    const startTriage = fn(
+      'StartTriage',
+      'functions/queue/start-triage.ts',
+      'Starts one triage execution per queued contact',
+      {
+        TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
+      },
+      consumerTimeout,
+    );
     triage.stateMachine.grantStartExecution(startTriage);
     startTriage.addEventSource(
       new SqsEventSource(triageQueue.queue, {
@@ -144,11 +228,23 @@ export class FrontDoorStack extends Stack {
       }),
     );
 
-    const sendOutcome = mailing(fn('SendOutcome', 'functions/queue/send-outcome.ts', 'Emails the decision to the referrer and the receiving team', {}, consumerTimeout));
+    const sendOutcome = mailing(
+      fn(
+        'SendOutcome',
+        'functions/queue/send-outcome.ts',
+        'Emails the decision to the referrer and the receiving team',
+        {},
+        consumerTimeout,
+      ),
+    );
     // It records each handover beside its contact, for the receiving team to accept or return.
     tables.contacts.grantReadWriteData(sendOutcome);
     sendOutcome.addEventSource(
-      new SqsEventSource(outcomeQueue.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: CAPACITY.outcomeBatches }),
+      new SqsEventSource(outcomeQueue.queue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: CAPACITY.outcomeBatches,
+      }),
     );
 
     // The HTTP API.
@@ -169,10 +265,21 @@ export class FrontDoorStack extends Stack {
     tables.contacts.grantReadWriteData(decide);
     outcomeQueue.queue.grantSendMessages(decide);
 
-    const recordCases = fn('RecordChildCases', 'functions/api/record-child-case.ts', 'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system');
+    const recordCases = fn(
+      'RecordChildCases',
+      'functions/api/record-child-case.ts',
+      'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system',
+    );
     cases.table.grantReadWriteData(recordCases);
 
-    const home = fn('HomePage', 'functions/web/home.ts', 'GET / and /accessibility: the start page and accessibility statement; any unknown address: Page not found', {}, undefined, true);
+    const home = fn(
+      'HomePage',
+      'functions/web/home.ts',
+      'GET / and /accessibility: the start page and accessibility statement; any unknown address: Page not found',
+      {},
+      undefined,
+      true,
+    );
     const assets = new FrontDoorFunction(this, 'Assets', {
       entry: 'functions/web/assets.ts',
       description: 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts',
@@ -184,9 +291,22 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.GET, path: '/assets/{proxy+}', handler: assets, staffOnly: false });
     // Every address no route matches (a mistyped one, a GET of a form's POST address) gets GOV.UK's
     // "Page not found" page rather than the gateway's bare JSON.
-    const notFound = new HttpRoute(this, 'DefaultRoute', { httpApi: api.httpApi, routeKey: HttpRouteKey.DEFAULT, integration: new HttpLambdaIntegration('NotFoundPage', home) });
-    Validations.of(notFound).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'The default route only answers "Page not found" for addresses no other route has; it reads nothing.' });
-    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications', handler: submit, staffOnly: false, throttle: SUBMISSION_THROTTLE });
+    const notFound = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: api.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('NotFoundPage', home),
+    });
+    Validations.of(notFound).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The default route only answers "Page not found" for addresses no other route has; it reads nothing.',
+    });
+    api.addRoute({
+      method: HttpMethod.POST,
+      path: '/api/notifications',
+      handler: submit,
+      staffOnly: false,
+      throttle: SUBMISSION_THROTTLE,
+    });
     api.addRoute({ method: HttpMethod.GET, path: '/api/status/{token}', handler: contactStatus, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts', handler: listContacts, staffOnly: true });
     api.addRoute({ method: HttpMethod.GET, path: '/api/contacts/{id}', handler: getContact, staffOnly: true });
@@ -194,7 +314,14 @@ export class FrontDoorStack extends Stack {
     api.addRoute({ method: HttpMethod.PUT, path: '/api/children/{key}/case', handler: recordCases, staffOnly: true });
     api.addRoute({ method: HttpMethod.PUT, path: '/api/children/cases', handler: recordCases, staffOnly: true });
 
-    const referrers = new ReferrerChannels(this, 'Referrers', { config, api, contacts: tables.contacts, triageQueue: triageQueue.queue, environment, mailing });
+    const referrers = new ReferrerChannels(this, 'Referrers', {
+      config,
+      api,
+      contacts: tables.contacts,
+      triageQueue: triageQueue.queue,
+      environment,
+      mailing,
+    });
     const triageConsole = new TriageConsole(this, 'Console', {
       stage: config.stage,
       localSignIn: config.stage === 'local',
@@ -202,7 +329,10 @@ export class FrontDoorStack extends Stack {
       contacts: tables.contacts,
       cases: cases.table,
       outcomeQueue: outcomeQueue.queue,
-      rawEmails: { bucketName: referrers.inboundEmail.bucketName, grantRead: (f) => referrers.grantMessages(f, ['s3:GetObject']) },
+      rawEmails: {
+        bucketName: referrers.inboundEmail.bucketName,
+        grantRead: (f) => referrers.grantMessages(f, ['s3:GetObject']),
+      },
       environment,
       baseUrl: config.publicBaseUrl ?? api.httpApi.apiEndpoint,
       cognitoDomainPrefix: config.console.cognitoDomainPrefix,
@@ -211,14 +341,29 @@ export class FrontDoorStack extends Stack {
       mailing,
     });
     allegations.addConsole(api, triageConsole.environment, tables.contacts);
-    new Analytics(this, 'Analytics', { stage: config.stage, api, contacts: tables.contacts, consoleEnvironment: triageConsole.environment });
+    new Analytics(this, 'Analytics', {
+      stage: config.stage,
+      api,
+      contacts: tables.contacts,
+      consoleEnvironment: triageConsole.environment,
+    });
 
-    const overdueReporter = fn('ReportOverdueContacts', 'functions/scheduled/report-overdue-contacts.ts', 'Counts contacts past their decision due time');
+    const overdueReporter = fn(
+      'ReportOverdueContacts',
+      'functions/scheduled/report-overdue-contacts.ts',
+      'Counts contacts past their decision due time',
+    );
     tables.contacts.grantReadData(overdueReporter);
-    const requeueStalled = fn('RequeueStalledContacts', 'functions/scheduled/requeue-stalled-contacts.ts', 'Queues again contacts not yet triaged; restarts triage that stopped part-way', {
-      TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
-      TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
-    }, Duration.minutes(STALLED_AFTER_MINUTES));
+    const requeueStalled = fn(
+      'RequeueStalledContacts',
+      'functions/scheduled/requeue-stalled-contacts.ts',
+      'Queues again contacts not yet triaged; restarts triage that stopped part-way',
+      {
+        TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
+        TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
+      },
+      Duration.minutes(STALLED_AFTER_MINUTES),
+    );
     // Read and write: a contact that ran out of attempts is marked triage-failed for a worker.
     tables.contacts.grantReadWriteData(requeueStalled);
     triageQueue.queue.grantSendMessages(requeueStalled);
@@ -228,29 +373,38 @@ export class FrontDoorStack extends Stack {
     requeueStalled.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:DescribeExecution'],
-        resources: [`arn:${Aws.PARTITION}:states:${this.region}:${this.account}:execution:${triage.stateMachine.stateMachineName}:*`],
+        resources: [
+          `arn:${Aws.PARTITION}:states:${this.region}:${this.account}:execution:${triage.stateMachine.stateMachineName}:*`,
+        ],
       }),
     );
     const concrete = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<${pseudo}>` : value);
     Validations.of(requeueStalled.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${concrete(this.region, 'AWS::Region')}:${concrete(this.account, 'AWS::AccountId')}:execution:<${stateMachineName}.Name>:*]`,
-      reason: "The sweeper reads the status of the triage state machine's own executions, whose names are made at run time from contact ids.",
+      reason:
+        "The sweeper reads the status of the triage state machine's own executions, whose names are made at run time from contact ids.",
     });
     new Rule(this, 'RequeueStalledContactsSchedule', {
-      description: 'Queues again contacts still waiting for triage to begin, and restarts those whose execution ended part-way',
+      description:
+        'Queues again contacts still waiting for triage to begin, and restarts those whose execution ended part-way',
       schedule: Schedule.rate(Duration.minutes(STALLED_AFTER_MINUTES)),
       targets: [new LambdaFunction(requeueStalled)],
     });
 
     // Partner agencies' late answers (due in 48 hours) are chased hourly, each request once.
-    const partnerReminders = mailing(fn('RemindOverduePartnerRequests', 'functions/scheduled/remind-overdue-partner-requests.ts', 'Reminds partner agencies whose answers are overdue; counts them'));
+    const partnerReminders = mailing(
+      fn(
+        'RemindOverduePartnerRequests',
+        'functions/scheduled/remind-overdue-partner-requests.ts',
+        'Reminds partner agencies whose answers are overdue; counts them',
+      ),
+    );
     tables.contacts.grantReadData(partnerReminders);
     new Rule(this, 'RemindOverduePartnerRequestsSchedule', {
       description: 'Reminds partner agencies whose answers to information requests are overdue',
       schedule: Schedule.rate(Duration.hours(1)),
       targets: [new LambdaFunction(partnerReminders)],
     });
-
 
     // Last, so that it watches every function and queue the stack has.
     new OperationsMonitoring(this, 'Operations', {

@@ -7,9 +7,12 @@ import { AgenciesSchema, DEFAULT_AGENCIES } from './partners/agencies';
  * stage configuration; parsing them here means a mis-deployed function fails at cold start with
  * a clear message instead of sending mail to nobody.
  */
-const emailList = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+const emailList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 /** A setting the stack writes as JSON (lists of agencies, themes, addresses). */
 const json = <S extends z.ZodType>(schema: S) =>
@@ -64,7 +67,11 @@ export const RuntimeConfigSchema = z.object({
   /** Where referrers may email notifications; shown on the start page. */
   INBOUND_EMAIL_ADDRESS: z.email().optional(),
   INBOUND_EMAIL_BUCKET: z.string().min(1).optional(),
-  INBOUND_EMAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  INBOUND_EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   /** Agency clients of the batch API as `client=sha256-of-key` pairs, comma separated. */
   BATCH_API_KEYS: z.string().default(''),
   BATCH_MAX_ITEMS: z.coerce.number().int().min(1).max(500).default(50),
@@ -94,7 +101,10 @@ export const runtimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConf
   return parsed.data;
 };
 
-export const requireSetting = <K extends keyof RuntimeConfig>(config: RuntimeConfig, key: K): NonNullable<RuntimeConfig[K]> => {
+export const requireSetting = <K extends keyof RuntimeConfig>(
+  config: RuntimeConfig,
+  key: K,
+): NonNullable<RuntimeConfig[K]> => {
   const value = config[key];
   if (value === undefined) throw new Error(`Front Door is misconfigured: ${String(key)} is not set for this function`);
   return value as NonNullable<RuntimeConfig[K]>;

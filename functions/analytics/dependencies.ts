@@ -18,7 +18,10 @@ const Settings = z.union([
 
 const settings = () => {
   const parsed = Settings.safeParse(process.env);
-  if (!parsed.success) throw new Error('Front Door is misconfigured: set ANALYTICS_DIRECTORY, or FACTS_BUCKET, GLUE_DATABASE and ATHENA_WORKGROUP');
+  if (!parsed.success)
+    throw new Error(
+      'Front Door is misconfigured: set ANALYTICS_DIRECTORY, or FACTS_BUCKET, GLUE_DATABASE and ATHENA_WORKGROUP',
+    );
   return parsed.data;
 };
 
@@ -26,13 +29,15 @@ let facts: Promise<FactsQuery> | undefined;
 export const factsQuery = (): Promise<FactsQuery> =>
   (facts ??= (async () => {
     const s = settings();
-    if ('ANALYTICS_DIRECTORY' in s) return (await import('../../shared/reporting/duckdb-facts.js')).duckDbFacts(s.ANALYTICS_DIRECTORY);
+    if ('ANALYTICS_DIRECTORY' in s)
+      return (await import('../../shared/reporting/duckdb-facts.js')).duckDbFacts(s.ANALYTICS_DIRECTORY);
     return new AthenaFactsQuery(s.ATHENA_WORKGROUP, s.GLUE_DATABASE);
   })());
 
 export const factsSink = async (): Promise<FactsSink> => {
   const s = settings();
-  if ('ANALYTICS_DIRECTORY' in s) return (await import('../../shared/reporting/local-facts-sink.js')).localFactsSink(s.ANALYTICS_DIRECTORY);
+  if ('ANALYTICS_DIRECTORY' in s)
+    return (await import('../../shared/reporting/local-facts-sink.js')).localFactsSink(s.ANALYTICS_DIRECTORY);
   return new S3FactsSink(s.FACTS_BUCKET, s.GLUE_DATABASE);
 };
 

@@ -7,15 +7,18 @@ import { logger, metrics } from '../lib/observability';
 import { analyticsKey, contactArchive, factsSink } from './dependencies';
 
 /** Scheduled: every contact's pseudonymised facts, as a new Parquet snapshot for the board's measures. */
-export const handler = withObservability(async () => {
-  const result = await extractFacts({
-    archive: contactArchive(),
-    sink: await factsSink(),
-    calendar: officeCalendar() ?? rulesetCalendar(),
-    secret: await analyticsKey(),
-    now: new Date(),
-  });
-  metrics.addMetric('FactsExtracted', MetricUnit.Count, result.rows);
-  logger.info('Analytics facts extracted', result);
-  return result;
-}, { metrics: true });
+export const handler = withObservability(
+  async () => {
+    const result = await extractFacts({
+      archive: contactArchive(),
+      sink: await factsSink(),
+      calendar: officeCalendar() ?? rulesetCalendar(),
+      secret: await analyticsKey(),
+      now: new Date(),
+    });
+    metrics.addMetric('FactsExtracted', MetricUnit.Count, result.rows);
+    logger.info('Analytics facts extracted', result);
+    return result;
+  },
+  { metrics: true },
+);

@@ -10,6 +10,9 @@ import { webHandler } from '../lib/middleware';
  * given. The token is the link's own and expires; the answer names no child and has no free text.
  */
 export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
-  const contact = await openStatusLink({ token: event.pathParameters?.token ?? '', now: new Date(), linkDays: config().STATUS_LINK_DAYS }, { store: contactStore() });
+  const contact = await openStatusLink(
+    { token: event.pathParameters?.token ?? '', now: new Date(), linkDays: config().STATUS_LINK_DAYS },
+    { store: contactStore() },
+  );
   return contact ? json(200, statusView(contact)) : problem(404, 'No notification has that status link');
 });

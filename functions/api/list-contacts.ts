@@ -7,7 +7,9 @@ import { json, problem } from '../lib/http';
 import { webHandler } from '../lib/middleware';
 
 const QuerySchema = z.object({
-  status: z.enum(codesOfStatus, { message: `status must be one of ${Object.keys(CONTACT_STATUSES).join(', ')}` }).default('awaiting-decision'),
+  status: z
+    .enum(codesOfStatus, { message: `status must be one of ${Object.keys(CONTACT_STATUSES).join(', ')}` })
+    .default('awaiting-decision'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(2048).optional(),
 });
@@ -20,14 +22,19 @@ const QuerySchema = z.object({
 export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const query = QuerySchema.safeParse(event.queryStringParameters ?? {});
   if (!query.success) {
-    return problem(400, 'The query has errors', query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return problem(
+      400,
+      'The query has errors',
+      query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const { status, limit, cursor } = query.data;
   let page;
   try {
     page = await contactStore().pageByStatus(status, { limit, cursor });
   } catch (error) {
-    if (error instanceof InvalidCursor) return problem(400, 'The query has errors', [{ path: 'cursor', message: error.message }]);
+    if (error instanceof InvalidCursor)
+      return problem(400, 'The query has errors', [{ path: 'cursor', message: error.message }]);
     throw error;
   }
   const { contacts, cursor: next } = page;

@@ -14,9 +14,10 @@ export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   if (!body.ok) return body.response;
   const request = { body: body.value, recordedBy: callerOf(event), source: 'api' as const, now: new Date() };
   const key = event.pathParameters?.key;
-  const result = key === undefined
-    ? await recordChildCases(request, { registry: caseRegistry() })
-    : await recordChildCase({ ...request, key }, { registry: caseRegistry() });
+  const result =
+    key === undefined
+      ? await recordChildCases(request, { registry: caseRegistry() })
+      : await recordChildCase({ ...request, key }, { registry: caseRegistry() });
   if (result.outcome === 'invalid') return problem(400, 'The case has errors; nothing was recorded', result.errors);
   logger.info('Child cases recorded', { recorded: result.recorded });
   return json(200, { recorded: result.recorded });

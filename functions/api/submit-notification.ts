@@ -15,11 +15,17 @@ export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   const limited = limit(event);
   if (limited) return limited;
   const key = event.headers?.['idempotency-key'];
-  if (key !== undefined && (key.trim() === '' || key.length > 200)) return problem(400, 'Send an idempotency key of 1 to 200 characters, or none');
+  if (key !== undefined && (key.trim() === '' || key.length > 200))
+    return problem(400, 'Send an idempotency key of 1 to 200 characters, or none');
   const body = readJsonBody(event);
   if (!body.ok) return body.response;
   const result = await acceptNotification(
-    { body: body.value, channel: 'api', idempotencyKey: key ? { scope: publicApiScope(body.value), key } : undefined, now: new Date() },
+    {
+      body: body.value,
+      channel: 'api',
+      idempotencyKey: key ? { scope: publicApiScope(body.value), key } : undefined,
+      now: new Date(),
+    },
     { store: contactStore(), triageQueue: triageQueue() },
   );
   if (result.outcome === 'invalid') {

@@ -13,7 +13,9 @@ const agencyName = (agency: string) => `${agency[0]!.toUpperCase()}${agency.slic
 /** The caller's agency choices, with the worker's choice kept. */
 export const agencyOptions = (chosen?: string) => [
   { value: '', text: "Choose the caller's agency" },
-  ...Object.keys(AGENCY_TYPES).filter((a) => a !== 'anonymous').map((value) => ({ value, text: agencyName(value), selected: value === chosen })),
+  ...Object.keys(AGENCY_TYPES)
+    .filter((a) => a !== 'anonymous')
+    .map((value) => ({ value, text: agencyName(value), selected: value === chosen })),
 ];
 
 /**
@@ -28,7 +30,8 @@ export const handler = consoleRoute('view', async (event, user) => {
   const found = searchConsultations(all, query);
   return page('console/consultations.njk', {
     ...baseContext(user, '/console/consultations'),
-    done: event.queryStringParameters?.done === 'recorded' ? 'Consultation recorded. It does not go to triage.' : undefined,
+    done:
+      event.queryStringParameters?.done === 'recorded' ? 'Consultation recorded. It does not go to triage.' : undefined,
     query,
     counts: [
       { key: { text: `Last ${DAYS} days` }, value: { text: String(all.length) } },

@@ -9,12 +9,24 @@ export const meetingsOnContact = (records: MeetingRecord[], agencies: readonly A
   records.map((r) => ({
     meetingId: r.meetingId,
     title: `${r.themeName} triage meeting, ${formatDate(r.date)}: ${r.childName}`,
-    contributions: r.contributions.map((c) => [{ text: attendeeAgencyName(agencies, c.agency) }, { text: c.knows }, { text: c.willDo }]),
-    actions: r.actions.map((a) => [{ text: a.text }, { text: a.owner }, { text: formatDate(a.dueOn) }, { text: a.done ? `Done (${a.done.by.name}, ${formatLondonTime(a.done.at)})` : 'Not yet' }]),
+    contributions: r.contributions.map((c) => [
+      { text: attendeeAgencyName(agencies, c.agency) },
+      { text: c.knows },
+      { text: c.willDo },
+    ]),
+    actions: r.actions.map((a) => [
+      { text: a.text },
+      { text: a.owner },
+      { text: formatDate(a.dueOn) },
+      { text: a.done ? `Done (${a.done.by.name}, ${formatLondonTime(a.done.at)})` : 'Not yet' },
+    ]),
     outcomeRows: r.outcome && [
       { key: { text: 'Outcome' }, value: { text: r.outcome.outcome } },
       { key: { text: 'For the GP' }, value: { text: r.outcome.tellGp ?? 'Not told' } },
       { key: { text: 'For the school' }, value: { text: r.outcome.tellSchool ?? 'Not told' } },
-      { key: { text: 'Recorded by' }, value: { text: `${r.outcome.recordedBy.name}, ${formatLondonTime(r.outcome.recordedAt)}` } },
+      {
+        key: { text: 'Recorded by' },
+        value: { text: `${r.outcome.recordedBy.name}, ${formatLondonTime(r.outcome.recordedAt)}` },
+      },
     ],
   }));

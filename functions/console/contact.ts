@@ -18,7 +18,12 @@ export const handler = consoleRoute('view', async (event, user, actor) => {
   const contactId = contactIdOf(event);
   const contact = contactId && (await contactStore().get(contactId));
   if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
-  await contactStore().appendEvent({ contactId: contact.contactId, at: new Date().toISOString(), actor, action: 'Viewed' });
+  await contactStore().appendEvent({
+    contactId: contact.contactId,
+    at: new Date().toISOString(),
+    actor,
+    action: 'Viewed',
+  });
   const { state, clear } = takeState(event, contact.contactId);
   const response = await contactPage(contact, user, { done: DONE[event.queryStringParameters?.done ?? ''], ...state });
   return clear ? { ...response, cookies: [...(response.cookies ?? []), clear] } : response;

@@ -7,7 +7,16 @@ import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
 import { redirectWithState } from './flash';
-import { baseContext, childNameOf, consoleRoute, contactIdOf, contactPage, decisionOptions, message, versionOf } from './lib';
+import {
+  baseContext,
+  childNameOf,
+  consoleRoute,
+  contactIdOf,
+  contactPage,
+  decisionOptions,
+  message,
+  versionOf,
+} from './lib';
 import type { StaffUser } from '../../shared/auth/roles';
 
 type Values = { route?: string; level?: string; primaryNeed?: string; rationale?: string; overrideReason?: string };
@@ -25,7 +34,8 @@ const FIELDS = ['route', 'level', 'primaryNeed', 'rationale', 'overrideReason'] 
 const valuesFrom = (fields: Record<string, string>, suffix = ''): Values =>
   Object.fromEntries(FIELDS.map((f) => [f, fields[`${f}${suffix}`]])) as Values;
 
-const reasonsText = (r: Pick<ChildRecommendation, 'reasons'> | undefined) => r?.reasons.map((reason) => reason.text).join('\n');
+const reasonsText = (r: Pick<ChildRecommendation, 'reasons'> | undefined) =>
+  r?.reasons.map((reason) => reason.text).join('\n');
 
 /** The form starts from the recommendation: the worker edits it rather than starting blank. */
 const prefilled = (recommended: Pick<ChildRecommendation, 'route' | 'level' | 'reasons'> | undefined): Values => ({
@@ -37,7 +47,13 @@ const prefilled = (recommended: Pick<ChildRecommendation, 'route' | 'level' | 'r
 const recommendedText = (r: Pick<ChildRecommendation, 'level' | 'route' | 'priority'> | undefined) =>
   r && `Recommended: level ${r.level}, ${ROUTES[r.route]}, ${r.priority} priority.`;
 
-const decidePage = (contact: Contact, user: StaffUser, mode: Mode, values: { all: Values; each: Values[] }, errors?: PageError[]) => {
+const decidePage = (
+  contact: Contact,
+  user: StaffUser,
+  mode: Mode,
+  values: { all: Values; each: Values[] },
+  errors?: PageError[],
+) => {
   const r = contact.recommendation;
   const errorFor = (field: string) => errors?.find((e) => e.href === `#${field}`)?.text;
   const fieldsFor = (v: Values, suffix: string) => ({
@@ -56,9 +72,17 @@ const decidePage = (contact: Contact, user: StaffUser, mode: Mode, values: { all
       mode,
       several: names.length > 1,
       ruleset: r && `${r.ruleset.id} ${r.ruleset.version}`,
-      recommendedAll: r && (names.length > 1 ? names.map((name, i) => `${name}: ${recommendedText(recommendedFor(r, i))}`) : [recommendedText(r.children[0])]),
+      recommendedAll:
+        r &&
+        (names.length > 1
+          ? names.map((name, i) => `${name}: ${recommendedText(recommendedFor(r, i))}`)
+          : [recommendedText(r.children[0])]),
       all: fieldsFor(values.all, ''),
-      each: names.map((name, i) => ({ name, recommended: recommendedText(recommendedFor(r, i)), ...fieldsFor(values.each[i] ?? {}, `-${i}`) })),
+      each: names.map((name, i) => ({
+        name,
+        recommended: recommendedText(recommendedFor(r, i)),
+        ...fieldsFor(values.each[i] ?? {}, `-${i}`),
+      })),
     },
     errors ? 400 : 200,
   );
@@ -84,35 +108,60 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
   if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
   const several = contact.notification.children.length > 1;
   if (event.requestContext.http.method === 'GET') {
-    if (!awaitsWorkerDecision(contact.status)) return contactPage(contact, user, { conflict: 'This contact cannot be decided now.' }, 409);
+    if (!awaitsWorkerDecision(contact.status))
+      return contactPage(contact, user, { conflict: 'This contact cannot be decided now.' }, 409);
     const mode: Mode = several && event.queryStringParameters?.for !== 'all' ? 'each' : 'all';
     return decidePage(contact, user, mode, prefilledValues(contact));
   }
 
   const fields = formFields(event);
   const mode: Mode = several && fields.for === 'each' ? 'each' : 'all';
-  const values = { all: valuesFrom(fields), each: contact.notification.children.map((_, i) => valuesFrom(fields, `-${i}`)) };
+  const values = {
+    all: valuesFrom(fields),
+    each: contact.notification.children.map((_, i) => valuesFrom(fields, `-${i}`)),
+  };
   const chosen = mode === 'all' ? [values.all] : values.each;
   const body =
-    mode === 'all' ? decisionFields(values.all) : { children: values.each.map((v, childIndex) => ({ childIndex, ...decisionFields(v) })) };
+    mode === 'all'
+      ? decisionFields(values.all)
+      : { children: values.each.map((v, childIndex) => ({ childIndex, ...decisionFields(v) })) };
 
   // Overriding a child's recommendation needs a reason, asked for before anything is written.
   const overrideErrors: PageError[] = chosen.flatMap((v, i) => {
     const route = v.route as Route | undefined;
     const level = Number(v.level) as 1;
     const childIndexes = mode === 'all' ? contact.notification.children.map((_, c) => c) : [i];
-    const overriding = route && level && childIndexes.some((c) => overridesRecommendation({ route, level }, recommendedFor(contact.recommendation, c)));
+    const overriding =
+      route &&
+      level &&
+      childIndexes.some((c) => overridesRecommendation({ route, level }, recommendedFor(contact.recommendation, c)));
     if (!overriding || v.overrideReason?.trim()) return [];
     const whose = mode === 'each' ? ` for ${childNameOf(contact, i)}` : '';
-    return [{ text: `Say why you are choosing a different level or route from the recommendation${whose}`, href: `#overrideReason${mode === 'each' ? `-${i}` : ''}` }];
+    return [
+      {
+        text: `Say why you are choosing a different level or route from the recommendation${whose}`,
+        href: `#overrideReason${mode === 'each' ? `-${i}` : ''}`,
+      },
+    ];
   });
   const toError = (e: { path: string; message: string }) => ({ text: e.message, href: hrefFor(e.path, mode) });
   if (overrideErrors.length) {
     const parsed = parseDecisionBody(body);
-    return decidePage(contact, user, mode, values, [...(parsed.success ? [] : parsed.errors.map(toError)), ...overrideErrors]);
+    return decidePage(contact, user, mode, values, [
+      ...(parsed.success ? [] : parsed.errors.map(toError)),
+      ...overrideErrors,
+    ]);
   }
   const result = await recordDecision(
-    { contactId: contact.contactId, body, decidedBy: user.id, now: new Date(), expectedVersion: versionOf(fields), actor, signOffRoutes: signOffRoutesFrom() },
+    {
+      contactId: contact.contactId,
+      body,
+      decidedBy: user.id,
+      now: new Date(),
+      expectedVersion: versionOf(fields),
+      actor,
+      signOffRoutes: signOffRoutesFrom(),
+    },
     { store: contactStore(), outcomeQueue: outcomeQueue() },
   );
   if (result.outcome === 'invalid') return decidePage(contact, user, mode, values, result.errors.map(toError));
@@ -122,6 +171,10 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
     const state = { conflict: result.reason };
     return redirectWithState(event, contact.contactId, state, () => contactPage(result.contact, user, state, 409));
   }
-  logger.info('Console decision', { contactId: contact.contactId, status: result.contact.status, children: result.contact.notification.children.length });
+  logger.info('Console decision', {
+    contactId: contact.contactId,
+    status: result.contact.status,
+    children: result.contact.notification.children.length,
+  });
   return redirect(`/console/contacts/${contact.contactId}?done=${result.signOff.length ? 'sign-off' : 'decided'}`);
 });

@@ -32,7 +32,10 @@ export const redirectWithState = (
 };
 
 /** What a redirected action left for this contact's page, and the cookie that clears it. */
-export const takeState = (event: APIGatewayProxyEventV2, contactId: string): { state?: ContactPageState; clear?: string } => {
+export const takeState = (
+  event: APIGatewayProxyEventV2,
+  contactId: string,
+): { state?: ContactPageState; clear?: string } => {
   const value = readCookie(event, cookieName(FLASH, event));
   if (!value) return {};
   const clear = setCookie(event, FLASH, '', 0);
@@ -44,8 +47,18 @@ export const takeState = (event: APIGatewayProxyEventV2, contactId: string): { s
     return {
       clear,
       state: {
-        errors: Array.isArray(errors) ? errors.filter((e) => typeof e?.text === 'string' && typeof e?.href === 'string').map(({ text, href }) => ({ text, href })) : undefined,
-        kept: kept && typeof kept.action === 'string' && typeof kept.values === 'object' ? { action: kept.action, values: Object.fromEntries(Object.entries(kept.values ?? {}).filter(([, v]) => typeof v === 'string')) } : undefined,
+        errors: Array.isArray(errors)
+          ? errors
+              .filter((e) => typeof e?.text === 'string' && typeof e?.href === 'string')
+              .map(({ text, href }) => ({ text, href }))
+          : undefined,
+        kept:
+          kept && typeof kept.action === 'string' && typeof kept.values === 'object'
+            ? {
+                action: kept.action,
+                values: Object.fromEntries(Object.entries(kept.values ?? {}).filter(([, v]) => typeof v === 'string')),
+              }
+            : undefined,
         conflict: typeof conflict === 'string' ? conflict : undefined,
       },
     };

@@ -28,34 +28,76 @@ const NOT_FOUND = 'No handover to your team has that reference.';
  */
 const recordPage = async (contactId: string, user: StaffUser, actor: Actor, state: PageState, status = 200) => {
   const teams = teamsOf(user);
-  const handovers = (await handoverStore().listForContact(contactId)).filter((h) => teams.includes(h.team)).sort((a, b) => b.decisionNumber - a.decisionNumber);
+  const handovers = (await handoverStore().listForContact(contactId))
+    .filter((h) => teams.includes(h.team))
+    .sort((a, b) => b.decisionNumber - a.decisionNumber);
   const contact = handovers.length ? await contactStore().get(contactId) : undefined;
   if (!contact) return message(404, 'Handover not found', NOT_FOUND, user);
-  await contactStore().appendEvent({ contactId, at: new Date().toISOString(), actor, action: 'Viewed as the receiving team' });
-  const [matches, events] = await Promise.all([contactStore().getMatches(contactId), contactStore().listEvents(contactId)]);
-  return page('console/handover.njk', { ...baseContext(user, '/console/handovers'), ...state, contact, ...handoverRecord(contact, handovers, matches, events) }, status);
+  await contactStore().appendEvent({
+    contactId,
+    at: new Date().toISOString(),
+    actor,
+    action: 'Viewed as the receiving team',
+  });
+  const [matches, events] = await Promise.all([
+    contactStore().getMatches(contactId),
+    contactStore().listEvents(contactId),
+  ]);
+  return page(
+    'console/handover.njk',
+    {
+      ...baseContext(user, '/console/handovers'),
+      ...state,
+      contact,
+      ...handoverRecord(contact, handovers, matches, events),
+    },
+    status,
+  );
 };
 
 /** GET /console/handovers/{id}; POST /console/handovers/{id}/accept and /return (the handover named in the form). */
 export const handler = consoleRoute('receive', async (event, user, actor) => {
   const contactId = contactIdOf(event);
   if (!contactId) return message(404, 'Handover not found', NOT_FOUND, user);
-  if (event.requestContext.http.method !== 'POST') return recordPage(contactId, user, actor, { done: DONE[event.queryStringParameters?.done ?? ''] });
+  if (event.requestContext.http.method !== 'POST')
+    return recordPage(contactId, user, actor, { done: DONE[event.queryStringParameters?.done ?? ''] });
 
   const action = event.pathParameters?.action;
-  if (action !== 'accept' && action !== 'return') return message(404, 'Page not found', 'There is no such action.', user);
+  if (action !== 'accept' && action !== 'return')
+    return message(404, 'Page not found', 'There is no such action.', user);
   const fields = formFields(event);
-  const request: HandoverRequest = { contactId, handoverId: fields.handoverId ?? '', teams: teamsOf(user), actor, now: new Date() };
+  const request: HandoverRequest = {
+    contactId,
+    handoverId: fields.handoverId ?? '',
+    teams: teamsOf(user),
+    actor,
+    now: new Date(),
+  };
   const deps = { store: contactStore(), handovers: handoverStore() };
-  const result = action === 'accept' ? await acceptHandover(request, deps) : await returnHandover({ ...request, reason: fields.reason }, deps);
+  const result =
+    action === 'accept'
+      ? await acceptHandover(request, deps)
+      : await returnHandover({ ...request, reason: fields.reason }, deps);
   const kept = { handoverId: request.handoverId, reason: fields.reason ?? '' };
   switch (result.outcome) {
     case 'not-found':
       return message(404, 'Handover not found', NOT_FOUND, user);
     case 'invalid':
-      return recordPage(contactId, user, actor, { errors: result.errors.map((e) => ({ text: e.message, href: '#reason' })), kept }, 400);
+      return recordPage(
+        contactId,
+        user,
+        actor,
+        { errors: result.errors.map((e) => ({ text: e.message, href: '#reason' })), kept },
+        400,
+      );
     case 'refused':
-      return recordPage(contactId, user, actor, { errors: [{ text: result.reason, href: '#main-content' }], kept }, 409);
+      return recordPage(
+        contactId,
+        user,
+        actor,
+        { errors: [{ text: result.reason, href: '#main-content' }], kept },
+        409,
+      );
     case 'accepted':
     case 'already-accepted': {
       if (result.outcome === 'accepted') {

@@ -23,10 +23,18 @@ export const handler = consoleRoute('handovers', async (_event, user) => {
   const teams = receiving ? teamsOf(user) : (Object.keys(HANDOVER_TEAMS) as HandoverTeam[]);
   const store = handoverStore();
   const contactsOf = async (handovers: Handover[]) =>
-    new Map((await Promise.all([...new Set(handovers.map((h) => h.contactId))].map((id) => contactStore().get(id)))).filter((c): c is Contact => !!c).map((c) => [c.contactId, c]));
+    new Map(
+      (await Promise.all([...new Set(handovers.map((h) => h.contactId))].map((id) => contactStore().get(id))))
+        .filter((c): c is Contact => !!c)
+        .map((c) => [c.contactId, c]),
+    );
   const sections = await Promise.all(
     teams.map(async (team) => {
-      const [waiting, accepted, returned] = await Promise.all([store.listByTeam(team, 'sent'), store.listByTeam(team, 'accepted', since), store.listByTeam(team, 'returned', since)]);
+      const [waiting, accepted, returned] = await Promise.all([
+        store.listByTeam(team, 'sent'),
+        store.listByTeam(team, 'accepted', since),
+        store.listByTeam(team, 'returned', since),
+      ]);
       const oldestFirst = [...waiting].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
       const contacts = await contactsOf([...waiting, ...returned, ...accepted.slice(0, ACCEPTED_SHOWN)]);
       const line = (h: Handover) => handoverLine(h, contacts.get(h.contactId), now);
@@ -39,5 +47,10 @@ export const handler = consoleRoute('handovers', async (_event, user) => {
       };
     }),
   );
-  return page('console/handovers.njk', { ...baseContext(user, '/console/handovers'), sections, receiving, linkTo: receiving ? '/console/handovers' : '/console/contacts' });
+  return page('console/handovers.njk', {
+    ...baseContext(user, '/console/handovers'),
+    sections,
+    receiving,
+    linkTo: receiving ? '/console/handovers' : '/console/contacts',
+  });
 });

@@ -1,11 +1,28 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
 import { authSettings, currentSession } from '../../shared/auth/session';
-import { awaitsWorkerDecision, groupedByDecision, isContactId, isOpen, type Contact, type Decision } from '../../shared/contacts';
+import {
+  awaitsWorkerDecision,
+  groupedByDecision,
+  isContactId,
+  isOpen,
+  type Contact,
+  type Decision,
+} from '../../shared/contacts';
 import { isEmailToComplete, type EmailContact } from '../../shared/console/incoming-email';
 import { formatDate, formatLondonTime } from '../../shared/calendar/format';
 import { auditTrail, redAlertOf } from '../../shared/console/audit-trail';
-import { factorName, matchedOn, outcomeName, primaryNeedName, priorityName, routeName, statusName, themeName, referrerAgencyName } from '../../shared/web/labels';
+import {
+  factorName,
+  matchedOn,
+  outcomeName,
+  primaryNeedName,
+  priorityName,
+  routeName,
+  statusName,
+  themeName,
+  referrerAgencyName,
+} from '../../shared/web/labels';
 import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
 import { PRIMARY_NEEDS, childName } from '../../shared/notification';
 import { ROUTES, type EarlierContact } from '../../shared/triage/types';
@@ -21,20 +38,48 @@ import { page, redirect } from '../lib/pages';
 const when = (iso?: string) => iso && formatLondonTime(iso);
 
 export type Actor = AuditEvent['actor'];
-type Handler = (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  user: StaffUser,
+  actor: Actor,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** What every console page needs to draw the signed-in user's bar and the navigation (each user's own areas). */
-export const baseContext = (user?: StaffUser, active: '/console' | '/console/allegations' | '/console/handovers' | '/console/consultations' | '/console/performance' | '/console/meetings' | '/console/partner' = '/console') => ({
+export const baseContext = (
+  user?: StaffUser,
+  active:
+    | '/console'
+    | '/console/allegations'
+    | '/console/handovers'
+    | '/console/consultations'
+    | '/console/performance'
+    | '/console/meetings'
+    | '/console/partner' = '/console',
+) => ({
   user,
   roleName: user && ROLES[actingRole(user)],
   navigation: [
-    ...(!user || can(user, 'view') ? [{ href: '/console', text: 'Triage console', active: active === '/console' }] : []),
-    ...(user && can(user, 'allegations') ? [{ href: '/console/allegations', text: 'Allegations (LADO)', active: active === '/console/allegations' }] : []),
-    ...(user && can(user, 'handovers') ? [{ href: '/console/handovers', text: 'Handovers', active: active === '/console/handovers' }] : []),
-    ...(user && can(user, 'view') ? [{ href: '/console/consultations', text: 'Consultations', active: active === '/console/consultations' }] : []),
-    ...(user && can(user, 'performance') ? [{ href: '/console/performance', text: 'Performance', active: active === '/console/performance' }] : []),
-    ...(user && can(user, 'view') ? [{ href: '/console/meetings', text: 'Triage meetings', active: active === '/console/meetings' }] : []),
-    ...(user && can(user, 'partner') ? [{ href: '/console/partner', text: 'Your agency', active: active === '/console/partner' }] : []),
+    ...(!user || can(user, 'view')
+      ? [{ href: '/console', text: 'Triage console', active: active === '/console' }]
+      : []),
+    ...(user && can(user, 'allegations')
+      ? [{ href: '/console/allegations', text: 'Allegations (LADO)', active: active === '/console/allegations' }]
+      : []),
+    ...(user && can(user, 'handovers')
+      ? [{ href: '/console/handovers', text: 'Handovers', active: active === '/console/handovers' }]
+      : []),
+    ...(user && can(user, 'view')
+      ? [{ href: '/console/consultations', text: 'Consultations', active: active === '/console/consultations' }]
+      : []),
+    ...(user && can(user, 'performance')
+      ? [{ href: '/console/performance', text: 'Performance', active: active === '/console/performance' }]
+      : []),
+    ...(user && can(user, 'view')
+      ? [{ href: '/console/meetings', text: 'Triage meetings', active: active === '/console/meetings' }]
+      : []),
+    ...(user && can(user, 'partner')
+      ? [{ href: '/console/partner', text: 'Your agency', active: active === '/console/partner' }]
+      : []),
   ],
 });
 
@@ -48,20 +93,36 @@ export const message = (status: number, pageTitle: string, text: string, user?: 
  * sign in; someone without the role is told so.
  */
 export const consoleRoute = (permission: Permission, handle: Handler) =>
-  webHandler(async (event: APIGatewayProxyEventV2) => {
-    const user = (await currentSession(event, authSettings(), new Date(), revokedSessions()))?.user;
-    const isGet = event.requestContext.http.method === 'GET';
-    if (!user) return isGet ? redirect('/console/sign-in') : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
-    // Sign-in lands everyone on /console; the LADO's console is the allegations queue.
-    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations')) return redirect('/console/allegations');
-    // A receiving team's console is the handovers addressed to it.
-    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'receive')) return redirect('/console/handovers');
-    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'performance')) return redirect('/console/performance');
-    // A partner agency's console is today's meetings and the requests addressed to the agency.
-    if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'partner')) return redirect('/console/partner');
-    if (!can(user, permission)) return message(403, 'You cannot see this page', `Your role (${ROLES[actingRole(user)]}) does not allow this.`, user);
-    return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
-  }, { forms: 'signed-in' });
+  webHandler(
+    async (event: APIGatewayProxyEventV2) => {
+      const user = (await currentSession(event, authSettings(), new Date(), revokedSessions()))?.user;
+      const isGet = event.requestContext.http.method === 'GET';
+      if (!user)
+        return isGet
+          ? redirect('/console/sign-in')
+          : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
+      // Sign-in lands everyone on /console; the LADO's console is the allegations queue.
+      if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations'))
+        return redirect('/console/allegations');
+      // A receiving team's console is the handovers addressed to it.
+      if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'receive'))
+        return redirect('/console/handovers');
+      if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'performance'))
+        return redirect('/console/performance');
+      // A partner agency's console is today's meetings and the requests addressed to the agency.
+      if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'partner'))
+        return redirect('/console/partner');
+      if (!can(user, permission))
+        return message(
+          403,
+          'You cannot see this page',
+          `Your role (${ROLES[actingRole(user)]}) does not allow this.`,
+          user,
+        );
+      return handle(event, user, { id: user.id, name: user.name, role: actingRole(user) });
+    },
+    { forms: 'signed-in' },
+  );
 
 export const contactIdOf = (event: APIGatewayProxyEventV2): string | undefined => {
   const id = event.pathParameters?.id ?? '';
@@ -72,9 +133,15 @@ export const versionOf = (fields: Record<string, string>): number => Number.pars
 
 /** The route, level and primary need choices of a decision form, with the user's choices kept. */
 export const decisionOptions = (values: { route?: string; level?: string; primaryNeed?: string }) => ({
-  routes: [{ value: '', text: 'Choose a route' }, ...Object.entries(ROUTES).map(([value, text]) => ({ value, text, selected: value === values.route }))],
+  routes: [
+    { value: '', text: 'Choose a route' },
+    ...Object.entries(ROUTES).map(([value, text]) => ({ value, text, selected: value === values.route })),
+  ],
   levels: ['1', '2', '3', '4'].map((value) => ({ value, text: `Level ${value}`, checked: value === values.level })),
-  primaryNeeds: [{ value: '', text: 'Choose a primary need' }, ...Object.entries(PRIMARY_NEEDS).map(([value, text]) => ({ value, text, selected: value === values.primaryNeed }))],
+  primaryNeeds: [
+    { value: '', text: 'Choose a primary need' },
+    ...Object.entries(PRIMARY_NEEDS).map(([value, text]) => ({ value, text, selected: value === values.primaryNeed })),
+  ],
 });
 
 const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
@@ -89,10 +156,17 @@ export const childNameOf = (contact: Pick<Contact, 'notification'>, childIndex: 
  * A decision's rows: one child's as before; several children's child by child, with children
  * who were given the same decision together.
  */
-const decisionRows = (contact: Contact, decision: Pick<Decision, 'children'>, options: { details?: boolean } = {}): ReturnType<typeof row>[] =>
+const decisionRows = (
+  contact: Contact,
+  decision: Pick<Decision, 'children'>,
+  options: { details?: boolean } = {},
+): ReturnType<typeof row>[] =>
   groupedByDecision(decision.children).flatMap((group) => {
     const d = group[0]!;
-    const whose = contact.notification.children.length > 1 ? ` (${group.map((c) => childNameOf(contact, c.childIndex)).join(', ')})` : '';
+    const whose =
+      contact.notification.children.length > 1
+        ? ` (${group.map((c) => childNameOf(contact, c.childIndex)).join(', ')})`
+        : '';
     return [
       row(`Decision${whose}`, outcomeName(d.level, d.route)),
       ...(options.details ? [row('Primary need', d.primaryNeed && primaryNeedName(d.primaryNeed))] : []),
@@ -101,7 +175,11 @@ const decisionRows = (contact: Contact, decision: Pick<Decision, 'children'>, op
     ];
   });
 const TWELVE_MONTHS = 365 * 24 * 3600_000;
-const RECONSIDERATION_STATUSES = { requested: "Waiting for a manager's answer", upheld: 'Decision upheld', changed: 'Decision changed' } as const;
+const RECONSIDERATION_STATUSES = {
+  requested: "Waiting for a manager's answer",
+  upheld: 'Decision upheld',
+  changed: 'Decision changed',
+} as const;
 
 export interface ContactPageState {
   errors?: { text: string; href: string }[];
@@ -125,10 +203,20 @@ const emailPage = async (contact: EmailContact, user: StaffUser, state: ContactP
       contact,
       email,
       canAct: can(user, 'act'),
-      emailRows: [row('From', email.from), row('Subject', email.subject), row('Received', when(contact.receivedAt)), row('Assigned to', contact.assignee?.name || 'Nobody')],
+      emailRows: [
+        row('From', email.from),
+        row('Subject', email.subject),
+        row('Received', when(contact.receivedAt)),
+        row('Assigned to', contact.assignee?.name || 'Nobody'),
+      ],
       // Paragraphs and lines as the sender wrote them, each escaped: the GOV.UK styles have no pre-wrap class.
-      paragraphs: email.text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim()).map((p) => p.split(/\r?\n/)),
-      attachmentRows: email.attachments.map((a) => row(a.filename, `${a.contentType}, ${Math.max(1, Math.round(a.size / 1024))} KB`)),
+      paragraphs: email.text
+        .split(/\r?\n\s*\r?\n/)
+        .filter((p) => p.trim())
+        .map((p) => p.split(/\r?\n/)),
+      attachmentRows: email.attachments.map((a) =>
+        row(a.filename, `${a.contentType}, ${Math.max(1, Math.round(a.size / 1024))} KB`),
+      ),
       templateErrorRows: email.templateErrors?.map((e) => row(e.path, e.message)),
       trail: auditTrail(contact, await contactStore().listEvents(contact.contactId)),
     },
@@ -137,13 +225,21 @@ const emailPage = async (contact: EmailContact, user: StaffUser, state: ContactP
 };
 
 /** "and 270 more" lines under a history table, for each child or address that had more than it keeps. */
-const moreOf = (matches: ContactMatches, kind: 'child' | 'household', whose: (childIndex: number) => string | undefined) =>
+const moreOf = (
+  matches: ContactMatches,
+  kind: 'child' | 'household',
+  whose: (childIndex: number) => string | undefined,
+) =>
   matches.more
     .filter((m) => m.kind === kind)
-    .map((m) => `${whose(m.childIndex) ?? `Child ${m.childIndex + 1}`}: and ${m.count} more earlier contact${m.count === 1 ? '' : 's'} not listed`);
+    .map(
+      (m) =>
+        `${whose(m.childIndex) ?? `Child ${m.childIndex + 1}`}: and ${m.count} more earlier contact${m.count === 1 ? '' : 's'} not listed`,
+    );
 
 /** The contact page: the notification, the recommendation, history, partner requests and audit trail. */
-const keptFor = (state: ContactPageState, action: string): Record<string, string> => (state.kept?.action === action ? state.kept.values : {});
+const keptFor = (state: ContactPageState, action: string): Record<string, string> =>
+  state.kept?.action === action ? state.kept.values : {};
 
 export const contactPage = async (contact: Contact, user: StaffUser, state: ContactPageState = {}, status = 200) => {
   if (isEmailToComplete(contact)) return emailPage(contact, user, state, status);
@@ -155,7 +251,8 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
   const n = contact.notification;
   const now = Date.now();
   const linked = new Set((contact.links ?? []).map((l) => l.contactId));
-  const outcomeOf = (m: Pick<EarlierContact, 'route' | 'level' | 'status'>) => (m.route ? outcomeName(m.level ?? 0, m.route) : statusName(m.status));
+  const outcomeOf = (m: Pick<EarlierContact, 'route' | 'level' | 'status'>) =>
+    m.route ? outcomeName(m.level ?? 0, m.route) : statusName(m.status);
   // People by name (issue 12): a decision records who decided by user id, the audit trail by name.
   const names = new Map(events.map((e) => [e.actor.id, e.actor.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -169,7 +266,14 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
   }));
   for (const link of contact.links ?? []) {
     if (!history.some((h) => h.contactId === link.contactId)) {
-      history.push({ contactId: link.contactId, reference: link.reference, receivedAt: link.at, matchedOn: `Linked by ${link.by.name}`, outcome: '', linked: true });
+      history.push({
+        contactId: link.contactId,
+        reference: link.reference,
+        receivedAt: link.at,
+        matchedOn: `Linked by ${link.by.name}`,
+        outcome: '',
+        linked: true,
+      });
     }
   }
   const householdHistory = matches.household.map((m) => ({
@@ -180,7 +284,10 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
     outcome: outcomeOf(m),
   }));
   const decision = contact.decision;
-  const consent = n.consent.status === 'given' ? 'Given' : `${n.consent.status === 'refused' ? 'Refused' : 'Not sought'}: ${n.consent.reason}`;
+  const consent =
+    n.consent.status === 'given'
+      ? 'Given'
+      : `${n.consent.status === 'refused' ? 'Refused' : 'Not sought'}: ${n.consent.reason}`;
   const dueAt = contact.recommendation?.dueAt;
   const overdue = isOpen(contact.status) && !!dueAt && new Date(dueAt).getTime() < now;
   const red = contact.recommendation?.priority === 'red' && {
@@ -188,7 +295,9 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       ...(n.immediateDanger ? ['The referrer says a child is in immediate danger.'] : []),
       ...contact.recommendation.children
         .filter((c) => c.priority === 'red')
-        .flatMap((c) => c.reasons.map((r) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}${r.text}`)),
+        .flatMap((c) =>
+          c.reasons.map((r) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}${r.text}`),
+        ),
     ],
     alert: redAlertOf(events),
   };
@@ -206,7 +315,16 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       canAct: can(user, 'act'),
       canManage: can(user, 'manage'),
       tags: [
-        ...(contact.recommendation ? [{ text: `${priorityName(contact.recommendation.priority)} priority`, classes: { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' }[contact.recommendation.priority] }] : []),
+        ...(contact.recommendation
+          ? [
+              {
+                text: `${priorityName(contact.recommendation.priority)} priority`,
+                classes: { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' }[
+                  contact.recommendation.priority
+                ],
+              },
+            ]
+          : []),
         ...(overdue ? [{ text: 'Overdue', classes: 'govuk-tag--red' }] : []),
         ...(contact.escalation ? [{ text: 'Escalated', classes: 'govuk-tag--yellow' }] : []),
         ...(contact.referrerNotReached ? [{ text: 'Referrer not reached', classes: 'govuk-tag--red' }] : []),
@@ -216,36 +334,72 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         row('Received', when(contact.receivedAt)),
         row('Decision due', dueAt && `${when(dueAt)}${overdue ? ' (overdue)' : ''}`),
         row('Assigned to', contact.assignee?.name || 'Nobody'),
-        ...(contact.escalation ? [row('Escalated', `${contact.escalation.by.name}: ${contact.escalation.reason}`)] : []),
-        ...(decision ? [...decisionRows(contact, decision), row('Decided by', `${nameOf(decision.decidedBy)} at ${when(decision.decidedAt)}`)] : []),
+        ...(contact.escalation
+          ? [row('Escalated', `${contact.escalation.by.name}: ${contact.escalation.reason}`)]
+          : []),
+        ...(decision
+          ? [
+              ...decisionRows(contact, decision),
+              row('Decided by', `${nameOf(decision.decidedBy)} at ${when(decision.decidedAt)}`),
+            ]
+          : []),
         ...(contact.previousDecisions ?? []).map((d) =>
-          row('Replaced decision', `${d.children.map((c) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}${outcomeName(c.level, c.route)}: ${c.rationale}`).join('; ')} (${nameOf(d.decidedBy)} at ${when(d.decidedAt)})`),
+          row(
+            'Replaced decision',
+            `${d.children.map((c) => `${n.children.length > 1 ? `${childNameOf(contact, c.childIndex)}: ` : ''}${outcomeName(c.level, c.route)}: ${c.rationale}`).join('; ')} (${nameOf(d.decidedBy)} at ${when(d.decidedAt)})`,
+          ),
         ),
       ],
       proposedRows: contact.proposedDecision && [
         ...decisionRows(contact, contact.proposedDecision, { details: true }),
-        row('Proposed by', `${nameOf(contact.proposedDecision.decidedBy)} at ${when(contact.proposedDecision.decidedAt)}`),
+        row(
+          'Proposed by',
+          `${nameOf(contact.proposedDecision.decidedBy)} at ${when(contact.proposedDecision.decidedAt)}`,
+        ),
       ],
       reconsiderationRows: contact.reconsideration && [
         row('Requested', when(contact.reconsideration.requestedAt)),
         row('Reason', contact.reconsideration.reason),
         row('Status', RECONSIDERATION_STATUSES[contact.reconsideration.status]),
-        ...(contact.reconsideration.answer ? [row('Answer', `${contact.reconsideration.answer} (${contact.reconsideration.answeredBy})`)] : []),
+        ...(contact.reconsideration.answer
+          ? [row('Answer', `${contact.reconsideration.answer} (${contact.reconsideration.answeredBy})`)]
+          : []),
       ],
       // A manager changing the decision on reconsideration records the new one in the same form.
       reconsiderationDecision: decisionOptions(keptFor(state, 'answer-reconsideration')),
       // A manager may change one child's decision; the others keep theirs.
       reconsiderationChildren: [
         { value: '', text: 'Every child in this notification' },
-        ...n.children.map((c, i) => ({ value: String(i), text: childName(c), selected: keptFor(state, 'answer-reconsideration').childIndex === String(i) })),
+        ...n.children.map((c, i) => ({
+          value: String(i),
+          text: childName(c),
+          selected: keptFor(state, 'answer-reconsideration').childIndex === String(i),
+        })),
       ],
-      kept: { reconsider: keptFor(state, 'answer-reconsideration'), request: keptFor(state, 'request-information'), escalate: keptFor(state, 'escalate') },
+      kept: {
+        reconsider: keptFor(state, 'answer-reconsideration'),
+        request: keptFor(state, 'request-information'),
+        escalate: keptFor(state, 'escalate'),
+      },
       recommendationRows: contact.recommendation && [
         ...(n.children.length > 1
-          ? contact.recommendation.children.map((c) => row(childNameOf(contact, c.childIndex), `${outcomeName(c.level, c.route)}, ${priorityName(c.priority).toLowerCase()} priority`))
-          : [row('Level of need', `Level ${contact.recommendation.level}`), row('Route', routeName(contact.recommendation.route)), row('Priority', priorityName(contact.recommendation.priority))]),
+          ? contact.recommendation.children.map((c) =>
+              row(
+                childNameOf(contact, c.childIndex),
+                `${outcomeName(c.level, c.route)}, ${priorityName(c.priority).toLowerCase()} priority`,
+              ),
+            )
+          : [
+              row('Level of need', `Level ${contact.recommendation.level}`),
+              row('Route', routeName(contact.recommendation.route)),
+              row('Priority', priorityName(contact.recommendation.priority)),
+            ]),
         row('Themes', contact.recommendation.themes.map(themeName).join(', ') || 'None'),
-        row('Other clocks', contact.recommendation.clocks.map((c) => describeClock(c, new Date(now), formatLondonTime)).join('; ') || 'None'),
+        row(
+          'Other clocks',
+          contact.recommendation.clocks.map((c) => describeClock(c, new Date(now), formatLondonTime)).join('; ') ||
+            'None',
+        ),
         row('Ruleset', `${contact.recommendation.ruleset.id} version ${contact.recommendation.ruleset.version}`),
       ],
       notificationRows: [
@@ -260,7 +414,10 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         row("Child's views", n.childViews),
         row('Parents and carers', n.parentsAndCarers.map((p) => `${p.name} (${p.relationship})`).join('; ')),
         row('Household', n.householdMembers.map((p) => `${p.name} (${p.relationship})`).join('; ')),
-        row('Other professionals', n.otherProfessionals.map((p) => `${p.name}, ${p.role}, ${p.organisation}`).join('; ')),
+        row(
+          'Other professionals',
+          n.otherProfessionals.map((p) => `${p.name}, ${p.role}, ${p.organisation}`).join('; '),
+        ),
         row('Agency reference', n.agencyReference),
       ],
       children: n.children.map((c) => ({
@@ -268,11 +425,20 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
         rows: [
           row(
             'Date of birth',
-            c.dateOfBirth ? formatDate(c.dateOfBirth) : c.expectedDateOfDelivery ? `Not born yet: expected ${formatDate(c.expectedDateOfDelivery)}` : c.approximateAge !== undefined ? `Not known (about ${c.approximateAge} years old)` : 'Not known',
+            c.dateOfBirth
+              ? formatDate(c.dateOfBirth)
+              : c.expectedDateOfDelivery
+                ? `Not born yet: expected ${formatDate(c.expectedDateOfDelivery)}`
+                : c.approximateAge !== undefined
+                  ? `Not known (about ${c.approximateAge} years old)`
+                  : 'Not known',
           ),
           row('Address', `${c.address.line1}, ${c.address.town}, ${c.address.postcode}`),
           row('School', c.school),
-          row('First language', `${c.firstLanguage ?? 'Not known'}${c.interpreterNeeded ? ' (needs an interpreter)' : c.interpreterNeeded === undefined ? ' (interpreter need not known)' : ''}`),
+          row(
+            'First language',
+            `${c.firstLanguage ?? 'Not known'}${c.interpreterNeeded ? ' (needs an interpreter)' : c.interpreterNeeded === undefined ? ' (interpreter need not known)' : ''}`,
+          ),
           row('Disability', c.disability),
           row('NHS number', c.nhsNumber),
         ],
@@ -283,13 +449,22 @@ export const contactPage = async (contact: Contact, user: StaffUser, state: Cont
       history,
       householdHistory,
       meetings: meetingsOnContact(meetingRecords, config().PARTNER_AGENCIES),
-      agencyOptions: config().PARTNER_AGENCIES.map((a) => ({ value: a.id, text: a.name, selected: a.id === keptFor(state, 'request-information').agency })),
+      agencyOptions: config().PARTNER_AGENCIES.map((a) => ({
+        value: a.id,
+        text: a.name,
+        selected: a.id === keptFor(state, 'request-information').agency,
+      })),
       partnerRequests: (contact.partnerRequests ?? []).map((r) => ({
         id: r.id,
         agency: agencyName(config().PARTNER_AGENCIES, r.agency),
         answered: !!r.answer,
         title: `${agencyName(config().PARTNER_AGENCIES, r.agency)}: ${r.answer ? 'answered' : new Date(r.dueAt).getTime() < now ? 'overdue' : 'waiting'}`,
-        rows: [row('Asked', `${r.question} (${r.requestedBy.name}, ${when(r.requestedAt)})`), row('Sent to', r.sentTo), row('Due', when(r.dueAt)), row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${when(r.answeredAt)})` : 'Not yet')],
+        rows: [
+          row('Asked', `${r.question} (${r.requestedBy.name}, ${when(r.requestedAt)})`),
+          row('Sent to', r.sentTo),
+          row('Due', when(r.dueAt)),
+          row('Answer', r.answer ? `${r.answer} (${r.answeredBy?.name}, ${when(r.answeredAt)})` : 'Not yet'),
+        ],
       })),
       trail: auditTrail(contact, events),
     },

@@ -12,13 +12,26 @@ export const handler = consoleRoute('view', async (event, user, actor) => {
   const contact = contactId && (await contactStore().get(contactId));
   const raw = contact && rawMessageOf(contact, config().INBOUND_EMAIL_BUCKET, INBOUND_PREFIX);
   if (!contact || !raw) return message(404, 'Email not found', 'This contact has no original email to download.', user);
-  const body = await rawMessages().get(raw.bucket, raw.key).catch((error: Error) => {
-    // Raw mail is kept only for the configured number of days; the contact outlives it.
-    if (error.name === 'NoSuchKey') return undefined;
-    throw error;
+  const body = await rawMessages()
+    .get(raw.bucket, raw.key)
+    .catch((error: Error) => {
+      // Raw mail is kept only for the configured number of days; the contact outlives it.
+      if (error.name === 'NoSuchKey') return undefined;
+      throw error;
+    });
+  if (!body)
+    return message(
+      404,
+      'Email no longer kept',
+      'The original email has passed its retention period and has been deleted.',
+      user,
+    );
+  await contactStore().appendEvent({
+    contactId: contact.contactId,
+    at: new Date().toISOString(),
+    actor,
+    action: 'Downloaded the original email',
   });
-  if (!body) return message(404, 'Email no longer kept', 'The original email has passed its retention period and has been deleted.', user);
-  await contactStore().appendEvent({ contactId: contact.contactId, at: new Date().toISOString(), actor, action: 'Downloaded the original email' });
   return {
     statusCode: 200,
     headers: {

@@ -9,8 +9,12 @@ import { draftCookie, draftStore } from '../referrer/dependencies';
 import { baseContext, consoleRoute } from './lib';
 import { agencyOptions } from './consultations';
 
-const render = (context: ReturnType<typeof baseContext>, values: Record<string, string>, errors: { text: string; href: string }[] = [], status = 200) =>
-  page('console/phone.njk', { ...context, values, errors, agencies: agencyOptions(values.callerAgency) }, status);
+const render = (
+  context: ReturnType<typeof baseContext>,
+  values: Record<string, string>,
+  errors: { text: string; href: string }[] = [],
+  status = 200,
+) => page('console/phone.njk', { ...context, values, errors, agencies: agencyOptions(values.callerAgency) }, status);
 
 /**
  * GET /console/phone: record a telephone call. POST: a call about a child opens the referrer's
@@ -22,13 +26,24 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
   if (event.requestContext.http.method !== 'POST') return render(context, {});
   const fields = formFields(event);
   if (fields.about !== 'consultation') {
-    const draft = await startPhoneContact({ actor, draftId: newContactId(), now: new Date() }, { drafts: draftStore() });
+    const draft = await startPhoneContact(
+      { actor, draftId: newContactId(), now: new Date() },
+      { drafts: draftStore() },
+    );
     logger.info('Recording a telephone contact');
     return redirect('/notify/immediate-danger', [draftCookie(draft.draftId)]);
   }
-  const result = await recordConsultation({ fields, by: { id: actor.id, name: actor.name }, consultationId: randomUUID(), now: new Date() }, { consultations: consultationStore() });
-  if (result.outcome === 'invalid') return render(context, fields, result.errors.map((e) => ({ text: e.message, href: `#${e.path}` })), 400);
+  const result = await recordConsultation(
+    { fields, by: { id: actor.id, name: actor.name }, consultationId: randomUUID(), now: new Date() },
+    { consultations: consultationStore() },
+  );
+  if (result.outcome === 'invalid')
+    return render(
+      context,
+      fields,
+      result.errors.map((e) => ({ text: e.message, href: `#${e.path}` })),
+      400,
+    );
   logger.info('Consultation recorded', { consultationId: result.consultation.consultationId });
   return redirect('/console/consultations?done=recorded');
 });
-

@@ -1,9 +1,24 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LOCAL_USERS, localUser } from '../../shared/auth/local-users';
-import { attemptCookieValue, authorizeUrl, logoutUrl, newSignInAttempt, readAttemptCookie, tokenRequest, type HostedUi } from '../../shared/auth/oauth';
+import {
+  attemptCookieValue,
+  authorizeUrl,
+  logoutUrl,
+  newSignInAttempt,
+  readAttemptCookie,
+  tokenRequest,
+  type HostedUi,
+} from '../../shared/auth/oauth';
 import { ROLES } from '../../shared/auth/roles';
 import { readCookie } from '../../shared/auth/cookies';
-import { authSettings, clearedSessionCookie, currentSession, localSessionToken, sessionCookie, type AuthSettings } from '../../shared/auth/session';
+import {
+  authSettings,
+  clearedSessionCookie,
+  currentSession,
+  localSessionToken,
+  sessionCookie,
+  type AuthSettings,
+} from '../../shared/auth/session';
 import { revokedSessions } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';
 import { formFields, page, redirect } from '../lib/pages';
@@ -15,7 +30,10 @@ const ATTEMPT_COOKIE = 'fd_oauth_attempt';
 
 const origin = (event: APIGatewayProxyEventV2) => `https://${event.headers?.host}`;
 const callbackUrl = (event: APIGatewayProxyEventV2) => `${origin(event)}/console/auth/callback`;
-const hostedUi = (settings: Cognito): HostedUi => ({ domain: settings.COGNITO_DOMAIN, clientId: settings.COGNITO_CLIENT_ID });
+const hostedUi = (settings: Cognito): HostedUi => ({
+  domain: settings.COGNITO_DOMAIN,
+  clientId: settings.COGNITO_CLIENT_ID,
+});
 
 const localSignInPage = (errors?: { text: string; href: string }[]) =>
   page(
@@ -23,13 +41,22 @@ const localSignInPage = (errors?: { text: string; href: string }[]) =>
     {
       navigation: [{ href: '/console', text: 'Triage console', active: true }],
       errors,
-      users: LOCAL_USERS.map((u) => ({ value: u.id, text: u.name, hint: { text: u.roles.map((r) => ROLES[r]).join(', ') } })),
+      users: LOCAL_USERS.map((u) => ({
+        value: u.id,
+        text: u.name,
+        hint: { text: u.roles.map((r) => ROLES[r]).join(', ') },
+      })),
     },
     errors ? 400 : 200,
   );
 
 /** Cognito's hosted UI signs the user in and returns a code; the code (with its PKCE verifier) buys an ID token. */
-const exchangeCode = async (code: string, verifier: string, event: APIGatewayProxyEventV2, settings: Cognito): Promise<string | undefined> => {
+const exchangeCode = async (
+  code: string,
+  verifier: string,
+  event: APIGatewayProxyEventV2,
+  settings: Cognito,
+): Promise<string | undefined> => {
   const request = tokenRequest(hostedUi(settings), code, verifier, callbackUrl(event));
   const response = await fetch(request.url, {
     method: 'POST',
@@ -45,42 +72,51 @@ const exchangeCode = async (code: string, verifier: string, event: APIGatewayPro
  * choice of seeded synthetic users; on AWS the Cognito hosted UI. Which one is decided by the
  * stack, which only gives local sign-in to the local stage.
  */
-export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
-  const settings = authSettings();
-  const route = `${event.requestContext.http.method} ${event.rawPath}`;
-  if (route === 'POST /console/sign-out') {
-    // Clearing the cookie is not enough: a copy of the token (a shared computer, a proxy log)
-    // would still work until it expired. The session is revoked where every console route checks.
-    const session = await currentSession(event, settings, new Date(), revokedSessions());
-    if (session) await revokedSessions().revoke(session.sessionId, session.expiresAt);
-    const next = settings.CONSOLE_AUTH === 'cognito' ? logoutUrl(hostedUi(settings), `${origin(event)}/console/sign-in`) : '/console/sign-in';
-    return redirect(next, [clearedSessionCookie(event)]);
-  }
-
-  if (settings.CONSOLE_AUTH === 'local') {
-    if (route === 'GET /console/sign-in') return localSignInPage();
-    if (route === 'POST /console/sign-in') {
-      const user = localUser(formFields(event).user ?? '');
-      if (!user) return localSignInPage([{ text: 'Choose who to sign in as', href: '#user' }]);
-      logger.info('Local sign-in', { role: user.roles[0] });
-      return redirect('/console', [sessionCookie(event, localSessionToken(user.id, settings.CONSOLE_SESSION_SECRET, new Date()))]);
+export const handler = webHandler(
+  async (event: APIGatewayProxyEventV2) => {
+    const settings = authSettings();
+    const route = `${event.requestContext.http.method} ${event.rawPath}`;
+    if (route === 'POST /console/sign-out') {
+      // Clearing the cookie is not enough: a copy of the token (a shared computer, a proxy log)
+      // would still work until it expired. The session is revoked where every console route checks.
+      const session = await currentSession(event, settings, new Date(), revokedSessions());
+      if (session) await revokedSessions().revoke(session.sessionId, session.expiresAt);
+      const next =
+        settings.CONSOLE_AUTH === 'cognito'
+          ? logoutUrl(hostedUi(settings), `${origin(event)}/console/sign-in`)
+          : '/console/sign-in';
+      return redirect(next, [clearedSessionCookie(event)]);
     }
-    return message(404, 'Page not found', 'Local sign-in has no such page.');
-  }
 
-  if (route === 'GET /console/sign-in') {
-    const attempt = newSignInAttempt();
-    return redirect(authorizeUrl(hostedUi(settings), attempt, callbackUrl(event)), [
-      `${ATTEMPT_COOKIE}=${attemptCookieValue(attempt)}; Path=/console/auth; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
-    ]);
-  }
-  if (route === 'GET /console/auth/callback') {
-    const { code, state } = event.queryStringParameters ?? {};
-    const attempt = readAttemptCookie(readCookie(event, ATTEMPT_COOKIE));
-    if (!code || !state || !attempt || state !== attempt.state) return message(400, 'Sign in again', 'The sign-in could not be checked. Sign in again.');
-    const token = await exchangeCode(code, attempt.verifier, event, settings);
-    if (!token) return message(401, 'Sign in again', 'The sign-in could not be completed. Sign in again.');
-    return redirect('/console', [sessionCookie(event, token)]);
-  }
-  return message(404, 'Page not found', 'There is no such sign-in page.');
-}, { forms: 'signed-in' });
+    if (settings.CONSOLE_AUTH === 'local') {
+      if (route === 'GET /console/sign-in') return localSignInPage();
+      if (route === 'POST /console/sign-in') {
+        const user = localUser(formFields(event).user ?? '');
+        if (!user) return localSignInPage([{ text: 'Choose who to sign in as', href: '#user' }]);
+        logger.info('Local sign-in', { role: user.roles[0] });
+        return redirect('/console', [
+          sessionCookie(event, localSessionToken(user.id, settings.CONSOLE_SESSION_SECRET, new Date())),
+        ]);
+      }
+      return message(404, 'Page not found', 'Local sign-in has no such page.');
+    }
+
+    if (route === 'GET /console/sign-in') {
+      const attempt = newSignInAttempt();
+      return redirect(authorizeUrl(hostedUi(settings), attempt, callbackUrl(event)), [
+        `${ATTEMPT_COOKIE}=${attemptCookieValue(attempt)}; Path=/console/auth; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
+      ]);
+    }
+    if (route === 'GET /console/auth/callback') {
+      const { code, state } = event.queryStringParameters ?? {};
+      const attempt = readAttemptCookie(readCookie(event, ATTEMPT_COOKIE));
+      if (!code || !state || !attempt || state !== attempt.state)
+        return message(400, 'Sign in again', 'The sign-in could not be checked. Sign in again.');
+      const token = await exchangeCode(code, attempt.verifier, event, settings);
+      if (!token) return message(401, 'Sign in again', 'The sign-in could not be completed. Sign in again.');
+      return redirect('/console', [sessionCookie(event, token)]);
+    }
+    return message(404, 'Page not found', 'There is no such sign-in page.');
+  },
+  { forms: 'signed-in' },
+);

@@ -49,7 +49,11 @@ export const handler = withObservability(async (event: SESEvent, context: Contex
         key,
         messageId,
         now: new Date(),
-        verdicts: { spf: receipt?.spfVerdict?.status, dkim: receipt?.dkimVerdict?.status, dmarc: receipt?.dmarcVerdict?.status },
+        verdicts: {
+          spf: receipt?.spfVerdict?.status,
+          dkim: receipt?.dkimVerdict?.status,
+          dmarc: receipt?.dmarcVerdict?.status,
+        },
       },
       { store: contactStore(), triageQueue: triageQueue(), mailer: mailer(), config: config() },
     );

@@ -12,7 +12,14 @@ import {
   type Allegation,
 } from '../../shared/lado/allegation';
 import { currentClock } from '../../shared/lado/clocks';
-import { considerationInput, errorLinks, MEETING_ACTION_ROWS, meetingInput, outcomeInput, partnerActionInput } from '../../shared/lado/forms';
+import {
+  considerationInput,
+  errorLinks,
+  MEETING_ACTION_ROWS,
+  meetingInput,
+  outcomeInput,
+  partnerActionInput,
+} from '../../shared/lado/forms';
 import {
   recordInitialConsideration,
   recordMeeting,
@@ -43,7 +50,11 @@ const ACTIONS = {
   consider: { use: recordInitialConsideration, input: considerationInput, done: 'Initial consideration recorded' },
   meeting: { use: recordMeeting, input: meetingInput, done: 'Meeting recorded' },
   'partner-action': { use: recordPartnerAction, input: partnerActionInput, done: 'Action recorded' },
-  outcome: { use: recordOutcome, input: (f: Record<string, string>) => f, done: 'Outcome recorded: the allegation is concluded' },
+  outcome: {
+    use: recordOutcome,
+    input: (f: Record<string, string>) => f,
+    done: 'Outcome recorded: the allegation is concluded',
+  },
 } as const;
 type ActionName = keyof typeof ACTIONS;
 
@@ -71,7 +82,12 @@ const allegationPage = async (allegation: Allegation, user: StaffUser, state: Pa
         row('Status', ALLEGATION_STATUSES[allegation.status]),
         row('Received', when(allegation.receivedAt)),
         row('Initial consideration due', when(allegation.considerationDueAt)),
-        row('Meeting due', allegation.meetingDueAt ? `${when(allegation.meetingDueAt)}${allegation.immediateRisk ? ' (immediate risk: within 72 hours)' : ' (within 5 working days)'}` : 'No meeting needed'),
+        row(
+          'Meeting due',
+          allegation.meetingDueAt
+            ? `${when(allegation.meetingDueAt)}${allegation.immediateRisk ? ' (immediate risk: within 72 hours)' : ' (within 5 working days)'}`
+            : 'No meeting needed',
+        ),
         ...(allegation.reviewDueAt ? [row('Review due', when(allegation.reviewDueAt))] : []),
         row('Notification', allegation.notificationReference),
       ],
@@ -82,12 +98,23 @@ const allegationPage = async (allegation: Allegation, user: StaffUser, state: Pa
         row('Employer or organisation', p.employer),
         row('Sector', EMPLOYER_SECTORS[p.sector]),
         row('Still working with children', STILL_WORKING_WITH_CHILDREN[p.stillWorkingWithChildren]),
-        row("Employer's designated person", p.employerContact && `${p.employerContact.name}, ${p.employerContact.email}`),
+        row(
+          "Employer's designated person",
+          p.employerContact && `${p.employerContact.name}, ${p.employerContact.email}`,
+        ),
       ],
       concernRows: [
-        row('Referrer', [allegation.referrer.name ?? 'Anonymous', allegation.referrer.role, allegation.referrer.organisation].filter(Boolean).join(', ')),
+        row(
+          'Referrer',
+          [allegation.referrer.name ?? 'Anonymous', allegation.referrer.role, allegation.referrer.organisation]
+            .filter(Boolean)
+            .join(', '),
+        ),
         row('Referrer contact', [allegation.referrer.email, allegation.referrer.phone].filter(Boolean).join(', ')),
-        row('Children', allegation.children.map((c) => `${c.name}${c.dateOfBirth ? ` (born ${c.dateOfBirth})` : ''}`).join('; ')),
+        row(
+          'Children',
+          allegation.children.map((c) => `${c.name}${c.dateOfBirth ? ` (born ${c.dateOfBirth})` : ''}`).join('; '),
+        ),
         row('What happened', allegation.description),
         row('Immediate risk', allegation.immediateRisk ? 'Yes' : 'No'),
       ],
@@ -96,12 +123,14 @@ const allegationPage = async (allegation: Allegation, user: StaffUser, state: Pa
         status: linked ? CONTACT_STATUSES[linked.status] : 'No longer held',
       },
       // Ids and references are generated (base32), so they are safe in the link's HTML.
-      samePerson: samePerson.filter((e) => e.allegationId !== allegation.allegationId).map((e) => [
-        { html: `<a class="govuk-link" href="/console/allegations/${e.allegationId}">${e.reference}</a>` },
-        { text: when(e.receivedAt) },
-        { text: `${e.role}, ${e.employer}` },
-        { text: e.outcome ? OUTCOMES[e.outcome].split(':')[0] : 'Open' },
-      ]),
+      samePerson: samePerson
+        .filter((e) => e.allegationId !== allegation.allegationId)
+        .map((e) => [
+          { html: `<a class="govuk-link" href="/console/allegations/${e.allegationId}">${e.reference}</a>` },
+          { text: when(e.receivedAt) },
+          { text: `${e.role}, ${e.employer}` },
+          { text: e.outcome ? OUTCOMES[e.outcome].split(':')[0] : 'Open' },
+        ]),
       considerationRows: allegation.initialConsideration && [
         row('Recorded', `${allegation.initialConsideration.by.name}, ${when(allegation.initialConsideration.at)}`),
         row('Immediate risk', allegation.initialConsideration.immediateRisk ? 'Yes' : 'No'),
@@ -120,7 +149,9 @@ const allegationPage = async (allegation: Allegation, user: StaffUser, state: Pa
         ],
         actions: m.actions.map((a) => [{ text: a.text }, { text: a.owner }, { text: a.dueOn }]),
       })),
-      partnerActions: allegation.partnerActions.map((a) => row(`${PARTNER_ACTION_KINDS[a.kind]} (${a.by.name}, ${when(a.at)})`, a.text)),
+      partnerActions: allegation.partnerActions.map((a) =>
+        row(`${PARTNER_ACTION_KINDS[a.kind]} (${a.by.name}, ${when(a.at)})`, a.text),
+      ),
       outcomeRows: allegation.outcome && [
         row('Outcome', OUTCOMES[allegation.outcome.category]),
         row('Further action', allegation.outcome.furtherActions.map((a) => FURTHER_ACTIONS[a]).join(', ')),
@@ -128,10 +159,28 @@ const allegationPage = async (allegation: Allegation, user: StaffUser, state: Pa
         row('Recorded', `${allegation.outcome.by.name}, ${when(allegation.outcome.at)}`),
       ],
       actionRows: Array.from({ length: MEETING_ACTION_ROWS }, (_, i) => i + 1),
-      outcomes: Object.entries(OUTCOMES).map(([value, text]) => ({ value, text: text.split(':')[0], hint: { text: text.split(': ')[1] }, checked: kept('outcome').category === value })),
-      furtherActions: Object.entries(FURTHER_ACTIONS).map(([value, text]) => ({ value, text, checked: (kept('outcome').furtherActions ?? '').split(',').includes(value) })),
-      partnerKinds: Object.entries(PARTNER_ACTION_KINDS).map(([value, text]) => ({ value, text, checked: kept('partner-action').kind === value })),
-      kept: { consider: kept('consider'), meeting: kept('meeting'), partner: kept('partner-action'), outcome: kept('outcome') },
+      outcomes: Object.entries(OUTCOMES).map(([value, text]) => ({
+        value,
+        text: text.split(':')[0],
+        hint: { text: text.split(': ')[1] },
+        checked: kept('outcome').category === value,
+      })),
+      furtherActions: Object.entries(FURTHER_ACTIONS).map(([value, text]) => ({
+        value,
+        text,
+        checked: (kept('outcome').furtherActions ?? '').split(',').includes(value),
+      })),
+      partnerKinds: Object.entries(PARTNER_ACTION_KINDS).map(([value, text]) => ({
+        value,
+        text,
+        checked: kept('partner-action').kind === value,
+      })),
+      kept: {
+        consider: kept('consider'),
+        meeting: kept('meeting'),
+        partner: kept('partner-action'),
+        outcome: kept('outcome'),
+      },
       trail: trailOf(events),
     },
     status,
@@ -151,17 +200,39 @@ const act = async (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor,
   const furtherActions = formParams(event).getAll('furtherActions');
   const input = name === 'outcome' ? outcomeInput(fields, furtherActions) : action.input(fields);
   const request: ManagementRequest = { allegationId, version: versionOf(fields), input, actor, now: new Date() };
-  const result: ManagementResult = await action.use(request, { allegations: allegationStore(), calendar: ladoCalendar(), retention: ladoSettings().ALLEGATION_RETENTION });
+  const result: ManagementResult = await action.use(request, {
+    allegations: allegationStore(),
+    calendar: ladoCalendar(),
+    retention: ladoSettings().ALLEGATION_RETENTION,
+  });
   const keptValues = { ...fields, furtherActions: furtherActions.join(',') };
   switch (result.outcome) {
     case 'not-found':
       return message(404, 'Allegation not found', 'There is no allegation with this reference.', user);
     case 'invalid':
-      return allegationPage((await allegationStore().get(allegationId))!, user, { errors: errorLinks(result.errors), kept: { action: name, values: keptValues } }, 400);
+      return allegationPage(
+        (await allegationStore().get(allegationId))!,
+        user,
+        { errors: errorLinks(result.errors), kept: { action: name, values: keptValues } },
+        400,
+      );
     case 'conflict':
-      return allegationPage(result.allegation, user, { conflict: 'Someone else changed this allegation while you were looking at it.', kept: { action: name, values: keptValues } }, 409);
+      return allegationPage(
+        result.allegation,
+        user,
+        {
+          conflict: 'Someone else changed this allegation while you were looking at it.',
+          kept: { action: name, values: keptValues },
+        },
+        409,
+      );
     case 'refused':
-      return allegationPage(result.allegation, user, { errors: [{ text: result.reason, href: '#main-content' }], kept: { action: name, values: keptValues } }, 409);
+      return allegationPage(
+        result.allegation,
+        user,
+        { errors: [{ text: result.reason, href: '#main-content' }], kept: { action: name, values: keptValues } },
+        409,
+      );
     case 'recorded':
       publishMeasures(progressMeasures(result.before, result.allegation));
       return allegationPage(result.allegation, user, { done: action.done });
@@ -172,9 +243,13 @@ const act = async (event: APIGatewayProxyEventV2, user: StaffUser, actor: Actor,
 export const handler = consoleRoute('allegations', async (event, user, actor) => {
   const allegationId = idOf(event);
   const allegation = allegationId && (await allegationStore().get(allegationId));
-  if (!allegationId || !allegation) return message(404, 'Allegation not found', 'There is no allegation with this reference.', user);
+  if (!allegationId || !allegation)
+    return message(404, 'Allegation not found', 'There is no allegation with this reference.', user);
   if (event.requestContext.http.method === 'POST') return act(event, user, actor, allegationId);
   // Reading an allegation is recorded, as reading a contact is.
-  await allegationStore().appendEvent({ allegationId, at: new Date().toISOString(), actor, action: 'Viewed' }, allegation.expiresAt);
+  await allegationStore().appendEvent(
+    { allegationId, at: new Date().toISOString(), actor, action: 'Viewed' },
+    allegation.expiresAt,
+  );
   return allegationPage(allegation, user);
 });

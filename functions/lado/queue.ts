@@ -13,5 +13,8 @@ export const handler = consoleRoute('allegations', async (_event, user) => {
   const store = allegationStore();
   const open = (await Promise.all(OPEN_ALLEGATION_STATUSES.map((s) => store.listByStatus(s, OPEN_LIMIT)))).flat();
   const concluded = await store.listByStatus('concluded', CONCLUDED_LIMIT);
-  return page('console/allegations.njk', { ...baseContext(user, '/console/allegations'), ...allegationQueue(open, concluded, new Date()) });
+  return page('console/allegations.njk', {
+    ...baseContext(user, '/console/allegations'),
+    ...allegationQueue(open, concluded, new Date()),
+  });
 });

@@ -18,7 +18,11 @@ export const handler = triageStep(async ({ contactId }, context) => {
     calendar: ladoCalendar(),
     now: new Date(),
   });
-  if (result.allegation) logger.info('Allegation referred to the LADO', { allegationId: result.allegation.allegationId, childContact: result.childContact });
+  if (result.allegation)
+    logger.info('Allegation referred to the LADO', {
+      allegationId: result.allegation.allegationId,
+      childContact: result.childContact,
+    });
   publishMeasures(referralMeasures(result));
   return result;
 });

@@ -29,11 +29,19 @@ export const officeCalendar = once(() => {
   const officeHours = config().OFFICE_HOURS;
   return officeHours ? createWorkingCalendar({ officeHours }) : undefined;
 });
-export const contactStore = once(() => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
-export const handoverStore = once(() => new DynamoHandoverStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
-export const consultationStore = once(() => new DynamoConsultationStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
+export const contactStore = once(
+  () => new DynamoContactStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
+);
+export const handoverStore = once(
+  () => new DynamoHandoverStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
+);
+export const consultationStore = once(
+  () => new DynamoConsultationStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
+);
 export const statusCodes = once(() => new DynamoStatusCodeStore(config().CONTACTS_TABLE));
-export const referrerAddresses = once(() => new DynamoReferrerAddresses(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
+export const referrerAddresses = once(
+  () => new DynamoReferrerAddresses(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
+);
 export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));
 export const mailer = once(
   () =>
@@ -50,4 +58,6 @@ export const caseRegistry = once(() => new DynamoCaseRegistry(requireSetting(con
 export const rawMessages = once(() => new S3RawMessageStore());
 export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));
 export const outcomeQueue = once(() => new SqsQueue(requireSetting(config(), 'OUTCOME_QUEUE_URL')));
-export const triageWorkflow = once(() => new StepFunctionsWorkflow(requireSetting(config(), 'TRIAGE_STATE_MACHINE_ARN')));
+export const triageWorkflow = once(
+  () => new StepFunctionsWorkflow(requireSetting(config(), 'TRIAGE_STATE_MACHINE_ARN')),
+);

@@ -3,7 +3,11 @@ import type { FieldError } from '../../shared/notification';
 import { hasLoneSurrogate } from '../../shared/notification/text';
 
 /** HTTP answers shared by the API handlers, so every route speaks the same JSON. */
-export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+export const json = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   body: JSON.stringify(body),
@@ -38,7 +42,9 @@ const strings = function* (value: unknown): Generator<string> {
 };
 
 const notText = () =>
-  problem(400, 'The request body is not valid UTF-8 text', [{ path: '(body)', message: 'Send the body as UTF-8, with no broken characters' }]);
+  problem(400, 'The request body is not valid UTF-8 text', [
+    { path: '(body)', message: 'Send the body as UTF-8, with no broken characters' },
+  ]);
 
 /**
  * The body as JSON, refusing what cannot be stored as sent. Bytes that are not UTF-8 arrive
@@ -61,7 +67,12 @@ export const readJsonBody = (event: APIGatewayProxyEventV2): JsonBody => {
   try {
     value = JSON.parse(raw);
   } catch {
-    return { ok: false, response: problem(400, 'The request body is not valid JSON', [{ path: '(body)', message: 'The request body is not valid JSON' }]) };
+    return {
+      ok: false,
+      response: problem(400, 'The request body is not valid JSON', [
+        { path: '(body)', message: 'The request body is not valid JSON' },
+      ]),
+    };
   }
   for (const text of strings(value)) if (hasLoneSurrogate(text)) return { ok: false, response: notText() };
   return { ok: true, value };

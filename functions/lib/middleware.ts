@@ -28,5 +28,7 @@ export const webHandler = (
   options: { forms?: 'signed-in' | 'public'; metrics?: boolean } = {},
 ) => {
   const wrapped = withObservability(handler, options).use(securityHeaders());
-  return options.forms ? wrapped.use(sameOrigin({ requireOrigin: options.forms === 'signed-in' })).use(formToken()) : wrapped;
+  return options.forms
+    ? wrapped.use(sameOrigin({ requireOrigin: options.forms === 'signed-in' })).use(formToken())
+    : wrapped;
 };

@@ -7,11 +7,39 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  */
 export const REDACTED_FIELDS = new Set(
   [
-    'notification', 'referrer', 'children', 'parentsAndCarers', 'householdMembers', 'otherProfessionals',
-    'firstName', 'lastName', 'otherNames', 'dateOfBirth', 'expectedDateOfDelivery', 'nhsNumber',
-    'address', 'line1', 'line2', 'postcode', 'email', 'phone', 'school',
-    'description', 'expectation', 'childViews', 'rationale', 'reason', 'answer',
-    'body', 'text', 'html', 'subject', 'to', 'from', 'cookie', 'authorization',
+    'notification',
+    'referrer',
+    'children',
+    'parentsAndCarers',
+    'householdMembers',
+    'otherProfessionals',
+    'firstName',
+    'lastName',
+    'otherNames',
+    'dateOfBirth',
+    'expectedDateOfDelivery',
+    'nhsNumber',
+    'address',
+    'line1',
+    'line2',
+    'postcode',
+    'email',
+    'phone',
+    'school',
+    'description',
+    'expectation',
+    'childViews',
+    'rationale',
+    'reason',
+    'answer',
+    'body',
+    'text',
+    'html',
+    'subject',
+    'to',
+    'from',
+    'cookie',
+    'authorization',
   ].map((field) => field.toLowerCase()),
 );
 
@@ -21,7 +49,9 @@ const PERSONAL_PATTERNS = [/[^\s@"'<>]+@[^\s@"'<>]+\.[a-z]{2,}/gi, /\b[A-Z]{1,2}
 export const redactPersonalData = (key: string, value: unknown): unknown => {
   if (value === undefined) return value;
   if (REDACTED_FIELDS.has(key.toLowerCase())) return '[redacted]';
-  return typeof value === 'string' ? PERSONAL_PATTERNS.reduce((text, pattern) => text.replace(pattern, '[redacted]'), value) : value;
+  return typeof value === 'string'
+    ? PERSONAL_PATTERNS.reduce((text, pattern) => text.replace(pattern, '[redacted]'), value)
+    : value;
 };
 
 /** One logger and one metrics client per function. */

@@ -5,7 +5,8 @@ import { renderPage, type PageContext } from '../../shared/web/render';
  * Pages hold children's personal data: never cached, never framed, no scripts but our own.
  */
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'",
   'x-frame-options': 'DENY',
   // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on our own form posts.
   'referrer-policy': 'same-origin',
@@ -26,7 +27,10 @@ export const redirect = (location: string, cookies?: string[]): APIGatewayProxyS
 
 /** A submitted HTML form as posted, repeated names (checkboxes) and all. */
 export const formParams = (event: APIGatewayProxyEventV2): URLSearchParams =>
-  new URLSearchParams(event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? ''));
+  new URLSearchParams(
+    event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? ''),
+  );
 
 /** A submitted HTML form, as field name → value (the last value wins for repeated names). */
-export const formFields = (event: APIGatewayProxyEventV2): Record<string, string> => Object.fromEntries(formParams(event));
+export const formFields = (event: APIGatewayProxyEventV2): Record<string, string> =>
+  Object.fromEntries(formParams(event));

@@ -23,7 +23,8 @@ export const SECURITY_HEADERS = {
 
 export const securityHeaders = (): WebMiddleware => ({
   after: async (request) => {
-    if (request.response) request.response = { ...request.response, headers: { ...request.response.headers, ...SECURITY_HEADERS } };
+    if (request.response)
+      request.response = { ...request.response, headers: { ...request.response.headers, ...SECURITY_HEADERS } };
   },
 });
 
@@ -44,7 +45,10 @@ export const refused = (message: string): Result => ({
  * text that is not a URL are refused, not passed over. Where a session is at stake the Origin
  * must be present at all; browsers always send one with a form post.
  */
-export const crossSiteReason = (event: APIGatewayProxyEventV2, options: { requireOrigin: boolean }): string | undefined => {
+export const crossSiteReason = (
+  event: APIGatewayProxyEventV2,
+  options: { requireOrigin: boolean },
+): string | undefined => {
   const site = event.headers?.['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return 'This form was sent from another site.';
   const origin = event.headers?.origin;
@@ -91,7 +95,9 @@ export const formToken = (): WebMiddleware => ({
     (request.internal as Record<string, unknown>).formToken = cookie;
     if (isSafe(event)) return undefined;
     const given = new URLSearchParams(bodyText(event)).get(FORM_TOKEN_FIELD) ?? '';
-    return cookie && equal(cookie, given) ? undefined : refused('This form has expired or was not sent from this service.');
+    return cookie && equal(cookie, given)
+      ? undefined
+      : refused('This form has expired or was not sent from this service.');
   },
   after: async (request) => {
     const response = request.response;
@@ -103,7 +109,13 @@ export const formToken = (): WebMiddleware => ({
       cookies.push(setCookie(request.event, FORM_TOKEN_COOKIE, token, FORM_TOKEN_DAYS * 24 * 3600));
     }
     const isPage = String(response.headers?.['content-type'] ?? '').startsWith('text/html');
-    const body = isPage && response.body ? response.body.replace(POST_FORM, (tag) => `${tag}<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${token}">`) : response.body;
+    const body =
+      isPage && response.body
+        ? response.body.replace(
+            POST_FORM,
+            (tag) => `${tag}<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${token}">`,
+          )
+        : response.body;
     request.response = { ...response, body, cookies };
   },
 });

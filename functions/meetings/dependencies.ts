@@ -5,12 +5,21 @@ import { config, contactStore } from '../lib/dependencies';
 
 /** The meetings' adapters, built once per cold start: meetings live in the contacts table. */
 let store: DynamoMeetingStore | undefined;
-export const meetingStore = () => (store ??= new DynamoMeetingStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
+export const meetingStore = () =>
+  (store ??= new DynamoMeetingStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
 
 export const meetingDeps = (): MeetingDeps => ({
   meetings: meetingStore(),
   contacts: contactStore(),
-  settings: { themes: config().MEETING_THEMES, agencies: config().PARTNER_AGENCIES, directory: config().MEETING_DIRECTORY },
+  settings: {
+    themes: config().MEETING_THEMES,
+    agencies: config().PARTNER_AGENCIES,
+    directory: config().MEETING_DIRECTORY,
+  },
 });
 
-export const partnerDeps = (): PartnerDeps => ({ meetings: meetingStore(), contacts: contactStore(), agencies: config().PARTNER_AGENCIES });
+export const partnerDeps = (): PartnerDeps => ({
+  meetings: meetingStore(),
+  contacts: contactStore(),
+  agencies: config().PARTNER_AGENCIES,
+});

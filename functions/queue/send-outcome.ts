@@ -1,5 +1,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { decidedBeforeReturnInterviewDue, screenedWithinOneWorkingDay, sendOutcome } from '../../shared/front-door/decisions';
+import {
+  decidedBeforeReturnInterviewDue,
+  screenedWithinOneWorkingDay,
+  sendOutcome,
+} from '../../shared/front-door/decisions';
 import { rulesetCalendar } from '../../shared/rules';
 import { config, contactStore, handoverStore, mailer, officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
@@ -13,7 +17,13 @@ import { contactQueueConsumer } from '../lib/queue-consumer';
  */
 export const handler = contactQueueConsumer(async (contactId, context, message) => {
   mailer().registerLambdaContext(context);
-  const contact = await sendOutcome(contactId, { store: contactStore(), mailer: mailer(), config: config(), handovers: handoverStore(), now: new Date() });
+  const contact = await sendOutcome(contactId, {
+    store: contactStore(),
+    mailer: mailer(),
+    config: config(),
+    handovers: handoverStore(),
+    now: new Date(),
+  });
   // A resend (a retried decision, an answer that upholds it) is not another decision.
   if (!message.newDecision) return;
   // One metric object per child (the CIN census counts children, and outcomes by route are each
@@ -24,8 +34,17 @@ export const handler = contactQueueConsumer(async (contactId, context, message) 
     decided.addMetric('DecisionsFinal', MetricUnit.Count, 1);
   }
   const screened = screenedWithinOneWorkingDay(contact, officeCalendar() ?? rulesetCalendar());
-  if (screened !== undefined) metrics.singleMetric().addMetric(screened ? 'ScreenedWithinOneWorkingDay' : 'ScreenedAfterOneWorkingDay', MetricUnit.Count, 1);
+  if (screened !== undefined)
+    metrics
+      .singleMetric()
+      .addMetric(screened ? 'ScreenedWithinOneWorkingDay' : 'ScreenedAfterOneWorkingDay', MetricUnit.Count, 1);
   const beforeInterview = decidedBeforeReturnInterviewDue(contact);
   if (beforeInterview !== undefined)
-    metrics.singleMetric().addMetric(beforeInterview ? 'DecidedBeforeReturnInterviewDue' : 'DecidedAfterReturnInterviewDue', MetricUnit.Count, 1);
+    metrics
+      .singleMetric()
+      .addMetric(
+        beforeInterview ? 'DecidedBeforeReturnInterviewDue' : 'DecidedAfterReturnInterviewDue',
+        MetricUnit.Count,
+        1,
+      );
 });

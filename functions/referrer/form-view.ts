@@ -32,9 +32,7 @@ export interface ErrorLink {
 const anchor = (field: Field) => (field.kind === 'date' ? `${field.name}-day` : field.name);
 
 export const errorSummary = (page: Page, errors: PageErrors): ErrorLink[] =>
-  page.fields
-    .filter((f) => errors[f.name])
-    .map((f) => ({ text: errors[f.name]!, href: `#${anchor(f)}` }));
+  page.fields.filter((f) => errors[f.name]).map((f) => ({ text: errors[f.name]!, href: `#${anchor(f)}` }));
 
 const widthClass = (field: Field) =>
   field.width === 'one-half' ? 'govuk-!-width-one-half' : field.width ? `govuk-input--width-${field.width}` : undefined;
@@ -46,7 +44,9 @@ export interface Control {
 }
 
 const legend = (text: string, heading: boolean) =>
-  heading ? { text, isPageHeading: true, classes: 'govuk-fieldset__legend--l' } : { text, classes: 'govuk-fieldset__legend--s' };
+  heading
+    ? { text, isPageHeading: true, classes: 'govuk-fieldset__legend--l' }
+    : { text, classes: 'govuk-fieldset__legend--s' };
 
 const control = (
   field: Field,
@@ -58,7 +58,9 @@ const control = (
   const errorMessage = errors[field.name] ? { text: errors[field.name] } : undefined;
   const value = values[field.name];
   const hint = field.hint ? { text: field.hint } : undefined;
-  const label = heading ? { text: field.label, isPageHeading: true, classes: 'govuk-label--l' } : { text: field.label, classes: 'govuk-label--s' };
+  const label = heading
+    ? { text: field.label, isPageHeading: true, classes: 'govuk-label--l' }
+    : { text: field.label, classes: 'govuk-label--s' };
   const base = { id: field.name, name: field.name, hint, errorMessage };
   switch (field.kind) {
     case 'textarea':
@@ -69,7 +71,10 @@ const control = (
         params: {
           ...base,
           label,
-          items: [{ value: '', text: 'Choose one' }, ...field.options!.map((o) => ({ ...o, selected: o.value === value }))],
+          items: [
+            { value: '', text: 'Choose one' },
+            ...field.options!.map((o) => ({ ...o, selected: o.value === value })),
+          ],
         },
       };
     case 'date': {
@@ -84,16 +89,40 @@ const control = (
           errorMessage,
           fieldset: { legend: legend(field.label, heading) },
           items: [
-            { name: 'day', label: 'Day', classes: `govuk-input--width-2${errorClass}`, value: parts.day, inputmode: 'numeric' },
-            { name: 'month', label: 'Month', classes: `govuk-input--width-2${errorClass}`, value: parts.month, inputmode: 'numeric' },
-            { name: 'year', label: 'Year', classes: `govuk-input--width-4${errorClass}`, value: parts.year, inputmode: 'numeric' },
+            {
+              name: 'day',
+              label: 'Day',
+              classes: `govuk-input--width-2${errorClass}`,
+              value: parts.day,
+              inputmode: 'numeric',
+            },
+            {
+              name: 'month',
+              label: 'Month',
+              classes: `govuk-input--width-2${errorClass}`,
+              value: parts.month,
+              inputmode: 'numeric',
+            },
+            {
+              name: 'year',
+              label: 'Year',
+              classes: `govuk-input--width-4${errorClass}`,
+              value: parts.year,
+              inputmode: 'numeric',
+            },
           ],
         },
       };
     }
     case 'yesno':
     case 'radios': {
-      const options = field.kind === 'yesno' ? [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }] : field.options!;
+      const options =
+        field.kind === 'yesno'
+          ? [
+              { value: 'yes', text: 'Yes' },
+              { value: 'no', text: 'No' },
+            ]
+          : field.options!;
       return {
         macro: 'govukRadios',
         params: {
@@ -107,7 +136,13 @@ const control = (
               ...o,
               checked: o.value === value,
               conditional: revealed.length
-                ? { html: revealed.map((f) => renderPage('referrer/control.njk', { control: control(f, page, values, errors, false) })).join('') }
+                ? {
+                    html: revealed
+                      .map((f) =>
+                        renderPage('referrer/control.njk', { control: control(f, page, values, errors, false) }),
+                      )
+                      .join(''),
+                  }
                 : undefined,
             };
           }),
@@ -122,7 +157,12 @@ const control = (
           ...base,
           idPrefix: field.name,
           fieldset: { legend: legend(field.label, heading) },
-          items: field.options!.map((o) => ({ value: o.value, text: o.text, hint: o.hint ? { text: o.hint } : undefined, checked: chosen.has(o.value) })),
+          items: field.options!.map((o) => ({
+            value: o.value,
+            text: o.text,
+            hint: o.hint ? { text: o.hint } : undefined,
+            checked: chosen.has(o.value),
+          })),
         },
       };
     }
@@ -155,7 +195,10 @@ export const valuesFromDraft = (page: Page, answers: Answers, index: number): Re
   for (const field of page.fields) {
     values[field.name] = displayValue(field, answers, index);
     // The reason for refused or not-sought consent shares one answer: show it under the right choice.
-    if (field.when && displayValue(page.fields.find((f) => f.name === field.when!.field)!, answers, index) !== field.when.value) {
+    if (
+      field.when &&
+      displayValue(page.fields.find((f) => f.name === field.when!.field)!, answers, index) !== field.when.value
+    ) {
       values[field.name] = undefined;
     }
   }
@@ -168,7 +211,7 @@ export const valuesFromForm = (page: Page, form: Record<string, string[]>): Reco
     page.fields.map((f) => [
       f.name,
       f.kind === 'checkboxes'
-        ? form[f.name] ?? []
+        ? (form[f.name] ?? [])
         : f.kind === 'date'
           ? { day: form[`${f.name}-day`]?.[0], month: form[`${f.name}-month`]?.[0], year: form[`${f.name}-year`]?.[0] }
           : form[f.name]?.[0],
@@ -184,7 +227,12 @@ const describe = (field: Field, value: unknown): string => {
   if (field.kind === 'checkboxes') return (value as string[]).map(optionText).join('\n');
   if (field.kind === 'date') {
     const [y, m, d] = String(value).split('-');
-    return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   }
   if (field.options) return optionText(String(value));
   return String(value);
@@ -207,7 +255,12 @@ const rowsFor = (page: Page, answers: Answers, index: number) =>
     })
     .map((f) => {
       const label = f.label.replace(/ \(optional\)$/, '');
-      return row(label, describe(f, answerAt(answers, f.path.replace('#', String(index)))), `/notify/${page.id}?return=check`, label.toLowerCase());
+      return row(
+        label,
+        describe(f, answerAt(answers, f.path.replace('#', String(index)))),
+        `/notify/${page.id}?return=check`,
+        label.toLowerCase(),
+      );
     });
 
 export interface CheckSection {
@@ -220,7 +273,9 @@ export interface CheckSection {
 }
 
 const itemName = (list: ListName, item: Record<string, unknown>) =>
-  list === 'children' ? childName({ ...item, expectedDateOfDelivery: item.born === 'no' ? 'unborn' : undefined }) : String(item.name ?? '') || 'No name given';
+  list === 'children'
+    ? childName({ ...item, expectedDateOfDelivery: item.born === 'no' ? 'unborn' : undefined })
+    : String(item.name ?? '') || 'No name given';
 
 /** What the referrer is worried about: the areas, then each area's specifics, in their words. */
 const concernRows = (answers: Answers) => {
@@ -229,8 +284,15 @@ const concernRows = (answers: Answers) => {
   return [
     ...rowsFor(areas, answers, 0),
     ...CONCERN_AREAS.filter((a) => answers.concernAreas?.includes(a.id)).map((area) => {
-      const specifics = Object.keys(area.specifics).filter((id) => chosen.has(id)).map((id) => specificText(id)!);
-      return row(area.text, specifics.join('\n') || 'Not given', `/notify/concerns/${area.id}?return=check`, `what you know about ${area.text.toLowerCase()}`);
+      const specifics = Object.keys(area.specifics)
+        .filter((id) => chosen.has(id))
+        .map((id) => specificText(id)!);
+      return row(
+        area.text,
+        specifics.join('\n') || 'Not given',
+        `/notify/concerns/${area.id}?return=check`,
+        `what you know about ${area.text.toLowerCase()}`,
+      );
     }),
   ];
 };
@@ -242,10 +304,19 @@ const categorySection = (answers: Answers): CheckSection | undefined => {
   const accepted = (answers.concerns?.factors as string[] | undefined) ?? [];
   const pending = suggestedFactors(answers).filter((code) => !accepted.includes(code));
   const text = (code: string) => page.fields[0]!.options!.find((o) => o.value === code)!.text;
-  const rows = [row('Recorded', accepted.map(text).join('\n') || 'None', '/notify/categories?return=check', 'categories recorded')];
+  const rows = [
+    row('Recorded', accepted.map(text).join('\n') || 'None', '/notify/categories?return=check', 'categories recorded'),
+  ];
   const unseen = pending.filter((code) => !answers.categoriesReviewed?.includes(code));
   if (unseen.length) {
-    rows.push({ ...row('Suggested, not yet accepted', unseen.map(text).join('\n'), '/notify/categories?return=check', ''), actions: { items: [{ href: '/notify/categories?return=check', text: 'Review', visuallyHiddenText: 'suggested categories' }] } });
+    rows.push({
+      ...row('Suggested, not yet accepted', unseen.map(text).join('\n'), '/notify/categories?return=check', ''),
+      actions: {
+        items: [
+          { href: '/notify/categories?return=check', text: 'Review', visuallyHiddenText: 'suggested categories' },
+        ],
+      },
+    });
   }
   return {
     heading: 'Categories for our records',
@@ -261,16 +332,30 @@ export const checkSections = (answers: Answers): CheckSection[] => {
     sections.push({ heading: heading ?? page.title, rows: rowsFor(page, answers, 0) });
   };
   simple('immediate-danger', 'Immediate danger');
-  sections.push({ heading: 'About you', rows: ['who-are-you', 'about-you'].flatMap((id) => rowsFor(findPage(id, answers)!, answers, 0)) });
+  sections.push({
+    heading: 'About you',
+    rows: ['who-are-you', 'about-you'].flatMap((id) => rowsFor(findPage(id, answers)!, answers, 0)),
+  });
   for (const list of ['children', 'parentsAndCarers', 'householdMembers', 'otherProfessionals'] as ListName[]) {
     const items = answers[list] ?? [];
     items.forEach((item, i) => {
-      const pages = [findPage(`${list}/${i}`, answers), findPage(`${list}/${i}/details`, answers), findPage(`${list}/${i}/address`, answers)].filter(
-        (p): p is Page => Boolean(p),
-      );
-      sections.push({ heading: `${LISTS[list].title}: ${itemName(list, item)}`, rows: pages.flatMap((p) => rowsFor(p, answers, i)) });
+      const pages = [
+        findPage(`${list}/${i}`, answers),
+        findPage(`${list}/${i}/details`, answers),
+        findPage(`${list}/${i}/address`, answers),
+      ].filter((p): p is Page => Boolean(p));
+      sections.push({
+        heading: `${LISTS[list].title}: ${itemName(list, item)}`,
+        rows: pages.flatMap((p) => rowsFor(p, answers, i)),
+      });
     });
-    if (!items.length) sections.push({ heading: LISTS[list].title, rows: [], addHref: `/notify/${LISTS[list].first}?return=check`, addText: `Add a ${LISTS[list].noun}` });
+    if (!items.length)
+      sections.push({
+        heading: LISTS[list].title,
+        rows: [],
+        addHref: `/notify/${LISTS[list].first}?return=check`,
+        addText: `Add a ${LISTS[list].noun}`,
+      });
   }
   sections.push({ heading: 'What you are worried about', rows: concernRows(answers) });
   if (screeningAsked(answers)) simple('screening');

@@ -22,7 +22,15 @@ import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { DRAFT_COOKIE as COOKIE, draftCookie, draftStore } from './dependencies';
-import { checkSections, controlsFor, errorSummary, itemName, listRows, valuesFromDraft, valuesFromForm } from './form-view';
+import {
+  checkSections,
+  controlsFor,
+  errorSummary,
+  itemName,
+  listRows,
+  valuesFromDraft,
+  valuesFromForm,
+} from './form-view';
 import { cookie, formValues } from './request';
 
 /**
@@ -46,7 +54,8 @@ const loadDraft = async (event: APIGatewayProxyEventV2): Promise<Draft | undefin
 type ReturnTo = 'check' | undefined;
 const href = (pageId: string, returnTo: ReturnTo) =>
   pageId ? `/notify/${pageId}${returnTo && pageId !== 'check' ? '?return=check' : ''}` : '/notify';
-const backHref = (pageId: string, draft: Draft, returnTo: ReturnTo) => href(previousPage(pageId, draft.answers, returnTo), returnTo);
+const backHref = (pageId: string, draft: Draft, returnTo: ReturnTo) =>
+  href(previousPage(pageId, draft.answers, returnTo), returnTo);
 
 const listPage = (list: ListName, draft: Draft, returnTo: ReturnTo, error?: string) =>
   page(
@@ -64,14 +73,27 @@ const listPage = (list: ListName, draft: Draft, returnTo: ReturnTo, error?: stri
   );
 
 /** GET and POST /notify/{list}/{index}/remove: the add another pattern's remove, confirmed first. */
-const removePage = async (list: ListName, index: number, draft: Draft, method: string, event: APIGatewayProxyEventV2, returnTo: ReturnTo) => {
+const removePage = async (
+  list: ListName,
+  index: number,
+  draft: Draft,
+  method: string,
+  event: APIGatewayProxyEventV2,
+  returnTo: ReturnTo,
+) => {
   const item = draft.answers[list]?.[index];
   if (!item) return redirect(href(list, returnTo));
   const name = itemName(list, item);
   const view = (error?: string) =>
     page(
       'referrer/remove.njk',
-      { ...common(), name, returnTo, backHref: href(list, returnTo), errorSummary: error ? [{ text: error, href: '#remove' }] : undefined },
+      {
+        ...common(),
+        name,
+        returnTo,
+        backHref: href(list, returnTo),
+        errorSummary: error ? [{ text: error, href: '#remove' }] : undefined,
+      },
       error ? 400 : 200,
     );
   if (method !== 'POST') return view();
@@ -79,7 +101,11 @@ const removePage = async (list: ListName, index: number, draft: Draft, method: s
   if (answer !== 'yes' && answer !== 'no') return view(`Select yes if you want to remove ${name}`);
   if (answer === 'yes') {
     const items = draft.answers[list]!.filter((_, i) => i !== index);
-    await draftStore().put({ ...draft, answers: { ...draft.answers, [list]: items }, updatedAt: new Date().toISOString() });
+    await draftStore().put({
+      ...draft,
+      answers: { ...draft.answers, [list]: items },
+      updatedAt: new Date().toISOString(),
+    });
   }
   return redirect(href(list, returnTo));
 };
@@ -92,7 +118,10 @@ const checkPage = (draft: Draft, errors?: { path: string; message: string }[]) =
       ...common(),
       sections: checkSections(draft.answers),
       backHref: backHref('check', draft, undefined),
-      errorSummary: errors?.map((e) => ({ text: messageForPath(e, pages), href: href(pageForPath(e.path, draft.answers), 'check') })),
+      errorSummary: errors?.map((e) => ({
+        text: messageForPath(e, pages),
+        href: href(pageForPath(e.path, draft.answers), 'check'),
+      })),
     },
     errors ? 400 : 200,
   );
@@ -118,7 +147,8 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
   }
   if (pageId === 'new') return redirect('/notify/immediate-danger', [`${COOKIE}=; Path=/notify; Max-Age=0`]);
   // After sending, starting again begins a new draft rather than showing the sent one.
-  if (pageId === '') return page('referrer/start.njk', { ...common(), startHref: stored?.submitted ? '/notify/new' : undefined });
+  if (pageId === '')
+    return page('referrer/start.njk', { ...common(), startHref: stored?.submitted ? '/notify/new' : undefined });
   // A sent notification is finished with: going back to its pages (the browser's Back) shows
   // that it was sent, never an empty form that looks as if it could be sent again.
   if (stored?.submitted) return redirect('/notify/confirmation');
@@ -126,7 +156,10 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
   const returnTo: ReturnTo = event.queryStringParameters?.return === 'check' ? 'check' : undefined;
   if (pageId === 'call-now') {
     const next = returnTo ? afterChange('call-now', draft.answers, new Date()) : nextPage('call-now', draft.answers);
-    return page('referrer/call-now.njk', { ...questionView(pageId, draft, returnTo), continueHref: href(next, returnTo) });
+    return page('referrer/call-now.njk', {
+      ...questionView(pageId, draft, returnTo),
+      continueHref: href(next, returnTo),
+    });
   }
   if (pageId === 'check') return checkPage(draft);
   if (isListName(pageId)) return listPage(pageId, draft, returnTo);
@@ -154,7 +187,11 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
   const save = (answers: Draft['answers']) => draftStore().put({ ...draft, answers, updatedAt: now.toISOString() });
 
   if (pageId === 'check') {
-    const result = await submitDraft(draft, now, { store: contactStore(), triageQueue: triageQueue(), drafts: draftStore() });
+    const result = await submitDraft(draft, now, {
+      store: contactStore(),
+      triageQueue: triageQueue(),
+      drafts: draftStore(),
+    });
     if (result.outcome === 'invalid') {
       logger.info('Web notification not yet complete', { fieldErrors: result.errors.length });
       return checkPage(draft, result.errors);
@@ -168,9 +205,18 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
 
   if (isListName(pageId)) {
     const add = form.add?.[0];
-    if (add !== 'yes' && add !== 'no') return listPage(pageId, draft, returnTo, LISTS[pageId].required ? 'Select yes if you need to tell us about another child' : `Select yes if you need to add a ${LISTS[pageId].noun}`);
+    if (add !== 'yes' && add !== 'no')
+      return listPage(
+        pageId,
+        draft,
+        returnTo,
+        LISTS[pageId].required
+          ? 'Select yes if you need to tell us about another child'
+          : `Select yes if you need to add a ${LISTS[pageId].noun}`,
+      );
     if (add === 'yes') return redirect(href(itemStart(pageId, draft.answers[pageId]?.length ?? 0), returnTo), cookies);
-    if (LISTS[pageId].required && !draft.answers[pageId]?.length) return redirect(href(LISTS[pageId].first, returnTo), cookies);
+    if (LISTS[pageId].required && !draft.answers[pageId]?.length)
+      return redirect(href(LISTS[pageId].first, returnTo), cookies);
     const answers = { ...draft.answers, listsDone: { ...draft.answers.listsDone, [pageId]: true } };
     await save(answers);
     return redirect(href(returnTo ? afterChange(pageId, answers, now) : nextPage(pageId, answers), returnTo), cookies);

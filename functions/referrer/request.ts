@@ -3,7 +3,8 @@ import type { FormValues } from '../../shared/referrer/journey';
 
 /** A submitted HTML form with every value of a repeated name (checkboxes), not just the last. */
 export const formValues = (event: APIGatewayProxyEventV2): FormValues => {
-  const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
+  const raw =
+    event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
   const values: FormValues = {};
   for (const [name, value] of new URLSearchParams(raw)) (values[name] ??= []).push(value);
   return values;

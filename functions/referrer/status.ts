@@ -3,7 +3,15 @@ import { formatLondonTime } from '../../shared/calendar/format';
 import type { Contact } from '../../shared/contacts';
 import { requestReconsideration } from '../../shared/referrer/reconsideration';
 import { referrerStatus, statusText } from '../../shared/referrer/status';
-import { CODE_MINUTES, checkStatusCode, maskedAddress, openStatusLink, referrerAddress, sendStatusCode, type CheckCodeResult } from '../../shared/referrer/status-access';
+import {
+  CODE_MINUTES,
+  checkStatusCode,
+  maskedAddress,
+  openStatusLink,
+  referrerAddress,
+  sendStatusCode,
+  type CheckCodeResult,
+} from '../../shared/referrer/status-access';
 import { rateLimiter } from '../../shared/web/rate-limit';
 import { config, contactStore, mailer, statusCodes as codes } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';
@@ -26,59 +34,76 @@ const CODE_ERRORS: Record<Exclude<CheckCodeResult, 'ok'>, string> = {
   'too-many-attempts': 'The code was entered wrongly too many times. Ask for a new code',
 };
 
-export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
-  const common = { areaName: config().AREA_NAME, escalationUrl: config().ESCALATION_GUIDANCE_URL };
-  if (!perSource.allow(event.requestContext.http.sourceIp, Date.now())) {
-    logger.warn('Status page: too many requests from one source');
-    return page('referrer/too-many-requests.njk', common, 429);
-  }
-  const token = event.pathParameters?.id ?? '';
-  const now = new Date();
-  const contact = await openStatusLink({ token, now, linkDays: config().STATUS_LINK_DAYS }, { store: contactStore() });
-  if (!contact) return page('referrer/status-not-found.njk', common, 404);
-
-  const base = `/status/${token}`;
-  const view = (revealFreeText: boolean) => {
-    const status = referrerStatus(contact, { revealFreeText });
-    return {
-      ...common,
-      status,
-      stageText: statusText(status),
-      receivedAt: formatLondonTime(status.receivedAt),
-      dueAt: status.decisionDueAt && formatLondonTime(status.decisionDueAt),
-      decidedAt: status.decision && formatLondonTime(status.decision.decidedAt),
-      reconsiderHref: `${base}/reconsider`,
-      backHref: base,
-      codeAction: `${base}/code`,
-      // Just asked: say so at the top of the page (post/redirect/get, so a reload does not ask again).
-      requestSent: event.queryStringParameters?.sent === 'reconsideration' && status.reconsideration?.status === 'requested',
-    };
-  };
-  const method = event.requestContext.http.method;
-  const action = event.rawPath.slice(event.rawPath.lastIndexOf('/') + 1);
-
-  if (action === 'code' && method === 'POST') return sendCode(contact, base, common, now);
-  if (action === 'reasons' && method === 'POST') {
-    const result = await checkStatusCode({ contact, code: formValues(event).code?.[0] ?? '', now }, { codes: codes() });
-    if (result === 'ok') {
-      logger.info('Status page: free text opened with a code', { contactId: contact.contactId });
-      return page('referrer/status.njk', view(true));
+export const handler = webHandler(
+  async (event: APIGatewayProxyEventV2) => {
+    const common = { areaName: config().AREA_NAME, escalationUrl: config().ESCALATION_GUIDANCE_URL };
+    if (!perSource.allow(event.requestContext.http.sourceIp, Date.now())) {
+      logger.warn('Status page: too many requests from one source');
+      return page('referrer/too-many-requests.njk', common, 429);
     }
-    return codePage(contact, base, common, CODE_ERRORS[result], 400);
-  }
-  if (action !== 'reconsider') return page('referrer/status.njk', view(false));
+    const token = event.pathParameters?.id ?? '';
+    const now = new Date();
+    const contact = await openStatusLink(
+      { token, now, linkDays: config().STATUS_LINK_DAYS },
+      { store: contactStore() },
+    );
+    if (!contact) return page('referrer/status-not-found.njk', common, 404);
 
-  const { status } = view(false);
-  if (!status.mayAskForReconsideration) return redirect(base);
-  if (method !== 'POST') return page('referrer/reconsider.njk', view(false));
-  const reason = formValues(event).reason?.[0];
-  const result = await requestReconsideration({ contactId: contact.contactId, body: { reason }, now }, { store: contactStore() });
-  if (result.outcome === 'invalid') {
-    return page('referrer/reconsider.njk', { ...view(false), reason, errorSummary: [{ text: result.message, href: '#reason' }] }, 400);
-  }
-  if (result.outcome === 'requested') logger.info('Reconsideration requested', { contactId: contact.contactId });
-  return redirect(`${base}?sent=reconsideration`);
-}, { forms: 'public' });
+    const base = `/status/${token}`;
+    const view = (revealFreeText: boolean) => {
+      const status = referrerStatus(contact, { revealFreeText });
+      return {
+        ...common,
+        status,
+        stageText: statusText(status),
+        receivedAt: formatLondonTime(status.receivedAt),
+        dueAt: status.decisionDueAt && formatLondonTime(status.decisionDueAt),
+        decidedAt: status.decision && formatLondonTime(status.decision.decidedAt),
+        reconsiderHref: `${base}/reconsider`,
+        backHref: base,
+        codeAction: `${base}/code`,
+        // Just asked: say so at the top of the page (post/redirect/get, so a reload does not ask again).
+        requestSent:
+          event.queryStringParameters?.sent === 'reconsideration' && status.reconsideration?.status === 'requested',
+      };
+    };
+    const method = event.requestContext.http.method;
+    const action = event.rawPath.slice(event.rawPath.lastIndexOf('/') + 1);
+
+    if (action === 'code' && method === 'POST') return sendCode(contact, base, common, now);
+    if (action === 'reasons' && method === 'POST') {
+      const result = await checkStatusCode(
+        { contact, code: formValues(event).code?.[0] ?? '', now },
+        { codes: codes() },
+      );
+      if (result === 'ok') {
+        logger.info('Status page: free text opened with a code', { contactId: contact.contactId });
+        return page('referrer/status.njk', view(true));
+      }
+      return codePage(contact, base, common, CODE_ERRORS[result], 400);
+    }
+    if (action !== 'reconsider') return page('referrer/status.njk', view(false));
+
+    const { status } = view(false);
+    if (!status.mayAskForReconsideration) return redirect(base);
+    if (method !== 'POST') return page('referrer/reconsider.njk', view(false));
+    const reason = formValues(event).reason?.[0];
+    const result = await requestReconsideration(
+      { contactId: contact.contactId, body: { reason }, now },
+      { store: contactStore() },
+    );
+    if (result.outcome === 'invalid') {
+      return page(
+        'referrer/reconsider.njk',
+        { ...view(false), reason, errorSummary: [{ text: result.message, href: '#reason' }] },
+        400,
+      );
+    }
+    if (result.outcome === 'requested') logger.info('Reconsideration requested', { contactId: contact.contactId });
+    return redirect(`${base}?sent=reconsideration`);
+  },
+  { forms: 'public' },
+);
 
 const codePage = (contact: Contact, base: string, common: Record<string, string>, error?: string, statusCode = 200) =>
   page(

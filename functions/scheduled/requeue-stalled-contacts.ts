@@ -5,15 +5,18 @@ import { withObservability } from '../lib/middleware';
 import { logger, metrics } from '../lib/observability';
 
 /** Scheduled: queues again contacts still waiting for triage to begin, and restarts those whose execution ended part-way. */
-export const handler = withObservability(async () => {
-  const { requeued, restarted } = await requeueStalledContacts({
-    store: contactStore(),
-    triageQueue: triageQueue(),
-    workflow: triageWorkflow(),
-    now: new Date(),
-  });
-  metrics.addMetric('StalledContactsRequeued', MetricUnit.Count, requeued);
-  metrics.addMetric('StuckTriageRestarted', MetricUnit.Count, restarted);
-  if (requeued || restarted) logger.warn('Stalled contacts queued again or restarted', { requeued, restarted });
-  return { requeued, restarted };
-}, { metrics: true });
+export const handler = withObservability(
+  async () => {
+    const { requeued, restarted } = await requeueStalledContacts({
+      store: contactStore(),
+      triageQueue: triageQueue(),
+      workflow: triageWorkflow(),
+      now: new Date(),
+    });
+    metrics.addMetric('StalledContactsRequeued', MetricUnit.Count, requeued);
+    metrics.addMetric('StuckTriageRestarted', MetricUnit.Count, restarted);
+    if (requeued || restarted) logger.warn('Stalled contacts queued again or restarted', { requeued, restarted });
+    return { requeued, restarted };
+  },
+  { metrics: true },
+);

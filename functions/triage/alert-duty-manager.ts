@@ -4,5 +4,11 @@ import { triageStep } from '../lib/triage-step';
 
 export const handler = triageStep(({ contactId }, context) => {
   mailer().registerLambdaContext(context);
-  return alertDutyManager(contactId, { store: contactStore(), mailer: mailer(), config: config(), now: new Date(), calendar: officeCalendar() });
+  return alertDutyManager(contactId, {
+    store: contactStore(),
+    mailer: mailer(),
+    config: config(),
+    now: new Date(),
+    calendar: officeCalendar(),
+  });
 });

@@ -4,13 +4,21 @@ import { caseRegistry, contactStore, officeCalendar } from '../lib/dependencies'
 import { metrics } from '../lib/observability';
 import { triageStep } from '../lib/triage-step';
 
-export const handler = triageStep(async ({ contactId }) => {
-  const recommendation = await applyLevelsOfNeed(contactId, { store: contactStore(), cases: caseRegistry(), now: new Date(), calendar: officeCalendar() });
-  // Counted per child, as the CIN census counts children: a notification about two children is two.
-  for (const child of recommendation.children) {
-    const recommended = metrics.singleMetric();
-    recommended.addDimension('level', String(child.level));
-    recommended.addMetric('Recommendations', MetricUnit.Count, 1);
-  }
-  return recommendation;
-}, { metrics: true });
+export const handler = triageStep(
+  async ({ contactId }) => {
+    const recommendation = await applyLevelsOfNeed(contactId, {
+      store: contactStore(),
+      cases: caseRegistry(),
+      now: new Date(),
+      calendar: officeCalendar(),
+    });
+    // Counted per child, as the CIN census counts children: a notification about two children is two.
+    for (const child of recommendation.children) {
+      const recommended = metrics.singleMetric();
+      recommended.addDimension('level', String(child.level));
+      recommended.addMetric('Recommendations', MetricUnit.Count, 1);
+    }
+    return recommendation;
+  },
+  { metrics: true },
+);

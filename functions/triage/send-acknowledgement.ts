@@ -4,5 +4,10 @@ import { triageStep } from '../lib/triage-step';
 
 export const handler = triageStep(({ contactId }, context) => {
   mailer().registerLambdaContext(context);
-  return sendAcknowledgement(contactId, { store: contactStore(), mailer: mailer(), config: config(), addresses: referrerAddresses() });
+  return sendAcknowledgement(contactId, {
+    store: contactStore(),
+    mailer: mailer(),
+    config: config(),
+    addresses: referrerAddresses(),
+  });
 });

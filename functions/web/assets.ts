@@ -53,7 +53,8 @@ const fileFor = (path: string): string | undefined => {
 export const handler = webHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   const path = event.pathParameters?.proxy ?? '';
   const cache = { 'cache-control': 'public, max-age=86400' };
-  if (path === 'init.js') return { statusCode: 200, headers: { 'content-type': TYPES['.js']!, ...cache }, body: INIT_SCRIPT };
+  if (path === 'init.js')
+    return { statusCode: 200, headers: { 'content-type': TYPES['.js']!, ...cache }, body: INIT_SCRIPT };
   const file = fileFor(path);
   const type = TYPES[extname(path)];
   if (!file || !type) return problem(404, 'No such asset');

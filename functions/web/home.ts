@@ -15,7 +15,10 @@ export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
     case '/':
       return page('home.njk', { areaName: config().AREA_NAME });
     case '/accessibility':
-      return page('accessibility.njk', { areaName: config().AREA_NAME, contactEmail: requireSetting(config(), 'SERVICE_CONTACT_ADDRESS') });
+      return page('accessibility.njk', {
+        areaName: config().AREA_NAME,
+        contactEmail: requireSetting(config(), 'SERVICE_CONTACT_ADDRESS'),
+      });
     default:
       if (event.rawPath.startsWith('/api/')) return problem(404, 'Not Found');
       return page('not-found.njk', { console: event.rawPath.startsWith('/console') }, 404);

@@ -42,11 +42,18 @@ export class Allegations extends Construct {
       // Kept until pension age or 10 years, whichever is longer; malicious allegations much sooner.
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: local ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
-      globalSecondaryIndexes: [{ indexName: ALLEGATION_STATUS_INDEX, partitionKey: { name: 'gsi1pk', type: AttributeType.STRING }, sortKey: { name: 'gsi1sk', type: AttributeType.STRING } }],
+      globalSecondaryIndexes: [
+        {
+          indexName: ALLEGATION_STATUS_INDEX,
+          partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+        },
+      ],
     });
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.table.node.defaultChild as CfnElement)}.Arn>/index/*]`,
-      reason: "The LADO's queue reads allegations by status through the allegations table's own index; the grant covers that table's indexes and no other.",
+      reason:
+        "The LADO's queue reads allegations by status through the allegations table's own index; the grant covers that table's indexes and no other.",
     });
     const { retention } = config.lado;
     this.environment = {
@@ -62,7 +69,8 @@ export class Allegations extends Construct {
     this.referAllegation = props.mailing(
       new FrontDoorFunction(this, 'ReferAllegation', {
         entry: 'functions/lado/refer-allegation.ts',
-        description: 'Triage step: a notification about an adult who works with children becomes an allegation for the LADO',
+        description:
+          'Triage step: a notification about an adult who works with children becomes an allegation for the LADO',
         environment: { ...this.environment, MATCH_KEY_SECRET_ARN: matchKey?.secretArn ?? 'local-default' },
         // It sends the employer's and referrer's emails, so it shares the email steps' limit.
         reservedConcurrency: CAPACITY.emailStep,
@@ -87,23 +95,38 @@ export class Allegations extends Construct {
     });
     Validations.of(secret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'The secret keys a hash stored with every allegation for ten years or more; rotating it would stop earlier allegations about the same person matching.',
+      reason:
+        'The secret keys a hash stored with every allegation for ten years or more; rotating it would stop earlier allegations about the same person matching.',
     });
-    new CfnOutput(this, 'MatchKeySecretArn', { value: secret.secretArn, description: 'The person-matching key (Secrets Manager)' });
+    new CfnOutput(this, 'MatchKeySecretArn', {
+      value: secret.secretArn,
+      description: 'The person-matching key (Secrets Manager)',
+    });
     return secret;
   }
 
   /** The LADO's pages in the console, with the console's own sign-in settings. */
   addConsole(api: FrontDoorApi, consoleEnvironment: Record<string, string>, contacts: ITable): void {
     const fn = (id: string, entry: string, description: string) =>
-      new FrontDoorFunction(this, id, { entry, description, environment: { ...consoleEnvironment, ...this.environment }, pages: true, timeout: Duration.seconds(15) });
+      new FrontDoorFunction(this, id, {
+        entry,
+        description,
+        environment: { ...consoleEnvironment, ...this.environment },
+        pages: true,
+        timeout: Duration.seconds(15),
+      });
     const queue = fn('AllegationQueue', 'functions/lado/queue.ts', 'LADO console: allegations with their clocks');
-    const allegation = fn('AllegationRecord', 'functions/lado/allegation.ts', 'LADO console: one allegation; consideration, meetings, actions and outcome');
+    const allegation = fn(
+      'AllegationRecord',
+      'functions/lado/allegation.ts',
+      'LADO console: one allegation; consideration, meetings, actions and outcome',
+    );
     this.table.grantReadData(queue);
     this.table.grantReadWriteData(allegation);
     // Linked contacts about the child are shown by reference and status only.
     contacts.grantReadData(allegation);
-    const route = (method: HttpMethod, path: string, handler: FrontDoorFunction) => api.addRoute({ method, path, handler, staffOnly: false });
+    const route = (method: HttpMethod, path: string, handler: FrontDoorFunction) =>
+      api.addRoute({ method, path, handler, staffOnly: false });
     route(HttpMethod.GET, '/console/allegations', queue);
     route(HttpMethod.GET, '/console/allegations/{id}', allegation);
     route(HttpMethod.POST, '/console/allegations/{id}/{action}', allegation);

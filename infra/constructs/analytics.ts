@@ -61,7 +61,10 @@ export class Analytics extends Construct {
     const databaseName = `front_door_${props.stage.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_analytics`;
     const database = new CfnDatabase(this, 'Database', {
       catalogId: Aws.ACCOUNT_ID,
-      databaseInput: { name: databaseName, description: 'Front Door: pseudonymised contact facts for the board measures' },
+      databaseInput: {
+        name: databaseName,
+        description: 'Front Door: pseudonymised contact facts for the board measures',
+      },
     });
     for (const [name, table] of Object.entries(FACT_TABLES)) {
       new CfnTable(this, `Table${table.folder}`, {
@@ -102,7 +105,11 @@ export class Analytics extends Construct {
 
     const stack = Stack.of(this);
     const catalogArn = (resource: string) => stack.formatArn({ service: 'glue', resource });
-    const glueResources = [catalogArn('catalog'), catalogArn(`database/${databaseName}`), ...Object.keys(FACT_TABLES).map((t) => catalogArn(`table/${databaseName}/${t}`))];
+    const glueResources = [
+      catalogArn('catalog'),
+      catalogArn(`database/${databaseName}`),
+      ...Object.keys(FACT_TABLES).map((t) => catalogArn(`table/${databaseName}/${t}`)),
+    ];
     const where = local
       ? { ANALYTICS_KEY: LOCAL_ANALYTICS_KEY }
       : (() => {
@@ -115,7 +122,8 @@ export class Analytics extends Construct {
           });
           Validations.of(secret).acknowledge({
             id: 'AwsSolutions-SMG4',
-            reason: 'Rotating by hand is safe at any time: every extract recomputes all facts with the current key, so a new key only changes the hashes of the next snapshot, consistently.',
+            reason:
+              'Rotating by hand is safe at any time: every extract recomputes all facts with the current key, so a new key only changes the hashes of the next snapshot, consistently.',
           });
           return { secret };
         })();
@@ -130,9 +138,13 @@ export class Analytics extends Construct {
       memorySize: 2048,
     });
     props.contacts.grantReadData(extract);
-    extract.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('snapshots/*')] }));
+    extract.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('snapshots/*')] }),
+    );
     key.grant(extract, 'kms:GenerateDataKey');
-    extract.addToRolePolicy(new PolicyStatement({ actions: ['glue:GetTable', 'glue:UpdateTable'], resources: glueResources }));
+    extract.addToRolePolicy(
+      new PolicyStatement({ actions: ['glue:GetTable', 'glue:UpdateTable'], resources: glueResources }),
+    );
     if ('secret' in where) where.secret.grantRead(extract);
     new Rule(this, 'ExtractFactsSchedule', {
       description: 'Extracts the contact facts for the board measures, once a day',
@@ -150,8 +162,15 @@ export class Analytics extends Construct {
     // Read only: the session revocations every console route checks. The page reads no contact.
     props.contacts.grantReadData(performance);
     // Athena reads the snapshot and writes and reads the results as the page's role, under the stack key.
-    performance.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('snapshots/*')] }));
-    performance.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [bucket.arnForObjects('athena-results/*')] }));
+    performance.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('snapshots/*')] }),
+    );
+    performance.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [bucket.arnForObjects('athena-results/*')],
+      }),
+    );
     key.grant(performance, 'kms:Decrypt', 'kms:GenerateDataKey');
     performance.addToRolePolicy(
       new PolicyStatement({
@@ -159,9 +178,21 @@ export class Analytics extends Construct {
         resources: [stack.formatArn({ service: 'athena', resource: 'workgroup', resourceName: workGroup.name })],
       }),
     );
-    performance.addToRolePolicy(new PolicyStatement({ actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartitions'], resources: glueResources }));
-    performance.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetBucketLocation', 's3:ListBucket'], resources: [bucket.bucketArn] }));
-    props.api.addRoute({ method: HttpMethod.GET, path: '/console/performance', handler: performance, staffOnly: false });
+    performance.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartitions'],
+        resources: glueResources,
+      }),
+    );
+    performance.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetBucketLocation', 's3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+    props.api.addRoute({
+      method: HttpMethod.GET,
+      path: '/console/performance',
+      handler: performance,
+      staffOnly: false,
+    });
 
     const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnElement);
     const acknowledge = (fn: FrontDoorFunction, prefix: string) =>

@@ -37,7 +37,10 @@ export class DeliveryProblems extends Construct {
     const stack = Stack.of(this);
     const configurationSet = new ConfigurationSet(this, 'ConfigurationSet');
     this.configurationSetName = configurationSet.configurationSetName;
-    this.configurationSetArn = Arn.format({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSetName }, stack);
+    this.configurationSetArn = Arn.format(
+      { service: 'ses', resource: 'configuration-set', resourceName: this.configurationSetName },
+      stack,
+    );
 
     // Events name the referrer's address, so the topic is encrypted with the stack's key, which
     // SES may use only to publish this account's configuration set's events.

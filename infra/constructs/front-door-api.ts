@@ -1,5 +1,14 @@
 import { Lazy, Validations } from 'aws-cdk-lib';
-import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type IHttpRouteAuthorizer, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+  type IHttpRouteAuthorizer,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DataProtectionKey } from './data-protection-key';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -56,7 +65,12 @@ export class FrontDoorApi extends Construct {
       autoDeploy: true,
       throttle: THROTTLE,
       accessLogSettings: {
-        destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, encryptionKey: DataProtectionKey.of(this) })),
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', {
+            retention: RetentionDays.ONE_YEAR,
+            encryptionKey: DataProtectionKey.of(this),
+          }),
+        ),
       },
     });
     (this.stage.node.defaultChild as CfnStage).routeSettings = Lazy.any({
@@ -69,11 +83,17 @@ export class FrontDoorApi extends Construct {
     const [added] = this.httpApi.addRoutes({
       path: route.path,
       methods: [route.method],
-      integration: new HttpLambdaIntegration(`${route.method}${route.path}`.replace(/[^A-Za-z0-9]/g, ''), route.handler),
+      integration: new HttpLambdaIntegration(
+        `${route.method}${route.path}`.replace(/[^A-Za-z0-9]/g, ''),
+        route.handler,
+      ),
       authorizer: route.staffOnly ? this.iam : undefined,
     });
     if (route.throttle) {
-      this.routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit };
+      this.routeSettings[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: route.throttle.rateLimit,
+        ThrottlingBurstLimit: route.throttle.burstLimit,
+      };
       // A stage's route settings name routes that must exist first.
       this.stage.node.addDependency(added!);
     }

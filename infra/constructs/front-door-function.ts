@@ -94,11 +94,13 @@ export class FrontDoorFunction extends NodejsFunction {
     if (copiedFiles(props).length) cfn.addMetadata(FILES_METADATA, copiedFiles(props));
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'Pinned to Node.js 22, the version the local runtime and the tests run (node@22), so both run the same platform; move them together.',
+      reason:
+        'Pinned to Node.js 22, the version the local runtime and the tests run (node@22), so both run the same platform; move them together.',
     });
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:*]`,
-      reason: "Log streams are created at run time inside this function's own log group, so their names cannot be known in advance.",
+      reason:
+        "Log streams are created at run time inside this function's own log group, so their names cannot be known in advance.",
     });
   }
 }

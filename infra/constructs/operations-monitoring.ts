@@ -80,38 +80,104 @@ export class OperationsMonitoring extends Construct {
 
     const deadLetterQueues = Stack.of(this)
       .node.findAll()
-      .flatMap((c) => (c instanceof QueueWithDeadLetters ? [c.deadLetterQueue] : c instanceof FailedInvocations ? [c.queue] : []));
-    const overdue = new Metric({ namespace: NAMESPACE, metricName: 'OverdueContacts', dimensionsMap: SERVICE, statistic: 'Maximum', period: props.overdueCheckEvery });
-    this.alarms.push(alarmOn(this, 'ContactsOverdue', overdue, 'A contact has passed its statutory decision time without a decision'));
+      .flatMap((c) =>
+        c instanceof QueueWithDeadLetters ? [c.deadLetterQueue] : c instanceof FailedInvocations ? [c.queue] : [],
+      );
+    const overdue = new Metric({
+      namespace: NAMESPACE,
+      metricName: 'OverdueContacts',
+      dimensionsMap: SERVICE,
+      statistic: 'Maximum',
+      period: props.overdueCheckEvery,
+    });
+    this.alarms.push(
+      alarmOn(this, 'ContactsOverdue', overdue, 'A contact has passed its statutory decision time without a decision'),
+    );
     for (const [i, queue] of deadLetterQueues.entries()) {
       this.alarms.push(
-        alarmOn(this, `DeadLetters${i}`, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }), `Messages in ${queue.node.path}: redrive them with npx front-door ops dlq redrive`),
+        alarmOn(
+          this,
+          `DeadLetters${i}`,
+          queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+          `Messages in ${queue.node.path}: redrive them with npx front-door ops dlq redrive`,
+        ),
       );
     }
     const executionsFailed = props.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' });
     const executionsTimedOut = props.stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: 'Sum' });
-    this.alarms.push(alarmOn(this, 'TriageFailed', executionsFailed, 'A triage execution failed: the contact is marked triage-failed'));
+    this.alarms.push(
+      alarmOn(this, 'TriageFailed', executionsFailed, 'A triage execution failed: the contact is marked triage-failed'),
+    );
     this.alarms.push(alarmOn(this, 'TriageTimedOut', executionsTimedOut, 'A triage execution timed out'));
     const executionsAborted = props.stateMachine.metricAborted({ period: Duration.minutes(5), statistic: 'Sum' });
     this.alarms.push(
-      alarmOn(this, 'TriageAborted', executionsAborted, 'A triage execution was stopped before it finished: the sweeper starts the contact again; see npx front-door ops contact show'),
+      alarmOn(
+        this,
+        'TriageAborted',
+        executionsAborted,
+        'A triage execution was stopped before it finished: the sweeper starts the contact again; see npx front-door ops contact show',
+      ),
     );
     const serverErrors = props.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' });
     this.alarms.push(alarmOn(this, 'ApiServerErrors', serverErrors, 'The API answered with 5xx errors'));
-    const bounceRate = new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) });
-    this.alarms.push(alarmOn(this, 'EmailBounceRate', bounceRate, 'SES bounce rate is over 5%: referrers are not being reached, and SES reviews accounts above this', 0.05));
-    const emailsFailed = new Metric({ namespace: NAMESPACE, metricName: 'EmailsFailed', dimensionsMap: SERVICE, statistic: 'Sum', period: Duration.minutes(5) });
-    this.alarms.push(alarmOn(this, 'EmailsFailed', emailsFailed, 'Sending an email failed (it is retried; a referrer may be waiting)'));
+    const bounceRate = new Metric({
+      namespace: 'AWS/SES',
+      metricName: 'Reputation.BounceRate',
+      statistic: 'Maximum',
+      period: Duration.hours(1),
+    });
+    this.alarms.push(
+      alarmOn(
+        this,
+        'EmailBounceRate',
+        bounceRate,
+        'SES bounce rate is over 5%: referrers are not being reached, and SES reviews accounts above this',
+        0.05,
+      ),
+    );
+    const emailsFailed = new Metric({
+      namespace: NAMESPACE,
+      metricName: 'EmailsFailed',
+      dimensionsMap: SERVICE,
+      statistic: 'Sum',
+      period: Duration.minutes(5),
+    });
+    this.alarms.push(
+      alarmOn(this, 'EmailsFailed', emailsFailed, 'Sending an email failed (it is retried; a referrer may be waiting)'),
+    );
 
-    const functions = Stack.of(this).node.findAll().filter((c): c is FrontDoorFunction => c instanceof FrontDoorFunction);
+    const functions = Stack.of(this)
+      .node.findAll()
+      .filter((c): c is FrontDoorFunction => c instanceof FrontDoorFunction);
     for (const fn of functions) {
-      this.alarms.push(alarmOn(this, `${fn.node.id}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), `${fn.node.id} failed`));
-      this.alarms.push(alarmOn(this, `${fn.node.id}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), `${fn.node.id} was throttled`));
+      this.alarms.push(
+        alarmOn(
+          this,
+          `${fn.node.id}Errors`,
+          fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+          `${fn.node.id} failed`,
+        ),
+      );
+      this.alarms.push(
+        alarmOn(
+          this,
+          `${fn.node.id}Throttles`,
+          fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+          `${fn.node.id} was throttled`,
+        ),
+      );
     }
     for (const alarm of this.alarms) alarm.addAlarmAction(new SnsAction(this.topic));
 
     const measure = (metricName: string, label: string, dimensionsMap: Record<string, string> = SERVICE) =>
-      new Metric({ namespace: NAMESPACE, metricName, dimensionsMap, statistic: 'Sum', period: Duration.hours(1), label });
+      new Metric({
+        namespace: NAMESPACE,
+        metricName,
+        dimensionsMap,
+        statistic: 'Sum',
+        period: Duration.hours(1),
+        label,
+      });
     /** One line summing a metric over all its dimension values (every channel, route or level). */
     const sumAcross = (metricName: string, dimensions: string[], label: string) =>
       new MathExpression({
@@ -121,28 +187,89 @@ export class OperationsMonitoring extends Construct {
       });
     const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${Stack.of(this).stackName}-front-door` });
     dashboard.addWidgets(
-      new TextWidget({ markdown: '# Front Door\nContacts, decisions against the statutory clock, and the health of the pipeline.', width: 24, height: 2 }),
+      new TextWidget({
+        markdown: '# Front Door\nContacts, decisions against the statutory clock, and the health of the pipeline.',
+        width: 24,
+        height: 2,
+      }),
     );
     dashboard.addWidgets(
       new SingleValueWidget({
         title: 'Overdue: decisions, partner answers',
-        metrics: [overdue, new Metric({ namespace: NAMESPACE, metricName: 'OverduePartnerRequests', dimensionsMap: SERVICE, statistic: 'Maximum', period: Duration.hours(1) })],
+        metrics: [
+          overdue,
+          new Metric({
+            namespace: NAMESPACE,
+            metricName: 'OverduePartnerRequests',
+            dimensionsMap: SERVICE,
+            statistic: 'Maximum',
+            period: Duration.hours(1),
+          }),
+        ],
         width: 6,
       }),
-      new GraphWidget({ title: 'Notifications received (all channels and sources)', left: [sumAcross('NotificationsReceived', ['channel', 'source'], 'received')], width: 6 }),
-      new GraphWidget({ title: 'Contacts decided within / after one working day (screening measure)', left: [measure('ScreenedWithinOneWorkingDay', 'within'), measure('ScreenedAfterOneWorkingDay', 'after')], width: 6 }),
-      new GraphWidget({ title: 'Missing children: decided before / after the return home interview falls due (72 hours from return)', left: [measure('DecidedBeforeReturnInterviewDue', 'before'), measure('DecidedAfterReturnInterviewDue', 'after')], width: 6 }),
-      new GraphWidget({ title: 'Final decisions and recommendations', left: [sumAcross('DecisionsFinal', ['route'], 'decisions'), sumAcross('Recommendations', ['level'], 'recommendations')], width: 6 }),
+      new GraphWidget({
+        title: 'Notifications received (all channels and sources)',
+        left: [sumAcross('NotificationsReceived', ['channel', 'source'], 'received')],
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'Contacts decided within / after one working day (screening measure)',
+        left: [measure('ScreenedWithinOneWorkingDay', 'within'), measure('ScreenedAfterOneWorkingDay', 'after')],
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'Missing children: decided before / after the return home interview falls due (72 hours from return)',
+        left: [
+          measure('DecidedBeforeReturnInterviewDue', 'before'),
+          measure('DecidedAfterReturnInterviewDue', 'after'),
+        ],
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'Final decisions and recommendations',
+        left: [
+          sumAcross('DecisionsFinal', ['route'], 'decisions'),
+          sumAcross('Recommendations', ['level'], 'recommendations'),
+        ],
+        width: 6,
+      }),
     );
     dashboard.addWidgets(
-      new GraphWidget({ title: 'Dead-letter queues', left: deadLetterQueues.map((q) => q.metricApproximateNumberOfMessagesVisible()), width: 6 }),
-      new GraphWidget({ title: 'Triage executions', left: [props.stateMachine.metricStarted(), props.stateMachine.metricSucceeded(), executionsFailed, executionsTimedOut], width: 6 }),
-      new GraphWidget({ title: 'API', left: [props.httpApi.metricCount(), props.httpApi.metricClientError(), serverErrors], right: [props.httpApi.metricLatency()], width: 6 }),
+      new GraphWidget({
+        title: 'Dead-letter queues',
+        left: deadLetterQueues.map((q) => q.metricApproximateNumberOfMessagesVisible()),
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'Triage executions',
+        left: [
+          props.stateMachine.metricStarted(),
+          props.stateMachine.metricSucceeded(),
+          executionsFailed,
+          executionsTimedOut,
+        ],
+        width: 6,
+      }),
+      new GraphWidget({
+        title: 'API',
+        left: [props.httpApi.metricCount(), props.httpApi.metricClientError(), serverErrors],
+        right: [props.httpApi.metricLatency()],
+        width: 6,
+      }),
       new GraphWidget({ title: 'Email', left: [emailsFailed], right: [bounceRate], width: 6 }),
     );
     dashboard.addWidgets(
-      new GraphWidget({ title: 'Function errors', left: functions.map((fn) => fn.metricErrors({ label: fn.node.id })), width: 12 }),
-      new GraphWidget({ title: 'Function throttles', left: functions.map((fn) => fn.metricThrottles({ label: fn.node.id })), width: 12 }),
+      new GraphWidget({
+        title: 'Function errors',
+        left: functions.map((fn) => fn.metricErrors({ label: fn.node.id })),
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Function throttles',
+        left: functions.map((fn) => fn.metricThrottles({ label: fn.node.id })),
+        width: 12,
+      }),
     );
   }
 }

@@ -39,7 +39,13 @@ export class ReferrerChannels extends Construct {
     const fn = (fnId: string, entry: string, description: string, extra: Record<string, string> = {}, pages = false) =>
       new FrontDoorFunction(this, fnId, { entry, description, environment: { ...environment, ...extra }, pages });
 
-    const form = fn('ReferrerForm', 'functions/referrer/form.ts', 'GET/POST /notify/*: the guided web form', { TRIAGE_QUEUE_URL: triageQueue.queueUrl }, true);
+    const form = fn(
+      'ReferrerForm',
+      'functions/referrer/form.ts',
+      'GET/POST /notify/*: the guided web form',
+      { TRIAGE_QUEUE_URL: triageQueue.queueUrl },
+      true,
+    );
     contacts.grantReadWriteData(form);
     triageQueue.grantSendMessages(form);
     api.addRoute({ method: HttpMethod.GET, path: '/notify', handler: form, staffOnly: false });
@@ -47,7 +53,15 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.POST, path: '/notify/{proxy+}', handler: form, staffOnly: false });
 
     // It emails the one-time codes that open the decision's reasons.
-    const status = mailing(fn('ReferrerStatus', 'functions/referrer/status.ts', "GET /status/{token}: the referrer's status page, its one-time codes and reconsideration request", {}, true));
+    const status = mailing(
+      fn(
+        'ReferrerStatus',
+        'functions/referrer/status.ts',
+        "GET /status/{token}: the referrer's status page, its one-time codes and reconsideration request",
+        {},
+        true,
+      ),
+    );
     contacts.grantReadWriteData(status);
     api.addRoute({ method: HttpMethod.GET, path: '/status/{id}', handler: status, staffOnly: false });
     api.addRoute({ method: HttpMethod.GET, path: '/status/{id}/reconsider', handler: status, staffOnly: false });
@@ -56,18 +70,35 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/reasons', handler: status, staffOnly: false });
 
     // The link in a first acknowledgement to an address never confirmed (shared/referrer/address-confirmation.ts).
-    const confirmation = fn('ConfirmReferrerAddress', 'functions/referrer/confirm-address.ts', "GET/POST /confirm-email/{token}: confirms a referrer's email address", {}, true);
+    const confirmation = fn(
+      'ConfirmReferrerAddress',
+      'functions/referrer/confirm-address.ts',
+      "GET/POST /confirm-email/{token}: confirms a referrer's email address",
+      {},
+      true,
+    );
     contacts.grantReadWriteData(confirmation);
     api.addRoute({ method: HttpMethod.GET, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
 
-    const batch = fn('SubmitBatch', 'functions/api/submit-batch.ts', 'POST /api/notifications/batch: agency systems, by API key', {
-      TRIAGE_QUEUE_URL: triageQueue.queueUrl,
-      BATCH_API_KEYS: config.referrers.batchApi.clients.map((c) => `${c.client}=${c.keySha256}`).join(','),
-    });
+    const batch = fn(
+      'SubmitBatch',
+      'functions/api/submit-batch.ts',
+      'POST /api/notifications/batch: agency systems, by API key',
+      {
+        TRIAGE_QUEUE_URL: triageQueue.queueUrl,
+        BATCH_API_KEYS: config.referrers.batchApi.clients.map((c) => `${c.client}=${c.keySha256}`).join(','),
+      },
+    );
     contacts.grantReadWriteData(batch);
     triageQueue.grantSendMessages(batch);
-    api.addRoute({ method: HttpMethod.POST, path: '/api/notifications/batch', handler: batch, staffOnly: false, throttle: SUBMISSION_THROTTLE });
+    api.addRoute({
+      method: HttpMethod.POST,
+      path: '/api/notifications/batch',
+      handler: batch,
+      staffOnly: false,
+      throttle: SUBMISSION_THROTTLE,
+    });
 
     // Email intake: SES receiving → encrypted bucket → intake function. Raw mail holds children's
     // details, so the bucket is private, encrypted with the stack's key, TLS-only and keeps
@@ -131,11 +162,14 @@ export class ReferrerChannels extends Construct {
 
   /** The given actions on inbound messages only (never the bucket itself), and the key to read them. */
   grantMessages(grantee: FrontDoorFunction, actions: string[]): void {
-    grantee.addToRolePolicy(new PolicyStatement({ actions, resources: [this.inboundEmail.arnForObjects(`${INBOUND_PREFIX}*`)] }));
+    grantee.addToRolePolicy(
+      new PolicyStatement({ actions, resources: [this.inboundEmail.arnForObjects(`${INBOUND_PREFIX}*`)] }),
+    );
     DataProtectionKey.of(this).grantDecrypt(grantee);
     Validations.of(grantee.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.inboundEmail.node.defaultChild as CfnElement)}.Arn>/${INBOUND_PREFIX}*]`,
-      reason: 'Object names are the message ids SES gives each email on arrival; the grant covers only the inbound prefix of this one bucket.',
+      reason:
+        'Object names are the message ids SES gives each email on arrival; the grant covers only the inbound prefix of this one bucket.',
     });
   }
 }

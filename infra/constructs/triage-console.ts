@@ -1,6 +1,15 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  UserPool,
+  UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -57,25 +66,75 @@ export class TriageConsole extends Construct {
     // The local secret is fixed, so sessions survive a restart of the local system like its data
     // does. Knowing it gives nothing: the local sign-in already lets anyone on the laptop choose
     // any synthetic user, and no other stage can have local sign-in.
-    const auth = props.localSignIn ? { CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: LOCAL_SESSION_SECRET } : this.cognito(props);
+    const auth = props.localSignIn
+      ? { CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: LOCAL_SESSION_SECRET }
+      : this.cognito(props);
     const environment = { ...props.environment, ...auth, SIGN_OFF_ROUTES: (props.signOffRoutes ?? []).join(',') };
     this.environment = environment;
     const fn = (name: string, entry: string, description: string) =>
-      new FrontDoorFunction(this, name, { entry, description, environment, pages: true, timeout: Duration.seconds(15) });
+      new FrontDoorFunction(this, name, {
+        entry,
+        description,
+        environment,
+        pages: true,
+        timeout: Duration.seconds(15),
+      });
 
     const signIn = fn('SignIn', 'functions/console/sign-in.ts', 'Triage console: sign in and out');
     const queue = fn('Queue', 'functions/console/queue.ts', 'Triage console: the queue');
-    const contact = fn('Contact', 'functions/console/contact.ts', 'Triage console: one contact, with history and audit trail');
+    const contact = fn(
+      'Contact',
+      'functions/console/contact.ts',
+      'Triage console: one contact, with history and audit trail',
+    );
     const decide = fn('Decide', 'functions/console/decide.ts', 'Triage console: decide a contact');
-    const actions = fn('Actions', 'functions/console/actions.ts', 'Triage console: claim, assign, escalate, link, partner requests, sign-off');
-    const complete = fn('CompleteEmail', 'functions/console/complete.ts', "Triage console: start completing a free-text email's notification in the referrer's form");
-    const originalEmail = fn('OriginalEmail', 'functions/console/original-email.ts', 'Triage console: download the original of a free-text email');
-    const handovers = fn('Handovers', 'functions/console/handovers.ts', 'Receiving teams: the handovers addressed to them, and the no-quibble measures');
-    const handover = fn('Handover', 'functions/console/handover.ts', 'Receiving teams: one handover, with the whole record; accept or return it');
-    const phone = fn('PhoneCall', 'functions/console/phone.ts', "Triage console: record a telephone call: a contact in the referrer's form, or a consultation");
-    const consultations = fn('Consultations', 'functions/console/consultations.ts', 'Triage console: consultations with no child identified, counted and searchable');
-    const meetings = props.mailing(fn('Meetings', 'functions/console/meetings.ts', 'Daily triage meetings: open, chair and close them; GPs and schools told afterwards'));
-    const partner = fn('Partner', 'functions/console/partner.ts', "Partner agencies: today's meetings they are invited to and the requests addressed to them, nothing else");
+    const actions = fn(
+      'Actions',
+      'functions/console/actions.ts',
+      'Triage console: claim, assign, escalate, link, partner requests, sign-off',
+    );
+    const complete = fn(
+      'CompleteEmail',
+      'functions/console/complete.ts',
+      "Triage console: start completing a free-text email's notification in the referrer's form",
+    );
+    const originalEmail = fn(
+      'OriginalEmail',
+      'functions/console/original-email.ts',
+      'Triage console: download the original of a free-text email',
+    );
+    const handovers = fn(
+      'Handovers',
+      'functions/console/handovers.ts',
+      'Receiving teams: the handovers addressed to them, and the no-quibble measures',
+    );
+    const handover = fn(
+      'Handover',
+      'functions/console/handover.ts',
+      'Receiving teams: one handover, with the whole record; accept or return it',
+    );
+    const phone = fn(
+      'PhoneCall',
+      'functions/console/phone.ts',
+      "Triage console: record a telephone call: a contact in the referrer's form, or a consultation",
+    );
+    const consultations = fn(
+      'Consultations',
+      'functions/console/consultations.ts',
+      'Triage console: consultations with no child identified, counted and searchable',
+    );
+    const meetings = props.mailing(
+      fn(
+        'Meetings',
+        'functions/console/meetings.ts',
+        'Daily triage meetings: open, chair and close them; GPs and schools told afterwards',
+      ),
+    );
+    const partner = fn(
+      'Partner',
+      'functions/console/partner.ts',
+      "Partner agencies: today's meetings they are invited to and the requests addressed to them, nothing else",
+    );
     props.rawEmails.grantRead(originalEmail);
     originalEmail.addEnvironment('INBOUND_EMAIL_BUCKET', props.rawEmails.bucketName);
     for (const reader of [queue, handovers, consultations]) props.contacts.grantReadData(reader);
@@ -84,14 +143,16 @@ export class TriageConsole extends Construct {
     // Viewing a contact or downloading its email appends to its audit trail; completing one writes a form draft.
     // Accepting or returning a handover writes it, its audit trail, and on a return the contact.
     // A phone call writes a form draft or a consultation.
-    for (const writer of [contact, decide, actions, complete, originalEmail, handover, phone]) props.contacts.grantReadWriteData(writer);
+    for (const writer of [contact, decide, actions, complete, originalEmail, handover, phone])
+      props.contacts.grantReadWriteData(writer);
     // Meetings and their records live beside the contacts; a partner's every read is audited and their answer written.
     for (const writer of [meetings, partner]) props.contacts.grantReadWriteData(writer);
     props.cases.grantReadWriteData(actions);
     for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);
     for (const f of [decide, actions]) f.addEnvironment('OUTCOME_QUEUE_URL', props.outcomeQueue.queueUrl);
 
-    const route = (method: HttpMethod, path: string, handler: FrontDoorFunction) => props.api.addRoute({ method, path, handler, staffOnly: false });
+    const route = (method: HttpMethod, path: string, handler: FrontDoorFunction) =>
+      props.api.addRoute({ method, path, handler, staffOnly: false });
     route(HttpMethod.GET, '/console/sign-in', signIn);
     route(HttpMethod.POST, '/console/sign-in', signIn);
     route(HttpMethod.POST, '/console/sign-out', signIn);
@@ -125,7 +186,13 @@ export class TriageConsole extends Construct {
       signInAliases: { email: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // Compromised-credential and risky sign-in protection: these accounts read children's records.
       featurePlan: FeaturePlan.PLUS,
@@ -137,7 +204,11 @@ export class TriageConsole extends Construct {
       new CfnUserPoolGroup(this, `Group${role}`, { userPoolId: pool.userPoolId, groupName: role, description });
     }
     for (const agency of props.agencies) {
-      new CfnUserPoolGroup(this, `Agency${agency.id.replace(/-/g, '')}`, { userPoolId: pool.userPoolId, groupName: agency.id, description: `Partner agency: ${agency.name}` });
+      new CfnUserPoolGroup(this, `Agency${agency.id.replace(/-/g, '')}`, {
+        userPoolId: pool.userPoolId,
+        groupName: agency.id,
+        description: `Partner agency: ${agency.name}`,
+      });
     }
     const client = new UserPoolClient(this, 'Client', {
       userPool: pool,
@@ -151,7 +222,9 @@ export class TriageConsole extends Construct {
       idTokenValidity: Duration.hours(8),
       preventUserExistenceErrors: true,
     });
-    const domain = pool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `front-door-${props.stage}` } });
+    const domain = pool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `front-door-${props.stage}` },
+    });
     return {
       CONSOLE_AUTH: 'cognito',
       COGNITO_USER_POOL_ID: pool.userPoolId,

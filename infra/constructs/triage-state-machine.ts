@@ -97,7 +97,10 @@ export class TriageStateMachine extends Construct {
       tracingEnabled: true,
       encryptionConfiguration: new CustomerManagedEncryptionConfiguration(DataProtectionKey.of(this)),
       logs: {
-        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, encryptionKey: DataProtectionKey.of(this) }),
+        destination: new LogGroup(this, 'Logs', {
+          retention: RetentionDays.ONE_MONTH,
+          encryptionKey: DataProtectionKey.of(this),
+        }),
         // Every transition is logged for the on-call engineer, but never the data: it is about children.
         level: LogLevel.ALL,
         includeExecutionData: false,
@@ -112,7 +115,8 @@ export class TriageStateMachine extends Construct {
       })),
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray tracing and CloudWatch Logs delivery have no resource-level permissions; AWS documents them as Resource "*".',
+        reason:
+          'X-Ray tracing and CloudWatch Logs delivery have no resource-level permissions; AWS documents them as Resource "*".',
       },
     );
   }

@@ -38,10 +38,13 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
   const exited = new Promise<void>((resolveExit) => worker.once('exit', () => resolveExit()));
   const addresses = await new Promise<EmulatorAddresses>((resolveStart, reject) => {
     worker.once('error', reject);
-    void exited.then(() => reject(new Error('The emulators\' thread ended before it started them')));
+    void exited.then(() => reject(new Error("The emulators' thread ended before it started them")));
     worker.once('message', (message: EmulatorThreadMessage) => {
       if ('started' in message) resolveStart(message.started);
-      else reject(new Error('failed' in message ? message.failed : 'The emulators\' thread stopped before it started them'));
+      else
+        reject(
+          new Error('failed' in message ? message.failed : "The emulators' thread stopped before it started them"),
+        );
     });
   }).catch(async (error: Error) => {
     await worker.terminate();

@@ -69,15 +69,28 @@ export function sdkEnvironment(endpoints: LocalEndpoints): Record<string, string
  * What stands in locally for AWS services the emulators lack: the analytics facts go to a
  * directory under the data directory, queried with DuckDB, instead of S3, Glue and Athena.
  */
-export const localDataEnvironment = (dataDir: string): Record<string, string> => ({ ANALYTICS_DIRECTORY: join(dataDir, 'analytics') });
+export const localDataEnvironment = (dataDir: string): Record<string, string> => ({
+  ANALYTICS_DIRECTORY: join(dataDir, 'analytics'),
+});
 
 /** Variables that could send a local run to a real AWS account. */
-export const UNSAFE_AWS_VARIABLES = ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+export const UNSAFE_AWS_VARIABLES = [
+  'AWS_PROFILE',
+  'AWS_SESSION_TOKEN',
+  'AWS_ENDPOINT_URL',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+];
 
 export function writeEndpointsFile(dataDir: string, endpoints: LocalEndpoints, template?: string): string {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, ENDPOINTS_FILE);
-  const content: EndpointsFile = { pid: process.pid, startedAt: new Date().toISOString(), dataDir, template, endpoints };
+  const content: EndpointsFile = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    dataDir,
+    template,
+    endpoints,
+  };
   writeFileSync(`${file}.tmp`, `${JSON.stringify(content, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
   return file;

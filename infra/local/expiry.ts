@@ -22,7 +22,13 @@ export function describeExpiringTables(deployment: LocalDeployment): ExpiringTab
     };
     const ttl = props.TimeToLiveSpecification;
     return ttl?.Enabled && ttl.AttributeName
-      ? [{ name: deployment.physicalName(id), attribute: ttl.AttributeName, keys: props.KeySchema.map((k) => k.AttributeName) }]
+      ? [
+          {
+            name: deployment.physicalName(id),
+            attribute: ttl.AttributeName,
+            keys: props.KeySchema.map((k) => k.AttributeName),
+          },
+        ]
       : [];
   });
 }
@@ -40,7 +46,11 @@ export class ExpirySweeper {
   }
 
   start(periodMs: number): void {
-    if (this.tables.length) this.timer = setInterval(() => void this.sweep().catch((e: Error) => this.log(`! expiry sweep: ${e.message}`)), periodMs);
+    if (this.tables.length)
+      this.timer = setInterval(
+        () => void this.sweep().catch((e: Error) => this.log(`! expiry sweep: ${e.message}`)),
+        periodMs,
+      );
   }
 
   async sweep(now = new Date()): Promise<number> {
@@ -52,7 +62,10 @@ export class ExpirySweeper {
           new ScanCommand({
             TableName: table.name,
             FilterExpression: '#ttl < :now',
-            ExpressionAttributeNames: { '#ttl': table.attribute, ...Object.fromEntries(table.keys.map((k, i) => [`#k${i}`, k])) },
+            ExpressionAttributeNames: {
+              '#ttl': table.attribute,
+              ...Object.fromEntries(table.keys.map((k, i) => [`#k${i}`, k])),
+            },
             ExpressionAttributeValues: { ':now': { N: String(Math.floor(now.getTime() / 1000)) } },
             ProjectionExpression: table.keys.map((_, i) => `#k${i}`).join(', '),
             ExclusiveStartKey: startKey,

@@ -27,13 +27,23 @@ export function httpApiIds(template: CfnTemplate): string[] {
     .map(([id]) => id);
 }
 
-export function describeHttpApis(deployment: LocalDeployment, invoker: LambdaInvoker, log: (line: string) => void): HttpApiDescription[] {
+export function describeHttpApis(
+  deployment: LocalDeployment,
+  invoker: LambdaInvoker,
+  log: (line: string) => void,
+): HttpApiDescription[] {
   const integrations = new Map<string, LocalFunction>();
   for (const id of deployment.ofType('AWS::ApiGatewayV2::Integration')) {
-    const props = deployment.properties(id) as { IntegrationUri?: string; PayloadFormatVersion?: string; IntegrationType?: string };
+    const props = deployment.properties(id) as {
+      IntegrationUri?: string;
+      PayloadFormatVersion?: string;
+      IntegrationType?: string;
+    };
     if (props.IntegrationType !== 'AWS_PROXY' || !props.IntegrationUri) continue;
     if (props.PayloadFormatVersion !== '2.0') {
-      throw new Error(`Integration ${id} uses payload format ${props.PayloadFormatVersion ?? '1.0'}; only 2.0 is emulated`);
+      throw new Error(
+        `Integration ${id} uses payload format ${props.PayloadFormatVersion ?? '1.0'}; only 2.0 is emulated`,
+      );
     }
     // Either the function ARN itself or the older `...:lambda:path/2015-03-31/functions/<arn>/invocations` form.
     const fnArn = /functions\/(arn:[^/]+)\/invocations$/.exec(props.IntegrationUri)?.[1] ?? props.IntegrationUri;
@@ -45,7 +55,12 @@ export function describeHttpApis(deployment: LocalDeployment, invoker: LambdaInv
   return httpApiIds(deployment.template).map((apiId) => {
     const routes: Route<RouteTarget>[] = [];
     for (const id of deployment.ofType('AWS::ApiGatewayV2::Route')) {
-      const props = deployment.properties(id) as { ApiId: string; RouteKey: string; Target?: string; AuthorizationType?: string };
+      const props = deployment.properties(id) as {
+        ApiId: string;
+        RouteKey: string;
+        Target?: string;
+        AuthorizationType?: string;
+      };
       if (props.ApiId !== deployment.physicalName(apiId)) continue;
       const fn = props.Target && integrations.get(props.Target.replace(/^integrations\//, ''));
       if (!fn) {
@@ -53,7 +68,8 @@ export function describeHttpApis(deployment: LocalDeployment, invoker: LambdaInv
         continue;
       }
       const authorization = props.AuthorizationType ?? 'NONE';
-      if (!['NONE', 'AWS_IAM'].includes(authorization)) log(`! route ${props.RouteKey}: ${authorization} authorizer is not enforced locally`);
+      if (!['NONE', 'AWS_IAM'].includes(authorization))
+        log(`! route ${props.RouteKey}: ${authorization} authorizer is not enforced locally`);
       routes.push({ routeKey: props.RouteKey, target: { fn, iam: authorization === 'AWS_IAM' } });
     }
     return { logicalId: apiId, routes };
@@ -114,7 +130,8 @@ export class HttpApiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
-    if (!this.allowsHost(req.headers.host)) return sendJson(res, 403, { message: 'Forbidden: this local server answers only to 127.0.0.1 and localhost' });
+    if (!this.allowsHost(req.headers.host))
+      return sendJson(res, 403, { message: 'Forbidden: this local server answers only to 127.0.0.1 and localhost' });
     if (!this.routes || !this.invoker) return sendJson(res, 503, { message: 'Service Unavailable' });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = this.routes.match(req.method ?? 'GET', url.pathname);
@@ -127,7 +144,8 @@ export class HttpApiServer {
     const body = await readBody(req);
     if (!body) return sendJson(res, 413, { message: 'Request Entity Too Large' });
     const event = buildEvent(req, url, body, routeKey, match.pathParameters, target.iam, this.logicalId);
-    if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_LIMIT_BYTES) return sendJson(res, 413, { message: 'Request Entity Too Large' });
+    if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_PAYLOAD_LIMIT_BYTES)
+      return sendJson(res, 413, { message: 'Request Entity Too Large' });
     let result: unknown;
     try {
       result = await this.invoker.invoke(target.fn, event, 'request');
@@ -180,7 +198,11 @@ export function buildEvent(
   for (const [name, values] of Object.entries(req.headersDistinct)) {
     if (!values) continue;
     // Payload 2.0 moves cookies to their own list and joins repeated headers with commas.
-    if (name === 'cookie') cookies = values.flatMap((v) => v.split(';')).map((c) => c.trim()).filter(Boolean);
+    if (name === 'cookie')
+      cookies = values
+        .flatMap((v) => v.split(';'))
+        .map((c) => c.trim())
+        .filter(Boolean);
     else headers[name] = values.join(',');
   }
   const query: Record<string, string[]> = {};
@@ -250,11 +272,13 @@ export function toHttpResponse(result: APIGatewayProxyResultV2 | undefined): Htt
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) };
   }
   const headers: Record<string, string | string[]> = {};
-  const multi = (result as { multiValueHeaders?: Record<string, Array<string | number | boolean>> }).multiValueHeaders ?? {};
+  const multi =
+    (result as { multiValueHeaders?: Record<string, Array<string | number | boolean>> }).multiValueHeaders ?? {};
   for (const [name, values] of Object.entries(multi)) headers[name.toLowerCase()] = values.join(',');
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-  const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  const body =
+    result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   return { statusCode: result.statusCode ?? 200, headers, body };
 }
 

@@ -65,7 +65,8 @@ function resolveFunction(fn: string, rawArg: Json, ctx: IntrinsicContext, path: 
       const [index, list] = expectArray(rawArg, 2, here);
       const items = expectArray(resolveIntrinsics(list, ctx, here), undefined, here);
       const i = Number(resolveIntrinsics(index, ctx, here));
-      if (!Number.isInteger(i) || i < 0 || i >= items.length) throw new IntrinsicError(`${here}: index ${i} out of range`);
+      if (!Number.isInteger(i) || i < 0 || i >= items.length)
+        throw new IntrinsicError(`${here}: index ${i} out of range`);
       return items[i];
     }
     case 'Fn::Split': {

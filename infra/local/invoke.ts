@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const live = readLiveEndpoints(args.dataDir);
   if (!live) {
-    throw new Error(`No local system is running for ${args.dataDir}. Start one with \`npm start\` in another terminal, then retry.`);
+    throw new Error(
+      `No local system is running for ${args.dataDir}. Start one with \`npm start\` in another terminal, then retry.`,
+    );
   }
   const event = readEvent(args.eventFile);
   const template = await obtainTemplate(live.template);
@@ -51,7 +53,10 @@ async function main(): Promise<void> {
   const fn = findFunction(describeFunctions(deployment, REPO_ROOT).functions, args.fn, REPO_ROOT);
   applyEnvironment(
     mergeEnvironments([
-      { owner: 'local runtime', variables: { ...sdkEnvironment(live.endpoints), ...localDataEnvironment(args.dataDir) } },
+      {
+        owner: 'local runtime',
+        variables: { ...sdkEnvironment(live.endpoints), ...localDataEnvironment(args.dataDir) },
+      },
       { owner: fn.logicalId, variables: fn.environment },
     ]),
   );

@@ -57,7 +57,9 @@ export function describeFunctions(
       exportName: typeof metadata[EXPORT_METADATA] === 'string' ? (metadata[EXPORT_METADATA] as string) : 'handler',
       timeoutSeconds: Number(props.Timeout ?? 3),
       memoryMb: Number(props.MemorySize ?? 128),
-      ...(props.ReservedConcurrentExecutions !== undefined && { reservedConcurrency: Number(props.ReservedConcurrentExecutions) }),
+      ...(props.ReservedConcurrentExecutions !== undefined && {
+        reservedConcurrency: Number(props.ReservedConcurrentExecutions),
+      }),
       environment: Object.fromEntries(
         Object.entries(props.Environment?.Variables ?? {}).map(([key, value]) => [key, String(value)]),
       ),
@@ -90,21 +92,27 @@ export function findFunction(functions: LocalFunction[], query: string, repoRoot
  * All handlers share one `process.env`, so two functions may not disagree on a
  * variable: that would make one of them run with the other's configuration.
  */
-export function mergeEnvironments(sources: Array<{ owner: string; variables: Record<string, string> }>): Record<string, string> {
+export function mergeEnvironments(
+  sources: Array<{ owner: string; variables: Record<string, string> }>,
+): Record<string, string> {
   const merged: Record<string, { value: string; owner: string }> = {};
   const conflicts: string[] = [];
   for (const { owner, variables } of sources) {
     for (const [key, value] of Object.entries(variables)) {
       const existing = merged[key];
       if (existing && existing.value !== value) {
-        conflicts.push(`${key}: ${existing.owner}=${JSON.stringify(existing.value)} but ${owner}=${JSON.stringify(value)}`);
+        conflicts.push(
+          `${key}: ${existing.owner}=${JSON.stringify(existing.value)} but ${owner}=${JSON.stringify(value)}`,
+        );
       } else {
         merged[key] = { value, owner };
       }
     }
   }
   if (conflicts.length) {
-    throw new Error(`Functions disagree on environment variables they would share locally:\n  ${conflicts.join('\n  ')}`);
+    throw new Error(
+      `Functions disagree on environment variables they would share locally:\n  ${conflicts.join('\n  ')}`,
+    );
   }
   return Object.fromEntries(Object.entries(merged).map(([key, { value }]) => [key, value]));
 }
@@ -154,7 +162,8 @@ export class ConcurrencyLimit {
 
   /** Waits for a slot; the caller must call the returned release exactly once. */
   async acquire(): Promise<() => void> {
-    if (this.running >= this.limit || this.waiting.length) await new Promise<void>((resolveTurn) => this.waiting.push(resolveTurn));
+    if (this.running >= this.limit || this.waiting.length)
+      await new Promise<void>((resolveTurn) => this.waiting.push(resolveTurn));
     else this.running += 1;
     return () => {
       this.running -= 1;
@@ -201,7 +210,8 @@ export class LambdaInvoker {
 
   async invoke(fn: LocalFunction, event: unknown, lane: Lane): Promise<unknown> {
     // Reserved concurrency 0 switches a function off: AWS throttles every invocation.
-    if (this.concurrencyOf(fn, lane) < 1) throw Object.assign(new Error(`${fn.logicalId} has no concurrency`), { name: 'TooManyRequestsException' });
+    if (this.concurrencyOf(fn, lane) < 1)
+      throw Object.assign(new Error(`${fn.logicalId} has no concurrency`), { name: 'TooManyRequestsException' });
     const release = await this.slot(fn, lane);
     let handler: Handler;
     try {
@@ -231,7 +241,9 @@ export class LambdaInvoker {
       return result;
     } catch (error) {
       const normalised = error instanceof Error ? error : new Error(String(error));
-      this.log(`λ ${fn.logicalId} ${requestId} failed ${normalised.name} ${Date.now() - started}ms${describeFailure(normalised)}`);
+      this.log(
+        `λ ${fn.logicalId} ${requestId} failed ${normalised.name} ${Date.now() - started}ms${describeFailure(normalised)}`,
+      );
       throw normalised;
     } finally {
       clearTimeout(timer);
@@ -265,7 +277,8 @@ export class LambdaInvoker {
     if (!handler) {
       handler = import(pathToFileURL(fn.entry).href).then((module: Record<string, unknown>) => {
         // A CommonJS module imported from ESM exposes its exports both by name and on `default`.
-        const exported = module[fn.exportName] ?? (module.default as Record<string, unknown> | undefined)?.[fn.exportName];
+        const exported =
+          module[fn.exportName] ?? (module.default as Record<string, unknown> | undefined)?.[fn.exportName];
         if (typeof exported !== 'function') {
           throw new Error(`${fn.entry} does not export a function named "${fn.exportName}" (function ${fn.logicalId})`);
         }
@@ -290,7 +303,13 @@ function describeFailure(error: Error): string {
 }
 
 /** Supports both async handlers and the older callback style. */
-function runHandler(handler: Handler, event: unknown, fn: LocalFunction, requestId: string, deadline: number): Promise<unknown> {
+function runHandler(
+  handler: Handler,
+  event: unknown,
+  fn: LocalFunction,
+  requestId: string,
+  deadline: number,
+): Promise<unknown> {
   return new Promise((resolvePromise, reject) => {
     const callback = (error?: unknown, result?: unknown) => (error ? reject(error) : resolvePromise(result));
     const context: Context = {

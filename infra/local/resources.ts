@@ -74,7 +74,11 @@ async function ensureTable(
   const TableName = deployment.physicalName(logicalId);
   const props = deployment.properties(logicalId) as unknown as TableProperties;
   // Capacity, encryption, streams, TTL and PITR do not change behaviour locally (and dynalite lacks most of them).
-  const gsis = props.GlobalSecondaryIndexes?.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection }));
+  const gsis = props.GlobalSecondaryIndexes?.map(({ IndexName, KeySchema, Projection }) => ({
+    IndexName,
+    KeySchema,
+    Projection,
+  }));
   const existing = await client.send(new DescribeTableCommand({ TableName })).catch((error: unknown) => {
     if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
@@ -88,7 +92,11 @@ async function ensureTable(
         AttributeDefinitions: props.AttributeDefinitions,
         GlobalSecondaryIndexes: gsis?.length ? gsis : undefined,
         LocalSecondaryIndexes: props.LocalSecondaryIndexes?.length
-          ? props.LocalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection }))
+          ? props.LocalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({
+              IndexName,
+              KeySchema,
+              Projection,
+            }))
           : undefined,
       }),
     );
@@ -114,7 +122,14 @@ async function ensureTable(
 }
 
 /** Properties that are CloudFormation-only or that SQS only accepts at creation. */
-const NOT_SETTABLE = new Set(['QueueName', 'Tags', 'FifoQueue', 'KmsMasterKeyId', 'KmsDataKeyReusePeriodSeconds', 'SqsManagedSseEnabled']);
+const NOT_SETTABLE = new Set([
+  'QueueName',
+  'Tags',
+  'FifoQueue',
+  'KmsMasterKeyId',
+  'KmsDataKeyReusePeriodSeconds',
+  'SqsManagedSseEnabled',
+]);
 
 async function ensureQueues(client: SQSClient, deployment: LocalDeployment): Promise<string[]> {
   const ids = deployment.ofType('AWS::SQS::Queue');

@@ -40,7 +40,8 @@ export class RouteTable<T> {
       const pathParameters = matchSegments(candidate, requestSegments);
       if (!pathParameters) continue;
       const rank = rankOf(candidate);
-      if (!best || compareRanks(rank, best.rank) > 0) best = { match: { route: candidate.route, pathParameters }, rank };
+      if (!best || compareRanks(rank, best.rank) > 0)
+        best = { match: { route: candidate.route, pathParameters }, rank };
     }
     if (best) return best.match;
     return this.fallback && { route: this.fallback, pathParameters: {} };

@@ -15,7 +15,14 @@ export interface Schedule {
   fn: LocalFunction;
 }
 
-const UNIT_MS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  minute: 60_000,
+  minutes: 60_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
 
 export const parseRate = (expression: string): number | undefined => {
   const match = /^rate\((\d+) (minutes?|hours?|days?)\)$/.exec(expression.trim());
@@ -30,7 +37,11 @@ export function describeSchedules(
 ): Schedule[] {
   const schedules: Schedule[] = [];
   for (const ruleId of deployment.ofType('AWS::Events::Rule')) {
-    const props = deployment.properties(ruleId) as { ScheduleExpression?: string; State?: string; Targets?: Array<{ Arn: string }> };
+    const props = deployment.properties(ruleId) as {
+      ScheduleExpression?: string;
+      State?: string;
+      Targets?: Array<{ Arn: string }>;
+    };
     if (!props.ScheduleExpression || props.State === 'DISABLED') continue;
     const period = parseRate(props.ScheduleExpression);
     for (const target of props.Targets ?? []) {
@@ -40,7 +51,12 @@ export function describeSchedules(
         log(`  schedule ${ruleId} (${props.ScheduleExpression}) is not run locally: only rate() schedules are`);
         continue;
       }
-      schedules.push({ ruleId, ruleArn: deployment.arn(ruleId), periodMs: overrideSeconds ? overrideSeconds * 1000 : period, fn });
+      schedules.push({
+        ruleId,
+        ruleArn: deployment.arn(ruleId),
+        periodMs: overrideSeconds ? overrideSeconds * 1000 : period,
+        fn,
+      });
     }
   }
   return schedules;
@@ -57,7 +73,12 @@ export class Scheduler {
   start(): void {
     for (const schedule of this.schedules) {
       // A failed run is logged by the invoker and retried at the next period, as EventBridge would not retry a Lambda error either.
-      this.timers.push(setInterval(() => void this.invoker.invoke(schedule.fn, scheduledEvent(schedule), 'work').catch(() => undefined), schedule.periodMs));
+      this.timers.push(
+        setInterval(
+          () => void this.invoker.invoke(schedule.fn, scheduledEvent(schedule), 'work').catch(() => undefined),
+          schedule.periodMs,
+        ),
+      );
     }
   }
 

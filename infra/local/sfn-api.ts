@@ -51,7 +51,11 @@ const operations: Record<string, Operation> = {
     return { events: req.reverseOrder ? events.reverse() : events };
   },
   StopExecution: (engine, req) => {
-    engine.stopExecution(String(req.executionArn ?? ''), req.error as string | undefined, req.cause as string | undefined);
+    engine.stopExecution(
+      String(req.executionArn ?? ''),
+      req.error as string | undefined,
+      req.cause as string | undefined,
+    );
     return { stopDate: Date.now() / 1000 };
   },
 };
@@ -100,7 +104,12 @@ export class SfnApiServer {
     const target = String(req.headers['x-amz-target'] ?? '');
     const operation = operations[target.replace(/^AWSStepFunctions\./, '')];
     if (req.method !== 'POST' || !operation) {
-      return sendError(res, 400, 'UnknownOperationException', `Operation ${target || '(none)'} is not emulated locally`);
+      return sendError(
+        res,
+        400,
+        'UnknownOperationException',
+        `Operation ${target || '(none)'} is not emulated locally`,
+      );
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);

@@ -37,19 +37,30 @@ interface RuleProperties {
   };
 }
 
-export function describeReceiptRules(deployment: LocalDeployment, invoker: LambdaInvoker, log: (line: string) => void): ReceiptRule[] {
+export function describeReceiptRules(
+  deployment: LocalDeployment,
+  invoker: LambdaInvoker,
+  log: (line: string) => void,
+): ReceiptRule[] {
   const rules: ReceiptRule[] = [];
   for (const logicalId of deployment.ofType('AWS::SES::ReceiptRule')) {
     const { Rule } = deployment.properties(logicalId) as unknown as RuleProperties;
     if (Rule.Enabled === false || Rule.Enabled === 'false') continue;
     const actions: ReceiptAction[] = [];
     for (const action of Rule.Actions ?? []) {
-      if (action.S3Action) actions.push({ type: 'S3', bucket: action.S3Action.BucketName, prefix: action.S3Action.ObjectKeyPrefix ?? '' });
+      if (action.S3Action)
+        actions.push({ type: 'S3', bucket: action.S3Action.BucketName, prefix: action.S3Action.ObjectKeyPrefix ?? '' });
       else if (action.LambdaAction) {
         const fn = invoker.find(action.LambdaAction.FunctionArn);
-        if (!fn) throw new Error(`Receipt rule ${logicalId} invokes ${action.LambdaAction.FunctionArn}, which has no local entry`);
+        if (!fn)
+          throw new Error(
+            `Receipt rule ${logicalId} invokes ${action.LambdaAction.FunctionArn}, which has no local entry`,
+          );
         actions.push({ type: 'Lambda', fn, invocationType: action.LambdaAction.InvocationType ?? 'Event' });
-      } else log(`  receipt rule ${logicalId}: only S3 and Lambda actions run locally; ${Object.keys(action).join(', ')} skipped`);
+      } else
+        log(
+          `  receipt rule ${logicalId}: only S3 and Lambda actions run locally; ${Object.keys(action).join(', ')} skipped`,
+        );
     }
     rules.push({ logicalId, recipients: (Rule.Recipients ?? []).map((r) => r.toLowerCase()), actions });
   }
@@ -79,11 +90,20 @@ export async function sesReceiptEvent(
   const timestamp = envelope.receivedAt.toISOString();
   const headers = parsed.headerLines.map(({ line }) => {
     const colon = line.indexOf(':');
-    return { name: line.slice(0, colon), value: line.slice(colon + 1).replace(/\r?\n\s+/g, ' ').trim() };
+    return {
+      name: line.slice(0, colon),
+      value: line
+        .slice(colon + 1)
+        .replace(/\r?\n\s+/g, ' ')
+        .trim(),
+    };
   });
   // SES repeats a few headers as written, address lists split at commas outside quotes.
   const header = (name: string) => headers.find((h) => h.name.toLowerCase() === name)?.value;
-  const addressList = (name: string) => header(name)?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((a) => a.trim()) ?? [];
+  const addressList = (name: string) =>
+    header(name)
+      ?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+      .map((a) => a.trim()) ?? [];
   const mail: SESMail = {
     timestamp,
     source: envelope.source,
@@ -154,7 +174,9 @@ export class SmtpReceiver {
         // SES refuses mail for addresses no rule is for, so a wrong address fails visibly here too.
         this.rules.some((rule) => ruleMatches(rule, address.address))
           ? callback()
-          : callback(Object.assign(new Error('Mailbox unavailable: no receipt rule for this address'), { responseCode: 550 })),
+          : callback(
+              Object.assign(new Error('Mailbox unavailable: no receipt rule for this address'), { responseCode: 550 }),
+            ),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -203,12 +225,22 @@ export class SmtpReceiver {
       this.log(`✉ ${envelope.messageId} → ${rule.logicalId}`);
       for (const action of rule.actions) {
         if (action.type === 'S3') {
-          await this.s3.send(new PutObjectCommand({ Bucket: action.bucket, Key: `${action.prefix}${envelope.messageId}`, Body: raw }));
+          await this.s3.send(
+            new PutObjectCommand({ Bucket: action.bucket, Key: `${action.prefix}${envelope.messageId}`, Body: raw }),
+          );
           continue;
         }
-        const event = await sesReceiptEvent(raw, { ...envelope, recipients }, { functionArn: action.fn.arn, invocationType: action.invocationType });
+        const event = await sesReceiptEvent(
+          raw,
+          { ...envelope, recipients },
+          { functionArn: action.fn.arn, invocationType: action.invocationType },
+        );
         // RequestResponse holds up the SMTP conversation, so it is a request; an Event is queued work.
-        const invocation = this.invoker.invoke(action.fn, event, action.invocationType === 'Event' ? 'work' : 'request');
+        const invocation = this.invoker.invoke(
+          action.fn,
+          event,
+          action.invocationType === 'Event' ? 'work' : 'request',
+        );
         // The invoker logs a failure; SES would retry an Event invocation, but the message is already accepted.
         if (action.invocationType === 'Event') invocation.catch(() => undefined);
         else await invocation;

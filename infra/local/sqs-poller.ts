@@ -47,7 +47,8 @@ export function describeQueueMappings(deployment: LocalDeployment, invoker: Lamb
     // Streams and other sources are not emulated; they would need their own poller.
     if (!queueId) continue;
     const fn = invoker.find(props.FunctionName);
-    if (!fn) throw new Error(`Event source mapping ${logicalId} targets ${props.FunctionName}, which has no local entry`);
+    if (!fn)
+      throw new Error(`Event source mapping ${logicalId} targets ${props.FunctionName}, which has no local entry`);
     mappings.push({
       logicalId,
       queueArn: deployment.arn(queueId),
@@ -57,7 +58,10 @@ export function describeQueueMappings(deployment: LocalDeployment, invoker: Lamb
       batchingWindowMs: Number(props.MaximumBatchingWindowInSeconds ?? 0) * 1000,
       reportBatchItemFailures: props.FunctionResponseTypes?.includes('ReportBatchItemFailures') ?? false,
       // Beyond these, messages wait in the queue, as they do behind Lambda's pollers.
-      concurrency: Math.max(1, Math.min(Number(props.ScalingConfig?.MaximumConcurrency ?? Infinity), invoker.concurrencyOf(fn))),
+      concurrency: Math.max(
+        1,
+        Math.min(Number(props.ScalingConfig?.MaximumConcurrency ?? Infinity), invoker.concurrencyOf(fn)),
+      ),
     });
   }
   return mappings;
@@ -82,7 +86,9 @@ export class SqsPoller {
   }
 
   start(): void {
-    this.loops = this.mappings.flatMap((mapping) => Array.from({ length: mapping.concurrency }, () => this.poll(mapping)));
+    this.loops = this.mappings.flatMap((mapping) =>
+      Array.from({ length: mapping.concurrency }, () => this.poll(mapping)),
+    );
   }
 
   async stop(): Promise<void> {
@@ -137,7 +143,8 @@ export class SqsPoller {
       return;
     }
     const done = messages.filter((m) => !failedIds.has(m.MessageId!));
-    if (failedIds.size) this.log(`  ${mapping.logicalId}: ${failedIds.size} of ${messages.length} records reported as failed`);
+    if (failedIds.size)
+      this.log(`  ${mapping.logicalId}: ${failedIds.size} of ${messages.length} records reported as failed`);
     if (!done.length) return;
     const { Failed = [] } = await this.client.send(
       new DeleteMessageBatchCommand({

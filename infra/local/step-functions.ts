@@ -39,7 +39,10 @@ export function describeStateMachines(deployment: LocalDeployment): LocalStateMa
       StateMachineType?: string;
     };
     let text = props.DefinitionString ?? JSON.stringify(props.Definition);
-    if (!text) throw new Error(`State machine ${logicalId} has no inline definition (DefinitionS3Location is not supported locally)`);
+    if (!text)
+      throw new Error(
+        `State machine ${logicalId} has no inline definition (DefinitionS3Location is not supported locally)`,
+      );
     for (const [key, value] of Object.entries(props.DefinitionSubstitutions ?? {})) {
       text = text.split(`\${${key}}`).join(String(value));
     }
@@ -156,7 +159,10 @@ export class StepFunctionsEngine {
    * asl-validator, which compiles its JSON schemas afresh each time and took about half the
    * process's CPU during a burst.
    */
-  private readonly interpreters = new Map<string, { interpreter: StateMachine; taskHandlers: Record<string, TaskHandler> }>();
+  private readonly interpreters = new Map<
+    string,
+    { interpreter: StateMachine; taskHandlers: Record<string, TaskHandler> }
+  >();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
 
   constructor(
@@ -177,7 +183,8 @@ export class StepFunctionsEngine {
 
   startExecution(stateMachineArn: string, name: string | undefined, input: string | undefined): ExecutionRecord {
     const machine = this.machines.get(stateMachineArn);
-    if (!machine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    if (!machine)
+      throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
     const executionName = name ?? randomUUID();
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(executionName)) {
       throw new SfnApiError('InvalidName', `Invalid Name: '${executionName}'`);
@@ -252,7 +259,13 @@ export class StepFunctionsEngine {
 
     const history = (async () => {
       for await (const event of execution.eventLogs) {
-        const details = event as { type: string; timestamp: number; state?: { name: string; type: string }; Error?: string; Cause?: unknown };
+        const details = event as {
+          type: string;
+          timestamp: number;
+          state?: { name: string; type: string };
+          Error?: string;
+          Cause?: unknown;
+        };
         record.history.push({
           id: record.history.length + 1,
           timestamp: new Date(details.timestamp).toISOString(),
@@ -296,7 +309,8 @@ export class StepFunctionsEngine {
     const visit = (def: AslDefinition) => {
       for (const [stateName, state] of Object.entries(def.States)) {
         if (state.Type === 'Task') handlers[stateName] = this.taskHandler(state, `${machineId}.${stateName}`);
-        for (const nested of [...(state.Branches ?? []), state.Iterator, state.ItemProcessor]) if (nested) visit(nested);
+        for (const nested of [...(state.Branches ?? []), state.Iterator, state.ItemProcessor])
+          if (nested) visit(nested);
       }
     };
     visit(definition);

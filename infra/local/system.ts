@@ -5,7 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulators } from './emulators';
-import { localDataEnvironment, removeEndpointsFile, sdkEnvironment, UNSAFE_AWS_VARIABLES, writeEndpointsFile, type LocalEndpoints } from './endpoints';
+import {
+  localDataEnvironment,
+  removeEndpointsFile,
+  sdkEnvironment,
+  UNSAFE_AWS_VARIABLES,
+  writeEndpointsFile,
+  type LocalEndpoints,
+} from './endpoints';
 import { describeHttpApis, httpApiIds, HttpApiServer } from './http-api';
 import { describeFunctions, LambdaInvoker, mergeEnvironments } from './lambda';
 import { createResources, type CreatedResources } from './resources';
@@ -81,7 +88,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // Queue URLs from Ref match the ones fauxqs returns, so a handler may compare or mix them.
     const deployment = new LocalDeployment(template, { sqs: emulators.sqsQueueHost, apis });
     const { functions, skipped } = describeFunctions(deployment, repoRoot);
-    if (skipped.length) log(`  ${skipped.length} functions without FrontDoor:Entry metadata are not run locally: ${skipped.join(', ')}`);
+    if (skipped.length)
+      log(`  ${skipped.length} functions without FrontDoor:Entry metadata are not run locally: ${skipped.join(', ')}`);
     const invoker = new LambdaInvoker(
       functions,
       log,
@@ -145,7 +153,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // Stop polling before the handlers' dependencies go away.
     stops.push(() => poller.stop());
 
-    const scheduler = new Scheduler(describeSchedules(deployment, invoker, log, positiveNumber(process.env.FRONT_DOOR_SCHEDULE_SECONDS)), invoker);
+    const scheduler = new Scheduler(
+      describeSchedules(deployment, invoker, log, positiveNumber(process.env.FRONT_DOOR_SCHEDULE_SECONDS)),
+      invoker,
+    );
     scheduler.start();
     stops.push(() => scheduler.stop());
     const expiry = new ExpirySweeper(endpoints.dynamodb, describeExpiringTables(deployment), log);
@@ -163,7 +174,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         routes,
         queueMappings: mappings.map((m) => `${m.queueArn.split(':').pop()} → ${m.fn.logicalId}`),
         stateMachines: stateMachines.map((m) => m.name),
-        receiptRules: receiptRules.map((r) => `${r.recipients.join(', ') || '(every recipient)'} → ${r.actions.map((a) => a.type).join(', ')}`),
+        receiptRules: receiptRules.map(
+          (r) => `${r.recipients.join(', ') || '(every recipient)'} → ${r.actions.map((a) => a.type).join(', ')}`,
+        ),
       },
       stop,
     };
@@ -181,7 +194,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 export function applyEnvironment(variables: Record<string, string>): void {
   const raised = positiveNumber(process.env.FRONT_DOOR_RATE_LIMIT_PER_MINUTE);
   for (const name of UNSAFE_AWS_VARIABLES) delete process.env[name];
-  Object.assign(process.env, variables, raised && { NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(raised), BATCHES_PER_SOURCE_PER_MINUTE: String(raised) });
+  Object.assign(
+    process.env,
+    variables,
+    raised && { NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(raised), BATCHES_PER_SOURCE_PER_MINUTE: String(raised) },
+  );
 }
 
 const positiveNumber = (value: string | undefined): number | undefined => {

@@ -17,10 +17,17 @@ early-help; an open case needs holder_name and holder_email (the allocated worke
 professional). Every row is checked before any is recorded; errors name the row and column only.
 Without --stack, the cases go to the local system started by npm start (data in .data/).`;
 
-export const runCases = async (argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; now: () => Date }): Promise<number> => {
+export const runCases = async (
+  argv: string[],
+  io: { stdout: (text: string) => void; stderr: (text: string) => void; now: () => Date },
+): Promise<number> => {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { stack: { type: 'string' }, region: { type: 'string' }, 'data-dir': { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { stack: { type: 'string' }, region: { type: 'string' }, 'data-dir': { type: 'string' } },
+    });
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${CASES_USAGE}`);
     return 2;
@@ -39,19 +46,29 @@ export const runCases = async (argv: string[], io: { stdout: (text: string) => v
     return 1;
   }
   try {
-    const deployment = values.stack ? await stackDeployment(values.stack, values.region) : localDeployment(resolve(values['data-dir'] ?? '.data'));
+    const deployment = values.stack
+      ? await stackDeployment(values.stack, values.region)
+      : localDeployment(resolve(values['data-dir'] ?? '.data'));
     const table = deployment.outputs.CaseRegistryTableName;
-    if (!table) throw new DeploymentNotFound(`${deployment.description} has no case registry: deploy this version of Front Door first`);
+    if (!table)
+      throw new DeploymentNotFound(
+        `${deployment.description} has no case registry: deploy this version of Front Door first`,
+      );
     const { region, endpoints, credentials } = deployment.clientConfig;
     const client = new DynamoDBClient({ region, credentials, endpoint: endpoints?.dynamodb });
     try {
-      const result = await importChildCases({ csv, recordedBy: `front-door cases import (${file})`, now: io.now() }, { registry: new DynamoCaseRegistry(table, client) });
+      const result = await importChildCases(
+        { csv, recordedBy: `front-door cases import (${file})`, now: io.now() },
+        { registry: new DynamoCaseRegistry(table, client) },
+      );
       if (result.outcome === 'invalid') {
         for (const error of result.errors) io.stderr(`${file} ${error.path}: ${error.message}`);
         io.stderr(`${file}: nothing was recorded`);
         return 1;
       }
-      io.stdout(`${file}: ${result.recorded} case${result.recorded === 1 ? '' : 's'} recorded in ${deployment.description}`);
+      io.stdout(
+        `${file}: ${result.recorded} case${result.recorded === 1 ? '' : 's'} recorded in ${deployment.description}`,
+      );
       return 0;
     } finally {
       client.destroy();

@@ -1,9 +1,19 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
-import { contactIdOfExecution, executionNameFor, StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
+import {
+  contactIdOfExecution,
+  executionNameFor,
+  StepFunctionsWorkflow,
+} from '../../shared/aws/step-functions-workflow';
 import { MAX_TRIAGE_ATTEMPTS, resumeTriage } from '../../shared/front-door/stalled';
 import { isContactId, upgradeContact, type Contact } from '../../shared/contacts';
 import type { EarlierContact } from '../../shared/triage/types';
@@ -51,15 +61,23 @@ const queuePairs = (ops: Ops) =>
 
 const depth = async (ops: Ops, queueUrl: string) => {
   const { Attributes = {} } = await ops.sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
-  return { waiting: Number(Attributes.ApproximateNumberOfMessages ?? 0), inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) };
+  return {
+    waiting: Number(Attributes.ApproximateNumberOfMessages ?? 0),
+    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0),
+  };
 };
 
 export const dlqList = async (ops: Ops): Promise<void> => {
   for (const pair of queuePairs(ops)) {
     const { waiting, inFlight } = await depth(ops, pair.deadLetters);
-    ops.say(`${pair.name}: ${waiting} dead letter${waiting === 1 ? '' : 's'}${inFlight ? ` (+${inFlight} being read)` : ''}`);
+    ops.say(
+      `${pair.name}: ${waiting} dead letter${waiting === 1 ? '' : 's'}${inFlight ? ` (+${inFlight} being read)` : ''}`,
+    );
   }
 };
 
@@ -70,18 +88,37 @@ export const dlqList = async (ops: Ops): Promise<void> => {
  */
 export const dlqRedrive = async (ops: Ops, only?: string): Promise<number> => {
   const pairs = queuePairs(ops).filter((pair) => !only || pair.name === only);
-  if (only && pairs.length === 0) throw new OpsError(`No queue ${only}; the queues are ${queuePairs(ops).map((p) => p.name).join(', ')}`);
+  if (only && pairs.length === 0)
+    throw new OpsError(
+      `No queue ${only}; the queues are ${queuePairs(ops)
+        .map((p) => p.name)
+        .join(', ')}`,
+    );
   let total = 0;
   for (const pair of pairs) {
     let moved = 0;
     for (;;) {
       const { Messages = [] } = await ops.sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: pair.deadLetters, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 60, MessageAttributeNames: ['All'] }),
+        new ReceiveMessageCommand({
+          QueueUrl: pair.deadLetters,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 1,
+          VisibilityTimeout: 60,
+          MessageAttributeNames: ['All'],
+        }),
       );
       if (Messages.length === 0) break;
       for (const message of Messages) {
-        await ops.sqs.send(new SendMessageCommand({ QueueUrl: pair.queue, MessageBody: message.Body!, MessageAttributes: message.MessageAttributes }));
-        await ops.sqs.send(new DeleteMessageCommand({ QueueUrl: pair.deadLetters, ReceiptHandle: message.ReceiptHandle! }));
+        await ops.sqs.send(
+          new SendMessageCommand({
+            QueueUrl: pair.queue,
+            MessageBody: message.Body!,
+            MessageAttributes: message.MessageAttributes,
+          }),
+        );
+        await ops.sqs.send(
+          new DeleteMessageCommand({ QueueUrl: pair.deadLetters, ReceiptHandle: message.ReceiptHandle! }),
+        );
         moved += 1;
       }
       ops.say(`${pair.name}: moved ${moved} so far…`);
@@ -102,14 +139,28 @@ const loadContact = async (ops: Ops, contactId: string): Promise<Contact> => {
 };
 
 const executionsOf = async (ops: Ops, contactId: string) => {
-  const { executions = [] } = await ops.sfn.send(new ListExecutionsCommand({ stateMachineArn: output(ops, 'TriageStateMachineArn'), maxResults: 1000 }));
+  const { executions = [] } = await ops.sfn.send(
+    new ListExecutionsCommand({ stateMachineArn: output(ops, 'TriageStateMachineArn'), maxResults: 1000 }),
+  );
   return executions.filter((e) => e.name && contactIdOfExecution(e.name) === contactId);
 };
 
 /** What an engineer needs to see where a contact is stuck, and nothing about the child. */
 export const contactShow = async (ops: Ops, contactId: string): Promise<void> => {
   const contact = await loadContact(ops, contactId);
-  const { reference, status, channel, receivedAt, updatedAt, expiresAt, recommendation, decision, triageFailure, referrerNotReached, version } = contact;
+  const {
+    reference,
+    status,
+    channel,
+    receivedAt,
+    updatedAt,
+    expiresAt,
+    recommendation,
+    decision,
+    triageFailure,
+    referrerNotReached,
+    version,
+  } = contact;
   const executions = await executionsOf(ops, contactId);
   ops.say(
     JSON.stringify(
@@ -126,14 +177,27 @@ export const contactShow = async (ops: Ops, contactId: string): Promise<void> =>
           level: recommendation.level,
           route: recommendation.route,
           priority: recommendation.priority,
-          children: recommendation.children.map(({ childIndex, route, level, priority }) => ({ childIndex, route, level, priority })),
+          children: recommendation.children.map(({ childIndex, route, level, priority }) => ({
+            childIndex,
+            route,
+            level,
+            priority,
+          })),
           dueAt: recommendation.dueAt,
           ruleset: recommendation.ruleset,
         },
-        decision: decision && { children: decision.children.map(({ childIndex, route, level }) => ({ childIndex, route, level })), decidedAt: decision.decidedAt },
+        decision: decision && {
+          children: decision.children.map(({ childIndex, route, level }) => ({ childIndex, route, level })),
+          decidedAt: decision.decidedAt,
+        },
         triageFailure,
         referrerNotReachedAt: referrerNotReached?.at,
-        executions: executions.map((e) => ({ name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate })),
+        executions: executions.map((e) => ({
+          name: e.name,
+          status: e.status,
+          startDate: e.startDate,
+          stopDate: e.stopDate,
+        })),
       },
       null,
       2,
@@ -150,7 +214,11 @@ export const contactShow = async (ops: Ops, contactId: string): Promise<void> =>
 export const contactReplay = async (ops: Ops, contactId: string): Promise<'started' | 'not-needed'> => {
   const contact = await loadContact(ops, contactId);
   const workflow = new StepFunctionsWorkflow(output(ops, 'TriageStateMachineArn'), ops.sfn);
-  const outcome = await resumeTriage(contactId, { store: contactStore(ops), workflow, now: new Date() }, { includeFailed: true });
+  const outcome = await resumeTriage(
+    contactId,
+    { store: contactStore(ops), workflow, now: new Date() },
+    { includeFailed: true },
+  );
   const latest = await workflow.latestRun(contactId, MAX_TRIAGE_ATTEMPTS);
   const name = latest ? executionNameFor(contactId, latest.attempt) : executionNameFor(contactId);
   switch (outcome) {
@@ -161,7 +229,9 @@ export const contactReplay = async (ops: Ops, contactId: string): Promise<'start
       ops.say(`Triage of ${contact.reference} is already running (${name})`);
       return 'not-needed';
     case 'gave-up':
-      ops.say(`Triage of ${contact.reference} did not finish in ${MAX_TRIAGE_ATTEMPTS} attempts: it is triage-failed, for a worker to decide`);
+      ops.say(
+        `Triage of ${contact.reference} did not finish in ${MAX_TRIAGE_ATTEMPTS} attempts: it is triage-failed, for a worker to decide`,
+      );
       return 'not-needed';
     case 'not-needed':
       ops.say(`Nothing to replay: ${contact.reference} is ${contact.status}`);

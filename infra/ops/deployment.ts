@@ -10,14 +10,21 @@ import { readLiveEndpoints } from '../local/endpoints';
 export interface Deployment {
   description: string;
   outputs: Record<string, string>;
-  clientConfig: { region?: string; endpoints?: { sqs: string; dynamodb: string; sfn: string }; credentials?: { accessKeyId: string; secretAccessKey: string } };
+  clientConfig: {
+    region?: string;
+    endpoints?: { sqs: string; dynamodb: string; sfn: string };
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  };
 }
 
 export class DeploymentNotFound extends Error {}
 
 export const localDeployment = (dataDir: string): Deployment => {
   const live = readLiveEndpoints(dataDir);
-  if (!live) throw new DeploymentNotFound(`No local system is running with data in ${dataDir}: start it with npm start, or name a deployed stack with --stack`);
+  if (!live)
+    throw new DeploymentNotFound(
+      `No local system is running with data in ${dataDir}: start it with npm start, or name a deployed stack with --stack`,
+    );
   const { endpoints } = live;
   return {
     description: `the local system (${dataDir})`,
@@ -37,7 +44,8 @@ export const stackDeployment = async (stackName: string, region?: string): Promi
     const outputs = Object.fromEntries((Stacks[0]?.Outputs ?? []).map((o) => [o.OutputKey!, o.OutputValue!]));
     return { description: `stack ${stackName}`, outputs, clientConfig: { region } };
   } catch (error) {
-    if ((error as Error).name === 'ValidationError') throw new DeploymentNotFound(`There is no stack ${stackName} in this account and region`);
+    if ((error as Error).name === 'ValidationError')
+      throw new DeploymentNotFound(`There is no stack ${stackName} in this account and region`);
     throw error;
   } finally {
     cloudFormation.destroy();

@@ -35,9 +35,15 @@ export const printToPdf = async (html: string): Promise<{ pdf: Buffer } | { unav
   let browser: import('playwright-core').Browser;
   try {
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: await chromiumExecutable(), headless: true, args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({
+      executablePath: await chromiumExecutable(),
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
   } catch (error) {
-    return { unavailable: `no headless browser (${(error as Error).message.split('\n')[0]}): install the development dependencies, or set CHROMIUM_PATH to a Chromium` };
+    return {
+      unavailable: `no headless browser (${(error as Error).message.split('\n')[0]}): install the development dependencies, or set CHROMIUM_PATH to a Chromium`,
+    };
   }
   try {
     const page = await browser.newPage();

@@ -14,13 +14,21 @@ Commands:
 
 Without --stack, the commands act on the local system started by npm start (data in .data/).`;
 
-export const runOps = async (argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void }): Promise<number> => {
+export const runOps = async (
+  argv: string[],
+  io: { stdout: (text: string) => void; stderr: (text: string) => void },
+): Promise<number> => {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { stack: { type: 'string' }, region: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        stack: { type: 'string' },
+        region: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${OPS_USAGE}`);
@@ -32,13 +40,17 @@ export const runOps = async (argv: string[], io: { stdout: (text: string) => voi
     return 0;
   }
   const [group, command, argument] = positionals;
-  const known = (group === 'dlq' && (command === 'list' || command === 'redrive')) || (group === 'contact' && (command === 'show' || command === 'replay') && argument);
+  const known =
+    (group === 'dlq' && (command === 'list' || command === 'redrive')) ||
+    (group === 'contact' && (command === 'show' || command === 'replay') && argument);
   if (!known) {
     io.stderr(`${positionals.length ? `Unknown ops command: ${positionals.join(' ')}\n\n` : ''}${OPS_USAGE}`);
     return 2;
   }
   try {
-    const deployment = values.stack ? await stackDeployment(values.stack, values.region) : localDeployment(resolve(values['data-dir'] ?? '.data'));
+    const deployment = values.stack
+      ? await stackDeployment(values.stack, values.region)
+      : localDeployment(resolve(values['data-dir'] ?? '.data'));
     const ops = opsFor(deployment, io.stdout);
     if (group === 'dlq' && command === 'list') await dlqList(ops);
     if (group === 'dlq' && command === 'redrive') await dlqRedrive(ops, argument);
@@ -69,7 +81,8 @@ export const withStoredContacts = async (argv: string[]): Promise<{ argv: string
   const deploymentOptions = new Set(['stack', 'region', 'data-dir']);
   const rest = tokens.flatMap((token) => {
     if (token.kind === 'positional') return [token.value];
-    if (token.kind === 'option' && !deploymentOptions.has(token.name)) return token.value === undefined ? [token.rawName] : [token.rawName, token.value];
+    if (token.kind === 'option' && !deploymentOptions.has(token.name))
+      return token.value === undefined ? [token.rawName] : [token.rawName, token.value];
     return [];
   });
   const stack = typeof values.stack === 'string' ? values.stack : undefined;

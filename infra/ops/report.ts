@@ -46,7 +46,8 @@ interface ReportIo {
 }
 
 const periodOf = (from: string | undefined, to: string | undefined): Period => {
-  if (!from || !to || !isIsoDate(from) || !isIsoDate(to)) throw new UsageError('Give --from and --to as dates, like --from 2026-04-01 --to 2027-03-31');
+  if (!from || !to || !isIsoDate(from) || !isIsoDate(to))
+    throw new UsageError('Give --from and --to as dates, like --from 2026-04-01 --to 2027-03-31');
   if (from > to) throw new UsageError('--from must not be after --to');
   return { from, to };
 };
@@ -55,7 +56,11 @@ const periodOf = (from: string | undefined, to: string | undefined): Period => {
 const contactsFor = async (deployment: Deployment, period: Period) => {
   const ops = opsFor(deployment, () => undefined);
   try {
-    return await contactsReceivedBetween(ops, `${monthsBefore(period.from, 13)}T00:00:00.000Z`, `${period.to}T23:59:59.999Z`);
+    return await contactsReceivedBetween(
+      ops,
+      `${monthsBefore(period.from, 13)}T00:00:00.000Z`,
+      `${period.to}T23:59:59.999Z`,
+    );
   } finally {
     ops.dynamodb.destroy();
     ops.sqs.destroy();
@@ -72,20 +77,34 @@ const areaName = (values: { stage?: string; stack?: string }, give: string): str
   }
 };
 
-const earlyHelpOrganisation = (values: { stage?: string; stack?: string; 'early-help-organisation'?: string }): string =>
-  values['early-help-organisation'] ?? `${areaName(values, ' or --early-help-organisation')} early help`;
+const earlyHelpOrganisation = (values: {
+  stage?: string;
+  stack?: string;
+  'early-help-organisation'?: string;
+}): string => values['early-help-organisation'] ?? `${areaName(values, ' or --early-help-organisation')} early help`;
 
 const writeCsv = async (out: string, file: string, table: Table, dates: 'dd/mm/yyyy' | 'yyyy-mm-dd', io: ReportIo) => {
   await writeFile(join(out, file), toCsv(table, dates));
   io.stdout(`${join(out, file)}: ${table.rows.length} row${table.rows.length === 1 ? '' : 's'}`);
 };
 
-type Values = { from?: string; to?: string; month?: string; stack?: string; region?: string; 'data-dir'?: string; stage?: string; 'early-help-organisation'?: string };
+type Values = {
+  from?: string;
+  to?: string;
+  month?: string;
+  stack?: string;
+  region?: string;
+  'data-dir'?: string;
+  stage?: string;
+  'early-help-organisation'?: string;
+};
 
 const statutoryReturn = async (kind: 'annex-a' | 'cin-census', values: Values, out: string, io: ReportIo) => {
   const period = periodOf(values.from, values.to);
   const options = { earlyHelpOrganisation: earlyHelpOrganisation(values) };
-  const deployment = values.stack ? await stackDeployment(values.stack, values.region) : localDeployment(resolve(values['data-dir'] ?? '.data'));
+  const deployment = values.stack
+    ? await stackDeployment(values.stack, values.region)
+    : localDeployment(resolve(values['data-dir'] ?? '.data'));
   const contacts = await contactsFor(deployment, period);
   await mkdir(out, { recursive: true });
   if (kind === 'annex-a') {
@@ -106,7 +125,10 @@ const statutoryReturn = async (kind: 'annex-a' | 'cin-census', values: Values, o
  * directory, queried by DuckDB, as the local runtime's functions read it.
  */
 const factsFor = async (values: Values): Promise<FactsQuery & { close?(): void }> => {
-  if (values.stack) throw new OpsError('The board report reads a deployed stack’s facts through Athena: not wired yet; run it on the local system');
+  if (values.stack)
+    throw new OpsError(
+      'The board report reads a deployed stack’s facts through Athena: not wired yet; run it on the local system',
+    );
   return duckDbFacts(join(resolve(values['data-dir'] ?? '.data'), 'analytics'));
 };
 
@@ -165,7 +187,8 @@ export const runReport = async (argv: string[], io: ReportIo): Promise<number> =
       return 0;
     }
     const [kind, ...rest] = positionals;
-    if (rest.length > 0 || (kind !== 'annex-a' && kind !== 'cin-census' && kind !== 'board')) throw new UsageError(kind ? `Unknown report: ${positionals.join(' ')}` : 'Name a report');
+    if (rest.length > 0 || (kind !== 'annex-a' && kind !== 'cin-census' && kind !== 'board'))
+      throw new UsageError(kind ? `Unknown report: ${positionals.join(' ')}` : 'Name a report');
     if (!values.out) throw new UsageError('Give --out, the directory to write the files to');
     const out = resolve(values.out);
     if (kind === 'board') return await boardReport(values, out, io);

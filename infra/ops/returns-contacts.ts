@@ -12,7 +12,8 @@ import { OpsError, type Ops } from './commands';
  */
 export const contactsReceivedBetween = async (ops: Ops, from: string, to: string): Promise<ReturnsContact[]> => {
   const table = ops.deployment.outputs.ContactsTableName;
-  if (!table) throw new OpsError(`${ops.deployment.description} has no output ContactsTableName: is it a Front Door stack?`);
+  if (!table)
+    throw new OpsError(`${ops.deployment.description} has no output ContactsTableName: is it a Front Door stack?`);
   const db = DynamoDBDocumentClient.from(ops.dynamodb);
   const contacts: ReturnsContact[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;

@@ -13,9 +13,11 @@ export interface CookieRequest {
 }
 
 /** True everywhere but on the local system's own loopback address. */
-export const secureCookies = (request: CookieRequest): boolean => !PLAIN_LOOPBACK_HOST.test(request.headers?.host ?? '');
+export const secureCookies = (request: CookieRequest): boolean =>
+  !PLAIN_LOOPBACK_HOST.test(request.headers?.host ?? '');
 
-export const cookieName = (base: string, request: CookieRequest): string => (secureCookies(request) ? `__Host-${base}` : base);
+export const cookieName = (base: string, request: CookieRequest): string =>
+  secureCookies(request) ? `__Host-${base}` : base;
 
 /** The value of a cookie, from API Gateway's cookie list or a plain Cookie header. */
 export const readCookie = (request: CookieRequest, name: string): string | undefined => {

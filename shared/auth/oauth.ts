@@ -13,7 +13,10 @@ export interface HostedUi {
 export const pkceChallenge = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
 
 /** A fresh state (against cross-site requests) and PKCE verifier for one sign-in. */
-export const newSignInAttempt = () => ({ state: randomBytes(16).toString('base64url'), verifier: randomBytes(32).toString('base64url') });
+export const newSignInAttempt = () => ({
+  state: randomBytes(16).toString('base64url'),
+  verifier: randomBytes(32).toString('base64url'),
+});
 
 export const authorizeUrl = (ui: HostedUi, attempt: { state: string; verifier: string }, redirectUri: string): string =>
   `${ui.domain}/oauth2/authorize?${new URLSearchParams({
@@ -28,7 +31,13 @@ export const authorizeUrl = (ui: HostedUi, attempt: { state: string; verifier: s
 
 export const tokenRequest = (ui: HostedUi, code: string, verifier: string, redirectUri: string) => ({
   url: `${ui.domain}/oauth2/token`,
-  body: new URLSearchParams({ grant_type: 'authorization_code', client_id: ui.clientId, code, redirect_uri: redirectUri, code_verifier: verifier }),
+  body: new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: ui.clientId,
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+  }),
 });
 
 /** Signing out of the console also ends the hosted UI's session, or the next sign-in would be silent. */
@@ -36,7 +45,8 @@ export const logoutUrl = (ui: HostedUi, logoutUri: string): string =>
   `${ui.domain}/logout?${new URLSearchParams({ client_id: ui.clientId, logout_uri: logoutUri })}`;
 
 /** The sign-in attempt travels in one short-lived cookie: `<state>.<verifier>`. */
-export const attemptCookieValue = (attempt: { state: string; verifier: string }): string => `${attempt.state}.${attempt.verifier}`;
+export const attemptCookieValue = (attempt: { state: string; verifier: string }): string =>
+  `${attempt.state}.${attempt.verifier}`;
 export const readAttemptCookie = (value: string | undefined): { state: string; verifier: string } | undefined => {
   const [state, verifier, ...rest] = (value ?? '').split('.');
   return state && verifier && rest.length === 0 ? { state, verifier } : undefined;

@@ -50,7 +50,9 @@ export const can = (user: StaffUser, permission: Permission): boolean =>
 
 /** The role a user acts in, for the audit trail: the most senior they hold. */
 export const actingRole = (user: StaffUser): Role =>
-  (['manager', 'worker', 'lado', 'early-help', 'social-care', 'partner', 'performance', 'admin'] as const).find((r) => user.roles.includes(r)) ?? 'worker';
+  (['manager', 'worker', 'lado', 'early-help', 'social-care', 'partner', 'performance', 'admin'] as const).find((r) =>
+    user.roles.includes(r),
+  ) ?? 'worker';
 
 /** A Cognito user's roles; a member of an agency's group is a partner (the `partner` role is not a group). */
 export const rolesFromGroups = (groups: unknown, agencyIds: readonly string[] = []): Role[] => {

@@ -33,7 +33,10 @@ export type AuthSettings = z.output<typeof AuthSettingsSchema>;
 
 export const authSettings = (env: NodeJS.ProcessEnv = process.env): AuthSettings => {
   const parsed = AuthSettingsSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`The triage console is misconfigured: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `The triage console is misconfigured: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
   return parsed.data;
 };
 
@@ -55,7 +58,11 @@ export interface RevokedSessions {
 /** A signed local session for one of the seeded users, with its own id so that signing out can revoke it. */
 export const localSessionToken = (userId: string, secret: string, now: Date): string => {
   const payload = Buffer.from(
-    JSON.stringify({ sub: userId, sid: randomBytes(16).toString('base64url'), exp: now.getTime() + SESSION_HOURS * 3600_000 }),
+    JSON.stringify({
+      sub: userId,
+      sid: randomBytes(16).toString('base64url'),
+      exp: now.getTime() + SESSION_HOURS * 3600_000,
+    }),
   ).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 };
@@ -65,15 +72,28 @@ const readLocalSession = (token: string, secret: string, now: Date): Session | u
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  const { sub, sid, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string; sid?: string; exp: number };
+  const { sub, sid, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+    sub: string;
+    sid?: string;
+    exp: number;
+  };
   const user = localUser(sub);
   return user && sid && exp > now.getTime() ? { user, sessionId: sid, expiresAt: new Date(exp) } : undefined;
 };
 
-let verifier: ReturnType<typeof CognitoJwtVerifier.create<{ userPoolId: string; clientId: string; tokenUse: 'id' }>> | undefined;
+let verifier:
+  | ReturnType<typeof CognitoJwtVerifier.create<{ userPoolId: string; clientId: string; tokenUse: 'id' }>>
+  | undefined;
 
-const readCognitoSession = async (token: string, settings: Extract<AuthSettings, { CONSOLE_AUTH: 'cognito' }>): Promise<Session | undefined> => {
-  verifier ??= CognitoJwtVerifier.create({ userPoolId: settings.COGNITO_USER_POOL_ID, clientId: settings.COGNITO_CLIENT_ID, tokenUse: 'id' });
+const readCognitoSession = async (
+  token: string,
+  settings: Extract<AuthSettings, { CONSOLE_AUTH: 'cognito' }>,
+): Promise<Session | undefined> => {
+  verifier ??= CognitoJwtVerifier.create({
+    userPoolId: settings.COGNITO_USER_POOL_ID,
+    clientId: settings.COGNITO_CLIENT_ID,
+    tokenUse: 'id',
+  });
   try {
     const claims = await verifier.verify(token);
     const id = String(claims['cognito:username'] ?? claims.sub);
@@ -81,7 +101,12 @@ const readCognitoSession = async (token: string, settings: Extract<AuthSettings,
     const sessionId = String(claims.jti ?? token.split('.')[2]);
     const groups = claims['cognito:groups'];
     const agency = partnerAgencyOf(groups, settings.PARTNER_AGENCIES);
-    const user: StaffUser = { id, name: String(claims.name ?? claims.email ?? id), roles: rolesFromGroups(groups, settings.PARTNER_AGENCIES), ...(agency && { agency }) };
+    const user: StaffUser = {
+      id,
+      name: String(claims.name ?? claims.email ?? id),
+      roles: rolesFromGroups(groups, settings.PARTNER_AGENCIES),
+      ...(agency && { agency }),
+    };
     return { user, sessionId, expiresAt: new Date(claims.exp * 1000) };
   } catch {
     return undefined;
@@ -89,13 +114,22 @@ const readCognitoSession = async (token: string, settings: Extract<AuthSettings,
 };
 
 /** The session in the request's cookie, or undefined when it is missing, forged, expired or signed out. */
-export const currentSession = async (request: CookieRequest, settings: AuthSettings, now: Date, revoked: RevokedSessions): Promise<Session | undefined> => {
+export const currentSession = async (
+  request: CookieRequest,
+  settings: AuthSettings,
+  now: Date,
+  revoked: RevokedSessions,
+): Promise<Session | undefined> => {
   const token = readCookie(request, cookieName(SESSION_COOKIE, request));
   if (!token) return undefined;
-  const session = settings.CONSOLE_AUTH === 'local' ? readLocalSession(token, settings.CONSOLE_SESSION_SECRET, now) : await readCognitoSession(token, settings);
+  const session =
+    settings.CONSOLE_AUTH === 'local'
+      ? readLocalSession(token, settings.CONSOLE_SESSION_SECRET, now)
+      : await readCognitoSession(token, settings);
   return session && !(await revoked.isRevoked(session.sessionId)) ? session : undefined;
 };
 
 /** HttpOnly so scripts never see it; SameSite=Lax as a second line behind the form token; `__Host-` and Secure outside loopback. */
-export const sessionCookie = (request: CookieRequest, token: string): string => setCookie(request, SESSION_COOKIE, token, SESSION_HOURS * 3600);
+export const sessionCookie = (request: CookieRequest, token: string): string =>
+  setCookie(request, SESSION_COOKIE, token, SESSION_HOURS * 3600);
 export const clearedSessionCookie = (request: CookieRequest): string => setCookie(request, SESSION_COOKIE, '', 0);

@@ -1,4 +1,9 @@
-import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
+import {
+  AthenaClient,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+} from '@aws-sdk/client-athena';
 import type { FactsQuery, Row } from '../reporting/ports';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,8 +37,12 @@ export class AthenaFactsQuery implements FactsQuery {
       const { QueryExecution } = await this.athena.send(new GetQueryExecutionCommand({ QueryExecutionId }));
       const state = QueryExecution?.Status?.State;
       if (state === 'SUCCEEDED') break;
-      if (state === 'FAILED' || state === 'CANCELLED') throw new Error(`Athena query ${QueryExecutionId} ${state}: ${QueryExecution?.Status?.StateChangeReason ?? ''}`);
-      if (Date.now() > deadline) throw new Error(`Athena query ${QueryExecutionId} did not finish in ${this.timeoutMs} ms`);
+      if (state === 'FAILED' || state === 'CANCELLED')
+        throw new Error(
+          `Athena query ${QueryExecutionId} ${state}: ${QueryExecution?.Status?.StateChangeReason ?? ''}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(`Athena query ${QueryExecutionId} did not finish in ${this.timeoutMs} ms`);
       await sleep(wait);
     }
     const rows: Row[] = [];

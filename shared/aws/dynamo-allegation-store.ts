@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { Allegation, AllegationStatus, AllegationSummary } from '../lado/allegation';
 import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../lado/ports';
@@ -14,12 +21,16 @@ import { AllegationChanged, type AllegationEvent, type AllegationStore } from '.
 export const ALLEGATION_STATUS_INDEX = 'byStatus';
 
 const key = (allegationId: string) => ({ pk: `ALLEGATION#${allegationId}`, sk: 'ALLEGATION' });
-const statusKeys = (a: Pick<Allegation, 'status' | 'receivedAt'>) => ({ gsi1pk: `STATUS#${a.status}`, gsi1sk: a.receivedAt });
+const statusKeys = (a: Pick<Allegation, 'status' | 'receivedAt'>) => ({
+  gsi1pk: `STATUS#${a.status}`,
+  gsi1sk: a.receivedAt,
+});
 const personKey = (personKey: string, entry: Pick<AllegationSummary, 'receivedAt' | 'allegationId'>) => ({
   pk: `PERSON#${personKey}`,
   sk: `${entry.receivedAt}#${entry.allegationId}`,
 });
-const toAllegation = ({ pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...item }: Record<string, unknown>) => item as unknown as Allegation;
+const toAllegation = ({ pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...item }: Record<string, unknown>) =>
+  item as unknown as Allegation;
 
 export class DynamoAllegationStore implements AllegationStore {
   private readonly db: DynamoDBDocumentClient;
@@ -48,11 +59,18 @@ export class DynamoAllegationStore implements AllegationStore {
   }
 
   async get(allegationId: string): Promise<Allegation | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(allegationId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key(allegationId), ConsistentRead: true }),
+    );
     return Item ? toAllegation(Item) : undefined;
   }
 
-  async update(allegationId: string, expectedVersion: number, { version: _v, ...changes }: Partial<Allegation>, now: string): Promise<Allegation> {
+  async update(
+    allegationId: string,
+    expectedVersion: number,
+    { version: _v, ...changes }: Partial<Allegation>,
+    now: string,
+  ): Promise<Allegation> {
     const current = await this.get(allegationId);
     if (!current || current.version !== expectedVersion) throw new AllegationChanged(allegationId);
     const fields: Record<string, unknown> = { ...changes, ...statusKeys({ ...current, ...changes }), updatedAt: now };
@@ -109,7 +127,9 @@ export class DynamoAllegationStore implements AllegationStore {
   }
 
   async indexPerson(person: string, entry: AllegationSummary, expiresAt: number): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...personKey(person, entry), ...entry, expiresAt } }));
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...personKey(person, entry), ...entry, expiresAt } }),
+    );
   }
 
   async findByPerson(person: string): Promise<AllegationSummary[]> {
@@ -162,18 +182,33 @@ export class DynamoAllegationStore implements AllegationStore {
   }
 
   async listEvents(allegationId: string): Promise<AllegationEvent[]> {
-    return (await this.eventItems(allegationId)).map(({ allegationId: id, at, actor, action, detail }) => ({ allegationId: id, at, actor, action, detail }) as AllegationEvent);
+    return (await this.eventItems(allegationId)).map(
+      ({ allegationId: id, at, actor, action, detail }) =>
+        ({ allegationId: id, at, actor, action, detail }) as AllegationEvent,
+    );
   }
 
   async removeBy(allegation: Allegation, expiresAt: number): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: personKey(allegation.personKey, allegation) }));
+    await this.db.send(
+      new DeleteCommand({ TableName: this.tableName, Key: personKey(allegation.personKey, allegation) }),
+    );
     for (const { pk, sk } of await this.eventItems(allegation.allegationId)) {
       await this.db.send(
-        new UpdateCommand({ TableName: this.tableName, Key: { pk, sk }, UpdateExpression: 'SET expiresAt = :at', ExpressionAttributeValues: { ':at': expiresAt } }),
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk, sk },
+          UpdateExpression: 'SET expiresAt = :at',
+          ExpressionAttributeValues: { ':at': expiresAt },
+        }),
       );
     }
     await this.db.send(
-      new UpdateCommand({ TableName: this.tableName, Key: key(allegation.allegationId), UpdateExpression: 'SET expiresAt = :at', ExpressionAttributeValues: { ':at': expiresAt } }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(allegation.allegationId),
+        UpdateExpression: 'SET expiresAt = :at',
+        ExpressionAttributeValues: { ':at': expiresAt },
+      }),
     );
   }
 }

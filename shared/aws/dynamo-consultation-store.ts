@@ -42,7 +42,12 @@ export class DynamoConsultationStore implements ConsultationStore {
 
   async listSince(since: string): Promise<Consultation[]> {
     const months: string[] = [];
-    for (let at = new Date(`${month(since)}-01T00:00:00Z`); month(at.toISOString()) <= month(new Date().toISOString()); at.setUTCMonth(at.getUTCMonth() + 1)) months.push(month(at.toISOString()));
+    for (
+      let at = new Date(`${month(since)}-01T00:00:00Z`);
+      month(at.toISOString()) <= month(new Date().toISOString());
+      at.setUTCMonth(at.getUTCMonth() + 1)
+    )
+      months.push(month(at.toISOString()));
     const found: Consultation[] = [];
     for (const m of months.reverse()) {
       let ExclusiveStartKey: Record<string, unknown> | undefined;

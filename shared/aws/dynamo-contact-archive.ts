@@ -21,7 +21,10 @@ export class DynamoContactArchive implements ContactArchive {
   }
 
   async *pages(): AsyncIterable<Contact[]> {
-    const cursors: (Record<string, unknown> | undefined | 'done')[] = Array.from({ length: this.segments }, () => undefined);
+    const cursors: (Record<string, unknown> | undefined | 'done')[] = Array.from(
+      { length: this.segments },
+      () => undefined,
+    );
     while (cursors.some((c) => c !== 'done')) {
       const pages = await Promise.all(
         cursors.map(async (cursor, segment) => {

@@ -12,7 +12,19 @@ import {
   type BatchWriteCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { expiryAfter, matchSummary, queueTime, statusesBefore, statusTokenHash, upgradeContact, type Contact, type ContactStatus, type HouseholdContact, type MatchKey, type MatchSummary } from '../contacts';
+import {
+  expiryAfter,
+  matchSummary,
+  queueTime,
+  statusesBefore,
+  statusTokenHash,
+  upgradeContact,
+  type Contact,
+  type ContactStatus,
+  type HouseholdContact,
+  type MatchKey,
+  type MatchSummary,
+} from '../contacts';
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
 import {
@@ -56,7 +68,9 @@ const statusKeys = (contact: Contact) => ({
 });
 /** Present only while a reconsideration request waits: a sparse index holds just those contacts. */
 const reconsiderationKeys = (contact: Contact) =>
-  contact.reconsideration?.status === 'requested' ? { gsi2pk: 'RECONSIDERATION#requested', gsi2sk: contact.reconsideration.requestedAt } : undefined;
+  contact.reconsideration?.status === 'requested'
+    ? { gsi2pk: 'RECONSIDERATION#requested', gsi2sk: contact.reconsideration.requestedAt }
+    : undefined;
 
 export const toContact = (item: Record<string, unknown>): Contact => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...contact } = item;
@@ -69,15 +83,18 @@ const matchSk = (kind: 'child' | 'household', m: { childIndex: number; contactId
   `MATCH#${kind}#${String(m.childIndex).padStart(3, '0')}#${m.contactId}`;
 
 /** Unprocessed batch items are retried after a short, growing, jittered wait, as AWS advises. */
-const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
 
 /** The index key a page of a queue ends at, as the caller's opaque cursor. */
-const encodeCursor = (key: Record<string, unknown> | undefined) => key && Buffer.from(JSON.stringify(key)).toString('base64url');
+const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key && Buffer.from(JSON.stringify(key)).toString('base64url');
 const decodeCursor = (cursor: string | undefined, status: ContactStatus): Record<string, unknown> | undefined => {
   if (cursor === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const strings = ['pk', 'sk', 'gsi1pk', 'gsi1sk'].every((name) => typeof key[name] === 'string') && Object.keys(key).length === 4;
+    const strings =
+      ['pk', 'sk', 'gsi1pk', 'gsi1sk'].every((name) => typeof key[name] === 'string') && Object.keys(key).length === 4;
     // A cursor from another queue would start this one in the wrong place.
     if (strings && key.gsi1pk === `STATUS#${status}`) return key;
   } catch {
@@ -105,7 +122,11 @@ export class DynamoContactStore implements ContactStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...statusLinkKey(contact.statusToken), contactId: contact.contactId, ...this.expiry(contact.receivedAt) },
+          Item: {
+            ...statusLinkKey(contact.statusToken),
+            contactId: contact.contactId,
+            ...this.expiry(contact.receivedAt),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -114,7 +135,13 @@ export class DynamoContactStore implements ContactStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...contactKey(contact.contactId), ...statusKeys(contact), ...reconsiderationKeys(contact), ...contact, ...this.expiry(contact.receivedAt) },
+          Item: {
+            ...contactKey(contact.contactId),
+            ...statusKeys(contact),
+            ...reconsiderationKeys(contact),
+            ...contact,
+            ...this.expiry(contact.receivedAt),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -130,12 +157,18 @@ export class DynamoContactStore implements ContactStore {
     try {
       // Kept as long as the contact it finds, so a late retry never makes a second contact.
       await this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...key, ...record, ...this.expiry(record.createdAt) }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key, ...record, ...this.expiry(record.createdAt) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
       return 'claimed';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+      );
       const { keyHash, fingerprint, contactId, createdAt } = Item as KeyRecord;
       return { keyHash, fingerprint, contactId, createdAt };
     }
@@ -153,7 +186,9 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async findByStatusToken(token: string): Promise<Contact | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: statusLinkKey(token), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: statusLinkKey(token), ConsistentRead: true }),
+    );
     return typeof Item?.contactId === 'string' ? this.get(Item.contactId) : undefined;
   }
 
@@ -172,17 +207,35 @@ export class DynamoContactStore implements ContactStore {
       expectedVersion === 0
         ? { expression: '(attribute_not_exists(#version) OR #version = :expected)', values: { ':expected': 0 } }
         : { expression: '#version = :expected', values: { ':expected': expectedVersion } };
-    return this.write(current, changes, now, condition, async () => new VersionConflict(contactId, await this.get(contactId)));
+    return this.write(
+      current,
+      changes,
+      now,
+      condition,
+      async () => new VersionConflict(contactId, await this.get(contactId)),
+    );
   }
 
-  private async whileIn(contactId: string, from: ContactStatus[], changes: Partial<Contact>, to: ContactStatus, now: string): Promise<Contact> {
+  private async whileIn(
+    contactId: string,
+    from: ContactStatus[],
+    changes: Partial<Contact>,
+    to: ContactStatus,
+    now: string,
+  ): Promise<Contact> {
     const current = await this.get(contactId);
     if (!current || !from.includes(current.status)) throw new TransitionRefused(contactId, to, current);
     const condition = {
       expression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
       values: Object.fromEntries(from.map((s, i) => [`:from${i}`, s])),
     };
-    return this.write(current, changes, now, condition, async () => new TransitionRefused(contactId, to, await this.get(contactId)));
+    return this.write(
+      current,
+      changes,
+      now,
+      condition,
+      async () => new TransitionRefused(contactId, to, await this.get(contactId)),
+    );
   }
 
   /** One conditional write of `changes`, which also bumps the version every console write checks. */
@@ -197,7 +250,10 @@ export class DynamoContactStore implements ContactStore {
     const reconsideration = reconsiderationKeys(next);
     const fields = { ...changes, ...statusKeys(next), ...reconsideration, updatedAt: now };
     // DynamoDB refuses names an expression does not use.
-    const names: Record<string, string> = { '#version': 'version', ...(condition.expression.includes('#status') ? { '#status': 'status' } : {}) };
+    const names: Record<string, string> = {
+      '#version': 'version',
+      ...(condition.expression.includes('#status') ? { '#status': 'status' } : {}),
+    };
     const values: Record<string, unknown> = { ...condition.values, ':zero': 0, ':one': 1 };
     const sets = Object.entries(fields)
       .filter(([, value]) => value !== undefined)
@@ -231,7 +287,11 @@ export class DynamoContactStore implements ContactStore {
       if (error instanceof ConditionalCheckFailedException) throw await refused();
       throw error;
     }
-    if (JSON.stringify([current.status, current.decision, current.recommendation]) !== JSON.stringify([written.status, written.decision, written.recommendation])) await this.refreshIndexEntries(written);
+    if (
+      JSON.stringify([current.status, current.decision, current.recommendation]) !==
+      JSON.stringify([written.status, written.decision, written.recommendation])
+    )
+      await this.refreshIndexEntries(written);
     return written;
   }
 
@@ -239,7 +299,12 @@ export class DynamoContactStore implements ContactStore {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: contactKey(event.contactId).pk, sk: `EVENT#${event.at}#${randomUUID()}`, ...event, ...this.expiry(event.at) },
+        Item: {
+          pk: contactKey(event.contactId).pk,
+          sk: `EVENT#${event.at}#${randomUUID()}`,
+          ...event,
+          ...this.expiry(event.at),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -253,7 +318,8 @@ export class DynamoContactStore implements ContactStore {
       ExpressionAttributeValues: { ':pk': contactKey(contactId).pk, ':events': 'EVENT#' },
     };
     for await (const page of this.pages(query)) {
-      for (const { contactId: id, at, actor, action, detail } of page.Items ?? []) events.push({ contactId: id, at, actor, action, detail });
+      for (const { contactId: id, at, actor, action, detail } of page.Items ?? [])
+        events.push({ contactId: id, at, actor, action, detail });
     }
     return events;
   }
@@ -280,7 +346,8 @@ export class DynamoContactStore implements ContactStore {
       ScanIndexForward: false,
     };
     for await (const page of this.pages(query)) {
-      for (const { contactId, reference, receivedAt, childIndex, status, level, route, decidedAt } of page.Items ?? []) {
+      for (const { contactId, reference, receivedAt, childIndex, status, level, route, decidedAt } of page.Items ??
+        []) {
         entries.push({ contactId, reference, receivedAt, childIndex, status, level, route, decidedAt });
       }
     }
@@ -303,17 +370,30 @@ export class DynamoContactStore implements ContactStore {
       return {
         UpdateExpression: `SET #status = :status, summaryVersion = :version${set.map((f) => `, #${f} = :${f}`).join('')}${unset.length ? ` REMOVE ${unset.map((f) => `#${f}`).join(', ')}` : ''}`,
         // A slower write of an older version never overwrites a newer summary.
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(summaryVersion) OR summaryVersion < :version)',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(summaryVersion) OR summaryVersion < :version)',
         ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(optional.map((f) => [`#${f}`, f])) },
-        ExpressionAttributeValues: { ':status': summary.status, ':version': contact.version ?? 0, ...Object.fromEntries(set.map((f) => [`:${f}`, summary[f]])) },
+        ExpressionAttributeValues: {
+          ':status': summary.status,
+          ':version': contact.version ?? 0,
+          ...Object.fromEntries(set.map((f) => [`:${f}`, summary[f]])),
+        },
       };
     };
     for await (const page of this.pages(query)) {
       await Promise.all(
         (page.Items ?? []).map(({ index }) =>
-          this.db.send(new UpdateCommand({ TableName: this.tableName, Key: index, ...updateFor(Number(String(index.sk).split('#').at(-1))) })).catch((error) => {
-            if (!(error instanceof ConditionalCheckFailedException)) throw error;
-          }),
+          this.db
+            .send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key: index,
+                ...updateFor(Number(String(index.sk).split('#').at(-1))),
+              }),
+            )
+            .catch((error) => {
+              if (!(error instanceof ConditionalCheckFailedException)) throw error;
+            }),
         ),
       );
     }
@@ -338,15 +418,31 @@ export class DynamoContactStore implements ContactStore {
 
   async getMatches(contactId: string): Promise<ContactMatches> {
     const items = await this.matchItems(contactId);
-    const current = await this.summaries([...new Set(items.filter((item) => item.contactId).map((item) => item.contactId as string))]);
-    const withCurrent = <T extends { contactId: string }>({ pk: _pk, sk: _sk, expiresAt: _e, ...match }: Record<string, unknown>): T => {
+    const current = await this.summaries([
+      ...new Set(items.filter((item) => item.contactId).map((item) => item.contactId as string)),
+    ]);
+    const withCurrent = <T extends { contactId: string }>({
+      pk: _pk,
+      sk: _sk,
+      expiresAt: _e,
+      ...match
+    }: Record<string, unknown>): T => {
       const summary = current.get(match.contactId as string);
       return { ...match, ...(summary && { status: summary.status, decidedAt: summary.decidedAt }) } as T;
     };
-    const newest = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    const newest = <T extends { receivedAt: string }>(list: T[]) =>
+      list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
     return {
-      earlier: newest(items.filter((item) => (item.sk as string).startsWith('MATCH#child#')).map((item) => withCurrent<EarlierContact>(item))),
-      household: newest(items.filter((item) => (item.sk as string).startsWith('MATCH#household#')).map((item) => withCurrent<HouseholdContact>(item))),
+      earlier: newest(
+        items
+          .filter((item) => (item.sk as string).startsWith('MATCH#child#'))
+          .map((item) => withCurrent<EarlierContact>(item)),
+      ),
+      household: newest(
+        items
+          .filter((item) => (item.sk as string).startsWith('MATCH#household#'))
+          .map((item) => withCurrent<HouseholdContact>(item)),
+      ),
       more: (items.find((item) => item.sk === 'MATCH#more')?.more as ContactMatches['more'] | undefined) ?? [],
     };
   }
@@ -372,11 +468,16 @@ export class DynamoContactStore implements ContactStore {
         const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await this.db.send(
           new BatchGetCommand({
             RequestItems: {
-              [this.tableName]: { Keys: keys, ProjectionExpression: 'contactId, #status, decision.decidedAt', ExpressionAttributeNames: { '#status': 'status' } },
+              [this.tableName]: {
+                Keys: keys,
+                ProjectionExpression: 'contactId, #status, decision.decidedAt',
+                ExpressionAttributeNames: { '#status': 'status' },
+              },
             },
           }),
         );
-        for (const item of Responses?.[this.tableName] ?? []) found.set(item.contactId, { status: item.status, decidedAt: item.decision?.decidedAt });
+        for (const item of Responses?.[this.tableName] ?? [])
+          found.set(item.contactId, { status: item.status, decidedAt: item.decision?.decidedAt });
         keys = UnprocessedKeys?.[this.tableName]?.Keys;
       }
     }
@@ -387,14 +488,17 @@ export class DynamoContactStore implements ContactStore {
     let pending: typeof requests | undefined = requests;
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await backOff(attempt);
-      const { UnprocessedItems }: BatchWriteCommandOutput = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      const { UnprocessedItems }: BatchWriteCommandOutput = await this.db.send(
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+      );
       pending = UnprocessedItems?.[this.tableName];
     }
   }
 
   async countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
     let count = 0;
-    for await (const page of this.queuePages(status, { before: dueBefore }, { Select: 'COUNT' })) count += page.Count ?? 0;
+    for await (const page of this.queuePages(status, { before: dueBefore }, { Select: 'COUNT' }))
+      count += page.Count ?? 0;
     return count;
   }
 
@@ -404,9 +508,16 @@ export class DynamoContactStore implements ContactStore {
     return contacts;
   }
 
-  async pageByStatus(status: ContactStatus, { limit, cursor }: { limit: number; cursor?: string }): Promise<ContactPage> {
+  async pageByStatus(
+    status: ContactStatus,
+    { limit, cursor }: { limit: number; cursor?: string },
+  ): Promise<ContactPage> {
     const { Items = [], LastEvaluatedKey } = await this.db.send(
-      new QueryCommand({ ...this.queueQuery(status, {}), Limit: limit, ExclusiveStartKey: decodeCursor(cursor, status) }),
+      new QueryCommand({
+        ...this.queueQuery(status, {}),
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, status),
+      }),
     );
     return { contacts: Items.map(toContact), cursor: encodeCursor(LastEvaluatedKey) };
   }
@@ -424,7 +535,12 @@ export class DynamoContactStore implements ContactStore {
   }
 
   private queueQuery(status: ContactStatus, range: StatusRange) {
-    const [bound, condition] = 'since' in range ? [range.since, ' AND gsi1sk >= :bound'] : 'before' in range ? [range.before, ' AND gsi1sk < :bound'] : [];
+    const [bound, condition] =
+      'since' in range
+        ? [range.since, ' AND gsi1sk >= :bound']
+        : 'before' in range
+          ? [range.before, ' AND gsi1sk < :bound']
+          : [];
     return {
       TableName: this.tableName,
       IndexName: STATUS_INDEX,

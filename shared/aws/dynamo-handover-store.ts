@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { expiryAfter } from '../contacts';
 import type { Handover, HandoverStatus, HandoverTeam } from '../handovers/handover';
 import { HandoverMoved, type HandoverStore } from '../handovers/ports';
@@ -12,9 +19,19 @@ import { STATUS_INDEX } from './dynamo-contact-store';
  * key in the same conditional write, so the lists never disagree with the handover.
  */
 const key = (contactId: string, handoverId: string) => ({ pk: `CONTACT#${contactId}`, sk: `HANDOVER#${handoverId}` });
-const listKeys = (h: Pick<Handover, 'team' | 'status' | 'statusAt'>) => ({ gsi1pk: `HANDOVER#${h.team}#${h.status}`, gsi1sk: h.statusAt });
+const listKeys = (h: Pick<Handover, 'team' | 'status' | 'statusAt'>) => ({
+  gsi1pk: `HANDOVER#${h.team}#${h.status}`,
+  gsi1sk: h.statusAt,
+});
 
-const toHandover = ({ pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, expiresAt: _e, ...handover }: Record<string, unknown>) => handover as unknown as Handover;
+const toHandover = ({
+  pk: _pk,
+  sk: _sk,
+  gsi1pk: _g1,
+  gsi1sk: _g2,
+  expiresAt: _e,
+  ...handover
+}: Record<string, unknown>) => handover as unknown as Handover;
 
 export class DynamoHandoverStore implements HandoverStore {
   private readonly db: DynamoDBDocumentClient;
@@ -50,7 +67,9 @@ export class DynamoHandoverStore implements HandoverStore {
   }
 
   async get(contactId: string, handoverId: string): Promise<Handover | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(contactId, handoverId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key(contactId, handoverId), ConsistentRead: true }),
+    );
     return Item ? toHandover(Item) : undefined;
   }
 
@@ -72,10 +91,17 @@ export class DynamoHandoverStore implements HandoverStore {
     });
   }
 
-  async move(contactId: string, handoverId: string, from: HandoverStatus, changes: Partial<Handover> & { status: HandoverStatus; statusAt: string }): Promise<Handover> {
+  async move(
+    contactId: string,
+    handoverId: string,
+    from: HandoverStatus,
+    changes: Partial<Handover> & { status: HandoverStatus; statusAt: string },
+  ): Promise<Handover> {
     const current = await this.get(contactId, handoverId);
     if (!current || current.status !== from) throw new HandoverMoved(current);
-    const fields = Object.entries({ ...changes, ...listKeys({ ...current, ...changes }) }).filter(([, value]) => value !== undefined);
+    const fields = Object.entries({ ...changes, ...listKeys({ ...current, ...changes }) }).filter(
+      ([, value]) => value !== undefined,
+    );
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
@@ -83,14 +109,21 @@ export class DynamoHandoverStore implements HandoverStore {
           Key: key(contactId, handoverId),
           UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
           ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])) },
-          ExpressionAttributeValues: { ':from': from, ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])) },
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':from': from,
+            ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
       return toHandover(Attributes!);
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new HandoverMoved(await this.get(contactId, handoverId));
+      if (error instanceof ConditionalCheckFailedException)
+        throw new HandoverMoved(await this.get(contactId, handoverId));
       throw error;
     }
   }

@@ -22,23 +22,41 @@ export class DynamoReferrerAddresses implements ReferrerAddresses {
   }
 
   async isConfirmed(addressHash: string): Promise<boolean> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `REFERRER#${addressHash}`, sk: 'CONFIRMED' } }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `REFERRER#${addressHash}`, sk: 'CONFIRMED' } }),
+    );
     return Boolean(Item);
   }
 
   async offer(tokenHash: string, offer: AddressConfirmationOffer): Promise<void> {
     const { addressHash, contactId, validUntil } = offer;
     const expiresAt = Math.floor(Date.parse(validUntil) / 1000);
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `ADDRESSCONFIRM#${tokenHash}`, sk: 'OFFER', addressHash, contactId, validUntil, expiresAt } }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `ADDRESSCONFIRM#${tokenHash}`, sk: 'OFFER', addressHash, contactId, validUntil, expiresAt },
+      }),
+    );
   }
 
   async findOffer(tokenHash: string): Promise<AddressConfirmationOffer | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `ADDRESSCONFIRM#${tokenHash}`, sk: 'OFFER' }, ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: `ADDRESSCONFIRM#${tokenHash}`, sk: 'OFFER' },
+        ConsistentRead: true,
+      }),
+    );
     return Item ? { addressHash: Item.addressHash, contactId: Item.contactId, validUntil: Item.validUntil } : undefined;
   }
 
   async confirm(addressHash: string, at: string): Promise<void> {
     const expiresAt = Math.floor(Date.parse(at) / 1000) + this.retentionYears * YEAR_SECONDS;
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `REFERRER#${addressHash}`, sk: 'CONFIRMED', confirmedAt: at, expiresAt } }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `REFERRER#${addressHash}`, sk: 'CONFIRMED', confirmedAt: at, expiresAt },
+      }),
+    );
   }
 }

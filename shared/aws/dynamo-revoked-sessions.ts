@@ -28,7 +28,11 @@ export class DynamoRevokedSessions implements RevokedSessions {
 
   async isRevoked(sessionId: string): Promise<boolean> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: `REVOKED_SESSION#${sessionId}`, sk: 'REVOKED' }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: `REVOKED_SESSION#${sessionId}`, sk: 'REVOKED' },
+        ConsistentRead: true,
+      }),
     );
     return !!Item;
   }

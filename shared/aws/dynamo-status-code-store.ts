@@ -9,7 +9,13 @@ import type { StatusCode, StatusCodeStore } from '../front-door/ports';
  */
 const key = (linkHash: string) => ({ pk: `STATUSCODE#${linkHash}`, sk: 'CODE' });
 // Records written before versions were kept count as version 0.
-const fields = ({ codeHash, validUntil, attempts, issued, version }: StatusCode): StatusCode => ({ codeHash, validUntil, attempts, issued, version: version ?? 0 });
+const fields = ({ codeHash, validUntil, attempts, issued, version }: StatusCode): StatusCode => ({
+  codeHash,
+  validUntil,
+  attempts,
+  issued,
+  version: version ?? 0,
+});
 
 export class DynamoStatusCodeStore implements StatusCodeStore {
   private readonly db: DynamoDBDocumentClient;
@@ -22,7 +28,9 @@ export class DynamoStatusCodeStore implements StatusCodeStore {
   }
 
   async get(linkHash: string): Promise<StatusCode | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(linkHash), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key(linkHash), ConsistentRead: true }),
+    );
     return Item ? fields(Item as StatusCode) : undefined;
   }
 

@@ -23,7 +23,14 @@ export class S3FactsSink implements FactsSink {
 
   async writePart(runId: string, table: FactTable, part: number, parquet: Buffer): Promise<void> {
     const key = `${S3FactsSink.prefix(runId, table)}part-${String(part).padStart(5, '0')}.parquet`;
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: parquet, ContentType: 'application/vnd.apache.parquet' }));
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: parquet,
+        ContentType: 'application/vnd.apache.parquet',
+      }),
+    );
   }
 
   async publish(runId: string): Promise<void> {
@@ -39,7 +46,10 @@ export class S3FactsSink implements FactsSink {
             TableType: Table.TableType,
             Parameters: Table.Parameters,
             PartitionKeys: Table.PartitionKeys,
-            StorageDescriptor: { ...Table.StorageDescriptor, Location: `s3://${this.bucket}/${S3FactsSink.prefix(runId, table)}` },
+            StorageDescriptor: {
+              ...Table.StorageDescriptor,
+              Location: `s3://${this.bucket}/${S3FactsSink.prefix(runId, table)}`,
+            },
           },
         }),
       );

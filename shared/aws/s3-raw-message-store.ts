@@ -2,7 +2,9 @@ import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client
 
 /** Raw inbound emails as SES receiving stored them in the encrypted inbound bucket. */
 export class S3RawMessageStore {
-  constructor(private readonly s3: S3Client = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) })) {}
+  constructor(
+    private readonly s3: S3Client = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }),
+  ) {}
 
   async get(bucket: string, key: string): Promise<Buffer> {
     const { Body } = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));

@@ -71,7 +71,14 @@ export class StepFunctionsWorkflow implements TriageWorkflow {
     for (const statusFilter of ['ABORTED', 'FAILED', 'TIMED_OUT'] as const) {
       let nextToken: string | undefined;
       do {
-        const page = await this.sfn.send(new ListExecutionsCommand({ stateMachineArn: this.stateMachineArn, statusFilter, maxResults: 1000, nextToken }));
+        const page = await this.sfn.send(
+          new ListExecutionsCommand({
+            stateMachineArn: this.stateMachineArn,
+            statusFilter,
+            maxResults: 1000,
+            nextToken,
+          }),
+        );
         // Newest first: stop at the first execution that ended before the window.
         const recent = (page.executions ?? []).filter((e) => (e.stopDate ?? e.startDate ?? new Date(0)) >= since);
         for (const execution of recent) {

@@ -18,11 +18,28 @@ export const formatLondonTime = (iso: string): string => {
   const hour = Number(part.hour);
   const minute = part.minute === '00' ? '' : `:${part.minute}`;
   const time =
-    hour === 12 && !minute ? 'midday' : hour === 0 && !minute ? 'midnight' : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
+    hour === 12 && !minute
+      ? 'midday'
+      : hour === 0 && !minute
+        ? 'midnight'
+        : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
   return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A calendar date as GOV.UK writes it: "2018-03-14" → "14 March 2018" (no time zone: it is a date, not an instant). */
 export const formatDate = (isoDate: string): string => {

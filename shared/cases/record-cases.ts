@@ -1,7 +1,17 @@
 import * as z from 'zod';
 import type { Child, FieldError } from '../notification';
 import { matchKeysFor } from '../contacts/matching';
-import { caseStatementAbout, CaseStatementSchema, ChildIdentitySchema, childKeyFromPath, childKeysOf, latestCase, type CaseStatement, type ChildCase, type OpenCase } from './case';
+import {
+  caseStatementAbout,
+  CaseStatementSchema,
+  ChildIdentitySchema,
+  childKeyFromPath,
+  childKeysOf,
+  latestCase,
+  type CaseStatement,
+  type ChildCase,
+  type OpenCase,
+} from './case';
 import { parseCsv } from './csv';
 import type { CaseRegistry } from './ports';
 
@@ -14,7 +24,10 @@ type Source = ChildCase['source'];
 export type RecordOutcome = { outcome: 'invalid'; errors: FieldError[] } | { outcome: 'recorded'; recorded: number };
 
 const errorsOf = (error: z.ZodError, prefix: (string | number)[] = []): FieldError[] =>
-  error.issues.map((issue) => ({ path: [...prefix, ...issue.path].map(String).join('.') || '(body)', message: issue.message }));
+  error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path].map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
 
 const toCase = (statement: Omit<CaseStatement, 'child'>, recordedBy: string, source: Source, now: Date): ChildCase => ({
   status: statement.status,
@@ -34,7 +47,11 @@ export const recordChildCase = async (
   const key = childKeyFromPath(request.key);
   const statement = CaseStatementSchema.safeParse(request.body);
   const errors = [
-    ...(key ? [] : [{ path: 'key', message: 'Give the child key Front Door shows for the child, or a valid 10 digit NHS number' }]),
+    ...(key
+      ? []
+      : [
+          { path: 'key', message: 'Give the child key Front Door shows for the child, or a valid 10 digit NHS number' },
+        ]),
     ...(statement.success ? [] : errorsOf(statement.error)),
   ];
   if (errors.length > 0 || !key || !statement.success) return { outcome: 'invalid', errors };
@@ -56,7 +73,11 @@ export const CaseBatchSchema = z
   })
   .strict();
 
-const store = async (items: CaseItem[], request: { recordedBy: string; source: Source; now: Date }, deps: { registry: CaseRegistry }) => {
+const store = async (
+  items: CaseItem[],
+  request: { recordedBy: string; source: Source; now: Date },
+  deps: { registry: CaseRegistry },
+) => {
   for (const { child, ...statement } of items) {
     await deps.registry.record(childKeysOf(child), toCase(statement, request.recordedBy, request.source, request.now));
   }
@@ -78,26 +99,58 @@ export const recordChildCases = async (
 
 /** The CSV columns `front-door cases import` reads; the child by NHS number or by name, date of birth and postcode. */
 export const CSV_COLUMNS = [
-  'nhs_number', 'first_name', 'last_name', 'date_of_birth', 'expected_date_of_delivery', 'postcode',
-  'status', 'kind', 'holder_name', 'holder_email', 'team', 'recorded_at',
+  'nhs_number',
+  'first_name',
+  'last_name',
+  'date_of_birth',
+  'expected_date_of_delivery',
+  'postcode',
+  'status',
+  'kind',
+  'holder_name',
+  'holder_email',
+  'team',
+  'recorded_at',
 ] as const;
 
 const rowToItem = (row: Record<string, string>) => {
   const value = (column: (typeof CSV_COLUMNS)[number]) => row[column] || undefined;
   const child = Object.fromEntries(
     Object.entries({
-      nhsNumber: value('nhs_number'), firstName: value('first_name'), lastName: value('last_name'),
-      dateOfBirth: value('date_of_birth'), expectedDateOfDelivery: value('expected_date_of_delivery'), postcode: value('postcode'),
+      nhsNumber: value('nhs_number'),
+      firstName: value('first_name'),
+      lastName: value('last_name'),
+      dateOfBirth: value('date_of_birth'),
+      expectedDateOfDelivery: value('expected_date_of_delivery'),
+      postcode: value('postcode'),
     }).filter(([, v]) => v !== undefined),
   );
-  const holder = value('holder_name') || value('holder_email') ? { name: value('holder_name'), email: value('holder_email') } : undefined;
-  return { status: value('status'), kind: value('kind'), child, ...(holder && { holder }), ...(value('team') && { team: value('team') }), ...(value('recorded_at') && { recordedAt: value('recorded_at') }) };
+  const holder =
+    value('holder_name') || value('holder_email')
+      ? { name: value('holder_name'), email: value('holder_email') }
+      : undefined;
+  return {
+    status: value('status'),
+    kind: value('kind'),
+    child,
+    ...(holder && { holder }),
+    ...(value('team') && { team: value('team') }),
+    ...(value('recorded_at') && { recordedAt: value('recorded_at') }),
+  };
 };
 
 const CSV_FIELDS: Record<string, string> = {
-  'child.nhsNumber': 'nhs_number', 'child.firstName': 'first_name', 'child.lastName': 'last_name', 'child.dateOfBirth': 'date_of_birth',
-  'child.expectedDateOfDelivery': 'expected_date_of_delivery', 'child.postcode': 'postcode', 'holder.name': 'holder_name', 'holder.email': 'holder_email',
-  holder: 'holder_name', recordedAt: 'recorded_at', child: 'child',
+  'child.nhsNumber': 'nhs_number',
+  'child.firstName': 'first_name',
+  'child.lastName': 'last_name',
+  'child.dateOfBirth': 'date_of_birth',
+  'child.expectedDateOfDelivery': 'expected_date_of_delivery',
+  'child.postcode': 'postcode',
+  'holder.name': 'holder_name',
+  'holder.email': 'holder_email',
+  holder: 'holder_name',
+  recordedAt: 'recorded_at',
+  child: 'child',
 };
 
 /**
@@ -116,7 +169,10 @@ export const importChildCases = async (
       outcome: 'invalid',
       errors: [
         ...required.map((c) => ({ path: 'header', message: `The header has no ${c} column` })),
-        ...unknown.map((c) => ({ path: 'header', message: `Unknown column ${c}; the columns are ${CSV_COLUMNS.join(', ')}` })),
+        ...unknown.map((c) => ({
+          path: 'header',
+          message: `Unknown column ${c}; the columns are ${CSV_COLUMNS.join(', ')}`,
+        })),
         ...(rows.length === 0 ? [{ path: 'rows', message: 'The file has no cases after its header' }] : []),
       ],
     };
@@ -126,7 +182,9 @@ export const importChildCases = async (
     const parsed = CaseItemSchema.safeParse(rowToItem(row));
     if (parsed.success) items.push(parsed.data);
     // Row numbers count the header as row 1, as a spreadsheet shows them.
-    else for (const e of errorsOf(parsed.error)) errors.push({ path: `row ${i + 2} ${CSV_FIELDS[e.path] ?? e.path}`, message: e.message });
+    else
+      for (const e of errorsOf(parsed.error))
+        errors.push({ path: `row ${i + 2} ${CSV_FIELDS[e.path] ?? e.path}`, message: e.message });
   });
   if (errors.length > 0) return { outcome: 'invalid', errors };
   return store(items, { recordedBy: request.recordedBy, source: 'import', now: request.now }, deps);

@@ -63,7 +63,9 @@ const toInput = (raw: unknown, label: string, fallbackReceivedAt: Date): TriageI
   const wrapped = record !== null && typeof record === 'object' && 'notification' in record;
   const parsed = parseNotification(wrapped ? record.notification : raw);
   if (!parsed.ok)
-    throw new InvalidContact(`${label}: not a valid notification:\n${parsed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+    throw new InvalidContact(
+      `${label}: not a valid notification:\n${parsed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`,
+    );
   const receivedAt = wrapped && record.receivedAt ? new Date(record.receivedAt) : fallbackReceivedAt;
   if (Number.isNaN(receivedAt.getTime())) throw new InvalidContact(`${label}: receivedAt is not an ISO date and time`);
   return {
@@ -78,7 +80,9 @@ const explain = (r: Recommendation, ruleset: Ruleset): string[] => [
   `Level ${r.level} (${ruleset.levels[String(r.level) as '1'].name}): ${ROUTES[r.route]}.`,
   `Priority ${r.priority}; decision due by ${r.dueAt}.`,
   ...(r.themes.length > 0 ? [`Daily triage lists: ${r.themes.join(', ')}.`] : []),
-  ...r.reasons.map((reason) => `- ${reason.text} (${reason.kind} ${reason.id}; evidence: ${reason.evidence.join('; ') || 'none'})`),
+  ...r.reasons.map(
+    (reason) => `- ${reason.text} (${reason.kind} ${reason.id}; evidence: ${reason.evidence.join('; ') || 'none'})`,
+  ),
   ...r.clocks.map((clock) => `Clock: ${clock.name} due by ${clock.dueAt}.`),
   `Ruleset ${r.ruleset.id} version ${r.ruleset.version}${ruleset.status === 'default' ? ' (the shipped default: replace it with your area’s guidance)' : ''}.`,
 ];
@@ -90,7 +94,8 @@ const triage = (args: string[], io: Io): number => {
     options: { explain: { type: 'boolean' }, ruleset: { type: 'string' }, 'received-at': { type: 'string' } },
   });
   const [file] = positionals;
-  if (!file || positionals.length > 1) throw new UsageError('triage needs one notification file, or - for standard input');
+  if (!file || positionals.length > 1)
+    throw new UsageError('triage needs one notification file, or - for standard input');
   const ruleset = values.ruleset ? loadRuleset(values.ruleset) : getDefaultRuleset();
   const receivedAt = values['received-at'] ? new Date(values['received-at']) : io.now();
   if (Number.isNaN(receivedAt.getTime())) throw new UsageError('--received-at must be an ISO date and time');
@@ -119,12 +124,19 @@ const readContacts = (source: string, io: Io): Replay[] => {
   const now = io.now();
   const entries: { label: string; raw: unknown }[] = [];
   if (statSync(source).isDirectory()) {
-    for (const name of readdirSync(source).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(source)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       entries.push({ label: name, raw: readJson(join(source, name), io) });
     }
   } else {
     const text = readFileSync(source, 'utf8').trim();
-    const items: unknown[] = text.startsWith('[') ? (JSON.parse(text) as unknown[]) : text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+    const items: unknown[] = text.startsWith('[')
+      ? (JSON.parse(text) as unknown[])
+      : text
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as unknown);
     items.forEach((raw, i) => entries.push({ label: `${source}#${i + 1}`, raw }));
   }
   return entries.map(({ label, raw }) => {
@@ -143,19 +155,24 @@ const storedContacts = (io: Io): Replay[] => {
 };
 
 const diff = (args: string[], io: Io): number => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { contacts: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { contacts: { type: 'string' } },
+  });
   const [oldFile, newFile] = positionals;
-  if (!oldFile || !newFile || positionals.length > 2) throw new UsageError('rules diff needs the old and the new ruleset');
+  if (!oldFile || !newFile || positionals.length > 2)
+    throw new UsageError('rules diff needs the old and the new ruleset');
   const [before, after] = [loadRuleset(oldFile), loadRuleset(newFile)];
-  const contacts = values.contacts === 'store' ? storedContacts(io) : readContacts(values.contacts ?? 'events/notifications', io);
+  const contacts =
+    values.contacts === 'store' ? storedContacts(io) : readContacts(values.contacts ?? 'events/notifications', io);
   const changes = diffRulesets(before, after, contacts);
   for (const change of changes) {
     const fields = change.changes.map((c) => `${c.field} ${c.before} -> ${c.after}`);
-    const reasons = [
-      ...change.reasonsAdded.map((id) => `+${id}`),
-      ...change.reasonsRemoved.map((id) => `-${id}`),
-    ];
-    io.stdout(`${change.label}: ${[...fields, reasons.length > 0 ? `reasons ${reasons.join(' ')}` : ''].filter(Boolean).join('; ')}`);
+    const reasons = [...change.reasonsAdded.map((id) => `+${id}`), ...change.reasonsRemoved.map((id) => `-${id}`)];
+    io.stdout(
+      `${change.label}: ${[...fields, reasons.length > 0 ? `reasons ${reasons.join(' ')}` : ''].filter(Boolean).join('; ')}`,
+    );
   }
   io.stdout(
     `${contacts.length} contacts replayed under ${before.id} ${before.version} and ${after.id} ${after.version}: ${changes.length} changed`,

@@ -1,7 +1,14 @@
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { ChildDecisionFieldsSchema, describeChildren, isOpen, type Contact, type DecisionFields, type Person } from '../contacts';
+import {
+  ChildDecisionFieldsSchema,
+  describeChildren,
+  isOpen,
+  type Contact,
+  type DecisionFields,
+  type Person,
+} from '../contacts';
 import type { ChildCase } from '../cases/case';
 import type { CaseRegistry } from '../cases/ports';
 import { matchKeysFor } from '../contacts/matching';
@@ -24,7 +31,12 @@ export const partnerAnswerDue = (now: Date, decisionDueAt: string | undefined): 
   return new Date(Math.max(Math.min(latest, beforeDecision), now.getTime() + HOUR)).toISOString();
 };
 
-const text = (what: string, max = 4000) => z.string().trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+const text = (what: string, max = 4000) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 
 /** Everything a worker or manager can do to a contact from the console, other than deciding it. */
 export const ActionSchemas = {
@@ -39,28 +51,46 @@ export const ActionSchemas = {
     agency: z.string({ message: 'Choose which agency to ask' }).trim().min(1, 'Choose which agency to ask'),
     question: text('what you are asking the agency'),
     // Kept so that a reminder can go to the same address if the answer is late.
-    sentTo: z.string({ message: 'Enter the email address you sent the request to' }).trim().email('Enter the email address you sent the request to, like name@agency.example'),
+    sentTo: z
+      .string({ message: 'Enter the email address you sent the request to' })
+      .trim()
+      .email('Enter the email address you sent the request to, like name@agency.example'),
   }),
   'record-answer': z.object({ requestId: z.string().min(1), answer: text("the agency's answer") }),
   // What the worker has learnt from the case management system, when it has not told Front Door.
   'record-case': z
     .object({
       childIndex: z.coerce.number().int().min(0),
-      caseStatus: z.enum(['open', 'closed'], { message: 'Choose whether the child has an open case or the case is closed' }),
-      kind: z.enum(['social-care', 'early-help'], { message: 'Choose whether it is a social care or an early help case' }),
+      caseStatus: z.enum(['open', 'closed'], {
+        message: 'Choose whether the child has an open case or the case is closed',
+      }),
+      kind: z.enum(['social-care', 'early-help'], {
+        message: 'Choose whether it is a social care or an early help case',
+      }),
       holderName: z.string().trim().max(200).optional(),
       holderEmail: z.string().trim().max(320).optional(),
       team: z.string().trim().max(200).optional(),
     })
     .superRefine((c, ctx) => {
       if (c.caseStatus !== 'open') return;
-      if (!c.holderName) ctx.addIssue({ code: 'custom', path: ['holderName'], message: 'Enter the name of the allocated worker or lead professional' });
+      if (!c.holderName)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holderName'],
+          message: 'Enter the name of the allocated worker or lead professional',
+        });
       if (!c.holderEmail || !z.email().safeParse(c.holderEmail).success)
-        ctx.addIssue({ code: 'custom', path: ['holderEmail'], message: 'Enter their email address, like name@council.example' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holderEmail'],
+          message: 'Enter their email address, like name@council.example',
+        });
     }),
   'answer-reconsideration': z
     .object({
-      reconsiderationStatus: z.enum(['upheld', 'changed'], { message: 'Choose whether the decision is upheld or changed' }),
+      reconsiderationStatus: z.enum(['upheld', 'changed'], {
+        message: 'Choose whether the decision is upheld or changed',
+      }),
       answer: text('your answer to the referrer'),
       // The new decision, from the same form: asked for only when the decision is changed.
       route: z.string().optional(),
@@ -70,16 +100,39 @@ export const ActionSchemas = {
       // Which child's decision changes; empty for every child.
       childIndex: z.string().optional(),
     })
-    .transform(({ reconsiderationStatus, answer, childIndex, ...fields }, ctx): { reconsiderationStatus: 'upheld' | 'changed'; answer: string; decision?: DecisionFields; childIndex?: number } => {
-      if (reconsiderationStatus === 'upheld') return { reconsiderationStatus, answer };
-      const decision = ChildDecisionFieldsSchema.safeParse(decisionFields(fields));
-      if (decision.success) return { reconsiderationStatus, answer, decision: decision.data, ...(childIndex && /^\d+$/.test(childIndex) && { childIndex: Number(childIndex) }) };
-      for (const issue of decision.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-      return z.NEVER;
-    }),
+    .transform(
+      (
+        { reconsiderationStatus, answer, childIndex, ...fields },
+        ctx,
+      ): {
+        reconsiderationStatus: 'upheld' | 'changed';
+        answer: string;
+        decision?: DecisionFields;
+        childIndex?: number;
+      } => {
+        if (reconsiderationStatus === 'upheld') return { reconsiderationStatus, answer };
+        const decision = ChildDecisionFieldsSchema.safeParse(decisionFields(fields));
+        if (decision.success)
+          return {
+            reconsiderationStatus,
+            answer,
+            decision: decision.data,
+            ...(childIndex && /^\d+$/.test(childIndex) && { childIndex: Number(childIndex) }),
+          };
+        for (const issue of decision.error.issues)
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+        return z.NEVER;
+      },
+    ),
 } as const;
 /** A decision as a GOV.UK form posts it: every field a string, empty when not chosen. */
-export const decisionFields = (fields: { route?: string; level?: string; primaryNeed?: string; rationale?: string; overrideReason?: string }) => ({
+export const decisionFields = (fields: {
+  route?: string;
+  level?: string;
+  primaryNeed?: string;
+  rationale?: string;
+  overrideReason?: string;
+}) => ({
   route: fields.route || undefined,
   level: fields.level ? Number(fields.level) : undefined,
   primaryNeed: fields.primaryNeed || undefined,
@@ -100,7 +153,14 @@ export const isActionKind = (kind: string): kind is ActionKind => kind in Action
  * `newDecision` when the write made a new decision final.
  */
 type Plan =
-  | { changes: Partial<Contact>; action: string; detail?: string; sendOutcome?: true; newDecision?: true; caseStatement?: { keys: string[]; record: ChildCase } }
+  | {
+      changes: Partial<Contact>;
+      action: string;
+      detail?: string;
+      sendOutcome?: true;
+      newDecision?: true;
+      caseStatement?: { keys: string[]; record: ChildCase };
+    }
   | { refused: string };
 
 const person = (actor: AuditEvent['actor']): Person => ({ id: actor.id, name: actor.name });
@@ -124,10 +184,14 @@ export const planAction = <K extends ActionKind>(
     case 'claim':
       if (!open) return { refused: 'Only contacts that are still open can be claimed' };
       if (contact.assignee?.id === actor.id) return { refused: 'You have already claimed this contact' };
-      return { changes: { assignee: by }, action: contact.assignee ? `Claimed from ${contact.assignee.name}` : 'Claimed' };
+      return {
+        changes: { assignee: by },
+        action: contact.assignee ? `Claimed from ${contact.assignee.name}` : 'Claimed',
+      };
     case 'unassign':
       if (!contact.assignee) return { refused: 'Nobody is assigned to this contact' };
-      if (contact.assignee.id !== actor.id && actor.role !== 'manager') return { refused: 'Only a manager can unassign someone else' };
+      if (contact.assignee.id !== actor.id && actor.role !== 'manager')
+        return { refused: 'Only a manager can unassign someone else' };
       return { changes: { assignee: null }, action: `Unassigned ${contact.assignee.name}` };
     case 'assign': {
       const { assignee } = input as ActionInput<'assign'>;
@@ -142,20 +206,35 @@ export const planAction = <K extends ActionKind>(
     case 'link': {
       const { linkedContactId, linkedReference } = input as ActionInput<'link'>;
       if (linkedContactId === contact.contactId) return { refused: 'A contact cannot be linked to itself' };
-      if (contact.links?.some((l) => l.contactId === linkedContactId)) return { refused: `${linkedReference} is already linked` };
-      return { changes: { links: [...(contact.links ?? []), { contactId: linkedContactId, reference: linkedReference, by, at }] }, action: 'Linked an earlier contact', detail: linkedReference };
+      if (contact.links?.some((l) => l.contactId === linkedContactId))
+        return { refused: `${linkedReference} is already linked` };
+      return {
+        changes: {
+          links: [...(contact.links ?? []), { contactId: linkedContactId, reference: linkedReference, by, at }],
+        },
+        action: 'Linked an earlier contact',
+        detail: linkedReference,
+      };
     }
     case 'unlink': {
       const { linkedContactId } = input as ActionInput<'unlink'>;
       const link = contact.links?.find((l) => l.contactId === linkedContactId);
       if (!link) return { refused: 'That contact is not linked' };
-      return { changes: { links: contact.links!.filter((l) => l !== link) }, action: 'Unlinked an earlier contact', detail: link.reference };
+      return {
+        changes: { links: contact.links!.filter((l) => l !== link) },
+        action: 'Unlinked an earlier contact',
+        detail: link.reference,
+      };
     }
     case 'request-information': {
       const { agency, question, sentTo } = input as ActionInput<'request-information'>;
       const dueAt = partnerAnswerDue(now, contact.recommendation?.dueAt);
       const request = { id: randomUUID(), agency, question, requestedAt: at, requestedBy: by, dueAt, sentTo };
-      return { changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] }, action: `Asked ${agencyName(agencies, agency)} for information`, detail: `Due ${dueAt}` };
+      return {
+        changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] },
+        action: `Asked ${agencyName(agencies, agency)} for information`,
+        detail: `Due ${dueAt}`,
+      };
     }
     case 'record-answer': {
       const { requestId, answer } = input as ActionInput<'record-answer'>;
@@ -173,34 +252,59 @@ export const planAction = <K extends ActionKind>(
       const child = contact.notification?.children[childIndex];
       if (!child) return { refused: 'That child is not in this notification' };
       const record: ChildCase = {
-        status: caseStatus, kind, ...(caseStatus === 'open' && { holder: { name: holderName!, email: holderEmail! } }), ...(team && { team }),
-        recordedAt: at, recordedBy: actor.id, source: 'console',
+        status: caseStatus,
+        kind,
+        ...(caseStatus === 'open' && { holder: { name: holderName!, email: holderEmail! } }),
+        ...(team && { team }),
+        recordedAt: at,
+        recordedBy: actor.id,
+        source: 'console',
       };
       const openCases = [
         ...(contact.recommendation?.caseHolders ?? []).filter((c) => c.childIndex !== childIndex),
         ...(record.holder ? [{ childIndex, kind, holder: record.holder, ...(team && { team }) }] : []),
       ];
       // A contact still waiting for its decision is recommended again with what is now known.
-      const changes: Partial<Contact> = isOpen(contact.status) && contact.recommendation
-        ? { recommendation: recommend({ notification: contact.notification, history: { earlierContacts, openCases }, receivedAt: new Date(contact.receivedAt) }) }
-        : {};
+      const changes: Partial<Contact> =
+        isOpen(contact.status) && contact.recommendation
+          ? {
+              recommendation: recommend({
+                notification: contact.notification,
+                history: { earlierContacts, openCases },
+                receivedAt: new Date(contact.receivedAt),
+              }),
+            }
+          : {};
       return {
         changes,
         action: `Recorded ${caseStatus === 'open' ? 'an open' : 'a closed'} ${kind === 'social-care' ? 'social care' : 'early help'} case for child ${childIndex + 1}`,
-        ...(record.holder && { detail: `${kind === 'social-care' ? 'Allocated worker' : 'Lead professional'}: ${record.holder.name}${team ? `, ${team}` : ''}` }),
+        ...(record.holder && {
+          detail: `${kind === 'social-care' ? 'Allocated worker' : 'Lead professional'}: ${record.holder.name}${team ? `, ${team}` : ''}`,
+        }),
         caseStatement: { keys: matchKeysFor(child).map((k) => k.key), record },
       };
     }
     case 'answer-reconsideration': {
       const answered = input as ActionInput<'answer-reconsideration'>;
       const previous = contact.decision;
-      if (contact.reconsideration?.status !== 'requested' || contact.status !== 'decided' || !previous) return { refused: 'There is no reconsideration request to answer' };
-      const reconsideration = { ...contact.reconsideration, status: answered.reconsiderationStatus, answer: answered.answer, answeredAt: at, answeredBy: actor.name };
+      if (contact.reconsideration?.status !== 'requested' || contact.status !== 'decided' || !previous)
+        return { refused: 'There is no reconsideration request to answer' };
+      const reconsideration = {
+        ...contact.reconsideration,
+        status: answered.reconsiderationStatus,
+        answer: answered.answer,
+        answeredAt: at,
+        answeredBy: actor.name,
+      };
       const action = `Answered the referrer's reconsideration request: ${answered.reconsiderationStatus}`;
       // Either way the referrer is emailed the answer, by the consumer that sends outcomes.
       if (!answered.decision) return { changes: { reconsideration }, action, sendOutcome: true };
       // The new decision is one child's (the others keep theirs) or the same for every child.
-      const reconsidered = reconsideredDecision(previous, { fields: answered.decision, childIndex: answered.childIndex }, { at, actorId: actor.id });
+      const reconsidered = reconsideredDecision(
+        previous,
+        { fields: answered.decision, childIndex: answered.childIndex },
+        { at, actorId: actor.id },
+      );
       if ('refused' in reconsidered) return reconsidered;
       const { decision } = reconsidered;
       return {
@@ -227,24 +331,48 @@ export type ActionResult =
   | { outcome: 'refused'; reason: string; contact: Contact }
   | { outcome: 'conflict'; reason: string; contact: Contact };
 
-export const STALE_MESSAGE = 'Someone else changed this contact after you opened it. Check what they did, then try again.';
+export const STALE_MESSAGE =
+  'Someone else changed this contact after you opened it. Check what they did, then try again.';
 
 /** Validates, plans and writes one action at the version the user saw, then audits it. */
 export const performAction = async (
-  request: { contactId: string; kind: ActionKind; fields: Record<string, string>; expectedVersion: number; actor: AuditEvent['actor']; now: Date },
+  request: {
+    contactId: string;
+    kind: ActionKind;
+    fields: Record<string, string>;
+    expectedVersion: number;
+    actor: AuditEvent['actor'];
+    now: Date;
+  },
   deps: { store: ContactStore; outcomeQueue: MessageQueue; cases?: CaseRegistry; agencies?: readonly Agency[] },
 ): Promise<ActionResult> => {
   const parsed = ActionSchemas[request.kind].safeParse(request.fields);
-  if (!parsed.success) return { outcome: 'invalid', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  if (!parsed.success)
+    return {
+      outcome: 'invalid',
+      errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
   const agencies = deps.agencies ?? DEFAULT_AGENCIES;
-  if (request.kind === 'request-information' && !agencies.some((a) => a.id === (parsed.data as ActionInput<'request-information'>).agency)) {
+  if (
+    request.kind === 'request-information' &&
+    !agencies.some((a) => a.id === (parsed.data as ActionInput<'request-information'>).agency)
+  ) {
     return { outcome: 'invalid', errors: [{ path: 'agency', message: 'Choose which agency to ask' }] };
   }
   const contact = await deps.store.get(request.contactId);
   if (!contact) return { outcome: 'not-found' };
-  if ((contact.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
+  if ((contact.version ?? 0) !== request.expectedVersion)
+    return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
   const earlier = request.kind === 'record-case' ? (await deps.store.getMatches(contact.contactId)).earlier : [];
-  const plan = planAction(request.kind, parsed.data as ActionInput<ActionKind>, contact, request.actor, request.now, earlier, agencies);
+  const plan = planAction(
+    request.kind,
+    parsed.data as ActionInput<ActionKind>,
+    contact,
+    request.actor,
+    request.now,
+    earlier,
+    agencies,
+  );
   if ('refused' in plan) return { outcome: 'refused', reason: plan.refused, contact };
   if (plan.caseStatement) {
     if (!deps.cases) throw new Error('Recording a case needs the case registry');
@@ -252,12 +380,28 @@ export const performAction = async (
     await deps.cases.record(plan.caseStatement.keys, plan.caseStatement.record);
   }
   try {
-    const updated = await deps.store.update(contact.contactId, request.expectedVersion, plan.changes, request.now.toISOString());
-    await deps.store.appendEvent({ contactId: contact.contactId, at: request.now.toISOString(), actor: request.actor, action: plan.action, detail: plan.detail });
-    if (plan.sendOutcome) await deps.outcomeQueue.send({ contactId: contact.contactId, ...(plan.newDecision && { newDecision: plan.newDecision }) });
+    const updated = await deps.store.update(
+      contact.contactId,
+      request.expectedVersion,
+      plan.changes,
+      request.now.toISOString(),
+    );
+    await deps.store.appendEvent({
+      contactId: contact.contactId,
+      at: request.now.toISOString(),
+      actor: request.actor,
+      action: plan.action,
+      detail: plan.detail,
+    });
+    if (plan.sendOutcome)
+      await deps.outcomeQueue.send({
+        contactId: contact.contactId,
+        ...(plan.newDecision && { newDecision: plan.newDecision }),
+      });
     return { outcome: 'done', contact: updated };
   } catch (error) {
-    if (error instanceof VersionConflict && error.current) return { outcome: 'conflict', reason: STALE_MESSAGE, contact: error.current };
+    if (error instanceof VersionConflict && error.current)
+      return { outcome: 'conflict', reason: STALE_MESSAGE, contact: error.current };
     throw error;
   }
 };

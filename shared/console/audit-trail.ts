@@ -32,22 +32,53 @@ const RECEIVED_BY: Record<Contact['channel'], string> = {
 const SITTING_MS = 4 * 3600_000;
 
 const fromContact = (contact: Contact): AuditEvent[] => {
-  const at = (time: string, action: string, detail?: string, actor = SYSTEM_ACTOR): AuditEvent => ({ contactId: contact.contactId, at: time, actor, action, ...(detail && { detail }) });
+  const at = (time: string, action: string, detail?: string, actor = SYSTEM_ACTOR): AuditEvent => ({
+    contactId: contact.contactId,
+    at: time,
+    actor,
+    action,
+    ...(detail && { detail }),
+  });
   return [
     at(contact.receivedAt, RECEIVED_BY[contact.channel] ?? 'Received', contact.reference),
-    ...(contact.acknowledgement?.status === 'sent' && contact.acknowledgement.sentAt ? [at(contact.acknowledgement.sentAt, 'Acknowledgement emailed to the referrer')] : []),
-    ...(contact.triageFailure ? [at(contact.triageFailure.at, 'Triage failed', 'A worker needs to decide it without a recommendation')] : []),
-    ...(contact.referrerNotReached ? [at(contact.referrerNotReached.at, 'Email to the referrer was not delivered', contact.referrerNotReached.reason)] : []),
-    ...(contact.reconsideration ? [at(contact.reconsideration.requestedAt, 'Referrer asked for the decision to be reconsidered', undefined, { id: 'referrer', name: 'The referrer', role: 'referrer' })] : []),
+    ...(contact.acknowledgement?.status === 'sent' && contact.acknowledgement.sentAt
+      ? [at(contact.acknowledgement.sentAt, 'Acknowledgement emailed to the referrer')]
+      : []),
+    ...(contact.triageFailure
+      ? [at(contact.triageFailure.at, 'Triage failed', 'A worker needs to decide it without a recommendation')]
+      : []),
+    ...(contact.referrerNotReached
+      ? [
+          at(
+            contact.referrerNotReached.at,
+            'Email to the referrer was not delivered',
+            contact.referrerNotReached.reason,
+          ),
+        ]
+      : []),
+    ...(contact.reconsideration
+      ? [
+          at(contact.reconsideration.requestedAt, 'Referrer asked for the decision to be reconsidered', undefined, {
+            id: 'referrer',
+            name: 'The referrer',
+            role: 'referrer',
+          }),
+        ]
+      : []),
   ];
 };
 
 const who = (actor: AuditEvent['actor']): string =>
-  actor.role === 'system' ? actor.name : actor.role === 'referrer' ? actor.name : `${actor.name} (${roleName(actor.role)})`;
+  actor.role === 'system'
+    ? actor.name
+    : actor.role === 'referrer'
+      ? actor.name
+      : `${actor.name} (${roleName(actor.role)})`;
 
 type TrailEvent = Pick<AuditEvent, 'at' | 'actor' | 'action' | 'detail'>;
 
-export const auditTrail = (contact: Contact, events: readonly AuditEvent[]): TrailEntry[] => trailOf([...fromContact(contact), ...events]);
+export const auditTrail = (contact: Contact, events: readonly AuditEvent[]): TrailEntry[] =>
+  trailOf([...fromContact(contact), ...events]);
 
 /** Any record's events (a contact's, an allegation's) as the trail's entries, repeats collapsed. */
 export const trailOf = (events: readonly TrailEvent[]): TrailEntry[] => {
@@ -60,12 +91,24 @@ export const trailOf = (events: readonly TrailEvent[]): TrailEntry[] => {
     const previous = lastBy.get(event.actor.id);
     // The same person doing the same thing again in one sitting, with nothing else of theirs
     // between (reloading the page, a retried step), is one entry.
-    if (previous && previous.key === key && new Date(event.at).getTime() - new Date(previous.lastAt).getTime() < SITTING_MS) {
+    if (
+      previous &&
+      previous.key === key &&
+      new Date(event.at).getTime() - new Date(previous.lastAt).getTime() < SITTING_MS
+    ) {
       previous.times++;
       previous.lastAt = event.at;
       continue;
     }
-    const entry = { key, at: event.at, who: who(event.actor), what, times: 1, lastAt: event.at, system: event.actor.role === 'system' };
+    const entry = {
+      key,
+      at: event.at,
+      who: who(event.actor),
+      what,
+      times: 1,
+      lastAt: event.at,
+      system: event.actor.role === 'system',
+    };
     entries.push(entry);
     lastBy.set(event.actor.id, entry);
   }
@@ -73,7 +116,18 @@ export const trailOf = (events: readonly TrailEvent[]): TrailEntry[] => {
 };
 
 /** When the duty manager (or, out of hours, the emergency duty team) was alerted about a red contact. */
-export const redAlertOf = (events: readonly AuditEvent[]): { team: 'duty manager' | 'emergency duty team'; at: string } | undefined => {
-  const alert = events.find((e) => e.actor.role === 'system' && (e.action === SYSTEM_ACTIONS.dutyManagerAlerted || e.action === SYSTEM_ACTIONS.emergencyDutyTeamAlerted));
-  return alert && { team: alert.action === SYSTEM_ACTIONS.emergencyDutyTeamAlerted ? 'emergency duty team' : 'duty manager', at: alert.at };
+export const redAlertOf = (
+  events: readonly AuditEvent[],
+): { team: 'duty manager' | 'emergency duty team'; at: string } | undefined => {
+  const alert = events.find(
+    (e) =>
+      e.actor.role === 'system' &&
+      (e.action === SYSTEM_ACTIONS.dutyManagerAlerted || e.action === SYSTEM_ACTIONS.emergencyDutyTeamAlerted),
+  );
+  return (
+    alert && {
+      team: alert.action === SYSTEM_ACTIONS.emergencyDutyTeamAlerted ? 'emergency duty team' : 'duty manager',
+      at: alert.at,
+    }
+  );
 };

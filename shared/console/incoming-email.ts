@@ -9,7 +9,8 @@ import { STALE_MESSAGE } from './actions';
  */
 export type EmailContact = Contact & { incomingEmail: IncomingEmail };
 
-export const isEmailToComplete = (c: Contact): c is EmailContact => c.status === 'needs-completing' && !!c.incomingEmail;
+export const isEmailToComplete = (c: Contact): c is EmailContact =>
+  c.status === 'needs-completing' && !!c.incomingEmail;
 
 export interface EmailQueueRow {
   contactId: string;
@@ -53,13 +54,21 @@ export const startCompleting = async (
 ): Promise<StartResult> => {
   const contact = await deps.store.get(request.contactId);
   if (!contact) return { outcome: 'not-found' };
-  if (!isEmailToComplete(contact)) return { outcome: 'refused', reason: 'This contact does not need completing', contact };
-  if ((contact.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
+  if (!isEmailToComplete(contact))
+    return { outcome: 'refused', reason: 'This contact does not need completing', contact };
+  if ((contact.version ?? 0) !== request.expectedVersion)
+    return { outcome: 'conflict', reason: STALE_MESSAGE, contact };
   const at = request.now.toISOString();
   try {
-    await deps.store.update(contact.contactId, request.expectedVersion, { assignee: { id: request.actor.id, name: request.actor.name } }, at);
+    await deps.store.update(
+      contact.contactId,
+      request.expectedVersion,
+      { assignee: { id: request.actor.id, name: request.actor.name } },
+      at,
+    );
   } catch (error) {
-    if (error instanceof VersionConflict && error.current) return { outcome: 'conflict', reason: STALE_MESSAGE, contact: error.current };
+    if (error instanceof VersionConflict && error.current)
+      return { outcome: 'conflict', reason: STALE_MESSAGE, contact: error.current };
     throw error;
   }
   const draft: Draft = {
@@ -70,6 +79,11 @@ export const startCompleting = async (
     completes: { contactId: contact.contactId, reference: contact.reference, by: request.actor },
   };
   await deps.drafts.put(draft);
-  await deps.store.appendEvent({ contactId: contact.contactId, at, actor: request.actor, action: 'Started completing the notification from the email' });
+  await deps.store.appendEvent({
+    contactId: contact.contactId,
+    at,
+    actor: request.actor,
+    action: 'Started completing the notification from the email',
+  });
   return { outcome: 'started', draftId: draft.draftId };
 };

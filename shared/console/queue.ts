@@ -64,7 +64,8 @@ export const byUrgency = (now: Date) => {
   return (a: Contact, b: Contact) => band(a) - band(b) || dueOf(a).localeCompare(dueOf(b));
 };
 /** Decided contacts have no clock left: the most recently decided first. */
-const byDecisionTime = (a: Contact, b: Contact) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '');
+const byDecisionTime = (a: Contact, b: Contact) =>
+  (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '');
 const hasTheme = (theme: string) => (c: Contact) => c.recommendation?.themes.includes(theme) ?? false;
 
 /** Contacts a manager must look at: sign-offs, escalations, and referrers' reconsideration requests. */
@@ -76,7 +77,11 @@ const forManager = (lists: QueueLists) => [
 
 /** Midnight at the start of today in London, as an ISO time: where "Decided today" begins. */
 export const startOfToday = (now: Date): string => {
-  const [year, month, day] = localDateAt(now.getTime(), 'Europe/London').split('-').map(Number) as [number, number, number];
+  const [year, month, day] = localDateAt(now.getTime(), 'Europe/London').split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
   return new Date(instantOf({ year, month, day, hour: 0, minute: 0 }, 'Europe/London')).toISOString();
 };
 
@@ -101,7 +106,8 @@ export const tabContacts = (tab: Tab, lists: QueueLists, userId: string): Contac
 
 /** A contact matches a route or level filter when any of its children was decided (or recommended) so. */
 const matchesFilters = (q: QueueQuery) => (c: Contact) => {
-  const outcomes: { route: string; level: number }[] = (c.decision ?? c.proposedDecision)?.children ?? c.recommendation?.children ?? [];
+  const outcomes: { route: string; level: number }[] =
+    (c.decision ?? c.proposedDecision)?.children ?? c.recommendation?.children ?? [];
   return (
     (!q.route || outcomes.some((o) => o.route === q.route)) &&
     (!q.level || outcomes.some((o) => String(o.level) === q.level)) &&
@@ -127,12 +133,21 @@ export interface QueueRow {
   status: string;
 }
 
-const ageOf = ({ dateOfBirth, expectedDateOfDelivery, approximateAge }: { dateOfBirth?: string; expectedDateOfDelivery?: string; approximateAge?: number }, now: Date): string => {
+const ageOf = (
+  {
+    dateOfBirth,
+    expectedDateOfDelivery,
+    approximateAge,
+  }: { dateOfBirth?: string; expectedDateOfDelivery?: string; approximateAge?: number },
+  now: Date,
+): string => {
   if (expectedDateOfDelivery) return 'Unborn';
   if (!dateOfBirth) return approximateAge === undefined ? 'Not known' : `About ${approximateAge}`;
   const birth = new Date(`${dateOfBirth}T00:00:00Z`);
   let years = now.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday = now.getUTCMonth() < birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
+  const beforeBirthday =
+    now.getUTCMonth() < birth.getUTCMonth() ||
+    (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
   if (beforeBirthday) years--;
   return years < 1 ? 'Under 1' : `${years}`;
 };
@@ -142,15 +157,26 @@ export const countdown = (dueAt: string, now: Date): { text: string; overdue: bo
   const abs = Math.abs(minutes);
   const days = Math.floor(abs / 1440);
   const hours = Math.floor((abs % 1440) / 60);
-  const parts = [days && `${days} day${days === 1 ? '' : 's'}`, hours && `${hours} hour${hours === 1 ? '' : 's'}`, !days && (abs % 60 || !hours) && `${abs % 60} minute${abs % 60 === 1 ? '' : 's'}`].filter(Boolean);
-  return minutes < 0 ? { text: `${parts.join(' ')} overdue`, overdue: true } : { text: `${parts.join(' ')} left`, overdue: false };
+  const parts = [
+    days && `${days} day${days === 1 ? '' : 's'}`,
+    hours && `${hours} hour${hours === 1 ? '' : 's'}`,
+    !days && (abs % 60 || !hours) && `${abs % 60} minute${abs % 60 === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  return minutes < 0
+    ? { text: `${parts.join(' ')} overdue`, overdue: true }
+    : { text: `${parts.join(' ')} left`, overdue: false };
 };
 
 export const queueRow = (c: Contact, now: Date): QueueRow => {
   const due = dueOf(c);
   const decided = c.status === 'decided';
   // A decided contact's clock has stopped: say when it was decided, not how late it is now.
-  const clock = decided ? { text: c.decision ? `Decided at ${formatLondonTime(c.decision.decidedAt).replace(/ on .*/, '')}` : 'Decided', overdue: false } : countdown(due, now);
+  const clock = decided
+    ? {
+        text: c.decision ? `Decided at ${formatLondonTime(c.decision.decidedAt).replace(/ on .*/, '')}` : 'Decided',
+        overdue: false,
+      }
+    : countdown(due, now);
   const tags = [
     ...(c.status === 'triage-failed' ? ['Triage failed'] : []),
     ...(c.status === 'awaiting-manager' ? ['Awaiting sign-off'] : []),
@@ -206,7 +232,9 @@ export type PageItem = { number: number; current: boolean } | { ellipsis: true }
  * its neighbours, and an ellipsis for each gap, rather than a link to every one of 50 pages.
  */
 export const pageItems = (page: number, pages: number): PageItem[] => {
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   return shown.flatMap((number, i) => [
     ...(i > 0 && number - shown[i - 1]! > 1 ? [{ ellipsis: true as const }] : []),
     { number, current: number === page },

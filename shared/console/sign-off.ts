@@ -17,7 +17,8 @@ export const signOffReasons = (
     const reasons: string[] = [];
     if (recommended?.level === 4 && decision.level < 4) reasons.push('The decision lowers a level 4 recommendation');
     if (recommended?.priority === 'red' && decision.route === 'nfa') reasons.push('No further action on a red contact');
-    if (areaRoutes.includes(decision.route)) reasons.push('The area asks a manager to agree every decision on this route');
+    if (areaRoutes.includes(decision.route))
+      reasons.push('The area asks a manager to agree every decision on this route');
     return children.length > 1 ? reasons.map((r) => `Child ${decision.childIndex + 1}: ${r}`) : reasons;
   });
 
@@ -29,4 +30,7 @@ export const overridesRecommendation = (
 
 /** The area's sign-off routes, from SIGN_OFF_ROUTES (comma separated route codes) set by the stack. */
 export const signOffRoutesFrom = (env: NodeJS.ProcessEnv = process.env): Route[] =>
-  (env.SIGN_OFF_ROUTES ?? '').split(',').map((r) => r.trim()).filter((r): r is Route => r in ROUTES);
+  (env.SIGN_OFF_ROUTES ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r): r is Route => r in ROUTES);

@@ -20,8 +20,18 @@ export interface Consultation {
 }
 
 const text = (what: string, max: number) =>
-  z.string({ message: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
-const optional = (max: number) => z.string().trim().max(max, `Must be ${max} characters or fewer`).optional().transform((v) => v || undefined);
+  z
+    .string({ message: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v || undefined);
 
 /** What the worker records, as the console's form posts it. */
 export const ConsultationFieldsSchema = z.object({
@@ -39,15 +49,26 @@ export interface ConsultationStore {
   listSince(since: string): Promise<Consultation[]>;
 }
 
-export type RecordResult = { outcome: 'recorded'; consultation: Consultation } | { outcome: 'invalid'; errors: { path: string; message: string }[] };
+export type RecordResult =
+  | { outcome: 'recorded'; consultation: Consultation }
+  | { outcome: 'invalid'; errors: { path: string; message: string }[] };
 
 export const recordConsultation = async (
   request: { fields: Record<string, string>; by: Person; consultationId: string; now: Date },
   deps: { consultations: ConsultationStore },
 ): Promise<RecordResult> => {
   const parsed = ConsultationFieldsSchema.safeParse(request.fields);
-  if (!parsed.success) return { outcome: 'invalid', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
-  const consultation: Consultation = { consultationId: request.consultationId, recordedAt: request.now.toISOString(), recordedBy: request.by, ...parsed.data };
+  if (!parsed.success)
+    return {
+      outcome: 'invalid',
+      errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
+  const consultation: Consultation = {
+    consultationId: request.consultationId,
+    recordedAt: request.now.toISOString(),
+    recordedBy: request.by,
+    ...parsed.data,
+  };
   await deps.consultations.add(consultation);
   return { outcome: 'recorded', consultation };
 };
@@ -59,13 +80,21 @@ export const recordConsultation = async (
 export const searchConsultations = (consultations: readonly Consultation[], query: string): Consultation[] => {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return consultations.filter((c) => {
-    const haystack = [c.question, c.advice, c.callerName, c.callerAgency.replace(/-/g, ' '), c.recordedBy.name].filter(Boolean).join(' ').toLowerCase();
+    const haystack = [c.question, c.advice, c.callerName, c.callerAgency.replace(/-/g, ' '), c.recordedBy.name]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 };
 
 /** Counts by the caller's agency, most first: who is asking the front door for advice. */
 export const countByAgency = (consultations: readonly Consultation[]): { agency: AgencyType; count: number }[] =>
-  [...consultations.reduce((m, c) => m.set(c.callerAgency, (m.get(c.callerAgency) ?? 0) + 1), new Map<AgencyType, number>())]
+  [
+    ...consultations.reduce(
+      (m, c) => m.set(c.callerAgency, (m.get(c.callerAgency) ?? 0) + 1),
+      new Map<AgencyType, number>(),
+    ),
+  ]
     .map(([agency, count]) => ({ agency, count }))
     .sort((a, b) => b.count - a.count || a.agency.localeCompare(b.agency));

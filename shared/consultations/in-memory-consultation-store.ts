@@ -5,10 +5,13 @@ export class InMemoryConsultationStore implements ConsultationStore {
   readonly consultations: Consultation[] = [];
 
   async add(consultation: Consultation): Promise<void> {
-    if (!this.consultations.some((c) => c.consultationId === consultation.consultationId)) this.consultations.push(structuredClone(consultation));
+    if (!this.consultations.some((c) => c.consultationId === consultation.consultationId))
+      this.consultations.push(structuredClone(consultation));
   }
 
   async listSince(since: string): Promise<Consultation[]> {
-    return this.consultations.filter((c) => c.recordedAt >= since).sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+    return this.consultations
+      .filter((c) => c.recordedAt >= since)
+      .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
   }
 }

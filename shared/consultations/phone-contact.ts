@@ -12,7 +12,13 @@ export const startPhoneContact = async (
   deps: { drafts: DraftStore },
 ): Promise<Draft> => {
   const at = request.now.toISOString();
-  const draft: Draft = { draftId: request.draftId, answers: {}, createdAt: at, updatedAt: at, phoneCall: { by: request.actor } };
+  const draft: Draft = {
+    draftId: request.draftId,
+    answers: {},
+    createdAt: at,
+    updatedAt: at,
+    phoneCall: { by: request.actor },
+  };
   await deps.drafts.put(draft);
   return draft;
 };

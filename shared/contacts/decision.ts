@@ -25,7 +25,10 @@ export const ChildDecisionFieldsSchema = z
   .strict();
 
 const ChildDecisionSchema = ChildDecisionFieldsSchema.extend({
-  childIndex: z.number({ message: 'Say which child the decision is for: childIndex, 0 for the first child' }).int().min(0),
+  childIndex: z
+    .number({ message: 'Say which child the decision is for: childIndex, 0 for the first child' })
+    .int()
+    .min(0),
 }).strict();
 
 /**
@@ -33,7 +36,10 @@ const ChildDecisionSchema = ChildDecisionFieldsSchema.extend({
  * without `children`) that applies to every child, which is what clients written before
  * decisions were per child send.
  */
-export const DecisionSchema = z.union([z.object({ children: z.array(ChildDecisionSchema).min(1).max(20) }).strict(), ChildDecisionFieldsSchema]);
+export const DecisionSchema = z.union([
+  z.object({ children: z.array(ChildDecisionSchema).min(1).max(20) }).strict(),
+  ChildDecisionFieldsSchema,
+]);
 
 export type DecisionFields = z.output<typeof ChildDecisionFieldsSchema>;
 export type DecisionInput = z.input<typeof DecisionSchema>;
@@ -53,7 +59,9 @@ export const sameForAll = (fields: DecisionFields, childCount: number): ChildDec
 export type DecisionBody = z.output<typeof DecisionSchema>;
 
 /** The body's shape, checked before anything is read: a clear error for bad input. */
-export const parseDecisionBody = (body: unknown): { success: true; body: DecisionBody } | { success: false; errors: FieldError[] } => {
+export const parseDecisionBody = (
+  body: unknown,
+): { success: true; body: DecisionBody } | { success: false; errors: FieldError[] } => {
   const hasChildren = typeof body === 'object' && body !== null && 'children' in body;
   // Parsed by the branch the client meant, so its errors name that branch's fields, not a union's.
   const parsed = (hasChildren ? DecisionSchema.options[0] : ChildDecisionFieldsSchema).safeParse(body);
@@ -72,12 +80,24 @@ export const childDecisionsFor = (
   const byChild = new Map<number, ChildDecision>();
   const errors: FieldError[] = [];
   body.children.forEach((child, i) => {
-    if (child.childIndex >= childCount) errors.push({ path: `children.${i}.childIndex`, message: `There is no child ${child.childIndex + 1}: the notification has ${childCount}` });
-    else if (byChild.has(child.childIndex)) errors.push({ path: `children.${i}.childIndex`, message: `Child ${child.childIndex + 1} has two decisions: give one` });
+    if (child.childIndex >= childCount)
+      errors.push({
+        path: `children.${i}.childIndex`,
+        message: `There is no child ${child.childIndex + 1}: the notification has ${childCount}`,
+      });
+    else if (byChild.has(child.childIndex))
+      errors.push({
+        path: `children.${i}.childIndex`,
+        message: `Child ${child.childIndex + 1} has two decisions: give one`,
+      });
     else byChild.set(child.childIndex, child);
   });
   const missing = Array.from({ length: childCount }, (_, i) => i).filter((i) => !byChild.has(i));
-  if (missing.length) errors.push({ path: 'children', message: `Decide for every child: ${missing.map((i) => `child ${i + 1}`).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no decision` });
+  if (missing.length)
+    errors.push({
+      path: 'children',
+      message: `Decide for every child: ${missing.map((i) => `child ${i + 1}`).join(', ')} ${missing.length > 1 ? 'have' : 'has'} no decision`,
+    });
   if (errors.length) return { success: false, errors };
   return { success: true, children: [...byChild.values()].sort((a, b) => a.childIndex - b.childIndex) };
 };
@@ -109,8 +129,10 @@ export const groupedByDecision = (children: readonly ChildDecision[]): ChildDeci
 };
 
 /** What was decided for one child of a contact. */
-export const decidedFor = (decision: Pick<Decision, 'children'> | undefined, childIndex: number): ChildDecision | undefined =>
-  decision?.children.find((c) => c.childIndex === childIndex);
+export const decidedFor = (
+  decision: Pick<Decision, 'children'> | undefined,
+  childIndex: number,
+): ChildDecision | undefined => decision?.children.find((c) => c.childIndex === childIndex);
 
 /** For the audit trail: each child's level and route, by the child's number in the notification. */
 export const describeChildren = (decision: Pick<Decision, 'children'>): string =>

@@ -49,6 +49,7 @@ export const referenceFor = (contactId: string): string => {
 export const newStatusToken = (): string => randomBytes(24).toString('base64url');
 export const isStatusToken = (value: string): boolean => /^[A-Za-z0-9_-]{32}$/.test(value);
 /** The store indexes tokens only by their hash. */
-export const statusTokenHash = (token: string): string => createHash('sha256').update(`front-door:status:${token}`).digest('hex');
+export const statusTokenHash = (token: string): string =>
+  createHash('sha256').update(`front-door:status:${token}`).digest('hex');
 
 export const isContactId = (value: string): boolean => /^[0-9a-hjkmnp-tv-z]{26}$/.test(value);

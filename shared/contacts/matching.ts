@@ -38,7 +38,9 @@ const normaliseAddressLine = (line: string): string =>
 
 const hashed = <Basis extends MatchBasis>(basis: Basis, parts: string[]): MatchKey<Basis> => ({
   basis,
-  key: createHash('sha256').update([basis, ...parts].join('|')).digest('hex'),
+  key: createHash('sha256')
+    .update([basis, ...parts].join('|'))
+    .digest('hex'),
 });
 
 export const matchKeysFor = (child: Child): ChildMatchKey[] => {
@@ -46,7 +48,14 @@ export const matchKeysFor = (child: Child): ChildMatchKey[] => {
   const keys: ChildMatchKey[] = [];
   // Only a whole identity is a key: an unknown name or date of birth would match strangers.
   if (child.firstName && child.lastName && born) {
-    keys.push(hashed('name-dob-postcode', [normaliseName(child.firstName), normaliseName(child.lastName), born, normalisePostcode(child.address.postcode)]));
+    keys.push(
+      hashed('name-dob-postcode', [
+        normaliseName(child.firstName),
+        normaliseName(child.lastName),
+        born,
+        normalisePostcode(child.address.postcode),
+      ]),
+    );
   }
   if (child.nhsNumber) keys.push(hashed('nhs-number', [child.nhsNumber]));
   return keys;
@@ -69,7 +78,10 @@ export interface MatchSummary {
 }
 
 /** The summary of one child in a contact: what was recommended and decided for that child, not a sibling. */
-export const matchSummary = (contact: Pick<Contact, 'status' | 'decision' | 'recommendation'>, childIndex: number): MatchSummary => {
+export const matchSummary = (
+  contact: Pick<Contact, 'status' | 'decision' | 'recommendation'>,
+  childIndex: number,
+): MatchSummary => {
   const decided = decidedFor(contact.decision, childIndex);
   return {
     status: contact.status,

@@ -42,4 +42,5 @@ export const OPEN_STATUSES: readonly ContactStatus[] = ['awaiting-decision', 'aw
 export const isOpen = (status: ContactStatus): boolean => OPEN_STATUSES.includes(status);
 
 /** A worker may decide now: triaged (or failed triage) and no decision waiting for sign-off. */
-export const awaitsWorkerDecision = (status: ContactStatus): boolean => status === 'awaiting-decision' || status === 'triage-failed';
+export const awaitsWorkerDecision = (status: ContactStatus): boolean =>
+  status === 'awaiting-decision' || status === 'triage-failed';

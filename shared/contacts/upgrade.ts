@@ -21,7 +21,10 @@ const decisionNow = (decision: Decision | OldDecision, childCount: number): Deci
 const recommendationNow = (recommendation: Recommendation | OldRecommendation, childCount: number): Recommendation => {
   if ('children' in recommendation && Array.isArray(recommendation.children)) return recommendation;
   const { level, route, priority, reasons } = recommendation;
-  return { ...recommendation, children: Array.from({ length: childCount }, (_, childIndex) => ({ childIndex, level, route, priority, reasons })) };
+  return {
+    ...recommendation,
+    children: Array.from({ length: childCount }, (_, childIndex) => ({ childIndex, level, route, priority, reasons })),
+  };
 };
 
 export const upgradeContact = (stored: Contact): Contact => {
@@ -30,6 +33,7 @@ export const upgradeContact = (stored: Contact): Contact => {
   if (stored.recommendation) upgraded.recommendation = recommendationNow(stored.recommendation, childCount);
   if (stored.decision) upgraded.decision = decisionNow(stored.decision, childCount);
   if (stored.proposedDecision) upgraded.proposedDecision = decisionNow(stored.proposedDecision, childCount);
-  if (stored.previousDecisions) upgraded.previousDecisions = stored.previousDecisions.map((d) => decisionNow(d, childCount));
+  if (stored.previousDecisions)
+    upgraded.previousDecisions = stored.previousDecisions.map((d) => decisionNow(d, childCount));
   return upgraded;
 };

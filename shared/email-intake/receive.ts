@@ -25,7 +25,8 @@ export const EMAIL_TEXT_BYTES = 64 * 1024;
 export const TEMPLATE_START = '--- BEGIN FRONT DOOR NOTIFICATION ---';
 export const TEMPLATE_END = '--- END FRONT DOOR NOTIFICATION ---';
 
-const ACCEPTED_ATTACHMENTS = /^(application\/(pdf|json|msword|vnd\.openxmlformats-officedocument\.[\w.]+|vnd\.oasis\.opendocument\.text)|text\/plain|image\/(jpeg|png))$/;
+const ACCEPTED_ATTACHMENTS =
+  /^(application\/(pdf|json|msword|vnd\.openxmlformats-officedocument\.[\w.]+|vnd\.oasis\.opendocument\.text)|text\/plain|image\/(jpeg|png))$/;
 
 export type ReceiveResult =
   | { outcome: 'accepted' | 'already-accepted'; contactId: string }
@@ -40,7 +41,9 @@ export interface ReceiveDeps {
 }
 
 const structured = (mail: ParsedMail): unknown | undefined => {
-  const json = mail.attachments.find((a) => a.filename?.toLowerCase() === 'notification.json' || a.contentType === 'application/json');
+  const json = mail.attachments.find(
+    (a) => a.filename?.toLowerCase() === 'notification.json' || a.contentType === 'application/json',
+  );
   if (json) return JSON.parse(json.content.toString('utf8'));
   const text = mail.text ?? '';
   const start = text.indexOf(TEMPLATE_START);
@@ -49,7 +52,12 @@ const structured = (mail: ParsedMail): unknown | undefined => {
   return parseYaml(text.slice(start + TEMPLATE_START.length, end));
 };
 
-const refuse = async (messageId: string, to: string | undefined, reason: string, deps: ReceiveDeps): Promise<ReceiveResult> => {
+const refuse = async (
+  messageId: string,
+  to: string | undefined,
+  reason: string,
+  deps: ReceiveDeps,
+): Promise<ReceiveResult> => {
   if (to) await deps.mailer.sendOnce(emailRefusedReply(messageId, to, reason, deps.config));
   return { outcome: 'refused', reason };
 };
@@ -63,10 +71,17 @@ export const receiveEmail = async (
   // Replies go only to a plain valid address whose sender SES authenticated: never to markup,
   // and never to someone whose address was borrowed.
   const replyTo = (address: string | undefined) => (sender.authenticated ? validAddress(address) : undefined);
-  const envelopeFrom = replyTo(/^From:\s*(?:.*<)?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(raw.subarray(0, 16384).toString('latin1'))?.[1]);
+  const envelopeFrom = replyTo(
+    /^From:\s*(?:.*<)?([^\s<>@]+@[^\s<>]+?)>?\s*$/im.exec(raw.subarray(0, 16384).toString('latin1'))?.[1],
+  );
   if (raw.length > deps.config.INBOUND_EMAIL_MAX_BYTES) {
     const mb = Math.floor(deps.config.INBOUND_EMAIL_MAX_BYTES / 1024 / 1024);
-    return refuse(source.messageId, envelopeFrom, `it is larger than ${mb} MB. Send large files separately, or describe them and we will ask for them.`, deps);
+    return refuse(
+      source.messageId,
+      envelopeFrom,
+      `it is larger than ${mb} MB. Send large files separately, or describe them and we will ask for them.`,
+      deps,
+    );
   }
   let mail: ParsedMail;
   try {
@@ -76,11 +91,21 @@ export const receiveEmail = async (
   }
   const from = validAddress(mail.from?.value[0]?.address);
   if (!from || (!mail.text?.trim() && !mail.html && !mail.attachments.length)) {
-    return refuse(source.messageId, replyTo(from) ?? envelopeFrom, 'it has no valid sender address or no content we could read.', deps);
+    return refuse(
+      source.messageId,
+      replyTo(from) ?? envelopeFrom,
+      'it has no valid sender address or no content we could read.',
+      deps,
+    );
   }
   const unsupported = mail.attachments.filter((a) => !ACCEPTED_ATTACHMENTS.test(a.contentType));
   if (unsupported.length) {
-    return refuse(source.messageId, replyTo(from), `we cannot accept attachments of type ${[...new Set(unsupported.map((a) => a.contentType))].join(', ')}. Send PDF, Word, text or image files.`, deps);
+    return refuse(
+      source.messageId,
+      replyTo(from),
+      `we cannot accept attachments of type ${[...new Set(unsupported.map((a) => a.contentType))].join(', ')}. Send PDF, Word, text or image files.`,
+      deps,
+    );
   }
 
   // SES's message id names one delivery, so a redelivered message finds its contact by it.
@@ -95,8 +120,12 @@ export const receiveEmail = async (
   if (body !== undefined) {
     const parsed = parseNotification(body);
     if (parsed.ok) {
-      const result = await acceptNotification({ body, channel: 'email', idempotencyKey, now: source.now, senderAuthentication: sender }, deps);
-      if (result.outcome === 'accepted' || result.outcome === 'already-accepted') return { outcome: result.outcome, contactId: result.contact.contactId };
+      const result = await acceptNotification(
+        { body, channel: 'email', idempotencyKey, now: source.now, senderAuthentication: sender },
+        deps,
+      );
+      if (result.outcome === 'accepted' || result.outcome === 'already-accepted')
+        return { outcome: result.outcome, contactId: result.contact.contactId };
     } else {
       templateErrors = parsed.errors;
     }
@@ -123,7 +152,11 @@ export const receiveEmail = async (
       subject: truncateUtf8(mail.subject ?? '(no subject)', 1024),
       // mailparser converts an HTML-only body to text; the HTML itself is never kept or shown.
       text: truncateUtf8(mail.text ?? '', EMAIL_TEXT_BYTES),
-      attachments: mail.attachments.slice(0, 100).map((a) => ({ filename: truncateUtf8(a.filename ?? 'attachment', 255), contentType: a.contentType, size: a.size })),
+      attachments: mail.attachments.slice(0, 100).map((a) => ({
+        filename: truncateUtf8(a.filename ?? 'attachment', 255),
+        contentType: a.contentType,
+        size: a.size,
+      })),
       rawMessage: { bucket: source.bucket, key: source.key },
       templateErrors,
     },

@@ -19,7 +19,8 @@ export interface SenderAuthentication extends SenderVerdicts {
 
 export const senderAuthentication = (verdicts: SenderVerdicts): SenderAuthentication => {
   const pass = (v?: string) => v === 'PASS';
-  const authenticated = pass(verdicts.dmarc) || (verdicts.dmarc === 'GRAY' && (pass(verdicts.spf) || pass(verdicts.dkim)));
+  const authenticated =
+    pass(verdicts.dmarc) || (verdicts.dmarc === 'GRAY' && (pass(verdicts.spf) || pass(verdicts.dkim)));
   return { ...verdicts, authenticated };
 };
 

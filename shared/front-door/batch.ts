@@ -26,11 +26,20 @@ export const batchSchema = (maxItems: number) =>
   });
 
 export type ItemResult =
-  | { index: number; idempotencyKey: string; outcome: 'accepted' | 'already-accepted'; contactId: string; reference: string; statusToken?: string }
+  | {
+      index: number;
+      idempotencyKey: string;
+      outcome: 'accepted' | 'already-accepted';
+      contactId: string;
+      reference: string;
+      statusToken?: string;
+    }
   | { index: number; idempotencyKey: string; outcome: 'invalid'; errors: FieldError[] }
   | { index: number; idempotencyKey: string; outcome: 'key-reused'; message: string };
 
-export type BatchResult = { outcome: 'invalid'; errors: FieldError[] } | { outcome: 'processed'; results: ItemResult[] };
+export type BatchResult =
+  | { outcome: 'invalid'; errors: FieldError[] }
+  | { outcome: 'processed'; results: ItemResult[] };
 
 export const acceptBatch = async (
   request: { body: unknown; client: string; maxItems: number; now: Date },
@@ -42,7 +51,12 @@ export const acceptBatch = async (
   // One at a time: a batch is small, and order keeps the results easy to read back.
   for (const [index, item] of parsed.data.notifications.entries()) {
     const result = await acceptNotification(
-      { body: item.notification, channel: 'batch', idempotencyKey: { scope: `batch:${request.client}`, key: item.idempotencyKey }, now: request.now },
+      {
+        body: item.notification,
+        channel: 'batch',
+        idempotencyKey: { scope: `batch:${request.client}`, key: item.idempotencyKey },
+        now: request.now,
+      },
       deps,
     );
     results.push(
@@ -50,7 +64,14 @@ export const acceptBatch = async (
         ? { index, idempotencyKey: item.idempotencyKey, outcome: 'invalid', errors: result.errors }
         : result.outcome === 'key-reused'
           ? { index, idempotencyKey: item.idempotencyKey, outcome: 'key-reused', message: result.message }
-          : { index, idempotencyKey: item.idempotencyKey, outcome: result.outcome, contactId: result.contact.contactId, reference: result.contact.reference, statusToken: result.contact.statusToken },
+          : {
+              index,
+              idempotencyKey: item.idempotencyKey,
+              outcome: result.outcome,
+              contactId: result.contact.contactId,
+              reference: result.contact.reference,
+              statusToken: result.contact.statusToken,
+            },
     );
   }
   return { outcome: 'processed', results };
@@ -63,7 +84,10 @@ export const acceptBatch = async (
 export const clientForKey = (key: string | undefined, configured: string): string | undefined => {
   if (!key) return undefined;
   const presented = createHash('sha256').update(key).digest();
-  for (const pair of configured.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of configured
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [client, hash] = pair.split('=');
     const expected = Buffer.from(hash ?? '', 'hex');
     if (client && expected.length === presented.length && timingSafeEqual(expected, presented)) return client;

@@ -1,9 +1,26 @@
-import { canMove, childDecisionsFor, describeChildren, parseDecisionBody, sameDecision, type Contact, type Decision, type Person } from '../contacts';
+import {
+  canMove,
+  childDecisionsFor,
+  describeChildren,
+  parseDecisionBody,
+  sameDecision,
+  type Contact,
+  type Decision,
+  type Person,
+} from '../contacts';
 import type { FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
 import { signOffReasons } from '../console/sign-off';
-import { caseHolderNotices, handoverReplacedEmails, outcomeEmail, professionalOutcomeEmails, reconsiderationAnswerEmail, returnedByTeam, teamHandoverEmails } from '../mail/messages';
+import {
+  caseHolderNotices,
+  handoverReplacedEmails,
+  outcomeEmail,
+  professionalOutcomeEmails,
+  reconsiderationAnswerEmail,
+  returnedByTeam,
+  teamHandoverEmails,
+} from '../mail/messages';
 import type { Route } from '../triage/types';
 import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';
@@ -60,16 +77,25 @@ export const recordDecision = async (
     }
     const children = childDecisionsFor(parsed.body, existing.notification?.children.length ?? 0);
     if (!children.success) return { outcome: 'invalid', errors: children.errors };
-    const decision: Decision = { children: children.children, decidedAt: request.now.toISOString(), decidedBy: request.decidedBy };
+    const decision: Decision = {
+      children: children.children,
+      decidedAt: request.now.toISOString(),
+      decidedBy: request.decidedBy,
+    };
     const settled = alreadySettled(existing, decision);
     if (settled) {
-      if (settled.outcome === 'already-recorded' && existing.status === 'decided') await deps.outcomeQueue.send({ contactId: existing.contactId });
+      if (settled.outcome === 'already-recorded' && existing.status === 'decided')
+        await deps.outcomeQueue.send({ contactId: existing.contactId });
       return settled;
     }
     const signOff = signOffReasons(decision.children, existing.recommendation, request.signOffRoutes ?? []);
     const to = signOff.length ? 'awaiting-manager' : 'decided';
     if (!canMove(existing.status, to)) {
-      return { outcome: 'conflict', contact: existing, reason: `The contact is ${existing.status} and cannot be decided yet` };
+      return {
+        outcome: 'conflict',
+        contact: existing,
+        reason: `The contact is ${existing.status} and cannot be decided yet`,
+      };
     }
     try {
       const contact = await deps.store.update(
@@ -89,14 +115,20 @@ export const recordDecision = async (
       return { outcome: 'recorded', contact, signOff };
     } catch (error) {
       if (!(error instanceof VersionConflict) || !error.current) throw error;
-      if (request.expectedVersion !== undefined || attempt > 0) return { outcome: 'conflict', contact: error.current, reason: STALE };
+      if (request.expectedVersion !== undefined || attempt > 0)
+        return { outcome: 'conflict', contact: error.current, reason: STALE };
     }
   }
 };
 
 /** A contact that already has a decision, standing or awaiting sign-off: a retry or a conflict. */
 const alreadySettled = (existing: Contact, decision: Decision): DecisionResult | undefined => {
-  const standing = existing.status === 'decided' ? existing.decision : existing.status === 'awaiting-manager' ? existing.proposedDecision : undefined;
+  const standing =
+    existing.status === 'decided'
+      ? existing.decision
+      : existing.status === 'awaiting-manager'
+        ? existing.proposedDecision
+        : undefined;
   if (!standing) return undefined;
   if (!sameDecision(standing, decision)) {
     const reason =
@@ -105,7 +137,8 @@ const alreadySettled = (existing: Contact, decision: Decision): DecisionResult |
         : 'A different decision is already waiting for a manager to sign it off';
     return { outcome: 'conflict', contact: existing, reason };
   }
-  const signOff = existing.status === 'awaiting-manager' ? ['The decision is waiting for a manager to sign it off'] : [];
+  const signOff =
+    existing.status === 'awaiting-manager' ? ['The decision is waiting for a manager to sign it off'] : [];
   return { outcome: 'already-recorded', contact: existing, signOff };
 };
 
@@ -120,17 +153,26 @@ export type SignOffResult =
  * returns it to the worker with a comment. Nobody signs off their own decision.
  */
 export const signOffDecision = async (
-  request: { contactId: string; expectedVersion: number; agree: boolean; comment?: string; by: AuditEvent['actor']; now: Date },
+  request: {
+    contactId: string;
+    expectedVersion: number;
+    agree: boolean;
+    comment?: string;
+    by: AuditEvent['actor'];
+    now: Date;
+  },
   deps: { store: ContactStore; outcomeQueue: MessageQueue },
 ): Promise<SignOffResult> => {
   const existing = await deps.store.get(request.contactId);
   if (!existing) return { outcome: 'not-found' };
-  if ((existing.version ?? 0) !== request.expectedVersion) return { outcome: 'conflict', contact: existing, reason: STALE };
+  if ((existing.version ?? 0) !== request.expectedVersion)
+    return { outcome: 'conflict', contact: existing, reason: STALE };
   const proposed = existing.proposedDecision;
   if (existing.status !== 'awaiting-manager' || !proposed) {
     return { outcome: 'conflict', contact: existing, reason: 'This contact has no decision waiting for sign-off' };
   }
-  if (proposed.decidedBy === request.by.id) return { outcome: 'refused', reason: 'You cannot sign off your own decision' };
+  if (proposed.decidedBy === request.by.id)
+    return { outcome: 'refused', reason: 'You cannot sign off your own decision' };
   const comment = request.comment?.trim() || undefined;
   if (!request.agree && !comment) return { outcome: 'refused', reason: 'Say why you are returning the decision' };
 
@@ -146,7 +188,8 @@ export const signOffDecision = async (
       at,
     );
   } catch (error) {
-    if (error instanceof VersionConflict && error.current) return { outcome: 'conflict', contact: error.current, reason: STALE };
+    if (error instanceof VersionConflict && error.current)
+      return { outcome: 'conflict', contact: error.current, reason: STALE };
     throw error;
   }
   await deps.store.appendEvent({
@@ -161,7 +204,8 @@ export const signOffDecision = async (
 };
 
 const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>) =>
-  a.children.length === b.children.length && a.children.every((c, i) => c.route === b.children[i]?.route && c.level === b.children[i]?.level);
+  a.children.length === b.children.length &&
+  a.children.every((c, i) => c.route === b.children[i]?.route && c.level === b.children[i]?.level);
 
 /**
  * Tells the referrer the outcome, hands the contact to the receiving team and tells the other
@@ -175,7 +219,8 @@ export const sendOutcome = async (
   deps: { store: ContactStore; mailer: Mailer; config: RuntimeConfig; handovers: HandoverStore; now: Date },
 ): Promise<Contact & { decision: Decision }> => {
   const contact = await deps.store.get(contactId);
-  if (!contact?.decision || contact.status !== 'decided') throw new Error(`Contact ${contactId} has no final decision to send`);
+  if (!contact?.decision || contact.status !== 'decided')
+    throw new Error(`Contact ${contactId} has no final decision to send`);
   // A receiving team returned the last decision and the front door decided the same again: the
   // referrer already has this outcome, so only the teams hear of it.
   const unchanged = returnedByTeam(contact) && sameRoutes(contact.decision, contact.previousDecisions!.at(-1)!);
@@ -201,8 +246,13 @@ export const sendOutcome = async (
  * deadline, which is shorter for urgent contacts and would count a same-day red decided in five
  * hours as late screening.
  */
-export const screenedWithinOneWorkingDay = (contact: Pick<Contact, 'decision' | 'receivedAt'>, calendar: WorkingCalendar): boolean | undefined =>
-  contact.decision ? contact.decision.decidedAt <= calendar.addWorkingDays(new Date(contact.receivedAt), 1).toISOString() : undefined;
+export const screenedWithinOneWorkingDay = (
+  contact: Pick<Contact, 'decision' | 'receivedAt'>,
+  calendar: WorkingCalendar,
+): boolean | undefined =>
+  contact.decision
+    ? contact.decision.decidedAt <= calendar.addWorkingDays(new Date(contact.receivedAt), 1).toISOString()
+    : undefined;
 
 /**
  * The return home interview measure (domain brief §8, "return interviews in 72 hours";
@@ -210,7 +260,9 @@ export const screenedWithinOneWorkingDay = (contact: Pick<Contact, 'decision' | 
  * interview fell due, 72 hours from the child's return, so the interview could still be arranged
  * in time. Undefined when the contact starts no such clock or is not decided.
  */
-export const decidedBeforeReturnInterviewDue = (contact: Pick<Contact, 'decision' | 'recommendation'>): boolean | undefined => {
+export const decidedBeforeReturnInterviewDue = (
+  contact: Pick<Contact, 'decision' | 'recommendation'>,
+): boolean | undefined => {
   const clock = contact.recommendation?.clocks.find(isTracked);
   return contact.decision && clock ? contact.decision.decidedAt <= clock.dueAt : undefined;
 };

@@ -30,7 +30,11 @@ const canonical = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(canonical)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
       : value;
 
 export const fingerprintOf = (body: unknown): string => sha256(JSON.stringify(canonical(body)) ?? 'undefined');
@@ -45,10 +49,17 @@ export const claimKey = async (
   request: { key: IdempotencyKey; fingerprint: string; now: Date },
   deps: { store: ContactStore },
 ): Promise<KeyClaim> => {
-  const record: KeyRecord = { keyHash: keyHashOf(request.key), fingerprint: request.fingerprint, contactId: newContactId(), createdAt: request.now.toISOString() };
+  const record: KeyRecord = {
+    keyHash: keyHashOf(request.key),
+    fingerprint: request.fingerprint,
+    contactId: newContactId(),
+    createdAt: request.now.toISOString(),
+  };
   const existing = await deps.store.claimKey(record);
   if (existing === 'claimed') return { outcome: 'new', contactId: record.contactId };
-  return existing.fingerprint === request.fingerprint ? { outcome: 'repeat', contactId: existing.contactId } : { outcome: 'conflict' };
+  return existing.fingerprint === request.fingerprint
+    ? { outcome: 'repeat', contactId: existing.contactId }
+    : { outcome: 'conflict' };
 };
 
 /**

@@ -1,4 +1,12 @@
-import { MAX_NOTIFICATION_BYTES, newContactId, newStatusToken, referenceFor, utf8Bytes, type Channel, type Contact } from '../contacts';
+import {
+  MAX_NOTIFICATION_BYTES,
+  newContactId,
+  newStatusToken,
+  referenceFor,
+  utf8Bytes,
+  type Channel,
+  type Contact,
+} from '../contacts';
 import { parseNotification, type FieldError, type ParseResult } from '../notification';
 import { getDefaultRuleset } from '../rules';
 import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
@@ -11,7 +19,9 @@ import type { ContactStore, MessageQueue } from './ports';
 const unknownIndicators = (chosen: string[]): FieldError[] => {
   const known = new Set(getDefaultRuleset().indicators.map((indicator) => indicator.id));
   return chosen.flatMap((id, i) =>
-    known.has(id) ? [] : [{ path: `concerns.indicators.${i}`, message: `"${id}" is not an indicator in the levels-of-need guidance` }],
+    known.has(id)
+      ? []
+      : [{ path: `concerns.indicators.${i}`, message: `"${id}" is not an indicator in the levels-of-need guidance` }],
   );
 };
 
@@ -24,7 +34,15 @@ export const validateNotification = (body: unknown): ParseResult => {
   const bytes = utf8Bytes(parsed.notification);
   if (bytes > MAX_NOTIFICATION_BYTES) {
     const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
-    return { ok: false, errors: [{ path: '(notification)', message: `The notification is too large to store: ${kb(bytes)} of text, at most ${kb(MAX_NOTIFICATION_BYTES)}. Shorten the longest descriptions, or email documents separately` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(notification)',
+          message: `The notification is too large to store: ${kb(bytes)} of text, at most ${kb(MAX_NOTIFICATION_BYTES)}. Shorten the longest descriptions, or email documents separately`,
+        },
+      ],
+    };
   }
   return { ok: true, notification: parsed.notification };
 };
@@ -50,7 +68,10 @@ export type AcceptResult =
  * contact still waiting a few minutes later.
  */
 export const acceptNotification = async (
-  request: { body: unknown; channel: Channel; idempotencyKey?: IdempotencyKey; now: Date } & Pick<Contact, 'senderAuthentication'>,
+  request: { body: unknown; channel: Channel; idempotencyKey?: IdempotencyKey; now: Date } & Pick<
+    Contact,
+    'senderAuthentication'
+  >,
   deps: { store: ContactStore; triageQueue: MessageQueue },
 ): Promise<AcceptResult> => {
   const parsed = validateNotification(request.body);
@@ -76,6 +97,11 @@ export const acceptNotification = async (
   };
   const created = await deps.store.create(candidate);
   const contact = created === 'created' ? candidate : ((await deps.store.get(contactId)) ?? candidate);
-  const queued = contact.status !== 'received' || (await deps.triageQueue.send({ contactId }).then(() => true, () => false));
+  const queued =
+    contact.status !== 'received' ||
+    (await deps.triageQueue.send({ contactId }).then(
+      () => true,
+      () => false,
+    ));
   return { outcome: created === 'created' ? 'accepted' : 'already-accepted', contact, queued };
 };

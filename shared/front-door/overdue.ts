@@ -9,6 +9,8 @@ export const WAITING_FOR_DECISION: ContactStatus[] = ['awaiting-decision', 'awai
  * published every few minutes and alarms as soon as it is above zero.
  */
 export const countOverdueContacts = async (deps: { store: ContactStore; now: Date }): Promise<number> => {
-  const counts = await Promise.all(WAITING_FOR_DECISION.map((status) => deps.store.countDueBefore(status, deps.now.toISOString())));
+  const counts = await Promise.all(
+    WAITING_FOR_DECISION.map((status) => deps.store.countDueBefore(status, deps.now.toISOString())),
+  );
   return counts.reduce((sum, n) => sum + n, 0);
 };

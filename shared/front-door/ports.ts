@@ -209,4 +209,3 @@ export interface TriageWorkflow {
   /** Contacts with an execution that was aborted, failed or timed out since `since`. */
   contactsWithEndedRuns(since: Date): Promise<string[]>;
 }
-

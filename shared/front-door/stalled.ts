@@ -27,7 +27,11 @@ type ResumeDeps = { store: ContactStore; workflow: TriageWorkflow; now: Date };
  * Step Functions starts once. Never triaged twice: every step finds its own earlier work done.
  * `includeFailed` also restarts a contact marked triage-failed (an engineer's replay).
  */
-export const resumeTriage = async (contactId: string, deps: ResumeDeps, options: { includeFailed?: boolean } = {}): Promise<ResumeOutcome> => {
+export const resumeTriage = async (
+  contactId: string,
+  deps: ResumeDeps,
+  options: { includeFailed?: boolean } = {},
+): Promise<ResumeOutcome> => {
   const resumable = (contact: Contact | undefined) =>
     !!contact && (triageUnfinished(contact) || (!!options.includeFailed && contact.status === 'triage-failed'));
   if (!resumable(await deps.store.get(contactId))) return 'not-needed';

@@ -1,4 +1,12 @@
-import { householdKeyFor, matchKeysFor, matchSummary, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
+import {
+  householdKeyFor,
+  matchKeysFor,
+  matchSummary,
+  type Channel,
+  type Contact,
+  type HouseholdContact,
+  type MatchKey,
+} from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
 import type { RuntimeConfig } from '../config';
@@ -8,7 +16,14 @@ import type { CaseRegistry } from '../cases/ports';
 import { openCasesFor } from '../cases/record-cases';
 import { type ChildRecommendation, type EarlierContact, type Recommendation } from '../triage/types';
 import { acknowledgementAddress } from '../referrer/address-confirmation';
-import { TransitionRefused, type ChildIndexEntry, type ContactMatches, type ContactStore, type Mailer, type ReferrerAddresses } from './ports';
+import {
+  TransitionRefused,
+  type ChildIndexEntry,
+  type ContactMatches,
+  type ContactStore,
+  type Mailer,
+  type ReferrerAddresses,
+} from './ports';
 import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 
 /**
@@ -41,20 +56,30 @@ export interface TriageState {
   firstAttempt: boolean;
 }
 
-export const beginTriage = async (contactId: string, deps: { store: ContactStore; now: Date }): Promise<TriageState> => {
+export const beginTriage = async (
+  contactId: string,
+  deps: { store: ContactStore; now: Date },
+): Promise<TriageState> => {
   const contact = await load(deps.store, contactId);
   const firstAttempt = contact.status === 'received';
   if (firstAttempt || contact.status === 'triage-failed') {
     await deps.store.transition(contactId, 'triaging', {}, deps.now.toISOString());
   }
   const agency = contact.notification?.referrer.agencyType;
-  return { contactId, reference: contact.reference, channel: contact.channel, source: agency && AGENCY_TYPES[agency], firstAttempt };
+  return {
+    contactId,
+    reference: contact.reference,
+    channel: contact.channel,
+    source: agency && AGENCY_TYPES[agency],
+    firstAttempt,
+  };
 };
 
 /** Earlier contacts kept per child, and per address; the rest are counted ("and 270 more"). */
 export const MATCHES_KEPT = 25;
 
-const newestFirst = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+const newestFirst = <T extends { receivedAt: string }>(list: T[]) =>
+  list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
 
 /**
  * Finds earlier contacts about the same children, and about other children at the same
@@ -77,8 +102,12 @@ export const matchEarlierContacts = async (
     childIndex,
     ...matchSummary(contact, childIndex),
   });
-  const earlierUnder = async (key: MatchKey) => (await deps.store.findByMatchKey(key)).filter((entry) => entry.contactId !== contactId);
-  const summaryOf = ({ contactId: id, reference, receivedAt, status, level, route, decidedAt }: ChildIndexEntry, childIndex: number): HouseholdContact => ({
+  const earlierUnder = async (key: MatchKey) =>
+    (await deps.store.findByMatchKey(key)).filter((entry) => entry.contactId !== contactId);
+  const summaryOf = (
+    { contactId: id, reference, receivedAt, status, level, route, decidedAt }: ChildIndexEntry,
+    childIndex: number,
+  ): HouseholdContact => ({
     contactId: id,
     reference,
     receivedAt,
@@ -129,14 +158,23 @@ export const matchEarlierContacts = async (
   );
   const household = newestFirst(
     perAddress.flatMap(({ childIndex, found }) => {
-      const others = found.filter((entry) => !sameChild.has(entry.contactId) && !seen.has(entry.contactId) && seen.add(entry.contactId));
-      return keep(others.map((entry) => summaryOf(entry, childIndex)), 'household', childIndex);
+      const others = found.filter(
+        (entry) => !sameChild.has(entry.contactId) && !seen.has(entry.contactId) && seen.add(entry.contactId),
+      );
+      return keep(
+        others.map((entry) => summaryOf(entry, childIndex)),
+        'household',
+        childIndex,
+      );
     }),
   );
 
   if (contact.status === 'triaging') await deps.store.saveMatches(contactId, { earlier, household, more });
   const counted = (kind: 'child' | 'household') => more.filter((m) => m.kind === kind).reduce((n, m) => n + m.count, 0);
-  return { matchedContacts: earlier.length + counted('child'), householdContacts: household.length + counted('household') };
+  return {
+    matchedContacts: earlier.length + counted('child'),
+    householdContacts: household.length + counted('household'),
+  };
 };
 
 export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'priority' | 'dueAt' | 'themes'> & {
@@ -145,17 +183,19 @@ export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'pr
 
 type RecommendDeps = { store: ContactStore; cases: CaseRegistry; now: Date; calendar?: WorkingCalendar };
 
-export const applyLevelsOfNeed = async (
-  contactId: string,
-  deps: RecommendDeps,
-): Promise<RecommendationSummary> => {
+export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps): Promise<RecommendationSummary> => {
   const contact = await load(deps.store, contactId);
   const recommendation =
     contact.status === 'triaging' || !contact.recommendation
       ? await recommendAndStore(contact, deps)
       : contact.recommendation;
   const { level, route, priority, dueAt, themes } = recommendation;
-  const children = recommendation.children.map(({ childIndex, level, route, priority }) => ({ childIndex, level, route, priority }));
+  const children = recommendation.children.map(({ childIndex, level, route, priority }) => ({
+    childIndex,
+    level,
+    route,
+    priority,
+  }));
   return { level, route, priority, dueAt, themes, children };
 };
 
@@ -171,10 +211,17 @@ const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise
     { calendar: deps.calendar },
   );
   try {
-    await deps.store.transition(contact.contactId, 'awaiting-decision', { recommendation, acknowledgement: { status: 'pending' } }, deps.now.toISOString());
+    await deps.store.transition(
+      contact.contactId,
+      'awaiting-decision',
+      { recommendation, acknowledgement: { status: 'pending' } },
+      deps.now.toISOString(),
+    );
     // Codes only: the trail's detail never carries a child's details.
     const detail = `Recommended level ${recommendation.level}, ${recommendation.priority} priority, by ruleset ${recommendation.ruleset.id} version ${recommendation.ruleset.version}`;
-    await deps.store.appendEvent(systemEvent(contact.contactId, deps.now.toISOString(), SYSTEM_ACTIONS.triaged, detail));
+    await deps.store.appendEvent(
+      systemEvent(contact.contactId, deps.now.toISOString(), SYSTEM_ACTIONS.triaged, detail),
+    );
     return recommendation;
   } catch (error) {
     // A retried step whose first attempt did write: what was stored first stands.
@@ -196,20 +243,39 @@ export const alertDutyManager = async (
   // this may record it twice; the console shows a repeated entry once).
   const toEmergencyDutyTeam = outOfHours && !!deps.config.EMERGENCY_DUTY_TEAM_ADDRESS;
   await deps.store.appendEvent(
-    systemEvent(contactId, deps.now.toISOString(), toEmergencyDutyTeam ? SYSTEM_ACTIONS.emergencyDutyTeamAlerted : SYSTEM_ACTIONS.dutyManagerAlerted, outOfHours ? 'Outside office hours' : undefined),
+    systemEvent(
+      contactId,
+      deps.now.toISOString(),
+      toEmergencyDutyTeam ? SYSTEM_ACTIONS.emergencyDutyTeamAlerted : SYSTEM_ACTIONS.dutyManagerAlerted,
+      outOfHours ? 'Outside office hours' : undefined,
+    ),
   );
   return { sent: true, outOfHours };
 };
 
-export const sendAcknowledgement = async (contactId: string, deps: MailDeps & { addresses: ReferrerAddresses }): Promise<{ sent: true }> => {
+export const sendAcknowledgement = async (
+  contactId: string,
+  deps: MailDeps & { addresses: ReferrerAddresses },
+): Promise<{ sent: true }> => {
   const contact = await load(deps.store, contactId);
   const now = deps.now ?? new Date();
   // A referrer who gave no email address (anonymous, or a phone number only) is not written to;
   // an address never confirmed gets the generic acknowledgement with a confirmation link.
   const address = await acknowledgementAddress(contact, now, { addresses: deps.addresses, config: deps.config });
-  const acknowledgement = acknowledgementEmail(contact, deps.config, address?.confirmed === false ? address.confirmUrl : undefined);
+  const acknowledgement = acknowledgementEmail(
+    contact,
+    deps.config,
+    address?.confirmed === false ? address.confirmUrl : undefined,
+  );
   if (acknowledgement) await deps.mailer.sendOnce(acknowledgement);
-  await recordAcknowledged(contact, acknowledgement ? { status: 'sent', sentAt: now.toISOString(), addressConfirmed: address!.confirmed } : { status: 'no-address' }, deps.store, now.toISOString());
+  await recordAcknowledged(
+    contact,
+    acknowledgement
+      ? { status: 'sent', sentAt: now.toISOString(), addressConfirmed: address!.confirmed }
+      : { status: 'no-address' },
+    deps.store,
+    now.toISOString(),
+  );
   return { sent: true };
 };
 
@@ -217,7 +283,12 @@ export const sendAcknowledgement = async (contactId: string, deps: MailDeps & { 
  * Marks the acknowledgement sent in whatever status the contact has reached (a worker may
  * already have decided it), without disturbing that status; a retry finds it already marked.
  */
-const recordAcknowledged = async (contact: Contact, outcome: NonNullable<Contact['acknowledgement']>, store: ContactStore, now: string): Promise<void> => {
+const recordAcknowledged = async (
+  contact: Contact,
+  outcome: NonNullable<Contact['acknowledgement']>,
+  store: ContactStore,
+  now: string,
+): Promise<void> => {
   let current: Contact | undefined = contact;
   for (let attempt = 0; current && current.acknowledgement?.status === 'pending' && attempt < 3; attempt++) {
     try {
@@ -228,7 +299,8 @@ const recordAcknowledged = async (contact: Contact, outcome: NonNullable<Contact
       current = error.current;
     }
   }
-  if (current?.acknowledgement?.status === 'pending') throw new Error(`Could not record the acknowledgement of ${contact.contactId}`);
+  if (current?.acknowledgement?.status === 'pending')
+    throw new Error(`Could not record the acknowledgement of ${contact.contactId}`);
 };
 
 /** A failed triage must be visible to workers, never a contact that silently went nowhere. */
@@ -238,7 +310,12 @@ export const markTriageFailed = async (
   deps: { store: ContactStore; now: Date },
 ): Promise<{ status: 'triage-failed' | 'unchanged' }> => {
   try {
-    await deps.store.transition(contactId, 'triage-failed', { triageFailure: { error, at: deps.now.toISOString() } }, deps.now.toISOString());
+    await deps.store.transition(
+      contactId,
+      'triage-failed',
+      { triageFailure: { error, at: deps.now.toISOString() } },
+      deps.now.toISOString(),
+    );
     return { status: 'triage-failed' };
   } catch (refused) {
     if (refused instanceof TransitionRefused) return { status: 'unchanged' };

@@ -30,7 +30,12 @@ export class InMemoryHandoverStore implements HandoverStore {
       .map((h) => structuredClone(h));
   }
 
-  async move(contactId: string, handoverId: string, from: HandoverStatus, changes: Partial<Handover> & { status: HandoverStatus; statusAt: string }): Promise<Handover> {
+  async move(
+    contactId: string,
+    handoverId: string,
+    from: HandoverStatus,
+    changes: Partial<Handover> & { status: HandoverStatus; statusAt: string },
+  ): Promise<Handover> {
     const key = InMemoryHandoverStore.key(contactId, handoverId);
     const current = this.handovers.get(key);
     if (!current || current.status !== from) throw new HandoverMoved(current && structuredClone(current));

@@ -25,7 +25,10 @@ export const handoverMeasures = (
   lists: { waiting: readonly Handover[]; accepted: readonly Handover[]; returned: readonly Handover[] },
   now: Date,
 ): HandoverMeasures => {
-  const oldest = lists.waiting.reduce<string | undefined>((min, h) => (!min || h.sentAt < min ? h.sentAt : min), undefined);
+  const oldest = lists.waiting.reduce<string | undefined>(
+    (min, h) => (!min || h.sentAt < min ? h.sentAt : min),
+    undefined,
+  );
   return {
     team,
     waiting: lists.waiting.length,

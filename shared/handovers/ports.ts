@@ -17,5 +17,10 @@ export interface HandoverStore {
   /** A team's handovers in one status, newest status change first; `since` keeps those changed from then on. */
   listByTeam(team: HandoverTeam, status: HandoverStatus, since?: string): Promise<Handover[]>;
   /** Writes `changes` only while the handover is still `from`; throws HandoverMoved otherwise. */
-  move(contactId: string, handoverId: string, from: HandoverStatus, changes: Partial<Handover> & { status: HandoverStatus; statusAt: string }): Promise<Handover>;
+  move(
+    contactId: string,
+    handoverId: string,
+    from: HandoverStatus,
+    changes: Partial<Handover> & { status: HandoverStatus; statusAt: string },
+  ): Promise<Handover>;
 }

@@ -9,12 +9,17 @@ import { HandoverMoved, type HandoverStore } from './ports';
  * asked to accept a decision that no longer stands. Safe to repeat: a retried outcome message
  * finds its handovers already recorded (and perhaps accepted) and leaves them as they are.
  */
-export const recordHandovers = async (contact: Contact, deps: { handovers: HandoverStore; config: MailConfig; now: Date }): Promise<Handover[]> => {
+export const recordHandovers = async (
+  contact: Contact,
+  deps: { handovers: HandoverStore; config: MailConfig; now: Date },
+): Promise<Handover[]> => {
   const at = deps.now.toISOString();
   const current = handoversFor(contact, deps.config, at);
   await deps.handovers.add(current);
   const number = current[0]?.decisionNumber ?? (contact.previousDecisions?.length ?? 0) + 1;
-  const stale = (await deps.handovers.listForContact(contact.contactId)).filter((h) => h.decisionNumber < number && h.status === 'sent');
+  const stale = (await deps.handovers.listForContact(contact.contactId)).filter(
+    (h) => h.decisionNumber < number && h.status === 'sent',
+  );
   for (const handover of stale) {
     try {
       await deps.handovers.move(handover.contactId, handover.handoverId, 'sent', { status: 'replaced', statusAt: at });

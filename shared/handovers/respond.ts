@@ -47,14 +47,22 @@ const notWaiting = (handover: Handover): string =>
     sent: '',
   })[handover.status];
 
-export const acceptHandover = async (request: HandoverRequest, deps: { store: ContactStore; handovers: HandoverStore }): Promise<HandoverResult> => {
+export const acceptHandover = async (
+  request: HandoverRequest,
+  deps: { store: ContactStore; handovers: HandoverStore },
+): Promise<HandoverResult> => {
   const handover = await findFor(request, deps.handovers);
   if (!handover) return { outcome: 'not-found' };
-  if (handover.status === 'accepted') return { outcome: 'already-accepted', handover, hoursToAccept: hoursToAccept(handover)! };
+  if (handover.status === 'accepted')
+    return { outcome: 'already-accepted', handover, hoursToAccept: hoursToAccept(handover)! };
   if (handover.status !== 'sent') return { outcome: 'refused', reason: notWaiting(handover), handover };
   let accepted: Handover;
   try {
-    accepted = await deps.handovers.move(handover.contactId, handover.handoverId, 'sent', { status: 'accepted', statusAt: request.now.toISOString(), acceptedBy: person(request.actor) });
+    accepted = await deps.handovers.move(handover.contactId, handover.handoverId, 'sent', {
+      status: 'accepted',
+      statusAt: request.now.toISOString(),
+      acceptedBy: person(request.actor),
+    });
   } catch (error) {
     if (!(error instanceof HandoverMoved) || !error.current) throw error;
     // Someone in the team got there first, or the front door replaced it: answer from what is there now.
@@ -84,10 +92,12 @@ export const returnHandover = async (
   deps: { store: ContactStore; handovers: HandoverStore },
 ): Promise<HandoverResult> => {
   const reason = ReturnReasonSchema.safeParse(request.reason);
-  if (!reason.success) return { outcome: 'invalid', errors: reason.error.issues.map((i) => ({ path: 'reason', message: i.message })) };
+  if (!reason.success)
+    return { outcome: 'invalid', errors: reason.error.issues.map((i) => ({ path: 'reason', message: i.message })) };
   let handover = await findFor(request, deps.handovers);
   if (!handover) return { outcome: 'not-found' };
-  if (handover.status !== 'sent' && handover.status !== 'returned') return { outcome: 'refused', reason: notWaiting(handover), handover };
+  if (handover.status !== 'sent' && handover.status !== 'returned')
+    return { outcome: 'refused', reason: notWaiting(handover), handover };
   if (handover.status === 'sent') {
     try {
       handover = await deps.handovers.move(handover.contactId, handover.handoverId, 'sent', {
@@ -106,7 +116,8 @@ export const returnHandover = async (
     } catch (error) {
       if (!(error instanceof HandoverMoved) || !error.current) throw error;
       // Returned by a colleague a moment ago (audited by their request); anything else is answered as it is.
-      if (error.current.status !== 'returned') return { outcome: 'refused', reason: notWaiting(error.current), handover: error.current };
+      if (error.current.status !== 'returned')
+        return { outcome: 'refused', reason: notWaiting(error.current), handover: error.current };
       handover = error.current;
     }
   }
@@ -115,10 +126,15 @@ export const returnHandover = async (
 };
 
 /** Puts the contact back on the queue if the returned decision still stands; a retry finds it done. */
-const reopen = async (handover: Handover, request: HandoverRequest, store: ContactStore): Promise<Contact | undefined> => {
+const reopen = async (
+  handover: Handover,
+  request: HandoverRequest,
+  store: ContactStore,
+): Promise<Contact | undefined> => {
   for (let attempt = 0; attempt < 3; attempt++) {
     const contact = await store.get(handover.contactId);
-    if (!contact?.decision || contact.status !== 'decided' || decisionNumber(contact) !== handover.decisionNumber) return contact;
+    if (!contact?.decision || contact.status !== 'decided' || decisionNumber(contact) !== handover.decisionNumber)
+      return contact;
     try {
       const reopened = await store.update(
         contact.contactId,
@@ -128,7 +144,13 @@ const reopen = async (handover: Handover, request: HandoverRequest, store: Conta
           // Removed from the contact, kept in its earlier decisions: the next decision is new.
           decision: undefined,
           previousDecisions: [...(contact.previousDecisions ?? []), contact.decision],
-          handoverReturn: { handoverId: handover.handoverId, team: handover.team, reason: handover.returnReason ?? '', by: handover.returnedBy ?? person(request.actor), at: handover.statusAt },
+          handoverReturn: {
+            handoverId: handover.handoverId,
+            team: handover.team,
+            reason: handover.returnReason ?? '',
+            by: handover.returnedBy ?? person(request.actor),
+            at: handover.statusAt,
+          },
         },
         request.now.toISOString(),
       );

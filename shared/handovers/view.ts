@@ -16,7 +16,12 @@ import type { HandoverMeasures } from './measures';
  */
 const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
 const when = (iso?: string) => (iso ? formatLondonTime(iso) : undefined);
-const hours = (value?: number) => (value === undefined ? 'None yet' : value < 1 ? 'Under an hour' : `${Math.round(value)} hour${Math.round(value) === 1 ? '' : 's'}`);
+const hours = (value?: number) =>
+  value === undefined
+    ? 'None yet'
+    : value < 1
+      ? 'Under an hour'
+      : `${Math.round(value)} hour${Math.round(value) === 1 ? '' : 's'}`;
 
 const childLabel = (contact: Pick<Contact, 'notification'>, childIndex: number) => {
   const child = contact.notification.children[childIndex];
@@ -34,19 +39,30 @@ export const handoverLine = (handover: Handover, contact: Contact | undefined, n
   handoverId: handover.handoverId,
   reference: handover.reference,
   team: HANDOVER_TEAMS[handover.team],
-  children: contact ? handover.childIndexes.map((i) => childLabel(contact, i)).join(', ') : handover.childIndexes.map((i) => `Child ${i + 1}`).join(', '),
-  decisions: contact ? handover.childIndexes.map((i) => describeDecided(contact.decision ?? contact.previousDecisions?.[handover.decisionNumber - 1], i)).filter(Boolean).join('; ') : '',
+  children: contact
+    ? handover.childIndexes.map((i) => childLabel(contact, i)).join(', ')
+    : handover.childIndexes.map((i) => `Child ${i + 1}`).join(', '),
+  decisions: contact
+    ? handover.childIndexes
+        .map((i) => describeDecided(contact.decision ?? contact.previousDecisions?.[handover.decisionNumber - 1], i))
+        .filter(Boolean)
+        .join('; ')
+    : '',
   sentAt: handover.sentAt,
   statusAt: handover.statusAt,
   status: HANDOVER_STATUSES[handover.status],
-  waitingHours: handover.status === 'sent' ? hours((now.getTime() - Date.parse(handover.sentAt)) / 3600_000) : undefined,
+  waitingHours:
+    handover.status === 'sent' ? hours((now.getTime() - Date.parse(handover.sentAt)) / 3600_000) : undefined,
   hoursToAccept: handover.status === 'accepted' ? hours(hoursToAccept(handover)) : undefined,
   returnReason: handover.returnReason,
   by: handover.acceptedBy?.name ?? handover.returnedBy?.name,
 });
 
 export const measuresRows = (m: HandoverMeasures) => [
-  row('Waiting to be accepted', `${m.waiting}${m.oldestWaitingHours !== undefined ? ` (the oldest for ${hours(m.oldestWaitingHours).toLowerCase()})` : ''}`),
+  row(
+    'Waiting to be accepted',
+    `${m.waiting}${m.oldestWaitingHours !== undefined ? ` (the oldest for ${hours(m.oldestWaitingHours).toLowerCase()})` : ''}`,
+  ),
   row('Accepted in the last 30 days', String(m.accepted)),
   row('Median time to acceptance', hours(m.medianHoursToAccept)),
   row('Returned to the front door in the last 30 days', String(m.returned)),
@@ -54,12 +70,22 @@ export const measuresRows = (m: HandoverMeasures) => [
 
 /** The decision a handover hands over: the contact's current one, or the earlier one it was for. */
 const decisionOf = (contact: Contact, handover: Handover): Decision | undefined =>
-  handover.decisionNumber === (contact.previousDecisions?.length ?? 0) + 1 ? contact.decision : contact.previousDecisions?.[handover.decisionNumber - 1];
+  handover.decisionNumber === (contact.previousDecisions?.length ?? 0) + 1
+    ? contact.decision
+    : contact.previousDecisions?.[handover.decisionNumber - 1];
 
 /** The whole record, as the receiving team reads it. */
-export const handoverRecord = (contact: Contact, handovers: Handover[], matches: ContactMatches, events: AuditEvent[]) => {
+export const handoverRecord = (
+  contact: Contact,
+  handovers: Handover[],
+  matches: ContactMatches,
+  events: AuditEvent[],
+) => {
   const n = contact.notification;
-  const consent = n.consent.status === 'given' ? 'Given' : `${n.consent.status === 'refused' ? 'Refused' : 'Not sought'}: ${n.consent.reason}`;
+  const consent =
+    n.consent.status === 'given'
+      ? 'Given'
+      : `${n.consent.status === 'refused' ? 'Refused' : 'Not sought'}: ${n.consent.reason}`;
   return {
     handovers: handovers.map((h) => {
       const decision = decisionOf(contact, h);
@@ -75,14 +101,26 @@ export const handoverRecord = (contact: Contact, handovers: Handover[], matches:
             const d = decidedFor(decision, i);
             return d
               ? [
-                  row(`Decision for ${childLabel(contact, i)}`, `Level ${d.level}, ${ROUTES[d.route]}${d.primaryNeed ? ` (primary need ${d.primaryNeed} ${PRIMARY_NEEDS[d.primaryNeed]})` : ''}`),
+                  row(
+                    `Decision for ${childLabel(contact, i)}`,
+                    `Level ${d.level}, ${ROUTES[d.route]}${d.primaryNeed ? ` (primary need ${d.primaryNeed} ${PRIMARY_NEEDS[d.primaryNeed]})` : ''}`,
+                  ),
                   row('Rationale', d.rationale),
                 ]
               : [];
           }),
           ...(decision ? [row('Decided by', `${decision.decidedBy} on ${when(decision.decidedAt)}`)] : []),
-          ...(h.status === 'accepted' ? [row('Accepted', `${h.acceptedBy?.name} on ${when(h.statusAt)}, ${hours(hoursToAccept(h)).toLowerCase()} after it was sent`)] : []),
-          ...(h.status === 'returned' ? [row('Returned', `${h.returnedBy?.name} on ${when(h.statusAt)}: ${h.returnReason}`)] : []),
+          ...(h.status === 'accepted'
+            ? [
+                row(
+                  'Accepted',
+                  `${h.acceptedBy?.name} on ${when(h.statusAt)}, ${hours(hoursToAccept(h)).toLowerCase()} after it was sent`,
+                ),
+              ]
+            : []),
+          ...(h.status === 'returned'
+            ? [row('Returned', `${h.returnedBy?.name} on ${when(h.statusAt)}: ${h.returnReason}`)]
+            : []),
         ],
       };
     }),
@@ -93,10 +131,21 @@ export const handoverRecord = (contact: Contact, handovers: Handover[], matches:
     children: n.children.map((c, i) => ({
       name: childLabel(contact, i),
       rows: [
-        row('Date of birth', c.dateOfBirth ?? (c.expectedDateOfDelivery ? `Expected ${c.expectedDateOfDelivery}` : c.approximateAge !== undefined ? `Not known (about ${c.approximateAge} years old)` : 'Not known')),
+        row(
+          'Date of birth',
+          c.dateOfBirth ??
+            (c.expectedDateOfDelivery
+              ? `Expected ${c.expectedDateOfDelivery}`
+              : c.approximateAge !== undefined
+                ? `Not known (about ${c.approximateAge} years old)`
+                : 'Not known'),
+        ),
         row('Address', `${c.address.line1}, ${c.address.town}, ${c.address.postcode}`),
         row('School', c.school),
-        row('First language', c.firstLanguage ? `${c.firstLanguage}${c.interpreterNeeded ? ' (needs an interpreter)' : ''}` : undefined),
+        row(
+          'First language',
+          c.firstLanguage ? `${c.firstLanguage}${c.interpreterNeeded ? ' (needs an interpreter)' : ''}` : undefined,
+        ),
         row('Disability', c.disability),
         row('NHS number', c.nhsNumber),
       ],
@@ -116,11 +165,31 @@ export const handoverRecord = (contact: Contact, handovers: Handover[], matches:
       row('Other professionals', n.otherProfessionals.map((p) => `${p.name}, ${p.role}, ${p.organisation}`).join('; ')),
     ],
     reasons: contact.recommendation?.reasons.map((r) => r.text) ?? [],
-    history: matches.earlier.map((m) => row(`${m.reference} (${when(m.receivedAt)})`, `${childLabel(contact, m.childIndex)}; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`)),
-    household: matches.household.map((m) => row(`${m.reference} (${when(m.receivedAt)})`, `Another child at ${childLabel(contact, m.childIndex)}'s address; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`)),
-    partnerAnswers: (contact.partnerRequests ?? []).map((r) => row(`${r.agency}: ${r.question}`, r.answer ? `${r.answer} (${r.answeredBy?.name}, ${when(r.answeredAt)})` : 'Not answered')),
+    history: matches.earlier.map((m) =>
+      row(
+        `${m.reference} (${when(m.receivedAt)})`,
+        `${childLabel(contact, m.childIndex)}; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`,
+      ),
+    ),
+    household: matches.household.map((m) =>
+      row(
+        `${m.reference} (${when(m.receivedAt)})`,
+        `Another child at ${childLabel(contact, m.childIndex)}'s address; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`,
+      ),
+    ),
+    partnerAnswers: (contact.partnerRequests ?? []).map((r) =>
+      row(
+        `${r.agency}: ${r.question}`,
+        r.answer ? `${r.answer} (${r.answeredBy?.name}, ${when(r.answeredAt)})` : 'Not answered',
+      ),
+    ),
     earlierDecisions: (contact.previousDecisions ?? []).map((d) =>
-      row(`Earlier decision (${d.decidedBy}, ${when(d.decidedAt)})`, d.children.map((c) => `${childLabel(contact, c.childIndex)}: level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`).join('; ')),
+      row(
+        `Earlier decision (${d.decidedBy}, ${when(d.decidedAt)})`,
+        d.children
+          .map((c) => `${childLabel(contact, c.childIndex)}: level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`)
+          .join('; '),
+      ),
     ),
     // The same story the contact page tells (the audit trail's template reads entries, not raw events).
     trail: auditTrail(contact, events),

@@ -16,7 +16,11 @@ export const ALLEGATION_STATUSES = {
   concluded: 'Concluded',
 } as const;
 export type AllegationStatus = keyof typeof ALLEGATION_STATUSES;
-export const OPEN_ALLEGATION_STATUSES = ['awaiting-consideration', 'awaiting-meeting', 'in-progress'] as const satisfies AllegationStatus[];
+export const OPEN_ALLEGATION_STATUSES = [
+  'awaiting-consideration',
+  'awaiting-meeting',
+  'in-progress',
+] as const satisfies AllegationStatus[];
 
 /** The outcome definitions of Keeping Children Safe in Education (part four). */
 export const OUTCOMES = {
@@ -42,7 +46,8 @@ export type FurtherAction = keyof typeof FURTHER_ACTIONS;
 /** Whose action it is, besides the meeting's own actions. */
 export const PARTNER_ACTION_KINDS = { employer: "Employer's action", police: 'Police action' } as const;
 
-const keys = <T extends Record<string, string>>(table: T) => Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
+const keys = <T extends Record<string, string>>(table: T) =>
+  Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
 const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Enter a real date and time' });
 const isoDate = z.iso.date({ message: 'Enter a real date' });
@@ -50,12 +55,19 @@ const isoDate = z.iso.date({ message: 'Enter a real date' });
 const list = (max: number) =>
   z
     .string()
-    .transform((v) => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(text(200)).min(1, 'Enter at least one').max(max));
 
 export const InitialConsiderationSchema = z.object({
   /** Whether there is an immediate risk to children: it sets the meeting within 72 hours, else 5 working days. */
-  immediateRisk: z.enum(['yes', 'no'], { message: 'Say whether there is an immediate risk to children' }).transform((v) => v === 'yes'),
+  immediateRisk: z
+    .enum(['yes', 'no'], { message: 'Say whether there is an immediate risk to children' })
+    .transform((v) => v === 'yes'),
   /** Whether the allegation meets the harm threshold for an allegation management meeting. */
   meetingNeeded: z.enum(['yes', 'no'], { message: 'Say whether a meeting is needed' }).transform((v) => v === 'yes'),
   notes: text(5000),
@@ -82,14 +94,18 @@ export const PartnerActionSchema = z.object({
   text: text(2000),
 });
 
-export const OutcomeSchema = z.object({
-  category: z.enum(keys(OUTCOMES), { message: 'Choose the outcome' }),
-  furtherActions: z.array(z.enum(keys(FURTHER_ACTIONS))).min(1, 'Choose at least one further action, or no further action'),
-  notes: text(5000),
-}).refine((o) => !(o.furtherActions.includes('no-further-action') && o.furtherActions.length > 1), {
-  path: ['furtherActions'],
-  message: 'No further action cannot be chosen with another further action',
-});
+export const OutcomeSchema = z
+  .object({
+    category: z.enum(keys(OUTCOMES), { message: 'Choose the outcome' }),
+    furtherActions: z
+      .array(z.enum(keys(FURTHER_ACTIONS)))
+      .min(1, 'Choose at least one further action, or no further action'),
+    notes: text(5000),
+  })
+  .refine((o) => !(o.furtherActions.includes('no-further-action') && o.furtherActions.length > 1), {
+    path: ['furtherActions'],
+    message: 'No further action cannot be chosen with another further action',
+  });
 
 export interface MeetingAction extends z.output<typeof MeetingActionSchema> {
   id: string;
@@ -145,7 +161,9 @@ export interface AllegationSummary {
   outcome?: Outcome;
 }
 
-export const summaryOf = (a: Pick<Allegation, 'allegationId' | 'reference' | 'receivedAt' | 'person' | 'outcome'>): AllegationSummary => ({
+export const summaryOf = (
+  a: Pick<Allegation, 'allegationId' | 'reference' | 'receivedAt' | 'person' | 'outcome'>,
+): AllegationSummary => ({
   allegationId: a.allegationId,
   reference: a.reference,
   receivedAt: a.receivedAt,

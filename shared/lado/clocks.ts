@@ -10,7 +10,8 @@ import type { Allegation } from './allegation';
  */
 const HOUR = 3_600_000;
 
-export const considerationDue = (receivedAt: Date, calendar: WorkingCalendar): Date => calendar.addWorkingDays(receivedAt, 1);
+export const considerationDue = (receivedAt: Date, calendar: WorkingCalendar): Date =>
+  calendar.addWorkingDays(receivedAt, 1);
 
 /** 72 hours is elapsed time, weekends included: a child at immediate risk does not wait for Monday. */
 export const meetingDue = (receivedAt: Date, immediateRisk: boolean, calendar: WorkingCalendar): Date =>
@@ -35,7 +36,11 @@ export const currentClock = (allegation: Allegation, now: Date): Clock | undefin
     case 'awaiting-consideration':
       return clock('consideration', 'Initial consideration due', allegation.considerationDueAt);
     case 'awaiting-meeting':
-      return clock('meeting', allegation.immediateRisk ? 'Meeting due (immediate risk: 72 hours)' : 'Meeting due (5 working days)', allegation.meetingDueAt);
+      return clock(
+        'meeting',
+        allegation.immediateRisk ? 'Meeting due (immediate risk: 72 hours)' : 'Meeting due (5 working days)',
+        allegation.meetingDueAt,
+      );
     case 'in-progress':
       return clock('review', 'Review due', allegation.reviewDueAt);
     default:

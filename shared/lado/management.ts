@@ -49,9 +49,16 @@ export type ManagementResult =
   | { outcome: 'refused'; reason: string; allegation: Allegation }
   | { outcome: 'conflict'; allegation: Allegation };
 
-type Plan = (allegation: Allegation) => { changes: Partial<Allegation>; audit: { action: string; detail?: string } } | { refused: string };
+type Plan = (
+  allegation: Allegation,
+) => { changes: Partial<Allegation>; audit: { action: string; detail?: string } } | { refused: string };
 
-const manage = <S extends z.ZodType>(schema: S, allowedFrom: readonly AllegationStatus[], plan: (input: z.output<S>, request: ManagementRequest, deps: ManagementDeps) => Plan) =>
+const manage =
+  <S extends z.ZodType>(
+    schema: S,
+    allowedFrom: readonly AllegationStatus[],
+    plan: (input: z.output<S>, request: ManagementRequest, deps: ManagementDeps) => Plan,
+  ) =>
   async (request: ManagementRequest, deps: ManagementDeps): Promise<ManagementResult> => {
     const allegation = await deps.allegations.get(request.allegationId);
     if (!allegation) return { outcome: 'not-found' };
@@ -59,7 +66,11 @@ const manage = <S extends z.ZodType>(schema: S, allowedFrom: readonly Allegation
     if (!parsed.success) return { outcome: 'invalid', errors: fieldErrors(parsed.error) };
     if (allegation.version !== request.version) return { outcome: 'conflict', allegation };
     if (!allowedFrom.includes(allegation.status)) {
-      return { outcome: 'refused', reason: `This cannot be recorded while the allegation is ${allegation.status.replace(/-/g, ' ')}.`, allegation };
+      return {
+        outcome: 'refused',
+        reason: `This cannot be recorded while the allegation is ${allegation.status.replace(/-/g, ' ')}.`,
+        allegation,
+      };
     }
     const planned = plan(parsed.data, request, deps)(allegation);
     if ('refused' in planned) return { outcome: 'refused', reason: planned.refused, allegation };
@@ -68,56 +79,80 @@ const manage = <S extends z.ZodType>(schema: S, allowedFrom: readonly Allegation
     try {
       updated = await deps.allegations.update(allegation.allegationId, request.version, planned.changes, at);
     } catch (error) {
-      if (error instanceof AllegationChanged) return { outcome: 'conflict', allegation: (await deps.allegations.get(allegation.allegationId)) ?? allegation };
+      if (error instanceof AllegationChanged)
+        return { outcome: 'conflict', allegation: (await deps.allegations.get(allegation.allegationId)) ?? allegation };
       throw error;
     }
-    await deps.allegations.appendEvent({ allegationId: allegation.allegationId, at, actor: request.actor, ...planned.audit }, updated.expiresAt);
+    await deps.allegations.appendEvent(
+      { allegationId: allegation.allegationId, at, actor: request.actor, ...planned.audit },
+      updated.expiresAt,
+    );
     return { outcome: 'recorded', before: allegation, allegation: updated };
   };
 
 const who = (actor: Actor): Person => ({ id: actor.id, name: actor.name });
 
 /** Initial consideration: is there immediate risk, and is a meeting needed? That sets the meeting clock. */
-export const recordInitialConsideration = manage(InitialConsiderationSchema, ['awaiting-consideration'], (input, request, deps) => (allegation) => ({
-  changes: {
-    initialConsideration: { at: request.now.toISOString(), by: who(request.actor), ...input },
-    immediateRisk: input.immediateRisk,
-    status: input.meetingNeeded ? 'awaiting-meeting' : 'in-progress',
-    meetingDueAt: input.meetingNeeded ? meetingDue(new Date(allegation.receivedAt), input.immediateRisk, deps.calendar).toISOString() : undefined,
-  },
-  audit: {
-    action: 'Initial consideration recorded',
-    detail: `${input.immediateRisk ? 'Immediate risk' : 'No immediate risk'}; ${input.meetingNeeded ? 'meeting needed' : 'no meeting needed'}`,
-  },
-}));
-
-/** An allegation management meeting (or a review meeting): who came, which agencies, and the actions agreed. */
-export const recordMeeting = manage(MeetingSchema, ['awaiting-meeting', 'in-progress'], (input, request) => (allegation) => {
-  if (new Date(input.heldAt).getTime() > request.now.getTime()) return { refused: 'A meeting can only be recorded once it has been held.' };
-  const meeting = {
-    ...input,
-    id: randomUUID(),
-    actions: input.actions.map((a) => ({ ...a, id: randomUUID() })),
-    recordedBy: who(request.actor),
-    recordedAt: request.now.toISOString(),
-  };
-  return {
+export const recordInitialConsideration = manage(
+  InitialConsiderationSchema,
+  ['awaiting-consideration'],
+  (input, request, deps) => (allegation) => ({
     changes: {
-      meetings: [...allegation.meetings, meeting],
-      status: 'in-progress',
-      reviewDueAt: input.reviewOn ? reviewDue(input.reviewOn) : undefined,
+      initialConsideration: { at: request.now.toISOString(), by: who(request.actor), ...input },
+      immediateRisk: input.immediateRisk,
+      status: input.meetingNeeded ? 'awaiting-meeting' : 'in-progress',
+      meetingDueAt: input.meetingNeeded
+        ? meetingDue(new Date(allegation.receivedAt), input.immediateRisk, deps.calendar).toISOString()
+        : undefined,
     },
     audit: {
-      action: allegation.meetings.length ? 'Review meeting recorded' : 'Allegation management meeting recorded',
-      detail: `${input.agencies.length} agencies, ${meeting.actions.length} actions${input.reviewOn ? `, review on ${input.reviewOn}` : ''}`,
+      action: 'Initial consideration recorded',
+      detail: `${input.immediateRisk ? 'Immediate risk' : 'No immediate risk'}; ${input.meetingNeeded ? 'meeting needed' : 'no meeting needed'}`,
     },
-  };
-});
+  }),
+);
 
-export const recordPartnerAction = manage(PartnerActionSchema, OPEN_ALLEGATION_STATUSES, (input, request) => (allegation) => ({
-  changes: { partnerActions: [...allegation.partnerActions, { id: randomUUID(), ...input, by: who(request.actor), at: request.now.toISOString() }] },
-  audit: { action: `${PARTNER_ACTION_KINDS[input.kind]} recorded` },
-}));
+/** An allegation management meeting (or a review meeting): who came, which agencies, and the actions agreed. */
+export const recordMeeting = manage(
+  MeetingSchema,
+  ['awaiting-meeting', 'in-progress'],
+  (input, request) => (allegation) => {
+    if (new Date(input.heldAt).getTime() > request.now.getTime())
+      return { refused: 'A meeting can only be recorded once it has been held.' };
+    const meeting = {
+      ...input,
+      id: randomUUID(),
+      actions: input.actions.map((a) => ({ ...a, id: randomUUID() })),
+      recordedBy: who(request.actor),
+      recordedAt: request.now.toISOString(),
+    };
+    return {
+      changes: {
+        meetings: [...allegation.meetings, meeting],
+        status: 'in-progress',
+        reviewDueAt: input.reviewOn ? reviewDue(input.reviewOn) : undefined,
+      },
+      audit: {
+        action: allegation.meetings.length ? 'Review meeting recorded' : 'Allegation management meeting recorded',
+        detail: `${input.agencies.length} agencies, ${meeting.actions.length} actions${input.reviewOn ? `, review on ${input.reviewOn}` : ''}`,
+      },
+    };
+  },
+);
+
+export const recordPartnerAction = manage(
+  PartnerActionSchema,
+  OPEN_ALLEGATION_STATUSES,
+  (input, request) => (allegation) => ({
+    changes: {
+      partnerActions: [
+        ...allegation.partnerActions,
+        { id: randomUUID(), ...input, by: who(request.actor), at: request.now.toISOString() },
+      ],
+    },
+    audit: { action: `${PARTNER_ACTION_KINDS[input.kind]} recorded` },
+  }),
+);
 
 /**
  * The outcome and further action conclude the allegation. A malicious allegation is removed

@@ -24,7 +24,9 @@ export const referralMeasures = (result: ReferralResult): Measure[] => {
   if (!a?.firstTime) return [];
   return [
     { name: 'AllegationsReceived', unit: 'Count', value: 1, dimensions: { sector: a.sector, source: a.source } },
-    ...(a.earlierAllegations > 0 ? [{ name: 'RepeatAllegations', unit: 'Count' as const, value: 1, dimensions: { sector: a.sector } }] : []),
+    ...(a.earlierAllegations > 0
+      ? [{ name: 'RepeatAllegations', unit: 'Count' as const, value: 1, dimensions: { sector: a.sector } }]
+      : []),
   ];
 };
 
@@ -35,14 +37,29 @@ export const progressMeasures = (before: Allegation, after: Allegation): Measure
   if (!before.initialConsideration && after.initialConsideration) {
     const { at } = after.initialConsideration;
     measures.push(
-      { name: 'TimeToInitialConsideration', unit: 'Seconds', value: secondsBetween(after.receivedAt, at), dimensions: { sector } },
-      { name: at <= after.considerationDueAt ? 'InitialConsiderationInTime' : 'InitialConsiderationLate', unit: 'Count', value: 1, dimensions: { sector } },
+      {
+        name: 'TimeToInitialConsideration',
+        unit: 'Seconds',
+        value: secondsBetween(after.receivedAt, at),
+        dimensions: { sector },
+      },
+      {
+        name: at <= after.considerationDueAt ? 'InitialConsiderationInTime' : 'InitialConsiderationLate',
+        unit: 'Count',
+        value: 1,
+        dimensions: { sector },
+      },
     );
   }
   if (!before.meetings.length && after.meetings.length) {
     const { heldAt } = after.meetings[0]!;
     measures.push(
-      { name: 'TimeToMeeting', unit: 'Seconds', value: secondsBetween(after.receivedAt, heldAt), dimensions: { sector, immediateRisk: String(after.immediateRisk) } },
+      {
+        name: 'TimeToMeeting',
+        unit: 'Seconds',
+        value: secondsBetween(after.receivedAt, heldAt),
+        dimensions: { sector, immediateRisk: String(after.immediateRisk) },
+      },
       {
         name: after.meetingDueAt && new Date(heldAt) <= new Date(after.meetingDueAt) ? 'MeetingInTime' : 'MeetingLate',
         unit: 'Count',
@@ -54,12 +71,22 @@ export const progressMeasures = (before: Allegation, after: Allegation): Measure
   if (!before.outcome && after.outcome) {
     const within = resolvedWithin(after.receivedAt, after.outcome.at);
     measures.push(
-      { name: 'TimeToOutcome', unit: 'Seconds', value: secondsBetween(after.receivedAt, after.outcome.at), dimensions: { sector } },
+      {
+        name: 'TimeToOutcome',
+        unit: 'Seconds',
+        value: secondsBetween(after.receivedAt, after.outcome.at),
+        dimensions: { sector },
+      },
       { name: 'AllegationOutcomes', unit: 'Count', value: 1, dimensions: { outcome: after.outcome.category } },
       { name: 'ResolvedWithinOneMonth', unit: 'Count', value: within.oneMonth ? 1 : 0, dimensions: { sector } },
       { name: 'ResolvedWithinThreeMonths', unit: 'Count', value: within.threeMonths ? 1 : 0, dimensions: { sector } },
       { name: 'AllegationsResolved', unit: 'Count', value: 1, dimensions: { sector } },
-      ...after.outcome.furtherActions.map((action) => ({ name: 'FurtherActions', unit: 'Count' as const, value: 1, dimensions: { action } })),
+      ...after.outcome.furtherActions.map((action) => ({
+        name: 'FurtherActions',
+        unit: 'Count' as const,
+        value: 1,
+        dimensions: { action },
+      })),
     );
   }
   return measures;

@@ -14,7 +14,11 @@ type Lado = Pick<LadoSettings, 'LADO_PHONE' | 'LADO_EMAIL'>;
 
 const about = (allegation: Allegation, kind: string) => ({ idempotencyKey: `${allegation.allegationId}:${kind}` });
 
-export const employerNextStepsEmail = (allegation: Allegation, config: MailConfig, lado: Lado): EmailMessage | undefined => {
+export const employerNextStepsEmail = (
+  allegation: Allegation,
+  config: MailConfig,
+  lado: Lado,
+): EmailMessage | undefined => {
   const to = allegation.person.employerContact;
   if (!to) return undefined;
   const secure = isSecureAddress(to.email, config);
@@ -43,19 +47,25 @@ export const employerNextStepsEmail = (allegation: Allegation, config: MailConfi
 };
 
 /** Nothing to send when the referrer gave no email address (a member of the public may give a phone number or stay anonymous). */
-export const referrerAllegationAcknowledgement = (allegation: Allegation, config: MailConfig, lado: Lado): EmailMessage | undefined =>
-  allegation.referrer.email === undefined ? undefined : compose(
-    about(allegation, 'referrer-acknowledgement'),
-    allegation.referrer.email,
-    `We have passed your concern about an adult to the LADO: reference ${allegation.reference}`,
-    [
-      allegation.referrer.name ? `Dear ${allegation.referrer.name},` : 'Hello,',
-      `Thank you for telling us about your concern about an adult who works or volunteers with children. It has been passed to the Local Authority Designated Officer (LADO), who will consider it within one working day. The reference is ${allegation.reference}.`,
-      allegation.childContact
-        ? `You also asked for help for the child: that is notification ${allegation.childContact.reference}, and you will hear about it separately.`
-        : 'You told us the child does not need help from children’s social care as well. If that changes, tell us at once.',
-      `The LADO may contact you for more information. Do not discuss the allegation with the person concerned. If you need to speak to the LADO, phone ${lado.LADO_PHONE}.`,
-      { warning: `If a child is in immediate danger, call 999 or the duty team on ${config.DUTY_TEAM_PHONE}.` },
-    ],
-    config,
-  );
+export const referrerAllegationAcknowledgement = (
+  allegation: Allegation,
+  config: MailConfig,
+  lado: Lado,
+): EmailMessage | undefined =>
+  allegation.referrer.email === undefined
+    ? undefined
+    : compose(
+        about(allegation, 'referrer-acknowledgement'),
+        allegation.referrer.email,
+        `We have passed your concern about an adult to the LADO: reference ${allegation.reference}`,
+        [
+          allegation.referrer.name ? `Dear ${allegation.referrer.name},` : 'Hello,',
+          `Thank you for telling us about your concern about an adult who works or volunteers with children. It has been passed to the Local Authority Designated Officer (LADO), who will consider it within one working day. The reference is ${allegation.reference}.`,
+          allegation.childContact
+            ? `You also asked for help for the child: that is notification ${allegation.childContact.reference}, and you will hear about it separately.`
+            : 'You told us the child does not need help from children’s social care as well. If that changes, tell us at once.',
+          `The LADO may contact you for more information. Do not discuss the allegation with the person concerned. If you need to speak to the LADO, phone ${lado.LADO_PHONE}.`,
+          { warning: `If a child is in immediate danger, call 999 or the duty team on ${config.DUTY_TEAM_PHONE}.` },
+        ],
+        config,
+      );

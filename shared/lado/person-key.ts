@@ -16,5 +16,9 @@ const normalise = (value: string) =>
 
 export const personKeyFor = (person: Pick<AdultConcern, 'name' | 'dateOfBirth' | 'employer'>, secret: string): string =>
   createHmac('sha256', secret)
-    .update(['lado-person', normalise(person.name), person.dateOfBirth ?? 'unknown', normalise(person.employer)].join('\u0000'))
+    .update(
+      ['lado-person', normalise(person.name), person.dateOfBirth ?? 'unknown', normalise(person.employer)].join(
+        '\u0000',
+      ),
+    )
     .digest('base64url');

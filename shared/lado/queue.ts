@@ -33,7 +33,9 @@ const rowOf = (a: Allegation, now: Date): QueueRow => ({
 export const allegationQueue = (open: Allegation[], concluded: Allegation[], now: Date) => {
   const rows = open.map((a) => rowOf(a, now));
   const urgency = (r: QueueRow) => (r.clock ? (r.clock.overdue ? 0 : 1) : 2);
-  rows.sort((x, y) => urgency(x) - urgency(y) || (x.clock?.dueAt ?? x.receivedAt).localeCompare(y.clock?.dueAt ?? y.receivedAt));
+  rows.sort(
+    (x, y) => urgency(x) - urgency(y) || (x.clock?.dueAt ?? x.receivedAt).localeCompare(y.clock?.dueAt ?? y.receivedAt),
+  );
   return {
     open: rows,
     overdue: rows.filter((r) => r.clock?.overdue).length,

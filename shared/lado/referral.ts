@@ -48,7 +48,10 @@ export interface ReferralDeps {
   now: Date;
 }
 
-export const newAllegation = (contact: Contact, deps: Pick<ReferralDeps, 'settings' | 'calendar' | 'matchKey'>): Allegation => {
+export const newAllegation = (
+  contact: Contact,
+  deps: Pick<ReferralDeps, 'settings' | 'calendar' | 'matchKey'>,
+): Allegation => {
   const n = contact.notification;
   const person = n.adultConcern!;
   const allegationId = allegationIdFor(contact.contactId);
@@ -65,7 +68,10 @@ export const newAllegation = (contact: Contact, deps: Pick<ReferralDeps, 'settin
     person,
     personKey: personKeyFor(person, deps.matchKey),
     referrer: n.referrer,
-    children: n.children.map((c) => ({ name: `${c.firstName} ${c.lastName}`, ...(c.dateOfBirth && { dateOfBirth: c.dateOfBirth }) })),
+    children: n.children.map((c) => ({
+      name: `${c.firstName} ${c.lastName}`,
+      ...(c.dateOfBirth && { dateOfBirth: c.dateOfBirth }),
+    })),
     description: n.concerns.description,
     immediateRisk: n.immediateDanger,
     considerationDueAt: considerationDue(received, deps.calendar).toISOString(),
@@ -83,7 +89,9 @@ export const referAllegation = async (contactId: string, deps: ReferralDeps): Pr
   const contact = await deps.contacts.get(contactId);
   if (!contact?.notification?.adultConcern) return { childContact: true };
   const candidate = newAllegation(contact, deps);
-  const earlier = (await deps.allegations.findByPerson(candidate.personKey)).filter((e) => e.allegationId !== candidate.allegationId);
+  const earlier = (await deps.allegations.findByPerson(candidate.personKey)).filter(
+    (e) => e.allegationId !== candidate.allegationId,
+  );
   const created = await deps.allegations.create({ ...candidate, earlier, updatedAt: deps.now.toISOString() });
   const allegation = (await deps.allegations.get(candidate.allegationId)) ?? candidate;
   await deps.allegations.indexPerson(allegation.personKey, summaryOf(allegation), allegation.expiresAt);

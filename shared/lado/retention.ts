@@ -26,7 +26,11 @@ const addYears = (iso: string, years: number): number => {
  * cannot be worked out, so the record is kept as if the person were as young as anyone could
  * be (pension age counted from the allegation): never deleted too early.
  */
-export const allegationExpiry = (receivedAt: string, dateOfBirth: string | undefined, rule: AllegationRetention): number => {
+export const allegationExpiry = (
+  receivedAt: string,
+  dateOfBirth: string | undefined,
+  rule: AllegationRetention,
+): number => {
   const tenYears = addYears(receivedAt, rule.minimumYears);
   const pension = addYears(dateOfBirth ?? receivedAt, rule.pensionAge);
   return Math.floor(Math.max(tenYears, pension) / 1000);

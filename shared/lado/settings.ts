@@ -11,7 +11,12 @@ export const LadoSettingsSchema = z.object({
    * Where the key of the person-matching hash (see person-key.ts) is kept: a Secrets Manager
    * secret's ARN, or `local-default` in the local stage, whose synthetic data needs no secret.
    */
-  MATCH_KEY_SECRET_ARN: z.union([z.literal('local-default'), z.string().startsWith('arn:', 'MATCH_KEY_SECRET_ARN must be a secret ARN or local-default')]).optional(),
+  MATCH_KEY_SECRET_ARN: z
+    .union([
+      z.literal('local-default'),
+      z.string().startsWith('arn:', 'MATCH_KEY_SECRET_ARN must be a secret ARN or local-default'),
+    ])
+    .optional(),
   LADO_PHONE: z.string().min(1),
   LADO_EMAIL: z.email(),
   ALLEGATION_RETENTION: z
@@ -26,6 +31,9 @@ export type LadoSettings = z.output<typeof LadoSettingsSchema>;
 
 export const ladoSettings = (env: NodeJS.ProcessEnv = process.env): LadoSettings => {
   const parsed = LadoSettingsSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`The LADO pathway is misconfigured: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `The LADO pathway is misconfigured: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 };

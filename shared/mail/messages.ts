@@ -69,11 +69,14 @@ const escapeHtml = (value: string) =>
 
 const renderText = (blocks: Block[]) =>
   blocks
-    .map((block) => (typeof block === 'string' ? block : 'warning' in block ? block.warning : `${block.text} ${block.href}`))
+    .map((block) =>
+      typeof block === 'string' ? block : 'warning' in block ? block.warning : `${block.text} ${block.href}`,
+    )
     .join('\n\n');
 
 const renderHtml = (subject: string, blocks: Block[]) => {
-  const paragraph = (inner: string) => `<p style="font-family: arial, sans-serif; font-size: 19px; line-height: 1.3; margin: 0 0 20px;">${inner}</p>`;
+  const paragraph = (inner: string) =>
+    `<p style="font-family: arial, sans-serif; font-size: 19px; line-height: 1.3; margin: 0 0 20px;">${inner}</p>`;
   const body = blocks
     .map((block) =>
       typeof block === 'string'
@@ -95,21 +98,24 @@ export const compose = (
   config: MailConfig,
 ): EmailMessage => {
   const all = [...blocks, `${config.AREA_NAME} Front Door`, 'This is an automatic message. Do not reply to it.'];
-  const keys = 'kind' in about ? { idempotencyKey: `${about.contactId}:${about.kind}`, contactId: about.contactId } : about;
+  const keys =
+    'kind' in about ? { idempotencyKey: `${about.contactId}:${about.kind}`, contactId: about.contactId } : about;
   return { ...keys, to, subject, text: `${renderText(all)}\n`, html: renderHtml(subject, all) };
 };
 
-const childrenSummary = (contact: Contact) =>
-  contact.notification.children.map(childName).join(', ');
+const childrenSummary = (contact: Contact) => contact.notification.children.map(childName).join(', ');
 
 /**
  * Referrers who gave no email address are not written to; those who gave no name are greeted
  * plainly, and so is an address not yet confirmed: the name is whatever the sender typed.
  */
 const greeting = (contact: Contact) =>
-  contact.notification.referrer.name && contact.acknowledgement?.addressConfirmed !== false ? `Dear ${contact.notification.referrer.name},` : 'Hello,';
+  contact.notification.referrer.name && contact.acknowledgement?.addressConfirmed !== false
+    ? `Dear ${contact.notification.referrer.name},`
+    : 'Hello,';
 
-const describeAgencyType = (type: string) => (type === 'anonymous' ? 'none (anonymous)' : `none (${type.replace(/-/g, ' ')})`);
+const describeAgencyType = (type: string) =>
+  type === 'anonymous' ? 'none (anonymous)' : `none (${type.replace(/-/g, ' ')})`;
 
 const immediateDanger = (config: MailConfig): Block => ({
   warning: `If a child is in immediate danger, call 999 or the duty team on ${config.DUTY_TEAM_PHONE}. Do not wait for our decision.`,
@@ -120,10 +126,16 @@ const immediateDanger = (config: MailConfig): Block => ({
  * name, no children, no status link, only the reference, when a decision is due and the link
  * that confirms the address (shared/referrer/address-confirmation.ts).
  */
-export const acknowledgementEmail = (contact: Contact, config: MailConfig, confirmUrl?: string): EmailMessage | undefined => {
+export const acknowledgementEmail = (
+  contact: Contact,
+  config: MailConfig,
+  confirmUrl?: string,
+): EmailMessage | undefined => {
   const email = contact.notification.referrer.email;
   if (!email) return undefined;
-  const due = contact.recommendation ? formatLondonTime(contact.recommendation.dueAt) : 'the end of the next working day';
+  const due = contact.recommendation
+    ? formatLondonTime(contact.recommendation.dueAt)
+    : 'the end of the next working day';
   const secure = isSecureAddress(email, config);
   if (confirmUrl) {
     return compose(
@@ -134,7 +146,10 @@ export const acknowledgementEmail = (contact: Contact, config: MailConfig, confi
         'Hello,',
         `We have received a notification about a child that gave this email address for the person who sent it. Its reference is ${contact.reference}.`,
         `A qualified social worker will decide what happens next by ${due}.`,
-        { text: 'If you sent it, confirm that this is your email address, so that we can send you its details and a link to follow it:', href: confirmUrl },
+        {
+          text: 'If you sent it, confirm that this is your email address, so that we can send you its details and a link to follow it:',
+          href: confirmUrl,
+        },
         'If you did not send it, you do not need to do anything. We will not send details of it to this address.',
         immediateDanger(config),
       ],
@@ -160,8 +175,15 @@ export const acknowledgementEmail = (contact: Contact, config: MailConfig, confi
  * A red contact needs someone now: the duty manager in office hours, the emergency duty team
  * outside them (domain brief §10). The alert names no child and links to the contact.
  */
-export const dutyManagerAlert = (contact: Contact, config: MailConfig, when: { outOfHours: boolean } = { outOfHours: false }): EmailMessage => {
-  const to = when.outOfHours && config.EMERGENCY_DUTY_TEAM_ADDRESS ? config.EMERGENCY_DUTY_TEAM_ADDRESS : config.DUTY_MANAGER_ADDRESS;
+export const dutyManagerAlert = (
+  contact: Contact,
+  config: MailConfig,
+  when: { outOfHours: boolean } = { outOfHours: false },
+): EmailMessage => {
+  const to =
+    when.outOfHours && config.EMERGENCY_DUTY_TEAM_ADDRESS
+      ? config.EMERGENCY_DUTY_TEAM_ADDRESS
+      : config.DUTY_MANAGER_ADDRESS;
   const recommendation = contact.recommendation;
   return compose(
     { contactId: contact.contactId, kind: 'duty-alert' },
@@ -169,15 +191,22 @@ export const dutyManagerAlert = (contact: Contact, config: MailConfig, when: { o
     `RED: immediate risk notification ${contact.reference}`,
     [
       `A notification marked red has arrived: ${contact.reference}.`,
-      ...(to === config.EMERGENCY_DUTY_TEAM_ADDRESS && when.outOfHours ? ['It arrived outside office hours, so it comes to the emergency duty team.'] : []),
+      ...(to === config.EMERGENCY_DUTY_TEAM_ADDRESS && when.outOfHours
+        ? ['It arrived outside office hours, so it comes to the emergency duty team.']
+        : []),
       contact.notification.immediateDanger
         ? 'The referrer says a child is in immediate danger.'
         : 'The levels-of-need rules assess the risk as immediate.',
       ...(recommendation
-        ? [`Recommended: level ${recommendation.level}, ${describeRoute(recommendation.route)}. Decision due by ${formatLondonTime(recommendation.dueAt)}.`]
+        ? [
+            `Recommended: level ${recommendation.level}, ${describeRoute(recommendation.route)}. Decision due by ${formatLondonTime(recommendation.dueAt)}.`,
+          ]
         : []),
       ...(recommendation?.caseHolders?.length
-        ? recommendation.caseHolders.map((c) => `Child ${c.childIndex + 1} has an open ${c.kind === 'social-care' ? 'social care case; allocated worker' : 'early help case; lead professional'}: ${c.holder.name} (${c.holder.email}).`)
+        ? recommendation.caseHolders.map(
+            (c) =>
+              `Child ${c.childIndex + 1} has an open ${c.kind === 'social-care' ? 'social care case; allocated worker' : 'early help case; lead professional'}: ${c.holder.name} (${c.holder.email}).`,
+          )
         : []),
       `Referring agency: ${contact.notification.referrer.organisation ?? describeAgencyType(contact.notification.referrer.agencyType)}.`,
       { warning: 'Open the contact in the triage console now.' },
@@ -203,9 +232,22 @@ export const NEXT_STEPS: Record<Route, string> = {
  */
 const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
   ...(contact.reconsideration
-    ? [{ text: 'You can see this decision and the manager’s answer on the status page:', href: statusPageUrl(contact, config) }]
-    : [{ text: 'If you disagree with this decision, you can ask us once to reconsider it, with your reasons, from the status page:', href: statusPageUrl(contact, config) }]),
-  { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
+    ? [
+        {
+          text: 'You can see this decision and the manager’s answer on the status page:',
+          href: statusPageUrl(contact, config),
+        },
+      ]
+    : [
+        {
+          text: 'If you disagree with this decision, you can ask us once to reconsider it, with your reasons, from the status page:',
+          href: statusPageUrl(contact, config),
+        },
+      ]),
+  {
+    text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:",
+    href: config.ESCALATION_GUIDANCE_URL,
+  },
 ];
 
 /**
@@ -213,14 +255,16 @@ const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
  * on reconsideration is the contact's second (third...) and gets its own idempotency keys. The
  * first keeps the plain kind, so contacts decided before decisions were numbered are not re-sent.
  */
-export const decisionNumber = (contact: Pick<Contact, 'previousDecisions'>): number => (contact.previousDecisions?.length ?? 0) + 1;
+export const decisionNumber = (contact: Pick<Contact, 'previousDecisions'>): number =>
+  (contact.previousDecisions?.length ?? 0) + 1;
 
 const decisionKind = (contact: Contact, kind: string): string => {
   const sequence = decisionNumber(contact);
   return sequence > 1 ? `${kind}:${sequence}` : kind;
 };
 
-const describeDecision = (decision: Pick<ChildDecision, 'route' | 'level'>) => `${describeRoute(decision.route)} (level of need ${decision.level})`;
+const describeDecision = (decision: Pick<ChildDecision, 'route' | 'level'>) =>
+  `${describeRoute(decision.route)} (level of need ${decision.level})`;
 
 /** Children are named only to a secure address; elsewhere by their place in the notification. */
 const childLabel = (contact: Contact, childIndex: number, secure: boolean): string => {
@@ -228,13 +272,16 @@ const childLabel = (contact: Contact, childIndex: number, secure: boolean): stri
   return secure && child ? childName(child) : `child ${childIndex + 1}`;
 };
 
-export const joinAnd = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0] ?? '');
+export const joinAnd = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 
 /** One line for a whole decision: "<route> (level of need n)", or each group of children's. */
 const describeWhole = (contact: Contact, decision: Pick<Decision, 'children'>, secure: boolean): string => {
   const groups = groupedByDecision(decision.children);
   if (groups.length === 1) return describeDecision(groups[0]![0]!);
-  return groups.map((g) => `for ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, secure)))}, ${describeDecision(g[0]!)}`).join('; ');
+  return groups
+    .map((g) => `for ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, secure)))}, ${describeDecision(g[0]!)}`)
+    .join('; ');
 };
 
 export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
@@ -247,7 +294,9 @@ export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage
   const perGroup: Block[] = groups.map((group) => {
     const d = group[0]!;
     const lines = [
-      single ? `Decision: ${describeDecision(d)}.` : `For ${joinAnd(group.map((c) => childLabel(contact, c.childIndex, secure)))}: ${describeDecision(d)}.`,
+      single
+        ? `Decision: ${describeDecision(d)}.`
+        : `For ${joinAnd(group.map((c) => childLabel(contact, c.childIndex, secure)))}: ${describeDecision(d)}.`,
       ...(secure ? [`Why: ${d.rationale}`] : []),
       `What happens next: ${NEXT_STEPS[d.route]}`,
     ];
@@ -263,7 +312,11 @@ export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage
         ? `We have decided what happens next for notification ${contact.reference}.`
         : `We have decided what happens next for each child in notification ${contact.reference}${secure ? '' : ' (children are numbered in the order you told us about them)'}.`,
       ...perGroup,
-      ...(secure ? [] : ['The reasons are on the status page linked below (we email you a code to open them), because this email address is not on a secure network.']),
+      ...(secure
+        ? []
+        : [
+            'The reasons are on the status page linked below (we email you a code to open them), because this email address is not on a secure network.',
+          ]),
       ...howToDisagree(contact, config),
     ],
     config,
@@ -290,7 +343,10 @@ export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig)
         : `The decision stays the same: ${describeWhole(contact, decision, secure)}.`,
       secure && answer.answer ? `Why: ${answer.answer}` : 'The manager’s reasons are on the status page linked below.',
       { text: 'Status page:', href: statusPageUrl(contact, config) },
-      { text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:", href: config.ESCALATION_GUIDANCE_URL },
+      {
+        text: "If you still disagree, follow the local safeguarding partnership's guidance on resolving professional disagreements:",
+        href: config.ESCALATION_GUIDANCE_URL,
+      },
     ],
     config,
   );
@@ -300,7 +356,11 @@ export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig)
  * A partner agency's answer is late (domain brief §4: 48 hours). Sent once per request to the
  * address it went to; the question and the children are named only on a secure domain.
  */
-export const partnerReminderEmail = (contact: Contact, request: PartnerRequest & { sentTo: string }, config: MailConfig): EmailMessage => {
+export const partnerReminderEmail = (
+  contact: Contact,
+  request: PartnerRequest & { sentTo: string },
+  config: MailConfig,
+): EmailMessage => {
   const secure = isSecureAddress(request.sentTo, config);
   return compose(
     { idempotencyKey: `${contact.contactId}:partner-reminder:${request.id}`, contactId: contact.contactId },
@@ -308,7 +368,11 @@ export const partnerReminderEmail = (contact: Contact, request: PartnerRequest &
     `Reminder: we are waiting for your answer about ${contact.reference}`,
     [
       `On ${formatLondonTime(request.requestedAt)} the Front Door asked you for information about notification ${contact.reference}. We asked for an answer by ${formatLondonTime(request.dueAt)} and have not had one yet.`,
-      ...(secure ? [`Children: ${childrenSummary(contact)}.`, `The question: ${request.question}`] : ['Reply to the request we sent you, quoting the reference. We have not repeated its details because this email address is not on a secure network.']),
+      ...(secure
+        ? [`Children: ${childrenSummary(contact)}.`, `The question: ${request.question}`]
+        : [
+            'Reply to the request we sent you, quoting the reference. We have not repeated its details because this email address is not on a secure network.',
+          ]),
       'A social worker is waiting for your answer to decide what happens next for the child.',
     ],
     config,
@@ -316,12 +380,7 @@ export const partnerReminderEmail = (contact: Contact, request: PartnerRequest &
 };
 
 /** An email that could not be taken in. Nothing of it was kept, so the sender must send again. */
-export const emailRefusedReply = (
-  messageId: string,
-  to: string,
-  reason: string,
-  config: MailConfig,
-): EmailMessage =>
+export const emailRefusedReply = (messageId: string, to: string, reason: string, config: MailConfig): EmailMessage =>
   compose(
     { idempotencyKey: `email-refused:${messageId}` },
     to,
@@ -336,7 +395,11 @@ export const emailRefusedReply = (
   );
 
 /** A free-text email was taken in; a worker will complete it, so no decision time is promised yet. */
-export const emailReceivedReply = (contact: Pick<Contact, 'contactId' | 'reference' | 'statusToken'>, to: string, config: MailConfig): EmailMessage =>
+export const emailReceivedReply = (
+  contact: Pick<Contact, 'contactId' | 'reference' | 'statusToken'>,
+  to: string,
+  config: MailConfig,
+): EmailMessage =>
   compose(
     { contactId: contact.contactId, kind: 'email-received' },
     to,
@@ -371,12 +434,21 @@ export const teamHandoverEmails = (contact: Contact, config: MailConfig): EmailM
         // Information lost at hand-offs is a repeated finding (domain brief §10): name the siblings too.
         ...decision.children
           .filter((c) => !children.includes(c))
-          .map((c) => `Also in this notification: ${childLabel(contact, c.childIndex, true)}, decided ${describeDecision(c)}.`),
+          .map(
+            (c) =>
+              `Also in this notification: ${childLabel(contact, c.childIndex, true)}, decided ${describeDecision(c)}.`,
+          ),
         `Decided by ${decision.decidedBy} at ${formatLondonTime(decision.decidedAt)}.`,
         ...groupedByDecision(children).map((g) =>
-          g.length === children.length ? `Rationale: ${g[0]!.rationale}` : `Rationale for ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, true)))}: ${g[0]!.rationale}`,
+          g.length === children.length
+            ? `Rationale: ${g[0]!.rationale}`
+            : `Rationale for ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, true)))}: ${g[0]!.rationale}`,
         ),
-        ...(replaced ? [`This replaces the earlier decision, ${describeWhole(contact, replaced, true)}, changed ${whyReplaced(contact)}.`] : []),
+        ...(replaced
+          ? [
+              `This replaces the earlier decision, ${describeWhole(contact, replaced, true)}, changed ${whyReplaced(contact)}.`,
+            ]
+          : []),
         'Under the no-quibble agreement this route is accepted by the receiving team, with quality assurance afterwards.',
         { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
       ],
@@ -446,13 +518,21 @@ const allocatedWorker = (contact: Contact, childIndex: number) =>
  * Where each child's handover goes, by address: a team mailbox, or for a child routed to an
  * open case, that child's allocated worker (the team's mailbox when the registry names nobody).
  */
-export const handoversOf = (contact: Contact, config: MailConfig): Map<string, { kind: string; team: Team; children: ChildDecision[] }> => {
+export const handoversOf = (
+  contact: Contact,
+  config: MailConfig,
+): Map<string, { kind: string; team: Team; children: ChildDecision[] }> => {
   const handovers = new Map<string, { kind: string; team: Team; children: ChildDecision[] }>();
   for (const [team, children] of childrenByTeam(contact.decision!)) {
     for (const child of children) {
-      const worker = child.route === 'existing-open-case' ? allocatedWorker(contact, child.childIndex)?.holder.email : undefined;
+      const worker =
+        child.route === 'existing-open-case' ? allocatedWorker(contact, child.childIndex)?.holder.email : undefined;
       const to = worker ?? teamAddress(team, config);
-      const handover = handovers.get(to) ?? { kind: worker ? `allocated-worker-${child.childIndex + 1}` : team, team, children: [] };
+      const handover = handovers.get(to) ?? {
+        kind: worker ? `allocated-worker-${child.childIndex + 1}` : team,
+        team,
+        children: [],
+      };
       handover.children.push(child);
       handovers.set(to, handover);
     }
@@ -478,16 +558,24 @@ export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMe
     const secure = isSecureAddress(to, config);
     return [
       compose(
-        { idempotencyKey: `${contact.contactId}:${decisionKind(contact, 'case-holder')}:${to}`, contactId: contact.contactId },
+        {
+          idempotencyKey: `${contact.contactId}:${decisionKind(contact, 'case-holder')}:${to}`,
+          contactId: contact.contactId,
+        },
         to,
         `A child you are ${role} for: front door decision ${contact.reference}`,
         [
           `Dear ${openCase.holder.name},`,
           `You are recorded as the ${role} for ${secure && contact.notification.children[openCase.childIndex] ? childName(contact.notification.children[openCase.childIndex]!) : 'a child'} in notification ${contact.reference}.`,
           `The front door has decided ${describeDecision(decided)} for this child.`,
-          ...(secure ? [`Rationale: ${decided.rationale}`] : ['The details are in the triage console, because this email address is not on a secure network.']),
+          ...(secure
+            ? [`Rationale: ${decided.rationale}`]
+            : ['The details are in the triage console, because this email address is not on a secure network.']),
           decided.route === 'csc-strategy-discussion'
-            ? { warning: 'A strategy discussion is being arranged: please take part and share what you know about the child.' }
+            ? {
+                warning:
+                  'A strategy discussion is being arranged: please take part and share what you know about the child.',
+              }
             : 'Please take this into account in your work with the family.',
           { text: 'Open the contact in the triage console:', href: consoleContactUrl(contact.contactId, config) },
         ],
@@ -506,20 +594,29 @@ export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMe
 export const professionalOutcomeEmails = (contact: Contact, config: MailConfig): EmailMessage[] => {
   const decision = contact.decision!;
   const toldAlready = new Set(
-    [contact.notification.referrer.email, ...handoversOf(contact, config).keys(), ...(contact.recommendation?.caseHolders ?? []).map((c) => c.holder.email)]
+    [
+      contact.notification.referrer.email,
+      ...handoversOf(contact, config).keys(),
+      ...(contact.recommendation?.caseHolders ?? []).map((c) => c.holder.email),
+    ]
       .filter((a): a is string => !!a)
       .map((a) => a.toLowerCase()),
   );
   const seen = new Set<string>();
   return contact.notification.otherProfessionals.flatMap((professional) => {
-    const given = professional.email ?? (z.email().safeParse(professional.contact?.trim()).success ? professional.contact!.trim() : undefined);
+    const given =
+      professional.email ??
+      (z.email().safeParse(professional.contact?.trim()).success ? professional.contact!.trim() : undefined);
     const to = given?.toLowerCase();
     if (!to || !isSecureAddress(to, config) || toldAlready.has(to) || seen.has(to)) return [];
     seen.add(to);
     const groups = groupedByDecision(decision.children);
     return [
       compose(
-        { idempotencyKey: `${contact.contactId}:${decisionKind(contact, 'professional')}:${to}`, contactId: contact.contactId },
+        {
+          idempotencyKey: `${contact.contactId}:${decisionKind(contact, 'professional')}:${to}`,
+          contactId: contact.contactId,
+        },
         to,
         `Front door decision about a child you work with: ${contact.reference}`,
         [
@@ -527,7 +624,9 @@ export const professionalOutcomeEmails = (contact: Contact, config: MailConfig):
           `You were named as ${professional.role} at ${professional.organisation} in notification ${contact.reference} about ${childrenSummary(contact)}. We are telling you what the front door decided, so that you can take it into account in your work with the family.`,
           ...groups.map((g) =>
             [
-              groups.length === 1 ? `Decision: ${describeDecision(g[0]!)}.` : `For ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, true)))}: ${describeDecision(g[0]!)}.`,
+              groups.length === 1
+                ? `Decision: ${describeDecision(g[0]!)}.`
+                : `For ${joinAnd(g.map((c) => childLabel(contact, c.childIndex, true)))}: ${describeDecision(g[0]!)}.`,
               `Why: ${g[0]!.rationale}`,
               `What happens next: ${NEXT_STEPS[g[0]!.route]}`,
             ].join('\n'),
@@ -542,7 +641,12 @@ export const professionalOutcomeEmails = (contact: Contact, config: MailConfig):
 };
 
 /** The one-time code that opens a status page's free text; it says nothing about the children. */
-export const statusCodeEmail = (contact: Pick<Contact, 'contactId' | 'reference'>, to: string, code: { code: string; sentAt: string; minutes: number }, config: MailConfig): EmailMessage =>
+export const statusCodeEmail = (
+  contact: Pick<Contact, 'contactId' | 'reference'>,
+  to: string,
+  code: { code: string; sentAt: string; minutes: number },
+  config: MailConfig,
+): EmailMessage =>
   compose(
     { idempotencyKey: `status-code:${contact.contactId}:${code.sentAt}`, contactId: contact.contactId },
     to,

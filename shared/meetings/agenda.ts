@@ -29,7 +29,9 @@ const DUE_STATUSES: ContactStatus[] = ['awaiting-decision', 'awaiting-manager'];
 
 /** The open contacts the ruleset gave the theme, most urgent first (the queue's own order). */
 export const dueContacts = async (contacts: ContactStore, theme: string): Promise<Contact[]> =>
-  (await Promise.all(DUE_STATUSES.map((status) => contacts.listByStatus(status)))).flat().filter((c) => c.recommendation?.themes.includes(theme));
+  (await Promise.all(DUE_STATUSES.map((status) => contacts.listByStatus(status))))
+    .flat()
+    .filter((c) => c.recommendation?.themes.includes(theme));
 
 const agendaItem = (contact: Contact): AgendaItem => ({
   contactId: contact.contactId,
@@ -37,7 +39,11 @@ const agendaItem = (contact: Contact): AgendaItem => ({
   children: contact.notification.children.map((child, childIndex) => ({ childIndex, name: childName(child) })),
 });
 
-const recordsOf = (meeting: Pick<Meeting, 'meetingId' | 'date' | 'theme' | 'themeName'>, items: AgendaItem[], at: string): MeetingRecord[] =>
+const recordsOf = (
+  meeting: Pick<Meeting, 'meetingId' | 'date' | 'theme' | 'themeName'>,
+  items: AgendaItem[],
+  at: string,
+): MeetingRecord[] =>
   items.flatMap((item) =>
     item.children.map((child) => ({
       meetingId: meeting.meetingId,
@@ -59,7 +65,13 @@ export const meetingTitle = (meeting: Pick<Meeting, 'themeName'>): string => `${
 
 const listed = async (contacts: ContactStore, meeting: Meeting, items: AgendaItem[], actor: Actor, at: string) => {
   for (const item of items) {
-    await contacts.appendEvent({ contactId: item.contactId, at, actor, action: `Listed for the ${meetingTitle(meeting).toLowerCase()}`, detail: meeting.date });
+    await contacts.appendEvent({
+      contactId: item.contactId,
+      at,
+      actor,
+      action: `Listed for the ${meetingTitle(meeting).toLowerCase()}`,
+      detail: meeting.date,
+    });
   }
 };
 
@@ -69,7 +81,10 @@ export type OpenResult = { outcome: 'opened' | 'exists'; meeting: Meeting } | { 
  * Opens today's meeting for a theme with the contacts due, once: whoever opens it chairs it,
  * and the theme's usual agencies are invited. Opening it again gives the meeting already open.
  */
-export const openMeeting = async (request: { theme: string; actor: Actor; now: Date }, deps: MeetingDeps): Promise<OpenResult> => {
+export const openMeeting = async (
+  request: { theme: string; actor: Actor; now: Date },
+  deps: MeetingDeps,
+): Promise<OpenResult> => {
   const theme = deps.settings.themes.find((t) => t.theme === request.theme);
   if (!theme) return { outcome: 'unknown-theme' };
   const date = meetingDate(request.now);
@@ -99,13 +114,21 @@ export const openMeeting = async (request: { theme: string; actor: Actor; now: D
   return { outcome: 'opened', meeting };
 };
 
-export type RefreshResult = { outcome: 'refreshed'; meeting: Meeting; added: number } | { outcome: 'not-found' } | { outcome: 'refused'; reason: string } | { outcome: 'conflict' };
+export type RefreshResult =
+  | { outcome: 'refreshed'; meeting: Meeting; added: number }
+  | { outcome: 'not-found' }
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'conflict' };
 
 /** Adds the contacts that became due since the meeting was opened (a morning's new domestic abuse notifications). */
-export const refreshAgenda = async (request: { meetingId: string; version: number; actor: Actor; now: Date }, deps: MeetingDeps): Promise<RefreshResult> => {
+export const refreshAgenda = async (
+  request: { meetingId: string; version: number; actor: Actor; now: Date },
+  deps: MeetingDeps,
+): Promise<RefreshResult> => {
   const meeting = await deps.meetings.get(request.meetingId);
   if (!meeting) return { outcome: 'not-found' };
-  if (meeting.status !== 'open') return { outcome: 'refused', reason: 'The meeting is closed: nothing more can be added to it' };
+  if (meeting.status !== 'open')
+    return { outcome: 'refused', reason: 'The meeting is closed: nothing more can be added to it' };
   if (meeting.version !== request.version) return { outcome: 'conflict' };
   const on = new Set(meeting.agenda.map((a) => a.contactId));
   const added = (await dueContacts(deps.contacts, meeting.theme)).filter((c) => !on.has(c.contactId)).map(agendaItem);
@@ -114,7 +137,12 @@ export const refreshAgenda = async (request: { meetingId: string; version: numbe
   await deps.meetings.addRecords(recordsOf(meeting, added, at));
   let updated: Meeting;
   try {
-    updated = await deps.meetings.update(meeting.meetingId, meeting.version, { agenda: [...meeting.agenda, ...added] }, at);
+    updated = await deps.meetings.update(
+      meeting.meetingId,
+      meeting.version,
+      { agenda: [...meeting.agenda, ...added] },
+      at,
+    );
   } catch (error) {
     if (error instanceof MeetingChanged) return { outcome: 'conflict' };
     throw error;

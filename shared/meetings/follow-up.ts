@@ -18,7 +18,10 @@ const RECIPIENTS: { recipient: Recipient; note: (r: MeetingRecord) => string | u
   { recipient: 'school', note: (r) => r.outcome?.tellSchool, name: 'school' },
 ];
 
-const agendaKeys = (meeting: Meeting) => meeting.agenda.flatMap((item) => item.children.map((c) => ({ meetingId: meeting.meetingId, contactId: item.contactId, childIndex: c.childIndex })));
+const agendaKeys = (meeting: Meeting) =>
+  meeting.agenda.flatMap((item) =>
+    item.children.map((c) => ({ meetingId: meeting.meetingId, contactId: item.contactId, childIndex: c.childIndex })),
+  );
 
 const describeTold = (t: Told) => {
   const who = t.recipient === 'gp' ? 'GP' : 'school';
@@ -26,11 +29,26 @@ const describeTold = (t: Told) => {
   return `the ${who} could not be emailed (${t.outcome === 'no-address' ? 'no address known' : `${t.to} is not a secure address`}): tell them another way`;
 };
 
-const send = async (told: Told[], records: MeetingRecord[], contacts: Map<string, Contact>, mailer: Mailer, mail: MailConfig) => {
+const send = async (
+  told: Told[],
+  records: MeetingRecord[],
+  contacts: Map<string, Contact>,
+  mailer: Mailer,
+  mail: MailConfig,
+) => {
   for (const t of told.filter((t) => t.outcome === 'sent')) {
     const record = records.find((r) => r.contactId === t.contactId && r.childIndex === t.childIndex)!;
     const note = RECIPIENTS.find((r) => r.recipient === t.recipient)!.note(record)!;
-    await mailer.sendOnce(meetingFollowUpEmail(record, contacts.get(t.contactId)?.notification.children[t.childIndex], t.recipient, t.to!, note, mail));
+    await mailer.sendOnce(
+      meetingFollowUpEmail(
+        record,
+        contacts.get(t.contactId)?.notification.children[t.childIndex],
+        t.recipient,
+        t.to!,
+        note,
+        mail,
+      ),
+    );
   }
 };
 
@@ -47,14 +65,22 @@ export const closeMeeting = async (
   const meeting = await deps.meetings.get(request.meetingId);
   if (!meeting) return { outcome: 'not-found' };
   const records = await deps.meetings.getRecords(agendaKeys(meeting));
-  const contacts = new Map((await Promise.all(meeting.agenda.map((item) => deps.contacts.get(item.contactId)))).filter((c): c is Contact => !!c).map((c) => [c.contactId, c]));
+  const contacts = new Map(
+    (await Promise.all(meeting.agenda.map((item) => deps.contacts.get(item.contactId))))
+      .filter((c): c is Contact => !!c)
+      .map((c) => [c.contactId, c]),
+  );
   if (meeting.status === 'closed') {
     await send(meeting.told ?? [], records, contacts, deps.mailer, deps.mail);
     return { outcome: 'closed', meeting, told: meeting.told ?? [] };
   }
   if (meeting.version !== request.version) return { outcome: 'conflict' };
   const without = records.filter((r) => !r.outcome);
-  if (without.length) return { outcome: 'refused', reason: `Record an outcome for every child before closing the meeting: ${without.map((r) => r.childName).join(', ')}` };
+  if (without.length)
+    return {
+      outcome: 'refused',
+      reason: `Record an outcome for every child before closing the meeting: ${without.map((r) => r.childName).join(', ')}`,
+    };
   const told: Told[] = records.flatMap((record) => {
     const contact = contacts.get(record.contactId);
     return RECIPIENTS.filter((r) => r.note(record) && contact).map(({ recipient }) => ({
@@ -67,7 +93,12 @@ export const closeMeeting = async (
   const at = request.now.toISOString();
   let closed: Meeting;
   try {
-    closed = await deps.meetings.update(meeting.meetingId, request.version, { status: 'closed', closedAt: at, told }, at);
+    closed = await deps.meetings.update(
+      meeting.meetingId,
+      request.version,
+      { status: 'closed', closedAt: at, told },
+      at,
+    );
   } catch (error) {
     if (error instanceof MeetingChanged) return { outcome: 'conflict' };
     throw error;

@@ -112,20 +112,39 @@ export const meetingIdOf = (date: string, theme: string): string => `${date}.${t
 export const isMeetingId = (id: string): boolean => /^\d{4}-\d{2}-\d{2}\.[a-z][a-z0-9-]{1,40}$/.test(id);
 
 /** A child on the meeting's page: `<contactId>.<childIndex>`, as its forms post it. */
-export const childKeyOf = (record: Pick<MeetingRecord, 'contactId' | 'childIndex'>): string => `${record.contactId}.${record.childIndex}`;
+export const childKeyOf = (record: Pick<MeetingRecord, 'contactId' | 'childIndex'>): string =>
+  `${record.contactId}.${record.childIndex}`;
 
 const text = (what: string, max: number) =>
-  z.string({ message: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
+  z
+    .string({ message: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`);
 const optionalText = (what: string, max: number) =>
-  z.string().trim().max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`).optional().transform((v) => v || undefined);
+  z
+    .string()
+    .trim()
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v || undefined);
 const child = z.string({ message: 'Choose a child' }).regex(/^[0-9a-z]{26}\.\d{1,2}$/, 'Choose a child');
 const agency = z.string({ message: 'Choose an agency' }).trim().min(1, 'Choose an agency');
 
 /** What the chair's forms post, before the agencies are checked against the stage's. */
 export const MeetingInputs = {
-  attendee: z.object({ name: text('the name of the person attending', 200), agency, role: optionalText('their role', 200) }),
+  attendee: z.object({
+    name: text('the name of the person attending', 200),
+    agency,
+    role: optionalText('their role', 200),
+  }),
   invite: z.object({ agencies: z.array(z.string().min(1)).default([]) }),
-  contribution: z.object({ child, agency, knows: text('what the agency knows', 2000), willDo: text('what the agency will do', 2000) }),
+  contribution: z.object({
+    child,
+    agency,
+    knows: text('what the agency knows', 2000),
+    willDo: text('what the agency will do', 2000),
+  }),
   action: z.object({
     child,
     text: text('the action', 500),

@@ -21,7 +21,10 @@ export const meetingFollowUpEmail = (
   config: MailConfig,
 ): EmailMessage =>
   compose(
-    { idempotencyKey: `${record.meetingId}:${record.contactId}:${record.childIndex}:${recipient}`, contactId: record.contactId },
+    {
+      idempotencyKey: `${record.meetingId}:${record.contactId}:${record.childIndex}:${recipient}`,
+      contactId: record.contactId,
+    },
     to,
     `Information for the child's ${recipient === 'gp' ? 'GP' : 'school'} from a multi-agency triage meeting (${record.reference})`,
     [

@@ -36,20 +36,37 @@ const todaysMeetings = async (partner: Partner, meetings: MeetingStore): Promise
 const requestsTo = async (agency: string, contacts: ContactStore): Promise<RequestToAgency[]> =>
   (await Promise.all(ASKING_STATUSES.map((status) => contacts.listByStatus(status))))
     .flat()
-    .flatMap((contact) => (contact.partnerRequests ?? []).filter((r) => r.agency === agency).map((request) => ({ contact, request })));
+    .flatMap((contact) =>
+      (contact.partnerRequests ?? []).filter((r) => r.agency === agency).map((request) => ({ contact, request })),
+    );
 
 const audit = (deps: PartnerDeps, partner: Partner, contactIds: Iterable<string>, what: string) =>
   Promise.all(
     [...new Set(contactIds)].map((contactId) =>
-      deps.contacts.appendEvent({ contactId, at: partner.now.toISOString(), actor: partner.actor, action: `${what} (${agencyName(deps.agencies, partner.agency)})` }),
+      deps.contacts.appendEvent({
+        contactId,
+        at: partner.now.toISOString(),
+        actor: partner.actor,
+        action: `${what} (${agencyName(deps.agencies, partner.agency)})`,
+      }),
     ),
   );
 
 /** A partner's start page: today's meetings they are invited to, and their agency's requests, waiting ones first. */
 export const partnerWork = async (partner: Partner, deps: PartnerDeps) => {
-  const [meetings, requests] = await Promise.all([todaysMeetings(partner, deps.meetings), requestsTo(partner.agency, deps.contacts)]);
-  requests.sort((a, b) => Number(!!a.request.answer) - Number(!!b.request.answer) || a.request.dueAt.localeCompare(b.request.dueAt));
-  await audit(deps, partner, [...meetings.flatMap((m) => m.agenda.map((a) => a.contactId)), ...requests.map((r) => r.contact.contactId)], 'Listed for a partner agency');
+  const [meetings, requests] = await Promise.all([
+    todaysMeetings(partner, deps.meetings),
+    requestsTo(partner.agency, deps.contacts),
+  ]);
+  requests.sort(
+    (a, b) => Number(!!a.request.answer) - Number(!!b.request.answer) || a.request.dueAt.localeCompare(b.request.dueAt),
+  );
+  await audit(
+    deps,
+    partner,
+    [...meetings.flatMap((m) => m.agenda.map((a) => a.contactId)), ...requests.map((r) => r.contact.contactId)],
+    'Listed for a partner agency',
+  );
   return { meetings, requests };
 };
 
@@ -59,37 +76,75 @@ export type PartnerContact =
   | { outcome: 'not-found' };
 
 /** One contact as a partner may see it, if it is on one of today's meetings for their agency or has a request to it. */
-export const openAsPartner = async (request: { contactId: string } & Partner, deps: PartnerDeps): Promise<PartnerContact> => {
+export const openAsPartner = async (
+  request: { contactId: string } & Partner,
+  deps: PartnerDeps,
+): Promise<PartnerContact> => {
   const contact = await deps.contacts.get(request.contactId);
   if (!contact?.notification) return { outcome: 'not-found' };
-  const meetings = (await todaysMeetings(request, deps.meetings)).filter((m) => m.agenda.some((a) => a.contactId === contact.contactId));
-  const requests = ASKING_STATUSES.includes(contact.status) ? (contact.partnerRequests ?? []).filter((r) => r.agency === request.agency) : [];
+  const meetings = (await todaysMeetings(request, deps.meetings)).filter((m) =>
+    m.agenda.some((a) => a.contactId === contact.contactId),
+  );
+  const requests = ASKING_STATUSES.includes(contact.status)
+    ? (contact.partnerRequests ?? []).filter((r) => r.agency === request.agency)
+    : [];
   if (!meetings.length && !requests.length) return { outcome: 'not-found' };
-  const records = (await deps.meetings.recordsFor(contact.contactId)).filter((r) => meetings.some((m) => m.meetingId === r.meetingId));
+  const records = (await deps.meetings.recordsFor(contact.contactId)).filter((r) =>
+    meetings.some((m) => m.meetingId === r.meetingId),
+  );
   await audit(deps, request, [contact.contactId], 'Viewed by a partner agency');
   return { outcome: 'shown', contact, requests, meetings, records };
 };
 
-export type PartnerAnswer = { outcome: 'answered'; contact: Contact } | { outcome: 'invalid'; message: string } | { outcome: 'refused'; reason: string } | { outcome: 'not-found' };
+export type PartnerAnswer =
+  | { outcome: 'answered'; contact: Contact }
+  | { outcome: 'invalid'; message: string }
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'not-found' };
 
 /**
  * A partner answers a request to their agency: the answer attaches to the contact's request,
  * which stops its 48-hour clock (it is no longer overdue or reminded), and the audit trail says who.
  */
-export const answerAsPartner = async (request: { contactId: string; requestId: string; answer: string } & Partner, deps: PartnerDeps): Promise<PartnerAnswer> => {
+export const answerAsPartner = async (
+  request: { contactId: string; requestId: string; answer: string } & Partner,
+  deps: PartnerDeps,
+): Promise<PartnerAnswer> => {
   const answer = request.answer.trim();
   if (!answer) return { outcome: 'invalid', message: "Enter your agency's answer" };
   if (answer.length > 4000) return { outcome: 'invalid', message: 'Your answer must be 4000 characters or fewer' };
   // A worker may change the contact meanwhile (a claim, a note): the answer is written on top, at the version read.
   for (let attempt = 0; attempt < 3; attempt++) {
     const contact = await deps.contacts.get(request.contactId);
-    const asked = contact && ASKING_STATUSES.includes(contact.status) ? contact.partnerRequests?.find((r) => r.id === request.requestId && r.agency === request.agency) : undefined;
+    const asked =
+      contact && ASKING_STATUSES.includes(contact.status)
+        ? contact.partnerRequests?.find((r) => r.id === request.requestId && r.agency === request.agency)
+        : undefined;
     if (!contact || !asked) return { outcome: 'not-found' };
-    const plan = planAction('record-answer', { requestId: asked.id, answer }, contact, request.actor, request.now, [], deps.agencies);
+    const plan = planAction(
+      'record-answer',
+      { requestId: asked.id, answer },
+      contact,
+      request.actor,
+      request.now,
+      [],
+      deps.agencies,
+    );
     if ('refused' in plan) return { outcome: 'refused', reason: plan.refused };
     try {
-      const updated = await deps.contacts.update(contact.contactId, contact.version ?? 0, plan.changes, request.now.toISOString());
-      await deps.contacts.appendEvent({ contactId: contact.contactId, at: request.now.toISOString(), actor: request.actor, action: plan.action, detail: plan.detail });
+      const updated = await deps.contacts.update(
+        contact.contactId,
+        contact.version ?? 0,
+        plan.changes,
+        request.now.toISOString(),
+      );
+      await deps.contacts.appendEvent({
+        contactId: contact.contactId,
+        at: request.now.toISOString(),
+        actor: request.actor,
+        action: plan.action,
+        detail: plan.detail,
+      });
       return { outcome: 'answered', contact: updated };
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;

@@ -25,7 +25,12 @@ export interface MeetingStore {
   /** The records with these keys (those that exist), in the order asked. */
   getRecords(keys: RecordKey[]): Promise<MeetingRecord[]>;
   /** Writes `changes` only while the record is at `expectedVersion`; throws MeetingChanged otherwise. */
-  updateRecord(key: RecordKey, expectedVersion: number, changes: Partial<MeetingRecord>, now: string): Promise<MeetingRecord>;
+  updateRecord(
+    key: RecordKey,
+    expectedVersion: number,
+    changes: Partial<MeetingRecord>,
+    now: string,
+  ): Promise<MeetingRecord>;
   /** Every meeting record of a contact, oldest meeting first. */
   recordsFor(contactId: string): Promise<MeetingRecord[]>;
 }

@@ -12,18 +12,30 @@ import type { Directory } from './settings';
  */
 export type Recipient = Told['recipient'];
 
-const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-const emailIn = (value: string | undefined) => /[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[a-z]{2,}/i.exec(value ?? '')?.[0]?.toLowerCase();
+const same = (a: string | undefined, b: string | undefined) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+const emailIn = (value: string | undefined) =>
+  /[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[a-z]{2,}/i.exec(value ?? '')?.[0]?.toLowerCase();
 const isGp = (role: string) => /\bGP\b|general practi/i.test(role);
 
-const givenAddress = (recipient: Recipient, contact: Contact, childIndex: number, directory: Directory): string | undefined => {
+const givenAddress = (
+  recipient: Recipient,
+  contact: Contact,
+  childIndex: number,
+  directory: Directory,
+): string | undefined => {
   const child = contact.notification.children[childIndex];
   const professionals = contact.notification.otherProfessionals;
   if (recipient === 'school') {
     const configured = directory.schools.find((s) => same(s.name, child?.school))?.email;
-    return configured ?? professionals.map((p) => (same(p.organisation, child?.school) ? emailIn(p.contact) : undefined)).find(Boolean);
+    return (
+      configured ??
+      professionals.map((p) => (same(p.organisation, child?.school) ? emailIn(p.contact) : undefined)).find(Boolean)
+    );
   }
-  for (const p of professionals.filter((p) => isGp(p.role) || directory.gpPractices.some((g) => same(g.name, p.organisation)))) {
+  for (const p of professionals.filter(
+    (p) => isGp(p.role) || directory.gpPractices.some((g) => same(g.name, p.organisation)),
+  )) {
     const address = directory.gpPractices.find((g) => same(g.name, p.organisation))?.email ?? emailIn(p.contact);
     if (address) return address;
   }

@@ -16,7 +16,10 @@ export type MeetingTheme = z.output<typeof MeetingThemeSchema>;
 
 export const MeetingThemesSchema = z
   .array(MeetingThemeSchema)
-  .refine((themes) => new Set(themes.map((t) => t.theme)).size === themes.length, 'Each theme may have one daily meeting');
+  .refine(
+    (themes) => new Set(themes.map((t) => t.theme)).size === themes.length,
+    'Each theme may have one daily meeting',
+  );
 
 export const DEFAULT_MEETING_THEMES: readonly MeetingTheme[] = [
   { theme: 'domestic-abuse', name: 'Domestic abuse', agencies: ['police', 'health', 'education', 'womens-aid'] },

@@ -40,10 +40,18 @@ export const AdultConcernSchema = z.object({
   dateOfBirth: z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' }).optional(),
   role: text(200).describe('Their job or voluntary role, for example class teacher or football coach'),
   employer: text(200).describe('The employer or organisation they work or volunteer for'),
-  sector: z.enum(Object.keys(EMPLOYER_SECTORS) as [EmployerSector, ...EmployerSector[]], { message: 'Choose the sector they work in' }),
-  stillWorkingWithChildren: z.enum(Object.keys(STILL_WORKING_WITH_CHILDREN) as [keyof typeof STILL_WORKING_WITH_CHILDREN, ...(keyof typeof STILL_WORKING_WITH_CHILDREN)[]], {
-    message: 'Say whether they are still working with children: yes, no or not-known',
+  sector: z.enum(Object.keys(EMPLOYER_SECTORS) as [EmployerSector, ...EmployerSector[]], {
+    message: 'Choose the sector they work in',
   }),
+  stillWorkingWithChildren: z.enum(
+    Object.keys(STILL_WORKING_WITH_CHILDREN) as [
+      keyof typeof STILL_WORKING_WITH_CHILDREN,
+      ...(keyof typeof STILL_WORKING_WITH_CHILDREN)[],
+    ],
+    {
+      message: 'Say whether they are still working with children: yes, no or not-known',
+    },
+  ),
   /** The employer's designated person for allegations (often the head teacher or safeguarding lead). */
   employerContact: z
     .object({

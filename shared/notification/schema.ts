@@ -1,11 +1,5 @@
 import * as z from 'zod';
-import {
-  AGENCY_TYPES,
-  ASSESSMENT_FACTORS,
-  ETHNICITIES,
-  GENDERS,
-  codesOf,
-} from './codes';
+import { AGENCY_TYPES, ASSESSMENT_FACTORS, ETHNICITIES, GENDERS, codesOf } from './codes';
 import { hasBidiControls, hasLoneSurrogate, stripControlCharacters } from './text';
 import { AdultConcernSchema } from './adult-concern';
 
@@ -68,7 +62,8 @@ export const AddressSchema = z.object({
 /** Referrers telling us for themselves, not for an organisation (CIN sources 1A-1D). */
 export const INDIVIDUAL_AGENCY_TYPES: readonly string[] = ['family-member', 'acquaintance', 'self', 'member-of-public'];
 
-const required = (ctx: z.RefinementCtx, path: string, message = 'This field is required') => ctx.addIssue({ code: 'custom', path: [path], message });
+const required = (ctx: z.RefinementCtx, path: string, message = 'This field is required') =>
+  ctx.addIssue({ code: 'custom', path: [path], message });
 
 /**
  * Who is telling us. A professional gives everything, so we can reply and ask more; a member of
@@ -84,13 +79,18 @@ export const ReferrerSchema = z
       message: 'Choose the type of agency you work for',
     }),
     email: z.email({ message: 'Enter an email address in the correct format, like name@example.org' }).optional(),
-    phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001')
+      .optional(),
   })
   .superRefine((referrer, ctx) => {
     if (referrer.agencyType === 'anonymous') return;
     if (!referrer.name) required(ctx, 'name');
     if (INDIVIDUAL_AGENCY_TYPES.includes(referrer.agencyType)) {
-      if (!referrer.email && !referrer.phone) required(ctx, 'phone', 'Enter an email address or a telephone number, so we can reach you');
+      if (!referrer.email && !referrer.phone)
+        required(ctx, 'phone', 'Enter an email address or a telephone number, so we can reach you');
       return;
     }
     for (const field of ['role', 'organisation', 'email', 'phone'] as const) if (!referrer[field]) required(ctx, field);
@@ -127,10 +127,18 @@ export const ChildSchema = z
   })
   .superRefine((child, ctx) => {
     if (child.dateOfBirth && child.expectedDateOfDelivery) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter either a date of birth or, for an unborn baby, an expected date of delivery, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateOfBirth'],
+        message: 'Enter either a date of birth or, for an unborn baby, an expected date of delivery, not both',
+      });
     }
     if (child.approximateAge !== undefined && (child.dateOfBirth || child.expectedDateOfDelivery)) {
-      ctx.addIssue({ code: 'custom', path: ['approximateAge'], message: 'Give an approximate age only when the date of birth is not known' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approximateAge'],
+        message: 'Give an approximate age only when the date of birth is not known',
+      });
     }
   })
   .refine((child) => child.expectedDateOfDelivery || child.firstName || child.lastName || child.otherNames, {
@@ -141,8 +149,15 @@ export const ChildSchema = z
   });
 
 /** How to refer to a child whose names may not be known. */
-export const childName = (child: { firstName?: string; lastName?: string; otherNames?: string; expectedDateOfDelivery?: string }): string =>
-  [child.firstName, child.lastName].filter(Boolean).join(' ') || child.otherNames || (child.expectedDateOfDelivery ? 'Unborn baby' : 'Name not known');
+export const childName = (child: {
+  firstName?: string;
+  lastName?: string;
+  otherNames?: string;
+  expectedDateOfDelivery?: string;
+}): string =>
+  [child.firstName, child.lastName].filter(Boolean).join(' ') ||
+  child.otherNames ||
+  (child.expectedDateOfDelivery ? 'Unborn baby' : 'Name not known');
 
 const PersonSchema = z.object({
   name: personName(200),
@@ -156,39 +171,53 @@ export const ParentOrCarerSchema = PersonSchema.extend({
   parentalResponsibility: z.boolean().optional(),
 });
 
-export const ScreeningSchema = z.object({
-  /** Police DASH domestic abuse risk level. */
-  dashRisk: z.enum(['standard', 'medium', 'high']).optional(),
-  /** CSE screening tool outcome. */
-  cseRisk: z.enum(['low', 'medium', 'high']).optional(),
-  /** Missing episodes in the last 90 days, including this one. */
-  missingEpisodes: z.number().int().min(0).max(365).optional(),
-  /**
-   * When a missing child came back or was found (England's local date and, when known, time):
-   * the return home interview is due 72 hours after the return, not after we hear of it.
-   */
-  returnedOn: isoDate.optional(),
-  returnedTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time the child came back as a 24-hour time, like 21:30').optional(),
-}).refine((s) => s.returnedTime === undefined || s.returnedOn !== undefined, { path: ['returnedTime'], message: 'Enter the date the child came back, as well as the time' });
+export const ScreeningSchema = z
+  .object({
+    /** Police DASH domestic abuse risk level. */
+    dashRisk: z.enum(['standard', 'medium', 'high']).optional(),
+    /** CSE screening tool outcome. */
+    cseRisk: z.enum(['low', 'medium', 'high']).optional(),
+    /** Missing episodes in the last 90 days, including this one. */
+    missingEpisodes: z.number().int().min(0).max(365).optional(),
+    /**
+     * When a missing child came back or was found (England's local date and, when known, time):
+     * the return home interview is due 72 hours after the return, not after we hear of it.
+     */
+    returnedOn: isoDate.optional(),
+    returnedTime: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time the child came back as a 24-hour time, like 21:30')
+      .optional(),
+  })
+  .refine((s) => s.returnedTime === undefined || s.returnedOn !== undefined, {
+    path: ['returnedTime'],
+    message: 'Enter the date the child came back, as well as the time',
+  });
 
 /**
  * What the referrer is worried about: census assessment factors, levels-of-need indicators, or
  * both, as the referrer chose them; neither is derived from the other, so the record says what the
  * referrer said whichever channel it came through.
  */
-export const ConcernsSchema = z.object({
-  factors: z
-    .array(z.enum(codesOf(ASSESSMENT_FACTORS), { message: 'Use a CIN census assessment factor code, like 3B' }))
-    .default([]),
-  /** Indicator ids from the area's levels-of-need guidance, chosen by the referrer. */
-  indicators: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-  description: z
-    .string()
-    .trim()
-    .min(20, 'Describe what has happened and why you are worried, in at least 20 characters')
-    .max(20000),
-  screening: ScreeningSchema.default({}),
-}).refine((c) => c.factors.length + c.indicators.length > 0, { path: ['factors'], message: 'Choose at least one concern' });
+export const ConcernsSchema = z
+  .object({
+    factors: z
+      .array(z.enum(codesOf(ASSESSMENT_FACTORS), { message: 'Use a CIN census assessment factor code, like 3B' }))
+      .default([]),
+    /** Indicator ids from the area's levels-of-need guidance, chosen by the referrer. */
+    indicators: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+    description: z
+      .string()
+      .trim()
+      .min(20, 'Describe what has happened and why you are worried, in at least 20 characters')
+      .max(20000),
+    screening: ScreeningSchema.default({}),
+  })
+  .refine((c) => c.factors.length + c.indicators.length > 0, {
+    path: ['factors'],
+    message: 'Choose at least one concern',
+  });
 
 export const ConsentSchema = z.discriminatedUnion(
   'status',

@@ -10,8 +10,12 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
  * Control characters (C0, DEL, C1) in a name: a line break in a name opens an email, says
  * "Dear …" and is shown on pages, so each run becomes one space instead.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this function's purpose.
-export const stripControlCharacters = (text: string): string => text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+export const stripControlCharacters = (text: string): string =>
+  text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this function's purpose.
+    .replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 
 export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
 export const hasBidiControls = (text: string): boolean => BIDI_CONTROLS.test(text);

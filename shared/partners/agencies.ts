@@ -12,14 +12,22 @@ export interface Agency {
 }
 
 export const AgencySchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'Give the agency an id of lower-case letters, digits and hyphens, like womens-aid'),
+  id: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9-]{1,30}$/,
+      'Give the agency an id of lower-case letters, digits and hyphens, like womens-aid',
+    ),
   name: z.string().trim().min(1).max(100),
 });
 
 export const AgenciesSchema = z
   .array(AgencySchema)
   .min(1)
-  .refine((agencies) => new Set(agencies.map((a) => a.id)).size === agencies.length, 'Each agency id must be used once');
+  .refine(
+    (agencies) => new Set(agencies.map((a) => a.id)).size === agencies.length,
+    'Each agency id must be used once',
+  );
 
 /** Herefordshire's MASH partners, and the others a front door routinely asks (domain brief §10). */
 export const DEFAULT_AGENCIES: readonly Agency[] = [
@@ -33,4 +41,5 @@ export const DEFAULT_AGENCIES: readonly Agency[] = [
 ];
 
 /** An agency's name; a request to an agency the area has since removed keeps its id. */
-export const agencyName = (agencies: readonly Agency[], id: string): string => agencies.find((a) => a.id === id)?.name ?? id;
+export const agencyName = (agencies: readonly Agency[], id: string): string =>
+  agencies.find((a) => a.id === id)?.name ?? id;

@@ -18,29 +18,48 @@ import { isSecureAddress } from '../mail/messages';
 export const addressHash = (address: string): string =>
   createHash('sha256').update(`front-door:referrer-address:${address.trim().toLowerCase()}`).digest('hex');
 
-const tokenHash = (token: string): string => createHash('sha256').update(`front-door:address-confirmation:${token}`).digest('hex');
+const tokenHash = (token: string): string =>
+  createHash('sha256').update(`front-door:address-confirmation:${token}`).digest('hex');
 const isToken = (value: string): boolean => /^[A-Za-z0-9_-]{32}$/.test(value);
 
 export const confirmationUrl = (token: string, config: Pick<RuntimeConfig, 'PUBLIC_BASE_URL'>): string =>
   `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/confirm-email/${token}`;
 
-type Deps = { addresses: ReferrerAddresses; config: Pick<RuntimeConfig, 'SECURE_EMAIL_DOMAINS' | 'PUBLIC_BASE_URL' | 'STATUS_LINK_DAYS'> };
+type Deps = {
+  addresses: ReferrerAddresses;
+  config: Pick<RuntimeConfig, 'SECURE_EMAIL_DOMAINS' | 'PUBLIC_BASE_URL' | 'STATUS_LINK_DAYS'>;
+};
 
 /** An emailed notification whose sender SES authenticated came from the mailbox it names. */
 const authenticatedSender = (contact: Contact, email: string): boolean =>
-  contact.channel === 'email' && contact.senderAuthentication?.authenticated === true && contact.incomingEmail?.from.toLowerCase() === email.toLowerCase();
+  contact.channel === 'email' &&
+  contact.senderAuthentication?.authenticated === true &&
+  contact.incomingEmail?.from.toLowerCase() === email.toLowerCase();
 
 /**
  * Whether the referrer's address may get detail; when not, a confirmation link (its offer kept)
  * for the acknowledgement to carry. No address: nothing to decide.
  */
-export const acknowledgementAddress = async (contact: Contact, now: Date, deps: Deps): Promise<{ confirmed: true } | { confirmed: false; confirmUrl: string } | undefined> => {
+export const acknowledgementAddress = async (
+  contact: Contact,
+  now: Date,
+  deps: Deps,
+): Promise<{ confirmed: true } | { confirmed: false; confirmUrl: string } | undefined> => {
   const email = contact.notification?.referrer.email;
   if (!email) return undefined;
-  if (isSecureAddress(email, deps.config) || authenticatedSender(contact, email) || (await deps.addresses.isConfirmed(addressHash(email)))) return { confirmed: true };
+  if (
+    isSecureAddress(email, deps.config) ||
+    authenticatedSender(contact, email) ||
+    (await deps.addresses.isConfirmed(addressHash(email)))
+  )
+    return { confirmed: true };
   const token = randomBytes(24).toString('base64url');
   const validUntil = new Date(now.getTime() + deps.config.STATUS_LINK_DAYS * 86_400_000).toISOString();
-  await deps.addresses.offer(tokenHash(token), { addressHash: addressHash(email), contactId: contact.contactId, validUntil });
+  await deps.addresses.offer(tokenHash(token), {
+    addressHash: addressHash(email),
+    contactId: contact.contactId,
+    validUntil,
+  });
   return { confirmed: false, confirmUrl: confirmationUrl(token, deps.config) };
 };
 
@@ -70,7 +89,12 @@ export const confirmAddress = async (
   let current: Contact | undefined = contact;
   for (let attempt = 0; current?.acknowledgement?.addressConfirmed === false && attempt < 3; attempt++) {
     try {
-      return await deps.store.update(current.contactId, current.version ?? 0, { acknowledgement: { ...current.acknowledgement, addressConfirmed: true } }, at);
+      return await deps.store.update(
+        current.contactId,
+        current.version ?? 0,
+        { acknowledgement: { ...current.acknowledgement, addressConfirmed: true } },
+        at,
+      );
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
       current = error.current;

@@ -13,7 +13,12 @@ export const DeliveryProblemEvent = z.discriminatedUnion('eventType', [
   z.object({
     eventType: z.literal('Bounce'),
     mail: z.object({ tags: z.record(z.string(), z.array(z.string())).default({}) }),
-    bounce: z.object({ bounceType: z.string(), bounceSubType: z.string().optional(), bouncedRecipients: Recipients, timestamp: z.string() }),
+    bounce: z.object({
+      bounceType: z.string(),
+      bounceSubType: z.string().optional(),
+      bouncedRecipients: Recipients,
+      timestamp: z.string(),
+    }),
   }),
   z.object({
     eventType: z.literal('Complaint'),
@@ -54,9 +59,9 @@ export const recordDeliveryProblem = async (
 ): Promise<DeliveryProblemResult> => {
   const contactId = event.mail.tags[CONTACT_ID_TAG]?.[0];
   if (!contactId) return { outcome: 'no-contact' };
-  const recipients = (event.eventType === 'Bounce' ? event.bounce.bouncedRecipients : event.complaint.complainedRecipients).map((r) =>
-    r.emailAddress.toLowerCase(),
-  );
+  const recipients = (
+    event.eventType === 'Bounce' ? event.bounce.bouncedRecipients : event.complaint.complainedRecipients
+  ).map((r) => r.emailAddress.toLowerCase());
   const at = event.eventType === 'Bounce' ? event.bounce.timestamp : event.complaint.timestamp;
   // A console action may write between the read and this write; read again rather than lose either.
   for (let attempt = 1; ; attempt++) {
@@ -66,7 +71,12 @@ export const recordDeliveryProblem = async (
     if (!referrer || !recipients.includes(referrer)) return { outcome: 'not-the-referrer', contactId };
     if (contact.referrerNotReached) return { outcome: 'already-marked', contactId };
     try {
-      await deps.store.update(contactId, contact.version ?? 0, { referrerNotReached: { at, reason: reasonFor(event) } }, now.toISOString());
+      await deps.store.update(
+        contactId,
+        contact.version ?? 0,
+        { referrerNotReached: { at, reason: reasonFor(event) } },
+        now.toISOString(),
+      );
       return { outcome: 'marked', contactId };
     } catch (error) {
       if (!(error instanceof VersionConflict) || attempt === 3) throw error;

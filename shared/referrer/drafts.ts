@@ -17,14 +17,24 @@ type SubmitDeps = { store: ContactStore; triageQueue: MessageQueue; drafts: Draf
  * queued for triage and acknowledged like any other. If the queue cannot be reached, the stalled
  * contacts sweeper queues it later.
  */
-const completeContact = async (draft: Draft & { completes: NonNullable<Draft['completes']> }, now: Date, deps: SubmitDeps): Promise<SubmitResult> => {
+const completeContact = async (
+  draft: Draft & { completes: NonNullable<Draft['completes']> },
+  now: Date,
+  deps: SubmitDeps,
+): Promise<SubmitResult> => {
   const parsed = validateNotification(notificationInput(draft.answers));
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
   const { contactId, reference, by } = draft.completes;
   const at = now.toISOString();
   try {
     await deps.store.transition(contactId, 'received', { notification: parsed.notification }, at);
-    await deps.store.appendEvent({ contactId, at, actor: by, action: 'Completed the notification from the email', detail: reference });
+    await deps.store.appendEvent({
+      contactId,
+      at,
+      actor: by,
+      action: 'Completed the notification from the email',
+      detail: reference,
+    });
     await deps.triageQueue.send({ contactId }).catch(() => undefined);
   } catch (error) {
     // Already completed (a resubmit that raced this one): the contact is as the first submit left it.
@@ -42,15 +52,27 @@ export const submitDraft = async (draft: Draft, now: Date, deps: SubmitDeps): Pr
   if (draft.submitted) return { outcome: 'submitted', contact: draft.submitted };
   if (draft.completes) return completeContact({ ...draft, completes: draft.completes }, now, deps);
   const result = await acceptNotification(
-    { body: notificationInput(draft.answers), channel: draft.phoneCall ? 'phone' : 'web', idempotencyKey: { scope: 'web', key: draft.draftId }, now },
+    {
+      body: notificationInput(draft.answers),
+      channel: draft.phoneCall ? 'phone' : 'web',
+      idempotencyKey: { scope: 'web', key: draft.draftId },
+      now,
+    },
     deps,
   );
   if (result.outcome === 'invalid') return result;
   // Only a race between two tabs sending different answers from one draft gets here.
-  if (result.outcome === 'key-reused') return { outcome: 'invalid', errors: [{ path: 'check', message: 'This form was already sent, with different answers, from another tab or window' }] };
+  if (result.outcome === 'key-reused')
+    return {
+      outcome: 'invalid',
+      errors: [
+        { path: 'check', message: 'This form was already sent, with different answers, from another tab or window' },
+      ],
+    };
   const { contactId, reference, statusToken } = result.contact;
   const at = now.toISOString();
-  if (draft.phoneCall && result.outcome === 'accepted') await deps.store.appendEvent({ contactId, at, actor: draft.phoneCall.by, action: 'Recorded a telephone contact' });
+  if (draft.phoneCall && result.outcome === 'accepted')
+    await deps.store.appendEvent({ contactId, at, actor: draft.phoneCall.by, action: 'Recorded a telephone contact' });
   await deps.drafts.put({ ...draft, submitted: { contactId, reference, at, statusToken }, updatedAt: at });
   return { outcome: 'submitted', contact: { contactId, reference } };
 };

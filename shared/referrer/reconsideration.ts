@@ -45,7 +45,9 @@ export const requestReconsideration = async (
     return { outcome: 'requested', contact: updated };
   } catch (error) {
     if (!(error instanceof VersionConflict)) throw error;
-    return error.current?.reconsideration ? { outcome: 'refused', reason: 'already-requested' } : requestReconsideration(request, deps);
+    return error.current?.reconsideration
+      ? { outcome: 'refused', reason: 'already-requested' }
+      : requestReconsideration(request, deps);
   }
 };
 
@@ -60,12 +62,17 @@ export const reconsideredDecision = (
   by: { at: string; actorId: string },
 ): { decision: Decision } | { refused: string } => {
   const childCount = previous.children.length;
-  if (change.childIndex !== undefined && change.childIndex >= childCount) return { refused: `There is no child ${change.childIndex + 1} in this notification` };
+  if (change.childIndex !== undefined && change.childIndex >= childCount)
+    return { refused: `There is no child ${change.childIndex + 1} in this notification` };
   const children =
     change.childIndex === undefined
       ? sameForAll(change.fields, childCount)
-      : previous.children.map((child) => (child.childIndex === change.childIndex ? { childIndex: child.childIndex, ...change.fields } : child));
-  const changed = children.some((c, i) => c.route !== previous.children[i]?.route || c.level !== previous.children[i]?.level);
+      : previous.children.map((child) =>
+          child.childIndex === change.childIndex ? { childIndex: child.childIndex, ...change.fields } : child,
+        );
+  const changed = children.some(
+    (c, i) => c.route !== previous.children[i]?.route || c.level !== previous.children[i]?.level,
+  );
   if (!changed) return { refused: 'Choose a different route or level of need, or answer that the decision is upheld' };
   return { decision: { children, decidedAt: by.at, decidedBy: by.actorId } };
 };

@@ -18,7 +18,6 @@ export const CODE_MINUTES = 15;
 export const CODE_ATTEMPTS = 5;
 export const CODES_PER_HOUR = 3;
 
-
 const sameSecret = (a: string, b: string) => {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
   return x.length === y.length && timingSafeEqual(x, y);
@@ -37,7 +36,8 @@ export const openStatusLink = async (
 };
 
 /** Where a code goes: the address the referrer gave, never one typed on the page. */
-export const referrerAddress = (contact: Contact): string | undefined => contact.notification?.referrer.email ?? contact.incomingEmail?.from;
+export const referrerAddress = (contact: Contact): string | undefined =>
+  contact.notification?.referrer.email ?? contact.incomingEmail?.from;
 
 /** `j•••@school.example`: enough for a referrer to recognise their address, not to learn it. */
 export const maskedAddress = (address: string): string => {
@@ -45,7 +45,8 @@ export const maskedAddress = (address: string): string => {
   return `${local.slice(0, 1)}•••@${domain}`;
 };
 
-const codeHash = (token: string, code: string) => createHash('sha256').update(`front-door:status-code:${token}:${code}`).digest('hex');
+const codeHash = (token: string, code: string) =>
+  createHash('sha256').update(`front-door:status-code:${token}:${code}`).digest('hex');
 
 export type SendCodeResult = 'sent' | 'too-many' | 'no-address';
 

@@ -28,16 +28,28 @@ export interface ReferrerStatus {
    * One entry per child, in the order the referrer gave them, numbered rather than named (a
    * single child has no number); children with the same decision share an entry.
    */
-  decision?: { children: { label?: string; route: string; level: number; reasons?: string; nextSteps: string }[]; decidedAt: string };
-  reconsideration?: { status: 'requested' | 'upheld' | 'changed'; requestedAt: string; answer?: string; answeredAt?: string };
+  decision?: {
+    children: { label?: string; route: string; level: number; reasons?: string; nextSteps: string }[];
+    decidedAt: string;
+  };
+  reconsideration?: {
+    status: 'requested' | 'upheld' | 'changed';
+    requestedAt: string;
+    answer?: string;
+    answeredAt?: string;
+  };
   /** A referrer may ask once, and only about a decision. */
   mayAskForReconsideration: boolean;
   /** There is free text to show, and it is not shown yet. */
   freeTextWithheld: boolean;
 }
 
-export const referrerStatus = (contact: Contact, options: { revealFreeText: boolean } = { revealFreeText: false }): ReferrerStatus => {
-  const stage: Stage = contact.status === 'received' ? 'received' : contact.status === 'decided' ? 'decided' : 'being-reviewed';
+export const referrerStatus = (
+  contact: Contact,
+  options: { revealFreeText: boolean } = { revealFreeText: false },
+): ReferrerStatus => {
+  const stage: Stage =
+    contact.status === 'received' ? 'received' : contact.status === 'decided' ? 'decided' : 'being-reviewed';
   const decision = stage === 'decided' ? contact.decision : undefined;
   const r = contact.reconsideration;
   const childCount = contact.notification?.children.length ?? 1;
@@ -48,7 +60,10 @@ export const referrerStatus = (contact: Contact, options: { revealFreeText: bool
     decisionDueAt: contact.recommendation?.dueAt,
     decision: decision && {
       children: groupedByDecision(decision.children).map((group) => ({
-        label: group.length === childCount ? undefined : `${group.length > 1 ? 'Children' : 'Child'} ${joinAnd(group.map((c) => String(c.childIndex + 1)))}`,
+        label:
+          group.length === childCount
+            ? undefined
+            : `${group.length > 1 ? 'Children' : 'Child'} ${joinAnd(group.map((c) => String(c.childIndex + 1)))}`,
         route: describeRoute(group[0]!.route),
         level: group[0]!.level,
         reasons: options.revealFreeText ? group[0]!.rationale : undefined,
@@ -56,7 +71,12 @@ export const referrerStatus = (contact: Contact, options: { revealFreeText: bool
       })),
       decidedAt: decision.decidedAt,
     },
-    reconsideration: r && { status: r.status, requestedAt: r.requestedAt, answer: options.revealFreeText ? r.answer : undefined, answeredAt: r.answeredAt },
+    reconsideration: r && {
+      status: r.status,
+      requestedAt: r.requestedAt,
+      answer: options.revealFreeText ? r.answer : undefined,
+      answeredAt: r.answeredAt,
+    },
     mayAskForReconsideration: Boolean(decision) && !r,
     freeTextWithheld: Boolean(decision) && !options.revealFreeText,
   };

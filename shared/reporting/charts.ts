@@ -33,7 +33,9 @@ export const barChart = (options: { id: string; title: string; bars: readonly Ba
   const width = labelWidth + barArea + valueWidth;
   const height = top * 2 + Math.max(bars.length, 1) * row;
   const max = options.max ?? Math.max(1, ...bars.map((b) => b.value));
-  const description = bars.length ? bars.map((b) => `${b.label}: ${b.text}`).join('; ') : 'Nothing to show for this period';
+  const description = bars.length
+    ? bars.map((b) => `${b.label}: ${b.text}`).join('; ')
+    : 'Nothing to show for this period';
   const lines = bars.map((bar, i) => {
     const y = top + i * row;
     const length = Math.max(0, Math.round((bar.value / max) * barArea));
@@ -44,7 +46,10 @@ export const barChart = (options: { id: string; title: string; bars: readonly Ba
       `<text x="${labelWidth + barArea + 8}" y="${y + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">${escapeXml(bar.text)}</text>`,
     ].join('');
   });
-  if (!bars.length) lines.push(`<text x="8" y="${top + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">Nothing to show for this period</text>`);
+  if (!bars.length)
+    lines.push(
+      `<text x="8" y="${top + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">Nothing to show for this period</text>`,
+    );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,

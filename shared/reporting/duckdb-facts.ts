@@ -48,7 +48,8 @@ export const duckDbFacts = (directory: string): FactsQuery & { close(): void } =
       views = {
         snapshot,
         ready: (async () => {
-          for (const table of Object.keys(FACT_TABLES) as (keyof typeof FACT_TABLES)[]) await db.run(tableSql(directory, snapshot, table));
+          for (const table of Object.keys(FACT_TABLES) as (keyof typeof FACT_TABLES)[])
+            await db.run(tableSql(directory, snapshot, table));
         })(),
       };
     }
@@ -61,7 +62,9 @@ export const duckDbFacts = (directory: string): FactsQuery & { close(): void } =
       const statement = await db.prepare(sql);
       statement.bind([...params]);
       const reader = await statement.runAndReadAll();
-      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      return reader
+        .getRowObjectsJS()
+        .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
     },
     close() {
       void connection?.then((c) => c.closeSync());

@@ -107,7 +107,10 @@ export interface FactOptions {
  * The fact rows of one stored contact. A contact with no notification yet (a free-text email
  * waiting to be completed) has no children to count and yields none.
  */
-export const contactFacts = (contact: Contact, options: FactOptions): { contacts: ContactFact[]; themes: ThemeFact[] } => {
+export const contactFacts = (
+  contact: Contact,
+  options: FactOptions,
+): { contacts: ContactFact[]; themes: ThemeFact[] } => {
   const notification = contact.notification as Contact['notification'] | undefined;
   if (!notification) return { contacts: [], themes: [] };
   const { calendar, secret } = options;
@@ -122,7 +125,9 @@ export const contactFacts = (contact: Contact, options: FactOptions): { contacts
   const recommendation = contact.recommendation;
   const partnerRequests = contact.partnerRequests ?? [];
   const answeredInTime = partnerRequests.filter(
-    (r) => r.answeredAt && new Date(r.answeredAt).getTime() - new Date(r.requestedAt).getTime() <= PARTNER_ANSWER_HOURS * HOUR,
+    (r) =>
+      r.answeredAt &&
+      new Date(r.answeredAt).getTime() - new Date(r.requestedAt).getTime() <= PARTNER_ANSWER_HOURS * HOUR,
   ).length;
 
   const contacts = notification.children.map((child, childIndex): ContactFact => {
@@ -154,9 +159,11 @@ export const contactFacts = (contact: Contact, options: FactOptions): { contacts
       decided_level: decided?.level ?? null,
       decided_route: decided?.route ?? null,
       decided_at: decidedAt,
-      screened_within_one_working_day: screenedWithinOneWorkingDay({ receivedAt: contact.receivedAt, decision: first }, calendar) ?? null,
+      screened_within_one_working_day:
+        screenedWithinOneWorkingDay({ receivedAt: contact.receivedAt, decision: first }, calendar) ?? null,
       decided_within_priority_time: decidedAt && recommendation ? decidedAt <= recommendation.dueAt : null,
-      referral: decided !== undefined && (decided.route === 'csc-assessment' || decided.route === 'csc-strategy-discussion'),
+      referral:
+        decided !== undefined && (decided.route === 'csc-assessment' || decided.route === 'csc-strategy-discussion'),
       early_help: decided !== undefined && teamForRoute(decided.route) === 'early-help',
       reconsideration_requested: Boolean(contact.reconsideration),
       reconsideration_changed: contact.reconsideration?.status === 'changed',
@@ -168,6 +175,8 @@ export const contactFacts = (contact: Contact, options: FactOptions): { contacts
       lado_only: contact.status === 'referred-to-lado',
     };
   });
-  const themes = (recommendation?.themes ?? []).map((theme): ThemeFact => ({ contact_key: contactKey, received_month: receivedMonth, source, theme }));
+  const themes = (recommendation?.themes ?? []).map(
+    (theme): ThemeFact => ({ contact_key: contactKey, received_month: receivedMonth, source, theme }),
+  );
   return { contacts, themes };
 };

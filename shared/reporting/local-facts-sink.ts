@@ -22,7 +22,8 @@ export const localFactsSink = (directory: string): FactsSink => ({
     await writeFile(join(directory, 'current.tmp'), runId);
     await rename(join(directory, 'current.tmp'), join(directory, 'current'));
     for (const entry of await readdir(directory, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== runId && (entry.name === previous || /^run-/.test(entry.name))) await rm(join(directory, entry.name), { recursive: true, force: true });
+      if (entry.isDirectory() && entry.name !== runId && (entry.name === previous || /^run-/.test(entry.name)))
+        await rm(join(directory, entry.name), { recursive: true, force: true });
     }
   },
 });

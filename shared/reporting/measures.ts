@@ -136,7 +136,8 @@ GROUP BY recommended_route, first_decided_route
 ORDER BY children DESC, recommended_route, first_decided_route`,
 } as const;
 
-const num = (value: Row[string] | undefined): number => (value === null || value === undefined || value === '' ? 0 : Number(value));
+const num = (value: Row[string] | undefined): number =>
+  value === null || value === undefined || value === '' ? 0 : Number(value);
 const str = (value: Row[string] | undefined): string => (value === null || value === undefined ? '' : String(value));
 
 /** YYYY-MM months from `from` to `to`, both included. */
@@ -202,7 +203,10 @@ const monthFigures = (row: Row | undefined, repeats: Row | undefined): MonthFigu
 /** Every month's figures added up: each contact and child belongs to one month, so sums are exact. */
 const totalOf = (months: readonly MonthFigures[]): MonthFigures =>
   months.reduce(
-    (total, month) => Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v + month[k as keyof MonthFigures]])) as unknown as MonthFigures,
+    (total, month) =>
+      Object.fromEntries(
+        Object.entries(total).map(([k, v]) => [k, v + month[k as keyof MonthFigures]]),
+      ) as unknown as MonthFigures,
     EMPTY,
   );
 
@@ -215,13 +219,26 @@ export const loadMeasures = async (filter: MeasuresFilter, deps: { facts: FactsQ
   if (filter.from > filter.to) throw new InvalidMeasuresFilter('The first month must not be after the last');
   const p = params(filter);
   const [monthly, repeats, bySource, byTheme, overrides] = await Promise.all(
-    [MEASURES_SQL.monthly, MEASURES_SQL.repeats, MEASURES_SQL.bySource, MEASURES_SQL.byTheme, MEASURES_SQL.overrides].map((sql) => deps.facts.query(sql, p)),
+    [
+      MEASURES_SQL.monthly,
+      MEASURES_SQL.repeats,
+      MEASURES_SQL.bySource,
+      MEASURES_SQL.byTheme,
+      MEASURES_SQL.overrides,
+    ].map((sql) => deps.facts.query(sql, p)),
   );
   const byMonth = (rows: Row[]) => new Map(rows.map((r) => [str(r.month), r]));
   const monthRows = byMonth(monthly!);
   const repeatRows = byMonth(repeats!);
-  const months = monthsBetween(filter.from, filter.to).map((month) => ({ month, ...monthFigures(monthRows.get(month), repeatRows.get(month)) }));
-  const routes = overrides!.map((r) => ({ recommended: str(r.recommended_route), decided: str(r.first_decided_route), children: num(r.children) }));
+  const months = monthsBetween(filter.from, filter.to).map((month) => ({
+    month,
+    ...monthFigures(monthRows.get(month), repeatRows.get(month)),
+  }));
+  const routes = overrides!.map((r) => ({
+    recommended: str(r.recommended_route),
+    decided: str(r.first_decided_route),
+    children: num(r.children),
+  }));
   return {
     filter,
     months,
@@ -240,4 +257,5 @@ export const loadMeasures = async (filter: MeasuresFilter, deps: { facts: FactsQ
 };
 
 /** A share as a whole-number percentage, or undefined when there is nothing to divide by. */
-export const percentage = (part: number, whole: number): number | undefined => (whole === 0 ? undefined : Math.round((part / whole) * 1000) / 10);
+export const percentage = (part: number, whole: number): number | undefined =>
+  whole === 0 ? undefined : Math.round((part / whole) * 1000) / 10;

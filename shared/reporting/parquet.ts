@@ -11,7 +11,12 @@ const PARQUET_TYPES = { string: 'UTF8', int: 'INT32', boolean: 'BOOLEAN' } as co
  */
 export const toParquet = async (columns: Record<string, ColumnType>, rows: readonly object[]): Promise<Buffer> => {
   const schema = new ParquetSchema(
-    Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, { type: PARQUET_TYPES[type], optional: true, compression: 'SNAPPY' as const }])),
+    Object.fromEntries(
+      Object.entries(columns).map(([name, type]) => [
+        name,
+        { type: PARQUET_TYPES[type], optional: true, compression: 'SNAPPY' as const },
+      ]),
+    ),
   );
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -21,7 +26,10 @@ export const toParquet = async (columns: Record<string, ColumnType>, rows: reado
     },
   });
   // The writer only writes and ends its stream; its type asks for a file stream's other members.
-  const writer = await ParquetWriter.openStream(schema, sink as unknown as Parameters<typeof ParquetWriter.openStream>[1]);
+  const writer = await ParquetWriter.openStream(
+    schema,
+    sink as unknown as Parameters<typeof ParquetWriter.openStream>[1],
+  );
   for (const row of rows) {
     // parquetjs skips a missing optional field but refuses null, so nulls are left out.
     await writer.appendRow(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined)));

@@ -1,5 +1,19 @@
-import { ANNEX_A_ETHNICITY, ANNEX_A_GENDER, ANNEX_A_SOURCE, ANNEX_A_YES_NO, LIST_1_HEADINGS, LIST_2_HEADINGS, LIST_3_HEADINGS } from './annex-a-codes';
-import { childrenAtTheFrontDoor, type ChildContact, type ChildReferral, type CountingOptions, type ReturnsContact } from './children-at-the-front-door';
+import {
+  ANNEX_A_ETHNICITY,
+  ANNEX_A_GENDER,
+  ANNEX_A_SOURCE,
+  ANNEX_A_YES_NO,
+  LIST_1_HEADINGS,
+  LIST_2_HEADINGS,
+  LIST_3_HEADINGS,
+} from './annex-a-codes';
+import {
+  childrenAtTheFrontDoor,
+  type ChildContact,
+  type ChildReferral,
+  type CountingOptions,
+  type ReturnsContact,
+} from './children-at-the-front-door';
 import { ageInYears, monthsBefore } from './dates';
 import type { Cell, Table } from './table';
 
@@ -37,13 +51,17 @@ const childCells = ({ childId, child }: ChildContact, on: string): Cell[] => [
   child.dateOfBirth ? ageInYears(child.dateOfBirth, on) : child.approximateAge,
 ];
 
-const byDateThenChild = <T extends { childId: string }>(dateOf: (row: T) => string) => (a: T, b: T) =>
-  dateOf(a).localeCompare(dateOf(b)) || a.childId.localeCompare(b.childId);
+const byDateThenChild =
+  <T extends { childId: string }>(dateOf: (row: T) => string) =>
+  (a: T, b: T) =>
+    dateOf(a).localeCompare(dateOf(b)) || a.childId.localeCompare(b.childId);
 
 /** The child's referrals from 12 months before this one up to this one, this one included. */
 const referralsInLast12Months = (referral: ChildReferral, all: readonly ChildReferral[]): number => {
   const since = monthsBefore(referral.referredOn, 12);
-  return all.filter((r) => r.childId === referral.childId && r.referredOn >= since && r.referredOn <= referral.referredOn).length;
+  return all.filter(
+    (r) => r.childId === referral.childId && r.referredOn >= since && r.referredOn <= referral.referredOn,
+  ).length;
 };
 
 /**

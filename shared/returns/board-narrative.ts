@@ -37,19 +37,35 @@ const previousMonth = (month: string): string => {
  * The month's changes, one sentence each, from a range of months that holds the month and the
  * one before it; `bySource` is the month's own (the largest source is named).
  */
-export const monthNarrative = (range: Pick<BoardMeasures, 'months'>, month: string, bySource: BoardMeasures['bySource'] = [], sourceName = (s: string) => s): string[] => {
+export const monthNarrative = (
+  range: Pick<BoardMeasures, 'months'>,
+  month: string,
+  bySource: BoardMeasures['bySource'] = [],
+  sourceName = (s: string) => s,
+): string[] => {
   const figures = (m: string): MonthFigures | undefined => range.months.find((f) => f.month === m);
   const now = figures(month);
   if (!now) throw new Error(`The measures do not cover ${month}`);
   const name = monthName(month);
   const beforeMonth = monthName(previousMonth(month));
-  const before = figures(previousMonth(month)) ?? { ...now, ...Object.fromEntries(Object.keys(now).map((k) => [k, 0])) };
+  const before = figures(previousMonth(month)) ?? {
+    ...now,
+    ...Object.fromEntries(Object.keys(now).map((k) => [k, 0])),
+  };
 
-  if (now.contacts === 0) return [`No contacts were received in ${name} (${before.contacts ? count(before.contacts, 'contact') : 'none'} in ${beforeMonth}).`];
-  const sentences = [`${count(now.contacts, 'contact')} about ${count(now.children, 'child', 'children')} ${now.contacts === 1 ? 'was' : 'were'} received in ${name}, ${changeOn(now.contacts, before.contacts, beforeMonth)}.`];
+  if (now.contacts === 0)
+    return [
+      `No contacts were received in ${name} (${before.contacts ? count(before.contacts, 'contact') : 'none'} in ${beforeMonth}).`,
+    ];
+  const sentences = [
+    `${count(now.contacts, 'contact')} about ${count(now.children, 'child', 'children')} ${now.contacts === 1 ? 'was' : 'were'} received in ${name}, ${changeOn(now.contacts, before.contacts, beforeMonth)}.`,
+  ];
 
   const [largest] = bySource;
-  if (largest) sentences.push(`The largest source was ${sourceName(largest.source)}, with ${count(largest.contacts, 'contact')} (${percent(largest.contacts, now.contacts)} of the month’s).`);
+  if (largest)
+    sentences.push(
+      `The largest source was ${sourceName(largest.source)}, with ${count(largest.contacts, 'contact')} (${percent(largest.contacts, now.contacts)} of the month’s).`,
+    );
 
   if (now.decidedChildren > 0)
     sentences.push(
@@ -83,7 +99,9 @@ export const monthNarrative = (range: Pick<BoardMeasures, 'months'>, month: stri
       `Referrers asked for ${count(now.reconsiderationsRequested, 'decision')} to be reconsidered; ${now.reconsiderationsChanged.toLocaleString('en-GB')} ${now.reconsiderationsChanged === 1 ? 'was' : 'were'} changed.`,
     );
 
-  if (now.referrersNotReached > 0) sentences.push(`${count(now.referrersNotReached, 'referrer')} could not be reached by email.`);
-  if (now.ladoAllegations > 0) sentences.push(`${count(now.ladoAllegations, 'allegation')} about adults who work with children went to the LADO.`);
+  if (now.referrersNotReached > 0)
+    sentences.push(`${count(now.referrersNotReached, 'referrer')} could not be reached by email.`);
+  if (now.ladoAllegations > 0)
+    sentences.push(`${count(now.ladoAllegations, 'allegation')} about adults who work with children went to the LADO.`);
   return sentences;
 };

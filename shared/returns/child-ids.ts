@@ -20,7 +20,9 @@ const ID_LENGTH = 16;
  * one, otherwise of the first of their keys, as the console shows it. A child named too loosely
  * to match (no surname, no date of birth) is a child of that contact alone.
  */
-export const childIdsFor = (children: readonly ChildOfContact[]): ((contactId: string, childIndex: number) => string) => {
+export const childIdsFor = (
+  children: readonly ChildOfContact[],
+): ((contactId: string, childIndex: number) => string) => {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -35,19 +37,29 @@ export const childIdsFor = (children: readonly ChildOfContact[]): ((contactId: s
     const keys = matchKeysFor(child)
       .sort((a, b) => (a.basis === b.basis ? 0 : a.basis === 'nhs-number' ? -1 : 1))
       .map((k) => k.key);
-    const own = keys.length > 0 ? keys : [createHash('sha256').update(`unmatched|${contactId}|${childIndex}`).digest('hex')];
+    const own =
+      keys.length > 0 ? keys : [createHash('sha256').update(`unmatched|${contactId}|${childIndex}`).digest('hex')];
     for (const key of own) if (!parent.has(key)) parent.set(key, key);
     for (const key of own.slice(1)) union(key, own[0]!);
     keysOf.set(`${contactId}#${childIndex}`, own);
   }
 
   // The group's shown key: its NHS number key if any child in it had one, else its smallest key.
-  const nhsKeys = new Set(children.flatMap(({ child }) => matchKeysFor(child).filter((k) => k.basis === 'nhs-number').map((k) => k.key)));
+  const nhsKeys = new Set(
+    children.flatMap(({ child }) =>
+      matchKeysFor(child)
+        .filter((k) => k.basis === 'nhs-number')
+        .map((k) => k.key),
+    ),
+  );
   const shown = new Map<string, string>();
   for (const key of parent.keys()) {
     const root = find(key);
     const current = shown.get(root);
-    const better = !current || (nhsKeys.has(key) && !nhsKeys.has(current)) || (nhsKeys.has(key) === nhsKeys.has(current) && key < current);
+    const better =
+      !current ||
+      (nhsKeys.has(key) && !nhsKeys.has(current)) ||
+      (nhsKeys.has(key) === nhsKeys.has(current) && key < current);
     if (better) shown.set(root, key);
   }
 

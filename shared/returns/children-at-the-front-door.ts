@@ -47,7 +47,10 @@ export interface ChildReferral extends ChildContact {
  * referrer's agency type and organisation, the decisions and the open cases triage found.
  */
 export type ReturnsContact = Pick<Contact, 'contactId' | 'receivedAt' | 'status' | 'decision' | 'previousDecisions'> & {
-  notification?: { referrer: Pick<Contact['notification']['referrer'], 'agencyType' | 'organisation'>; children: Child[] };
+  notification?: {
+    referrer: Pick<Contact['notification']['referrer'], 'agencyType' | 'organisation'>;
+    children: Child[];
+  };
   recommendation?: Pick<NonNullable<Contact['recommendation']>, 'caseHolders'>;
 };
 
@@ -63,33 +66,61 @@ export interface CountingOptions {
 }
 
 /** A contact about children: not a free-text email still to complete, nor an allegation the LADO holds alone. */
-const isContactAboutChildren = (contact: ReturnsContact): contact is ReturnsContact & Required<Pick<ReturnsContact, 'notification'>> =>
+const isContactAboutChildren = (
+  contact: ReturnsContact,
+): contact is ReturnsContact & Required<Pick<ReturnsContact, 'notification'>> =>
   Boolean(contact.notification) && contact.status !== 'needs-completing' && contact.status !== 'referred-to-lado';
 
 /** Census codes by agency type; a record from before a type existed is the census's unknown. */
-const sourceOf = (contact: Required<Pick<ReturnsContact, 'notification'>>): ReferralSource => AGENCY_TYPES[contact.notification.referrer.agencyType] ?? '10';
+const sourceOf = (contact: Required<Pick<ReturnsContact, 'notification'>>): ReferralSource =>
+  AGENCY_TYPES[contact.notification.referrer.agencyType] ?? '10';
 
 /** Every decision the contact has had, oldest first: a reconsideration keeps the ones it replaced. */
-const decisionsOf = (contact: ReturnsContact): Decision[] => [...(contact.previousDecisions ?? []), ...(contact.decision ? [contact.decision] : [])];
+const decisionsOf = (contact: ReturnsContact): Decision[] => [
+  ...(contact.previousDecisions ?? []),
+  ...(contact.decision ? [contact.decision] : []),
+];
 
-export const childrenAtTheFrontDoor = (contacts: readonly ReturnsContact[], options: CountingOptions): ChildrenAtTheFrontDoor => {
+export const childrenAtTheFrontDoor = (
+  contacts: readonly ReturnsContact[],
+  options: CountingOptions,
+): ChildrenAtTheFrontDoor => {
   const counted = contacts.filter(isContactAboutChildren);
   const children: (ChildOfContact & { contact: (typeof counted)[number] })[] = counted.flatMap((contact) =>
-    contact.notification.children.map((child, childIndex) => ({ contact, contactId: contact.contactId, childIndex, child })),
+    contact.notification.children.map((child, childIndex) => ({
+      contact,
+      contactId: contact.contactId,
+      childIndex,
+      child,
+    })),
   );
   const idOf = childIdsFor(children);
   const result: ChildrenAtTheFrontDoor = { contacts: [], earlyHelp: [], referrals: [] };
 
   for (const { contact, contactId, childIndex, child } of children) {
-    const base: ChildContact = { childId: idOf(contactId, childIndex), child, contactId, childIndex, receivedOn: londonDate(contact.receivedAt), source: sourceOf(contact) };
+    const base: ChildContact = {
+      childId: idOf(contactId, childIndex),
+      child,
+      contactId,
+      childIndex,
+      receivedOn: londonDate(contact.receivedAt),
+      source: sourceOf(contact),
+    };
     result.contacts.push(base);
 
     const decisions = decisionsOf(contact);
     const current = decidedFor(contact.decision, childIndex);
     if (current && EARLY_HELP_ROUTES.includes(current.route)) {
       const organisation =
-        current.route === 'early-help-single-agency' ? (contact.notification.referrer.organisation ?? options.earlyHelpOrganisation) : options.earlyHelpOrganisation;
-      result.earlyHelp.push({ ...base, route: current.route, decidedOn: londonDate(contact.decision!.decidedAt), organisation });
+        current.route === 'early-help-single-agency'
+          ? (contact.notification.referrer.organisation ?? options.earlyHelpOrganisation)
+          : options.earlyHelpOrganisation;
+      result.earlyHelp.push({
+        ...base,
+        route: current.route,
+        decidedOn: londonDate(contact.decision!.decidedAt),
+        organisation,
+      });
     }
 
     // A child is referred once per contact, on the first decision that sent them to social care,
@@ -101,7 +132,9 @@ export const childrenAtTheFrontDoor = (contacts: readonly ReturnsContact[], opti
     });
     if (!referring) continue;
     const stillReferred = current !== undefined && REFERRAL_ROUTES.includes(current.route);
-    const holder = contact.recommendation?.caseHolders?.find((c) => c.childIndex === childIndex && c.kind === 'social-care');
+    const holder = contact.recommendation?.caseHolders?.find(
+      (c) => c.childIndex === childIndex && c.kind === 'social-care',
+    );
     result.referrals.push({
       ...base,
       referredOn: londonDate(referring.decidedAt),

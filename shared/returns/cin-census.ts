@@ -8,9 +8,19 @@ import type { Table } from './table';
  * with dates as the census writes them (YYYY-MM-DD). The case management system adds the rest
  * of the child's CIN episode (assessments, plans, closure) before the return is made.
  */
-export const CIN_CENSUS_FIELDS = ['LAchildID', 'ReferralDate', 'ReferralSource', 'PrimaryNeedCode', 'ReferralNFA'] as const;
+export const CIN_CENSUS_FIELDS = [
+  'LAchildID',
+  'ReferralDate',
+  'ReferralSource',
+  'PrimaryNeedCode',
+  'ReferralNFA',
+] as const;
 
-export const cinCensusReferrals = (contacts: readonly ReturnsContact[], period: Period, options: CountingOptions): Table => ({
+export const cinCensusReferrals = (
+  contacts: readonly ReturnsContact[],
+  period: Period,
+  options: CountingOptions,
+): Table => ({
   name: 'CIN census referrals',
   headings: CIN_CENSUS_FIELDS,
   rows: childrenAtTheFrontDoor(contacts, options)

@@ -8,7 +8,8 @@ import { localDateAt } from '../calendar/zoned';
 export const londonDate = (iso: string): string => localDateAt(Date.parse(iso), 'Europe/London');
 
 /** "2026-04-01" as "01/04/2026"; an absent date stays blank. */
-export const ddmmyyyy = (date: string | undefined): string => (date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : '');
+export const ddmmyyyy = (date: string | undefined): string =>
+  date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : '';
 
 /** Completed years from a date of birth to a day (a birthday counts from that day). */
 export const ageInYears = (dateOfBirth: string, on: string): number => {
@@ -31,4 +32,7 @@ export const monthsBefore = (date: string, months: number): string => {
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const isIsoDate = (value: string): boolean => ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export const isIsoDate = (value: string): boolean =>
+  ISO_DATE.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);

@@ -22,7 +22,8 @@ export const cellText = (cell: Cell, dates: DateStyle): string => {
   return String(cell);
 };
 
-const quoted = (text: string): string => (/[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const quoted = (text: string): string =>
+  /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 
 /**
  * RFC 4180 CSV in UTF-8: CRLF line ends, fields quoted only where they must be. No byte order

@@ -12,7 +12,11 @@ export const toXlsx = async (tables: readonly Table[]): Promise<Buffer> => {
     const sheet = workbook.addWorksheet(table.name);
     sheet.addRow([...table.headings]).font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow(row.map((cell) => (cell === undefined ? null : typeof cell === 'object' ? new Date(`${cell.date}T00:00:00Z`) : cell)));
+      const added = sheet.addRow(
+        row.map((cell) =>
+          cell === undefined ? null : typeof cell === 'object' ? new Date(`${cell.date}T00:00:00Z`) : cell,
+        ),
+      );
       row.forEach((cell, i) => {
         if (typeof cell === 'object') added.getCell(i + 1).numFmt = 'dd/mm/yyyy';
       });

@@ -17,7 +17,10 @@ export interface Finding {
 }
 
 type Range = { gte?: number; lte?: number; lt?: number };
-const bounds = (r: Range): [number, number] => [r.gte ?? -Infinity, Math.min(r.lte ?? Infinity, r.lt !== undefined ? r.lt - 1 : Infinity)];
+const bounds = (r: Range): [number, number] => [
+  r.gte ?? -Infinity,
+  Math.min(r.lte ?? Infinity, r.lt !== undefined ? r.lt - 1 : Infinity),
+];
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -44,15 +47,19 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
   /** Why the condition can never hold, or undefined when it might. */
   const impossible = (c: Condition): string | undefined => {
     if (c.countAtLevel) {
-      const available = ruleset.indicators.filter((i) => i.level === c.countAtLevel!.level && !unreachableIndicators.has(i.id)).length;
+      const available = ruleset.indicators.filter(
+        (i) => i.level === c.countAtLevel!.level && !unreachableIndicators.has(i.id),
+      ).length;
       if (available < c.countAtLevel.gte)
         return `it needs ${c.countAtLevel.gte} level ${c.countAtLevel.level} indicators but the ruleset has ${available}`;
     }
     if (c.sides) {
       const sides = new Set(ruleset.indicators.filter((i) => i.level >= c.sides!.minLevel).map((i) => i.side));
-      if (sides.size < c.sides.gte) return `it needs ${c.sides.gte} sides at level ${c.sides.minLevel}+ but only ${sides.size} have such indicators`;
+      if (sides.size < c.sides.gte)
+        return `it needs ${c.sides.gte} sides at level ${c.sides.minLevel}+ but only ${sides.size} have such indicators`;
     }
-    if (c.indicator && c.indicator.every((id) => unreachableIndicators.has(id))) return `indicators ${c.indicator.join(', ')} can never fire`;
+    if (c.indicator && c.indicator.every((id) => unreachableIndicators.has(id)))
+      return `indicators ${c.indicator.join(', ')} can never fire`;
     if (c.flag && flagSetters[c.flag] === 0) return `nothing in the ruleset sets the ${c.flag} flag`;
     if (c.theme && !themeSources.has(c.theme)) return `nothing in the ruleset puts a contact on the ${c.theme} theme`;
     for (const key of ['missingEpisodes', 'children', 'childAge', 'level'] as const) {
@@ -124,9 +131,15 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
         `"${indicator.id}" is marked immediate risk but not strategy discussion; add the strategy discussion, or say why not in noStrategyDiscussionBecause`,
       );
     if (indicator.strategyDiscussion && !indicator.immediateRisk)
-      warn(`indicators.${i}`, `"${indicator.id}" needs a strategy discussion but is not marked immediate risk, so it gets no same-day clock`);
+      warn(
+        `indicators.${i}`,
+        `"${indicator.id}" needs a strategy discussion but is not marked immediate risk, so it gets no same-day clock`,
+      );
     if (indicator.noStrategyDiscussionBecause && (indicator.strategyDiscussion || !indicator.immediateRisk))
-      warn(`indicators.${i}`, `"${indicator.id}" explains why it has no strategy discussion, but it is not an immediate risk without one`);
+      warn(
+        `indicators.${i}`,
+        `"${indicator.id}" explains why it has no strategy discussion, but it is not an immediate risk without one`,
+      );
   });
   const autoByCanonical = new Map<string, number>();
   ruleset.indicators.forEach((indicator, i) => {
@@ -150,11 +163,18 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
       return;
     }
     const { then } = rule;
-    const onlyLevel = then.raiseBy === undefined && then.themes.length === 0 && !then.immediateRisk && !then.strategyDiscussion;
+    const onlyLevel =
+      then.raiseBy === undefined && then.themes.length === 0 && !then.immediateRisk && !then.strategyDiscussion;
     if (onlyLevel && then.level !== undefined && then.level <= impliedLevel(rule.when))
-      warn(path, `"${rule.id}" never changes the outcome: whenever it fires the level is already ${impliedLevel(rule.when)} or more`);
+      warn(
+        path,
+        `"${rule.id}" never changes the outcome: whenever it fires the level is already ${impliedLevel(rule.when)} or more`,
+      );
     if (then.strategyDiscussion && then.level !== undefined && then.level < 4)
-      error(path, `"${rule.id}" asks for a strategy discussion but sets level ${then.level}; a strategy discussion is level 4`);
+      error(
+        path,
+        `"${rule.id}" asks for a strategy discussion but sets level ${then.level}; a strategy discussion is level 4`,
+      );
     const keys = conditionKeys(rule.when);
     if (keys.has('level') && keys.size <= 2 && then.raiseBy !== undefined)
       warn(path, `"${rule.id}" raises the level on a condition about the level; its effect depends on rule order`);
@@ -187,7 +207,10 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
     const lower = ruleset.levels[String(level - 1) as '1'].route;
     const route = ruleset.levels[String(level) as '1'].route;
     if (order.indexOf(route) < order.indexOf(lower))
-      error(`levels.${level}.route`, `level ${level} routes to ${route}, which is less intrusive than level ${level - 1} (${lower})`);
+      error(
+        `levels.${level}.route`,
+        `level ${level} routes to ${route}, which is less intrusive than level ${level - 1} (${lower})`,
+      );
   }
 
   const related = new Set<string>(ruleset.indicators.flatMap((i) => i.factors));

@@ -52,7 +52,9 @@ export type Evaluator = (facts: Facts, state: State) => string[] | undefined;
 const NONE: string[] = [];
 
 const inRange = (value: number, r: { gte?: number; lte?: number; lt?: number }): boolean =>
-  (r.gte === undefined || value >= r.gte) && (r.lte === undefined || value <= r.lte) && (r.lt === undefined || value < r.lt);
+  (r.gte === undefined || value >= r.gte) &&
+  (r.lte === undefined || value <= r.lte) &&
+  (r.lt === undefined || value < r.lt);
 
 const SIDE_ORDER: Side[] = ['child-development', 'parenting-capacity', 'family-environment'];
 
@@ -71,7 +73,8 @@ export const compileCondition = (condition: Condition): Evaluator => {
       return (f) => {
         let evidence: string[] | undefined;
         for (const code of codes) {
-          if (f.factors.has(code)) (evidence ??= []).push(`factor ${code} (${ASSESSMENT_FACTORS[code as AssessmentFactor]})`);
+          if (f.factors.has(code))
+            (evidence ??= []).push(`factor ${code} (${ASSESSMENT_FACTORS[code as AssessmentFactor]})`);
         }
         return evidence;
       };
@@ -93,12 +96,15 @@ export const compileCondition = (condition: Condition): Evaluator => {
     }
     case 'immediateDanger': {
       const expected = condition.immediateDanger!;
-      const evidence = [expected ? 'referrer says a child is in immediate danger' : 'referrer says no child is in immediate danger'];
+      const evidence = [
+        expected ? 'referrer says a child is in immediate danger' : 'referrer says no child is in immediate danger',
+      ];
       return (f) => (f.immediateDanger === expected ? evidence : undefined);
     }
     case 'agency': {
       const agencies: readonly string[] = condition.agency!;
-      return (f) => (agencies.includes(f.agency) ? [`referrer agency: ${f.agency} (source ${AGENCY_TYPES[f.agency]})`] : undefined);
+      return (f) =>
+        agencies.includes(f.agency) ? [`referrer agency: ${f.agency} (source ${AGENCY_TYPES[f.agency]})`] : undefined;
     }
     case 'children': {
       const r = condition.children!;
@@ -145,14 +151,18 @@ export const compileCondition = (condition: Condition): Evaluator => {
       const { level, gte } = condition.countAtLevel!;
       return (_f, s) => {
         const needs = s.needsByLevel[level]!;
-        return needs.length >= gte ? [`${needs.length} level ${level} indicators: ${needs.map((n) => n.join(' with ')).join(', ')}`] : undefined;
+        return needs.length >= gte
+          ? [`${needs.length} level ${level} indicators: ${needs.map((n) => n.join(' with ')).join(', ')}`]
+          : undefined;
       };
     }
     case 'sides': {
       const { minLevel, gte } = condition.sides!;
       return (_f, s) => {
         const sides = SIDE_ORDER.filter((side) => (s.sideMaxLevel.get(side) ?? 0) >= minLevel);
-        return sides.length >= gte ? [`indicators at level ${minLevel} or above on ${sides.length} sides: ${sides.join(', ')}`] : undefined;
+        return sides.length >= gte
+          ? [`indicators at level ${minLevel} or above on ${sides.length} sides: ${sides.join(', ')}`]
+          : undefined;
       };
     }
     case 'flag': {

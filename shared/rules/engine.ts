@@ -1,7 +1,19 @@
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar';
 import { instantOf } from '../calendar/zoned';
 import type { OpenCase } from '../cases/open-case';
-import { mostIntrusive, ROUTES, teamForRoute, type ChildRecommendation, type Clock, type Level, type Priority, type Reason, type Recommendation, type Route, type TriageInput } from '../triage/types';
+import {
+  mostIntrusive,
+  ROUTES,
+  teamForRoute,
+  type ChildRecommendation,
+  type Clock,
+  type Level,
+  type Priority,
+  type Reason,
+  type Recommendation,
+  type Route,
+  type TriageInput,
+} from '../triage/types';
 import { compileCondition, conditionKeys, type Evaluator, type Facts, type State } from './conditions';
 import type { Condition, Duration, Indicator, Rule, Ruleset } from './schema';
 
@@ -55,7 +67,13 @@ export const compileRuleset = (ruleset: Ruleset): CompiledRuleset => {
     themes: ruleset.themes.map((t) => ({ id: t.id, when: t.when && compileCondition(t.when) })),
     red: compileCondition(ruleset.clocks.priorities.red.when),
     amber: compileCondition(ruleset.clocks.priorities.amber.when),
-    others: ruleset.clocks.others.map((c) => ({ id: c.id, name: c.name, when: compileCondition(c.when), within: c.within, from: c.from })),
+    others: ruleset.clocks.others.map((c) => ({
+      id: c.id,
+      name: c.name,
+      when: compileCondition(c.when),
+      within: c.within,
+      from: c.from,
+    })),
     calendar: createWorkingCalendar({ officeHours: ruleset.officeHours }),
   };
   cache.set(ruleset, compiled);
@@ -177,7 +195,12 @@ interface ChildAssessment {
   clocks: string[];
 }
 
-const assessChild = (compiled: CompiledRuleset, input: TriageInput, childIndex: number, calendar: WorkingCalendar): ChildAssessment => {
+const assessChild = (
+  compiled: CompiledRuleset,
+  input: TriageInput,
+  childIndex: number,
+  calendar: WorkingCalendar,
+): ChildAssessment => {
   const { ruleset } = compiled;
   const facts = factsOf(input, childIndex, calendar);
   const selected = new Set(input.notification.concerns.indicators);
@@ -193,7 +216,9 @@ const assessChild = (compiled: CompiledRuleset, input: TriageInput, childIndex: 
   const needs: Need[][] = [[], [], [], [], []];
   const countNeed = (item: Indicator, screening: boolean) => {
     const atLevel = needs[item.level]!;
-    const same = atLevel.find((n) => (screening || n.screening) && item.factors.some((f) => SPECIFIC(f) && n.factors.has(f)));
+    const same = atLevel.find(
+      (n) => (screening || n.screening) && item.factors.some((f) => SPECIFIC(f) && n.factors.has(f)),
+    );
     if (same) {
       same.screening ||= screening;
       for (const f of item.factors) same.factors.add(f);
@@ -210,7 +235,8 @@ const assessChild = (compiled: CompiledRuleset, input: TriageInput, childIndex: 
   };
 
   for (const { item, when, kind } of compiled.indicators) {
-    const evidence = when?.(facts, state) ?? (selected.has(item.id) ? [`chosen by the referrer: ${item.id}`] : undefined);
+    const evidence =
+      when?.(facts, state) ?? (selected.has(item.id) ? [`chosen by the referrer: ${item.id}`] : undefined);
     if (!evidence) continue;
     state.firedIds.add(item.id);
     countNeed(item, kind === 'screening');
@@ -234,7 +260,8 @@ const assessChild = (compiled: CompiledRuleset, input: TriageInput, childIndex: 
   }
 
   if (state.flags.strategyDiscussion.length > 0) state.level = 4;
-  let route: Route = state.flags.strategyDiscussion.length > 0 ? 'csc-strategy-discussion' : ruleset.levels[state.level].route;
+  let route: Route =
+    state.flags.strategyDiscussion.length > 0 ? 'csc-strategy-discussion' : ruleset.levels[state.level].route;
   const deciding = openCasesFirst((input.history.openCases ?? []).filter((c) => c.childIndex === childIndex))[0];
   if (deciding) {
     const applied = routeWithOpenCase(route, deciding, ruleset.history);
@@ -267,7 +294,9 @@ const mergeReasons = (all: Reason[]): Reason[] => {
  */
 export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar: WorkingCalendar): Recommendation => {
   const { ruleset } = compiled;
-  const assessed = input.notification.children.map((_, childIndex) => assessChild(compiled, input, childIndex, calendar));
+  const assessed = input.notification.children.map((_, childIndex) =>
+    assessChild(compiled, input, childIndex, calendar),
+  );
   const children = assessed.map((a) => a.recommendation);
   const priority = PRIORITY_ORDER[Math.max(...children.map((c) => PRIORITY_ORDER.indexOf(c.priority)))]!;
   const { decision, priorities } = ruleset.clocks;

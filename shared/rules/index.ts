@@ -6,7 +6,15 @@ import { parseRuleset } from './loader';
 import { RulesetSchema, type Ruleset } from './schema';
 
 export { parseRuleset, loadRuleset, RulesetError, type RulesetIssue } from './loader';
-export { RulesetSchema, SIDES, type Ruleset, type RulesetInput, type Indicator, type Rule, type Condition } from './schema';
+export {
+  RulesetSchema,
+  SIDES,
+  type Ruleset,
+  type RulesetInput,
+  type Indicator,
+  type Rule,
+  type Condition,
+} from './schema';
 export { routeWithOpenCase } from './engine';
 
 let defaultRuleset: Ruleset | undefined;
@@ -19,14 +27,16 @@ export const getDefaultRuleset = (): Ruleset => {
   if (!defaultRuleset) {
     const result = RulesetSchema.safeParse(defaultRulesetData);
     // Report it the way the CLI reports an area's own file, with paths, rather than a raw zod dump.
-    if (!result.success) parseRuleset(JSON.stringify(defaultRulesetData, null, 2), 'shared/rules/rulesets/default.json');
+    if (!result.success)
+      parseRuleset(JSON.stringify(defaultRulesetData, null, 2), 'shared/rules/rulesets/default.json');
     defaultRuleset = result.data!;
   }
   return defaultRuleset;
 };
 
 /** The working calendar of a ruleset (its office hours, England and Wales bank holidays). */
-export const rulesetCalendar = (ruleset: Ruleset = getDefaultRuleset()): WorkingCalendar => compileRuleset(ruleset).calendar;
+export const rulesetCalendar = (ruleset: Ruleset = getDefaultRuleset()): WorkingCalendar =>
+  compileRuleset(ruleset).calendar;
 
 /**
  * Recommend a level of need, route, priority and due time for a notification, with the reasons.

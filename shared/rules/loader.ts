@@ -40,7 +40,10 @@ const locate = (doc: ReturnType<typeof parseDocument>, counter: LineCounter, pat
   return undefined;
 };
 
-const issuesOf = (error: z.ZodError, locateAt: (path: Path) => { line: number; col: number } | undefined): RulesetIssue[] =>
+const issuesOf = (
+  error: z.ZodError,
+  locateAt: (path: Path) => { line: number; col: number } | undefined,
+): RulesetIssue[] =>
   error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
@@ -76,9 +79,14 @@ export const parseRuleset = (text: string, filename: string): Ruleset => {
     data = doc.toJS();
   }
   const result = RulesetSchema.safeParse(data, {
-    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : undefined),
+    error: (issue) =>
+      issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : undefined,
   });
-  if (!result.success) throw new RulesetError(filename, issuesOf(result.error, (path) => locate(doc, counter, path)));
+  if (!result.success)
+    throw new RulesetError(
+      filename,
+      issuesOf(result.error, (path) => locate(doc, counter, path)),
+    );
   return result.data;
 };
 

@@ -78,7 +78,9 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       cse: z.array(z.enum(['low', 'medium', 'high'])).min(1),
       missingEpisodes: range,
       immediateDanger: z.boolean(),
-      agency: z.array(z.enum(codesOf(AGENCY_TYPES), { message: 'Use an agency type from the notification schema' })).min(1),
+      agency: z
+        .array(z.enum(codesOf(AGENCY_TYPES), { message: 'Use an agency type from the notification schema' }))
+        .min(1),
       children: range,
       childAge: range,
       unborn: z.literal(true),
@@ -89,7 +91,9 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       flag: z.enum(['immediateRisk', 'strategyDiscussion']),
       level: range,
       theme: id,
-      earlierContacts: z.object({ withinMonths: z.number().int().min(1).max(120), gte: z.number().int().min(1) }).strict(),
+      earlierContacts: z
+        .object({ withinMonths: z.number().int().min(1).max(120), gte: z.number().int().min(1) })
+        .strict(),
       all: z.array(ConditionSchema).min(1),
       any: z.array(ConditionSchema).min(1),
       not: ConditionSchema,
@@ -121,7 +125,9 @@ const flags = {
 export const IndicatorSchema = z
   .object({
     id,
-    side: z.enum(Object.keys(SIDES) as [Side, ...Side[]], { message: `A side is one of ${Object.keys(SIDES).join(', ')}` }),
+    side: z.enum(Object.keys(SIDES) as [Side, ...Side[]], {
+      message: `A side is one of ${Object.keys(SIDES).join(', ')}`,
+    }),
     level,
     title: plainText,
     /** Plain English a worker can paste into a rationale. */
@@ -161,7 +167,12 @@ export const RuleSchema = z
       })
       .strict()
       .refine(
-        (t) => t.level !== undefined || t.raiseBy !== undefined || t.themes.length > 0 || t.immediateRisk || t.strategyDiscussion,
+        (t) =>
+          t.level !== undefined ||
+          t.raiseBy !== undefined ||
+          t.themes.length > 0 ||
+          t.immediateRisk ||
+          t.strategyDiscussion,
         'A rule must change something: level, raiseBy, themes, immediateRisk or strategyDiscussion',
       ),
   })
@@ -189,9 +200,7 @@ export const RulesetSchema = z
     levels: z
       .object({ '1': levelDefinition, '2': levelDefinition, '3': levelDefinition, '4': levelDefinition })
       .strict(),
-    themes: z
-      .array(z.object({ id, name: plainText, when: ConditionSchema.optional() }).strict())
-      .default([]),
+    themes: z.array(z.object({ id, name: plainText, when: ConditionSchema.optional() }).strict()).default([]),
     indicators: z.array(IndicatorSchema).min(1),
     rules: z.array(RuleSchema).default([]),
     history: z
@@ -221,7 +230,13 @@ export const RulesetSchema = z
         others: z
           .array(
             z
-              .object({ id, name: plainText, when: ConditionSchema, within: duration, from: z.enum(['received', 'missing-return']).default('received') })
+              .object({
+                id,
+                name: plainText,
+                when: ConditionSchema,
+                within: duration,
+                from: z.enum(['received', 'missing-return']).default('received'),
+              })
               .strict(),
           )
           .default([]),
@@ -233,7 +248,11 @@ export const RulesetSchema = z
     const indicatorIds = new Set<string>();
     ruleset.indicators.forEach((indicator, i) => {
       if (indicatorIds.has(indicator.id))
-        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'id'], message: `Duplicate indicator id "${indicator.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'id'],
+          message: `Duplicate indicator id "${indicator.id}"`,
+        });
       indicatorIds.add(indicator.id);
       if (indicator.strategyDiscussion && indicator.level !== 4)
         ctx.addIssue({
@@ -245,7 +264,8 @@ export const RulesetSchema = z
     const themeIds = new Set(ruleset.themes.map((t) => t.id));
     const seen = new Set<string>();
     const unique = (kind: string, value: string, path: (string | number)[]) => {
-      if (seen.has(`${kind}:${value}`)) ctx.addIssue({ code: 'custom', path, message: `Duplicate ${kind} id "${value}"` });
+      if (seen.has(`${kind}:${value}`))
+        ctx.addIssue({ code: 'custom', path, message: `Duplicate ${kind} id "${value}"` });
       seen.add(`${kind}:${value}`);
     };
     ruleset.themes.forEach((t, i) => unique('theme', t.id, ['themes', i, 'id']));
@@ -255,7 +275,11 @@ export const RulesetSchema = z
     const checkThemes = (themes: string[], path: (string | number)[]) =>
       themes.forEach((theme, i) => {
         if (!themeIds.has(theme))
-          ctx.addIssue({ code: 'custom', path: [...path, i], message: `Unknown theme "${theme}"; declare it under themes` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, i],
+            message: `Unknown theme "${theme}"; declare it under themes`,
+          });
       });
     const checkCondition = (condition: Condition | undefined, path: (string | number)[]): void => {
       if (!condition) return;

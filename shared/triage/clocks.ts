@@ -8,7 +8,8 @@ import type { Clock, Recommendation } from './types';
 
 export const isTracked = (clock: Clock): boolean => clock.from === 'missing-return';
 
-export const isOverdue = (clock: Clock, now: Date): boolean => isTracked(clock) && Date.parse(clock.dueAt) < now.getTime();
+export const isOverdue = (clock: Clock, now: Date): boolean =>
+  isTracked(clock) && Date.parse(clock.dueAt) < now.getTime();
 
 /** The tracked clocks past their due time, for the queue's marker and the contact page. */
 export const overdueClocks = (recommendation: Pick<Recommendation, 'clocks'> | undefined, now: Date): Clock[] =>

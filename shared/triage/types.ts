@@ -38,7 +38,9 @@ const INTRUSIVENESS: Record<Route, number> = {
 /** The most intrusive of several children's outcomes (by route, then level): the contact's headline. */
 export const mostIntrusive = <T extends { route: Route; level: Level }>(items: readonly T[]): T =>
   items.reduce((most, item) =>
-    INTRUSIVENESS[item.route] > INTRUSIVENESS[most.route] || (item.route === most.route && item.level > most.level) ? item : most,
+    INTRUSIVENESS[item.route] > INTRUSIVENESS[most.route] || (item.route === most.route && item.level > most.level)
+      ? item
+      : most,
   );
 
 /** Which receiving team a route hands over to. */
@@ -145,5 +147,7 @@ export interface Recommendation {
 }
 
 /** The engine's recommendation for one child of a contact. */
-export const recommendedFor = (recommendation: Pick<Recommendation, 'children'> | undefined, childIndex: number): ChildRecommendation | undefined =>
-  recommendation?.children.find((c) => c.childIndex === childIndex);
+export const recommendedFor = (
+  recommendation: Pick<Recommendation, 'children'> | undefined,
+  childIndex: number,
+): ChildRecommendation | undefined => recommendation?.children.find((c) => c.childIndex === childIndex);

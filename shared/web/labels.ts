@@ -10,18 +10,23 @@ import { ROUTES } from '../triage/types';
  * never reaches a page and one thing is never called two names.
  */
 
-const known = <T extends Record<string, string>>(table: T, fallback: (code: string) => string) => (code: string | undefined): string =>
-  code === undefined ? '' : (table as Record<string, string>)[code] ?? fallback(code);
+const known =
+  <T extends Record<string, string>>(table: T, fallback: (code: string) => string) =>
+  (code: string | undefined): string =>
+    code === undefined ? '' : ((table as Record<string, string>)[code] ?? fallback(code));
 
 /** An unknown code read as words ("early-help" → "Early help") rather than shown raw. */
 const asWords = (code: string) => `${code.charAt(0).toUpperCase()}${code.slice(1).replace(/[-_]/g, ' ')}`;
 
 export const routeName = known(ROUTES, asWords);
 export const statusName = known(CONTACT_STATUSES, asWords);
-export const roleName = (role: string): string => (role === 'system' ? 'Automatic' : (ROLES as Record<string, string>)[role] ?? asWords(role));
+export const roleName = (role: string): string =>
+  role === 'system' ? 'Automatic' : ((ROLES as Record<string, string>)[role] ?? asWords(role));
 
 /** The daily triage meeting themes, named as the area's ruleset names them. */
-export const THEME_NAMES: Record<string, string> = Object.fromEntries(getDefaultRuleset().themes.map((t) => [t.id, t.name]));
+export const THEME_NAMES: Record<string, string> = Object.fromEntries(
+  getDefaultRuleset().themes.map((t) => [t.id, t.name]),
+);
 export const themeName = known(THEME_NAMES, asWords);
 
 /** Who the referrer is, in the third person (the referrer's own form asks it in the first). */
@@ -61,7 +66,8 @@ export const MATCH_BASES = {
   'name-dob-postcode': 'name, date of birth and postcode',
 } as const;
 /** "Matched on NHS number", "Matched on NHS number and on name, date of birth and postcode". */
-export const matchedOn = (bases: readonly string[]): string => `Matched on ${bases.map(known(MATCH_BASES, asWords)).join(' and on ')}`;
+export const matchedOn = (bases: readonly string[]): string =>
+  `Matched on ${bases.map(known(MATCH_BASES, asWords)).join(' and on ')}`;
 
 export const factorName = known(ASSESSMENT_FACTORS, asWords);
 export const primaryNeedName = known(PRIMARY_NEEDS, asWords);

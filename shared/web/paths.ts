@@ -32,6 +32,18 @@ export const PAGE_FILES: CopiedFiles[] = [
 
 /** Only the assets function serves GOV.UK Frontend's compiled styles, script, fonts and images. */
 export const ASSET_FILES: CopiedFiles[] = [
-  { dir: GOVUK, names: ['govuk-frontend.min.css', 'govuk-frontend.min.js', '*.woff', '*.woff2', '*.png', '*.svg', '*.ico', 'manifest.json'] },
+  {
+    dir: GOVUK,
+    names: [
+      'govuk-frontend.min.css',
+      'govuk-frontend.min.js',
+      '*.woff',
+      '*.woff2',
+      '*.png',
+      '*.svg',
+      '*.ico',
+      'manifest.json',
+    ],
+  },
   { dir: 'shared/web/assets', names: ['*.css'] },
 ];

@@ -26,14 +26,42 @@ describe('front-door report board', () => {
 
   beforeAll(async () => {
     const contacts = [
-      aContact({ receivedAt: '2026-10-12T09:00:00Z', decision: decided('2026-10-12T12:00:00Z', [{ route: 'early-help-targeted' }]) }),
-      aContact({ receivedAt: '2026-11-02T09:00:00Z', children: [ellie(), tom()], decision: decided('2026-11-02T11:00:00Z', [{ route: 'csc-assessment' }, { route: 'csc-assessment' }]) }),
-      aContact({ receivedAt: '2026-11-20T09:00:00Z', referrer: { agencyType: 'police', organisation: 'Exampleshire Police' } }),
+      aContact({
+        receivedAt: '2026-10-12T09:00:00Z',
+        decision: decided('2026-10-12T12:00:00Z', [{ route: 'early-help-targeted' }]),
+      }),
+      aContact({
+        receivedAt: '2026-11-02T09:00:00Z',
+        children: [ellie(), tom()],
+        decision: decided('2026-11-02T11:00:00Z', [{ route: 'csc-assessment' }, { route: 'csc-assessment' }]),
+      }),
+      aContact({
+        receivedAt: '2026-11-20T09:00:00Z',
+        referrer: { agencyType: 'police', organisation: 'Exampleshire Police' },
+      }),
     ];
-    const facts = contacts.map((c) => contactFacts(c, { calendar: englandAndWalesCalendar(), secret: 'a test key of thirty-two characters' }));
+    const facts = contacts.map((c) =>
+      contactFacts(c, { calendar: englandAndWalesCalendar(), secret: 'a test key of thirty-two characters' }),
+    );
     const sink = localFactsSink(join(dataDir, 'analytics'));
-    await sink.writePart('run-1', 'contact_facts', 0, await toParquet(CONTACT_FACT_COLUMNS, facts.flatMap((f) => f.contacts)));
-    await sink.writePart('run-1', 'theme_facts', 0, await toParquet(THEME_FACT_COLUMNS, facts.flatMap((f) => f.themes)));
+    await sink.writePart(
+      'run-1',
+      'contact_facts',
+      0,
+      await toParquet(
+        CONTACT_FACT_COLUMNS,
+        facts.flatMap((f) => f.contacts),
+      ),
+    );
+    await sink.writePart(
+      'run-1',
+      'theme_facts',
+      0,
+      await toParquet(
+        THEME_FACT_COLUMNS,
+        facts.flatMap((f) => f.themes),
+      ),
+    );
     await sink.publish('run-1');
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -51,7 +79,9 @@ describe('front-door report board', () => {
     expect(lines.stdout).toEqual([join(out, 'board-report-2026-11.html'), join(out, 'board-report-2026-11.pdf')]);
     const html = readFileSync(join(out, 'board-report-2026-11.html'), 'utf8');
     expect(html).toContain('<title>Exampleshire (local) front door: board report for November 2026</title>');
-    expect(html).toContain('<li>2 contacts about 3 children were received in November 2026, up 1 (100%) on October 2026’s 1.</li>');
+    expect(html).toContain(
+      '<li>2 contacts about 3 children were received in November 2026, up 1 (100%) on October 2026’s 1.</li>',
+    );
     expect(readFileSync(join(out, 'board-report-2026-11.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);
 
@@ -71,7 +101,10 @@ describe('front-door report board', () => {
     const elsewhere = join(dataDir, 'no-browser');
 
     // Act
-    const code = await runReport(['board', '--month', '2026-11', '--out', elsewhere, '--data-dir', dataDir], reportIo).finally(() => {
+    const code = await runReport(
+      ['board', '--month', '2026-11', '--out', elsewhere, '--data-dir', dataDir],
+      reportIo,
+    ).finally(() => {
       process.env.CHROMIUM_PATH = chromium;
     });
 
@@ -79,6 +112,8 @@ describe('front-door report board', () => {
     expect(code).toBe(0);
     expect(existsSync(join(elsewhere, 'board-report-2026-11.html'))).toBe(true);
     expect(existsSync(join(elsewhere, 'board-report-2026-11.pdf'))).toBe(false);
-    expect(lines.stderr.join('\n')).toMatch(/^No PDF: no headless browser \(.*\): install the development dependencies, or set CHROMIUM_PATH to a Chromium\. The HTML prints to PDF from any browser\.$/);
+    expect(lines.stderr.join('\n')).toMatch(
+      /^No PDF: no headless browser \(.*\): install the development dependencies, or set CHROMIUM_PATH to a Chromium\. The HTML prints to PDF from any browser\.$/,
+    );
   }, 60_000);
 });

@@ -20,10 +20,22 @@ export const launchBrowser = async (): Promise<Browser> =>
  * `bestPractice`, axe's best-practice rules too (every part of the page inside a landmark, one
  * main heading, ...), which an accessibility audit also runs.
  */
-export const accessibilityViolations = async (page: Page, options: { bestPractice?: boolean } = {}): Promise<string[]> => {
-  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...(options.bestPractice ? ['best-practice'] : [])];
+export const accessibilityViolations = async (
+  page: Page,
+  options: { bestPractice?: boolean } = {},
+): Promise<string[]> => {
+  const tags = [
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'wcag22aa',
+    ...(options.bestPractice ? ['best-practice'] : []),
+  ];
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 };
 
 /** One headless browser and page for a whole test file, closed after its last test. */

@@ -13,7 +13,11 @@ describe('a free-text email in the triage console, in a browser', () => {
 
   beforeAll(async () => {
     const message = readFileSync(join(__dirname, '../../events/email/free-text-with-attachment.eml'));
-    const reply = await sendSmtp(local.system.endpoints.smtp, { from: 'pat.neighbour@mail.example', to: ['notify@exampleshire.example'] }, message);
+    const reply = await sendSmtp(
+      local.system.endpoints.smtp,
+      { from: 'pat.neighbour@mail.example', to: ['notify@exampleshire.example'] },
+      message,
+    );
     const contactId = await apiClient(local.system).contactIdOfEmail(/^250 Ok (\w+)$/.exec(reply)![1]);
     reference = (await apiClient(local.system).contactInStatus(contactId, 'needs-completing')).reference;
   }, 60_000);

@@ -36,10 +36,15 @@ describe('the triage console in a browser', () => {
     await ui.page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
   };
   const title = () => ui.page.title();
-  const text = async (selector: string) => ((await ui.page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const text = async (selector: string) =>
+    ((await ui.page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
   /** Reloads until the text is on the page: Front Door's own steps (the alert, the emails) run on after triage. */
   const reloadUntil = (wanted: RegExp) =>
-    waitFor(async () => (wanted.test(await text('main')) ? true : (await ui.page.reload(), undefined)), `the page to say ${wanted}`, 30_000);
+    waitFor(
+      async () => (wanted.test(await text('main')) ? true : (await ui.page.reload(), undefined)),
+      `the page to say ${wanted}`,
+      30_000,
+    );
   const signInAs = async (name: string) => {
     await ui.page.goto(`${api()}/console`);
     await ui.page.getByLabel(name).check();
@@ -48,11 +53,22 @@ describe('the triage console in a browser', () => {
   };
 
   beforeAll(async () => {
-    [overdueId, redId] = await Promise.all([submitAndTriage(local.system, 'school-neglect'), submitAndTriage(local.system, 'police-domestic-abuse-high')]);
+    [overdueId, redId] = await Promise.all([
+      submitAndTriage(local.system, 'school-neglect'),
+      submitAndTriage(local.system, 'police-domestic-abuse-high'),
+    ]);
     // The school's contact is made overdue, as if nobody had decided it in time.
-    const store = new DynamoContactStore(local.system.endpoints.outputs.ContactsTableName!, new DynamoDBClient(local.system.clientConfig('dynamodb')));
+    const store = new DynamoContactStore(
+      local.system.endpoints.outputs.ContactsTableName!,
+      new DynamoDBClient(local.system.clientConfig('dynamodb')),
+    );
     const school = (await store.get(overdueId))!;
-    await store.amend(overdueId, school.status, { recommendation: { ...school.recommendation!, dueAt: new Date(Date.now() - 3 * 3600_000).toISOString() } }, new Date().toISOString());
+    await store.amend(
+      overdueId,
+      school.status,
+      { recommendation: { ...school.recommendation!, dueAt: new Date(Date.now() - 3 * 3600_000).toISOString() } },
+      new Date().toISOString(),
+    );
   }, 120_000);
 
   it('a worker finds the red contact first, sees why it is red, and decides each child', async () => {
@@ -80,18 +96,39 @@ describe('the triage console in a browser', () => {
 
     // Point 9: the filters and the queue in plain words, never codes.
     const optionTexts = await ui.page.locator('form[action="/console"] option').allTextContents();
-    expect(optionTexts).toEqual(expect.arrayContaining(['Domestic abuse', 'Child sexual exploitation', 'GP practice', 'Early help: targeted family support']));
+    expect(optionTexts).toEqual(
+      expect.arrayContaining([
+        'Domestic abuse',
+        'Child sexual exploitation',
+        'GP practice',
+        'Early help: targeted family support',
+      ]),
+    );
     expect(optionTexts.filter((o) => /^[a-z]+(-[a-z]+)+$/.test(o.trim()))).toEqual([]);
     expect(await ui.page.getByRole('tab', { name: /Child sexual exploitation/ }).count()).toBe(1);
 
     // Point 12: the queue fits a 320 px screen (WCAG 1.4.10 reflow), every row still readable.
     await ui.page.setViewportSize({ width: 320, height: 900 });
     await ui.page.reload();
-    expect(await ui.page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(
+      await ui.page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+            .scrollWidth,
+      ),
+    ).toBeLessThanOrEqual(320);
     // Each cell says which column it is in, the table's headers being hidden at this width.
-    const labels = await rows.nth(0).locator('td').evaluateAll((cells) =>
-      cells.map((cell) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(cell, '::before').content),
-    );
+    const labels = await rows
+      .nth(0)
+      .locator('td')
+      .evaluateAll((cells) =>
+        cells.map(
+          (cell) =>
+            (
+              globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }
+            ).getComputedStyle(cell, '::before').content,
+        ),
+      );
     expect(labels).toEqual(expect.arrayContaining(['"Reference: "', '"Priority: "', '"Decision due: "']));
     await expectAccessible('queue at 320 px');
     await screenshot('console-queue-320px');
@@ -105,7 +142,9 @@ describe('the triage console in a browser', () => {
     const banner = await text('.govuk-notification-banner');
     expect(banner).toContain('Red priority');
     expect(banner).toMatch(/Why it is red: .+/);
-    expect(banner).toMatch(/The (duty manager|emergency duty team) was alerted at \d{1,2}(:\d\d)?(am|pm) on \w+day \d{1,2} \w+ \d{4}\./);
+    expect(banner).toMatch(
+      /The (duty manager|emergency duty team) was alerted at \d{1,2}(:\d\d)?(am|pm) on \w+day \d{1,2} \w+ \d{4}\./,
+    );
     // Point 9: dates as GOV.UK writes them, names not codes.
     const main = await text('main');
     expect(main).toContain('1 June 2024');
@@ -176,11 +215,17 @@ describe('the triage console in a browser', () => {
     await second.getByLabel('Level 3').check();
     await ui.page.getByLabel(/Primary need for Child 2/).selectOption('N4');
     await ui.page.getByRole('button', { name: 'Record decision for each child' }).click();
-    await ui.page.getByRole('link', { name: /Say why you are choosing a different level or route from the recommendation for Child 2/ }).waitFor();
+    await ui.page
+      .getByRole('link', {
+        name: /Say why you are choosing a different level or route from the recommendation for Child 2/,
+      })
+      .waitFor();
     expect(await title()).toMatch(/^Error: /);
     await expectAccessible('decide with an error');
 
-    await ui.page.getByLabel(/Reason for overriding the recommendation for Child 2/).fill('The family has moved to a refuge; targeted early help with the refuge worker.');
+    await ui.page
+      .getByLabel(/Reason for overriding the recommendation for Child 2/)
+      .fill('The family has moved to a refuge; targeted early help with the refuge worker.');
     await ui.page.getByRole('button', { name: 'Record decision for each child' }).click();
     await ui.page.getByText('A manager must sign it off before the outcome is sent').waitFor();
     expect(await ui.page.getByText('Awaiting manager sign-off').first().isVisible()).toBe(true);
@@ -217,7 +262,8 @@ describe('the triage console in a browser', () => {
     expect(await text('main')).not.toMatch(/sam\.okafor/);
 
     const email = await waitFor(
-      async () => (await local.system.mailbox()).find((m) => m.subject === `Decision on your notification ${redReference}`),
+      async () =>
+        (await local.system.mailbox()).find((m) => m.subject === `Decision on your notification ${redReference}`),
       'the outcome email',
       20_000,
     );
@@ -244,7 +290,9 @@ describe('the triage console in a browser', () => {
     await ui.page.goto(`${local.system.endpoints.api}/console/contacts/${overdueId}`);
     const openCase = ui.page.locator('form[action$="/record-case"]');
     await openCase.waitFor();
-    expect(await ui.page.getByText('The case registry knows of no open case for these children.').isVisible()).toBe(true);
+    expect(await ui.page.getByText('The case registry knows of no open case for these children.').isVisible()).toBe(
+      true,
+    );
 
     await openCase.getByLabel('Open case', { exact: true }).check();
     await openCase.getByLabel('Social care', { exact: true }).check();
@@ -267,7 +315,9 @@ describe('the triage console in a browser', () => {
     await openCase.getByLabel('Social care', { exact: true }).check();
     await openCase.getByRole('button', { name: 'Record case' }).click();
     await ui.page.getByText('The case registry knows of no open case for these children.').waitFor();
-    expect(await ui.page.locator('main').textContent()).not.toContain('Existing open case: pass to the allocated worker');
+    expect(await ui.page.locator('main').textContent()).not.toContain(
+      'Existing open case: pass to the allocated worker',
+    );
     expect(await ui.page.getByText('Recorded a closed social care case for child 1').first().isVisible()).toBe(true);
     await expectAccessible('contact after the case was closed');
   }, 120_000);
@@ -276,7 +326,11 @@ describe('the triage console in a browser', () => {
     await ui.page.goto(`${api()}/console`);
     for (let i = 0; i < 40; i++) {
       await ui.page.keyboard.press('Tab');
-      const href = await ui.page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('href'));
+      const href = await ui.page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+        ).document.activeElement?.getAttribute('href'),
+      );
       if (href?.startsWith('/console/contacts/')) break;
     }
     await ui.page.keyboard.press('Enter');

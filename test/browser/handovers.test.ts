@@ -16,7 +16,8 @@ describe('receiving teams accept or return handovers, in a browser', () => {
   let contactId: string;
   let reference: string;
 
-  const expectAccessible = async (name: string) => expect([name, await accessibilityViolations(ui.page)]).toEqual([name, []]);
+  const expectAccessible = async (name: string) =>
+    expect([name, await accessibilityViolations(ui.page)]).toEqual([name, []]);
   const signInAs = async (name: string, landing: string) => {
     await ui.page.goto(`${local.system.endpoints.api}/console`);
     await ui.page.getByLabel(name).check();
@@ -29,19 +30,38 @@ describe('receiving teams accept or return handovers, in a browser', () => {
     await signOut();
   };
   const decide = (body: unknown) =>
-    fetch(`${local.system.endpoints.api}/api/contacts/${contactId}/decision`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${local.system.endpoints.api}/api/contacts/${contactId}/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const handoverEmail = (to: string) =>
-    waitFor(async () => (await local.system.mailbox()).find((m) => m.destination.to.includes(to) && m.subject.includes(reference)), `the handover to ${to}`, 30_000);
+    waitFor(
+      async () =>
+        (await local.system.mailbox()).find((m) => m.destination.to.includes(to) && m.subject.includes(reference)),
+      `the handover to ${to}`,
+      30_000,
+    );
 
   beforeAll(async () => {
     contactId = await submitAndTriage(local.system, 'school-neglect');
-    const contact = (await (await fetch(`${local.system.endpoints.api}/api/contacts/${contactId}`)).json()) as { reference: string };
+    const contact = (await (await fetch(`${local.system.endpoints.api}/api/contacts/${contactId}`)).json()) as {
+      reference: string;
+    };
     reference = contact.reference;
-    expect((await decide({ route: 'early-help-targeted', level: 3, rationale: 'Several level 3 needs; the family agrees to targeted early help.' })).status).toBe(201);
+    expect(
+      (
+        await decide({
+          route: 'early-help-targeted',
+          level: 3,
+          rationale: 'Several level 3 needs; the family agrees to targeted early help.',
+        })
+      ).status,
+    ).toBe(201);
     await handoverEmail('early-help@exampleshire.example');
   }, 150_000);
 
-  it("shows a receiving team neither the triage console nor a handover addressed to another team", async () => {
+  it('shows a receiving team neither the triage console nor a handover addressed to another team', async () => {
     await signInAs('Jordan Blake', 'Handovers');
     expect((await ui.page.goto(`${local.system.endpoints.api}/console/contacts/${contactId}`))?.status()).toBe(403);
     // Only early help has a handover for this contact so far.
@@ -64,7 +84,9 @@ describe('receiving teams accept or return handovers, in a browser', () => {
     await ui.page.getByRole('link', { name: /Say why you are returning this handover/ }).waitFor();
     await expectAccessible('early help: return without a reason');
 
-    await ui.page.getByLabel('Why are you returning it?').fill('Ellie already has an open child in need plan with social care: this is theirs.');
+    await ui.page
+      .getByLabel('Why are you returning it?')
+      .fill('Ellie already has an open child in need plan with social care: this is theirs.');
     await ui.page.getByRole('button', { name: 'Return to the front door' }).click();
     await ui.page.getByText('Handover returned.').waitFor();
     await expectAccessible('early help: after returning');
@@ -73,9 +95,19 @@ describe('receiving teams accept or return handovers, in a browser', () => {
     await signInAs('Sam Okafor', 'Triage queue');
     await ui.page.goto(`${local.system.endpoints.api}/console/contacts/${contactId}`);
     await ui.page.getByText('Handover returned', { exact: true }).waitFor();
-    expect(await ui.page.textContent('main')).toContain('Ellie already has an open child in need plan with social care');
+    expect(await ui.page.textContent('main')).toContain(
+      'Ellie already has an open child in need plan with social care',
+    );
     await expectAccessible('front door: the returned contact, back on the queue');
-    expect((await decide({ route: 'csc-assessment', level: 4, rationale: 'Open child in need plan: a child in need assessment by social care.' })).status).toBe(201);
+    expect(
+      (
+        await decide({
+          route: 'csc-assessment',
+          level: 4,
+          rationale: 'Open child in need plan: a child in need assessment by social care.',
+        })
+      ).status,
+    ).toBe(201);
     await handoverEmail('social-care@exampleshire.example');
     await signOut();
 
@@ -108,8 +140,12 @@ describe('receiving teams accept or return handovers, in a browser', () => {
     await expectAccessible('consultation with errors');
 
     await ui.page.getByLabel("Caller's agency").selectOption('school');
-    await ui.page.getByLabel('What did the caller ask about?').fill('A pupil has lost a lot of weight this term and seems withdrawn; is this a safeguarding concern?');
-    await ui.page.getByLabel('What advice did you give?').fill('Speak to the school nurse and the parents; if neglect is suspected, make a referral.');
+    await ui.page
+      .getByLabel('What did the caller ask about?')
+      .fill('A pupil has lost a lot of weight this term and seems withdrawn; is this a safeguarding concern?');
+    await ui.page
+      .getByLabel('What advice did you give?')
+      .fill('Speak to the school nurse and the parents; if neglect is suspected, make a referral.');
     await ui.page.getByRole('button', { name: 'Record the consultation' }).click();
     await ui.page.getByText('Consultation recorded.').waitFor();
     await expectAccessible('consultations, after recording one');

@@ -20,7 +20,9 @@ describe('the LADO console in a browser', () => {
 
   beforeAll(async () => {
     const api = apiClient(local.system);
-    const accepted = await api.submit(JSON.parse(readFileSync(join(__dirname, '../../events/notifications/school-allegation-teacher.json'), 'utf8')));
+    const accepted = await api.submit(
+      JSON.parse(readFileSync(join(__dirname, '../../events/notifications/school-allegation-teacher.json'), 'utf8')),
+    );
     await api.contactInStatus(accepted.body.contactId, 'referred-to-lado', 60_000);
   }, 120_000);
 
@@ -43,7 +45,9 @@ describe('the LADO console in a browser', () => {
     await ui.page.locator('.govuk-error-summary__list a').first().click();
     await ui.page.locator('#immediateRisk').check();
     await ui.page.locator('#meetingNeeded').check();
-    await ui.page.getByLabel('Reasons and advice given to the employer').fill('Meets the harm threshold; the employer is advised not to investigate.');
+    await ui.page
+      .getByLabel('Reasons and advice given to the employer')
+      .fill('Meets the harm threshold; the employer is advised not to investigate.');
     await ui.page.getByRole('button', { name: 'Record initial consideration' }).click();
     await ui.page.getByText('Initial consideration recorded', { exact: true }).first().waitFor();
     expect(await ui.page.locator('h1 + .govuk-tag').textContent()).toMatch(/Meeting due \(immediate risk: 72 hours\)/);
@@ -56,7 +60,9 @@ describe('the LADO console in a browser', () => {
     await ui.page.getByLabel('Time it started').fill('10:00');
     await ui.page.getByLabel('Attendees').fill('Casey Morgan, LADO\nJordan Sample, head teacher');
     await ui.page.getByLabel('Agencies represented').fill('LADO, police, employer');
-    await ui.page.getByLabel('Discussion and decisions').fill('Police to consider a criminal investigation; employer to suspend.');
+    await ui.page
+      .getByLabel('Discussion and decisions')
+      .fill('Police to consider a criminal investigation; employer to suspend.');
     await ui.page.locator('#action1Text').fill('Police to decide on investigation');
     await ui.page.locator('#action1Owner').fill('DS Example');
     await ui.page.locator('#action1Due-day').fill('9');
@@ -68,7 +74,9 @@ describe('the LADO console in a browser', () => {
 
     await ui.page.locator('input[name="category"][value="unsubstantiated"]').check();
     await ui.page.locator('input[name="furtherActions"][value="training"]').check();
-    await ui.page.locator('#outcome-notes').fill('Not enough evidence to prove or disprove it; safer handling training agreed.');
+    await ui.page
+      .locator('#outcome-notes')
+      .fill('Not enough evidence to prove or disprove it; safer handling training agreed.');
     await ui.page.getByRole('button', { name: 'Record outcome' }).click();
     await ui.page.getByText('Outcome recorded: the allegation is concluded').waitFor();
     await expectAccessible('concluded');

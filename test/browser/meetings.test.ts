@@ -29,7 +29,9 @@ describe('triage meetings and partner agencies in a browser', () => {
 
   beforeAll(async () => {
     const api = apiClient(local.system);
-    const accepted = await api.submit(JSON.parse(readFileSync(join(__dirname, '../../events/notifications/police-domestic-abuse-high.json'), 'utf8')));
+    const accepted = await api.submit(
+      JSON.parse(readFileSync(join(__dirname, '../../events/notifications/police-domestic-abuse-high.json'), 'utf8')),
+    );
     contactId = accepted.body.contactId;
     await api.contactInStatus(contactId, 'awaiting-decision', 60_000);
   }, 120_000);
@@ -62,7 +64,9 @@ describe('triage meetings and partner agencies in a browser', () => {
     await ui.page.getByText('Attendee added').first().waitFor();
 
     // The contact is on the agenda with both children; Noah is the first of its children.
-    const noah = ui.page.locator('section', { has: ui.page.getByRole('heading', { name: 'Noah Madeup' }) }).filter({ has: ui.page.locator(`input[value="${contactId}.0"]`) });
+    const noah = ui.page
+      .locator('section', { has: ui.page.getByRole('heading', { name: 'Noah Madeup' }) })
+      .filter({ has: ui.page.locator(`input[value="${contactId}.0"]`) });
     await noah.getByText("Record an agency's contribution").click();
     await noah.getByLabel('Agency', { exact: true }).selectOption('police');
     await noah.getByLabel('What the agency knows').fill('Two call-outs to the address this year.');
@@ -85,20 +89,36 @@ describe('triage meetings and partner agencies in a browser', () => {
 
     // Closing is refused until Mia has an outcome too.
     await ui.page.getByRole('button', { name: 'Close the meeting and tell GPs and schools' }).click();
-    await ui.page.getByText(/Record an outcome for every child before closing the meeting: Mia Madeup/).first().waitFor();
+    await ui.page
+      .getByText(/Record an outcome for every child before closing the meeting: Mia Madeup/)
+      .first()
+      .waitFor();
     const mia = ui.page.locator('section').filter({ has: ui.page.locator(`input[value="${contactId}.1"]`) });
     await mia.getByText('Record the outcome').click();
     await mia.getByLabel('Outcome for Mia Madeup').fill('Early help offered to the family.');
-    expect(await mia.locator('.govuk-hint').filter({ hasText: 'The school will be emailed to dsl@example-primary.exampleshire.example' }).count()).toBe(1);
-    await mia.getByLabel("What the child's school needs to know (optional)").fill('Mia may be tired or upset; the DSL is the contact.');
+    expect(
+      await mia
+        .locator('.govuk-hint')
+        .filter({ hasText: 'The school will be emailed to dsl@example-primary.exampleshire.example' })
+        .count(),
+    ).toBe(1);
+    await mia
+      .getByLabel("What the child's school needs to know (optional)")
+      .fill('Mia may be tired or upset; the DSL is the contact.');
     await mia.getByRole('button', { name: 'Record outcome' }).click();
     await ui.page.getByText('Outcome recorded').first().waitFor();
     await ui.page.getByRole('button', { name: 'Close the meeting and tell GPs and schools' }).click();
-    await ui.page.getByText(/Meeting closed/).first().waitFor();
+    await ui.page
+      .getByText(/Meeting closed/)
+      .first()
+      .waitFor();
     await expectAccessible('meeting closed');
 
     const toSchool = await waitFor(
-      async () => (await local.system.mailbox()).find((m) => m.destination.to.includes('dsl@example-primary.exampleshire.example')),
+      async () =>
+        (await local.system.mailbox()).find((m) =>
+          m.destination.to.includes('dsl@example-primary.exampleshire.example'),
+        ),
       "the school's email",
       20_000,
     );
@@ -107,7 +127,9 @@ describe('triage meetings and partner agencies in a browser', () => {
 
     await ui.page.goto(`${base}/console/contacts/${contactId}`);
     await ui.page.getByRole('heading', { name: 'Triage meetings' }).waitFor();
-    expect(await ui.page.locator('#meetings ~ table').first().textContent()).toContain('Two call-outs to the address this year.');
+    expect(await ui.page.locator('#meetings ~ table').first().textContent()).toContain(
+      'Two call-outs to the address this year.',
+    );
     expect(await ui.page.textContent('body')).toContain('Domestic abuse triage meeting closed');
     await ui.page.getByRole('button', { name: 'Sign out' }).click();
 

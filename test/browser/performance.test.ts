@@ -9,7 +9,8 @@ import { apiClient } from '../integration/api-client';
 import { useLocalSystem } from '../support/local-system';
 import { accessibilityViolations, useBrowserPage } from './browser';
 
-const notification = (name: string) => JSON.parse(readFileSync(join(__dirname, `../../events/notifications/${name}.json`), 'utf8'));
+const notification = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, `../../events/notifications/${name}.json`), 'utf8'));
 
 /**
  * The performance page in a real browser, on the local system: two contacts (one decided) go
@@ -27,11 +28,19 @@ describe('the performance page in a browser', () => {
     const police = await api.submit(notification('police-domestic-abuse-high'));
     await api.contactInStatus(police.body.contactId, 'awaiting-decision', 60_000);
     await api.contactInStatus(school.body.contactId, 'awaiting-decision', 60_000);
-    const decided = await api.decide(school.body.contactId, { route: 'early-help-targeted', level: 3, rationale: 'Neglect indicators at level 3; the family agrees to early help.' });
+    const decided = await api.decide(school.body.contactId, {
+      route: 'early-help-targeted',
+      level: 3,
+      rationale: 'Neglect indicators at level 3; the family agrees to early help.',
+    });
     expect(decided.status).toBe(201);
     // The scheduled extract, run now with the same adapter and the local system's own directory.
     await extractFacts({
-      archive: new DynamoContactArchive(local.system.endpoints.outputs.ContactsTableName!, 2, new DynamoDBClient(local.system.clientConfig('dynamodb'))),
+      archive: new DynamoContactArchive(
+        local.system.endpoints.outputs.ContactsTableName!,
+        2,
+        new DynamoDBClient(local.system.clientConfig('dynamodb')),
+      ),
       sink: localFactsSink(join(local.system.dataDir, 'analytics')),
       calendar: englandAndWalesCalendar(),
       secret: 'browser-test-analytics-key',
@@ -39,7 +48,8 @@ describe('the performance page in a browser', () => {
     });
   }, 150_000);
 
-  const expectAccessible = async (name: string) => expect([name, await accessibilityViolations(ui.page)]).toEqual([name, []]);
+  const expectAccessible = async (name: string) =>
+    expect([name, await accessibilityViolations(ui.page)]).toEqual([name, []]);
   /** A figures table's rows, each as its cells' text joined by '|'. */
   const figuresOf = async (heading: string) =>
     ui.page

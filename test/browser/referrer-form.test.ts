@@ -25,7 +25,8 @@ describe('the referrer web form in a browser', () => {
     await ui.page.getByRole('button', { name: /Continue|Accept and send|Send request/ }).click();
     await ui.page.waitForLoadState();
   };
-  const errors = async () => (await ui.page.locator('.govuk-error-summary__list li').allTextContents()).map((t) => t.trim());
+  const errors = async () =>
+    (await ui.page.locator('.govuk-error-summary__list li').allTextContents()).map((t) => t.trim());
   const heading = async () => (await ui.page.getByRole('heading', { level: 1 }).textContent())?.trim();
   const back = () => ui.page.locator('a.govuk-back-link').getAttribute('href');
   const path = () => new URL(ui.page.url()).pathname + new URL(ui.page.url()).search;
@@ -43,7 +44,12 @@ describe('the referrer web form in a browser', () => {
     await ui.page.locator(`#${prefix}-year`).fill(year);
   };
 
-  const addChild = async (child: { first: string; last: string; born: boolean; date: readonly [string, string, string] }) => {
+  const addChild = async (child: {
+    first: string;
+    last: string;
+    born: boolean;
+    date: readonly [string, string, string];
+  }) => {
     if (child.first) await ui.page.getByLabel('First name').fill(child.first);
     if (child.last) await ui.page.getByLabel('Last name').fill(child.last);
     await ui.page.getByLabel(child.born ? 'Yes' : 'No, this is an unborn baby', { exact: true }).check();
@@ -96,7 +102,13 @@ describe('the referrer web form in a browser', () => {
     await ui.page.getByLabel('Full name').fill('Dana Example');
     await ui.page.getByLabel('Email address').fill('not-an-email');
     await next();
-    expect(await errors()).toEqual(expect.arrayContaining(['Enter your role', 'Select the type of organisation you work for', 'Enter an email address in the correct format, like name@example.org']));
+    expect(await errors()).toEqual(
+      expect.arrayContaining([
+        'Enter your role',
+        'Select the type of organisation you work for',
+        'Enter an email address in the correct format, like name@example.org',
+      ]),
+    );
     expect(await ui.page.getByLabel('Full name').inputValue()).toBe('Dana Example');
     await accessible();
     await ui.page.getByRole('link', { name: 'Enter your role' }).click();
@@ -120,7 +132,9 @@ describe('the referrer web form in a browser', () => {
     await ui.page.getByLabel('Last name').fill('Fictional');
     await ui.page.getByLabel('Yes', { exact: true }).check();
     await next();
-    expect(await errors()).toEqual(expect.arrayContaining(["Enter the child's date of birth", "Select the child's gender"]));
+    expect(await errors()).toEqual(
+      expect.arrayContaining(["Enter the child's date of birth", "Select the child's gender"]),
+    );
     await accessible();
     await fillDate('dateOfBirth', inMonths(2));
     await ui.page.getByLabel('Female').check();
@@ -198,9 +212,11 @@ describe('the referrer web form in a browser', () => {
     expect(await heading()).toBe('What has happened, and why are you worried?');
     await next();
     expect(await errors()).toEqual(['Enter what has happened and why you are worried']);
-    await ui.page.getByLabel('What has happened, and why are you worried?').fill(
-      'Ellie arrived at school hungry and in the same clothes for the third day running, and told her teacher she is hit at home.',
-    );
+    await ui.page
+      .getByLabel('What has happened, and why are you worried?')
+      .fill(
+        'Ellie arrived at school hungry and in the same clothes for the third day running, and told her teacher she is hit at home.',
+      );
     await accessible();
     await next();
     expect(await heading()).toBe('Is your concern about an adult who works or volunteers with children?');
@@ -217,7 +233,9 @@ describe('the referrer web form in a browser', () => {
     await next();
     expect(await errors()).toEqual(['Enter why asking would increase the risk']);
     await accessible();
-    await ui.page.getByLabel('Why would asking increase the risk?').fill('The mother has said she would leave the area if anyone was told.');
+    await ui.page
+      .getByLabel('Why would asking increase the risk?')
+      .fill('The mother has said she would leave the area if anyone was told.');
     await next();
 
     // Check your answers: what the referrer chose, the postcode as written, suggested categories to accept.
@@ -235,7 +253,9 @@ describe('the referrer web form in a browser', () => {
     await ui.page.getByLabel('Physical abuse: by an adult').check();
     await next();
     expect(path()).toBe('/notify/check');
-    expect(await ui.page.locator('.govuk-summary-list__row', { hasText: 'Recorded' }).textContent()).toContain('Physical abuse: by an adult');
+    expect(await ui.page.locator('.govuk-summary-list__row', { hasText: 'Recorded' }).textContent()).toContain(
+      'Physical abuse: by an adult',
+    );
     expect(await ui.page.textContent('main')).not.toContain('Suggested, not yet accepted');
 
     // A change returns straight to check your answers: a child's name, a reference, immediate danger.
@@ -282,10 +302,17 @@ describe('the referrer web form in a browser', () => {
     expect(await heading()).toBe(reference);
     expect(await ui.page.textContent('main')).not.toContain('Ellie');
     await accessible();
-    const mail = await waitFor(async () => {
-      const all = await local.system.mailbox();
-      return all.some((m) => m.subject.startsWith('RED:')) && all.some((m) => m.subject.startsWith('We have received')) ? all : undefined;
-    }, 'the duty alert and the acknowledgement', 60_000);
+    const mail = await waitFor(
+      async () => {
+        const all = await local.system.mailbox();
+        return all.some((m) => m.subject.startsWith('RED:')) &&
+          all.some((m) => m.subject.startsWith('We have received'))
+          ? all
+          : undefined;
+      },
+      'the duty alert and the acknowledgement',
+      60_000,
+    );
     expect(mail.filter((m) => m.subject === `We have received your notification ${reference}`)).toHaveLength(1);
     expect(mail.filter((m) => m.subject.startsWith('RED:') && m.subject.includes(reference))).toHaveLength(1);
     expect(new Set(checked).size).toBeGreaterThanOrEqual(20);
@@ -319,7 +346,9 @@ describe('the referrer web form in a browser', () => {
     }
     await ui.page.getByLabel('Something else').check();
     await next();
-    await ui.page.getByLabel('What has happened, and why are you worried?').fill('He is out alone on the street every night until after midnight, in thin clothes.');
+    await ui.page
+      .getByLabel('What has happened, and why are you worried?')
+      .fill('He is out alone on the street every night until after midnight, in thin clothes.');
     await next();
     expect(await heading()).toBe('Is your concern about an adult who works or volunteers with children?');
     await next(); // not about such an adult: the question may be passed by
@@ -340,6 +369,13 @@ describe('the referrer web form in a browser', () => {
   }, 240_000);
 
   it('never writes what the referrer typed into the logs', () => {
-    expectNoPersonalData(local.system.output(), ['Ellie', 'Elle', 'Fictional', 'dsl@school.example', 'Alex Lodger', 'The boy at number 5']);
+    expectNoPersonalData(local.system.output(), [
+      'Ellie',
+      'Elle',
+      'Fictional',
+      'dsl@school.example',
+      'Alex Lodger',
+      'The boy at number 5',
+    ]);
   });
 });

@@ -10,7 +10,11 @@ describe('one working day, in Europe/London office hours', () => {
     ['Saturday: end of Monday', '2026-11-21T11:00:00Z', '2026-11-23T17:00:00.000Z'],
     ['before opening: end of that day', '2026-11-18T07:15:00Z', '2026-11-18T17:00:00.000Z'],
     ['after closing: end of the next day', '2026-11-18T19:00:00Z', '2026-11-19T17:00:00.000Z'],
-    ['Christmas Eve: after Christmas Day and the Boxing Day substitute', '2026-12-24T16:00:00Z', '2026-12-29T16:00:00.000Z'],
+    [
+      'Christmas Eve: after Christmas Day and the Boxing Day substitute',
+      '2026-12-24T16:00:00Z',
+      '2026-12-29T16:00:00.000Z',
+    ],
     ['Maundy Thursday: after Good Friday and Easter Monday', '2027-03-25T12:00:00Z', '2027-03-30T11:00:00.000Z'],
     ['New Year 2028 substitute Monday', '2027-12-31T12:00:00Z', '2028-01-04T12:00:00.000Z'],
   ])('%s', (_name, received, expected) => expect(due(received)).toBe(expected));
@@ -46,7 +50,9 @@ describe('configuration', () => {
   });
 
   it('refuses office hours that end before they start', () => {
-    expect(() => createWorkingCalendar({ officeHours: { start: '17:00', end: '09:00' } })).toThrow(/end after they start/);
+    expect(() => createWorkingCalendar({ officeHours: { start: '17:00', end: '09:00' } })).toThrow(
+      /end after they start/,
+    );
     expect(() => createWorkingCalendar({ officeHours: { start: '9am', end: '17:00' } })).toThrow(/24-hour time/);
   });
 
@@ -74,13 +80,24 @@ describe('the shipped England and Wales bank holiday list', () => {
 
   // Anonymous Gregorian algorithm: an independent check of Good Friday and Easter Monday.
   const easterSunday = (year: number): string => {
-    const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-    const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-    const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-    const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+    const a = year % 19,
+      b = Math.floor(year / 100),
+      c = year % 100,
+      d = Math.floor(b / 4),
+      e = b % 4;
+    const f = Math.floor((b + 8) / 25),
+      g = Math.floor((b - f + 1) / 3),
+      h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4),
+      k = c % 4,
+      l = (32 + 2 * e + 2 * i - h - k) % 7,
+      m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const month = Math.floor((h + l - 7 * m + 114) / 31),
+      day = ((h + l - 7 * m + 114) % 31) + 1;
     return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   };
-  const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const shift = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
   it.each([2024, 2025, 2026, 2027, 2028])('includes Good Friday and Easter Monday in %i', (year) => {
     expect(dates).toContain(shift(easterSunday(year), -2));

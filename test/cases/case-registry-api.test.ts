@@ -20,19 +20,32 @@ describe('PUT /api/children/{key}/case and /api/children/cases', () => {
   const nhsNumber = '9990000018';
 
   it('routes a contact about a child with a recorded open case to the allocated worker, and not after the case is closed', async () => {
-    const opened = await api().call('PUT', `/api/children/${nhsNumber}/case`, { status: 'open', kind: 'social-care', holder: worker, team: 'Children in Need Team 2' });
+    const opened = await api().call('PUT', `/api/children/${nhsNumber}/case`, {
+      status: 'open',
+      kind: 'social-care',
+      holder: worker,
+      team: 'Children in Need Team 2',
+    });
     expect(opened).toMatchObject({ status: 200, body: { recorded: 1 } });
 
     const first = await api().submit(aSchoolNeglectNotification(), { 'idempotency-key': 'case-registry-1' });
     const triaged = await api().contactInStatus(first.body.contactId, 'awaiting-decision');
     expect(triaged.recommendation.route).toBe('existing-open-case');
-    expect(triaged.recommendation.caseHolders).toEqual([{ childIndex: 0, kind: 'social-care', holder: worker, team: 'Children in Need Team 2' }]);
+    expect(triaged.recommendation.caseHolders).toEqual([
+      { childIndex: 0, kind: 'social-care', holder: worker, team: 'Children in Need Team 2' },
+    ]);
 
-    const decided = await api().decide(first.body.contactId, { route: 'existing-open-case', level: 2, rationale: 'Open case: the allocated worker will follow this up.' });
+    const decided = await api().decide(first.body.contactId, {
+      route: 'existing-open-case',
+      level: 2,
+      rationale: 'Open case: the allocated worker will follow this up.',
+    });
     expect(decided.status).toBe(201);
     await api().emailTo(worker.email, /New referral from the front door/);
 
-    const closed = await api().call('PUT', '/api/children/cases', { cases: [{ status: 'closed', kind: 'social-care', child: { nhsNumber } }] });
+    const closed = await api().call('PUT', '/api/children/cases', {
+      cases: [{ status: 'closed', kind: 'social-care', child: { nhsNumber } }],
+    });
     expect(closed).toMatchObject({ status: 200, body: { recorded: 1 } });
     const second = await api().submit(aSchoolNeglectNotification(), { 'idempotency-key': 'case-registry-2' });
     const again = await api().contactInStatus(second.body.contactId, 'awaiting-decision');
@@ -48,17 +61,32 @@ describe('PUT /api/children/{key}/case and /api/children/cases', () => {
       ],
     });
     expect(batch.status).toBe(400);
-    expect(batch.body.errors).toEqual([{ path: 'cases.1.holder', message: 'An open case needs its allocated worker or lead professional, with an email address' }]);
+    expect(batch.body.errors).toEqual([
+      {
+        path: 'cases.1.holder',
+        message: 'An open case needs its allocated worker or lead professional, with an email address',
+      },
+    ]);
     const badKey = await api().call('PUT', '/api/children/not-a-child/case', { status: 'closed', kind: 'early-help' });
     expect(badKey.status).toBe(400);
-    expect((await api().call('PUT', `/api/children/${nhsNumber}/case`, 'status=open', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect(
+      (await api().call('PUT', `/api/children/${nhsNumber}/case`, 'status=open', { 'content-type': 'text/plain' }))
+        .status,
+    ).toBe(415);
   });
 
   it('`front-door cases import` records an open early help case from a CSV export, and triage tells the lead professional', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cases-')), 'export.csv');
-    writeFileSync(file, 'nhs_number,status,kind,holder_name,holder_email\n9990000026,open,early-help,Lee Lead,lee.lead@exampleshire.example\n');
+    writeFileSync(
+      file,
+      'nhs_number,status,kind,holder_name,holder_email\n9990000026,open,early-help,Lee Lead,lee.lead@exampleshire.example\n',
+    );
     const out: string[] = [];
-    const code = await runCases(['import', file, '--data-dir', local.system.dataDir], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), now: () => new Date() });
+    const code = await runCases(['import', file, '--data-dir', local.system.dataDir], {
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+      now: () => new Date(),
+    });
     expect([code, out.join('\n')]).toEqual([0, expect.stringContaining('1 case recorded in the local system')]);
 
     const notification = aSchoolNeglectNotification();
@@ -67,6 +95,8 @@ describe('PUT /api/children/{key}/case and /api/children/cases', () => {
     const submitted = await api().submit(notification, { 'idempotency-key': 'case-registry-3' });
     const triaged = await api().contactInStatus(submitted.body.contactId, 'awaiting-decision');
     expect(triaged.recommendation.route).toBe('early-help-targeted');
-    expect(triaged.recommendation.caseHolders).toEqual([{ childIndex: 0, kind: 'early-help', holder: { name: 'Lee Lead', email: 'lee.lead@exampleshire.example' } }]);
+    expect(triaged.recommendation.caseHolders).toEqual([
+      { childIndex: 0, kind: 'early-help', holder: { name: 'Lee Lead', email: 'lee.lead@exampleshire.example' } },
+    ]);
   });
 });

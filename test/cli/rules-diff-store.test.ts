@@ -43,10 +43,26 @@ describe('front-door commands on the stored contacts', () => {
     const stricterFile = join(dir, 'stricter.json');
     writeFileSync(stricterFile, JSON.stringify(stricter));
 
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bin', 'front-door.mjs'), 'rules', 'diff', DEFAULT_RULESET, stricterFile, '--contacts', 'store', '--data-dir', local.system.dataDir], { cwd: ROOT });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'front-door.mjs'),
+        'rules',
+        'diff',
+        DEFAULT_RULESET,
+        stricterFile,
+        '--contacts',
+        'store',
+        '--data-dir',
+        local.system.dataDir,
+      ],
+      { cwd: ROOT },
+    );
     expect(stdout).toContain(`${references[0]}: level 2 -> 3`);
     expect(stdout).not.toContain(references[1]);
-    expect(stdout).toContain(`2 contacts replayed under front-door-default ${current} and front-door-default 9.0.0: 1 changed`);
+    expect(stdout).toContain(
+      `2 contacts replayed under front-door-default ${current} and front-door-default 9.0.0: 1 changed`,
+    );
     expect(stdout).not.toMatch(/Ellie|Fictional|Madeup/);
   }, 60_000);
 
@@ -55,8 +71,26 @@ describe('front-door commands on the stored contacts', () => {
     // to a strategy discussion, as recommended (so no manager's sign-off waits).
     const api = apiClient(local.system);
     const [school, police] = contactIds as [string, string];
-    expect((await api.decide(school, { route: 'early-help-targeted', level: 3, primaryNeed: 'N1', rationale: 'Neglect over a term; the family agrees to early help.' })).status).toBe(201);
-    expect((await api.decide(police, { route: 'csc-strategy-discussion', level: 4, primaryNeed: 'N1', rationale: 'High-risk domestic abuse with a baby in the household.' })).status).toBe(201);
+    expect(
+      (
+        await api.decide(school, {
+          route: 'early-help-targeted',
+          level: 3,
+          primaryNeed: 'N1',
+          rationale: 'Neglect over a term; the family agrees to early help.',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api.decide(police, {
+          route: 'csc-strategy-discussion',
+          level: 4,
+          primaryNeed: 'N1',
+          rationale: 'High-risk domestic abuse with a baby in the household.',
+        })
+      ).status,
+    ).toBe(201);
     const schoolContact = await api.contactInStatus(school, 'decided');
     const policeContact = await api.contactInStatus(police, 'decided');
     // Days in England, from the records themselves: a run near midnight may receive and decide on two days.
@@ -67,14 +101,28 @@ describe('front-door commands on the stored contacts', () => {
     // Act
     const { stdout } = await run(
       process.execPath,
-      [join(ROOT, 'bin', 'front-door.mjs'), 'report', 'annex-a', '--from', addDays(today, -1), '--to', addDays(today, 1), '--out', out, '--data-dir', local.system.dataDir],
+      [
+        join(ROOT, 'bin', 'front-door.mjs'),
+        'report',
+        'annex-a',
+        '--from',
+        addDays(today, -1),
+        '--to',
+        addDays(today, 1),
+        '--out',
+        out,
+        '--data-dir',
+        local.system.dataDir,
+      ],
       { cwd: ROOT },
     );
 
     // Assess
     const lines = (file: string) => readFileSync(join(out, file), 'utf8').trimEnd().split('\r\n');
     const list1 = lines('annex-a-list-1-contacts.csv');
-    expect(list1[0]).toBe('Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of Contact,Contact Source');
+    expect(list1[0]).toBe(
+      'Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of Contact,Contact Source',
+    );
     expect(list1.slice(1).map((l) => l.split(',').slice(1, 4).concat(l.split(',').slice(5)))).toEqual(
       expect.arrayContaining([
         ['b) Female', 'a) WBRI', '14/03/2018', day(schoolContact.receivedAt), 'e) 2A: Schools'],
@@ -84,16 +132,48 @@ describe('front-door commands on the stored contacts', () => {
     );
     expect(list1).toHaveLength(4);
     const list2 = lines('annex-a-list-2-early-help.csv');
-    expect(list2[0]).toBe('Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Assessment start date,Assessment completion date,Organisation completing assessment');
-    expect(list2.slice(1).map((l) => l.split(',').slice(1))).toEqual([['b) Female', 'a) WBRI', '14/03/2018', expect.any(String), day(schoolContact.decision.decidedAt), '', 'Exampleshire (local) early help']]);
+    expect(list2[0]).toBe(
+      'Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Assessment start date,Assessment completion date,Organisation completing assessment',
+    );
+    expect(list2.slice(1).map((l) => l.split(',').slice(1))).toEqual([
+      [
+        'b) Female',
+        'a) WBRI',
+        '14/03/2018',
+        expect.any(String),
+        day(schoolContact.decision.decidedAt),
+        '',
+        'Exampleshire (local) early help',
+      ],
+    ]);
     const list3 = lines('annex-a-list-3-referrals.csv');
     expect(list3[0]).toBe(
       'Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker',
     );
     expect(list3.slice(1).map((l) => l.split(',').slice(1, 4).concat(l.split(',').slice(5)))).toEqual(
       expect.arrayContaining([
-        ['a) Male', 't) NOBT', '01/06/2024', day(policeContact.decision.decidedAt), 'q) 6: Police', 'b) No', '1', '', ''],
-        ['b) Female', 't) NOBT', '20/11/2016', day(policeContact.decision.decidedAt), 'q) 6: Police', 'b) No', '1', '', ''],
+        [
+          'a) Male',
+          't) NOBT',
+          '01/06/2024',
+          day(policeContact.decision.decidedAt),
+          'q) 6: Police',
+          'b) No',
+          '1',
+          '',
+          '',
+        ],
+        [
+          'b) Female',
+          't) NOBT',
+          '20/11/2016',
+          day(policeContact.decision.decidedAt),
+          'q) 6: Police',
+          'b) No',
+          '1',
+          '',
+          '',
+        ],
       ]),
     );
     expect(list3).toHaveLength(3);

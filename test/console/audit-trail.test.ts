@@ -16,7 +16,13 @@ const contact = {
 } as unknown as Contact;
 const sam = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
 const morgan = { id: 'morgan.ellis', name: 'Morgan Ellis', role: 'manager' };
-const event = (at: string, actor: AuditEvent['actor'], action: string, detail?: string): AuditEvent => ({ contactId, at: `2026-03-02T${at}:00.000Z`, actor, action, ...(detail && { detail }) });
+const event = (at: string, actor: AuditEvent['actor'], action: string, detail?: string): AuditEvent => ({
+  contactId,
+  at: `2026-03-02T${at}:00.000Z`,
+  actor,
+  action,
+  ...(detail && { detail }),
+});
 
 describe('the audit trail', () => {
   it("puts Front Door's steps beside people's actions, oldest first", () => {
@@ -67,6 +73,9 @@ describe('the audit trail', () => {
   });
 
   it('names the emergency duty team when the alert went out of hours', () => {
-    expect(redAlertOf([event('22:00', SYSTEM_ACTOR, 'Emergency duty team alerted', 'Outside office hours')])).toEqual({ team: 'emergency duty team', at: '2026-03-02T22:00:00.000Z' });
+    expect(redAlertOf([event('22:00', SYSTEM_ACTOR, 'Emergency duty team alerted', 'Outside office hours')])).toEqual({
+      team: 'emergency duty team',
+      at: '2026-03-02T22:00:00.000Z',
+    });
   });
 });

@@ -18,7 +18,10 @@ describe('triage console over HTTP', () => {
   beforeAll(async () => {
     const { system } = local;
     for (const user of ['sam.okafor', 'priya.shah', 'morgan.ellis', 'jo.reid']) as[user] = await signIn(system, user);
-    [red, neglect] = await Promise.all([submitAndTriage(system, 'police-domestic-abuse-high'), submitAndTriage(system, 'school-neglect')]);
+    [red, neglect] = await Promise.all([
+      submitAndTriage(system, 'police-domestic-abuse-high'),
+      submitAndTriage(system, 'school-neglect'),
+    ]);
   }, 120_000);
 
   describe('every route checks the role', () => {
@@ -35,13 +38,21 @@ describe('triage console over HTTP', () => {
         .replace('{id}', unknown)
         .replace('{action}', route.includes('meetings') ? 'attendee' : 'claim');
     const bodies: Record<string, Record<string, string>> = {
-      'POST /console/contacts/{id}/decide': { ...stale, route: 'nfa', level: '1', rationale: 'A rationale long enough', overrideReason: 'Matrix' },
+      'POST /console/contacts/{id}/decide': {
+        ...stale,
+        route: 'nfa',
+        level: '1',
+        rationale: 'A rationale long enough',
+        overrideReason: 'Matrix',
+      },
       'POST /console/meetings': { theme: 'domestic-abuse' },
       'POST /console/meetings/{id}/{action}': { ...stale, name: 'Matrix', agency: 'police' },
       'POST /console/partner/contacts/{id}/answer': { requestId: 'none', answer: 'Matrix' },
     };
     // One person in each role, as the local sign-in seeds them.
-    const people = Object.fromEntries(Object.keys(ROLES).map((role) => [role, LOCAL_USERS.find((u) => u.roles.includes(role as Role))!.id]));
+    const people = Object.fromEntries(
+      Object.keys(ROLES).map((role) => [role, LOCAL_USERS.find((u) => u.roles.includes(role as Role))!.id]),
+    );
 
     beforeAll(async () => {
       for (const user of Object.values(people)) as[user] ??= await signIn(local.system, user);
@@ -53,16 +64,21 @@ describe('triage console over HTTP', () => {
     it.each(ROLE_ROUTES.map((r) => [r.route, r] as const))('%s', async (_name, { route, roles }) => {
       const [method] = route.split(' ') as ['GET' | 'POST'];
       const url = path(route.split(' ')[1]!);
-      const call = (cookie?: string) => (method === 'GET' ? get(local.system, url, cookie) : post(local.system, url, bodies[route] ?? stale, cookie));
+      const call = (cookie?: string) =>
+        method === 'GET' ? get(local.system, url, cookie) : post(local.system, url, bodies[route] ?? stale, cookie);
       const anonymous = await call();
-      expect(method === 'GET' ? [anonymous.status, anonymous.headers.get('location')] : [anonymous.status]).toEqual(method === 'GET' ? [303, '/console/sign-in'] : [401]);
+      expect(method === 'GET' ? [anonymous.status, anonymous.headers.get('location')] : [anonymous.status]).toEqual(
+        method === 'GET' ? [303, '/console/sign-in'] : [401],
+      );
       for (const [role, user] of Object.entries(people)) {
         const response = await call(as[user]);
-        const reached = ![401, 403].includes(response.status) && response.headers.get('location') !== '/console/sign-in';
+        const reached =
+          ![401, 403].includes(response.status) && response.headers.get('location') !== '/console/sign-in';
         // Someone whose console is elsewhere (the LADO, a receiving team, a partner) is sent there from /console.
         const sentHome = route === 'GET /console' && response.status === 303;
         expect([role, reached && !sentHome]).toEqual([role, roles.includes(role as Role)]);
-        if (!roles.includes(role as Role)) expect([role, response.status]).toEqual([role, route === 'GET /console' && role !== 'admin' ? 303 : 403]);
+        if (!roles.includes(role as Role))
+          expect([role, response.status]).toEqual([role, route === 'GET /console' && role !== 'admin' ? 303 : 403]);
       }
     });
 
@@ -74,10 +90,16 @@ describe('triage console over HTTP', () => {
     });
 
     it('refuses a forged session and a form posted from another site', async () => {
-      expect((await get(local.system, '/console', 'fd_session=eyJzdWIiOiJtb3JnYW4uZWxsaXMifQ.forged')).status).toBe(303);
+      expect((await get(local.system, '/console', 'fd_session=eyJzdWIiOiJtb3JnYW4uZWxsaXMifQ.forged')).status).toBe(
+        303,
+      );
       const crossSite = await fetch(`${local.system.endpoints.api}/console/contacts/${neglect}/claim`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: as['sam.okafor']!, origin: 'https://attacker.example' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: as['sam.okafor']!,
+          origin: 'https://attacker.example',
+        },
         body: 'version=0',
         redirect: 'manual',
       });
@@ -107,25 +129,59 @@ describe('triage console over HTTP', () => {
   it('holds a decision that lowers a level 4 recommendation for a manager, who alone can release the outcome', async () => {
     const rationale = 'Mother has moved to a refuge with the children; early help will support the family.';
     let version = await versionOnPage(local.system, red, as['sam.okafor']!);
-    const noReason = await post(local.system, `/console/contacts/${red}/decide`, { version, route: 'early-help-targeted', level: '3', rationale }, as['sam.okafor']);
+    const noReason = await post(
+      local.system,
+      `/console/contacts/${red}/decide`,
+      { version, route: 'early-help-targeted', level: '3', rationale },
+      as['sam.okafor'],
+    );
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain('Say why you are choosing a different level or route');
 
-    const decided = await post(local.system, `/console/contacts/${red}/decide`, { version, route: 'early-help-targeted', level: '3', rationale, overrideReason: 'Risk reduced by the move' }, as['sam.okafor']);
+    const decided = await post(
+      local.system,
+      `/console/contacts/${red}/decide`,
+      { version, route: 'early-help-targeted', level: '3', rationale, overrideReason: 'Risk reduced by the move' },
+      as['sam.okafor'],
+    );
     expect(decided.status).toBe(303);
     expect(decided.headers.get('location')).toContain('done=sign-off');
     expect(await statusOf(local.system, red)).toBe('awaiting-manager');
 
     version = await versionOnPage(local.system, red, as['morgan.ellis']!);
-    expect((await post(local.system, `/console/contacts/${red}/sign-off`, { version, signOff: 'agree' }, as['priya.shah'])).status).toBe(403);
-    const returnedWithoutComment = await post(local.system, `/console/contacts/${red}/sign-off`, { version, signOff: 'return' }, as['morgan.ellis']);
-    expect((await followed(local.system, returnedWithoutComment, as['morgan.ellis']!)).text).toContain('govuk-error-summary');
-    expect((await local.system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification'))).toBe(false);
+    expect(
+      (await post(local.system, `/console/contacts/${red}/sign-off`, { version, signOff: 'agree' }, as['priya.shah']))
+        .status,
+    ).toBe(403);
+    const returnedWithoutComment = await post(
+      local.system,
+      `/console/contacts/${red}/sign-off`,
+      { version, signOff: 'return' },
+      as['morgan.ellis'],
+    );
+    expect((await followed(local.system, returnedWithoutComment, as['morgan.ellis']!)).text).toContain(
+      'govuk-error-summary',
+    );
+    expect((await local.system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification'))).toBe(
+      false,
+    );
 
-    const agreed = await post(local.system, `/console/contacts/${red}/sign-off`, { version, signOff: 'agree' }, as['morgan.ellis']);
+    const agreed = await post(
+      local.system,
+      `/console/contacts/${red}/sign-off`,
+      { version, signOff: 'agree' },
+      as['morgan.ellis'],
+    );
     expect(agreed.status).toBe(303);
     expect(await statusOf(local.system, red)).toBe('decided');
-    await waitFor(async () => ((await local.system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification')) ? true : undefined), 'the outcome email', 20_000);
+    await waitFor(
+      async () =>
+        (await local.system.mailbox()).some((m) => m.subject.startsWith('Decision on your notification'))
+          ? true
+          : undefined,
+      'the outcome email',
+      20_000,
+    );
 
     const trail = await (await get(local.system, `/console/contacts/${red}`, as['morgan.ellis'])).text();
     expect(trail).toContain('Proposed a decision for sign-off');
@@ -144,10 +200,28 @@ describe('triage console over HTTP', () => {
 
     const mine = await submitAndTriage(local.system, 'police-domestic-abuse-high');
     let version = await versionOnPage(local.system, mine, as['morgan.ellis']!);
-    await post(local.system, `/console/contacts/${mine}/decide`, { version, route: 'nfa', level: '1', rationale: 'Manager decides no further action here.', overrideReason: 'Testing' }, as['morgan.ellis']);
+    await post(
+      local.system,
+      `/console/contacts/${mine}/decide`,
+      {
+        version,
+        route: 'nfa',
+        level: '1',
+        rationale: 'Manager decides no further action here.',
+        overrideReason: 'Testing',
+      },
+      as['morgan.ellis'],
+    );
     version = await versionOnPage(local.system, mine, as['morgan.ellis']!);
-    const own = await post(local.system, `/console/contacts/${mine}/sign-off`, { version, signOff: 'agree' }, as['morgan.ellis']);
+    const own = await post(
+      local.system,
+      `/console/contacts/${mine}/sign-off`,
+      { version, signOff: 'agree' },
+      as['morgan.ellis'],
+    );
     expect(own.status).toBe(303);
-    expect((await followed(local.system, own, as['morgan.ellis']!)).text).toContain('You cannot sign off your own decision');
+    expect((await followed(local.system, own, as['morgan.ellis']!)).text).toContain(
+      'You cannot sign off your own decision',
+    );
   });
 });

@@ -22,7 +22,15 @@ const ANSWERS: Record<string, Record<string, string>> = {
   'immediate-danger': { immediateDanger: 'no' },
   'who-are-you': { referrerKind: 'acquaintance' },
   'about-you': { name: 'Pat Neighbour', role: 'Neighbour', email: SENDER, phone: '01632 960 456' },
-  'children/0/details': { firstName: 'Robin', lastName: 'Fictional', born: 'yes', 'dateOfBirth-day': '2', 'dateOfBirth-month': '6', 'dateOfBirth-year': '2019', gender: 'c' },
+  'children/0/details': {
+    firstName: 'Robin',
+    lastName: 'Fictional',
+    born: 'yes',
+    'dateOfBirth-day': '2',
+    'dateOfBirth-month': '6',
+    'dateOfBirth-year': '2019',
+    gender: 'c',
+  },
   'children/0/address': { line1: '5 Fictional Row', town: 'Exampleton', postcode: 'ZZ99 3AB' },
   children: { add: 'no' },
   parentsAndCarers: { add: 'no' },
@@ -30,7 +38,9 @@ const ANSWERS: Record<string, Record<string, string>> = {
   otherProfessionals: { add: 'no' },
   concerns: { areas: 'care' },
   'concerns/care': { indicators: 'young-child-left-alone' },
-  'what-happened': { description: 'Neighbour reports the children are left alone every evening and heard shouting (from the email).' },
+  'what-happened': {
+    description: 'Neighbour reports the children are left alone every evening and heard shouting (from the email).',
+  },
   'about-an-adult': { aboutAdult: 'no' },
   'child-views': {},
   expectation: { expectation: 'Someone to check the children are safe' },
@@ -46,16 +56,22 @@ describe('completing a free-text email in the console', () => {
 
   beforeAll(async () => {
     for (const user of ['sam.okafor', 'jo.reid']) as[user] = await signIn(local.system, user);
-    const reply = await sendSmtp(local.system.endpoints.smtp, { from: SENDER, to: ['notify@exampleshire.example'] }, message);
+    const reply = await sendSmtp(
+      local.system.endpoints.smtp,
+      { from: SENDER, to: ['notify@exampleshire.example'] },
+      message,
+    );
     contactId = await apiClient(local.system).contactIdOfEmail(/^250 Ok (\w+)$/.exec(reply)![1]);
     reference = (await apiClient(local.system).contactInStatus(contactId, 'needs-completing')).reference;
   }, 60_000);
 
-  it('lists it in the Needs completing tab with the sender\'s domain only', async () => {
+  it("lists it in the Needs completing tab with the sender's domain only", async () => {
     const html = await (await get(local.system, '/console?tab=needs-completing', as['sam.okafor'])).text();
     expect(html).toMatch(/Needs completing \(\d+\)/);
     const row = html.slice(html.indexOf(`/console/contacts/${contactId}`));
-    expect(row).toMatch(/^[\s\S]*?mail\.example<\/td>\s*<td[^>]*>Worried about the children next door<\/td>\s*<td[^>]*>1<\/td>/);
+    expect(row).toMatch(
+      /^[\s\S]*?mail\.example<\/td>\s*<td[^>]*>Worried about the children next door<\/td>\s*<td[^>]*>1<\/td>/,
+    );
     expect(html).not.toContain(SENDER);
   });
 
@@ -85,12 +101,19 @@ describe('completing a free-text email in the console', () => {
   it('refuses an administrator the page, the download and completing it', async () => {
     expect((await get(local.system, `/console/contacts/${contactId}`, as['jo.reid'])).status).toBe(403);
     expect((await get(local.system, `/console/contacts/${contactId}/original-email`, as['jo.reid'])).status).toBe(403);
-    expect((await post(local.system, `/console/contacts/${contactId}/complete`, { version: '0' }, as['jo.reid'])).status).toBe(403);
+    expect(
+      (await post(local.system, `/console/contacts/${contactId}/complete`, { version: '0' }, as['jo.reid'])).status,
+    ).toBe(403);
     expect((await get(local.system, `/console/contacts/${contactId}/original-email`)).status).toBe(303);
   });
 
   it('is completed through the referrer form into the same contact, triaged and acknowledged once', async () => {
-    const stale = await post(local.system, `/console/contacts/${contactId}/complete`, { version: '999' }, as['sam.okafor']);
+    const stale = await post(
+      local.system,
+      `/console/contacts/${contactId}/complete`,
+      { version: '999' },
+      as['sam.okafor'],
+    );
     expect([stale.status, stale.headers.get('location')]).toEqual([303, `/console/contacts/${contactId}`]);
 
     const version = await versionOnPage(local.system, contactId, as['sam.okafor']);
@@ -110,7 +133,10 @@ describe('completing a free-text email in the console', () => {
       const pageId = location.replace(/^\/notify\//, '');
       expect(step < 30 && pageId in ANSWERS).toBe(true);
       const response = await post(local.system, location, ANSWERS[pageId]!, draft);
-      if (response.status !== 303) throw new Error(`${pageId} answered ${response.status}: ${(await response.text()).match(/govuk-error-summary__list[\s\S]*?<\/ul>/)?.[0]}`);
+      if (response.status !== 303)
+        throw new Error(
+          `${pageId} answered ${response.status}: ${(await response.text()).match(/govuk-error-summary__list[\s\S]*?<\/ul>/)?.[0]}`,
+        );
       location = response.headers.get('location')!;
     }
     const confirmation = await (await get(local.system, '/notify/confirmation', draft)).text();
@@ -124,7 +150,9 @@ describe('completing a free-text email in the console', () => {
     expect(triaged).toMatchObject({ reference, channel: 'email', notification: { referrer: { email: SENDER } } });
     await api.emailTo(SENDER, new RegExp(`We have received your notification ${reference}`));
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const acknowledgements = (await api.emailsTo(SENDER)).filter((m) => m.subject.startsWith('We have received your notification'));
+    const acknowledgements = (await api.emailsTo(SENDER)).filter((m) =>
+      m.subject.startsWith('We have received your notification'),
+    );
     expect(acknowledgements).toHaveLength(1);
 
     const page = await (await get(local.system, `/console/contacts/${contactId}`, as['sam.okafor'])).text();

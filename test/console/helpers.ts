@@ -14,7 +14,11 @@ export const submitAndTriage = async (system: RunningLocalSystem, name: string):
     body: JSON.stringify(notification(name)),
   });
   const { contactId } = (await response.json()) as { contactId: string };
-  await waitFor(async () => ((await statusOf(system, contactId)) === 'awaiting-decision' ? true : undefined), `contact ${contactId} to be triaged`, 30_000);
+  await waitFor(
+    async () => ((await statusOf(system, contactId)) === 'awaiting-decision' ? true : undefined),
+    `contact ${contactId} to be triaged`,
+    30_000,
+  );
   return contactId;
 };
 
@@ -51,7 +55,12 @@ export const get = (system: RunningLocalSystem, path: string, cookie?: string) =
   fetch(`${system.endpoints.api}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
 
 /** A form post as a browser sends it from one of the site's own pages: its origin and its form token. */
-export const post = async (system: RunningLocalSystem, path: string, fields: Record<string, string>, cookie?: string) => {
+export const post = async (
+  system: RunningLocalSystem,
+  path: string,
+  fields: Record<string, string>,
+  cookie?: string,
+) => {
   const token = await formTokenCookie(system);
   return fetch(`${system.endpoints.api}${path}`, {
     method: 'POST',
@@ -78,7 +87,10 @@ export const versionOnPage = async (system: RunningLocalSystem, contactId: strin
  * errors, what was typed, a conflict) from the short-lived cookie it set.
  */
 export const followed = async (system: RunningLocalSystem, response: Response, cookie: string) => {
-  const flash = response.headers.getSetCookie().map((c) => c.split(';')[0]!).filter((c) => c.startsWith('console-flash='));
+  const flash = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => c.startsWith('console-flash='));
   const location = response.headers.get('location') ?? '';
   const page = await get(system, location, [cookie, ...flash].join('; '));
   return { status: response.status, location, text: await page.text() };

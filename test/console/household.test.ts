@@ -10,16 +10,39 @@ import { get, notification, signIn, statusOf } from './helpers';
 describe('earlier contacts at the same address', () => {
   const local = useLocalSystem();
 
-  type Stored = { reference: string; matches?: { contactId: string }[]; householdMatches?: { contactId: string; reference: string }[]; recommendation: { reasons: { kind: string }[] } };
-  const contactJson = async (contactId: string) => (await (await fetch(`${local.system.endpoints.api}/api/contacts/${contactId}`)).json()) as Stored;
+  type Stored = {
+    reference: string;
+    matches?: { contactId: string }[];
+    householdMatches?: { contactId: string; reference: string }[];
+    recommendation: { reasons: { kind: string }[] };
+  };
+  const contactJson = async (contactId: string) =>
+    (await (await fetch(`${local.system.endpoints.api}/api/contacts/${contactId}`)).json()) as Stored;
 
   /** Submits a school neglect notification, changed by `edit`, and waits for triage. */
-  const submit = async (edit: (n: { children: { firstName: string; dateOfBirth?: string; nhsNumber?: string; address: { line1: string; postcode: string } }[] }) => void) => {
+  const submit = async (
+    edit: (n: {
+      children: {
+        firstName: string;
+        dateOfBirth?: string;
+        nhsNumber?: string;
+        address: { line1: string; postcode: string };
+      }[];
+    }) => void,
+  ) => {
     const body = notification('school-neglect') as Parameters<typeof edit>[0];
     edit(body);
-    const response = await fetch(`${local.system.endpoints.api}/api/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${local.system.endpoints.api}/api/notifications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const { contactId } = (await response.json()) as { contactId: string };
-    await waitFor(async () => ((await statusOf(local.system, contactId)) === 'awaiting-decision' ? true : undefined), 'triage', 30_000);
+    await waitFor(
+      async () => ((await statusOf(local.system, contactId)) === 'awaiting-decision' ? true : undefined),
+      'triage',
+      30_000,
+    );
     return contactId;
   };
 
@@ -45,7 +68,9 @@ describe('earlier contacts at the same address', () => {
     expect(recontact.matches?.map((m) => m.contactId)).toEqual([elder]);
     expect(recontact.householdMatches ?? []).toEqual([]);
 
-    const page = await (await get(local.system, `/console/contacts/${sibling}`, await signIn(local.system, 'sam.okafor'))).text();
+    const page = await (
+      await get(local.system, `/console/contacts/${sibling}`, await signIn(local.system, 'sam.okafor'))
+    ).text();
     const household = page.slice(page.indexOf('Earlier contacts at the same address'));
     expect(household).toContain((await contactJson(elder)).reference);
     expect(household).toMatch(/Rowan Fictional(&#39;|')s address/);

@@ -11,7 +11,9 @@ describe('the words the console uses for codes (issue 12, point 9)', () => {
     expect(referrerAgencyName('gp')).toBe('GP practice');
     expect(referrerAgencyName('emergency-department')).toBe('Hospital emergency department');
     expect(matchedOn(['nhs-number'])).toBe('Matched on NHS number');
-    expect(matchedOn(['name-dob-postcode', 'nhs-number'])).toBe('Matched on name, date of birth and postcode and on NHS number');
+    expect(matchedOn(['name-dob-postcode', 'nhs-number'])).toBe(
+      'Matched on name, date of birth and postcode and on NHS number',
+    );
     expect(roleName('manager')).toBe('Manager');
     expect(roleName('system')).toBe('Automatic');
   });

@@ -1,11 +1,21 @@
-import { attemptCookieValue, authorizeUrl, logoutUrl, newSignInAttempt, pkceChallenge, readAttemptCookie, tokenRequest } from '../../shared/auth/oauth';
+import {
+  attemptCookieValue,
+  authorizeUrl,
+  logoutUrl,
+  newSignInAttempt,
+  pkceChallenge,
+  readAttemptCookie,
+  tokenRequest,
+} from '../../shared/auth/oauth';
 
 const ui = { domain: 'https://front-door-prod.auth.eu-west-2.amazoncognito.com', clientId: 'client123' };
 
 describe('Cognito hosted UI sign-in with PKCE', () => {
   it('derives the S256 challenge as RFC 7636 does', () => {
     // The RFC's own example (appendix B).
-    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('asks for a code bound to the challenge and the state', () => {
@@ -38,7 +48,10 @@ describe('Cognito hosted UI sign-in with PKCE', () => {
   it('ends the hosted UI session on sign-out', () => {
     const url = new URL(logoutUrl(ui, 'https://console.example/console/sign-in'));
     expect(url.pathname).toBe('/logout');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: 'client123', logout_uri: 'https://console.example/console/sign-in' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'client123',
+      logout_uri: 'https://console.example/console/sign-in',
+    });
   });
 
   it('keeps each attempt unguessable and reads back only a well-formed cookie', () => {

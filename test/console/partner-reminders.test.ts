@@ -19,21 +19,47 @@ describe('reminders for overdue partner information requests', () => {
   afterAll(() => system?.stop(), 60_000);
 
   const reminders = async (to: string) =>
-    (await system.mailbox()).filter((m) => m.subject.startsWith('Reminder: we are waiting for your answer') && m.destination.to.includes(to));
+    (await system.mailbox()).filter(
+      (m) => m.subject.startsWith('Reminder: we are waiting for your answer') && m.destination.to.includes(to),
+    );
 
   it('asks for the address, then reminds each overdue request once and counts them', async () => {
     const contactId = await submitAndTriage(system, 'school-neglect');
     const worker = await signIn(system, 'sam.okafor');
-    const ask = async (fields: Record<string, string>) => post(system, `/console/contacts/${contactId}/request-information`, { version: await versionOnPage(system, contactId, worker), ...fields }, worker);
+    const ask = async (fields: Record<string, string>) =>
+      post(
+        system,
+        `/console/contacts/${contactId}/request-information`,
+        { version: await versionOnPage(system, contactId, worker), ...fields },
+        worker,
+      );
 
     const noAddress = await ask({ agency: 'health', question: 'Is Ellie registered with a GP?' });
-    expect((await followed(system, noAddress, worker)).text).toContain('Enter the email address you sent the request to');
-    expect((await ask({ agency: 'health', question: 'Is Ellie registered with a GP?', sentTo: 'safeguarding@health.example' })).status).toBe(303);
-    expect((await ask({ agency: 'police', question: 'Any call-outs to the home?', sentTo: 'mash@police.example' })).status).toBe(303);
-    expect((await ask({ agency: 'education', question: 'Attendance this year?', sentTo: 'attendance@school.example' })).status).toBe(303);
+    expect((await followed(system, noAddress, worker)).text).toContain(
+      'Enter the email address you sent the request to',
+    );
+    expect(
+      (
+        await ask({
+          agency: 'health',
+          question: 'Is Ellie registered with a GP?',
+          sentTo: 'safeguarding@health.example',
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (await ask({ agency: 'police', question: 'Any call-outs to the home?', sentTo: 'mash@police.example' })).status,
+    ).toBe(303);
+    expect(
+      (await ask({ agency: 'education', question: 'Attendance this year?', sentTo: 'attendance@school.example' }))
+        .status,
+    ).toBe(303);
 
     // Two of the three answers become late; the third is answered before it is due.
-    const store = new DynamoContactStore(system.endpoints.outputs.ContactsTableName!, new DynamoDBClient(system.clientConfig('dynamodb')));
+    const store = new DynamoContactStore(
+      system.endpoints.outputs.ContactsTableName!,
+      new DynamoDBClient(system.clientConfig('dynamodb')),
+    );
     const contact = (await store.get(contactId))!;
     const late = new Date(Date.now() - 3600_000).toISOString();
     await store.update(
@@ -43,7 +69,14 @@ describe('reminders for overdue partner information requests', () => {
       new Date().toISOString(),
     );
 
-    await waitFor(async () => ((await reminders('safeguarding@health.example')).length && (await reminders('mash@police.example')).length ? true : undefined), 'two reminders', 30_000);
+    await waitFor(
+      async () =>
+        (await reminders('safeguarding@health.example')).length && (await reminders('mash@police.example')).length
+          ? true
+          : undefined,
+      'two reminders',
+      30_000,
+    );
     const health = (await reminders('safeguarding@health.example'))[0];
     const police = (await reminders('mash@police.example'))[0]!;
     expect(health!.body.text).toContain('CFC-');

@@ -41,4 +41,9 @@ export const ROLE_ROUTES: readonly RoleRoute[] = [
 ];
 
 /** Routes anyone may reach, signed in or not. */
-export const SIGN_IN_ROUTES = ['GET /console/sign-in', 'POST /console/sign-in', 'POST /console/sign-out', 'GET /console/auth/callback'];
+export const SIGN_IN_ROUTES = [
+  'GET /console/sign-in',
+  'POST /console/sign-in',
+  'POST /console/sign-out',
+  'GET /console/auth/callback',
+];

@@ -10,7 +10,9 @@ import { DEFAULT_AGENCIES } from '../../shared/partners/agencies';
 import { ROLE_ROUTES, SIGN_IN_ROUTES } from './role-routes';
 
 const consoleIn = (stage: string, localSignIn: boolean) => {
-  const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', { env: { account: '000000000000', region: 'eu-west-2' } });
+  const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', {
+    env: { account: '000000000000', region: 'eu-west-2' },
+  });
   return new TriageConsole(stack, 'Console', {
     stage,
     localSignIn,
@@ -28,7 +30,9 @@ const consoleIn = (stage: string, localSignIn: boolean) => {
 
 const consoleFunctions = (template: Record<string, any>) =>
   Object.values(template.Resources as Record<string, any>).filter(
-    (r) => r.Type === 'AWS::Lambda::Function' && String(r.Metadata?.['FrontDoor:Entry'] ?? '').startsWith('functions/console/'),
+    (r) =>
+      r.Type === 'AWS::Lambda::Function' &&
+      String(r.Metadata?.['FrontDoor:Entry'] ?? '').startsWith('functions/console/'),
   );
 
 describe('the triage console in the stack', () => {
@@ -45,13 +49,32 @@ describe('the triage console in the stack', () => {
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.MfaConfiguration).toBe('ON');
     // A partner is a member of their agency's group; there is no `partner` group to join.
-    const groups = [...Object.keys(ROLES).filter((r) => r !== 'partner'), ...loadStageConfig('example').agencies.map((a) => a.id)];
-    expect(resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup').map((r) => r.Properties.GroupName).sort()).toEqual(groups.sort());
+    const groups = [
+      ...Object.keys(ROLES).filter((r) => r !== 'partner'),
+      ...loadStageConfig('example').agencies.map((a) => a.id),
+    ];
+    expect(
+      resources
+        .filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup')
+        .map((r) => r.Properties.GroupName)
+        .sort(),
+    ).toEqual(groups.sort());
     expect(groups).toEqual(expect.arrayContaining(['police', 'health', 'education', 'probation']));
     // Every console route says who may reach it (the role × route test runs them all); the staff API is for systems, by IAM.
-    const routes = resources.filter((r) => r.Type === 'AWS::ApiGatewayV2::Route').map((r) => ({ key: r.Properties.RouteKey as string, auth: r.Properties.AuthorizationType as string | undefined }));
-    expect(routes.map((r) => r.key).filter((k) => k.includes(' /console') && !SIGN_IN_ROUTES.includes(k)).sort()).toEqual(ROLE_ROUTES.map((r) => r.route).sort());
-    for (const r of routes.filter((r) => / \/api\/(contacts|children)/.test(r.key))) expect([r.key, r.auth]).toEqual([r.key, 'AWS_IAM']);
+    const routes = resources
+      .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map((r) => ({
+        key: r.Properties.RouteKey as string,
+        auth: r.Properties.AuthorizationType as string | undefined,
+      }));
+    expect(
+      routes
+        .map((r) => r.key)
+        .filter((k) => k.includes(' /console') && !SIGN_IN_ROUTES.includes(k))
+        .sort(),
+    ).toEqual(ROLE_ROUTES.map((r) => r.route).sort());
+    for (const r of routes.filter((r) => / \/api\/(contacts|children)/.test(r.key)))
+      expect([r.key, r.auth]).toEqual([r.key, 'AWS_IAM']);
     const functions = consoleFunctions(template);
     expect(functions.length).toBeGreaterThanOrEqual(5);
     for (const f of functions) {
@@ -62,12 +85,16 @@ describe('the triage console in the stack', () => {
 
   it('uses the built-in sign-in on the local stage, with no user pool', () => {
     const template = synthesizeTemplate(loadStageConfig('local'));
-    expect(Object.values(template.Resources as Record<string, any>).some((r) => r.Type === 'AWS::Cognito::UserPool')).toBe(false);
+    expect(
+      Object.values(template.Resources as Record<string, any>).some((r) => r.Type === 'AWS::Cognito::UserPool'),
+    ).toBe(false);
     for (const f of consoleFunctions(template)) expect(f.Properties.Environment.Variables.CONSOLE_AUTH).toBe('local');
   });
 
   it('gives the local stage the same session secret on every synth, so a restart does not sign everyone out', () => {
-    const secretOf = () => consoleFunctions(synthesizeTemplate(loadStageConfig('local')))[0].Properties.Environment.Variables.CONSOLE_SESSION_SECRET;
+    const secretOf = () =>
+      consoleFunctions(synthesizeTemplate(loadStageConfig('local')))[0].Properties.Environment.Variables
+        .CONSOLE_SESSION_SECRET;
     const first = secretOf();
     expect(first).toHaveLength(43);
     expect(secretOf()).toBe(first);

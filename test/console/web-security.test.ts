@@ -40,7 +40,11 @@ describe('web security of the pages and the API', () => {
     const sent: Record<string, string> = 'sec-fetch-site' in headers ? { origin: api(), ...headers } : { ...headers };
 
     // Act
-    const response = await rawPost(`/console/contacts/${contactId}/claim`, { ...sent, cookie }, { version: '0', csrfToken });
+    const response = await rawPost(
+      `/console/contacts/${contactId}/claim`,
+      { ...sent, cookie },
+      { version: '0', csrfToken },
+    );
 
     // Assess
     expect(response.status).toBe(403);
@@ -51,13 +55,21 @@ describe('web security of the pages and the API', () => {
   it('refuses a console post from this site without its form token, or with another', async () => {
     const { cookie } = await withToken(worker);
     for (const fields of [{ version: '0' }, { version: '0', csrfToken: 'guessed' }] as Record<string, string>[]) {
-      expect((await rawPost(`/console/contacts/${contactId}/claim`, { origin: api(), cookie }, fields)).status).toBe(403);
+      expect((await rawPost(`/console/contacts/${contactId}/claim`, { origin: api(), cookie }, fields)).status).toBe(
+        403,
+      );
     }
   });
 
   it('puts the form token in every post form, sign-out included', async () => {
     const { csrfToken } = await withToken();
-    const page = await (await get(local.system, `/console/contacts/${contactId}`, [worker, await formTokenCookie(local.system)].join('; '))).text();
+    const page = await (
+      await get(
+        local.system,
+        `/console/contacts/${contactId}`,
+        [worker, await formTokenCookie(local.system)].join('; '),
+      )
+    ).text();
     const forms = page.match(/<form\b[^>]*method="post"[^>]*>/g) ?? [];
     expect(forms.length).toBeGreaterThan(3);
     expect(page.match(new RegExp(`name="csrfToken" value="${csrfToken}"`, 'g'))).toHaveLength(forms.length);
@@ -71,13 +83,19 @@ describe('web security of the pages and the API', () => {
   });
 
   it('refuses a reconsideration request without its token', async () => {
-    const response = await rawPost(`/status/${contactId}/reconsider`, { origin: api() }, { reason: 'Please look again at this.' });
+    const response = await rawPost(
+      `/status/${contactId}/reconsider`,
+      { origin: api() },
+      { reason: 'Please look again at this.' },
+    );
     expect(response.status).toBe(403);
   });
 
   it('refuses a sign-out without its token, so another site cannot sign a worker out', async () => {
     const session = await signIn(local.system, 'priya.shah');
-    expect((await rawPost('/console/sign-out', { origin: 'https://attacker.example', cookie: session })).status).toBe(403);
+    expect((await rawPost('/console/sign-out', { origin: 'https://attacker.example', cookie: session })).status).toBe(
+      403,
+    );
     expect((await get(local.system, '/console', session)).status).toBe(200);
   });
 
@@ -91,7 +109,9 @@ describe('web security of the pages and the API', () => {
 
     // Assess
     expect(signedOut.status).toBe(303);
-    expect(signedOut.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^fd_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0$/));
+    expect(signedOut.headers.getSetCookie()).toContainEqual(
+      expect.stringMatching(/^fd_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0$/),
+    );
     const replayed = await get(local.system, '/console', session);
     expect(replayed.status).toBe(303);
     expect(replayed.headers.get('location')).toBe('/console/sign-in');
@@ -99,18 +119,27 @@ describe('web security of the pages and the API', () => {
 
   it('sets the session cookie HttpOnly and SameSite, and not Secure only on plain-HTTP loopback', async () => {
     const response = await post(local.system, '/console/sign-in', { user: 'sam.okafor' });
-    expect(response.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^fd_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800$/));
+    expect(response.headers.getSetCookie()).toContainEqual(
+      expect.stringMatching(/^fd_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800$/),
+    );
   });
 
   it('sends HSTS on every answer and nosniff on JSON', async () => {
     const answers = [
       await fetch(`${api()}/api/status/guessed-token-that-opens-nothing`),
-      await fetch(`${api()}/api/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      await fetch(`${api()}/api/notifications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
       await get(local.system, '/console'),
       await get(local.system, '/notify'),
     ];
     for (const response of answers) {
-      expect([response.url, response.headers.get('strict-transport-security')]).toEqual([response.url, expect.stringMatching(/^max-age=\d+; includeSubDomains$/)]);
+      expect([response.url, response.headers.get('strict-transport-security')]).toEqual([
+        response.url,
+        expect.stringMatching(/^max-age=\d+; includeSubDomains$/),
+      ]);
       expect([response.url, response.headers.get('x-content-type-options')]).toEqual([response.url, 'nosniff']);
     }
   });

@@ -1,4 +1,9 @@
-import { countByAgency, recordConsultation, searchConsultations, type Consultation } from '../../shared/consultations/consultation';
+import {
+  countByAgency,
+  recordConsultation,
+  searchConsultations,
+  type Consultation,
+} from '../../shared/consultations/consultation';
 import { InMemoryConsultationStore } from '../../shared/consultations/in-memory-consultation-store';
 import { startPhoneContact } from '../../shared/consultations/phone-contact';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
@@ -15,8 +20,13 @@ const now = new Date('2026-11-30T10:00:00Z');
 const worker = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
 
 const consultation = (over: Partial<Consultation>): Consultation => ({
-  consultationId: 'x', recordedAt: now.toISOString(), recordedBy: { id: 'sam.okafor', name: 'Sam Okafor' }, callerAgency: 'school',
-  question: 'A pupil has lost weight over the term.', advice: 'Talk to the school nurse and the parents; refer if neglect is suspected.', ...over,
+  consultationId: 'x',
+  recordedAt: now.toISOString(),
+  recordedBy: { id: 'sam.okafor', name: 'Sam Okafor' },
+  callerAgency: 'school',
+  question: 'A pupil has lost weight over the term.',
+  advice: 'Talk to the school nurse and the parents; refer if neglect is suspected.',
+  ...over,
 });
 
 describe('consultations', () => {
@@ -25,20 +35,40 @@ describe('consultations', () => {
     const consultations = new InMemoryConsultationStore();
     // Act
     const result = await recordConsultation(
-      { fields: { callerAgency: 'gp', callerName: '', question: 'Is a bruise on a mobile baby a concern?', advice: 'Yes: any bruise on a non-mobile baby needs a referral; for a mobile baby, ask how it happened.' }, by: { id: 'sam.okafor', name: 'Sam Okafor' }, consultationId: 'c-1', now },
+      {
+        fields: {
+          callerAgency: 'gp',
+          callerName: '',
+          question: 'Is a bruise on a mobile baby a concern?',
+          advice: 'Yes: any bruise on a non-mobile baby needs a referral; for a mobile baby, ask how it happened.',
+        },
+        by: { id: 'sam.okafor', name: 'Sam Okafor' },
+        consultationId: 'c-1',
+        now,
+      },
       { consultations },
     );
     // Assess
     expect(result.outcome).toBe('recorded');
     expect(await consultations.listSince('2026-11-01T00:00:00Z')).toEqual([
-      { consultationId: 'c-1', recordedAt: now.toISOString(), recordedBy: { id: 'sam.okafor', name: 'Sam Okafor' }, callerAgency: 'gp', question: 'Is a bruise on a mobile baby a concern?', advice: expect.stringContaining('non-mobile baby') },
+      {
+        consultationId: 'c-1',
+        recordedAt: now.toISOString(),
+        recordedBy: { id: 'sam.okafor', name: 'Sam Okafor' },
+        callerAgency: 'gp',
+        question: 'Is a bruise on a mobile baby a concern?',
+        advice: expect.stringContaining('non-mobile baby'),
+      },
     ]);
   });
 
   it('refuses a consultation without the agency, the question or the advice, saying what is missing, and keeps nothing', async () => {
     const consultations = new InMemoryConsultationStore();
 
-    const result = await recordConsultation({ fields: { callerAgency: '', question: ' ', advice: '' }, by: worker, consultationId: 'c-2', now }, { consultations });
+    const result = await recordConsultation(
+      { fields: { callerAgency: '', question: ' ', advice: '' }, by: worker, consultationId: 'c-2', now },
+      { consultations },
+    );
 
     expect(result.outcome === 'invalid' && result.errors.map((e) => [e.path, e.message])).toEqual([
       ['callerAgency', "Choose the caller's agency"],
@@ -49,7 +79,15 @@ describe('consultations', () => {
   });
 
   it('finds consultations by every word searched for, in the question, advice, caller or worker', () => {
-    const all = [consultation({ consultationId: 'a' }), consultation({ consultationId: 'b', callerAgency: 'police', question: 'Domestic abuse incident, no children present.', advice: 'Share with the DA triage meeting if children are found.' })];
+    const all = [
+      consultation({ consultationId: 'a' }),
+      consultation({
+        consultationId: 'b',
+        callerAgency: 'police',
+        question: 'Domestic abuse incident, no children present.',
+        advice: 'Share with the DA triage meeting if children are found.',
+      }),
+    ];
 
     expect(searchConsultations(all, 'school NURSE').map((c) => c.consultationId)).toEqual(['a']);
     expect(searchConsultations(all, 'police triage').map((c) => c.consultationId)).toEqual(['b']);
@@ -57,9 +95,16 @@ describe('consultations', () => {
   });
 
   it("counts them by the caller's agency, most first", () => {
-    const all = [consultation({ callerAgency: 'police' }), consultation({ callerAgency: 'school' }), consultation({ callerAgency: 'school' })];
+    const all = [
+      consultation({ callerAgency: 'police' }),
+      consultation({ callerAgency: 'school' }),
+      consultation({ callerAgency: 'school' }),
+    ];
 
-    expect(countByAgency(all)).toEqual([{ agency: 'school', count: 2 }, { agency: 'police', count: 1 }]);
+    expect(countByAgency(all)).toEqual([
+      { agency: 'school', count: 2 },
+      { agency: 'police', count: 1 },
+    ]);
   });
 });
 
@@ -71,14 +116,30 @@ describe('a telephone contact about a child', () => {
     const queued: unknown[] = [];
     const started = await startPhoneContact({ actor: worker, draftId: 'd-phone', now }, { drafts });
     // The caller gave no details: the form's anonymous answer.
-    const answers = fill(schoolNeglectViaForm([['concerns', { areas: ['care'] }], ['concerns/care', { indicators: 'neglect-reported' }]]), [['who-are-you', { referrerKind: 'anonymous' }]]);
+    const answers = fill(
+      schoolNeglectViaForm([
+        ['concerns', { areas: ['care'] }],
+        ['concerns/care', { indicators: 'neglect-reported' }],
+      ]),
+      [['who-are-you', { referrerKind: 'anonymous' }]],
+    );
 
-    const sent = await submitDraft({ ...started, answers }, now, { store, triageQueue: { send: async (m) => void queued.push(m) }, drafts });
+    const sent = await submitDraft({ ...started, answers }, now, {
+      store,
+      triageQueue: { send: async (m) => void queued.push(m) },
+      drafts,
+    });
 
     expect(sent.outcome).toBe('submitted');
     const contact = [...contacts.values()][0]!;
-    expect(contact).toMatchObject({ channel: 'phone', status: 'received', notification: { referrer: { agencyType: 'anonymous' } } });
+    expect(contact).toMatchObject({
+      channel: 'phone',
+      status: 'received',
+      notification: { referrer: { agencyType: 'anonymous' } },
+    });
     expect(queued).toEqual([{ contactId: contact.contactId }]);
-    expect(await store.listEvents(contact.contactId)).toEqual([expect.objectContaining({ action: 'Recorded a telephone contact', actor: worker })]);
+    expect(await store.listEvents(contact.contactId)).toEqual([
+      expect.objectContaining({ action: 'Recorded a telephone contact', actor: worker }),
+    ]);
   });
 });

@@ -27,7 +27,20 @@ const setUp = () => {
 /** Emails near the template: lines cut, swapped, repeated or replaced with hostile text, and raw bytes. */
 const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.constantFrom('\u202Eevil', '\uD800', '--- BEGIN FRONT DOOR NOTIFICATION ---', '--- END FRONT DOOR NOTIFICATION ---', 'Content-Type: multipart/mixed; boundary=x', '=?utf-8?B?/w==?=', '{"a":', ': : :', '- [', '&anchor', '*alias', '!!binary x'),
+  fc.constantFrom(
+    '\u202Eevil',
+    '\uD800',
+    '--- BEGIN FRONT DOOR NOTIFICATION ---',
+    '--- END FRONT DOOR NOTIFICATION ---',
+    'Content-Type: multipart/mixed; boundary=x',
+    '=?utf-8?B?/w==?=',
+    '{"a":',
+    ': : :',
+    '- [',
+    '&anchor',
+    '*alias',
+    '!!binary x',
+  ),
 );
 const nearTemplate = fc
   .array(fc.tuple(fc.nat(), fc.oneof(fc.constant('cut'), fc.constant('repeat'), hostileText)), { maxLength: 6 })
@@ -41,7 +54,10 @@ const nearTemplate = fc
     }
     return Buffer.from(lines.join('\n'));
   });
-const email = fc.oneof(nearTemplate, fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)));
+const email = fc.oneof(
+  nearTemplate,
+  fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),
+);
 
 describe('email parser fuzzing', () => {
   it('answers every email with an outcome, stores nothing for a refused one and never stores one twice', async () => {
@@ -49,7 +65,12 @@ describe('email parser fuzzing', () => {
       fc.asyncProperty(email, async (raw) => {
         // Prepare
         const { contacts, deps } = setUp();
-        const source = { bucket: 'inbound', key: 'inbound/fuzz', messageId: 'fuzz', now: new Date('2026-11-20T10:00:00Z') };
+        const source = {
+          bucket: 'inbound',
+          key: 'inbound/fuzz',
+          messageId: 'fuzz',
+          now: new Date('2026-11-20T10:00:00Z'),
+        };
 
         // Act: SES may deliver the same message twice.
         const first = await receiveEmail(raw, source, deps);

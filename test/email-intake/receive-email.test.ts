@@ -7,7 +7,15 @@ import type { SenderVerdicts } from '../../shared/email-intake/sender';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryIntakeStore } from '../support/memory-intake-store';
 import { allegationIdFor, referAllegation } from '../../shared/lado/referral';
-import { calendar, ladoSettings, mailConfig, matchKey, memoryAllegations, memoryContacts, memoryMailer } from '../lado/memory';
+import {
+  calendar,
+  ladoSettings,
+  mailConfig,
+  matchKey,
+  memoryAllegations,
+  memoryContacts,
+  memoryMailer,
+} from '../lado/memory';
 
 /** The email intake use case on the MIME samples in events/email, with in-memory ports. */
 const sample = (name: string) => readFileSync(join(__dirname, '../../events/email', name));
@@ -19,9 +27,19 @@ const setUp = () => {
   const queued: string[] = [];
   const sent: EmailMessage[] = [];
   const triageQueue: MessageQueue = { send: async ({ contactId }) => void queued.push(contactId) };
-  const mailer: Mailer = { sendOnce: async (m) => void (sent.some((s) => s.idempotencyKey === m.idempotencyKey) || sent.push(m)) };
-  const receive = (name: string, raw = sample(name), verdicts: SenderVerdicts = { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' }) =>
-    receiveEmail(raw, { bucket: 'inbound', key: `mail/${name}`, messageId: name, now: new Date('2026-11-20T10:00:00Z'), verdicts }, { store, triageQueue, mailer, config });
+  const mailer: Mailer = {
+    sendOnce: async (m) => void (sent.some((s) => s.idempotencyKey === m.idempotencyKey) || sent.push(m)),
+  };
+  const receive = (
+    name: string,
+    raw = sample(name),
+    verdicts: SenderVerdicts = { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+  ) =>
+    receiveEmail(
+      raw,
+      { bucket: 'inbound', key: `mail/${name}`, messageId: name, now: new Date('2026-11-20T10:00:00Z'), verdicts },
+      { store, triageQueue, mailer, config },
+    );
   return { contacts, queued, sent, receive };
 };
 
@@ -30,10 +48,19 @@ describe('email intake', () => {
     // Prepare
     const { contacts, sent, receive } = setUp();
     // Act
-    const result = await receive('free-text-with-attachment.eml', undefined, { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' });
+    const result = await receive('free-text-with-attachment.eml', undefined, {
+      spf: 'FAIL',
+      dkim: 'FAIL',
+      dmarc: 'FAIL',
+    });
     // Assess: kept (a real concern must not be lost), flagged, unanswered.
     expect(result.outcome).toBe('needs-completing');
-    expect([...contacts.values()][0]!.senderAuthentication).toEqual({ spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', authenticated: false });
+    expect([...contacts.values()][0]!.senderAuthentication).toEqual({
+      spf: 'FAIL',
+      dkim: 'FAIL',
+      dmarc: 'FAIL',
+      authenticated: false,
+    });
     expect(sent).toEqual([]);
   });
 
@@ -45,7 +72,11 @@ describe('email intake', () => {
 
   it('never stores or replies to a crafted From that is not a plain address', async () => {
     const { contacts, sent, receive } = setUp();
-    const crafted = Buffer.from(sample('free-text-with-attachment.eml').toString('utf8').replace(/^From: .*$/m, 'From: <script>alert(1)</script>@mail.example'));
+    const crafted = Buffer.from(
+      sample('free-text-with-attachment.eml')
+        .toString('utf8')
+        .replace(/^From: .*$/m, 'From: <script>alert(1)</script>@mail.example'),
+    );
     const result = await receive('crafted-from.eml', crafted);
     expect(result.outcome).toBe('refused');
     expect(contacts.size).toBe(0);
@@ -85,8 +116,16 @@ describe('email intake', () => {
     // Assess
     expect(received.outcome).toBe('accepted');
     expect(queued).toEqual([contact.contactId]);
-    expect(contact.notification.adultConcern).toMatchObject({ name: 'Alex Testperson', employer: 'Example Primary School', sector: 'education', stillWorkingWithChildren: 'yes' });
-    expect(referred).toMatchObject({ childContact: false, allegation: { firstTime: true, sector: 'education', source: '2A' } });
+    expect(contact.notification.adultConcern).toMatchObject({
+      name: 'Alex Testperson',
+      employer: 'Example Primary School',
+      sector: 'education',
+      stillWorkingWithChildren: 'yes',
+    });
+    expect(referred).toMatchObject({
+      childContact: false,
+      allegation: { firstTime: true, sector: 'education', source: '2A' },
+    });
     expect(allegations.allegations.get(allegationIdFor(contact.contactId))).toMatchObject({
       status: 'awaiting-consideration',
       notificationReference: contact.reference,
@@ -108,7 +147,9 @@ describe('email intake', () => {
     });
     expect(contact.incomingEmail!.text).toContain('left on their own every evening');
     expect(queued).toEqual([]);
-    expect(sent.map((m) => [m.to, m.subject])).toEqual([['pat.neighbour@mail.example', `We have received your email: reference ${contact.reference}`]]);
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([
+      ['pat.neighbour@mail.example', `We have received your email: reference ${contact.reference}`],
+    ]);
   });
 
   it('keeps only the text of an HTML body: no script, no markup, nothing that could run', async () => {
@@ -123,8 +164,14 @@ describe('email intake', () => {
     const { contacts, sent, receive } = setUp();
     expect((await receive('malformed.eml')).outcome).toBe('refused');
     const big = Buffer.concat([sample('free-text-with-attachment.eml'), Buffer.alloc(5000, 'A')]);
-    expect(await receive('oversized.eml', big)).toEqual({ outcome: 'refused', reason: expect.stringContaining('larger than') });
-    expect(await receive('unsupported-attachment.eml')).toEqual({ outcome: 'refused', reason: expect.stringContaining('application/x-msdownload') });
+    expect(await receive('oversized.eml', big)).toEqual({
+      outcome: 'refused',
+      reason: expect.stringContaining('larger than'),
+    });
+    expect(await receive('unsupported-attachment.eml')).toEqual({
+      outcome: 'refused',
+      reason: expect.stringContaining('application/x-msdownload'),
+    });
     expect(contacts.size).toBe(0);
     expect(sent.map((m) => m.to)).toEqual(['pat.neighbour@mail.example', 'dsl@school.example']);
     expect(sent[0]!.text).toContain('We have not kept any of it');
@@ -132,8 +179,12 @@ describe('email intake', () => {
 
   it('keeps a template email that fails validation for a worker, with the errors', async () => {
     const { contacts, receive } = setUp();
-    const broken = sample('template.eml').toString('utf8').replace(/expectation: .*\r\n/, '');
+    const broken = sample('template.eml')
+      .toString('utf8')
+      .replace(/expectation: .*\r\n/, '');
     expect((await receive('broken-template.eml', Buffer.from(broken))).outcome).toBe('needs-completing');
-    expect([...contacts.values()][0]!.incomingEmail!.templateErrors).toEqual([{ path: 'expectation', message: 'This field is required' }]);
+    expect([...contacts.values()][0]!.incomingEmail!.templateErrors).toEqual([
+      { path: 'expectation', message: 'This field is required' },
+    ]);
   });
 });

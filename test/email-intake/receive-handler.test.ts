@@ -26,7 +26,11 @@ import { handler } from '../../functions/email-intake/receive';
 describe('email intake handler', () => {
   it('registers the Lambda context with the idempotent mailer before replying', async () => {
     // Prepare
-    const context = { functionName: 'ReceiveEmail', awsRequestId: 'r-1', getRemainingTimeInMillis: () => 5000 } as unknown as Context;
+    const context = {
+      functionName: 'ReceiveEmail',
+      awsRequestId: 'r-1',
+      getRemainingTimeInMillis: () => 5000,
+    } as unknown as Context;
     const event = { Records: [{ ses: { mail: { messageId: 'm-1' }, receipt: {} } }] } as unknown as SESEvent;
 
     // Act

@@ -11,7 +11,13 @@ describe('inbound email senders', () => {
 
   it('keeps only a plain valid address: markup, quotes and spaces are not addresses', () => {
     expect(validAddress(' Pat.Neighbour@Mail.Example ')).toBe('pat.neighbour@mail.example');
-    for (const crafted of ['<script>alert(1)</script>@mail.example', '"a b"@mail.example', 'a@b@mail.example', 'script', undefined]) {
+    for (const crafted of [
+      '<script>alert(1)</script>@mail.example',
+      '"a b"@mail.example',
+      'a@b@mail.example',
+      'script',
+      undefined,
+    ]) {
       expect(validAddress(crafted)).toBeUndefined();
     }
   });

@@ -39,7 +39,10 @@ describe('email intake over local SMTP', () => {
     const contact = await api.contactInStatus(contactId, 'awaiting-decision');
     expect(contact.channel).toBe('email');
     const stored = await new S3Client({ ...local.system.clientConfig('s3'), forcePathStyle: true }).send(
-      new GetObjectCommand({ Bucket: local.system.summary.buckets.find((b) => b.includes('inbound'))!, Key: `${INBOUND_PREFIX}${messageId}` }),
+      new GetObjectCommand({
+        Bucket: local.system.summary.buckets.find((b) => b.includes('inbound'))!,
+        Key: `${INBOUND_PREFIX}${messageId}`,
+      }),
     );
     expect(await stored.Body!.transformToString()).toContain('--- BEGIN FRONT DOOR NOTIFICATION ---');
     await api.emailTo('dsl@school.example', new RegExp(contact.reference));
@@ -48,7 +51,10 @@ describe('email intake over local SMTP', () => {
   it('keeps a free-text email with its attachment list for a worker to complete, and replies', async () => {
     const { contactId } = await deliver('free-text-with-attachment.eml', 'pat.neighbour@mail.example');
     const contact = await api.contactInStatus(contactId, 'needs-completing');
-    expect(contact.incomingEmail).toMatchObject({ subject: 'Worried about the children next door', attachments: [expect.objectContaining({ filename: 'notes.pdf' })] });
+    expect(contact.incomingEmail).toMatchObject({
+      subject: 'Worried about the children next door',
+      attachments: [expect.objectContaining({ filename: 'notes.pdf' })],
+    });
     const reply = await api.emailTo('pat.neighbour@mail.example', /We have received your email/);
     expect(reply.subject).toContain(contact.reference);
   }, 60_000);
@@ -57,25 +63,37 @@ describe('email intake over local SMTP', () => {
     const bucket = local.system.summary.buckets.find((b) => b.includes('inbound'))!;
     const s3 = new S3Client({ ...local.system.clientConfig('s3'), forcePathStyle: true });
     const messageId = 'infected0message0000000000';
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${INBOUND_PREFIX}${messageId}`, Body: sample('template.eml') }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: `${INBOUND_PREFIX}${messageId}`, Body: sample('template.eml') }),
+    );
     const event = JSON.parse(sample('receive.json'));
     event.Records[0].ses.mail.messageId = messageId;
     event.Records[0].ses.receipt.virusVerdict = { status: 'FAIL' };
     const eventFile = join(local.system.dataDir, 'infected-event.json');
     writeFileSync(eventFile, JSON.stringify(event));
     const bin = join(__dirname, '..', '..', 'node_modules', '.bin');
-    await promisify(execFile)(join(bin, 'tsx'), ['infra/local/invoke.ts', 'EmailIntake', eventFile, '--data-dir', local.system.dataDir], {
-      cwd: join(__dirname, '..', '..'),
-      env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` },
-    });
-    await expect(s3.send(new GetObjectCommand({ Bucket: bucket, Key: `${INBOUND_PREFIX}${messageId}` }))).rejects.toMatchObject({ name: 'NoSuchKey' });
+    await promisify(execFile)(
+      join(bin, 'tsx'),
+      ['infra/local/invoke.ts', 'EmailIntake', eventFile, '--data-dir', local.system.dataDir],
+      {
+        cwd: join(__dirname, '..', '..'),
+        env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` },
+      },
+    );
+    await expect(
+      s3.send(new GetObjectCommand({ Bucket: bucket, Key: `${INBOUND_PREFIX}${messageId}` })),
+    ).rejects.toMatchObject({ name: 'NoSuchKey' });
     await expect(api.contactIdOfEmail(messageId, 1_000)).rejects.toThrow();
     expect(await api.emailsTo('dsl@school.example')).toHaveLength(1);
   }, 60_000);
 
   it('refuses mail for an address no receipt rule is for, as SES does', async () => {
-    await expect(sendSmtp(local.system.endpoints.smtp, { from: 'someone@mail.example', to: ['nobody@elsewhere.example'] }, sample('template.eml'))).rejects.toThrow(
-      /RCPT got 550/,
-    );
+    await expect(
+      sendSmtp(
+        local.system.endpoints.smtp,
+        { from: 'someone@mail.example', to: ['nobody@elsewhere.example'] },
+        sample('template.eml'),
+      ),
+    ).rejects.toThrow(/RCPT got 550/);
   });
 });

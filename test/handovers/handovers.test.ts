@@ -24,17 +24,44 @@ const config = testRuntimeConfig({});
 const earlyHelpWorker = { id: 'alex.turner', name: 'Alex Turner', role: 'early-help' };
 const socialWorker = { id: 'jordan.blake', name: 'Jordan Blake', role: 'social-care' };
 
-const strategy = { route: 'csc-strategy-discussion', level: 4, rationale: 'DASH high: the baby is at risk of significant harm.' } as const;
-const earlyHelp = { route: 'early-help-targeted', level: 3, rationale: 'The family has moved to a refuge; targeted early help with the refuge worker.' } as const;
+const strategy = {
+  route: 'csc-strategy-discussion',
+  level: 4,
+  rationale: 'DASH high: the baby is at risk of significant harm.',
+} as const;
+const earlyHelp = {
+  route: 'early-help-targeted',
+  level: 3,
+  rationale: 'The family has moved to a refuge; targeted early help with the refuge worker.',
+} as const;
 
 const decided = (): Contact => {
   const parsed = parseNotification(aPoliceDomesticAbuseNotification());
   if (!parsed.ok) throw new Error('fixture is invalid');
   const receivedAt = '2026-11-20T10:00:00.000Z';
-  const recommendation = recommend({ notification: parsed.notification, history: { earlierContacts: [] }, receivedAt: new Date(receivedAt) });
+  const recommendation = recommend({
+    notification: parsed.notification,
+    history: { earlierContacts: [] },
+    receivedAt: new Date(receivedAt),
+  });
   return {
-    contactId: 'c1', reference: 'CFC-TEST-0001', status: 'decided', channel: 'api', receivedAt, updatedAt: receivedAt, version: 4, notification: parsed.notification, recommendation,
-    decision: { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...earlyHelp }], decidedAt: '2026-11-20T14:00:00.000Z', decidedBy: 'sam.okafor' },
+    contactId: 'c1',
+    reference: 'CFC-TEST-0001',
+    status: 'decided',
+    channel: 'api',
+    receivedAt,
+    updatedAt: receivedAt,
+    version: 4,
+    notification: parsed.notification,
+    recommendation,
+    decision: {
+      children: [
+        { childIndex: 0, ...strategy },
+        { childIndex: 1, ...earlyHelp },
+      ],
+      decidedAt: '2026-11-20T14:00:00.000Z',
+      decidedBy: 'sam.okafor',
+    },
   };
 };
 
@@ -46,8 +73,17 @@ const handedOver = async () => {
   return { ports, handovers, deps: { store: ports.store, handovers } };
 };
 
-const asked = (teams: ('early-help' | 'social-care')[], actor: typeof earlyHelpWorker, hours: number, handoverId = '1:early-help') => ({
-  contactId: 'c1', handoverId, teams, actor, now: later(hours),
+const asked = (
+  teams: ('early-help' | 'social-care')[],
+  actor: typeof earlyHelpWorker,
+  hours: number,
+  handoverId = '1:early-help',
+) => ({
+  contactId: 'c1',
+  handoverId,
+  teams,
+  actor,
+  now: later(hours),
 });
 
 describe('recording handovers with the outcome', () => {
@@ -57,11 +93,26 @@ describe('recording handovers with the outcome', () => {
     // Assess
     expect(await handovers.listForContact('c1')).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ handoverId: '1:social-care', team: 'social-care', to: config.SOCIAL_CARE_TEAM_ADDRESS, childIndexes: [0], status: 'sent', sentAt: sentAt.toISOString() }),
-        expect.objectContaining({ handoverId: '1:early-help', team: 'early-help', to: config.EARLY_HELP_TEAM_ADDRESS, childIndexes: [1], status: 'sent' }),
+        expect.objectContaining({
+          handoverId: '1:social-care',
+          team: 'social-care',
+          to: config.SOCIAL_CARE_TEAM_ADDRESS,
+          childIndexes: [0],
+          status: 'sent',
+          sentAt: sentAt.toISOString(),
+        }),
+        expect.objectContaining({
+          handoverId: '1:early-help',
+          team: 'early-help',
+          to: config.EARLY_HELP_TEAM_ADDRESS,
+          childIndexes: [1],
+          status: 'sent',
+        }),
       ]),
     );
-    expect([...ports.sent.keys()]).toEqual(expect.arrayContaining(['c1:handover-early-help', 'c1:handover-social-care']));
+    expect([...ports.sent.keys()]).toEqual(
+      expect.arrayContaining(['c1:handover-early-help', 'c1:handover-social-care']),
+    );
   });
 
   it('leaves a handover the team has accepted as it is when the outcome message is delivered again', async () => {
@@ -70,7 +121,10 @@ describe('recording handovers with the outcome', () => {
 
     await sendOutcome('c1', { ...ports, config, handovers, now: later(3) });
 
-    expect(await handovers.get('c1', '1:early-help')).toMatchObject({ status: 'accepted', acceptedBy: { id: 'alex.turner' } });
+    expect(await handovers.get('c1', '1:early-help')).toMatchObject({
+      status: 'accepted',
+      acceptedBy: { id: 'alex.turner' },
+    });
     expect(await handovers.listForContact('c1')).toHaveLength(2);
   });
 });
@@ -82,8 +136,15 @@ describe('accepting a handover', () => {
     const result = await acceptHandover(asked(['early-help'], earlyHelpWorker, 5.5), deps);
 
     expect(result).toMatchObject({ outcome: 'accepted', hoursToAccept: 5.5 });
-    expect(await handovers.get('c1', '1:early-help')).toMatchObject({ status: 'accepted', statusAt: later(5.5).toISOString() });
-    expect(ports.events.at(-1)).toMatchObject({ action: 'Early help accepted the handover', detail: 'Children 2; accepted 5.5 hours after it was sent', actor: earlyHelpWorker });
+    expect(await handovers.get('c1', '1:early-help')).toMatchObject({
+      status: 'accepted',
+      statusAt: later(5.5).toISOString(),
+    });
+    expect(ports.events.at(-1)).toMatchObject({
+      action: 'Early help accepted the handover',
+      detail: 'Children 2; accepted 5.5 hours after it was sent',
+      actor: earlyHelpWorker,
+    });
   });
 
   it('answers a second acceptance as already done, without a second audit entry', async () => {
@@ -112,7 +173,10 @@ describe('returning a handover', () => {
 
     const result = await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 1), reason: '  ' }, deps);
 
-    expect(result).toMatchObject({ outcome: 'invalid', errors: [{ path: 'reason', message: expect.stringContaining('Say why you are returning this handover') }] });
+    expect(result).toMatchObject({
+      outcome: 'invalid',
+      errors: [{ path: 'reason', message: expect.stringContaining('Say why you are returning this handover') }],
+    });
     expect((await handovers.get('c1', '1:early-help'))!.status).toBe('sent');
     expect(ports.contacts.get('c1')!.status).toBe('decided');
   });
@@ -124,19 +188,32 @@ describe('returning a handover', () => {
     const result = await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 3), reason }, deps);
 
     expect(result.outcome).toBe('returned');
-    expect(await handovers.get('c1', '1:early-help')).toMatchObject({ status: 'returned', returnReason: reason, returnedBy: { id: 'alex.turner' } });
+    expect(await handovers.get('c1', '1:early-help')).toMatchObject({
+      status: 'returned',
+      returnReason: reason,
+      returnedBy: { id: 'alex.turner' },
+    });
     const contact = ports.contacts.get('c1')!;
-    expect(contact).toMatchObject({ status: 'awaiting-decision', handoverReturn: { team: 'early-help', reason, by: { id: 'alex.turner' } } });
+    expect(contact).toMatchObject({
+      status: 'awaiting-decision',
+      handoverReturn: { team: 'early-help', reason, by: { id: 'alex.turner' } },
+    });
     expect(contact.decision).toBeUndefined();
     expect(contact.previousDecisions).toEqual([decided().decision]);
-    expect(ports.events.at(-1)).toMatchObject({ action: 'Early help returned the handover to the front door', detail: reason });
+    expect(ports.events.at(-1)).toMatchObject({
+      action: 'Early help returned the handover to the front door',
+      detail: reason,
+    });
   });
 
   it('refuses to return a handover the team has already accepted', async () => {
     const { ports, deps } = await handedOver();
     await acceptHandover(asked(['early-help'], earlyHelpWorker, 1), deps);
 
-    const result = await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 2), reason: 'On reflection this is not for us.' }, deps);
+    const result = await returnHandover(
+      { ...asked(['early-help'], earlyHelpWorker, 2), reason: 'On reflection this is not for us.' },
+      deps,
+    );
 
     expect(result).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('already been accepted') });
     expect(ports.contacts.get('c1')!.status).toBe('decided');
@@ -148,7 +225,10 @@ describe('returning a handover', () => {
     ports.store.update = async () => {
       throw new Error('DynamoDB was unreachable');
     };
-    const request = { ...asked(['early-help'], earlyHelpWorker, 3), reason: 'This needs a social care assessment, not early help.' };
+    const request = {
+      ...asked(['early-help'], earlyHelpWorker, 3),
+      reason: 'This needs a social care assessment, not early help.',
+    };
     await expect(returnHandover(request, deps)).rejects.toThrow('unreachable');
     ports.store.update = update;
 
@@ -162,7 +242,13 @@ describe('returning a handover', () => {
 
   it("hands over afresh when the front door decides again, and retires the other team's handover still waiting", async () => {
     const { ports, handovers, deps } = await handedOver();
-    await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 3), reason: 'Older child has an open social care case: step up, not early help.' }, deps);
+    await returnHandover(
+      {
+        ...asked(['early-help'], earlyHelpWorker, 3),
+        reason: 'Older child has an open social care case: step up, not early help.',
+      },
+      deps,
+    );
 
     await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'sam.okafor', now: later(4) }, ports);
     await sendOutcome('c1', { ...ports, config, handovers, now: later(4) });
@@ -178,24 +264,71 @@ describe('returning a handover', () => {
 
 describe('the no-quibble measures and the receiving team view', () => {
   const handover = (over: Partial<Handover>): Handover => ({
-    contactId: 'c1', reference: 'CFC-TEST-0001', handoverId: '1:early-help', decisionNumber: 1, team: 'early-help', to: 'early-help@exampleshire.example',
-    childIndexes: [0], sentAt: sentAt.toISOString(), status: 'sent', statusAt: sentAt.toISOString(), ...over,
+    contactId: 'c1',
+    reference: 'CFC-TEST-0001',
+    handoverId: '1:early-help',
+    decisionNumber: 1,
+    team: 'early-help',
+    to: 'early-help@exampleshire.example',
+    childIndexes: [0],
+    sentAt: sentAt.toISOString(),
+    status: 'sent',
+    statusAt: sentAt.toISOString(),
+    ...over,
   });
 
   it('counts waiting, accepted and returned handovers, with the median time to acceptance', () => {
     const accepted = [2, 4, 30].map((h) => handover({ status: 'accepted', statusAt: later(h).toISOString() }));
 
-    const measures = handoverMeasures('early-help', { waiting: [handover({})], accepted, returned: [handover({ status: 'returned' })] }, later(10));
+    const measures = handoverMeasures(
+      'early-help',
+      { waiting: [handover({})], accepted, returned: [handover({ status: 'returned' })] },
+      later(10),
+    );
 
-    expect(measures).toEqual({ team: 'early-help', waiting: 1, oldestWaitingHours: 10, accepted: 3, medianHoursToAccept: 4, returned: 1 });
+    expect(measures).toEqual({
+      team: 'early-help',
+      waiting: 1,
+      oldestWaitingHours: 10,
+      accepted: 3,
+      medianHoursToAccept: 4,
+      returned: 1,
+    });
   });
 
   it("carries the whole record to the receiving team: children, concerns, the decision's rationale, matches and partner answers", async () => {
     const contact: Contact = {
       ...decided(),
-      partnerRequests: [{ id: 'r1', agency: 'health', question: 'Is the baby registered with a GP?', requestedAt: sentAt.toISOString(), requestedBy: { id: 'sam.okafor', name: 'Sam Okafor' }, dueAt: later(48).toISOString(), answer: 'Yes, with Example Surgery; health visitor visited last week.', answeredAt: later(1).toISOString(), answeredBy: { id: 'sam.okafor', name: 'Sam Okafor' } }],
+      partnerRequests: [
+        {
+          id: 'r1',
+          agency: 'health',
+          question: 'Is the baby registered with a GP?',
+          requestedAt: sentAt.toISOString(),
+          requestedBy: { id: 'sam.okafor', name: 'Sam Okafor' },
+          dueAt: later(48).toISOString(),
+          answer: 'Yes, with Example Surgery; health visitor visited last week.',
+          answeredAt: later(1).toISOString(),
+          answeredBy: { id: 'sam.okafor', name: 'Sam Okafor' },
+        },
+      ],
     };
-    const matches = { earlier: [{ contactId: 'c0', reference: 'CFC-OLD-0001', receivedAt: '2026-05-01T10:00:00.000Z', childIndex: 1, matchedOn: ['nhs-number' as const], status: 'decided', level: 2 as const, route: 'early-help-single-agency' as const }], household: [], more: [] };
+    const matches = {
+      earlier: [
+        {
+          contactId: 'c0',
+          reference: 'CFC-OLD-0001',
+          receivedAt: '2026-05-01T10:00:00.000Z',
+          childIndex: 1,
+          matchedOn: ['nhs-number' as const],
+          status: 'decided',
+          level: 2 as const,
+          route: 'early-help-single-agency' as const,
+        },
+      ],
+      household: [],
+      more: [],
+    };
 
     const view = handoverRecord(contact, [handover({ childIndexes: [1] })], matches, []);
 
@@ -205,7 +338,9 @@ describe('the no-quibble measures and the receiving team view', () => {
     expect(text).toContain('CFC-OLD-0001');
     expect(text).toContain('health visitor visited last week');
     expect(view.children).toHaveLength(2);
-    expect(view.otherChildren).toEqual([expect.objectContaining({ value: { text: expect.stringContaining(strategy.rationale) } })]);
+    expect(view.otherChildren).toEqual([
+      expect.objectContaining({ value: { text: expect.stringContaining(strategy.rationale) } }),
+    ]);
   });
 
   it('is recorded only once per decision, however often the outcome is sent', async () => {
@@ -215,6 +350,9 @@ describe('the no-quibble measures and the receiving team view', () => {
     await recordHandovers(ports.contacts.get('c1')!, { handovers, config, now: sentAt });
     await recordHandovers(ports.contacts.get('c1')!, { handovers, config, now: later(1) });
 
-    expect((await handovers.listForContact('c1')).map((h) => h.sentAt)).toEqual([sentAt.toISOString(), sentAt.toISOString()]);
+    expect((await handovers.listForContact('c1')).map((h) => h.sentAt)).toEqual([
+      sentAt.toISOString(),
+      sentAt.toISOString(),
+    ]);
   });
 });

@@ -13,14 +13,18 @@ describe('cdk synth', () => {
   it('synthesises the deployable stack, with its Lambda bundles, without AWS credentials', async () => {
     const out = mkdtempSync(join(tmpdir(), 'front-door-cdk-'));
     try {
-      const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('CDK_')));
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('CDK_')),
+      );
       await run(join(BIN, 'cdk'), ['synth', '-c', 'stage=example', '--quiet', '--output', out], {
         cwd: ROOT,
         env: { ...env, PATH: `${BIN}${delimiter}${process.env.PATH}`, HOME: out },
         maxBuffer: 64 * 1024 * 1024,
       });
       const template = JSON.parse(readFileSync(join(out, 'FrontDoor-example.template.json'), 'utf8'));
-      const functions = Object.values(template.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['FrontDoor:Entry']);
+      const functions = Object.values(template.Resources as Record<string, any>).filter(
+        (r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['FrontDoor:Entry'],
+      );
       expect(functions.length).toBeGreaterThan(15);
       for (const fn of functions) expect(fn.Metadata['aws:asset:path']).toMatch(/^asset\./);
     } finally {

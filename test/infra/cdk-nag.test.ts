@@ -11,7 +11,10 @@ const nagFindings = (stage: string): string[] => {
   const outdir = mkdtempSync(join(tmpdir(), 'front-door-nag-'));
   try {
     const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
-    new FrontDoorStack(app, 'Nag', { config: loadStageConfig(stage), env: { account: '111111111111', region: 'eu-west-2' } });
+    new FrontDoorStack(app, 'Nag', {
+      config: loadStageConfig(stage),
+      env: { account: '111111111111', region: 'eu-west-2' },
+    });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     try {
       app.synth();
@@ -19,7 +22,9 @@ const nagFindings = (stage: string): string[] => {
     } catch {
       const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
       return report.pluginReports.flatMap((plugin: any) =>
-        plugin.violations.flatMap((v: any) => v.violatingConstructs.map((c: any) => `${v.ruleName} at ${c.constructPath}`)),
+        plugin.violations.flatMap((v: any) =>
+          v.violatingConstructs.map((c: any) => `${v.ruleName} at ${c.constructPath}`),
+        ),
       );
     }
   } finally {

@@ -5,7 +5,10 @@ import { FrontDoorStack } from '../../infra/front-door-stack';
 
 const synth = (stage = 'example') => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new FrontDoorStack(app, 'Test', { config: loadStageConfig(stage), env: { account: '111111111111', region: 'eu-west-2' } });
+  const stack = new FrontDoorStack(app, 'Test', {
+    config: loadStageConfig(stage),
+    env: { account: '111111111111', region: 'eu-west-2' },
+  });
   return Template.fromStack(stack);
 };
 
@@ -49,8 +52,15 @@ describe('Front Door stack', () => {
       FunctionName: { Ref: triageConsumer },
       ScalingConfig: { MaximumConcurrency: Match.anyValue() },
     });
-    for (const step of ['begin-triage', 'match-earlier-contacts', 'apply-levels-of-need', 'send-acknowledgement', 'mark-triage-failed']) {
-      const fn = resources('AWS::Lambda::Function')[logicalIdOf('AWS::Lambda::Function', `functions/triage/${step}.ts`)!]!;
+    for (const step of [
+      'begin-triage',
+      'match-earlier-contacts',
+      'apply-levels-of-need',
+      'send-acknowledgement',
+      'mark-triage-failed',
+    ]) {
+      const fn =
+        resources('AWS::Lambda::Function')[logicalIdOf('AWS::Lambda::Function', `functions/triage/${step}.ts`)!]!;
       expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
     }
     const [machine] = Object.values(resources('AWS::StepFunctions::StateMachine')) as any[];
@@ -101,7 +111,17 @@ describe('Front Door stack', () => {
     const [machine] = Object.values(resources('AWS::StepFunctions::StateMachine')) as any[];
     expect(machine.Properties.StateMachineType).toBe('STANDARD');
     const definition = JSON.stringify(machine.Properties.DefinitionString);
-    for (const state of ['BeginTriage', 'MatchEarlierContacts', 'ApplyLevelsOfNeed', 'ImmediateRisk', 'AlertDutyManager', 'SendAcknowledgement', 'MarkTriageFailed', 'TriageFailed', 'AwaitingDecision']) {
+    for (const state of [
+      'BeginTriage',
+      'MatchEarlierContacts',
+      'ApplyLevelsOfNeed',
+      'ImmediateRisk',
+      'AlertDutyManager',
+      'SendAcknowledgement',
+      'MarkTriageFailed',
+      'TriageFailed',
+      'AwaitingDecision',
+    ]) {
       expect(definition).toContain(`\\"${state}\\"`);
     }
     expect(definition).toContain('\\"Catch\\"');
@@ -109,7 +129,9 @@ describe('Front Door stack', () => {
 
   it('protects staff routes with IAM and leaves only the referrer routes open', () => {
     const routes = Object.values(resources('AWS::ApiGatewayV2::Route')) as any[];
-    const auth = Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']));
+    const auth = Object.fromEntries(
+      routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']),
+    );
     expect(auth).toMatchObject({
       'POST /api/notifications': 'NONE',
       'GET /api/status/{token}': 'NONE',
@@ -120,7 +142,7 @@ describe('Front Door stack', () => {
     });
   });
 
-  it('throttles the two public routes that store a notification and email its referrer, after creating them, and tells their handlers each source\'s limit', () => {
+  it("throttles the two public routes that store a notification and email its referrer, after creating them, and tells their handlers each source's limit", () => {
     // An HTTP API cannot take a WAF web ACL: the route throttles and the handlers' per-source limits stand in.
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
     const stage = Object.values(resources('AWS::ApiGatewayV2::Stage'))[0] as any;
@@ -144,7 +166,10 @@ describe('Front Door stack', () => {
       const starters = Object.values(resources('AWS::Lambda::Function'))
         .map((f: any) => f.Metadata['FrontDoor:Entry'])
         .filter((entry: string) => actionsOf(entry).includes('states:StartExecution'));
-      expect(starters.sort()).toEqual(['functions/queue/start-triage.ts', 'functions/scheduled/requeue-stalled-contacts.ts']);
+      expect(starters.sort()).toEqual([
+        'functions/queue/start-triage.ts',
+        'functions/scheduled/requeue-stalled-contacts.ts',
+      ]);
     });
 
     it('lets only the mailing functions send email, from the sender identity alone', () => {
@@ -175,10 +200,20 @@ describe('Front Door stack', () => {
       const [topicId] = Object.keys(resources('AWS::SNS::Topic')).filter((id) => id.startsWith('DeliveryProblems'));
       template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
         ConfigurationSetName: { Ref: setId },
-        EventDestination: { MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: topicId } }, Enabled: true },
+        EventDestination: {
+          MatchingEventTypes: ['bounce', 'complaint'],
+          SnsDestination: { TopicARN: { Ref: topicId } },
+          Enabled: true,
+        },
       });
-      template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true, TopicArn: { Ref: topicId } });
-      const mailers = Object.values(resources('AWS::Lambda::Function')).filter((f: any) => actionsOf(f.Metadata['FrontDoor:Entry']).includes('ses:SendEmail')) as any[];
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'sqs',
+        RawMessageDelivery: true,
+        TopicArn: { Ref: topicId },
+      });
+      const mailers = Object.values(resources('AWS::Lambda::Function')).filter((f: any) =>
+        actionsOf(f.Metadata['FrontDoor:Entry']).includes('ses:SendEmail'),
+      ) as any[];
       for (const fn of mailers) {
         expect(fn.Properties.Environment.Variables.SES_CONFIGURATION_SET).toEqual({ Ref: setId });
         const ses = statementsOf(fn.Metadata['FrontDoor:Entry']).find((s) => s.Action === 'ses:SendEmail');
@@ -198,7 +233,9 @@ describe('Front Door stack', () => {
     });
 
     it('lets the intake send to the triage queue and nothing else', () => {
-      const sends = statementsOf('functions/api/submit-notification.ts').filter((s) => [s.Action].flat().includes('sqs:SendMessage'));
+      const sends = statementsOf('functions/api/submit-notification.ts').filter((s) =>
+        [s.Action].flat().includes('sqs:SendMessage'),
+      );
       expect(sends).toHaveLength(1);
       expect(JSON.stringify(sends[0].Resource)).toContain('TriageQueue');
     });
@@ -215,11 +252,15 @@ describe('Front Door stack', () => {
 
     it('encrypts every table, queue, log group and the state machine with it', () => {
       for (const table of Object.values(resources('AWS::DynamoDB::GlobalTable')) as any[]) {
-        expect(table.Properties.SSESpecification).toEqual(expect.objectContaining({ SSEEnabled: true, SSEType: 'KMS' }));
+        expect(table.Properties.SSESpecification).toEqual(
+          expect.objectContaining({ SSEEnabled: true, SSEType: 'KMS' }),
+        );
         expect(usesKey(table.Properties.Replicas)).toBe(true);
       }
-      for (const queue of Object.values(resources('AWS::SQS::Queue')) as any[]) expect(usesKey(queue.Properties.KmsMasterKeyId)).toBe(true);
-      for (const group of Object.values(resources('AWS::Logs::LogGroup')) as any[]) expect(usesKey(group.Properties.KmsKeyId)).toBe(true);
+      for (const queue of Object.values(resources('AWS::SQS::Queue')) as any[])
+        expect(usesKey(queue.Properties.KmsMasterKeyId)).toBe(true);
+      for (const group of Object.values(resources('AWS::Logs::LogGroup')) as any[])
+        expect(usesKey(group.Properties.KmsKeyId)).toBe(true);
       const [machine] = Object.values(resources('AWS::StepFunctions::StateMachine')) as any[];
       expect(usesKey(machine.Properties.EncryptionConfiguration)).toBe(true);
     });
@@ -237,9 +278,13 @@ describe('Front Door stack', () => {
           IgnorePublicAcls: true,
           RestrictPublicBuckets: true,
         });
-        const policy = (Object.values(resources('AWS::S3::BucketPolicy')) as any[]).find((p) => p.Properties.Bucket.Ref === id);
+        const policy = (Object.values(resources('AWS::S3::BucketPolicy')) as any[]).find(
+          (p) => p.Properties.Bucket.Ref === id,
+        );
         expect(policy.Properties.PolicyDocument.Statement).toEqual(
-          expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+          expect.arrayContaining([
+            expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
         );
       }
     });
@@ -249,15 +294,21 @@ describe('Front Door stack', () => {
       expect(policies.length).toBe(Object.keys(resources('AWS::SQS::Queue')).length);
       for (const policy of policies) {
         expect(policy.Properties.PolicyDocument.Statement).toEqual(
-          expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+          expect.arrayContaining([
+            expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
         );
       }
     });
 
     it('protects the contacts table from deletion outside the local stage', () => {
-      const contacts = (Object.values(resources('AWS::DynamoDB::GlobalTable')) as any[]).find((t) => t.Properties.GlobalSecondaryIndexes);
+      const contacts = (Object.values(resources('AWS::DynamoDB::GlobalTable')) as any[]).find(
+        (t) => t.Properties.GlobalSecondaryIndexes,
+      );
       expect(contacts.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
-      expect(contacts.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(contacts.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({
+        PointInTimeRecoveryEnabled: true,
+      });
       expect(contacts.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
     });
   });
@@ -287,7 +338,9 @@ describe('Front Door stack', () => {
       }
       const deadLetterAlarms = watched.filter((w) => w === 'AWS/SQS:ApproximateNumberOfMessagesVisible');
       // One per dead-letter queue: each work queue's, and the email intake function's failures.
-      expect(deadLetterAlarms.length).toBe(Object.keys(resources('AWS::SQS::Queue')).filter((id) => /DeadLetters|Failures/.test(id)).length);
+      expect(deadLetterAlarms.length).toBe(
+        Object.keys(resources('AWS::SQS::Queue')).filter((id) => /DeadLetters|Failures/.test(id)).length,
+      );
     });
 
     it('keeps an email the intake function failed on, after its retries, in a queue the alarms watch', () => {
@@ -302,10 +355,14 @@ describe('Front Door stack', () => {
     });
 
     it('alarms on the errors and throttles of every function', () => {
-      const functions = Object.keys(resources('AWS::Lambda::Function')).filter((id) => resources('AWS::Lambda::Function')[id]!.Metadata?.['FrontDoor:Entry']);
+      const functions = Object.keys(resources('AWS::Lambda::Function')).filter(
+        (id) => resources('AWS::Lambda::Function')[id]!.Metadata?.['FrontDoor:Entry'],
+      );
       const lambdaAlarms = alarms().filter((a) => a.Properties.Namespace === 'AWS/Lambda');
       for (const metric of ['Errors', 'Throttles']) {
-        const watched = lambdaAlarms.filter((a) => a.Properties.MetricName === metric).map((a) => a.Properties.Dimensions[0].Value.Ref);
+        const watched = lambdaAlarms
+          .filter((a) => a.Properties.MetricName === metric)
+          .map((a) => a.Properties.Dimensions[0].Value.Ref);
         expect(watched.sort()).toEqual(functions.sort());
       }
     });
@@ -326,7 +383,8 @@ describe('Front Door stack', () => {
       const contactFacts = tables.find((t) => t.Properties.TableInput.Name === 'contact_facts')!.Properties.TableInput;
       expect(contactFacts.StorageDescriptor.SerdeInfo.SerializationLibrary).toContain('ParquetHiveSerDe');
       expect(contactFacts.StorageDescriptor.Columns).toContainEqual({ Name: 'child_key', Type: 'string' });
-      for (const column of contactFacts.StorageDescriptor.Columns) expect(column.Name).not.toMatch(/name|address|birth|postcode/i);
+      for (const column of contactFacts.StorageDescriptor.Columns)
+        expect(column.Name).not.toMatch(/name|address|birth|postcode/i);
     });
 
     it('keeps query results in an enforced workgroup, encrypted with the stack key', () => {
@@ -345,7 +403,9 @@ describe('Front Door stack', () => {
         .map((f: any) => f.Metadata['FrontDoor:Entry'])
         .filter((entry: string) => actionsOf(entry).includes('glue:UpdateTable'));
       expect(updaters).toEqual(['functions/analytics/extract-facts.ts']);
-      expect(actionsOf('functions/console/performance.ts')).toEqual(expect.arrayContaining(['athena:StartQueryExecution', 'athena:GetQueryResults']));
+      expect(actionsOf('functions/console/performance.ts')).toEqual(
+        expect.arrayContaining(['athena:StartQueryExecution', 'athena:GetQueryResults']),
+      );
       expect(actionsOf('functions/console/performance.ts')).not.toContain('dynamodb:PutItem');
     });
   });
@@ -367,13 +427,21 @@ describe('stage configuration', () => {
 
   it('checks office hours, the region and sign-off routes', () => {
     const example = JSON.parse(JSON.stringify(loadStageConfig('example')));
-    expect(() => parseStageConfig({ ...example, officeHours: { start: '17:00', end: '09:00' } }, 'hours.json')).toThrow(/officeHours: Office hours must start before they end/);
-    expect(() => parseStageConfig({ ...example, region: 'London' }, 'region.json')).toThrow(/region: Give an AWS region/);
-    expect(() => parseStageConfig({ ...example, console: { signOffRoutes: ['anything'] } }, 'routes.json')).toThrow(/console.signOffRoutes.0/);
+    expect(() => parseStageConfig({ ...example, officeHours: { start: '17:00', end: '09:00' } }, 'hours.json')).toThrow(
+      /officeHours: Office hours must start before they end/,
+    );
+    expect(() => parseStageConfig({ ...example, region: 'London' }, 'region.json')).toThrow(
+      /region: Give an AWS region/,
+    );
+    expect(() => parseStageConfig({ ...example, console: { signOffRoutes: ['anything'] } }, 'routes.json')).toThrow(
+      /console.signOffRoutes.0/,
+    );
   });
 
   it('passes office hours, retention and sign-off routes to the functions', () => {
-    const env = (Object.values(resources('AWS::Lambda::Function')) as any[]).map((f) => f.Properties.Environment?.Variables ?? {});
+    const env = (Object.values(resources('AWS::Lambda::Function')) as any[]).map(
+      (f) => f.Properties.Environment?.Variables ?? {},
+    );
     expect(env.every((v) => v.OFFICE_HOURS === '08:30-17:00' && v.CONTACT_RETENTION_YEARS === '6')).toBe(true);
     expect(env.some((v) => v.SIGN_OFF_ROUTES === 'existing-open-case')).toBe(true);
   });

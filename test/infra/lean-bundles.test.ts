@@ -8,7 +8,9 @@ import { copiedFiles, copyCommand } from '../../infra/constructs/front-door-func
 const ROOT = join(__dirname, '..', '..');
 
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 describe('what a function carries beside its bundle', () => {
   let out: string;
@@ -45,10 +47,14 @@ describe('what a function carries beside its bundle', () => {
     // Assess
     const govuk = join(out, 'node_modules/govuk-frontend/dist/govuk');
     const copied = filesUnder(govuk).map((f) => relative(govuk, f));
-    expect(copied).toEqual(expect.arrayContaining(['govuk-frontend.min.css', 'govuk-frontend.min.js', 'assets/manifest.json']));
+    expect(copied).toEqual(
+      expect.arrayContaining(['govuk-frontend.min.css', 'govuk-frontend.min.js', 'assets/manifest.json']),
+    );
     expect(copied.some((f) => f.startsWith('assets/fonts/') && f.endsWith('.woff2'))).toBe(true);
     expect(copied.filter((f) => /\.(scss|map|mjs|njk)$/.test(f))).toEqual([]);
     // And Front Door's own stylesheet (the console's stacked tables, the red banner).
-    expect(filesUnder(join(out, 'shared/web/assets')).map((f) => relative(out, f))).toEqual(['shared/web/assets/front-door.css']);
+    expect(filesUnder(join(out, 'shared/web/assets')).map((f) => relative(out, f))).toEqual([
+      'shared/web/assets/front-door.css',
+    ]);
   });
 });

@@ -1,4 +1,9 @@
-import { APIGatewayProxyEventV2Schema, EventBridgeSchema, SesSchema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
+import {
+  APIGatewayProxyEventV2Schema,
+  EventBridgeSchema,
+  SesSchema,
+  SqsSchema,
+} from '@aws-lambda-powertools/parser/schemas';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ZodType } from 'zod';
@@ -14,7 +19,8 @@ const eventFiles = (dir: string): string[] =>
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
 const resources = Object.entries(synthesizeTemplate().Resources as Record<string, Resource>);
-const mentions = (value: unknown, logicalId: string): boolean => JSON.stringify(value ?? null).includes(`"${logicalId}"`);
+const mentions = (value: unknown, logicalId: string): boolean =>
+  JSON.stringify(value ?? null).includes(`"${logicalId}"`);
 const ofType = (type: string) => resources.filter(([, r]) => r.Type === type).map(([, r]) => r.Properties);
 
 /**

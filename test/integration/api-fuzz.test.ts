@@ -13,13 +13,28 @@ const seed = Number(process.env.FUZZ_SEED) || undefined;
 /** Text that has broken things before: direction overrides, half surrogates, controls, huge and odd numbers. */
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.constantFrom('\u202Eevil', '\uD800', '\u0000', '<script>alert(1)</script>', 'null', '', ' ', '𝔉𝔯𝔬𝔫𝔱', '1e309', '__proto__', 'constructor'),
+  fc.constantFrom(
+    '\u202Eevil',
+    '\uD800',
+    '\u0000',
+    '<script>alert(1)</script>',
+    'null',
+    '',
+    ' ',
+    '𝔉𝔯𝔬𝔫𝔱',
+    '1e309',
+    '__proto__',
+    'constructor',
+  ),
 );
 const jsonish: fc.Arbitrary<unknown> = fc.oneof(hostile, fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
 
 /** A valid notification with a few of its fields, at any depth, replaced or removed. */
 const mutatedNotification = fc
-  .tuple(fc.constantFrom(aSchoolNeglectNotification, aPoliceDomesticAbuseNotification), fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), jsonish), { maxLength: 4 }))
+  .tuple(
+    fc.constantFrom(aSchoolNeglectNotification, aPoliceDomesticAbuseNotification),
+    fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), jsonish), { maxLength: 4 }),
+  )
   .map(([make, edits]) => {
     const notification = make() as unknown as Record<string, unknown>;
     for (const [path, value] of edits) {
@@ -46,7 +61,14 @@ const body = fc.oneof(
   { arbitrary: fc.uint8Array({ maxLength: 512 }).map((b) => Buffer.from(b)), weight: 1 },
   { arbitrary: hostile, weight: 1 },
 );
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/jsonp', 'text/plain', 'application/json; charset=latin1', 'multipart/form-data');
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/jsonp',
+  'text/plain',
+  'application/json; charset=latin1',
+  'multipart/form-data',
+);
 
 describe('API fuzzing', () => {
   const local = useLocalSystem();
@@ -78,7 +100,11 @@ describe('API fuzzing', () => {
   };
 
   const send = (path: string, payload: string | Buffer, headers: Record<string, string>) =>
-    fetch(`${local.system.endpoints.api}${path}`, { method: 'POST', headers, body: typeof payload === 'string' ? payload : new Uint8Array(payload) });
+    fetch(`${local.system.endpoints.api}${path}`, {
+      method: 'POST',
+      headers,
+      body: typeof payload === 'string' ? payload : new Uint8Array(payload),
+    });
 
   it('POST /api/notifications: no 5xx, nothing stored when refused, never stored twice', async () => {
     let run = 0;
@@ -104,15 +130,26 @@ describe('API fuzzing', () => {
 
   it('POST /api/notifications/batch: no 5xx, one contact per accepted item, nothing more on a resend', async () => {
     let run = 0;
-    const item = fc.record({ idempotencyKey: fc.oneof(fc.constant('same-key'), hostile, fc.uuid()), notification: mutatedNotification });
+    const item = fc.record({
+      idempotencyKey: fc.oneof(fc.constant('same-key'), hostile, fc.uuid()),
+      notification: mutatedNotification,
+    });
     const batch = fc.oneof(
-      { arbitrary: fc.array(item, { minLength: 1, maxLength: 4 }).map((notifications) => JSON.stringify({ notifications })), weight: 4 },
+      {
+        arbitrary: fc
+          .array(item, { minLength: 1, maxLength: 4 })
+          .map((notifications) => JSON.stringify({ notifications })),
+        weight: 4,
+      },
       { arbitrary: body, weight: 1 },
     );
     await fc.assert(
       fc.asyncProperty(batch, async (payload) => {
         // Prepare: keys are the agency's own; a fresh prefix per run keeps runs apart.
-        const scoped = typeof payload === 'string' ? payload.replaceAll('"idempotencyKey":"', `"idempotencyKey":"${Date.now()}-${run++}-`) : payload;
+        const scoped =
+          typeof payload === 'string'
+            ? payload.replaceAll('"idempotencyKey":"', `"idempotencyKey":"${Date.now()}-${run++}-`)
+            : payload;
         const headers = { 'content-type': 'application/json', 'x-api-key': 'local-batch-key' };
         const before = await storedContacts();
 
@@ -123,7 +160,12 @@ describe('API fuzzing', () => {
 
         // Assess
         expect([first.status, again.status].filter((s) => s >= 500)).toEqual([]);
-        const accepted = first.status === 200 ? ((await first.json()) as { results: { outcome: string }[] }).results.filter((r) => r.outcome === 'accepted').length : 0;
+        const accepted =
+          first.status === 200
+            ? ((await first.json()) as { results: { outcome: string }[] }).results.filter(
+                (r) => r.outcome === 'accepted',
+              ).length
+            : 0;
         expect(afterFirst - before).toBe(accepted);
         expect(await storedContacts()).toBe(afterFirst);
       }),

@@ -18,16 +18,22 @@ import { apiClient, triageStateMachineArn } from './api-client';
 const template = synthesizeTemplate();
 /** CDK's logical ids end in an 8-character hash after the construct path. */
 const logicalId = (path: string, type: string) =>
-  Object.keys(template.Resources).find((id) => new RegExp(`^${path}[0-9A-F]{8}$`).test(id) && template.Resources[id].Type === type)!;
+  Object.keys(template.Resources).find(
+    (id) => new RegExp(`^${path}[0-9A-F]{8}$`).test(id) && template.Resources[id].Type === type,
+  )!;
 const TRIAGE_QUEUE = logicalId('TriageQueue', 'AWS::SQS::Queue');
 const TRIAGE_DEAD_LETTERS = logicalId('TriageQueueDeadLetters', 'AWS::SQS::Queue');
 const MAX_RECEIVES = Number(template.Resources[TRIAGE_QUEUE].Properties.RedrivePolicy.maxReceiveCount);
 
 const run = promisify(execFile);
 
-const queueUrl = async (sqs: SQSClient, name: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
+const queueUrl = async (sqs: SQSClient, name: string) =>
+  (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl!;
 const visibleMessages = async (sqs: SQSClient, url: string) =>
-  Number((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }))).Attributes?.ApproximateNumberOfMessages ?? 0);
+  Number(
+    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] })))
+      .Attributes?.ApproximateNumberOfMessages ?? 0,
+  );
 
 describe('SQS delivers at least once; triage happens exactly once', () => {
   const local = useLocalSystem();
@@ -45,14 +51,22 @@ describe('SQS delivers at least once; triage happens exactly once', () => {
     const sqs = new SQSClient(local.system.clientConfig('sqs'));
     const url = await queueUrl(sqs, TRIAGE_QUEUE);
     const body = JSON.stringify({ contactId });
-    await Promise.all([sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body })), sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }))]);
+    await Promise.all([
+      sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body })),
+      sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body })),
+    ]);
 
     await api.contactInStatus(contactId, 'awaiting-decision');
-    await waitFor(async () => ((await visibleMessages(sqs, url)) === 0 ? true : undefined), 'the triage queue to drain');
+    await waitFor(
+      async () => ((await visibleMessages(sqs, url)) === 0 ? true : undefined),
+      'the triage queue to drain',
+    );
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
     const sfn = new SFNClient(local.system.clientConfig('sfn'));
-    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(local.system) }));
+    const { executions = [] } = await sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(local.system) }),
+    );
     expect(executions.filter((e) => e.name?.endsWith(contactId)).map((e) => e.status)).toEqual(['SUCCEEDED']);
     expect(await api.emailsTo('redelivery@school.example')).toHaveLength(1);
   });
@@ -63,7 +77,15 @@ describe('a message that always fails', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   /** `npx front-door ops …` against the local system in dataDir, as an engineer would run it. */
   const ops = async (...args: string[]) =>
-    (await run(process.execPath, [join(__dirname, '..', '..', 'bin', 'front-door.mjs'), 'ops', '--data-dir', dataDir, ...args])).stdout;
+    (
+      await run(process.execPath, [
+        join(__dirname, '..', '..', 'bin', 'front-door.mjs'),
+        'ops',
+        '--data-dir',
+        dataDir,
+        ...args,
+      ])
+    ).stdout;
 
   it(`moves to the dead-letter queue after ${MAX_RECEIVES} receives; the contact is kept, replayed and its message redriven without a second triage`, async () => {
     // Step Functions refusing every start (here: a state machine that does not exist) is the
@@ -72,7 +94,8 @@ describe('a message that always fails', () => {
     // Every function that starts executions sees the same outage (they share one local environment).
     for (const resource of Object.values(broken.Resources as Record<string, any>)) {
       const variables = resource.Properties?.Environment?.Variables;
-      if (variables?.TRIAGE_STATE_MACHINE_ARN) variables.TRIAGE_STATE_MACHINE_ARN = 'arn:aws:states:eu-west-2:000000000000:stateMachine:DoesNotExist';
+      if (variables?.TRIAGE_STATE_MACHINE_ARN)
+        variables.TRIAGE_STATE_MACHINE_ARN = 'arn:aws:states:eu-west-2:000000000000:stateMachine:DoesNotExist';
     }
     const brokenFile = join(dataDir, 'broken-template.json');
     writeFileSync(brokenFile, JSON.stringify(broken));
@@ -89,9 +112,16 @@ describe('a message that always fails', () => {
 
       const sqs = new SQSClient(outage.clientConfig('sqs'));
       const deadLetters = await queueUrl(sqs, TRIAGE_DEAD_LETTERS);
-      await waitFor(async () => ((await visibleMessages(sqs, deadLetters)) === 1 ? true : undefined), 'the message to reach the dead-letter queue', 60_000);
+      await waitFor(
+        async () => ((await visibleMessages(sqs, deadLetters)) === 1 ? true : undefined),
+        'the message to reach the dead-letter queue',
+        60_000,
+      );
       expect(await visibleMessages(sqs, await queueUrl(sqs, TRIAGE_QUEUE))).toBe(0);
-      const attempts = outage.output().split('\n').filter((line) => line.includes('StartTriage') && /error|fail/i.test(line));
+      const attempts = outage
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('StartTriage') && /error|fail/i.test(line));
       expect(attempts.length).toBeGreaterThanOrEqual(MAX_RECEIVES);
 
       const stored = await api.contact(contactId);
@@ -118,7 +148,10 @@ describe('a message that always fails', () => {
 
       expect(await ops('dlq', 'redrive')).toContain('TriageQueue: 1 message redriven');
       const sqs = new SQSClient(restored.clientConfig('sqs'));
-      await waitFor(async () => ((await visibleMessages(sqs, await queueUrl(sqs, TRIAGE_QUEUE))) === 0 ? true : undefined), 'the redriven message to be consumed');
+      await waitFor(
+        async () => ((await visibleMessages(sqs, await queueUrl(sqs, TRIAGE_QUEUE))) === 0 ? true : undefined),
+        'the redriven message to be consumed',
+      );
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(await api.emailsTo('poison@school.example')).toHaveLength(1);
       expect(await ops('dlq', 'list')).toContain('TriageQueue: 0 dead letters');

@@ -60,29 +60,37 @@ describe('a crash mid-run', () => {
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  it('SIGKILLed while triaging and restarted on the same data: after the sweeper, nothing stuck, lost or unacknowledged, no contact duplicated', async () => {
-    // The sweeper runs every few seconds instead of every five minutes.
-    process.env.FRONT_DOOR_SCHEDULE_SECONDS = '3';
-    try {
-      system = await startLocalSystem({ dataDir, readyTimeoutMs: 180_000 });
-      const accepted = await send(system, 60, 20);
-      // Kill it once triage is under way: some finished, some not.
-      await waitFor(async () => ((await census(system!)).byStatus['awaiting-decision'] ?? 0) >= 5 || undefined, 'triage to be under way', 10 * 60_000);
-      await system.kill();
-      system = await startLocalSystem({ dataDir, readyTimeoutMs: 180_000 });
+  it(
+    'SIGKILLed while triaging and restarted on the same data: after the sweeper, nothing stuck, lost or unacknowledged, no contact duplicated',
+    async () => {
+      // The sweeper runs every few seconds instead of every five minutes.
+      process.env.FRONT_DOOR_SCHEDULE_SECONDS = '3';
+      try {
+        system = await startLocalSystem({ dataDir, readyTimeoutMs: 180_000 });
+        const accepted = await send(system, 60, 20);
+        // Kill it once triage is under way: some finished, some not.
+        await waitFor(
+          async () => ((await census(system!)).byStatus['awaiting-decision'] ?? 0) >= 5 || undefined,
+          'triage to be under way',
+          10 * 60_000,
+        );
+        await system.kill();
+        system = await startLocalSystem({ dataDir, readyTimeoutMs: 180_000 });
 
-      const result = await settled(system, 20 * 60_000);
+        const result = await settled(system, 20 * 60_000);
 
-      expect(accepted).toBe(60);
-      expect(result.byStatus).toEqual({ 'awaiting-decision': 60 });
-      // Every acknowledgement is recorded as sent and is in the mailbox (saved on every send).
-      expect(result).toMatchObject({ total: 60, acknowledgementPending: 0, unacknowledged: 0 });
-      // Email is at least once: a send that SES (here the mailbox) accepted but whose idempotency
-      // record the kill left "in progress" is sent again after the restart. At most one such send
-      // per email step running at the kill, so at most the email steps' reserved concurrency.
-      expect(result.duplicatedAcknowledgements).toBeLessThanOrEqual(CAPACITY.emailStep);
-    } finally {
-      delete process.env.FRONT_DOOR_SCHEDULE_SECONDS;
-    }
-  }, 30 * 60_000);
+        expect(accepted).toBe(60);
+        expect(result.byStatus).toEqual({ 'awaiting-decision': 60 });
+        // Every acknowledgement is recorded as sent and is in the mailbox (saved on every send).
+        expect(result).toMatchObject({ total: 60, acknowledgementPending: 0, unacknowledged: 0 });
+        // Email is at least once: a send that SES (here the mailbox) accepted but whose idempotency
+        // record the kill left "in progress" is sent again after the restart. At most one such send
+        // per email step running at the kill, so at most the email steps' reserved concurrency.
+        expect(result.duplicatedAcknowledgements).toBeLessThanOrEqual(CAPACITY.emailStep);
+      } finally {
+        delete process.env.FRONT_DOOR_SCHEDULE_SECONDS;
+      }
+    },
+    30 * 60_000,
+  );
 });

@@ -21,7 +21,8 @@ describe('a notification travels end to end', () => {
     const db = new DynamoDBClient(local.system.clientConfig('dynamodb'));
     const { TableNames: tables = [] } = await db.send(new ListTablesCommand({}));
     let count = 0;
-    for (const table of tables) count += (await db.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
+    for (const table of tables)
+      count += (await db.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
     return count;
   };
 
@@ -56,10 +57,17 @@ describe('a notification travels end to end', () => {
     const status = await api.call('GET', new URL(accepted.body.statusUrl).pathname);
     // The contact id opens nothing: the link has its own token.
     expect((await api.call('GET', `/api/status/${contactId}`)).status).toBe(404);
-    expect(status.body).toEqual(expect.objectContaining({ reference, status: 'awaiting-decision', decisionDueAt: awaiting.recommendation.dueAt }));
+    expect(status.body).toEqual(
+      expect.objectContaining({ reference, status: 'awaiting-decision', decisionDueAt: awaiting.recommendation.dueAt }),
+    );
     expect(JSON.stringify(status.body)).not.toContain('Ellie');
 
-    const decision = { route: 'early-help-targeted', level: 3, primaryNeed: 'N1', rationale: 'Neglect at level 3: several agencies are needed and the family agrees.' };
+    const decision = {
+      route: 'early-help-targeted',
+      level: 3,
+      primaryNeed: 'N1',
+      rationale: 'Neglect at level 3: several agencies are needed and the family agrees.',
+    };
     const decided = await api.decide(contactId, decision);
     expect(decided.status).toBe(201);
     expect(decided.body.status).toBe('decided');
@@ -75,11 +83,16 @@ describe('a notification travels end to end', () => {
     // A different decision on a decided contact is a conflict.
     const conflict = await api.decide(contactId, { ...decision, route: 'nfa', level: 1 });
     expect(conflict.status).toBe(409);
-    expect(conflict.body.decision.children).toEqual([expect.objectContaining({ childIndex: 0, route: 'early-help-targeted' })]);
+    expect(conflict.body.decision.children).toEqual([
+      expect.objectContaining({ childIndex: 0, route: 'early-help-targeted' }),
+    ]);
 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const toReferrer = await api.emailsTo(notification.referrer.email!);
-    expect(toReferrer.map((m) => m.subject).sort()).toEqual([`Decision on your notification ${reference}`, `We have received your notification ${reference}`]);
+    expect(toReferrer.map((m) => m.subject).sort()).toEqual([
+      `Decision on your notification ${reference}`,
+      `We have received your notification ${reference}`,
+    ]);
     // The board's measures count the decision once, however often its outcome is re-sent.
     expect(local.system.output().match(/"DecisionsFinal":1/g)).toHaveLength(1);
     expect(local.system.output()).toMatch(/"ScreenedWithinOneWorkingDay":1/);
@@ -91,7 +104,9 @@ describe('a notification travels end to end', () => {
     const { contactId, reference } = (await api.submit(notification)).body;
     await api.contactInStatus(contactId, 'awaiting-decision');
     const rationale = 'Neglect at level 3: the family agrees to targeted early help from the school.';
-    expect((await api.decide(contactId, { route: 'early-help-targeted', level: 3, primaryNeed: 'N1', rationale })).status).toBe(201);
+    expect(
+      (await api.decide(contactId, { route: 'early-help-targeted', level: 3, primaryNeed: 'N1', rationale })).status,
+    ).toBe(201);
     const outcome = await api.emailTo(notification.referrer.email, /Decision on your notification/);
     const link = /(http\S+\/status\/[A-Za-z0-9_-]{32})/.exec(outcome.body.text!)![1]!;
     expect(link).not.toContain(contactId);
@@ -101,14 +116,20 @@ describe('a notification travels end to end', () => {
     expect(page.status).toBe(200);
     expect(html).toContain('Early help');
     expect(html).not.toContain(rationale);
-    for (const wrong of [`/status/${contactId}`, `/status/${'A'.repeat(32)}`]) expect((await fetch(`${local.system.endpoints.api}${wrong}`)).status).toBe(404);
+    for (const wrong of [`/status/${contactId}`, `/status/${'A'.repeat(32)}`])
+      expect((await fetch(`${local.system.endpoints.api}${wrong}`)).status).toBe(404);
 
     // Posted as the status page's own forms are, with their origin and form token.
     const statusPath = new URL(link).pathname;
     expect((await post(local.system, `${statusPath}/code`, {})).status).toBe(200);
-    const codeEmail = await api.emailTo(notification.referrer.email, new RegExp(`Your code to see the decision on ${reference}`));
+    const codeEmail = await api.emailTo(
+      notification.referrer.email,
+      new RegExp(`Your code to see the decision on ${reference}`),
+    );
     const code = /Your code is (\d{6})/.exec(codeEmail.body.text!)![1]!;
-    const wrongCode = await post(local.system, `${statusPath}/reasons`, { code: code === '000000' ? '111111' : '000000' });
+    const wrongCode = await post(local.system, `${statusPath}/reasons`, {
+      code: code === '000000' ? '111111' : '000000',
+    });
     expect([wrongCode.status, await wrongCode.text()]).toEqual([400, expect.not.stringContaining(rationale)]);
     const opened = await post(local.system, `${statusPath}/reasons`, { code });
     expect([opened.status, await opened.text()]).toEqual([200, expect.stringContaining(rationale)]);
@@ -128,16 +149,31 @@ describe('a notification travels end to end', () => {
 
     const decided = await api.decide(contactId, {
       children: [
-        { childIndex: 0, route: 'early-help-targeted', level: 3, rationale: 'Neglect at level 3 for Ellie: the family agrees to early help.' },
-        { childIndex: 1, route: 'csc-assessment', level: 4, rationale: 'Neglect of a toddler who depends entirely on her carers: assess.' },
+        {
+          childIndex: 0,
+          route: 'early-help-targeted',
+          level: 3,
+          rationale: 'Neglect at level 3 for Ellie: the family agrees to early help.',
+        },
+        {
+          childIndex: 1,
+          route: 'csc-assessment',
+          level: 4,
+          rationale: 'Neglect of a toddler who depends entirely on her carers: assess.',
+        },
       ],
     });
     expect(decided.status).toBe(201);
-    expect(decided.body.decision.children.map((c: { route: string }) => c.route)).toEqual(['early-help-targeted', 'csc-assessment']);
+    expect(decided.body.decision.children.map((c: { route: string }) => c.route)).toEqual([
+      'early-help-targeted',
+      'csc-assessment',
+    ]);
 
     const outcome = await api.emailTo(notification.referrer.email!, /Decision on your notification/);
     expect(outcome.body.text).toContain('For child 1: Early help: targeted family support (level of need 3).');
-    expect(outcome.body.text).toContain("For child 2: Children's social care: child in need assessment (s17) (level of need 4).");
+    expect(outcome.body.text).toContain(
+      "For child 2: Children's social care: child in need assessment (s17) (level of need 4).",
+    );
     const earlyHelp = await api.emailTo('early-help@exampleshire.example', new RegExp(reference));
     const socialCare = await api.emailTo('social-care@exampleshire.example', new RegExp(reference));
     expect(earlyHelp.body.text).toContain('Rationale: Neglect at level 3 for Ellie');
@@ -155,7 +191,10 @@ describe('a notification travels end to end', () => {
     expect(contact.recommendation.priority).toBe('red');
     // In office hours the duty manager, outside them the emergency duty team (which of the two is
     // unit-tested against the calendar); this test runs at whatever time it is.
-    const alert = await api.emailTo(['duty-manager@exampleshire.example', 'emergency-duty-team@exampleshire.example'], new RegExp(accepted.body.reference));
+    const alert = await api.emailTo(
+      ['duty-manager@exampleshire.example', 'emergency-duty-team@exampleshire.example'],
+      new RegExp(accepted.body.reference),
+    );
     expect(alert.subject).toMatch(/^RED/);
   });
 
@@ -175,7 +214,9 @@ describe('a notification travels end to end', () => {
       ]),
     );
     expect((await api.call('POST', '/api/notifications', '{not json')).status).toBe(400);
-    expect((await api.call('POST', '/api/notifications', 'referrer=x', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await api.call('POST', '/api/notifications', 'referrer=x', { 'content-type': 'text/plain' })).status).toBe(
+      415,
+    );
     expect(await countItems()).toBe(before);
   });
 
@@ -183,7 +224,9 @@ describe('a notification travels end to end', () => {
     const missingRationale = await api.decide('0'.repeat(26), { route: 'nfa', level: 1 });
     expect(missingRationale.status).toBe(400);
     expect(missingRationale.body.errors).toEqual([{ path: 'rationale', message: 'This field is required' }]);
-    expect((await api.decide('0'.repeat(26), { route: 'nfa', level: 1, rationale: 'No concerns found on checks.' })).status).toBe(404);
+    expect(
+      (await api.decide('0'.repeat(26), { route: 'nfa', level: 1, rationale: 'No concerns found on checks.' })).status,
+    ).toBe(404);
   });
 
   it('lands a retried submission on the same contact, triaged once', async () => {
@@ -197,7 +240,9 @@ describe('a notification travels end to end', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await api.emailsTo('retry@school.example')).toHaveLength(1);
     const sfn = new SFNClient(local.system.clientConfig('sfn'));
-    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(local.system) }));
+    const { executions = [] } = await sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: triageStateMachineArn(local.system) }),
+    );
     expect(executions.filter((e) => e.name?.includes(first.body.contactId))).toHaveLength(1);
   });
 
@@ -216,7 +261,11 @@ describe('a notification travels end to end', () => {
     const b = await api.submit(second);
     const later = await api.contactInStatus(b.body.contactId, 'awaiting-decision');
     expect(later.matches).toEqual([
-      expect.objectContaining({ contactId: a.body.contactId, reference: a.body.reference, matchedOn: expect.arrayContaining(['name-dob-postcode']) }),
+      expect.objectContaining({
+        contactId: a.body.contactId,
+        reference: a.body.reference,
+        matchedOn: expect.arrayContaining(['name-dob-postcode']),
+      }),
     ]);
   });
 
@@ -234,14 +283,27 @@ describe('a notification travels end to end', () => {
     // A link confirming the referrer's address is kept only as long as the link works, not the contact's retention.
     const isConfirmationOffer = (item: (typeof Items)[number]) => item.pk!.S!.startsWith('ADDRESSCONFIRM#');
     const ofContact = Items.filter((item) => item.contactId?.S === contact.contactId && !isConfirmationOffer(item));
-    expect(ofContact.map((item) => item.pk!.S!.split('#')[0]).sort()).toEqual(expect.arrayContaining(['CONTACT', 'MATCH']));
+    expect(ofContact.map((item) => item.pk!.S!.split('#')[0]).sort()).toEqual(
+      expect.arrayContaining(['CONTACT', 'MATCH']),
+    );
     for (const item of ofContact) expect(Number(item.expiresAt?.N)).toBeGreaterThanOrEqual(contact.expiresAt);
     const offers = Items.filter((item) => item.contactId?.S === contact.contactId && isConfirmationOffer(item));
-    for (const offer of offers) expect(Number(offer.expiresAt?.N)).toBe(Math.floor(Date.parse(offer.validUntil!.S!) / 1000));
+    for (const offer of offers)
+      expect(Number(offer.expiresAt?.N)).toBe(Math.floor(Date.parse(offer.validUntil!.S!) / 1000));
   });
 
   it('never writes the children or referrers into the logs', () => {
     expect(local.system.output()).toContain('Notification accepted');
-    expectNoPersonalData(local.system.output(), ['Ellie', 'Fictional', 'Madeup', 'Noah', 'Rosa', 'Priya Testwood', 'ZZ1 1AA', '9990000018', 'dsl@example-primary']);
+    expectNoPersonalData(local.system.output(), [
+      'Ellie',
+      'Fictional',
+      'Madeup',
+      'Noah',
+      'Rosa',
+      'Priya Testwood',
+      'ZZ1 1AA',
+      '9990000018',
+      'dsl@example-primary',
+    ]);
   });
 });

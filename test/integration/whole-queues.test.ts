@@ -1,6 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
-import { householdKeyFor, matchKeysFor, newContactId, referenceFor, type Contact, type ContactStatus } from '../../shared/contacts';
+import {
+  householdKeyFor,
+  matchKeysFor,
+  newContactId,
+  referenceFor,
+  type Contact,
+  type ContactStatus,
+} from '../../shared/contacts';
 import type { TriageWorkflow } from '../../shared/front-door/ports';
 import { requeueStalledContacts } from '../../shared/front-door/stalled';
 import { MATCHES_KEPT } from '../../shared/front-door/triage-steps';
@@ -41,7 +48,16 @@ const valid = (edit: (n: Notification) => void = () => {}): Notification => {
 const LONG = 'A synthetic account of the concern, long enough to make the contact large. '.repeat(260);
 const aContact = (status: ContactStatus, receivedAt: string, extra: Partial<Contact> = {}): Contact => {
   const contactId = newContactId();
-  return { contactId, reference: referenceFor(contactId), status, channel: 'api', receivedAt, updatedAt: receivedAt, notification: valid(), ...extra };
+  return {
+    contactId,
+    reference: referenceFor(contactId),
+    status,
+    channel: 'api',
+    receivedAt,
+    updatedAt: receivedAt,
+    notification: valid(),
+    ...extra,
+  };
 };
 const inParallel = async <T>(items: T[], each: (item: T) => Promise<unknown>, width = 10) => {
   for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(each));
@@ -54,7 +70,16 @@ describe('every list reads its whole queue', () => {
     const big = valid((n) => (n.concerns.description = LONG));
     queued = Array.from({ length: QUEUED }, (_, i) => {
       const dueAt = new Date(Date.now() + (i + 1) * 3_600_000).toISOString();
-      const recommendation = { level: 2, route: 'early-help-targeted', priority: 'green', dueAt, themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } } as unknown as Recommendation;
+      const recommendation = {
+        level: 2,
+        route: 'early-help-targeted',
+        priority: 'green',
+        dueAt,
+        themes: [],
+        reasons: [],
+        clocks: [],
+        ruleset: { id: 'default', version: '1' },
+      } as unknown as Recommendation;
       return aContact('awaiting-decision', new Date().toISOString(), { notification: big, recommendation });
     });
     await inParallel(queued, (c) => store.create(c));
@@ -77,7 +102,10 @@ describe('every list reads its whole queue', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const { status, body } = await api.call('GET', `/api/contacts?status=awaiting-decision&limit=30${cursor ? `&cursor=${cursor}` : ''}`);
+      const { status, body } = await api.call(
+        'GET',
+        `/api/contacts?status=awaiting-decision&limit=30${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(status).toBe(200);
       seen.push(...(body.contacts as { contactId: string }[]).map((c) => c.contactId));
       cursor = body.next;
@@ -91,7 +119,9 @@ describe('every list reads its whole queue', () => {
 
   it('has the stall sweeper read every stalled contact, past the first page', async () => {
     const big = valid((n) => (n.concerns.description = LONG));
-    const stalled = Array.from({ length: 60 }, () => aContact('received', new Date().toISOString(), { notification: big }));
+    const stalled = Array.from({ length: 60 }, () =>
+      aContact('received', new Date().toISOString(), { notification: big }),
+    );
     await inParallel(stalled, (c) => store.create(c));
     // The sweeper's own run, ten minutes on, with the local system's table and a queue that
     // records what it is sent (the scheduled sweeper will not see them stalled for five minutes).
@@ -111,7 +141,14 @@ describe('every list reads its whole queue', () => {
 describe('matching hundreds of earlier contacts', () => {
   const EARLIER = 300;
   /** A child and address of their own, so no other test's contacts match them. */
-  const elsewhere = (n: { children: { firstName?: string; lastName?: string; nhsNumber?: string; address: { line1: string; postcode: string } }[] }) => {
+  const elsewhere = (n: {
+    children: {
+      firstName?: string;
+      lastName?: string;
+      nhsNumber?: string;
+      address: { line1: string; postcode: string };
+    }[];
+  }) => {
     for (const c of n.children) {
       c.lastName = 'Hundredfold';
       delete c.nhsNumber;
@@ -123,13 +160,28 @@ describe('matching hundreds of earlier contacts', () => {
   beforeAll(async () => {
     const child = valid(elsewhere).children[0]!;
     const keys = [...matchKeysFor(child), householdKeyFor(child.address)];
-    const earlier = Array.from({ length: EARLIER }, (_, i) => aContact('decided', new Date(Date.now() - (i + 1) * 86_400_000).toISOString(), {
-      decision: { children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' }], decidedBy: 'Sam Okafor', decidedAt: new Date(Date.now() - i * 86_400_000).toISOString() } as unknown as Contact['decision'],
-    }));
+    const earlier = Array.from({ length: EARLIER }, (_, i) =>
+      aContact('decided', new Date(Date.now() - (i + 1) * 86_400_000).toISOString(), {
+        decision: {
+          children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' }],
+          decidedBy: 'Sam Okafor',
+          decidedAt: new Date(Date.now() - i * 86_400_000).toISOString(),
+        } as unknown as Contact['decision'],
+      }),
+    );
     await inParallel(earlier, async (c) => {
       await store.create(c);
       for (const key of keys) {
-        await store.indexChild(key, { contactId: c.contactId, reference: c.reference, receivedAt: c.receivedAt, childIndex: 0, status: 'decided', level: 1, route: 'nfa', decidedAt: c.decision!.decidedAt });
+        await store.indexChild(key, {
+          contactId: c.contactId,
+          reference: c.reference,
+          receivedAt: c.receivedAt,
+          childIndex: 0,
+          status: 'decided',
+          level: 1,
+          route: 'nfa',
+          decidedAt: c.decision!.decidedAt,
+        });
       }
     });
   }, 180_000);
@@ -139,17 +191,27 @@ describe('matching hundreds of earlier contacts', () => {
     const { body } = await api.submit(submitted());
     const triaged = await api.contactInStatus(body.contactId, 'awaiting-decision', 90_000);
     expect(triaged.matches).toHaveLength(MATCHES_KEPT);
-    expect(triaged.matches[0]).toMatchObject({ status: 'decided', route: 'nfa', level: 1, matchedOn: ['name-dob-postcode'] });
+    expect(triaged.matches[0]).toMatchObject({
+      status: 'decided',
+      route: 'nfa',
+      level: 1,
+      matchedOn: ['name-dob-postcode'],
+    });
     expect(triaged.moreMatches).toEqual([{ kind: 'child', childIndex: 0, count: EARLIER - MATCHES_KEPT }]);
 
-    const page = await (await get(system, `/console/contacts/${body.contactId}`, await signIn(system, 'sam.okafor'))).text();
+    const page = await (
+      await get(system, `/console/contacts/${body.contactId}`, await signIn(system, 'sam.okafor'))
+    ).text();
     expect(page).toContain(`and ${EARLIER - MATCHES_KEPT} more earlier contacts not listed`);
   }, 120_000);
 
   it('triages one notification about 20 children at that address, with the household’s contacts capped', async () => {
     const api = apiClient(system);
     const twenty = submitted();
-    twenty.children = Array.from({ length: 20 }, (_, i) => ({ ...structuredClone(twenty.children[0]!), firstName: `Resident${String.fromCharCode(65 + i)}` }));
+    twenty.children = Array.from({ length: 20 }, (_, i) => ({
+      ...structuredClone(twenty.children[0]!),
+      firstName: `Resident${String.fromCharCode(65 + i)}`,
+    }));
     const { status, body } = await api.submit(twenty);
     expect(status).toBe(202);
     const triaged = await api.contactInStatus(body.contactId, 'awaiting-decision', 90_000);
@@ -193,6 +255,13 @@ describe('a burst of notifications', () => {
 
     // Assess
     expect(statuses.filter((status) => status !== 202)).toEqual([]);
-    expect(counts).toMatchObject({ total: BURST, unfinished: 0, byStatus: { 'awaiting-decision': BURST }, duplicatedAcknowledgements: 0, unacknowledged: 0, acknowledgementPending: 0 });
+    expect(counts).toMatchObject({
+      total: BURST,
+      unfinished: 0,
+      byStatus: { 'awaiting-decision': BURST },
+      duplicatedAcknowledgements: 0,
+      unacknowledged: 0,
+      acknowledgementPending: 0,
+    });
   }, 240_000);
 });

@@ -12,7 +12,8 @@ import { waitFor } from '../support/wait';
  * teacher; the notification becomes an allegation (and, when asked for, a contact about the
  * child); only the LADO sees it; the LADO records consideration, meeting and outcome.
  */
-const teacher = () => JSON.parse(readFileSync(join(__dirname, '../../events/notifications/school-allegation-teacher.json'), 'utf8'));
+const teacher = () =>
+  JSON.parse(readFileSync(join(__dirname, '../../events/notifications/school-allegation-teacher.json'), 'utf8'));
 
 describe('an allegation about a teacher, end to end', () => {
   // Starting the emulators is slow on a loaded machine; the journey itself has its own timeout.
@@ -42,8 +43,20 @@ describe('an allegation about a teacher, end to end', () => {
     const page = `/console/allegations/${allegationId}`;
     for (const user of LOCAL_USERS.filter((u) => !u.roles.includes('lado'))) {
       const cookie = await signIn(local.system, user.id);
-      for (const [method, path] of [['GET', '/console/allegations'], ['GET', page], ['POST', `${page}/consider`]] as const) {
-        const response = method === 'GET' ? await get(local.system, path, cookie) : await post(local.system, path, { version: '1', immediateRisk: 'no', meetingNeeded: 'yes', notes: 'x' }, cookie);
+      for (const [method, path] of [
+        ['GET', '/console/allegations'],
+        ['GET', page],
+        ['POST', `${page}/consider`],
+      ] as const) {
+        const response =
+          method === 'GET'
+            ? await get(local.system, path, cookie)
+            : await post(
+                local.system,
+                path,
+                { version: '1', immediateRisk: 'no', meetingNeeded: 'yes', notes: 'x' },
+                cookie,
+              );
         expect([user.id, method, path, response.status]).toEqual([user.id, method, path, 403]);
         expect(await response.text()).not.toContain('Testperson');
       }
@@ -53,17 +66,54 @@ describe('an allegation about a teacher, end to end', () => {
     expect((await get(local.system, '/console', lado)).headers.get('location')).toBe('/console/allegations');
 
     // Initial consideration, a meeting with an action, and the outcome.
-    const version = async () => /name="version" value="(\d+)"/.exec(await (await get(local.system, page, lado)).text())![1]!;
-    let response = await post(local.system, `${page}/consider`, { version: await version(), immediateRisk: 'yes', meetingNeeded: 'yes', notes: 'Meets the harm threshold; employer advised.' }, lado);
+    const version = async () =>
+      /name="version" value="(\d+)"/.exec(await (await get(local.system, page, lado)).text())![1]!;
+    let response = await post(
+      local.system,
+      `${page}/consider`,
+      {
+        version: await version(),
+        immediateRisk: 'yes',
+        meetingNeeded: 'yes',
+        notes: 'Meets the harm threshold; employer advised.',
+      },
+      lado,
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Initial consideration recorded');
-    response = await post(local.system, `${page}/meeting`, { version: await version(), 'heldOn-day': '1', 'heldOn-month': '1', 'heldOn-year': '2026', heldAtTime: '10:00', attendees: 'Casey Morgan, LADO', agencies: 'LADO, police', notes: 'Strategy agreed.' }, lado);
+    response = await post(
+      local.system,
+      `${page}/meeting`,
+      {
+        version: await version(),
+        'heldOn-day': '1',
+        'heldOn-month': '1',
+        'heldOn-year': '2026',
+        heldAtTime: '10:00',
+        attendees: 'Casey Morgan, LADO',
+        agencies: 'LADO, police',
+        notes: 'Strategy agreed.',
+      },
+      lado,
+    );
     expect(response.status).toBe(200);
-    response = await post(local.system, `${page}/outcome`, { version: await version(), category: 'substantiated', furtherActions: 'dbs-referral', notes: 'Evidence from two witnesses.' }, lado);
+    response = await post(
+      local.system,
+      `${page}/outcome`,
+      {
+        version: await version(),
+        category: 'substantiated',
+        furtherActions: 'dbs-referral',
+        notes: 'Evidence from two witnesses.',
+      },
+      lado,
+    );
     const concluded = await response.text();
     expect(concluded).toContain('Outcome recorded');
     expect(concluded).toContain('Referral to the Disclosure and Barring Service');
-    expect(concluded).toMatch(/Viewed[\s\S]*Initial consideration recorded[\s\S]*Allegation management meeting recorded[\s\S]*Outcome recorded/);
+    expect(concluded).toMatch(
+      /Viewed[\s\S]*Initial consideration recorded[\s\S]*Allegation management meeting recorded[\s\S]*Outcome recorded/,
+    );
 
     // A second allegation about the same person, where the child needs help too: both made, linked.
     const again = { ...notification, adultConcern: { ...notification.adultConcern, childNeedsContact: true } };
@@ -71,7 +121,9 @@ describe('an allegation about a teacher, end to end', () => {
     await api.contactInStatus(second.body.contactId, 'awaiting-decision');
     const secondId = await waitFor(async () => {
       const html = await (await get(local.system, '/console/allegations', lado)).text();
-      return [...html.matchAll(/href="\/console\/allegations\/([0-9a-z]{26})"/g)].map((m) => m[1]).find((id) => id !== allegationId);
+      return [...html.matchAll(/href="\/console\/allegations\/([0-9a-z]{26})"/g)]
+        .map((m) => m[1])
+        .find((id) => id !== allegationId);
     }, 'the second allegation');
     const secondPage = await (await get(local.system, `/console/allegations/${secondId}`, lado)).text();
     expect(secondPage).toContain(`Contact ${second.body.reference}: Awaiting decision`);

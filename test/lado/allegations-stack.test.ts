@@ -5,7 +5,10 @@ import { FrontDoorStack } from '../../infra/front-door-stack';
 
 /** The LADO pathway in the stack: its own table, reachable only by the LADO's functions; a step of triage. */
 const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-const stack = new FrontDoorStack(app, 'Test', { config: loadStageConfig('example'), env: { account: '111111111111', region: 'eu-west-2' } });
+const stack = new FrontDoorStack(app, 'Test', {
+  config: loadStageConfig('example'),
+  env: { account: '111111111111', region: 'eu-west-2' },
+});
 const template = Template.fromStack(stack);
 const resources = (type: string) => template.findResources(type);
 const tableId = Object.keys(resources('AWS::DynamoDB::GlobalTable')).find((id) => id.startsWith('AllegationsTable'))!;
@@ -24,18 +27,26 @@ describe('the allegations pathway in the stack', () => {
       .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(tableId))
       .flatMap((p) => p.Properties.Roles.map((r: any) => r.Ref as string))
       .sort();
-    expect(reaching).toEqual([expect.stringMatching(/^AllegationsAllegationQueueRole/), expect.stringMatching(/^AllegationsAllegationRecordRole/), expect.stringMatching(/^AllegationsReferAllegationRole/)]);
+    expect(reaching).toEqual([
+      expect.stringMatching(/^AllegationsAllegationQueueRole/),
+      expect.stringMatching(/^AllegationsAllegationRecordRole/),
+      expect.stringMatching(/^AllegationsReferAllegationRole/),
+    ]);
   });
 
   it('refers allegations as a triage step that ends the child contact only when the child needs nothing', () => {
-    const definition = JSON.stringify(Object.values(resources('AWS::StepFunctions::StateMachine'))[0]!.Properties.DefinitionString);
+    const definition = JSON.stringify(
+      Object.values(resources('AWS::StepFunctions::StateMachine'))[0]!.Properties.DefinitionString,
+    );
     expect(definition).toContain('ReferAllegation');
     expect(definition).toContain('ChildNeedsContact');
     expect(definition).toContain('PassedToLado');
   });
 
   it('keeps the person-matching key in a retained, KMS-encrypted secret that only the referring step may read, never in an environment', () => {
-    const secrets = Object.entries(resources('AWS::SecretsManager::Secret')).filter(([id]) => id.startsWith('AllegationsMatchKey')) as [string, any][];
+    const secrets = Object.entries(resources('AWS::SecretsManager::Secret')).filter(([id]) =>
+      id.startsWith('AllegationsMatchKey'),
+    ) as [string, any][];
     expect(secrets).toHaveLength(1);
     const [secretId, secret] = secrets[0]!;
     expect(secret.DeletionPolicy).toBe('Retain');
@@ -53,7 +64,13 @@ describe('the allegations pathway in the stack', () => {
   });
 
   it('serves the LADO console under /console/allegations only', () => {
-    const routes = Object.values(resources('AWS::ApiGatewayV2::Route')).map((r: any) => r.Properties.RouteKey as string).filter((k) => k.includes('allegations'));
-    expect(routes.sort()).toEqual(['GET /console/allegations', 'GET /console/allegations/{id}', 'POST /console/allegations/{id}/{action}']);
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route'))
+      .map((r: any) => r.Properties.RouteKey as string)
+      .filter((k) => k.includes('allegations'));
+    expect(routes.sort()).toEqual([
+      'GET /console/allegations',
+      'GET /console/allegations/{id}',
+      'POST /console/allegations/{id}/{action}',
+    ]);
   });
 });

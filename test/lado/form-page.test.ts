@@ -3,7 +3,11 @@ import { answerPage, findPage, nextPage, notificationInput } from '../../shared/
 import { fill, schoolNeglectViaForm } from '../referrer/journey-support';
 
 /** The web form's one page about an adult who works with children: what it adds to the notification. */
-const base = () => schoolNeglectViaForm([['concerns', { areas: ['care'] }], ['concerns/care', { indicators: ['neglect-reported'] }]]);
+const base = () =>
+  schoolNeglectViaForm([
+    ['concerns', { areas: ['care'] }],
+    ['concerns/care', { indicators: ['neglect-reported'] }],
+  ]);
 const now = new Date('2026-11-30T10:00:00Z');
 
 describe('the form page about an adult who works with children', () => {
@@ -23,14 +27,31 @@ describe('the form page about an adult who works with children', () => {
     const answers = base();
     // Act
     const filled = fill(answers, [
-      ['about-an-adult', {
-        aboutAdult: 'yes', adultName: 'Alex Testperson', 'adultDateOfBirth-day': '21', 'adultDateOfBirth-month': '9', 'adultDateOfBirth-year': '1985',
-        adultRole: 'Class teacher', adultEmployer: 'Example Primary School', adultSector: 'education', stillWorking: 'yes', childNeedsContact: 'no',
-      }],
+      [
+        'about-an-adult',
+        {
+          aboutAdult: 'yes',
+          adultName: 'Alex Testperson',
+          'adultDateOfBirth-day': '21',
+          'adultDateOfBirth-month': '9',
+          'adultDateOfBirth-year': '1985',
+          adultRole: 'Class teacher',
+          adultEmployer: 'Example Primary School',
+          adultSector: 'education',
+          stillWorking: 'yes',
+          childNeedsContact: 'no',
+        },
+      ],
     ]);
     // Assess
     expect(NotificationSchema.parse(notificationInput(filled)).adultConcern).toEqual({
-      name: 'Alex Testperson', dateOfBirth: '1985-09-21', role: 'Class teacher', employer: 'Example Primary School', sector: 'education', stillWorkingWithChildren: 'yes', childNeedsContact: false,
+      name: 'Alex Testperson',
+      dateOfBirth: '1985-09-21',
+      role: 'Class teacher',
+      employer: 'Example Primary School',
+      sector: 'education',
+      stillWorkingWithChildren: 'yes',
+      childNeedsContact: false,
     });
   });
 
@@ -53,7 +74,20 @@ describe('the form page about an adult who works with children', () => {
 
   it('forgets the adult when the answer changes to no', () => {
     // Prepare
-    const yes = fill(base(), [['about-an-adult', { aboutAdult: 'yes', adultName: 'Alex Testperson', adultRole: 'Coach', adultEmployer: 'Example FC', adultSector: 'sport-and-leisure', stillWorking: 'not-known', childNeedsContact: 'yes' }]]);
+    const yes = fill(base(), [
+      [
+        'about-an-adult',
+        {
+          aboutAdult: 'yes',
+          adultName: 'Alex Testperson',
+          adultRole: 'Coach',
+          adultEmployer: 'Example FC',
+          adultSector: 'sport-and-leisure',
+          stillWorking: 'not-known',
+          childNeedsContact: 'yes',
+        },
+      ],
+    ]);
     // Act
     const no = fill(yes, [['about-an-adult', { aboutAdult: 'no' }]]);
     // Assess

@@ -1,5 +1,11 @@
 import type { Allegation } from '../../shared/lado/allegation';
-import { recordInitialConsideration, recordMeeting, recordOutcome, recordPartnerAction, type ManagementDeps } from '../../shared/lado/management';
+import {
+  recordInitialConsideration,
+  recordMeeting,
+  recordOutcome,
+  recordPartnerAction,
+  type ManagementDeps,
+} from '../../shared/lado/management';
 import { progressMeasures } from '../../shared/lado/measures';
 import { allegationQueue } from '../../shared/lado/queue';
 import { allegationExpiry } from '../../shared/lado/retention';
@@ -18,9 +24,24 @@ const allegation = (overrides: Partial<Allegation> = {}): Allegation => ({
   notificationContactId: 'c1',
   notificationReference: 'CFC-C1',
   source: '2A',
-  person: { name: 'Alex Testperson', dateOfBirth: '1985-09-21', role: 'Class teacher', employer: 'Example Primary School', sector: 'education', stillWorkingWithChildren: 'yes', childNeedsContact: false },
+  person: {
+    name: 'Alex Testperson',
+    dateOfBirth: '1985-09-21',
+    role: 'Class teacher',
+    employer: 'Example Primary School',
+    sector: 'education',
+    stillWorkingWithChildren: 'yes',
+    childNeedsContact: false,
+  },
   personKey: 'k1',
-  referrer: { name: 'Priya Testwood', role: 'DSL', organisation: 'Example Primary School', agencyType: 'school', email: 'dsl@example-primary.sch.example', phone: '01632 960 101' },
+  referrer: {
+    name: 'Priya Testwood',
+    role: 'DSL',
+    organisation: 'Example Primary School',
+    agencyType: 'school',
+    email: 'dsl@example-primary.sch.example',
+    phone: '01632 960 101',
+  },
   children: [{ name: 'Noah Placeholder', dateOfBirth: '2017-06-02' }],
   description: 'Synthetic description of what happened.',
   immediateRisk: false,
@@ -38,7 +59,11 @@ const allegation = (overrides: Partial<Allegation> = {}): Allegation => ({
 const setUp = (a: Allegation = allegation()) => {
   const memory = memoryAllegations();
   memory.allegations.set(a.allegationId, a);
-  const deps: ManagementDeps = { allegations: memory.store, calendar, retention: { minimumYears: 10, pensionAge: 67, maliciousDays: 0 } };
+  const deps: ManagementDeps = {
+    allegations: memory.store,
+    calendar,
+    retention: { minimumYears: 10, pensionAge: 67, maliciousDays: 0 },
+  };
   return { memory, deps };
 };
 const at = (iso: string) => new Date(iso);
@@ -49,13 +74,30 @@ describe('initial consideration', () => {
     const { deps, memory } = setUp();
     // Act
     const result = await recordInitialConsideration(
-      { allegationId: 'a1', version: 1, input: { immediateRisk: 'yes', meetingNeeded: 'yes', notes: 'Meets the harm threshold.' }, actor: lado, now: at('2026-11-23T15:00:00Z') },
+      {
+        allegationId: 'a1',
+        version: 1,
+        input: { immediateRisk: 'yes', meetingNeeded: 'yes', notes: 'Meets the harm threshold.' },
+        actor: lado,
+        now: at('2026-11-23T15:00:00Z'),
+      },
       deps,
     );
     // Assess
     expect(result.outcome).toBe('recorded');
-    expect(memory.allegations.get('a1')).toMatchObject({ status: 'awaiting-meeting', immediateRisk: true, meetingDueAt: '2026-11-26T10:00:00.000Z', version: 2 });
-    expect(memory.events).toEqual([expect.objectContaining({ action: 'Initial consideration recorded', detail: 'Immediate risk; meeting needed', actor: lado })]);
+    expect(memory.allegations.get('a1')).toMatchObject({
+      status: 'awaiting-meeting',
+      immediateRisk: true,
+      meetingDueAt: '2026-11-26T10:00:00.000Z',
+      version: 2,
+    });
+    expect(memory.events).toEqual([
+      expect.objectContaining({
+        action: 'Initial consideration recorded',
+        detail: 'Immediate risk; meeting needed',
+        actor: lado,
+      }),
+    ]);
     if (result.outcome !== 'recorded') throw new Error();
     expect(progressMeasures(result.before, result.allegation)).toEqual([
       { name: 'TimeToInitialConsideration', unit: 'Seconds', value: 5 * 3600, dimensions: { sector: 'education' } },
@@ -67,7 +109,16 @@ describe('initial consideration', () => {
     // Prepare
     const { deps, memory } = setUp();
     // Act
-    await recordInitialConsideration({ allegationId: 'a1', version: 1, input: { immediateRisk: 'no', meetingNeeded: 'no', notes: 'Conduct matter for the employer.' }, actor: lado, now: at('2026-11-25T10:00:00Z') }, deps);
+    await recordInitialConsideration(
+      {
+        allegationId: 'a1',
+        version: 1,
+        input: { immediateRisk: 'no', meetingNeeded: 'no', notes: 'Conduct matter for the employer.' },
+        actor: lado,
+        now: at('2026-11-25T10:00:00Z'),
+      },
+      deps,
+    );
     // Assess
     const stored = memory.allegations.get('a1')!;
     expect(stored.status).toBe('in-progress');
@@ -78,10 +129,14 @@ describe('initial consideration', () => {
     // Prepare
     const { deps, memory } = setUp();
     // Act
-    const result = await recordInitialConsideration({ allegationId: 'a1', version: 1, input: { notes: '' }, actor: lado, now: at('2026-11-23T15:00:00Z') }, deps);
+    const result = await recordInitialConsideration(
+      { allegationId: 'a1', version: 1, input: { notes: '' }, actor: lado, now: at('2026-11-23T15:00:00Z') },
+      deps,
+    );
     // Assess
     expect(result.outcome).toBe('invalid');
-    if (result.outcome === 'invalid') expect(result.errors.map((e) => e.path)).toEqual(['immediateRisk', 'meetingNeeded', 'notes']);
+    if (result.outcome === 'invalid')
+      expect(result.errors.map((e) => e.path)).toEqual(['immediateRisk', 'meetingNeeded', 'notes']);
     expect(memory.allegations.get('a1')!.version).toBe(1);
     expect(memory.events).toEqual([]);
   });
@@ -90,7 +145,16 @@ describe('initial consideration', () => {
     // Prepare
     const { deps } = setUp(allegation({ version: 3 }));
     // Act
-    const result = await recordInitialConsideration({ allegationId: 'a1', version: 2, input: { immediateRisk: 'no', meetingNeeded: 'yes', notes: 'Late.' }, actor: lado, now: at('2026-11-23T15:00:00Z') }, deps);
+    const result = await recordInitialConsideration(
+      {
+        allegationId: 'a1',
+        version: 2,
+        input: { immediateRisk: 'no', meetingNeeded: 'yes', notes: 'Late.' },
+        actor: lado,
+        now: at('2026-11-23T15:00:00Z'),
+      },
+      deps,
+    );
     // Assess
     expect(result.outcome).toBe('conflict');
   });
@@ -98,17 +162,31 @@ describe('initial consideration', () => {
 
 describe('meetings', () => {
   const form = {
-    'heldOn-day': '27', 'heldOn-month': '11', 'heldOn-year': '2026', heldAtTime: '14:30',
-    attendees: 'Casey Morgan, LADO\nJordan Sample, head teacher', agencies: 'LADO, police, employer', notes: 'Strategy agreed.',
-    action1Text: 'Police to interview the child', action1Owner: 'DC Example', 'action1Due-day': '4', 'action1Due-month': '12', 'action1Due-year': '2026',
-    'reviewOn-day': '11', 'reviewOn-month': '12', 'reviewOn-year': '2026',
+    'heldOn-day': '27',
+    'heldOn-month': '11',
+    'heldOn-year': '2026',
+    heldAtTime: '14:30',
+    attendees: 'Casey Morgan, LADO\nJordan Sample, head teacher',
+    agencies: 'LADO, police, employer',
+    notes: 'Strategy agreed.',
+    action1Text: 'Police to interview the child',
+    action1Owner: 'DC Example',
+    'action1Due-day': '4',
+    'action1Due-month': '12',
+    'action1Due-year': '2026',
+    'reviewOn-day': '11',
+    'reviewOn-month': '12',
+    'reviewOn-year': '2026',
   };
 
   it('records attendees, agencies and actions with owners and due dates, and sets the review clock', async () => {
     // Prepare
     const { deps, memory } = setUp(allegation({ status: 'awaiting-meeting', version: 2 }));
     // Act
-    const result = await recordMeeting({ allegationId: 'a1', version: 2, input: meetingInput(form), actor: lado, now: at('2026-11-27T16:00:00Z') }, deps);
+    const result = await recordMeeting(
+      { allegationId: 'a1', version: 2, input: meetingInput(form), actor: lado, now: at('2026-11-27T16:00:00Z') },
+      deps,
+    );
     // Assess
     expect(result.outcome).toBe('recorded');
     const stored = memory.allegations.get('a1')!;
@@ -131,17 +209,30 @@ describe('meetings', () => {
     // Prepare
     const { deps } = setUp(allegation({ status: 'awaiting-meeting' }));
     // Act
-    const result = await recordMeeting({ allegationId: 'a1', version: 1, input: meetingInput({ ...form, action2Text: 'Employer to review CCTV' }), actor: lado, now: at('2026-11-27T16:00:00Z') }, deps);
+    const result = await recordMeeting(
+      {
+        allegationId: 'a1',
+        version: 1,
+        input: meetingInput({ ...form, action2Text: 'Employer to review CCTV' }),
+        actor: lado,
+        now: at('2026-11-27T16:00:00Z'),
+      },
+      deps,
+    );
     // Assess
     expect(result.outcome).toBe('invalid');
-    if (result.outcome === 'invalid') expect(result.errors.map((e) => e.path)).toEqual(['actions.1.owner', 'actions.1.dueOn']);
+    if (result.outcome === 'invalid')
+      expect(result.errors.map((e) => e.path)).toEqual(['actions.1.owner', 'actions.1.dueOn']);
   });
 
   it('cannot be recorded before the initial consideration', async () => {
     // Prepare
     const { deps } = setUp();
     // Act
-    const result = await recordMeeting({ allegationId: 'a1', version: 1, input: meetingInput(form), actor: lado, now: at('2026-11-27T16:00:00Z') }, deps);
+    const result = await recordMeeting(
+      { allegationId: 'a1', version: 1, input: meetingInput(form), actor: lado, now: at('2026-11-27T16:00:00Z') },
+      deps,
+    );
     // Assess
     expect(result.outcome).toBe('refused');
   });
@@ -152,9 +243,20 @@ describe('employer and police actions', () => {
     // Prepare
     const { deps, memory } = setUp();
     // Act
-    await recordPartnerAction({ allegationId: 'a1', version: 1, input: { kind: 'employer', text: 'Suspended on full pay pending enquiries.' }, actor: lado, now: at('2026-11-23T16:00:00Z') }, deps);
+    await recordPartnerAction(
+      {
+        allegationId: 'a1',
+        version: 1,
+        input: { kind: 'employer', text: 'Suspended on full pay pending enquiries.' },
+        actor: lado,
+        now: at('2026-11-23T16:00:00Z'),
+      },
+      deps,
+    );
     // Assess
-    expect(memory.allegations.get('a1')!.partnerActions).toEqual([expect.objectContaining({ kind: 'employer', by: { id: 'casey.morgan', name: 'Casey Morgan' } })]);
+    expect(memory.allegations.get('a1')!.partnerActions).toEqual([
+      expect.objectContaining({ kind: 'employer', by: { id: 'casey.morgan', name: 'Casey Morgan' } }),
+    ]);
   });
 });
 
@@ -166,7 +268,17 @@ describe('outcome', () => {
     const { deps, memory } = setUp(inProgress());
     // Act
     const result = await recordOutcome(
-      { allegationId: 'a1', version: 4, input: { category: 'substantiated', furtherActions: ['dismissal', 'dbs-referral', 'tra-referral'], notes: 'Evidence from CCTV and witnesses.' }, actor: lado, now: at('2027-01-10T10:00:00Z') },
+      {
+        allegationId: 'a1',
+        version: 4,
+        input: {
+          category: 'substantiated',
+          furtherActions: ['dismissal', 'dbs-referral', 'tra-referral'],
+          notes: 'Evidence from CCTV and witnesses.',
+        },
+        actor: lado,
+        now: at('2027-01-10T10:00:00Z'),
+      },
       deps,
     );
     // Assess
@@ -179,15 +291,42 @@ describe('outcome', () => {
       ['ResolvedWithinThreeMonths', 1],
     ]);
     expect(measures.find((m) => m.name === 'AllegationOutcomes')!.dimensions).toEqual({ outcome: 'substantiated' });
-    expect(measures.filter((m) => m.name === 'FurtherActions').map((m) => m.dimensions.action)).toEqual(['dismissal', 'dbs-referral', 'tra-referral']);
+    expect(measures.filter((m) => m.name === 'FurtherActions').map((m) => m.dimensions.action)).toEqual([
+      'dismissal',
+      'dbs-referral',
+      'tra-referral',
+    ]);
   });
 
   it('removes a malicious allegation: out of the person index at once, deleted after the configured days', async () => {
     // Prepare
     const { deps, memory } = setUp(inProgress());
-    await memory.store.indexPerson('k1', { allegationId: 'a1', reference: 'LADO-AAAA-0001', receivedAt: RECEIVED, employer: 'Example Primary School', role: 'Class teacher' }, 1);
+    await memory.store.indexPerson(
+      'k1',
+      {
+        allegationId: 'a1',
+        reference: 'LADO-AAAA-0001',
+        receivedAt: RECEIVED,
+        employer: 'Example Primary School',
+        role: 'Class teacher',
+      },
+      1,
+    );
     // Act
-    await recordOutcome({ allegationId: 'a1', version: 4, input: { category: 'malicious', furtherActions: ['no-further-action'], notes: 'Deliberate fabrication, admitted.' }, actor: lado, now: at('2026-12-01T10:00:00Z') }, { ...deps, retention: { ...deps.retention, maliciousDays: 7 } });
+    await recordOutcome(
+      {
+        allegationId: 'a1',
+        version: 4,
+        input: {
+          category: 'malicious',
+          furtherActions: ['no-further-action'],
+          notes: 'Deliberate fabrication, admitted.',
+        },
+        actor: lado,
+        now: at('2026-12-01T10:00:00Z'),
+      },
+      { ...deps, retention: { ...deps.retention, maliciousDays: 7 } },
+    );
     // Assess
     expect(memory.people.get('k1')!.size).toBe(0);
     expect(memory.allegations.get('a1')!.expiresAt).toBe(Date.parse('2026-12-08T10:00:00Z') / 1000);
@@ -198,7 +337,16 @@ describe('outcome', () => {
     // Prepare
     const { deps } = setUp(inProgress());
     // Act
-    const result = await recordOutcome({ allegationId: 'a1', version: 4, input: { category: 'unfounded', furtherActions: ['no-further-action', 'training'], notes: 'x' }, actor: lado, now: at('2026-12-01T10:00:00Z') }, deps);
+    const result = await recordOutcome(
+      {
+        allegationId: 'a1',
+        version: 4,
+        input: { category: 'unfounded', furtherActions: ['no-further-action', 'training'], notes: 'x' },
+        actor: lado,
+        now: at('2026-12-01T10:00:00Z'),
+      },
+      deps,
+    );
     // Assess
     expect(result.outcome).toBe('invalid');
   });
@@ -206,13 +354,25 @@ describe('outcome', () => {
 
 describe('retention', () => {
   it('keeps an allegation until pension age when that is later than 10 years', () => {
-    expect(new Date(allegationExpiry(RECEIVED, '1985-09-21', { minimumYears: 10, pensionAge: 67, maliciousDays: 0 }) * 1000).toISOString()).toBe('2052-09-21T00:00:00.000Z');
+    expect(
+      new Date(
+        allegationExpiry(RECEIVED, '1985-09-21', { minimumYears: 10, pensionAge: 67, maliciousDays: 0 }) * 1000,
+      ).toISOString(),
+    ).toBe('2052-09-21T00:00:00.000Z');
   });
   it('keeps it 10 years when the person is near pension age', () => {
-    expect(new Date(allegationExpiry(RECEIVED, '1962-01-01', { minimumYears: 10, pensionAge: 67, maliciousDays: 0 }) * 1000).toISOString()).toBe('2036-11-23T10:00:00.000Z');
+    expect(
+      new Date(
+        allegationExpiry(RECEIVED, '1962-01-01', { minimumYears: 10, pensionAge: 67, maliciousDays: 0 }) * 1000,
+      ).toISOString(),
+    ).toBe('2036-11-23T10:00:00.000Z');
   });
   it('without a date of birth, never deletes it before pension age could have been reached', () => {
-    expect(new Date(allegationExpiry(RECEIVED, undefined, { minimumYears: 10, pensionAge: 67, maliciousDays: 0 }) * 1000).toISOString()).toBe('2093-11-23T10:00:00.000Z');
+    expect(
+      new Date(
+        allegationExpiry(RECEIVED, undefined, { minimumYears: 10, pensionAge: 67, maliciousDays: 0 }) * 1000,
+      ).toISOString(),
+    ).toBe('2093-11-23T10:00:00.000Z');
   });
 });
 
@@ -221,7 +381,11 @@ describe('the queue', () => {
     // Prepare
     const now = at('2026-11-25T12:00:00Z');
     const overdue = allegation({ allegationId: 'late', considerationDueAt: '2026-11-24T10:00:00.000Z' });
-    const soon = allegation({ allegationId: 'soon', status: 'awaiting-meeting', meetingDueAt: '2026-11-26T10:00:00.000Z' });
+    const soon = allegation({
+      allegationId: 'soon',
+      status: 'awaiting-meeting',
+      meetingDueAt: '2026-11-26T10:00:00.000Z',
+    });
     const later = allegation({ allegationId: 'later', status: 'in-progress', reviewDueAt: '2026-12-11T23:59:59.000Z' });
     const done = allegation({ allegationId: 'done', status: 'concluded' });
     // Act

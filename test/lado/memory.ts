@@ -13,13 +13,15 @@ export const memoryAllegations = () => {
   const people = new Map<string, Map<string, AllegationSummary & { expiresAt: number }>>();
   const events: (AllegationEvent & { expiresAt: number })[] = [];
   const store: AllegationStore = {
-    create: async (a) => (allegations.has(a.allegationId) ? 'exists' : (allegations.set(a.allegationId, structuredClone(a)), 'created')),
+    create: async (a) =>
+      allegations.has(a.allegationId) ? 'exists' : (allegations.set(a.allegationId, structuredClone(a)), 'created'),
     get: async (id) => structuredClone(allegations.get(id)),
     update: async (id, expected, { version: _v, ...changes }, now) => {
       const current = allegations.get(id);
       if (!current || current.version !== expected) throw new AllegationChanged(id);
       const next = { ...current, ...changes, updatedAt: now, version: expected + 1 } as Allegation;
-      for (const [k, v] of Object.entries(next)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+      for (const [k, v] of Object.entries(next))
+        if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
       allegations.set(id, next);
       return structuredClone(next);
     },
@@ -58,7 +60,10 @@ export const memoryContacts = (contacts: Contact[]) => {
 
 export const memoryMailer = () => {
   const sent = new Map<string, EmailMessage>();
-  return { sent, mailer: { sendOnce: async (m: EmailMessage) => void (sent.has(m.idempotencyKey) || sent.set(m.idempotencyKey, m)) } };
+  return {
+    sent,
+    mailer: { sendOnce: async (m: EmailMessage) => void (sent.has(m.idempotencyKey) || sent.set(m.idempotencyKey, m)) },
+  };
 };
 
 export const mailConfig = {

@@ -4,15 +4,29 @@ import type { Contact } from '../../shared/contacts';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { allegationIdFor, referAllegation, type ReferralDeps } from '../../shared/lado/referral';
 import { referralMeasures } from '../../shared/lado/measures';
-import { calendar, ladoSettings, mailConfig, matchKey, memoryAllegations, memoryContacts, memoryMailer } from './memory';
+import {
+  calendar,
+  ladoSettings,
+  mailConfig,
+  matchKey,
+  memoryAllegations,
+  memoryContacts,
+  memoryMailer,
+} from './memory';
 
 /** A notification about a teacher becomes an allegation for the LADO (the ReferAllegation triage step). */
 const sample = (): Notification => {
-  const parsed = parseNotification(JSON.parse(readFileSync(join(__dirname, '../../events/notifications/school-allegation-teacher.json'), 'utf8')));
+  const parsed = parseNotification(
+    JSON.parse(readFileSync(join(__dirname, '../../events/notifications/school-allegation-teacher.json'), 'utf8')),
+  );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.notification;
 };
-const contactWith = (contactId: string, notification: Notification, receivedAt = '2026-11-23T10:00:00.000Z'): Contact => ({
+const contactWith = (
+  contactId: string,
+  notification: Notification,
+  receivedAt = '2026-11-23T10:00:00.000Z',
+): Contact => ({
   contactId,
   reference: `CFC-${contactId.toUpperCase()}`,
   status: 'triaging',
@@ -27,7 +41,16 @@ const setUp = (...contacts: Contact[]) => {
   const allegations = memoryAllegations();
   const contactStore = memoryContacts(contacts);
   const mail = memoryMailer();
-  const deps: ReferralDeps = { contacts: contactStore.store, allegations: allegations.store, mailer: mail.mailer, mail: mailConfig, settings: ladoSettings, matchKey, calendar, now };
+  const deps: ReferralDeps = {
+    contacts: contactStore.store,
+    allegations: allegations.store,
+    mailer: mail.mailer,
+    mail: mailConfig,
+    settings: ladoSettings,
+    matchKey,
+    calendar,
+    now,
+  };
   return { allegations, contactStore, mail, deps };
 };
 
@@ -49,7 +72,10 @@ describe('referring an allegation to the LADO', () => {
     // Act
     const result = await referAllegation('c1', deps);
     // Assess
-    expect(result).toMatchObject({ childContact: false, allegation: { firstTime: true, sector: 'education', source: '2A', earlierAllegations: 0 } });
+    expect(result).toMatchObject({
+      childContact: false,
+      allegation: { firstTime: true, sector: 'education', source: '2A', earlierAllegations: 0 },
+    });
     const allegation = allegations.allegations.get(allegationIdFor('c1'))!;
     expect(allegation).toMatchObject({
       status: 'awaiting-consideration',
@@ -68,18 +94,25 @@ describe('referring an allegation to the LADO', () => {
     expect(referrer!.to).toBe('dsl@example-primary.sch.example');
     expect(referrer!.text).not.toMatch(/Testperson|teacher|Noah/i);
     expect(allegations.events.map((e) => e.action)).toEqual(['Allegation received']);
-    expect(referralMeasures(result)).toEqual([{ name: 'AllegationsReceived', unit: 'Count', value: 1, dimensions: { sector: 'education', source: '2A' } }]);
+    expect(referralMeasures(result)).toEqual([
+      { name: 'AllegationsReceived', unit: 'Count', value: 1, dimensions: { sector: 'education', source: '2A' } },
+    ]);
   });
 
   it('links the allegation to the contact about the child, which carries on to triage, when the child needs help too', async () => {
     // Prepare
     const n = sample();
-    const { deps, allegations, contactStore } = setUp(contactWith('c1', { ...n, adultConcern: { ...n.adultConcern!, childNeedsContact: true } }));
+    const { deps, allegations, contactStore } = setUp(
+      contactWith('c1', { ...n, adultConcern: { ...n.adultConcern!, childNeedsContact: true } }),
+    );
     // Act
     const result = await referAllegation('c1', deps);
     // Assess
     expect(result.childContact).toBe(true);
-    expect(allegations.allegations.get(allegationIdFor('c1'))!.childContact).toEqual({ contactId: 'c1', reference: 'CFC-C1' });
+    expect(allegations.allegations.get(allegationIdFor('c1'))!.childContact).toEqual({
+      contactId: 'c1',
+      reference: 'CFC-C1',
+    });
     expect(contactStore.byId.get('c1')!.status).toBe('triaging');
   });
 
@@ -107,7 +140,9 @@ describe('referring an allegation to the LADO', () => {
     const result = await referAllegation('c2', deps);
     // Assess
     expect(result.allegation!.earlierAllegations).toBe(1);
-    expect(allegations.allegations.get(allegationIdFor('c2'))!.earlier.map((e) => e.allegationId)).toEqual([allegationIdFor('c1')]);
+    expect(allegations.allegations.get(allegationIdFor('c2'))!.earlier.map((e) => e.allegationId)).toEqual([
+      allegationIdFor('c1'),
+    ]);
     expect(referralMeasures(result).map((m) => m.name)).toEqual(['AllegationsReceived', 'RepeatAllegations']);
   });
 
@@ -126,7 +161,10 @@ describe('referring an allegation to the LADO', () => {
   it('tells an employer on an ordinary email address to phone the LADO, without naming anyone', async () => {
     // Prepare
     const n = sample();
-    const open = { ...n, adultConcern: { ...n.adultConcern!, employerContact: { name: 'Jordan Sample', email: 'head@freemail.example' } } };
+    const open = {
+      ...n,
+      adultConcern: { ...n.adultConcern!, employerContact: { name: 'Jordan Sample', email: 'head@freemail.example' } },
+    };
     const { deps, mail } = setUp(contactWith('c1', open));
     // Act
     await referAllegation('c1', deps);
@@ -139,7 +177,10 @@ describe('referring an allegation to the LADO', () => {
   it('still refers an allegation from a member of the public who gave only a phone number, emailing only the employer', async () => {
     // Prepare
     const n = sample();
-    const fromPublic = { ...n, referrer: { name: 'Pat Neighbour', agencyType: 'self' as const, phone: '07700 900 123' } } as Notification;
+    const fromPublic = {
+      ...n,
+      referrer: { name: 'Pat Neighbour', agencyType: 'self' as const, phone: '07700 900 123' },
+    } as Notification;
     const { deps, allegations, mail } = setUp(contactWith('c1', fromPublic));
     // Act
     await referAllegation('c1', deps);
@@ -151,7 +192,13 @@ describe('referring an allegation to the LADO', () => {
   it('gives the employer on a secure domain the detail and what not to do', async () => {
     // Prepare
     const n = sample();
-    const secure = { ...n, adultConcern: { ...n.adultConcern!, employerContact: { name: 'Jordan Sample', email: 'head@school.sch.example' } } };
+    const secure = {
+      ...n,
+      adultConcern: {
+        ...n.adultConcern!,
+        employerContact: { name: 'Jordan Sample', email: 'head@school.sch.example' },
+      },
+    };
     const { deps, mail } = setUp(contactWith('c1', secure));
     // Act
     await referAllegation('c1', deps);

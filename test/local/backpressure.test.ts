@@ -41,7 +41,16 @@ describe('the two lanes of local invocations', () => {
   const gatedFunction = (name: string): LocalFunction => {
     const entry = join(dir, `${name}.js`);
     writeFileSync(entry, `exports.handler = (event) => globalThis.laneTest.run(event);`);
-    return { logicalId: name, name, arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`, entry, exportName: 'handler', timeoutSeconds: 30, memoryMb: 128, environment: {} };
+    return {
+      logicalId: name,
+      name,
+      arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`,
+      entry,
+      exportName: 'handler',
+      timeoutSeconds: 30,
+      memoryMb: 128,
+      environment: {},
+    };
   };
 
   it('serves requests at once while queued work waits, and lets the work go on when the requests end', async () => {
@@ -115,7 +124,10 @@ describe('the local execution records', () => {
 
     // Assess
     expect(restarted.get(record('done', 'RUNNING').executionArn)?.status).toBe('SUCCEEDED');
-    expect(restarted.get(record('cut-off', 'RUNNING').executionArn)).toMatchObject({ status: 'ABORTED', error: 'Local.RuntimeStopped' });
+    expect(restarted.get(record('cut-off', 'RUNNING').executionArn)).toMatchObject({
+      status: 'ABORTED',
+      error: 'Local.RuntimeStopped',
+    });
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
   });
 

@@ -4,7 +4,10 @@ import { LocalDeployment, type CfnTemplate } from '../../infra/local/template';
 const template: CfnTemplate = {
   Resources: {
     Contacts1A2B: { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [] } },
-    Inbox: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, 'inbox']] } } },
+    Inbox: {
+      Type: 'AWS::SQS::Queue',
+      Properties: { QueueName: { 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, 'inbox']] } },
+    },
     Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineName: 'triage' } },
     Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: {} },
     SubmitFn: {
@@ -28,7 +31,10 @@ const template: CfnTemplate = {
   },
 };
 
-const deployment = new LocalDeployment(template, { sqs: 'http://127.0.0.1:4566', apis: { Api: 'http://127.0.0.1:3000' } });
+const deployment = new LocalDeployment(template, {
+  sqs: 'http://127.0.0.1:4566',
+  apis: { Api: 'http://127.0.0.1:3000' },
+});
 
 describe('LocalDeployment', () => {
   it('resolves handler environments to local names, URLs and ARNs', () => {
@@ -56,22 +62,32 @@ describe('LocalDeployment', () => {
   });
 
   it('finds resources by ARN, including qualified Lambda ARNs', () => {
-    expect(deployment.findByArn('arn:aws:lambda:eu-west-2:000000000000:function:SubmitFn:$LATEST', 'AWS::Lambda::Function')).toBe(
-      'SubmitFn',
+    expect(
+      deployment.findByArn('arn:aws:lambda:eu-west-2:000000000000:function:SubmitFn:$LATEST', 'AWS::Lambda::Function'),
+    ).toBe('SubmitFn');
+    expect(deployment.findByArn('arn:aws:sqs:eu-west-2:000000000000:FrontDoorLocal-inbox', 'AWS::SQS::Queue')).toBe(
+      'Inbox',
     );
-    expect(deployment.findByArn('arn:aws:sqs:eu-west-2:000000000000:FrontDoorLocal-inbox', 'AWS::SQS::Queue')).toBe('Inbox');
   });
 });
 
 describe('mergeEnvironments', () => {
   it('merges agreeing variables and fails loudly on disagreement', () => {
-    expect(mergeEnvironments([{ owner: 'A', variables: { X: '1' } }, { owner: 'B', variables: { X: '1', Y: '2' } }])).toEqual({
+    expect(
+      mergeEnvironments([
+        { owner: 'A', variables: { X: '1' } },
+        { owner: 'B', variables: { X: '1', Y: '2' } },
+      ]),
+    ).toEqual({
       X: '1',
       Y: '2',
     });
-    expect(() => mergeEnvironments([{ owner: 'A', variables: { X: '1' } }, { owner: 'B', variables: { X: '2' } }])).toThrow(
-      'X: A="1" but B="2"',
-    );
+    expect(() =>
+      mergeEnvironments([
+        { owner: 'A', variables: { X: '1' } },
+        { owner: 'B', variables: { X: '2' } },
+      ]),
+    ).toThrow('X: A="1" but B="2"');
   });
 });
 

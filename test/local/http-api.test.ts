@@ -12,7 +12,12 @@ const request = (headers: Record<string, string[]>, method = 'POST') => ({
 describe('buildEvent (payload format 2.0)', () => {
   it('builds the API Gateway shape from a request', () => {
     const event = buildEvent(
-      request({ host: ['127.0.0.1:3000'], 'content-type': ['application/json'], cookie: ['a=1; b=2'], 'x-tag': ['x', 'y'] }),
+      request({
+        host: ['127.0.0.1:3000'],
+        'content-type': ['application/json'],
+        cookie: ['a=1; b=2'],
+        'x-tag': ['x', 'y'],
+      }),
       new URL('http://127.0.0.1:3000/api/contacts/c1?q=1&q=2&r=3'),
       Buffer.from('{"ok":true}'),
       'POST /api/contacts/{id}',
@@ -66,7 +71,11 @@ describe('toHttpResponse', () => {
       body: Buffer.from('hi').toString('base64'),
       isBase64Encoded: true,
     });
-    expect(response).toEqual({ statusCode: 302, headers: { location: '/next', 'set-cookie': ['a=1', 'b=2'] }, body: Buffer.from('hi') });
+    expect(response).toEqual({
+      statusCode: 302,
+      headers: { location: '/next', 'set-cookie': ['a=1', 'b=2'] },
+      body: Buffer.from('hi'),
+    });
   });
 
   it('treats a result without statusCode as a 200 JSON body, as API Gateway infers', () => {
@@ -88,7 +97,9 @@ describe('the local HTTP API server', () => {
     const invoker = {
       invoke: async (_fn: unknown, event: { body?: string; rawPath: string }) => {
         invoked.push(event);
-        return event.rawPath === '/big' ? { statusCode: 200, body: 'x'.repeat(LAMBDA_PAYLOAD_LIMIT_BYTES) } : { statusCode: 200, body: 'ok' };
+        return event.rawPath === '/big'
+          ? { statusCode: 200, body: 'x'.repeat(LAMBDA_PAYLOAD_LIMIT_BYTES) }
+          : { statusCode: 200, body: 'ok' };
       },
     } as unknown as LambdaInvoker;
     server.setRoutes(
@@ -107,7 +118,13 @@ describe('the local HTTP API server', () => {
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const url = new URL(server.url);
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path, method: options.method ?? 'POST', headers: { host: options.host ?? url.host, 'content-type': 'application/json' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path,
+          method: options.method ?? 'POST',
+          headers: { host: options.host ?? url.host, 'content-type': 'application/json' },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -120,19 +137,27 @@ describe('the local HTTP API server', () => {
 
   it('answers its own loopback names', async () => {
     const port = new URL(server.url).port;
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await send('/echo', { host, body: Buffer.from('{}') })).status).toBe(200);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`])
+      expect((await send('/echo', { host, body: Buffer.from('{}') })).status).toBe(200);
   });
 
   it('refuses any other Host, so a rebound DNS name cannot reach the API from a browser', async () => {
     const port = new URL(server.url).port;
-    for (const host of [`attacker.example:${port}`, 'attacker.example', `127.0.0.1:${Number(port) + 1}`, `127.0.0.1.attacker.example:${port}`]) {
+    for (const host of [
+      `attacker.example:${port}`,
+      'attacker.example',
+      `127.0.0.1:${Number(port) + 1}`,
+      `127.0.0.1.attacker.example:${port}`,
+    ]) {
       expect([host, (await send('/echo', { host, body: Buffer.from('{}') })).status]).toEqual([host, 403]);
     }
     expect(invoked).toHaveLength(0);
   });
 
   it('refuses a request whose event would be over the 6 MB Lambda limit, without invoking the function', async () => {
-    const response = await send('/echo', { body: Buffer.from(JSON.stringify({ text: 'x'.repeat(LAMBDA_PAYLOAD_LIMIT_BYTES) })) });
+    const response = await send('/echo', {
+      body: Buffer.from(JSON.stringify({ text: 'x'.repeat(LAMBDA_PAYLOAD_LIMIT_BYTES) })),
+    });
     expect(response.status).toBe(413);
     expect(invoked).toHaveLength(0);
   });

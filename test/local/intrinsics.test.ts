@@ -1,7 +1,10 @@
 import { IntrinsicError, resolveIntrinsics, type IntrinsicContext } from '../../infra/local/intrinsics';
 
 const ctx: IntrinsicContext = {
-  ref: (name) => ({ 'AWS::Region': 'eu-west-2', 'AWS::NoValue': undefined, Table: 'items-table' } as Record<string, unknown>)[name],
+  ref: (name) =>
+    (({ 'AWS::Region': 'eu-west-2', 'AWS::NoValue': undefined, Table: 'items-table' }) as Record<string, unknown>)[
+      name
+    ],
   getAtt: (id, attribute) => `${id}#${attribute}`,
   condition: (name) => name === 'IsLocal',
 };

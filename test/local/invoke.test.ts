@@ -10,7 +10,10 @@ const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 /** `npm run invoke -- …` as a developer types it, with the project's Node first on the PATH. */
 const invoke = (...args: string[]) =>
-  run(join(BIN, 'tsx'), ['infra/local/invoke.ts', ...args], { cwd: ROOT, env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH}` } });
+  run(join(BIN, 'tsx'), ['infra/local/invoke.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH}` },
+  });
 
 describe('npm run invoke', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'front-door-invoke-'));
@@ -32,14 +35,21 @@ describe('npm run invoke', () => {
   }, 60_000);
 
   it('runs a handler named by its source file', async () => {
-    const { stdout } = await invoke('functions/api/submit-notification.ts', 'api/submit-notification-invalid.json', '--data-dir', dataDir);
+    const { stdout } = await invoke(
+      'functions/api/submit-notification.ts',
+      'api/submit-notification-invalid.json',
+      '--data-dir',
+      dataDir,
+    );
     expect(JSON.parse(stdout).statusCode).toBe(400);
   }, 60_000);
 
   it('says clearly when no local system is running', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'front-door-none-'));
     try {
-      await expect(invoke('SubmitNotification', 'api/submit-notification.json', '--data-dir', empty)).rejects.toMatchObject({
+      await expect(
+        invoke('SubmitNotification', 'api/submit-notification.json', '--data-dir', empty),
+      ).rejects.toMatchObject({
         stderr: expect.stringMatching(/npm start/),
       });
     } finally {

@@ -20,7 +20,14 @@ describe('local mailbox persistence', () => {
   });
 
   const email = (subject: string) =>
-    ({ messageId: subject, from: 'front-door@example.test', destination: { to: ['dsl@school.example'], cc: [], bcc: [] }, subject, body: { text: 'x' }, at: 0 }) as never;
+    ({
+      messageId: subject,
+      from: 'front-door@example.test',
+      destination: { to: ['dsl@school.example'], cc: [], bcc: [] },
+      subject,
+      body: { text: 'x' },
+      at: 0,
+    }) as never;
   const onDisk = () => (readMailbox(join(dir, 'mailbox.json')) as { subject: string }[]).map((e) => e.subject);
 
   it('saves every email the moment it is sent', () => {

@@ -42,7 +42,9 @@ it('keeps items, queued messages, execution records and the mailbox across a res
   });
   expect(put.status).toBe(201);
   // The dead-letter queue has no consumer, so the message just waits there.
-  await withSqs(system, async (sqs, dlqUrl) => sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'kept' })));
+  await withSqs(system, async (sqs, dlqUrl) =>
+    sqs.send(new SendMessageCommand({ QueueUrl: dlqUrl, MessageBody: 'kept' })),
+  );
   await withSfn(system, async (sfn) => {
     await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'before-restart', input }));
     await waitFor(async () => {
@@ -72,9 +74,9 @@ it('keeps items, queued messages, execution records and the mailbox across a res
   expect(Messages?.map((m) => m.Body)).toEqual(['kept']);
   await withSfn(system, async (sfn) => {
     expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('SUCCEEDED');
-    await expect(sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'before-restart', input }))).rejects.toBeInstanceOf(
-      ExecutionAlreadyExists,
-    );
+    await expect(
+      sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'before-restart', input })),
+    ).rejects.toBeInstanceOf(ExecutionAlreadyExists);
   });
 });
 
@@ -92,5 +94,7 @@ const withSqs = <T>(running: RunningLocalSystem, use: (sqs: SQSClient, dlqUrl: s
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: FIXTURE_DLQ }));
     return use(sqs, QueueUrl!);
   });
-const withSes = <T>(running: RunningLocalSystem, use: (ses: SESv2Client) => Promise<T>) => using(new SESv2Client(running.clientConfig('ses')), use);
-const withSfn = <T>(running: RunningLocalSystem, use: (sfn: SFNClient) => Promise<T>) => using(new SFNClient(running.clientConfig('sfn')), use);
+const withSes = <T>(running: RunningLocalSystem, use: (ses: SESv2Client) => Promise<T>) =>
+  using(new SESv2Client(running.clientConfig('ses')), use);
+const withSfn = <T>(running: RunningLocalSystem, use: (sfn: SFNClient) => Promise<T>) =>
+  using(new SFNClient(running.clientConfig('sfn')), use);

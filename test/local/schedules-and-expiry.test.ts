@@ -21,11 +21,20 @@ const template = {
     Tick: {
       Type: 'AWS::Lambda::Function',
       Metadata: { 'FrontDoor:Entry': 'test/fixtures/scheduled/tick.ts', 'FrontDoor:Export': 'handler' },
-      Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 5, Environment: { Variables: { TABLE_NAME: { Ref: 'Items' } } } },
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Timeout: 5,
+        Environment: { Variables: { TABLE_NAME: { Ref: 'Items' } } },
+      },
     },
     EveryDay: {
       Type: 'AWS::Events::Rule',
-      Properties: { ScheduleExpression: 'rate(1 day)', State: 'ENABLED', Targets: [{ Arn: { 'Fn::GetAtt': ['Tick', 'Arn'] }, Id: 'Target0' }] },
+      Properties: {
+        ScheduleExpression: 'rate(1 day)',
+        State: 'ENABLED',
+        Targets: [{ Arn: { 'Fn::GetAtt': ['Tick', 'Arn'] }, Id: 'Target0' }],
+      },
     },
   },
 };
@@ -65,10 +74,18 @@ describe('local stand-ins for EventBridge schedules and DynamoDB TTL', () => {
 
   it('deletes items whose time to live has passed and keeps the rest', async () => {
     const epoch = (offsetSeconds: number) => String(Math.floor(Date.now() / 1000) + offsetSeconds);
-    await db.send(new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'expired' }, expiresAt: { N: epoch(-60) } } }));
-    await db.send(new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'kept' }, expiresAt: { N: epoch(3600) } } }));
+    await db.send(
+      new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'expired' }, expiresAt: { N: epoch(-60) } } }),
+    );
+    await db.send(
+      new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'kept' }, expiresAt: { N: epoch(3600) } } }),
+    );
     await db.send(new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'no-expiry' } } }));
-    const keys = async () => ((await db.send(new ScanCommand({ TableName: 'Items' }))).Items ?? []).map((i) => i.pk!.S!).filter((k) => !k.startsWith('TICK#')).sort();
+    const keys = async () =>
+      ((await db.send(new ScanCommand({ TableName: 'Items' }))).Items ?? [])
+        .map((i) => i.pk!.S!)
+        .filter((k) => !k.startsWith('TICK#'))
+        .sort();
     await waitFor(async () => ((await keys()).includes('expired') ? undefined : true), 'the expired item to go');
     expect(await keys()).toEqual(['kept', 'no-expiry']);
   });

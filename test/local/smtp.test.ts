@@ -29,7 +29,10 @@ const template = {
         RuleSetName: 'rules',
       },
     },
-    Disabled: { Type: 'AWS::SES::ReceiptRule', Properties: { Rule: { Enabled: false, Actions: [] }, RuleSetName: 'rules' } },
+    Disabled: {
+      Type: 'AWS::SES::ReceiptRule',
+      Properties: { Rule: { Enabled: false, Actions: [] }, RuleSetName: 'rules' },
+    },
   },
 };
 
@@ -65,15 +68,27 @@ describe('local SES receiving', () => {
     const raw = readFileSync(join(REPO_ROOT, 'events/email/template.eml'));
     const event = await sesReceiptEvent(
       raw,
-      { messageId: 'abc123', source: 'dsl@school.example', recipients: ['notify@exampleshire.example'], receivedAt: new Date('2026-11-20T09:15:02Z') },
+      {
+        messageId: 'abc123',
+        source: 'dsl@school.example',
+        recipients: ['notify@exampleshire.example'],
+        receivedAt: new Date('2026-11-20T09:15:02Z'),
+      },
       { functionArn: 'arn:aws:lambda:eu-west-2:000000000000:function:Intake', invocationType: 'Event' },
     );
     const sample = JSON.parse(readFileSync(join(REPO_ROOT, 'events/email/receive.json'), 'utf8'));
     const [record] = event.Records;
     expect(Object.keys(record!).sort()).toEqual(Object.keys(sample.Records[0]).sort());
     expect(Object.keys(record!.ses.mail).sort()).toEqual(Object.keys(sample.Records[0].ses.mail).sort());
-    expect(record!.ses.mail).toMatchObject({ messageId: 'abc123', destination: ['notify@exampleshire.example'], commonHeaders: sample.Records[0].ses.mail.commonHeaders });
+    expect(record!.ses.mail).toMatchObject({
+      messageId: 'abc123',
+      destination: ['notify@exampleshire.example'],
+      commonHeaders: sample.Records[0].ses.mail.commonHeaders,
+    });
     expect(record!.ses.mail.headers).toEqual(expect.arrayContaining(sample.Records[0].ses.mail.headers));
-    expect(record!.ses.receipt).toMatchObject({ recipients: ['notify@exampleshire.example'], action: { type: 'Lambda', invocationType: 'Event' } });
+    expect(record!.ses.receipt).toMatchObject({
+      recipients: ['notify@exampleshire.example'],
+      action: { type: 'Lambda', invocationType: 'Event' },
+    });
   });
 });

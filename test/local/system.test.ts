@@ -69,13 +69,17 @@ async function finished(executionArn: string): Promise<DescribeExecutionOutput> 
 }
 
 async function run(name: string, input: object): Promise<DescribeExecutionOutput> {
-  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }),
+  );
   return finished(executionArn!);
 }
 
 describe('resources from the template', () => {
   it('creates the table (named after its logical id) with its GSI', async () => {
-    const { Table } = await new DynamoDBClient(system.clientConfig('dynamodb')).send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await new DynamoDBClient(system.clientConfig('dynamodb')).send(
+      new DescribeTableCommand({ TableName: tableName }),
+    );
     expect(Table?.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
     expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['byStatus']);
   });
@@ -109,7 +113,11 @@ describe('HTTP API', () => {
   });
 
   it('serves AWS_IAM routes to loopback callers with an IAM identity in the event', async () => {
-    await api('/items/h-2', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"status":"closed"}' });
+    await api('/items/h-2', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"status":"closed"}',
+    });
     const response = await api('/admin/items-by-status/closed');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ids: ['h-2'], caller: 'arn:aws:iam::000000000000:user/local' });
@@ -154,7 +162,10 @@ describe('SQS event source mapping', () => {
 
   it('moves a poison message to the dead-letter queue after maxReceiveCount deliveries', async () => {
     await sqs.send(
-      new SendMessageCommand({ QueueUrl: await queueUrl(FIXTURE_QUEUE), MessageBody: JSON.stringify({ id: 'm-poison', mode: 'poison' }) }),
+      new SendMessageCommand({
+        QueueUrl: await queueUrl(FIXTURE_QUEUE),
+        MessageBody: JSON.stringify({ id: 'm-poison', mode: 'poison' }),
+      }),
     );
     const dlqUrl = await queueUrl(FIXTURE_DLQ);
     const dead = await waitFor(async () => {
@@ -174,10 +185,16 @@ describe('Step Functions', () => {
 
     const emails = await system.mailbox();
     expect(emails).toContainEqual(
-      expect.objectContaining({ from: FIXTURE_FROM, subject: 'Item e-urgent is urgent', destination: expect.objectContaining({ to: ['team@example.org'] }) }),
+      expect.objectContaining({
+        from: FIXTURE_FROM,
+        subject: 'Item e-urgent is urgent',
+        destination: expect.objectContaining({ to: ['team@example.org'] }),
+      }),
     );
     const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn: execution.executionArn }));
-    expect(events?.map((e) => e.type)).toEqual(expect.arrayContaining(['ExecutionStarted', 'ChoiceStateEntered', 'ExecutionSucceeded']));
+    expect(events?.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['ExecutionStarted', 'ChoiceStateEntered', 'ExecutionSucceeded']),
+    );
   });
 
   it('retries a task on the error name its handler threw', async () => {
@@ -218,12 +235,20 @@ describe('Step Functions', () => {
 
   it('is reachable from handlers through AWS_ENDPOINT_URL_SFN, errors included', async () => {
     const body = JSON.stringify({ id: 'e-http', urgent: false });
-    const started = await api('/workflows/e-http', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const started = await api('/workflows/e-http', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(started.status).toBe(202);
     const { executionArn } = (await started.json()) as { executionArn: string };
     expect((await finished(executionArn)).status).toBe('SUCCEEDED');
 
-    const repeated = await api('/workflows/e-http', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const repeated = await api('/workflows/e-http', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(repeated.status).toBe(409);
   });
 });

@@ -18,7 +18,9 @@ import { MemoryMeetingStore } from './memory';
 const contactsTable = () => {
   const stack = new Stack(new App(), 'Tables', { env: { account: '000000000000', region: 'eu-west-2' } });
   new ContactTables(stack, 'Tables', { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false });
-  const tables = Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>);
+  const tables = Object.values(
+    Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
+  );
   return tables.find((r) => r.Type === 'AWS::DynamoDB::GlobalTable' && r.Properties.GlobalSecondaryIndexes)!.Properties;
 };
 
@@ -29,7 +31,11 @@ beforeAll(async () => {
   server = dynalite({ createTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
 });
 afterAll(async () => {
   client?.destroy();
@@ -45,7 +51,9 @@ const dynamoTable = async () => {
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: props.KeySchema,
       AttributeDefinitions: props.AttributeDefinitions,
-      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }: Record<string, unknown>) => ({ IndexName, KeySchema, Projection })),
+      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(
+        ({ IndexName, KeySchema, Projection }: Record<string, unknown>) => ({ IndexName, KeySchema, Projection }),
+      ),
     }),
   );
   return TableName;
@@ -60,7 +68,13 @@ const meeting = (theme: string, overrides: Partial<Meeting> = {}): Meeting => ({
   chair: { id: 'sam.okafor', name: 'Sam Okafor' },
   invited: ['police'],
   attendees: [],
-  agenda: [{ contactId: '01j00000000000000000000001', reference: 'CFC-TEST-0001', children: [{ childIndex: 0, name: 'Noah Madeup' }] }],
+  agenda: [
+    {
+      contactId: '01j00000000000000000000001',
+      reference: 'CFC-TEST-0001',
+      children: [{ childIndex: 0, name: 'Noah Madeup' }],
+    },
+  ],
   openedAt: '2026-03-02T09:00:00.000Z',
   version: 0,
   updatedAt: '2026-03-02T09:00:00.000Z',
@@ -85,22 +99,35 @@ describe.each([
   ['in memory', async (): Promise<MeetingStore> => new MemoryMeetingStore()],
   ['on DynamoDB', async (): Promise<MeetingStore> => new DynamoMeetingStore(await dynamoTable(), client)],
 ])('the meeting store %s', (_name, makeStore) => {
-  it('creates a day\'s meeting for a theme once, lists the day\'s meetings, and writes only at the version read', async () => {
+  it("creates a day's meeting for a theme once, lists the day's meetings, and writes only at the version read", async () => {
     // Prepare
     const store = await makeStore();
     const da = meeting('domestic-abuse');
 
     // Act
-    const created = [await store.create(da, [record(da.meetingId, '01j00000000000000000000001', 0)]), await store.create({ ...da, invited: [] }, [])];
+    const created = [
+      await store.create(da, [record(da.meetingId, '01j00000000000000000000001', 0)]),
+      await store.create({ ...da, invited: [] }, []),
+    ];
     await store.create(meeting('missing'), []);
     await store.create(meeting('cse', { meetingId: '2026-03-03.cse', date: '2026-03-03' }), []);
-    const updated = await store.update(da.meetingId, 0, { attendees: [{ id: 'a1', name: 'DC Jordan Harris', agency: 'police' }], closedAt: undefined }, '2026-03-02T09:05:00.000Z');
+    const updated = await store.update(
+      da.meetingId,
+      0,
+      { attendees: [{ id: 'a1', name: 'DC Jordan Harris', agency: 'police' }], closedAt: undefined },
+      '2026-03-02T09:05:00.000Z',
+    );
     const stale = store.update(da.meetingId, 0, { status: 'closed' }, '2026-03-02T09:06:00.000Z');
 
     // Assess
     expect(created).toEqual(['created', 'exists']);
     expect((await store.listOn('2026-03-02')).map((m) => m.theme)).toEqual(['domestic-abuse', 'missing']);
-    expect(updated).toMatchObject({ version: 1, updatedAt: '2026-03-02T09:05:00.000Z', invited: ['police'], attendees: [{ name: 'DC Jordan Harris' }] });
+    expect(updated).toMatchObject({
+      version: 1,
+      updatedAt: '2026-03-02T09:05:00.000Z',
+      invited: ['police'],
+      attendees: [{ name: 'DC Jordan Harris' }],
+    });
     await expect(stale).rejects.toBeInstanceOf(MeetingChanged);
     expect(await store.get(da.meetingId)).toEqual(updated);
     expect(await store.get('2026-03-02.exploitation')).toBeUndefined();
@@ -111,21 +138,52 @@ describe.each([
     const store = await makeStore();
     const id = '2026-03-02.domestic-abuse';
     const [a, b] = ['01j00000000000000000000001', '01j00000000000000000000002'];
-    await store.addRecords([record(id, a, 0), record(id, a, 1), record(id, b, 0), record('2026-03-03.domestic-abuse', a, 0)]);
+    await store.addRecords([
+      record(id, a, 0),
+      record(id, a, 1),
+      record(id, b, 0),
+      record('2026-03-03.domestic-abuse', a, 0),
+    ]);
 
     // Act
-    const changed = await store.updateRecord({ meetingId: id, contactId: a, childIndex: 1 }, 0, { outcome: { outcome: 'Early help', recordedBy: { id: 's', name: 'S' }, recordedAt: 'x' } }, '2026-03-02T10:00:00.000Z');
+    const changed = await store.updateRecord(
+      { meetingId: id, contactId: a, childIndex: 1 },
+      0,
+      { outcome: { outcome: 'Early help', recordedBy: { id: 's', name: 'S' }, recordedAt: 'x' } },
+      '2026-03-02T10:00:00.000Z',
+    );
     await store.addRecords([record(id, a, 1)]);
-    const stale = store.updateRecord({ meetingId: id, contactId: a, childIndex: 1 }, 0, { actions: [] }, '2026-03-02T10:01:00.000Z');
-    const missing = store.updateRecord({ meetingId: id, contactId: b, childIndex: 5 }, 0, { actions: [] }, '2026-03-02T10:01:00.000Z');
+    const stale = store.updateRecord(
+      { meetingId: id, contactId: a, childIndex: 1 },
+      0,
+      { actions: [] },
+      '2026-03-02T10:01:00.000Z',
+    );
+    const missing = store.updateRecord(
+      { meetingId: id, contactId: b, childIndex: 5 },
+      0,
+      { actions: [] },
+      '2026-03-02T10:01:00.000Z',
+    );
 
     // Assess
     expect(changed).toMatchObject({ version: 1, outcome: { outcome: 'Early help' } });
     await expect(stale).rejects.toBeInstanceOf(MeetingChanged);
     await expect(missing).rejects.toBeInstanceOf(MeetingChanged);
-    const read = await store.getRecords([{ meetingId: id, contactId: b, childIndex: 0 }, { meetingId: id, contactId: a, childIndex: 1 }, { meetingId: id, contactId: b, childIndex: 9 }]);
-    expect(read.map((r) => [r.contactId, r.childIndex, r.version])).toEqual([[b, 0, 0], [a, 1, 1]]);
-    expect((await store.recordsFor(a)).map((r) => [r.meetingId, r.childIndex])).toEqual([[id, 0], [id, 1], ['2026-03-03.domestic-abuse', 0]]);
+    const read = await store.getRecords([
+      { meetingId: id, contactId: b, childIndex: 0 },
+      { meetingId: id, contactId: a, childIndex: 1 },
+      { meetingId: id, contactId: b, childIndex: 9 },
+    ]);
+    expect(read.map((r) => [r.contactId, r.childIndex, r.version])).toEqual([
+      [b, 0, 0],
+      [a, 1, 1],
+    ]);
+    expect((await store.recordsFor(a)).map((r) => [r.meetingId, r.childIndex])).toEqual([
+      [id, 0],
+      [id, 1],
+      ['2026-03-03.domestic-abuse', 0],
+    ]);
   });
 });
 

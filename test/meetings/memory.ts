@@ -20,7 +20,10 @@ export class MemoryMeetingStore implements MeetingStore {
   }
 
   async listOn(date: string) {
-    return [...this.meetings.values()].filter((m) => m.date === date).sort((a, b) => a.theme.localeCompare(b.theme)).map((m) => structuredClone(m));
+    return [...this.meetings.values()]
+      .filter((m) => m.date === date)
+      .sort((a, b) => a.theme.localeCompare(b.theme))
+      .map((m) => structuredClone(m));
   }
 
   async update(meetingId: string, expectedVersion: number, changes: Partial<Meeting>, now: string) {
@@ -32,11 +35,15 @@ export class MemoryMeetingStore implements MeetingStore {
   }
 
   async addRecords(records: MeetingRecord[]) {
-    for (const r of records) if (!this.records.has(MemoryMeetingStore.key(r))) this.records.set(MemoryMeetingStore.key(r), structuredClone(r));
+    for (const r of records)
+      if (!this.records.has(MemoryMeetingStore.key(r))) this.records.set(MemoryMeetingStore.key(r), structuredClone(r));
   }
 
   async getRecords(keys: RecordKey[]) {
-    return keys.map((k) => this.records.get(MemoryMeetingStore.key(k))).filter((r): r is MeetingRecord => !!r).map((r) => structuredClone(r));
+    return keys
+      .map((k) => this.records.get(MemoryMeetingStore.key(k)))
+      .filter((r): r is MeetingRecord => !!r)
+      .map((r) => structuredClone(r));
   }
 
   async updateRecord(key: RecordKey, expectedVersion: number, changes: Partial<MeetingRecord>, now: string) {
@@ -48,6 +55,9 @@ export class MemoryMeetingStore implements MeetingStore {
   }
 
   async recordsFor(contactId: string) {
-    return [...this.records.values()].filter((r) => r.contactId === contactId).sort((a, b) => a.meetingId.localeCompare(b.meetingId)).map((r) => structuredClone(r));
+    return [...this.records.values()]
+      .filter((r) => r.contactId === contactId)
+      .sort((a, b) => a.meetingId.localeCompare(b.meetingId))
+      .map((r) => structuredClone(r));
   }
 }

@@ -25,7 +25,9 @@ const aContact = (themes: string[], requests: Partial<PartnerRequest>[] = []): C
     receivedAt: '2026-03-01T10:00:00Z',
     updatedAt: '2026-03-01T10:00:00Z',
     version: 2,
-    notification: NotificationSchema.parse(themes.length ? aPoliceDomesticAbuseNotification() : aSchoolNeglectNotification()),
+    notification: NotificationSchema.parse(
+      themes.length ? aPoliceDomesticAbuseNotification() : aSchoolNeglectNotification(),
+    ),
     recommendation: { themes, dueAt: '2026-03-02T16:00:00Z' } as unknown as Contact['recommendation'],
     partnerRequests: requests.map((r, i) => ({
       id: `request-${n}-${i}`,
@@ -44,7 +46,18 @@ const setUp = async (...contacts: Contact[]) => {
   const ports = memoryPorts(...contacts);
   const meetings = new MemoryMeetingStore();
   const deps: PartnerDeps = { meetings, contacts: ports.store, agencies: DEFAULT_AGENCIES };
-  await openMeeting({ theme: 'domestic-abuse', actor: chair, now }, { meetings, contacts: ports.store, settings: { themes: DEFAULT_MEETING_THEMES, agencies: DEFAULT_AGENCIES, directory: { schools: [], gpPractices: [] } } });
+  await openMeeting(
+    { theme: 'domestic-abuse', actor: chair, now },
+    {
+      meetings,
+      contacts: ports.store,
+      settings: {
+        themes: DEFAULT_MEETING_THEMES,
+        agencies: DEFAULT_AGENCIES,
+        directory: { schools: [], gpPractices: [] },
+      },
+    },
+  );
   return { ports, meetings, deps };
 };
 const asPolice = { agency: 'police', actor: police, now };
@@ -70,7 +83,9 @@ describe('partner agencies in the console', () => {
     expect(tomorrow.meetings).toEqual([]);
     const listed = ports.events.filter((e) => e.action === 'Listed for a partner agency (Police)');
     // Today: both; tomorrow: only the request, the meeting being over.
-    expect(listed.map((e) => e.contactId).sort()).toEqual([onMeeting.contactId, asked.contactId, asked.contactId].sort());
+    expect(listed.map((e) => e.contactId).sort()).toEqual(
+      [onMeeting.contactId, asked.contactId, asked.contactId].sort(),
+    );
     expect(listed.every((e) => e.actor.id === 'dc.harris')).toBe(true);
   });
 
@@ -88,17 +103,27 @@ describe('partner agencies in the console', () => {
     const missing = await openAsPartner({ contactId: '01k99999999999999999999999', ...asPolice }, deps);
 
     // Assess
-    expect(seen).toMatchObject({ outcome: 'shown', meetings: [{ meetingId: '2026-03-02.domestic-abuse' }], requests: [] });
+    expect(seen).toMatchObject({
+      outcome: 'shown',
+      meetings: [{ meetingId: '2026-03-02.domestic-abuse' }],
+      requests: [],
+    });
     if (seen.outcome === 'shown') expect(seen.records.map((r) => r.childName)).toEqual(['Noah Madeup', 'Mia Madeup']);
     expect(forHealth).toMatchObject({ outcome: 'shown', meetings: [], requests: [{ agency: 'health' }] });
-    expect([notForPolice, probation, missing]).toEqual([{ outcome: 'not-found' }, { outcome: 'not-found' }, { outcome: 'not-found' }]);
-    expect(ports.events.filter((e) => e.action.startsWith('Viewed by a partner agency')).map((e) => [e.contactId, e.action])).toEqual([
+    expect([notForPolice, probation, missing]).toEqual([
+      { outcome: 'not-found' },
+      { outcome: 'not-found' },
+      { outcome: 'not-found' },
+    ]);
+    expect(
+      ports.events.filter((e) => e.action.startsWith('Viewed by a partner agency')).map((e) => [e.contactId, e.action]),
+    ).toEqual([
       [onMeeting.contactId, 'Viewed by a partner agency (Police)'],
       [askedOfHealth.contactId, 'Viewed by a partner agency (Health)'],
     ]);
   });
 
-  it("answers a request to their own agency only: the answer attaches to the contact and stops the 48-hour clock", async () => {
+  it('answers a request to their own agency only: the answer attaches to the contact and stops the 48-hour clock', async () => {
     // Prepare: police's answer is already overdue, so the reminder would chase it.
     const asked = aContact([], [{}, { agency: 'health' }]);
     const { ports, deps } = await setUp(asked);
@@ -107,20 +132,48 @@ describe('partner agencies in the console', () => {
 
     // Act
     const before = await remindOverduePartnerRequests({ store: ports.store, mailer: ports.mailer, config, now });
-    const answered = await answerAsPartner({ contactId: asked.contactId, requestId: toPolice!.id, answer: 'Two call-outs in January; no arrests.', ...asPolice }, deps);
-    const healthsRequest = await answerAsPartner({ contactId: asked.contactId, requestId: toHealth!.id, answer: 'Not ours to answer.', ...asPolice }, deps);
-    const again = await answerAsPartner({ contactId: asked.contactId, requestId: toPolice!.id, answer: 'Again', ...asPolice }, deps);
-    const blank = await answerAsPartner({ contactId: asked.contactId, requestId: toPolice!.id, answer: '  ', ...asPolice }, deps);
-    const after = await remindOverduePartnerRequests({ store: ports.store, mailer: ports.mailer, config, now: new Date('2026-03-02T10:00:00Z') });
+    const answered = await answerAsPartner(
+      {
+        contactId: asked.contactId,
+        requestId: toPolice!.id,
+        answer: 'Two call-outs in January; no arrests.',
+        ...asPolice,
+      },
+      deps,
+    );
+    const healthsRequest = await answerAsPartner(
+      { contactId: asked.contactId, requestId: toHealth!.id, answer: 'Not ours to answer.', ...asPolice },
+      deps,
+    );
+    const again = await answerAsPartner(
+      { contactId: asked.contactId, requestId: toPolice!.id, answer: 'Again', ...asPolice },
+      deps,
+    );
+    const blank = await answerAsPartner(
+      { contactId: asked.contactId, requestId: toPolice!.id, answer: '  ', ...asPolice },
+      deps,
+    );
+    const after = await remindOverduePartnerRequests({
+      store: ports.store,
+      mailer: ports.mailer,
+      config,
+      now: new Date('2026-03-02T10:00:00Z'),
+    });
 
     // Assess
     expect(answered.outcome).toBe('answered');
-    expect(ports.contacts.get(asked.contactId)!.partnerRequests![0]).toMatchObject({ answer: 'Two call-outs in January; no arrests.', answeredAt: now.toISOString(), answeredBy: { id: 'dc.harris', name: 'DC Jordan Harris' } });
+    expect(ports.contacts.get(asked.contactId)!.partnerRequests![0]).toMatchObject({
+      answer: 'Two call-outs in January; no arrests.',
+      answeredAt: now.toISOString(),
+      answeredBy: { id: 'dc.harris', name: 'DC Jordan Harris' },
+    });
     expect(healthsRequest).toEqual({ outcome: 'not-found' });
     expect(again).toEqual({ outcome: 'refused', reason: 'That information request has already been answered' });
     expect(blank).toEqual({ outcome: 'invalid', message: "Enter your agency's answer" });
     expect(before.overdue).toBe(2);
     expect(after.overdue).toBe(1);
-    expect(ports.events.filter((e) => e.action === "Recorded Police's answer").map((e) => e.actor.role)).toEqual(['partner']);
+    expect(ports.events.filter((e) => e.action === "Recorded Police's answer").map((e) => e.actor.role)).toEqual([
+      'partner',
+    ]);
   });
 });

@@ -41,8 +41,10 @@ const setUp = (...contacts: Contact[]) => {
   const { addresses } = memoryReferrerAddresses();
   const sent: EmailMessage[] = [];
   const mailer: Mailer = { sendOnce: async (m) => void sent.push(m) };
-  const acknowledge = (contact: Contact, at = now) => sendAcknowledgement(contact.contactId, { store, mailer, config, addresses, now: at });
-  const confirmLink = (email: EmailMessage) => /(https:\/\/front-door\.example\/confirm-email\/[A-Za-z0-9_-]{32})/.exec(email.text)?.[1];
+  const acknowledge = (contact: Contact, at = now) =>
+    sendAcknowledgement(contact.contactId, { store, mailer, config, addresses, now: at });
+  const confirmLink = (email: EmailMessage) =>
+    /(https:\/\/front-door\.example\/confirm-email\/[A-Za-z0-9_-]{32})/.exec(email.text)?.[1];
   const tokenOf = (link: string) => link.split('/').pop()!;
   return { store, addresses, sent, acknowledge, confirmLink, tokenOf };
 };
@@ -67,7 +69,20 @@ describe('confirming a first-time referrer address', () => {
     const stored = await store.get(contact.contactId);
     expect(stored!.acknowledgement).toMatchObject({ status: 'sent', addressConfirmed: false });
     // The decision's email greets nobody by name until the address is confirmed.
-    expect(outcomeEmail({ ...stored!, status: 'decided', decision: { children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'x' }], decidedAt: now.toISOString(), decidedBy: 'w' } } as Contact, config)!.text).toMatch(/^Hello,/);
+    expect(
+      outcomeEmail(
+        {
+          ...stored!,
+          status: 'decided',
+          decision: {
+            children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'x' }],
+            decidedAt: now.toISOString(),
+            decidedBy: 'w',
+          },
+        } as Contact,
+        config,
+      )!.text,
+    ).toMatch(/^Hello,/);
   });
 
   it('confirms with a button, not by opening the link; later emails carry the detail, and the next acknowledgement to that address is the full one', async () => {
@@ -86,7 +101,15 @@ describe('confirming a first-time referrer address', () => {
     expect(opened!.contactId).toBe(first.contactId);
     expect(stillUnconfirmed).toMatchObject({ addressConfirmed: false });
     expect(confirmed!.acknowledgement).toMatchObject({ status: 'sent', addressConfirmed: true });
-    const decided = { ...confirmed!, status: 'decided', decision: { children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'x' }], decidedAt: now.toISOString(), decidedBy: 'w' } } as Contact;
+    const decided = {
+      ...confirmed!,
+      status: 'decided',
+      decision: {
+        children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'x' }],
+        decidedAt: now.toISOString(),
+        decidedBy: 'w',
+      },
+    } as Contact;
     expect(outcomeEmail(decided, config)!.text).toMatch(new RegExp(`^Dear ${SPOOFED_NAME}`));
     const full = sent[1]!;
     expect(full.text).toContain('/status/');

@@ -33,7 +33,11 @@ describe('the agency batch API', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { accepted: number; invalid: number; results: Record<string, unknown>[] };
     expect(body).toMatchObject({ accepted: 2, invalid: 1 });
-    expect(body.results.map((r) => [r.index, r.outcome])).toEqual([[0, 'accepted'], [1, 'invalid'], [2, 'accepted']]);
+    expect(body.results.map((r) => [r.index, r.outcome])).toEqual([
+      [0, 'accepted'],
+      [1, 'invalid'],
+      [2, 'accepted'],
+    ]);
     expect(body.results[1]!.errors).toEqual([{ path: 'expectation', message: 'This field is required' }]);
     expect(body.results[0]!.reference).toMatch(/^CFC-/);
     expect(body.results[0]!.statusUrl).toMatch(/\/status\/[A-Za-z0-9_-]{32}$/);

@@ -7,7 +7,12 @@ const bounce = (tags: Record<string, string[]>, to = 'dsl@school.example') =>
   DeliveryProblemEvent.parse({
     eventType: 'Bounce',
     mail: { tags },
-    bounce: { bounceType: 'Transient', bounceSubType: 'MailboxFull', bouncedRecipients: [{ emailAddress: to }], timestamp: '2026-11-21T10:00:05.000Z' },
+    bounce: {
+      bounceType: 'Transient',
+      bounceSubType: 'MailboxFull',
+      bouncedRecipients: [{ emailAddress: to }],
+      timestamp: '2026-11-21T10:00:05.000Z',
+    },
   });
 
 const setUp = (contact: Partial<Contact> | undefined, conflicts = 0) => {
@@ -34,20 +39,34 @@ const now = new Date('2026-11-21T10:01:00Z');
 describe('recording a delivery problem', () => {
   it('marks a free-text email contact, whose referrer is the sender, with the reason', async () => {
     const { store, current } = setUp({ incomingEmail: { from: 'DSL@school.example' } as Contact['incomingEmail'] });
-    expect(await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), { store }, now)).toEqual({ outcome: 'marked', contactId: 'c1' });
-    expect(current()!.referrerNotReached).toEqual({ at: '2026-11-21T10:00:05.000Z', reason: 'the email bounced: the mailbox could not take it, MailboxFull' });
+    expect(await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), { store }, now)).toEqual({
+      outcome: 'marked',
+      contactId: 'c1',
+    });
+    expect(current()!.referrerNotReached).toEqual({
+      at: '2026-11-21T10:00:05.000Z',
+      reason: 'the email bounced: the mailbox could not take it, MailboxFull',
+    });
   });
 
   it('reads the contact again when someone else wrote to it first', async () => {
-    const { store, current, writes } = setUp({ incomingEmail: { from: 'dsl@school.example' } as Contact['incomingEmail'] }, 2);
+    const { store, current, writes } = setUp(
+      { incomingEmail: { from: 'dsl@school.example' } as Contact['incomingEmail'] },
+      2,
+    );
     expect((await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), { store }, now)).outcome).toBe('marked');
     expect([writes(), current()!.version]).toEqual([3, 4]);
   });
 
   it('does nothing for mail about no contact, a contact since deleted, or one already marked', async () => {
     expect(await recordDeliveryProblem(bounce({}), setUp({}), now)).toEqual({ outcome: 'no-contact' });
-    expect(await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), setUp(undefined), now)).toEqual({ outcome: 'no-contact' });
-    const marked = setUp({ incomingEmail: { from: 'dsl@school.example' } as Contact['incomingEmail'], referrerNotReached: { at: 'x', reason: 'y' } });
+    expect(await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), setUp(undefined), now)).toEqual({
+      outcome: 'no-contact',
+    });
+    const marked = setUp({
+      incomingEmail: { from: 'dsl@school.example' } as Contact['incomingEmail'],
+      referrerNotReached: { at: 'x', reason: 'y' },
+    });
     expect((await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), marked, now)).outcome).toBe('already-marked');
     expect(marked.writes()).toBe(0);
   });

@@ -15,10 +15,15 @@ describe('the web form and the API', () => {
   const memory = () => {
     const { store, contacts } = memoryIntakeStore();
     const drafts = { put: async () => undefined } as unknown as DraftStore;
-    return { contacts: () => [...contacts.values()], deps: { store, triageQueue: { send: async () => undefined }, drafts } };
+    return {
+      contacts: () => [...contacts.values()],
+      deps: { store, triageQueue: { send: async () => undefined }, drafts },
+    };
   };
   const recommendationFor = (contact: Contact) =>
-    recommend({ notification: contact.notification!, history: { earlierContacts: [] }, receivedAt: now } as Parameters<typeof recommend>[0]);
+    recommend({ notification: contact.notification!, history: { earlierContacts: [] }, receivedAt: now } as Parameters<
+      typeof recommend
+    >[0]);
 
   it('store the same notification and recommend the same for the same answers', async () => {
     // Prepare: the answers typed into the form, including an accepted suggested category …
@@ -33,13 +38,32 @@ describe('the web form and the API', () => {
     );
     // … and the same answers as an agency's system would send them.
     const body = {
-      referrer: { name: 'Priya Testwood', role: 'Designated safeguarding lead', organisation: 'Example Primary School', agencyType: 'school', email: 'dsl@example-primary.sch.example', phone: '01632 960 101' },
-      children: [{ firstName: 'Ellie', lastName: 'Fictional', dateOfBirth: '2018-03-14', gender: 'b', ethnicity: 'WBRI', nhsNumber: '9990000018', address: { line1: '1 Sample Street', town: 'Exampleton', postcode: 'ZZ1 1AA' }, school: 'Example Primary School' }],
+      referrer: {
+        name: 'Priya Testwood',
+        role: 'Designated safeguarding lead',
+        organisation: 'Example Primary School',
+        agencyType: 'school',
+        email: 'dsl@example-primary.sch.example',
+        phone: '01632 960 101',
+      },
+      children: [
+        {
+          firstName: 'Ellie',
+          lastName: 'Fictional',
+          dateOfBirth: '2018-03-14',
+          gender: 'b',
+          ethnicity: 'WBRI',
+          nhsNumber: '9990000018',
+          address: { line1: '1 Sample Street', town: 'Exampleton', postcode: 'ZZ1 1AA' },
+          school: 'Example Primary School',
+        },
+      ],
       parentsAndCarers: [{ name: 'Sam Fictional', relationship: 'Mother', parentalResponsibility: true }],
       concerns: {
         factors: ['16A'],
         indicators: ['neglect-reported', 'neglect-persistent', 'school-attendance', 'financial-hardship'],
-        description: 'Ellie has arrived at school hungry and in the same unwashed clothes most days this term; attendance has fallen to 82%.',
+        description:
+          'Ellie has arrived at school hungry and in the same unwashed clothes most days this term; attendance has fallen to 82%.',
       },
       childViews: 'Ellie said there is not always food at home.',
       expectation: 'Support for the family; we will keep offering breakfast club.',
@@ -59,6 +83,8 @@ describe('the web form and the API', () => {
     expect(web.contacts()[0]!.notification).toEqual(api.contacts()[0]!.notification);
     const fromWeb = recommendationFor(web.contacts()[0]!);
     expect(fromWeb).toEqual(recommendationFor(api.contacts()[0]!));
-    expect(fromWeb.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['neglect-reported', 'neglect-persistent', 'school-attendance', 'financial-hardship']));
+    expect(fromWeb.reasons.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['neglect-reported', 'neglect-persistent', 'school-attendance', 'financial-hardship']),
+    );
   });
 });

@@ -12,7 +12,14 @@ describe('what the referrer is worried about', () => {
   const triage = (answers: ReturnType<typeof schoolNeglectViaForm>) => {
     const parsed = parseNotification(notificationInput(answers));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    return { notification: parsed.notification, recommendation: recommend({ notification: parsed.notification, history: { earlierContacts: [] }, receivedAt } as never) };
+    return {
+      notification: parsed.notification,
+      recommendation: recommend({
+        notification: parsed.notification,
+        history: { earlierContacts: [] },
+        receivedAt,
+      } as never),
+    };
   };
   const firedIds = (r: { reasons: { id: string }[] }) => r.reasons.map((reason) => reason.id);
 
@@ -39,7 +46,10 @@ describe('what the referrer is worried about', () => {
       ['concerns/home-family', { indicators: 'financial-hardship' }],
     ]);
     const { notification, recommendation } = triage(answers);
-    expect(notification.concerns).toMatchObject({ indicators: ['school-attendance', 'financial-hardship'], factors: [] });
+    expect(notification.concerns).toMatchObject({
+      indicators: ['school-attendance', 'financial-hardship'],
+      factors: [],
+    });
     expect(firedIds(recommendation)).not.toContain('neglect-reported');
     expect(firedIds(recommendation)).not.toContain('other-concern');
     // "Other" is never suggested: it says nothing the referrer's own words do not.
@@ -83,9 +93,14 @@ describe('what the referrer is worried about', () => {
   });
 
   it('asks for an area first, and for something on each area page', () => {
-    const answers = schoolNeglectViaForm([['concerns', { areas: 'harm' }], ['concerns/harm', { indicators: 'unexplained-injury' }]]);
+    const answers = schoolNeglectViaForm([
+      ['concerns', { areas: 'harm' }],
+      ['concerns/harm', { indicators: 'unexplained-injury' }],
+    ]);
     expect(() => fill(answers, [['concerns', {}]])).toThrow('Select what you are worried about');
-    expect(() => fill(answers, [['concerns/harm', {}]])).toThrow('Select what you know, or go back and choose a different area of concern');
+    expect(() => fill(answers, [['concerns/harm', {}]])).toThrow(
+      'Select what you know, or go back and choose a different area of concern',
+    );
   });
 
   describe('the questions themselves (GOV.UK question pages)', () => {
@@ -107,13 +122,17 @@ describe('what the referrer is worried about', () => {
     });
 
     it('names no level of need or service, so the referrer describes and the front door decides', () => {
-      expect(words).not.toMatch(/\blevel\b|single agency|early help|social care|targeted|strategy discussion|assessment/i);
+      expect(words).not.toMatch(
+        /\blevel\b|single agency|early help|social care|targeted|strategy discussion|assessment/i,
+      );
     });
 
     it('offers every indicator a referrer can choose, leaving out only those set by other answers', () => {
       const offered = new Set([...specifics.flat().map((o) => o.value), 'other-concern']);
       const derived = /^(dash-|cse-screening-|missing-episode|missing-repeated|immediate-danger|no-factors)/;
-      const missing = getDefaultRuleset().indicators.map((i) => i.id).filter((id) => !offered.has(id) && !derived.test(id));
+      const missing = getDefaultRuleset()
+        .indicators.map((i) => i.id)
+        .filter((id) => !offered.has(id) && !derived.test(id));
       expect(missing).toEqual([]);
     });
   });

@@ -15,23 +15,47 @@ describe('moving through the referrer journey', () => {
 
   it('returns to check your answers after changing a child, not through the address page and the list', () => {
     // Prepare
-    const answers = { ...complete(), listsDone: { children: true, parentsAndCarers: true, householdMembers: true, otherProfessionals: true } };
+    const answers = {
+      ...complete(),
+      listsDone: { children: true, parentsAndCarers: true, householdMembers: true, otherProfessionals: true },
+    };
     // Act
-    const changed = fill(answers, [['children/0/details', { firstName: 'Elle', lastName: 'Fictional', born: 'yes', 'dateOfBirth-day': '14', 'dateOfBirth-month': '3', 'dateOfBirth-year': '2018', gender: 'b' }]]);
+    const changed = fill(answers, [
+      [
+        'children/0/details',
+        {
+          firstName: 'Elle',
+          lastName: 'Fictional',
+          born: 'yes',
+          'dateOfBirth-day': '14',
+          'dateOfBirth-month': '3',
+          'dateOfBirth-year': '2018',
+          gender: 'b',
+        },
+      ],
+    ]);
     // Assess
     expect(afterChange('children/0/details', changed, now)).toBe('check');
   });
 
   it('after changing immediate danger to yes, shows the call-now advice once, then check your answers', () => {
-    const answers = { ...complete(), listsDone: { children: true, parentsAndCarers: true, householdMembers: true, otherProfessionals: true } };
+    const answers = {
+      ...complete(),
+      listsDone: { children: true, parentsAndCarers: true, householdMembers: true, otherProfessionals: true },
+    };
     const changed = fill(answers, [['immediate-danger', { immediateDanger: 'yes' }]]);
     expect(afterChange('immediate-danger', changed, now)).toBe('call-now');
     expect(afterChange('call-now', changed, now)).toBe('check');
-    expect(afterChange('immediate-danger', fill(answers, [['immediate-danger', { immediateDanger: 'no' }]]), now)).toBe('check');
+    expect(afterChange('immediate-danger', fill(answers, [['immediate-danger', { immediateDanger: 'no' }]]), now)).toBe(
+      'check',
+    );
   });
 
   it('asks the specifics of a newly chosen area before going back to check your answers', () => {
-    const answers = { ...complete(), listsDone: { children: true, parentsAndCarers: true, householdMembers: true, otherProfessionals: true } };
+    const answers = {
+      ...complete(),
+      listsDone: { children: true, parentsAndCarers: true, householdMembers: true, otherProfessionals: true },
+    };
     const changed = fill(answers, [['concerns', { areas: ['care', 'domestic-abuse'] }]]);
     expect(afterChange('concerns', changed, now)).toBe('concerns/domestic-abuse');
     const answered = fill(changed, [['concerns/domestic-abuse', { indicators: 'parental-domestic-abuse' }]]);

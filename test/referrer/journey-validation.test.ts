@@ -1,4 +1,11 @@
-import { answerPage, findPage, messageForPath, allPages, notificationInput, type FormValues } from '../../shared/referrer/journey';
+import {
+  answerPage,
+  findPage,
+  messageForPath,
+  allPages,
+  notificationInput,
+  type FormValues,
+} from '../../shared/referrer/journey';
 import { parseNotification } from '../../shared/notification';
 import { schoolNeglectViaForm } from './journey-support';
 
@@ -12,77 +19,172 @@ describe('checking the referrer journey answers', () => {
     const values: FormValues = Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]]));
     return answerPage(findPage(pageId, {})!, {}, values, now).errors;
   };
-  const child = (date: Record<string, string>, born = 'yes') => ({ firstName: 'Ellie', lastName: 'Fictional', born, gender: 'b', ...date });
+  const child = (date: Record<string, string>, born = 'yes') => ({
+    firstName: 'Ellie',
+    lastName: 'Fictional',
+    born,
+    gender: 'b',
+    ...date,
+  });
 
   it('says what to do in GOV.UK style, naming the field', () => {
-    expect(errorsFor('immediate-danger', {})).toEqual({ immediateDanger: 'Select yes if a child is in immediate danger' });
-    expect(errorsFor('about-you', {})).toMatchObject({ name: 'Enter your full name', role: 'Enter your role', agencyType: 'Select the type of organisation you work for' });
-    expect(errorsFor('children/0/details', { born: 'yes' })).toMatchObject({ firstName: "Enter the child's name, or what they are known as", dateOfBirth: "Enter the child's date of birth", gender: "Select the child's gender" });
+    expect(errorsFor('immediate-danger', {})).toEqual({
+      immediateDanger: 'Select yes if a child is in immediate danger',
+    });
+    expect(errorsFor('about-you', {})).toMatchObject({
+      name: 'Enter your full name',
+      role: 'Enter your role',
+      agencyType: 'Select the type of organisation you work for',
+    });
+    expect(errorsFor('children/0/details', { born: 'yes' })).toMatchObject({
+      firstName: "Enter the child's name, or what they are known as",
+      dateOfBirth: "Enter the child's date of birth",
+      gender: "Select the child's gender",
+    });
   });
 
   it('records when a missing child came back, in the referrer’s words, as the date and 24-hour time the return home interview runs from', () => {
     // The page is asked when the referrer chose going missing or exploitation (or domestic abuse).
     const page = findPage('screening', {})!;
-    const post = (posted: Record<string, string>) => answerPage(page, { concernAreas: ['exploitation'] }, Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])), now);
-    const back = post({ 'returnedOn-day': '29', 'returnedOn-month': '11', 'returnedOn-year': '2026', returnedTime: '9:30pm' });
+    const post = (posted: Record<string, string>) =>
+      answerPage(
+        page,
+        { concernAreas: ['exploitation'] },
+        Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])),
+        now,
+      );
+    const back = post({
+      'returnedOn-day': '29',
+      'returnedOn-month': '11',
+      'returnedOn-year': '2026',
+      returnedTime: '9:30pm',
+    });
     expect(back.errors).toEqual({});
     expect(back.answers.concerns).toMatchObject({ screening: { returnedOn: '2026-11-29', returnedTime: '21:30' } });
-    expect(post({ 'returnedOn-day': '1', 'returnedOn-month': '12', 'returnedOn-year': '2026' }).errors).toEqual({ returnedOn: 'Date the child came back or was found must be today or in the past' });
-    expect(post({ 'returnedOn-day': '29', 'returnedOn-month': '11', 'returnedOn-year': '2026', returnedTime: 'teatime' }).errors).toEqual({ returnedTime: 'Enter the time the child came back as a 24-hour time, like 21:30' });
-    expect(post({ returnedTime: '07:15' }).errors).toEqual({ returnedTime: 'Enter the date the child came back, as well as the time' });
+    expect(post({ 'returnedOn-day': '1', 'returnedOn-month': '12', 'returnedOn-year': '2026' }).errors).toEqual({
+      returnedOn: 'Date the child came back or was found must be today or in the past',
+    });
+    expect(
+      post({ 'returnedOn-day': '29', 'returnedOn-month': '11', 'returnedOn-year': '2026', returnedTime: 'teatime' })
+        .errors,
+    ).toEqual({ returnedTime: 'Enter the time the child came back as a 24-hour time, like 21:30' });
+    expect(post({ returnedTime: '07:15' }).errors).toEqual({
+      returnedTime: 'Enter the date the child came back, as well as the time',
+    });
   });
 
   it('refuses a date of birth in the future for a born child', () => {
-    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '1', 'dateOfBirth-month': '12', 'dateOfBirth-year': '2026' }))).toEqual({
+    expect(
+      errorsFor(
+        'children/0/details',
+        child({ 'dateOfBirth-day': '1', 'dateOfBirth-month': '12', 'dateOfBirth-year': '2026' }),
+      ),
+    ).toEqual({
       dateOfBirth: 'Date of birth must be today or in the past',
     });
-    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '30', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026' }))).toEqual({});
+    expect(
+      errorsFor(
+        'children/0/details',
+        child({ 'dateOfBirth-day': '30', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026' }),
+      ),
+    ).toEqual({});
   });
 
   it('accepts an expected date of delivery only within the next ten months', () => {
-    const edd = (d: string, m: string, y: string) => errorsFor('children/0/details', child({ 'expectedDateOfDelivery-day': d, 'expectedDateOfDelivery-month': m, 'expectedDateOfDelivery-year': y }, 'no'));
+    const edd = (d: string, m: string, y: string) =>
+      errorsFor(
+        'children/0/details',
+        child(
+          { 'expectedDateOfDelivery-day': d, 'expectedDateOfDelivery-month': m, 'expectedDateOfDelivery-year': y },
+          'no',
+        ),
+      );
     expect(edd('30', '9', '2027')).toEqual({});
-    expect(edd('1', '10', '2027')).toEqual({ expectedDateOfDelivery: 'Expected date of delivery must be before 1 October 2027' });
-    expect(edd('29', '11', '2026')).toEqual({ expectedDateOfDelivery: 'Expected date of delivery must be today or in the future' });
+    expect(edd('1', '10', '2027')).toEqual({
+      expectedDateOfDelivery: 'Expected date of delivery must be before 1 October 2027',
+    });
+    expect(edd('29', '11', '2026')).toEqual({
+      expectedDateOfDelivery: 'Expected date of delivery must be today or in the future',
+    });
   });
 
   it('says which part of a date is missing, and refuses one that does not exist', () => {
-    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '4', 'dateOfBirth-year': '2017' }))).toEqual({ dateOfBirth: 'Date of birth must include a month' });
-    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '2017' }))).toEqual({ dateOfBirth: 'Date of birth must be a real date' });
-    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '4', 'dateOfBirth-month': '5', 'dateOfBirth-year': '17' }))).toEqual({ dateOfBirth: 'Year must include 4 numbers' });
+    expect(errorsFor('children/0/details', child({ 'dateOfBirth-day': '4', 'dateOfBirth-year': '2017' }))).toEqual({
+      dateOfBirth: 'Date of birth must include a month',
+    });
+    expect(
+      errorsFor(
+        'children/0/details',
+        child({ 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '2017' }),
+      ),
+    ).toEqual({ dateOfBirth: 'Date of birth must be a real date' });
+    expect(
+      errorsFor(
+        'children/0/details',
+        child({ 'dateOfBirth-day': '4', 'dateOfBirth-month': '5', 'dateOfBirth-year': '17' }),
+      ),
+    ).toEqual({ dateOfBirth: 'Year must include 4 numbers' });
   });
 
   it('stores a postcode the way it is written, with its space', () => {
     const answers = schoolNeglectViaForm([['concerns', { areas: 'something-else' }]]);
     expect((answers.children![0]!.address as { postcode: string }).postcode).toBe('ZZ1 1AA');
-    expect(parseNotification({ ...notificationInput(answers), children: [{ ...(notificationInput(answers).children as object[])[0], address: { line1: '1 Sample Street', town: 'Exampleton', postcode: ' zz99  3ab' } }] })).toMatchObject({
+    expect(
+      parseNotification({
+        ...notificationInput(answers),
+        children: [
+          {
+            ...(notificationInput(answers).children as object[])[0],
+            address: { line1: '1 Sample Street', town: 'Exampleton', postcode: ' zz99  3ab' },
+          },
+        ],
+      }),
+    ).toMatchObject({
       ok: true,
       notification: { children: [{ address: { postcode: 'ZZ99 3AB' } }] },
     });
   });
 
   it('leaves a first language and interpreter need nobody gave unknown, instead of "English" and "no"', () => {
-    const parsed = parseNotification(notificationInput(schoolNeglectViaForm([['concerns', { areas: 'something-else' }]])));
+    const parsed = parseNotification(
+      notificationInput(schoolNeglectViaForm([['concerns', { areas: 'something-else' }]])),
+    );
     expect(parsed.ok && parsed.notification.children[0]).not.toHaveProperty('firstLanguage');
     expect(parsed.ok && parsed.notification.children[0]).not.toHaveProperty('interpreterNeeded');
   });
 
   it('names the field in check your answers errors instead of "This field is required"', () => {
     const pages = allPages({});
-    expect(messageForPath({ path: 'expectation', message: 'This field is required' }, pages)).toBe('Enter what you expect to happen');
-    expect(messageForPath({ path: 'children.1.gender', message: 'This field is required' }, pages)).toBe("Select the child's gender");
-    expect(messageForPath({ path: 'consent', message: 'This field is required' }, pages)).toBe('Select whether the family knows you are telling us and agrees');
+    expect(messageForPath({ path: 'expectation', message: 'This field is required' }, pages)).toBe(
+      'Enter what you expect to happen',
+    );
+    expect(messageForPath({ path: 'children.1.gender', message: 'This field is required' }, pages)).toBe(
+      "Select the child's gender",
+    );
+    expect(messageForPath({ path: 'consent', message: 'This field is required' }, pages)).toBe(
+      'Select whether the family knows you are telling us and agrees',
+    );
   });
 });
 
 describe('asking only what the referrer knows about a child', () => {
   const now = new Date('2026-11-30T10:00:00Z');
   const details = (posted: Record<string, string>) =>
-    answerPage(findPage('children/0/details', {})!, {}, Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])), now);
+    answerPage(
+      findPage('children/0/details', {})!,
+      {},
+      Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])),
+      now,
+    );
 
   it('accepts a child known only by a description, with a rough age, and records no date of birth', () => {
     // Act
-    const { answers, errors } = details({ otherNames: 'The boy at number 5', born: 'yes-age-only', approximateAge: '8', gender: 'a' });
+    const { answers, errors } = details({
+      otherNames: 'The boy at number 5',
+      born: 'yes-age-only',
+      approximateAge: '8',
+      gender: 'a',
+    });
     // Assess
     expect(errors).toEqual({});
     expect(answers.children![0]).toMatchObject({ otherNames: 'The boy at number 5', approximateAge: 8 });
@@ -94,13 +196,27 @@ describe('asking only what the referrer knows about a child', () => {
   });
 
   it('needs some name for a born child, and none for an unborn baby', () => {
-    expect(details({ born: 'yes-age-only', gender: 'c' }).errors).toEqual({ firstName: "Enter the child's name, or what they are known as" });
-    expect(details({ born: 'no', 'expectedDateOfDelivery-day': '1', 'expectedDateOfDelivery-month': '3', 'expectedDateOfDelivery-year': '2027', gender: 'c' }).errors).toEqual({});
+    expect(details({ born: 'yes-age-only', gender: 'c' }).errors).toEqual({
+      firstName: "Enter the child's name, or what they are known as",
+    });
+    expect(
+      details({
+        born: 'no',
+        'expectedDateOfDelivery-day': '1',
+        'expectedDateOfDelivery-month': '3',
+        'expectedDateOfDelivery-year': '2027',
+        gender: 'c',
+      }).errors,
+    ).toEqual({});
   });
 
   it('says what is wrong with a rough age in words', () => {
-    expect(details({ firstName: 'Robin', born: 'yes-age-only', approximateAge: 'ten', gender: 'c' }).errors).toEqual({ approximateAge: 'Enter the approximate age as a whole number of years, like 8' });
-    expect(details({ firstName: 'Robin', born: 'yes-age-only', approximateAge: '30', gender: 'c' }).errors).toEqual({ approximateAge: 'Approximate age must be 17 or less' });
+    expect(details({ firstName: 'Robin', born: 'yes-age-only', approximateAge: 'ten', gender: 'c' }).errors).toEqual({
+      approximateAge: 'Enter the approximate age as a whole number of years, like 8',
+    });
+    expect(details({ firstName: 'Robin', born: 'yes-age-only', approximateAge: '30', gender: 'c' }).errors).toEqual({
+      approximateAge: 'Approximate age must be 17 or less',
+    });
   });
 });
 
@@ -108,24 +224,44 @@ describe('asking only what is needed about the referrer', () => {
   const now = new Date('2026-11-30T10:00:00Z');
   const about = (kind: string, posted: Record<string, string>, before: Record<string, unknown> = {}) => {
     const answers = { referrerKind: kind, referrer: before };
-    const result = answerPage(findPage('about-you', answers)!, answers, Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])), now);
+    const result = answerPage(
+      findPage('about-you', answers)!,
+      answers,
+      Object.fromEntries(Object.entries(posted).map(([k, v]) => [k, [v]])),
+      now,
+    );
     return { errors: result.errors, referrer: notificationInput(result.answers).referrer };
   };
 
   it('accepts an anonymous referrer with a phone number, or with nothing, and sends nothing typed before', () => {
-    expect(about('anonymous', { phone: '01632 960 999' }, { name: 'Pat Neighbour', email: 'pat@mail.example' })).toEqual({ errors: {}, referrer: { agencyType: 'anonymous', phone: '01632 960 999' } });
+    expect(
+      about('anonymous', { phone: '01632 960 999' }, { name: 'Pat Neighbour', email: 'pat@mail.example' }),
+    ).toEqual({ errors: {}, referrer: { agencyType: 'anonymous', phone: '01632 960 999' } });
     expect(about('anonymous', {})).toEqual({ errors: {}, referrer: { agencyType: 'anonymous', phone: undefined } });
   });
 
   it('asks a member of the public for a name and an email address or phone number, never an organisation', () => {
-    expect(about('member-of-public', { name: 'Pat Neighbour', phone: '01632 960 456' })).toMatchObject({ errors: {}, referrer: { agencyType: 'member-of-public', name: 'Pat Neighbour' } });
-    expect(about('member-of-public', { name: 'Pat Neighbour' }).errors).toEqual({ phone: 'Enter an email address or a telephone number, so we can reach you' });
-    expect(findPage('about-you', { referrerKind: 'family-member' })!.fields.map((f) => f.name)).not.toContain('organisation');
+    expect(about('member-of-public', { name: 'Pat Neighbour', phone: '01632 960 456' })).toMatchObject({
+      errors: {},
+      referrer: { agencyType: 'member-of-public', name: 'Pat Neighbour' },
+    });
+    expect(about('member-of-public', { name: 'Pat Neighbour' }).errors).toEqual({
+      phone: 'Enter an email address or a telephone number, so we can reach you',
+    });
+    expect(findPage('about-you', { referrerKind: 'family-member' })!.fields.map((f) => f.name)).not.toContain(
+      'organisation',
+    );
   });
 
   it('asks a professional for everything, and offers only organisations in the type list', () => {
-    expect(about('professional', {}).errors).toMatchObject({ name: 'Enter your full name', organisation: 'Enter your organisation', email: 'Enter your email address' });
-    const types = findPage('about-you', { referrerKind: 'professional' })!.fields.find((f) => f.name === 'agencyType')!.options!.map((o) => o.value);
+    expect(about('professional', {}).errors).toMatchObject({
+      name: 'Enter your full name',
+      organisation: 'Enter your organisation',
+      email: 'Enter your email address',
+    });
+    const types = findPage('about-you', { referrerKind: 'professional' })!
+      .fields.find((f) => f.name === 'agencyType')!
+      .options!.map((o) => o.value);
     expect(types).not.toEqual(expect.arrayContaining(['anonymous']));
     expect(types).not.toContain('member-of-public');
   });

@@ -20,9 +20,22 @@ const decidedContact = (): Contact =>
     channel: 'api',
     receivedAt,
     updatedAt: receivedAt,
-    notification: { referrer: { email: 'dsl@school.example', name: 'Dana Lead' }, children: [{ firstName: 'Ellie', lastName: 'Example' }] },
-    decision: { children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale: RATIONALE }], decidedAt: '2026-11-21T10:00:00.000Z', decidedBy: 'worker' },
-    reconsideration: { requestedAt: '2026-11-22T10:00:00.000Z', reason: 'We think this needs social care.', status: 'upheld', answer: ANSWER, answeredAt: '2026-11-23T10:00:00.000Z' },
+    notification: {
+      referrer: { email: 'dsl@school.example', name: 'Dana Lead' },
+      children: [{ firstName: 'Ellie', lastName: 'Example' }],
+    },
+    decision: {
+      children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale: RATIONALE }],
+      decidedAt: '2026-11-21T10:00:00.000Z',
+      decidedBy: 'worker',
+    },
+    reconsideration: {
+      requestedAt: '2026-11-22T10:00:00.000Z',
+      reason: 'We think this needs social care.',
+      status: 'upheld',
+      answer: ANSWER,
+      answeredAt: '2026-11-23T10:00:00.000Z',
+    },
   }) as unknown as Contact;
 
 const setUp = () => {
@@ -52,7 +65,7 @@ const setUp = () => {
 describe('status links', () => {
   const day = (n: number) => new Date(new Date(receivedAt).getTime() + n * 86_400_000);
 
-  it('open with the link\'s own token until it expires; an expired, guessed or contact-id token opens nothing (a 404)', async () => {
+  it("open with the link's own token until it expires; an expired, guessed or contact-id token opens nothing (a 404)", async () => {
     // Prepare
     const { contact, store } = setUp();
     const open = (token: string, now: Date) => openStatusLink({ token, now, linkDays: 90 }, { store });
@@ -94,9 +107,12 @@ describe('status links', () => {
     const now = day(2);
     await sendStatusCode({ contact, now }, { codes, mailer, config });
     const wrong = lastCode() === '000000' ? '111111' : '000000';
-    expect(await checkStatusCode({ contact, code: lastCode(), now: new Date(now.getTime() + 16 * 60_000) }, { codes })).toBe('expired');
+    expect(
+      await checkStatusCode({ contact, code: lastCode(), now: new Date(now.getTime() + 16 * 60_000) }, { codes }),
+    ).toBe('expired');
     await sendStatusCode({ contact, now }, { codes, mailer, config });
-    for (let i = 0; i < CODE_ATTEMPTS; i += 1) expect(await checkStatusCode({ contact, code: wrong, now }, { codes })).toBe('wrong');
+    for (let i = 0; i < CODE_ATTEMPTS; i += 1)
+      expect(await checkStatusCode({ contact, code: wrong, now }, { codes })).toBe('wrong');
     expect(await checkStatusCode({ contact, code: lastCode(), now }, { codes })).toBe('too-many-attempts');
   });
 
@@ -105,7 +121,10 @@ describe('status links', () => {
     const { contact, codes, mailer, sent, lastCode } = setUp();
     const now = day(2);
     // Act
-    const results = await Promise.all([sendStatusCode({ contact, now }, { codes, mailer, config }), sendStatusCode({ contact, now }, { codes, mailer, config })]);
+    const results = await Promise.all([
+      sendStatusCode({ contact, now }, { codes, mailer, config }),
+      sendStatusCode({ contact, now }, { codes, mailer, config }),
+    ]);
     // Assess
     expect(results).toEqual(['sent', 'sent']);
     expect(sent).toHaveLength(1);
@@ -116,7 +135,8 @@ describe('status links', () => {
     const { contact, codes, mailer, sent } = setUp();
     const at = (minutes: number) => new Date(day(2).getTime() + minutes * 60_000);
     const results = [];
-    for (const minutes of [0, 1, 2, 3]) results.push(await sendStatusCode({ contact, now: at(minutes) }, { codes, mailer, config }));
+    for (const minutes of [0, 1, 2, 3])
+      results.push(await sendStatusCode({ contact, now: at(minutes) }, { codes, mailer, config }));
     expect(results).toEqual(['sent', 'sent', 'sent', 'too-many']);
     expect(await sendStatusCode({ contact, now: at(61) }, { codes, mailer, config })).toBe('sent');
     expect(sent).toHaveLength(4);

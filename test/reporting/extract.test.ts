@@ -13,7 +13,15 @@ import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '..
 const contactOf = (id: string, input: unknown, receivedAt: string): Contact => {
   const parsed = parseNotification(input);
   if (!parsed.ok) throw new Error('bad fixture');
-  return { contactId: id.padEnd(26, '0'), reference: 'CFC-AAAA-BBBB', status: 'received', channel: 'api', receivedAt, notification: parsed.notification, updatedAt: receivedAt };
+  return {
+    contactId: id.padEnd(26, '0'),
+    reference: 'CFC-AAAA-BBBB',
+    status: 'received',
+    channel: 'api',
+    receivedAt,
+    notification: parsed.notification,
+    updatedAt: receivedAt,
+  };
 };
 
 /** An archive that hands out its contacts in pages, as the DynamoDB scan does. */
@@ -32,10 +40,18 @@ describe('the analytics extract', () => {
     // Prepare: a first run with one contact, then a second with it and another.
     const school = contactOf('school', aSchoolNeglectNotification(), '2026-10-05T09:00:00.000Z');
     const police = contactOf('police', aPoliceDomesticAbuseNotification(), '2026-10-06T09:00:00.000Z');
-    const first = await extractFacts({ ...deps, archive: archiveOf([[school]]), now: new Date('2026-10-07T02:00:00.000Z') });
+    const first = await extractFacts({
+      ...deps,
+      archive: archiveOf([[school]]),
+      now: new Date('2026-10-07T02:00:00.000Z'),
+    });
 
     // Act
-    const second = await extractFacts({ ...deps, archive: archiveOf([[school], [police]]), now: new Date('2026-10-08T02:00:00.000Z') });
+    const second = await extractFacts({
+      ...deps,
+      archive: archiveOf([[school], [police]]),
+      now: new Date('2026-10-08T02:00:00.000Z'),
+    });
 
     // Assess
     expect(second).toMatchObject({ contacts: 2, parts: 1 });

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { duckDbFacts } from '../../shared/reporting/duckdb-facts';
 import type { ContactFact, ThemeFact } from '../../shared/reporting/facts';
 import { localFactsSink } from '../../shared/reporting/local-facts-sink';
-import { InvalidMeasuresFilter, loadMeasures, monthsBetween, type MeasuresFilter } from '../../shared/reporting/measures';
+import {
+  InvalidMeasuresFilter,
+  loadMeasures,
+  monthsBetween,
+  type MeasuresFilter,
+} from '../../shared/reporting/measures';
 import { toParquet } from '../../shared/reporting/parquet';
 import { CONTACT_FACT_COLUMNS, THEME_FACT_COLUMNS } from '../../shared/reporting/schema';
 
@@ -120,7 +125,11 @@ describe('board measures over the facts', () => {
   });
 
   it('keeps to one source when asked, and to the months asked', async () => {
-    const facts = [fact({ source: 'police' }), fact({ source: 'school' }), fact({ source: 'police', received_on: '2026-11-02' })];
+    const facts = [
+      fact({ source: 'police' }),
+      fact({ source: 'school' }),
+      fact({ source: 'police', received_on: '2026-11-02' }),
+    ];
     const measures = await measuresOf(facts, { ...OCTOBER, source: 'police' });
     expect(measures.total.contacts).toBe(1);
     expect(measures.bySource).toEqual([{ source: 'police', contacts: 1, children: 1 }]);
@@ -151,8 +160,16 @@ describe('board measures over the facts', () => {
     ];
     const { overrides } = await measuresOf(facts, OCTOBER);
     expect(overrides).toMatchObject({ compared: 4, agreed: 1, levelHigher: 1, levelLower: 2, routeChanged: 2 });
-    expect(overrides.routes).toContainEqual({ recommended: 'early-help-targeted', decided: 'csc-assessment', children: 1 });
-    expect(overrides.routes).toContainEqual({ recommended: 'early-help-targeted', decided: 'early-help-targeted', children: 2 });
+    expect(overrides.routes).toContainEqual({
+      recommended: 'early-help-targeted',
+      decided: 'csc-assessment',
+      children: 1,
+    });
+    expect(overrides.routes).toContainEqual({
+      recommended: 'early-help-targeted',
+      decided: 'early-help-targeted',
+      children: 2,
+    });
   });
 
   it('counts a decision changed on reconsideration once: the standing decision converts, the worker’s is compared', async () => {
@@ -171,7 +188,13 @@ describe('board measures over the facts', () => {
 
     const measures = await measuresOf([changed, upheld], OCTOBER);
 
-    expect(measures.total).toMatchObject({ decidedChildren: 2, referrals: 1, earlyHelp: 0, reconsiderationsRequested: 2, reconsiderationsChanged: 1 });
+    expect(measures.total).toMatchObject({
+      decidedChildren: 2,
+      referrals: 1,
+      earlyHelp: 0,
+      reconsiderationsRequested: 2,
+      reconsiderationsChanged: 1,
+    });
     expect(measures.overrides).toMatchObject({ compared: 2, agreed: 1 });
   });
 
@@ -214,7 +237,13 @@ describe('board measures over the facts', () => {
         fact({ child_key: 'fay', received_on: '2026-06-01' }),
         fact({ child_key: 'fay', received_on: '2026-08-01' }),
         fact({ child_key: 'fay', received_on: '2026-10-05', contact_key: 'now', children_in_contact: 2 }),
-        fact({ child_key: 'gus', received_on: '2026-10-05', contact_key: 'now', child_index: 1, children_in_contact: 2 }),
+        fact({
+          child_key: 'gus',
+          received_on: '2026-10-05',
+          contact_key: 'now',
+          child_index: 1,
+          children_in_contact: 2,
+        }),
       ];
       const { total } = await measuresOf(facts, OCTOBER);
       expect(total).toMatchObject({ contacts: 1, children: 2, reContacts: 1 });
@@ -230,7 +259,10 @@ describe('board measures over the facts', () => {
     });
 
     it('never joins children who could not be identified, whatever their key', async () => {
-      const facts = [fact({ child_key: 'x', child_identified: false, received_on: '2026-10-01' }), fact({ child_key: 'x', child_identified: false })];
+      const facts = [
+        fact({ child_key: 'x', child_identified: false, received_on: '2026-10-01' }),
+        fact({ child_key: 'x', child_identified: false }),
+      ];
       const { total } = await measuresOf(facts, OCTOBER);
       expect(total.reContacts).toBe(0);
     });

@@ -7,8 +7,21 @@ import { toXlsx } from '../../shared/returns/xlsx';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { aContact, decided, ellie, options, tom, YEAR } from './contacts';
 
-const LIST_1 = ['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age of Child (Years)', 'Date of Contact', 'Contact Source'];
-const LIST_2 = [...LIST_1.slice(0, 5), 'Assessment start date', 'Assessment completion date', 'Organisation completing assessment'];
+const LIST_1 = [
+  'Child Unique ID',
+  'Gender',
+  'Ethnicity',
+  'Date of Birth',
+  'Age of Child (Years)',
+  'Date of Contact',
+  'Contact Source',
+];
+const LIST_2 = [
+  ...LIST_1.slice(0, 5),
+  'Assessment start date',
+  'Assessment completion date',
+  'Organisation completing assessment',
+];
 const LIST_3 = [
   ...LIST_1.slice(0, 5),
   'Date of referral',
@@ -19,7 +32,11 @@ const LIST_3 = [
   'Allocated Worker',
 ];
 
-const csvRows = (csv: string) => csv.trimEnd().split('\r\n').map((line) => line.split(','));
+const csvRows = (csv: string) =>
+  csv
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
 
 describe('Ofsted Annex A lists from the front door', () => {
   it('writes each list under Ofsted’s exact headings, as the CSV’s first line', () => {
@@ -60,7 +77,10 @@ describe('Ofsted Annex A lists from the front door', () => {
   it('List 1: a child with two contacts is two rows under one Child Unique ID, the start of the key the console shows', () => {
     // Prepare: the second contact spells her postcode without a space and adds her NHS number.
     const first = aContact({ receivedAt: '2026-04-10T09:00:00Z', children: [ellie({ nhsNumber: '9990000018' })] });
-    const second = aContact({ receivedAt: '2026-09-01T09:00:00Z', children: [ellie({ address: { line1: '1 Sample St', town: 'Exampleton', postcode: 'zz11aa' } })] });
+    const second = aContact({
+      receivedAt: '2026-09-01T09:00:00Z',
+      children: [ellie({ address: { line1: '1 Sample St', town: 'Exampleton', postcode: 'zz11aa' } })],
+    });
     const other = aContact({ receivedAt: '2026-10-01T10:00:00Z', children: [tom()] });
 
     // Act
@@ -71,7 +91,10 @@ describe('Ofsted Annex A lists from the front door', () => {
     expect(ids).toHaveLength(3);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
-    const child = parseNotification({ ...aSchoolNeglectNotification(), children: [ellie({ nhsNumber: '9990000018' })] });
+    const child = parseNotification({
+      ...aSchoolNeglectNotification(),
+      children: [ellie({ nhsNumber: '9990000018' })],
+    });
     const nhsKey = child.ok && matchKeysFor(child.notification.children[0]!).find((k) => k.basis === 'nhs-number')!.key;
     expect(ids[0]).toBe((nhsKey as string).slice(0, 16));
   });
@@ -80,7 +103,14 @@ describe('Ofsted Annex A lists from the front door', () => {
     // Prepare
     const contact = aContact({
       receivedAt: '2026-07-01T09:00:00Z',
-      referrer: { agencyType: 'anonymous', name: undefined, role: undefined, organisation: undefined, email: undefined, phone: undefined },
+      referrer: {
+        agencyType: 'anonymous',
+        name: undefined,
+        role: undefined,
+        organisation: undefined,
+        email: undefined,
+        phone: undefined,
+      },
       children: [
         ellie({ ethnicity: undefined, gender: 'c', dateOfBirth: undefined, approximateAge: 6 }),
         { otherNames: 'Baby', expectedDateOfDelivery: '2026-10-01', gender: 'c', address: ellie().address },
@@ -91,7 +121,14 @@ describe('Ofsted Annex A lists from the front door', () => {
     const { list1 } = annexA([contact], YEAR, options);
 
     // Assess
-    expect(list1.rows.map((r) => toCsv({ ...list1, rows: [r] }, 'dd/mm/yyyy').split('\r\n')[1]!.split(',').slice(1))).toEqual(
+    expect(
+      list1.rows.map((r) =>
+        toCsv({ ...list1, rows: [r] }, 'dd/mm/yyyy')
+          .split('\r\n')[1]!
+          .split(',')
+          .slice(1),
+      ),
+    ).toEqual(
       expect.arrayContaining([
         ['c) Not stated/recorded', 't) NOBT', '', '6', '01/07/2026', 't) 9: Anonymous'],
         ['c) Not stated/recorded', 't) NOBT', '', '', '01/07/2026', 't) 9: Anonymous'],
@@ -106,7 +143,11 @@ describe('Ofsted Annex A lists from the front door', () => {
     const lastDay = aContact({ receivedAt: '2027-03-31T22:30:00Z' });
     const after = aContact({ receivedAt: '2027-03-31T23:00:00Z' });
     const lado = aContact({ receivedAt: '2026-06-01T09:00:00Z', status: 'referred-to-lado' });
-    const email = { ...aContact({ receivedAt: '2026-06-01T09:00:00Z' }), status: 'needs-completing' as const, notification: undefined as never };
+    const email = {
+      ...aContact({ receivedAt: '2026-06-01T09:00:00Z' }),
+      status: 'needs-completing' as const,
+      notification: undefined as never,
+    };
 
     // Act
     const { list1 } = annexA([lastDayBefore, firstDay, lastDay, after, lado, email], YEAR, options);
@@ -117,7 +158,10 @@ describe('Ofsted Annex A lists from the front door', () => {
 
   it('List 2: children decided to early help, from the day decided, by the service that assesses them', () => {
     // Prepare
-    const targeted = aContact({ receivedAt: '2026-05-01T09:00:00Z', decision: decided('2026-05-02T10:00:00Z', [{ route: 'early-help-targeted' }]) });
+    const targeted = aContact({
+      receivedAt: '2026-05-01T09:00:00Z',
+      decision: decided('2026-05-02T10:00:00Z', [{ route: 'early-help-targeted' }]),
+    });
     const singleAgency = aContact({
       receivedAt: '2026-05-03T09:00:00Z',
       children: [ellie(), tom()],
@@ -141,18 +185,38 @@ describe('Ofsted Annex A lists from the front door', () => {
       receivedAt: '2026-06-01T09:00:00Z',
       children: [ellie(), tom()],
       decision: decided('2026-06-02T09:00:00Z', [{ route: 'csc-strategy-discussion' }, { route: 'csc-assessment' }]),
-      caseHolders: [{ childIndex: 1, kind: 'social-care', holder: { name: 'Casey Allocated', email: 'casey@exampleshire.example' }, team: 'CIN Team 2' }],
+      caseHolders: [
+        {
+          childIndex: 1,
+          kind: 'social-care',
+          holder: { name: 'Casey Allocated', email: 'casey@exampleshire.example' },
+          team: 'CIN Team 2',
+        },
+      ],
     });
 
     // Act
     const { list3 } = annexA([contact], YEAR, options);
 
     // Assess
-    const rows = csvRows(toCsv(list3, 'dd/mm/yyyy')).slice(1).map((r) => r.slice(1));
+    const rows = csvRows(toCsv(list3, 'dd/mm/yyyy'))
+      .slice(1)
+      .map((r) => r.slice(1));
     expect(rows).toEqual(
       expect.arrayContaining([
         ['b) Female', 'a) WBRI', '14/03/2018', '8', '02/06/2026', 'e) 2A: Schools', 'b) No', '1', '', ''],
-        ['a) Male', 'f) MWBC', '30/09/2012', '13', '02/06/2026', 'e) 2A: Schools', 'b) No', '1', 'CIN Team 2', 'Casey Allocated'],
+        [
+          'a) Male',
+          'f) MWBC',
+          '30/09/2012',
+          '13',
+          '02/06/2026',
+          'e) 2A: Schools',
+          'b) No',
+          '1',
+          'CIN Team 2',
+          'Casey Allocated',
+        ],
       ]),
     );
   });
@@ -161,8 +225,17 @@ describe('Ofsted Annex A lists from the front door', () => {
     // Prepare: referrals of Ellie on 15/06/2025 (before the period), 15/06/2026 (exactly 12 months
     // later) and 16/06/2027 (12 months and a day after the second); Tom once, so his count is his own.
     const referral = (decidedAt: string, child = ellie()) =>
-      aContact({ receivedAt: decidedAt, children: [child], decision: decided(decidedAt, [{ route: 'csc-assessment' }]) });
-    const contacts = [referral('2025-06-15T10:00:00Z'), referral('2026-06-15T10:00:00Z'), referral('2027-06-16T10:00:00Z'), referral('2026-06-15T11:00:00Z', tom())];
+      aContact({
+        receivedAt: decidedAt,
+        children: [child],
+        decision: decided(decidedAt, [{ route: 'csc-assessment' }]),
+      });
+    const contacts = [
+      referral('2025-06-15T10:00:00Z'),
+      referral('2026-06-15T10:00:00Z'),
+      referral('2027-06-16T10:00:00Z'),
+      referral('2026-06-15T11:00:00Z', tom()),
+    ];
 
     // Act
     const year = annexA(contacts, YEAR, options).list3;
@@ -195,7 +268,10 @@ describe('Ofsted Annex A lists from the front door', () => {
       previousDecisions: [decided('2026-09-01T15:00:00Z', [{ route: 'csc-assessment' }])],
       decision: decided('2026-09-03T09:00:00Z', [{ route: 'csc-strategy-discussion' }]),
     });
-    const awaitingSignOff = { ...aContact({ receivedAt: '2026-10-01T09:00:00Z', status: 'awaiting-manager' }), proposedDecision: decided('2026-10-01T10:00:00Z', [{ route: 'csc-assessment' }]) };
+    const awaitingSignOff = {
+      ...aContact({ receivedAt: '2026-10-01T09:00:00Z', status: 'awaiting-manager' }),
+      proposedDecision: decided('2026-10-01T10:00:00Z', [{ route: 'csc-assessment' }]),
+    };
 
     // Act
     const { list3 } = annexA([downgraded, raised, escalated, awaitingSignOff], YEAR, options);
@@ -210,7 +286,10 @@ describe('Ofsted Annex A lists from the front door', () => {
 
   it('writes the three lists as worksheets with the same headings, dates as dates shown dd/mm/yyyy', async () => {
     // Prepare
-    const contact = aContact({ receivedAt: '2026-06-01T09:00:00Z', decision: decided('2026-06-02T09:00:00Z', [{ route: 'csc-assessment' }]) });
+    const contact = aContact({
+      receivedAt: '2026-06-01T09:00:00Z',
+      decision: decided('2026-06-02T09:00:00Z', [{ route: 'csc-assessment' }]),
+    });
     const { list1, list2, list3 } = annexA([contact], YEAR, options);
 
     // Act
@@ -219,7 +298,11 @@ describe('Ofsted Annex A lists from the front door', () => {
     await workbook.xlsx.load((await toXlsx([list1, list2, list3])) as unknown as ExcelJS.Buffer);
 
     // Assess
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['List 1 Contacts', 'List 2 Early Help', 'List 3 Referrals']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'List 1 Contacts',
+      'List 2 Early Help',
+      'List 3 Referrals',
+    ]);
     const [sheet1, , sheet3] = workbook.worksheets;
     expect((sheet1!.getRow(1).values as unknown[]).slice(1)).toEqual(LIST_1);
     expect((sheet3!.getRow(1).values as unknown[]).slice(1)).toEqual(LIST_3);

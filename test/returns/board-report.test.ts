@@ -26,7 +26,13 @@ const ZERO: MonthFigures = {
 /** Board measures as loadMeasures gives them, built by hand: months with figures, the rest zero. */
 const measures = (months: Record<string, Partial<MonthFigures>>, more: Partial<BoardMeasures> = {}): BoardMeasures => {
   const list = Object.entries(months).map(([month, figures]) => ({ month, ...ZERO, ...figures }));
-  const total = list.reduce((t, m) => Object.fromEntries(Object.keys(ZERO).map((k) => [k, t[k as keyof MonthFigures] + m[k as keyof MonthFigures]])) as unknown as MonthFigures, ZERO);
+  const total = list.reduce(
+    (t, m) =>
+      Object.fromEntries(
+        Object.keys(ZERO).map((k) => [k, t[k as keyof MonthFigures] + m[k as keyof MonthFigures]]),
+      ) as unknown as MonthFigures,
+    ZERO,
+  );
   return {
     filter: { from: list[0]!.month, to: list.at(-1)!.month },
     months: list,
@@ -73,7 +79,9 @@ describe('the monthly board report', () => {
     const range = measures({ '2026-10': OCTOBER, '2026-11': NOVEMBER });
 
     // Act
-    const sentences = monthNarrative(range, '2026-11', [{ source: 'police', contacts: 406, children: 600 }], (s) => (s === 'police' ? 'the police' : s));
+    const sentences = monthNarrative(range, '2026-11', [{ source: 'police', contacts: 406, children: 600 }], (s) =>
+      s === 'police' ? 'the police' : s,
+    );
 
     // Assess
     expect(sentences).toEqual([
@@ -95,8 +103,12 @@ describe('the monthly board report', () => {
     const first = measures({ '2026-10': {}, '2026-11': { contacts: 1, children: 1 } });
 
     // Act and assess
-    expect(monthNarrative(quiet, '2026-11')).toEqual(['No contacts were received in November 2026 (780 contacts in October 2026).']);
-    expect(monthNarrative(first, '2026-11')).toEqual(['1 contact about 1 child was received in November 2026, none in October 2026.']);
+    expect(monthNarrative(quiet, '2026-11')).toEqual([
+      'No contacts were received in November 2026 (780 contacts in October 2026).',
+    ]);
+    expect(monthNarrative(first, '2026-11')).toEqual([
+      '1 contact about 1 child was received in November 2026, none in October 2026.',
+    ]);
   });
 
   it('is one self-contained GOV.UK-styled page: the words, then each chart inline with its table beside it, nothing loaded from elsewhere', () => {
@@ -104,25 +116,45 @@ describe('the monthly board report', () => {
     const months = Object.fromEntries(
       Array.from({ length: 13 }, (_, i) => {
         const index = 2025 * 12 + 10 + i;
-        return [`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`, i === 11 ? OCTOBER : i === 12 ? NOVEMBER : { contacts: 700 + i }];
+        return [
+          `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
+          i === 11 ? OCTOBER : i === 12 ? NOVEMBER : { contacts: 700 + i },
+        ];
       }),
     );
     const trend = measures(months);
-    const monthOnly = measures({ '2026-11': NOVEMBER }, { bySource: [{ source: 'police', contacts: 406, children: 600 }], byTheme: [{ theme: 'domestic-abuse', contacts: 300 }] });
+    const monthOnly = measures(
+      { '2026-11': NOVEMBER },
+      {
+        bySource: [{ source: 'police', contacts: 406, children: 600 }],
+        byTheme: [{ theme: 'domestic-abuse', contacts: 300 }],
+      },
+    );
 
     // Act
-    const html = boardReportHtml({ month: '2026-11', areaName: 'Exampleshire', trend, monthOnly, generatedAt: '2026-12-01T09:00:00Z' });
+    const html = boardReportHtml({
+      month: '2026-11',
+      areaName: 'Exampleshire',
+      trend,
+      monthOnly,
+      generatedAt: '2026-12-01T09:00:00Z',
+    });
 
     // Assess
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB" class="govuk-template">/);
     expect(html).toContain('<title>Exampleshire front door: board report for November 2026</title>');
     expect(html).toContain('<h1 class="govuk-heading-xl">Board report for November 2026</h1>');
-    expect(html).toContain('<li>812 contacts about 1,030 children were received in November 2026, up 32 (4.1%) on October 2026’s 780.</li>');
+    expect(html).toContain(
+      '<li>812 contacts about 1,030 children were received in November 2026, up 32 (4.1%) on October 2026’s 780.</li>',
+    );
     expect(html).toContain('.govuk-table{'); // GOV.UK Frontend's styles, inlined
-    const figures = html.match(/<div class="board-figure"><div><svg[\s\S]*?<\/svg><\/div><div><table class="govuk-table">/g) ?? [];
+    const figures =
+      html.match(/<div class="board-figure"><div><svg[\s\S]*?<\/svg><\/div><div><table class="govuk-table">/g) ?? [];
     expect(figures.length).toBe((html.match(/<svg /g) ?? []).length);
     expect(figures.length).toBeGreaterThanOrEqual(8);
-    expect(html).toContain('<th scope="row" class="govuk-table__header">November 2026</th><td class="govuk-table__cell">812</td>');
+    expect(html).toContain(
+      '<th scope="row" class="govuk-table__header">November 2026</th><td class="govuk-table__cell">812</td>',
+    );
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/);
     expect(html).not.toMatch(/@font-face|url\((?!data:)[^)]*\/assets\/fonts/);
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);

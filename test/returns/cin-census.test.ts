@@ -20,7 +20,10 @@ describe('the front door’s part of the CIN census', () => {
       children: [ellie()],
       decision: decided('2026-09-20T23:15:00Z', [{ route: 'csc-strategy-discussion', primaryNeed: 'N4' }]),
     });
-    const earlyHelp = aContact({ receivedAt: '2026-06-01T09:00:00Z', decision: decided('2026-06-01T10:00:00Z', [{ route: 'early-help-targeted', primaryNeed: 'N5' }]) });
+    const earlyHelp = aContact({
+      receivedAt: '2026-06-01T09:00:00Z',
+      decision: decided('2026-06-01T10:00:00Z', [{ route: 'early-help-targeted', primaryNeed: 'N5' }]),
+    });
 
     // Act
     const csv = toCsv(cinCensusReferrals([first, second, earlyHelp], YEAR, options), 'yyyy-mm-dd');

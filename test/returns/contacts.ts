@@ -32,7 +32,12 @@ let sequence = 0;
 export const decided = (decidedAt: string, children: Pick<ChildDecision, 'route' | 'primaryNeed'>[]): Decision => ({
   decidedAt,
   decidedBy: 'sam.okafor',
-  children: children.map((c, childIndex) => ({ childIndex, level: 4, rationale: 'Decided for the test, with reasons.', ...c })),
+  children: children.map((c, childIndex) => ({
+    childIndex,
+    level: 4,
+    rationale: 'Decided for the test, with reasons.',
+    ...c,
+  })),
 });
 
 export const aContact = (options: {

@@ -19,7 +19,10 @@ describe('front-door report: clear errors', () => {
     [['annex-b', '--out', 'returns/'], /^Unknown report: annex-b/],
     [['annex-a', '--from', '2026-04-01', '--to', '2027-03-31'], /^Give --out/],
     [['annex-a', '--from', '2026-04-31', '--to', '2027-03-31', '--out', 'returns/'], /^Give --from and --to as dates/],
-    [['cin-census', '--from', '2027-04-01', '--to', '2027-03-31', '--out', 'returns/'], /^--from must not be after --to/],
+    [
+      ['cin-census', '--from', '2027-04-01', '--to', '2027-03-31', '--out', 'returns/'],
+      /^--from must not be after --to/,
+    ],
     [['board', '--month', '2026-13', '--out', 'returns/'], /^Give --month as a month/],
     [['annex-a', '--form', '2026-04-01', '--out', 'returns/'], /Unknown option '--form'/],
   ])('%j is refused with the usage (exit 2)', async (argv, message) => {
@@ -34,10 +37,22 @@ describe('front-door report: clear errors', () => {
 
   it('says there is no local system to read, rather than failing on a connection', async () => {
     // Act
-    const { code, stderr } = await run('annex-a', '--from', '2026-04-01', '--to', '2027-03-31', '--out', dir, '--data-dir', dir);
+    const { code, stderr } = await run(
+      'annex-a',
+      '--from',
+      '2026-04-01',
+      '--to',
+      '2027-03-31',
+      '--out',
+      dir,
+      '--data-dir',
+      dir,
+    );
 
     // Assess
     expect(code).toBe(1);
-    expect(stderr).toBe(`No local system is running with data in ${dir}: start it with npm start, or name a deployed stack with --stack`);
+    expect(stderr).toBe(
+      `No local system is running with data in ${dir}: start it with npm start, or name a deployed stack with --stack`,
+    );
   });
 });

@@ -73,7 +73,10 @@ export const inputFor = (s: Scenario, receivedAt = RECEIVED_AT): TriageInput => 
   if (!parsed.ok) throw new Error(`Scenario notification is invalid: ${JSON.stringify(parsed.errors)}`);
   return {
     notification: parsed.notification,
-    history: { earlierContacts: (s.earlierContacts ?? []).map((c, i) => earlier(c, 30 * (i + 1), i)), ...(s.openCases && { openCases: s.openCases }) },
+    history: {
+      earlierContacts: (s.earlierContacts ?? []).map((c, i) => earlier(c, 30 * (i + 1), i)),
+      ...(s.openCases && { openCases: s.openCases }),
+    },
     receivedAt,
   };
 };

@@ -12,7 +12,14 @@ import { inputFor } from './notifications';
 describe('a recommendation for each child', () => {
   it('applies "a baby under one with an injury" to the baby only, not to her 14-year-old brother', () => {
     // A health visitor: the four-month-old has a bruise; the toddler next door is said to have hit him.
-    const r = recommend(inputFor({ agency: 'health-visitor', factors: ['18B'], ages: [0, 14], description: 'Four-month-old has a bruise on the cheek; parents say another child hit him.' }));
+    const r = recommend(
+      inputFor({
+        agency: 'health-visitor',
+        factors: ['18B'],
+        ages: [0, 14],
+        description: 'Four-month-old has a bruise on the cheek; parents say another child hit him.',
+      }),
+    );
 
     const baby = recommendedFor(r, 0)!;
     const teenager = recommendedFor(r, 1)!;
@@ -24,7 +31,15 @@ describe('a recommendation for each child', () => {
   });
 
   it('applies a high DASH risk to every child in the household, the baby and the 14-year-old alike', () => {
-    const r = recommend(inputFor({ agency: 'police', factors: ['3B'], screening: { dashRisk: 'high' }, ages: [0, 14], description: 'Partner strangled the mother in front of the children; DASH high.' }));
+    const r = recommend(
+      inputFor({
+        agency: 'police',
+        factors: ['3B'],
+        screening: { dashRisk: 'high' },
+        ages: [0, 14],
+        description: 'Partner strangled the mother in front of the children; DASH high.',
+      }),
+    );
 
     expect(r.children).toHaveLength(2);
     for (const child of r.children) {
@@ -34,7 +49,14 @@ describe('a recommendation for each child', () => {
   });
 
   it('raises neglect for the three-year-old, who depends entirely on her carers, and not for her 12-year-old sister', () => {
-    const r = recommend(inputFor({ agency: 'health-visitor', factors: ['16A'], ages: [3, 12], description: 'Both children unwashed and hungry at two home visits; the toddler has severe nappy rash.' }));
+    const r = recommend(
+      inputFor({
+        agency: 'health-visitor',
+        factors: ['16A'],
+        ages: [3, 12],
+        description: 'Both children unwashed and hungry at two home visits; the toddler has severe nappy rash.',
+      }),
+    );
 
     const [toddler, older] = [recommendedFor(r, 0)!, recommendedFor(r, 1)!];
     expect(toddler.reasons.map((x) => x.id)).toContain('young-child-neglect');
@@ -43,7 +65,14 @@ describe('a recommendation for each child', () => {
   });
 
   it('asks for a pre-birth assessment for the unborn baby, not a statutory assessment for the six-year-old on that ground', () => {
-    const r = recommend(inputFor({ agency: 'hospital-or-other-health', factors: ['2B'], ages: ['unborn', 6], description: 'Midwife: mother 28 weeks pregnant and using heroin daily; a six-year-old at home.' }));
+    const r = recommend(
+      inputFor({
+        agency: 'hospital-or-other-health',
+        factors: ['2B'],
+        ages: ['unborn', 6],
+        description: 'Midwife: mother 28 weeks pregnant and using heroin daily; a six-year-old at home.',
+      }),
+    );
 
     expect(recommendedFor(r, 0)).toMatchObject({ level: 4, route: 'csc-assessment' });
     expect(recommendedFor(r, 0)!.reasons.map((x) => x.id)).toContain('unborn-baby-parental-risk');
@@ -51,16 +80,39 @@ describe('a recommendation for each child', () => {
   });
 
   it('names the child in the evidence of an age rule, by their place in the notification', () => {
-    const r = recommend(inputFor({ agency: 'health-visitor', factors: ['18B'], ages: [14, 0], description: 'Bruised four-month-old; older brother at home.' }));
+    const r = recommend(
+      inputFor({
+        agency: 'health-visitor',
+        factors: ['18B'],
+        ages: [14, 0],
+        description: 'Bruised four-month-old; older brother at home.',
+      }),
+    );
 
     const rule = recommendedFor(r, 1)!.reasons.find((x) => x.id === 'baby-with-injury')!;
     expect(rule.evidence).toContain('child 2 aged 0');
   });
 
   it('heads the contact with the most intrusive child: the red baby sets the priority, the route and the due time for both', () => {
-    const both = recommend(inputFor({ agency: 'health-visitor', factors: ['18B'], ages: [0, 14], description: 'Bruised four-month-old; older brother at home.' }));
-    const babyAlone = recommend(inputFor({ agency: 'health-visitor', factors: ['18B'], ages: [0], description: 'Bruised four-month-old.' }));
-    const teenagerAlone = recommend(inputFor({ agency: 'health-visitor', factors: ['18B'], ages: [14], description: 'Older brother of a bruised baby.' }));
+    const both = recommend(
+      inputFor({
+        agency: 'health-visitor',
+        factors: ['18B'],
+        ages: [0, 14],
+        description: 'Bruised four-month-old; older brother at home.',
+      }),
+    );
+    const babyAlone = recommend(
+      inputFor({ agency: 'health-visitor', factors: ['18B'], ages: [0], description: 'Bruised four-month-old.' }),
+    );
+    const teenagerAlone = recommend(
+      inputFor({
+        agency: 'health-visitor',
+        factors: ['18B'],
+        ages: [14],
+        description: 'Older brother of a bruised baby.',
+      }),
+    );
 
     expect(both).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
     expect(teenagerAlone.priority).not.toBe('red');
@@ -74,6 +126,8 @@ describe('a recommendation for each child', () => {
   it('gives one child one recommendation, the same as the contact headline', () => {
     const r = recommend(inputFor({ factors: ['16A'], ages: [9], description: 'Arrives hungry most days this term.' }));
 
-    expect(r.children).toEqual([expect.objectContaining({ childIndex: 0, level: r.level, route: r.route, priority: r.priority })]);
+    expect(r.children).toEqual([
+      expect.objectContaining({ childIndex: 0, level: r.level, route: r.route, priority: r.priority }),
+    ]);
   });
 });

@@ -22,7 +22,10 @@ describe('parseRuleset', () => {
   });
 
   it('points at the line and path of an unknown key in JSON', () => {
-    const text = defaultText.replace('"factors": ["16A"], "when": {"factor": ["16A"]}', '"factors": ["16A"], "when": {"factr": ["16A"]}');
+    const text = defaultText.replace(
+      '"factors": ["16A"], "when": {"factor": ["16A"]}',
+      '"factors": ["16A"], "when": {"factr": ["16A"]}',
+    );
     const line = text.split('\n').findIndex((l) => l.includes('"factr"')) + 1;
     const [issue] = issuesOf(text, 'area.json');
     expect(issue).toMatchObject({ line, message: expect.stringMatching(/factr/) });
@@ -83,15 +86,25 @@ describe('checkRuleset', () => {
     delete data.indicators.find((i) => i.id === 'gang-involvement')!.when;
     data.rules!.push(
       { id: 'too-many', title: 'T', text: 'T.', when: { countAtLevel: { level: 1, gte: 9 } }, then: { level: 2 } },
-      { id: 'two-dash', title: 'T', text: 'T.', when: { all: [{ dash: ['high'] }, { dash: ['standard'] }] }, then: { level: 4 } },
+      {
+        id: 'two-dash',
+        title: 'T',
+        text: 'T.',
+        when: { all: [{ dash: ['high'] }, { dash: ['standard'] }] },
+        then: { level: 4 },
+      },
       { id: 'idle', title: 'T', text: 'T.', when: { indicator: ['dash-high'] }, then: { level: 3 } },
       { id: 'clash', title: 'T', text: 'T.', when: { factor: ['16A'] }, then: { level: 3 } },
       { id: 'clash-2', title: 'T', text: 'T.', when: { factor: ['16A'] }, then: { level: 4 } },
     );
-    const findings = checkRuleset(parseRuleset(JSON.stringify(data), 'x.json')).map((f) => `${f.severity} ${f.message}`);
+    const findings = checkRuleset(parseRuleset(JSON.stringify(data), 'x.json')).map(
+      (f) => `${f.severity} ${f.message}`,
+    );
     expect(findings).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^error "too-many" can never fire: it needs 9 level 1 indicators but the ruleset has \d+/),
+        expect.stringMatching(
+          /^error "too-many" can never fire: it needs 9 level 1 indicators but the ruleset has \d+/,
+        ),
         'error "two-dash" can never fire: it needs two different dash values at once',
         'warning "idle" never changes the outcome: whenever it fires the level is already 4 or more',
         'error "clash-2" has the same condition as "clash" but a different outcome',

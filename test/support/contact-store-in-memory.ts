@@ -1,4 +1,11 @@
-import { matchSummary, queueTime, statusesBefore, type Contact, type ContactStatus, type MatchKey } from '../../shared/contacts';
+import {
+  matchSummary,
+  queueTime,
+  statusesBefore,
+  type Contact,
+  type ContactStatus,
+  type MatchKey,
+} from '../../shared/contacts';
 import {
   InvalidCursor,
   TransitionRefused,
@@ -54,19 +61,22 @@ export class MemoryContactStore implements ContactStore {
 
   async transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
     const current = this.contacts.get(contactId);
-    if (!current || !statusesBefore(to).includes(current.status)) throw new TransitionRefused(contactId, to, current && structuredClone(current));
+    if (!current || !statusesBefore(to).includes(current.status))
+      throw new TransitionRefused(contactId, to, current && structuredClone(current));
     return this.write(current, { ...changes, status: to }, now);
   }
 
   async amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
     const current = this.contacts.get(contactId);
-    if (!current || current.status !== whileStatus) throw new TransitionRefused(contactId, whileStatus, current && structuredClone(current));
+    if (!current || current.status !== whileStatus)
+      throw new TransitionRefused(contactId, whileStatus, current && structuredClone(current));
     return this.write(current, changes, now);
   }
 
   async update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact> {
     const current = this.contacts.get(contactId);
-    if (!current || (current.version ?? 0) !== expectedVersion) throw new VersionConflict(contactId, current && structuredClone(current));
+    if (!current || (current.version ?? 0) !== expectedVersion)
+      throw new VersionConflict(contactId, current && structuredClone(current));
     return this.write(current, changes, now);
   }
 
@@ -74,7 +84,13 @@ export class MemoryContactStore implements ContactStore {
     const next = { ...current, ...structuredClone(changes), updatedAt: now, version: (current.version ?? 0) + 1 };
     this.contacts.set(current.contactId, next);
     for (const entries of this.index.values()) {
-      for (const entry of entries.values()) if (entry.contactId === next.contactId) Object.assign(entry, { level: undefined, route: undefined, decidedAt: undefined }, matchSummary(next, entry.childIndex));
+      for (const entry of entries.values())
+        if (entry.contactId === next.contactId)
+          Object.assign(
+            entry,
+            { level: undefined, route: undefined, decidedAt: undefined },
+            matchSummary(next, entry.childIndex),
+          );
     }
     return structuredClone(next);
   }
@@ -94,7 +110,9 @@ export class MemoryContactStore implements ContactStore {
   }
 
   async findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {
-    return [...(this.index.get(key.key)?.values() ?? [])].map((e) => structuredClone(e)).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    return [...(this.index.get(key.key)?.values() ?? [])]
+      .map((e) => structuredClone(e))
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   }
 
   async saveMatches(contactId: string, matches: ContactMatches): Promise<void> {
@@ -107,8 +125,13 @@ export class MemoryContactStore implements ContactStore {
       const earlier = this.contacts.get(m.contactId);
       return earlier ? { ...m, status: earlier.status, decidedAt: earlier.decision?.decidedAt } : m;
     };
-    const newestFirst = <T extends { receivedAt: string }>(list: T[]) => list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-    return { earlier: newestFirst(saved.earlier.map(current)), household: newestFirst(saved.household.map(current)), more: saved.more };
+    const newestFirst = <T extends { receivedAt: string }>(list: T[]) =>
+      list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    return {
+      earlier: newestFirst(saved.earlier.map(current)),
+      household: newestFirst(saved.household.map(current)),
+      more: saved.more,
+    };
   }
 
   private queue(status: ContactStatus): Contact[] {
@@ -125,7 +148,10 @@ export class MemoryContactStore implements ContactStore {
       .map((c) => structuredClone(c));
   }
 
-  async pageByStatus(status: ContactStatus, { limit, cursor }: { limit: number; cursor?: string }): Promise<ContactPage> {
+  async pageByStatus(
+    status: ContactStatus,
+    { limit, cursor }: { limit: number; cursor?: string },
+  ): Promise<ContactPage> {
     const queue = this.queue(status);
     let start = 0;
     if (cursor !== undefined) {
@@ -139,12 +165,15 @@ export class MemoryContactStore implements ContactStore {
     const more = start + limit < queue.length;
     return {
       contacts: contacts.map((c) => structuredClone(c)),
-      cursor: more && last ? Buffer.from(`${status}\n${queueTime(last)}#${last.contactId}`).toString('base64url') : undefined,
+      cursor:
+        more && last ? Buffer.from(`${status}\n${queueTime(last)}#${last.contactId}`).toString('base64url') : undefined,
     };
   }
 
   async listReconsiderationRequests(): Promise<Contact[]> {
-    return [...this.contacts.values()].filter((c) => c.reconsideration?.status === 'requested').map((c) => structuredClone(c));
+    return [...this.contacts.values()]
+      .filter((c) => c.reconsideration?.status === 'requested')
+      .map((c) => structuredClone(c));
   }
 
   async countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {

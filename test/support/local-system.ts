@@ -61,7 +61,12 @@ export async function startLocalSystem(options: StartOptions = {}): Promise<Runn
     cwd: REPO_ROOT,
     // tsx runs on the first `node` on PATH; the project's Node 22 (needed by fauxqs) lives in node_modules/.bin.
     // The suites post far more than a referrer would from one address; the limiter has unit tests.
-    env: { FRONT_DOOR_RATE_LIMIT_PER_MINUTE: '1000000', ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`, NODE_NO_WARNINGS: '1' },
+    env: {
+      FRONT_DOOR_RATE_LIMIT_PER_MINUTE: '1000000',
+      ...process.env,
+      PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`,
+      NODE_NO_WARNINGS: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

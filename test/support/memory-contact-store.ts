@@ -1,6 +1,14 @@
 import { canMove, type Contact } from '../../shared/contacts';
 import type { EmailMessage } from '../../shared/mail/messages';
-import { TransitionRefused, VersionConflict, type AuditEvent, type ChildIndexEntry, type ContactMessage, type ContactStore, type KeyRecord } from '../../shared/front-door/ports';
+import {
+  TransitionRefused,
+  VersionConflict,
+  type AuditEvent,
+  type ChildIndexEntry,
+  type ContactMessage,
+  type ContactStore,
+  type KeyRecord,
+} from '../../shared/front-door/ports';
 
 /**
  * The contact store, mailer and outcome queue in memory, for unit tests of the use cases: the
@@ -18,7 +26,7 @@ export const memoryPorts = (...initial: Contact[]) => {
     contacts.set(c.contactId, next);
     return next;
   };
-  const store = ({
+  const store = {
     claimKey: async (record) => keys.get(record.keyHash) ?? (keys.set(record.keyHash, record), 'claimed'),
     create: async (c) => (contacts.has(c.contactId) ? 'exists' : (contacts.set(c.contactId, c), 'created')),
     get: async (id) => contacts.get(id),
@@ -35,12 +43,14 @@ export const memoryPorts = (...initial: Contact[]) => {
     },
     indexChild: async (key, entry) => {
       const entries = index.get(key.key) ?? [];
-      if (!entries.some((e) => e.contactId === entry.contactId && e.childIndex === entry.childIndex)) index.set(key.key, [...entries, entry]);
+      if (!entries.some((e) => e.contactId === entry.contactId && e.childIndex === entry.childIndex))
+        index.set(key.key, [...entries, entry]);
     },
     findByMatchKey: async (key) => index.get(key.key) ?? [],
     listByStatus: async (status) => [...contacts.values()].filter((c) => c.status === status),
     countDueBefore: async (status, dueBefore) =>
-      [...contacts.values()].filter((c) => c.status === status && (c.recommendation?.dueAt ?? c.receivedAt) < dueBefore).length,
+      [...contacts.values()].filter((c) => c.status === status && (c.recommendation?.dueAt ?? c.receivedAt) < dueBefore)
+        .length,
     update: async (id, expected, changes, at) => {
       const c = contacts.get(id);
       if (!c || (c.version ?? 0) !== expected) throw new VersionConflict(id, c);
@@ -48,7 +58,7 @@ export const memoryPorts = (...initial: Contact[]) => {
     },
     appendEvent: async (e) => void events.push(e),
     listEvents: async (id) => events.filter((e) => e.contactId === id),
-  } satisfies Partial<ContactStore>) as ContactStore;
+  } satisfies Partial<ContactStore> as ContactStore;
   return {
     contacts,
     events,

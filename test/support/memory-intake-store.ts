@@ -6,7 +6,8 @@ export const memoryIntakeStore = (initial: Contact[] = []) => {
   const contacts = new Map(initial.map((c) => [c.contactId, c]));
   const keys = new Map<string, KeyRecord>();
   const store = {
-    create: async (contact: Contact) => (contacts.has(contact.contactId) ? 'exists' : (contacts.set(contact.contactId, contact), 'created')),
+    create: async (contact: Contact) =>
+      contacts.has(contact.contactId) ? 'exists' : (contacts.set(contact.contactId, contact), 'created'),
     get: async (id: string) => contacts.get(id),
     listByStatus: async (status: string) => [...contacts.values()].filter((c) => c.status === status),
     claimKey: async (record: KeyRecord) => keys.get(record.keyHash) ?? (keys.set(record.keyHash, record), 'claimed'),

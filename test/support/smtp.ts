@@ -4,7 +4,11 @@ import { connect } from 'node:net';
  * A plain SMTP dialogue (RFC 5321) over a socket: what a referrer's mail server does when it
  * delivers to the front door. Returns the server's reply to the message, e.g. "250 Ok <id>".
  */
-export async function sendSmtp(url: string, envelope: { from: string; to: string[] }, message: string | Buffer): Promise<string> {
+export async function sendSmtp(
+  url: string,
+  envelope: { from: string; to: string[] },
+  message: string | Buffer,
+): Promise<string> {
   const { hostname, port } = new URL(url);
   const socket = connect(Number(port), hostname);
   socket.setEncoding('utf8');
@@ -23,7 +27,8 @@ export async function sendSmtp(url: string, envelope: { from: string; to: string
       else replies.push(reply);
     }
   });
-  const reply = () => new Promise<string>((resolve) => (replies.length ? resolve(replies.shift()!) : waiting.push(resolve)));
+  const reply = () =>
+    new Promise<string>((resolve) => (replies.length ? resolve(replies.shift()!) : waiting.push(resolve)));
   const command = async (line: string, expected: RegExp) => {
     socket.write(`${line}\r\n`);
     const answer = await reply();

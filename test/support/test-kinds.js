@@ -13,11 +13,15 @@ const TEST_ROOT = resolve(__dirname, '..');
 const LOCAL_SYSTEM = join(TEST_ROOT, 'support', 'local-system.ts');
 
 const filesUnder = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 const resolveImport = (from, specifier) => {
   const base = resolve(dirname(from), specifier);
-  return [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')].find((f) => f.startsWith(TEST_ROOT) && existsSync(f) && f.match(/\.(ts|js)$/));
+  return [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')].find(
+    (f) => f.startsWith(TEST_ROOT) && existsSync(f) && f.match(/\.(ts|js)$/),
+  );
 };
 
 /** Whether a test file reaches the local system through imports inside test/. */

@@ -19,10 +19,30 @@ const decided = (route: Route, caseHolders: OpenCase[]): Contact => {
   const parsed = parseNotification(aSchoolNeglectNotification());
   if (!parsed.ok) throw new Error('fixture is invalid');
   return {
-    contactId: 'b'.repeat(26), reference: 'CFC-BBBB-CCCC', status: 'decided', channel: 'api',
-    receivedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', notification: parsed.notification,
-    recommendation: { children: [{ childIndex: 0, level: 4, route, priority: 'red', reasons: [] }], level: 4, route, priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], caseHolders, ruleset: { id: 'default', version: '1' } },
-    decision: { children: [{ childIndex: 0, route, level: 4, rationale: 'New disclosure; strategy discussion today.' }], decidedAt: '2026-11-20T11:00:00.000Z', decidedBy: 'worker-1' },
+    contactId: 'b'.repeat(26),
+    reference: 'CFC-BBBB-CCCC',
+    status: 'decided',
+    channel: 'api',
+    receivedAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    notification: parsed.notification,
+    recommendation: {
+      children: [{ childIndex: 0, level: 4, route, priority: 'red', reasons: [] }],
+      level: 4,
+      route,
+      priority: 'red',
+      dueAt: '2026-11-20T14:00:00.000Z',
+      themes: [],
+      reasons: [],
+      clocks: [],
+      caseHolders,
+      ruleset: { id: 'default', version: '1' },
+    },
+    decision: {
+      children: [{ childIndex: 0, route, level: 4, rationale: 'New disclosure; strategy discussion today.' }],
+      decidedAt: '2026-11-20T11:00:00.000Z',
+      decidedBy: 'worker-1',
+    },
   };
 };
 
@@ -47,7 +67,12 @@ describe('emails to the holder of an open case', () => {
   it('sends only the child with the open case to the allocated worker; the sibling goes to the team', () => {
     const contact = decided('existing-open-case', [{ childIndex: 0, kind: 'social-care', holder: worker }]);
     contact.notification.children.push({ ...contact.notification.children[0]!, firstName: 'Finn' });
-    contact.decision!.children.push({ childIndex: 1, route: 'csc-assessment', level: 4, rationale: 'No open case for Finn: assess.' });
+    contact.decision!.children.push({
+      childIndex: 1,
+      route: 'csc-assessment',
+      level: 4,
+      rationale: 'No open case for Finn: assess.',
+    });
     const handovers = teamHandoverEmails(contact, config);
     expect(handovers.map((e) => e.to)).toEqual([worker.email, 'social-care@exampleshire.example']);
     expect(handovers[0]!.text).toContain('Children: Ellie Fictional.');

@@ -50,7 +50,14 @@ describe('the queue', () => {
   it('puts red contacts past their deadline first, then the rest by due time', () => {
     const now = new Date('2026-11-18T15:00:00Z');
     const contact = (id: string, priority: 'red' | 'amber' | 'green', dueAt: string) =>
-      ({ contactId: id, reference: id, status: 'awaiting-decision', receivedAt: '2026-11-17T09:00:00Z', notification: { referrer: { agencyType: 'school' }, children: [] }, recommendation: { priority, dueAt, themes: [], level: 2, route: 'nfa' } }) as unknown as Contact;
+      ({
+        contactId: id,
+        reference: id,
+        status: 'awaiting-decision',
+        receivedAt: '2026-11-17T09:00:00Z',
+        notification: { referrer: { agencyType: 'school' }, children: [] },
+        recommendation: { priority, dueAt, themes: [], level: 2, route: 'nfa' },
+      }) as unknown as Contact;
     const lists = {
       open: [
         contact('green-overdue-earliest', 'green', '2026-11-18T09:00:00Z'),
@@ -63,36 +70,94 @@ describe('the queue', () => {
       reconsiderationRequests: [],
     };
     const [all] = buildQueue(lists, QueueQuerySchema.parse({}), 'worker', now);
-    expect(all!.rows.map((r) => r.reference)).toEqual(['red-overdue', 'green-overdue-earliest', 'amber-due-soon', 'red-not-yet-due']);
+    expect(all!.rows.map((r) => r.reference)).toEqual([
+      'red-overdue',
+      'green-overdue-earliest',
+      'amber-due-soon',
+      'red-not-yet-due',
+    ]);
   });
 });
 
 describe('the return home interview, from the child’s return (DfE missing children guidance 2014: within 72 hours)', () => {
   const now = new Date('2026-11-20T12:00:00Z');
   const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
-  const rhi = (dueAt: string, extra: Partial<Clock> = {}): Clock => ({ name: 'Return home interview', dueAt, startsAt: '2026-11-16T21:30:00Z', from: 'missing-return', ...extra });
-  const s17: Clock = { name: 'Child in need assessment completed (s17)', dueAt: '2026-11-19T10:00:00Z', startsAt: '2026-11-18T10:00:00Z', from: 'received' };
+  const rhi = (dueAt: string, extra: Partial<Clock> = {}): Clock => ({
+    name: 'Return home interview',
+    dueAt,
+    startsAt: '2026-11-16T21:30:00Z',
+    from: 'missing-return',
+    ...extra,
+  });
+  const s17: Clock = {
+    name: 'Child in need assessment completed (s17)',
+    dueAt: '2026-11-19T10:00:00Z',
+    startsAt: '2026-11-18T10:00:00Z',
+    from: 'received',
+  };
 
   it('is marked overdue on the contact page, with the return it runs from', () => {
-    expect(describeClock(rhi('2026-11-19T21:30:00Z'), now, time)).toBe("Return home interview: due 2026-11-19 21:30 (from the child's return at 2026-11-16 21:30), overdue");
-    expect(describeClock(rhi('2026-11-21T09:00:00Z', { returnNotGiven: true }), now, time)).toBe('Return home interview: due 2026-11-21 09:00 (from receipt: the referrer did not say when the child came back)');
+    expect(describeClock(rhi('2026-11-19T21:30:00Z'), now, time)).toBe(
+      "Return home interview: due 2026-11-19 21:30 (from the child's return at 2026-11-16 21:30), overdue",
+    );
+    expect(describeClock(rhi('2026-11-21T09:00:00Z', { returnNotGiven: true }), now, time)).toBe(
+      'Return home interview: due 2026-11-21 09:00 (from receipt: the referrer did not say when the child came back)',
+    );
     // Clocks the front door does not track (an assessment another team completes) are never marked overdue here.
     expect(describeClock(s17, now, time)).toBe('Child in need assessment completed (s17): due 2026-11-19 10:00');
   });
 
   it('puts an overdue marker on the queue row, decided or not', () => {
     const contact = (id: string, clocks: Clock[]) =>
-      ({ contactId: id, reference: id, status: 'awaiting-decision', receivedAt: '2026-11-18T09:00:00Z', notification: { referrer: { agencyType: 'police' }, children: [] }, recommendation: { priority: 'amber', dueAt: '2026-11-21T09:00:00Z', themes: ['missing'], level: 3, route: 'early-help-targeted', clocks } }) as unknown as Contact;
-    const lists = { open: [contact('late', [rhi('2026-11-19T21:30:00Z')]), contact('in-time', [rhi('2026-11-21T09:00:00Z')]), contact('s17', [s17])], awaitingManager: [], decidedToday: [], reconsiderationRequests: [] };
+      ({
+        contactId: id,
+        reference: id,
+        status: 'awaiting-decision',
+        receivedAt: '2026-11-18T09:00:00Z',
+        notification: { referrer: { agencyType: 'police' }, children: [] },
+        recommendation: {
+          priority: 'amber',
+          dueAt: '2026-11-21T09:00:00Z',
+          themes: ['missing'],
+          level: 3,
+          route: 'early-help-targeted',
+          clocks,
+        },
+      }) as unknown as Contact;
+    const lists = {
+      open: [
+        contact('late', [rhi('2026-11-19T21:30:00Z')]),
+        contact('in-time', [rhi('2026-11-21T09:00:00Z')]),
+        contact('s17', [s17]),
+      ],
+      awaitingManager: [],
+      decidedToday: [],
+      reconsiderationRequests: [],
+    };
     const [all] = buildQueue(lists, QueueQuerySchema.parse({}), 'worker', now);
-    expect(Object.fromEntries(all!.rows.map((r) => [r.reference, r.tags]))).toEqual({ late: ['Return home interview overdue'], 'in-time': [], s17: [] });
-    expect(overdueClocks({ clocks: [rhi('2026-11-19T21:30:00Z'), s17] }, now).map((c) => c.name)).toEqual(['Return home interview']);
+    expect(Object.fromEntries(all!.rows.map((r) => [r.reference, r.tags]))).toEqual({
+      late: ['Return home interview overdue'],
+      'in-time': [],
+      s17: [],
+    });
+    expect(overdueClocks({ clocks: [rhi('2026-11-19T21:30:00Z'), s17] }, now).map((c) => c.name)).toEqual([
+      'Return home interview',
+    ]);
   });
 
   it('is counted: decided before the interview fell due, or after', () => {
-    const contact = (decidedAt: string) => ({ decision: { decidedAt }, recommendation: { clocks: [s17, rhi('2026-11-19T21:30:00Z')] } }) as unknown as Pick<Contact, 'decision' | 'recommendation'>;
+    const contact = (decidedAt: string) =>
+      ({ decision: { decidedAt }, recommendation: { clocks: [s17, rhi('2026-11-19T21:30:00Z')] } }) as unknown as Pick<
+        Contact,
+        'decision' | 'recommendation'
+      >;
     expect(decidedBeforeReturnInterviewDue(contact('2026-11-19T09:00:00Z'))).toBe(true);
     expect(decidedBeforeReturnInterviewDue(contact('2026-11-20T09:00:00Z'))).toBe(false);
-    expect(decidedBeforeReturnInterviewDue({ decision: { decidedAt: '2026-11-19T09:00:00Z' }, recommendation: { clocks: [s17] } } as unknown as Contact)).toBeUndefined();
+    expect(
+      decidedBeforeReturnInterviewDue({
+        decision: { decidedAt: '2026-11-19T09:00:00Z' },
+        recommendation: { clocks: [s17] },
+      } as unknown as Contact),
+    ).toBeUndefined();
   });
 });

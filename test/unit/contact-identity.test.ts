@@ -27,10 +27,17 @@ describe('contact status', () => {
   });
 
   it('treats a repeat of the same decision as a retry and a different one as a conflict', () => {
-    const child = { childIndex: 0, route: 'early-help-targeted' as const, level: 3 as const, rationale: 'Several level 3 needs.' };
+    const child = {
+      childIndex: 0,
+      route: 'early-help-targeted' as const,
+      level: 3 as const,
+      rationale: 'Several level 3 needs.',
+    };
     const sibling = { ...child, childIndex: 1, route: 'csc-assessment' as const, level: 4 as const };
     expect(sameDecision({ children: [child, sibling] }, { children: [{ ...child }, { ...sibling }] })).toBe(true);
-    expect(sameDecision({ children: [child, sibling] }, { children: [child, { ...sibling, route: 'nfa' }] })).toBe(false);
+    expect(sameDecision({ children: [child, sibling] }, { children: [child, { ...sibling, route: 'nfa' }] })).toBe(
+      false,
+    );
     expect(sameDecision({ children: [child, sibling] }, { children: [child] })).toBe(false);
   });
 });

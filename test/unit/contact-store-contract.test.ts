@@ -4,7 +4,14 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { synthesizeTemplate } from '../../infra/synth';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
-import { householdKeyFor, matchKeysFor, newContactId, referenceFor, type Contact, type ContactStatus } from '../../shared/contacts';
+import {
+  householdKeyFor,
+  matchKeysFor,
+  newContactId,
+  referenceFor,
+  type Contact,
+  type ContactStatus,
+} from '../../shared/contacts';
 import { InvalidCursor, type ContactStore } from '../../shared/front-door/ports';
 import type { Notification } from '../../shared/notification';
 import type { Recommendation } from '../../shared/triage/types';
@@ -19,9 +26,9 @@ import { MemoryContactStore } from '../support/contact-store-in-memory';
 
 const contactsTable = () => {
   const template = synthesizeTemplate();
-  const [, table] = Object.entries(template.Resources as Record<string, { Type: string; Properties: Record<string, any> }>).find(
-    ([, r]) => r.Type === 'AWS::DynamoDB::GlobalTable' && r.Properties.GlobalSecondaryIndexes,
-  )!;
+  const [, table] = Object.entries(
+    template.Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
+  ).find(([, r]) => r.Type === 'AWS::DynamoDB::GlobalTable' && r.Properties.GlobalSecondaryIndexes)!;
   return table.Properties;
 };
 
@@ -32,7 +39,11 @@ beforeAll(async () => {
   server = dynalite({ createTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
 });
 afterAll(async () => {
   client?.destroy();
@@ -48,7 +59,9 @@ const dynamoStore = async (): Promise<ContactStore> => {
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: props.KeySchema,
       AttributeDefinitions: props.AttributeDefinitions,
-      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }: Record<string, unknown>) => ({ IndexName, KeySchema, Projection })),
+      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(
+        ({ IndexName, KeySchema, Projection }: Record<string, unknown>) => ({ IndexName, KeySchema, Projection }),
+      ),
     }),
   );
   return new DynamoContactStore(TableName, client);
@@ -74,8 +87,23 @@ const contact = (status: ContactStatus, minute: number, overrides: Partial<Conta
   };
 };
 const recommendation = (level: 1 | 2 | 3 | 4, dueAt: string) =>
-  ({ level, route: 'early-help-targeted', priority: 'green', dueAt, children: [{ childIndex: 0, level, route: 'early-help-targeted', priority: 'green' }], themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } }) as unknown as Recommendation;
-const decision = (decidedAt: string) => ({ children: [{ childIndex: 0, route: 'nfa' as const, level: 1 as const, rationale: 'No further action.' }], decidedBy: 'Sam Okafor', decidedAt }) as unknown as Contact['decision'] & {};
+  ({
+    level,
+    route: 'early-help-targeted',
+    priority: 'green',
+    dueAt,
+    children: [{ childIndex: 0, level, route: 'early-help-targeted', priority: 'green' }],
+    themes: [],
+    reasons: [],
+    clocks: [],
+    ruleset: { id: 'default', version: '1' },
+  }) as unknown as Recommendation;
+const decision = (decidedAt: string) =>
+  ({
+    children: [{ childIndex: 0, route: 'nfa' as const, level: 1 as const, rationale: 'No further action.' }],
+    decidedBy: 'Sam Okafor',
+    decidedAt,
+  }) as unknown as Contact['decision'] & {};
 
 describe.each([
   ['in memory', async () => new MemoryContactStore() as ContactStore],
@@ -90,7 +118,10 @@ describe.each([
     // About 12 KB each: 120 contacts are well over one DynamoDB page.
     const long = 'A synthetic account of the concern, repeated to make the contact large. '.repeat(170);
     const queued = Array.from({ length: 120 }, (_, i) =>
-      contact('awaiting-decision', i % 60, { notification: notification(long), recommendation: recommendation(2, at(200 - i)) }),
+      contact('awaiting-decision', i % 60, {
+        notification: notification(long),
+        recommendation: recommendation(2, at(200 - i)),
+      }),
     );
     for (const c of queued) await store.create(c);
     await store.create(contact('received', 1));
@@ -102,7 +133,9 @@ describe.each([
   });
 
   it('pages a queue with an opaque cursor that reaches every contact once, and refuses a cursor it did not give', async () => {
-    const queued = Array.from({ length: 7 }, (_, i) => contact('awaiting-decision', i, { recommendation: recommendation(2, at(100 + i)) }));
+    const queued = Array.from({ length: 7 }, (_, i) =>
+      contact('awaiting-decision', i, { recommendation: recommendation(2, at(100 + i)) }),
+    );
     for (const c of queued) await store.create(c);
     await store.create(contact('received', 1));
 
@@ -120,7 +153,9 @@ describe.each([
 
     const first = await store.pageByStatus('awaiting-decision', { limit: 3 });
     await expect(store.pageByStatus('received', { limit: 3, cursor: first.cursor })).rejects.toThrow(InvalidCursor);
-    await expect(store.pageByStatus('awaiting-decision', { limit: 3, cursor: 'not-a-cursor' })).rejects.toThrow(InvalidCursor);
+    await expect(store.pageByStatus('awaiting-decision', { limit: 3, cursor: 'not-a-cursor' })).rejects.toThrow(
+      InvalidCursor,
+    );
   });
 
   it('reads a key range of a queue: received before a time, decided since a time', async () => {
@@ -131,15 +166,25 @@ describe.each([
     for (const c of [old, recent, decidedYesterday, decidedToday]) await store.create(c);
 
     expect((await store.listByStatus('received', { before: at(30) })).map((c) => c.contactId)).toEqual([old.contactId]);
-    expect((await store.listByStatus('decided', { since: '2026-11-30T00:00:00.000Z' })).map((c) => c.contactId)).toEqual([decidedToday.contactId]);
+    expect(
+      (await store.listByStatus('decided', { since: '2026-11-30T00:00:00.000Z' })).map((c) => c.contactId),
+    ).toEqual([decidedToday.contactId]);
   });
 
   it('lists decided contacts whose reconsideration request waits, until it is answered', async () => {
-    const requested = contact('decided', 1, { decision: decision(at(5)), reconsideration: { requestedAt: at(10), reason: 'Please look again.', status: 'requested' } });
+    const requested = contact('decided', 1, {
+      decision: decision(at(5)),
+      reconsideration: { requestedAt: at(10), reason: 'Please look again.', status: 'requested' },
+    });
     for (const c of [requested, contact('decided', 2, { decision: decision(at(6)) })]) await store.create(c);
     expect((await store.listReconsiderationRequests()).map((c) => c.contactId)).toEqual([requested.contactId]);
 
-    await store.update(requested.contactId, 0, { reconsideration: { ...requested.reconsideration!, status: 'upheld', answer: 'The decision stands.' } }, at(20));
+    await store.update(
+      requested.contactId,
+      0,
+      { reconsideration: { ...requested.reconsideration!, status: 'upheld', answer: 'The decision stands.' } },
+      at(20),
+    );
     expect(await store.listReconsiderationRequests()).toEqual([]);
   });
 
@@ -147,30 +192,73 @@ describe.each([
     const earlier = contact('triaging', 1);
     await store.create(earlier);
     const [key] = matchKeysFor(earlier.notification.children[0]!);
-    await store.indexChild(key!, { contactId: earlier.contactId, reference: earlier.reference, receivedAt: earlier.receivedAt, childIndex: 0, status: 'triaging' });
+    await store.indexChild(key!, {
+      contactId: earlier.contactId,
+      reference: earlier.reference,
+      receivedAt: earlier.receivedAt,
+      childIndex: 0,
+      status: 'triaging',
+    });
 
-    await store.transition(earlier.contactId, 'awaiting-decision', { recommendation: recommendation(3, at(90)) }, at(2));
+    await store.transition(
+      earlier.contactId,
+      'awaiting-decision',
+      { recommendation: recommendation(3, at(90)) },
+      at(2),
+    );
     expect(await store.findByMatchKey(key!)).toEqual([
-      { contactId: earlier.contactId, reference: earlier.reference, receivedAt: earlier.receivedAt, childIndex: 0, status: 'awaiting-decision', level: 3 },
+      {
+        contactId: earlier.contactId,
+        reference: earlier.reference,
+        receivedAt: earlier.receivedAt,
+        childIndex: 0,
+        status: 'awaiting-decision',
+        level: 3,
+      },
     ]);
     await store.transition(earlier.contactId, 'decided', { decision: decision(at(30)) }, at(30));
     expect(await store.findByMatchKey(key!)).toEqual([
-      { contactId: earlier.contactId, reference: earlier.reference, receivedAt: earlier.receivedAt, childIndex: 0, status: 'decided', level: 1, route: 'nfa', decidedAt: at(30) },
+      {
+        contactId: earlier.contactId,
+        reference: earlier.reference,
+        receivedAt: earlier.receivedAt,
+        childIndex: 0,
+        status: 'decided',
+        level: 1,
+        route: 'nfa',
+        decidedAt: at(30),
+      },
     ]);
   });
 
   it('finds every entry under a match key, newest first', async () => {
     const key = householdKeyFor({ line1: '1 Sample Street', town: 'Exampletown', postcode: 'ZZ1 1AA' } as never);
-    const entries = Array.from({ length: 30 }, (_, i) => ({ contactId: newContactId(), reference: `CFC-${i}`, receivedAt: at(i), childIndex: 0, status: 'received' }));
+    const entries = Array.from({ length: 30 }, (_, i) => ({
+      contactId: newContactId(),
+      reference: `CFC-${i}`,
+      receivedAt: at(i),
+      childIndex: 0,
+      status: 'received',
+    }));
     for (const entry of entries) await store.indexChild(key, entry);
-    expect((await store.findByMatchKey(key)).map((e) => e.receivedAt)).toEqual(entries.map((e) => e.receivedAt).reverse());
+    expect((await store.findByMatchKey(key)).map((e) => e.receivedAt)).toEqual(
+      entries.map((e) => e.receivedAt).reverse(),
+    );
   });
 
   it('keeps matches beside the contact, replaces them whole, and shows each earlier contact as it is now', async () => {
     const later = contact('triaging', 59);
-    const earlier = Array.from({ length: 40 }, (_, i) => contact('awaiting-decision', i, { recommendation: recommendation(2, at(100)) }));
+    const earlier = Array.from({ length: 40 }, (_, i) =>
+      contact('awaiting-decision', i, { recommendation: recommendation(2, at(100)) }),
+    );
     for (const c of [later, ...earlier]) await store.create(c);
-    const match = (c: Contact) => ({ contactId: c.contactId, reference: c.reference, receivedAt: c.receivedAt, childIndex: 0, status: 'received' });
+    const match = (c: Contact) => ({
+      contactId: c.contactId,
+      reference: c.reference,
+      receivedAt: c.receivedAt,
+      childIndex: 0,
+      status: 'received',
+    });
     await store.saveMatches(later.contactId, {
       earlier: earlier.slice(0, 30).map((c) => ({ ...match(c), matchedOn: ['name-dob-postcode' as const] })),
       household: earlier.slice(30).map(match),
@@ -183,12 +271,24 @@ describe.each([
     expect(saved.household).toHaveLength(10);
     expect(saved.more).toEqual([{ kind: 'child', childIndex: 0, count: 270 }]);
     // Status and decision time are current; the child's level and route are as matched.
-    expect(saved.earlier.find((m) => m.contactId === earlier[0]!.contactId)).toMatchObject({ status: 'decided', decidedAt: at(61), matchedOn: ['name-dob-postcode'] });
-    expect(saved.earlier.find((m) => m.contactId === earlier[1]!.contactId)).toMatchObject({ status: 'awaiting-decision' });
-    expect(saved.earlier.map((m) => m.receivedAt)).toEqual([...saved.earlier.map((m) => m.receivedAt)].sort().reverse());
+    expect(saved.earlier.find((m) => m.contactId === earlier[0]!.contactId)).toMatchObject({
+      status: 'decided',
+      decidedAt: at(61),
+      matchedOn: ['name-dob-postcode'],
+    });
+    expect(saved.earlier.find((m) => m.contactId === earlier[1]!.contactId)).toMatchObject({
+      status: 'awaiting-decision',
+    });
+    expect(saved.earlier.map((m) => m.receivedAt)).toEqual(
+      [...saved.earlier.map((m) => m.receivedAt)].sort().reverse(),
+    );
 
     // A retried step that finds fewer: what it no longer finds goes.
-    await store.saveMatches(later.contactId, { earlier: [{ ...match(earlier[5]!), matchedOn: ['nhs-number'] }], household: [], more: [] });
+    await store.saveMatches(later.contactId, {
+      earlier: [{ ...match(earlier[5]!), matchedOn: ['nhs-number'] }],
+      household: [],
+      more: [],
+    });
     const again = await store.getMatches(later.contactId);
     expect(again.earlier.map((m) => m.contactId)).toEqual([earlier[5]!.contactId]);
     expect(again.household).toEqual([]);

@@ -21,12 +21,34 @@ const awaitingDecision = (): Contact => {
   const parsed = parseNotification(aPoliceDomesticAbuseNotification());
   if (!parsed.ok) throw new Error('fixture is invalid');
   const receivedAt = '2026-11-20T10:00:00.000Z';
-  const recommendation = recommend({ notification: parsed.notification, history: { earlierContacts: [] }, receivedAt: new Date(receivedAt) });
-  return { contactId: 'c1', reference: 'CFC-TEST-0001', status: 'awaiting-decision', channel: 'api', receivedAt, updatedAt: receivedAt, version: 3, notification: parsed.notification, recommendation };
+  const recommendation = recommend({
+    notification: parsed.notification,
+    history: { earlierContacts: [] },
+    receivedAt: new Date(receivedAt),
+  });
+  return {
+    contactId: 'c1',
+    reference: 'CFC-TEST-0001',
+    status: 'awaiting-decision',
+    channel: 'api',
+    receivedAt,
+    updatedAt: receivedAt,
+    version: 3,
+    notification: parsed.notification,
+    recommendation,
+  };
 };
 
-const strategy = { route: 'csc-strategy-discussion', level: 4, rationale: 'DASH high: both children at risk of significant harm.' } as const;
-const earlyHelp = { route: 'early-help-targeted', level: 3, rationale: 'The family has moved to a refuge; targeted early help with the refuge worker.' } as const;
+const strategy = {
+  route: 'csc-strategy-discussion',
+  level: 4,
+  rationale: 'DASH high: both children at risk of significant harm.',
+} as const;
+const earlyHelp = {
+  route: 'early-help-targeted',
+  level: 3,
+  rationale: 'The family has moved to a refuge; targeted early help with the refuge worker.',
+} as const;
 
 describe('recording a decision for each child', () => {
   it('applies one decision to every child, as clients written before per-child decisions send it', async () => {
@@ -38,7 +60,14 @@ describe('recording a decision for each child', () => {
     expect(result).toMatchObject({ outcome: 'recorded', signOff: [] });
     expect(ports.contacts.get('c1')).toMatchObject({
       status: 'decided',
-      decision: { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...strategy }], decidedBy: 'api-client', decidedAt: now.toISOString() },
+      decision: {
+        children: [
+          { childIndex: 0, ...strategy },
+          { childIndex: 1, ...strategy },
+        ],
+        decidedBy: 'api-client',
+        decidedAt: now.toISOString(),
+      },
     });
     expect(ports.queued).toEqual([{ contactId: 'c1', newDecision: true }]);
   });
@@ -47,56 +76,147 @@ describe('recording a decision for each child', () => {
     const ports = memoryPorts(awaitingDecision());
 
     const result = await recordDecision(
-      { contactId: 'c1', body: { children: [{ childIndex: 1, ...strategy }, { childIndex: 0, ...strategy, rationale: 'Toddler: DASH high, same household.' }] }, decidedBy: 'api-client', now },
+      {
+        contactId: 'c1',
+        body: {
+          children: [
+            { childIndex: 1, ...strategy },
+            { childIndex: 0, ...strategy, rationale: 'Toddler: DASH high, same household.' },
+          ],
+        },
+        decidedBy: 'api-client',
+        now,
+      },
       ports,
     );
 
     expect(result.outcome).toBe('recorded');
     const decided = ports.contacts.get('c1')!.decision!.children;
-    expect(decided.map((c) => [c.childIndex, c.rationale])).toEqual([[0, 'Toddler: DASH high, same household.'], [1, strategy.rationale]]);
-    expect(ports.events.map((e) => e.detail)).toEqual(['child 1: level 4, csc-strategy-discussion; child 2: level 4, csc-strategy-discussion']);
+    expect(decided.map((c) => [c.childIndex, c.rationale])).toEqual([
+      [0, 'Toddler: DASH high, same household.'],
+      [1, strategy.rationale],
+    ]);
+    expect(ports.events.map((e) => e.detail)).toEqual([
+      'child 1: level 4, csc-strategy-discussion; child 2: level 4, csc-strategy-discussion',
+    ]);
   });
 
   it.each([
-    ['a child left out', { children: [{ childIndex: 0, ...strategy }] }, 'children', 'Decide for every child: child 2 has no decision'],
-    ['a child decided twice', { children: [{ childIndex: 0, ...strategy }, { childIndex: 0, ...earlyHelp }] }, 'children.1.childIndex', 'Child 1 has two decisions: give one'],
-    ['a child the notification does not have', { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...strategy }, { childIndex: 2, ...strategy }] }, 'children.2.childIndex', 'There is no child 3: the notification has 2'],
-    ['a child without a route', { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, level: 4, rationale: strategy.rationale }] }, 'children.1.route', 'Choose a route'],
+    [
+      'a child left out',
+      { children: [{ childIndex: 0, ...strategy }] },
+      'children',
+      'Decide for every child: child 2 has no decision',
+    ],
+    [
+      'a child decided twice',
+      {
+        children: [
+          { childIndex: 0, ...strategy },
+          { childIndex: 0, ...earlyHelp },
+        ],
+      },
+      'children.1.childIndex',
+      'Child 1 has two decisions: give one',
+    ],
+    [
+      'a child the notification does not have',
+      {
+        children: [
+          { childIndex: 0, ...strategy },
+          { childIndex: 1, ...strategy },
+          { childIndex: 2, ...strategy },
+        ],
+      },
+      'children.2.childIndex',
+      'There is no child 3: the notification has 2',
+    ],
+    [
+      'a child without a route',
+      {
+        children: [
+          { childIndex: 0, ...strategy },
+          { childIndex: 1, level: 4, rationale: strategy.rationale },
+        ],
+      },
+      'children.1.route',
+      'Choose a route',
+    ],
   ])('refuses %s with a clear error and stores nothing', async (_name, body, path, message) => {
     const ports = memoryPorts(awaitingDecision());
 
     const result = await recordDecision({ contactId: 'c1', body, decidedBy: 'api-client', now }, ports);
 
     expect(result.outcome).toBe('invalid');
-    expect(result.outcome === 'invalid' && result.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, message: expect.stringContaining(message) })]));
+    expect(result.outcome === 'invalid' && result.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path, message: expect.stringContaining(message) })]),
+    );
     expect(ports.contacts.get('c1')!.status).toBe('awaiting-decision');
     expect(ports.queued).toEqual([]);
   });
 
-  it('holds the whole decision for a manager when one child\'s level 4 is lowered, and says which child', async () => {
+  it("holds the whole decision for a manager when one child's level 4 is lowered, and says which child", async () => {
     const ports = memoryPorts(awaitingDecision());
 
     const result = await recordDecision(
-      { contactId: 'c1', body: { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...earlyHelp, overrideReason: 'Refuge in place.' }] }, decidedBy: worker.id, now, actor: worker },
+      {
+        contactId: 'c1',
+        body: {
+          children: [
+            { childIndex: 0, ...strategy },
+            { childIndex: 1, ...earlyHelp, overrideReason: 'Refuge in place.' },
+          ],
+        },
+        decidedBy: worker.id,
+        now,
+        actor: worker,
+      },
       ports,
     );
 
-    expect(result).toMatchObject({ outcome: 'recorded', signOff: ['Child 2: The decision lowers a level 4 recommendation'] });
-    expect(ports.contacts.get('c1')).toMatchObject({ status: 'awaiting-manager', proposedDecision: { children: [{ route: strategy.route }, { route: earlyHelp.route }] } });
+    expect(result).toMatchObject({
+      outcome: 'recorded',
+      signOff: ['Child 2: The decision lowers a level 4 recommendation'],
+    });
+    expect(ports.contacts.get('c1')).toMatchObject({
+      status: 'awaiting-manager',
+      proposedDecision: { children: [{ route: strategy.route }, { route: earlyHelp.route }] },
+    });
     expect(ports.contacts.get('c1')!.decision).toBeUndefined();
     expect(ports.queued).toEqual([]);
   });
 
   it('answers a repeat of the same per-child decision as a retry, and a different one as a conflict', async () => {
     const ports = memoryPorts(awaitingDecision());
-    const body = { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...strategy }] };
+    const body = {
+      children: [
+        { childIndex: 0, ...strategy },
+        { childIndex: 1, ...strategy },
+      ],
+    };
     await recordDecision({ contactId: 'c1', body, decidedBy: 'api-client', now }, ports);
 
     const retried = await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'api-client', now }, ports);
-    const different = await recordDecision({ contactId: 'c1', body: { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...earlyHelp }] }, decidedBy: 'api-client', now }, ports);
+    const different = await recordDecision(
+      {
+        contactId: 'c1',
+        body: {
+          children: [
+            { childIndex: 0, ...strategy },
+            { childIndex: 1, ...earlyHelp },
+          ],
+        },
+        decidedBy: 'api-client',
+        now,
+      },
+      ports,
+    );
 
     expect(retried.outcome).toBe('already-recorded');
-    expect(different).toMatchObject({ outcome: 'conflict', reason: 'A different decision has already been recorded for this contact' });
+    expect(different).toMatchObject({
+      outcome: 'conflict',
+      reason: 'A different decision has already been recorded for this contact',
+    });
     expect(ports.queued).toEqual([{ contactId: 'c1', newDecision: true }, { contactId: 'c1' }]);
   });
 });
@@ -104,10 +224,27 @@ describe('recording a decision for each child', () => {
 describe('signing off and sending a decision for each child', () => {
   it('makes the per-child decision final when another manager agrees it, and counts it once', async () => {
     const ports = memoryPorts(awaitingDecision());
-    await recordDecision({ contactId: 'c1', body: { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...earlyHelp, overrideReason: 'Refuge.' }] }, decidedBy: worker.id, now, actor: worker }, ports);
+    await recordDecision(
+      {
+        contactId: 'c1',
+        body: {
+          children: [
+            { childIndex: 0, ...strategy },
+            { childIndex: 1, ...earlyHelp, overrideReason: 'Refuge.' },
+          ],
+        },
+        decidedBy: worker.id,
+        now,
+        actor: worker,
+      },
+      ports,
+    );
     const version = ports.contacts.get('c1')!.version!;
 
-    const result = await signOffDecision({ contactId: 'c1', expectedVersion: version, agree: true, by: manager, now }, ports);
+    const result = await signOffDecision(
+      { contactId: 'c1', expectedVersion: version, agree: true, by: manager, now },
+      ports,
+    );
 
     expect(result.outcome).toBe('agreed');
     expect(ports.contacts.get('c1')!.decision!.children.map((c) => c.route)).toEqual([strategy.route, earlyHelp.route]);
@@ -116,14 +253,38 @@ describe('signing off and sending a decision for each child', () => {
 
   it('sends the referrer one outcome and each receiving team its own handover', async () => {
     const ports = memoryPorts(awaitingDecision());
-    await recordDecision({ contactId: 'c1', body: { children: [{ childIndex: 0, ...strategy }, { childIndex: 1, ...earlyHelp, overrideReason: 'Refuge.' }] }, decidedBy: worker.id, now, actor: worker, signOffRoutes: [] }, ports);
-    await signOffDecision({ contactId: 'c1', expectedVersion: ports.contacts.get('c1')!.version!, agree: true, by: manager, now }, ports);
+    await recordDecision(
+      {
+        contactId: 'c1',
+        body: {
+          children: [
+            { childIndex: 0, ...strategy },
+            { childIndex: 1, ...earlyHelp, overrideReason: 'Refuge.' },
+          ],
+        },
+        decidedBy: worker.id,
+        now,
+        actor: worker,
+        signOffRoutes: [],
+      },
+      ports,
+    );
+    await signOffDecision(
+      { contactId: 'c1', expectedVersion: ports.contacts.get('c1')!.version!, agree: true, by: manager, now },
+      ports,
+    );
 
     const handovers = new InMemoryHandoverStore();
     await sendOutcome('c1', { ...ports, config, handovers, now });
     await sendOutcome('c1', { ...ports, config, handovers, now });
 
     const sent = [...ports.sent.values()];
-    expect(sent.map((m) => m.to).sort()).toEqual([config.EARLY_HELP_TEAM_ADDRESS, ports.contacts.get('c1')!.notification.referrer.email, config.SOCIAL_CARE_TEAM_ADDRESS].sort());
+    expect(sent.map((m) => m.to).sort()).toEqual(
+      [
+        config.EARLY_HELP_TEAM_ADDRESS,
+        ports.contacts.get('c1')!.notification.referrer.email,
+        config.SOCIAL_CARE_TEAM_ADDRESS,
+      ].sort(),
+    );
   });
 });

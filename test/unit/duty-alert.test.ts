@@ -16,9 +16,24 @@ const contact = (): Contact => {
   const parsed = parseNotification({ ...aSchoolNeglectNotification(), immediateDanger: true });
   if (!parsed.ok) throw new Error('fixture is invalid');
   return {
-    contactId: 'c'.repeat(26), reference: 'CFC-CCCC-DDDD', status: 'awaiting-decision', channel: 'web',
-    receivedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', notification: parsed.notification,
-    recommendation: { children: [{ childIndex: 0, level: 4, route: 'csc-strategy-discussion', priority: 'red', reasons: [] }], level: 4, route: 'csc-strategy-discussion', priority: 'red', dueAt: '2026-11-20T14:00:00.000Z', themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' } },
+    contactId: 'c'.repeat(26),
+    reference: 'CFC-CCCC-DDDD',
+    status: 'awaiting-decision',
+    channel: 'web',
+    receivedAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    notification: parsed.notification,
+    recommendation: {
+      children: [{ childIndex: 0, level: 4, route: 'csc-strategy-discussion', priority: 'red', reasons: [] }],
+      level: 4,
+      route: 'csc-strategy-discussion',
+      priority: 'red',
+      dueAt: '2026-11-20T14:00:00.000Z',
+      themes: [],
+      reasons: [],
+      clocks: [],
+      ruleset: { id: 'default', version: '1' },
+    },
   };
 };
 
@@ -27,7 +42,10 @@ const alertAt = async (iso: string) => {
   const sent: EmailMessage[] = [];
   const events: AuditEvent[] = [];
   const mailer: Mailer = { sendOnce: async (m) => void sent.push(m) };
-  const store = { get: async () => contact(), appendEvent: async (e: AuditEvent) => void events.push(e) } as unknown as ContactStore;
+  const store = {
+    get: async () => contact(),
+    appendEvent: async (e: AuditEvent) => void events.push(e),
+  } as unknown as ContactStore;
   // Act
   const result = await alertDutyManager('c'.repeat(26), { store, mailer, config, now: new Date(iso) });
   return { result, email: sent[0]!, events };
@@ -38,7 +56,13 @@ describe('the red alert', () => {
     const { result, email, events } = await alertAt('2026-11-18T10:00:00Z'); // Wednesday 10:00 GMT
     expect(result.outOfHours).toBe(false);
     // Recorded for the contact page's red banner and the audit trail (issue 12).
-    expect(events).toEqual([expect.objectContaining({ at: '2026-11-18T10:00:00.000Z', action: 'Duty manager alerted', actor: expect.objectContaining({ role: 'system' }) })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        at: '2026-11-18T10:00:00.000Z',
+        action: 'Duty manager alerted',
+        actor: expect.objectContaining({ role: 'system' }),
+      }),
+    ]);
     expect(email.to).toBe('duty@exampleshire.example');
     expect(email.text).toContain('https://front-door.example/console/contacts/cccccccccccccccccccccccccc');
     expect(email.text).not.toContain('Ellie');

@@ -14,8 +14,17 @@ describe('logging', () => {
     try {
       const logger = new Logger({ serviceName: 'test', jsonReplacerFn: redactPersonalData });
       const notification = aSchoolNeglectNotification();
-      logger.info('Careless log line', { contactId: 'abc', notification, child: notification.children[0], referrerEmail: notification.referrer.email });
-      logger.error('Failure', { error: Object.assign(new Error('No mail for dsl@example-primary.sch.example at ZZ1 1AA'), { name: 'ValidationException' }) });
+      logger.info('Careless log line', {
+        contactId: 'abc',
+        notification,
+        child: notification.children[0],
+        referrerEmail: notification.referrer.email,
+      });
+      logger.error('Failure', {
+        error: Object.assign(new Error('No mail for dsl@example-primary.sch.example at ZZ1 1AA'), {
+          name: 'ValidationException',
+        }),
+      });
     } finally {
       out.mockRestore();
       err.mockRestore();
@@ -23,7 +32,16 @@ describe('logging', () => {
     const output = lines.join('');
     expect(output).toContain('"contactId":"abc"');
     expect(output).toContain('ValidationException');
-    for (const personal of ['Ellie', 'Fictional', 'ZZ1 1AA', '9990000018', '2018-03-14', 'Sample Street', 'hungry', 'dsl@example-primary']) {
+    for (const personal of [
+      'Ellie',
+      'Fictional',
+      'ZZ1 1AA',
+      '9990000018',
+      '2018-03-14',
+      'Sample Street',
+      'hungry',
+      'dsl@example-primary',
+    ]) {
       expect(output).not.toContain(personal);
     }
   });

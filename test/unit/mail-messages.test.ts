@@ -1,7 +1,14 @@
 import type { Contact } from '../../shared/contacts';
 import type { Level, Route } from '../../shared/triage/types';
 import { formatLondonTime } from '../../shared/calendar/format';
-import { acknowledgementEmail, dutyManagerAlert, handoverReplacedEmails, outcomeEmail, reconsiderationAnswerEmail, teamHandoverEmails } from '../../shared/mail/messages';
+import {
+  acknowledgementEmail,
+  dutyManagerAlert,
+  handoverReplacedEmails,
+  outcomeEmail,
+  reconsiderationAnswerEmail,
+  teamHandoverEmails,
+} from '../../shared/mail/messages';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { runtimeConfig } from '../../shared/config';
@@ -25,12 +32,26 @@ const contactFrom = (referrerEmail: string): Contact => {
     notification: parsed.notification,
     recommendation: {
       children: [{ childIndex: 0, level: 3, route: 'early-help-targeted', priority: 'amber', reasons: [] }],
-      level: 3, route: 'early-help-targeted', priority: 'amber', dueAt: '2026-11-23T10:00:00.000Z',
-      themes: [], reasons: [], clocks: [], ruleset: { id: 'default', version: '1' },
+      level: 3,
+      route: 'early-help-targeted',
+      priority: 'amber',
+      dueAt: '2026-11-23T10:00:00.000Z',
+      themes: [],
+      reasons: [],
+      clocks: [],
+      ruleset: { id: 'default', version: '1' },
     },
     decision: {
-      children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale: 'Neglect indicators at level 3 with parental consent.' }],
-      decidedAt: '2026-11-20T15:00:00.000Z', decidedBy: 'worker-1',
+      children: [
+        {
+          childIndex: 0,
+          route: 'early-help-targeted',
+          level: 3,
+          rationale: 'Neglect indicators at level 3 with parental consent.',
+        },
+      ],
+      decidedAt: '2026-11-20T15:00:00.000Z',
+      decidedBy: 'worker-1',
     },
   };
 };
@@ -40,9 +61,18 @@ const changedOnReconsideration = () => {
   const first = contactFrom('dsl@school.example');
   const changed: Contact = {
     ...first,
-    decision: { children: [{ childIndex: 0, route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.' }], decidedAt: '2026-11-25T10:00:00.000Z', decidedBy: 'manager-1' },
+    decision: {
+      children: [{ childIndex: 0, route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.' }],
+      decidedAt: '2026-11-25T10:00:00.000Z',
+      decidedBy: 'manager-1',
+    },
     previousDecisions: [first.decision!],
-    reconsideration: { requestedAt: '2026-11-24T10:00:00.000Z', reason: 'We disagree', status: 'changed', answer: 'We will assess.' },
+    reconsideration: {
+      requestedAt: '2026-11-24T10:00:00.000Z',
+      reason: 'We disagree',
+      status: 'changed',
+      answer: 'We will assess.',
+    },
   };
   return { first, changed };
 };
@@ -61,11 +91,17 @@ describe('emails to referrers and teams', () => {
     const { first, changed } = changedOnReconsideration();
     expect(outcomeEmail(first, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome`);
     expect(outcomeEmail(changed, config)!.idempotencyKey).toBe(`${'a'.repeat(26)}:outcome:2`);
-    expect(teamHandoverEmails(first, config).map((e) => e.idempotencyKey)).toEqual([`${'a'.repeat(26)}:handover-early-help`]);
-    expect(teamHandoverEmails(changed, config).map((e) => e.idempotencyKey)).toEqual([`${'a'.repeat(26)}:handover-social-care:2`]);
+    expect(teamHandoverEmails(first, config).map((e) => e.idempotencyKey)).toEqual([
+      `${'a'.repeat(26)}:handover-early-help`,
+    ]);
+    expect(teamHandoverEmails(changed, config).map((e) => e.idempotencyKey)).toEqual([
+      `${'a'.repeat(26)}:handover-social-care:2`,
+    ]);
     expect(teamHandoverEmails(changed, config)[0]!.text).toContain('This replaces the earlier decision, Early help');
     const answer = reconsiderationAnswerEmail(changed, config)!;
-    expect(answer.text).toMatch(/The decision has changed from Early help.*\(level of need 3\)\. It is now: .*\(level of need 4\)\./);
+    expect(answer.text).toMatch(
+      /The decision has changed from Early help.*\(level of need 3\)\. It is now: .*\(level of need 4\)\./,
+    );
     expect(answer.text).not.toContain('Ellie');
   });
 
@@ -83,7 +119,13 @@ describe('emails to referrers and teams', () => {
   it('tells the team that received the earlier handover that it has been replaced, once, and only when the team changed', () => {
     // Prepare
     const { first, changed } = changedOnReconsideration();
-    const sameTeam: Contact = { ...changed, decision: { ...changed.decision!, children: [{ childIndex: 0, route: 'early-help-single-agency', level: 2, rationale: 'Single agency.' }] } };
+    const sameTeam: Contact = {
+      ...changed,
+      decision: {
+        ...changed.decision!,
+        children: [{ childIndex: 0, route: 'early-help-single-agency', level: 2, rationale: 'Single agency.' }],
+      },
+    };
     // Act
     const [notice, ...more] = handoverReplacedEmails(changed, config);
     // Assess
@@ -155,17 +197,29 @@ describe('emails to referrers and teams', () => {
     expect(teamHandoverEmails(contact, config)).toEqual([]);
   });
 
-  it('tells a secure referrer each child\'s decision, by name, with its own reasons and next steps', () => {
-    const contact = twoChildren('officer@area.police.example', { route: 'csc-strategy-discussion', level: 4, rationale: 'Bruising to a baby who cannot move about.' });
+  it("tells a secure referrer each child's decision, by name, with its own reasons and next steps", () => {
+    const contact = twoChildren('officer@area.police.example', {
+      route: 'csc-strategy-discussion',
+      level: 4,
+      rationale: 'Bruising to a baby who cannot move about.',
+    });
     const text = outcomeEmail(contact, config)!.text;
     expect(text).toContain('for each child');
-    expect(text).toMatch(/For Ellie Fictional: Early help: targeted family support \(level of need 3\)\.\nWhy: Neglect indicators/);
-    expect(text).toMatch(/For Finn Fictional: .*strategy discussion \(s47\) \(level of need 4\)\.\nWhy: Bruising to a baby/);
+    expect(text).toMatch(
+      /For Ellie Fictional: Early help: targeted family support \(level of need 3\)\.\nWhy: Neglect indicators/,
+    );
+    expect(text).toMatch(
+      /For Finn Fictional: .*strategy discussion \(s47\) \(level of need 4\)\.\nWhy: Bruising to a baby/,
+    );
     expect(text).toContain('will hold a strategy discussion with police and health');
   });
 
   it('numbers the children, and keeps names and reasons out, for an ordinary address', () => {
-    const contact = twoChildren('dsl@school.example', { route: 'csc-strategy-discussion', level: 4, rationale: 'Bruising to a baby who cannot move about.' });
+    const contact = twoChildren('dsl@school.example', {
+      route: 'csc-strategy-discussion',
+      level: 4,
+      rationale: 'Bruising to a baby who cannot move about.',
+    });
     const text = outcomeEmail(contact, config)!.text;
     expect(text).toContain('For child 1: Early help');
     expect(text).toContain('For child 2: ');
@@ -173,14 +227,22 @@ describe('emails to referrers and teams', () => {
   });
 
   it('tells "the same for all children" as one decision', () => {
-    const contact = twoChildren('officer@area.police.example', { route: 'early-help-targeted', level: 3, rationale: 'Neglect indicators at level 3 with parental consent.' });
+    const contact = twoChildren('officer@area.police.example', {
+      route: 'early-help-targeted',
+      level: 3,
+      rationale: 'Neglect indicators at level 3 with parental consent.',
+    });
     const text = outcomeEmail(contact, config)!.text;
     expect(text).toContain('Decision: Early help: targeted family support (level of need 3).');
     expect(text).not.toContain('For Ellie');
   });
 
   it('hands each child to their own receiving team, each handover naming the sibling and what was decided for them', () => {
-    const contact = twoChildren('dsl@school.example', { route: 'csc-strategy-discussion', level: 4, rationale: 'Bruising to a baby who cannot move about.' });
+    const contact = twoChildren('dsl@school.example', {
+      route: 'csc-strategy-discussion',
+      level: 4,
+      rationale: 'Bruising to a baby who cannot move about.',
+    });
     const emails = teamHandoverEmails(contact, config);
     expect(emails.map((e) => e.to)).toEqual(['early-help@exampleshire.example', 'social-care@exampleshire.example']);
     const [earlyHelp, socialCare] = emails;
@@ -212,6 +274,8 @@ describe('emails to referrers and teams', () => {
 
 describe('runtime configuration', () => {
   it('fails at cold start with every problem named', () => {
-    expect(() => runtimeConfig({ CONTACTS_TABLE: 'x' })).toThrow(/misconfigured: IDEMPOTENCY_TABLE[\s\S]*SENDER_ADDRESS/);
+    expect(() => runtimeConfig({ CONTACTS_TABLE: 'x' })).toThrow(
+      /misconfigured: IDEMPOTENCY_TABLE[\s\S]*SENDER_ADDRESS/,
+    );
   });
 });

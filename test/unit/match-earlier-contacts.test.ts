@@ -23,17 +23,40 @@ const valid = (edit: (n: Notification) => void = () => {}): Notification => {
 const aContact = (notification: Notification, minutesAgo: number, status: Contact['status'] = 'triaging'): Contact => {
   const contactId = newContactId();
   const receivedAt = new Date(now.getTime() - minutesAgo * 60_000).toISOString();
-  return { contactId, reference: referenceFor(contactId), status, channel: 'api', receivedAt, updatedAt: receivedAt, notification };
+  return {
+    contactId,
+    reference: referenceFor(contactId),
+    status,
+    channel: 'api',
+    receivedAt,
+    updatedAt: receivedAt,
+    notification,
+  };
 };
 
 /** Earlier contacts as the index holds them after their own triage: awaiting a decision at level 2. */
-const indexEarlier = async (store: MemoryContactStore, notification: Notification, count: number, keysOf: (n: Notification) => { key: string; basis: never }[]) => {
+const indexEarlier = async (
+  store: MemoryContactStore,
+  notification: Notification,
+  count: number,
+  keysOf: (n: Notification) => { key: string; basis: never }[],
+) => {
   const earlier: Contact[] = [];
   for (let i = 0; i < count; i++) {
-    const contact = { ...aContact(notification, 100_000 - i * 60, 'awaiting-decision'), recommendation: { level: 2 } as Contact['recommendation'] };
+    const contact = {
+      ...aContact(notification, 100_000 - i * 60, 'awaiting-decision'),
+      recommendation: { level: 2 } as Contact['recommendation'],
+    };
     await store.create(contact);
     for (const key of keysOf(notification)) {
-      await store.indexChild(key, { contactId: contact.contactId, reference: contact.reference, receivedAt: contact.receivedAt, childIndex: 0, status: 'awaiting-decision', level: 2 });
+      await store.indexChild(key, {
+        contactId: contact.contactId,
+        reference: contact.reference,
+        receivedAt: contact.receivedAt,
+        childIndex: 0,
+        status: 'awaiting-decision',
+        level: 2,
+      });
     }
     earlier.push(contact);
   }
@@ -73,7 +96,13 @@ describe('matching earlier contacts', () => {
     expect(calls.findByMatchKey).toBe(matchKeysFor(child.children[0]!).length + 1);
     const { earlier: kept, more } = await store.getMatches(latest.contactId);
     expect(kept).toHaveLength(MATCHES_KEPT);
-    expect(kept[0]).toMatchObject({ contactId: earlier.at(-1)!.contactId, status: 'awaiting-decision', level: 2, childIndex: 0, matchedOn: ['name-dob-postcode', 'nhs-number'] });
+    expect(kept[0]).toMatchObject({
+      contactId: earlier.at(-1)!.contactId,
+      status: 'awaiting-decision',
+      level: 2,
+      childIndex: 0,
+      matchedOn: ['name-dob-postcode', 'nhs-number'],
+    });
     expect(more).toEqual([{ kind: 'child', childIndex: 0, count: 300 - MATCHES_KEPT }]);
     // The contact itself holds no matches.
     expect(JSON.stringify(store.contacts.get(latest.contactId))).not.toContain(earlier[0]!.contactId);
@@ -83,13 +112,22 @@ describe('matching earlier contacts', () => {
     const store = new MemoryContactStore();
     const home = valid();
     const twenty = valid((n) => {
-      n.children = Array.from({ length: 20 }, (_, i) => ({ ...n.children[0]!, firstName: `Resident${String.fromCharCode(65 + i)}`, nhsNumber: undefined }));
+      n.children = Array.from({ length: 20 }, (_, i) => ({
+        ...n.children[0]!,
+        firstName: `Resident${String.fromCharCode(65 + i)}`,
+        nhsNumber: undefined,
+      }));
     });
     // 200 earlier contacts about other children at the same address, and 30 about each of the first two children.
     await indexEarlier(store, home, 200, (n) => [householdKeyFor(n.children[0]!.address)] as never);
     for (const childIndex of [0, 1]) {
       const one = valid((n) => (n.children = [twenty.children[childIndex]!]));
-      await indexEarlier(store, one, 30, (n) => [...matchKeysFor(n.children[0]!), householdKeyFor(n.children[0]!.address)] as never);
+      await indexEarlier(
+        store,
+        one,
+        30,
+        (n) => [...matchKeysFor(n.children[0]!), householdKeyFor(n.children[0]!.address)] as never,
+      );
     }
     const latest = aContact(twenty, 0);
     await store.create(latest);
@@ -124,19 +162,36 @@ describe('matching earlier contacts', () => {
     const second = aContact(valid(), 0);
     await store.create(second);
     await matchEarlierContacts(second.contactId, { store, now });
-    expect((await store.getMatches(second.contactId)).earlier).toEqual([expect.objectContaining({ contactId: first.contactId, status: 'awaiting-decision' })]);
+    expect((await store.getMatches(second.contactId)).earlier).toEqual([
+      expect.objectContaining({ contactId: first.contactId, status: 'awaiting-decision' }),
+    ]);
 
     const decidedAt = now.toISOString();
-    await store.transition(first.contactId, 'decided', { decision: { children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' }], decidedBy: 'Sam Okafor', decidedAt } as unknown as Contact['decision'] }, decidedAt);
+    await store.transition(
+      first.contactId,
+      'decided',
+      {
+        decision: {
+          children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' }],
+          decidedBy: 'Sam Okafor',
+          decidedAt,
+        } as unknown as Contact['decision'],
+      },
+      decidedAt,
+    );
 
     // The status and decision time are read fresh; the child's level and route are as matched
     // (a match does not yet record which child of the earlier contact it was: see issue 11 report).
-    expect((await store.getMatches(second.contactId)).earlier).toEqual([expect.objectContaining({ contactId: first.contactId, status: 'decided', decidedAt })]);
+    expect((await store.getMatches(second.contactId)).earlier).toEqual([
+      expect.objectContaining({ contactId: first.contactId, status: 'decided', decidedAt }),
+    ]);
     // And a third contact finds that summary in the index, without reading the earlier contact.
     const third = aContact(valid(), 0);
     await store.create(third);
     await matchEarlierContacts(third.contactId, { store, now });
-    expect((await store.getMatches(third.contactId)).earlier.find((m) => m.contactId === first.contactId)).toMatchObject({ status: 'decided', route: 'nfa' });
+    expect(
+      (await store.getMatches(third.contactId)).earlier.find((m) => m.contactId === first.contactId),
+    ).toMatchObject({ status: 'decided', route: 'nfa' });
   });
 
   it('gives the levels-of-need rules the matches stored beside the contact', async () => {

@@ -13,7 +13,7 @@ describe('matching a child to earlier contacts', () => {
     const a = aSchoolNeglectNotification();
     const b = aSchoolNeglectNotification();
     b.children[0]!.firstName = ' ELLIE ';
-    b.children[0]!.lastName = "fictional";
+    b.children[0]!.lastName = 'fictional';
     b.children[0]!.address.postcode = 'zz11aa';
     delete b.children[0]!.nhsNumber;
     expect(matchKeysFor(childOf(b))[0]).toEqual(matchKeysFor(childOf(a))[0]);

@@ -8,7 +8,9 @@ import { MemoryContactStore } from '../support/contact-store-in-memory';
 
 const memoryStore = (initial: Contact[] = []) => {
   const { store, contacts } = memoryIntakeStore(initial);
-  return Object.defineProperty(store, 'contacts', { get: () => [...contacts.values()] }) as typeof store & { contacts: Contact[] };
+  return Object.defineProperty(store, 'contacts', { get: () => [...contacts.values()] }) as typeof store & {
+    contacts: Contact[];
+  };
 };
 
 const unreachableQueue: MessageQueue = { send: async () => Promise.reject(new Error('SQS is unreachable')) };
@@ -22,7 +24,10 @@ describe('an accepted notification is never lost', () => {
 
   it('accepts a stored notification even when the queue cannot be reached, and says it was not queued', async () => {
     const store = memoryStore();
-    const result = await acceptNotification({ body: aSchoolNeglectNotification(), channel: 'api', now }, { store, triageQueue: unreachableQueue });
+    const result = await acceptNotification(
+      { body: aSchoolNeglectNotification(), channel: 'api', now },
+      { store, triageQueue: unreachableQueue },
+    );
     expect(result).toMatchObject({ outcome: 'accepted', queued: false });
     expect(store.contacts.map((c) => c.status)).toEqual(['received']);
   });
@@ -30,10 +35,17 @@ describe('an accepted notification is never lost', () => {
   it('queues again a contact still waiting for triage after a few minutes, and only those', async () => {
     const contact = (id: string, status: Contact['status'], minutesAgo: number) =>
       ({ contactId: id, status, receivedAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString() }) as Contact;
-    const store = new MemoryContactStore([contact('stalled', 'received', 30), contact('just-arrived', 'received', 1), contact('triaged', 'awaiting-decision', 60)]);
+    const store = new MemoryContactStore([
+      contact('stalled', 'received', 30),
+      contact('just-arrived', 'received', 1),
+      contact('triaged', 'awaiting-decision', 60),
+    ]);
     const queue = recordingQueue();
     const workflow = { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow;
-    expect(await requeueStalledContacts({ store, triageQueue: queue, workflow, now })).toEqual({ requeued: 1, restarted: 0 });
+    expect(await requeueStalledContacts({ store, triageQueue: queue, workflow, now })).toEqual({
+      requeued: 1,
+      restarted: 0,
+    });
     expect(queue.sent).toEqual(['stalled']);
   });
 });
@@ -43,10 +55,18 @@ describe('bad input stores nothing', () => {
     const store = memoryStore();
     const notification = aSchoolNeglectNotification();
     notification.concerns.indicators = ['neglect-reported', 'made-up-indicator'];
-    const result = await acceptNotification({ body: notification, channel: 'api', now: new Date() }, { store, triageQueue: unreachableQueue });
+    const result = await acceptNotification(
+      { body: notification, channel: 'api', now: new Date() },
+      { store, triageQueue: unreachableQueue },
+    );
     expect(result).toEqual({
       outcome: 'invalid',
-      errors: [{ path: 'concerns.indicators.1', message: '"made-up-indicator" is not an indicator in the levels-of-need guidance' }],
+      errors: [
+        {
+          path: 'concerns.indicators.1',
+          message: '"made-up-indicator" is not an indicator in the levels-of-need guidance',
+        },
+      ],
     });
     expect(store.contacts).toEqual([]);
   });

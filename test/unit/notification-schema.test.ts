@@ -37,7 +37,11 @@ describe('Cause for Concern notification schema', () => {
     input.children[0].address.postcode = '12345';
     input.concerns.factors = ['99Z'];
     delete input.expectation;
-    expect(errorsOf(input).map((e) => e.path).sort()).toEqual([
+    expect(
+      errorsOf(input)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual([
       'children.0.address.postcode',
       'children.0.gender',
       'concerns.factors.0',
@@ -61,7 +65,9 @@ describe('Cause for Concern notification schema', () => {
   it('refuses both a date of birth and an expected date of delivery', () => {
     const both = aSchoolNeglectNotification();
     both.children[0]!.expectedDateOfDelivery = '2027-01-01';
-    expect(errorsOf(both)).toEqual([{ path: 'children.0.dateOfBirth', message: expect.stringContaining('expected date of delivery, not both') }]);
+    expect(errorsOf(both)).toEqual([
+      { path: 'children.0.dateOfBirth', message: expect.stringContaining('expected date of delivery, not both') },
+    ]);
   });
 
   it('accepts what a referrer knows of a child: no date of birth, a rough age, no surname; an unborn baby with no name', () => {
@@ -76,7 +82,10 @@ describe('Cause for Concern notification schema', () => {
     delete unborn.children[0]!.lastName;
     unborn.children[0]!.expectedDateOfDelivery = '2027-04-01';
     // Act and assess
-    expect(parseNotification(known)).toMatchObject({ ok: true, notification: { children: [{ firstName: 'Ellie', approximateAge: 7 }] } });
+    expect(parseNotification(known)).toMatchObject({
+      ok: true,
+      notification: { children: [{ firstName: 'Ellie', approximateAge: 7 }] },
+    });
     expect(parseNotification(unborn).ok).toBe(true);
   });
 
@@ -84,10 +93,17 @@ describe('Cause for Concern notification schema', () => {
     const nameless = aSchoolNeglectNotification();
     delete nameless.children[0]!.firstName;
     delete nameless.children[0]!.lastName;
-    expect(errorsOf(nameless)).toEqual([{ path: 'children.0.firstName', message: "Enter the child's name, or what they are known as" }]);
+    expect(errorsOf(nameless)).toEqual([
+      { path: 'children.0.firstName', message: "Enter the child's name, or what they are known as" },
+    ]);
     const both = aSchoolNeglectNotification();
     both.children[0]!.approximateAge = 7;
-    expect(errorsOf(both)).toEqual([{ path: 'children.0.approximateAge', message: 'Give an approximate age only when the date of birth is not known' }]);
+    expect(errorsOf(both)).toEqual([
+      {
+        path: 'children.0.approximateAge',
+        message: 'Give an approximate age only when the date of birth is not known',
+      },
+    ]);
   });
 
   it('needs a reason when consent was refused or not sought', () => {
@@ -101,7 +117,11 @@ describe('Cause for Concern notification schema', () => {
     input.children = [];
     input.concerns.description = 'worried';
     input.colour = 'blue';
-    expect(errorsOf(input).map((e) => e.path).sort()).toEqual(['(root)', 'children', 'concerns.description']);
+    expect(
+      errorsOf(input)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['(root)', 'children', 'concerns.description']);
   });
 
   it('checks the NHS number check digit', () => {

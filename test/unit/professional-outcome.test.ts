@@ -19,13 +19,28 @@ const decidedWith = (otherProfessionals: unknown[]): Contact => {
   const parsed = parseNotification(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return {
-    contactId: 'c1', reference: 'CFC-TEST-0002', status: 'decided', channel: 'api', receivedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', version: 3,
+    contactId: 'c1',
+    reference: 'CFC-TEST-0002',
+    status: 'decided',
+    channel: 'api',
+    receivedAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    version: 3,
     notification: parsed.notification,
-    decision: { children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale }], decidedAt: '2026-11-20T14:00:00.000Z', decidedBy: 'sam.okafor' },
+    decision: {
+      children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale }],
+      decidedAt: '2026-11-20T14:00:00.000Z',
+      decidedBy: 'sam.okafor',
+    },
   };
 };
 
-const gp = { name: 'Dr Sam Placeholder', role: 'GP', organisation: 'Example Surgery', email: 'sam.placeholder@nhs.net' };
+const gp = {
+  name: 'Dr Sam Placeholder',
+  role: 'GP',
+  organisation: 'Example Surgery',
+  email: 'sam.placeholder@nhs.net',
+};
 
 describe('telling the other professionals named in a notification', () => {
   it('tells a professional at a secure address what was decided for the child and why', () => {
@@ -35,7 +50,11 @@ describe('telling the other professionals named in a notification', () => {
     const [email, ...others] = professionalOutcomeEmails(contact, config);
     // Assess
     expect(others).toEqual([]);
-    expect(email).toMatchObject({ to: 'sam.placeholder@nhs.net', idempotencyKey: 'c1:professional:sam.placeholder@nhs.net', subject: 'Front door decision about a child you work with: CFC-TEST-0002' });
+    expect(email).toMatchObject({
+      to: 'sam.placeholder@nhs.net',
+      idempotencyKey: 'c1:professional:sam.placeholder@nhs.net',
+      subject: 'Front door decision about a child you work with: CFC-TEST-0002',
+    });
     expect(email!.text).toContain('You were named as GP at Example Surgery');
     expect(email!.text).toContain('Ellie');
     expect(email!.text).toContain(`Why: ${rationale}`);
@@ -43,14 +62,26 @@ describe('telling the other professionals named in a notification', () => {
   });
 
   it('takes an email address given as the form\'s "telephone number or email address" answer', () => {
-    const contact = decidedWith([{ name: 'Pat Placeholder', role: 'Designated safeguarding lead', organisation: 'Example Primary', contact: 'dsl@exampleshire.sch.example' }]);
+    const contact = decidedWith([
+      {
+        name: 'Pat Placeholder',
+        role: 'Designated safeguarding lead',
+        organisation: 'Example Primary',
+        contact: 'dsl@exampleshire.sch.example',
+      },
+    ]);
 
     expect(professionalOutcomeEmails(contact, config).map((m) => m.to)).toEqual(['dsl@exampleshire.sch.example']);
   });
 
   it('tells nobody at an ordinary address, by phone number only, or already told as the referrer', () => {
     const contact = decidedWith([
-      { name: 'Chris Placeholder', role: 'Health visitor', organisation: 'Example Health', email: 'chris.placeholder@mail.example' },
+      {
+        name: 'Chris Placeholder',
+        role: 'Health visitor',
+        organisation: 'Example Health',
+        email: 'chris.placeholder@mail.example',
+      },
       { name: 'Robin Placeholder', role: 'Youth worker', organisation: 'Example Youth Club', contact: '01632 960 123' },
       { name: 'Again Placeholder', role: 'GP', organisation: 'Example Surgery', email: gp.email },
       gp,
@@ -60,11 +91,19 @@ describe('telling the other professionals named in a notification', () => {
     expect(professionalOutcomeEmails(contact, config)).toEqual([]);
   });
 
-  it('refuses a professional\'s email address that is not one, with a clear error', () => {
-    const parsed = parseNotification({ ...aSchoolNeglectNotification(), otherProfessionals: [{ ...gp, email: 'not an address' }] } as Record<string, unknown>);
+  it("refuses a professional's email address that is not one, with a clear error", () => {
+    const parsed = parseNotification({
+      ...aSchoolNeglectNotification(),
+      otherProfessionals: [{ ...gp, email: 'not an address' }],
+    } as Record<string, unknown>);
 
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.errors).toEqual([expect.objectContaining({ path: 'otherProfessionals.0.email', message: expect.stringContaining('Enter an email address') })]);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      expect.objectContaining({
+        path: 'otherProfessionals.0.email',
+        message: expect.stringContaining('Enter an email address'),
+      }),
+    ]);
   });
 
   it('is sent once with the outcome, however often the outcome message is delivered', async () => {

@@ -15,8 +15,8 @@ describe('the per-source rate limiter', () => {
   });
 });
 
-describe('the limiter\'s Retry-After', () => {
-  it('is the whole seconds left in the source\'s window', () => {
+describe("the limiter's Retry-After", () => {
+  it("is the whole seconds left in the source's window", () => {
     const limiter = rateLimiter(1, 60_000);
     limiter.allow('192.0.2.1', 10_000);
     expect(limiter.retryAfterSeconds('192.0.2.1', 10_500)).toBe(60);

@@ -13,13 +13,25 @@ const event = (body: string | Buffer, contentType = 'application/json'): APIGate
 
 describe('reading a JSON request body', () => {
   it('accepts exactly application/json, with or without charset=utf-8', () => {
-    for (const type of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"']) {
+    for (const type of [
+      'application/json',
+      'Application/JSON',
+      'application/json; charset=utf-8',
+      'application/json;charset="UTF-8"',
+    ]) {
       expect([type, isJsonContentType(type)]).toEqual([type, true]);
     }
   });
 
   it('refuses look-alike content types and other charsets with a 415', () => {
-    for (const type of ['application/jsonp', 'application/json-seq', 'application/json-patch+json', 'application/json; charset=latin1', 'text/json', '']) {
+    for (const type of [
+      'application/jsonp',
+      'application/json-seq',
+      'application/json-patch+json',
+      'application/json; charset=latin1',
+      'text/json',
+      '',
+    ]) {
       const result = readJsonBody(event('{}', type));
       expect([type, result.ok ? 200 : result.response.statusCode]).toEqual([type, 415]);
     }
@@ -30,7 +42,8 @@ describe('reading a JSON request body', () => {
     for (const body of [invalid, invalid.toString('utf8')]) {
       const result = readJsonBody(event(body));
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.response).toMatchObject({ statusCode: 400, body: expect.stringContaining('UTF-8') });
+      if (!result.ok)
+        expect(result.response).toMatchObject({ statusCode: 400, body: expect.stringContaining('UTF-8') });
     }
   });
 
@@ -65,7 +78,12 @@ describe('names in a notification', () => {
 
     // Assess
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => e.path).sort()).toEqual(['children.0.firstName', 'parentsAndCarers.0.name', 'referrer.name']);
+    if (!result.ok)
+      expect(result.errors.map((e) => e.path).sort()).toEqual([
+        'children.0.firstName',
+        'parentsAndCarers.0.name',
+        'referrer.name',
+      ]);
   });
 
   it('accepts names in right-to-left scripts, which need no control characters', () => {

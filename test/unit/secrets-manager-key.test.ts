@@ -6,7 +6,9 @@ describe('a key held in Secrets Manager', () => {
   it('is read once and kept, however many invocations ask for it', async () => {
     // Prepare
     const send = jest.fn(async () => ({ SecretString: 'k'.repeat(64) }));
-    const key = secretsManagerKey('arn:aws:secretsmanager:eu-west-2:111111111111:secret:match', { send } as unknown as SecretsManagerClient);
+    const key = secretsManagerKey('arn:aws:secretsmanager:eu-west-2:111111111111:secret:match', {
+      send,
+    } as unknown as SecretsManagerClient);
     // Act
     const values = await Promise.all([key(), key(), key()]);
     // Assess
@@ -19,7 +21,9 @@ describe('a key held in Secrets Manager', () => {
       .fn()
       .mockResolvedValueOnce({ SecretString: 'short' })
       .mockResolvedValueOnce({ SecretString: 'k'.repeat(64) });
-    const key = secretsManagerKey('arn:aws:secretsmanager:eu-west-2:111111111111:secret:match', { send } as unknown as SecretsManagerClient);
+    const key = secretsManagerKey('arn:aws:secretsmanager:eu-west-2:111111111111:secret:match', {
+      send,
+    } as unknown as SecretsManagerClient);
     await expect(key()).rejects.toThrow(/shorter than 32 characters/);
     await expect(key()).resolves.toBe('k'.repeat(64));
     expect(send).toHaveBeenCalledTimes(2);

@@ -14,7 +14,12 @@ const aLargestNotificationInChinese = () => {
   notification.expectation = han(5_000);
   notification.childViews = han(5_000);
   const child = notification.children[0];
-  notification.children = Array.from({ length: 20 }, () => ({ ...child, disability: han(500), school: han(200), address: { ...child.address, line1: han(200), line2: han(200), town: han(100) } }));
+  notification.children = Array.from({ length: 20 }, () => ({
+    ...child,
+    disability: han(500),
+    school: han(200),
+    address: { ...child.address, line1: han(200), line2: han(200), town: han(100) },
+  }));
   const professional = { name: han(100), role: han(200), organisation: han(200), contact: han(200) };
   notification.otherProfessionals = Array.from({ length: 30 }, () => professional);
   return notification;
@@ -28,9 +33,20 @@ describe('sizes in UTF-8 bytes', () => {
     expect(utf8Bytes(body)).toBeGreaterThan(MAX_NOTIFICATION_BYTES);
     const { store, contacts } = memoryIntakeStore();
     // Act
-    const result = await acceptNotification({ body, channel: 'api', now: new Date() }, { store, triageQueue: { send: async () => undefined } });
+    const result = await acceptNotification(
+      { body, channel: 'api', now: new Date() },
+      { store, triageQueue: { send: async () => undefined } },
+    );
     // Assess
-    expect(result).toEqual({ outcome: 'invalid', errors: [{ path: '(notification)', message: expect.stringMatching(/too large to store: \d+ KB of text, at most 200 KB/) }] });
+    expect(result).toEqual({
+      outcome: 'invalid',
+      errors: [
+        {
+          path: '(notification)',
+          message: expect.stringMatching(/too large to store: \d+ KB of text, at most 200 KB/),
+        },
+      ],
+    });
     expect(contacts.size).toBe(0);
   });
 

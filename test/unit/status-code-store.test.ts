@@ -14,13 +14,23 @@ beforeAll(async () => {
   server = dynalite({ createTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   await client.send(
     new CreateTableCommand({
       TableName: 'contacts',
       BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
     }),
   );
 });
@@ -29,7 +39,13 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-const code = (codeHash: string, version: number): StatusCode => ({ codeHash, validUntil: '2026-11-30T10:15:00.000Z', attempts: 0, issued: ['2026-11-30T10:00:00.000Z'], version });
+const code = (codeHash: string, version: number): StatusCode => ({
+  codeHash,
+  validUntil: '2026-11-30T10:15:00.000Z',
+  attempts: 0,
+  issued: ['2026-11-30T10:00:00.000Z'],
+  version,
+});
 
 describe('the DynamoDB status code store', () => {
   it('writes a code only over the version it was made from', async () => {

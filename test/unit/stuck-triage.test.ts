@@ -1,5 +1,11 @@
 import { canMove, type Contact, type ContactStatus } from '../../shared/contacts';
-import { TransitionRefused, type ContactStore, type MessageQueue, type TriageRun, type TriageWorkflow } from '../../shared/front-door/ports';
+import {
+  TransitionRefused,
+  type ContactStore,
+  type MessageQueue,
+  type TriageRun,
+  type TriageWorkflow,
+} from '../../shared/front-door/ports';
 import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../../shared/front-door/stalled';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
@@ -11,17 +17,25 @@ const now = new Date('2026-11-30T10:00:00Z');
 /** The store methods the recovery needs, with the same conditional transitions as DynamoDB. */
 const memoryStore = (contacts: Contact[]) => {
   const byId = new Map(contacts.map((c) => [c.contactId, structuredClone(c)]));
-  const write = (id: string, allowed: (s: ContactStatus) => boolean, to: ContactStatus | undefined, changes: Partial<Contact>) => {
+  const write = (
+    id: string,
+    allowed: (s: ContactStatus) => boolean,
+    to: ContactStatus | undefined,
+    changes: Partial<Contact>,
+  ) => {
     const current = byId.get(id);
-    if (!current || !allowed(current.status)) throw new TransitionRefused(id, to ?? current?.status ?? 'received', current);
+    if (!current || !allowed(current.status))
+      throw new TransitionRefused(id, to ?? current?.status ?? 'received', current);
     const next = { ...current, ...changes, ...(to && { status: to }) };
     byId.set(id, next);
     return Promise.resolve(next);
   };
   const store = {
     get: async (id: string) => byId.get(id),
-    transition: (id: string, to: ContactStatus, changes: Partial<Contact>) => write(id, (s) => canMove(s, to), to, changes),
-    amend: (id: string, whileStatus: ContactStatus, changes: Partial<Contact>) => write(id, (s) => s === whileStatus, undefined, changes),
+    transition: (id: string, to: ContactStatus, changes: Partial<Contact>) =>
+      write(id, (s) => canMove(s, to), to, changes),
+    amend: (id: string, whileStatus: ContactStatus, changes: Partial<Contact>) =>
+      write(id, (s) => s === whileStatus, undefined, changes),
     // A received contact's place in its queue is when it arrived: `before` is a range on that.
     listByStatus: async (status: ContactStatus, range?: { before?: string }) =>
       [...byId.values()].filter((c) => c.status === status && (!range?.before || c.receivedAt < range.before)),
@@ -52,7 +66,14 @@ const memoryWorkflow = (runs: Record<string, TriageRun['state'][]>) => {
 };
 
 const contact = (contactId: string, status: ContactStatus, extra: Partial<Contact> = {}) =>
-  ({ contactId, reference: `CFC-${contactId}`, status, receivedAt: now.toISOString(), updatedAt: now.toISOString(), ...extra }) as Contact;
+  ({
+    contactId,
+    reference: `CFC-${contactId}`,
+    status,
+    receivedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    ...extra,
+  }) as Contact;
 const noQueue: MessageQueue = { send: async () => undefined };
 
 describe('nothing stuck: triage that stopped part-way is started again', () => {
@@ -112,7 +133,10 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
 
   it("an engineer's replay also restarts a triage-failed contact, but not a triaged one", async () => {
     // Prepare
-    const { store } = memoryStore([contact('failed', 'triage-failed'), contact('done', 'awaiting-decision', { acknowledgement: { status: 'sent' } })]);
+    const { store } = memoryStore([
+      contact('failed', 'triage-failed'),
+      contact('done', 'awaiting-decision', { acknowledgement: { status: 'sent' } }),
+    ]);
     const { workflow, started } = memoryWorkflow({ failed: ['ended'], done: ['succeeded'] });
 
     // Act
@@ -130,12 +154,21 @@ describe('the acknowledgement is recorded on the contact', () => {
     // Prepare
     const { notification } = { notification: aSchoolNeglectNotification() };
     const { store, contact: stored } = memoryStore([
-      contact('awaiting', 'awaiting-decision', { notification, acknowledgement: { status: 'pending' } } as Partial<Contact>),
+      contact('awaiting', 'awaiting-decision', {
+        notification,
+        acknowledgement: { status: 'pending' },
+      } as Partial<Contact>),
       contact('decided', 'decided', { notification, acknowledgement: { status: 'pending' } } as Partial<Contact>),
     ]);
     const sent: string[] = [];
     const mailer = { sendOnce: async (message: { idempotencyKey: string }) => void sent.push(message.idempotencyKey) };
-    const deps = { store, mailer: mailer as never, config: testRuntimeConfig(), now, addresses: memoryReferrerAddresses().addresses };
+    const deps = {
+      store,
+      mailer: mailer as never,
+      config: testRuntimeConfig(),
+      now,
+      addresses: memoryReferrerAddresses().addresses,
+    };
 
     // Act
     await sendAcknowledgement('awaiting', deps);
@@ -143,7 +176,10 @@ describe('the acknowledgement is recorded on the contact', () => {
 
     // Assess
     expect(sent).toHaveLength(2);
-    expect(stored('awaiting')).toMatchObject({ status: 'awaiting-decision', acknowledgement: { status: 'sent', sentAt: now.toISOString() } });
+    expect(stored('awaiting')).toMatchObject({
+      status: 'awaiting-decision',
+      acknowledgement: { status: 'sent', sentAt: now.toISOString() },
+    });
     expect(stored('decided')).toMatchObject({ status: 'decided', acknowledgement: { status: 'sent' } });
   });
 });

@@ -14,7 +14,12 @@ import type { Answers, Field, FormValues, Page, PageErrors } from './types';
 export const resolve = (path: string, index: number) => path.replace('#', String(index));
 
 export const answerAt = (root: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 
 const setAt = (root: Record<string, unknown>, path: string, value: unknown): void => {
   const keys = path.split('.');
@@ -37,7 +42,8 @@ const convert = (field: Field, values: FormValues, current: unknown): unknown =>
       const offered = new Set(field.options?.map((o) => o.value));
       const chosen = (values[field.name] ?? []).filter((v) => offered.has(v));
       // A page showing part of a list keeps the choices it does not show.
-      const kept = field.partOfList && Array.isArray(current) ? (current as string[]).filter((v) => !offered.has(v)) : [];
+      const kept =
+        field.partOfList && Array.isArray(current) ? (current as string[]).filter((v) => !offered.has(v)) : [];
       return [...kept, ...chosen];
     }
     case 'yesno': {
@@ -80,7 +86,15 @@ const referrerInput = (answers: Answers): Record<string, unknown> => {
   const kind = answers.referrerKind;
   if (kind === 'anonymous') return { agencyType: kind, phone };
   if (kind && kind !== 'professional') return { agencyType: kind, name, role, email, phone };
-  return { name, role, organisation, agencyType: agencyType === 'anonymous' || INDIVIDUAL_AGENCY_TYPES.includes(String(agencyType)) ? undefined : agencyType, email, phone };
+  return {
+    name,
+    role,
+    organisation,
+    agencyType:
+      agencyType === 'anonymous' || INDIVIDUAL_AGENCY_TYPES.includes(String(agencyType)) ? undefined : agencyType,
+    email,
+    phone,
+  };
 };
 
 /**
@@ -89,7 +103,18 @@ const referrerInput = (answers: Answers): Record<string, unknown> => {
  * only from the suggestions the referrer accepted on check your answers.
  */
 export const notificationInput = (answers: Answers): Record<string, unknown> => {
-  const { listsDone: _done, concernAreas: _areas, categoriesReviewed: _reviewed, referrerKind: _kind, aboutAdult: _about, adultConcern: _adult, referrer, children, concerns, ...rest } = answers;
+  const {
+    listsDone: _done,
+    concernAreas: _areas,
+    categoriesReviewed: _reviewed,
+    referrerKind: _kind,
+    aboutAdult: _about,
+    adultConcern: _adult,
+    referrer,
+    children,
+    concerns,
+    ...rest
+  } = answers;
   const something = answers.concernAreas?.includes(SOMETHING_ELSE.id) ? [SOMETHING_ELSE.indicator] : [];
   return {
     ...rest,
@@ -97,12 +122,20 @@ export const notificationInput = (answers: Answers): Record<string, unknown> => 
     ...adultConcernInput(answers),
     children: children?.map(({ born: _born, ...child }) => child),
     ...(concerns || answers.concernAreas
-      ? { concerns: { ...concerns, ...(screeningAsked(answers) ? {} : { screening: undefined }), factors: (concerns?.factors as string[] | undefined) ?? [], indicators: [...new Set([...chosenIndicators(answers), ...something])] } }
+      ? {
+          concerns: {
+            ...concerns,
+            ...(screeningAsked(answers) ? {} : { screening: undefined }),
+            factors: (concerns?.factors as string[] | undefined) ?? [],
+            indicators: [...new Set([...chosenIndicators(answers), ...something])],
+          },
+        }
       : {}),
   };
 };
 
-const belongsTo = (errorPath: string, fieldPath: string) => errorPath === fieldPath || errorPath.startsWith(`${fieldPath}.`);
+const belongsTo = (errorPath: string, fieldPath: string) =>
+  errorPath === fieldPath || errorPath.startsWith(`${fieldPath}.`);
 
 const REQUIRED = new Set(['This field is required', 'Enter a value']);
 
@@ -111,11 +144,14 @@ export const formMessage = (field: Field, message: string): string => {
   const label = field.label.replace(/ \(optional\)$/, '');
   if (REQUIRED.has(message)) {
     if (field.required) return field.required;
-    return ['radios', 'yesno', 'select', 'checkboxes'].includes(field.kind) ? `Select ${label.toLowerCase()}` : `Enter ${label.toLowerCase()}`;
+    return ['radios', 'yesno', 'select', 'checkboxes'].includes(field.kind)
+      ? `Select ${label.toLowerCase()}`
+      : `Enter ${label.toLowerCase()}`;
   }
   if (field.kind === 'date') return `${label} must be a real date`;
   // zod's own wording for a number ("Invalid input: expected number") reads as code to a referrer.
-  if (field.kind === 'number' && /^(Invalid|Too|Expected)/.test(message)) return `${label} must be a whole number, like 2`;
+  if (field.kind === 'number' && /^(Invalid|Too|Expected)/.test(message))
+    return `${label} must be a whole number, like 2`;
   if (/^Must be \d+ characters or fewer$/.test(message)) return `${label} must be ${message.slice(8)}`;
   return message;
 };
@@ -138,7 +174,10 @@ export const pageErrors = (page: Page, answers: Answers, now: Date): PageErrors 
     const path = resolve(field.path, index);
     const stored = answerAt(answers, path);
     // Part of a shared list is answered only by its own options.
-    const value = field.partOfList && Array.isArray(stored) ? stored.filter((v) => field.options!.some((o) => o.value === v)) : stored;
+    const value =
+      field.partOfList && Array.isArray(stored)
+        ? stored.filter((v) => field.options!.some((o) => o.value === v))
+        : stored;
     if (!field.optional && (value === undefined || (Array.isArray(value) && !value.length))) {
       errors[field.name] = formMessage(field, 'This field is required');
       continue;
@@ -154,7 +193,12 @@ export const pageErrors = (page: Page, answers: Answers, now: Date): PageErrors 
 };
 
 /** Applies a page's answers to the draft and says what is wrong with them, field by field. */
-export const answerPage = (page: Page, answers: Answers, values: FormValues, now: Date): { answers: Answers; errors: PageErrors } => {
+export const answerPage = (
+  page: Page,
+  answers: Answers,
+  values: FormValues,
+  now: Date,
+): { answers: Answers; errors: PageErrors } => {
   const index = page.list ? itemIndex(page) : 0;
   const next = structuredClone(answers) as Record<string, unknown>;
   for (const field of page.fields) {
@@ -169,7 +213,10 @@ export const answerPage = (page: Page, answers: Answers, values: FormValues, now
   const errors = pageErrors(page, next as Answers, now);
   // A date with a part missing says which part, before the schema calls it "not a real date".
   for (const field of page.fields.filter((f) => f.kind === 'date' && errors[f.name])) {
-    const parts = datePartsError(field, ['day', 'month', 'year'].map((part) => one(values, `${field.name}-${part}`)) as [string, string, string]);
+    const parts = datePartsError(
+      field,
+      ['day', 'month', 'year'].map((part) => one(values, `${field.name}-${part}`)) as [string, string, string],
+    );
     if (parts) errors[field.name] = parts;
   }
   return { answers: next as Answers, errors };

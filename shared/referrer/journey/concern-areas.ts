@@ -50,7 +50,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
     hint: 'Food, clothing, hygiene, supervision, the state of the home',
     question: 'What worries you about how the child is looked after?',
     specifics: {
-      'neglect-reported': "The child's basic needs are not met, such as food, clean clothes, warmth, hygiene or medical care",
+      'neglect-reported':
+        "The child's basic needs are not met, such as food, clean clothes, warmth, hygiene or medical care",
       'neglect-persistent': 'This has gone on for a long time, or keeps happening',
       'neglect-severe': 'The child is being seriously harmed by the lack of care',
       'home-conditions-hazardous': 'The home is dirty or dangerous for a child to live in',
@@ -85,7 +86,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'child-drug-use': 'The child uses drugs',
       'child-drug-use-harmful': "The child's drug use is harming them or putting them at risk",
       'parental-alcohol-misuse': 'A parent or carer drinks too much',
-      'parental-alcohol-misuse-impairs-care': "A parent or carer's drinking stops them looking after the child properly",
+      'parental-alcohol-misuse-impairs-care':
+        "A parent or carer's drinking stops them looking after the child properly",
       'parental-drug-misuse': 'A parent or carer uses drugs',
       'parental-drug-misuse-impairs-care': "A parent or carer's drug use stops them looking after the child properly",
       'household-alcohol-misuse': 'Someone else in the home drinks too much',
@@ -103,7 +105,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'self-harm': 'The child is hurting themselves on purpose',
       'self-harm-serious': 'The child has seriously hurt themselves or tried to end their life',
       'parent-mental-health': 'A parent or carer has mental health difficulties',
-      'parent-mental-health-affects-care': "A parent or carer's mental health stops them looking after the child properly",
+      'parent-mental-health-affects-care':
+        "A parent or carer's mental health stops them looking after the child properly",
       'household-mental-health': 'Someone else in the home has mental health difficulties',
       bereavement: 'Someone close to the child has died',
     },
@@ -132,7 +135,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
     question: 'What do you know about the child going missing or being exploited?',
     specifics: {
       'missing-reported': 'The child has gone missing from home or from care',
-      'cse-reported': 'The child may be being sexually exploited, for example given gifts, money, drugs or alcohol for sex',
+      'cse-reported':
+        'The child may be being sexually exploited, for example given gifts, money, drugs or alcohol for sex',
       'criminal-exploitation': 'The child may be being made to commit crimes for someone else',
       'county-lines': 'The child may be carrying drugs or money between towns for others',
       'gang-involvement': 'The child is involved with a gang',
@@ -145,11 +149,13 @@ export const CONCERN_AREAS: ConcernArea[] = [
     hint: 'Behaviour, offending, missing school, or health and development needs not seen to',
     question: "What worries you about the child's behaviour, schooling or development?",
     specifics: {
-      'socially-unacceptable-behaviour': "The child's behaviour is causing concern at home, at school or in the community",
+      'socially-unacceptable-behaviour':
+        "The child's behaviour is causing concern at home, at school or in the community",
       'persistent-offending-or-violence': 'The child keeps getting into trouble with the police, or is violent',
       'school-attendance': 'The child often misses school or nursery',
       'missing-education': 'The child is not at any school and is not being educated',
-      'development-delay-unaddressed': "The child's health or development needs are not seen to, for example missed appointments",
+      'development-delay-unaddressed':
+        "The child's health or development needs are not seen to, for example missed appointments",
     },
   },
   {
@@ -164,7 +170,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'financial-hardship': 'The family is struggling for money',
       'social-isolation': 'The family has nobody around to support them',
       'parent-in-custody': 'A parent is in prison',
-      'private-fostering': 'The child is under 16 and has lived for 28 days or more with someone who is not a parent or close relative, arranged privately',
+      'private-fostering':
+        'The child is under 16 and has lived for 28 days or more with someone who is not a parent or close relative, arranged privately',
       'unaccompanied-asylum-seeking-child': 'The child has come to the UK without a parent or carer',
     },
   },
@@ -174,15 +181,22 @@ export const CONCERN_AREAS: ConcernArea[] = [
     question: 'What do you know about this?',
     specifics: {
       'female-genital-mutilation': 'The child has had, or may be at risk of, female genital mutilation (FGM)',
-      'forced-marriage-or-honour-based-abuse': 'The child may be forced to marry, or is at risk of so-called honour-based abuse',
-      'abuse-linked-to-faith-or-belief': 'The child is being harmed because of a belief, such as witchcraft or spirit possession',
+      'forced-marriage-or-honour-based-abuse':
+        'The child may be forced to marry, or is at risk of so-called honour-based abuse',
+      'abuse-linked-to-faith-or-belief':
+        'The child is being harmed because of a belief, such as witchcraft or spirit possession',
       radicalisation: 'The child may be being drawn into extremist views or groups',
     },
   },
 ];
 
 /** "Something else": no specifics to choose from; the referrer says what in their own words. */
-export const SOMETHING_ELSE = { id: 'something-else', indicator: 'other-concern', text: 'Something else', hint: 'You can describe it in your own words on a later page' };
+export const SOMETHING_ELSE = {
+  id: 'something-else',
+  indicator: 'other-concern',
+  text: 'Something else',
+  hint: 'You can describe it in your own words on a later page',
+};
 
 const known = () => new Set(getDefaultRuleset().indicators.map((i) => i.id));
 
@@ -223,7 +237,9 @@ export const chosenIndicators = (answers: Answers): string[] => {
 export const suggestedFactors = (answers: Answers): string[] => {
   const byId = new Map(getDefaultRuleset().indicators.map((i) => [i.id, i]));
   const suggested = chosenIndicators(answers).flatMap((id) => byId.get(id)?.factors ?? []);
-  return [...new Set(suggested)].filter((code) => code !== '20' && code !== '21' && code in ASSESSMENT_FACTORS).sort(byCode);
+  return [...new Set(suggested)]
+    .filter((code) => code !== '20' && code !== '21' && code in ASSESSMENT_FACTORS)
+    .sort(byCode);
 };
 
 const byCode = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);

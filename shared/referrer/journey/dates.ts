@@ -17,7 +17,12 @@ const addMonths = (date: string, months: number): string => {
 };
 
 const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /** A rule the date breaks, given today; dates the schema already refuses are not looked at. */
 export const dateError = (field: Field, value: string, now: Date): string | undefined => {
@@ -29,7 +34,8 @@ export const dateError = (field: Field, value: string, now: Date): string | unde
     if (value > latest) return `${label(field)} must be before ${longDate(addDays(latest, 1))}`;
     return undefined;
   }
-  if ((field.name === 'dateOfBirth' || field.name === 'returnedOn') && value > today) return `${label(field)} must be today or in the past`;
+  if ((field.name === 'dateOfBirth' || field.name === 'returnedOn') && value > today)
+    return `${label(field)} must be today or in the past`;
   if (field.name === 'dateOfBirth' && value < '1900-01-01') return `${label(field)} must be after 1 January 1900`;
   return undefined;
 };
@@ -37,7 +43,13 @@ export const dateError = (field: Field, value: string, now: Date): string | unde
 /** Which parts of a date are missing or not numbers ("Date of birth must include a month"). */
 export const datePartsError = (field: Field, [day, month, year]: [string, string, string]): string | undefined => {
   if (!day && !month && !year) return undefined;
-  const missing = [['a day', day], ['a month', month], ['a year', year]].filter(([, v]) => !v).map(([name]) => name!);
+  const missing = [
+    ['a day', day],
+    ['a month', month],
+    ['a year', year],
+  ]
+    .filter(([, v]) => !v)
+    .map(([name]) => name!);
   if (missing.length) return `${label(field)} must include ${missing.join(' and ')}`;
   if (!/^\d{4}$/.test(year)) return 'Year must include 4 numbers';
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month)) return `${label(field)} must be a real date`;

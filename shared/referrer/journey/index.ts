@@ -4,7 +4,14 @@
  * the pages (navigation.ts).
  */
 export * from './types';
-export { CONCERN_AREAS, SOMETHING_ELSE, chosenIndicators, screeningAsked, specificText, suggestedFactors } from './concern-areas';
+export {
+  CONCERN_AREAS,
+  SOMETHING_ELSE,
+  chosenIndicators,
+  screeningAsked,
+  specificText,
+  suggestedFactors,
+} from './concern-areas';
 export { LISTS, REFERRER_KINDS, allPages, findPage, isListName, itemIndex, itemStart } from './pages';
 export { answerAt, answerPage, displayValue, messageForPath, notificationInput, pageErrors, resolve } from './answers';
 export { afterChange, journeyPath, nextPage, pageForPath, previousPage } from './navigation';

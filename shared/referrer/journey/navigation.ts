@@ -92,6 +92,8 @@ export const pageForPath = (path: string, answers: Answers): string => {
     return page?.id ?? ITEM_PAGES[head](index)[0]!.id;
   }
   if (path === 'concerns.factors' || path.startsWith('concerns.indicators')) return 'concerns';
-  const page = allPages(answers).find((p) => p.fields.some((f) => path === f.path || path.startsWith(`${f.path}.`) || f.path.startsWith(`${path}.`)));
+  const page = allPages(answers).find((p) =>
+    p.fields.some((f) => path === f.path || path.startsWith(`${f.path}.`) || f.path.startsWith(`${path}.`)),
+  );
   return page?.id ?? 'check';
 };

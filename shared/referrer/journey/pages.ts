@@ -1,4 +1,11 @@
-import { AGENCY_TYPES, ASSESSMENT_FACTORS, ETHNICITIES, GENDERS, INDIVIDUAL_AGENCY_TYPES, normalisePostcode } from '../../notification';
+import {
+  AGENCY_TYPES,
+  ASSESSMENT_FACTORS,
+  ETHNICITIES,
+  GENDERS,
+  INDIVIDUAL_AGENCY_TYPES,
+  normalisePostcode,
+} from '../../notification';
 import { CONCERN_AREAS, areaOptions, findArea, specificOptions, suggestedFactors } from './concern-areas';
 import type { Answers, Field, ListName, Option, Page } from './types';
 import { ADULT_CONCERN_PAGE } from './adult-concern-page';
@@ -26,7 +33,10 @@ const AGENCY_LABELS: Record<string, string> = {
 /** Organisations a professional may work for: people telling us for themselves say so on the page before. */
 const agencyOptions: Option[] = Object.keys(AGENCY_TYPES)
   .filter((value) => value !== 'anonymous' && !INDIVIDUAL_AGENCY_TYPES.includes(value))
-  .map((value) => ({ value, text: AGENCY_LABELS[value] ?? `${value[0]!.toUpperCase()}${value.slice(1).replace(/-/g, ' ')}` }));
+  .map((value) => ({
+    value,
+    text: AGENCY_LABELS[value] ?? `${value[0]!.toUpperCase()}${value.slice(1).replace(/-/g, ' ')}`,
+  }));
 
 /** How the referrer is telling us decides what we ask about them (GOV.UK: ask only what you need). */
 export const REFERRER_KINDS: Option[] = [
@@ -53,17 +63,69 @@ export const twentyFourHour = (value: string): string => {
   return `${String(hour).padStart(2, '0')}:${minute}`;
 };
 const addressFields = (prefix: string): Field[] => [
-  { name: 'line1', path: `${prefix}.line1`, kind: 'text', label: 'Address line 1', autocomplete: 'address-line1', required: 'Enter address line 1, typically the building and street' },
-  { name: 'line2', path: `${prefix}.line2`, kind: 'text', label: 'Address line 2 (optional)', autocomplete: 'address-line2', optional: true },
-  { name: 'town', path: `${prefix}.town`, kind: 'text', label: 'Town or city', autocomplete: 'address-level2', width: 'one-half', required: 'Enter town or city' },
-  { name: 'postcode', path: `${prefix}.postcode`, kind: 'text', label: 'Postcode', autocomplete: 'postal-code', width: '10', required: 'Enter postcode', normalise: normalisePostcode },
+  {
+    name: 'line1',
+    path: `${prefix}.line1`,
+    kind: 'text',
+    label: 'Address line 1',
+    autocomplete: 'address-line1',
+    required: 'Enter address line 1, typically the building and street',
+  },
+  {
+    name: 'line2',
+    path: `${prefix}.line2`,
+    kind: 'text',
+    label: 'Address line 2 (optional)',
+    autocomplete: 'address-line2',
+    optional: true,
+  },
+  {
+    name: 'town',
+    path: `${prefix}.town`,
+    kind: 'text',
+    label: 'Town or city',
+    autocomplete: 'address-level2',
+    width: 'one-half',
+    required: 'Enter town or city',
+  },
+  {
+    name: 'postcode',
+    path: `${prefix}.postcode`,
+    kind: 'text',
+    label: 'Postcode',
+    autocomplete: 'postal-code',
+    width: '10',
+    required: 'Enter postcode',
+    normalise: normalisePostcode,
+  },
 ];
 
 const personFields = (list: ListName): Field[] => [
   { name: 'name', path: `${list}.#.name`, kind: 'text', label: 'Full name', required: 'Enter their full name' },
-  { name: 'relationship', path: `${list}.#.relationship`, kind: 'text', label: 'Relationship to the child', hint: 'For example, mother, stepfather, foster carer, lodger', required: 'Enter their relationship to the child' },
-  { name: 'dateOfBirth', path: `${list}.#.dateOfBirth`, kind: 'date', label: 'Date of birth (optional)', hint: 'For example, 27 3 1990', optional: true },
-  { name: 'phone', path: `${list}.#.phone`, kind: 'tel', label: 'Telephone number (optional)', optional: true, width: '20' },
+  {
+    name: 'relationship',
+    path: `${list}.#.relationship`,
+    kind: 'text',
+    label: 'Relationship to the child',
+    hint: 'For example, mother, stepfather, foster carer, lodger',
+    required: 'Enter their relationship to the child',
+  },
+  {
+    name: 'dateOfBirth',
+    path: `${list}.#.dateOfBirth`,
+    kind: 'date',
+    label: 'Date of birth (optional)',
+    hint: 'For example, 27 3 1990',
+    optional: true,
+  },
+  {
+    name: 'phone',
+    path: `${list}.#.phone`,
+    kind: 'tel',
+    label: 'Telephone number (optional)',
+    optional: true,
+    width: '20',
+  },
 ];
 
 export const ITEM_PAGES: Record<ListName, (index: number) => Page[]> = {
@@ -75,23 +137,99 @@ export const ITEM_PAGES: Record<ListName, (index: number) => Page[]> = {
       caption: `Child ${i + 1}`,
       fields: [
         // Only what the referrer knows: a born child needs some name, an unborn baby none.
-        { name: 'firstName', path: 'children.#.firstName', kind: 'text', label: 'First name', hint: 'Leave blank if you do not know', width: 'one-half', optional: true },
-        { name: 'lastName', path: 'children.#.lastName', kind: 'text', label: 'Last name', hint: 'Leave blank if you do not know', width: 'one-half', optional: true },
-        { name: 'otherNames', path: 'children.#.otherNames', kind: 'text', label: 'Other names the child is known by (optional)', hint: 'For example, a nickname, or a description like "the boy at number 5"', optional: true, width: 'one-half' },
         {
-          name: 'born', path: 'children.#.born', kind: 'radios', label: 'Has the child been born?', required: 'Select yes if the child has been born',
+          name: 'firstName',
+          path: 'children.#.firstName',
+          kind: 'text',
+          label: 'First name',
+          hint: 'Leave blank if you do not know',
+          width: 'one-half',
+          optional: true,
+        },
+        {
+          name: 'lastName',
+          path: 'children.#.lastName',
+          kind: 'text',
+          label: 'Last name',
+          hint: 'Leave blank if you do not know',
+          width: 'one-half',
+          optional: true,
+        },
+        {
+          name: 'otherNames',
+          path: 'children.#.otherNames',
+          kind: 'text',
+          label: 'Other names the child is known by (optional)',
+          hint: 'For example, a nickname, or a description like "the boy at number 5"',
+          optional: true,
+          width: 'one-half',
+        },
+        {
+          name: 'born',
+          path: 'children.#.born',
+          kind: 'radios',
+          label: 'Has the child been born?',
+          required: 'Select yes if the child has been born',
           options: [
             { value: yes, text: 'Yes' },
             { value: 'yes-age-only', text: 'Yes, but I do not know their date of birth' },
             { value: 'no', text: 'No, this is an unborn baby' },
           ],
         },
-        { name: 'dateOfBirth', path: 'children.#.dateOfBirth', kind: 'date', label: 'Date of birth', hint: 'For example, 27 3 2015', when: { field: 'born', value: yes }, required: "Enter the child's date of birth" },
-        { name: 'approximateAge', path: 'children.#.approximateAge', kind: 'number', label: 'Roughly how old are they, in years? (optional)', hint: 'Leave blank if you do not know', width: '2', optional: true, when: { field: 'born', value: 'yes-age-only' } },
-        { name: 'expectedDateOfDelivery', path: 'children.#.expectedDateOfDelivery', kind: 'date', label: 'Expected date of delivery', hint: 'For example, 14 6 2027', when: { field: 'born', value: 'no' }, required: 'Enter the expected date of delivery' },
-        { name: 'gender', path: 'children.#.gender', kind: 'radios', label: 'Gender', options: labelled(GENDERS), required: "Select the child's gender" },
-        { name: 'ethnicity', path: 'children.#.ethnicity', kind: 'select', label: 'Ethnicity (optional)', hint: 'Choose "Information not yet obtained" if you do not know', options: labelled(ETHNICITIES), optional: true },
-        { name: 'nhsNumber', path: 'children.#.nhsNumber', kind: 'text', label: 'NHS number (optional)', hint: 'It is 10 digits, like 999 123 4567', optional: true, width: '10' },
+        {
+          name: 'dateOfBirth',
+          path: 'children.#.dateOfBirth',
+          kind: 'date',
+          label: 'Date of birth',
+          hint: 'For example, 27 3 2015',
+          when: { field: 'born', value: yes },
+          required: "Enter the child's date of birth",
+        },
+        {
+          name: 'approximateAge',
+          path: 'children.#.approximateAge',
+          kind: 'number',
+          label: 'Roughly how old are they, in years? (optional)',
+          hint: 'Leave blank if you do not know',
+          width: '2',
+          optional: true,
+          when: { field: 'born', value: 'yes-age-only' },
+        },
+        {
+          name: 'expectedDateOfDelivery',
+          path: 'children.#.expectedDateOfDelivery',
+          kind: 'date',
+          label: 'Expected date of delivery',
+          hint: 'For example, 14 6 2027',
+          when: { field: 'born', value: 'no' },
+          required: 'Enter the expected date of delivery',
+        },
+        {
+          name: 'gender',
+          path: 'children.#.gender',
+          kind: 'radios',
+          label: 'Gender',
+          options: labelled(GENDERS),
+          required: "Select the child's gender",
+        },
+        {
+          name: 'ethnicity',
+          path: 'children.#.ethnicity',
+          kind: 'select',
+          label: 'Ethnicity (optional)',
+          hint: 'Choose "Information not yet obtained" if you do not know',
+          options: labelled(ETHNICITIES),
+          optional: true,
+        },
+        {
+          name: 'nhsNumber',
+          path: 'children.#.nhsNumber',
+          kind: 'text',
+          label: 'NHS number (optional)',
+          hint: 'It is 10 digits, like 999 123 4567',
+          optional: true,
+          width: '10',
+        },
       ],
     },
     {
@@ -101,10 +239,38 @@ export const ITEM_PAGES: Record<ListName, (index: number) => Page[]> = {
       caption: `Child ${i + 1}`,
       fields: [
         ...addressFields('children.#.address'),
-        { name: 'school', path: 'children.#.school', kind: 'text', label: 'School, nursery or college (optional)', optional: true },
-        { name: 'firstLanguage', path: 'children.#.firstLanguage', kind: 'text', label: "Child's first language (optional)", hint: 'Leave blank if you do not know', optional: true, width: 'one-half' },
-        { name: 'interpreterNeeded', path: 'children.#.interpreterNeeded', kind: 'yesno', label: 'Does the child or family need an interpreter? (optional)', hint: 'Leave blank if you do not know', optional: true },
-        { name: 'disability', path: 'children.#.disability', kind: 'textarea', label: 'Disability or additional needs (optional)', hint: 'Leave blank if none or you do not know', optional: true },
+        {
+          name: 'school',
+          path: 'children.#.school',
+          kind: 'text',
+          label: 'School, nursery or college (optional)',
+          optional: true,
+        },
+        {
+          name: 'firstLanguage',
+          path: 'children.#.firstLanguage',
+          kind: 'text',
+          label: "Child's first language (optional)",
+          hint: 'Leave blank if you do not know',
+          optional: true,
+          width: 'one-half',
+        },
+        {
+          name: 'interpreterNeeded',
+          path: 'children.#.interpreterNeeded',
+          kind: 'yesno',
+          label: 'Does the child or family need an interpreter? (optional)',
+          hint: 'Leave blank if you do not know',
+          optional: true,
+        },
+        {
+          name: 'disability',
+          path: 'children.#.disability',
+          kind: 'textarea',
+          label: 'Disability or additional needs (optional)',
+          hint: 'Leave blank if none or you do not know',
+          optional: true,
+        },
       ],
     },
   ],
@@ -115,12 +281,23 @@ export const ITEM_PAGES: Record<ListName, (index: number) => Page[]> = {
       title: 'Parent or carer',
       fields: [
         ...personFields('parentsAndCarers'),
-        { name: 'parentalResponsibility', path: 'parentsAndCarers.#.parentalResponsibility', kind: 'yesno', label: 'Do they have parental responsibility? (optional)', optional: true },
+        {
+          name: 'parentalResponsibility',
+          path: 'parentsAndCarers.#.parentalResponsibility',
+          kind: 'yesno',
+          label: 'Do they have parental responsibility? (optional)',
+          optional: true,
+        },
       ],
     },
   ],
   householdMembers: (i) => [
-    { id: `householdMembers/${i}`, list: 'householdMembers', title: 'Someone else in the household', fields: personFields('householdMembers') },
+    {
+      id: `householdMembers/${i}`,
+      list: 'householdMembers',
+      title: 'Someone else in the household',
+      fields: personFields('householdMembers'),
+    },
   ],
   otherProfessionals: (i) => [
     {
@@ -128,21 +305,66 @@ export const ITEM_PAGES: Record<ListName, (index: number) => Page[]> = {
       list: 'otherProfessionals',
       title: 'Another professional involved',
       fields: [
-        { name: 'name', path: 'otherProfessionals.#.name', kind: 'text', label: 'Full name', required: 'Enter their full name' },
+        {
+          name: 'name',
+          path: 'otherProfessionals.#.name',
+          kind: 'text',
+          label: 'Full name',
+          required: 'Enter their full name',
+        },
         { name: 'role', path: 'otherProfessionals.#.role', kind: 'text', label: 'Role', required: 'Enter their role' },
-        { name: 'organisation', path: 'otherProfessionals.#.organisation', kind: 'text', label: 'Organisation', required: 'Enter their organisation' },
-        { name: 'contact', path: 'otherProfessionals.#.contact', kind: 'text', label: 'Telephone number or email address (optional)', optional: true },
+        {
+          name: 'organisation',
+          path: 'otherProfessionals.#.organisation',
+          kind: 'text',
+          label: 'Organisation',
+          required: 'Enter their organisation',
+        },
+        {
+          name: 'contact',
+          path: 'otherProfessionals.#.contact',
+          kind: 'text',
+          label: 'Telephone number or email address (optional)',
+          optional: true,
+        },
       ],
     },
   ],
 };
 
 /** The question asked on each list's summary page, and how its items are named. */
-export const LISTS: Record<ListName, { title: string; question: string; noun: string; first: string; required: boolean }> = {
-  children: { title: 'Children you are worried about', question: 'Do you need to tell us about another child?', noun: 'child', first: 'children/0/details', required: true },
-  parentsAndCarers: { title: 'Parents and carers', question: 'Do you need to add a parent or carer?', noun: 'parent or carer', first: 'parentsAndCarers/0', required: false },
-  householdMembers: { title: 'Other people in the household', question: 'Do you need to add anyone else who lives in the household?', noun: 'household member', first: 'householdMembers/0', required: false },
-  otherProfessionals: { title: 'Other professionals involved', question: 'Do you need to add another professional who works with the family?', noun: 'professional', first: 'otherProfessionals/0', required: false },
+export const LISTS: Record<
+  ListName,
+  { title: string; question: string; noun: string; first: string; required: boolean }
+> = {
+  children: {
+    title: 'Children you are worried about',
+    question: 'Do you need to tell us about another child?',
+    noun: 'child',
+    first: 'children/0/details',
+    required: true,
+  },
+  parentsAndCarers: {
+    title: 'Parents and carers',
+    question: 'Do you need to add a parent or carer?',
+    noun: 'parent or carer',
+    first: 'parentsAndCarers/0',
+    required: false,
+  },
+  householdMembers: {
+    title: 'Other people in the household',
+    question: 'Do you need to add anyone else who lives in the household?',
+    noun: 'household member',
+    first: 'householdMembers/0',
+    required: false,
+  },
+  otherProfessionals: {
+    title: 'Other professionals involved',
+    question: 'Do you need to add another professional who works with the family?',
+    noun: 'professional',
+    first: 'otherProfessionals/0',
+    required: false,
+  },
 };
 
 export const isListName = (id: string): id is ListName => id in LISTS;
@@ -155,8 +377,12 @@ const areasPage = (): Page => ({
   title: 'What are you worried about?',
   fields: [
     {
-      name: 'areas', path: 'concernAreas', kind: 'checkboxes', label: 'What are you worried about?',
-      hint: 'Select all that apply. You can say more about each on the next pages.', options: areaOptions(),
+      name: 'areas',
+      path: 'concernAreas',
+      kind: 'checkboxes',
+      label: 'What are you worried about?',
+      hint: 'Select all that apply. You can say more about each on the next pages.',
+      options: areaOptions(),
       required: 'Select what you are worried about',
     },
   ],
@@ -164,18 +390,25 @@ const areasPage = (): Page => ({
 
 const specificsPage = (areaId: string): Page | undefined => {
   const area = findArea(areaId);
-  return area && {
-    id: `concerns/${area.id}`,
-    title: area.question,
-    caption: area.text,
-    fields: [
-      {
-        name: 'indicators', path: 'concerns.indicators', kind: 'checkboxes', label: area.question, hint: 'Select all that apply',
-        options: specificOptions(area), partOfList: true,
-        required: 'Select what you know, or go back and choose a different area of concern',
-      },
-    ],
-  };
+  return (
+    area && {
+      id: `concerns/${area.id}`,
+      title: area.question,
+      caption: area.text,
+      fields: [
+        {
+          name: 'indicators',
+          path: 'concerns.indicators',
+          kind: 'checkboxes',
+          label: area.question,
+          hint: 'Select all that apply',
+          options: specificOptions(area),
+          partOfList: true,
+          required: 'Select what you know, or go back and choose a different area of concern',
+        },
+      ],
+    }
+  );
 };
 
 /** The suggested census categories, for the referrer to accept or leave (reached from check your answers). */
@@ -187,7 +420,11 @@ const categoriesPage = (answers: Answers): Page => {
     title: 'Which of these describe your concern?',
     fields: [
       {
-        name: 'factors', path: 'concerns.factors', kind: 'checkboxes', label: 'Which of these describe your concern?', optional: true,
+        name: 'factors',
+        path: 'concerns.factors',
+        kind: 'checkboxes',
+        label: 'Which of these describe your concern?',
+        optional: true,
         hint: 'We suggest these from what you chose, to record your notification in the national categories. Select only those that are true. Leave them all unselected if none is.',
         options: offered.map((code) => ({ value: code, text: ASSESSMENT_FACTORS[code] })),
       },
@@ -200,25 +437,96 @@ const SIMPLE_PAGES: Page[] = [
   {
     id: 'immediate-danger',
     title: 'Is a child in immediate danger?',
-    fields: [{ name: 'immediateDanger', path: 'immediateDanger', kind: 'yesno', label: 'Is a child in immediate danger?', hint: 'For example, they are being hurt now, are about to be hurt, or have been left alone and cannot look after themselves', required: 'Select yes if a child is in immediate danger' }],
+    fields: [
+      {
+        name: 'immediateDanger',
+        path: 'immediateDanger',
+        kind: 'yesno',
+        label: 'Is a child in immediate danger?',
+        hint: 'For example, they are being hurt now, are about to be hurt, or have been left alone and cannot look after themselves',
+        required: 'Select yes if a child is in immediate danger',
+      },
+    ],
   },
   {
     id: 'who-are-you',
     title: 'How are you telling us?',
-    fields: [{ name: 'referrerKind', path: 'referrerKind', kind: 'radios', label: 'How are you telling us?', options: REFERRER_KINDS, required: 'Select how you are telling us' }],
+    fields: [
+      {
+        name: 'referrerKind',
+        path: 'referrerKind',
+        kind: 'radios',
+        label: 'How are you telling us?',
+        options: REFERRER_KINDS,
+        required: 'Select how you are telling us',
+      },
+    ],
   },
   {
     id: 'about-you',
     title: 'About you',
     intro: 'We use these details to tell you what we decide, and to phone you if we need to know more.',
     fields: [
-      { name: 'name', path: 'referrer.name', kind: 'text', label: 'Full name', autocomplete: 'name', required: 'Enter your full name' },
-      { name: 'role', path: 'referrer.role', kind: 'text', label: 'Your role', hint: 'For example, designated safeguarding lead, police constable, health visitor', autocomplete: 'organization-title', required: 'Enter your role' },
-      { name: 'organisation', path: 'referrer.organisation', kind: 'text', label: 'Organisation', autocomplete: 'organization', required: 'Enter your organisation' },
-      { name: 'agencyType', path: 'referrer.agencyType', kind: 'select', label: 'Type of organisation', options: agencyOptions, required: 'Select the type of organisation you work for' },
-      { name: 'email', path: 'referrer.email', kind: 'email', label: 'Email address', hint: 'Use your secure work address if you have one: we only email details about children to secure addresses', autocomplete: 'email', required: 'Enter your email address' },
-      { name: 'phone', path: 'referrer.phone', kind: 'tel', label: 'Telephone number', autocomplete: 'tel', width: '20', required: 'Enter your telephone number' },
-      { name: 'agencyReference', path: 'agencyReference', kind: 'text', label: 'Your own reference (optional)', hint: 'For example, a police incident number', optional: true, width: '20' },
+      {
+        name: 'name',
+        path: 'referrer.name',
+        kind: 'text',
+        label: 'Full name',
+        autocomplete: 'name',
+        required: 'Enter your full name',
+      },
+      {
+        name: 'role',
+        path: 'referrer.role',
+        kind: 'text',
+        label: 'Your role',
+        hint: 'For example, designated safeguarding lead, police constable, health visitor',
+        autocomplete: 'organization-title',
+        required: 'Enter your role',
+      },
+      {
+        name: 'organisation',
+        path: 'referrer.organisation',
+        kind: 'text',
+        label: 'Organisation',
+        autocomplete: 'organization',
+        required: 'Enter your organisation',
+      },
+      {
+        name: 'agencyType',
+        path: 'referrer.agencyType',
+        kind: 'select',
+        label: 'Type of organisation',
+        options: agencyOptions,
+        required: 'Select the type of organisation you work for',
+      },
+      {
+        name: 'email',
+        path: 'referrer.email',
+        kind: 'email',
+        label: 'Email address',
+        hint: 'Use your secure work address if you have one: we only email details about children to secure addresses',
+        autocomplete: 'email',
+        required: 'Enter your email address',
+      },
+      {
+        name: 'phone',
+        path: 'referrer.phone',
+        kind: 'tel',
+        label: 'Telephone number',
+        autocomplete: 'tel',
+        width: '20',
+        required: 'Enter your telephone number',
+      },
+      {
+        name: 'agencyReference',
+        path: 'agencyReference',
+        kind: 'text',
+        label: 'Your own reference (optional)',
+        hint: 'For example, a police incident number',
+        optional: true,
+        width: '20',
+      },
     ],
   },
   {
@@ -226,43 +534,133 @@ const SIMPLE_PAGES: Page[] = [
     title: 'Risk assessments you have done',
     intro: 'Answer only what you know. Leave the page blank otherwise.',
     fields: [
-      { name: 'dashRisk', path: 'concerns.screening.dashRisk', kind: 'radios', label: 'DASH domestic abuse risk level (optional)', optional: true, options: [{ value: 'standard', text: 'Standard' }, { value: 'medium', text: 'Medium' }, { value: 'high', text: 'High' }] },
-      { name: 'cseRisk', path: 'concerns.screening.cseRisk', kind: 'radios', label: 'Child sexual exploitation screening outcome (optional)', optional: true, options: [{ value: 'low', text: 'Low' }, { value: 'medium', text: 'Medium' }, { value: 'high', text: 'High' }] },
-      { name: 'missingEpisodes', path: 'concerns.screening.missingEpisodes', kind: 'number', label: 'Times the child has gone missing in the last 90 days, including this time (optional)', optional: true, width: '5' },
+      {
+        name: 'dashRisk',
+        path: 'concerns.screening.dashRisk',
+        kind: 'radios',
+        label: 'DASH domestic abuse risk level (optional)',
+        optional: true,
+        options: [
+          { value: 'standard', text: 'Standard' },
+          { value: 'medium', text: 'Medium' },
+          { value: 'high', text: 'High' },
+        ],
+      },
+      {
+        name: 'cseRisk',
+        path: 'concerns.screening.cseRisk',
+        kind: 'radios',
+        label: 'Child sexual exploitation screening outcome (optional)',
+        optional: true,
+        options: [
+          { value: 'low', text: 'Low' },
+          { value: 'medium', text: 'Medium' },
+          { value: 'high', text: 'High' },
+        ],
+      },
+      {
+        name: 'missingEpisodes',
+        path: 'concerns.screening.missingEpisodes',
+        kind: 'number',
+        label: 'Times the child has gone missing in the last 90 days, including this time (optional)',
+        optional: true,
+        width: '5',
+      },
       // The return home interview is due 72 hours after the child came back, so we ask when that was.
-      { name: 'returnedOn', path: 'concerns.screening.returnedOn', kind: 'date', label: 'Date the child came back or was found (optional)', hint: 'If the child went missing. For example, 27 11 2026', optional: true },
-      { name: 'returnedTime', path: 'concerns.screening.returnedTime', kind: 'text', label: 'Time the child came back or was found (optional)', hint: 'For example, 21:30 or 9:30pm', optional: true, width: '5', normalise: twentyFourHour },
+      {
+        name: 'returnedOn',
+        path: 'concerns.screening.returnedOn',
+        kind: 'date',
+        label: 'Date the child came back or was found (optional)',
+        hint: 'If the child went missing. For example, 27 11 2026',
+        optional: true,
+      },
+      {
+        name: 'returnedTime',
+        path: 'concerns.screening.returnedTime',
+        kind: 'text',
+        label: 'Time the child came back or was found (optional)',
+        hint: 'For example, 21:30 or 9:30pm',
+        optional: true,
+        width: '5',
+        normalise: twentyFourHour,
+      },
     ],
   },
   {
     id: 'what-happened',
     title: 'What has happened?',
-    fields: [{ name: 'description', path: 'concerns.description', kind: 'textarea', label: 'What has happened, and why are you worried?', hint: 'Say what you saw or were told, when, and by whom. Include anything the child said, in their words if you can.', required: 'Enter what has happened and why you are worried' }],
+    fields: [
+      {
+        name: 'description',
+        path: 'concerns.description',
+        kind: 'textarea',
+        label: 'What has happened, and why are you worried?',
+        hint: 'Say what you saw or were told, when, and by whom. Include anything the child said, in their words if you can.',
+        required: 'Enter what has happened and why you are worried',
+      },
+    ],
   },
   {
     id: 'child-views',
     title: "The child's views",
-    fields: [{ name: 'childViews', path: 'childViews', kind: 'textarea', label: 'What does the child say about what is happening? (optional)', hint: 'Leave blank if you do not know', optional: true }],
+    fields: [
+      {
+        name: 'childViews',
+        path: 'childViews',
+        kind: 'textarea',
+        label: 'What does the child say about what is happening? (optional)',
+        hint: 'Leave blank if you do not know',
+        optional: true,
+      },
+    ],
   },
   {
     id: 'expectation',
     title: 'What do you expect to happen?',
-    fields: [{ name: 'expectation', path: 'expectation', kind: 'textarea', label: 'What do you expect to happen?', hint: 'For example, a social worker to visit, help for the family, or advice for you', required: 'Enter what you expect to happen' }],
+    fields: [
+      {
+        name: 'expectation',
+        path: 'expectation',
+        kind: 'textarea',
+        label: 'What do you expect to happen?',
+        hint: 'For example, a social worker to visit, help for the family, or advice for you',
+        required: 'Enter what you expect to happen',
+      },
+    ],
   },
   {
     id: 'consent',
     title: 'Consent to share information',
     fields: [
       {
-        name: 'consentStatus', path: 'consent.status', kind: 'radios', label: 'Does the family know you are telling us, and agree?', required: 'Select whether the family knows you are telling us and agrees',
+        name: 'consentStatus',
+        path: 'consent.status',
+        kind: 'radios',
+        label: 'Does the family know you are telling us, and agree?',
+        required: 'Select whether the family knows you are telling us and agrees',
         options: [
           { value: 'given', text: 'Yes, they agreed to me sharing this information' },
           { value: 'refused', text: 'No, they refused' },
           { value: 'not-sought', text: 'I did not ask, because asking would increase the risk to the child' },
         ],
       },
-      { name: 'refusedReason', path: 'consent.reason', kind: 'textarea', label: 'What did they say, and why are you telling us anyway?', when: { field: 'consentStatus', value: 'refused' }, required: 'Enter what they said and why you are telling us anyway' },
-      { name: 'notSoughtReason', path: 'consent.reason', kind: 'textarea', label: 'Why would asking increase the risk?', when: { field: 'consentStatus', value: 'not-sought' }, required: 'Enter why asking would increase the risk' },
+      {
+        name: 'refusedReason',
+        path: 'consent.reason',
+        kind: 'textarea',
+        label: 'What did they say, and why are you telling us anyway?',
+        when: { field: 'consentStatus', value: 'refused' },
+        required: 'Enter what they said and why you are telling us anyway',
+      },
+      {
+        name: 'notSoughtReason',
+        path: 'consent.reason',
+        kind: 'textarea',
+        label: 'Why would asking increase the risk?',
+        when: { field: 'consentStatus', value: 'not-sought' },
+        required: 'Enter why asking would increase the risk',
+      },
     ],
   },
 ];
@@ -273,10 +671,39 @@ const individualPage = (): Page => ({
   title: 'About you',
   intro: 'Give an email address or a telephone number, or both, so that we can tell you what happens or ask you more.',
   fields: [
-    { name: 'name', path: 'referrer.name', kind: 'text', label: 'Full name', autocomplete: 'name', required: 'Enter your full name' },
-    { name: 'role', path: 'referrer.role', kind: 'text', label: 'How do you know the child? (optional)', hint: 'For example, grandparent, neighbour, family friend', optional: true },
-    { name: 'email', path: 'referrer.email', kind: 'email', label: 'Email address (optional)', autocomplete: 'email', optional: true },
-    { name: 'phone', path: 'referrer.phone', kind: 'tel', label: 'Telephone number (optional)', autocomplete: 'tel', width: '20', optional: true },
+    {
+      name: 'name',
+      path: 'referrer.name',
+      kind: 'text',
+      label: 'Full name',
+      autocomplete: 'name',
+      required: 'Enter your full name',
+    },
+    {
+      name: 'role',
+      path: 'referrer.role',
+      kind: 'text',
+      label: 'How do you know the child? (optional)',
+      hint: 'For example, grandparent, neighbour, family friend',
+      optional: true,
+    },
+    {
+      name: 'email',
+      path: 'referrer.email',
+      kind: 'email',
+      label: 'Email address (optional)',
+      autocomplete: 'email',
+      optional: true,
+    },
+    {
+      name: 'phone',
+      path: 'referrer.phone',
+      kind: 'tel',
+      label: 'Telephone number (optional)',
+      autocomplete: 'tel',
+      width: '20',
+      optional: true,
+    },
   ],
 });
 
@@ -285,7 +712,18 @@ const anonymousPage = (): Page => ({
   id: 'about-you',
   title: 'About you',
   intro: 'You do not have to tell us who you are. Without an email address we cannot tell you what we decide.',
-  fields: [{ name: 'phone', path: 'referrer.phone', kind: 'tel', label: 'Telephone number (optional)', hint: 'If you give one, we can call you if we need to know more', autocomplete: 'tel', width: '20', optional: true }],
+  fields: [
+    {
+      name: 'phone',
+      path: 'referrer.phone',
+      kind: 'tel',
+      label: 'Telephone number (optional)',
+      hint: 'If you give one, we can call you if we need to know more',
+      autocomplete: 'tel',
+      width: '20',
+      optional: true,
+    },
+  ],
 });
 
 /** The question page with this id (`about-you`, `children/1/address`, `concerns/harm`), if there is one. */

@@ -9,7 +9,17 @@ export interface Option {
   hint?: string;
 }
 
-export type FieldKind = 'text' | 'textarea' | 'email' | 'tel' | 'number' | 'date' | 'yesno' | 'radios' | 'checkboxes' | 'select';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'tel'
+  | 'number'
+  | 'date'
+  | 'yesno'
+  | 'radios'
+  | 'checkboxes'
+  | 'select';
 
 export interface Field {
   /** The form control's name and id: unique on its page. */
