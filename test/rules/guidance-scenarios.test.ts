@@ -188,6 +188,19 @@ const cases: Case[] = [
     },
     [S17()],
   ],
+  // MHCLG/DfE 2018 joint guidance: a 16 or 17 year old with nowhere safe to stay that night is
+  // given emergency accommodation the same day, so the assessment starts red, not in 4 office hours.
+  [
+    'homeless 17-year-old with nowhere safe to stay tonight (form)',
+    {
+      agency: 'member-of-public',
+      factors: [],
+      indicators: ['young-person-homeless', 'young-person-nowhere-safe-tonight'],
+      ages: [17],
+      description: 'My neighbour’s son was thrown out this evening and is sitting on the stairs with nowhere to go.',
+    },
+    [S17('red')],
+  ],
   // WT ch. 3: an open case never lowers protection; the s47 goes ahead with the allocated worker.
   [
     'child with an open CIN case, new disclosure of physical abuse; her brother has no open case',

@@ -815,7 +815,20 @@ const rows: Row[] = [
       factors: ['20'],
       indicators: ['young-person-homeless'],
       ages: [16],
-      description: 'Asked to leave by his mother after arguments; sofa-surfing, nowhere to stay tonight.',
+      description: 'Asked to leave by his mother after arguments; sofa-surfing until the weekend.',
+    },
+    4,
+    'csc-assessment',
+  ],
+  // MHCLG/DfE 2018 joint guidance: nowhere safe to stay that night means emergency accommodation today.
+  [
+    'young-person-nowhere-safe-tonight',
+    {
+      agency: 'housing',
+      factors: ['20'],
+      indicators: ['young-person-nowhere-safe-tonight'],
+      ages: [17],
+      description: 'Thrown out this afternoon after a row; has nowhere to sleep tonight.',
     },
     4,
     'csc-assessment',

@@ -22,10 +22,9 @@ describe('parseRuleset', () => {
   });
 
   it('points at the line and path of an unknown key in JSON', () => {
-    const text = defaultText.replace(
-      '"factors": ["16A"], "when": {"factor": ["16A"]}',
-      '"factors": ["16A"], "when": {"factr": ["16A"]}',
-    );
+    // Whatever the file's layout, misspell the key of the 16A indicator's `when` condition.
+    const text = defaultText.replace(/("factors":\s*\["16A"\],\s*"when":\s*\{\s*)"factor"/, '$1"factr"');
+    expect(text).not.toBe(defaultText);
     const line = text.split('\n').findIndex((l) => l.includes('"factr"')) + 1;
     const [issue] = issuesOf(text, 'area.json');
     expect(issue).toMatchObject({ line, message: expect.stringMatching(/factr/) });

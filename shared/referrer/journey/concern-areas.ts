@@ -167,6 +167,7 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'housing-unsuitable': 'The home is unsuitable or overcrowded',
       'family-homeless': 'The family is homeless, or about to be',
       'young-person-homeless': 'The young person is 16 or 17 and is homeless, or about to be, without their family',
+      'young-person-nowhere-safe-tonight': 'The young person is 16 or 17 and has nowhere safe to stay tonight',
       'financial-hardship': 'The family is struggling for money',
       'social-isolation': 'The family has nobody around to support them',
       'parent-in-custody': 'A parent is in prison',
