@@ -178,6 +178,8 @@ describe('Front Door stack', () => {
         .filter((entry: string) => actionsOf(entry).includes('ses:SendEmail'))
         .sort();
       expect(senders).toEqual([
+        // After a daily triage meeting, what the child's GP and school need to know, on secure domains.
+        'functions/console/meetings.ts',
         // Replies to inbound email: received, needs completing, or refused and why.
         'functions/email-intake/receive.ts',
         // The LADO's next steps to the employer, and the referrer's acknowledgement of an allegation.
