@@ -26,7 +26,8 @@ export const formatLondonTime = (iso: string): string => {
   return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
 };
 
-const MONTHS = [
+/** Month names in GOV.UK style, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -158,7 +158,8 @@ export class InvalidMeasuresFilter extends Error {
   override readonly name = 'InvalidMeasuresFilter';
 }
 
-const EMPTY: MonthFigures = {
+/** A month with nothing in it: every figure zero. */
+export const NO_FIGURES: MonthFigures = {
   contacts: 0,
   children: 0,
   decidedChildren: 0,
@@ -207,7 +208,7 @@ const totalOf = (months: readonly MonthFigures[]): MonthFigures =>
       Object.fromEntries(
         Object.entries(total).map(([k, v]) => [k, v + month[k as keyof MonthFigures]]),
       ) as unknown as MonthFigures,
-    EMPTY,
+    NO_FIGURES,
   );
 
 /**

@@ -1,3 +1,4 @@
+import { MONTHS } from '../calendar/format';
 import { AGENCY_TYPES } from '../notification';
 import { ROUTES } from '../triage/types';
 import { barChart, type Bar } from './charts';
@@ -16,22 +17,8 @@ export interface PerformanceSection {
   table: { head: string[]; rows: string[][] };
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-export const monthName = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-const shortMonth = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]!.slice(0, 3)} ${month.slice(0, 4)}`;
+export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const shortMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]!.slice(0, 3)} ${month.slice(0, 4)}`;
 
 /** agency types and theme ids as people read them: "la-social-care" → "La social care" unless named. */
 const plain = (code: string, names: Record<string, string> = {}) =>

@@ -1,37 +1,16 @@
-import type { BoardMeasures, MonthFigures } from '../../shared/reporting/measures';
+import { type BoardMeasures, type MonthFigures, NO_FIGURES } from '../../shared/reporting/measures';
 import { monthNarrative } from '../../shared/returns/board-narrative';
 import { boardReportHtml } from '../../shared/returns/board-report';
 
-const ZERO: MonthFigures = {
-  contacts: 0,
-  children: 0,
-  decidedChildren: 0,
-  referrals: 0,
-  earlyHelp: 0,
-  reContacts: 0,
-  reReferrals: 0,
-  decidedContacts: 0,
-  withinOneWorkingDay: 0,
-  redDecided: 0,
-  redWithinHours: 0,
-  partnerRequests: 0,
-  partnerRequestsAnsweredWithin48h: 0,
-  reconsiderationsRequested: 0,
-  reconsiderationsChanged: 0,
-  referrersNotReached: 0,
-  ladoAllegations: 0,
-  ladoOnly: 0,
-};
-
 /** Board measures as loadMeasures gives them, built by hand: months with figures, the rest zero. */
 const measures = (months: Record<string, Partial<MonthFigures>>, more: Partial<BoardMeasures> = {}): BoardMeasures => {
-  const list = Object.entries(months).map(([month, figures]) => ({ month, ...ZERO, ...figures }));
+  const list = Object.entries(months).map(([month, figures]) => ({ month, ...NO_FIGURES, ...figures }));
   const total = list.reduce(
     (t, m) =>
       Object.fromEntries(
-        Object.keys(ZERO).map((k) => [k, t[k as keyof MonthFigures] + m[k as keyof MonthFigures]]),
+        Object.keys(NO_FIGURES).map((k) => [k, t[k as keyof MonthFigures] + m[k as keyof MonthFigures]]),
       ) as unknown as MonthFigures,
-    ZERO,
+    NO_FIGURES,
   );
   return {
     filter: { from: list[0]!.month, to: list.at(-1)!.month },
