@@ -1,4 +1,5 @@
 import { buildQueue, pageItems, QueueQuerySchema, startOfToday, TABS, type Tab } from '../../shared/console/queue';
+import { findStuckContacts } from '../../shared/console/stuck';
 import { AGENCY_NAMES, THEME_NAMES } from '../../shared/web/labels';
 import { ROUTES } from '../../shared/triage/types';
 import { contactStore } from '../lib/dependencies';
@@ -15,15 +16,17 @@ export const handler = consoleRoute('view', async (event, user) => {
   const query = QueueQuerySchema.parse(event.queryStringParameters ?? {});
   const store = contactStore();
   const now = new Date();
-  const [awaiting, failed, awaitingManager, needsCompleting, decidedToday, reconsiderationRequests] = await Promise.all(
-    [
-      ...(['awaiting-decision', 'triage-failed', 'awaiting-manager', 'needs-completing'] as const).map((s) =>
-        store.listByStatus(s),
-      ),
-      store.listByStatus('decided', { since: startOfToday(now) }),
-      store.listReconsiderationRequests(),
-    ],
-  );
+  const [stuck, [awaiting, failed, awaitingManager, needsCompleting, decidedToday, reconsiderationRequests]] =
+    await Promise.all([
+      findStuckContacts({ store, now }),
+      Promise.all([
+        ...(['awaiting-decision', 'triage-failed', 'awaiting-manager', 'needs-completing'] as const).map((s) =>
+          store.listByStatus(s),
+        ),
+        store.listByStatus('decided', { since: startOfToday(now) }),
+        store.listReconsiderationRequests(),
+      ]),
+    ]);
   const tabs = buildQueue(
     {
       open: [...awaiting!, ...failed!],
@@ -47,6 +50,7 @@ export const handler = consoleRoute('view', async (event, user) => {
   return page('console/queue.njk', {
     ...baseContext(user),
     query,
+    stuck,
     tabs,
     pageHref,
     pageItems: (t: { tab: Tab; page: number; pages: number }) =>

@@ -9,6 +9,10 @@ export const ENDED_RUNS_WINDOW_HOURS = 24;
 /** Attempts at triage before a contact is left to a worker as triage-failed. */
 export const MAX_TRIAGE_ATTEMPTS = 5;
 
+/** The queue time (ISO) before which a contact still `received` or `triaging` has stalled. */
+export const stalledCutoff = (now: Date): string =>
+  new Date(now.getTime() - STALLED_AFTER_MINUTES * 60_000).toISOString();
+
 /**
  * A contact whose triage has not finished: never begun, begun, or recommended but not yet
  * acknowledged to the referrer (so never awaiting decision without its acknowledgement).
@@ -63,7 +67,7 @@ export const requeueStalledContacts = async (deps: {
   now: Date;
   workflow: TriageWorkflow;
 }): Promise<{ requeued: number; restarted: number }> => {
-  const cutoff = new Date(deps.now.getTime() - STALLED_AFTER_MINUTES * 60_000).toISOString();
+  const cutoff = stalledCutoff(deps.now);
   // A received contact is queued in the order it arrived, so the stalled ones are a key range.
   const stalled = await deps.store.listByStatus('received', { before: cutoff });
   for (const { contactId } of stalled) await deps.triageQueue.send({ contactId });

@@ -1,0 +1,69 @@
+import type { Contact } from '../../shared/contacts';
+import { findStuckContacts } from '../../shared/console/stuck';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
+
+const now = new Date('2026-03-02T10:00:00Z');
+
+const contact = (contactId: string, status: Contact['status'], receivedAt: string): Contact =>
+  ({
+    contactId,
+    reference: `CFC-TEST-${contactId}`,
+    status,
+    channel: 'api',
+    receivedAt,
+    updatedAt: receivedAt,
+    version: 1,
+    notification: {
+      referrer: { organisation: 'Example Constabulary', agencyType: 'police' },
+      children: [{ firstName: 'Noah', lastName: 'Madeup', dateOfBirth: '2020-03-03' }],
+    },
+  }) as unknown as Contact;
+
+describe('stuck and failed contacts in the console (issue 11)', () => {
+  it('lists contacts left received or triaging past the stall threshold, and failed ones, oldest first, with a warning', async () => {
+    // Prepare
+    const store = new MemoryContactStore([
+      contact('0001', 'received', '2026-03-02T09:40:00Z'),
+      contact('0002', 'triaging', '2026-03-02T09:30:00Z'),
+      contact('0003', 'received', '2026-03-02T09:58:00Z'), // within the threshold: the sweeper has not had its turn
+      contact('0004', 'triage-failed', '2026-03-02T08:00:00Z'),
+      contact('0005', 'triaging', '2026-03-02T09:57:00Z'),
+    ]);
+
+    // Act
+    const result = await findStuckContacts({ store, now });
+
+    // Assess
+    expect(result.stuck).toBe(2);
+    expect(result.failed).toBe(1);
+    expect(result.rows).toEqual([
+      {
+        contactId: '0004',
+        reference: 'CFC-TEST-0004',
+        receivedAt: '2026-03-02T08:00:00Z',
+        status: 'Triage failed: needs a worker to look at it',
+      },
+      { contactId: '0002', reference: 'CFC-TEST-0002', receivedAt: '2026-03-02T09:30:00Z', status: 'Being triaged' },
+      { contactId: '0001', reference: 'CFC-TEST-0001', receivedAt: '2026-03-02T09:40:00Z', status: 'Received' },
+    ]);
+    expect(result.warning).toBe(
+      '2 contacts are stuck in triage: received more than 5 minutes ago and not yet in the queue. ' +
+        'The system retries them every 5 minutes; if one stays here, tell the duty manager. ' +
+        '1 contact failed automatic triage and needs a worker to triage it by hand.',
+    );
+  });
+
+  it('shows no warning when nothing is stuck or failed', async () => {
+    // Prepare
+    const store = new MemoryContactStore([
+      contact('0001', 'received', '2026-03-02T09:58:00Z'),
+      contact('0002', 'awaiting-decision', '2026-03-02T07:00:00Z'),
+    ]);
+
+    // Act
+    const result = await findStuckContacts({ store, now });
+
+    // Assess
+    expect(result).toEqual({ stuck: 0, failed: 0, rows: [], warning: undefined });
+  });
+});
