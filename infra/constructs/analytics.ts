@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -102,6 +102,10 @@ export class Analytics extends Construct {
         },
       },
     });
+
+    // `front-door report board --stack` finds the facts by these outputs, as the ops commands find their tables.
+    new CfnOutput(this, 'WorkGroupName', { key: 'AnalyticsWorkGroupName', value: workGroup.name });
+    new CfnOutput(this, 'DatabaseName', { key: 'AnalyticsDatabaseName', value: databaseName });
 
     const stack = Stack.of(this);
     const catalogArn = (resource: string) => stack.formatArn({ service: 'glue', resource });

@@ -37,8 +37,11 @@ export const localDeployment = (dataDir: string): Deployment => {
   };
 };
 
-export const stackDeployment = async (stackName: string, region?: string): Promise<Deployment> => {
-  const cloudFormation = new CloudFormationClient({ region });
+export const stackDeployment = async (
+  stackName: string,
+  region?: string,
+  cloudFormation = new CloudFormationClient({ region }),
+): Promise<Deployment> => {
   try {
     const { Stacks = [] } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
     const outputs = Object.fromEntries((Stacks[0]?.Outputs ?? []).map((o) => [o.OutputKey!, o.OutputValue!]));

@@ -7,9 +7,8 @@ import { isIsoDate, monthsBefore } from '../../shared/returns/dates';
 import { toCsv, type Table } from '../../shared/returns/table';
 import { toXlsx } from '../../shared/returns/xlsx';
 import { boardReportHtml } from '../../shared/returns/board-report';
-import { duckDbFacts } from '../../shared/reporting/duckdb-facts';
 import { loadMeasures } from '../../shared/reporting/measures';
-import type { FactsQuery } from '../../shared/reporting/ports';
+import { analyticsFacts } from './analytics-facts';
 import { printToPdf } from './headless-chromium';
 import { loadStageConfig } from '../config';
 import { OpsError, opsFor } from './commands';
@@ -120,18 +119,6 @@ const statutoryReturn = async (kind: 'annex-a' | 'cin-census', values: Values, o
   io.stdout(`From ${deployment.description}, ${period.from} to ${period.to}.`);
 };
 
-/**
- * The analytics facts the measures read: locally the extract's directory under the data
- * directory, queried by DuckDB, as the local runtime's functions read it.
- */
-const factsFor = async (values: Values): Promise<FactsQuery & { close?(): void }> => {
-  if (values.stack)
-    throw new OpsError(
-      'The board report reads a deployed stack’s facts through Athena: not wired yet; run it on the local system',
-    );
-  return duckDbFacts(join(resolve(values['data-dir'] ?? '.data'), 'analytics'));
-};
-
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
@@ -144,7 +131,11 @@ const boardReport = async (values: Values, out: string, io: ReportIo): Promise<n
   const month = values.month;
   if (!month || !MONTH.test(month)) throw new UsageError('Give --month as a month, like --month 2026-11');
   const area = areaName(values, '');
-  const facts = await factsFor(values);
+  const facts = await analyticsFacts({
+    stack: values.stack,
+    region: values.region,
+    dataDir: resolve(values['data-dir'] ?? '.data'),
+  });
   try {
     const trend = await loadMeasures({ from: `${monthsBefore(`${month}-01`, 12).slice(0, 7)}`, to: month }, { facts });
     const monthOnly = await loadMeasures({ from: month, to: month }, { facts });
@@ -160,7 +151,7 @@ const boardReport = async (values: Values, out: string, io: ReportIo): Promise<n
     } else io.stderr(`No PDF: ${printed.unavailable}. The HTML prints to PDF from any browser.`);
     return 0;
   } finally {
-    facts.close?.();
+    facts.close();
   }
 };
 

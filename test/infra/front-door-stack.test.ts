@@ -410,6 +410,13 @@ describe('Front Door stack', () => {
       );
       expect(actionsOf('functions/console/performance.ts')).not.toContain('dynamodb:PutItem');
     });
+
+    it('names the workgroup and the Glue database in outputs, for `front-door report board --stack`', () => {
+      const [workGroup] = Object.values(resources('AWS::Athena::WorkGroup')) as any[];
+      const [database] = Object.values(resources('AWS::Glue::Database')) as any[];
+      template.hasOutput('AnalyticsWorkGroupName', { Value: workGroup.Properties.Name });
+      template.hasOutput('AnalyticsDatabaseName', { Value: database.Properties.DatabaseInput.Name });
+    });
   });
 
   it('tells every function where its source lives, for the local runtime', () => {
