@@ -83,7 +83,7 @@ export class Analytics extends Construct {
             serdeInfo: { serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
           },
         },
-      }).addDependency(database);
+      }).addResourceDependency(database);
     }
 
     const workGroup = new CfnWorkGroup(this, 'WorkGroup', {

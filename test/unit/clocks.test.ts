@@ -47,7 +47,8 @@ describe('partner information requests', () => {
 });
 
 describe('the queue', () => {
-  it('puts red contacts past their deadline first, then the rest by due time', () => {
+  // Issue 12: red first (overdue red before the rest of red), then overdue, then by due time.
+  it('puts red contacts first, overdue red before the rest, then overdue contacts, then the rest by due time', () => {
     const now = new Date('2026-11-18T15:00:00Z');
     const contact = (id: string, priority: 'red' | 'amber' | 'green', dueAt: string) =>
       ({
@@ -72,9 +73,9 @@ describe('the queue', () => {
     const [all] = buildQueue(lists, QueueQuerySchema.parse({}), 'worker', now);
     expect(all!.rows.map((r) => r.reference)).toEqual([
       'red-overdue',
+      'red-not-yet-due',
       'green-overdue-earliest',
       'amber-due-soon',
-      'red-not-yet-due',
     ]);
   });
 });
