@@ -19,6 +19,9 @@ module.exports = {
   projects: [project('unit'), project('integration'), project('browser')],
   // Starting the local system on a busy 2-core machine can take over a minute; hooks share this limit.
   testTimeout: 180000,
+  // Jest's default on a 2-core machine is one worker; most tests wait on emulators, sockets and a
+  // browser, so two share the cores well and keep the suite inside its 15 minutes.
+  maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };
