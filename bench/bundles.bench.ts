@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { copyCommand, FILES_METADATA } from '../infra/constructs/front-door-function';
+import { copyCommand, EXTERNAL_MODULES, FILES_METADATA } from '../infra/constructs/front-door-function';
 import { describeFunctions } from '../infra/local/lambda';
 import { LocalDeployment } from '../infra/local/template';
 import { synthesizeTemplate } from '../infra/synth';
@@ -62,7 +62,7 @@ const main = async () => {
         target: 'node22',
         minify: true,
         sourcemap: false,
-        external: ['@aws-sdk/*'],
+        external: EXTERNAL_MODULES,
         logLevel: 'silent',
       });
       const files = (deployment.resource(fn.logicalId).Metadata?.[FILES_METADATA] ?? []) as CopiedFiles[];

@@ -45,6 +45,12 @@ const copying = (files: CopiedFiles[]) => ({
  */
 export const FILES_METADATA = 'FrontDoor:Files';
 
+/**
+ * Left out of every bundle: the Lambda runtime provides the AWS SDK, and DuckDB (native) is loaded
+ * only on the local analytics path, never in AWS, where Athena reads the facts.
+ */
+export const EXTERNAL_MODULES = ['@aws-sdk/*', '@duckdb/*'];
+
 /** What a function carries beside its bundle. */
 export const copiedFiles = (props: Pick<FrontDoorFunctionProps, 'pages' | 'assets'>): CopiedFiles[] => [
   ...(props.pages ? PAGE_FILES : []),
@@ -82,8 +88,7 @@ export class FrontDoorFunction extends NodejsFunction {
         target: 'node22',
         sourceMap: true,
         minify: true,
-        // DuckDB (native) is loaded only on the local analytics path, never in AWS, where Athena reads the facts.
-        externalModules: ['@aws-sdk/*', '@duckdb/*'],
+        externalModules: EXTERNAL_MODULES,
         commandHooks: copiedFiles(props).length ? copying(copiedFiles(props)) : undefined,
       },
     });
