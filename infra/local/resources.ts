@@ -5,6 +5,7 @@
  */
 import {
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
@@ -58,12 +59,30 @@ export async function createResources(
   }
 }
 
-interface TableProperties {
+export interface TableProperties {
   KeySchema: KeySchemaElement[];
   AttributeDefinitions: AttributeDefinition[];
   GlobalSecondaryIndexes?: GlobalSecondaryIndex[];
   LocalSecondaryIndexes?: LocalSecondaryIndex[];
 }
+
+// Capacity, encryption, streams, TTL and PITR do not change behaviour locally (and dynalite lacks most of them).
+const indexesOf = <I extends { IndexName?: string; KeySchema?: KeySchemaElement[]; Projection?: unknown }>(
+  indexes?: I[],
+) =>
+  indexes?.length
+    ? indexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection }) as I)
+    : undefined;
+
+/** A table as the template defines it, for an emulator: keys and indexes only. */
+export const createTableInput = (TableName: string, props: TableProperties): CreateTableCommandInput => ({
+  TableName,
+  BillingMode: 'PAY_PER_REQUEST',
+  KeySchema: props.KeySchema,
+  AttributeDefinitions: props.AttributeDefinitions,
+  GlobalSecondaryIndexes: indexesOf(props.GlobalSecondaryIndexes),
+  LocalSecondaryIndexes: indexesOf(props.LocalSecondaryIndexes),
+});
 
 async function ensureTable(
   client: DynamoDBClient,
@@ -73,33 +92,13 @@ async function ensureTable(
 ): Promise<string> {
   const TableName = deployment.physicalName(logicalId);
   const props = deployment.properties(logicalId) as unknown as TableProperties;
-  // Capacity, encryption, streams, TTL and PITR do not change behaviour locally (and dynalite lacks most of them).
-  const gsis = props.GlobalSecondaryIndexes?.map(({ IndexName, KeySchema, Projection }) => ({
-    IndexName,
-    KeySchema,
-    Projection,
-  }));
+  const gsis = indexesOf(props.GlobalSecondaryIndexes);
   const existing = await client.send(new DescribeTableCommand({ TableName })).catch((error: unknown) => {
     if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   });
   if (!existing?.Table) {
-    await client.send(
-      new CreateTableCommand({
-        TableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: props.KeySchema,
-        AttributeDefinitions: props.AttributeDefinitions,
-        GlobalSecondaryIndexes: gsis?.length ? gsis : undefined,
-        LocalSecondaryIndexes: props.LocalSecondaryIndexes?.length
-          ? props.LocalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({
-              IndexName,
-              KeySchema,
-              Projection,
-            }))
-          : undefined,
-      }),
-    );
+    await client.send(new CreateTableCommand(createTableInput(TableName, props)));
     return TableName;
   }
   if (JSON.stringify(existing.Table.KeySchema) !== JSON.stringify(props.KeySchema)) {

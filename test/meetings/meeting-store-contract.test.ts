@@ -1,63 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import dynalite from 'dynalite';
-import { ContactTables } from '../../infra/constructs/contact-tables';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoMeetingStore } from '../../shared/aws/dynamo-meeting-store';
 import type { Meeting, MeetingRecord } from '../../shared/meetings/meeting';
 import { MeetingChanged, type MeetingStore } from '../../shared/meetings/ports';
+import { useDynalite } from '../support/dynalite';
 import { MemoryMeetingStore } from './memory';
 
 /**
  * The same promises asked of the in-memory meeting store the use-case tests use and of the
  * DynamoDB adapter on dynalite, in the contacts table as the stack defines it.
  */
-const contactsTable = () => {
-  const stack = new Stack(new App(), 'Tables', { env: { account: '000000000000', region: 'eu-west-2' } });
-  new ContactTables(stack, 'Tables', { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false });
-  const tables = Object.values(
-    Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
-  );
-  return tables.find((r) => r.Type === 'AWS::DynamoDB::GlobalTable' && r.Properties.GlobalSecondaryIndexes)!.Properties;
-};
-
-let server: Server;
-let client: DynamoDBClient;
-let tables = 0;
-beforeAll(async () => {
-  server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  client = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'eu-west-2',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-});
-afterAll(async () => {
-  client?.destroy();
-  await new Promise((resolve) => server?.close(resolve));
-});
-
-const props = contactsTable();
-const dynamoTable = async () => {
-  const TableName = `contacts-${++tables}`;
-  await client.send(
-    new CreateTableCommand({
-      TableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: props.KeySchema,
-      AttributeDefinitions: props.AttributeDefinitions,
-      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(
-        ({ IndexName, KeySchema, Projection }: Record<string, unknown>) => ({ IndexName, KeySchema, Projection }),
-      ),
-    }),
-  );
-  return TableName;
-};
+const dynalite = useDynalite();
 
 const meeting = (theme: string, overrides: Partial<Meeting> = {}): Meeting => ({
   meetingId: `2026-03-02.${theme}`,
@@ -97,7 +49,10 @@ const record = (meetingId: string, contactId: string, childIndex: number): Meeti
 
 describe.each([
   ['in memory', async (): Promise<MeetingStore> => new MemoryMeetingStore()],
-  ['on DynamoDB', async (): Promise<MeetingStore> => new DynamoMeetingStore(await dynamoTable(), client)],
+  [
+    'on DynamoDB',
+    async (): Promise<MeetingStore> => new DynamoMeetingStore(await dynalite.contactsTable(), dynalite.client()),
+  ],
 ])('the meeting store %s', (_name, makeStore) => {
   it("creates a day's meeting for a theme once, lists the day's meetings, and writes only at the version read", async () => {
     // Prepare
@@ -190,9 +145,9 @@ describe.each([
 describe('the meeting store on DynamoDB', () => {
   it("keeps meetings as long as the contacts, and a contact's own items apart from its meeting records", async () => {
     // Prepare
-    const table = await dynamoTable();
-    const store = new DynamoMeetingStore(table, client, 6);
-    const contacts = new DynamoContactStore(table, client, 6);
+    const table = await dynalite.contactsTable();
+    const store = new DynamoMeetingStore(table, dynalite.client(), 6);
+    const contacts = new DynamoContactStore(table, dynalite.client(), 6);
     const contactId = '01j00000000000000000000001';
     await store.create(meeting('domestic-abuse'), [record('2026-03-02.domestic-abuse', contactId, 0)]);
 

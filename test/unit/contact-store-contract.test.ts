@@ -1,8 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
-import { synthesizeTemplate } from '../../infra/synth';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import {
   householdKeyFor,
@@ -17,6 +12,7 @@ import type { Notification } from '../../shared/notification';
 import type { Recommendation } from '../../shared/triage/types';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
+import { useDynalite } from '../support/dynalite';
 
 /**
  * The same promises asked of the in-memory store the use-case tests use and of the DynamoDB
@@ -24,48 +20,9 @@ import { MemoryContactStore } from '../support/contact-store-in-memory';
  * past DynamoDB's 1 MB page, cursors, key ranges, and match summaries kept current.
  */
 
-const contactsTable = () => {
-  const template = synthesizeTemplate();
-  const [, table] = Object.entries(
-    template.Resources as Record<string, { Type: string; Properties: Record<string, any> }>,
-  ).find(([, r]) => r.Type === 'AWS::DynamoDB::GlobalTable' && r.Properties.GlobalSecondaryIndexes)!;
-  return table.Properties;
-};
-
-let server: Server;
-let client: DynamoDBClient;
-let tables = 0;
-beforeAll(async () => {
-  server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  client = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'eu-west-2',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-});
-afterAll(async () => {
-  client?.destroy();
-  await new Promise((resolve) => server?.close(resolve));
-});
-
-const props = contactsTable();
-const dynamoStore = async (): Promise<ContactStore> => {
-  const TableName = `contacts-${++tables}`;
-  await client.send(
-    new CreateTableCommand({
-      TableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: props.KeySchema,
-      AttributeDefinitions: props.AttributeDefinitions,
-      GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map(
-        ({ IndexName, KeySchema, Projection }: Record<string, unknown>) => ({ IndexName, KeySchema, Projection }),
-      ),
-    }),
-  );
-  return new DynamoContactStore(TableName, client);
-};
+const dynalite = useDynalite();
+const dynamoStore = async (): Promise<ContactStore> =>
+  new DynamoContactStore(await dynalite.contactsTable(), dynalite.client());
 
 const notification = (description = 'Synthetic test concern.'): Notification => {
   const n = aSchoolNeglectNotification() as unknown as Notification;
