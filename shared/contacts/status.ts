@@ -37,8 +37,14 @@ export const statusesBefore = (to: ContactStatus): ContactStatus[] =>
 
 export const codesOfStatus = Object.keys(CONTACT_STATUSES) as [ContactStatus, ...ContactStatus[]];
 
+/**
+ * Waiting for a decision to be made or signed off: what triage meetings discuss and what can be
+ * overdue (a failed triage has no due time).
+ */
+export const AWAITING_DECISION_STATUSES: readonly ContactStatus[] = ['awaiting-decision', 'awaiting-manager'];
+
 /** Open: waiting for a worker or a manager; what the console lets people act on and partners are asked about. */
-export const OPEN_STATUSES: readonly ContactStatus[] = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
+export const OPEN_STATUSES: readonly ContactStatus[] = [...AWAITING_DECISION_STATUSES, 'triage-failed'];
 export const isOpen = (status: ContactStatus): boolean => OPEN_STATUSES.includes(status);
 
 /** A worker may decide now: triaged (or failed triage) and no decision waiting for sign-off. */

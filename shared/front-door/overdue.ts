@@ -1,8 +1,5 @@
-import type { ContactStatus } from '../contacts';
+import { AWAITING_DECISION_STATUSES } from '../contacts';
 import type { ContactStore } from './ports';
-
-/** Contacts still waiting for a decision, by the statuses a decision can be waiting in. */
-export const WAITING_FOR_DECISION: ContactStatus[] = ['awaiting-decision', 'awaiting-manager'];
 
 /**
  * Late decisions nobody noticed were an inspection finding (domain brief §7): this count is
@@ -10,7 +7,7 @@ export const WAITING_FOR_DECISION: ContactStatus[] = ['awaiting-decision', 'awai
  */
 export const countOverdueContacts = async (deps: { store: ContactStore; now: Date }): Promise<number> => {
   const counts = await Promise.all(
-    WAITING_FOR_DECISION.map((status) => deps.store.countDueBefore(status, deps.now.toISOString())),
+    AWAITING_DECISION_STATUSES.map((status) => deps.store.countDueBefore(status, deps.now.toISOString())),
   );
   return counts.reduce((sum, n) => sum + n, 0);
 };

@@ -1,10 +1,7 @@
 import type { RuntimeConfig } from '../config';
-import type { ContactStatus, PartnerRequest } from '../contacts';
+import { OPEN_STATUSES, type PartnerRequest } from '../contacts';
 import { partnerReminderEmail } from '../mail/messages';
 import type { ContactStore, Mailer } from './ports';
-
-/** Workers ask partners for information while a contact waits for a decision. */
-export const ASKING_STATUSES: ContactStatus[] = ['awaiting-decision', 'awaiting-manager', 'triage-failed'];
 
 const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && request.dueAt < now.toISOString();
 
@@ -19,7 +16,8 @@ export const remindOverduePartnerRequests = async (deps: {
   config: RuntimeConfig;
   now: Date;
 }): Promise<{ overdue: number; reminded: number }> => {
-  const lists = await Promise.all(ASKING_STATUSES.map((status) => deps.store.listByStatus(status)));
+  // Workers ask partners for information while a contact is open, so only open contacts have requests to remind.
+  const lists = await Promise.all(OPEN_STATUSES.map((status) => deps.store.listByStatus(status)));
   let overdue = 0;
   let reminded = 0;
   for (const contact of lists.flat()) {

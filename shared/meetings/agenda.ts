@@ -1,5 +1,5 @@
 import { localDateAt } from '../calendar/zoned';
-import type { Contact, ContactStatus } from '../contacts';
+import { AWAITING_DECISION_STATUSES, type Contact } from '../contacts';
 import type { AuditEvent, ContactStore } from '../front-door/ports';
 import { childName } from '../notification';
 import type { Agency } from '../partners/agencies';
@@ -24,12 +24,12 @@ export interface MeetingDeps {
 /** The meeting's date: the day in London. */
 export const meetingDate = (now: Date): string => localDateAt(now.getTime(), 'Europe/London');
 
-/** Contacts still waiting for the front door's decision: the ones a triage meeting discusses. */
-const DUE_STATUSES: ContactStatus[] = ['awaiting-decision', 'awaiting-manager'];
-
-/** The open contacts the ruleset gave the theme, most urgent first (the queue's own order). */
+/**
+ * The contacts still waiting for the front door's decision that the ruleset gave the theme, most
+ * urgent first (the queue's own order).
+ */
 export const dueContacts = async (contacts: ContactStore, theme: string): Promise<Contact[]> =>
-  (await Promise.all(DUE_STATUSES.map((status) => contacts.listByStatus(status))))
+  (await Promise.all(AWAITING_DECISION_STATUSES.map((status) => contacts.listByStatus(status))))
     .flat()
     .filter((c) => c.recommendation?.themes.includes(theme));
 

@@ -1,6 +1,5 @@
 import { planAction } from '../console/actions';
-import type { Contact, PartnerRequest } from '../contacts';
-import { ASKING_STATUSES } from '../front-door/partner-reminders';
+import { isOpen, OPEN_STATUSES, type Contact, type PartnerRequest } from '../contacts';
 import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
 import { meetingDate } from './agenda';
 import type { Meeting, MeetingRecord } from './meeting';
@@ -34,7 +33,7 @@ const todaysMeetings = async (partner: Partner, meetings: MeetingStore): Promise
   (await meetings.listOn(meetingDate(partner.now))).filter((m) => m.invited.includes(partner.agency));
 
 const requestsTo = async (agency: string, contacts: ContactStore): Promise<RequestToAgency[]> =>
-  (await Promise.all(ASKING_STATUSES.map((status) => contacts.listByStatus(status))))
+  (await Promise.all(OPEN_STATUSES.map((status) => contacts.listByStatus(status))))
     .flat()
     .flatMap((contact) =>
       (contact.partnerRequests ?? []).filter((r) => r.agency === agency).map((request) => ({ contact, request })),
@@ -85,7 +84,7 @@ export const openAsPartner = async (
   const meetings = (await todaysMeetings(request, deps.meetings)).filter((m) =>
     m.agenda.some((a) => a.contactId === contact.contactId),
   );
-  const requests = ASKING_STATUSES.includes(contact.status)
+  const requests = isOpen(contact.status)
     ? (contact.partnerRequests ?? []).filter((r) => r.agency === request.agency)
     : [];
   if (!meetings.length && !requests.length) return { outcome: 'not-found' };
@@ -117,7 +116,7 @@ export const answerAsPartner = async (
   for (let attempt = 0; attempt < 3; attempt++) {
     const contact = await deps.contacts.get(request.contactId);
     const asked =
-      contact && ASKING_STATUSES.includes(contact.status)
+      contact && isOpen(contact.status)
         ? contact.partnerRequests?.find((r) => r.id === request.requestId && r.agency === request.agency)
         : undefined;
     if (!contact || !asked) return { outcome: 'not-found' };
