@@ -4,6 +4,19 @@ import type { Ethnicity, Gender, ReferralSource } from '../notification';
  * Ofsted's Annex A cells: each list's column headings, and the lettered codes its guidance asks
  * for ("b) Female", "a) WBRI", "e) 2A: Schools"). Ofsted loads the lists by heading and code, so
  * these strings are the return's contract: change them only when the published guidance does.
+ *
+ * Checked (November 2026) against the sector's published Annex A tooling, since Ofsted's own
+ * template (the spreadsheet issued with "Inspecting local authority children's services",
+ * https://www.gov.uk/government/publications/inspecting-local-authority-childrens-services-from-2018)
+ * could not be retrieved here:
+ * - Social Finance / LIIA, liia-tools, liiatools/annex_a_pipeline/spec/Annex_A_schema.yml
+ *   (https://github.com/SocialFinanceDigitalLabs/liia-tools): every heading of Lists 1–3, the
+ *   gender, ethnicity, source (with "p1) 5D: LA services", early help) and yes/no codes;
+ * - Data to Insight, ssd-data-model, cms_ssd_extract_sql/AnnexA_sqlserver.sql
+ *   (https://github.com/data-to-insight/ssd-data-model): the same codes, "t) NOBT", and the
+ *   guide's wording for the lists and for the referrals "in the 12 months prior to" this one;
+ * - CSCDP, AnnexA_CiNCensus_Cleaner, config/annex_a_merge.yml (https://github.com/CSCDP/AnnexA_CiNCensus_Cleaner).
+ * The README's "Statutory returns" section says what agreed and what could not be settled.
  */
 
 export const LIST_1_HEADINGS = [
@@ -44,7 +57,10 @@ export const ANNEX_A_GENDER: Record<Gender, string> = {
   d: 'd) Neither',
 };
 
-/** The guide's ethnicity codes, lettered in the DfE order; t) NOBT stands for not yet obtained. */
+/**
+ * The guide's ethnicity codes, lettered in the DfE order; t) NOBT stands for not yet obtained (as
+ * Data to Insight letter it; the LIIA schema's "s) NOBT" repeats REFU's letter, a slip we do not copy).
+ */
 export const ANNEX_A_ETHNICITY: Record<Ethnicity, string> = {
   WBRI: 'a) WBRI',
   WIRI: 'b) WIRI',
@@ -68,7 +84,10 @@ export const ANNEX_A_ETHNICITY: Record<Ethnicity, string> = {
   NOBT: 't) NOBT',
 };
 
-/** Contact and referral sources, the CIN census codes with the guide's letters; u) is unknown. */
+/**
+ * Contact and referral sources, the CIN census codes with the guide's letters; u) is unknown.
+ * 5D (LA services: early help), added to the census after the letters were set, is "p1)".
+ */
 export const ANNEX_A_SOURCE: Record<ReferralSource, string> = {
   '1A': 'a) 1A: Individual',
   '1B': 'b) 1B: Individual',

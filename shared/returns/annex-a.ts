@@ -24,8 +24,9 @@ import type { Cell, Table } from './table';
  * - List 2, early help assessments: each child the front door decided to early help in the
  *   period (the request for the assessment; its completion is recorded by early help, not here).
  * - List 3, referrals: each child the front door decided to a social care assessment or a
- *   strategy discussion in the period, with the child's referrals in the 12 months up to and
- *   including this one (a referral exactly 12 months earlier counts).
+ *   strategy discussion in the period, with the child's referrals in the 12 months before this
+ *   one (not counting it; a referral exactly 12 months earlier counts), as the sector's Annex A
+ *   extracts read the guide's "in the 12 months prior to" (see annex-a-codes.ts).
  */
 
 export interface Period {
@@ -56,11 +57,12 @@ const byDateThenChild =
   (a: T, b: T) =>
     dateOf(a).localeCompare(dateOf(b)) || a.childId.localeCompare(b.childId);
 
-/** The child's referrals from 12 months before this one up to this one, this one included. */
+/** The child's other referrals from the same date 12 months before this one up to it: a first referral is 0. */
 const referralsInLast12Months = (referral: ChildReferral, all: readonly ChildReferral[]): number => {
   const since = monthsBefore(referral.referredOn, 12);
   return all.filter(
-    (r) => r.childId === referral.childId && r.referredOn >= since && r.referredOn <= referral.referredOn,
+    (r) =>
+      r !== referral && r.childId === referral.childId && r.referredOn >= since && r.referredOn <= referral.referredOn,
   ).length;
 };
 

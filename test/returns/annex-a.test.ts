@@ -204,7 +204,7 @@ describe('Ofsted Annex A lists from the front door', () => {
       .map((r) => r.slice(1));
     expect(rows).toEqual(
       expect.arrayContaining([
-        ['b) Female', 'a) WBRI', '14/03/2018', '8', '02/06/2026', 'e) 2A: Schools', 'b) No', '1', '', ''],
+        ['b) Female', 'a) WBRI', '14/03/2018', '8', '02/06/2026', 'e) 2A: Schools', 'b) No', '0', '', ''],
         [
           'a) Male',
           'f) MWBC',
@@ -213,7 +213,7 @@ describe('Ofsted Annex A lists from the front door', () => {
           '02/06/2026',
           'e) 2A: Schools',
           'b) No',
-          '1',
+          '0',
           'CIN Team 2',
           'Casey Allocated',
         ],
@@ -221,9 +221,9 @@ describe('Ofsted Annex A lists from the front door', () => {
     );
   });
 
-  it('List 3: counts the child’s referrals in the 12 months up to this one, a referral exactly 12 months earlier included', () => {
+  it('List 3: counts the child’s referrals in the 12 months before this one, a referral exactly 12 months earlier included', () => {
     // Prepare: referrals of Ellie on 15/06/2025 (before the period), 15/06/2026 (exactly 12 months
-    // later) and 16/06/2027 (12 months and a day after the second); Tom once, so his count is his own.
+    // later) and 16/06/2027 (12 months and a day after the second); Tom once, so he has none before.
     const referral = (decidedAt: string, child = ellie()) =>
       aContact({
         receivedAt: decidedAt,
@@ -243,10 +243,10 @@ describe('Ofsted Annex A lists from the front door', () => {
 
     // Assess
     expect(year.rows.map((r) => [r[4], r[5], r[8]])).toEqual([
-      [8, { date: '2026-06-15' }, 2],
-      [13, { date: '2026-06-15' }, 1],
+      [8, { date: '2026-06-15' }, 1],
+      [13, { date: '2026-06-15' }, 0],
     ]);
-    expect(next.rows.map((r) => [r[5], r[8]])).toEqual([[{ date: '2027-06-16' }, 1]]);
+    expect(next.rows.map((r) => [r[5], r[8]])).toEqual([[{ date: '2027-06-16' }, 0]]);
   });
 
   it('List 3: a decision changed on reconsideration is one referral, NFA when it no longer stands at social care', () => {
@@ -278,9 +278,9 @@ describe('Ofsted Annex A lists from the front door', () => {
 
     // Assess
     expect(list3.rows.map((r) => [r[5], r[7], r[8]])).toEqual([
-      [{ date: '2026-07-01' }, 'a) Yes', 1],
-      [{ date: '2026-08-10' }, 'b) No', 1],
-      [{ date: '2026-09-01' }, 'b) No', 1],
+      [{ date: '2026-07-01' }, 'a) Yes', 0],
+      [{ date: '2026-08-10' }, 'b) No', 0],
+      [{ date: '2026-09-01' }, 'b) No', 0],
     ]);
   });
 
@@ -310,6 +310,6 @@ describe('Ofsted Annex A lists from the front door', () => {
     expect(dateOfContact.value).toEqual(new Date('2026-06-01T00:00:00Z'));
     expect(dateOfContact.numFmt).toBe('dd/mm/yyyy');
     expect(sheet1!.getRow(2).getCell(2).value).toBe('b) Female');
-    expect(sheet3!.getRow(2).getCell(9).value).toBe(1);
+    expect(sheet3!.getRow(2).getCell(9).value).toBe(0);
   });
 });
