@@ -27,6 +27,8 @@ interface Compiled<T> {
   item: T;
   when: Evaluator | undefined;
   kind: Reason['kind'];
+  /** An indicator's children: it fires for no other child (schema: appliesTo). */
+  appliesTo?: Evaluator;
 }
 
 export interface CompiledRuleset {
@@ -62,7 +64,10 @@ export const compileRuleset = (ruleset: Ruleset): CompiledRuleset => {
   });
   compiled = {
     ruleset,
-    indicators: ruleset.indicators.map((i) => compile(i, 'indicator')),
+    indicators: ruleset.indicators.map((i) => ({
+      ...compile(i, 'indicator'),
+      ...(i.appliesTo && { appliesTo: compileCondition(i.appliesTo) }),
+    })),
     rules: ruleset.rules.map((r) => compile(r, 'rule')),
     themes: ruleset.themes.map((t) => ({ id: t.id, when: t.when && compileCondition(t.when) })),
     red: compileCondition(ruleset.clocks.priorities.red.when),
@@ -234,7 +239,8 @@ const assessChild = (
     for (const theme of item.themes) state.themes.add(theme);
   };
 
-  for (const { item, when, kind } of compiled.indicators) {
+  for (const { item, when, kind, appliesTo } of compiled.indicators) {
+    if (appliesTo && !appliesTo(facts, state)) continue;
     const evidence =
       when?.(facts, state) ?? (selected.has(item.id) ? [`chosen by the referrer: ${item.id}`] : undefined);
     if (!evidence) continue;

@@ -135,6 +135,12 @@ export const IndicatorSchema = z
     factors: z.array(factorCode).min(1, 'Relate the indicator to at least one CIN assessment factor'),
     /** Without "when", the indicator fires only when the referrer chooses it on the form. */
     when: ConditionSchema.optional(),
+    /**
+     * The children the indicator can describe, when the law draws the line (a privately fostered
+     * child is under 16, or under 18 if disabled): it fires for no other child, however it was
+     * chosen, so one notification's census factor or form answer cannot make a route the law rules out.
+     */
+    appliesTo: ConditionSchema.optional(),
     themes: z.array(id).default([]),
     ...flags,
     /**
@@ -296,6 +302,7 @@ export const RulesetSchema = z
     ruleset.indicators.forEach((indicator, i) => {
       checkThemes(indicator.themes, ['indicators', i, 'themes']);
       checkCondition(indicator.when, ['indicators', i, 'when']);
+      checkCondition(indicator.appliesTo, ['indicators', i, 'appliesTo']);
     });
     ruleset.rules.forEach((rule, i) => {
       checkThemes(rule.then.themes, ['rules', i, 'then', 'themes']);

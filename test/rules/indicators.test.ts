@@ -867,6 +867,17 @@ const rows: Row[] = [
     'early-help-targeted',
   ],
   [
+    'radicalised-by-family-or-taken-to-conflict-zone',
+    {
+      factors: ['20'],
+      indicators: ['radicalised-by-family-or-taken-to-conflict-zone'],
+      ages: [10],
+      description: 'Mother shows her beheading videos and says they will soon leave to live under the caliphate.',
+    },
+    4,
+    SD,
+  ],
+  [
     'forced-marriage-or-honour-based-abuse',
     {
       factors: ['20'],

@@ -187,6 +187,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'abuse-linked-to-faith-or-belief':
         'The child is being harmed because of a belief, such as witchcraft or spirit possession',
       radicalisation: 'The child may be being drawn into extremist views or groups',
+      'radicalised-by-family-or-taken-to-conflict-zone':
+        'Someone in the family is drawing the child into extremism, or may take them to a war zone',
     },
   },
 ];
