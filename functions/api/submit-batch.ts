@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { acceptBatch, clientForKey, type ItemResult } from '../../shared/front-door/batch';
-import { statusPageUrl } from '../../shared/mail/messages';
+import { statusPageUrl } from '../../shared/mail/links';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
 import { webHandler } from '../lib/middleware';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { statusPageUrl } from '../../shared/mail/messages';
+import { statusPageUrl } from '../../shared/mail/links';
 import { confirmAddress, openConfirmation } from '../../shared/referrer/address-confirmation';
 import { config, contactStore, referrerAddresses } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isContactId, newContactId } from '../../shared/contacts';
-import { statusPageUrl } from '../../shared/mail/messages';
+import { statusPageUrl } from '../../shared/mail/links';
 import type { Draft } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
 import {

@@ -3,7 +3,8 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import type { Mailer } from '../front-door/ports';
-import { CONTACT_ID_TAG, type EmailMessage } from '../mail/messages';
+import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
+import type { EmailMessage } from '../mail/message';
 
 /**
  * Sends mail through SES, at most once per message idempotency key. SES itself has no

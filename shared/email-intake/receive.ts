@@ -5,7 +5,8 @@ import { claimKey, fingerprintOf } from '../front-door/idempotency';
 import { senderAuthentication, validAddress, type SenderVerdicts } from './sender';
 import { acceptNotification } from '../front-door/intake';
 import type { ContactStore, Mailer, MessageQueue } from '../front-door/ports';
-import { emailReceivedReply, emailRefusedReply, type MailConfig } from '../mail/messages';
+import { emailReceivedReply, emailRefusedReply } from '../mail/email-intake-replies';
+import type { MailConfig } from '../mail/message';
 import { parseNotification } from '../notification';
 
 /**

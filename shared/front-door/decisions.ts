@@ -12,15 +12,12 @@ import type { FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
 import { signOffReasons } from '../console/sign-off';
-import {
-  caseHolderNotices,
-  handoverReplacedEmails,
-  outcomeEmail,
-  professionalOutcomeEmails,
-  reconsiderationAnswerEmail,
-  returnedByTeam,
-  teamHandoverEmails,
-} from '../mail/messages';
+import { caseHolderNotices } from '../mail/case-holder-notices';
+import { handoverReplacedEmails, teamHandoverEmails } from '../mail/team-handovers';
+import { outcomeEmail } from '../mail/outcome';
+import { professionalOutcomeEmails } from '../mail/professional-outcome';
+import { reconsiderationAnswerEmail } from '../mail/reconsideration-answer';
+import { returnedByTeam } from '../mail/decision-sequence';
 import type { Route } from '../triage/types';
 import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';

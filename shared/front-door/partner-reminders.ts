@@ -1,6 +1,6 @@
 import type { RuntimeConfig } from '../config';
 import { OPEN_STATUSES, type PartnerRequest } from '../contacts';
-import { partnerReminderEmail } from '../mail/messages';
+import { partnerReminderEmail } from '../mail/partner-reminder';
 import type { ContactStore, Mailer } from './ports';
 
 const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && request.dueAt < now.toISOString();

@@ -1,6 +1,6 @@
 import type { Contact, ContactStatus, HouseholdContact, MatchKey, MatchSummary, Person } from '../contacts';
 import type { EarlierContact } from '../triage/types';
-import type { EmailMessage } from '../mail/messages';
+import type { EmailMessage } from '../mail/message';
 
 /**
  * The small interfaces the front door's use cases need from the outside world. The AWS

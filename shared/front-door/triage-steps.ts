@@ -8,7 +8,8 @@ import {
   type MatchKey,
 } from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
-import { acknowledgementEmail, dutyManagerAlert } from '../mail/messages';
+import { acknowledgementEmail } from '../mail/acknowledgement';
+import { dutyManagerAlert } from '../mail/duty-alert';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
 import { recommend, rulesetCalendar } from '../rules';

@@ -1,5 +1,7 @@
 import type { Contact, Person } from '../contacts';
-import { decisionNumber, handoversOf, type MailConfig } from '../mail/messages';
+import { decisionNumber } from '../mail/decision-sequence';
+import { handoversOf } from '../mail/handover-routing';
+import type { MailConfig } from '../mail/message';
 
 /**
  * A handover: the children a decision gives one receiving team (early help, social care, or a
@@ -45,7 +47,7 @@ export interface Handover {
 
 /**
  * The handovers a contact's current decision makes, as the handover emails address them
- * (shared/mail/messages.ts), so that what a team is emailed and what it is asked to accept
+ * (shared/mail/handover-routing.ts), so that what a team is emailed and what it is asked to accept
  * are the same children.
  */
 export const handoversFor = (contact: Contact, config: MailConfig, sentAt: string): Handover[] => {

@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts';
-import type { MailConfig } from '../mail/messages';
+import type { MailConfig } from '../mail/message';
 import { handoversFor, type Handover } from './handover';
 import { HandoverMoved, type HandoverStore } from './ports';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Contact } from '../contacts';
 import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
-import { decisionNumber } from '../mail/messages';
+import { decisionNumber } from '../mail/decision-sequence';
 import { HANDOVER_TEAMS, hoursToAccept, type Handover, type HandoverTeam } from './handover';
 import { HandoverMoved, type HandoverStore } from './ports';
 

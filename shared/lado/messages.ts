@@ -1,5 +1,7 @@
 import { formatLondonTime } from '../calendar/format';
-import { compose, isSecureAddress, type EmailMessage, type MailConfig } from '../mail/messages';
+import { compose } from '../mail/render';
+import { isSecureAddress } from '../mail/secure-address';
+import type { EmailMessage, MailConfig } from '../mail/message';
 import { EMPLOYER_SECTORS } from '../notification';
 import type { Allegation } from './allegation';
 import type { LadoSettings } from './settings';

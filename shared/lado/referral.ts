@@ -2,7 +2,7 @@ import { idDerivedFrom, referenceFor, type Contact } from '../contacts';
 import type { WorkingCalendar } from '../calendar';
 import type { ContactStore, Mailer } from '../front-door/ports';
 import { AGENCY_TYPES } from '../notification';
-import type { MailConfig } from '../mail/messages';
+import type { MailConfig } from '../mail/message';
 import { summaryOf, type Allegation } from './allegation';
 import { considerationDue, meetingDue } from './clocks';
 import { employerNextStepsEmail, referrerAllegationAcknowledgement } from './messages';

@@ -1,6 +1,6 @@
 import type { Contact } from '../contacts';
 import type { Mailer } from '../front-door/ports';
-import type { MailConfig } from '../mail/messages';
+import type { MailConfig } from '../mail/message';
 import { meetingTitle, type Actor, type MeetingDeps } from './agenda';
 import type { Meeting, MeetingRecord, Told } from './meeting';
 import { meetingFollowUpEmail } from './messages';

@@ -1,4 +1,5 @@
-import { compose, type EmailMessage, type MailConfig } from '../mail/messages';
+import { compose } from '../mail/render';
+import type { EmailMessage, MailConfig } from '../mail/message';
 import type { Child } from '../notification';
 import type { MeetingRecord } from './meeting';
 import type { Recipient } from './recipients';

@@ -1,6 +1,6 @@
 import type { RuntimeConfig } from '../config';
 import type { Contact } from '../contacts';
-import { isSecureAddress } from '../mail/messages';
+import { isSecureAddress } from '../mail/secure-address';
 import type { Told } from './meeting';
 import type { Directory } from './settings';
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Contact } from '../contacts';
 import type { RuntimeConfig } from '../config';
 import { VersionConflict, type ContactStore, type ReferrerAddresses } from '../front-door/ports';
-import { isSecureAddress } from '../mail/messages';
+import { isSecureAddress } from '../mail/secure-address';
 
 /**
  * Anyone can type any email address into a notification, and the council then writes to it.

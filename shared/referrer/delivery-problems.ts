@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Contact } from '../contacts';
 import { VersionConflict, type ContactStore } from '../front-door/ports';
-import { CONTACT_ID_TAG } from '../mail/messages';
+import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
 
 /**
  * A bounce or complaint about an email the front door sent, as SES event publishing reports it

@@ -1,7 +1,8 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { isStatusToken, statusTokenHash, type Contact } from '../contacts';
 import type { ContactStore, Mailer, StatusCode, StatusCodeStore } from '../front-door/ports';
-import { statusCodeEmail, type MailConfig } from '../mail/messages';
+import { statusCodeEmail } from '../mail/status-code';
+import type { MailConfig } from '../mail/message';
 
 /**
  * Status links and the one-time codes that open their free text.

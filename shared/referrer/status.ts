@@ -1,5 +1,6 @@
 import { describeRoute, groupedByDecision, type Contact } from '../contacts';
-import { joinAnd, NEXT_STEPS } from '../mail/messages';
+import { joinAnd } from '../mail/wording';
+import { NEXT_STEPS } from '../mail/next-steps';
 
 /**
  * What a referrer sees on their status page. Anyone holding the link can read it, so it says

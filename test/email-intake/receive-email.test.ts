@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mailer, MessageQueue } from '../../shared/front-door/ports';
-import type { EmailMessage } from '../../shared/mail/messages';
+import type { EmailMessage } from '../../shared/mail/message';
 import { receiveEmail } from '../../shared/email-intake/receive';
 import type { SenderVerdicts } from '../../shared/email-intake/sender';
 import { testRuntimeConfig } from '../fixtures/runtime-config';

@@ -1,7 +1,7 @@
 import { canMove, type Contact } from '../../shared/contacts';
 import { createWorkingCalendar } from '../../shared/calendar';
 import { TransitionRefused, type ContactStore } from '../../shared/front-door/ports';
-import type { EmailMessage } from '../../shared/mail/messages';
+import type { EmailMessage } from '../../shared/mail/message';
 import type { Allegation, AllegationSummary } from '../../shared/lado/allegation';
 import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../../shared/lado/ports';
 import type { ReferralDeps } from '../../shared/lado/referral';

@@ -1,7 +1,8 @@
 import { newContactId, newStatusToken, referenceFor, type Contact } from '../../shared/contacts';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import type { Mailer } from '../../shared/front-door/ports';
-import { outcomeEmail, type EmailMessage } from '../../shared/mail/messages';
+import { outcomeEmail } from '../../shared/mail/outcome';
+import type { EmailMessage } from '../../shared/mail/message';
 import { confirmAddress, openConfirmation } from '../../shared/referrer/address-confirmation';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';

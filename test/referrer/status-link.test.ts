@@ -1,6 +1,6 @@
 import { newStatusToken, type Contact } from '../../shared/contacts';
 import type { Mailer, StatusCode, StatusCodeStore } from '../../shared/front-door/ports';
-import type { EmailMessage } from '../../shared/mail/messages';
+import type { EmailMessage } from '../../shared/mail/message';
 import { referrerStatus } from '../../shared/referrer/status';
 import { CODE_ATTEMPTS, checkStatusCode, openStatusLink, sendStatusCode } from '../../shared/referrer/status-access';
 import { testRuntimeConfig } from '../fixtures/runtime-config';

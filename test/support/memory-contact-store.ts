@@ -1,5 +1,5 @@
 import { canMove, type Contact } from '../../shared/contacts';
-import type { EmailMessage } from '../../shared/mail/messages';
+import type { EmailMessage } from '../../shared/mail/message';
 import {
   TransitionRefused,
   VersionConflict,

@@ -1,7 +1,8 @@
 import type { OpenCase } from '../../shared/cases/case';
 import type { Contact } from '../../shared/contacts';
 import type { Route } from '../../shared/triage/types';
-import { caseHolderNotices, teamHandoverEmails } from '../../shared/mail/messages';
+import { caseHolderNotices } from '../../shared/mail/case-holder-notices';
+import { teamHandoverEmails } from '../../shared/mail/team-handovers';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';

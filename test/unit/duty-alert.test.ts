@@ -1,7 +1,7 @@
 import type { Contact } from '../../shared/contacts';
 import { alertDutyManager } from '../../shared/front-door/triage-steps';
 import type { AuditEvent, ContactStore, Mailer } from '../../shared/front-door/ports';
-import type { EmailMessage } from '../../shared/mail/messages';
+import type { EmailMessage } from '../../shared/mail/message';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';

@@ -1,14 +1,11 @@
 import type { Contact } from '../../shared/contacts';
 import type { Level, Route } from '../../shared/triage/types';
 import { formatLondonTime } from '../../shared/calendar/format';
-import {
-  acknowledgementEmail,
-  dutyManagerAlert,
-  handoverReplacedEmails,
-  outcomeEmail,
-  reconsiderationAnswerEmail,
-  teamHandoverEmails,
-} from '../../shared/mail/messages';
+import { acknowledgementEmail } from '../../shared/mail/acknowledgement';
+import { dutyManagerAlert } from '../../shared/mail/duty-alert';
+import { handoverReplacedEmails, teamHandoverEmails } from '../../shared/mail/team-handovers';
+import { outcomeEmail } from '../../shared/mail/outcome';
+import { reconsiderationAnswerEmail } from '../../shared/mail/reconsideration-answer';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { runtimeConfig } from '../../shared/config';

@@ -1,7 +1,7 @@
 import type { Contact } from '../../shared/contacts';
 import { sendOutcome } from '../../shared/front-door/decisions';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
-import { professionalOutcomeEmails } from '../../shared/mail/messages';
+import { professionalOutcomeEmails } from '../../shared/mail/professional-outcome';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
