@@ -13,6 +13,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  currentMatch,
   expiryAfter,
   matchSummary,
   queueTime,
@@ -24,6 +25,7 @@ import {
   type HouseholdContact,
   type MatchKey,
   type MatchSummary,
+  type SummarySource,
 } from '../contacts';
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
@@ -39,6 +41,7 @@ import {
   type KeyRecord,
   type StatusRange,
 } from '../front-door/ports';
+import { MAX_CHILDREN } from '../notification';
 
 /**
  * Contacts in one DynamoDB table.
@@ -427,8 +430,7 @@ export class DynamoContactStore implements ContactStore {
       expiresAt: _e,
       ...match
     }: Record<string, unknown>): T => {
-      const summary = current.get(match.contactId as string);
-      return { ...match, ...(summary && { status: summary.status, decidedAt: summary.decidedAt }) } as T;
+      return currentMatch(match as unknown as T & MatchSummary, current.get(match.contactId as string));
     };
     const newest = <T extends { receivedAt: string }>(list: T[]) =>
       list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
@@ -458,9 +460,12 @@ export class DynamoContactStore implements ContactStore {
     return items;
   }
 
-  /** The current summaries of many contacts, a hundred to a read, reading only the fields a summary needs. */
-  private async summaries(contactIds: string[]): Promise<Map<string, MatchSummary>> {
-    const found = new Map<string, MatchSummary>();
+  /**
+   * What the summaries of many contacts are made from, a hundred to a read, reading only those
+   * fields (each child's decision and recommendation, so a match can show the child it matched).
+   */
+  private async summaries(contactIds: string[]): Promise<Map<string, SummarySource>> {
+    const found = new Map<string, SummarySource>();
     for (let i = 0; i < contactIds.length; i += 100) {
       let keys: Record<string, unknown>[] | undefined = contactIds.slice(i, i + 100).map(contactKey);
       for (let attempt = 0; keys?.length; attempt++) {
@@ -470,14 +475,21 @@ export class DynamoContactStore implements ContactStore {
             RequestItems: {
               [this.tableName]: {
                 Keys: keys,
-                ProjectionExpression: 'contactId, #status, decision.decidedAt',
-                ExpressionAttributeNames: { '#status': 'status' },
+                // The old whole-notification shape's fields too, read as the same for every child.
+                ProjectionExpression:
+                  'contactId, #status, decision.decidedAt, decision.children, decision.#level, decision.#route, recommendation.children, recommendation.#level, recommendation.#route, recommendation.#priority',
+                ExpressionAttributeNames: {
+                  '#status': 'status',
+                  '#level': 'level',
+                  '#route': 'route',
+                  '#priority': 'priority',
+                },
               },
             },
           }),
         );
-        for (const item of Responses?.[this.tableName] ?? [])
-          found.set(item.contactId, { status: item.status, decidedAt: item.decision?.decidedAt });
+        for (const { contactId, status, decision, recommendation } of Responses?.[this.tableName] ?? [])
+          found.set(contactId, upgradeContact({ status, decision, recommendation } as Contact, MAX_CHILDREN));
         keys = UnprocessedKeys?.[this.tableName]?.Keys;
       }
     }

@@ -27,8 +27,8 @@ const recommendationNow = (recommendation: Recommendation | OldRecommendation, c
   };
 };
 
-export const upgradeContact = (stored: Contact): Contact => {
-  const childCount = stored.notification?.children?.length ?? 1;
+/** `childCount` for a contact read without its notification: how many children the old shape's one decision covers. */
+export const upgradeContact = (stored: Contact, childCount = stored.notification?.children?.length ?? 1): Contact => {
   const upgraded = { ...stored };
   if (stored.recommendation) upgraded.recommendation = recommendationNow(stored.recommendation, childCount);
   if (stored.decision) upgraded.decision = decisionNow(stored.decision, childCount);

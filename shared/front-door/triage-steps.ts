@@ -105,14 +105,25 @@ export const matchEarlierContacts = async (
   });
   const earlierUnder = async (key: MatchKey) =>
     (await deps.store.findByMatchKey(key)).filter((entry) => entry.contactId !== contactId);
+  // The entry is one child of the earlier contact: the match records which, so it shows that child's summary.
   const summaryOf = (
-    { contactId: id, reference, receivedAt, status, level, route, decidedAt }: ChildIndexEntry,
+    {
+      contactId: id,
+      reference,
+      receivedAt,
+      childIndex: matchedChildIndex,
+      status,
+      level,
+      route,
+      decidedAt,
+    }: ChildIndexEntry,
     childIndex: number,
   ): HouseholdContact => ({
     contactId: id,
     reference,
     receivedAt,
     childIndex,
+    matchedChildIndex,
     status,
     level,
     route,

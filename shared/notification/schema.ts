@@ -100,6 +100,9 @@ export const ReferrerSchema = z
  * A child as the referrer knows them: a neighbour may not know a surname or a date of birth, and
  * an unborn baby has no name yet. Unknown stays unknown rather than being guessed.
  */
+/** The most children one notification may be about. */
+export const MAX_CHILDREN = 20;
+
 export const ChildSchema = z
   .object({
     firstName: personName(100).optional(),
@@ -245,7 +248,7 @@ export const ProfessionalSchema = z.object({
 export const NotificationSchema = z
   .object({
     referrer: ReferrerSchema,
-    children: z.array(ChildSchema).min(1, 'Tell us about at least one child').max(20),
+    children: z.array(ChildSchema).min(1, 'Tell us about at least one child').max(MAX_CHILDREN),
     parentsAndCarers: z.array(ParentOrCarerSchema).max(20).default([]),
     householdMembers: z.array(PersonSchema).max(30).default([]),
     concerns: ConcernsSchema,

@@ -67,6 +67,11 @@ export interface EarlierContact {
   receivedAt: string;
   /** Index of the child in the *current* notification that this contact matched. */
   childIndex: number;
+  /**
+   * Index of the child in the *earlier* contact's notification that matched, whose level, route
+   * and decision the summary shows (absent on matches stored before it was recorded).
+   */
+  matchedChildIndex?: number;
   matchedOn: ('name-dob-postcode' | 'nhs-number')[];
   status: string;
   level?: Level;

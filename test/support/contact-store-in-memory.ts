@@ -1,11 +1,14 @@
 import {
+  currentMatch,
   matchSummary,
   queueTime,
   statusesBefore,
   type Contact,
   type ContactStatus,
+  type HouseholdContact,
   type MatchKey,
 } from '../../shared/contacts';
+import type { EarlierContact } from '../../shared/triage/types';
 import {
   InvalidCursor,
   TransitionRefused,
@@ -121,10 +124,8 @@ export class MemoryContactStore implements ContactStore {
 
   async getMatches(contactId: string): Promise<ContactMatches> {
     const saved = structuredClone(this.matches.get(contactId) ?? { earlier: [], household: [], more: [] });
-    const current = <T extends { contactId: string }>(m: T): T => {
-      const earlier = this.contacts.get(m.contactId);
-      return earlier ? { ...m, status: earlier.status, decidedAt: earlier.decision?.decidedAt } : m;
-    };
+    const current = <T extends EarlierContact | HouseholdContact>(m: T): T =>
+      currentMatch(m, this.contacts.get(m.contactId));
     const newestFirst = <T extends { receivedAt: string }>(list: T[]) =>
       list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
     return {

@@ -188,6 +188,79 @@ describe.each([
     ]);
   });
 
+  it('keeps each child’s own summary in the match index, and shows a match as the child it matched is now', async () => {
+    // Prepare: two siblings in one contact, each indexed under its own key.
+    const twoChildren = notification();
+    twoChildren.children = [
+      twoChildren.children[0]!,
+      { ...twoChildren.children[0]!, firstName: 'Ben', nhsNumber: undefined },
+    ];
+    const earlier = contact('awaiting-decision', 1, {
+      notification: twoChildren,
+      recommendation: recommendation(2, at(90)),
+    });
+    const later = contact('triaging', 59);
+    for (const c of [earlier, later]) await store.create(c);
+    const keys = twoChildren.children.map((child) => matchKeysFor(child)[0]!);
+    for (const [childIndex, key] of keys.entries())
+      await store.indexChild(key, {
+        contactId: earlier.contactId,
+        reference: earlier.reference,
+        receivedAt: earlier.receivedAt,
+        childIndex,
+        status: 'awaiting-decision',
+        level: 2,
+      });
+    await store.saveMatches(later.contactId, {
+      earlier: [
+        {
+          contactId: earlier.contactId,
+          reference: earlier.reference,
+          receivedAt: earlier.receivedAt,
+          childIndex: 0,
+          matchedChildIndex: 1,
+          matchedOn: ['name-dob-postcode'],
+          status: 'awaiting-decision',
+          level: 2,
+        },
+      ],
+      household: [],
+      more: [],
+    });
+
+    // Act: decided differently for each child.
+    await store.transition(
+      earlier.contactId,
+      'decided',
+      {
+        decision: {
+          children: [
+            { childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' },
+            { childIndex: 1, route: 'csc-assessment', level: 3, rationale: 'An assessment is needed.' },
+          ],
+          decidedBy: 'Sam Okafor',
+          decidedAt: at(30),
+        } as Contact['decision'],
+      },
+      at(30),
+    );
+
+    // Assess
+    const summaryUnder = async (key: (typeof keys)[number]) =>
+      (await store.findByMatchKey(key)).find((e) => e.contactId === earlier.contactId);
+    expect(await summaryUnder(keys[0]!)).toMatchObject({ childIndex: 0, level: 1, route: 'nfa', decidedAt: at(30) });
+    expect(await summaryUnder(keys[1]!)).toMatchObject({ childIndex: 1, level: 3, route: 'csc-assessment' });
+    expect((await store.getMatches(later.contactId)).earlier).toEqual([
+      expect.objectContaining({
+        matchedChildIndex: 1,
+        status: 'decided',
+        level: 3,
+        route: 'csc-assessment',
+        decidedAt: at(30),
+      }),
+    ]);
+  });
+
   it('finds every entry under a match key, newest first', async () => {
     const key = householdKeyFor({ line1: '1 Sample Street', town: 'Exampletown', postcode: 'ZZ1 1AA' } as never);
     const entries = Array.from({ length: 30 }, (_, i) => ({

@@ -1,4 +1,6 @@
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
+import { performAction } from '../../shared/console/actions';
+import { recordDecision } from '../../shared/front-door/decisions';
 import { householdKeyFor, matchKeysFor, newContactId, referenceFor, type Contact } from '../../shared/contacts';
 import type { ContactStore } from '../../shared/front-door/ports';
 import { applyLevelsOfNeed, matchEarlierContacts, MATCHES_KEPT } from '../../shared/front-door/triage-steps';
@@ -45,7 +47,7 @@ const indexEarlier = async (
   for (let i = 0; i < count; i++) {
     const contact = {
       ...aContact(notification, 100_000 - i * 60, 'awaiting-decision'),
-      recommendation: { level: 2 } as Contact['recommendation'],
+      recommendation: { level: 2, children: [{ childIndex: 0, level: 2 }] } as Contact['recommendation'],
     };
     await store.create(contact);
     for (const key of keysOf(notification)) {
@@ -180,10 +182,16 @@ describe('matching earlier contacts', () => {
       decidedAt,
     );
 
-    // The status and decision time are read fresh; the child's level and route are as matched
-    // (a match does not yet record which child of the earlier contact it was: see issue 11 report).
+    // The status, decision time, level and route are all read fresh.
     expect((await store.getMatches(second.contactId)).earlier).toEqual([
-      expect.objectContaining({ contactId: first.contactId, status: 'decided', decidedAt }),
+      expect.objectContaining({
+        contactId: first.contactId,
+        matchedChildIndex: 0,
+        status: 'decided',
+        decidedAt,
+        level: 1,
+        route: 'nfa',
+      }),
     ]);
     // And a third contact finds that summary in the index, without reading the earlier contact.
     const third = aContact(valid(), 0);
@@ -192,6 +200,110 @@ describe('matching earlier contacts', () => {
     expect(
       (await store.getMatches(third.contactId)).earlier.find((m) => m.contactId === first.contactId),
     ).toMatchObject({ status: 'decided', route: 'nfa' });
+  });
+
+  it('shows the child of the earlier contact that matched, and that child’s decision as it changes on reconsideration', async () => {
+    // Prepare: an earlier contact about two siblings, decided differently for each.
+    const store = new MemoryContactStore();
+    const cases = new InMemoryCaseRegistry();
+    const siblings = valid((n) => {
+      n.children = [
+        { ...n.children[0]!, firstName: 'Amira', nhsNumber: undefined },
+        { ...n.children[0]!, firstName: 'Ben', nhsNumber: undefined },
+      ];
+    });
+    const earlier = aContact(siblings, 60);
+    await store.create(earlier);
+    await matchEarlierContacts(earlier.contactId, { store, now });
+    await applyLevelsOfNeed(earlier.contactId, { store, now, cases });
+    const decided = await recordDecision(
+      {
+        contactId: earlier.contactId,
+        decidedBy: 'worker-1',
+        now,
+        body: {
+          children: [
+            { childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action for Amira.' },
+            { childIndex: 1, route: 'csc-assessment', level: 3, rationale: 'Assessment for Ben under section 17.' },
+          ],
+        },
+      },
+      { store, outcomeQueue: { send: async () => {} } },
+    );
+    expect(decided.outcome).toBe('recorded');
+    // A later notification about Ben alone.
+    const later = aContact(
+      valid((n) => (n.children = [siblings.children[1]!])),
+      0,
+    );
+    await store.create(later);
+
+    // Act
+    await matchEarlierContacts(later.contactId, { store, now });
+
+    // Assess: Ben's own decision, not his sister's (the earlier contact's first child).
+    expect((await store.getMatches(later.contactId)).earlier).toEqual([
+      expect.objectContaining({
+        contactId: earlier.contactId,
+        childIndex: 0,
+        matchedChildIndex: 1,
+        status: 'decided',
+        level: 3,
+        route: 'csc-assessment',
+        decidedAt: now.toISOString(),
+      }),
+    ]);
+
+    // Act: a manager changes Ben's decision on the referrer's request.
+    const reconsideredAt = new Date(now.getTime() + 86_400_000);
+    const requested = await store.update(
+      earlier.contactId,
+      store.contacts.get(earlier.contactId)!.version ?? 0,
+      { reconsideration: { requestedAt: now.toISOString(), reason: 'Synthetic reason.', status: 'requested' } },
+      now.toISOString(),
+    );
+    const answered = await performAction(
+      {
+        contactId: earlier.contactId,
+        kind: 'answer-reconsideration',
+        fields: {
+          reconsiderationStatus: 'changed',
+          answer: 'Early help will support the family.',
+          route: 'early-help-targeted',
+          level: '2',
+          rationale: 'Targeted early help meets Ben’s needs.',
+          childIndex: '1',
+        },
+        expectedVersion: requested.version ?? 0,
+        actor: { id: 'manager-1', name: 'Synthetic Manager', role: 'manager' },
+        now: reconsideredAt,
+      },
+      { store, outcomeQueue: { send: async () => {} } },
+    );
+    expect(answered.outcome).toBe('done');
+
+    // Assess: the match shows Ben's new decision; each child's index entry carries its own.
+    expect((await store.getMatches(later.contactId)).earlier).toEqual([
+      expect.objectContaining({
+        matchedChildIndex: 1,
+        level: 2,
+        route: 'early-help-targeted',
+        decidedAt: reconsideredAt.toISOString(),
+      }),
+    ]);
+    const [amiraKey] = matchKeysFor(siblings.children[0]!);
+    const [benKey] = matchKeysFor(siblings.children[1]!);
+    expect((await store.findByMatchKey(amiraKey!)).find((e) => e.contactId === earlier.contactId)).toMatchObject({
+      childIndex: 0,
+      level: 1,
+      route: 'nfa',
+    });
+    expect((await store.findByMatchKey(benKey!)).find((e) => e.contactId === earlier.contactId)).toMatchObject({
+      childIndex: 1,
+      level: 2,
+      route: 'early-help-targeted',
+      decidedAt: reconsideredAt.toISOString(),
+    });
   });
 
   it('gives the levels-of-need rules the matches stored beside the contact', async () => {
