@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { StaffUser } from '../../shared/auth/roles';
-import { teamsOf } from '../../shared/handovers/handover';
+import { teamMayRead, teamsOf } from '../../shared/handovers/handover';
 import { acceptHandover, returnHandover, type HandoverRequest } from '../../shared/handovers/respond';
 import { handoverRecord } from '../../shared/handovers/view';
 import { contactStore, handoverStore } from '../lib/dependencies';
@@ -32,7 +32,7 @@ const recordPage = async (contactId: string, user: StaffUser, actor: Actor, stat
     .filter((h) => teams.includes(h.team))
     .sort((a, b) => b.decisionNumber - a.decisionNumber);
   const contact = handovers.length ? await contactStore().get(contactId) : undefined;
-  if (!contact) return message(404, 'Handover not found', NOT_FOUND, user);
+  if (!contact || !teamMayRead(contact, handovers)) return message(404, 'Handover not found', NOT_FOUND, user);
   await contactStore().appendEvent({
     contactId,
     at: new Date().toISOString(),

@@ -71,6 +71,24 @@ export const handoversFor = (contact: Contact, config: MailConfig, sentAt: strin
 export const hoursToAccept = (handover: Pick<Handover, 'sentAt' | 'statusAt' | 'status'>): number | undefined =>
   handover.status === 'accepted' ? (Date.parse(handover.statusAt) - Date.parse(handover.sentAt)) / 3600_000 : undefined;
 
+/**
+ * Whether a receiving team may read a contact's whole record through its handovers of it: while
+ * one is waiting or accepted, or one it returned still waits for the front door's next decision.
+ * Once a later decision has followed or replaced its handover, the child's record (the new
+ * route, who else is involved, everything written since) moves on without that team: a record is
+ * shared for a purpose, for as long as the purpose lasts (Working Together 2023, information sharing).
+ */
+export const teamMayRead = (
+  contact: Pick<Contact, 'decision' | 'previousDecisions'>,
+  teamHandovers: readonly Pick<Handover, 'status' | 'decisionNumber'>[],
+): boolean =>
+  teamHandovers.some(
+    (h) =>
+      h.status === 'sent' ||
+      h.status === 'accepted' ||
+      (h.status === 'returned' && !contact.decision && (contact.previousDecisions?.length ?? 0) === h.decisionNumber),
+  );
+
 /** The receiving teams a signed-in user belongs to (their Cognito groups). */
 export const teamsOf = (user: { roles: readonly string[] }): HandoverTeam[] =>
   user.roles.filter((role): role is HandoverTeam => role in HANDOVER_TEAMS);

@@ -33,6 +33,12 @@ const describeDecided = (decision: Pick<Decision, 'children'> | undefined, child
   return d && `Level ${d.level}, ${ROUTES[d.route]}`;
 };
 
+/** The decision a handover hands over: the contact's current one, or the earlier one it was for. */
+const decisionOf = (contact: Contact, handover: Handover): Decision | undefined =>
+  handover.decisionNumber === (contact.previousDecisions?.length ?? 0) + 1
+    ? contact.decision
+    : contact.previousDecisions?.[handover.decisionNumber - 1];
+
 /** One line in a team's list of handovers. */
 export const handoverLine = (handover: Handover, contact: Contact | undefined, now: Date) => ({
   contactId: handover.contactId,
@@ -42,9 +48,10 @@ export const handoverLine = (handover: Handover, contact: Contact | undefined, n
   children: contact
     ? handover.childIndexes.map((i) => childLabel(contact, i)).join(', ')
     : handover.childIndexes.map((i) => `Child ${i + 1}`).join(', '),
+  // The decision this handover was for: a team that returned it is not shown where the child went next.
   decisions: contact
     ? handover.childIndexes
-        .map((i) => describeDecided(contact.decision ?? contact.previousDecisions?.[handover.decisionNumber - 1], i))
+        .map((i) => describeDecided(decisionOf(contact, handover), i))
         .filter(Boolean)
         .join('; ')
     : '',
@@ -67,12 +74,6 @@ export const measuresRows = (m: HandoverMeasures) => [
   row('Median time to acceptance', hours(m.medianHoursToAccept)),
   row('Returned to the front door in the last 30 days', String(m.returned)),
 ];
-
-/** The decision a handover hands over: the contact's current one, or the earlier one it was for. */
-const decisionOf = (contact: Contact, handover: Handover): Decision | undefined =>
-  handover.decisionNumber === (contact.previousDecisions?.length ?? 0) + 1
-    ? contact.decision
-    : contact.previousDecisions?.[handover.decisionNumber - 1];
 
 /** The whole record, as the receiving team reads it. */
 export const handoverRecord = (

@@ -1,11 +1,11 @@
 import type { Contact } from '../../shared/contacts';
 import { recordDecision, sendOutcome } from '../../shared/front-door/decisions';
-import type { Handover } from '../../shared/handovers/handover';
+import { teamMayRead, type Handover } from '../../shared/handovers/handover';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
 import { handoverMeasures } from '../../shared/handovers/measures';
 import { recordHandovers } from '../../shared/handovers/record';
 import { acceptHandover, returnHandover } from '../../shared/handovers/respond';
-import { handoverRecord } from '../../shared/handovers/view';
+import { handoverLine, handoverRecord } from '../../shared/handovers/view';
 import { parseNotification } from '../../shared/notification';
 import { recommend } from '../../shared/rules';
 import { aPoliceDomesticAbuseNotification } from '../fixtures/notifications';
@@ -259,6 +259,41 @@ describe('returning a handover', () => {
     const handover = [...ports.sent.values()].find((m) => m.idempotencyKey === 'c1:handover-social-care:2');
     expect(handover?.text).toContain('returned by the early help team');
     expect([...ports.sent.keys()]).toContain('c1:handover-replaced-early-help:2');
+  });
+});
+
+describe('who in a receiving team may read the record, and for how long', () => {
+  const forTeam = async (handovers: InMemoryHandoverStore, team: 'early-help' | 'social-care') =>
+    (await handovers.listForContact('c1')).filter((h) => h.team === team);
+
+  it('lets early help read the record it was handed, and still while the handover it returned waits for a new decision', async () => {
+    // Prepare
+    const { ports, handovers, deps } = await handedOver();
+    const readable = async () => teamMayRead(ports.contacts.get('c1')!, await forTeam(handovers, 'early-help'));
+    const before = await readable();
+    // Act
+    await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 3), reason: 'This is for social care.' }, deps);
+    // Assess
+    expect(before).toBe(true);
+    expect(await readable()).toBe(true);
+  });
+
+  it('stops early help reading the record, or seeing where the child went, once the front door has decided again', async () => {
+    // Prepare: early help returns its handover; the front door sends both children to social care
+    const { ports, handovers, deps } = await handedOver();
+    await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 3), reason: 'This is for social care.' }, deps);
+    // Act
+    await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'sam.okafor', now: later(4) }, ports);
+    await sendOutcome('c1', { ...ports, config, handovers, now: later(4) });
+    // Assess
+    const contact = ports.contacts.get('c1')!;
+    const earlyHelps = await forTeam(handovers, 'early-help');
+    expect(teamMayRead(contact, earlyHelps)).toBe(false);
+    expect(teamMayRead(contact, await forTeam(handovers, 'social-care'))).toBe(true);
+    // The returned line in early help's list shows the decision it returned, not the strategy discussion since.
+    expect(handoverLine(earlyHelps[0]!, contact, later(5)).decisions).toBe(
+      'Level 3, Early help: targeted family support',
+    );
   });
 });
 
