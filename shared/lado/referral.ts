@@ -1,7 +1,7 @@
 import { idDerivedFrom, referenceFor, type Contact } from '../contacts';
 import type { WorkingCalendar } from '../calendar';
 import type { ContactStore, Mailer } from '../front-door/ports';
-import { AGENCY_TYPES } from '../notification';
+import { AGENCY_TYPES, childName } from '../notification';
 import type { MailConfig } from '../mail/message';
 import { summaryOf, type Allegation } from './allegation';
 import { considerationDue, meetingDue } from './clocks';
@@ -68,8 +68,9 @@ export const newAllegation = (
     person,
     personKey: personKeyFor(person, deps.matchKey),
     referrer: n.referrer,
+    // A child may be known by a first name or a nickname only, or be unborn: never "undefined".
     children: n.children.map((c) => ({
-      name: `${c.firstName} ${c.lastName}`,
+      name: childName(c),
       ...(c.dateOfBirth && { dateOfBirth: c.dateOfBirth }),
     })),
     description: n.concerns.description,

@@ -116,6 +116,18 @@ describe('referring an allegation to the LADO', () => {
     expect(contactStore.byId.get('c1')!.status).toBe('triaging');
   });
 
+  it('names a child known only by a first name as the referrer gave it, never "undefined"', async () => {
+    // Prepare
+    const notification = sample();
+    const { lastName: _l, ...child } = notification.children[0]!;
+    const { allegations, deps } = setUp(contactWith('c-first-name', { ...notification, children: [child] }));
+    // Act
+    await referAllegation('c-first-name', deps);
+    // Assess
+    const [allegation] = [...allegations.allegations.values()];
+    expect(allegation!.children).toEqual([{ name: 'Noah', dateOfBirth: '2017-06-02' }]);
+  });
+
   it('creates the allegation once however often the step is retried', async () => {
     // Prepare
     const { deps, allegations, mail } = setUp(contactWith('c1', sample()));
