@@ -1,6 +1,7 @@
 import {
   Arn,
   Aws,
+  CfnOutput,
   Duration,
   RemovalPolicy,
   Stack,
@@ -31,6 +32,7 @@ import { ReferrerChannels } from './constructs/referrer-channels';
 import { TriageStateMachine } from './constructs/triage-state-machine';
 import { TriageConsole } from './constructs/triage-console';
 import { Allegations } from './constructs/allegations';
+import { MatchKey } from './constructs/match-key';
 import { Analytics } from './constructs/analytics';
 
 export interface FrontDoorStackProps extends StackProps {
@@ -145,12 +147,20 @@ export class FrontDoorStack extends Stack {
       return f;
     };
 
+    const matchKey = new MatchKey(this, 'MatchKey', { local: config.stage === 'local' });
+    // Re-indexing (front-door ops reindex) writes index entries that expire with their contacts.
+    new CfnOutput(this, 'ContactRetentionYears', {
+      key: 'ContactRetentionYears',
+      value: String(config.retention.contactYears),
+    });
+
     // Allegations about adults who work with children: the LADO's own pathway and table.
     const allegations = new Allegations(this, 'Allegations', {
       config,
       contacts: tables.contacts,
       environment,
       mailing,
+      matchKey: matchKey.grantRead,
     });
 
     // Triage: one function per step of the state machine.
@@ -162,17 +172,21 @@ export class FrontDoorStack extends Stack {
         CAPACITY.triageStep,
       ),
       referAllegation: allegations.referAllegation,
-      matchEarlierContacts: step(
-        'MatchEarlierContacts',
-        'functions/triage/match-earlier-contacts.ts',
-        'Triage step: find earlier contacts about the same children',
-        CAPACITY.triageStep,
+      matchEarlierContacts: matchKey.grantRead(
+        step(
+          'MatchEarlierContacts',
+          'functions/triage/match-earlier-contacts.ts',
+          'Triage step: find earlier contacts about the same children',
+          CAPACITY.triageStep,
+        ),
       ),
-      applyLevelsOfNeed: step(
-        'ApplyLevelsOfNeed',
-        'functions/triage/apply-levels-of-need.ts',
-        'Triage step: recommend a level of need, route and priority',
-        CAPACITY.triageStep,
+      applyLevelsOfNeed: matchKey.grantRead(
+        step(
+          'ApplyLevelsOfNeed',
+          'functions/triage/apply-levels-of-need.ts',
+          'Triage step: recommend a level of need, route and priority',
+          CAPACITY.triageStep,
+        ),
       ),
       alertDutyManager: mailing(
         step(
@@ -182,12 +196,14 @@ export class FrontDoorStack extends Stack {
           CAPACITY.emailStep,
         ),
       ),
-      sendAcknowledgement: mailing(
-        step(
-          'SendAcknowledgement',
-          'functions/triage/send-acknowledgement.ts',
-          'Triage step: acknowledge the notification to the referrer',
-          CAPACITY.emailStep,
+      sendAcknowledgement: matchKey.grantRead(
+        mailing(
+          step(
+            'SendAcknowledgement',
+            'functions/triage/send-acknowledgement.ts',
+            'Triage step: acknowledge the notification to the referrer',
+            CAPACITY.emailStep,
+          ),
         ),
       ),
       markTriageFailed: step(
@@ -265,10 +281,12 @@ export class FrontDoorStack extends Stack {
     tables.contacts.grantReadWriteData(decide);
     outcomeQueue.queue.grantSendMessages(decide);
 
-    const recordCases = fn(
-      'RecordChildCases',
-      'functions/api/record-child-case.ts',
-      'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system',
+    const recordCases = matchKey.grantRead(
+      fn(
+        'RecordChildCases',
+        'functions/api/record-child-case.ts',
+        'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system',
+      ),
     );
     cases.table.grantReadWriteData(recordCases);
 
@@ -321,6 +339,7 @@ export class FrontDoorStack extends Stack {
       triageQueue: triageQueue.queue,
       environment,
       mailing,
+      matchKey: matchKey.grantRead,
     });
     const triageConsole = new TriageConsole(this, 'Console', {
       stage: config.stage,
@@ -339,6 +358,7 @@ export class FrontDoorStack extends Stack {
       signOffRoutes: config.console.signOffRoutes,
       agencies: config.agencies,
       mailing,
+      matchKey: matchKey.grantRead,
     });
     allegations.addConsole(api, triageConsole.environment, tables.contacts);
     new Analytics(this, 'Analytics', {

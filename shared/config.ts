@@ -28,11 +28,24 @@ const json = <S extends z.ZodType>(schema: S) =>
     })
     .pipe(schema);
 
+/**
+ * Where the area's one match key is kept: the key of every keyed hash that finds a person again
+ * (children's and households' match keys, the case registry's child keys, confirmed referrer
+ * addresses, the LADO's person key). A Secrets Manager secret's ARN, or `local-default` in the
+ * local stage, whose synthetic data needs no secret.
+ */
+export const MatchKeySecretArnSchema = z.union([
+  z.literal('local-default'),
+  z.string().startsWith('arn:', 'MATCH_KEY_SECRET_ARN must be a secret ARN or local-default'),
+]);
+
 export const RuntimeConfigSchema = z.object({
   CONTACTS_TABLE: z.string().min(1),
   IDEMPOTENCY_TABLE: z.string().min(1),
   /** What the case management system says about children's open cases. */
   CASE_REGISTRY_TABLE: z.string().min(1).optional(),
+  /** Only the functions that make match keys have it, with read access to the secret. */
+  MATCH_KEY_SECRET_ARN: MatchKeySecretArnSchema.optional(),
   TRIAGE_QUEUE_URL: z.string().min(1).optional(),
   OUTCOME_QUEUE_URL: z.string().min(1).optional(),
   TRIAGE_STATE_MACHINE_ARN: z.string().min(1).optional(),

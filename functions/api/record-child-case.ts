@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { recordChildCase, recordChildCases } from '../../shared/cases/record-cases';
-import { caseRegistry } from '../lib/dependencies';
+import { caseRegistry, matchKey } from '../lib/dependencies';
 import { callerOf, json, problem, readJsonBody } from '../lib/http';
 import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
@@ -14,10 +14,9 @@ export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
   if (!body.ok) return body.response;
   const request = { body: body.value, recordedBy: callerOf(event), source: 'api' as const, now: new Date() };
   const key = event.pathParameters?.key;
+  const deps = { registry: caseRegistry(), matchKey: await matchKey() };
   const result =
-    key === undefined
-      ? await recordChildCases(request, { registry: caseRegistry() })
-      : await recordChildCase({ ...request, key }, { registry: caseRegistry() });
+    key === undefined ? await recordChildCases(request, deps) : await recordChildCase({ ...request, key }, deps);
   if (result.outcome === 'invalid') return problem(400, 'The case has errors; nothing was recorded', result.errors);
   logger.info('Child cases recorded', { recorded: result.recorded });
   return json(200, { recorded: result.recorded });

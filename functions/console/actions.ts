@@ -1,7 +1,7 @@
 import { ActionSchemas, isActionKind, MANAGER_ACTIONS, performAction } from '../../shared/console/actions';
 import { can } from '../../shared/auth/roles';
 import { signOffDecision } from '../../shared/front-door/decisions';
-import { caseRegistry, config, contactStore, outcomeQueue } from '../lib/dependencies';
+import { caseRegistry, config, contactStore, matchKey, outcomeQueue } from '../lib/dependencies';
 import type { Contact } from '../../shared/contacts';
 import { formFields, redirect } from '../lib/pages';
 import { FORM_TOKEN_FIELD } from '../lib/web-security';
@@ -63,7 +63,12 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
 
   const result = await performAction(
     { contactId, kind: action as keyof typeof ActionSchemas, fields, expectedVersion, actor, now },
-    { store: contactStore(), outcomeQueue: outcomeQueue(), cases: caseRegistry(), agencies: config().PARTNER_AGENCIES },
+    {
+      store: contactStore(),
+      outcomeQueue: outcomeQueue(),
+      cases: { registry: caseRegistry(), matchKey: await matchKey() },
+      agencies: config().PARTNER_AGENCIES,
+    },
   );
   switch (result.outcome) {
     case 'not-found':

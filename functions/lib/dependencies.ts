@@ -9,6 +9,7 @@ import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { DynamoRevokedSessions } from '../../shared/aws/dynamo-revoked-sessions';
 import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
+import { matchKeyReader } from '../../shared/aws/secrets-manager-key';
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
 import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
@@ -53,6 +54,9 @@ export const mailer = once(
       config().SES_CONFIGURATION_SET,
     ),
 );
+const readMatchKey = once(() => matchKeyReader(config().MATCH_KEY_SECRET_ARN));
+/** The area's match key (Secrets Manager, once per cold start), for the functions that make match keys. */
+export const matchKey = (): Promise<string> => readMatchKey()();
 export const caseRegistry = once(() => new DynamoCaseRegistry(requireSetting(config(), 'CASE_REGISTRY_TABLE')));
 /** Raw inbound emails as SES stored them in the inbound bucket. */
 export const rawMessages = once(() => new S3RawMessageStore());

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { statusPageUrl } from '../../shared/mail/links';
 import { confirmAddress, openConfirmation } from '../../shared/referrer/address-confirmation';
-import { config, contactStore, referrerAddresses } from '../lib/dependencies';
+import { config, contactStore, matchKey, referrerAddresses } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page } from '../lib/pages';
@@ -20,7 +20,7 @@ export const handler = webHandler(
       if (!contact) return page('referrer/confirmation-not-found.njk', common, 404);
       return page('referrer/confirm-address.njk', { ...common, reference: contact.reference });
     }
-    const contact = await confirmAddress(request, deps);
+    const contact = await confirmAddress(request, { ...deps, matchKey: await matchKey() });
     if (!contact) return page('referrer/confirmation-not-found.njk', common, 404);
     logger.info('Referrer address confirmed', { contactId: contact.contactId });
     return page('referrer/address-confirmed.njk', {

@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
-import { caseRegistry, contactStore, officeCalendar } from '../lib/dependencies';
+import { caseRegistry, contactStore, matchKey, officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 import { triageStep } from '../lib/triage-step';
 
@@ -9,6 +9,7 @@ export const handler = triageStep(
     const recommendation = await applyLevelsOfNeed(contactId, {
       store: contactStore(),
       cases: caseRegistry(),
+      matchKey: await matchKey(),
       now: new Date(),
       calendar: officeCalendar(),
     });

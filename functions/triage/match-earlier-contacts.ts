@@ -1,7 +1,7 @@
 import { matchEarlierContacts } from '../../shared/front-door/triage-steps';
-import { contactStore } from '../lib/dependencies';
+import { contactStore, matchKey } from '../lib/dependencies';
 import { triageStep } from '../lib/triage-step';
 
-export const handler = triageStep(({ contactId }) =>
-  matchEarlierContacts(contactId, { store: contactStore(), now: new Date() }),
+export const handler = triageStep(async ({ contactId }) =>
+  matchEarlierContacts(contactId, { store: contactStore(), matchKey: await matchKey(), now: new Date() }),
 );

@@ -1,5 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AttributeType, Billing, TableEncryptionV2, TableV2, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
@@ -16,6 +15,8 @@ export interface AllegationsProps {
   /** The environment every Front Door function reads. */
   environment: Record<string, string>;
   mailing: (fn: FrontDoorFunction) => FrontDoorFunction;
+  /** Lets a function read the area's match key, which keys the person index's hash. */
+  matchKey: (fn: FrontDoorFunction) => FrontDoorFunction;
 }
 
 /**
@@ -63,46 +64,21 @@ export class Allegations extends Construct {
       LADO_EMAIL: config.lado.email,
       ALLEGATION_RETENTION: `${retention.minimumYears},${retention.pensionAge},${retention.maliciousDays}`,
     };
-    // The person-matching key lives in Secrets Manager, read by the one function that hashes
-    // people; the local stage's synthetic data uses a fixed key and no secret.
-    const matchKey = local ? undefined : this.matchKeySecret();
-    this.referAllegation = props.mailing(
-      new FrontDoorFunction(this, 'ReferAllegation', {
-        entry: 'functions/lado/refer-allegation.ts',
-        description:
-          'Triage step: a notification about an adult who works with children becomes an allegation for the LADO',
-        environment: { ...this.environment, MATCH_KEY_SECRET_ARN: matchKey?.secretArn ?? 'local-default' },
-        // It sends the employer's and referrer's emails, so it shares the email steps' limit.
-        reservedConcurrency: CAPACITY.emailStep,
-      }),
+    // The person-matching key is the area's match key, read by the one function here that hashes people.
+    this.referAllegation = props.matchKey(
+      props.mailing(
+        new FrontDoorFunction(this, 'ReferAllegation', {
+          entry: 'functions/lado/refer-allegation.ts',
+          description:
+            'Triage step: a notification about an adult who works with children becomes an allegation for the LADO',
+          environment: this.environment,
+          // It sends the employer's and referrer's emails, so it shares the email steps' limit.
+          reservedConcurrency: CAPACITY.emailStep,
+        }),
+      ),
     );
-    matchKey?.grantRead(this.referAllegation);
     this.table.grantReadWriteData(this.referAllegation);
     props.contacts.grantReadWriteData(this.referAllegation);
-  }
-
-  /**
-   * A random key, generated once and kept if the stack is deleted: it must stay the same for the
-   * life of the records it indexes, so it is never rotated (a new key would stop every earlier
-   * allegation matching).
-   */
-  private matchKeySecret(): Secret {
-    const secret = new Secret(this, 'MatchKey', {
-      description: 'Key of the keyed hash (HMAC) that matches allegations about the same person; keep it unchanged',
-      encryptionKey: DataProtectionKey.of(this),
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'The secret keys a hash stored with every allegation for ten years or more; rotating it would stop earlier allegations about the same person matching.',
-    });
-    new CfnOutput(this, 'MatchKeySecretArn', {
-      value: secret.secretArn,
-      description: 'The person-matching key (Secrets Manager)',
-    });
-    return secret;
   }
 
   /** The LADO's pages in the console, with the console's own sign-in settings. */

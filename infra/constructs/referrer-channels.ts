@@ -23,6 +23,8 @@ export interface ReferrerChannelsProps {
   environment: Record<string, string>;
   /** Lets a function send email once per message (SES permission and the sent-emails table). */
   mailing: (fn: FrontDoorFunction) => FrontDoorFunction;
+  /** Lets a function read the area's match key (confirmed addresses are kept as keyed hashes). */
+  matchKey: (fn: FrontDoorFunction) => FrontDoorFunction;
 }
 
 /**
@@ -35,7 +37,7 @@ export class ReferrerChannels extends Construct {
 
   constructor(scope: Construct, id: string, props: ReferrerChannelsProps) {
     super(scope, id);
-    const { api, contacts, triageQueue, environment, config, mailing } = props;
+    const { api, contacts, triageQueue, environment, config, mailing, matchKey } = props;
     const fn = (fnId: string, entry: string, description: string, extra: Record<string, string> = {}, pages = false) =>
       new FrontDoorFunction(this, fnId, { entry, description, environment: { ...environment, ...extra }, pages });
 
@@ -70,12 +72,14 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.POST, path: '/status/{id}/reasons', handler: status, staffOnly: false });
 
     // The link in a first acknowledgement to an address never confirmed (shared/referrer/address-confirmation.ts).
-    const confirmation = fn(
-      'ConfirmReferrerAddress',
-      'functions/referrer/confirm-address.ts',
-      "GET/POST /confirm-email/{token}: confirms a referrer's email address",
-      {},
-      true,
+    const confirmation = matchKey(
+      fn(
+        'ConfirmReferrerAddress',
+        'functions/referrer/confirm-address.ts',
+        "GET/POST /confirm-email/{token}: confirms a referrer's email address",
+        {},
+        true,
+      ),
     );
     contacts.grantReadWriteData(confirmation);
     api.addRoute({ method: HttpMethod.GET, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });

@@ -44,6 +44,8 @@ export interface TriageConsoleProps {
   signOffRoutes?: Route[];
   /** Lets a function send email (SES and the sent-email keys): closing a triage meeting tells GPs and schools. */
   mailing: (fn: FrontDoorFunction) => FrontDoorFunction;
+  /** Lets a function read the area's match key: recording a child's case keys the registry by it. */
+  matchKey: (fn: FrontDoorFunction) => FrontDoorFunction;
   /** Partner agencies: each is a Cognito group whose members are partners of that agency. */
   agencies: readonly Agency[];
   /** Prefix of the Cognito hosted UI domain (<prefix>.auth.<region>.amazoncognito.com). */
@@ -148,6 +150,7 @@ export class TriageConsole extends Construct {
     // Meetings and their records live beside the contacts; a partner's every read is audited and their answer written.
     for (const writer of [meetings, partner]) props.contacts.grantReadWriteData(writer);
     props.cases.grantReadWriteData(actions);
+    props.matchKey(actions);
     for (const sender of [decide, actions]) props.outcomeQueue.grantSendMessages(sender);
     for (const f of [decide, actions]) f.addEnvironment('OUTCOME_QUEUE_URL', props.outcomeQueue.queueUrl);
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { CSV_COLUMNS, importChildCases } from '../../shared/cases/record-cases';
-import { DeploymentNotFound, localDeployment, stackDeployment } from './deployment';
+import { DeploymentNotFound, localDeployment, matchKeyOf, stackDeployment } from './deployment';
 
 export const CASES_USAGE = `Usage:
   front-door cases import <file.csv> [--stack <name> [--region <region>] | --data-dir <dir>]
@@ -59,7 +59,7 @@ export const runCases = async (
     try {
       const result = await importChildCases(
         { csv, recordedBy: `front-door cases import (${file})`, now: io.now() },
-        { registry: new DynamoCaseRegistry(table, client) },
+        { registry: new DynamoCaseRegistry(table, client), matchKey: await matchKeyOf(deployment) },
       );
       if (result.outcome === 'invalid') {
         for (const error of result.errors) io.stderr(`${file} ${error.path}: ${error.message}`);

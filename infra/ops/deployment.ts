@@ -1,4 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { matchKeyReader } from '../../shared/aws/secrets-manager-key';
 import { readLiveEndpoints } from '../local/endpoints';
 
 /**
@@ -52,5 +54,25 @@ export const stackDeployment = async (
     throw error;
   } finally {
     cloudFormation.destroy();
+  }
+};
+
+/**
+ * The deployment's match key, which the commands that make match keys need (re-indexing, case
+ * imports, the returns' child ids): a deployed stack's secret, named by its MatchKeySecretArn
+ * output (reading it needs secretsmanager:GetSecretValue and kms:Decrypt), or the local default.
+ */
+export const matchKeyOf = async (deployment: Deployment): Promise<string> => {
+  const { region, endpoints, credentials } = deployment.clientConfig;
+  const arn = deployment.outputs.MatchKeySecretArn ?? (endpoints ? 'local-default' : undefined);
+  if (!arn)
+    throw new DeploymentNotFound(
+      `${deployment.description} has no MatchKeySecretArn output: deploy this version of Front Door first`,
+    );
+  const client = new SecretsManagerClient({ region, credentials });
+  try {
+    return await matchKeyReader(arn, client)();
+  } finally {
+    client.destroy();
   }
 };

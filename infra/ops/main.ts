@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { contactReplay, contactShow, dlqList, dlqRedrive, OpsError, opsFor, storedContactRecords } from './commands';
+import { reindex } from './reindex';
 import { DeploymentNotFound, localDeployment, stackDeployment } from './deployment';
 
 export const OPS_USAGE = `Usage:
@@ -11,6 +12,9 @@ Commands:
   dlq redrive [<queue>]    move dead letters back to their queue (TriageQueue, OutcomeQueue, …)
   contact show <id>        where a contact is in the pipeline (no personal data is shown)
   contact replay <id>      run triage again for a contact that never got through it
+  reindex [--dry-run] [--from <cursor>]
+                           rewrite the match index under today's keyed match keys (once, after
+                           deploying the version that keys them; safe to run again or resume)
 
 Without --stack, the commands act on the local system started by npm start (data in .data/).`;
 
@@ -27,6 +31,8 @@ export const runOps = async (
         stack: { type: 'string' },
         region: { type: 'string' },
         'data-dir': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        from: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -42,7 +48,8 @@ export const runOps = async (
   const [group, command, argument] = positionals;
   const known =
     (group === 'dlq' && (command === 'list' || command === 'redrive')) ||
-    (group === 'contact' && (command === 'show' || command === 'replay') && argument);
+    (group === 'contact' && (command === 'show' || command === 'replay') && argument) ||
+    (group === 'reindex' && !command);
   if (!known) {
     io.stderr(`${positionals.length ? `Unknown ops command: ${positionals.join(' ')}\n\n` : ''}${OPS_USAGE}`);
     return 2;
@@ -56,6 +63,7 @@ export const runOps = async (
     if (group === 'dlq' && command === 'redrive') await dlqRedrive(ops, argument);
     if (group === 'contact' && command === 'show') await contactShow(ops, argument!);
     if (group === 'contact' && command === 'replay') await contactReplay(ops, argument!);
+    if (group === 'reindex') await reindex(ops, { dryRun: values['dry-run'] ?? false, cursor: values.from });
     return 0;
   } catch (error) {
     if (error instanceof OpsError || error instanceof DeploymentNotFound) {

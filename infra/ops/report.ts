@@ -12,7 +12,7 @@ import { analyticsFacts } from './analytics-facts';
 import { printToPdf } from './headless-chromium';
 import { loadStageConfig } from '../config';
 import { OpsError, opsFor } from './commands';
-import { DeploymentNotFound, localDeployment, stackDeployment, type Deployment } from './deployment';
+import { DeploymentNotFound, localDeployment, matchKeyOf, stackDeployment, type Deployment } from './deployment';
 import { contactsReceivedBetween } from './returns-contacts';
 
 export const REPORT_USAGE = `Usage:
@@ -100,10 +100,10 @@ type Values = {
 
 const statutoryReturn = async (kind: 'annex-a' | 'cin-census', values: Values, out: string, io: ReportIo) => {
   const period = periodOf(values.from, values.to);
-  const options = { earlyHelpOrganisation: earlyHelpOrganisation(values) };
   const deployment = values.stack
     ? await stackDeployment(values.stack, values.region)
     : localDeployment(resolve(values['data-dir'] ?? '.data'));
+  const options = { earlyHelpOrganisation: earlyHelpOrganisation(values), matchKey: await matchKeyOf(deployment) };
   const contacts = await contactsFor(deployment, period);
   await mkdir(out, { recursive: true });
   if (kind === 'annex-a') {

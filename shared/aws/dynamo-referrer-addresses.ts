@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AddressConfirmationOffer, ReferrerAddresses } from '../front-door/ports';
+import type { AddressConfirmations } from '../front-door/reindex';
 
 /**
  * Confirmed referrer addresses and confirmation links in the contacts table, by hash only:
@@ -10,7 +11,7 @@ import type { AddressConfirmationOffer, ReferrerAddresses } from '../front-door/
  */
 const YEAR_SECONDS = 365 * 86_400;
 
-export class DynamoReferrerAddresses implements ReferrerAddresses {
+export class DynamoReferrerAddresses implements ReferrerAddresses, AddressConfirmations {
   private readonly db: DynamoDBDocumentClient;
 
   constructor(
@@ -58,5 +59,15 @@ export class DynamoReferrerAddresses implements ReferrerAddresses {
         Item: { pk: `REFERRER#${addressHash}`, sk: 'CONFIRMED', confirmedAt: at, expiresAt },
       }),
     );
+  }
+
+  async moveConfirmation(from: string, to: string): Promise<boolean> {
+    const key = { pk: `REFERRER#${from}`, sk: 'CONFIRMED' };
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    if (!Item) return false;
+    // Written before the old one goes, with its date and expiry: the address stays confirmed throughout.
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...Item, pk: `REFERRER#${to}` } }));
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+    return true;
   }
 }

@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { MatchKeySecretArnSchema } from '../config';
 
 /**
  * A key held in Secrets Manager (encrypted with the stack's KMS key), read once per cold start
@@ -20,4 +21,17 @@ export const secretsManagerKey = (
     value.catch(() => (value = undefined));
     return value;
   };
+};
+
+/** Only the local stage's synthetic data is hashed with this; every deployed stage has its own secret. */
+export const LOCAL_MATCH_KEY = 'local-only-allegation-match-key-not-a-secret';
+
+/** Reads the match key named by MATCH_KEY_SECRET_ARN, once per cold start. */
+export const matchKeyReader = (
+  secretArn: string | undefined,
+  client?: SecretsManagerClient,
+): (() => Promise<string>) => {
+  if (!secretArn) throw new Error('Front Door is misconfigured: MATCH_KEY_SECRET_ARN is not set for this function');
+  const arn = MatchKeySecretArnSchema.parse(secretArn);
+  return arn === 'local-default' ? () => Promise.resolve(LOCAL_MATCH_KEY) : secretsManagerKey(arn, client);
 };

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { matchKeysFor } from '../contacts/matching';
+import { matchKeysFor, nhsNumberKey } from '../contacts/matching';
 import { isValidNhsNumber } from '../notification/schema';
 import { CASE_KINDS, type CaseKind, type ChildCase } from './open-case';
 
@@ -100,32 +99,35 @@ export const ChildIdentitySchema = z
   });
 export type ChildIdentity = z.output<typeof ChildIdentitySchema>;
 
-const nhsKey = (nhsNumber: string): string =>
-  createHash('sha256').update(['nhs-number', nhsNumber].join('|')).digest('hex');
-
-/** The hashed keys for a child identified by details: the same keys a notification about them produces. */
-export const childKeysOf = (child: ChildIdentity): string[] => {
+/**
+ * The keyed hashes for a child identified by details: the same keys a notification about them
+ * produces, so they need the same match key.
+ */
+export const childKeysOf = (child: ChildIdentity, matchKey: string): string[] => {
   const keys = new Set<string>(child.key ? [child.key] : []);
   if (child.firstName && child.lastName && (child.dateOfBirth || child.expectedDateOfDelivery) && child.postcode) {
-    for (const key of matchKeysFor({
-      firstName: child.firstName,
-      lastName: child.lastName,
-      dateOfBirth: child.dateOfBirth,
-      expectedDateOfDelivery: child.dateOfBirth ? undefined : child.expectedDateOfDelivery,
-      address: { line1: '', town: '', postcode: child.postcode },
-      nhsNumber: child.nhsNumber,
-    } as Parameters<typeof matchKeysFor>[0]))
+    for (const key of matchKeysFor(
+      {
+        firstName: child.firstName,
+        lastName: child.lastName,
+        dateOfBirth: child.dateOfBirth,
+        expectedDateOfDelivery: child.dateOfBirth ? undefined : child.expectedDateOfDelivery,
+        address: { line1: '', town: '', postcode: child.postcode },
+        nhsNumber: child.nhsNumber,
+      } as Parameters<typeof matchKeysFor>[0],
+      matchKey,
+    ))
       keys.add(key.key);
-  } else if (child.nhsNumber) keys.add(nhsKey(child.nhsNumber));
+  } else if (child.nhsNumber) keys.add(nhsNumberKey(child.nhsNumber, matchKey).key);
   return [...keys];
 };
 
 /** The `{key}` of `/api/children/{key}/case`: a child key as the console shows it, or an NHS number. */
-export const childKeyFromPath = (value: string): string | undefined => {
+export const childKeyFromPath = (value: string, matchKey: string): string | undefined => {
   const trimmed = value.trim().toLowerCase();
   if (CHILD_KEY.test(trimmed)) return trimmed;
   const digits = trimmed.replace(/[\s-]/g, '');
-  return isValidNhsNumber(digits) ? nhsKey(digits) : undefined;
+  return isValidNhsNumber(digits) ? nhsNumberKey(digits, matchKey).key : undefined;
 };
 
 /** The newest statement among a child's keys decides: a closure recorded later closes an earlier opening. */

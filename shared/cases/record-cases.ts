@@ -21,6 +21,8 @@ import type { CaseRegistry } from './ports';
  */
 
 type Source = ChildCase['source'];
+/** The registry, and the match key its children's keys are made with (as triage makes them). */
+type CaseDeps = { registry: CaseRegistry; matchKey: string };
 export type RecordOutcome = { outcome: 'invalid'; errors: FieldError[] } | { outcome: 'recorded'; recorded: number };
 
 const errorsOf = (error: z.ZodError, prefix: (string | number)[] = []): FieldError[] =>
@@ -42,9 +44,9 @@ const toCase = (statement: Omit<CaseStatement, 'child'>, recordedBy: string, sou
 /** `PUT /api/children/{key}/case`: one child, by the key the console shows or an NHS number. */
 export const recordChildCase = async (
   request: { key: string; body: unknown; recordedBy: string; source: Source; now: Date },
-  deps: { registry: CaseRegistry },
+  deps: CaseDeps,
 ): Promise<RecordOutcome> => {
-  const key = childKeyFromPath(request.key);
+  const key = childKeyFromPath(request.key, deps.matchKey);
   const statement = CaseStatementSchema.safeParse(request.body);
   const errors = [
     ...(key
@@ -73,13 +75,12 @@ export const CaseBatchSchema = z
   })
   .strict();
 
-const store = async (
-  items: CaseItem[],
-  request: { recordedBy: string; source: Source; now: Date },
-  deps: { registry: CaseRegistry },
-) => {
+const store = async (items: CaseItem[], request: { recordedBy: string; source: Source; now: Date }, deps: CaseDeps) => {
   for (const { child, ...statement } of items) {
-    await deps.registry.record(childKeysOf(child), toCase(statement, request.recordedBy, request.source, request.now));
+    await deps.registry.record(
+      childKeysOf(child, deps.matchKey),
+      toCase(statement, request.recordedBy, request.source, request.now),
+    );
   }
   return { outcome: 'recorded' as const, recorded: items.length };
 };
@@ -90,7 +91,7 @@ const store = async (
  */
 export const recordChildCases = async (
   request: { body: unknown; recordedBy: string; source: Source; now: Date },
-  deps: { registry: CaseRegistry },
+  deps: CaseDeps,
 ): Promise<RecordOutcome> => {
   const parsed = CaseBatchSchema.safeParse(request.body);
   if (!parsed.success) return { outcome: 'invalid', errors: errorsOf(parsed.error) };
@@ -159,7 +160,7 @@ const CSV_FIELDS: Record<string, string> = {
  */
 export const importChildCases = async (
   request: { csv: string; recordedBy: string; now: Date },
-  deps: { registry: CaseRegistry },
+  deps: CaseDeps,
 ): Promise<RecordOutcome> => {
   const { header, rows } = parseCsv(request.csv);
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
@@ -191,8 +192,8 @@ export const importChildCases = async (
 };
 
 /** Triage: the open case, if any, of each child in the notification. Unknown means not open. */
-export const openCasesFor = async (children: Child[], deps: { registry: CaseRegistry }): Promise<OpenCase[]> => {
-  const keysByChild = children.map((child) => matchKeysFor(child).map((k) => k.key));
+export const openCasesFor = async (children: Child[], deps: CaseDeps): Promise<OpenCase[]> => {
+  const keysByChild = children.map((child) => matchKeysFor(child, deps.matchKey).map((k) => k.key));
   const found = await deps.registry.find(keysByChild.flat());
   const open: OpenCase[] = [];
   keysByChild.forEach((keys, childIndex) => {

@@ -12,6 +12,7 @@ import {
 import type { ChildCase } from '../cases/case';
 import type { CaseRegistry } from '../cases/ports';
 import { matchKeysFor } from '../contacts/matching';
+import type { Child } from '../notification';
 import { recommend } from '../rules';
 import { reconsideredDecision } from '../referrer/reconsideration';
 import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
@@ -159,7 +160,7 @@ type Plan =
       detail?: string;
       sendOutcome?: true;
       newDecision?: true;
-      caseStatement?: { keys: string[]; record: ChildCase };
+      caseStatement?: { child: Child; record: ChildCase };
     }
   | { refused: string };
 
@@ -281,7 +282,7 @@ export const planAction = <K extends ActionKind>(
         ...(record.holder && {
           detail: `${kind === 'social-care' ? 'Allocated worker' : 'Lead professional'}: ${record.holder.name}${team ? `, ${team}` : ''}`,
         }),
-        caseStatement: { keys: matchKeysFor(child).map((k) => k.key), record },
+        caseStatement: { child, record },
       };
     }
     case 'answer-reconsideration': {
@@ -344,7 +345,13 @@ export const performAction = async (
     actor: AuditEvent['actor'];
     now: Date;
   },
-  deps: { store: ContactStore; outcomeQueue: MessageQueue; cases?: CaseRegistry; agencies?: readonly Agency[] },
+  deps: {
+    store: ContactStore;
+    outcomeQueue: MessageQueue;
+    /** The case registry, and the match key its children's keys are made with. */
+    cases?: { registry: CaseRegistry; matchKey: string };
+    agencies?: readonly Agency[];
+  },
 ): Promise<ActionResult> => {
   const parsed = ActionSchemas[request.kind].safeParse(request.fields);
   if (!parsed.success)
@@ -377,7 +384,11 @@ export const performAction = async (
   if (plan.caseStatement) {
     if (!deps.cases) throw new Error('Recording a case needs the case registry');
     // The newest statement wins in the registry, so writing before the contact is safe to repeat.
-    await deps.cases.record(plan.caseStatement.keys, plan.caseStatement.record);
+    const { registry, matchKey } = deps.cases;
+    await registry.record(
+      matchKeysFor(plan.caseStatement.child, matchKey).map((k) => k.key),
+      plan.caseStatement.record,
+    );
   }
   try {
     const updated = await deps.store.update(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Child } from '../notification';
 import { recommendedFor, type Level, type Route } from '../triage/types';
 import { decidedFor } from './decision';
@@ -7,8 +7,10 @@ import type { Contact } from './record';
 /**
  * Keys under which a child is indexed so that a later contact about the same child finds the
  * earlier ones. Names and postcodes are normalised because referrers type them differently;
- * an NHS number, when given, is a stronger key on its own. Keys are hashed so that an index
- * of children never holds names in the clear.
+ * an NHS number, when given, is a stronger key on its own. Keys are keyed hashes (HMAC-SHA-256
+ * with the area's match key, from Secrets Manager in AWS: see shared/aws/match-key.ts), so an
+ * index of children never holds names in the clear, and without the key nobody holding a copy of
+ * the table can test a guessed name, date of birth or NHS number against it.
  */
 export type MatchBasis = 'name-dob-postcode' | 'nhs-number' | 'household-address';
 export interface MatchKey<Basis extends MatchBasis = MatchBasis> {
@@ -36,28 +38,35 @@ const normaliseAddressLine = (line: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-const hashed = <Basis extends MatchBasis>(basis: Basis, parts: string[]): MatchKey<Basis> => ({
+const hashed = <Basis extends MatchBasis>(basis: Basis, parts: string[], matchKey: string): MatchKey<Basis> => ({
   basis,
-  key: createHash('sha256')
+  key: createHmac('sha256', matchKey)
     .update([basis, ...parts].join('|'))
     .digest('hex'),
 });
 
-export const matchKeysFor = (child: Child): ChildMatchKey[] => {
+export const nhsNumberKey = (nhsNumber: string, matchKey: string): MatchKey<'nhs-number'> =>
+  hashed('nhs-number', [nhsNumber], matchKey);
+
+export const matchKeysFor = (child: Child, matchKey: string): ChildMatchKey[] => {
   const born = child.dateOfBirth ?? (child.expectedDateOfDelivery && `edd:${child.expectedDateOfDelivery}`);
   const keys: ChildMatchKey[] = [];
   // Only a whole identity is a key: an unknown name or date of birth would match strangers.
   if (child.firstName && child.lastName && born) {
     keys.push(
-      hashed('name-dob-postcode', [
-        normaliseName(child.firstName),
-        normaliseName(child.lastName),
-        born,
-        normalisePostcode(child.address.postcode),
-      ]),
+      hashed(
+        'name-dob-postcode',
+        [
+          normaliseName(child.firstName),
+          normaliseName(child.lastName),
+          born,
+          normalisePostcode(child.address.postcode),
+        ],
+        matchKey,
+      ),
     );
   }
-  if (child.nhsNumber) keys.push(hashed('nhs-number', [child.nhsNumber]));
+  if (child.nhsNumber) keys.push(nhsNumberKey(child.nhsNumber, matchKey));
   return keys;
 };
 
@@ -66,8 +75,8 @@ export const matchKeysFor = (child: Child): ChildMatchKey[] => {
  * normalised and hashed like the child keys. Contacts about other children at the same address
  * are shown to workers apart from the child's own history (siblings, a new partner's children).
  */
-export const householdKeyFor = (address: Child['address']): MatchKey<'household-address'> =>
-  hashed('household-address', [normaliseAddressLine(address.line1), normalisePostcode(address.postcode)]);
+export const householdKeyFor = (address: Child['address'], matchKey: string): MatchKey<'household-address'> =>
+  hashed('household-address', [normaliseAddressLine(address.line1), normalisePostcode(address.postcode)], matchKey);
 
 /** What a later contact shows of an earlier one: where it got to, and what was decided. */
 export interface MatchSummary {

@@ -92,7 +92,7 @@ const newestFirst = <T extends { receivedAt: string }>(list: T[]) =>
  */
 export const matchEarlierContacts = async (
   contactId: string,
-  deps: { store: ContactStore; now: Date },
+  deps: { store: ContactStore; matchKey: string; now: Date },
 ): Promise<{ matchedContacts: number; householdContacts: number }> => {
   const contact = await load(deps.store, contactId);
   const children = [...contact.notification.children.entries()];
@@ -138,7 +138,7 @@ export const matchEarlierContacts = async (
   const perChild = await Promise.all(
     children.map(async ([childIndex, child]) => {
       const found = new Map<string, EarlierContact>();
-      for (const key of matchKeysFor(child)) {
+      for (const key of matchKeysFor(child, deps.matchKey)) {
         for (const entry of await earlierUnder(key)) {
           const existing = found.get(entry.contactId);
           if (existing) {
@@ -157,7 +157,7 @@ export const matchEarlierContacts = async (
   const sameChild = new Set(perChild.flat().map((m) => m.contactId));
   const addresses = new Map<string, { key: MatchKey; childIndex: number }>();
   for (const [childIndex, child] of children) {
-    const key = householdKeyFor(child.address);
+    const key = householdKeyFor(child.address, deps.matchKey);
     if (!addresses.has(key.key)) addresses.set(key.key, { key, childIndex });
   }
   const seen = new Set<string>();
@@ -193,7 +193,13 @@ export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'pr
   children: Pick<ChildRecommendation, 'childIndex' | 'level' | 'route' | 'priority'>[];
 };
 
-type RecommendDeps = { store: ContactStore; cases: CaseRegistry; now: Date; calendar?: WorkingCalendar };
+type RecommendDeps = {
+  store: ContactStore;
+  cases: CaseRegistry;
+  matchKey: string;
+  now: Date;
+  calendar?: WorkingCalendar;
+};
 
 export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps): Promise<RecommendationSummary> => {
   const contact = await load(deps.store, contactId);
@@ -213,7 +219,10 @@ export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps):
 
 const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise<Recommendation> => {
   // Open cases are what the case registry knows now, never inferred from earlier contacts.
-  const openCases = await openCasesFor(contact.notification.children, { registry: deps.cases });
+  const openCases = await openCasesFor(contact.notification.children, {
+    registry: deps.cases,
+    matchKey: deps.matchKey,
+  });
   const recommendation = recommend(
     {
       notification: contact.notification,
@@ -267,13 +276,17 @@ export const alertDutyManager = async (
 
 export const sendAcknowledgement = async (
   contactId: string,
-  deps: MailDeps & { addresses: ReferrerAddresses },
+  deps: MailDeps & { addresses: ReferrerAddresses; matchKey: string },
 ): Promise<{ sent: true }> => {
   const contact = await load(deps.store, contactId);
   const now = deps.now ?? new Date();
   // A referrer who gave no email address (anonymous, or a phone number only) is not written to;
   // an address never confirmed gets the generic acknowledgement with a confirmation link.
-  const address = await acknowledgementAddress(contact, now, { addresses: deps.addresses, config: deps.config });
+  const address = await acknowledgementAddress(contact, now, {
+    addresses: deps.addresses,
+    matchKey: deps.matchKey,
+    config: deps.config,
+  });
   const acknowledgement = acknowledgementEmail(
     contact,
     deps.config,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AllegationRetention } from './retention';
+import { MatchKeySecretArnSchema } from '../config';
 
 /**
  * The LADO pathway's own settings, parsed from the function's environment like the front
@@ -7,16 +8,8 @@ import type { AllegationRetention } from './retention';
  */
 export const LadoSettingsSchema = z.object({
   ALLEGATIONS_TABLE: z.string().min(1),
-  /**
-   * Where the key of the person-matching hash (see person-key.ts) is kept: a Secrets Manager
-   * secret's ARN, or `local-default` in the local stage, whose synthetic data needs no secret.
-   */
-  MATCH_KEY_SECRET_ARN: z
-    .union([
-      z.literal('local-default'),
-      z.string().startsWith('arn:', 'MATCH_KEY_SECRET_ARN must be a secret ARN or local-default'),
-    ])
-    .optional(),
+  /** Where the key of the person-matching hash (see person-key.ts) is kept: the area's match key. */
+  MATCH_KEY_SECRET_ARN: MatchKeySecretArnSchema.optional(),
   LADO_PHONE: z.string().min(1),
   LADO_EMAIL: z.email(),
   ALLEGATION_RETENTION: z

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Contact } from '../contacts';
 import type { RuntimeConfig } from '../config';
 import { VersionConflict, type ContactStore, type ReferrerAddresses } from '../front-door/ports';
@@ -12,11 +12,13 @@ import { isSecureAddress } from '../mail/secure-address';
  * from then on the address is confirmed, and emails to it greet the referrer by name and carry
  * the status link. A notification emailed from an address SES authenticated needs no link.
  *
- * Addresses and link tokens are kept only as hashes. The link is a page with a button, never a
+ * Addresses are kept only as keyed hashes (HMAC with the area's match key, as children's match
+ * keys are: an unkeyed hash of an address can be found again by hashing guesses), link tokens
+ * (random, 192 bits) as plain hashes. The link is a page with a button, never a
  * GET that confirms: mail scanners open links in emails by themselves.
  */
-export const addressHash = (address: string): string =>
-  createHash('sha256').update(`front-door:referrer-address:${address.trim().toLowerCase()}`).digest('hex');
+export const addressHash = (address: string, matchKey: string): string =>
+  createHmac('sha256', matchKey).update(`front-door:referrer-address:${address.trim().toLowerCase()}`).digest('hex');
 
 const tokenHash = (token: string): string =>
   createHash('sha256').update(`front-door:address-confirmation:${token}`).digest('hex');
@@ -27,6 +29,7 @@ export const confirmationUrl = (token: string, config: Pick<RuntimeConfig, 'PUBL
 
 type Deps = {
   addresses: ReferrerAddresses;
+  matchKey: string;
   config: Pick<RuntimeConfig, 'SECURE_EMAIL_DOMAINS' | 'PUBLIC_BASE_URL' | 'STATUS_LINK_DAYS'>;
 };
 
@@ -50,13 +53,13 @@ export const acknowledgementAddress = async (
   if (
     isSecureAddress(email, deps.config) ||
     authenticatedSender(contact, email) ||
-    (await deps.addresses.isConfirmed(addressHash(email)))
+    (await deps.addresses.isConfirmed(addressHash(email, deps.matchKey)))
   )
     return { confirmed: true };
   const token = randomBytes(24).toString('base64url');
   const validUntil = new Date(now.getTime() + deps.config.STATUS_LINK_DAYS * 86_400_000).toISOString();
   await deps.addresses.offer(tokenHash(token), {
-    addressHash: addressHash(email),
+    addressHash: addressHash(email, deps.matchKey),
     contactId: contact.contactId,
     validUntil,
   });
@@ -80,12 +83,12 @@ export const openConfirmation = async (
  */
 export const confirmAddress = async (
   request: { token: string; now: Date },
-  deps: { addresses: ReferrerAddresses; store: Pick<ContactStore, 'get' | 'update'> },
+  deps: { addresses: ReferrerAddresses; matchKey: string; store: Pick<ContactStore, 'get' | 'update'> },
 ): Promise<Contact | undefined> => {
   const contact = await openConfirmation(request, deps);
   if (!contact) return undefined;
   const at = request.now.toISOString();
-  await deps.addresses.confirm(addressHash(contact.notification.referrer.email!), at);
+  await deps.addresses.confirm(addressHash(contact.notification.referrer.email!, deps.matchKey), at);
   let current: Contact | undefined = contact;
   for (let attempt = 0; current?.acknowledgement?.addressConfirmed === false && attempt < 3; attempt++) {
     try {

@@ -18,7 +18,7 @@ export const pseudonymFor = (secret: string, purpose: string, value: string): st
  * join strangers.
  */
 export const childKeyFor = (child: Child, secret: string): string | undefined => {
-  const keys = matchKeysFor(child);
+  const keys = matchKeysFor(child, secret);
   const best = keys.find((k) => k.basis === 'nhs-number') ?? keys[0];
   return best && pseudonymFor(secret, 'child', best.key);
 };

@@ -14,7 +14,7 @@ const ID_LENGTH = 16;
 
 /**
  * Annex A's Child Unique ID for every child in the extract. The front door has no case
- * management system id, so a child is known by the hashed keys triage matches on (NHS number;
+ * management system id, so a child is known by the keyed hashes triage matches on (NHS number;
  * first and last name, date of birth and postcode): two children sharing any key are one child,
  * whichever contact named them, and the ID is the start of the NHS number key when the child has
  * one, otherwise of the first of their keys, as the console shows it. A child named too loosely
@@ -22,6 +22,7 @@ const ID_LENGTH = 16;
  */
 export const childIdsFor = (
   children: readonly ChildOfContact[],
+  matchKey: string,
 ): ((contactId: string, childIndex: number) => string) => {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
@@ -34,7 +35,7 @@ export const childIdsFor = (
 
   const keysOf = new Map<string, string[]>();
   for (const { contactId, childIndex, child } of children) {
-    const keys = matchKeysFor(child)
+    const keys = matchKeysFor(child, matchKey)
       .sort((a, b) => (a.basis === b.basis ? 0 : a.basis === 'nhs-number' ? -1 : 1))
       .map((k) => k.key);
     const own =
@@ -47,7 +48,7 @@ export const childIdsFor = (
   // The group's shown key: its NHS number key if any child in it had one, else its smallest key.
   const nhsKeys = new Set(
     children.flatMap(({ child }) =>
-      matchKeysFor(child)
+      matchKeysFor(child, matchKey)
         .filter((k) => k.basis === 'nhs-number')
         .map((k) => k.key),
     ),

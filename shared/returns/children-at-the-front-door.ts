@@ -63,6 +63,8 @@ export interface ChildrenAtTheFrontDoor {
 export interface CountingOptions {
   /** The service that does targeted early help assessments, named in Annex A List 2. */
   earlyHelpOrganisation: string;
+  /** The area's match key: a child is known by the keys triage matches on (child-ids.ts). */
+  matchKey: string;
 }
 
 /** A contact about children: not a free-text email still to complete, nor an allegation the LADO holds alone. */
@@ -94,7 +96,7 @@ export const childrenAtTheFrontDoor = (
       child,
     })),
   );
-  const idOf = childIdsFor(children);
+  const idOf = childIdsFor(children, options.matchKey);
   const result: ChildrenAtTheFrontDoor = { contacts: [], earlyHelp: [], referrals: [] };
 
   for (const { contact, contactId, childIndex, child } of children) {

@@ -25,6 +25,7 @@ const consoleIn = (stage: string, localSignIn: boolean) => {
     baseUrl: 'https://front-door.example',
     agencies: DEFAULT_AGENCIES,
     mailing: (f) => f,
+    matchKey: (f) => f,
   });
 };
 

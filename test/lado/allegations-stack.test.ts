@@ -43,24 +43,35 @@ describe('the allegations pathway in the stack', () => {
     expect(definition).toContain('PassedToLado');
   });
 
-  it('keeps the person-matching key in a retained, KMS-encrypted secret that only the referring step may read, never in an environment', () => {
+  it('keeps the one match key in a retained, KMS-encrypted secret (the LADO’s, same logical id) that only the functions making match keys may read, never in an environment', () => {
     const secrets = Object.entries(resources('AWS::SecretsManager::Secret')).filter(([id]) =>
       id.startsWith('AllegationsMatchKey'),
     ) as [string, any][];
-    expect(secrets).toHaveLength(1);
+    expect(secrets.map(([id]) => id)).toEqual(['AllegationsMatchKey486E2E55']);
     const [secretId, secret] = secrets[0]!;
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.Properties.KmsKeyId).toBeDefined();
     expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
     const readers = (Object.values(resources('AWS::IAM::Policy')) as any[])
       .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(`"${secretId}"`))
-      .flatMap((p) => p.Properties.Roles.map((r: any) => r.Ref as string));
-    expect(readers).toEqual([expect.stringMatching(/^AllegationsReferAllegationRole/)]);
+      .flatMap((p) => p.Properties.Roles.map((r: any) => (r.Ref as string).replace(/[0-9A-F]{8}$/, '')))
+      .sort();
+    expect(readers).toEqual([
+      'AllegationsReferAllegationRole',
+      'ApplyLevelsOfNeedRole',
+      'ConsoleActionsRole',
+      'MatchEarlierContactsRole',
+      'RecordChildCasesRole',
+      'ReferrersConfirmReferrerAddressRole',
+      'SendAcknowledgementRole',
+    ]);
     const functions = Object.values(resources('AWS::Lambda::Function')) as any[];
-    const refer = functions.find((f) => f.Metadata['FrontDoor:Entry'] === 'functions/lado/refer-allegation.ts');
-    expect(refer.Properties.Environment.Variables.MATCH_KEY_SECRET_ARN).toEqual({ Ref: secretId });
+    const keyed = functions.filter((f) => f.Properties.Environment?.Variables?.MATCH_KEY_SECRET_ARN);
+    expect(keyed).toHaveLength(readers.length);
+    for (const f of keyed) expect(f.Properties.Environment.Variables.MATCH_KEY_SECRET_ARN).toEqual({ Ref: secretId });
     expect(JSON.stringify(functions.map((f) => f.Properties.Environment))).not.toMatch(/MATCH_KEY"|local-only/);
     expect(template.toJSON().Parameters?.AllegationsMatchKey).toBeUndefined();
+    expect(template.toJSON().Outputs?.MatchKeySecretArn?.Value).toEqual({ Ref: secretId });
   });
 
   it('serves the LADO console under /console/allegations only', () => {

@@ -8,6 +8,7 @@ import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
+import { TEST_MATCH_KEY } from '../support/match-key';
 
 /**
  * "Anyone can make the council email anyone": the first acknowledgement to an address never
@@ -43,7 +44,7 @@ const setUp = (...contacts: Contact[]) => {
   const sent: EmailMessage[] = [];
   const mailer: Mailer = { sendOnce: async (m) => void sent.push(m) };
   const acknowledge = (contact: Contact, at = now) =>
-    sendAcknowledgement(contact.contactId, { store, mailer, config, addresses, now: at });
+    sendAcknowledgement(contact.contactId, { store, mailer, config, addresses, matchKey: TEST_MATCH_KEY, now: at });
   const confirmLink = (email: EmailMessage) =>
     /(https:\/\/front-door\.example\/confirm-email\/[A-Za-z0-9_-]{32})/.exec(email.text)?.[1];
   const tokenOf = (link: string) => link.split('/').pop()!;
@@ -96,7 +97,7 @@ describe('confirming a first-time referrer address', () => {
     // Act: opening the link (as a mail scanner would) shows the page and confirms nothing.
     const opened = await openConfirmation({ token, now }, { addresses, store });
     const stillUnconfirmed = (await store.get(first.contactId))!.acknowledgement;
-    const confirmed = await confirmAddress({ token, now }, { addresses, store });
+    const confirmed = await confirmAddress({ token, now }, { addresses, matchKey: TEST_MATCH_KEY, store });
     await acknowledge(second);
     // Assess
     expect(opened!.contactId).toBe(first.contactId);
@@ -117,7 +118,9 @@ describe('confirming a first-time referrer address', () => {
     expect(confirmLink(full)).toBeUndefined();
     expect((await store.get(second.contactId))!.acknowledgement).toMatchObject({ addressConfirmed: true });
     // Confirming again is harmless.
-    expect((await confirmAddress({ token, now }, { addresses, store }))!.contactId).toBe(first.contactId);
+    expect((await confirmAddress({ token, now }, { addresses, matchKey: TEST_MATCH_KEY, store }))!.contactId).toBe(
+      first.contactId,
+    );
   });
 
   it('opens nothing for a guessed, malformed or expired link', async () => {
@@ -128,10 +131,16 @@ describe('confirming a first-time referrer address', () => {
     const token = tokenOf(confirmLink(sent[0]!)!);
     const later = new Date(now.getTime() + 91 * 86_400_000);
     // Act and assess
-    expect(await confirmAddress({ token: 'A'.repeat(32), now }, { addresses, store })).toBeUndefined();
-    expect(await confirmAddress({ token: '../../etc/passwd', now }, { addresses, store })).toBeUndefined();
-    expect(await confirmAddress({ token: contact.statusToken!, now }, { addresses, store })).toBeUndefined();
-    expect(await confirmAddress({ token, now: later }, { addresses, store })).toBeUndefined();
+    expect(
+      await confirmAddress({ token: 'A'.repeat(32), now }, { addresses, matchKey: TEST_MATCH_KEY, store }),
+    ).toBeUndefined();
+    expect(
+      await confirmAddress({ token: '../../etc/passwd', now }, { addresses, matchKey: TEST_MATCH_KEY, store }),
+    ).toBeUndefined();
+    expect(
+      await confirmAddress({ token: contact.statusToken!, now }, { addresses, matchKey: TEST_MATCH_KEY, store }),
+    ).toBeUndefined();
+    expect(await confirmAddress({ token, now: later }, { addresses, matchKey: TEST_MATCH_KEY, store })).toBeUndefined();
     expect((await store.get(contact.contactId))!.acknowledgement).toMatchObject({ addressConfirmed: false });
   });
 

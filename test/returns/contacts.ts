@@ -2,6 +2,7 @@ import type { ChildDecision, Contact, Decision } from '../../shared/contacts';
 import { parseNotification, type NotificationInput } from '../../shared/notification';
 import type { OpenCase } from '../../shared/cases/open-case';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { TEST_MATCH_KEY } from '../support/match-key';
 
 /** Hand-built contacts for the returns' unit tests: synthetic children, ZZ postcodes, test-range NHS numbers. */
 
@@ -72,5 +73,5 @@ export const aContact = (options: {
   };
 };
 
-export const options = { earlyHelpOrganisation: 'Exampleshire Early Help' };
+export const options = { earlyHelpOrganisation: 'Exampleshire Early Help', matchKey: TEST_MATCH_KEY };
 export const YEAR = { from: '2026-04-01', to: '2027-03-31' };

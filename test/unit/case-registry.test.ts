@@ -8,6 +8,7 @@ import type { ContactStore } from '../../shared/front-door/ports';
 import type { EarlierContact } from '../../shared/triage/types';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { TEST_MATCH_KEY } from '../support/match-key';
 
 /** The case registry's use cases against in-memory ports (synthetic children only). */
 
@@ -31,13 +32,16 @@ describe('recording a child’s case', () => {
     // Prepare
     const registry = new InMemoryCaseRegistry();
     // Act
-    const result = await recordChildCase({ ...by, key: '999 000 0018', body: open }, { registry });
+    const result = await recordChildCase(
+      { ...by, key: '999 000 0018', body: open },
+      { registry, matchKey: TEST_MATCH_KEY },
+    );
     // Assess
     expect(result).toEqual({ outcome: 'recorded', recorded: 1 });
-    expect(await openCasesFor(ellie().children, { registry })).toEqual([
+    expect(await openCasesFor(ellie().children, { registry, matchKey: TEST_MATCH_KEY })).toEqual([
       { childIndex: 0, kind: 'social-care', holder: worker, team: 'Children in Need Team 2' },
     ]);
-    expect(await openCasesFor(withoutNhsNumber(ellie()).children, { registry })).toEqual([]);
+    expect(await openCasesFor(withoutNhsNumber(ellie()).children, { registry, matchKey: TEST_MATCH_KEY })).toEqual([]);
   });
 
   it('records a batch by name, date of birth and postcode however they are typed, and finds the child without an NHS number', async () => {
@@ -54,10 +58,12 @@ describe('recording a child’s case', () => {
           ],
         },
       },
-      { registry },
+      { registry, matchKey: TEST_MATCH_KEY },
     );
     expect(result).toEqual({ outcome: 'recorded', recorded: 1 });
-    expect(await openCasesFor(withoutNhsNumber(ellie()).children, { registry })).toHaveLength(1);
+    expect(await openCasesFor(withoutNhsNumber(ellie()).children, { registry, matchKey: TEST_MATCH_KEY })).toHaveLength(
+      1,
+    );
   });
 
   it('refuses a whole batch with any bad item, says where, and stores nothing', async () => {
@@ -72,7 +78,7 @@ describe('recording a child’s case', () => {
           ],
         },
       },
-      { registry },
+      { registry, matchKey: TEST_MATCH_KEY },
     );
     expect(result.outcome).toBe('invalid');
     expect(result.outcome === 'invalid' && result.errors.map((e) => e.path)).toEqual(
@@ -85,7 +91,7 @@ describe('recording a child’s case', () => {
     const registry = new InMemoryCaseRegistry();
     const result = await recordChildCase(
       { ...by, key: 'ellie-fictional', body: { status: 'open', kind: 'early-help' } },
-      { registry },
+      { registry, matchKey: TEST_MATCH_KEY },
     );
     expect(result).toEqual({
       outcome: 'invalid',
@@ -103,17 +109,17 @@ describe('recording a child’s case', () => {
     const registry = new InMemoryCaseRegistry();
     await recordChildCase(
       { ...by, key: '9990000018', body: { ...open, recordedAt: '2026-06-01T09:00:00Z' } },
-      { registry },
+      { registry, matchKey: TEST_MATCH_KEY },
     );
     await recordChildCase(
       { ...by, key: '9990000018', body: { status: 'closed', kind: 'social-care', recordedAt: '2026-09-01T09:00:00Z' } },
-      { registry },
+      { registry, matchKey: TEST_MATCH_KEY },
     );
     await recordChildCase(
       { ...by, source: 'api', key: '9990000018', body: { ...open, recordedAt: '2026-07-01T09:00:00Z' } },
-      { registry },
+      { registry, matchKey: TEST_MATCH_KEY },
     );
-    expect(await openCasesFor(ellie().children, { registry })).toEqual([]);
+    expect(await openCasesFor(ellie().children, { registry, matchKey: TEST_MATCH_KEY })).toEqual([]);
   });
 });
 
@@ -146,9 +152,9 @@ describe('triage asks the registry, never guesses', () => {
 
   it('routes to the allocated worker when the registry says the case is open, and records who holds it', async () => {
     const registry = new InMemoryCaseRegistry();
-    await recordChildCase({ ...by, key: '9990000018', body: open }, { registry });
+    await recordChildCase({ ...by, key: '9990000018', body: open }, { registry, matchKey: TEST_MATCH_KEY });
     const { store, saved } = storeWith(contactFor(ellie()));
-    const summary = await applyLevelsOfNeed('c1', { store, cases: registry, now });
+    const summary = await applyLevelsOfNeed('c1', { store, cases: registry, matchKey: TEST_MATCH_KEY, now });
     expect(summary.route).toBe('existing-open-case');
     expect(saved[0]!.recommendation!.caseHolders).toEqual([
       { childIndex: 0, kind: 'social-care', holder: worker, team: 'Children in Need Team 2' },
@@ -167,7 +173,12 @@ describe('triage asks the registry, never guesses', () => {
       level: 4 as const,
     };
     const { store } = storeWith(contactFor(ellie(), [earlier]));
-    const summary = await applyLevelsOfNeed('c1', { store, cases: new InMemoryCaseRegistry(), now });
+    const summary = await applyLevelsOfNeed('c1', {
+      store,
+      cases: new InMemoryCaseRegistry(),
+      matchKey: TEST_MATCH_KEY,
+      now,
+    });
     expect(summary.route).not.toBe('existing-open-case');
   });
 });
@@ -184,9 +195,9 @@ describe('importing the case management system’s CSV export', () => {
       ',Robin,Example,2015-05-05,ZZ9 9ZZ,open,early-help,"Lee ""Lead"" Professional",lee.lead@family-hub.example,,',
       '',
     ].join('\r\n');
-    const result = await importChildCases({ csv, recordedBy: 'import', now }, { registry });
+    const result = await importChildCases({ csv, recordedBy: 'import', now }, { registry, matchKey: TEST_MATCH_KEY });
     expect(result).toEqual({ outcome: 'recorded', recorded: 2 });
-    const [found] = await openCasesFor(ellie().children, { registry });
+    const [found] = await openCasesFor(ellie().children, { registry, matchKey: TEST_MATCH_KEY });
     expect(found).toMatchObject({ kind: 'social-care', team: 'Children in Need Team 2, North' });
     expect([...registry.records.values()].map((r) => r.source)).toEqual(['import', 'import']);
   });
@@ -198,7 +209,7 @@ describe('importing the case management system’s CSV export', () => {
       '9990000018,,,,,open,social-care,Casey Allocated,casey.allocated@exampleshire.example,,',
       ',Secret,Name,2015-13-40,ZZ9 9ZZ,open,early-help,Lee,not-an-email,,',
     ].join('\n');
-    const result = await importChildCases({ csv, recordedBy: 'import', now }, { registry });
+    const result = await importChildCases({ csv, recordedBy: 'import', now }, { registry, matchKey: TEST_MATCH_KEY });
     expect(result.outcome).toBe('invalid');
     const errors = result.outcome === 'invalid' ? result.errors : [];
     expect(errors.map((e) => e.path).sort()).toEqual(['row 3 date_of_birth', 'row 3 holder_email']);
@@ -209,7 +220,7 @@ describe('importing the case management system’s CSV export', () => {
   it('refuses a file whose header it does not know', async () => {
     const result = await importChildCases(
       { csv: 'child,status\nx,open\n', recordedBy: 'import', now },
-      { registry: new InMemoryCaseRegistry() },
+      { registry: new InMemoryCaseRegistry(), matchKey: TEST_MATCH_KEY },
     );
     expect(result).toEqual({
       outcome: 'invalid',
@@ -261,7 +272,7 @@ describe('a worker records or closes a case on the contact page', () => {
       source: 'console',
       recordedBy: 'sam.okafor',
     });
-    expect(plan.caseStatement!.keys).toHaveLength(2);
+    expect(plan.caseStatement!.child).toEqual(ellie().children[0]);
     expect(plan.changes.recommendation!.route).toBe('existing-open-case');
     expect(plan.action).toBe('Recorded an open social care case for child 1');
   });

@@ -13,6 +13,7 @@ import type { Recommendation } from '../../shared/triage/types';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { useDynalite } from '../support/dynalite';
+import { TEST_MATCH_KEY } from '../support/match-key';
 
 /**
  * The same promises asked of the in-memory store the use-case tests use and of the DynamoDB
@@ -148,7 +149,7 @@ describe.each([
   it('keeps the summary in the match index current as the earlier contact moves on', async () => {
     const earlier = contact('triaging', 1);
     await store.create(earlier);
-    const [key] = matchKeysFor(earlier.notification.children[0]!);
+    const [key] = matchKeysFor(earlier.notification.children[0]!, TEST_MATCH_KEY);
     await store.indexChild(key!, {
       contactId: earlier.contactId,
       reference: earlier.reference,
@@ -262,7 +263,10 @@ describe.each([
   });
 
   it('finds every entry under a match key, newest first', async () => {
-    const key = householdKeyFor({ line1: '1 Sample Street', town: 'Exampletown', postcode: 'ZZ1 1AA' } as never);
+    const key = householdKeyFor(
+      { line1: '1 Sample Street', town: 'Exampletown', postcode: 'ZZ1 1AA' } as never,
+      TEST_MATCH_KEY,
+    );
     const entries = Array.from({ length: 30 }, (_, i) => ({
       contactId: newContactId(),
       reference: `CFC-${i}`,

@@ -7,6 +7,7 @@ import { applyLevelsOfNeed, matchEarlierContacts, MATCHES_KEPT } from '../../sha
 import { parseNotification, type Notification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
+import { TEST_MATCH_KEY } from '../support/match-key';
 
 /**
  * Matching against the in-memory store: the work is one index read per key and nothing per
@@ -85,17 +86,17 @@ describe('matching earlier contacts', () => {
   it('matches 300 earlier contacts about one child from the index alone, keeps the newest and counts the rest', async () => {
     const store = new MemoryContactStore();
     const child = valid();
-    const earlier = await indexEarlier(store, child, 300, (n) => matchKeysFor(n.children[0]!) as never);
+    const earlier = await indexEarlier(store, child, 300, (n) => matchKeysFor(n.children[0]!, TEST_MATCH_KEY) as never);
     const latest = aContact(valid(), 0);
     await store.create(latest);
     const { store: watched, calls } = counting(store);
 
-    const result = await matchEarlierContacts(latest.contactId, { store: watched, now });
+    const result = await matchEarlierContacts(latest.contactId, { store: watched, matchKey: TEST_MATCH_KEY, now });
 
     expect(result.matchedContacts).toBe(300);
     // One read of the contact itself and one index read per key: nothing per earlier contact.
     expect(calls.get).toBe(1);
-    expect(calls.findByMatchKey).toBe(matchKeysFor(child.children[0]!).length + 1);
+    expect(calls.findByMatchKey).toBe(matchKeysFor(child.children[0]!, TEST_MATCH_KEY).length + 1);
     const { earlier: kept, more } = await store.getMatches(latest.contactId);
     expect(kept).toHaveLength(MATCHES_KEPT);
     expect(kept[0]).toMatchObject({
@@ -121,20 +122,24 @@ describe('matching earlier contacts', () => {
       }));
     });
     // 200 earlier contacts about other children at the same address, and 30 about each of the first two children.
-    await indexEarlier(store, home, 200, (n) => [householdKeyFor(n.children[0]!.address)] as never);
+    await indexEarlier(store, home, 200, (n) => [householdKeyFor(n.children[0]!.address, TEST_MATCH_KEY)] as never);
     for (const childIndex of [0, 1]) {
       const one = valid((n) => (n.children = [twenty.children[childIndex]!]));
       await indexEarlier(
         store,
         one,
         30,
-        (n) => [...matchKeysFor(n.children[0]!), householdKeyFor(n.children[0]!.address)] as never,
+        (n) =>
+          [
+            ...matchKeysFor(n.children[0]!, TEST_MATCH_KEY),
+            householdKeyFor(n.children[0]!.address, TEST_MATCH_KEY),
+          ] as never,
       );
     }
     const latest = aContact(twenty, 0);
     await store.create(latest);
 
-    const result = await matchEarlierContacts(latest.contactId, { store, now });
+    const result = await matchEarlierContacts(latest.contactId, { store, matchKey: TEST_MATCH_KEY, now });
 
     const { earlier, household, more } = await store.getMatches(latest.contactId);
     expect(result).toEqual({ matchedContacts: 60, householdContacts: 200 });
@@ -151,19 +156,25 @@ describe('matching earlier contacts', () => {
       ]),
     );
     // Every child is indexed under its own keys, and the address once.
-    expect(store.index.get(householdKeyFor(twenty.children[0]!.address).key)!.size).toBe(200 + 60 + 1);
-    for (const child of twenty.children) expect(store.index.get(matchKeysFor(child)[0]!.key)).toBeDefined();
+    expect(store.index.get(householdKeyFor(twenty.children[0]!.address, TEST_MATCH_KEY).key)!.size).toBe(200 + 60 + 1);
+    for (const child of twenty.children)
+      expect(store.index.get(matchKeysFor(child, TEST_MATCH_KEY)[0]!.key)).toBeDefined();
   });
 
   it('shows an earlier contact as it is now, not as it was when matched', async () => {
     const store = new MemoryContactStore();
     const first = aContact(valid(), 60);
     await store.create(first);
-    await matchEarlierContacts(first.contactId, { store, now });
-    await applyLevelsOfNeed(first.contactId, { store, now, cases: new InMemoryCaseRegistry() });
+    await matchEarlierContacts(first.contactId, { store, matchKey: TEST_MATCH_KEY, now });
+    await applyLevelsOfNeed(first.contactId, {
+      store,
+      now,
+      matchKey: TEST_MATCH_KEY,
+      cases: new InMemoryCaseRegistry(),
+    });
     const second = aContact(valid(), 0);
     await store.create(second);
-    await matchEarlierContacts(second.contactId, { store, now });
+    await matchEarlierContacts(second.contactId, { store, matchKey: TEST_MATCH_KEY, now });
     expect((await store.getMatches(second.contactId)).earlier).toEqual([
       expect.objectContaining({ contactId: first.contactId, status: 'awaiting-decision' }),
     ]);
@@ -196,7 +207,7 @@ describe('matching earlier contacts', () => {
     // And a third contact finds that summary in the index, without reading the earlier contact.
     const third = aContact(valid(), 0);
     await store.create(third);
-    await matchEarlierContacts(third.contactId, { store, now });
+    await matchEarlierContacts(third.contactId, { store, matchKey: TEST_MATCH_KEY, now });
     expect(
       (await store.getMatches(third.contactId)).earlier.find((m) => m.contactId === first.contactId),
     ).toMatchObject({ status: 'decided', route: 'nfa' });
@@ -311,13 +322,23 @@ describe('matching earlier contacts', () => {
     for (const minutesAgo of [300, 200, 100]) {
       const earlier = aContact(valid(), minutesAgo);
       await store.create(earlier);
-      await matchEarlierContacts(earlier.contactId, { store, now });
-      await applyLevelsOfNeed(earlier.contactId, { store, now, cases: new InMemoryCaseRegistry() });
+      await matchEarlierContacts(earlier.contactId, { store, matchKey: TEST_MATCH_KEY, now });
+      await applyLevelsOfNeed(earlier.contactId, {
+        store,
+        now,
+        matchKey: TEST_MATCH_KEY,
+        cases: new InMemoryCaseRegistry(),
+      });
     }
     const latest = aContact(valid(), 0);
     await store.create(latest);
-    await matchEarlierContacts(latest.contactId, { store, now });
-    await applyLevelsOfNeed(latest.contactId, { store, now, cases: new InMemoryCaseRegistry() });
+    await matchEarlierContacts(latest.contactId, { store, matchKey: TEST_MATCH_KEY, now });
+    await applyLevelsOfNeed(latest.contactId, {
+      store,
+      now,
+      matchKey: TEST_MATCH_KEY,
+      cases: new InMemoryCaseRegistry(),
+    });
 
     const { recommendation } = (await store.get(latest.contactId))!;
     expect(recommendation!.reasons.filter((r) => r.kind === 'history').map((r) => r.evidence.join(' '))).toEqual(
@@ -329,7 +350,7 @@ describe('matching earlier contacts', () => {
     const store = new MemoryContactStore();
     const contact = aContact(valid(), 0, 'awaiting-decision');
     await store.create(contact);
-    await matchEarlierContacts(contact.contactId, { store, now });
+    await matchEarlierContacts(contact.contactId, { store, matchKey: TEST_MATCH_KEY, now });
     expect(store.matches.has(contact.contactId)).toBe(false);
   });
 });

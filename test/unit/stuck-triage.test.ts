@@ -11,6 +11,7 @@ import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';
+import { TEST_MATCH_KEY } from '../support/match-key';
 
 const now = new Date('2026-11-30T10:00:00Z');
 
@@ -168,6 +169,7 @@ describe('the acknowledgement is recorded on the contact', () => {
       config: testRuntimeConfig(),
       now,
       addresses: memoryReferrerAddresses().addresses,
+      matchKey: TEST_MATCH_KEY,
     };
 
     // Act

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { householdKeyFor, matchKeysFor, matchSummary, type Contact, type MatchKey } from '../contacts';
+import { addressHash } from '../referrer/address-confirmation';
+import type { ChildIndexEntry, ContactPage } from './ports';
+
+/**
+ * `front-door ops reindex`: rewrites the match index of a deployed table with today's keys.
+ * Match keys were once plain SHA-256 of low-entropy values (a name, date of birth and postcode,
+ * an NHS number, an address); they are now keyed with the area's match key (issue 10). A contact
+ * indexed under old keys would never be found by a later contact about the same child, so every
+ * contact already indexed is indexed again under its keys of today, and its entries under any
+ * other key are removed (nothing then holds the old, guessable hashes). Confirmed referrer
+ * addresses move from their old hash to the keyed one in the same pass.
+ *
+ * Safe to run while the front door takes notifications, as often as needed: a contact whose
+ * entries are already today's is left alone, so a second run writes nothing. It reads the
+ * contacts page by page to the end and reports a cursor after each page, from which a run that
+ * stopped part way can go on. A dry run counts what would change and writes nothing.
+ */
+
+/** One entry of a contact in the match index: the key, and the child it was written for. */
+export interface IndexedKey {
+  key: string;
+  childIndex: number;
+}
+
+/** What re-indexing needs of the contacts table. */
+export interface MatchIndex {
+  /** At most `limit` stored contacts (in no particular order) from where `cursor` left off. */
+  pageOfContacts(page: { limit: number; cursor?: string }): Promise<ContactPage>;
+  /** Every entry the contact has in the match index. */
+  indexedKeys(contactId: string): Promise<IndexedKey[]>;
+  indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
+  /** Removes the contact's entry under the key; removing one already gone is harmless. */
+  unindex(contactId: string, indexed: IndexedKey): Promise<void>;
+}
+
+/** Confirmed referrer addresses, by the hash they are kept under. */
+export interface AddressConfirmations {
+  isConfirmed(addressHash: string): Promise<boolean>;
+  /** Keeps a confirmation under `to` (with its date), removing it from `from`; false when `from` has none. */
+  moveConfirmation(from: string, to: string): Promise<boolean>;
+}
+
+export interface ReindexProgress {
+  contacts: number;
+  /** Contacts whose entries changed (or would, on a dry run). */
+  reindexed: number;
+  written: number;
+  removed: number;
+  addressesMoved: number;
+  /** Where the next page starts: give it to resume. Absent once the whole table is read. */
+  cursor?: string;
+}
+
+/** The unkeyed hash referrer addresses were once kept under, found again only to move them. */
+const legacyAddressHash = (address: string): string =>
+  createHash('sha256').update(`front-door:referrer-address:${address.trim().toLowerCase()}`).digest('hex');
+
+/**
+ * The keys a contact belongs under, as triage writes them (shared/front-door/triage-steps.ts,
+ * matchEarlierContacts): each child's own keys, and each address once, under the first child
+ * living there.
+ */
+export const indexKeysOf = (contact: Contact, matchKey: string): { key: MatchKey; childIndex: number }[] => {
+  const children = [...(contact.notification?.children ?? []).entries()];
+  const own = children.flatMap(([childIndex, child]) =>
+    matchKeysFor(child, matchKey).map((key) => ({ key: key as MatchKey, childIndex })),
+  );
+  const households = new Map<string, { key: MatchKey; childIndex: number }>();
+  for (const [childIndex, child] of children) {
+    const key = householdKeyFor(child.address, matchKey);
+    if (!households.has(key.key)) households.set(key.key, { key, childIndex });
+  }
+  return [...own, ...households.values()];
+};
+
+const same = (a: IndexedKey, b: IndexedKey) => a.key === b.key && a.childIndex === b.childIndex;
+
+export const reindexMatchKeys = async (
+  request: { dryRun: boolean; cursor?: string; pageSize?: number },
+  deps: {
+    index: MatchIndex;
+    addresses: AddressConfirmations;
+    matchKey: string;
+    /** Told after every page, with the running totals and where the next page starts. */
+    progress: (progress: ReindexProgress) => void;
+  },
+): Promise<ReindexProgress> => {
+  const totals: ReindexProgress = { contacts: 0, reindexed: 0, written: 0, removed: 0, addressesMoved: 0 };
+  let cursor = request.cursor;
+  do {
+    const page = await deps.index.pageOfContacts({ limit: request.pageSize ?? 100, cursor });
+    for (const contact of page.contacts) {
+      totals.contacts += 1;
+      const indexed = await deps.index.indexedKeys(contact.contactId);
+      // A contact triage has not yet matched has no entries: triage will write today's keys.
+      if (indexed.length > 0) {
+        const wanted = indexKeysOf(contact, deps.matchKey);
+        const missing = wanted.filter(
+          (w) => !indexed.some((i) => same(i, { key: w.key.key, childIndex: w.childIndex })),
+        );
+        const stale = indexed.filter((i) => !wanted.some((w) => same(i, { key: w.key.key, childIndex: w.childIndex })));
+        if (missing.length + stale.length > 0) totals.reindexed += 1;
+        totals.written += missing.length;
+        totals.removed += stale.length;
+        if (!request.dryRun) {
+          // Today's entries first, then the old ones go: a contact is never missing from the index.
+          for (const { key, childIndex } of missing)
+            await deps.index.indexChild(key, {
+              contactId: contact.contactId,
+              reference: contact.reference,
+              receivedAt: contact.receivedAt,
+              childIndex,
+              ...matchSummary(contact, childIndex),
+            });
+          for (const entry of stale) await deps.index.unindex(contact.contactId, entry);
+        }
+      }
+      const email = contact.notification?.referrer.email;
+      if (email) {
+        const legacy = legacyAddressHash(email);
+        const moved = request.dryRun
+          ? await deps.addresses.isConfirmed(legacy)
+          : await deps.addresses.moveConfirmation(legacy, addressHash(email, deps.matchKey));
+        if (moved) totals.addressesMoved += 1;
+      }
+    }
+    cursor = page.cursor;
+    deps.progress({ ...totals, cursor });
+  } while (cursor);
+  return totals;
+};
