@@ -7,7 +7,8 @@ import { formFields, redirect } from '../lib/pages';
 import { FORM_TOKEN_FIELD } from '../lib/web-security';
 import { logger } from '../lib/observability';
 import { redirectWithState } from './flash';
-import { consoleRoute, contactIdOf, contactPage, message, versionOf, type ContactPageState } from './lib';
+import { consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
+import type { ContactPageState } from '../../shared/console/contact-view';
 
 /**
  * POST /console/contacts/{id}/{action}: claim, assign, escalate, link, partner requests,

@@ -7,16 +7,8 @@ import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
 import { redirectWithState } from './flash';
-import {
-  baseContext,
-  childNameOf,
-  consoleRoute,
-  contactIdOf,
-  contactPage,
-  decisionOptions,
-  message,
-  versionOf,
-} from './lib';
+import { baseContext, consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
+import { childNameOf, decisionOptions } from '../../shared/console/contact-view';
 import type { StaffUser } from '../../shared/auth/roles';
 
 type Values = { route?: string; level?: string; primaryNeed?: string; rationale?: string; overrideReason?: string };

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readCookie, cookieName, setCookie } from '../../shared/auth/cookies';
 import { redirect } from '../lib/pages';
-import type { ContactPageState } from './lib';
+import type { ContactPageState } from '../../shared/console/contact-view';
 
 /**
  * Post/redirect/get for the console's actions (GOV.UK: a page's address must survive a reload):
