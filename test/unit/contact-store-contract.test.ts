@@ -202,7 +202,7 @@ describe.each([
     });
     const later = contact('triaging', 59);
     for (const c of [earlier, later]) await store.create(c);
-    const keys = twoChildren.children.map((child) => matchKeysFor(child)[0]!);
+    const keys = twoChildren.children.map((child) => matchKeysFor(child, TEST_MATCH_KEY)[0]!);
     for (const [childIndex, key] of keys.entries())
       await store.indexChild(key, {
         contactId: earlier.contactId,

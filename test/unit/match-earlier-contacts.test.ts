@@ -225,8 +225,8 @@ describe('matching earlier contacts', () => {
     });
     const earlier = aContact(siblings, 60);
     await store.create(earlier);
-    await matchEarlierContacts(earlier.contactId, { store, now });
-    await applyLevelsOfNeed(earlier.contactId, { store, now, cases });
+    await matchEarlierContacts(earlier.contactId, { store, matchKey: TEST_MATCH_KEY, now });
+    await applyLevelsOfNeed(earlier.contactId, { store, matchKey: TEST_MATCH_KEY, now, cases });
     const decided = await recordDecision(
       {
         contactId: earlier.contactId,
@@ -250,7 +250,7 @@ describe('matching earlier contacts', () => {
     await store.create(later);
 
     // Act
-    await matchEarlierContacts(later.contactId, { store, now });
+    await matchEarlierContacts(later.contactId, { store, matchKey: TEST_MATCH_KEY, now });
 
     // Assess: Ben's own decision, not his sister's (the earlier contact's first child).
     expect((await store.getMatches(later.contactId)).earlier).toEqual([
@@ -302,8 +302,8 @@ describe('matching earlier contacts', () => {
         decidedAt: reconsideredAt.toISOString(),
       }),
     ]);
-    const [amiraKey] = matchKeysFor(siblings.children[0]!);
-    const [benKey] = matchKeysFor(siblings.children[1]!);
+    const [amiraKey] = matchKeysFor(siblings.children[0]!, TEST_MATCH_KEY);
+    const [benKey] = matchKeysFor(siblings.children[1]!, TEST_MATCH_KEY);
     expect((await store.findByMatchKey(amiraKey!)).find((e) => e.contactId === earlier.contactId)).toMatchObject({
       childIndex: 0,
       level: 1,
