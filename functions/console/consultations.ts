@@ -1,5 +1,5 @@
 import { countByAgency, searchConsultations } from '../../shared/consultations/consultation';
-import { AGENCY_TYPES } from '../../shared/notification';
+import { callerAgencyName } from '../../shared/consultations/caller-agency';
 import { consultationStore } from '../lib/dependencies';
 import { page } from '../lib/pages';
 import { baseContext, consoleRoute } from './lib';
@@ -7,16 +7,6 @@ import { baseContext, consoleRoute } from './lib';
 const DAY = 24 * 3600_000;
 /** How far back the list and its search reach. */
 const DAYS = 90;
-
-const agencyName = (agency: string) => `${agency[0]!.toUpperCase()}${agency.slice(1).replace(/-/g, ' ')}`;
-
-/** The caller's agency choices, with the worker's choice kept. */
-export const agencyOptions = (chosen?: string) => [
-  { value: '', text: "Choose the caller's agency" },
-  ...Object.keys(AGENCY_TYPES)
-    .filter((a) => a !== 'anonymous')
-    .map((value) => ({ value, text: agencyName(value), selected: value === chosen })),
-];
 
 /**
  * GET /console/consultations: advice given by phone with no child identified, over the last 90
@@ -36,8 +26,11 @@ export const handler = consoleRoute('view', async (event, user) => {
     counts: [
       { key: { text: `Last ${DAYS} days` }, value: { text: String(all.length) } },
       { key: { text: 'Last 30 days' }, value: { text: String(all.filter((c) => c.recordedAt >= monthAgo).length) } },
-      ...countByAgency(all).map((a) => ({ key: { text: agencyName(a.agency) }, value: { text: String(a.count) } })),
+      ...countByAgency(all).map((a) => ({
+        key: { text: callerAgencyName(a.agency) },
+        value: { text: String(a.count) },
+      })),
     ],
-    consultations: found.map((c) => ({ ...c, callerAgency: agencyName(c.callerAgency) })),
+    consultations: found.map((c) => ({ ...c, callerAgency: callerAgencyName(c.callerAgency) })),
   });
 });

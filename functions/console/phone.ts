@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { newContactId } from '../../shared/contacts';
 import { recordConsultation } from '../../shared/consultations/consultation';
+import { callerAgencyOptions } from '../../shared/consultations/caller-agency';
 import { startPhoneContact } from '../../shared/consultations/phone-contact';
 import { consultationStore } from '../lib/dependencies';
 import { logger } from '../lib/observability';
 import { formFields, page, redirect } from '../lib/pages';
 import { draftCookie, draftStore } from '../referrer/dependencies';
 import { baseContext, consoleRoute } from './lib';
-import { agencyOptions } from './consultations';
 
 const render = (
   context: ReturnType<typeof baseContext>,
   values: Record<string, string>,
   errors: { text: string; href: string }[] = [],
   status = 200,
-) => page('console/phone.njk', { ...context, values, errors, agencies: agencyOptions(values.callerAgency) }, status);
+) =>
+  page('console/phone.njk', { ...context, values, errors, agencies: callerAgencyOptions(values.callerAgency) }, status);
 
 /**
  * GET /console/phone: record a telephone call. POST: a call about a child opens the referrer's

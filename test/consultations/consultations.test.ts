@@ -5,6 +5,7 @@ import {
   type Consultation,
 } from '../../shared/consultations/consultation';
 import { InMemoryConsultationStore } from '../../shared/consultations/in-memory-consultation-store';
+import { callerAgencyName, callerAgencyOptions } from '../../shared/consultations/caller-agency';
 import { startPhoneContact } from '../../shared/consultations/phone-contact';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
@@ -141,5 +142,19 @@ describe('a telephone contact about a child', () => {
     expect(await store.listEvents(contact.contactId)).toEqual([
       expect.objectContaining({ action: 'Recorded a telephone contact', actor: worker }),
     ]);
+  });
+});
+
+describe("the caller's agency", () => {
+  it('offers every agency but anonymous, named in words, keeping the worker’s choice', () => {
+    // Act
+    const options = callerAgencyOptions('health-visitor');
+    // Assess
+    expect(options[0]).toEqual({ value: '', text: "Choose the caller's agency" });
+    expect(options.map((o) => o.value)).not.toContain('anonymous');
+    expect(options.filter((o) => 'selected' in o && o.selected)).toEqual([
+      { value: 'health-visitor', text: 'Health visitor', selected: true },
+    ]);
+    expect(callerAgencyName('member-of-public')).toBe('Member of public');
   });
 });
