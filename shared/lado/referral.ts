@@ -48,6 +48,14 @@ export interface ReferralDeps {
   now: Date;
 }
 
+/**
+ * Whether the child needs a contact of their own as well as the allegation: when the referrer
+ * says so, and always when they say a child is in immediate danger, which needs protective action
+ * and the duty manager today (Working Together 2023, chapter 3), not the LADO's next working day.
+ */
+export const childContactNeeded = (notification: Pick<Contact['notification'], 'adultConcern' | 'immediateDanger'>) =>
+  Boolean(notification.adultConcern?.childNeedsContact || notification.immediateDanger);
+
 export const newAllegation = (
   contact: Contact,
   deps: Pick<ReferralDeps, 'settings' | 'calendar' | 'matchKey'>,
@@ -63,7 +71,7 @@ export const newAllegation = (
     receivedAt: contact.receivedAt,
     notificationContactId: contact.contactId,
     notificationReference: contact.reference,
-    ...(person.childNeedsContact && { childContact: { contactId: contact.contactId, reference: contact.reference } }),
+    ...(childContactNeeded(n) && { childContact: { contactId: contact.contactId, reference: contact.reference } }),
     source: AGENCY_TYPES[n.referrer.agencyType] ?? 'unknown',
     person,
     personKey: personKeyFor(person, deps.matchKey),
@@ -113,7 +121,7 @@ export const referAllegation = async (contactId: string, deps: ReferralDeps): Pr
   const toReferrer = referrerAllegationAcknowledgement(allegation, deps.mail, deps.settings);
   if (toReferrer) await deps.mailer.sendOnce(toReferrer);
 
-  const childContact = contact.notification.adultConcern.childNeedsContact;
+  const childContact = childContactNeeded(contact.notification);
   if (!childContact && contact.status === 'triaging') {
     await deps.contacts.transition(contactId, 'referred-to-lado', {}, deps.now.toISOString());
   }

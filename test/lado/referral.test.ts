@@ -116,6 +116,21 @@ describe('referring an allegation to the LADO', () => {
     expect(contactStore.byId.get('c1')!.status).toBe('triaging');
   });
 
+  it('keeps the child in triage, for the duty manager today, when the referrer says a child is in immediate danger', async () => {
+    // Prepare: the school says the child needs nothing from social care, yet is in immediate danger
+    const n = sample();
+    const { deps, allegations, contactStore } = setUp(contactWith('c-danger', { ...n, immediateDanger: true }));
+    // Act
+    const result = await referAllegation('c-danger', deps);
+    // Assess
+    expect(result.childContact).toBe(true);
+    expect(contactStore.byId.get('c-danger')!.status).toBe('triaging');
+    expect(allegations.allegations.get(allegationIdFor('c-danger'))!.childContact).toEqual({
+      contactId: 'c-danger',
+      reference: 'CFC-C-DANGER',
+    });
+  });
+
   it('names a child known only by a first name as the referrer gave it, never "undefined"', async () => {
     // Prepare
     const notification = sample();
