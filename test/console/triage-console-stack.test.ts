@@ -7,6 +7,7 @@ import { TriageConsole } from '../../infra/constructs/triage-console';
 import { synthesizeTemplate } from '../../infra/synth';
 import { ROLES } from '../../shared/auth/roles';
 import { DEFAULT_AGENCIES } from '../../shared/partners/agencies';
+import { stackTemplate } from '../support/stack-template';
 import { ROLE_ROUTES, SIGN_IN_ROUTES } from './role-routes';
 
 const consoleIn = (stage: string, localSignIn: boolean) => {
@@ -44,7 +45,7 @@ describe('the triage console in the stack', () => {
   });
 
   it('signs in with Cognito outside the local stage: no self sign-up, MFA, a group per role and per partner agency, no local secret', () => {
-    const template = synthesizeTemplate(loadStageConfig('example'));
+    const template = stackTemplate('example');
     const resources = Object.values(template.Resources as Record<string, any>);
     const pool = resources.find((r) => r.Type === 'AWS::Cognito::UserPool');
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
@@ -85,7 +86,7 @@ describe('the triage console in the stack', () => {
   });
 
   it('uses the built-in sign-in on the local stage, with no user pool', () => {
-    const template = synthesizeTemplate(loadStageConfig('local'));
+    const template = stackTemplate('local');
     expect(
       Object.values(template.Resources as Record<string, any>).some((r) => r.Type === 'AWS::Cognito::UserPool'),
     ).toBe(false);
@@ -93,11 +94,11 @@ describe('the triage console in the stack', () => {
   });
 
   it('gives the local stage the same session secret on every synth, so a restart does not sign everyone out', () => {
-    const secretOf = () =>
-      consoleFunctions(synthesizeTemplate(loadStageConfig('local')))[0].Properties.Environment.Variables
-        .CONSOLE_SESSION_SECRET;
-    const first = secretOf();
+    // The shared template was synthesised earlier (often by another process); this synth is fresh.
+    const secretOf = (template: Record<string, any>) =>
+      consoleFunctions(template)[0].Properties.Environment.Variables.CONSOLE_SESSION_SECRET;
+    const first = secretOf(stackTemplate('local'));
     expect(first).toHaveLength(43);
-    expect(secretOf()).toBe(first);
+    expect(secretOf(synthesizeTemplate(loadStageConfig('local')))).toBe(first);
   });
 });

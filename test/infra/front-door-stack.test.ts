@@ -1,18 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { App } from 'aws-cdk-lib';
 import { loadStageConfig, parseStageConfig } from '../../infra/config';
-import { FrontDoorStack } from '../../infra/front-door-stack';
+import { stackTemplate } from '../support/stack-template';
 
-const synth = (stage = 'example') => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new FrontDoorStack(app, 'Test', {
-    config: loadStageConfig(stage),
-    env: { account: '111111111111', region: 'eu-west-2' },
-  });
-  return Template.fromStack(stack);
-};
-
-const template = synth();
+const template = Template.fromJSON(stackTemplate('example'));
 const resources = (type: string) => template.findResources(type);
 const logicalIdOf = (type: string, entry: string) =>
   Object.entries(resources(type)).find(([, r]) => r.Metadata?.['FrontDoor:Entry'] === entry)?.[0];

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ZodType } from 'zod';
 import { StepInput } from '../../shared/triage/step-input';
-import { synthesizeTemplate } from '../../infra/synth';
 import { NotificationSchema } from '../../shared/notification';
+import { stackTemplate } from '../support/stack-template';
 
 const EVENTS = join(__dirname, '..', '..', 'events');
 const eventFiles = (dir: string): string[] =>
@@ -18,7 +18,7 @@ const eventFiles = (dir: string): string[] =>
   );
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
-const resources = Object.entries(synthesizeTemplate().Resources as Record<string, Resource>);
+const resources = Object.entries(stackTemplate().Resources as Record<string, Resource>);
 const mentions = (value: unknown, logicalId: string): boolean =>
   JSON.stringify(value ?? null).includes(`"${logicalId}"`);
 const ofType = (type: string) => resources.filter(([, r]) => r.Type === type).map(([, r]) => r.Properties);

@@ -6,16 +6,16 @@ import { join } from 'node:path';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { synthesizeTemplate } from '../../infra/synth';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { newContactId, referenceFor } from '../../shared/contacts';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { startLocalSystem, useLocalSystem } from '../support/local-system';
+import { stackTemplate } from '../support/stack-template';
 import { waitFor } from '../support/wait';
 import { apiClient, triageStateMachineArn } from './api-client';
 
-const template = synthesizeTemplate();
+const template = stackTemplate();
 /** CDK's logical ids end in an 8-character hash after the construct path. */
 const logicalId = (path: string, type: string) =>
   Object.keys(template.Resources).find(

@@ -1,15 +1,8 @@
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { loadStageConfig } from '../../infra/config';
-import { FrontDoorStack } from '../../infra/front-door-stack';
+import { stackTemplate } from '../support/stack-template';
 
 /** The LADO pathway in the stack: its own table, reachable only by the LADO's functions; a step of triage. */
-const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-const stack = new FrontDoorStack(app, 'Test', {
-  config: loadStageConfig('example'),
-  env: { account: '111111111111', region: 'eu-west-2' },
-});
-const template = Template.fromStack(stack);
+const template = Template.fromJSON(stackTemplate('example'));
 const resources = (type: string) => template.findResources(type);
 const tableId = Object.keys(resources('AWS::DynamoDB::GlobalTable')).find((id) => id.startsWith('AllegationsTable'))!;
 

@@ -20,7 +20,8 @@ describe('npm run invoke', () => {
   let system: RunningLocalSystem;
 
   beforeAll(async () => {
-    system = await startLocalSystem({ dataDir });
+    // As a developer's `npm start`: the system synthesises the stack itself, and invoke does too.
+    system = await startLocalSystem({ dataDir, synthesize: true });
   }, 120_000);
   afterAll(async () => {
     await system?.stop();

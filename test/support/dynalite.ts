@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { createTableInput, type TableProperties } from '../../infra/local/resources';
-import { synthesizeTemplate } from '../../infra/synth';
+import { stackTemplate } from './stack-template';
 
 /**
  * A dynalite server for one test file's contract tests, started before its tests and stopped
@@ -41,7 +41,7 @@ export const useDynalite = () => {
 let contactsProperties: TableProperties | undefined;
 const contactsTableProperties = (): TableProperties => {
   contactsProperties ??= Object.values(
-    synthesizeTemplate().Resources as Record<
+    stackTemplate().Resources as Record<
       string,
       { Type: string; Properties: TableProperties & Record<string, unknown> }
     >,

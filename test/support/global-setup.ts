@@ -1,4 +1,5 @@
 import { chromiumExecutable } from './chromium';
+import { templateCacheDir } from './stack-template';
 
 /**
  * Runs once before jest starts its workers. The packaged Chromium is unpacked here, once, and
@@ -7,4 +8,6 @@ import { chromiumExecutable } from './chromium';
  */
 export default async function globalSetup(): Promise<void> {
   process.env.CHROMIUM_PATH = await chromiumExecutable();
+  // Hashed once here rather than in every test file that reads or runs the stack's template.
+  process.env.FRONT_DOOR_TEMPLATE_CACHE = templateCacheDir();
 }

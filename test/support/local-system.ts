@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { READY_MARKER, type LocalEndpoints } from '../../infra/local/endpoints';
 import type { LocalSystemSummary } from '../../infra/local/system';
+import { stackTemplateFile } from './stack-template';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
@@ -16,6 +17,11 @@ const BIN = join(REPO_ROOT, 'node_modules', '.bin');
 export interface StartOptions {
   /** A template file to run instead of the Front Door stack. */
   template?: string;
+  /**
+   * Have the system synthesise the Front Door stack itself, as `npm start` does. Otherwise it runs
+   * the stack's template synthesised once for the whole test run (see stack-template.ts).
+   */
+  synthesize?: boolean;
   /** Reuse a data dir (e.g. to test a restart); by default a fresh temp dir, removed on stop. */
   dataDir?: string;
   readyTimeoutMs?: number;
@@ -55,7 +61,8 @@ export async function startLocalSystem(options: StartOptions = {}): Promise<Runn
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'front-door-local-'));
   const args = [...(options.nodeFlags ?? []), 'infra/local/start.ts', '--data-dir', dataDir, '--ports', '0'];
-  if (options.template) args.push('--template', options.template);
+  const template = options.template ?? (options.synthesize ? undefined : stackTemplateFile('local'));
+  if (template) args.push('--template', template);
 
   const child = spawn(join(BIN, 'tsx'), args, {
     cwd: REPO_ROOT,
