@@ -23,5 +23,7 @@ module.exports = {
   // browser, so two share the cores well and keep the suite inside its 15 minutes.
   maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // The longest files first, on a fresh clone too (see the sequencer).
+  testSequencer: '<rootDir>/test/support/longest-first.js',
   reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };

@@ -75,7 +75,9 @@ describe('a crash mid-run', () => {
           10 * 60_000,
         );
         await system.kill();
-        system = await startLocalSystem({ dataDir, readyTimeoutMs: 180_000 });
+        // Restarted as a developer's `npm start` would be: synthesising the stack in-process, the one
+        // start in the suite that does (the others share one synth; see stack-template.ts).
+        system = await startLocalSystem({ dataDir, readyTimeoutMs: 180_000, synthesize: true });
 
         const result = await settled(system, 20 * 60_000);
 

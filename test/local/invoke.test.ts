@@ -20,8 +20,7 @@ describe('npm run invoke', () => {
   let system: RunningLocalSystem;
 
   beforeAll(async () => {
-    // As a developer's `npm start`: the system synthesises the stack itself, and invoke does too.
-    system = await startLocalSystem({ dataDir, synthesize: true });
+    system = await startLocalSystem({ dataDir });
   }, 120_000);
   afterAll(async () => {
     await system?.stop();

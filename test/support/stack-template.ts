@@ -9,8 +9,8 @@
  * later test, worker or run reads that file while the sources stay the same. A lock directory makes
  * concurrent workers wait for the one synth rather than each start their own.
  *
- * `npm start`'s own in-process synth is still run by a test: test/local/invoke.test.ts starts the
- * system with `synthesize: true`, as a developer's `npm start` does.
+ * `npm start`'s own in-process synth is still run by a test: test/integration/kill-and-restart.test.ts
+ * restarts the system with `synthesize: true`, as a developer's `npm start` does.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
