@@ -365,6 +365,7 @@ export class FrontDoorStack extends Stack {
       stage: config.stage,
       api,
       contacts: tables.contacts,
+      allegations: allegations.table,
       consoleEnvironment: triageConsole.environment,
     });
 

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { AthenaFactsQuery } from '../../shared/aws/athena-facts-query';
-import { DynamoContactArchive } from '../../shared/aws/dynamo-contact-archive';
+import { dynamoAllegationArchive, dynamoContactArchive } from '../../shared/aws/dynamo-archive';
 import { S3FactsSink } from '../../shared/aws/s3-facts-sink';
 import type { FactsQuery, FactsSink } from '../../shared/reporting/ports';
 
@@ -41,7 +41,8 @@ export const factsSink = async (): Promise<FactsSink> => {
   return new S3FactsSink(s.FACTS_BUCKET, s.GLUE_DATABASE);
 };
 
-export const contactArchive = () => new DynamoContactArchive(z.string().min(1).parse(process.env.CONTACTS_TABLE));
+export const contactArchive = () => dynamoContactArchive(z.string().min(1).parse(process.env.CONTACTS_TABLE));
+export const allegationArchive = () => dynamoAllegationArchive(z.string().min(1).parse(process.env.ALLEGATIONS_TABLE));
 
 /**
  * The key the child and contact hashes are made with: from Secrets Manager in AWS (read once per

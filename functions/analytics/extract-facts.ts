@@ -4,13 +4,14 @@ import { extractFacts } from '../../shared/reporting/extract';
 import { officeCalendar } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger, metrics } from '../lib/observability';
-import { analyticsKey, contactArchive, factsSink } from './dependencies';
+import { allegationArchive, analyticsKey, contactArchive, factsSink } from './dependencies';
 
-/** Scheduled: every contact's pseudonymised facts, as a new Parquet snapshot for the board's measures. */
+/** Scheduled: every contact's and allegation's pseudonymised facts, as a new Parquet snapshot for the board's measures. */
 export const handler = withObservability(
   async () => {
     const result = await extractFacts({
       archive: contactArchive(),
+      allegations: allegationArchive(),
       sink: await factsSink(),
       calendar: officeCalendar() ?? rulesetCalendar(),
       secret: await analyticsKey(),

@@ -18,6 +18,8 @@ export interface AnalyticsProps {
   stage: string;
   api: FrontDoorApi;
   contacts: ITable;
+  /** The LADO's allegations, read by the extract alone for the LADO timeliness measures. */
+  allegations: ITable;
   /** The console's environment (sign-in settings included), for the performance page. */
   consoleEnvironment: Record<string, string>;
 }
@@ -137,15 +139,24 @@ export class Analytics extends Construct {
     const extract = new FrontDoorFunction(this, 'ExtractFacts', {
       entry: 'functions/analytics/extract-facts.ts',
       description: "Writes every contact's pseudonymised facts as a Parquet snapshot for the board measures",
-      environment: { ...props.consoleEnvironment, ...facts, ...secretEnvironment },
+      environment: {
+        ...props.consoleEnvironment,
+        ...facts,
+        ...secretEnvironment,
+        ALLEGATIONS_TABLE: props.allegations.tableName,
+      },
       timeout: Duration.minutes(15),
       memorySize: 2048,
     });
     props.contacts.grantReadData(extract);
+    // The allegations are only scanned (no index), under the stack key they are encrypted with.
+    extract.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:Scan'], resources: [props.allegations.tableArn] }),
+    );
     extract.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('snapshots/*')] }),
     );
-    key.grant(extract, 'kms:GenerateDataKey');
+    key.grant(extract, 'kms:GenerateDataKey', 'kms:Decrypt');
     extract.addToRolePolicy(
       new PolicyStatement({ actions: ['glue:GetTable', 'glue:UpdateTable'], resources: glueResources }),
     );

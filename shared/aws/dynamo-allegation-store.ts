@@ -29,7 +29,7 @@ const personKey = (personKey: string, entry: Pick<AllegationSummary, 'receivedAt
   pk: `PERSON#${personKey}`,
   sk: `${entry.receivedAt}#${entry.allegationId}`,
 });
-const toAllegation = ({ pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...item }: Record<string, unknown>) =>
+export const toAllegation = ({ pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...item }: Record<string, unknown>) =>
   item as unknown as Allegation;
 
 export class DynamoAllegationStore implements AllegationStore {

@@ -1,14 +1,18 @@
 import type { WorkingCalendar } from '../calendar';
 import type { Contact } from '../contacts';
+import type { Allegation } from '../lado/allegation';
+import { allegationFacts } from './allegation-facts';
 import { contactFacts, type ContactFact, type ThemeFact } from './facts';
 import { toParquet } from './parquet';
 import type { FactsSink } from './ports';
-import { CONTACT_FACT_COLUMNS, THEME_FACT_COLUMNS } from './schema';
+import { ALLEGATION_FACT_COLUMNS, CONTACT_FACT_COLUMNS, SNAPSHOT_FACT_COLUMNS, THEME_FACT_COLUMNS } from './schema';
 
-/** Every stored contact, a page at a time (a DynamoDB scan in AWS): never the whole table in memory. */
-export interface ContactArchive {
-  pages(): AsyncIterable<Contact[]>;
+/** Every stored record of one kind, a page at a time (a DynamoDB scan in AWS): never the whole table in memory. */
+export interface Archive<T> {
+  pages(): AsyncIterable<T[]>;
 }
+export type ContactArchive = Archive<Contact>;
+export type AllegationArchive = Archive<Allegation>;
 
 /** Rows per Parquet file: a part stays a few megabytes however big the area. */
 export const ROWS_PER_PART = 50_000;
@@ -17,10 +21,13 @@ export const ROWS_PER_PART = 50_000;
  * The analytics extract (scheduled): every contact's facts, recomputed from the store, written as
  * a new snapshot and published over the last one. Recomputing the lot each run is what keeps a
  * decision changed on reconsideration, or a partner's late answer, from leaving a stale row; and
- * a contact deleted by the retention policy leaves the facts with the next run.
+ * a contact deleted by the retention policy leaves the facts with the next run. The LADO's
+ * allegations (a few a week, from their own table) are one part, and the snapshot's own row says
+ * when the records were read.
  */
 export const extractFacts = async (deps: {
   archive: ContactArchive;
+  allegations: AllegationArchive;
   sink: FactsSink;
   calendar: WorkingCalendar;
   secret: string;
@@ -51,6 +58,16 @@ export const extractFacts = async (deps: {
   }
   // An empty area still gets one (empty) part, so its tables exist and read as zeros.
   if (contactRows.length || parts === 0) await flush();
+  const allegationRows = [];
+  for await (const page of deps.allegations.pages())
+    allegationRows.push(...page.map((a) => allegationFacts(a, { calendar: deps.calendar, secret: deps.secret })));
+  await deps.sink.writePart(runId, 'allegation_facts', 0, await toParquet(ALLEGATION_FACT_COLUMNS, allegationRows));
+  await deps.sink.writePart(
+    runId,
+    'snapshot_facts',
+    0,
+    await toParquet(SNAPSHOT_FACT_COLUMNS, [{ run_id: runId, extracted_at: deps.now.toISOString() }]),
+  );
   await deps.sink.publish(runId);
   return { runId, contacts, rows, parts };
 };

@@ -1,3 +1,4 @@
+import type { AllegationFact } from './allegation-facts';
 import type { ContactFact, ThemeFact } from './facts';
 
 /**
@@ -52,9 +53,37 @@ export const THEME_FACT_COLUMNS: Columns<ThemeFact> = {
   theme: 'string',
 };
 
-/** The two tables the measures read, by name, with the folder each one's files live in. */
+export const ALLEGATION_FACT_COLUMNS: Columns<AllegationFact> = {
+  allegation_key: 'string',
+  received_at: 'string',
+  received_on: 'string',
+  received_month: 'string',
+  source: 'string',
+  sector: 'string',
+  immediate_risk: 'boolean',
+  considered_at: 'string',
+  considered_within_one_working_day: 'boolean',
+  first_meeting_at: 'string',
+  meeting_within_time: 'boolean',
+  outcome: 'string',
+  concluded_at: 'string',
+  resolved_within_one_month: 'boolean',
+  resolved_within_three_months: 'boolean',
+  repeat_allegation: 'boolean',
+};
+
+/** One row per snapshot: when the extract read the records, so every page and report can say "as at". */
+export interface SnapshotFact {
+  run_id: string;
+  extracted_at: string;
+}
+export const SNAPSHOT_FACT_COLUMNS: Columns<SnapshotFact> = { run_id: 'string', extracted_at: 'string' };
+
+/** The tables the measures read, by name, with the folder each one's files live in. */
 export const FACT_TABLES = {
   contact_facts: { folder: 'contacts', columns: CONTACT_FACT_COLUMNS as Record<string, ColumnType> },
   theme_facts: { folder: 'themes', columns: THEME_FACT_COLUMNS as Record<string, ColumnType> },
+  allegation_facts: { folder: 'allegations', columns: ALLEGATION_FACT_COLUMNS as Record<string, ColumnType> },
+  snapshot_facts: { folder: 'snapshot', columns: SNAPSHOT_FACT_COLUMNS as Record<string, ColumnType> },
 } as const;
 export type FactTable = keyof typeof FACT_TABLES;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { englandAndWalesCalendar } from '../../shared/calendar';
-import { DynamoContactArchive } from '../../shared/aws/dynamo-contact-archive';
+import { dynamoContactArchive } from '../../shared/aws/dynamo-archive';
 import { extractFacts } from '../../shared/reporting/extract';
 import { localFactsSink } from '../../shared/reporting/local-facts-sink';
 import { apiClient } from '../integration/api-client';
@@ -36,11 +36,11 @@ describe('the performance page in a browser', () => {
     expect(decided.status).toBe(201);
     // The scheduled extract, run now with the same adapter and the local system's own directory.
     await extractFacts({
-      archive: new DynamoContactArchive(
+      archive: dynamoContactArchive(
         local.system.endpoints.outputs.ContactsTableName!,
-        2,
         new DynamoDBClient(local.system.clientConfig('dynamodb')),
       ),
+      allegations: { async *pages() {} },
       sink: localFactsSink(join(local.system.dataDir, 'analytics')),
       calendar: englandAndWalesCalendar(),
       secret: 'browser-test-analytics-key',

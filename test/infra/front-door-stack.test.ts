@@ -368,10 +368,19 @@ describe('Front Door stack', () => {
   describe('analytics', () => {
     const [keyId] = Object.keys(resources('AWS::KMS::Key'));
 
-    it('catalogues both fact tables as Parquet in Glue, with the columns the extract writes', () => {
+    it('catalogues every fact table as Parquet in Glue, with the columns the extract writes', () => {
       template.resourceCountIs('AWS::Glue::Database', 1);
       const tables = Object.values(resources('AWS::Glue::Table')) as any[];
-      expect(tables.map((t) => t.Properties.TableInput.Name).sort()).toEqual(['contact_facts', 'theme_facts']);
+      expect(tables.map((t) => t.Properties.TableInput.Name).sort()).toEqual([
+        'allegation_facts',
+        'contact_facts',
+        'snapshot_facts',
+        'theme_facts',
+      ]);
+      const allegationFacts = tables.find((t) => t.Properties.TableInput.Name === 'allegation_facts')!.Properties
+        .TableInput;
+      for (const column of allegationFacts.StorageDescriptor.Columns)
+        expect(column.Name).not.toMatch(/name|employer|role|child|description/i);
       const contactFacts = tables.find((t) => t.Properties.TableInput.Name === 'contact_facts')!.Properties.TableInput;
       expect(contactFacts.StorageDescriptor.SerdeInfo.SerializationLibrary).toContain('ParquetHiveSerDe');
       expect(contactFacts.StorageDescriptor.Columns).toContainEqual({ Name: 'child_key', Type: 'string' });
@@ -395,6 +404,7 @@ describe('Front Door stack', () => {
         .map((f: any) => f.Metadata['FrontDoor:Entry'])
         .filter((entry: string) => actionsOf(entry).includes('glue:UpdateTable'));
       expect(updaters).toEqual(['functions/analytics/extract-facts.ts']);
+      expect(actionsOf('functions/analytics/extract-facts.ts')).toContain('dynamodb:Scan');
       expect(actionsOf('functions/console/performance.ts')).toEqual(
         expect.arrayContaining(['athena:StartQueryExecution', 'athena:GetQueryResults']),
       );

@@ -34,7 +34,12 @@ const archiveOf = (pages: Contact[][]): ContactArchive => ({
 describe('the analytics extract', () => {
   const dir = mkdtempSync(join(tmpdir(), 'extract-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const deps = { sink: localFactsSink(dir), calendar: englandAndWalesCalendar(), secret: 'extract-test-key' };
+  const deps = {
+    sink: localFactsSink(dir),
+    allegations: { async *pages() {} },
+    calendar: englandAndWalesCalendar(),
+    secret: 'extract-test-key',
+  };
 
   it('writes every contact as a new snapshot, replaces the last one, and the measures read only the new one', async () => {
     // Prepare: a first run with one contact, then a second with it and another.
@@ -56,7 +61,7 @@ describe('the analytics extract', () => {
     // Assess
     expect(second).toMatchObject({ contacts: 2, parts: 1 });
     expect(existsSync(join(dir, first.runId))).toBe(false);
-    expect(readdirSync(join(dir, second.runId)).sort()).toEqual(['contacts', 'themes']);
+    expect(readdirSync(join(dir, second.runId)).sort()).toEqual(['allegations', 'contacts', 'snapshot', 'themes']);
     const facts = duckDbFacts(dir);
     const measures = await loadMeasures({ from: '2026-10', to: '2026-10' }, { facts });
     facts.close();

@@ -1,26 +1,31 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../contacts';
-import type { ContactArchive } from '../reporting/extract';
+import type { Allegation } from '../lado/allegation';
+import type { Archive } from '../reporting/extract';
+import { toAllegation } from './dynamo-allegation-store';
 import { toContact } from './dynamo-contact-store';
 
 /**
- * Every contact in the contacts table, for the analytics extract: a scan in parallel segments
- * keeping only contact items (sk CONTACT), page by page. It reads the whole table, audit trail
- * and index items included, so it runs on a schedule and never from a page.
+ * Every record of one kind in a table, for the analytics extract: a scan in parallel segments
+ * keeping only the items whose sort key names the record (CONTACT, ALLEGATION), page by page. It
+ * reads the whole table, audit trail and index items included, so it runs on a schedule and never
+ * from a page.
  */
-export class DynamoContactArchive implements ContactArchive {
+export class DynamoArchive<T> implements Archive<T> {
   private readonly db: DynamoDBDocumentClient;
 
   constructor(
     private readonly tableName: string,
+    private readonly sk: string,
+    private readonly toItem: (item: Record<string, unknown>) => T,
     private readonly segments = 4,
     client: DynamoDBClient = new DynamoDBClient({}),
   ) {
     this.db = DynamoDBDocumentClient.from(client);
   }
 
-  async *pages(): AsyncIterable<Contact[]> {
+  async *pages(): AsyncIterable<T[]> {
     const cursors: (Record<string, unknown> | undefined | 'done')[] = Array.from(
       { length: this.segments },
       () => undefined,
@@ -34,16 +39,22 @@ export class DynamoContactArchive implements ContactArchive {
               TableName: this.tableName,
               Segment: segment,
               TotalSegments: this.segments,
-              FilterExpression: 'sk = :contact',
-              ExpressionAttributeValues: { ':contact': 'CONTACT' },
+              FilterExpression: 'sk = :sk',
+              ExpressionAttributeValues: { ':sk': this.sk },
               ExclusiveStartKey: cursor,
             }),
           );
           cursors[segment] = page.LastEvaluatedKey ?? 'done';
-          return (page.Items ?? []).map(toContact);
+          return (page.Items ?? []).map(this.toItem);
         }),
       );
       yield pages.flat();
     }
   }
 }
+
+export const dynamoContactArchive = (tableName: string, client?: DynamoDBClient): Archive<Contact> =>
+  new DynamoArchive(tableName, 'CONTACT', toContact, 4, client);
+
+export const dynamoAllegationArchive = (tableName: string, client?: DynamoDBClient): Archive<Allegation> =>
+  new DynamoArchive(tableName, 'ALLEGATION', toAllegation, 4, client);
