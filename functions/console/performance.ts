@@ -6,7 +6,7 @@ import {
   monthsBetween,
   type MeasuresFilter,
 } from '../../shared/reporting/measures';
-import { defaultRange, monthName, performanceSections } from '../../shared/reporting/performance-page';
+import { asAtText, defaultRange, monthName, performanceSections } from '../../shared/reporting/performance-page';
 import { getDefaultRuleset } from '../../shared/rules';
 import { factsQuery } from '../analytics/dependencies';
 import { page } from '../lib/pages';
@@ -56,6 +56,7 @@ export const handler = consoleRoute('performance', async (event, user) => {
       ...baseContext(user, '/console/performance'),
       errors,
       period: `${monthName(filter.from)} to ${monthName(filter.to)}`,
+      asAt: measures && asAtText(measures.asAt),
       sourceName: filter.source && SOURCE_NAMES[filter.source],
       fromOptions: months.map((m) => ({ value: m, text: monthName(m), selected: m === filter.from })),
       toOptions: months.map((m) => ({ value: m, text: monthName(m), selected: m === filter.to })),

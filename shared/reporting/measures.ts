@@ -42,6 +42,21 @@ export interface MonthFigures {
   /** Notifications about an adult who works with children; of them, passed to the LADO alone. */
   ladoAllegations: number;
   ladoOnly: number;
+  /**
+   * The LADO's allegations reported in the month (their own records) and their clocks, counted in
+   * the month the allegation was reported: initial consideration made, and within one working day;
+   * first meeting held, and within its time (72 hours, or 5 working days); concluded, and within
+   * one and three months of being reported; about a person with earlier allegations.
+   */
+  ladoReceived: number;
+  ladoConsidered: number;
+  ladoConsideredWithinOneWorkingDay: number;
+  ladoMeetings: number;
+  ladoMeetingsInTime: number;
+  ladoConcluded: number;
+  ladoResolvedWithinOneMonth: number;
+  ladoResolvedWithinThreeMonths: number;
+  ladoRepeats: number;
 }
 
 export interface BoardMeasures {
@@ -60,6 +75,10 @@ export interface BoardMeasures {
     routeChanged: number;
     routes: { recommended: string; decided: string; children: number }[];
   };
+  /** Allegations reported in the range and concluded, by the outcome's category. */
+  ladoOutcomes: { outcome: string; allegations: number }[];
+  /** When the extract read the records these figures come from (ISO time); undefined before the first. */
+  asAt: string | undefined;
 }
 
 const FILTER = "received_month BETWEEN ? AND ? AND (? = '' OR source = ?)";
@@ -125,6 +144,28 @@ FROM theme_facts
 WHERE ${FILTER}
 GROUP BY theme
 ORDER BY contacts DESC, theme`,
+  /** The LADO's clocks, from the allegations' own facts, by the month each was reported. */
+  lado: `SELECT received_month AS month,
+  COUNT(*) AS lado_received,
+  ${sum('considered_at IS NOT NULL')} AS lado_considered,
+  ${sum('considered_within_one_working_day')} AS lado_considered_in_time,
+  ${sum('first_meeting_at IS NOT NULL')} AS lado_meetings,
+  ${sum('meeting_within_time')} AS lado_meetings_in_time,
+  ${sum('outcome IS NOT NULL')} AS lado_concluded,
+  ${sum('resolved_within_one_month')} AS lado_resolved_one_month,
+  ${sum('resolved_within_three_months')} AS lado_resolved_three_months,
+  ${sum('repeat_allegation')} AS lado_repeats
+FROM allegation_facts
+WHERE ${FILTER}
+GROUP BY received_month
+ORDER BY month`,
+  ladoOutcomes: `SELECT outcome, COUNT(*) AS allegations
+FROM allegation_facts
+WHERE ${FILTER} AND outcome IS NOT NULL
+GROUP BY outcome
+ORDER BY allegations DESC, outcome`,
+  /** The snapshot's time, whatever the filter: the same for every figure. */
+  asAt: 'SELECT MAX(extracted_at) AS extracted_at FROM snapshot_facts',
   overrides: `SELECT recommended_route, first_decided_route,
   COUNT(*) AS children,
   ${sum('first_decided_level = recommended_level AND first_decided_route = recommended_route')} AS agreed,
@@ -178,9 +219,18 @@ export const NO_FIGURES: MonthFigures = {
   referrersNotReached: 0,
   ladoAllegations: 0,
   ladoOnly: 0,
+  ladoReceived: 0,
+  ladoConsidered: 0,
+  ladoConsideredWithinOneWorkingDay: 0,
+  ladoMeetings: 0,
+  ladoMeetingsInTime: 0,
+  ladoConcluded: 0,
+  ladoResolvedWithinOneMonth: 0,
+  ladoResolvedWithinThreeMonths: 0,
+  ladoRepeats: 0,
 };
 
-const monthFigures = (row: Row | undefined, repeats: Row | undefined): MonthFigures => ({
+const monthFigures = (row: Row | undefined, repeats: Row | undefined, lado: Row | undefined): MonthFigures => ({
   contacts: num(row?.contacts),
   children: num(row?.children),
   decidedChildren: num(row?.decided_children),
@@ -199,6 +249,15 @@ const monthFigures = (row: Row | undefined, repeats: Row | undefined): MonthFigu
   referrersNotReached: num(row?.referrers_not_reached),
   ladoAllegations: num(row?.lado_allegations),
   ladoOnly: num(row?.lado_only),
+  ladoReceived: num(lado?.lado_received),
+  ladoConsidered: num(lado?.lado_considered),
+  ladoConsideredWithinOneWorkingDay: num(lado?.lado_considered_in_time),
+  ladoMeetings: num(lado?.lado_meetings),
+  ladoMeetingsInTime: num(lado?.lado_meetings_in_time),
+  ladoConcluded: num(lado?.lado_concluded),
+  ladoResolvedWithinOneMonth: num(lado?.lado_resolved_one_month),
+  ladoResolvedWithinThreeMonths: num(lado?.lado_resolved_three_months),
+  ladoRepeats: num(lado?.lado_repeats),
 });
 
 /** Every month's figures added up: each contact and child belongs to one month, so sums are exact. */
@@ -219,21 +278,25 @@ export const loadMeasures = async (filter: MeasuresFilter, deps: { facts: FactsQ
   if (!MONTH.test(filter.from) || !MONTH.test(filter.to)) throw new InvalidMeasuresFilter('Give months as YYYY-MM');
   if (filter.from > filter.to) throw new InvalidMeasuresFilter('The first month must not be after the last');
   const p = params(filter);
-  const [monthly, repeats, bySource, byTheme, overrides] = await Promise.all(
-    [
+  const [monthly, repeats, bySource, byTheme, overrides, lado, ladoOutcomes, asAt] = await Promise.all([
+    ...[
       MEASURES_SQL.monthly,
       MEASURES_SQL.repeats,
       MEASURES_SQL.bySource,
       MEASURES_SQL.byTheme,
       MEASURES_SQL.overrides,
+      MEASURES_SQL.lado,
+      MEASURES_SQL.ladoOutcomes,
     ].map((sql) => deps.facts.query(sql, p)),
-  );
+    deps.facts.query(MEASURES_SQL.asAt, []),
+  ]);
   const byMonth = (rows: Row[]) => new Map(rows.map((r) => [str(r.month), r]));
   const monthRows = byMonth(monthly!);
   const repeatRows = byMonth(repeats!);
+  const ladoRows = byMonth(lado!);
   const months = monthsBetween(filter.from, filter.to).map((month) => ({
     month,
-    ...monthFigures(monthRows.get(month), repeatRows.get(month)),
+    ...monthFigures(monthRows.get(month), repeatRows.get(month), ladoRows.get(month)),
   }));
   const routes = overrides!.map((r) => ({
     recommended: str(r.recommended_route),
@@ -254,6 +317,8 @@ export const loadMeasures = async (filter: MeasuresFilter, deps: { facts: FactsQ
       routeChanged: routes.filter((r) => r.recommended !== r.decided).reduce((n, r) => n + r.children, 0),
       routes,
     },
+    ladoOutcomes: ladoOutcomes!.map((r) => ({ outcome: str(r.outcome), allegations: num(r.allegations) })),
+    asAt: str(asAt![0]?.extracted_at) || undefined,
   };
 };
 

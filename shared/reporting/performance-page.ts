@@ -1,8 +1,10 @@
 import { MONTHS } from '../calendar/format';
 import { AGENCY_TYPES } from '../notification';
 import { ROUTES } from '../triage/types';
+import { OUTCOMES } from '../lado/allegation';
 import { barChart, type Bar } from './charts';
 import { percentage, type BoardMeasures, type MeasuresFilter } from './measures';
+import { EXACT, SUPPRESSED, type Disclosure } from './suppression';
 
 /**
  * What /console/performance shows: each measure as a chart with the same figures in a table
@@ -24,9 +26,21 @@ const shortMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]!.
 const plain = (code: string, names: Record<string, string> = {}) =>
   names[code] ?? (code.charAt(0).toUpperCase() + code.slice(1)).replace(/-/g, ' ');
 
-const percentText = (part: number, whole: number) => {
-  const p = percentage(part, whole);
-  return p === undefined ? 'none' : `${p}%`;
+/** A bar whose figure is withheld is drawn empty: its length would give the figure away. */
+const bar = (label: string, value: number, text: string): Bar => ({
+  label,
+  value: text.startsWith(SUPPRESSED) ? 0 : value,
+  text,
+});
+
+/** "Figures as at 9:15am on 30 November 2026", from the snapshot's time (Europe/London). */
+export const asAtText = (asAt: string | undefined): string => {
+  if (!asAt) return 'No figures yet: the analytics extract has not run';
+  const at = new Date(asAt);
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', ...options }).format(at);
+  const time = part({ hour: 'numeric', minute: '2-digit', hour12: true }).replace(/\s/g, '').toLowerCase();
+  return `Figures as at ${time} on ${part({ day: 'numeric', month: 'long', year: 'numeric' })}`;
 };
 
 /** The default range: this month (London time) and the 12 before it. */
@@ -35,20 +49,29 @@ export const defaultRange = (thisMonth: string): Pick<MeasuresFilter, 'from' | '
   to: thisMonth,
 });
 
+/**
+ * The sections, with every figure written as `disclosure` says: exactly on the console, small
+ * numbers withheld in the published board report (shared/reporting/suppression.ts).
+ */
 export const performanceSections = (
   measures: BoardMeasures,
   names: { sources?: Record<string, string>; themes?: Record<string, string> } = {},
+  disclosure: Disclosure = EXACT,
 ): PerformanceSection[] => {
   const { months, total } = measures;
+  const n = disclosure.count;
+  const percentText = disclosure.percent;
   const monthly = (
     value: (m: (typeof months)[number]) => number,
     text: (m: (typeof months)[number]) => string,
-  ): Bar[] => months.map((m) => ({ label: shortMonth(m.month), value: value(m), text: text(m) }));
+  ): Bar[] => months.map((m) => bar(shortMonth(m.month), value(m), text(m)));
   const rate = (part: (m: (typeof months)[number]) => number, whole: (m: (typeof months)[number]) => number) =>
     monthly(
       (m) => percentage(part(m), whole(m)) ?? 0,
       (m) => percentText(part(m), whole(m)),
     );
+  /** A list's figures as bars and cells, withheld together when one alone would be worked out from the rest. */
+  const listed = <T>(items: readonly T[], value: (item: T) => number) => disclosure.counts(items.map(value));
   const section = (
     id: string,
     heading: string,
@@ -63,13 +86,13 @@ export const performanceSections = (
     chart: barChart({ id, title: heading, bars, max }),
     table,
   });
-  const byMonthTable = (
-    head: string[],
-    cells: (m: (typeof months)[number]) => (string | number)[],
-    totals: (string | number)[],
-  ) => ({
+  // Published, the total row goes: with it, one month's withheld figure could be worked out from the others.
+  const byMonthTable = (head: string[], cells: (m: (typeof months)[number]) => string[], totals: string[]) => ({
     head: ['Month', ...head],
-    rows: [...months.map((m) => [monthName(m.month), ...cells(m).map(String)]), ['Total', ...totals.map(String)]],
+    rows: [
+      ...months.map((m) => [monthName(m.month), ...cells(m)]),
+      ...(disclosure.suppressing ? [] : [['Total', ...totals]]),
+    ],
   });
   const o = measures.overrides;
 
@@ -80,73 +103,74 @@ export const performanceSections = (
       'Contacts received each month (a contact about several children counts once) and the children in them.',
       monthly(
         (m) => m.contacts,
-        (m) => String(m.contacts),
+        (m) => n(m.contacts),
       ),
-      byMonthTable(['Contacts', 'Children'], (m) => [m.contacts, m.children], [total.contacts, total.children]),
+      byMonthTable(['Contacts', 'Children'], (m) => [n(m.contacts), n(m.children)], [
+        n(total.contacts),
+        n(total.children),
+      ]),
     ),
     section(
       'contacts-by-source',
       'Contacts by source',
       "Contacts in the period by the referrer's agency type (its CIN census source code in the README).",
-      measures.bySource.map((s) => ({
-        label: plain(s.source, names.sources),
-        value: s.contacts,
-        text: String(s.contacts),
-      })),
-      {
-        head: ['Source', 'CIN census code', 'Contacts', 'Children'],
-        rows: measures.bySource.map((s) => [
-          plain(s.source, names.sources),
-          AGENCY_TYPES[s.source as keyof typeof AGENCY_TYPES] ?? '',
-          String(s.contacts),
-          String(s.children),
-        ]),
-      },
+      (() => {
+        const contacts = listed(measures.bySource, (s) => s.contacts);
+        return measures.bySource.map((s, i) => bar(plain(s.source, names.sources), s.contacts, contacts[i]!));
+      })(),
+      (() => {
+        const contacts = listed(measures.bySource, (s) => s.contacts);
+        const children = listed(measures.bySource, (s) => s.children);
+        return {
+          head: ['Source', 'CIN census code', 'Contacts', 'Children'],
+          rows: measures.bySource.map((s, i) => [
+            plain(s.source, names.sources),
+            AGENCY_TYPES[s.source as keyof typeof AGENCY_TYPES] ?? '',
+            contacts[i]!,
+            children[i]!,
+          ]),
+        };
+      })(),
     ),
     section(
       'contacts-by-theme',
       'Contacts by theme',
       'Contacts on each daily multi-agency triage list (a contact can be on more than one).',
-      measures.byTheme.map((t) => ({
-        label: plain(t.theme, names.themes),
-        value: t.contacts,
-        text: String(t.contacts),
-      })),
-      {
-        head: ['Theme', 'Contacts'],
-        rows: measures.byTheme.map((t) => [plain(t.theme, names.themes), String(t.contacts)]),
-      },
+      (() => {
+        const contacts = listed(measures.byTheme, (t) => t.contacts);
+        return measures.byTheme.map((t, i) => bar(plain(t.theme, names.themes), t.contacts, contacts[i]!));
+      })(),
+      (() => {
+        const contacts = listed(measures.byTheme, (t) => t.contacts);
+        return {
+          head: ['Theme', 'Contacts'],
+          rows: measures.byTheme.map((t, i) => [plain(t.theme, names.themes), contacts[i]!]),
+        };
+      })(),
     ),
     section(
       'recommended-decided',
       'Recommended and decided',
       "Each child's first decision by a worker against the rules' recommendation: the same, a higher or lower level, another route.",
-      [
-        { label: 'Same as recommended', value: o.agreed, text: `${o.agreed} (${percentText(o.agreed, o.compared)})` },
-        {
-          label: 'Higher level',
-          value: o.levelHigher,
-          text: `${o.levelHigher} (${percentText(o.levelHigher, o.compared)})`,
-        },
-        {
-          label: 'Lower level',
-          value: o.levelLower,
-          text: `${o.levelLower} (${percentText(o.levelLower, o.compared)})`,
-        },
-        {
-          label: 'Another route',
-          value: o.routeChanged,
-          text: `${o.routeChanged} (${percentText(o.routeChanged, o.compared)})`,
-        },
-      ],
-      {
-        head: ['Recommended route', 'Decided route', 'Children'],
-        rows: o.routes.map((r) => [
-          ROUTES[r.recommended as keyof typeof ROUTES] ?? r.recommended,
-          ROUTES[r.decided as keyof typeof ROUTES] ?? r.decided,
-          String(r.children),
-        ]),
-      },
+      (
+        [
+          ['Same as recommended', o.agreed],
+          ['Higher level', o.levelHigher],
+          ['Lower level', o.levelLower],
+          ['Another route', o.routeChanged],
+        ] as const
+      ).map(([label, value]) => bar(label, value, `${n(value)} (${percentText(value, o.compared)})`)),
+      (() => {
+        const children = listed(o.routes, (r) => r.children);
+        return {
+          head: ['Recommended route', 'Decided route', 'Children'],
+          rows: o.routes.map((r, i) => [
+            ROUTES[r.recommended as keyof typeof ROUTES] ?? r.recommended,
+            ROUTES[r.decided as keyof typeof ROUTES] ?? r.decided,
+            children[i]!,
+          ]),
+        };
+      })(),
     ),
     section(
       'conversion',
@@ -158,8 +182,13 @@ export const performanceSections = (
       ),
       byMonthTable(
         ['Children decided', 'Referred to social care', 'To early help', 'Referral rate'],
-        (m) => [m.decidedChildren, m.referrals, m.earlyHelp, percentText(m.referrals, m.decidedChildren)],
-        [total.decidedChildren, total.referrals, total.earlyHelp, percentText(total.referrals, total.decidedChildren)],
+        (m) => [n(m.decidedChildren), n(m.referrals), n(m.earlyHelp), percentText(m.referrals, m.decidedChildren)],
+        [
+          n(total.decidedChildren),
+          n(total.referrals),
+          n(total.earlyHelp),
+          percentText(total.referrals, total.decidedChildren),
+        ],
       ),
       100,
     ),
@@ -173,12 +202,18 @@ export const performanceSections = (
       ),
       byMonthTable(
         ['Children in contacts', 'Re-contacts', 'Referrals', 'Re-referrals', 'Re-referral rate'],
-        (m) => [m.children, m.reContacts, m.referrals, m.reReferrals, percentText(m.reReferrals, m.referrals)],
+        (m) => [
+          n(m.children),
+          n(m.reContacts),
+          n(m.referrals),
+          n(m.reReferrals),
+          percentText(m.reReferrals, m.referrals),
+        ],
         [
-          total.children,
-          total.reContacts,
-          total.referrals,
-          total.reReferrals,
+          n(total.children),
+          n(total.reContacts),
+          n(total.referrals),
+          n(total.reReferrals),
           percentText(total.reReferrals, total.referrals),
         ],
       ),
@@ -195,18 +230,18 @@ export const performanceSections = (
       byMonthTable(
         ['Contacts decided', 'Within one working day', 'Per cent', 'Red decided', 'Red within its hours'],
         (m) => [
-          m.decidedContacts,
-          m.withinOneWorkingDay,
+          n(m.decidedContacts),
+          n(m.withinOneWorkingDay),
           percentText(m.withinOneWorkingDay, m.decidedContacts),
-          m.redDecided,
-          m.redWithinHours,
+          n(m.redDecided),
+          n(m.redWithinHours),
         ],
         [
-          total.decidedContacts,
-          total.withinOneWorkingDay,
+          n(total.decidedContacts),
+          n(total.withinOneWorkingDay),
           percentText(total.withinOneWorkingDay, total.decidedContacts),
-          total.redDecided,
-          total.redWithinHours,
+          n(total.redDecided),
+          n(total.redWithinHours),
         ],
       ),
       100,
@@ -216,24 +251,16 @@ export const performanceSections = (
       'Partner requests, reconsiderations and referrers',
       'Partner information requests answered within 48 hours of being asked; reconsiderations referrers asked for, and those that changed the decision; contacts whose referrer could not be reached by email; allegations about adults who work with children (the LADO).',
       [
-        { label: 'Partner requests', value: total.partnerRequests, text: String(total.partnerRequests) },
-        {
-          label: 'Answered in 48 hours',
-          value: total.partnerRequestsAnsweredWithin48h,
-          text: `${total.partnerRequestsAnsweredWithin48h} (${percentText(total.partnerRequestsAnsweredWithin48h, total.partnerRequests)})`,
-        },
-        {
-          label: 'Reconsiderations',
-          value: total.reconsiderationsRequested,
-          text: String(total.reconsiderationsRequested),
-        },
-        {
-          label: 'Decision changed',
-          value: total.reconsiderationsChanged,
-          text: String(total.reconsiderationsChanged),
-        },
-        { label: 'Referrer not reached', value: total.referrersNotReached, text: String(total.referrersNotReached) },
-        { label: 'LADO allegations', value: total.ladoAllegations, text: String(total.ladoAllegations) },
+        bar('Partner requests', total.partnerRequests, n(total.partnerRequests)),
+        bar(
+          'Answered in 48 hours',
+          total.partnerRequestsAnsweredWithin48h,
+          `${n(total.partnerRequestsAnsweredWithin48h)} (${percentText(total.partnerRequestsAnsweredWithin48h, total.partnerRequests)})`,
+        ),
+        bar('Reconsiderations', total.reconsiderationsRequested, n(total.reconsiderationsRequested)),
+        bar('Decision changed', total.reconsiderationsChanged, n(total.reconsiderationsChanged)),
+        bar('Referrer not reached', total.referrersNotReached, n(total.referrersNotReached)),
+        bar('LADO allegations', total.ladoAllegations, n(total.ladoAllegations)),
       ],
       byMonthTable(
         [
@@ -245,15 +272,16 @@ export const performanceSections = (
           'LADO allegations',
           'LADO only',
         ],
-        (m) => [
-          m.partnerRequests,
-          m.partnerRequestsAnsweredWithin48h,
-          m.reconsiderationsRequested,
-          m.reconsiderationsChanged,
-          m.referrersNotReached,
-          m.ladoAllegations,
-          m.ladoOnly,
-        ],
+        (m) =>
+          [
+            m.partnerRequests,
+            m.partnerRequestsAnsweredWithin48h,
+            m.reconsiderationsRequested,
+            m.reconsiderationsChanged,
+            m.referrersNotReached,
+            m.ladoAllegations,
+            m.ladoOnly,
+          ].map(n),
         [
           total.partnerRequests,
           total.partnerRequestsAnsweredWithin48h,
@@ -262,8 +290,75 @@ export const performanceSections = (
           total.referrersNotReached,
           total.ladoAllegations,
           total.ladoOnly,
+        ].map(n),
+      ),
+    ),
+    section(
+      'lado-timeliness',
+      'LADO: allegations and their clocks',
+      'Allegations about adults who work with children, by the month reported to the LADO: initial consideration within one working day; the first allegation management meeting within its time (72 hours where there is immediate risk, otherwise 5 working days); concluded within one month (target 80%) and three months (target 90%) of being reported.',
+      rate(
+        (m) => m.ladoConsideredWithinOneWorkingDay,
+        (m) => m.ladoConsidered,
+      ),
+      byMonthTable(
+        [
+          'Reported',
+          'Considered',
+          'Within one working day',
+          'Per cent',
+          'Meetings held',
+          'Meeting in time',
+          'Concluded',
+          'Within one month',
+          'Within three months',
+          'Repeat allegations',
+        ],
+        (m) => [
+          n(m.ladoReceived),
+          n(m.ladoConsidered),
+          n(m.ladoConsideredWithinOneWorkingDay),
+          percentText(m.ladoConsideredWithinOneWorkingDay, m.ladoConsidered),
+          n(m.ladoMeetings),
+          n(m.ladoMeetingsInTime),
+          n(m.ladoConcluded),
+          n(m.ladoResolvedWithinOneMonth),
+          n(m.ladoResolvedWithinThreeMonths),
+          n(m.ladoRepeats),
+        ],
+        [
+          n(total.ladoReceived),
+          n(total.ladoConsidered),
+          n(total.ladoConsideredWithinOneWorkingDay),
+          percentText(total.ladoConsideredWithinOneWorkingDay, total.ladoConsidered),
+          n(total.ladoMeetings),
+          n(total.ladoMeetingsInTime),
+          n(total.ladoConcluded),
+          n(total.ladoResolvedWithinOneMonth),
+          n(total.ladoResolvedWithinThreeMonths),
+          n(total.ladoRepeats),
         ],
       ),
+      100,
+    ),
+    section(
+      'lado-outcomes',
+      'LADO: outcomes by category',
+      'Allegations reported in the period and concluded, by outcome (Keeping Children Safe in Education: substantiated, unsubstantiated, unfounded, false, malicious).',
+      (() => {
+        const allegations = listed(measures.ladoOutcomes, (o) => o.allegations);
+        return measures.ladoOutcomes.map((o, i) => bar(outcomeName(o.outcome), o.allegations, allegations[i]!));
+      })(),
+      (() => {
+        const allegations = listed(measures.ladoOutcomes, (o) => o.allegations);
+        return {
+          head: ['Outcome', 'Allegations'],
+          rows: measures.ladoOutcomes.map((o, i) => [outcomeName(o.outcome), allegations[i]!]),
+        };
+      })(),
     ),
   ];
 };
+
+/** "Unsubstantiated", from the outcome's definition (its words before the colon). */
+const outcomeName = (outcome: string) => OUTCOMES[outcome as keyof typeof OUTCOMES]?.split(':')[0] ?? outcome;

@@ -1,5 +1,6 @@
 import { percentage, type BoardMeasures, type MonthFigures } from '../reporting/measures';
 import { monthName } from '../reporting/performance-page';
+import { EXACT, isSmall, type Disclosure } from '../reporting/suppression';
 
 /**
  * The monthly board report's words: what changed in the month against the month before, in
@@ -7,25 +8,34 @@ import { monthName } from '../reporting/performance-page';
  * show; nothing is judged good or bad, only said.
  */
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-const percent = (part: number, whole: number) => `${percentage(part, whole)}%`;
+/** The sentences' way of writing figures: exact, or with small numbers withheld ("1 to 5"). */
+const writer = (disclosure: Disclosure) => {
+  const hidden = (...ns: number[]) => disclosure.suppressing && ns.some(isSmall);
+  const num = (n: number) => (hidden(n) ? '1 to 5' : n.toLocaleString('en-GB'));
+  const count = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 && !hidden(n) ? one : many}`;
+  const was = (n: number) => (n === 1 && !hidden(n) ? 'was' : 'were');
+  const percent = (part: number, whole: number) => (hidden(part, whole) ? 'withheld' : `${percentage(part, whole)}%`);
 
-/** "up 32 (4.1%) on October 2026’s 780", "down 5 …", "the same as …", or "none in October 2026". */
-const changeOn = (now: number, before: number, beforeMonth: string): string => {
-  if (before === 0) return now === 0 ? `none in ${beforeMonth} either` : `none in ${beforeMonth}`;
-  if (now === before) return `the same as in ${beforeMonth}`;
-  const difference = Math.abs(now - before);
-  return `${now > before ? 'up' : 'down'} ${difference.toLocaleString('en-GB')} (${percent(difference, before)}) on ${beforeMonth}’s ${before.toLocaleString('en-GB')}`;
-};
+  /** "up 32 (4.1%) on October 2026’s 780", "down 5 …", "the same as …", or "none in October 2026". */
+  const changeOn = (now: number, before: number, beforeMonth: string): string => {
+    if (hidden(now, before)) return `not compared with ${beforeMonth}, a small number`;
+    if (before === 0) return now === 0 ? `none in ${beforeMonth} either` : `none in ${beforeMonth}`;
+    if (now === before) return `the same as in ${beforeMonth}`;
+    const difference = Math.abs(now - before);
+    return `${now > before ? 'up' : 'down'} ${difference.toLocaleString('en-GB')} (${percentage(difference, before)}%) on ${beforeMonth}’s ${before.toLocaleString('en-GB')}`;
+  };
 
-/** A rate this month beside last month's, in percentage points: "31.7%, up 2.7 points from 29.0%". */
-const rateOn = (part: number, whole: number, partBefore: number, wholeBefore: number): string => {
-  const now = percentage(part, whole)!;
-  const before = percentage(partBefore, wholeBefore);
-  if (before === undefined) return `${now}%`;
-  if (now === before) return `${now}%, as the month before`;
-  const points = Math.round(Math.abs(now - before) * 10) / 10;
-  return `${now}%, ${now > before ? 'up' : 'down'} ${points} percentage point${points === 1 ? '' : 's'} from ${before}%`;
+  /** A rate this month beside last month's, in percentage points: "31.7%, up 2.7 points from 29.0%". */
+  const rateOn = (part: number, whole: number, partBefore: number, wholeBefore: number): string => {
+    if (hidden(part, whole)) return 'the rate withheld, a small number';
+    const now = percentage(part, whole)!;
+    const before = hidden(partBefore, wholeBefore) ? undefined : percentage(partBefore, wholeBefore);
+    if (before === undefined) return `${now}%`;
+    if (now === before) return `${now}%, as the month before`;
+    const points = Math.round(Math.abs(now - before) * 10) / 10;
+    return `${now}%, ${now > before ? 'up' : 'down'} ${points} percentage point${points === 1 ? '' : 's'} from ${before}%`;
+  };
+  return { num, count, was, percent, changeOn, rateOn };
 };
 
 const previousMonth = (month: string): string => {
@@ -42,7 +52,9 @@ export const monthNarrative = (
   month: string,
   bySource: BoardMeasures['bySource'] = [],
   sourceName = (s: string) => s,
+  disclosure: Disclosure = EXACT,
 ): string[] => {
+  const { num, count, was, percent, changeOn, rateOn } = writer(disclosure);
   const figures = (m: string): MonthFigures | undefined => range.months.find((f) => f.month === m);
   const now = figures(month);
   if (!now) throw new Error(`The measures do not cover ${month}`);
@@ -58,7 +70,7 @@ export const monthNarrative = (
       `No contacts were received in ${name} (${before.contacts ? count(before.contacts, 'contact') : 'none'} in ${beforeMonth}).`,
     ];
   const sentences = [
-    `${count(now.contacts, 'contact')} about ${count(now.children, 'child', 'children')} ${now.contacts === 1 ? 'was' : 'were'} received in ${name}, ${changeOn(now.contacts, before.contacts, beforeMonth)}.`,
+    `${count(now.contacts, 'contact')} about ${count(now.children, 'child', 'children')} ${was(now.contacts)} received in ${name}, ${changeOn(now.contacts, before.contacts, beforeMonth)}.`,
   ];
 
   const [largest] = bySource;
@@ -69,39 +81,43 @@ export const monthNarrative = (
 
   if (now.decidedChildren > 0)
     sentences.push(
-      `Of ${count(now.decidedChildren, 'child', 'children')} decided, ${now.referrals.toLocaleString('en-GB')} ${now.referrals === 1 ? 'was' : 'were'} referred to children’s social care (${rateOn(now.referrals, now.decidedChildren, before.referrals, before.decidedChildren)}) and ${now.earlyHelp.toLocaleString('en-GB')} to early help.`,
+      `Of ${count(now.decidedChildren, 'child', 'children')} decided, ${num(now.referrals)} ${was(now.referrals)} referred to children’s social care (${rateOn(now.referrals, now.decidedChildren, before.referrals, before.decidedChildren)}) and ${num(now.earlyHelp)} to early help.`,
     );
 
   if (now.referrals > 0)
     sentences.push(
-      `Re-referrals within 12 months: ${now.reReferrals.toLocaleString('en-GB')} of ${count(now.referrals, 'referral')} (${rateOn(now.reReferrals, now.referrals, before.reReferrals, before.referrals)}).`,
+      `Re-referrals within 12 months: ${num(now.reReferrals)} of ${count(now.referrals, 'referral')} (${rateOn(now.reReferrals, now.referrals, before.reReferrals, before.referrals)}).`,
     );
 
   if (now.decidedContacts > 0)
     sentences.push(
-      `${count(now.withinOneWorkingDay, 'contact')} of ${now.decidedContacts.toLocaleString('en-GB')} decided within one working day: ${rateOn(now.withinOneWorkingDay, now.decidedContacts, before.withinOneWorkingDay, before.decidedContacts)}.`,
+      `${count(now.withinOneWorkingDay, 'contact')} of ${num(now.decidedContacts)} decided within one working day: ${rateOn(now.withinOneWorkingDay, now.decidedContacts, before.withinOneWorkingDay, before.decidedContacts)}.`,
     );
 
   if (now.redDecided > 0)
     sentences.push(
       now.redWithinHours === now.redDecided
-        ? `All ${count(now.redDecided, 'red contact')} ${now.redDecided === 1 ? 'was' : 'were'} decided within their hours.`
-        : `${now.redWithinHours.toLocaleString('en-GB')} of ${count(now.redDecided, 'red contact')} ${now.redWithinHours === 1 ? 'was' : 'were'} decided within their hours; ${(now.redDecided - now.redWithinHours).toLocaleString('en-GB')} ${now.redDecided - now.redWithinHours === 1 ? 'was' : 'were'} late.`,
+        ? `All ${count(now.redDecided, 'red contact')} ${was(now.redDecided)} decided within their hours.`
+        : `${num(now.redWithinHours)} of ${count(now.redDecided, 'red contact')} ${was(now.redWithinHours)} decided within their hours; ${num(now.redDecided - now.redWithinHours)} ${was(now.redDecided - now.redWithinHours)} late.`,
     );
 
   if (now.partnerRequests > 0)
     sentences.push(
-      `Partner agencies answered ${now.partnerRequestsAnsweredWithin48h.toLocaleString('en-GB')} of ${count(now.partnerRequests, 'information request')} within 48 hours (${rateOn(now.partnerRequestsAnsweredWithin48h, now.partnerRequests, before.partnerRequestsAnsweredWithin48h, before.partnerRequests)}).`,
+      `Partner agencies answered ${num(now.partnerRequestsAnsweredWithin48h)} of ${count(now.partnerRequests, 'information request')} within 48 hours (${rateOn(now.partnerRequestsAnsweredWithin48h, now.partnerRequests, before.partnerRequestsAnsweredWithin48h, before.partnerRequests)}).`,
     );
 
   if (now.reconsiderationsRequested > 0)
     sentences.push(
-      `Referrers asked for ${count(now.reconsiderationsRequested, 'decision')} to be reconsidered; ${now.reconsiderationsChanged.toLocaleString('en-GB')} ${now.reconsiderationsChanged === 1 ? 'was' : 'were'} changed.`,
+      `Referrers asked for ${count(now.reconsiderationsRequested, 'decision')} to be reconsidered; ${num(now.reconsiderationsChanged)} ${was(now.reconsiderationsChanged)} changed.`,
     );
 
   if (now.referrersNotReached > 0)
     sentences.push(`${count(now.referrersNotReached, 'referrer')} could not be reached by email.`);
   if (now.ladoAllegations > 0)
     sentences.push(`${count(now.ladoAllegations, 'allegation')} about adults who work with children went to the LADO.`);
+  if (now.ladoConsidered > 0)
+    sentences.push(
+      `The LADO considered ${count(now.ladoConsidered, 'allegation')} reported in ${name}; ${num(now.ladoConsideredWithinOneWorkingDay)} within one working day (${rateOn(now.ladoConsideredWithinOneWorkingDay, now.ladoConsidered, before.ladoConsideredWithinOneWorkingDay, before.ladoConsidered)}).`,
+    );
   return sentences;
 };

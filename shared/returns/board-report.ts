@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatLondonTime } from '../calendar/format';
 import type { BoardMeasures } from '../reporting/measures';
-import { monthName, performanceSections, type PerformanceSection } from '../reporting/performance-page';
+import { asAtText, monthName, performanceSections, type PerformanceSection } from '../reporting/performance-page';
+import { SUPPRESSING, SUPPRESSION_NOTE } from '../reporting/suppression';
 import { GOVUK_FRONTEND_DIR } from '../web/paths';
 import { monthNarrative } from './board-narrative';
 
@@ -68,11 +69,12 @@ export const boardReportHtml = (input: BoardReportInput): string => {
   const { month, areaName, trend, monthOnly } = input;
   const name = monthName(month);
   const names = { sources: input.sourceNames };
-  // Each section is in one part only, so the charts' ids stay unique in the file.
-  const trendSections = performanceSections(trend, names).filter(isByMonth);
-  const monthSections = performanceSections(monthOnly, names).filter((s) => !isByMonth(s));
+  // Each section is in one part only, so the charts' ids stay unique in the file. The report goes
+  // beyond the council, so small numbers are withheld throughout (shared/reporting/suppression.ts).
+  const trendSections = performanceSections(trend, names, SUPPRESSING).filter(isByMonth);
+  const monthSections = performanceSections(monthOnly, names, SUPPRESSING).filter((s) => !isByMonth(s));
   const sourceName = (code: string) => input.sourceNames?.[code] ?? code.replace(/-/g, ' ');
-  const sentences = monthNarrative(trend, month, monthOnly.bySource, sourceName);
+  const sentences = monthNarrative(trend, month, monthOnly.bySource, sourceName, SUPPRESSING);
   const title = `${areaName} front door: board report for ${name}`;
 
   return [
@@ -88,7 +90,9 @@ export const boardReportHtml = (input: BoardReportInput): string => {
     '<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">',
     `<span class="govuk-caption-l">${escapeHtml(areaName)} front door</span>`,
     `<h1 class="govuk-heading-xl">Board report for ${escapeHtml(name)}</h1>`,
-    `<p class="govuk-body">Made at ${escapeHtml(formatLondonTime(input.generatedAt))} from the front door’s records (the pseudonymised analytics extract: no child is named or can be picked out). Every chart has its figures in the table beside it; the definitions are the console performance page’s.</p>`,
+    `<p class="govuk-body govuk-!-font-weight-bold">${escapeHtml(asAtText(trend.asAt))}.</p>`,
+    `<p class="govuk-body">Made at ${escapeHtml(formatLondonTime(input.generatedAt))} from the front door’s records (the pseudonymised analytics extract: no child is named). Every chart has its figures in the table beside it; the definitions are the console performance page’s.</p>`,
+    `<div class="govuk-inset-text">${escapeHtml(SUPPRESSION_NOTE)}</div>`,
     `<h2 class="govuk-heading-l">What changed in ${escapeHtml(name)}</h2>`,
     `<ul class="govuk-list govuk-list--bullet">${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,
     `<h2 class="govuk-heading-l">The 13 months to ${escapeHtml(name)}</h2>`,

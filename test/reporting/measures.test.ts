@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { duckDbFacts } from '../../shared/reporting/duckdb-facts';
+import type { AllegationFact } from '../../shared/reporting/allegation-facts';
 import type { ContactFact, ThemeFact } from '../../shared/reporting/facts';
 import { localFactsSink } from '../../shared/reporting/local-facts-sink';
 import {
@@ -11,7 +12,12 @@ import {
   type MeasuresFilter,
 } from '../../shared/reporting/measures';
 import { toParquet } from '../../shared/reporting/parquet';
-import { CONTACT_FACT_COLUMNS, THEME_FACT_COLUMNS } from '../../shared/reporting/schema';
+import {
+  ALLEGATION_FACT_COLUMNS,
+  CONTACT_FACT_COLUMNS,
+  SNAPSHOT_FACT_COLUMNS,
+  THEME_FACT_COLUMNS,
+} from '../../shared/reporting/schema';
 
 /**
  * Every board measure on hand-built facts, through the whole local path: the rows are written as
@@ -85,12 +91,51 @@ const sibling = (of: ContactFact, overrides: Partial<ContactFact> = {}): Contact
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const measuresOf = async (contacts: ContactFact[], filter: MeasuresFilter, themes: ThemeFact[] = []) => {
+/** An allegation reported in October from a school, considered the same day, nothing more yet. */
+const allegation = (overrides: Partial<AllegationFact> = {}): AllegationFact => {
+  const receivedOn = overrides.received_on ?? '2026-10-05';
+  n += 1;
+  return {
+    allegation_key: `allegation-${n}`,
+    received_at: `${receivedOn}T09:00:00.000Z`,
+    received_on: receivedOn,
+    received_month: receivedOn.slice(0, 7),
+    source: 'school',
+    sector: 'education',
+    immediate_risk: false,
+    considered_at: `${receivedOn}T15:00:00.000Z`,
+    considered_within_one_working_day: true,
+    first_meeting_at: null,
+    meeting_within_time: null,
+    outcome: null,
+    concluded_at: null,
+    resolved_within_one_month: null,
+    resolved_within_three_months: null,
+    repeat_allegation: false,
+    ...overrides,
+  };
+};
+
+const measuresOf = async (
+  contacts: ContactFact[],
+  filter: MeasuresFilter,
+  themes: ThemeFact[] = [],
+  more: { allegations?: AllegationFact[]; extractedAt?: string } = {},
+) => {
   const dir = mkdtempSync(join(tmpdir(), 'facts-'));
   dirs.push(dir);
   const sink = localFactsSink(dir);
   await sink.writePart('run-1', 'contact_facts', 0, await toParquet(CONTACT_FACT_COLUMNS, contacts));
   await sink.writePart('run-1', 'theme_facts', 0, await toParquet(THEME_FACT_COLUMNS, themes));
+  if (more.allegations)
+    await sink.writePart('run-1', 'allegation_facts', 0, await toParquet(ALLEGATION_FACT_COLUMNS, more.allegations));
+  if (more.extractedAt)
+    await sink.writePart(
+      'run-1',
+      'snapshot_facts',
+      0,
+      await toParquet(SNAPSHOT_FACT_COLUMNS, [{ run_id: 'run-1', extracted_at: more.extractedAt }]),
+    );
   await sink.publish('run-1');
   const facts = duckDbFacts(dir);
   try {
@@ -295,6 +340,64 @@ describe('board measures over the facts', () => {
     ];
     const { total } = await measuresOf(facts, OCTOBER);
     expect(total).toMatchObject({ contacts: 3, referrersNotReached: 1, ladoAllegations: 2, ladoOnly: 1 });
+  });
+
+  it('measures the LADO’s clocks by the month each allegation was reported, and outcomes by category', async () => {
+    // Prepare: three October allegations from schools (one considered late, one with a meeting in
+    // time and an outcome within a month, one a repeat concluded within three months), one from the
+    // police in October, and one from a school in November.
+    const allegations = [
+      allegation({ considered_within_one_working_day: false, considered_at: '2026-10-07T09:00:00.000Z' }),
+      allegation({
+        first_meeting_at: '2026-10-08T10:00:00.000Z',
+        meeting_within_time: true,
+        outcome: 'unsubstantiated',
+        concluded_at: '2026-10-30T10:00:00.000Z',
+        resolved_within_one_month: true,
+        resolved_within_three_months: true,
+      }),
+      allegation({
+        repeat_allegation: true,
+        first_meeting_at: '2026-10-20T10:00:00.000Z',
+        meeting_within_time: false,
+        outcome: 'substantiated',
+        concluded_at: '2026-12-20T10:00:00.000Z',
+        resolved_within_one_month: false,
+        resolved_within_three_months: true,
+      }),
+      allegation({ source: 'police', considered_at: null, considered_within_one_working_day: null }),
+      allegation({ received_on: '2026-11-02', outcome: 'unfounded', resolved_within_one_month: true }),
+    ];
+
+    // Act
+    const all = await measuresOf([], { from: '2026-10', to: '2026-11' }, [], { allegations });
+    const schools = await measuresOf([], { ...OCTOBER, source: 'school' }, [], { allegations });
+
+    // Assess
+    const [october, november] = all.months;
+    expect(october).toMatchObject({
+      ladoReceived: 4,
+      ladoConsidered: 3,
+      ladoConsideredWithinOneWorkingDay: 2,
+      ladoMeetings: 2,
+      ladoMeetingsInTime: 1,
+      ladoConcluded: 2,
+      ladoResolvedWithinOneMonth: 1,
+      ladoResolvedWithinThreeMonths: 2,
+      ladoRepeats: 1,
+    });
+    expect(november).toMatchObject({ ladoReceived: 1, ladoConcluded: 1, ladoResolvedWithinOneMonth: 1 });
+    expect(all.ladoOutcomes).toEqual([
+      { outcome: 'substantiated', allegations: 1 },
+      { outcome: 'unfounded', allegations: 1 },
+      { outcome: 'unsubstantiated', allegations: 1 },
+    ]);
+    expect(schools.total.ladoReceived).toBe(3);
+  });
+
+  it('says when the extract read the records, whatever the filter', async () => {
+    const measures = await measuresOf([fact()], OCTOBER, [], { extractedAt: '2026-11-30T09:15:00.000Z' });
+    expect(measures.asAt).toBe('2026-11-30T09:15:00.000Z');
   });
 
   it('answers zeros before the first extract has run', async () => {

@@ -1,5 +1,6 @@
 import { type BoardMeasures, type MonthFigures, NO_FIGURES } from '../../shared/reporting/measures';
 import { monthNarrative } from '../../shared/returns/board-narrative';
+import { SUPPRESSING } from '../../shared/reporting/suppression';
 import { boardReportHtml } from '../../shared/returns/board-report';
 
 /** Board measures as loadMeasures gives them, built by hand: months with figures, the rest zero. */
@@ -19,6 +20,8 @@ const measures = (months: Record<string, Partial<MonthFigures>>, more: Partial<B
     bySource: [],
     byTheme: [],
     overrides: { compared: 0, agreed: 0, levelHigher: 0, levelLower: 0, routeChanged: 0, routes: [] },
+    ladoOutcomes: [],
+    asAt: '2026-12-01T09:15:00.000Z',
     ...more,
   };
 };
@@ -134,8 +137,66 @@ describe('the monthly board report', () => {
     expect(html).toContain(
       '<th scope="row" class="govuk-table__header">November 2026</th><td class="govuk-table__cell">812</td>',
     );
+    expect(html).toContain('Figures as at 9:15am on 1 December 2026.');
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/);
     expect(html).not.toMatch(/@font-face|url\((?!data:)[^)]*\/assets\/fonts/);
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
+  });
+
+  it('withholds numbers from 1 to 5 beyond the council, with a note, and any percentage built on one', () => {
+    // Prepare: November's small figures (4 reconsiderations, 1 changed, 3 referrers not reached, 11
+    // of 12 red), one small source beside a large one, and two LADO allegations considered in time.
+    const trend = measures({
+      '2026-10': OCTOBER,
+      '2026-11': { ...NOVEMBER, ladoConsidered: 2, ladoConsideredWithinOneWorkingDay: 2 },
+    });
+    const monthOnly = measures(
+      { '2026-11': NOVEMBER },
+      {
+        bySource: [
+          { source: 'police', contacts: 406, children: 600 },
+          { source: 'school', contacts: 300, children: 310 },
+          { source: 'health', contacts: 3, children: 3 },
+        ],
+        ladoOutcomes: [{ outcome: 'unfounded', allegations: 2 }],
+      },
+    );
+
+    // Act
+    const html = boardReportHtml({
+      month: '2026-11',
+      areaName: 'Exampleshire',
+      trend,
+      monthOnly,
+      generatedAt: '2026-12-01T09:00:00Z',
+    });
+    const sentences = monthNarrative(trend, '2026-11', monthOnly.bySource, (s) => s, SUPPRESSING);
+
+    // Assess: the words
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        '11 of 12 red contacts were decided within their hours; 1 to 5 were late.',
+        'Referrers asked for 1 to 5 decisions to be reconsidered; 1 to 5 were changed.',
+        '1 to 5 referrers could not be reached by email.',
+        'The LADO considered 1 to 5 allegations reported in November 2026; 1 to 5 within one working day (the rate withheld, a small number).',
+      ]),
+    );
+    // …the tables: the small source, and the next smallest with it, so neither is worked out from the month's total
+    const cells = (heading: string) => {
+      const table = html.slice(html.indexOf(`${heading}: the figures`));
+      return table.slice(0, table.indexOf('</table>'));
+    };
+    expect(cells('Contacts by source')).toContain('<td class="govuk-table__cell">406</td>');
+    expect(cells('Contacts by source')).toMatch(
+      /School<\/th><td class="govuk-table__cell">2A<\/td><td class="govuk-table__cell">c<\/td>/,
+    );
+    expect(cells('Contacts by source')).toMatch(
+      /Health<\/th><td class="govuk-table__cell">[^<]*<\/td><td class="govuk-table__cell">c<\/td>/,
+    );
+    expect(cells('LADO: outcomes by category')).toContain('<td class="govuk-table__cell">c</td>');
+    // …the trend tables have no total row, and the note says what c is
+    expect(cells('Contacts by month')).not.toContain('>Total<');
+    expect(html).toContain('c: a number from 1 to 5, withheld');
+    expect(html).not.toMatch(/>(1|2|3|4|5)<\/td>/);
   });
 });
