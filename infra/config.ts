@@ -68,9 +68,10 @@ export const StageConfigSchema = z
         .max(40 * 1024 * 1024)
         .default(10 * 1024 * 1024),
       /**
-       * Requests a minute one source address may make to POST /api/notifications and to the batch
-       * route, in each function instance (locally, the whole system): beyond it a 429 with
-       * Retry-After and nothing stored. A school sends a few a day; a loop sends thousands.
+       * Requests a minute one source address may make to POST /api/notifications (and the web
+       * form's send, counted together) and to the batch route, counted across every function
+       * instance (shared/web/rate-limit.ts): beyond it a 429 with Retry-After and nothing
+       * stored. A school sends a few a day; a loop sends thousands.
        */
       rateLimits: z
         .object({

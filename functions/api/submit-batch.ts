@@ -24,10 +24,13 @@ const withStatusUrl = (item: ItemResult) => {
 };
 
 /** Counted before the key is checked, so guessing keys is limited too. */
-const limit = perSourceLimit(() => config().BATCHES_PER_SOURCE_PER_MINUTE, 'batches');
+const limit = perSourceLimit(
+  () => ({ name: 'batch', requests: config().BATCHES_PER_SOURCE_PER_MINUTE, windowSeconds: 60 }),
+  'batches',
+);
 
 export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
-  const limited = limit(event);
+  const limited = await limit(event);
   if (limited) return limited;
   const key = event.headers?.['x-api-key'];
   if (!key) return problem(401, 'Send your agency API key in the x-api-key header');

@@ -5,14 +5,14 @@ import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { json, problem, readJsonBody } from '../lib/http';
 import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
-import { perSourceLimit } from '../lib/rate-limit';
+import { notificationLimit, perSourceLimit } from '../lib/rate-limit';
 
 /** Anyone may send a notification, so one address may not send a flood (and have the council email anyone). */
-const limit = perSourceLimit(() => config().NOTIFICATIONS_PER_SOURCE_PER_MINUTE, 'notifications');
+const limit = perSourceLimit(notificationLimit, 'notifications');
 
 /** POST /api/notifications: accept a Cause for Concern notification for triage. */
 export const handler = webHandler(async (event: APIGatewayProxyEventV2) => {
-  const limited = limit(event);
+  const limited = await limit(event);
   if (limited) return limited;
   const key = event.headers?.['idempotency-key'];
   if (key !== undefined && (key.trim() === '' || key.length > 200))

@@ -3,6 +3,7 @@ import { createWorkingCalendar } from '../../shared/calendar';
 import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
 import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { DynamoRateLimiter } from '../../shared/aws/dynamo-rate-limiter';
 import { DynamoHandoverStore } from '../../shared/aws/dynamo-handover-store';
 import { DynamoConsultationStore } from '../../shared/aws/dynamo-consultation-store';
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
@@ -43,6 +44,8 @@ export const statusCodes = once(() => new DynamoStatusCodeStore(config().CONTACT
 export const referrerAddresses = once(
   () => new DynamoReferrerAddresses(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
 );
+/** Per-source request counters, shared by every instance (shared/web/rate-limit.ts). */
+export const rateLimiter = once(() => new DynamoRateLimiter(config().CONTACTS_TABLE));
 export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));
 export const mailer = once(
   () =>

@@ -1,28 +1,66 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { rateLimiter, type RateLimiter } from '../../shared/web/rate-limit';
+import type { RateLimit } from '../../shared/web/rate-limit';
+import { config, rateLimiter } from './dependencies';
 import { json } from './http';
 import { logger } from './observability';
+import { page } from './pages';
 
 /**
- * A per-source limit for a JSON route, checked before the body is read: over the limit the
- * caller gets a 429 saying when to try again (and `Retry-After`), and nothing is stored or
- * emailed. The limit is read from the configuration on first use, so the module loads without it.
+ * Counts the request against `limit` for its source address, in the counters every instance
+ * shares: the whole seconds to wait when it is over the limit, otherwise undefined. Checked
+ * before anything is read or stored, so a refused request stores and emails nothing.
  */
-export const perSourceLimit = (perMinute: () => number, what: string) => {
-  let limiter: RateLimiter | undefined;
-  return (event: APIGatewayProxyEventV2, now = Date.now()): APIGatewayProxyStructuredResultV2 | undefined => {
-    limiter ??= rateLimiter(perMinute(), 60_000);
-    const source = event.requestContext.http.sourceIp;
-    if (limiter.allow(source, now)) return undefined;
-    const retryAfter = Math.max(1, limiter.retryAfterSeconds(source, now));
-    logger.warn('Refused: too many requests from one source', { route: event.routeKey, retryAfterSeconds: retryAfter });
+export const refusedFor = async (
+  event: APIGatewayProxyEventV2,
+  limit: RateLimit,
+  now = Date.now(),
+): Promise<number | undefined> => {
+  const decision = await rateLimiter().take(limit, event.requestContext.http.sourceIp, now);
+  if (decision.allowed) return undefined;
+  logger.warn('Refused: too many requests from one source', {
+    route: event.routeKey,
+    limit: limit.name,
+    retryAfterSeconds: decision.retryAfterSeconds,
+  });
+  return decision.retryAfterSeconds;
+};
+
+/**
+ * Notifications one address may send a minute, by the API or the web form together: anyone may
+ * send one, so nobody may send a flood (and have the council email anyone).
+ */
+export const notificationLimit = (): RateLimit => ({
+  name: 'notification',
+  requests: config().NOTIFICATIONS_PER_SOURCE_PER_MINUTE,
+  windowSeconds: 60,
+});
+
+/** A JSON route's limit: over it, a 429 saying when to try again, with `Retry-After`. */
+export const perSourceLimit =
+  (limit: () => RateLimit, what: string) =>
+  async (event: APIGatewayProxyEventV2, now?: number): Promise<APIGatewayProxyStructuredResultV2 | undefined> => {
+    const retryAfter = await refusedFor(event, limit(), now);
+    if (retryAfter === undefined) return undefined;
     return json(
       429,
       {
-        message: `Too many ${what} from your address in the last minute. Nothing was stored: send it again in ${retryAfter} seconds. If a child is in immediate danger, call 999.`,
+        message: `Too many ${what} from your address in a short time. Nothing was stored: send it again in ${retryAfter} seconds. If a child is in immediate danger, call 999.`,
         retryAfterSeconds: retryAfter,
       },
       { 'retry-after': String(retryAfter) },
     );
   };
+
+const inWords = (seconds: number) =>
+  seconds < 60
+    ? `${seconds} second${seconds === 1 ? '' : 's'}`
+    : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
+
+/** A page's 429: GOV.UK's "Too many requests", saying how long to wait, with `Retry-After`. */
+export const tooManyRequestsPage = (
+  retryAfter: number,
+  context: Record<string, unknown>,
+): APIGatewayProxyStructuredResultV2 => {
+  const refused = page('referrer/too-many-requests.njk', { ...context, wait: inWords(retryAfter) }, 429);
+  return { ...refused, headers: { ...refused.headers, 'retry-after': String(retryAfter) } };
 };

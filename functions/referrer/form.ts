@@ -21,6 +21,7 @@ import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
+import { notificationLimit, refusedFor, tooManyRequestsPage } from '../lib/rate-limit';
 import { DRAFT_COOKIE as COOKIE, draftCookie, draftStore } from './dependencies';
 import {
   checkSections,
@@ -187,6 +188,9 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
   const save = (answers: Draft['answers']) => draftStore().put({ ...draft, answers, updatedAt: now.toISOString() });
 
   if (pageId === 'check') {
+    // Sending counts against the same per-address limit as the API's; the answers stay in the draft.
+    const retryAfter = await refusedFor(event, notificationLimit());
+    if (retryAfter !== undefined) return tooManyRequestsPage(retryAfter, common());
     const result = await submitDraft(draft, now, {
       store: contactStore(),
       triageQueue: triageQueue(),

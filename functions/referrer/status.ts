@@ -12,11 +12,12 @@ import {
   sendStatusCode,
   type CheckCodeResult,
 } from '../../shared/referrer/status-access';
-import { rateLimiter } from '../../shared/web/rate-limit';
+import { RECONSIDERATION_LIMIT, STATUS_CODE_LIMIT, STATUS_PAGE_LIMIT } from '../../shared/web/rate-limit';
 import { config, contactStore, mailer, statusCodes as codes } from '../lib/dependencies';
 import { webHandler } from '../lib/middleware';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
+import { refusedFor, tooManyRequestsPage } from '../lib/rate-limit';
 import { formValues } from './request';
 
 /**
@@ -25,8 +26,6 @@ import { formValues } from './request';
  * (never the contact id) and expires; without a one-time code the page shows the stage, the
  * route and the standard next steps, and no free text.
  */
-/** Per source address: enough for a referrer clicking about, far too few to walk links or guess codes. */
-const perSource = rateLimiter(30, 60_000);
 
 const CODE_ERRORS: Record<Exclude<CheckCodeResult, 'ok'>, string> = {
   wrong: 'The code is not right. Check the email we sent and enter the 6 digits',
@@ -37,9 +36,20 @@ const CODE_ERRORS: Record<Exclude<CheckCodeResult, 'ok'>, string> = {
 export const handler = webHandler(
   async (event: APIGatewayProxyEventV2) => {
     const common = { areaName: config().AREA_NAME, escalationUrl: config().ESCALATION_GUIDANCE_URL };
-    if (!perSource.allow(event.requestContext.http.sourceIp, Date.now())) {
-      logger.warn('Status page: too many requests from one source');
-      return page('referrer/too-many-requests.njk', common, 429);
+    const method = event.requestContext.http.method;
+    const action = event.rawPath.slice(event.rawPath.lastIndexOf('/') + 1);
+    // Every status request counts; asking for a code or a reconsideration counts again, tighter.
+    const tighter =
+      method !== 'POST'
+        ? undefined
+        : action === 'code'
+          ? STATUS_CODE_LIMIT
+          : action === 'reconsider'
+            ? RECONSIDERATION_LIMIT
+            : undefined;
+    for (const limit of tighter ? [STATUS_PAGE_LIMIT, tighter] : [STATUS_PAGE_LIMIT]) {
+      const retryAfter = await refusedFor(event, limit);
+      if (retryAfter !== undefined) return tooManyRequestsPage(retryAfter, common);
     }
     const token = event.pathParameters?.id ?? '';
     const now = new Date();
@@ -67,9 +77,6 @@ export const handler = webHandler(
           event.queryStringParameters?.sent === 'reconsideration' && status.reconsideration?.status === 'requested',
       };
     };
-    const method = event.requestContext.http.method;
-    const action = event.rawPath.slice(event.rawPath.lastIndexOf('/') + 1);
-
     if (action === 'code' && method === 'POST') return sendCode(contact, base, common, now);
     if (action === 'reasons' && method === 'POST') {
       const result = await checkStatusCode(
@@ -125,6 +132,7 @@ const sendCode = async (contact: Contact, base: string, common: Record<string, s
   const sent = await sendStatusCode({ contact, now }, { codes: codes(), mailer: mailer(), config: config() });
   logger.info('Status page: code requested', { contactId: contact.contactId, outcome: sent });
   if (sent === 'no-address') return redirect(base);
-  if (sent === 'too-many') return page('referrer/too-many-requests.njk', common, 429);
+  // This link's own limit (3 codes an hour): an hour is the longest the referrer may need to wait.
+  if (sent === 'too-many') return tooManyRequestsPage(3600, common);
   return codePage(contact, base, common);
 };

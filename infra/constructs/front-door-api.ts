@@ -41,9 +41,9 @@ export const SUBMISSION_THROTTLE = { rateLimit: 10, burstLimit: 20 };
  *
  * An HTTP API (API Gateway v2) cannot be associated with a WAF web ACL, so there is no
  * per-source rate-based rule here: the public routes that send email are throttled per route
- * (all callers together), and each handler limits each source address itself. A per-source limit
- * at the edge needs CloudFront with a WAF web ACL (created in us-east-1) in front of the API; the
- * README says how.
+ * (all callers together), and each handler limits each source address with counters every
+ * instance shares (shared/web/rate-limit.ts). The README says why there is no CloudFront and WAF
+ * in front of the API yet, and what that leaves.
  */
 export class FrontDoorApi extends Construct {
   readonly httpApi: HttpApi;

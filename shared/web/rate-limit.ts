@@ -1,38 +1,48 @@
+import { createHash } from 'node:crypto';
+
 /**
- * A per-source request limiter: fixed windows held in the function instance's memory, with
- * `now` injected. In AWS the API stage's route throttling bounds the whole route (instances
- * multiply, and an HTTP API cannot take a WAF: see the README); this one bounds what one
- * instance, and the local runtime, does for one address, so a loop cannot walk status links,
- * send a referrer a stream of codes or make the council email anyone at volume.
+ * Per-source request limits, held in one place for every instance of every function (the
+ * contacts table in AWS and locally), so a loop cannot walk status links, send a referrer a
+ * stream of codes or make the council email anyone at volume by landing on fresh Lambda
+ * instances. Fixed windows: the window is part of the counter's key, so a counter from an
+ * earlier window is never read again, whether or not time to live has removed it yet.
  */
-export interface RateLimiter {
-  /** Counts one request for `source`; false when it is over the limit for this window. */
-  allow(source: string, now: number): boolean;
-  /** Whole seconds until `source`'s window ends and it may send again (for `Retry-After`). */
-  retryAfterSeconds(source: string, now: number): number;
+export interface RateLimit {
+  /** Names the limit's counters, apart from every other limit's. */
+  name: string;
+  /** Requests allowed from one source in one window. */
+  requests: number;
+  windowSeconds: number;
 }
 
-/** Sources remembered at most: past this the oldest windows are forgotten first. */
-const MAX_SOURCES = 10_000;
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export const rateLimiter = (limit: number, windowMs: number): RateLimiter => {
-  const windows = new Map<string, { start: number; count: number }>();
+export interface RateLimiter {
+  /** Counts one request from `source` in the window holding `now`, and says whether it may go on. */
+  take(limit: RateLimit, source: string, now: number): Promise<RateDecision>;
+}
+
+/** The counter a request counts against: the source only as a hash (an address is personal data). */
+export const rateWindow = (limit: RateLimit, source: string, now: number) => {
+  const windowMs = limit.windowSeconds * 1000;
+  const start = Math.floor(now / windowMs) * windowMs;
+  const sourceHash = createHash('sha256').update(`front-door:rate:${source}`).digest('hex').slice(0, 32);
   return {
-    allow(source, now) {
-      const current = windows.get(source);
-      if (!current || now - current.start >= windowMs) {
-        windows.delete(source);
-        if (windows.size >= MAX_SOURCES) windows.delete(windows.keys().next().value!);
-        windows.set(source, { start: now, count: 1 });
-        return true;
-      }
-      current.count += 1;
-      return current.count <= limit;
-    },
-    retryAfterSeconds(source, now) {
-      const current = windows.get(source);
-      if (!current) return 0;
-      return Math.max(0, Math.ceil((current.start + windowMs - now) / 1000));
-    },
+    key: `${limit.name}#${sourceHash}#${start}`,
+    /** When the window ends: the counter is of no use after it. */
+    endsAt: start + windowMs,
   };
 };
+
+/** The decision once the window's count (this request included) is known. */
+export const decide = (limit: RateLimit, count: number, endsAt: number, now: number): RateDecision =>
+  count <= limit.requests
+    ? { allowed: true }
+    : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now) / 1000)) };
+
+/** Per source address: enough for a referrer clicking about, far too few to walk links or guess codes. */
+export const STATUS_PAGE_LIMIT: RateLimit = { name: 'status', requests: 30, windowSeconds: 60 };
+/** A referrer asks for a code or two; each link has its own limit too (3 an hour, status-access.ts). */
+export const STATUS_CODE_LIMIT: RateLimit = { name: 'status-code', requests: 10, windowSeconds: 3600 };
+/** A referrer asks once per decision; a source asking for many is walking links. */
+export const RECONSIDERATION_LIMIT: RateLimit = { name: 'reconsideration', requests: 10, windowSeconds: 3600 };
