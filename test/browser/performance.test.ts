@@ -64,6 +64,9 @@ describe('the performance page in a browser', () => {
     await ui.page.getByRole('heading', { name: 'Performance', level: 1 }).waitFor();
     await expectAccessible('performance page');
 
+    expect(await ui.page.locator('#as-at').textContent()).toMatch(
+      /^Figures as at \d{1,2}:\d{2}(am|pm) on \d{1,2} \w+ \d{4}\.$/,
+    );
     expect(await ui.page.locator('svg[role="img"]').count()).toBe(await ui.page.locator('section table').count());
     expect((await figuresOf('Contacts by month')).at(-1)).toMatch(/^Total\|2\|\d+$/);
     expect(await figuresOf('Contacts by source')).toContainEqual(expect.stringMatching(/^Police\|6\|1\|\d+$/));
