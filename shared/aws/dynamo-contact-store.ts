@@ -38,6 +38,7 @@ import {
   type ContactMatches,
   type ContactPage,
   type ContactStore,
+  type IndexedEntry,
   type KeyRecord,
   type StatusRange,
 } from '../front-door/ports';
@@ -84,6 +85,11 @@ export const toContact = (item: Record<string, unknown>): Contact => {
 /** A match kept beside the contact: one item per earlier contact and child (or address). */
 const matchSk = (kind: 'child' | 'household', m: { childIndex: number; contactId: string }) =>
   `MATCH#${kind}#${String(m.childIndex).padStart(3, '0')}#${m.contactId}`;
+
+/** How many contacts a store remembers from its last reads and writes (a step's own contact, mostly). */
+const RECENT_CONTACTS = 20;
+/** The refusal of a write made from a contact last seen: someone wrote since, so read it again. */
+const STALE = new Error('The contact changed since it was last seen');
 
 /** Unprocessed batch items are retried after a short, growing, jittered wait, as AWS advises. */
 const backOff = (attempt: number) =>
@@ -185,7 +191,22 @@ export class DynamoContactStore implements ContactStore {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: contactKey(contactId), ConsistentRead: true }),
     );
-    return Item ? toContact(Item) : undefined;
+    return this.remember(Item ? toContact(Item) : undefined);
+  }
+
+  /**
+   * The contacts this store last read or wrote, a few of them. A step reads its contact and then
+   * changes it: the change may start from what was read instead of reading it again, because it
+   * is written only on condition that the version is still the one read (see whileIn).
+   */
+  private readonly recent = new Map<string, Contact>();
+
+  private remember(contact: Contact | undefined): Contact | undefined {
+    if (!contact) return contact;
+    this.recent.delete(contact.contactId);
+    this.recent.set(contact.contactId, contact);
+    if (this.recent.size > RECENT_CONTACTS) this.recent.delete(this.recent.keys().next().value!);
+    return contact;
   }
 
   async findByStatusToken(token: string): Promise<Contact | undefined> {
@@ -204,7 +225,9 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact> {
-    const current = await this.get(contactId);
+    // The contact last seen at that version is the contact at that version: the write checks it still is.
+    const seen = this.recent.get(contactId);
+    const current = (seen?.version ?? 0) === expectedVersion && seen ? seen : await this.get(contactId);
     if (!current || (current.version ?? 0) !== expectedVersion) throw new VersionConflict(contactId, current);
     const condition =
       expectedVersion === 0
@@ -226,12 +249,30 @@ export class DynamoContactStore implements ContactStore {
     to: ContactStatus,
     now: string,
   ): Promise<Contact> {
-    const current = await this.get(contactId);
-    if (!current || !from.includes(current.status)) throw new TransitionRefused(contactId, to, current);
     const condition = {
       expression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
       values: Object.fromEntries(from.map((s, i) => [`:from${i}`, s])),
     };
+    // Written from the contact last seen, if it may move, on condition that nobody wrote since:
+    // one round trip instead of two. Otherwise (or if someone did write) read it and decide afresh.
+    const seen = this.recent.get(contactId);
+    if (seen && from.includes(seen.status)) {
+      const unchanged =
+        seen.version === undefined
+          ? { expression: 'attribute_not_exists(#version)', values: {} }
+          : { expression: '#version = :seen', values: { ':seen': seen.version } };
+      const guessed = {
+        expression: `${condition.expression} AND ${unchanged.expression}`,
+        values: { ...condition.values, ...unchanged.values },
+      };
+      const written = await this.write(seen, changes, now, guessed, async () => STALE).catch((error) => {
+        if (error === STALE) return undefined;
+        throw error;
+      });
+      if (written) return written;
+    }
+    const current = await this.get(contactId);
+    if (!current || !from.includes(current.status)) throw new TransitionRefused(contactId, to, current);
     return this.write(
       current,
       changes,
@@ -285,16 +326,23 @@ export class DynamoContactStore implements ContactStore {
         }),
       );
       written = toContact(Attributes!);
+      this.remember(written);
     } catch (error) {
       // Someone else changed it between our read and our write: report what is there now.
       if (error instanceof ConditionalCheckFailedException) throw await refused();
       throw error;
     }
-    if (
+    // A contact is first indexed once it is triaging (by matchEarlierContacts), so a move into
+    // triaging has nothing to refresh but, on a replay, entries whose status the next move
+    // refreshes (and matches read the status fresh): a query saved per contact.
+    const summaryChanged =
       JSON.stringify([current.status, current.decision, current.recommendation]) !==
-      JSON.stringify([written.status, written.decision, written.recommendation])
-    )
-      await this.refreshIndexEntries(written);
+      JSON.stringify([written.status, written.decision, written.recommendation]);
+    const onlyIntoTriaging =
+      written.status === 'triaging' &&
+      JSON.stringify([current.decision, current.recommendation]) ===
+        JSON.stringify([written.decision, written.recommendation]);
+    if (summaryChanged && !onlyIntoTriaging) await this.refreshIndexEntries(written);
     return written;
   }
 
@@ -327,17 +375,27 @@ export class DynamoContactStore implements ContactStore {
     return events;
   }
 
-  async indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void> {
-    const index = { pk: `MATCH#${key.key}`, sk: `${entry.receivedAt}#${entry.contactId}#${entry.childIndex}` };
-    const expiry = this.expiry(entry.receivedAt);
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...index, ...entry, ...expiry } }));
-    // Beside the contact, where each entry is, so a change of status can reach every entry.
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { pk: contactKey(entry.contactId).pk, sk: `INDEXED#${key.key}#${entry.childIndex}`, index, ...expiry },
-      }),
-    );
+  async indexChildren(entries: IndexedEntry[]): Promise<void> {
+    const requests = entries.flatMap(({ key, entry }) => {
+      const index = { pk: `MATCH#${key.key}`, sk: `${entry.receivedAt}#${entry.contactId}#${entry.childIndex}` };
+      const expiry = this.expiry(entry.receivedAt);
+      return [
+        { PutRequest: { Item: { ...index, ...entry, ...expiry } } },
+        // Beside the contact, where each entry is, so a change of status can reach every entry.
+        {
+          PutRequest: {
+            Item: {
+              pk: contactKey(entry.contactId).pk,
+              sk: `INDEXED#${key.key}#${entry.childIndex}`,
+              index,
+              ...expiry,
+            },
+          },
+        },
+      ];
+    });
+    // Unconditional puts of whole items, so one batch (25 to a request) is as safe as one write each.
+    for (let i = 0; i < requests.length; i += 25) await this.batchWrite(requests.slice(i, i + 25));
   }
 
   async findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {

@@ -1,13 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { MatchKey } from '../contacts';
-import type { ChildIndexEntry, ContactPage } from '../front-door/ports';
+import type { ContactPage, IndexedEntry } from '../front-door/ports';
 import type { IndexedKey, MatchIndex } from '../front-door/reindex';
 import { DynamoContactStore, toContact } from './dynamo-contact-store';
 
 /**
  * The match index in the contacts table, for re-indexing (shared/front-door/reindex.ts). Entries
- * are written as triage writes them (DynamoContactStore.indexChild: the entry under MATCH#<key>
+ * are written as triage writes them (DynamoContactStore.indexChildren: the entry under MATCH#<key>
  * and a pointer to it beside the contact, INDEXED#<key>#<child>), so the pointers say which keys
  * a contact is under without knowing how those keys were made.
  */
@@ -29,8 +28,9 @@ export class DynamoMatchIndex implements MatchIndex {
     const { Items = [], LastEvaluatedKey } = await this.db.send(
       new ScanCommand({
         TableName: this.tableName,
-        FilterExpression: 'sk = :contact',
-        ExpressionAttributeValues: { ':contact': 'CONTACT' },
+        // Contacts only: the table also holds meetings, handovers, codes, drafts, keys and the index.
+        FilterExpression: 'begins_with(pk, :contacts) AND sk = :contact',
+        ExpressionAttributeValues: { ':contacts': 'CONTACT#', ':contact': 'CONTACT' },
         Limit: page.limit,
         ExclusiveStartKey: page.cursor ? JSON.parse(Buffer.from(page.cursor, 'base64url').toString()) : undefined,
       }),
@@ -62,8 +62,8 @@ export class DynamoMatchIndex implements MatchIndex {
     return keys;
   }
 
-  indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void> {
-    return this.store.indexChild(key, entry);
+  indexChildren(entries: IndexedEntry[]): Promise<void> {
+    return this.store.indexChildren(entries);
   }
 
   async unindex(contactId: string, { key, childIndex }: IndexedKey): Promise<void> {

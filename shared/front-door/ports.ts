@@ -68,6 +68,12 @@ export interface ChildIndexEntry extends MatchSummary {
   childIndex: number;
 }
 
+/** One index entry and the key it is recorded under. */
+export interface IndexedEntry {
+  key: MatchKey;
+  entry: ChildIndexEntry;
+}
+
 /** An idempotency key's record: never the key itself (an incident number is sensitive), only its hash. */
 export interface KeyRecord {
   keyHash: string;
@@ -108,8 +114,8 @@ export interface ContactStore {
   transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
   /** Changes a contact only while it is still in `whileStatus`. Throws TransitionRefused otherwise. */
   amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
-  /** Records a contact under a child's or household's match key; writing the same entry twice is harmless. */
-  indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
+  /** Records a contact's children under their and their households' match keys; writing the same entries twice is harmless. */
+  indexChildren(entries: IndexedEntry[]): Promise<void>;
   /** Every contact recorded under the key, newest first, read to the end. */
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
   /** Replaces the contact's matches; saving the same matches again is harmless. */

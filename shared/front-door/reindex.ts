@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { householdKeyFor, matchKeysFor, matchSummary, type Contact, type MatchKey } from '../contacts';
 import { addressHash } from '../referrer/address-confirmation';
-import type { ChildIndexEntry, ContactPage } from './ports';
+import { indexEntriesFor } from './match-index';
+import type { ContactPage, IndexedEntry } from './ports';
 
 /**
  * `front-door ops reindex`: rewrites the match index of a deployed table with today's keys.
@@ -30,7 +30,7 @@ export interface MatchIndex {
   pageOfContacts(page: { limit: number; cursor?: string }): Promise<ContactPage>;
   /** Every entry the contact has in the match index. */
   indexedKeys(contactId: string): Promise<IndexedKey[]>;
-  indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void>;
+  indexChildren(entries: IndexedEntry[]): Promise<void>;
   /** Removes the contact's entry under the key; removing one already gone is harmless. */
   unindex(contactId: string, indexed: IndexedKey): Promise<void>;
 }
@@ -57,24 +57,6 @@ export interface ReindexProgress {
 const legacyAddressHash = (address: string): string =>
   createHash('sha256').update(`front-door:referrer-address:${address.trim().toLowerCase()}`).digest('hex');
 
-/**
- * The keys a contact belongs under, as triage writes them (shared/front-door/triage-steps.ts,
- * matchEarlierContacts): each child's own keys, and each address once, under the first child
- * living there.
- */
-export const indexKeysOf = (contact: Contact, matchKey: string): { key: MatchKey; childIndex: number }[] => {
-  const children = [...(contact.notification?.children ?? []).entries()];
-  const own = children.flatMap(([childIndex, child]) =>
-    matchKeysFor(child, matchKey).map((key) => ({ key: key as MatchKey, childIndex })),
-  );
-  const households = new Map<string, { key: MatchKey; childIndex: number }>();
-  for (const [childIndex, child] of children) {
-    const key = householdKeyFor(child.address, matchKey);
-    if (!households.has(key.key)) households.set(key.key, { key, childIndex });
-  }
-  return [...own, ...households.values()];
-};
-
 const same = (a: IndexedKey, b: IndexedKey) => a.key === b.key && a.childIndex === b.childIndex;
 
 export const reindexMatchKeys = async (
@@ -96,24 +78,19 @@ export const reindexMatchKeys = async (
       const indexed = await deps.index.indexedKeys(contact.contactId);
       // A contact triage has not yet matched has no entries: triage will write today's keys.
       if (indexed.length > 0) {
-        const wanted = indexKeysOf(contact, deps.matchKey);
+        const wanted = indexEntriesFor(contact, deps.matchKey);
         const missing = wanted.filter(
-          (w) => !indexed.some((i) => same(i, { key: w.key.key, childIndex: w.childIndex })),
+          (w) => !indexed.some((i) => same(i, { key: w.key.key, childIndex: w.entry.childIndex })),
         );
-        const stale = indexed.filter((i) => !wanted.some((w) => same(i, { key: w.key.key, childIndex: w.childIndex })));
+        const stale = indexed.filter(
+          (i) => !wanted.some((w) => same(i, { key: w.key.key, childIndex: w.entry.childIndex })),
+        );
         if (missing.length + stale.length > 0) totals.reindexed += 1;
         totals.written += missing.length;
         totals.removed += stale.length;
         if (!request.dryRun) {
           // Today's entries first, then the old ones go: a contact is never missing from the index.
-          for (const { key, childIndex } of missing)
-            await deps.index.indexChild(key, {
-              contactId: contact.contactId,
-              reference: contact.reference,
-              receivedAt: contact.receivedAt,
-              childIndex,
-              ...matchSummary(contact, childIndex),
-            });
+          await deps.index.indexChildren(missing);
           for (const entry of stale) await deps.index.unindex(contact.contactId, entry);
         }
       }

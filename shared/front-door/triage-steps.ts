@@ -1,12 +1,4 @@
-import {
-  householdKeyFor,
-  matchKeysFor,
-  matchSummary,
-  type Channel,
-  type Contact,
-  type HouseholdContact,
-  type MatchKey,
-} from '../contacts';
+import { type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail } from '../mail/acknowledgement';
 import { dutyManagerAlert } from '../mail/duty-alert';
@@ -25,6 +17,7 @@ import {
   type Mailer,
   type ReferrerAddresses,
 } from './ports';
+import { indexEntriesFor, isChildKey } from './match-index';
 import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 
 /**
@@ -95,14 +88,8 @@ export const matchEarlierContacts = async (
   deps: { store: ContactStore; matchKey: string; now: Date },
 ): Promise<{ matchedContacts: number; householdContacts: number }> => {
   const contact = await load(deps.store, contactId);
-  const children = [...contact.notification.children.entries()];
-  const entryFor = (childIndex: number): ChildIndexEntry => ({
-    contactId,
-    reference: contact.reference,
-    receivedAt: contact.receivedAt,
-    childIndex,
-    ...matchSummary(contact, childIndex),
-  });
+  // The keys this contact is recorded under are the keys its earlier contacts are found by.
+  const entries = indexEntriesFor(contact, deps.matchKey);
   const earlierUnder = async (key: MatchKey) =>
     (await deps.store.findByMatchKey(key)).filter((entry) => entry.contactId !== contactId);
   // The entry is one child of the earlier contact: the match records which, so it shows that child's summary.
@@ -136,16 +123,16 @@ export const matchEarlierContacts = async (
   };
 
   const perChild = await Promise.all(
-    children.map(async ([childIndex, child]) => {
+    contact.notification.children.map(async (_child, childIndex) => {
       const found = new Map<string, EarlierContact>();
-      for (const key of matchKeysFor(child, deps.matchKey)) {
+      for (const { key, entry: own } of entries) {
+        if (!isChildKey(key) || own.childIndex !== childIndex) continue;
         for (const entry of await earlierUnder(key)) {
           const existing = found.get(entry.contactId);
           if (existing) {
             if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
           } else found.set(entry.contactId, { ...summaryOf(entry, childIndex), matchedOn: [key.basis] });
         }
-        await deps.store.indexChild(key, entryFor(childIndex));
       }
       return [...found.values()];
     }),
@@ -155,19 +142,14 @@ export const matchEarlierContacts = async (
   // Each address once, under the first child living there; contacts already matched to one of
   // the children (kept or counted) are that child's own history and are not repeated as the household's.
   const sameChild = new Set(perChild.flat().map((m) => m.contactId));
-  const addresses = new Map<string, { key: MatchKey; childIndex: number }>();
-  for (const [childIndex, child] of children) {
-    const key = householdKeyFor(child.address, deps.matchKey);
-    if (!addresses.has(key.key)) addresses.set(key.key, { key, childIndex });
-  }
   const seen = new Set<string>();
   const perAddress = await Promise.all(
-    [...addresses.values()].map(async ({ key, childIndex }) => {
-      const found = await earlierUnder(key);
-      await deps.store.indexChild(key, entryFor(childIndex));
-      return { childIndex, found };
-    }),
+    entries
+      .filter((e) => !isChildKey(e.key))
+      .map(async ({ key, entry }) => ({ childIndex: entry.childIndex, found: await earlierUnder(key) })),
   );
+  // Recorded after the reads, in one write, so the work stays one small read per key.
+  await deps.store.indexChildren(entries);
   const household = newestFirst(
     perAddress.flatMap(({ childIndex, found }) => {
       const others = found.filter(

@@ -173,16 +173,21 @@ describe('matching hundreds of earlier contacts', () => {
     await inParallel(earlier, async (c) => {
       await store.create(c);
       for (const key of keys) {
-        await store.indexChild(key, {
-          contactId: c.contactId,
-          reference: c.reference,
-          receivedAt: c.receivedAt,
-          childIndex: 0,
-          status: 'decided',
-          level: 1,
-          route: 'nfa',
-          decidedAt: c.decision!.decidedAt,
-        });
+        await store.indexChildren([
+          {
+            key: key,
+            entry: {
+              contactId: c.contactId,
+              reference: c.reference,
+              receivedAt: c.receivedAt,
+              childIndex: 0,
+              status: 'decided',
+              level: 1,
+              route: 'nfa',
+              decidedAt: c.decision!.decidedAt,
+            },
+          },
+        ]);
       }
     });
   }, 180_000);

@@ -18,6 +18,7 @@ import {
   type ContactMatches,
   type ContactPage,
   type ContactStore,
+  type IndexedEntry,
   type KeyRecord,
   type StatusRange,
 } from '../../shared/front-door/ports';
@@ -106,10 +107,12 @@ export class MemoryContactStore implements ContactStore {
     return this.events.filter((e) => e.contactId === contactId).sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  async indexChild(key: MatchKey, entry: ChildIndexEntry): Promise<void> {
-    const entries = this.index.get(key.key) ?? new Map<string, ChildIndexEntry>();
-    this.index.set(key.key, entries);
-    entries.set(`${entry.contactId}#${entry.childIndex}`, structuredClone(entry));
+  async indexChildren(indexed: IndexedEntry[]): Promise<void> {
+    for (const { key, entry } of indexed) {
+      const entries = this.index.get(key.key) ?? new Map<string, ChildIndexEntry>();
+      this.index.set(key.key, entries);
+      entries.set(`${entry.contactId}#${entry.childIndex}`, structuredClone(entry));
+    }
   }
 
   async findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {

@@ -41,10 +41,12 @@ export const memoryPorts = (...initial: Contact[]) => {
       if (!c || c.status !== whileStatus) throw new TransitionRefused(id, whileStatus, c);
       return write(c, changes, at);
     },
-    indexChild: async (key, entry) => {
-      const entries = index.get(key.key) ?? [];
-      if (!entries.some((e) => e.contactId === entry.contactId && e.childIndex === entry.childIndex))
-        index.set(key.key, [...entries, entry]);
+    indexChildren: async (indexed) => {
+      for (const { key, entry } of indexed) {
+        const entries = index.get(key.key) ?? [];
+        if (!entries.some((e) => e.contactId === entry.contactId && e.childIndex === entry.childIndex))
+          index.set(key.key, [...entries, entry]);
+      }
     },
     findByMatchKey: async (key) => index.get(key.key) ?? [],
     listByStatus: async (status) => [...contacts.values()].filter((c) => c.status === status),

@@ -1,4 +1,14 @@
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
+import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
+import { acceptNotification } from '../../shared/front-door/intake';
+import {
+  applyLevelsOfNeed,
+  beginTriage,
+  matchEarlierContacts,
+  sendAcknowledgement,
+} from '../../shared/front-door/triage-steps';
+import { testRuntimeConfig } from '../fixtures/runtime-config';
 import {
   householdKeyFor,
   matchKeysFor,
@@ -150,13 +160,18 @@ describe.each([
     const earlier = contact('triaging', 1);
     await store.create(earlier);
     const [key] = matchKeysFor(earlier.notification.children[0]!, TEST_MATCH_KEY);
-    await store.indexChild(key!, {
-      contactId: earlier.contactId,
-      reference: earlier.reference,
-      receivedAt: earlier.receivedAt,
-      childIndex: 0,
-      status: 'triaging',
-    });
+    await store.indexChildren([
+      {
+        key: key!,
+        entry: {
+          contactId: earlier.contactId,
+          reference: earlier.reference,
+          receivedAt: earlier.receivedAt,
+          childIndex: 0,
+          status: 'triaging',
+        },
+      },
+    ]);
 
     await store.transition(
       earlier.contactId,
@@ -204,14 +219,19 @@ describe.each([
     for (const c of [earlier, later]) await store.create(c);
     const keys = twoChildren.children.map((child) => matchKeysFor(child, TEST_MATCH_KEY)[0]!);
     for (const [childIndex, key] of keys.entries())
-      await store.indexChild(key, {
-        contactId: earlier.contactId,
-        reference: earlier.reference,
-        receivedAt: earlier.receivedAt,
-        childIndex,
-        status: 'awaiting-decision',
-        level: 2,
-      });
+      await store.indexChildren([
+        {
+          key: key,
+          entry: {
+            contactId: earlier.contactId,
+            reference: earlier.reference,
+            receivedAt: earlier.receivedAt,
+            childIndex,
+            status: 'awaiting-decision',
+            level: 2,
+          },
+        },
+      ]);
     await store.saveMatches(later.contactId, {
       earlier: [
         {
@@ -274,7 +294,7 @@ describe.each([
       childIndex: 0,
       status: 'received',
     }));
-    for (const entry of entries) await store.indexChild(key, entry);
+    await store.indexChildren(entries.map((entry) => ({ key, entry })));
     expect((await store.findByMatchKey(key)).map((e) => e.receivedAt)).toEqual(
       entries.map((e) => e.receivedAt).reverse(),
     );
@@ -330,3 +350,116 @@ describe.each([
     expect(await store.getMatches(earlier[0]!.contactId)).toEqual({ earlier: [], household: [], more: [] });
   });
 });
+
+/**
+ * The DynamoDB requests one contact costs on its way through intake, triage and acknowledgement,
+ * counted at the SDK client (every GetItem, PutItem, Query, BatchWrite…), against dynalite. The
+ * figures are in the README's bursts section; a change that adds a round trip per contact shows here.
+ */
+describe('DynamoDB requests per contact', () => {
+  it('intake, the triage steps and the acknowledgement of a notification about a child seen once before', async () => {
+    // Prepare: an earlier contact about the same child, triaged, so matching finds one.
+    const client = dynalite.client();
+    const table = await dynalite.contactsTable();
+    const calls: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        calls.push(context.commandName as string);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    const store = new DynamoContactStore(table, client, 6);
+    const deps = {
+      store,
+      now: new Date('2026-11-30T10:00:00Z'),
+      cases: new InMemoryCaseRegistry(),
+      triageQueue: { send: async () => {} },
+      mailer: { sendOnce: async () => {} },
+      addresses: new DynamoReferrerAddresses(table, client),
+      config: testRuntimeConfig(),
+      matchKey: TEST_MATCH_KEY,
+    };
+    const triage = async (contactId: string) => {
+      const steps: Record<string, () => Promise<unknown>> = {
+        beginTriage: () => beginTriage(contactId, deps),
+        matchEarlierContacts: () => matchEarlierContacts(contactId, deps),
+        applyLevelsOfNeed: () => applyLevelsOfNeed(contactId, deps),
+        sendAcknowledgement: () => sendAcknowledgement(contactId, deps),
+      };
+      const perStep: Record<string, string[]> = {};
+      for (const [name, step] of Object.entries(steps)) {
+        const from = calls.length;
+        await step();
+        perStep[name] = calls.slice(from);
+      }
+      return perStep;
+    };
+    const accept = async () => {
+      const from = calls.length;
+      const accepted = await acceptNotification(
+        {
+          body: aSchoolNeglectNotification(),
+          channel: 'api',
+          idempotencyKey: { scope: 'api:test', key: newContactId() },
+          now: deps.now,
+        },
+        deps,
+      );
+      if (accepted.outcome !== 'accepted') throw new Error(accepted.outcome);
+      return { contactId: accepted.contact.contactId, calls: calls.slice(from) };
+    };
+    await triage((await accept()).contactId);
+
+    // Act
+    const intake = await accept();
+    const steps = await triage(intake.contactId);
+
+    // Assess
+    const perStep = { acceptNotification: intake.calls, ...steps };
+    const summary = Object.fromEntries(Object.entries(perStep).map(([step, list]) => [step, tally(list)]));
+    const total = Object.values(perStep).flat().length;
+    client.middlewareStack.remove('countRequests');
+    process.stdout.write(`DynamoDB requests per contact: ${total} ${JSON.stringify(summary)}\n`);
+    expect(summary).toEqual({
+      acceptNotification: { PutItem: 3 },
+      beginTriage: { GetItem: 1, UpdateItem: 1 },
+      matchEarlierContacts: { BatchWriteItem: 2, GetItem: 1, Query: 4 },
+      applyLevelsOfNeed: { BatchGetItem: 1, GetItem: 1, PutItem: 1, Query: 2, UpdateItem: 4 },
+      sendAcknowledgement: { GetItem: 2, PutItem: 1, UpdateItem: 1 },
+    });
+    expect(total).toBe(25);
+  });
+
+  it('changes a contact from the one it last read only if nobody wrote since, and otherwise reads it again', async () => {
+    // Prepare: two function instances, each with its own store, and one contact.
+    const table = await dynalite.contactsTable();
+    const [mine, theirs] = [
+      new DynamoContactStore(table, dynalite.client()),
+      new DynamoContactStore(table, dynalite.client()),
+    ];
+    const received = contact('received', 1);
+    await mine.create(received);
+    await mine.get(received.contactId);
+    await theirs.update(received.contactId, 0, { assignee: { id: 'worker-2', name: 'Someone Else' } }, at(2));
+
+    // Act
+    const moved = await mine.transition(received.contactId, 'triaging', {}, at(3));
+
+    // Assess: their change stands, and a change from the version it last saw is refused.
+    expect(moved).toMatchObject({ status: 'triaging', assignee: { id: 'worker-2', name: 'Someone Else' }, version: 2 });
+    await expect(mine.update(received.contactId, 0, {}, at(4))).rejects.toThrow('has changed since it was read');
+    await theirs.get(received.contactId);
+    await mine.transition(received.contactId, 'awaiting-decision', {}, at(5));
+    await expect(theirs.transition(received.contactId, 'triaging', {}, at(6))).rejects.toThrow(
+      'cannot move to triaging',
+    );
+  });
+});
+
+const tally = (commands: string[]) =>
+  Object.fromEntries(
+    [...new Set(commands)]
+      .sort()
+      .map((name) => [name.replace(/Command$/, ''), commands.filter((c) => c === name).length]),
+  );

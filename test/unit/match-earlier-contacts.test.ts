@@ -52,14 +52,19 @@ const indexEarlier = async (
     };
     await store.create(contact);
     for (const key of keysOf(notification)) {
-      await store.indexChild(key, {
-        contactId: contact.contactId,
-        reference: contact.reference,
-        receivedAt: contact.receivedAt,
-        childIndex: 0,
-        status: 'awaiting-decision',
-        level: 2,
-      });
+      await store.indexChildren([
+        {
+          key: key,
+          entry: {
+            contactId: contact.contactId,
+            reference: contact.reference,
+            receivedAt: contact.receivedAt,
+            childIndex: 0,
+            status: 'awaiting-decision',
+            level: 2,
+          },
+        },
+      ]);
     }
     earlier.push(contact);
   }

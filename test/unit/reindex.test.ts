@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { newContactId, referenceFor, type Contact, type MatchKey } from '../../shared/contacts';
 import type { ChildIndexEntry } from '../../shared/front-door/ports';
+import { indexEntriesFor } from '../../shared/front-door/match-index';
 import {
-  indexKeysOf,
   reindexMatchKeys,
   type AddressConfirmations,
   type IndexedKey,
@@ -51,15 +51,17 @@ const memoryTable = (contacts: Contact[]) => {
       return { contacts: contacts.slice(start, next), cursor: next < contacts.length ? String(next) : undefined };
     },
     indexedKeys: async (contactId) => [...(pointers.get(contactId) ?? [])],
-    indexChild: async (key: MatchKey, entry) => {
-      writes += 1;
-      const under = entries.get(key.key) ?? new Map<string, ChildIndexEntry>();
-      under.set(`${entry.contactId}#${entry.childIndex}`, entry);
-      entries.set(key.key, under);
-      const own = (pointers.get(entry.contactId) ?? []).filter(
-        (p) => !(p.key === key.key && p.childIndex === entry.childIndex),
-      );
-      pointers.set(entry.contactId, [...own, { key: key.key, childIndex: entry.childIndex }]);
+    indexChildren: async (indexed: { key: MatchKey; entry: ChildIndexEntry }[]) => {
+      for (const { key, entry } of indexed) {
+        writes += 1;
+        const under = entries.get(key.key) ?? new Map<string, ChildIndexEntry>();
+        under.set(`${entry.contactId}#${entry.childIndex}`, entry);
+        entries.set(key.key, under);
+        const own = (pointers.get(entry.contactId) ?? []).filter(
+          (p) => !(p.key === key.key && p.childIndex === entry.childIndex),
+        );
+        pointers.set(entry.contactId, [...own, { key: key.key, childIndex: entry.childIndex }]);
+      }
     },
     unindex: async (contactId, { key, childIndex }) => {
       writes += 1;
@@ -90,15 +92,7 @@ const deployedTable = async () => {
   const contacts = [aContact('a@mail.example'), aContact('b@mail.example'), aContact('c@mail.example')];
   const untriaged = aContact('d@mail.example', 'received');
   const table = memoryTable([...contacts, untriaged]);
-  for (const contact of contacts)
-    for (const { key, childIndex } of indexKeysOf(contact, OLD_KEY))
-      await table.index.indexChild(key, {
-        contactId: contact.contactId,
-        reference: contact.reference,
-        receivedAt: contact.receivedAt,
-        childIndex,
-        status: contact.status,
-      });
+  for (const contact of contacts) await table.index.indexChildren(indexEntriesFor(contact, OLD_KEY));
   const legacy = createHash('sha256').update('front-door:referrer-address:a@mail.example').digest('hex');
   table.confirmed.set(legacy, now);
   return { contacts, untriaged, table, legacy };
@@ -119,8 +113,8 @@ describe('re-indexing a deployed table under the keyed match keys', () => {
   it('moves every indexed contact and confirmed address to today’s keys, reading page by page to the end', async () => {
     // Prepare
     const { contacts, untriaged, table, legacy } = await deployedTable();
-    const oldKeys = indexKeysOf(contacts[0]!, OLD_KEY).map((k) => k.key.key);
-    const newKeys = indexKeysOf(contacts[0]!, TEST_MATCH_KEY).map((k) => k.key.key);
+    const oldKeys = indexEntriesFor(contacts[0]!, OLD_KEY).map((k) => k.key.key);
+    const newKeys = indexEntriesFor(contacts[0]!, TEST_MATCH_KEY).map((k) => k.key.key);
     // Act
     const { done, progress } = run(table, { dryRun: false, pageSize: 2 });
     const totals = await done;
@@ -174,7 +168,7 @@ describe('re-indexing a deployed table under the keyed match keys', () => {
     // Assess
     expect(stoppedAt).toBe('1');
     expect(rest).toMatchObject({ contacts: 3, reindexed: 2 });
-    const key = indexKeysOf(contacts[0]!, TEST_MATCH_KEY)[0]!.key.key;
+    const key = indexEntriesFor(contacts[0]!, TEST_MATCH_KEY)[0]!.key.key;
     expect(table.contactsUnder(key)).toHaveLength(3);
   });
 });
