@@ -18,7 +18,7 @@ import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
 import { census } from '../support/census';
 import { apiClient } from './api-client';
-import { TEST_MATCH_KEY } from '../support/match-key';
+import { LOCAL_MATCH_KEY } from '../../shared/aws/secrets-manager-key';
 
 /**
  * Whole queues and matching at scale, on the local system: more contacts than one 1 MB
@@ -160,7 +160,8 @@ describe('matching hundreds of earlier contacts', () => {
   const submitted = () => elsewhere(aSchoolNeglectNotification());
   beforeAll(async () => {
     const child = valid(elsewhere).children[0]!;
-    const keys = [...matchKeysFor(child, TEST_MATCH_KEY), householdKeyFor(child.address, TEST_MATCH_KEY)];
+    // The local system's own match key, so its triage finds these entries.
+    const keys = [...matchKeysFor(child, LOCAL_MATCH_KEY), householdKeyFor(child.address, LOCAL_MATCH_KEY)];
     const earlier = Array.from({ length: EARLIER }, (_, i) =>
       aContact('decided', new Date(Date.now() - (i + 1) * 86_400_000).toISOString(), {
         decision: {
