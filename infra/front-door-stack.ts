@@ -25,7 +25,7 @@ import { CaseRegistryTable } from './constructs/case-registry';
 import { ContactTables } from './constructs/contact-tables';
 import { DeliveryProblems } from './constructs/delivery-problems';
 import { FrontDoorApi, SUBMISSION_THROTTLE } from './constructs/front-door-api';
-import { FrontDoorFunction } from './constructs/front-door-function';
+import { functionMaker, type FrontDoorFunction } from './constructs/front-door-function';
 import { OperationsMonitoring } from './constructs/operations-monitoring';
 import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters';
 import { ReferrerChannels } from './constructs/referrer-channels';
@@ -98,25 +98,7 @@ export class FrontDoorStack extends Stack {
       NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(config.referrers.rateLimits.notificationsPerMinute),
       BATCHES_PER_SOURCE_PER_MINUTE: String(config.referrers.rateLimits.batchesPerMinute),
     };
-    const fn = (
-      id: string,
-      entry: string,
-      description: string,
-      extra: Record<string, string> = {},
-      timeout?: Duration,
-      pages = false,
-      reservedConcurrency?: number,
-    ) =>
-      new FrontDoorFunction(this, id, {
-        entry,
-        description,
-        environment: { ...environment, ...extra },
-        timeout,
-        pages,
-        reservedConcurrency,
-      });
-    const step = (id: string, entry: string, description: string, reservedConcurrency: number) =>
-      fn(id, entry, description, {}, undefined, false, reservedConcurrency);
+    const fn = functionMaker(this, { environment });
     // A queue consumer must finish before its message becomes visible again.
     const consumerTimeout = Duration.seconds(Math.min(20, config.queues.visibilityTimeoutSeconds));
 
@@ -165,53 +147,47 @@ export class FrontDoorStack extends Stack {
 
     // Triage: one function per step of the state machine.
     const steps = {
-      beginTriage: step(
-        'BeginTriage',
-        'functions/triage/begin-triage.ts',
-        'Triage step: load the contact and mark it as being triaged',
-        CAPACITY.triageStep,
-      ),
+      beginTriage: fn('BeginTriage', {
+        entry: 'functions/triage/begin-triage.ts',
+        description: 'Triage step: load the contact and mark it as being triaged',
+        reservedConcurrency: CAPACITY.triageStep,
+      }),
       referAllegation: allegations.referAllegation,
       matchEarlierContacts: matchKey.grantRead(
-        step(
-          'MatchEarlierContacts',
-          'functions/triage/match-earlier-contacts.ts',
-          'Triage step: find earlier contacts about the same children',
-          CAPACITY.triageStep,
-        ),
+        fn('MatchEarlierContacts', {
+          entry: 'functions/triage/match-earlier-contacts.ts',
+          description: 'Triage step: find earlier contacts about the same children',
+          reservedConcurrency: CAPACITY.triageStep,
+        }),
       ),
       applyLevelsOfNeed: matchKey.grantRead(
-        step(
-          'ApplyLevelsOfNeed',
-          'functions/triage/apply-levels-of-need.ts',
-          'Triage step: recommend a level of need, route and priority',
-          CAPACITY.triageStep,
-        ),
+        fn('ApplyLevelsOfNeed', {
+          entry: 'functions/triage/apply-levels-of-need.ts',
+          description: 'Triage step: recommend a level of need, route and priority',
+          reservedConcurrency: CAPACITY.triageStep,
+        }),
       ),
       alertDutyManager: mailing(
-        step(
-          'AlertDutyManager',
-          'functions/triage/alert-duty-manager.ts',
-          'Triage step: email the duty manager about a red contact',
-          CAPACITY.emailStep,
-        ),
+        fn('AlertDutyManager', {
+          entry: 'functions/triage/alert-duty-manager.ts',
+          description: 'Triage step: email the duty manager about a red contact',
+          reservedConcurrency: CAPACITY.emailStep,
+        }),
       ),
       sendAcknowledgement: matchKey.grantRead(
         mailing(
-          step(
-            'SendAcknowledgement',
-            'functions/triage/send-acknowledgement.ts',
-            'Triage step: acknowledge the notification to the referrer',
-            CAPACITY.emailStep,
-          ),
+          fn('SendAcknowledgement', {
+            entry: 'functions/triage/send-acknowledgement.ts',
+            description: 'Triage step: acknowledge the notification to the referrer',
+            reservedConcurrency: CAPACITY.emailStep,
+          }),
         ),
       ),
-      markTriageFailed: step(
-        'MarkTriageFailed',
-        'functions/triage/mark-triage-failed.ts',
-        'Triage step: record that triage failed',
-        CAPACITY.markFailed,
-      ),
+      markTriageFailed: fn('MarkTriageFailed', {
+        entry: 'functions/triage/mark-triage-failed.ts',
+        description: 'Triage step: record that triage failed',
+        reservedConcurrency: CAPACITY.markFailed,
+      }),
     };
     for (const step of [
       steps.beginTriage,
@@ -225,15 +201,14 @@ export class FrontDoorStack extends Stack {
     cases.table.grantReadData(steps.applyLevelsOfNeed);
     const triage = new TriageStateMachine(this, 'Triage', steps);
 
-    const startTriage = fn(
-      'StartTriage',
-      'functions/queue/start-triage.ts',
-      'Starts one triage execution per queued contact',
-      {
+    const startTriage = fn('StartTriage', {
+      entry: 'functions/queue/start-triage.ts',
+      description: 'Starts one triage execution per queued contact',
+      environment: {
         TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
       },
-      consumerTimeout,
-    );
+      timeout: consumerTimeout,
+    });
     triage.stateMachine.grantStartExecution(startTriage);
     startTriage.addEventSource(
       new SqsEventSource(triageQueue.queue, {
@@ -245,13 +220,11 @@ export class FrontDoorStack extends Stack {
     );
 
     const sendOutcome = mailing(
-      fn(
-        'SendOutcome',
-        'functions/queue/send-outcome.ts',
-        'Emails the decision to the referrer and the receiving team',
-        {},
-        consumerTimeout,
-      ),
+      fn('SendOutcome', {
+        entry: 'functions/queue/send-outcome.ts',
+        description: 'Emails the decision to the referrer and the receiving team',
+        timeout: consumerTimeout,
+      }),
     );
     // It records each handover beside its contact, for the receiving team to accept or return.
     tables.contacts.grantReadWriteData(sendOutcome);
@@ -264,44 +237,58 @@ export class FrontDoorStack extends Stack {
     );
 
     // The HTTP API.
-    const submit = fn('SubmitNotification', 'functions/api/submit-notification.ts', 'POST /api/notifications', {
-      TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
+    const submit = fn('SubmitNotification', {
+      entry: 'functions/api/submit-notification.ts',
+      description: 'POST /api/notifications',
+      environment: {
+        TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
+      },
     });
     tables.contacts.grantReadWriteData(submit);
     triageQueue.queue.grantSendMessages(submit);
 
-    const contactStatus = fn('GetContactStatus', 'functions/api/get-contact-status.ts', 'GET /api/status/{token}');
-    const getContact = fn('GetContact', 'functions/api/get-contact.ts', 'GET /api/contacts/{id}');
-    const listContacts = fn('ListContacts', 'functions/api/list-contacts.ts', 'GET /api/contacts');
+    const contactStatus = fn('GetContactStatus', {
+      entry: 'functions/api/get-contact-status.ts',
+      description: 'GET /api/status/{token}',
+    });
+    const getContact = fn('GetContact', {
+      entry: 'functions/api/get-contact.ts',
+      description: 'GET /api/contacts/{id}',
+    });
+    const listContacts = fn('ListContacts', {
+      entry: 'functions/api/list-contacts.ts',
+      description: 'GET /api/contacts',
+    });
     for (const reader of [contactStatus, getContact, listContacts]) tables.contacts.grantReadData(reader);
 
-    const decide = fn('RecordDecision', 'functions/api/record-decision.ts', 'POST /api/contacts/{id}/decision', {
-      OUTCOME_QUEUE_URL: outcomeQueue.queue.queueUrl,
+    const decide = fn('RecordDecision', {
+      entry: 'functions/api/record-decision.ts',
+      description: 'POST /api/contacts/{id}/decision',
+      environment: {
+        OUTCOME_QUEUE_URL: outcomeQueue.queue.queueUrl,
+      },
     });
     tables.contacts.grantReadWriteData(decide);
     outcomeQueue.queue.grantSendMessages(decide);
 
     const recordCases = matchKey.grantRead(
-      fn(
-        'RecordChildCases',
-        'functions/api/record-child-case.ts',
-        'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system',
-      ),
+      fn('RecordChildCases', {
+        entry: 'functions/api/record-child-case.ts',
+        description:
+          'PUT /api/children/{key}/case and /api/children/cases: open and closed cases from the case management system',
+      }),
     );
     cases.table.grantReadWriteData(recordCases);
 
-    const home = fn(
-      'HomePage',
-      'functions/web/home.ts',
-      'GET / and /accessibility: the start page and accessibility statement; any unknown address: Page not found',
-      {},
-      undefined,
-      true,
-    );
-    const assets = new FrontDoorFunction(this, 'Assets', {
+    const home = fn('HomePage', {
+      entry: 'functions/web/home.ts',
+      description:
+        'GET / and /accessibility: the start page and accessibility statement; any unknown address: Page not found',
+      pages: true,
+    });
+    const assets = fn('Assets', {
       entry: 'functions/web/assets.ts',
       description: 'GET /assets/*: GOV.UK Frontend styles, scripts and fonts',
-      environment,
       assets: true,
     });
     api.addRoute({ method: HttpMethod.GET, path: '/', handler: home, staffOnly: false });
@@ -369,22 +356,20 @@ export class FrontDoorStack extends Stack {
       consoleEnvironment: triageConsole.environment,
     });
 
-    const overdueReporter = fn(
-      'ReportOverdueContacts',
-      'functions/scheduled/report-overdue-contacts.ts',
-      'Counts contacts past their decision due time',
-    );
+    const overdueReporter = fn('ReportOverdueContacts', {
+      entry: 'functions/scheduled/report-overdue-contacts.ts',
+      description: 'Counts contacts past their decision due time',
+    });
     tables.contacts.grantReadData(overdueReporter);
-    const requeueStalled = fn(
-      'RequeueStalledContacts',
-      'functions/scheduled/requeue-stalled-contacts.ts',
-      'Queues again contacts not yet triaged; restarts triage that stopped part-way',
-      {
+    const requeueStalled = fn('RequeueStalledContacts', {
+      entry: 'functions/scheduled/requeue-stalled-contacts.ts',
+      description: 'Queues again contacts not yet triaged; restarts triage that stopped part-way',
+      environment: {
         TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
         TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
       },
-      Duration.minutes(STALLED_AFTER_MINUTES),
-    );
+      timeout: Duration.minutes(STALLED_AFTER_MINUTES),
+    });
     // Read and write: a contact that ran out of attempts is marked triage-failed for a worker.
     tables.contacts.grantReadWriteData(requeueStalled);
     triageQueue.queue.grantSendMessages(requeueStalled);
@@ -414,11 +399,10 @@ export class FrontDoorStack extends Stack {
 
     // Partner agencies' late answers (due in 48 hours) are chased hourly, each request once.
     const partnerReminders = mailing(
-      fn(
-        'RemindOverduePartnerRequests',
-        'functions/scheduled/remind-overdue-partner-requests.ts',
-        'Reminds partner agencies whose answers are overdue; counts them',
-      ),
+      fn('RemindOverduePartnerRequests', {
+        entry: 'functions/scheduled/remind-overdue-partner-requests.ts',
+        description: 'Reminds partner agencies whose answers are overdue; counts them',
+      }),
     );
     tables.contacts.grantReadData(partnerReminders);
     new Rule(this, 'RemindOverduePartnerRequestsSchedule', {

@@ -7,7 +7,7 @@ import type { StageConfig } from '../config';
 import { DataProtectionKey } from './data-protection-key';
 import type { FrontDoorApi } from './front-door-api';
 import { CAPACITY } from './capacity';
-import { FrontDoorFunction } from './front-door-function';
+import { functionMaker, type FrontDoorFunction } from './front-door-function';
 
 export interface AllegationsProps {
   config: StageConfig;
@@ -67,11 +67,10 @@ export class Allegations extends Construct {
     // The person-matching key is the area's match key, read by the one function here that hashes people.
     this.referAllegation = props.matchKey(
       props.mailing(
-        new FrontDoorFunction(this, 'ReferAllegation', {
+        functionMaker(this, { environment: this.environment })('ReferAllegation', {
           entry: 'functions/lado/refer-allegation.ts',
           description:
             'Triage step: a notification about an adult who works with children becomes an allegation for the LADO',
-          environment: this.environment,
           // It sends the employer's and referrer's emails, so it shares the email steps' limit.
           reservedConcurrency: CAPACITY.emailStep,
         }),
@@ -83,20 +82,19 @@ export class Allegations extends Construct {
 
   /** The LADO's pages in the console, with the console's own sign-in settings. */
   addConsole(api: FrontDoorApi, consoleEnvironment: Record<string, string>, contacts: ITable): void {
-    const fn = (id: string, entry: string, description: string) =>
-      new FrontDoorFunction(this, id, {
-        entry,
-        description,
-        environment: { ...consoleEnvironment, ...this.environment },
-        pages: true,
-        timeout: Duration.seconds(15),
-      });
-    const queue = fn('AllegationQueue', 'functions/lado/queue.ts', 'LADO console: allegations with their clocks');
-    const allegation = fn(
-      'AllegationRecord',
-      'functions/lado/allegation.ts',
-      'LADO console: one allegation; consideration, meetings, actions and outcome',
-    );
+    const fn = functionMaker(this, {
+      environment: { ...consoleEnvironment, ...this.environment },
+      pages: true,
+      timeout: Duration.seconds(15),
+    });
+    const queue = fn('AllegationQueue', {
+      entry: 'functions/lado/queue.ts',
+      description: 'LADO console: allegations with their clocks',
+    });
+    const allegation = fn('AllegationRecord', {
+      entry: 'functions/lado/allegation.ts',
+      description: 'LADO console: one allegation; consideration, meetings, actions and outcome',
+    });
     this.table.grantReadData(queue);
     this.table.grantReadWriteData(allegation);
     // Linked contacts about the child are shown by reference and status only.

@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { FACT_TABLES, type ColumnType } from '../../shared/reporting/schema';
 import { DataProtectionKey } from './data-protection-key';
 import type { FrontDoorApi } from './front-door-api';
-import { FrontDoorFunction } from './front-door-function';
+import { functionMaker, type FrontDoorFunction } from './front-door-function';
 
 export interface AnalyticsProps {
   stage: string;
@@ -136,15 +136,11 @@ export class Analytics extends Construct {
     const facts = { FACTS_BUCKET: bucket.bucketName, GLUE_DATABASE: databaseName, ATHENA_WORKGROUP: workGroup.name };
     const secretEnvironment = 'secret' in where ? { ANALYTICS_KEY_SECRET_ARN: where.secret.secretArn } : where;
 
-    const extract = new FrontDoorFunction(this, 'ExtractFacts', {
+    const fn = functionMaker(this, { environment: props.consoleEnvironment });
+    const extract = fn('ExtractFacts', {
       entry: 'functions/analytics/extract-facts.ts',
       description: "Writes every contact's pseudonymised facts as a Parquet snapshot for the board measures",
-      environment: {
-        ...props.consoleEnvironment,
-        ...facts,
-        ...secretEnvironment,
-        ALLEGATIONS_TABLE: props.allegations.tableName,
-      },
+      environment: { ...facts, ...secretEnvironment, ALLEGATIONS_TABLE: props.allegations.tableName },
       timeout: Duration.minutes(15),
       memorySize: 2048,
     });
@@ -167,10 +163,10 @@ export class Analytics extends Construct {
       targets: [new LambdaFunction(extract)],
     });
 
-    const performance = new FrontDoorFunction(this, 'Performance', {
+    const performance = fn('Performance', {
       entry: 'functions/console/performance.ts',
       description: 'Console: the board measures (performance page), from Athena',
-      environment: { ...props.consoleEnvironment, ...facts },
+      environment: facts,
       pages: true,
       timeout: Duration.seconds(29),
     });

@@ -7,7 +7,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { DataProtectionKey } from './data-protection-key';
-import { FrontDoorFunction } from './front-door-function';
+import { functionMaker } from './front-door-function';
 import { QueueWithDeadLetters, type QueueWithDeadLettersProps } from './queue-with-dead-letters';
 
 export interface DeliveryProblemsProps {
@@ -62,7 +62,7 @@ export class DeliveryProblems extends Construct {
     // Raw delivery: the message body is SES's event itself, the same shape the local test sends.
     topic.addSubscription(new SqsSubscription(queue.queue, { rawMessageDelivery: true }));
 
-    const consumer = new FrontDoorFunction(this, 'RecordDeliveryProblem', {
+    const consumer = functionMaker(this)('RecordDeliveryProblem', {
       entry: 'functions/referrer/delivery-problems.ts',
       description: 'Marks a contact "referrer not reached" when mail to the referrer bounced or drew a complaint',
       environment: props.environment,

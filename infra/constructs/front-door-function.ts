@@ -109,3 +109,18 @@ export class FrontDoorFunction extends NodejsFunction {
     });
   }
 }
+
+/**
+ * The one way a construct makes its functions: `const fn = functionMaker(this, { environment })`,
+ * then `fn('Id', { entry, description, ... })` with named props. What is given here (the
+ * construct's environment, a console's pages and timeout) applies to each of its functions; a
+ * function's own props win, and its own environment is added to the shared one.
+ */
+export const functionMaker =
+  (scope: Construct, shared: Partial<FrontDoorFunctionProps> = {}) =>
+  (id: string, props: FrontDoorFunctionProps): FrontDoorFunction =>
+    new FrontDoorFunction(scope, id, {
+      ...shared,
+      ...props,
+      environment: { ...shared.environment, ...props.environment },
+    });

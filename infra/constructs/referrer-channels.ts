@@ -12,7 +12,7 @@ import type { StageConfig } from '../config';
 import { DataProtectionKey } from './data-protection-key';
 import { FailedInvocations } from './failed-invocations';
 import { SUBMISSION_THROTTLE, type FrontDoorApi } from './front-door-api';
-import { FrontDoorFunction } from './front-door-function';
+import { functionMaker, type FrontDoorFunction } from './front-door-function';
 
 export interface ReferrerChannelsProps {
   config: StageConfig;
@@ -38,16 +38,14 @@ export class ReferrerChannels extends Construct {
   constructor(scope: Construct, id: string, props: ReferrerChannelsProps) {
     super(scope, id);
     const { api, contacts, triageQueue, environment, config, mailing, matchKey } = props;
-    const fn = (fnId: string, entry: string, description: string, extra: Record<string, string> = {}, pages = false) =>
-      new FrontDoorFunction(this, fnId, { entry, description, environment: { ...environment, ...extra }, pages });
+    const fn = functionMaker(this, { environment });
 
-    const form = fn(
-      'ReferrerForm',
-      'functions/referrer/form.ts',
-      'GET/POST /notify/*: the guided web form',
-      { TRIAGE_QUEUE_URL: triageQueue.queueUrl },
-      true,
-    );
+    const form = fn('ReferrerForm', {
+      entry: 'functions/referrer/form.ts',
+      description: 'GET/POST /notify/*: the guided web form',
+      environment: { TRIAGE_QUEUE_URL: triageQueue.queueUrl },
+      pages: true,
+    });
     contacts.grantReadWriteData(form);
     triageQueue.grantSendMessages(form);
     api.addRoute({ method: HttpMethod.GET, path: '/notify', handler: form, staffOnly: false });
@@ -56,13 +54,11 @@ export class ReferrerChannels extends Construct {
 
     // It emails the one-time codes that open the decision's reasons.
     const status = mailing(
-      fn(
-        'ReferrerStatus',
-        'functions/referrer/status.ts',
-        "GET /status/{token}: the referrer's status page, its one-time codes and reconsideration request",
-        {},
-        true,
-      ),
+      fn('ReferrerStatus', {
+        entry: 'functions/referrer/status.ts',
+        description: "GET /status/{token}: the referrer's status page, its one-time codes and reconsideration request",
+        pages: true,
+      }),
     );
     contacts.grantReadWriteData(status);
     api.addRoute({ method: HttpMethod.GET, path: '/status/{id}', handler: status, staffOnly: false });
@@ -73,27 +69,24 @@ export class ReferrerChannels extends Construct {
 
     // The link in a first acknowledgement to an address never confirmed (shared/referrer/address-confirmation.ts).
     const confirmation = matchKey(
-      fn(
-        'ConfirmReferrerAddress',
-        'functions/referrer/confirm-address.ts',
-        "GET/POST /confirm-email/{token}: confirms a referrer's email address",
-        {},
-        true,
-      ),
+      fn('ConfirmReferrerAddress', {
+        entry: 'functions/referrer/confirm-address.ts',
+        description: "GET/POST /confirm-email/{token}: confirms a referrer's email address",
+        pages: true,
+      }),
     );
     contacts.grantReadWriteData(confirmation);
     api.addRoute({ method: HttpMethod.GET, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
 
-    const batch = fn(
-      'SubmitBatch',
-      'functions/api/submit-batch.ts',
-      'POST /api/notifications/batch: agency systems, by API key',
-      {
+    const batch = fn('SubmitBatch', {
+      entry: 'functions/api/submit-batch.ts',
+      description: 'POST /api/notifications/batch: agency systems, by API key',
+      environment: {
         TRIAGE_QUEUE_URL: triageQueue.queueUrl,
         BATCH_API_KEYS: config.referrers.batchApi.clients.map((c) => `${c.client}=${c.keySha256}`).join(','),
       },
-    );
+    });
     contacts.grantReadWriteData(batch);
     triageQueue.grantSendMessages(batch);
     api.addRoute({
@@ -134,11 +127,10 @@ export class ReferrerChannels extends Construct {
     );
     this.inboundEmail = inbound;
     const intake = mailing(
-      new FrontDoorFunction(this, 'EmailIntake', {
+      fn('EmailIntake', {
         entry: 'functions/email-intake/receive.ts',
         description: 'SES receiving: turns an inbound email into a notification or a contact that needs completing',
         environment: {
-          ...environment,
           TRIAGE_QUEUE_URL: triageQueue.queueUrl,
           INBOUND_EMAIL_BUCKET: inbound.bucketName,
         },

@@ -18,7 +18,7 @@ import { ROLES } from '../../shared/auth/roles';
 import type { Agency } from '../../shared/partners/agencies';
 import type { Route } from '../../shared/triage/types';
 import type { FrontDoorApi } from './front-door-api';
-import { FrontDoorFunction } from './front-door-function';
+import { functionMaker, type FrontDoorFunction } from './front-door-function';
 
 const LOCAL_SESSION_SECRET = createHash('sha256').update('front-door local sign-in sessions').digest('base64url');
 
@@ -73,70 +73,60 @@ export class TriageConsole extends Construct {
       : this.cognito(props);
     const environment = { ...props.environment, ...auth, SIGN_OFF_ROUTES: (props.signOffRoutes ?? []).join(',') };
     this.environment = environment;
-    const fn = (name: string, entry: string, description: string) =>
-      new FrontDoorFunction(this, name, {
-        entry,
-        description,
-        environment,
-        pages: true,
-        timeout: Duration.seconds(15),
-      });
+    const fn = functionMaker(this, { environment, pages: true, timeout: Duration.seconds(15) });
 
-    const signIn = fn('SignIn', 'functions/console/sign-in.ts', 'Triage console: sign in and out');
-    const queue = fn('Queue', 'functions/console/queue.ts', 'Triage console: the queue');
-    const contact = fn(
-      'Contact',
-      'functions/console/contact.ts',
-      'Triage console: one contact, with history and audit trail',
-    );
-    const decide = fn('Decide', 'functions/console/decide.ts', 'Triage console: decide a contact');
-    const actions = fn(
-      'Actions',
-      'functions/console/actions.ts',
-      'Triage console: claim, assign, escalate, link, partner requests, sign-off',
-    );
-    const complete = fn(
-      'CompleteEmail',
-      'functions/console/complete.ts',
-      "Triage console: start completing a free-text email's notification in the referrer's form",
-    );
-    const originalEmail = fn(
-      'OriginalEmail',
-      'functions/console/original-email.ts',
-      'Triage console: download the original of a free-text email',
-    );
-    const handovers = fn(
-      'Handovers',
-      'functions/console/handovers.ts',
-      'Receiving teams: the handovers addressed to them, and the no-quibble measures',
-    );
-    const handover = fn(
-      'Handover',
-      'functions/console/handover.ts',
-      'Receiving teams: one handover, with the whole record; accept or return it',
-    );
-    const phone = fn(
-      'PhoneCall',
-      'functions/console/phone.ts',
-      "Triage console: record a telephone call: a contact in the referrer's form, or a consultation",
-    );
-    const consultations = fn(
-      'Consultations',
-      'functions/console/consultations.ts',
-      'Triage console: consultations with no child identified, counted and searchable',
-    );
+    const signIn = fn('SignIn', {
+      entry: 'functions/console/sign-in.ts',
+      description: 'Triage console: sign in and out',
+    });
+    const queue = fn('Queue', { entry: 'functions/console/queue.ts', description: 'Triage console: the queue' });
+    const contact = fn('Contact', {
+      entry: 'functions/console/contact.ts',
+      description: 'Triage console: one contact, with history and audit trail',
+    });
+    const decide = fn('Decide', {
+      entry: 'functions/console/decide.ts',
+      description: 'Triage console: decide a contact',
+    });
+    const actions = fn('Actions', {
+      entry: 'functions/console/actions.ts',
+      description: 'Triage console: claim, assign, escalate, link, partner requests, sign-off',
+    });
+    const complete = fn('CompleteEmail', {
+      entry: 'functions/console/complete.ts',
+      description: "Triage console: start completing a free-text email's notification in the referrer's form",
+    });
+    const originalEmail = fn('OriginalEmail', {
+      entry: 'functions/console/original-email.ts',
+      description: 'Triage console: download the original of a free-text email',
+    });
+    const handovers = fn('Handovers', {
+      entry: 'functions/console/handovers.ts',
+      description: 'Receiving teams: the handovers addressed to them, and the no-quibble measures',
+    });
+    const handover = fn('Handover', {
+      entry: 'functions/console/handover.ts',
+      description: 'Receiving teams: one handover, with the whole record; accept or return it',
+    });
+    const phone = fn('PhoneCall', {
+      entry: 'functions/console/phone.ts',
+      description: "Triage console: record a telephone call: a contact in the referrer's form, or a consultation",
+    });
+    const consultations = fn('Consultations', {
+      entry: 'functions/console/consultations.ts',
+      description: 'Triage console: consultations with no child identified, counted and searchable',
+    });
     const meetings = props.mailing(
-      fn(
-        'Meetings',
-        'functions/console/meetings.ts',
-        'Daily triage meetings: open, chair and close them; GPs and schools told afterwards',
-      ),
+      fn('Meetings', {
+        entry: 'functions/console/meetings.ts',
+        description: 'Daily triage meetings: open, chair and close them; GPs and schools told afterwards',
+      }),
     );
-    const partner = fn(
-      'Partner',
-      'functions/console/partner.ts',
-      "Partner agencies: today's meetings they are invited to and the requests addressed to them, nothing else",
-    );
+    const partner = fn('Partner', {
+      entry: 'functions/console/partner.ts',
+      description:
+        "Partner agencies: today's meetings they are invited to and the requests addressed to them, nothing else",
+    });
     props.rawEmails.grantRead(originalEmail);
     originalEmail.addEnvironment('INBOUND_EMAIL_BUCKET', props.rawEmails.bucketName);
     for (const reader of [queue, handovers, consultations]) props.contacts.grantReadData(reader);
