@@ -4,7 +4,7 @@ import { ROUTES } from '../triage/types';
 import { OUTCOMES } from '../lado/allegation';
 import { barChart, type Bar } from './charts';
 import { percentage, type BoardMeasures, type MeasuresFilter } from './measures';
-import { EXACT, SUPPRESSED, type Disclosure } from './suppression';
+import { EXACT, isSmall, SUPPRESSED, type Disclosure } from './suppression';
 
 /**
  * What /console/performance shows: each measure as a chart with the same figures in a table
@@ -70,6 +70,14 @@ export const performanceSections = (
       (m) => percentage(part(m), whole(m)) ?? 0,
       (m) => percentText(part(m), whole(m)),
     );
+  /**
+   * Published, a total over several months is withheld when any month's figure is: beside the
+   * months shown it would give the withheld one away.
+   */
+  const hidesAMonth = (of: (m: (typeof months)[number]) => number) =>
+    disclosure.suppressing && months.length > 1 && months.some((m) => isSmall(of(m)));
+  const totalText = (of: (m: (typeof months)[number]) => number) =>
+    hidesAMonth(of) ? SUPPRESSED : n(months.reduce((sum, m) => sum + of(m), 0));
   /** A list's figures as bars and cells, withheld together when one alone would be worked out from the rest. */
   const listed = <T>(items: readonly T[], value: (item: T) => number) => disclosure.counts(items.map(value));
   const section = (
@@ -251,16 +259,38 @@ export const performanceSections = (
       'Partner requests, reconsiderations and referrers',
       'Partner information requests answered within 48 hours of being asked; reconsiderations referrers asked for, and those that changed the decision; contacts whose referrer could not be reached by email; allegations about adults who work with children (the LADO).',
       [
-        bar('Partner requests', total.partnerRequests, n(total.partnerRequests)),
+        bar(
+          'Partner requests',
+          total.partnerRequests,
+          totalText((m) => m.partnerRequests),
+        ),
         bar(
           'Answered in 48 hours',
           total.partnerRequestsAnsweredWithin48h,
-          `${n(total.partnerRequestsAnsweredWithin48h)} (${percentText(total.partnerRequestsAnsweredWithin48h, total.partnerRequests)})`,
+          hidesAMonth((m) => m.partnerRequestsAnsweredWithin48h) || hidesAMonth((m) => m.partnerRequests)
+            ? SUPPRESSED
+            : `${n(total.partnerRequestsAnsweredWithin48h)} (${percentText(total.partnerRequestsAnsweredWithin48h, total.partnerRequests)})`,
         ),
-        bar('Reconsiderations', total.reconsiderationsRequested, n(total.reconsiderationsRequested)),
-        bar('Decision changed', total.reconsiderationsChanged, n(total.reconsiderationsChanged)),
-        bar('Referrer not reached', total.referrersNotReached, n(total.referrersNotReached)),
-        bar('LADO allegations', total.ladoAllegations, n(total.ladoAllegations)),
+        bar(
+          'Reconsiderations',
+          total.reconsiderationsRequested,
+          totalText((m) => m.reconsiderationsRequested),
+        ),
+        bar(
+          'Decision changed',
+          total.reconsiderationsChanged,
+          totalText((m) => m.reconsiderationsChanged),
+        ),
+        bar(
+          'Referrer not reached',
+          total.referrersNotReached,
+          totalText((m) => m.referrersNotReached),
+        ),
+        bar(
+          'LADO allegations',
+          total.ladoAllegations,
+          totalText((m) => m.ladoAllegations),
+        ),
       ],
       byMonthTable(
         [

@@ -12,7 +12,7 @@ import { percentage } from './measures';
 export const SUPPRESSED = 'c';
 export const SUPPRESSION_MAX = 5;
 
-export const SUPPRESSION_NOTE = `c: a number from 1 to ${SUPPRESSION_MAX}, withheld so that no child, family or person can be picked out (the Department for Education’s rule for its children in need statistics); a percentage is withheld when the number it counts, or the number it is of, is withheld. Where withholding one number in a list would let it be worked out from the rest, the next smallest is withheld too.`;
+export const SUPPRESSION_NOTE = `c: withheld. Every number from 1 to ${SUPPRESSION_MAX} is withheld so that no child, family or person can be picked out (the Department for Education’s rule for its children in need statistics); a percentage is withheld when the number it counts, or the number it is of, is withheld. Where a withheld number could be worked out from the others (from a list’s other members, or from a total over the months), the next smallest member, or the total, is withheld too.`;
 
 export const isSmall = (n: number): boolean => n >= 1 && n <= SUPPRESSION_MAX;
 

@@ -147,7 +147,7 @@ describe('the monthly board report', () => {
     // Prepare: November's small figures (4 reconsiderations, 1 changed, 3 referrers not reached, 11
     // of 12 red), one small source beside a large one, and two LADO allegations considered in time.
     const trend = measures({
-      '2026-10': OCTOBER,
+      '2026-10': { ...OCTOBER, referrersNotReached: 40 },
       '2026-11': { ...NOVEMBER, ladoConsidered: 2, ladoConsideredWithinOneWorkingDay: 2 },
     });
     const monthOnly = measures(
@@ -196,7 +196,10 @@ describe('the monthly board report', () => {
     expect(cells('LADO: outcomes by category')).toContain('<td class="govuk-table__cell">c</td>');
     // …the trend tables have no total row, and the note says what c is
     expect(cells('Contacts by month')).not.toContain('>Total<');
-    expect(html).toContain('c: a number from 1 to 5, withheld');
+    expect(html).toContain('c: withheld. Every number from 1 to 5 is withheld');
+    // …and a total over the months is withheld when it would give a withheld month away (40 + c)
+    expect(html).toContain('Referrer not reached: c');
+    expect(html).not.toContain('Referrer not reached: 43');
     expect(html).not.toMatch(/>(1|2|3|4|5)<\/td>/);
   });
 });
