@@ -1,0 +1,169 @@
+import type { EarlierContact } from '../triage/types';
+import type { MatchKey, MatchSummary } from './matching';
+import type { Contact, HouseholdContact, Person } from './record';
+import type { ContactStatus } from './status';
+
+/**
+ * What the contact's use cases need from a store, as small ports: the contacts themselves, their
+ * audit trail, the child index and matches, the queues, and idempotency keys. The DynamoDB
+ * adapter (shared/aws/dynamo-contact-store.ts) and the in-memory store in test/support implement
+ * all of them (ContactStore); a use case asks only for the ports it uses.
+ */
+
+/** Thrown when a conditional write finds the contact in a state the change does not start from. */
+export class TransitionRefused extends Error {
+  override readonly name = 'TransitionRefused';
+  constructor(
+    readonly contactId: string,
+    readonly to: ContactStatus,
+    readonly current: Contact | undefined,
+  ) {
+    super(`Contact ${contactId} cannot move to ${to} from ${current?.status ?? 'nowhere (not found)'}`);
+  }
+}
+
+/** Thrown when a contact has changed since the caller read it (optimistic concurrency). */
+export class VersionConflict extends Error {
+  override readonly name = 'VersionConflict';
+  constructor(
+    readonly contactId: string,
+    readonly current: Contact | undefined,
+  ) {
+    super(`Contact ${contactId} has changed since it was read`);
+  }
+}
+
+/** One entry in a contact's append-only audit trail: who did what, when. */
+export interface AuditEvent {
+  contactId: string;
+  at: string;
+  actor: Person & { role: string };
+  action: string;
+  /** A short, plain description (codes, references, outcomes), shown to staff only. */
+  detail?: string;
+}
+
+/** Thrown when a cursor was not one this store gave out for that list. */
+export class InvalidCursor extends Error {
+  override readonly name = 'InvalidCursor';
+  constructor() {
+    super('The cursor is not one this list gave out');
+  }
+}
+
+export type StatusRange = { since: string } | { before: string } | Record<string, never>;
+
+export interface ContactPage {
+  contacts: Contact[];
+  /** Opaque; absent on the last page. */
+  cursor?: string;
+}
+
+/**
+ * A contact as recorded under a child's or household's match key, with the summary a later
+ * contact shows of it; the store keeps the summary current as the contact moves on.
+ */
+export interface ChildIndexEntry extends MatchSummary {
+  contactId: string;
+  reference: string;
+  receivedAt: string;
+  /** The child's place in that contact's notification. */
+  childIndex: number;
+}
+
+/** One index entry and the key it is recorded under. */
+export interface IndexedEntry {
+  key: MatchKey;
+  entry: ChildIndexEntry;
+}
+
+/** An idempotency key's record: never the key itself (an incident number is sensitive), only its hash. */
+export interface KeyRecord {
+  keyHash: string;
+  /** A hash of the body the key first came with. */
+  fingerprint: string;
+  contactId: string;
+  createdAt: string;
+}
+
+/**
+ * The earlier contacts matched to a contact, kept apart from the contact itself so that no
+ * notification, however many children or earlier contacts, can make the contact too big to store.
+ */
+export interface ContactMatches {
+  /** Earlier contacts about the same children, newest first, at most a few per child. */
+  earlier: EarlierContact[];
+  /** Earlier contacts about other children at the same addresses, newest first, at most a few per address. */
+  household: HouseholdContact[];
+  /** How many more were found than kept: per child of this notification, and per address (under its first child). */
+  more: { kind: 'child' | 'household'; childIndex: number; count: number }[];
+}
+
+/** The contacts themselves: every change a conditional write. */
+export interface Contacts {
+  /** Stores a new contact; 'exists' when a contact with that id is already stored. */
+  create(contact: Contact): Promise<'created' | 'exists'>;
+  get(contactId: string): Promise<Contact | undefined>;
+  /** The contact whose status link has this token (it is stored with the contact). */
+  findByStatusToken(token: string): Promise<Contact | undefined>;
+  /**
+   * Moves a contact to `to` only from a status that may precede it, applying `changes` in the
+   * same conditional write. Throws TransitionRefused otherwise.
+   */
+  transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
+  /** Changes a contact only while it is still in `whileStatus`. Throws TransitionRefused otherwise. */
+  amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
+  /**
+   * Writes `changes` (which may include a new status) only while the contact is still at
+   * `expectedVersion`, and bumps the version. Throws VersionConflict otherwise.
+   */
+  update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact>;
+}
+
+/** Each contact's append-only audit trail. */
+export interface AuditTrail {
+  /** Appends to the contact's audit trail; entries are never changed or removed. */
+  appendEvent(event: AuditEvent): Promise<void>;
+  /** The audit trail, oldest first. */
+  listEvents(contactId: string): Promise<AuditEvent[]>;
+}
+
+/** Children's and households' earlier contacts: the index by match key, and each contact's matches. */
+export interface ChildIndex {
+  /** Records a contact's children under their and their households' match keys; writing the same entries twice is harmless. */
+  indexChildren(entries: IndexedEntry[]): Promise<void>;
+  /** Every contact recorded under the key, newest first, read to the end. */
+  findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
+  /** Replaces the contact's matches; saving the same matches again is harmless. */
+  saveMatches(contactId: string, matches: ContactMatches): Promise<void>;
+  /** The contact's matches, each with the earlier contact's current summary (none saved: empty lists). */
+  getMatches(contactId: string): Promise<ContactMatches>;
+}
+
+/** The queues: contacts by status, in queue order. */
+export interface ContactQueries {
+  /**
+   * Every contact in `status`, read to the end, in queue order (see queueTime): most urgent
+   * first while awaiting a decision, oldest first before triage, by decision time once decided.
+   * A range keeps only those whose queue time is from `since` on, or before `before`.
+   */
+  listByStatus(status: ContactStatus, range?: StatusRange): Promise<Contact[]>;
+  /** At most `limit` contacts in `status`, in queue order, from where `cursor` left off; and the cursor for the next page, if any. */
+  pageByStatus(status: ContactStatus, page: { limit: number; cursor?: string }): Promise<ContactPage>;
+  /** Decided contacts whose referrer's reconsideration request waits for a manager's answer. */
+  listReconsiderationRequests(): Promise<Contact[]>;
+  /** How many contacts in `status` were due before `dueBefore` (ISO time). */
+  countDueBefore(status: ContactStatus, dueBefore: string): Promise<number>;
+}
+
+/** The idempotency keys intake has seen, each with the contact it made. */
+export interface IdempotencyKeys {
+  /**
+   * Records a key for a contact, kept as long as contacts are; the record already there when the
+   * key was claimed before.
+   */
+  claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord>;
+}
+
+/** Every port above, kept in one table (shared/aws/dynamo-contact-store.ts). */
+export interface ContactStore extends Contacts, AuditTrail, ChildIndex, ContactQueries, IdempotencyKeys {}
