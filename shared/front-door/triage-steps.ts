@@ -1,4 +1,4 @@
-import { type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
+import { modifyContact, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail } from '../mail/acknowledgement';
 import { dutyManagerAlert } from '../mail/duty-alert';
@@ -296,17 +296,14 @@ const recordAcknowledged = async (
   store: ContactStore,
   now: string,
 ): Promise<void> => {
-  let current: Contact | undefined = contact;
-  for (let attempt = 0; current && current.acknowledgement?.status === 'pending' && attempt < 3; attempt++) {
-    try {
-      await store.amend(current.contactId, current.status, { acknowledgement: outcome }, now);
-      return;
-    } catch (error) {
-      if (!(error instanceof TransitionRefused)) throw error;
-      current = error.current;
-    }
-  }
-  if (current?.acknowledgement?.status === 'pending')
+  const modified = await modifyContact(
+    store,
+    contact.contactId,
+    (current) =>
+      current.acknowledgement?.status === 'pending' ? { write: { acknowledgement: outcome } } : { stop: 'marked' },
+    { now, current: contact },
+  );
+  if (modified.outcome === 'kept-changing' && modified.contact?.acknowledgement?.status === 'pending')
     throw new Error(`Could not record the acknowledgement of ${contact.contactId}`);
 };
 

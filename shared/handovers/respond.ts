@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import type { Contact } from '../contacts';
-import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
+import { modifyContact, type Contact } from '../contacts';
+import type { AuditEvent, ContactStore } from '../front-door/ports';
 import { decisionNumber } from '../mail/decision-sequence';
 import { HANDOVER_TEAMS, hoursToAccept, type Handover, type HandoverTeam } from './handover';
 import { HandoverMoved, type HandoverStore } from './ports';
@@ -131,33 +131,30 @@ const reopen = async (
   request: HandoverRequest,
   store: ContactStore,
 ): Promise<Contact | undefined> => {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const contact = await store.get(handover.contactId);
-    if (!contact?.decision || contact.status !== 'decided' || decisionNumber(contact) !== handover.decisionNumber)
-      return contact;
-    try {
-      const reopened = await store.update(
-        contact.contactId,
-        contact.version ?? 0,
-        {
-          status: 'awaiting-decision',
-          // Removed from the contact, kept in its earlier decisions: the next decision is new.
-          decision: undefined,
-          previousDecisions: [...(contact.previousDecisions ?? []), contact.decision],
-          handoverReturn: {
-            handoverId: handover.handoverId,
-            team: handover.team,
-            reason: handover.returnReason ?? '',
-            by: handover.returnedBy ?? person(request.actor),
-            at: handover.statusAt,
+  const modified = await modifyContact(
+    store,
+    handover.contactId,
+    (contact) =>
+      !contact.decision || contact.status !== 'decided' || decisionNumber(contact) !== handover.decisionNumber
+        ? { stop: 'decision-no-longer-stands' }
+        : {
+            write: {
+              status: 'awaiting-decision',
+              // Removed from the contact, kept in its earlier decisions: the next decision is new.
+              decision: undefined,
+              previousDecisions: [...(contact.previousDecisions ?? []), contact.decision],
+              handoverReturn: {
+                handoverId: handover.handoverId,
+                team: handover.team,
+                reason: handover.returnReason ?? '',
+                by: handover.returnedBy ?? person(request.actor),
+                at: handover.statusAt,
+              },
+            },
           },
-        },
-        request.now.toISOString(),
-      );
-      return reopened;
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-    }
-  }
-  throw new Error(`Contact ${handover.contactId} kept changing while its handover was returned`);
+    { now: request.now.toISOString() },
+  );
+  if (modified.outcome === 'kept-changing')
+    throw new Error(`Contact ${handover.contactId} kept changing while its handover was returned`);
+  return modified.outcome === 'not-found' ? undefined : modified.contact;
 };

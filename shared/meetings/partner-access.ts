@@ -1,6 +1,13 @@
 import { planAction } from '../console/actions';
-import { isOpen, OPEN_STATUSES, type Contact, type PartnerRequest } from '../contacts';
-import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
+import {
+  isOpen,
+  modifyContact,
+  OPEN_STATUSES,
+  type Contact,
+  type ContactChange,
+  type PartnerRequest,
+} from '../contacts';
+import type { AuditEvent, ContactStore } from '../front-door/ports';
 import { meetingDate } from './agenda';
 import type { Meeting, MeetingRecord } from './meeting';
 import type { MeetingStore } from './ports';
@@ -112,15 +119,12 @@ export const answerAsPartner = async (
   const answer = request.answer.trim();
   if (!answer) return { outcome: 'invalid', message: "Enter your agency's answer" };
   if (answer.length > 4000) return { outcome: 'invalid', message: 'Your answer must be 4000 characters or fewer' };
-  // A worker may change the contact meanwhile (a claim, a note): the answer is written on top, at the version read.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const contact = await deps.contacts.get(request.contactId);
-    const asked =
-      contact && isOpen(contact.status)
-        ? contact.partnerRequests?.find((r) => r.id === request.requestId && r.agency === request.agency)
-        : undefined;
-    if (!contact || !asked) return { outcome: 'not-found' };
-    const plan = planAction(
+  const plan = (contact: Contact) => {
+    const asked = isOpen(contact.status)
+      ? contact.partnerRequests?.find((r) => r.id === request.requestId && r.agency === request.agency)
+      : undefined;
+    if (!asked) return undefined;
+    return planAction(
       'record-answer',
       { requestId: asked.id, answer },
       contact,
@@ -129,25 +133,41 @@ export const answerAsPartner = async (
       [],
       deps.agencies,
     );
-    if ('refused' in plan) return { outcome: 'refused', reason: plan.refused };
-    try {
-      const updated = await deps.contacts.update(
-        contact.contactId,
-        contact.version ?? 0,
-        plan.changes,
-        request.now.toISOString(),
-      );
-      await deps.contacts.appendEvent({
-        contactId: contact.contactId,
-        at: request.now.toISOString(),
-        actor: request.actor,
-        action: plan.action,
-        detail: plan.detail,
-      });
-      return { outcome: 'answered', contact: updated };
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
+  };
+  // A worker may change the contact meanwhile (a claim, a note): the answer is written on top, at the version read.
+  const modified = await modifyContact(
+    deps.contacts,
+    request.contactId,
+    (contact): ContactChange<PartnerAnswer> => {
+      const planned = plan(contact);
+      if (!planned) return { stop: { outcome: 'not-found' } };
+      if ('refused' in planned) return { stop: { outcome: 'refused', reason: planned.refused } };
+      return { write: planned.changes };
+    },
+    { now: request.now.toISOString() },
+  );
+  switch (modified.outcome) {
+    case 'not-found':
+      return { outcome: 'not-found' };
+    case 'stopped':
+      return modified.stop;
+    case 'kept-changing':
+      return {
+        outcome: 'refused',
+        reason: 'The contact is changing too often to save your answer: try again in a moment',
+      };
+    case 'written': {
+      // The same plan again, from the same contact: what to say in the audit trail.
+      const written = plan(modified.before);
+      if (written && !('refused' in written))
+        await deps.contacts.appendEvent({
+          contactId: request.contactId,
+          at: request.now.toISOString(),
+          actor: request.actor,
+          action: written.action,
+          detail: written.detail,
+        });
+      return { outcome: 'answered', contact: modified.contact };
     }
   }
-  return { outcome: 'refused', reason: 'The contact is changing too often to save your answer: try again in a moment' };
 };

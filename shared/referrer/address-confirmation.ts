@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Contact } from '../contacts';
+import { modifyContact, type Contact } from '../contacts';
 import type { RuntimeConfig } from '../config';
-import { VersionConflict, type ContactStore, type ReferrerAddresses } from '../front-door/ports';
+import type { ContactStore, ReferrerAddresses } from '../front-door/ports';
 import { isSecureAddress } from '../mail/secure-address';
 
 /**
@@ -89,19 +89,14 @@ export const confirmAddress = async (
   if (!contact) return undefined;
   const at = request.now.toISOString();
   await deps.addresses.confirm(addressHash(contact.notification.referrer.email!, deps.matchKey), at);
-  let current: Contact | undefined = contact;
-  for (let attempt = 0; current?.acknowledgement?.addressConfirmed === false && attempt < 3; attempt++) {
-    try {
-      return await deps.store.update(
-        current.contactId,
-        current.version ?? 0,
-        { acknowledgement: { ...current.acknowledgement, addressConfirmed: true } },
-        at,
-      );
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      current = error.current;
-    }
-  }
-  return current;
+  const modified = await modifyContact(
+    deps.store,
+    contact.contactId,
+    (current) =>
+      current.acknowledgement?.addressConfirmed === false
+        ? { write: { acknowledgement: { ...current.acknowledgement, addressConfirmed: true } } }
+        : { stop: 'already-confirmed' },
+    { now: at, current: contact },
+  );
+  return modified.outcome === 'not-found' ? undefined : modified.contact;
 };

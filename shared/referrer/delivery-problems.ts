@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Contact } from '../contacts';
+import { modifyContact, type Contact } from '../contacts';
 import { VersionConflict, type ContactStore } from '../front-door/ports';
 import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
 
@@ -64,22 +64,26 @@ export const recordDeliveryProblem = async (
   ).map((r) => r.emailAddress.toLowerCase());
   const at = event.eventType === 'Bounce' ? event.bounce.timestamp : event.complaint.timestamp;
   // A console action may write between the read and this write; read again rather than lose either.
-  for (let attempt = 1; ; attempt++) {
-    const contact = await deps.store.get(contactId);
-    if (!contact) return { outcome: 'no-contact' };
-    const referrer = referrerAddress(contact);
-    if (!referrer || !recipients.includes(referrer)) return { outcome: 'not-the-referrer', contactId };
-    if (contact.referrerNotReached) return { outcome: 'already-marked', contactId };
-    try {
-      await deps.store.update(
-        contactId,
-        contact.version ?? 0,
-        { referrerNotReached: { at, reason: reasonFor(event) } },
-        now.toISOString(),
-      );
+  const modified = await modifyContact<'not-the-referrer' | 'already-marked'>(
+    deps.store,
+    contactId,
+    (contact) => {
+      const referrer = referrerAddress(contact);
+      if (!referrer || !recipients.includes(referrer)) return { stop: 'not-the-referrer' };
+      if (contact.referrerNotReached) return { stop: 'already-marked' };
+      return { write: { referrerNotReached: { at, reason: reasonFor(event) } } };
+    },
+    { now: now.toISOString() },
+  );
+  switch (modified.outcome) {
+    case 'written':
       return { outcome: 'marked', contactId };
-    } catch (error) {
-      if (!(error instanceof VersionConflict) || attempt === 3) throw error;
-    }
+    case 'stopped':
+      return { outcome: modified.stop, contactId };
+    case 'not-found':
+      return { outcome: 'no-contact' };
+    case 'kept-changing':
+      // Redelivered from the queue later, when the contact has settled.
+      throw new VersionConflict(contactId, modified.contact);
   }
 };

@@ -1,6 +1,12 @@
 import * as z from 'zod';
-import { sameForAll, type Contact, type Decision, type DecisionFields } from '../contacts';
-import { VersionConflict, type ContactStore } from '../front-door/ports';
+import {
+  modifyContact,
+  sameForAll,
+  type Contact,
+  type Contacts,
+  type Decision,
+  type DecisionFields,
+} from '../contacts';
 
 /**
  * A referrer who disagrees with a decision may ask, once, for it to be looked at again (domain
@@ -25,29 +31,32 @@ export type RequestResult =
 
 export const requestReconsideration = async (
   request: { contactId: string; body: unknown; now: Date },
-  deps: { store: ContactStore },
+  deps: { store: Pick<Contacts, 'get' | 'update'> },
 ): Promise<RequestResult> => {
   const parsed = ReconsiderationRequestSchema.safeParse(request.body);
   if (!parsed.success) return { outcome: 'invalid', message: parsed.error.issues[0]!.message };
-  const contact = await deps.store.get(request.contactId);
-  if (!contact) return { outcome: 'not-found' };
-  if (contact.status !== 'decided') return { outcome: 'refused', reason: 'not-decided' };
-  if (contact.reconsideration) return { outcome: 'refused', reason: 'already-requested' };
   const at = request.now.toISOString();
-  try {
-    // The version check makes "once" hold even for two requests sent at the same moment.
-    const updated = await deps.store.update(
-      contact.contactId,
-      contact.version ?? 0,
-      { reconsideration: { requestedAt: at, reason: parsed.data.reason, status: 'requested' } },
-      at,
-    );
-    return { outcome: 'requested', contact: updated };
-  } catch (error) {
-    if (!(error instanceof VersionConflict)) throw error;
-    return error.current?.reconsideration
-      ? { outcome: 'refused', reason: 'already-requested' }
-      : requestReconsideration(request, deps);
+  // The version check makes "once" hold even for two requests sent at the same moment.
+  const modified = await modifyContact<'not-decided' | 'already-requested'>(
+    deps.store,
+    request.contactId,
+    (contact) =>
+      contact.status !== 'decided'
+        ? { stop: 'not-decided' }
+        : contact.reconsideration
+          ? { stop: 'already-requested' }
+          : { write: { reconsideration: { requestedAt: at, reason: parsed.data.reason, status: 'requested' } } },
+    { now: at },
+  );
+  switch (modified.outcome) {
+    case 'written':
+      return { outcome: 'requested', contact: modified.contact };
+    case 'stopped':
+      return { outcome: 'refused', reason: modified.stop };
+    case 'not-found':
+      return { outcome: 'not-found' };
+    case 'kept-changing':
+      throw new Error(`Contact ${request.contactId} kept changing while its reconsideration was requested`);
   }
 };
 

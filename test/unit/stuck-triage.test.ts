@@ -1,47 +1,19 @@
-import { canMove, type Contact, type ContactStatus } from '../../shared/contacts';
-import {
-  TransitionRefused,
-  type ContactStore,
-  type MessageQueue,
-  type TriageRun,
-  type TriageWorkflow,
-} from '../../shared/front-door/ports';
+import type { Contact, ContactStatus } from '../../shared/contacts';
+import type { MessageQueue, TriageRun, TriageWorkflow } from '../../shared/front-door/ports';
 import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../../shared/front-door/stalled';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';
 import { TEST_MATCH_KEY } from '../support/match-key';
 
 const now = new Date('2026-11-30T10:00:00Z');
 
-/** The store methods the recovery needs, with the same conditional transitions as DynamoDB. */
+/** The in-memory contact store, and a look at a contact as stored. */
 const memoryStore = (contacts: Contact[]) => {
-  const byId = new Map(contacts.map((c) => [c.contactId, structuredClone(c)]));
-  const write = (
-    id: string,
-    allowed: (s: ContactStatus) => boolean,
-    to: ContactStatus | undefined,
-    changes: Partial<Contact>,
-  ) => {
-    const current = byId.get(id);
-    if (!current || !allowed(current.status))
-      throw new TransitionRefused(id, to ?? current?.status ?? 'received', current);
-    const next = { ...current, ...changes, ...(to && { status: to }) };
-    byId.set(id, next);
-    return Promise.resolve(next);
-  };
-  const store = {
-    get: async (id: string) => byId.get(id),
-    transition: (id: string, to: ContactStatus, changes: Partial<Contact>) =>
-      write(id, (s) => canMove(s, to), to, changes),
-    amend: (id: string, whileStatus: ContactStatus, changes: Partial<Contact>) =>
-      write(id, (s) => s === whileStatus, undefined, changes),
-    // A received contact's place in its queue is when it arrived: `before` is a range on that.
-    listByStatus: async (status: ContactStatus, range?: { before?: string }) =>
-      [...byId.values()].filter((c) => c.status === status && (!range?.before || c.receivedAt < range.before)),
-  } as unknown as ContactStore;
-  return { store, contact: (id: string) => byId.get(id)! };
+  const store = new MemoryContactStore(contacts);
+  return { store, contact: (id: string) => store.contacts.get(id)! };
 };
 
 /** Executions as Step Functions keeps them: one per name, attempts numbered from 1. */
