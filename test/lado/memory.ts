@@ -1,11 +1,11 @@
-import { canMove, type Contact } from '../../shared/contacts';
+import type { Contact } from '../../shared/contacts';
 import { createWorkingCalendar } from '../../shared/calendar';
-import { TransitionRefused, type ContactStore } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/message';
 import type { Allegation, AllegationSummary } from '../../shared/lado/allegation';
 import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../../shared/lado/ports';
 import type { ReferralDeps } from '../../shared/lado/referral';
 import { DEFAULT_ALLEGATION_RETENTION } from '../../shared/lado/retention';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
 
 /** The LADO pathway's ports in memory, for unit tests. */
 export const memoryAllegations = () => {
@@ -43,19 +43,10 @@ export const memoryAllegations = () => {
   return { allegations, people, events, store };
 };
 
+/** The contact store in memory (test/support), and its contacts as stored. */
 export const memoryContacts = (contacts: Contact[]) => {
-  const byId = new Map(contacts.map((c) => [c.contactId, structuredClone(c)]));
-  const store = {
-    get: async (id: string) => structuredClone(byId.get(id)),
-    transition: async (id: string, to: Contact['status'], changes: Partial<Contact>, at: string) => {
-      const c = byId.get(id);
-      if (!c || !canMove(c.status, to)) throw new TransitionRefused(id, to, c);
-      const next = { ...c, ...changes, status: to, updatedAt: at };
-      byId.set(id, next);
-      return next;
-    },
-  } as unknown as ContactStore;
-  return { byId, store };
+  const store = new MemoryContactStore(contacts);
+  return { byId: store.contacts, store };
 };
 
 export const memoryMailer = () => {

@@ -24,9 +24,10 @@ import {
 } from '../../shared/front-door/ports';
 
 /**
- * The whole ContactStore in memory, for unit tests of the use cases. It keeps the promises the
- * DynamoDB adapter keeps (test/unit/contact-store-contract.test.ts runs the same assertions on
- * both): queue order, whole lists, cursors, conditional changes, current match summaries.
+ * The one contact store in memory (every port of shared/contacts/ports.ts), for unit tests of the
+ * use cases. It keeps the promises the DynamoDB adapter keeps (test/unit/contact-store-contract.test.ts
+ * runs the same assertions on both): queue order, whole lists, cursors, conditional changes,
+ * current match summaries.
  */
 export class MemoryContactStore implements ContactStore {
   readonly contacts = new Map<string, Contact>();

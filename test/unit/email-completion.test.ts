@@ -1,9 +1,10 @@
-import { canMove, type Contact } from '../../shared/contacts';
+import type { Contact } from '../../shared/contacts';
 import { startCompleting } from '../../shared/console/incoming-email';
-import { TransitionRefused, VersionConflict, type AuditEvent, type ContactStore } from '../../shared/front-door/ports';
+import type { AuditEvent } from '../../shared/front-door/ports';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
 import { notification } from '../console/helpers';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
 
 /** The use cases behind completing a free-text email, with the ports in memory. */
 const worker: AuditEvent['actor'] = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
@@ -28,29 +29,10 @@ const emailContact = (): Contact =>
   }) as unknown as Contact;
 
 const memory = (contact: Contact) => {
-  const contacts = new Map([[contact.contactId, contact]]);
+  const store = new MemoryContactStore([contact]);
+  const { contacts, events } = store;
   const drafts = new Map<string, Draft>();
-  const events: AuditEvent[] = [];
   const queued: string[] = [];
-  const write = (c: Contact, changes: Partial<Contact>, at: string) => {
-    const next = { ...c, ...changes, updatedAt: at, version: (c.version ?? 0) + 1 };
-    contacts.set(c.contactId, next);
-    return next;
-  };
-  const store = {
-    get: async (id: string) => contacts.get(id),
-    update: async (id: string, expected: number, changes: Partial<Contact>, at: string) => {
-      const c = contacts.get(id);
-      if (!c || (c.version ?? 0) !== expected) throw new VersionConflict(id, c);
-      return write(c, changes, at);
-    },
-    transition: async (id: string, to: Contact['status'], changes: Partial<Contact>, at: string) => {
-      const c = contacts.get(id);
-      if (!c || !canMove(c.status, to)) throw new TransitionRefused(id, to, c);
-      return write(c, { ...changes, status: to }, at);
-    },
-    appendEvent: async (e: AuditEvent) => void events.push(e),
-  } as unknown as ContactStore;
   const draftStore: DraftStore = { get: async (id) => drafts.get(id), put: async (d) => void drafts.set(d.draftId, d) };
   return {
     contacts,

@@ -6,11 +6,10 @@ import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { memoryIntakeStore } from '../support/memory-intake-store';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 
-const memoryStore = (initial: Contact[] = []) => {
-  const { store, contacts } = memoryIntakeStore(initial);
-  return Object.defineProperty(store, 'contacts', { get: () => [...contacts.values()] }) as typeof store & {
-    contacts: Contact[];
-  };
+/** The in-memory store, and the contacts it holds as a list. */
+const memoryStore = () => {
+  const { store, contacts } = memoryIntakeStore();
+  return { store, stored: () => [...contacts.values()] };
 };
 
 const unreachableQueue: MessageQueue = { send: async () => Promise.reject(new Error('SQS is unreachable')) };
@@ -23,13 +22,13 @@ describe('an accepted notification is never lost', () => {
   const now = new Date('2026-11-23T10:00:00Z');
 
   it('accepts a stored notification even when the queue cannot be reached, and says it was not queued', async () => {
-    const store = memoryStore();
+    const { store, stored } = memoryStore();
     const result = await acceptNotification(
       { body: aSchoolNeglectNotification(), channel: 'api', now },
       { store, triageQueue: unreachableQueue },
     );
     expect(result).toMatchObject({ outcome: 'accepted', queued: false });
-    expect(store.contacts.map((c) => c.status)).toEqual(['received']);
+    expect(stored().map((c) => c.status)).toEqual(['received']);
   });
 
   it('queues again a contact still waiting for triage after a few minutes, and only those', async () => {
@@ -52,7 +51,7 @@ describe('an accepted notification is never lost', () => {
 
 describe('bad input stores nothing', () => {
   it('refuses indicators the levels-of-need guidance does not have, and stores nothing', async () => {
-    const store = memoryStore();
+    const { store, stored } = memoryStore();
     const notification = aSchoolNeglectNotification();
     notification.concerns.indicators = ['neglect-reported', 'made-up-indicator'];
     const result = await acceptNotification(
@@ -68,6 +67,6 @@ describe('bad input stores nothing', () => {
         },
       ],
     });
-    expect(store.contacts).toEqual([]);
+    expect(stored()).toEqual([]);
   });
 });
