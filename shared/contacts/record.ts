@@ -86,6 +86,14 @@ export interface Contact {
   handoverReturn?: { handoverId: string; team: 'early-help' | 'social-care'; reason: string; by: Person; at: string };
 }
 
+/**
+ * A contact whose decision stands. Its status says so, but the type of a stored contact does not
+ * yet follow from its status: isDecided narrows a contact read from the store to one.
+ */
+export type DecidedContact = Contact & { status: 'decided'; decision: Decision };
+export const isDecided = (contact: Contact): contact is DecidedContact =>
+  contact.status === 'decided' && contact.decision !== undefined;
+
 export interface IncomingEmail {
   from: string;
   subject: string;

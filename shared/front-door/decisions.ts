@@ -2,9 +2,11 @@ import {
   canMove,
   childDecisionsFor,
   describeChildren,
+  isDecided,
   parseDecisionBody,
   sameDecision,
   type Contact,
+  type DecidedContact,
   type Decision,
   type Person,
 } from '../contacts';
@@ -214,10 +216,9 @@ const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>
 export const sendOutcome = async (
   contactId: string,
   deps: { store: ContactStore; mailer: Mailer; config: RuntimeConfig; handovers: HandoverStore; now: Date },
-): Promise<Contact & { decision: Decision }> => {
+): Promise<DecidedContact> => {
   const contact = await deps.store.get(contactId);
-  if (!contact?.decision || contact.status !== 'decided')
-    throw new Error(`Contact ${contactId} has no final decision to send`);
+  if (!contact || !isDecided(contact)) throw new Error(`Contact ${contactId} has no final decision to send`);
   // A receiving team returned the last decision and the front door decided the same again: the
   // referrer already has this outcome, so only the teams hear of it.
   const unchanged = returnedByTeam(contact) && sameRoutes(contact.decision, contact.previousDecisions!.at(-1)!);
@@ -234,7 +235,7 @@ export const sendOutcome = async (
   if (!unchanged) for (const told of professionalOutcomeEmails(contact, deps.config)) await deps.mailer.sendOnce(told);
   const answer = contact.reconsideration?.answer && reconsiderationAnswerEmail(contact, deps.config);
   if (answer) await deps.mailer.sendOnce(answer);
-  return contact as Contact & { decision: Decision };
+  return contact;
 };
 
 /**

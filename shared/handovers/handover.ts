@@ -1,4 +1,4 @@
-import type { Contact, Person } from '../contacts';
+import type { Contact, DecidedContact, Person } from '../contacts';
 import { decisionNumber } from '../mail/decision-sequence';
 import { handoversOf } from '../mail/handover-routing';
 import type { MailConfig } from '../mail/message';
@@ -50,8 +50,7 @@ export interface Handover {
  * (shared/mail/handover-routing.ts), so that what a team is emailed and what it is asked to accept
  * are the same children.
  */
-export const handoversFor = (contact: Contact, config: MailConfig, sentAt: string): Handover[] => {
-  if (!contact.decision) return [];
+export const handoversFor = (contact: DecidedContact, config: MailConfig, sentAt: string): Handover[] => {
   const number = decisionNumber(contact);
   return [...handoversOf(contact, config)].map(([to, { kind, team, children }]) => ({
     contactId: contact.contactId,

@@ -1,4 +1,4 @@
-import type { Contact } from '../contacts';
+import type { DecidedContact } from '../contacts';
 import type { MailConfig } from '../mail/message';
 import { handoversFor, type Handover } from './handover';
 import { HandoverMoved, type HandoverStore } from './ports';
@@ -10,7 +10,7 @@ import { HandoverMoved, type HandoverStore } from './ports';
  * finds its handovers already recorded (and perhaps accepted) and leaves them as they are.
  */
 export const recordHandovers = async (
-  contact: Contact,
+  contact: DecidedContact,
   deps: { handovers: HandoverStore; config: MailConfig; now: Date },
 ): Promise<Handover[]> => {
   const at = deps.now.toISOString();

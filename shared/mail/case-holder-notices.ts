@@ -1,4 +1,4 @@
-import { type Contact, decidedFor } from '../contacts';
+import { type DecidedContact, decidedFor } from '../contacts';
 import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
 import { isSecureAddress } from './secure-address';
@@ -13,8 +13,8 @@ import { childName } from '../notification';
  * their child (a strategy discussion they take part in, a step up from early help), unless the
  * handover already went to them. Detail only to a secure address.
  */
-export const caseHolderNotices = (contact: Contact, config: MailConfig): EmailMessage[] => {
-  const decision = contact.decision!;
+export const caseHolderNotices = (contact: DecidedContact, config: MailConfig): EmailMessage[] => {
+  const decision = contact.decision;
   const handedTo = new Set(handoversOf(contact, config).keys());
   const seen = new Set<string>();
   return (contact.recommendation?.caseHolders ?? []).flatMap((openCase) => {

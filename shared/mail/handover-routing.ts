@@ -1,4 +1,4 @@
-import type { ChildDecision, Contact, Decision } from '../contacts';
+import type { ChildDecision, Contact, DecidedContact, Decision } from '../contacts';
 import { teamForRoute } from '../triage/types';
 import type { MailConfig } from './message';
 
@@ -26,11 +26,11 @@ const allocatedWorker = (contact: Contact, childIndex: number) =>
  * open case, that child's allocated worker (the team's mailbox when the registry names nobody).
  */
 export const handoversOf = (
-  contact: Contact,
+  contact: DecidedContact,
   config: MailConfig,
 ): Map<string, { kind: string; team: Team; children: ChildDecision[] }> => {
   const handovers = new Map<string, { kind: string; team: Team; children: ChildDecision[] }>();
-  for (const [team, children] of childrenByTeam(contact.decision!)) {
+  for (const [team, children] of childrenByTeam(contact.decision)) {
     for (const child of children) {
       const worker =
         child.route === 'existing-open-case' ? allocatedWorker(contact, child.childIndex)?.holder.email : undefined;

@@ -1,4 +1,4 @@
-import { type Contact, groupedByDecision } from '../contacts';
+import { type Contact, type DecidedContact, groupedByDecision } from '../contacts';
 import type { EmailMessage, MailConfig } from './message';
 import { compose, type Block } from './render';
 import { isSecureAddress } from './secure-address';
@@ -31,10 +31,10 @@ const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
   },
 ];
 
-export const outcomeEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+export const outcomeEmail = (contact: DecidedContact, config: MailConfig): EmailMessage | undefined => {
   const email = contact.notification.referrer.email;
   if (!email) return undefined;
-  const decision = contact.decision!;
+  const decision = contact.decision;
   const secure = isSecureAddress(email, config);
   const groups = groupedByDecision(decision.children);
   const single = groups.length === 1;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type Contact, groupedByDecision } from '../contacts';
+import { type DecidedContact, groupedByDecision } from '../contacts';
 import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
 import { isSecureAddress } from './secure-address';
@@ -15,8 +15,8 @@ import { handoversOf } from './handover-routing';
  * form's "telephone number or email address" answer counts when it is an email address. Nobody
  * who is told otherwise (the referrer, a receiving team, an allocated worker) is told twice.
  */
-export const professionalOutcomeEmails = (contact: Contact, config: MailConfig): EmailMessage[] => {
-  const decision = contact.decision!;
+export const professionalOutcomeEmails = (contact: DecidedContact, config: MailConfig): EmailMessage[] => {
+  const decision = contact.decision;
   const toldAlready = new Set(
     [
       contact.notification.referrer.email,

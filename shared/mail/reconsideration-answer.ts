@@ -1,4 +1,4 @@
-import type { Contact } from '../contacts';
+import type { DecidedContact } from '../contacts';
 import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
 import { isSecureAddress } from './secure-address';
@@ -6,11 +6,11 @@ import { statusPageUrl } from './links';
 import { describeWhole, greeting } from './wording';
 
 /** The answer to a referrer's request for reconsideration; sent once per contact. */
-export const reconsiderationAnswerEmail = (contact: Contact, config: MailConfig): EmailMessage | undefined => {
+export const reconsiderationAnswerEmail = (contact: DecidedContact, config: MailConfig): EmailMessage | undefined => {
   const email = contact.notification.referrer.email;
   if (!email) return undefined;
   const answer = contact.reconsideration!;
-  const decision = contact.decision!;
+  const decision = contact.decision;
   const previous = contact.previousDecisions?.at(-1);
   const secure = isSecureAddress(email, config);
   return compose(

@@ -1,4 +1,4 @@
-import { type Contact, groupedByDecision } from '../contacts';
+import { type Contact, type DecidedContact, groupedByDecision } from '../contacts';
 import { formatLondonTime } from '../calendar/format';
 import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
@@ -13,8 +13,8 @@ import { childrenByTeam, handoversOf, teamAddress } from './handover-routing';
  * two handovers, each naming its own children and decisions. A child routed to an open case goes
  * to the allocated worker's own address, not a team mailbox.
  */
-export const teamHandoverEmails = (contact: Contact, config: MailConfig): EmailMessage[] => {
-  const decision = contact.decision!;
+export const teamHandoverEmails = (contact: DecidedContact, config: MailConfig): EmailMessage[] => {
+  const decision = contact.decision;
   const replaced = contact.previousDecisions?.at(-1);
   return [...handoversOf(contact, config)].map(([to, { kind, team, children }]) =>
     compose(
@@ -61,10 +61,10 @@ const whyReplaced = (contact: Contact): string =>
  * lost at hand-offs is a repeated finding of serious case reviews). A team that still receives
  * a child is told in its new handover instead.
  */
-export const handoverReplacedEmails = (contact: Contact, config: MailConfig): EmailMessage[] => {
+export const handoverReplacedEmails = (contact: DecidedContact, config: MailConfig): EmailMessage[] => {
   const replaced = contact.previousDecisions?.at(-1);
   if (!replaced) return [];
-  const decision = contact.decision!;
+  const decision = contact.decision;
   const now = childrenByTeam(decision);
   return [...childrenByTeam(replaced).keys()]
     .filter((team) => !now.has(team))

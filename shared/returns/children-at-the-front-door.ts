@@ -112,7 +112,7 @@ export const childrenAtTheFrontDoor = (
 
     const decisions = decisionsOf(contact);
     const current = decidedFor(contact.decision, childIndex);
-    if (current && EARLY_HELP_ROUTES.includes(current.route)) {
+    if (contact.decision && current && EARLY_HELP_ROUTES.includes(current.route)) {
       const organisation =
         current.route === 'early-help-single-agency'
           ? (contact.notification.referrer.organisation ?? options.earlyHelpOrganisation)
@@ -120,7 +120,7 @@ export const childrenAtTheFrontDoor = (
       result.earlyHelp.push({
         ...base,
         route: current.route,
-        decidedOn: londonDate(contact.decision!.decidedAt),
+        decidedOn: londonDate(contact.decision.decidedAt),
         organisation,
       });
     }

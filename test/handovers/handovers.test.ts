@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/contacts';
+import type { Contact, DecidedContact } from '../../shared/contacts';
 import { recordDecision, sendOutcome } from '../../shared/front-door/decisions';
 import { teamMayRead, type Handover } from '../../shared/handovers/handover';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
@@ -35,7 +35,7 @@ const earlyHelp = {
   rationale: 'The family has moved to a refuge; targeted early help with the refuge worker.',
 } as const;
 
-const decided = (): Contact => {
+const decided = (): DecidedContact => {
   const parsed = parseNotification(aPoliceDomesticAbuseNotification());
   if (!parsed.ok) throw new Error('fixture is invalid');
   const receivedAt = '2026-11-20T10:00:00.000Z';
@@ -382,8 +382,9 @@ describe('the no-quibble measures and the receiving team view', () => {
     const ports = memoryPorts(decided());
     const handovers = new InMemoryHandoverStore();
 
-    await recordHandovers(ports.contacts.get('c1')!, { handovers, config, now: sentAt });
-    await recordHandovers(ports.contacts.get('c1')!, { handovers, config, now: later(1) });
+    const contact = ports.contacts.get('c1') as DecidedContact;
+    await recordHandovers(contact, { handovers, config, now: sentAt });
+    await recordHandovers(contact, { handovers, config, now: later(1) });
 
     expect((await handovers.listForContact('c1')).map((h) => h.sentAt)).toEqual([
       sentAt.toISOString(),

@@ -1,4 +1,4 @@
-import { newContactId, newStatusToken, referenceFor, type Contact } from '../../shared/contacts';
+import { newContactId, newStatusToken, referenceFor, type Contact, type DecidedContact } from '../../shared/contacts';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import type { Mailer } from '../../shared/front-door/ports';
 import { outcomeEmail } from '../../shared/mail/outcome';
@@ -81,7 +81,7 @@ describe('confirming a first-time referrer address', () => {
             decidedAt: now.toISOString(),
             decidedBy: 'w',
           },
-        } as Contact,
+        } as DecidedContact,
         config,
       )!.text,
     ).toMatch(/^Hello,/);
@@ -111,7 +111,7 @@ describe('confirming a first-time referrer address', () => {
         decidedAt: now.toISOString(),
         decidedBy: 'w',
       },
-    } as Contact;
+    } as DecidedContact;
     expect(outcomeEmail(decided, config)!.text).toMatch(new RegExp(`^Dear ${SPOOFED_NAME}`));
     const full = sent[1]!;
     expect(full.text).toContain('/status/');

@@ -1,5 +1,5 @@
 import type { OpenCase } from '../../shared/cases/case';
-import type { Contact } from '../../shared/contacts';
+import type { DecidedContact } from '../../shared/contacts';
 import type { Route } from '../../shared/triage/types';
 import { caseHolderNotices } from '../../shared/mail/case-holder-notices';
 import { teamHandoverEmails } from '../../shared/mail/team-handovers';
@@ -16,7 +16,7 @@ const config = testRuntimeConfig({ SECURE_EMAIL_DOMAINS: 'exampleshire.example' 
 const worker = { name: 'Casey Allocated', email: 'casey.allocated@exampleshire.example' };
 const leadProfessional = { name: 'Lee Lead', email: 'lee.lead@family-hub.example' };
 
-const decided = (route: Route, caseHolders: OpenCase[]): Contact => {
+const decided = (route: Route, caseHolders: OpenCase[]): DecidedContact => {
   const parsed = parseNotification(aSchoolNeglectNotification());
   if (!parsed.ok) throw new Error('fixture is invalid');
   return {

@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/contacts';
+import type { DecidedContact } from '../../shared/contacts';
 import type { Level, Route } from '../../shared/triage/types';
 import { formatLondonTime } from '../../shared/calendar/format';
 import { acknowledgementEmail } from '../../shared/mail/acknowledgement';
@@ -13,7 +13,7 @@ import { testRuntimeConfig } from '../fixtures/runtime-config';
 
 const config = testRuntimeConfig({ SECURE_EMAIL_DOMAINS: 'exampleshire.example, police.example' });
 
-const contactFrom = (referrerEmail: string): Contact => {
+const contactFrom = (referrerEmail: string): DecidedContact => {
   const input = aSchoolNeglectNotification();
   input.referrer.email = referrerEmail;
   const parsed = parseNotification(input);
@@ -56,7 +56,7 @@ const contactFrom = (referrerEmail: string): Contact => {
 /** A contact first decided as early help, then changed to a social care assessment on reconsideration. */
 const changedOnReconsideration = () => {
   const first = contactFrom('dsl@school.example');
-  const changed: Contact = {
+  const changed: DecidedContact = {
     ...first,
     decision: {
       children: [{ childIndex: 0, route: 'csc-assessment', level: 4, rationale: 'Persistent neglect: assess.' }],
@@ -75,7 +75,10 @@ const changedOnReconsideration = () => {
 };
 
 /** The same notification about Ellie and her baby brother Finn, decided child by child. */
-const twoChildren = (referrerEmail: string, finn: { route: Route; level: Level; rationale: string }): Contact => {
+const twoChildren = (
+  referrerEmail: string,
+  finn: { route: Route; level: Level; rationale: string },
+): DecidedContact => {
   const contact = contactFrom(referrerEmail);
   const ellie = contact.notification.children[0]!;
   contact.notification.children.push({ ...ellie, firstName: 'Finn', dateOfBirth: '2026-06-01' });
@@ -116,7 +119,7 @@ describe('emails to referrers and teams', () => {
   it('tells the team that received the earlier handover that it has been replaced, once, and only when the team changed', () => {
     // Prepare
     const { first, changed } = changedOnReconsideration();
-    const sameTeam: Contact = {
+    const sameTeam: DecidedContact = {
       ...changed,
       decision: {
         ...changed.decision!,

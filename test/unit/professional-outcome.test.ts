@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/contacts';
+import type { DecidedContact } from '../../shared/contacts';
 import { sendOutcome } from '../../shared/front-door/decisions';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
 import { professionalOutcomeEmails } from '../../shared/mail/professional-outcome';
@@ -14,7 +14,7 @@ import { memoryPorts } from '../support/memory-contact-store';
 const config = testRuntimeConfig({ SECURE_EMAIL_DOMAINS: 'nhs.net,exampleshire.sch.example' });
 const rationale = 'Neglect reported by school; the family agrees to targeted early help.';
 
-const decidedWith = (otherProfessionals: unknown[]): Contact => {
+const decidedWith = (otherProfessionals: unknown[]): DecidedContact => {
   const input = { ...aSchoolNeglectNotification(), otherProfessionals } as Record<string, unknown>;
   const parsed = parseNotification(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
