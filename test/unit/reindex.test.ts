@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
+import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { newContactId, referenceFor, type Contact, type MatchKey } from '../../shared/contacts';
 import type { ChildIndexEntry } from '../../shared/front-door/ports';
 import { indexEntriesFor } from '../../shared/front-door/match-index';
@@ -12,6 +16,7 @@ import {
 import { parseNotification } from '../../shared/notification';
 import { addressHash } from '../../shared/referrer/address-confirmation';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { useDynalite } from '../support/dynalite';
 import { TEST_MATCH_KEY } from '../support/match-key';
 
 /**
@@ -170,5 +175,55 @@ describe('re-indexing a deployed table under the keyed match keys', () => {
     expect(rest).toMatchObject({ contacts: 3, reindexed: 2 });
     const key = indexEntriesFor(contacts[0]!, TEST_MATCH_KEY)[0]!.key.key;
     expect(table.contactsUnder(key)).toHaveLength(3);
+  });
+});
+
+describe('re-indexing the contacts table itself (dynalite)', () => {
+  const dynamo = useDynalite();
+
+  it('finds each contact’s entries by the pointers beside it, rewrites them under today’s keys and removes the old', async () => {
+    // Prepare: a table with the contacts table's keys, one contact indexed under old keys, its
+    // referrer's address confirmed under the old unkeyed hash.
+    const TableName = 'contacts-reindex';
+    await dynamo.client().send(
+      new CreateTableCommand({
+        TableName,
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const store = new DynamoContactStore(TableName, dynamo.client(), 6);
+    const addresses = new DynamoReferrerAddresses(TableName, dynamo.client(), 6);
+    const contact = aContact('a@mail.example');
+    await store.create(contact);
+    await store.indexChildren(indexEntriesFor(contact, OLD_KEY));
+    await addresses.confirm(
+      createHash('sha256').update('front-door:referrer-address:a@mail.example').digest('hex'),
+      now,
+    );
+    const deps = {
+      index: new DynamoMatchIndex(TableName, dynamo.client(), 6),
+      addresses,
+      matchKey: TEST_MATCH_KEY,
+      progress: () => undefined,
+    };
+    // Act
+    const first = await reindexMatchKeys({ dryRun: false }, deps);
+    const second = await reindexMatchKeys({ dryRun: false }, deps);
+    // Assess
+    const [today, old] = [indexEntriesFor(contact, TEST_MATCH_KEY), indexEntriesFor(contact, OLD_KEY)];
+    for (const { key } of today)
+      expect((await store.findByMatchKey(key)).map((e) => e.contactId)).toEqual([contact.contactId]);
+    for (const { key } of old) expect(await store.findByMatchKey(key)).toEqual([]);
+    expect(await addresses.isConfirmed(addressHash('a@mail.example', TEST_MATCH_KEY))).toBe(true);
+    expect(first).toMatchObject({ contacts: 1, reindexed: 1, written: 3, removed: 3, addressesMoved: 1 });
+    expect(second).toMatchObject({ contacts: 1, reindexed: 0, written: 0, removed: 0, addressesMoved: 0 });
   });
 });
