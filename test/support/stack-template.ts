@@ -56,6 +56,22 @@ const forgetOldSources = (current: string) => {
   }
 };
 
+/** Whether the process holding the lock has gone (a killed run), or has held it impossibly long. */
+const abandoned = (lock: string): boolean => {
+  try {
+    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    if (pid) {
+      process.kill(pid, 0); // throws ESRCH once that process has gone
+      return false;
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+  }
+  // No pid yet (just taken), or just released.
+  const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+  return since !== undefined && Date.now() - since > STALE_LOCK_MS;
+};
+
 /** The file holding the stage's template, synthesised now unless these sources already were. */
 export function stackTemplateFile(stage: StageName = 'local'): string {
   // jest's global setup hashes the sources once for the whole run; other callers hash them here.
@@ -68,13 +84,13 @@ export function stackTemplateFile(stage: StageName = 'local'): string {
     try {
       mkdirSync(lock);
     } catch {
-      // Another test is synthesising this stage: wait for its file (or take over a dead synth's lock).
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-      if (since !== undefined && Date.now() - since > STALE_LOCK_MS) rmSync(lock, { force: true, recursive: true });
+      // Another test is synthesising this stage: wait for its file, or take over a dead synth's lock.
+      if (abandoned(lock)) rmSync(lock, { force: true, recursive: true });
       sleep(250);
       continue;
     }
     try {
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       // Loaded only on a miss, so a test that finds the file never loads aws-cdk-lib.
       const { synthesizeTemplate } = require('../../infra/synth') as typeof import('../../infra/synth');
       const { loadStageConfig } = require('../../infra/config') as typeof import('../../infra/config');
