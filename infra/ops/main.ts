@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { contactReplay, contactShow, dlqList, dlqRedrive, OpsError, opsFor, storedContactRecords } from './commands';
+import { backfillIndex } from './backfill-match-index';
 import { reindex } from './reindex';
 import { DeploymentNotFound, localDeployment, stackDeployment } from './deployment';
 
@@ -15,6 +16,10 @@ Commands:
   reindex [--dry-run] [--from <cursor>]
                            rewrite the match index under today's keyed match keys (once, after
                            deploying the version that keys them; safe to run again or resume)
+  backfill-match-index [--dry-run] [--from <cursor>]
+                           write every contact's match index entries again, with each child's
+                           summary as it is now (contacts triaged before the index, or with old
+                           summaries; safe to run again or resume)
 
 Without --stack, the commands act on the local system started by npm start (data in .data/).`;
 
@@ -49,7 +54,7 @@ export const runOps = async (
   const known =
     (group === 'dlq' && (command === 'list' || command === 'redrive')) ||
     (group === 'contact' && (command === 'show' || command === 'replay') && argument) ||
-    (group === 'reindex' && !command);
+    ((group === 'reindex' || group === 'backfill-match-index') && !command);
   if (!known) {
     io.stderr(`${positionals.length ? `Unknown ops command: ${positionals.join(' ')}\n\n` : ''}${OPS_USAGE}`);
     return 2;
@@ -64,6 +69,8 @@ export const runOps = async (
     if (group === 'contact' && command === 'show') await contactShow(ops, argument!);
     if (group === 'contact' && command === 'replay') await contactReplay(ops, argument!);
     if (group === 'reindex') await reindex(ops, { dryRun: values['dry-run'] ?? false, cursor: values.from });
+    if (group === 'backfill-match-index')
+      await backfillIndex(ops, { dryRun: values['dry-run'] ?? false, cursor: values.from });
     return 0;
   } catch (error) {
     if (error instanceof OpsError || error instanceof DeploymentNotFound) {
