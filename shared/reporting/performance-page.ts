@@ -3,7 +3,7 @@ import { AGENCY_TYPES } from '../notification';
 import { ROUTES } from '../triage/types';
 import { OUTCOMES } from '../lado/allegation';
 import { barChart, type Bar } from './charts';
-import { percentage, type BoardMeasures, type MeasuresFilter } from './measures';
+import { percentage, type BoardMeasures, type MeasuresFilter, type MonthFigures } from './measures';
 import { EXACT, isSmall, SUPPRESSED, type Disclosure } from './suppression';
 
 /**
@@ -95,11 +95,11 @@ export const performanceSections = (
     table,
   });
   // Published, the total row goes: with it, one month's withheld figure could be worked out from the others.
-  const byMonthTable = (head: string[], cells: (m: (typeof months)[number]) => string[], totals: string[]) => ({
+  const byMonthTable = (head: string[], cells: (m: MonthFigures) => string[]) => ({
     head: ['Month', ...head],
     rows: [
       ...months.map((m) => [monthName(m.month), ...cells(m)]),
-      ...(disclosure.suppressing ? [] : [['Total', ...totals]]),
+      ...(disclosure.suppressing ? [] : [['Total', ...cells(total)]]),
     ],
   });
   const o = measures.overrides;
@@ -113,10 +113,7 @@ export const performanceSections = (
         (m) => m.contacts,
         (m) => n(m.contacts),
       ),
-      byMonthTable(['Contacts', 'Children'], (m) => [n(m.contacts), n(m.children)], [
-        n(total.contacts),
-        n(total.children),
-      ]),
+      byMonthTable(['Contacts', 'Children'], (m) => [n(m.contacts), n(m.children)]),
     ),
     section(
       'contacts-by-source',
@@ -188,16 +185,12 @@ export const performanceSections = (
         (m) => m.referrals,
         (m) => m.decidedChildren,
       ),
-      byMonthTable(
-        ['Children decided', 'Referred to social care', 'To early help', 'Referral rate'],
-        (m) => [n(m.decidedChildren), n(m.referrals), n(m.earlyHelp), percentText(m.referrals, m.decidedChildren)],
-        [
-          n(total.decidedChildren),
-          n(total.referrals),
-          n(total.earlyHelp),
-          percentText(total.referrals, total.decidedChildren),
-        ],
-      ),
+      byMonthTable(['Children decided', 'Referred to social care', 'To early help', 'Referral rate'], (m) => [
+        n(m.decidedChildren),
+        n(m.referrals),
+        n(m.earlyHelp),
+        percentText(m.referrals, m.decidedChildren),
+      ]),
       100,
     ),
     section(
@@ -208,23 +201,13 @@ export const performanceSections = (
         (m) => m.reReferrals,
         (m) => m.referrals,
       ),
-      byMonthTable(
-        ['Children in contacts', 'Re-contacts', 'Referrals', 'Re-referrals', 'Re-referral rate'],
-        (m) => [
-          n(m.children),
-          n(m.reContacts),
-          n(m.referrals),
-          n(m.reReferrals),
-          percentText(m.reReferrals, m.referrals),
-        ],
-        [
-          n(total.children),
-          n(total.reContacts),
-          n(total.referrals),
-          n(total.reReferrals),
-          percentText(total.reReferrals, total.referrals),
-        ],
-      ),
+      byMonthTable(['Children in contacts', 'Re-contacts', 'Referrals', 'Re-referrals', 'Re-referral rate'], (m) => [
+        n(m.children),
+        n(m.reContacts),
+        n(m.referrals),
+        n(m.reReferrals),
+        percentText(m.reReferrals, m.referrals),
+      ]),
       100,
     ),
     section(
@@ -243,13 +226,6 @@ export const performanceSections = (
           percentText(m.withinOneWorkingDay, m.decidedContacts),
           n(m.redDecided),
           n(m.redWithinHours),
-        ],
-        [
-          n(total.decidedContacts),
-          n(total.withinOneWorkingDay),
-          percentText(total.withinOneWorkingDay, total.decidedContacts),
-          n(total.redDecided),
-          n(total.redWithinHours),
         ],
       ),
       100,
@@ -312,15 +288,6 @@ export const performanceSections = (
             m.ladoAllegations,
             m.ladoOnly,
           ].map(n),
-        [
-          total.partnerRequests,
-          total.partnerRequestsAnsweredWithin48h,
-          total.reconsiderationsRequested,
-          total.reconsiderationsChanged,
-          total.referrersNotReached,
-          total.ladoAllegations,
-          total.ladoOnly,
-        ].map(n),
       ),
     ),
     section(
@@ -355,18 +322,6 @@ export const performanceSections = (
           n(m.ladoResolvedWithinOneMonth),
           n(m.ladoResolvedWithinThreeMonths),
           n(m.ladoRepeats),
-        ],
-        [
-          n(total.ladoReceived),
-          n(total.ladoConsidered),
-          n(total.ladoConsideredWithinOneWorkingDay),
-          percentText(total.ladoConsideredWithinOneWorkingDay, total.ladoConsidered),
-          n(total.ladoMeetings),
-          n(total.ladoMeetingsInTime),
-          n(total.ladoConcluded),
-          n(total.ladoResolvedWithinOneMonth),
-          n(total.ladoResolvedWithinThreeMonths),
-          n(total.ladoRepeats),
         ],
       ),
       100,
