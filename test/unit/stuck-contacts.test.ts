@@ -1,5 +1,7 @@
 import type { Contact } from '../../shared/contacts';
+import { buildQueue, QueueQuerySchema, TABS } from '../../shared/console/queue';
 import { findStuckContacts } from '../../shared/console/stuck';
+import { renderPage } from '../../shared/web/render';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 
 const now = new Date('2026-03-02T10:00:00Z');
@@ -65,5 +67,57 @@ describe('stuck and failed contacts in the console (issue 11)', () => {
 
     // Assess
     expect(result).toEqual({ stuck: 0, failed: 0, rows: [], warning: undefined });
+  });
+});
+
+/** The queue page as the console renders it (functions/console/queue.ts), with an empty queue. */
+const queuePage = (stuck: Awaited<ReturnType<typeof findStuckContacts>>) => {
+  const query = QueueQuerySchema.parse({});
+  return renderPage('console/queue.njk', {
+    query,
+    stuck,
+    tabs: buildQueue(
+      { open: [], awaitingManager: [], needsCompleting: [], decidedToday: [], reconsiderationRequests: [] },
+      query,
+      'worker-1',
+      now,
+    ),
+    pageItems: () => [],
+    filters: { route: [], level: [], source: [], theme: [] },
+    tabNames: TABS,
+  });
+};
+
+describe('the queue page shows stuck and failed contacts (issue 11)', () => {
+  it('renders the warning banner and a linked row for each, above the queue', async () => {
+    // Prepare
+    const store = new MemoryContactStore([
+      contact('0001', 'received', '2026-03-02T09:40:00Z'),
+      contact('0004', 'triage-failed', '2026-03-02T08:00:00Z'),
+    ]);
+    const stuck = await findStuckContacts({ store, now });
+
+    // Act
+    const html = queuePage(stuck);
+
+    // Assess
+    const banner = html.indexOf('govuk-notification-banner');
+    const table = html.indexOf('id="stuck"');
+    expect(banner).toBeGreaterThan(-1);
+    expect(html).toContain('1 contact is stuck in triage');
+    expect(html).toContain('1 contact failed automatic triage and needs a worker to triage it by hand.');
+    expect(html).toContain('Stuck and failed (2)');
+    expect(table).toBeGreaterThan(banner);
+    expect(table).toBeLessThan(html.indexOf('Apply filters'));
+    expect(html).toContain('<a class="govuk-link" href="/console/contacts/0004">CFC-TEST-0004</a>');
+    expect(html).toContain('<a class="govuk-link" href="/console/contacts/0001">CFC-TEST-0001</a>');
+    expect(html.indexOf('CFC-TEST-0004')).toBeLessThan(html.indexOf('CFC-TEST-0001'));
+  });
+
+  it('shows neither when nothing is stuck or failed', async () => {
+    const stuck = await findStuckContacts({ store: new MemoryContactStore([]), now });
+    const html = queuePage(stuck);
+    expect(html).not.toContain('govuk-notification-banner');
+    expect(html).not.toContain('Stuck and failed');
   });
 });
