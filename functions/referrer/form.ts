@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isContactId, newContactId } from '../../shared/contacts';
+import { isProfessionalAgencyType } from '../../shared/notification';
 import { statusPageUrl } from '../../shared/mail/links';
 import type { Draft } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
@@ -15,6 +16,7 @@ import {
   nextPage,
   pageForPath,
   previousPage,
+  referrerInput,
   type ListName,
 } from '../../shared/referrer/journey';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
@@ -143,6 +145,7 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
       reference: stored.submitted.reference,
       immediateDanger: stored.answers.immediateDanger,
       emailed: Boolean(stored.answers.referrer?.email) && stored.answers.referrerKind !== 'anonymous',
+      professional: isProfessionalAgencyType(referrerInput(stored.answers).agencyType as string | undefined),
       statusHref: statusPageUrl(stored.submitted, config()),
     });
   }

@@ -68,7 +68,7 @@ export const handler = webHandler(
         stageText: statusText(status),
         receivedAt: formatLondonTime(status.receivedAt),
         dueAt: status.decisionDueAt && formatLondonTime(status.decisionDueAt),
-        decidedAt: status.decision && formatLondonTime(status.decision.decidedAt),
+        decidedAt: formatLondonTime((status.decision ?? status.confidentialOutcome)?.decidedAt ?? status.receivedAt),
         reconsiderHref: `${base}/reconsider`,
         backHref: base,
         codeAction: `${base}/code`,
@@ -77,7 +77,9 @@ export const handler = webHandler(
           event.queryStringParameters?.sent === 'reconsideration' && status.reconsideration?.status === 'requested',
       };
     };
-    if (action === 'code' && method === 'POST') return sendCode(contact, base, common, now);
+    // A code opens only free text the referrer may read: none for a referrer who is not a professional.
+    if (action === 'code' && method === 'POST')
+      return view(false).status.freeTextWithheld ? sendCode(contact, base, common, now) : redirect(base);
     if (action === 'reasons' && method === 'POST') {
       const result = await checkStatusCode(
         { contact, code: formValues(event).code?.[0] ?? '', now },

@@ -4,6 +4,7 @@ import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
 import { isSecureAddress } from './secure-address';
 import { statusPageUrl } from './links';
+import { isProfessionalAgencyType } from '../notification';
 import { childrenSummary, greeting, immediateDanger } from './wording';
 
 /**
@@ -48,7 +49,11 @@ export const acknowledgementEmail = (
     [
       greeting(contact),
       `Thank you for telling us you are worried about ${secure ? childrenSummary(contact) : 'a child'}.\nYour reference is ${contact.reference}. Use it whenever you contact us about this notification.`,
-      `A qualified social worker will decide what happens next by ${due}. We will email you the decision and the reasons for it.`,
+      `A qualified social worker will decide what happens next by ${due}. ${
+        isProfessionalAgencyType(contact.notification.referrer.agencyType)
+          ? 'We will email you the decision and the reasons for it.'
+          : 'We will email you when we have decided. We cannot tell you the outcome, because information about a child is confidential.'
+      }`,
       immediateDanger(config),
       { text: 'Check the status of your notification:', href: statusPageUrl(contact, config) },
     ],

@@ -10,3 +10,13 @@ export const NEXT_STEPS: Record<Route, string> = {
   'csc-strategy-discussion': "Children's social care will hold a strategy discussion with police and health.",
   'existing-open-case': 'The child already has an allocated worker, who has been told about your notification.',
 };
+
+/**
+ * What a member of the public, family or an anonymous referrer is told once we have decided:
+ * the stage in plain words and what anyone can do, never a child's route or the reasons
+ * (isProfessionalAgencyType says why).
+ */
+export const CONFIDENTIAL_OUTCOME =
+  'We have looked at your concern and decided what to do next. We cannot tell you the outcome because information about a child is confidential.';
+export const PUBLIC_NEXT_STEPS =
+  'If a child is in immediate danger, call 999. If you are worried about a child again, or find out something new, tell us again: you do not need to know what happened before.';

@@ -3,9 +3,10 @@ import type { EmailMessage, MailConfig } from './message';
 import { compose, type Block } from './render';
 import { isSecureAddress } from './secure-address';
 import { statusPageUrl } from './links';
-import { NEXT_STEPS } from './next-steps';
+import { CONFIDENTIAL_OUTCOME, NEXT_STEPS, PUBLIC_NEXT_STEPS } from './next-steps';
+import { isProfessionalAgencyType } from '../notification';
 import { decisionKind } from './decision-sequence';
-import { childLabel, describeDecision, greeting, joinAnd } from './wording';
+import { childLabel, describeDecision, greeting, immediateDanger, joinAnd } from './wording';
 
 /**
  * Referrers who disagree should know both steps, in order (domain brief §5). A referrer who has
@@ -34,6 +35,22 @@ const howToDisagree = (contact: Contact, config: MailConfig): Block[] => [
 export const outcomeEmail = (contact: DecidedContact, config: MailConfig): EmailMessage | undefined => {
   const email = contact.notification.referrer.email;
   if (!email) return undefined;
+  // Not a professional: never the route or reasons (a strategy discussion could tip someone off).
+  if (!isProfessionalAgencyType(contact.notification.referrer.agencyType)) {
+    return compose(
+      { contactId: contact.contactId, kind: decisionKind(contact, 'outcome') },
+      email,
+      `Your notification ${contact.reference}`,
+      [
+        greeting(contact),
+        CONFIDENTIAL_OUTCOME,
+        `What happens next: ${PUBLIC_NEXT_STEPS}`,
+        immediateDanger(config),
+        `Thank you for telling us. Your reference is ${contact.reference}.`,
+      ],
+      config,
+    );
+  }
   const decision = contact.decision;
   const secure = isSecureAddress(email, config);
   const groups = groupedByDecision(decision.children);

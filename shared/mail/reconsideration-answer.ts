@@ -3,12 +3,29 @@ import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
 import { isSecureAddress } from './secure-address';
 import { statusPageUrl } from './links';
+import { CONFIDENTIAL_OUTCOME, PUBLIC_NEXT_STEPS } from './next-steps';
+import { isProfessionalAgencyType } from '../notification';
 import { describeWhole, greeting } from './wording';
 
 /** The answer to a referrer's request for reconsideration; sent once per contact. */
 export const reconsiderationAnswerEmail = (contact: DecidedContact, config: MailConfig): EmailMessage | undefined => {
   const email = contact.notification.referrer.email;
   if (!email) return undefined;
+  // Only a professional may ask (shared/referrer/status.ts); one who asked before that rule is
+  // told that we looked again, never the route or the reasons.
+  if (!isProfessionalAgencyType(contact.notification.referrer.agencyType)) {
+    return compose(
+      { contactId: contact.contactId, kind: 'reconsideration-answer' },
+      email,
+      `Your notification ${contact.reference}`,
+      [
+        greeting(contact),
+        `A manager has looked again at notification ${contact.reference}, as you asked. ${CONFIDENTIAL_OUTCOME}`,
+        `What happens next: ${PUBLIC_NEXT_STEPS}`,
+      ],
+      config,
+    );
+  }
   const answer = contact.reconsideration!;
   const decision = contact.decision;
   const previous = contact.previousDecisions?.at(-1);

@@ -62,6 +62,15 @@ export const AddressSchema = z.object({
 /** Referrers telling us for themselves, not for an organisation (CIN sources 1A-1D). */
 export const INDIVIDUAL_AGENCY_TYPES: readonly string[] = ['family-member', 'acquaintance', 'self', 'member-of-public'];
 
+/**
+ * A referrer telling us as part of their work, for an agency: the one definition of
+ * "professional". Working Together 2023 asks us to feed decisions back to practitioners; a member
+ * of the public, family or an anonymous referrer may be close to whoever harms the child, so they
+ * are never told a child's route or the reasons (a strategy discussion could tip someone off).
+ */
+export const isProfessionalAgencyType = (agencyType: string | undefined): boolean =>
+  agencyType !== undefined && agencyType !== 'anonymous' && !INDIVIDUAL_AGENCY_TYPES.includes(agencyType);
+
 const required = (ctx: z.RefinementCtx, path: string, message = 'This field is required') =>
   ctx.addIssue({ code: 'custom', path: [path], message });
 

@@ -11,6 +11,29 @@ const ANSWER = 'A manager read the school’s reasons again and agrees with the 
 const receivedAt = '2026-11-20T10:00:00.000Z';
 const config = testRuntimeConfig();
 
+const STRATEGY_RATIONALE = 'The bruise on a baby who cannot crawl needs a strategy discussion today.';
+
+/** The same notification, sent by someone telling us for themselves, decided as a strategy discussion. */
+const fromSomeoneNotAtWork = (agencyType: string): Contact => {
+  const contact = decidedContact();
+  return {
+    ...contact,
+    notification: {
+      ...contact.notification,
+      referrer: {
+        ...contact.notification.referrer,
+        name: agencyType === 'anonymous' ? undefined : 'Sam Neighbour',
+        agencyType,
+      },
+    },
+    decision: {
+      ...contact.decision!,
+      children: [{ childIndex: 0, route: 'csc-strategy-discussion', level: 4, rationale: STRATEGY_RATIONALE }],
+    },
+    reconsideration: undefined,
+  } as unknown as Contact;
+};
+
 const decidedContact = (): Contact =>
   ({
     contactId: 'a'.repeat(26),
@@ -21,7 +44,7 @@ const decidedContact = (): Contact =>
     receivedAt,
     updatedAt: receivedAt,
     notification: {
-      referrer: { email: 'dsl@school.example', name: 'Dana Lead' },
+      referrer: { email: 'dsl@school.example', name: 'Dana Lead', agencyType: 'school' },
       children: [{ firstName: 'Ellie', lastName: 'Example' }],
     },
     decision: {
@@ -86,6 +109,41 @@ describe('status links', () => {
     expect(shown).not.toContain(RATIONALE);
     expect(shown).not.toContain(ANSWER);
     expect(referrerStatus(contact).freeTextWithheld).toBe(true);
+  });
+
+  it('tell a member of the public, family or an anonymous referrer only that we decided and what anyone can do, never the route or the reasons, code or not', () => {
+    for (const agencyType of ['member-of-public', 'family-member', 'acquaintance', 'self', 'anonymous']) {
+      // Prepare
+      const contact = fromSomeoneNotAtWork(agencyType);
+      // Act
+      const withoutCode = referrerStatus(contact);
+      const withCode = referrerStatus(contact, { revealFreeText: true });
+      // Assess
+      for (const status of [withoutCode, withCode]) {
+        const shown = JSON.stringify(status);
+        expect(shown).not.toMatch(/strategy|s47|level/i);
+        expect(shown).not.toContain(STRATEGY_RATIONALE);
+        expect(status.decision).toBeUndefined();
+        expect(status.confidentialOutcome?.text).toBe(
+          'We have looked at your concern and decided what to do next. We cannot tell you the outcome because information about a child is confidential.',
+        );
+        expect(status.confidentialOutcome?.nextSteps).toContain('call 999');
+        // Nothing for a code to open, and no decision to ask about again.
+        expect(status.freeTextWithheld).toBe(false);
+        expect(status.mayAskForReconsideration).toBe(false);
+      }
+    }
+  });
+
+  it('keep telling a professional referrer the route, and the reasons with a code', () => {
+    // Prepare
+    const contact = fromSomeoneNotAtWork('gp');
+    // Act
+    const [withoutCode, withCode] = [referrerStatus(contact), referrerStatus(contact, { revealFreeText: true })];
+    // Assess
+    expect(withoutCode.decision!.children[0]!.route).toMatch(/strategy discussion/);
+    expect(withoutCode.confidentialOutcome).toBeUndefined();
+    expect(JSON.stringify(withCode)).toContain(STRATEGY_RATIONALE);
   });
 
   it('reveal the reasons and the reconsideration answer with a code emailed to the referrer, once', async () => {

@@ -151,6 +151,39 @@ describe('emails to referrers and teams', () => {
     expect(dutyManagerAlert(anonymous, config).text).toContain('Referring agency: none (anonymous).');
   });
 
+  it('tells a member of the public, family or an anonymous referrer that we decided, never the route or the reasons, even at a secure address', () => {
+    for (const agencyType of ['member-of-public', 'family-member', 'anonymous'] as const) {
+      // Prepare: a strategy discussion, which told to the wrong person could tip off whoever harms the child.
+      const contact = contactFrom('neighbour@area.police.example');
+      contact.notification.referrer = { agencyType, name: 'Sam Neighbour', email: 'neighbour@area.police.example' };
+      contact.decision!.children[0] = {
+        ...contact.decision!.children[0]!,
+        route: 'csc-strategy-discussion',
+        level: 4,
+        rationale: 'Bruising on a non-mobile baby.',
+      };
+      contact.reconsideration = {
+        requestedAt: '2026-11-22T10:00:00.000Z',
+        reason: 'Please look again.',
+        status: 'upheld',
+        answer: 'The bruising needs a strategy discussion.',
+        answeredAt: '2026-11-23T10:00:00.000Z',
+      } as DecidedContact['reconsideration'];
+      // Act
+      const emails = [outcomeEmail(contact, config)!, reconsiderationAnswerEmail(contact, config)!];
+      const acknowledgement = acknowledgementEmail(contact, config)!.text;
+      // Assess
+      for (const email of emails) {
+        expect(email.text).toContain(
+          'We cannot tell you the outcome because information about a child is confidential.',
+        );
+        expect(email.text).toContain('call 999');
+        expect(email.text).not.toMatch(/strategy|level of need|bruis|Ellie/i);
+      }
+      expect(acknowledgement).not.toContain('the reasons for it');
+    }
+  });
+
   it('acknowledges with the reference, the due time in London time and a status link', () => {
     const email = acknowledgementEmail(contactFrom('dsl@school.example'), config)!;
     expect(email.subject).toContain('CFC-AAAA-BBBB');

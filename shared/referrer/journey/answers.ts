@@ -1,4 +1,4 @@
-import { INDIVIDUAL_AGENCY_TYPES, NotificationSchema, fieldErrors, type FieldError } from '../../notification';
+import { isProfessionalAgencyType, NotificationSchema, fieldErrors, type FieldError } from '../../notification';
 import { SOMETHING_ELSE, chosenIndicators, screeningAsked } from './concern-areas';
 import { dateError, datePartsError } from './dates';
 import { adultConcernInput } from './adult-concern-page';
@@ -81,7 +81,7 @@ export const displayValue = (field: Field, answers: Answers, index: number): unk
  * Only what the referrer gave as the kind of referrer they chose: details typed before they
  * changed their mind (to anonymous, say) are not sent.
  */
-const referrerInput = (answers: Answers): Record<string, unknown> => {
+export const referrerInput = (answers: Answers): Record<string, unknown> => {
   const { name, role, organisation, agencyType, email, phone } = answers.referrer ?? {};
   const kind = answers.referrerKind;
   if (kind === 'anonymous') return { agencyType: kind, phone };
@@ -90,8 +90,7 @@ const referrerInput = (answers: Answers): Record<string, unknown> => {
     name,
     role,
     organisation,
-    agencyType:
-      agencyType === 'anonymous' || INDIVIDUAL_AGENCY_TYPES.includes(String(agencyType)) ? undefined : agencyType,
+    agencyType: isProfessionalAgencyType(agencyType as string | undefined) ? agencyType : undefined,
     email,
     phone,
   };

@@ -13,5 +13,14 @@ export {
   suggestedFactors,
 } from './concern-areas';
 export { LISTS, REFERRER_KINDS, allPages, findPage, isListName, itemIndex, itemStart } from './pages';
-export { answerAt, answerPage, displayValue, messageForPath, notificationInput, pageErrors, resolve } from './answers';
+export {
+  answerAt,
+  answerPage,
+  displayValue,
+  messageForPath,
+  notificationInput,
+  pageErrors,
+  referrerInput,
+  resolve,
+} from './answers';
 export { afterChange, journeyPath, nextPage, pageForPath, previousPage } from './navigation';

@@ -3,7 +3,7 @@ import {
   ASSESSMENT_FACTORS,
   ETHNICITIES,
   GENDERS,
-  INDIVIDUAL_AGENCY_TYPES,
+  isProfessionalAgencyType,
   normalisePostcode,
 } from '../../notification';
 import { CONCERN_AREAS, areaOptions, findArea, specificOptions, suggestedFactors } from './concern-areas';
@@ -32,7 +32,7 @@ const AGENCY_LABELS: Record<string, string> = {
 };
 /** Organisations a professional may work for: people telling us for themselves say so on the page before. */
 const agencyOptions: Option[] = Object.keys(AGENCY_TYPES)
-  .filter((value) => value !== 'anonymous' && !INDIVIDUAL_AGENCY_TYPES.includes(value))
+  .filter(isProfessionalAgencyType)
   .map((value) => ({
     value,
     text: AGENCY_LABELS[value] ?? `${value[0]!.toUpperCase()}${value.slice(1).replace(/-/g, ' ')}`,
