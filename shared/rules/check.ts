@@ -43,6 +43,7 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
   }
   ruleset.themes.forEach((t) => t.when && themeSources.add(t.id));
   const unreachableIndicators = new Set<string>();
+  const ruleIds = new Set(ruleset.rules.map((r) => r.id));
 
   /** Why the condition can never hold, or undefined when it might. */
   const impossible = (c: Condition): string | undefined => {
@@ -61,6 +62,8 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
     if (c.indicator && c.indicator.every((id) => unreachableIndicators.has(id)))
       return `indicators ${c.indicator.join(', ')} can never fire`;
     if (c.flag && flagSetters[c.flag] === 0) return `nothing in the ruleset sets the ${c.flag} flag`;
+    if (c.siblingRule && !c.siblingRule.some((id) => ruleIds.has(id)))
+      return `no rule of the ruleset is called ${c.siblingRule.join(' or ')}`;
     if (c.theme && !themeSources.has(c.theme)) return `nothing in the ruleset puts a contact on the ${c.theme} theme`;
     for (const key of ['missingEpisodes', 'children', 'childAge', 'level'] as const) {
       const r = c[key];

@@ -27,6 +27,8 @@ export interface Facts {
   disabilityRecorded: boolean[];
   /** Earlier contacts per child assessed, newest first. */
   earlierByChild: EarlierContact[][];
+  /** The rules and indicators that fired for each other child of the notification, by child number. */
+  siblingsFired: ReadonlyMap<string, number[]>;
   receivedAt: number;
 }
 
@@ -198,6 +200,15 @@ export const compileCondition = (condition: Condition): Evaluator => {
         return evidence;
       };
     }
+    case 'siblingRule': {
+      const ids = condition.siblingRule!;
+      return (f) => {
+        let evidence: string[] | undefined;
+        for (const id of ids)
+          for (const n of f.siblingsFired.get(id) ?? []) (evidence ??= []).push(`child ${n}: ${id}`);
+        return evidence;
+      };
+    }
     case 'all': {
       const parts = condition.all!.map(compileCondition);
       return (f, s) => {
@@ -228,6 +239,15 @@ export const compileCondition = (condition: Condition): Evaluator => {
     default:
       throw new Error(`Unknown condition ${String(key)}`);
   }
+};
+
+/** The rules a condition asks about on the other children (siblingRule). */
+export const siblingRuleIds = (condition: Condition, into = new Set<string>()): Set<string> => {
+  condition.siblingRule?.forEach((id) => into.add(id));
+  condition.all?.forEach((c) => siblingRuleIds(c, into));
+  condition.any?.forEach((c) => siblingRuleIds(c, into));
+  if (condition.not) siblingRuleIds(condition.not, into);
+  return into;
 };
 
 /** Which kinds of fact a condition reads, for labelling reasons and for the rules checker. */

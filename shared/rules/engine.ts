@@ -14,7 +14,7 @@ import {
   type Route,
   type TriageInput,
 } from '../triage/types';
-import { compileCondition, conditionKeys, type Evaluator, type Facts, type State } from './conditions';
+import { compileCondition, conditionKeys, siblingRuleIds, type Evaluator, type Facts, type State } from './conditions';
 import type { Condition, Duration, Indicator, Rule, Ruleset } from './schema';
 
 /**
@@ -40,6 +40,8 @@ export interface CompiledRuleset {
   amber: Evaluator;
   others: { id: string; name: string; when: Evaluator; within: Duration; from: 'received' | 'missing-return' }[];
   calendar: WorkingCalendar;
+  /** Rules asked about on the other children (siblingRule): when one fired, those children are assessed again. */
+  siblingRules: ReadonlySet<string>;
 }
 
 const SCREENING_KEYS = new Set<keyof Condition>(['dash', 'cse', 'missingEpisodes']);
@@ -80,6 +82,7 @@ export const compileRuleset = (ruleset: Ruleset): CompiledRuleset => {
       from: c.from,
     })),
     calendar: createWorkingCalendar({ officeHours: ruleset.officeHours }),
+    siblingRules: ruleset.rules.reduce((ids, r) => siblingRuleIds(r.when, ids), new Set<string>()),
   };
   cache.set(ruleset, compiled);
   return compiled;
@@ -92,7 +95,14 @@ const ageOn = (dateOfBirth: string, on: string): number => {
 };
 
 /** The facts for assessing one child: the notification's own facts, and this child's age and history. */
-const factsOf = (input: TriageInput, childIndex: number, calendar: WorkingCalendar): Facts => {
+const NO_SIBLINGS: ReadonlyMap<string, number[]> = new Map();
+
+const factsOf = (
+  input: TriageInput,
+  childIndex: number,
+  calendar: WorkingCalendar,
+  siblingsFired: ReadonlyMap<string, number[]>,
+): Facts => {
   const { notification, receivedAt } = input;
   const { concerns } = notification;
   const child = notification.children[childIndex]!;
@@ -110,6 +120,7 @@ const factsOf = (input: TriageInput, childIndex: number, calendar: WorkingCalend
     ages: [child.dateOfBirth ? Math.max(0, ageOn(child.dateOfBirth, today)) : child.approximateAge],
     disabilityRecorded: [child.disability !== undefined],
     earlierByChild: [input.history.earlierContacts.filter((c) => c.childIndex === childIndex)],
+    siblingsFired,
     receivedAt: receivedAt.getTime(),
   };
 };
@@ -205,9 +216,10 @@ const assessChild = (
   input: TriageInput,
   childIndex: number,
   calendar: WorkingCalendar,
+  siblingsFired: ReadonlyMap<string, number[]> = NO_SIBLINGS,
 ): ChildAssessment => {
   const { ruleset } = compiled;
-  const facts = factsOf(input, childIndex, calendar);
+  const facts = factsOf(input, childIndex, calendar, siblingsFired);
   const selected = new Set(input.notification.concerns.indicators);
   const state: State = {
     firedIds: new Set(),
@@ -294,15 +306,36 @@ const mergeReasons = (all: Reason[]): Reason[] => {
 };
 
 /**
+ * The rules asked about on other children (siblingRule) that fired for the children other than
+ * this one, each assessed on their own facts: one pass, so a rule about siblings never feeds another.
+ */
+const firedForSiblings = (
+  compiled: CompiledRuleset,
+  alone: ChildAssessment[],
+  childIndex: number,
+): Map<string, number[]> => {
+  const fired = new Map<string, number[]>();
+  if (compiled.siblingRules.size === 0) return fired;
+  alone.forEach((other, i) => {
+    if (i === childIndex) return;
+    for (const reason of other.recommendation.reasons)
+      if (compiled.siblingRules.has(reason.id)) fired.set(reason.id, [...(fired.get(reason.id) ?? []), i + 1]);
+  });
+  return fired;
+};
+
+/**
  * Each child is assessed on their own (Working Together 2023: every child is assessed as an
  * individual); the contact's headline is the most intrusive child's route with the highest
  * level and priority, and the decision falls due by the most urgent child's clock.
  */
 export const evaluate = (compiled: CompiledRuleset, input: TriageInput, calendar: WorkingCalendar): Recommendation => {
   const { ruleset } = compiled;
-  const assessed = input.notification.children.map((_, childIndex) =>
-    assessChild(compiled, input, childIndex, calendar),
-  );
+  const alone = input.notification.children.map((_, childIndex) => assessChild(compiled, input, childIndex, calendar));
+  const assessed = alone.map((a, childIndex) => {
+    const fired = firedForSiblings(compiled, alone, childIndex);
+    return fired.size > 0 ? assessChild(compiled, input, childIndex, calendar, fired) : a;
+  });
   const children = assessed.map((a) => a.recommendation);
   const priority = PRIORITY_ORDER[Math.max(...children.map((c) => PRIORITY_ORDER.indexOf(c.priority)))]!;
   const { decision, priorities } = ruleset.clocks;

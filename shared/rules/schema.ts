@@ -26,7 +26,8 @@ interface Range {
 /**
  * A condition has exactly one key. Notification facts: factor, dash, cse, missingEpisodes,
  * immediateDanger, agency, children, childAge, unborn, childDisability. Evaluation state: indicator,
- * countAtLevel, sides, flag, level, theme. History: earlierContacts. Logic: all, any, not.
+ * countAtLevel, sides, flag, level, theme. The other children: siblingRule. History:
+ * earlierContacts. Logic: all, any, not.
  */
 export interface Condition {
   factor?: string[];
@@ -50,6 +51,11 @@ export interface Condition {
   theme?: string;
   /** Earlier contacts for any one child within the window (the current contact not counted). */
   earlierContacts?: { withinMonths: number; gte: number };
+  /**
+   * Another child of the notification for whom one of these rules fired on that child's own
+   * facts (a baby's injury brings a young brother or sister into the same strategy discussion).
+   */
+  siblingRule?: string[];
   all?: Condition[];
   any?: Condition[];
   not?: Condition;
@@ -94,6 +100,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       earlierContacts: z
         .object({ withinMonths: z.number().int().min(1).max(120), gte: z.number().int().min(1) })
         .strict(),
+      siblingRule: z.array(id).min(1),
       all: z.array(ConditionSchema).min(1),
       any: z.array(ConditionSchema).min(1),
       not: ConditionSchema,
@@ -170,16 +177,23 @@ export const RuleSchema = z
         raiseBy: z.number().int().min(1).max(3).optional(),
         themes: z.array(id).default([]),
         ...flags,
+        /**
+         * Changes nothing but puts the rule's text among the child's reasons, for what the worker
+         * must know and act on without a new level (an older sibling to be considered in a strategy
+         * discussion about their brother or sister).
+         */
+        note: z.literal(true).optional(),
       })
       .strict()
       .refine(
         (t) =>
+          t.note ||
           t.level !== undefined ||
           t.raiseBy !== undefined ||
           t.themes.length > 0 ||
           t.immediateRisk ||
           t.strategyDiscussion,
-        'A rule must change something: level, raiseBy, themes, immediateRisk or strategyDiscussion',
+        'A rule must change something (level, raiseBy, themes, immediateRisk or strategyDiscussion) or be a note',
       ),
   })
   .strict();

@@ -62,6 +62,26 @@ const rows: Row[] = [
     { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
   ],
   [
+    'sibling-of-injured-baby',
+    {
+      agency: 'health-visitor',
+      factors: ['18B'],
+      ages: [0, 3],
+      description: 'Four-month-old has a bruise on the cheek; his three-year-old sister is at home.',
+    },
+    { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
+  ],
+  [
+    'older-sibling-of-injured-baby',
+    {
+      agency: 'health-visitor',
+      factors: ['18B'],
+      ages: [0, 9],
+      description: 'Four-month-old has a bruise on the cheek; his nine-year-old brother is at school.',
+    },
+    { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
+  ],
+  [
     'repeat-domestic-abuse',
     {
       agency: 'police',

@@ -11,7 +11,7 @@ import { RECEIVED_AT, earlier, notificationFor, type Scenario } from './notifica
  * A second, independent set of realistic synthetic notifications: none repeats a scenario of
  * guidance-scenarios.test.ts. Each child's expected level, route and RAG was written from the
  * published guidance cited beside it BEFORE the engine was run on it; where the engine disagreed
- * and the guidance stood, the ruleset was changed (default ruleset 1.4.0), never the expectation.
+ * and the guidance stood, the ruleset was changed (default rulesets 1.4.0 and 1.5.0), never the expectation.
  *
  * Sources:
  * - WT: Working Together to Safeguard Children 2023 (ch. 2 early help; ch. 3 s17 assessment, a
@@ -101,31 +101,12 @@ type Case = [
 /**
  * Disagreements not resolved in the ruleset: the guidance's answer stands as the expectation, and
  * each runs as a failing test, so the day the engine agrees the test says so.
- * - The bruised baby's sibling: the engine applies "a baby under one with an injury" to the baby
- *   only, as issue 9 and test/rules/per-child.test.ts decided ("each child assessed as an
- *   individual"); bruising protocols put the siblings in the same strategy discussion. Which
- *   reading stands is the product owner's call, so the ruleset is left as it is.
  * - Siblings with different needs: a notification's concerns are about all its children (the
  *   schema has no per-child concerns), so a concern about one child is applied to every child.
  *   Fixing it needs per-child concerns in the notification, the form, the API and the email
  *   template, which is more than a ruleset change.
  */
 const disagreements: Case[] = [
-  // Bruising protocols: a bruise on a non-mobile baby is a strategy discussion however it is
-  // explained (here, a toddler's toy), and WT ch. 3: the strategy discussion considers the
-  // other children in the household, so the toddler is in it too.
-  [
-    '4-month-old with a bruise to the ear, explained as a toddler’s toy; the toddler too (API)',
-    {
-      agency: 'gp',
-      factors: ['18B'],
-      ages: [0, 2],
-      description:
-        'Four-month-old brought in with a bruise behind the left ear; mother says the two-year-old hit him with a toy.',
-    },
-    [S47, S47],
-    { reasons: ['baby-with-injury'] },
-  ],
   // WT ch. 3 (each child assessed as an individual) and LoN: a 15-year-old who self-harms needs
   // level 3; her 6-year-old brother, living with their mother's depression, has an additional
   // need (level 2) and does not self-harm. The notification cannot say which child a concern is
@@ -144,7 +125,24 @@ const disagreements: Case[] = [
   ],
 ];
 
+// Bruising protocols: a bruise on a non-mobile baby is a strategy discussion however it is
+// explained (here, a toddler's toy), and WT ch. 3: the strategy discussion considers the other
+// children in the household, so the toddler is in it too (default ruleset 1.5.0).
+const bruisedBaby: Case = [
+  '4-month-old with a bruise to the ear, explained as a toddler’s toy; the toddler too (API)',
+  {
+    agency: 'gp',
+    factors: ['18B'],
+    ages: [0, 2],
+    description:
+      'Four-month-old brought in with a bruise behind the left ear; mother says the two-year-old hit him with a toy.',
+  },
+  [S47, S47],
+  { reasons: ['baby-with-injury', 'sibling-of-injured-baby'] },
+];
+
 const cases: Case[] = [
+  bruisedBaby,
   // KCSIE part 5 and WT ch. 3: sexual abuse within the family by an older sibling; one strategy
   // discussion about both children, the child who harmed assessed as a child too.
   [
@@ -577,7 +575,7 @@ describe('fresh realistic notifications, as published guidance would decide them
 
   it('the non-mobile baby with a bruise is a strategy discussion, red, whatever the explanation', () => {
     // Prepare
-    const input = inputOf(disagreements[0]![1]);
+    const input = inputOf(bruisedBaby[1]);
     // Act
     const r = recommend(input);
     // Assess
@@ -587,7 +585,7 @@ describe('fresh realistic notifications, as published guidance would decide them
 
   it('a red child is due within 4 hours; a child in need assessment starts a 45 working day clock', () => {
     // Prepare
-    const baby = inputOf(disagreements[0]![1]);
+    const baby = inputOf(bruisedBaby[1]);
     const fostered = inputOf(cases.find(([n]) => n.startsWith('private fostering: 14'))![1]);
     // Act
     const red = recommend(baby);

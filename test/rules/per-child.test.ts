@@ -10,7 +10,7 @@ import { inputFor } from './notifications';
  * high-risk household are at risk of significant harm).
  */
 describe('a recommendation for each child', () => {
-  it('applies "a baby under one with an injury" to the baby only, not to her 14-year-old brother', () => {
+  it('applies "a baby under one with an injury" to the baby only, not to her 14-year-old brother, who keeps his own level with a note to consider him in the discussion', () => {
     // A health visitor: the four-month-old has a bruise; the toddler next door is said to have hit him.
     const r = recommend(
       inputFor({
@@ -28,6 +28,42 @@ describe('a recommendation for each child', () => {
     expect(teenager.reasons.map((x) => x.id)).not.toContain('baby-with-injury');
     expect(teenager.route).not.toBe('csc-strategy-discussion');
     expect(teenager.priority).not.toBe('red');
+    // Bruising protocols and WT 2023 ch. 3: the strategy discussion considers the other children.
+    const note = teenager.reasons.find((x) => x.id === 'older-sibling-of-injured-baby');
+    expect(note?.text).toMatch(/considered in the baby's strategy discussion/);
+    expect(note?.evidence).toEqual(['child 1: baby-with-injury', 'child 2 aged 14']);
+    expect(teenager.level).toBeLessThan(4);
+  });
+
+  it("brings a brother or sister under 5 into the injured baby's strategy discussion, with their own reason", () => {
+    // Prepare: the baby's bruise; a 4-year-old and a 6-year-old at home.
+    const input = inputFor({
+      agency: 'gp',
+      factors: ['18B'],
+      ages: [0, 4, 6],
+      description: 'Four-month-old has a bruise on the cheek; nobody can say how it happened.',
+    });
+    // Act
+    const r = recommend(input);
+    // Assess
+    const [preschool, older] = [recommendedFor(r, 1)!, recommendedFor(r, 2)!];
+    expect(preschool).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
+    expect(preschool.reasons.find((x) => x.id === 'sibling-of-injured-baby')?.text).toBe(
+      'Brother or sister of a baby with an injury: considered in the same strategy discussion.',
+    );
+    expect(preschool.reasons.map((x) => x.id)).not.toContain('baby-with-injury');
+    expect(older.route).not.toBe('csc-strategy-discussion');
+    expect(older.reasons.map((x) => x.id)).toContain('older-sibling-of-injured-baby');
+  });
+
+  it('brings no sibling into a strategy discussion when no baby is injured', () => {
+    // Prepare: the same household, a 3-year-old with a bruise (not a baby under one).
+    const r = recommend(
+      inputFor({ agency: 'gp', factors: ['18B'], ages: [3, 1], description: 'Three-year-old bruised at nursery.' }),
+    );
+    // Assess
+    for (const child of r.children)
+      expect(child.reasons.map((x) => x.id)).not.toEqual(expect.arrayContaining(['sibling-of-injured-baby']));
   });
 
   it('applies a high DASH risk to every child in the household, the baby and the 14-year-old alike', () => {
