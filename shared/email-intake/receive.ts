@@ -127,6 +127,8 @@ export const receiveEmail = async (
       );
       if (result.outcome === 'accepted' || result.outcome === 'already-accepted')
         return { outcome: result.outcome, contactId: result.contact.contactId };
+      // Valid in shape but refused (a child's date, an unknown indicator): a worker completes it.
+      if (result.outcome === 'invalid') templateErrors = result.errors;
     } else {
       templateErrors = parsed.errors;
     }

@@ -7,7 +7,7 @@ import {
   type Channel,
   type Contact,
 } from '../contacts';
-import { parseNotification, type FieldError, type ParseResult } from '../notification';
+import { childDateErrors, parseNotification, type FieldError, type ParseResult } from '../notification';
 import { getDefaultRuleset } from '../rules';
 import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
 import type { ContactStore, MessageQueue } from './ports';
@@ -25,12 +25,18 @@ const unknownIndicators = (chosen: string[]): FieldError[] => {
   );
 };
 
-/** Everything a notification must pass before it is stored, from any channel or a completed email. */
-export const validateNotification = (body: unknown): ParseResult => {
+/**
+ * Everything a notification must pass before it is stored, from any channel or a completed email:
+ * the schema, the area's indicators, and the children's dates as the form checks them (a person
+ * of 18 or over is not a child, and a date of birth in the future is a typing error).
+ */
+export const validateNotification = (body: unknown, now: Date): ParseResult => {
   const parsed = parseNotification(body);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const unknown = unknownIndicators(parsed.notification.concerns.indicators);
   if (unknown.length) return { ok: false, errors: unknown };
+  const dates = childDateErrors(parsed.notification, now);
+  if (dates.length) return { ok: false, errors: dates };
   const bytes = utf8Bytes(parsed.notification);
   if (bytes > MAX_NOTIFICATION_BYTES) {
     const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
@@ -74,7 +80,7 @@ export const acceptNotification = async (
   >,
   deps: { store: ContactStore; triageQueue: MessageQueue },
 ): Promise<AcceptResult> => {
-  const parsed = validateNotification(request.body);
+  const parsed = validateNotification(request.body, request.now);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
 
   const claim = request.idempotencyKey

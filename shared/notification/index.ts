@@ -1,3 +1,4 @@
 export * from './codes';
 export * from './schema';
 export * from './adult-concern';
+export * from './child-dates';

@@ -22,7 +22,7 @@ const completeContact = async (
   now: Date,
   deps: SubmitDeps,
 ): Promise<SubmitResult> => {
-  const parsed = validateNotification(notificationInput(draft.answers));
+  const parsed = validateNotification(notificationInput(draft.answers), now);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
   const { contactId, reference, by } = draft.completes;
   const at = now.toISOString();

@@ -90,6 +90,17 @@ describe('checking the referrer journey answers', () => {
     ).toEqual({});
   });
 
+  it('refuses a date of birth that makes the person 18 or over, with the message the API gives', () => {
+    // Prepare and act: 30 November 2026, so 30 November 2008 is an 18th birthday today.
+    const born = (d: string, m: string, y: string) =>
+      errorsFor('children/0/details', child({ 'dateOfBirth-day': d, 'dateOfBirth-month': m, 'dateOfBirth-year': y }));
+    // Assess
+    expect(born('30', '11', '2008')).toEqual({
+      dateOfBirth: 'Date of birth must make the child under 18. For someone aged 18 or over, contact adult social care',
+    });
+    expect(born('1', '12', '2008')).toEqual({});
+  });
+
   it('accepts an expected date of delivery only within the next ten months', () => {
     const edd = (d: string, m: string, y: string) =>
       errorsFor(

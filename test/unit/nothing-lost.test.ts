@@ -69,4 +69,49 @@ describe('bad input stores nothing', () => {
     });
     expect(stored()).toEqual([]);
   });
+
+  it('refuses a person aged 18 or over and a date of birth in the future, naming the field, and stores nothing', async () => {
+    // Prepare: the form's rules, on 30 November 2026 in England.
+    const now = new Date('2026-11-30T10:00:00Z');
+    const { store, stored } = memoryStore();
+    const withBirthDates = (...dates: string[]) => {
+      const notification = aSchoolNeglectNotification();
+      notification.children = dates.map((dateOfBirth) => ({ ...notification.children[0]!, dateOfBirth }));
+      return notification;
+    };
+    // Act
+    const nineteen = await acceptNotification(
+      { body: withBirthDates('2010-05-01', '2007-06-01'), channel: 'api', now },
+      { store, triageQueue: unreachableQueue },
+    );
+    const eighteenToday = await acceptNotification(
+      { body: withBirthDates('2008-11-30'), channel: 'batch', now },
+      { store, triageQueue: unreachableQueue },
+    );
+    const future = await acceptNotification(
+      { body: withBirthDates('2026-12-01'), channel: 'api', now },
+      { store, triageQueue: unreachableQueue },
+    );
+    const seventeen = await acceptNotification(
+      { body: withBirthDates('2008-12-01'), channel: 'api', now },
+      { store, triageQueue: recordingQueue() },
+    );
+    // Assess
+    expect(nineteen).toEqual({
+      outcome: 'invalid',
+      errors: [
+        {
+          path: 'children.1.dateOfBirth',
+          message: 'Date of birth must make the child under 18. For someone aged 18 or over, contact adult social care',
+        },
+      ],
+    });
+    expect(eighteenToday).toMatchObject({ outcome: 'invalid', errors: [{ path: 'children.0.dateOfBirth' }] });
+    expect(future).toEqual({
+      outcome: 'invalid',
+      errors: [{ path: 'children.0.dateOfBirth', message: 'Date of birth must be today or in the past' }],
+    });
+    expect(seventeen.outcome).toBe('accepted');
+    expect(stored()).toHaveLength(1);
+  });
 });

@@ -1,40 +1,19 @@
-import { addDays, localDateAt } from '../../calendar/zoned';
+import { childDateError, londonToday } from '../../notification/child-dates';
 import type { Field } from './types';
 
 /**
- * Dates that make sense, with the GOV.UK date input pattern's messages: a born child's date of
- * birth is not in the future, and a baby is expected within the next ten months (a pregnancy is
- * about nine; anything later is a typing error).
+ * Dates that make sense, with the GOV.UK date input pattern's messages. A child's dates follow the
+ * one definition the API uses too (shared/notification/child-dates.ts); a parent's date of birth
+ * and a missing child's return are not in the future.
  */
 
 const label = (field: Field) => field.label.replace(/ \(optional\)$/, '');
 
-/** The same day so many months on, or the month's last day when it has no such day. */
-const addMonths = (date: string, months: number): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
-};
-
-const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
 /** A rule the date breaks, given today; dates the schema already refuses are not looked at. */
 export const dateError = (field: Field, value: string, now: Date): string | undefined => {
-  // Today in England: just before midnight UTC in summer is already tomorrow in London.
-  const today = localDateAt(now.getTime(), 'Europe/London');
-  if (field.name === 'expectedDateOfDelivery') {
-    if (value < today) return `${label(field)} must be today or in the future`;
-    const latest = addMonths(today, 10);
-    if (value > latest) return `${label(field)} must be before ${longDate(addDays(latest, 1))}`;
-    return undefined;
-  }
-  if ((field.name === 'dateOfBirth' || field.name === 'returnedOn') && value > today)
+  if (field.path.startsWith('children.') && (field.name === 'dateOfBirth' || field.name === 'expectedDateOfDelivery'))
+    return childDateError(field.name, value, now, label(field));
+  if ((field.name === 'dateOfBirth' || field.name === 'returnedOn') && value > londonToday(now))
     return `${label(field)} must be today or in the past`;
   if (field.name === 'dateOfBirth' && value < '1900-01-01') return `${label(field)} must be after 1 January 1900`;
   return undefined;
