@@ -1,15 +1,9 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { Allegation, AllegationStatus, AllegationSummary } from '../lado/allegation';
 import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../lado/ports';
+import { getConsistent, putIfAbsent, updateAtVersion } from './versioned-item';
 
 /**
  * Allegations in their own DynamoDB table, apart from the children's contacts:
@@ -43,26 +37,16 @@ export class DynamoAllegationStore implements AllegationStore {
   }
 
   async create(allegation: Allegation): Promise<'created' | 'exists'> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...key(allegation.allegationId), ...statusKeys(allegation), ...allegation },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, {
+      ...key(allegation.allegationId),
+      ...statusKeys(allegation),
+      ...allegation,
+    });
   }
 
   async get(allegationId: string): Promise<Allegation | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: key(allegationId), ConsistentRead: true }),
-    );
-    return Item ? toAllegation(Item) : undefined;
+    const item = await getConsistent(this.db, this.tableName, key(allegationId));
+    return item ? toAllegation(item) : undefined;
   }
 
   async update(
@@ -73,37 +57,15 @@ export class DynamoAllegationStore implements AllegationStore {
   ): Promise<Allegation> {
     const current = await this.get(allegationId);
     if (!current || current.version !== expectedVersion) throw new AllegationChanged(allegationId);
-    const fields: Record<string, unknown> = { ...changes, ...statusKeys({ ...current, ...changes }), updatedAt: now };
-    const names: Record<string, string> = { '#version': 'version' };
-    const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
-    const sets: string[] = ['#version = #version + :one'];
-    const removes: string[] = [];
-    Object.entries(fields).forEach(([field, value], i) => {
-      names[`#f${i}`] = field;
-      // A field set to undefined is cleared, such as a clock that no longer runs.
-      if (value === undefined) removes.push(`#f${i}`);
-      else {
-        values[`:v${i}`] = value;
-        sets.push(`#f${i} = :v${i}`);
-      }
-    });
-    try {
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key(allegationId),
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return toAllegation(Attributes!);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new AllegationChanged(allegationId);
-      throw error;
-    }
+    return toAllegation(
+      await updateAtVersion(this.db, {
+        tableName: this.tableName,
+        key: key(allegationId),
+        expectedVersion,
+        fields: { ...changes, ...statusKeys({ ...current, ...changes }), updatedAt: now },
+        changed: () => new AllegationChanged(allegationId),
+      }),
+    );
   }
 
   async listByStatus(status: AllegationStatus, limit: number): Promise<Allegation[]> {

@@ -1,16 +1,10 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { expiryAfter } from '../contacts';
 import type { Handover, HandoverStatus, HandoverTeam } from '../handovers/handover';
 import { HandoverMoved, type HandoverStore } from '../handovers/ports';
 import { STATUS_INDEX } from './dynamo-contact-store';
+import { getConsistent, putIfAbsent } from './versioned-item';
 
 /**
  * Handovers in the contacts table, beside their contact (pk CONTACT#<id>, sk HANDOVER#<id>), so
@@ -47,30 +41,18 @@ export class DynamoHandoverStore implements HandoverStore {
 
   async add(handovers: Handover[]): Promise<void> {
     for (const handover of handovers) {
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...key(handover.contactId, handover.handoverId),
-              ...listKeys(handover),
-              ...handover,
-              ...(this.retentionYears && { expiresAt: expiryAfter(handover.sentAt, this.retentionYears) }),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      await putIfAbsent(this.db, this.tableName, {
+        ...key(handover.contactId, handover.handoverId),
+        ...listKeys(handover),
+        ...handover,
+        ...(this.retentionYears && { expiresAt: expiryAfter(handover.sentAt, this.retentionYears) }),
+      });
     }
   }
 
   async get(contactId: string, handoverId: string): Promise<Handover | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: key(contactId, handoverId), ConsistentRead: true }),
-    );
-    return Item ? toHandover(Item) : undefined;
+    const item = await getConsistent(this.db, this.tableName, key(contactId, handoverId));
+    return item ? toHandover(item) : undefined;
   }
 
   async listForContact(contactId: string): Promise<Handover[]> {

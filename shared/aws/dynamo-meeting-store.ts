@@ -1,17 +1,15 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
   QueryCommand,
-  UpdateCommand,
   type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { expiryAfter } from '../contacts';
 import type { Meeting, MeetingRecord, RecordKey } from '../meetings/meeting';
 import { MeetingChanged, type MeetingStore } from '../meetings/ports';
+import { getConsistent, putIfAbsent, updateAtVersion } from './versioned-item';
 
 /**
  * Daily triage meetings in the contacts table, under the contacts' key and retention:
@@ -51,26 +49,16 @@ export class DynamoMeetingStore implements MeetingStore {
 
   async create(meeting: Meeting, records: MeetingRecord[]): Promise<'created' | 'exists'> {
     await this.addRecords(records);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...meetingKey(meeting.meetingId), ...meeting, ...this.expiry(meeting.date) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, {
+      ...meetingKey(meeting.meetingId),
+      ...meeting,
+      ...this.expiry(meeting.date),
+    });
   }
 
   async get(meetingId: string): Promise<Meeting | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: meetingKey(meetingId), ConsistentRead: true }),
-    );
-    return Item && strip<Meeting>(Item);
+    const item = await getConsistent(this.db, this.tableName, meetingKey(meetingId));
+    return item && strip<Meeting>(item);
   }
 
   async listOn(date: string): Promise<Meeting[]> {
@@ -83,25 +71,13 @@ export class DynamoMeetingStore implements MeetingStore {
   }
 
   async update(meetingId: string, expectedVersion: number, changes: Partial<Meeting>, now: string): Promise<Meeting> {
-    return strip<Meeting>(
-      await this.conditionalUpdate(meetingKey(meetingId), meetingId, expectedVersion, changes, now),
-    );
+    return strip<Meeting>(await this.updateAt(meetingKey(meetingId), meetingId, expectedVersion, changes, now));
   }
 
   async addRecords(records: MeetingRecord[]): Promise<void> {
     for (const record of records) {
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...recordKey(record), ...record, ...this.expiry(record.date) },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        // Already stored (a retried open or refresh): what the chair has recorded since stays.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      // Already stored (a retried open or refresh): what the chair has recorded since stays.
+      await putIfAbsent(this.db, this.tableName, { ...recordKey(record), ...record, ...this.expiry(record.date) });
     }
   }
 
@@ -131,9 +107,7 @@ export class DynamoMeetingStore implements MeetingStore {
     changes: Partial<MeetingRecord>,
     now: string,
   ): Promise<MeetingRecord> {
-    return strip<MeetingRecord>(
-      await this.conditionalUpdate(recordKey(key), key.meetingId, expectedVersion, changes, now),
-    );
+    return strip<MeetingRecord>(await this.updateAt(recordKey(key), key.meetingId, expectedVersion, changes, now));
   }
 
   async recordsFor(contactId: string): Promise<MeetingRecord[]> {
@@ -158,43 +132,19 @@ export class DynamoMeetingStore implements MeetingStore {
     return items;
   }
 
-  /** Sets `changes` (an undefined field is removed) and bumps the version, only at the version read. */
-  private async conditionalUpdate(
+  private updateAt(
     key: Record<string, string>,
     meetingId: string,
     expectedVersion: number,
     changes: object,
     now: string,
-  ): Promise<Record<string, unknown>> {
-    const { version: _version, ...fields } = { ...changes, updatedAt: now } as Record<string, unknown>;
-    const names: Record<string, string> = { '#version': 'version' };
-    const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
-    const sets = ['#version = #version + :one'];
-    const removes: string[] = [];
-    Object.entries(fields).forEach(([field, value], i) => {
-      names[`#f${i}`] = field;
-      if (value === undefined) removes.push(`#f${i}`);
-      else {
-        values[`:v${i}`] = value;
-        sets.push(`#f${i} = :v${i}`);
-      }
+  ) {
+    return updateAtVersion(this.db, {
+      tableName: this.tableName,
+      key,
+      expectedVersion,
+      fields: { ...changes, updatedAt: now },
+      changed: () => new MeetingChanged(meetingId),
     });
-    try {
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return Attributes!;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new MeetingChanged(meetingId);
-      throw error;
-    }
   }
 }
