@@ -6,9 +6,7 @@ import { handoverMeasures } from '../../shared/handovers/measures';
 import { recordHandovers } from '../../shared/handovers/record';
 import { acceptHandover, returnHandover } from '../../shared/handovers/respond';
 import { handoverLine, handoverRecord } from '../../shared/handovers/view';
-import { parseNotification } from '../../shared/notification';
-import { recommend } from '../../shared/rules';
-import { aPoliceDomesticAbuseNotification } from '../fixtures/notifications';
+import { aRecommendedContact } from '../support/recommended-contact';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryPorts } from '../support/memory-contact-store';
 
@@ -35,25 +33,10 @@ const earlyHelp = {
   rationale: 'The family has moved to a refuge; targeted early help with the refuge worker.',
 } as const;
 
-const decided = (): DecidedContact => {
-  const parsed = parseNotification(aPoliceDomesticAbuseNotification());
-  if (!parsed.ok) throw new Error('fixture is invalid');
-  const receivedAt = '2026-11-20T10:00:00.000Z';
-  const recommendation = recommend({
-    notification: parsed.notification,
-    history: { earlierContacts: [] },
-    receivedAt: new Date(receivedAt),
-  });
-  return {
-    contactId: 'c1',
-    reference: 'CFC-TEST-0001',
+const decided = (): DecidedContact =>
+  aRecommendedContact({
     status: 'decided',
-    channel: 'api',
-    receivedAt,
-    updatedAt: receivedAt,
     version: 4,
-    notification: parsed.notification,
-    recommendation,
     decision: {
       children: [
         { childIndex: 0, ...strategy },
@@ -62,8 +45,7 @@ const decided = (): DecidedContact => {
       decidedAt: '2026-11-20T14:00:00.000Z',
       decidedBy: 'sam.okafor',
     },
-  };
-};
+  });
 
 /** A decided contact whose outcome has been sent, so each team has its handover. */
 const handedOver = async () => {

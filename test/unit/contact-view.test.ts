@@ -2,10 +2,8 @@ import type { StaffUser } from '../../shared/auth/roles';
 import type { Contact } from '../../shared/contacts';
 import { contactView, incomingEmailView } from '../../shared/console/contact-view';
 import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
-import { parseNotification } from '../../shared/notification';
 import { DEFAULT_AGENCIES } from '../../shared/partners/agencies';
-import { recommend } from '../../shared/rules';
-import { aPoliceDomesticAbuseNotification } from '../fixtures/notifications';
+import { aRecommendedContact } from '../support/recommended-contact';
 
 /**
  * The contact page's view model, built from what the handler read and nothing else: what a
@@ -17,27 +15,7 @@ const now = new Date('2026-11-21T15:00:00Z');
 const worker: StaffUser = { id: 'sam.okafor', name: 'Sam Okafor', roles: ['worker'] };
 const noMatches: ContactMatches = { earlier: [], household: [], more: [] };
 
-const aContact = (changes: Partial<Contact> = {}): Contact => {
-  const parsed = parseNotification(aPoliceDomesticAbuseNotification());
-  if (!parsed.ok) throw new Error('fixture is invalid');
-  const receivedAt = '2026-11-20T10:00:00.000Z';
-  return {
-    contactId: 'c1',
-    reference: 'CFC-TEST-0001',
-    status: 'awaiting-decision',
-    channel: 'api',
-    receivedAt,
-    updatedAt: receivedAt,
-    version: 3,
-    notification: parsed.notification,
-    recommendation: recommend({
-      notification: parsed.notification,
-      history: { earlierContacts: [] },
-      receivedAt: new Date(receivedAt),
-    }),
-    ...changes,
-  };
-};
+const aContact = aRecommendedContact;
 
 const viewOf = (contact: Contact, more: Partial<Parameters<typeof contactView>[0]> = {}) =>
   contactView({

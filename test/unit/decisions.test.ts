@@ -1,8 +1,6 @@
 import type { Contact } from '../../shared/contacts';
 import { recordDecision, sendOutcome, signOffDecision } from '../../shared/front-door/decisions';
-import { parseNotification } from '../../shared/notification';
-import { recommend } from '../../shared/rules';
-import { aPoliceDomesticAbuseNotification } from '../fixtures/notifications';
+import { aRecommendedContact } from '../support/recommended-contact';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryPorts } from '../support/memory-contact-store';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
@@ -17,27 +15,7 @@ const worker = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
 const manager = { id: 'morgan.ellis', name: 'Morgan Ellis', role: 'manager' };
 const config = testRuntimeConfig({});
 
-const awaitingDecision = (): Contact => {
-  const parsed = parseNotification(aPoliceDomesticAbuseNotification());
-  if (!parsed.ok) throw new Error('fixture is invalid');
-  const receivedAt = '2026-11-20T10:00:00.000Z';
-  const recommendation = recommend({
-    notification: parsed.notification,
-    history: { earlierContacts: [] },
-    receivedAt: new Date(receivedAt),
-  });
-  return {
-    contactId: 'c1',
-    reference: 'CFC-TEST-0001',
-    status: 'awaiting-decision',
-    channel: 'api',
-    receivedAt,
-    updatedAt: receivedAt,
-    version: 3,
-    notification: parsed.notification,
-    recommendation,
-  };
-};
+const awaitingDecision = (): Contact => aRecommendedContact();
 
 const strategy = {
   route: 'csc-strategy-discussion',
