@@ -372,6 +372,20 @@ export const isListName = (id: string): id is ListName => id in LISTS;
 /** The first page of a list's item. */
 export const itemStart = (list: ListName, index: number) => ITEM_PAGES[list](index)[0]!.id;
 
+/** A screening tool's outcome, lowest level first: DASH says "standard", CSE screening "low". */
+const screeningLevel = (name: string, label: string, lowest: 'standard' | 'low'): Field => ({
+  name,
+  path: `concerns.screening.${name}`,
+  kind: 'radios',
+  label,
+  optional: true,
+  options: [
+    { value: lowest, text: lowest === 'standard' ? 'Standard' : 'Low' },
+    { value: 'medium', text: 'Medium' },
+    { value: 'high', text: 'High' },
+  ],
+});
+
 const areasPage = (): Page => ({
   id: 'concerns',
   title: 'What are you worried about?',
@@ -534,30 +548,8 @@ const SIMPLE_PAGES: Page[] = [
     title: 'Risk assessments you have done',
     intro: 'Answer only what you know. Leave the page blank otherwise.',
     fields: [
-      {
-        name: 'dashRisk',
-        path: 'concerns.screening.dashRisk',
-        kind: 'radios',
-        label: 'DASH domestic abuse risk level (optional)',
-        optional: true,
-        options: [
-          { value: 'standard', text: 'Standard' },
-          { value: 'medium', text: 'Medium' },
-          { value: 'high', text: 'High' },
-        ],
-      },
-      {
-        name: 'cseRisk',
-        path: 'concerns.screening.cseRisk',
-        kind: 'radios',
-        label: 'Child sexual exploitation screening outcome (optional)',
-        optional: true,
-        options: [
-          { value: 'low', text: 'Low' },
-          { value: 'medium', text: 'Medium' },
-          { value: 'high', text: 'High' },
-        ],
-      },
+      screeningLevel('dashRisk', 'DASH domestic abuse risk level (optional)', 'standard'),
+      screeningLevel('cseRisk', 'Child sexual exploitation screening outcome (optional)', 'low'),
       {
         name: 'missingEpisodes',
         path: 'concerns.screening.missingEpisodes',
