@@ -72,21 +72,26 @@ export const hoursToAccept = (handover: Pick<Handover, 'sentAt' | 'statusAt' | '
 
 /**
  * Whether a receiving team may read a contact's whole record through its handovers of it: while
- * one is waiting or accepted, or one it returned still waits for the front door's next decision.
- * Once a later decision has followed or replaced its handover, the child's record (the new
- * route, who else is involved, everything written since) moves on without that team: a record is
- * shared for a purpose, for as long as the purpose lasts (Working Together 2023, information sharing).
+ * one of the decision in force is waiting or accepted, or one it returned still waits for the
+ * front door's next decision. Once a later decision has followed or replaced its handover (a
+ * return, or a manager's reconsideration that sends the child elsewhere, even after the team
+ * accepted it), the child's record (the new route, who else is involved, everything written
+ * since) moves on without that team: a record is shared for a purpose, for as long as the
+ * purpose lasts (Working Together 2023, information sharing).
  */
 export const teamMayRead = (
   contact: Pick<Contact, 'decision' | 'previousDecisions'>,
   teamHandovers: readonly Pick<Handover, 'status' | 'decisionNumber'>[],
-): boolean =>
-  teamHandovers.some(
+): boolean => {
+  const decided = contact.previousDecisions?.length ?? 0;
+  // While a returned decision waits to be replaced, the decision in force is the last one made.
+  const inForce = contact.decision ? decided + 1 : decided;
+  return teamHandovers.some(
     (h) =>
-      h.status === 'sent' ||
-      h.status === 'accepted' ||
-      (h.status === 'returned' && !contact.decision && (contact.previousDecisions?.length ?? 0) === h.decisionNumber),
+      ((h.status === 'sent' || h.status === 'accepted') && h.decisionNumber === inForce) ||
+      (h.status === 'returned' && !contact.decision && decided === h.decisionNumber),
   );
+};
 
 /** The receiving teams a signed-in user belongs to (their Cognito groups). */
 export const teamsOf = (user: { roles: readonly string[] }): HandoverTeam[] =>

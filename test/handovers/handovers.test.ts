@@ -277,6 +277,26 @@ describe('who in a receiving team may read the record, and for how long', () => 
       'Level 3, Early help: targeted family support',
     );
   });
+  it('stops early help reading a record it accepted once a reconsideration sends the child elsewhere, and tells it', async () => {
+    // Prepare: early help accepts the second child; a manager then changes that child's decision to social care
+    const { ports, handovers, deps } = await handedOver();
+    await acceptHandover(asked(['early-help'], earlyHelpWorker, 2), deps);
+    const accepted = ports.contacts.get('c1')! as DecidedContact;
+    ports.contacts.set('c1', {
+      ...accepted,
+      version: accepted.version + 1,
+      decision: { ...accepted.decision, children: [0, 1].map((childIndex) => ({ childIndex, ...strategy })) },
+      previousDecisions: [accepted.decision],
+    });
+    // Act
+    await sendOutcome('c1', { ...ports, config, handovers, now: later(6) });
+    // Assess
+    const contact = ports.contacts.get('c1')!;
+    expect(await handovers.get('c1', '1:early-help')).toMatchObject({ status: 'accepted' });
+    expect(teamMayRead(contact, await forTeam(handovers, 'early-help'))).toBe(false);
+    expect(teamMayRead(contact, await forTeam(handovers, 'social-care'))).toBe(true);
+    expect([...ports.sent.keys()]).toContain('c1:handover-replaced-early-help:2');
+  });
 });
 
 describe('the no-quibble measures and the receiving team view', () => {
