@@ -14,16 +14,30 @@ export const submitAndTriage = async (system: RunningLocalSystem, name: string):
     body: JSON.stringify(notification(name)),
   });
   const { contactId } = (await response.json()) as { contactId: string };
+  // Triage ends by recording the acknowledgement, a write after the contact reaches awaiting
+  // decision: a version read before it would make the test's next console action a conflict.
   await waitFor(
-    async () => ((await statusOf(system, contactId)) === 'awaiting-decision' ? true : undefined),
-    `contact ${contactId} to be triaged`,
+    async () => {
+      const contact = await contactOf(system, contactId);
+      return contact.status === 'awaiting-decision' && contact.acknowledgement?.status !== 'pending' ? true : undefined;
+    },
+    `contact ${contactId} to be triaged and acknowledged`,
     30_000,
   );
   return contactId;
 };
 
+const contactOf = async (
+  system: RunningLocalSystem,
+  contactId: string,
+): Promise<{ status: string; acknowledgement?: { status: string } }> =>
+  (await fetch(`${system.endpoints.api}/api/contacts/${contactId}`)).json() as Promise<{
+    status: string;
+    acknowledgement?: { status: string };
+  }>;
+
 export const statusOf = async (system: RunningLocalSystem, contactId: string): Promise<string> =>
-  ((await (await fetch(`${system.endpoints.api}/api/contacts/${contactId}`)).json()) as { status: string }).status;
+  (await contactOf(system, contactId)).status;
 
 /**
  * The form token a browser would hold: the cookie any of the site's pages sets, whose value the

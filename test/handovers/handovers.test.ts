@@ -284,7 +284,7 @@ describe('who in a receiving team may read the record, and for how long', () => 
     const accepted = ports.contacts.get('c1')! as DecidedContact;
     ports.contacts.set('c1', {
       ...accepted,
-      version: accepted.version + 1,
+      version: (accepted.version ?? 0) + 1,
       decision: { ...accepted.decision, children: [0, 1].map((childIndex) => ({ childIndex, ...strategy })) },
       previousDecisions: [accepted.decision],
     });

@@ -14,17 +14,20 @@ describe('the allegations pathway in the stack', () => {
     expect(table.Properties.SSESpecification.SSEType).toBe('KMS');
   });
 
-  it('lets only the LADO functions reach the allegations table', () => {
+  it('lets only the LADO functions reach the allegations table, and the analytics extract only scan it', () => {
     const policies = Object.values(resources('AWS::IAM::Policy')) as any[];
-    const reaching = policies
-      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(tableId))
-      .flatMap((p) => p.Properties.Roles.map((r: any) => r.Ref as string))
-      .sort();
+    const touching = policies.filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(tableId));
+    const reaching = touching.flatMap((p) => p.Properties.Roles.map((r: any) => r.Ref as string)).sort();
     expect(reaching).toEqual([
       expect.stringMatching(/^AllegationsAllegationQueueRole/),
       expect.stringMatching(/^AllegationsAllegationRecordRole/),
       expect.stringMatching(/^AllegationsReferAllegationRole/),
+      expect.stringMatching(/^AnalyticsExtractFactsRole/),
     ]);
+    // The extract writes pseudonymised facts (no name, employer, role or child): it may read, never write.
+    const extract = touching.find((p) => JSON.stringify(p.Properties.Roles).includes('AnalyticsExtractFactsRole'));
+    const onTable = extract.Properties.PolicyDocument.Statement.filter((s: any) => JSON.stringify(s).includes(tableId));
+    expect(onTable.map((s: any) => s.Action)).toEqual(['dynamodb:Scan']);
   });
 
   it('refers allegations as a triage step that ends the child contact only when the child needs nothing', () => {
