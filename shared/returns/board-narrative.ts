@@ -35,7 +35,7 @@ const writer = (disclosure: Disclosure) => {
     const points = Math.round(Math.abs(now - before) * 10) / 10;
     return `${now}%, ${now > before ? 'up' : 'down'} ${points} percentage point${points === 1 ? '' : 's'} from ${before}%`;
   };
-  return { num, count, was, percent, changeOn, rateOn };
+  return { hidden, num, count, was, percent, changeOn, rateOn };
 };
 
 const previousMonth = (month: string): string => {
@@ -54,7 +54,7 @@ export const monthNarrative = (
   sourceName = (s: string) => s,
   disclosure: Disclosure = EXACT,
 ): string[] => {
-  const { num, count, was, percent, changeOn, rateOn } = writer(disclosure);
+  const { hidden, num, count, was, percent, changeOn, rateOn } = writer(disclosure);
   const figures = (m: string): MonthFigures | undefined => range.months.find((f) => f.month === m);
   const now = figures(month);
   if (!now) throw new Error(`The measures do not cover ${month}`);
@@ -89,16 +89,23 @@ export const monthNarrative = (
       `Re-referrals within 12 months: ${num(now.reReferrals)} of ${count(now.referrals, 'referral')} (${rateOn(now.reReferrals, now.referrals, before.reReferrals, before.referrals)}).`,
     );
 
+  // A part and its whole give the rest away (12 decided, 11 in time: 1 late), so when the rest
+  // is a small number the part is withheld with it.
   if (now.decidedContacts > 0)
     sentences.push(
-      `${count(now.withinOneWorkingDay, 'contact')} of ${num(now.decidedContacts)} decided within one working day: ${rateOn(now.withinOneWorkingDay, now.decidedContacts, before.withinOneWorkingDay, before.decidedContacts)}.`,
+      hidden(now.decidedContacts - now.withinOneWorkingDay)
+        ? `${count(now.decidedContacts, 'contact')} ${was(now.decidedContacts)} decided; how many within one working day is withheld, a small number.`
+        : `${count(now.withinOneWorkingDay, 'contact')} of ${num(now.decidedContacts)} decided within one working day: ${rateOn(now.withinOneWorkingDay, now.decidedContacts, before.withinOneWorkingDay, before.decidedContacts)}.`,
     );
 
+  const redLate = now.redDecided - now.redWithinHours;
   if (now.redDecided > 0)
     sentences.push(
-      now.redWithinHours === now.redDecided
+      redLate === 0
         ? `All ${count(now.redDecided, 'red contact')} ${was(now.redDecided)} decided within their hours.`
-        : `${num(now.redWithinHours)} of ${count(now.redDecided, 'red contact')} ${was(now.redWithinHours)} decided within their hours; ${num(now.redDecided - now.redWithinHours)} ${was(now.redDecided - now.redWithinHours)} late.`,
+        : hidden(redLate)
+          ? `${count(now.redDecided, 'red contact')} ${was(now.redDecided)} decided; how many within their hours is withheld, a small number.`
+          : `${num(now.redWithinHours)} of ${count(now.redDecided, 'red contact')} ${was(now.redWithinHours)} decided within their hours; ${num(redLate)} ${was(redLate)} late.`,
     );
 
   if (now.partnerRequests > 0)
