@@ -8,7 +8,8 @@ import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
 import { redirectWithState } from './flash';
 import { baseContext, consoleRoute, contactIdOf, contactPage, message, versionOf } from './lib';
-import { childNameOf, decisionOptions } from '../../shared/console/contact-view';
+import { decisionOptions } from '../../shared/console/contact-view';
+import { childNameOf } from '../../shared/notification';
 import type { StaffUser } from '../../shared/auth/roles';
 
 type Values = { route?: string; level?: string; primaryNeed?: string; rationale?: string; overrideReason?: string };

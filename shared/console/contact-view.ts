@@ -2,7 +2,7 @@ import { can, type StaffUser } from '../auth/roles';
 import { formatDate, formatLondonTime } from '../calendar/format';
 import { awaitsWorkerDecision, groupedByDecision, isOpen, type Contact, type Decision } from '../contacts';
 import type { AuditEvent, ContactMatches } from '../front-door/ports';
-import { PRIMARY_NEEDS, childName } from '../notification';
+import { PRIMARY_NEEDS, childName, childNameOf } from '../notification';
 import { agencyName, type Agency } from '../partners/agencies';
 import { describeClock } from '../triage/clocks';
 import { ROUTES, type EarlierContact } from '../triage/types';
@@ -37,12 +37,6 @@ export const decisionOptions = (values: { route?: string; level?: string; primar
 });
 
 const row = (key: string, value: string | undefined) => ({ key: { text: key }, value: { text: value || 'Not given' } });
-
-/** How the console names a child: their number in the notification and their name. */
-export const childNameOf = (contact: Pick<Contact, 'notification'>, childIndex: number): string => {
-  const child = contact.notification.children[childIndex];
-  return `Child ${childIndex + 1}${child ? `: ${childName(child)}` : ''}`;
-};
 
 /**
  * A decision's rows: one child's as before; several children's child by child, with children

@@ -2,7 +2,7 @@ import { formatLondonTime } from '../calendar/format';
 import { decidedFor, type Contact, type Decision } from '../contacts';
 import type { AuditEvent, ContactMatches } from '../front-door/ports';
 import { auditTrail } from '../console/audit-trail';
-import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childName } from '../notification';
+import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childNameOf } from '../notification';
 import { ROUTES } from '../triage/types';
 import { HANDOVER_STATUSES, HANDOVER_TEAMS, hoursToAccept, type Handover } from './handover';
 import type { HandoverMeasures } from './measures';
@@ -23,11 +23,6 @@ const hours = (value?: number) =>
       ? 'Under an hour'
       : `${Math.round(value)} hour${Math.round(value) === 1 ? '' : 's'}`;
 
-const childLabel = (contact: Pick<Contact, 'notification'>, childIndex: number) => {
-  const child = contact.notification.children[childIndex];
-  return `Child ${childIndex + 1}${child ? `: ${childName(child)}` : ''}`;
-};
-
 const describeDecided = (decision: Pick<Decision, 'children'> | undefined, childIndex: number) => {
   const d = decidedFor(decision, childIndex);
   return d && `Level ${d.level}, ${ROUTES[d.route]}`;
@@ -46,7 +41,7 @@ export const handoverLine = (handover: Handover, contact: Contact | undefined, n
   reference: handover.reference,
   team: HANDOVER_TEAMS[handover.team],
   children: contact
-    ? handover.childIndexes.map((i) => childLabel(contact, i)).join(', ')
+    ? handover.childIndexes.map((i) => childNameOf(contact, i)).join(', ')
     : handover.childIndexes.map((i) => `Child ${i + 1}`).join(', '),
   // The decision this handover was for: a team that returned it is not shown where the child went next.
   decisions: contact
@@ -93,7 +88,7 @@ export const handoverRecord = (
       return {
         handoverId: h.handoverId,
         status: h.status,
-        title: `${HANDOVER_TEAMS[h.team]}: ${h.childIndexes.map((i) => childLabel(contact, i)).join(', ')}`,
+        title: `${HANDOVER_TEAMS[h.team]}: ${h.childIndexes.map((i) => childNameOf(contact, i)).join(', ')}`,
         rows: [
           row('Status', HANDOVER_STATUSES[h.status]),
           row('Sent', when(h.sentAt)),
@@ -103,7 +98,7 @@ export const handoverRecord = (
             return d
               ? [
                   row(
-                    `Decision for ${childLabel(contact, i)}`,
+                    `Decision for ${childNameOf(contact, i)}`,
                     `Level ${d.level}, ${ROUTES[d.route]}${d.primaryNeed ? ` (primary need ${d.primaryNeed} ${PRIMARY_NEEDS[d.primaryNeed]})` : ''}`,
                   ),
                   row('Rationale', d.rationale),
@@ -128,9 +123,9 @@ export const handoverRecord = (
     // Siblings handed elsewhere are named too, so that nobody works with half a family.
     otherChildren: (contact.decision?.children ?? [])
       .filter((c) => !handovers.some((h) => h.childIndexes.includes(c.childIndex)))
-      .map((c) => row(childLabel(contact, c.childIndex), `Level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`)),
+      .map((c) => row(childNameOf(contact, c.childIndex), `Level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`)),
     children: n.children.map((c, i) => ({
-      name: childLabel(contact, i),
+      name: childNameOf(contact, i),
       rows: [
         row(
           'Date of birth',
@@ -169,13 +164,13 @@ export const handoverRecord = (
     history: matches.earlier.map((m) =>
       row(
         `${m.reference} (${when(m.receivedAt)})`,
-        `${childLabel(contact, m.childIndex)}; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`,
+        `${childNameOf(contact, m.childIndex)}; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`,
       ),
     ),
     household: matches.household.map((m) =>
       row(
         `${m.reference} (${when(m.receivedAt)})`,
-        `Another child at ${childLabel(contact, m.childIndex)}'s address; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`,
+        `Another child at ${childNameOf(contact, m.childIndex)}'s address; ${m.route ? `level ${m.level}, ${ROUTES[m.route]}` : m.status}`,
       ),
     ),
     partnerAnswers: (contact.partnerRequests ?? []).map((r) =>
@@ -188,7 +183,7 @@ export const handoverRecord = (
       row(
         `Earlier decision (${d.decidedBy}, ${when(d.decidedAt)})`,
         d.children
-          .map((c) => `${childLabel(contact, c.childIndex)}: level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`)
+          .map((c) => `${childNameOf(contact, c.childIndex)}: level ${c.level}, ${ROUTES[c.route]}: ${c.rationale}`)
           .join('; '),
       ),
     ),

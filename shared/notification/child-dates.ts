@@ -1,3 +1,4 @@
+import { formatDate } from '../calendar/format';
 import { addDays, localDateAt } from '../calendar/zoned';
 import type { FieldError, Notification } from './schema';
 
@@ -10,19 +11,11 @@ import type { FieldError, Notification } from './schema';
  */
 
 /** The same day so many months on, or the month's last day when it has no such day. */
-export const addMonths = (date: string, months: number): string => {
+const addMonths = (date: string, months: number): string => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 };
-
-const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 /** Today in England: just before midnight UTC in summer is already tomorrow in London. */
 export const londonToday = (now: Date): string => localDateAt(now.getTime(), 'Europe/London');
@@ -38,7 +31,7 @@ export const childDateError = (
   if (field === 'expectedDateOfDelivery') {
     if (value < today) return `${label} must be today or in the future`;
     const latest = addMonths(today, 10);
-    if (value > latest) return `${label} must be before ${longDate(addDays(latest, 1))}`;
+    if (value > latest) return `${label} must be before ${formatDate(addDays(latest, 1))}`;
     return undefined;
   }
   if (value > today) return `${label} must be today or in the past`;

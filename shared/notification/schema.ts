@@ -171,6 +171,15 @@ export const childName = (child: {
   child.otherNames ||
   (child.expectedDateOfDelivery ? 'Unborn baby' : 'Name not known');
 
+/** How the console names one of a notification's children: their number in it and their name. */
+export const childNameOf = (
+  contact: { notification: { children: readonly Parameters<typeof childName>[0][] } },
+  childIndex: number,
+): string => {
+  const child = contact.notification.children[childIndex];
+  return `Child ${childIndex + 1}${child ? `: ${childName(child)}` : ''}`;
+};
+
 const PersonSchema = z.object({
   name: personName(200),
   relationship: text(100),

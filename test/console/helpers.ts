@@ -27,14 +27,9 @@ export const submitAndTriage = async (system: RunningLocalSystem, name: string):
   return contactId;
 };
 
-const contactOf = async (
-  system: RunningLocalSystem,
-  contactId: string,
-): Promise<{ status: string; acknowledgement?: { status: string } }> =>
-  (await fetch(`${system.endpoints.api}/api/contacts/${contactId}`)).json() as Promise<{
-    status: string;
-    acknowledgement?: { status: string };
-  }>;
+type ContactState = { status: string; acknowledgement?: { status: string } };
+const contactOf = async (system: RunningLocalSystem, contactId: string): Promise<ContactState> =>
+  (await fetch(`${system.endpoints.api}/api/contacts/${contactId}`)).json() as Promise<ContactState>;
 
 export const statusOf = async (system: RunningLocalSystem, contactId: string): Promise<string> =>
   (await contactOf(system, contactId)).status;
