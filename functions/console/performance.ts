@@ -1,4 +1,5 @@
 import { englandAndWalesCalendar } from '../../shared/calendar';
+import { referrerAgencyName } from '../../shared/web/labels';
 import { AGENCY_TYPES } from '../../shared/notification';
 import {
   InvalidMeasuresFilter,
@@ -12,9 +13,7 @@ import { factsQuery } from '../analytics/dependencies';
 import { page } from '../lib/pages';
 import { baseContext, consoleRoute } from './lib';
 
-const SOURCE_NAMES = Object.fromEntries(
-  Object.keys(AGENCY_TYPES).map((code) => [code, (code.charAt(0).toUpperCase() + code.slice(1)).replace(/-/g, ' ')]),
-);
+const SOURCE_NAMES = Object.fromEntries(Object.keys(AGENCY_TYPES).map((code) => [code, referrerAgencyName(code)]));
 
 /**
  * GET /console/performance: the board's measures from the analytics facts (never the live table),

@@ -1,4 +1,5 @@
 import { MONTHS } from '../calendar/format';
+import { referrerAgencyName, themeName } from '../web/labels';
 import { AGENCY_TYPES } from '../notification';
 import { ROUTES } from '../triage/types';
 import { OUTCOMES } from '../lado/allegation';
@@ -22,9 +23,9 @@ export interface PerformanceSection {
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const shortMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]!.slice(0, 3)} ${month.slice(0, 4)}`;
 
-/** agency types and theme ids as people read them: "la-social-care" → "La social care" unless named. */
-const plain = (code: string, names: Record<string, string> = {}) =>
-  names[code] ?? (code.charAt(0).toUpperCase() + code.slice(1)).replace(/-/g, ' ');
+/** Agency types and theme ids as people read them, from the console's one set of labels unless named. */
+const sourceLabel = (code: string, names: Record<string, string> = {}) => names[code] ?? referrerAgencyName(code);
+const themeLabel = (code: string, names: Record<string, string> = {}) => names[code] ?? themeName(code);
 
 /** A bar whose figure is withheld is drawn empty: its length would give the figure away. */
 const bar = (label: string, value: number, text: string): Bar => ({
@@ -121,7 +122,7 @@ export const performanceSections = (
       "Contacts in the period by the referrer's agency type (its CIN census source code in the README).",
       (() => {
         const contacts = listed(measures.bySource, (s) => s.contacts);
-        return measures.bySource.map((s, i) => bar(plain(s.source, names.sources), s.contacts, contacts[i]!));
+        return measures.bySource.map((s, i) => bar(sourceLabel(s.source, names.sources), s.contacts, contacts[i]!));
       })(),
       (() => {
         const contacts = listed(measures.bySource, (s) => s.contacts);
@@ -129,7 +130,7 @@ export const performanceSections = (
         return {
           head: ['Source', 'CIN census code', 'Contacts', 'Children'],
           rows: measures.bySource.map((s, i) => [
-            plain(s.source, names.sources),
+            sourceLabel(s.source, names.sources),
             AGENCY_TYPES[s.source as keyof typeof AGENCY_TYPES] ?? '',
             contacts[i]!,
             children[i]!,
@@ -143,13 +144,13 @@ export const performanceSections = (
       'Contacts on each daily multi-agency triage list (a contact can be on more than one).',
       (() => {
         const contacts = listed(measures.byTheme, (t) => t.contacts);
-        return measures.byTheme.map((t, i) => bar(plain(t.theme, names.themes), t.contacts, contacts[i]!));
+        return measures.byTheme.map((t, i) => bar(themeLabel(t.theme, names.themes), t.contacts, contacts[i]!));
       })(),
       (() => {
         const contacts = listed(measures.byTheme, (t) => t.contacts);
         return {
           head: ['Theme', 'Contacts'],
-          rows: measures.byTheme.map((t, i) => [plain(t.theme, names.themes), contacts[i]!]),
+          rows: measures.byTheme.map((t, i) => [themeLabel(t.theme, names.themes), contacts[i]!]),
         };
       })(),
     ),

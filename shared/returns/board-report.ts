@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { referrerAgencyName } from '../web/labels';
 import { join } from 'node:path';
 import { formatLondonTime } from '../calendar/format';
 import type { BoardMeasures } from '../reporting/measures';
@@ -73,7 +74,7 @@ export const boardReportHtml = (input: BoardReportInput): string => {
   // beyond the council, so small numbers are withheld throughout (shared/reporting/suppression.ts).
   const trendSections = performanceSections(trend, names, SUPPRESSING).filter(isByMonth);
   const monthSections = performanceSections(monthOnly, names, SUPPRESSING).filter((s) => !isByMonth(s));
-  const sourceName = (code: string) => input.sourceNames?.[code] ?? code.replace(/-/g, ' ');
+  const sourceName = (code: string) => input.sourceNames?.[code] ?? referrerAgencyName(code);
   const sentences = monthNarrative(trend, month, monthOnly.bySource, sourceName, SUPPRESSING);
   const title = `${areaName} front door: board report for ${name}`;
 
