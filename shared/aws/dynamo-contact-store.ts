@@ -50,7 +50,7 @@ import { MAX_CHILDREN } from '../notification';
  *    in order, most urgent first; gsi2 (RECONSIDERATION#requested, requested time) is set only
  *    while a referrer's reconsideration request waits for a manager, so that queue never reads
  *    the archive of decided contacts.
- *  - pk CONTACT#<id>, sk EVENT#<time>#<uuid>: the contact's append-only audit trail.
+ *  - pk CONTACT#<id>, sk EVENT#<time>#<uuid> (or EVENT#ID#<id>, appended once): the contact's append-only audit trail.
  *  - pk MATCH#<hashed child key>, sk <receivedAt>#<contactId>#<child>: the child index, each
  *    entry carrying the summary later contacts show of it, kept current on every change of it.
  *  - pk CONTACT#<id>, sk INDEXED#<key>#<child>: where the contact's index entries are.
@@ -347,18 +347,24 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async appendEvent(event: AuditEvent): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          pk: contactKey(event.contactId).pk,
-          sk: `EVENT#${event.at}#${randomUUID()}`,
-          ...event,
-          ...this.expiry(event.at),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            pk: contactKey(event.contactId).pk,
+            // An entry with an id has a key of its id alone, whenever it is appended, so a retry's
+            // write finds the first one; the trail is put in time order when read.
+            sk: event.id ? `EVENT#ID#${event.id}` : `EVENT#${event.at}#${randomUUID()}`,
+            ...event,
+            ...this.expiry(event.at),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(event.id && error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async listEvents(contactId: string): Promise<AuditEvent[]> {
@@ -372,7 +378,8 @@ export class DynamoContactStore implements ContactStore {
       for (const { contactId: id, at, actor, action, detail } of page.Items ?? [])
         events.push({ contactId: id, at, actor, action, detail });
     }
-    return events;
+    // Stable: entries of the same time stay in the order they were keyed.
+    return events.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async indexChildren(entries: IndexedEntry[]): Promise<void> {

@@ -41,6 +41,11 @@ export interface AuditEvent {
   action: string;
   /** A short, plain description (codes, references, outcomes), shown to staff only. */
   detail?: string;
+  /**
+   * Given by a step that may run again (a retried triage step): the trail keeps the first entry
+   * appended with an id and ignores the rest, so the retry can append without asking what is there.
+   */
+  id?: string;
 }
 
 /** Thrown when a cursor was not one this store gave out for that list. */
@@ -122,7 +127,7 @@ export interface Contacts {
 
 /** Each contact's append-only audit trail. */
 export interface AuditTrail {
-  /** Appends to the contact's audit trail; entries are never changed or removed. */
+  /** Appends to the contact's audit trail; entries are never changed or removed, and an id is appended once. */
   appendEvent(event: AuditEvent): Promise<void>;
   /** The audit trail, oldest first. */
   listEvents(contactId: string): Promise<AuditEvent[]>;

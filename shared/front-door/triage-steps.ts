@@ -185,10 +185,14 @@ type RecommendDeps = {
 
 export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps): Promise<RecommendationSummary> => {
   const contact = await load(deps.store, contactId);
-  const recommendation =
-    contact.status === 'triaging' || !contact.recommendation
-      ? await recommendAndStore(contact, deps)
-      : contact.recommendation;
+  const stored = contact.status === 'triaging' ? undefined : contact.recommendation;
+  const recommendation = stored ?? (await recommendAndStore(contact, deps));
+  // After the recommendation is stored, under the same id every time: a retry of a step that
+  // stopped between the two writes records it then, and one that did not changes nothing. A
+  // replay also looks for the entry a contact triaged before entries had ids was given.
+  const recorded =
+    stored && (await deps.store.listEvents(contactId)).some((event) => event.action === SYSTEM_ACTIONS.triaged);
+  if (!recorded) await deps.store.appendEvent(triagedEvent(contactId, recommendation, deps.now));
   const { level, route, priority, dueAt, themes } = recommendation;
   const children = recommendation.children.map(({ childIndex, level, route, priority }) => ({
     childIndex,
@@ -220,11 +224,6 @@ const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise
       { recommendation, acknowledgement: { status: 'pending' } },
       deps.now.toISOString(),
     );
-    // Codes only: the trail's detail never carries a child's details.
-    const detail = `Recommended level ${recommendation.level}, ${recommendation.priority} priority, by ruleset ${recommendation.ruleset.id} version ${recommendation.ruleset.version}`;
-    await deps.store.appendEvent(
-      systemEvent(contact.contactId, deps.now.toISOString(), SYSTEM_ACTIONS.triaged, detail),
-    );
     return recommendation;
   } catch (error) {
     // A retried step whose first attempt did write: what was stored first stands.
@@ -232,6 +231,18 @@ const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise
     throw error;
   }
 };
+
+/** A contact is recommended once (triaging to awaiting a decision happens once), so one id per contact. */
+const triagedEvent = (contactId: string, recommendation: Recommendation, now: Date) => ({
+  ...systemEvent(
+    contactId,
+    now.toISOString(),
+    SYSTEM_ACTIONS.triaged,
+    // Codes only: the trail's detail never carries a child's details.
+    `Recommended level ${recommendation.level}, ${recommendation.priority} priority, by ruleset ${recommendation.ruleset.id} version ${recommendation.ruleset.version}`,
+  ),
+  id: 'triaged',
+});
 
 type MailDeps = { store: ContactStore; mailer: Mailer; config: RuntimeConfig; now?: Date };
 

@@ -101,6 +101,7 @@ export class MemoryContactStore implements ContactStore {
   }
 
   async appendEvent(event: AuditEvent): Promise<void> {
+    if (event.id && this.events.some((e) => e.contactId === event.contactId && e.id === event.id)) return;
     this.events.push(structuredClone(event));
   }
 

@@ -352,6 +352,29 @@ describe.each([
     expect(again.more).toEqual([]);
     expect(await store.getMatches(earlier[0]!.contactId)).toEqual({ earlier: [], household: [], more: [] });
   });
+
+  it('keeps one audit entry per id however often it is appended, in time order with the rest', async () => {
+    const c = contact('triaging', 0);
+    await store.create(c);
+    const entry = (minute: number, action: string, id?: string) => ({
+      contactId: c.contactId,
+      at: at(minute),
+      actor: { id: 'front-door', name: 'Front Door', role: 'system' },
+      action,
+      ...(id && { id }),
+    });
+
+    await store.appendEvent(entry(1, 'Received'));
+    await store.appendEvent(entry(3, 'Triaged', 'triaged'));
+    await store.appendEvent(entry(5, 'Triaged', 'triaged'));
+    await store.appendEvent(entry(4, 'Viewed'));
+
+    expect((await store.listEvents(c.contactId)).map((e) => [e.action, e.at])).toEqual([
+      ['Received', at(1)],
+      ['Triaged', at(3)],
+      ['Viewed', at(4)],
+    ]);
+  });
 });
 
 /**
