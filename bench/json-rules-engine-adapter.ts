@@ -37,6 +37,7 @@ const translate = (c: Condition): NestedCondition => {
   if (c.unborn) return op('unborn', 'greaterThan', 0);
   if (c.childDisability) return op('childDisability', 'equal', true);
   if (c.indicator) return op('state', 'firedAny', c.indicator);
+  if (c.chosen) return { any: c.chosen.map((id) => op('selected', 'contains', id)) };
   if (c.countAtLevel) return op('state', 'countAtLevel', c.countAtLevel);
   if (c.sides) return op('state', 'sides', c.sides);
   if (c.flag) return op('state', 'flag', c.flag);

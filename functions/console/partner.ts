@@ -12,6 +12,7 @@ import {
   type PartnerContact,
 } from '../../shared/meetings/partner-access';
 import { ASSESSMENT_FACTORS, childName } from '../../shared/notification';
+import { concernsLabel, ownConcernsText } from '../../shared/web/labels';
 import { agencyName } from '../../shared/partners/agencies';
 import { config } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
@@ -82,10 +83,11 @@ const contactPage = (
           row('Address', `${c.address.line1}, ${c.address.town}, ${c.address.postcode}`),
           row('School', c.school),
           row('NHS number', c.nhsNumber),
+          ...(atMeeting && c.concerns ? [row('Concerns about this child only', ownConcernsText(c.concerns))] : []),
         ],
       })),
       concernRows: atMeeting && [
-        row('Concerns', n.concerns.factors.map((f) => ASSESSMENT_FACTORS[f]).join('; ')),
+        row(concernsLabel(n), n.concerns.factors.map((f) => ASSESSMENT_FACTORS[f]).join('; ')),
         row('What happened', n.concerns.description),
         row('Parents and carers', n.parentsAndCarers.map((p) => `${p.name} (${p.relationship})`).join('; ')),
         row('Household', n.householdMembers.map((p) => `${p.name} (${p.relationship})`).join('; ')),

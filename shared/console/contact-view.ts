@@ -8,6 +8,8 @@ import { describeClock } from '../triage/clocks';
 import { ROUTES, type EarlierContact } from '../triage/types';
 import {
   factorName,
+  concernsLabel,
+  ownConcernsText,
   matchedOn,
   outcomeName,
   primaryNeedName,
@@ -301,7 +303,7 @@ export const contactView = ({ contact, user, state = {}, events, matches, agenci
       row("Referrer's agency", referrerAgencyName(n.referrer.agencyType)),
       row('Referrer contact', [n.referrer.email, n.referrer.phone].filter(Boolean).join(', ')),
       row('Immediate danger', n.immediateDanger ? 'Yes' : 'No'),
-      row('Concerns', n.concerns.factors.map(factorName).join('; ')),
+      row(concernsLabel(n), n.concerns.factors.map(factorName).join('; ')),
       row('What happened', n.concerns.description),
       row('What the referrer expects', n.expectation),
       row('Consent to share', consent),
@@ -332,6 +334,7 @@ export const contactView = ({ contact, user, state = {}, events, matches, agenci
         ),
         row('Disability', c.disability),
         row('NHS number', c.nhsNumber),
+        ...(c.concerns ? [row('Concerns about this child only', ownConcernsText(c.concerns))] : []),
       ],
     })),
     recontacts: matches.earlier.filter((m) => now - new Date(m.receivedAt).getTime() < TWELVE_MONTHS).length,

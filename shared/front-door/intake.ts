@@ -7,7 +7,13 @@ import {
   type Channel,
   type Contact,
 } from '../contacts';
-import { childDateErrors, parseNotification, type FieldError, type ParseResult } from '../notification';
+import {
+  childDateErrors,
+  parseNotification,
+  type FieldError,
+  type Notification,
+  type ParseResult,
+} from '../notification';
 import { getDefaultRuleset } from '../rules';
 import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
 import type { ContactStore, MessageQueue } from './ports';
@@ -16,13 +22,20 @@ import type { ContactStore, MessageQueue } from './ports';
  * Indicators a referrer picks must be ones the area's guidance has: the engine would otherwise
  * pass over them in silence, and the referrer's judgement would be lost.
  */
-const unknownIndicators = (chosen: string[]): FieldError[] => {
+const unknownIndicators = (notification: Notification): FieldError[] => {
   const known = new Set(getDefaultRuleset().indicators.map((indicator) => indicator.id));
-  return chosen.flatMap((id, i) =>
-    known.has(id)
-      ? []
-      : [{ path: `concerns.indicators.${i}`, message: `"${id}" is not an indicator in the levels-of-need guidance` }],
-  );
+  const unknownIn = (chosen: string[], path: string) =>
+    chosen.flatMap((id, i) =>
+      known.has(id)
+        ? []
+        : [{ path: `${path}.${i}`, message: `"${id}" is not an indicator in the levels-of-need guidance` }],
+    );
+  return [
+    ...unknownIn(notification.concerns.indicators, 'concerns.indicators'),
+    ...notification.children.flatMap((child, c) =>
+      unknownIn(child.concerns?.indicators ?? [], `children.${c}.concerns.indicators`),
+    ),
+  ];
 };
 
 /**
@@ -33,7 +46,7 @@ const unknownIndicators = (chosen: string[]): FieldError[] => {
 export const validateNotification = (body: unknown, now: Date): ParseResult => {
   const parsed = parseNotification(body);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const unknown = unknownIndicators(parsed.notification.concerns.indicators);
+  const unknown = unknownIndicators(parsed.notification);
   if (unknown.length) return { ok: false, errors: unknown };
   const dates = childDateErrors(parsed.notification, now);
   if (dates.length) return { ok: false, errors: dates };

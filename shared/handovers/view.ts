@@ -4,6 +4,7 @@ import type { AuditEvent, ContactMatches } from '../front-door/ports';
 import { auditTrail } from '../console/audit-trail';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childNameOf } from '../notification';
 import { ROUTES } from '../triage/types';
+import { concernsLabel, ownConcernsText } from '../web/labels';
 import { HANDOVER_STATUSES, HANDOVER_TEAMS, hoursToAccept, type Handover } from './handover';
 import type { HandoverMeasures } from './measures';
 
@@ -144,6 +145,7 @@ export const handoverRecord = (
         ),
         row('Disability', c.disability),
         row('NHS number', c.nhsNumber),
+        ...(c.concerns ? [row('Concerns about this child only', ownConcernsText(c.concerns))] : []),
       ],
     })),
     concernRows: [
@@ -151,7 +153,7 @@ export const handoverRecord = (
       row('Referrer', [n.referrer.name, n.referrer.role, n.referrer.organisation].filter(Boolean).join(', ')),
       row('Referrer contact', [n.referrer.email, n.referrer.phone].filter(Boolean).join(', ')),
       row('Immediate danger', n.immediateDanger ? 'Yes' : 'No'),
-      row('Concerns', n.concerns.factors.map((f) => `${f} ${ASSESSMENT_FACTORS[f]}`).join('; ')),
+      row(concernsLabel(n), n.concerns.factors.map((f) => `${f} ${ASSESSMENT_FACTORS[f]}`).join('; ')),
       row('What happened', n.concerns.description),
       row('What the referrer expects', n.expectation),
       row('Consent to share', consent),

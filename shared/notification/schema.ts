@@ -112,6 +112,19 @@ export const ReferrerSchema = z
 /** The most children one notification may be about. */
 export const MAX_CHILDREN = 20;
 
+const factorCodes = z
+  .array(z.enum(codesOf(ASSESSMENT_FACTORS), { message: 'Use a CIN census assessment factor code, like 3B' }))
+  .default([]);
+/** Indicator ids from the area's levels-of-need guidance, chosen by the referrer. */
+const indicatorIds = z.array(z.string().trim().min(1).max(100)).max(100).default([]);
+
+/**
+ * What the referrer is worried about for one child only, beside the notification's concerns,
+ * which are about every child (domestic abuse at home): a 15-year-old's exploitation is not her
+ * 6-year-old brother's (Working Together 2023 ch. 3: each child is assessed as an individual).
+ */
+export const ChildConcernsSchema = z.object({ factors: factorCodes, indicators: indicatorIds }).strict();
+
 export const ChildSchema = z
   .object({
     firstName: personName(100).optional(),
@@ -136,6 +149,7 @@ export const ChildSchema = z
     interpreterNeeded: z.boolean().optional(),
     disability: text(500).optional(),
     nhsNumber: nhsNumber.optional(),
+    concerns: ChildConcernsSchema.optional(),
   })
   .superRefine((child, ctx) => {
     if (child.dateOfBirth && child.expectedDateOfDelivery) {
@@ -216,29 +230,25 @@ export const ScreeningSchema = z
     message: 'Enter the date the child came back, as well as the time',
   });
 
+const hasConcern = (c: { factors: unknown[]; indicators: unknown[] } | undefined): boolean =>
+  c !== undefined && c.factors.length + c.indicators.length > 0;
+
 /**
  * What the referrer is worried about: census assessment factors, levels-of-need indicators, or
  * both, as the referrer chose them; neither is derived from the other, so the record says what the
  * referrer said whichever channel it came through.
  */
-export const ConcernsSchema = z
-  .object({
-    factors: z
-      .array(z.enum(codesOf(ASSESSMENT_FACTORS), { message: 'Use a CIN census assessment factor code, like 3B' }))
-      .default([]),
-    /** Indicator ids from the area's levels-of-need guidance, chosen by the referrer. */
-    indicators: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-    description: z
-      .string()
-      .trim()
-      .min(20, 'Describe what has happened and why you are worried, in at least 20 characters')
-      .max(20000),
-    screening: ScreeningSchema.default({}),
-  })
-  .refine((c) => c.factors.length + c.indicators.length > 0, {
-    path: ['factors'],
-    message: 'Choose at least one concern',
-  });
+export const ConcernsSchema = z.object({
+  /** About every child of the notification; a child's own concerns are on the child. */
+  factors: factorCodes,
+  indicators: indicatorIds,
+  description: z
+    .string()
+    .trim()
+    .min(20, 'Describe what has happened and why you are worried, in at least 20 characters')
+    .max(20000),
+  screening: ScreeningSchema.default({}),
+});
 
 export const ConsentSchema = z.discriminatedUnion(
   'status',
@@ -280,7 +290,27 @@ export const NotificationSchema = z
     /** Present when the concern is about an adult who works or volunteers with children (LADO). */
     adultConcern: AdultConcernSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((n) => [n.concerns, ...n.children.map((c) => c.concerns)].some(hasConcern), {
+    path: ['concerns', 'factors'],
+    message: 'Choose at least one concern',
+    // Said beside the other fields' errors, as every error is, once the concerns and children themselves parse.
+    when: ({ issues }) =>
+      issues.every((i) => i.path?.[0] !== undefined && i.path[0] !== 'concerns' && i.path[0] !== 'children'),
+  });
+
+/** What the referrer is worried about for this child: the notification's concerns and the child's own. */
+export const concernsFor = (
+  notification: Notification,
+  childIndex: number,
+): { factors: string[]; indicators: string[] } => {
+  const own = notification.children[childIndex]?.concerns;
+  const { factors, indicators } = notification.concerns;
+  return {
+    factors: own ? [...new Set([...factors, ...own.factors])] : factors,
+    indicators: own ? [...new Set([...indicators, ...own.indicators])] : indicators,
+  };
+};
 
 export type NotificationInput = z.input<typeof NotificationSchema>;
 export type Notification = z.output<typeof NotificationSchema>;

@@ -25,6 +25,8 @@ export interface Facts {
   /** Completed years per child assessed; undefined for an unborn child. */
   ages: (number | undefined)[];
   disabilityRecorded: boolean[];
+  /** The indicators the referrer chose for the child assessed: the notification's and the child's own. */
+  chosen: ReadonlySet<string>;
   /** Earlier contacts per child assessed, newest first. */
   earlierByChild: EarlierContact[][];
   /** The rules and indicators that fired for each other child of the notification, by child number. */
@@ -146,6 +148,14 @@ export const compileCondition = (condition: Condition): Evaluator => {
       return (_f, s) => {
         let evidence: string[] | undefined;
         for (const id of ids) if (s.firedIds.has(id)) (evidence ??= []).push(`indicator ${id}`);
+        return evidence;
+      };
+    }
+    case 'chosen': {
+      const ids = condition.chosen!;
+      return (f) => {
+        let evidence: string[] | undefined;
+        for (const id of ids) if (f.chosen.has(id)) (evidence ??= []).push(`chosen by the referrer: ${id}`);
         return evidence;
       };
     }

@@ -1,6 +1,7 @@
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar';
 import { instantOf } from '../calendar/zoned';
 import type { OpenCase } from '../cases/open-case';
+import { concernsFor } from '../notification/schema';
 import {
   mostIntrusive,
   ROUTES,
@@ -105,10 +106,12 @@ const factsOf = (
 ): Facts => {
   const { notification, receivedAt } = input;
   const { concerns } = notification;
+  const forChild = concernsFor(notification, childIndex);
   const child = notification.children[childIndex]!;
   const today = calendar.localDate(receivedAt);
   return {
-    factors: new Set(concerns.factors),
+    // The notification's concerns are about every child; a child's own are about that child alone.
+    factors: new Set(forChild.factors),
     dash: concerns.screening.dashRisk,
     cse: concerns.screening.cseRisk,
     missingEpisodes: concerns.screening.missingEpisodes,
@@ -119,6 +122,7 @@ const factsOf = (
     // A referrer's rough age is the best there is when the date of birth is not known.
     ages: [child.dateOfBirth ? Math.max(0, ageOn(child.dateOfBirth, today)) : child.approximateAge],
     disabilityRecorded: [child.disability !== undefined],
+    chosen: new Set(forChild.indicators),
     earlierByChild: [input.history.earlierContacts.filter((c) => c.childIndex === childIndex)],
     siblingsFired,
     receivedAt: receivedAt.getTime(),
@@ -220,7 +224,14 @@ const assessChild = (
 ): ChildAssessment => {
   const { ruleset } = compiled;
   const facts = factsOf(input, childIndex, calendar, siblingsFired);
-  const selected = new Set(input.notification.concerns.indicators);
+  const everyChild = new Set(input.notification.concerns.indicators);
+  const thisChild = new Set(input.notification.children[childIndex]!.concerns?.indicators);
+  const chosen = (id: string): string[] | undefined =>
+    everyChild.has(id)
+      ? [`chosen by the referrer: ${id}`]
+      : thisChild.has(id)
+        ? [`chosen by the referrer for child ${childIndex + 1}: ${id}`]
+        : undefined;
   const state: State = {
     firedIds: new Set(),
     needsByLevel: [[], [], [], [], []],
@@ -253,8 +264,7 @@ const assessChild = (
 
   for (const { item, when, kind, appliesTo } of compiled.indicators) {
     if (appliesTo && !appliesTo(facts, state)) continue;
-    const evidence =
-      when?.(facts, state) ?? (selected.has(item.id) ? [`chosen by the referrer: ${item.id}`] : undefined);
+    const evidence = when?.(facts, state) ?? chosen(item.id);
     if (!evidence) continue;
     state.firedIds.add(item.id);
     countNeed(item, kind === 'screening');

@@ -25,7 +25,7 @@ interface Range {
 
 /**
  * A condition has exactly one key. Notification facts: factor, dash, cse, missingEpisodes,
- * immediateDanger, agency, children, childAge, unborn, childDisability. Evaluation state: indicator,
+ * immediateDanger, agency, children, childAge, unborn, childDisability, chosen. Evaluation state: indicator,
  * countAtLevel, sides, flag, level, theme. The other children: siblingRule. History:
  * earlierContacts. Logic: all, any, not.
  */
@@ -43,6 +43,12 @@ export interface Condition {
   /** Any child with a disability recorded, or factor 5A or 6A. */
   childDisability?: true;
   indicator?: string[];
+  /**
+   * The referrer chose one of these indicators for the child (on the form, or by id in the API),
+   * whether or not it fired: an indicator the law or a screening result rules out (appliesTo) can
+   * still tell another indicator what the referrer said.
+   */
+  chosen?: string[];
   countAtLevel?: { level: Level; gte: number };
   /** Distinct Assessment Framework sides with a fired indicator at minLevel or above. */
   sides?: { minLevel: Level; gte: number };
@@ -92,6 +98,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       unborn: z.literal(true),
       childDisability: z.literal(true),
       indicator: z.array(id).min(1),
+      chosen: z.array(id).min(1),
       countAtLevel: z.object({ level, gte: z.number().int().min(1) }).strict(),
       sides: z.object({ minLevel: level, gte: z.number().int().min(1).max(3) }).strict(),
       flag: z.enum(['immediateRisk', 'strategyDiscussion']),
@@ -303,10 +310,11 @@ export const RulesetSchema = z
       });
     const checkCondition = (condition: Condition | undefined, path: (string | number)[]): void => {
       if (!condition) return;
-      condition.indicator?.forEach((ref, i) => {
-        if (!indicatorIds.has(ref))
-          ctx.addIssue({ code: 'custom', path: [...path, 'indicator', i], message: `Unknown indicator "${ref}"` });
-      });
+      for (const key of ['indicator', 'chosen'] as const)
+        condition[key]?.forEach((ref, i) => {
+          if (!indicatorIds.has(ref))
+            ctx.addIssue({ code: 'custom', path: [...path, key, i], message: `Unknown indicator "${ref}"` });
+        });
       if (condition.theme !== undefined && !themeIds.has(condition.theme))
         ctx.addIssue({ code: 'custom', path: [...path, 'theme'], message: `Unknown theme "${condition.theme}"` });
       condition.all?.forEach((c, i) => checkCondition(c, [...path, 'all', i]));

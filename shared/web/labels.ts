@@ -70,6 +70,17 @@ export const matchedOn = (bases: readonly string[]): string =>
   `Matched on ${bases.map(known(MATCH_BASES, asWords)).join(' and on ')}`;
 
 export const factorName = known(ASSESSMENT_FACTORS, asWords);
+/** A levels-of-need indicator by its title in the area's guidance. */
+export const indicatorName = known(
+  Object.fromEntries(getDefaultRuleset().indicators.map((i) => [i.id, i.title])),
+  asWords,
+);
+/** The notification's own concerns are about every child; said so when some child has concerns of their own. */
+export const concernsLabel = (notification: { children: readonly { concerns?: unknown }[] }): string =>
+  notification.children.some((c) => c.concerns) ? 'Concerns about every child' : 'Concerns';
+/** What the referrer said about one child only (a child's own concerns), in words; empty when nothing. */
+export const ownConcernsText = (concerns: { factors: string[]; indicators: string[] } | undefined): string =>
+  concerns ? [...concerns.indicators.map(indicatorName), ...concerns.factors.map(factorName)].join('; ') : '';
 export const primaryNeedName = known(PRIMARY_NEEDS, asWords);
 
 /** A decision or recommendation for one child: "Level 3: Early help: targeted family support". */

@@ -95,6 +95,37 @@ describe('email intake', () => {
     expect(queued).toHaveLength(2);
   });
 
+  it("keeps a concern about one child, written under that child in the template, as that child's own", async () => {
+    // Prepare: Ellie's brother Finn, who cares for their mother; the neglect is about both.
+    const { contacts, receive } = setUp();
+    const raw = sample('template.eml')
+      .toString()
+      .replace('<template-1@', '<template-2@')
+      .replace(
+        'parentsAndCarers:',
+        [
+          '  - firstName: Finn',
+          '    lastName: Fictional',
+          '    dateOfBirth: 2014-06-02',
+          '    gender: a',
+          '    address: { line1: 1 Sample Street, town: Exampleton, postcode: ZZ1 1AA }',
+          '    concerns:',
+          '      indicators: [young-carer]',
+          'parentsAndCarers:',
+        ].join('\r\n'),
+      );
+    // Act
+    const result = await receive('template-two-children.eml', Buffer.from(raw));
+    // Assess
+    expect(result.outcome).toBe('accepted');
+    const { notification } = [...contacts.values()][0]!;
+    expect(notification.concerns.factors).toEqual(['16A']);
+    expect(notification.children.map((c) => c.concerns)).toEqual([
+      undefined,
+      { factors: [], indicators: ['young-carer'] },
+    ]);
+  });
+
   it('turns an emailed notification about a teacher into an allegation for the LADO, not a contact about the child alone', async () => {
     // Prepare
     const { contacts, queued, receive } = setUp();

@@ -11,7 +11,9 @@ import { RECEIVED_AT, earlier, notificationFor, type Scenario } from './notifica
  * A second, independent set of realistic synthetic notifications: none repeats a scenario of
  * guidance-scenarios.test.ts. Each child's expected level, route and RAG was written from the
  * published guidance cited beside it BEFORE the engine was run on it; where the engine disagreed
- * and the guidance stood, the ruleset was changed (default rulesets 1.4.0 and 1.5.0), never the expectation.
+ * and the guidance stood, the ruleset was changed (default rulesets 1.4.0 and 1.5.0), never the
+ * expectation. Siblings with different needs waited for concerns about one child (a child's own
+ * `concerns` in the notification), which now exist.
  *
  * Sources:
  * - WT: Working Together to Safeguard Children 2023 (ch. 2 early help; ch. 3 s17 assessment, a
@@ -98,30 +100,43 @@ type Case = [
   extra?: { themes?: string[]; reasons?: string[]; notReasons?: string[]; clocks?: string[] },
 ];
 
-/**
- * Disagreements not resolved in the ruleset: the guidance's answer stands as the expectation, and
- * each runs as a failing test, so the day the engine agrees the test says so.
- * - Siblings with different needs: a notification's concerns are about all its children (the
- *   schema has no per-child concerns), so a concern about one child is applied to every child.
- *   Fixing it needs per-child concerns in the notification, the form, the API and the email
- *   template, which is more than a ruleset change.
- */
-const disagreements: Case[] = [
-  // WT ch. 3 (each child assessed as an individual) and LoN: a 15-year-old who self-harms needs
-  // level 3; her 6-year-old brother, living with their mother's depression, has an additional
-  // need (level 2) and does not self-harm. The notification cannot say which child a concern is
-  // about, so the engine gives the 6-year-old "the child is self-harming" and level 3.
+// Concerns about one child only (a notification's own concerns are about every child): WT ch. 3,
+// each child is assessed as an individual.
+const siblingsWithDifferentNeeds: Case[] = [
+  // LoN: a 15-year-old who self-harms needs level 3 (NICE NG225: a multi-agency response); her
+  // 6-year-old brother, living with their mother's depression, has an additional need (level 2)
+  // and does not self-harm. Mum's depression is about both children; the self-harm is hers alone.
   [
     'two siblings with different needs: a self-harming 15-year-old and her 6-year-old brother (form)',
     {
       agency: 'school',
       factors: [],
-      indicators: ['self-harm', 'parent-mental-health'],
+      indicators: ['parent-mental-health'],
+      childConcerns: [{ indicators: ['self-harm'] }],
       ages: [15, 6],
       description:
         'The 15-year-old has cut her arms; mum has depression and stays in bed; her little brother is doing well in Year 2.',
     },
     [EH3, EH2],
+  ],
+  // WT ch. 3 (extra-familial harm: CSE is child sexual abuse, a strategy discussion) for the
+  // 15-year-old; domestic abuse at home with a DASH standard risk is a household concern, an
+  // additional need for each child (LoN, Wigan and Newcastle: level 2, single agency with
+  // Operation Encompass to school), so it applies to both, and her exploitation does not raise
+  // her 8-year-old brother, whose abuser is not at home.
+  [
+    'police: a 15-year-old sexually exploited by an adult outside the family; DA at home, DASH standard; her 8-year-old brother (API)',
+    {
+      agency: 'police',
+      factors: ['3B'],
+      childConcerns: [{ factors: ['11A'] }],
+      screening: { dashRisk: 'standard' },
+      ages: [15, 8],
+      description:
+        'Found in a car with a 32-year-old man who gave her vodka and a phone; at home police attended a verbal argument between the parents last month.',
+    },
+    [S47, EH2],
+    { themes: ['cse', 'domestic-abuse'] },
   ],
 ];
 
@@ -143,6 +158,7 @@ const bruisedBaby: Case = [
 
 const cases: Case[] = [
   bruisedBaby,
+  ...siblingsWithDifferentNeeds,
   // KCSIE part 5 and WT ch. 3: sexual abuse within the family by an older sibling; one strategy
   // discussion about both children, the child who harmed assessed as a child too.
   [
@@ -569,8 +585,15 @@ describe('fresh realistic notifications, as published guidance would decide them
     for (const reason of extra.notReasons ?? []) expect(r.reasons.map((x) => x.id)).not.toContain(reason);
   });
 
-  it.failing.each(disagreements)('DISAGREES (left for the product owner): %s', (_name, scenario, expected) => {
-    expect(summary(recommend(inputOf(scenario)))).toEqual(expected);
+  it("a household concern applies to every child; one child's own concern to that child alone", () => {
+    // Prepare: the exploited 15-year-old and her brother, domestic abuse at home.
+    const input = inputOf(siblingsWithDifferentNeeds[1]![1]);
+    // Act
+    const [sister, brother] = recommend(input).children.map((c) => c.reasons.map((r) => r.id));
+    // Assess
+    expect(sister).toEqual(expect.arrayContaining(['cse-reported', 'parental-domestic-abuse']));
+    expect(brother).toContain('parental-domestic-abuse');
+    expect(brother).not.toContain('cse-reported');
   });
 
   it('the non-mobile baby with a bruise is a strategy discussion, red, whatever the explanation', () => {

@@ -23,6 +23,8 @@ export interface Scenario {
   /** Age in years, or 'unborn'. */
   ages?: (number | 'unborn')[];
   disability?: string;
+  /** Concerns about one child only, by child: the notification's own concerns are about every child. */
+  childConcerns?: (NonNullable<NotificationInput['children'][number]['concerns']> | undefined)[];
   immediateDanger?: boolean;
   earlierContacts?: Partial<EarlierContact>[];
   /** What the case registry knows: open cases by child. */
@@ -45,6 +47,7 @@ export const notificationFor = (s: Scenario): NotificationInput => ({
     gender: 'c' as const,
     address: { line1: '3 Nowhere Lane', town: 'Exampleton', postcode: 'ZZ9 9ZZ' },
     ...(s.disability && { disability: s.disability }),
+    ...(s.childConcerns?.[i] && { concerns: s.childConcerns[i] }),
   })),
   parentsAndCarers: [{ name: 'Jordan Testcase', relationship: 'Parent', parentalResponsibility: true }],
   concerns: {

@@ -51,6 +51,19 @@ describe('the contact page view model', () => {
     expect(view.children.map((c) => c.name)).toEqual(['Noah Madeup', 'Mia Madeup']);
   });
 
+  it("shows a concern about one child under that child, and the notification's as about every child", () => {
+    // Prepare: Mia's self-harm is hers alone; the domestic abuse is about both children.
+    const contact = aContact();
+    contact.notification.children[1]!.concerns = { factors: ['15A'], indicators: ['self-harm'] };
+    // Act
+    const view = viewOf(contact);
+    // Assess
+    const [noah, mia] = view.children.map((c) => rowsOf(c.rows));
+    expect(noah!['Concerns about this child only']).toBeUndefined();
+    expect(mia!['Concerns about this child only']).toBe('Self-harm; Self-harm');
+    expect(rowsOf(view.notificationRows)['Concerns about every child']).toMatch(/Domestic abuse/);
+  });
+
   it('is not overdue before the decision is due', () => {
     // Prepare
     const contact = aContact();

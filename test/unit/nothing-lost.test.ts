@@ -70,6 +70,29 @@ describe('bad input stores nothing', () => {
     expect(stored()).toEqual([]);
   });
 
+  it("refuses an unknown indicator in one child's own concerns, naming that child's field, and stores nothing", async () => {
+    // Prepare
+    const { store, stored } = memoryStore();
+    const notification = aSchoolNeglectNotification();
+    notification.children[0]!.concerns = { indicators: ['self-harm', 'made-up-indicator'] };
+    // Act
+    const result = await acceptNotification(
+      { body: notification, channel: 'api', now: new Date() },
+      { store, triageQueue: unreachableQueue },
+    );
+    // Assess
+    expect(result).toEqual({
+      outcome: 'invalid',
+      errors: [
+        {
+          path: 'children.0.concerns.indicators.1',
+          message: '"made-up-indicator" is not an indicator in the levels-of-need guidance',
+        },
+      ],
+    });
+    expect(stored()).toEqual([]);
+  });
+
   it('refuses a person aged 18 or over and a date of birth in the future, naming the field, and stores nothing', async () => {
     // Prepare: the form's rules, on 30 November 2026 in England.
     const now = new Date('2026-11-30T10:00:00Z');

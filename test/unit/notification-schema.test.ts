@@ -132,6 +132,47 @@ describe('Cause for Concern notification schema', () => {
     expect(errorsOf(input)).toEqual([{ path: 'children.0.nhsNumber', message: 'Enter a valid 10 digit NHS number' }]);
   });
 
+  it('takes concerns about one child beside those about every child, and keeps notifications without them valid', () => {
+    // Prepare: the police notification about two children; the older one's exploitation is hers alone.
+    const household = aPoliceDomesticAbuseNotification();
+    const withOwn = aPoliceDomesticAbuseNotification();
+    withOwn.children[1]!.concerns = { factors: ['11A'], indicators: [] };
+    const onlyOwn = aPoliceDomesticAbuseNotification();
+    onlyOwn.concerns.factors = [];
+    onlyOwn.children[0]!.concerns = { factors: ['3B'] };
+    // Act
+    const results = [household, withOwn, onlyOwn].map(parseNotification);
+    // Assess
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    if (!results[1]!.ok || !results[2]!.ok) return;
+    expect(results[1].notification.children.map((c) => c.concerns)).toEqual([
+      undefined,
+      { factors: ['11A'], indicators: [] },
+    ]);
+    expect(results[2].notification.children[0]!.concerns).toEqual({ factors: ['3B'], indicators: [] });
+  });
+
+  it('needs a concern about some child, naming the one field; a child concern must be a census code', () => {
+    // Prepare
+    const none = aSchoolNeglectNotification();
+    none.concerns.factors = [];
+    none.children[0]!.concerns = { factors: [], indicators: [] };
+    const badCode = aSchoolNeglectNotification() as any;
+    badCode.children[0].concerns = { factors: ['99Z'] };
+    const alsoMissingName = aSchoolNeglectNotification() as any;
+    alsoMissingName.concerns.factors = [];
+    delete alsoMissingName.referrer.name;
+    // Act and assess
+    expect(errorsOf(none)).toEqual([{ path: 'concerns.factors', message: 'Choose at least one concern' }]);
+    expect(errorsOf(badCode).map((e) => e.path)).toEqual(['children.0.concerns.factors.0']);
+    // Every error at once, as for any other field.
+    expect(
+      errorsOf(alsoMissingName)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['concerns.factors', 'referrer.name']);
+  });
+
   it('refuses what is not an object at all', () => {
     expect(errorsOf('hello')).toEqual([{ path: '(root)', message: expect.any(String) }]);
   });
