@@ -33,6 +33,7 @@ import { TriageStateMachine } from './constructs/triage-state-machine';
 import { TriageConsole } from './constructs/triage-console';
 import { Allegations } from './constructs/allegations';
 import { MatchKey } from './constructs/match-key';
+import { RateLimitKey } from './constructs/rate-limit-key';
 import { Analytics } from './constructs/analytics';
 
 export interface FrontDoorStackProps extends StackProps {
@@ -130,6 +131,7 @@ export class FrontDoorStack extends Stack {
     };
 
     const matchKey = new MatchKey(this, 'MatchKey', { local: config.stage === 'local' });
+    const rateLimitKey = new RateLimitKey(this, 'RateLimitKey', { local: config.stage === 'local' });
     // Re-indexing (front-door ops reindex) writes index entries that expire with their contacts.
     new CfnOutput(this, 'ContactRetentionYears', {
       key: 'ContactRetentionYears',
@@ -237,13 +239,15 @@ export class FrontDoorStack extends Stack {
     );
 
     // The HTTP API.
-    const submit = fn('SubmitNotification', {
-      entry: 'functions/api/submit-notification.ts',
-      description: 'POST /api/notifications',
-      environment: {
-        TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
-      },
-    });
+    const submit = rateLimitKey.grantRead(
+      fn('SubmitNotification', {
+        entry: 'functions/api/submit-notification.ts',
+        description: 'POST /api/notifications',
+        environment: {
+          TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
+        },
+      }),
+    );
     tables.contacts.grantReadWriteData(submit);
     triageQueue.queue.grantSendMessages(submit);
 
@@ -327,6 +331,7 @@ export class FrontDoorStack extends Stack {
       environment,
       mailing,
       matchKey: matchKey.grantRead,
+      rateLimitKey: rateLimitKey.grantRead,
     });
     const triageConsole = new TriageConsole(this, 'Console', {
       stage: config.stage,

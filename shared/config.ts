@@ -34,10 +34,14 @@ const json = <S extends z.ZodType>(schema: S) =>
  * addresses, the LADO's person key). A Secrets Manager secret's ARN, or `local-default` in the
  * local stage, whose synthetic data needs no secret.
  */
-export const MatchKeySecretArnSchema = z.union([
-  z.literal('local-default'),
-  z.string().startsWith('arn:', 'MATCH_KEY_SECRET_ARN must be a secret ARN or local-default'),
-]);
+const keySecretArn = (setting: string) =>
+  z.union([
+    z.literal('local-default'),
+    z.string().startsWith('arn:', `${setting} must be a secret ARN or local-default`),
+  ]);
+export const MatchKeySecretArnSchema = keySecretArn('MATCH_KEY_SECRET_ARN');
+/** Where the rate limiter's key is (infra/constructs/rate-limit-key.ts): its own, never the match key. */
+export const RateLimitKeySecretArnSchema = keySecretArn('RATE_LIMIT_KEY_SECRET_ARN');
 
 export const RuntimeConfigSchema = z.object({
   CONTACTS_TABLE: z.string().min(1),
@@ -46,6 +50,8 @@ export const RuntimeConfigSchema = z.object({
   CASE_REGISTRY_TABLE: z.string().min(1).optional(),
   /** Only the functions that make match keys have it, with read access to the secret. */
   MATCH_KEY_SECRET_ARN: MatchKeySecretArnSchema.optional(),
+  /** Only the functions that count requests per source address have it. */
+  RATE_LIMIT_KEY_SECRET_ARN: RateLimitKeySecretArnSchema.optional(),
   TRIAGE_QUEUE_URL: z.string().min(1).optional(),
   OUTCOME_QUEUE_URL: z.string().min(1).optional(),
   TRIAGE_STATE_MACHINE_ARN: z.string().min(1).optional(),

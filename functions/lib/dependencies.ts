@@ -10,7 +10,7 @@ import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { DynamoRevokedSessions } from '../../shared/aws/dynamo-revoked-sessions';
 import { S3RawMessageStore } from '../../shared/aws/s3-raw-message-store';
-import { matchKeyReader } from '../../shared/aws/secrets-manager-key';
+import { matchKeyReader, rateLimitKeyReader } from '../../shared/aws/secrets-manager-key';
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
 import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
@@ -45,7 +45,9 @@ export const referrerAddresses = once(
   () => new DynamoReferrerAddresses(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
 );
 /** Per-source request counters, shared by every instance (shared/web/rate-limit.ts). */
-export const rateLimiter = once(() => new DynamoRateLimiter(config().CONTACTS_TABLE));
+export const rateLimiter = once(
+  () => new DynamoRateLimiter(config().CONTACTS_TABLE, rateLimitKeyReader(config().RATE_LIMIT_KEY_SECRET_ARN)),
+);
 export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));
 export const mailer = once(
   () =>

@@ -25,6 +25,8 @@ export interface ReferrerChannelsProps {
   mailing: (fn: FrontDoorFunction) => FrontDoorFunction;
   /** Lets a function read the area's match key (confirmed addresses are kept as keyed hashes). */
   matchKey: (fn: FrontDoorFunction) => FrontDoorFunction;
+  /** Lets a function count requests per source address (shared/web/rate-limit.ts). */
+  rateLimitKey: (fn: FrontDoorFunction) => FrontDoorFunction;
 }
 
 /**
@@ -37,15 +39,17 @@ export class ReferrerChannels extends Construct {
 
   constructor(scope: Construct, id: string, props: ReferrerChannelsProps) {
     super(scope, id);
-    const { api, contacts, triageQueue, environment, config, mailing, matchKey } = props;
+    const { api, contacts, triageQueue, environment, config, mailing, matchKey, rateLimitKey } = props;
     const fn = functionMaker(this, { environment });
 
-    const form = fn('ReferrerForm', {
-      entry: 'functions/referrer/form.ts',
-      description: 'GET/POST /notify/*: the guided web form',
-      environment: { TRIAGE_QUEUE_URL: triageQueue.queueUrl },
-      pages: true,
-    });
+    const form = rateLimitKey(
+      fn('ReferrerForm', {
+        entry: 'functions/referrer/form.ts',
+        description: 'GET/POST /notify/*: the guided web form',
+        environment: { TRIAGE_QUEUE_URL: triageQueue.queueUrl },
+        pages: true,
+      }),
+    );
     contacts.grantReadWriteData(form);
     triageQueue.grantSendMessages(form);
     api.addRoute({ method: HttpMethod.GET, path: '/notify', handler: form, staffOnly: false });
@@ -53,12 +57,15 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.POST, path: '/notify/{proxy+}', handler: form, staffOnly: false });
 
     // It emails the one-time codes that open the decision's reasons.
-    const status = mailing(
-      fn('ReferrerStatus', {
-        entry: 'functions/referrer/status.ts',
-        description: "GET /status/{token}: the referrer's status page, its one-time codes and reconsideration request",
-        pages: true,
-      }),
+    const status = rateLimitKey(
+      mailing(
+        fn('ReferrerStatus', {
+          entry: 'functions/referrer/status.ts',
+          description:
+            "GET /status/{token}: the referrer's status page, its one-time codes and reconsideration request",
+          pages: true,
+        }),
+      ),
     );
     contacts.grantReadWriteData(status);
     api.addRoute({ method: HttpMethod.GET, path: '/status/{id}', handler: status, staffOnly: false });
@@ -79,14 +86,16 @@ export class ReferrerChannels extends Construct {
     api.addRoute({ method: HttpMethod.GET, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
     api.addRoute({ method: HttpMethod.POST, path: '/confirm-email/{token}', handler: confirmation, staffOnly: false });
 
-    const batch = fn('SubmitBatch', {
-      entry: 'functions/api/submit-batch.ts',
-      description: 'POST /api/notifications/batch: agency systems, by API key',
-      environment: {
-        TRIAGE_QUEUE_URL: triageQueue.queueUrl,
-        BATCH_API_KEYS: config.referrers.batchApi.clients.map((c) => `${c.client}=${c.keySha256}`).join(','),
-      },
-    });
+    const batch = rateLimitKey(
+      fn('SubmitBatch', {
+        entry: 'functions/api/submit-batch.ts',
+        description: 'POST /api/notifications/batch: agency systems, by API key',
+        environment: {
+          TRIAGE_QUEUE_URL: triageQueue.queueUrl,
+          BATCH_API_KEYS: config.referrers.batchApi.clients.map((c) => `${c.client}=${c.keySha256}`).join(','),
+        },
+      }),
+    );
     contacts.grantReadWriteData(batch);
     triageQueue.grantSendMessages(batch);
     api.addRoute({

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decide, rateWindow, type RateDecision, type RateLimit, type RateLimiter } from '../web/rate-limit';
 
 /**
- * Rate-limit counters in the contacts table (pk RATE#<limit>#<hashed source>#<window start>):
+ * Rate-limit counters in the contacts table (pk RATE#<limit>#<keyed hash of the source>#<window start>):
  * one atomic ADD per request, so every Lambda instance counts into the same window. Each counter
  * carries `expiresAt` for time to live to tidy it away an hour after its window; correctness
  * never rests on that (dynalite has no time to live), since the window is in the key.
@@ -13,13 +13,15 @@ export class DynamoRateLimiter implements RateLimiter {
 
   constructor(
     private readonly tableName: string,
+    /** The key of the sources' keyed hash, read once per cold start. */
+    private readonly hashKey: () => Promise<string>,
     client: DynamoDBClient = new DynamoDBClient({}),
   ) {
     this.db = DynamoDBDocumentClient.from(client);
   }
 
   async take(limit: RateLimit, source: string, now: number): Promise<RateDecision> {
-    const { key, endsAt } = rateWindow(limit, source, now);
+    const { key, endsAt } = rateWindow(limit, source, now, await this.hashKey());
     const { Attributes } = await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,

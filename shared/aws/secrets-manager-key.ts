@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { MatchKeySecretArnSchema } from '../config';
+import { MatchKeySecretArnSchema, RateLimitKeySecretArnSchema } from '../config';
 
 /**
  * A key held in Secrets Manager (encrypted with the stack's KMS key), read once per cold start
@@ -14,7 +14,7 @@ export const secretsManagerKey = (
   return () => {
     value ??= client.send(new GetSecretValueCommand({ SecretId: secretArn })).then(({ SecretString }) => {
       if (!SecretString || SecretString.length < 32)
-        throw new Error('The match key secret is missing or shorter than 32 characters');
+        throw new Error(`The key secret ${secretArn} is missing or shorter than 32 characters`);
       return SecretString;
     });
     // A failed read is tried again on the next invocation, not cached for the instance's life.
@@ -26,12 +26,23 @@ export const secretsManagerKey = (
 /** Only the local stage's synthetic data is hashed with this; every deployed stage has its own secret. */
 export const LOCAL_MATCH_KEY = 'local-only-allegation-match-key-not-a-secret';
 
+/** Only the local stage's rate-limit counters are keyed with this. */
+export const LOCAL_RATE_LIMIT_KEY = 'local-only-rate-limit-key-not-a-secret';
+
+/** Reads the key the setting names (a secret's ARN, or `local-default` for the local stage's key), once per cold start. */
+const keyReader =
+  (setting: string, schema: typeof MatchKeySecretArnSchema, localKey: string) =>
+  (secretArn: string | undefined, client?: SecretsManagerClient): (() => Promise<string>) => {
+    if (!secretArn) throw new Error(`Front Door is misconfigured: ${setting} is not set for this function`);
+    const arn = schema.parse(secretArn);
+    return arn === 'local-default' ? () => Promise.resolve(localKey) : secretsManagerKey(arn, client);
+  };
+
 /** Reads the match key named by MATCH_KEY_SECRET_ARN, once per cold start. */
-export const matchKeyReader = (
-  secretArn: string | undefined,
-  client?: SecretsManagerClient,
-): (() => Promise<string>) => {
-  if (!secretArn) throw new Error('Front Door is misconfigured: MATCH_KEY_SECRET_ARN is not set for this function');
-  const arn = MatchKeySecretArnSchema.parse(secretArn);
-  return arn === 'local-default' ? () => Promise.resolve(LOCAL_MATCH_KEY) : secretsManagerKey(arn, client);
-};
+export const matchKeyReader = keyReader('MATCH_KEY_SECRET_ARN', MatchKeySecretArnSchema, LOCAL_MATCH_KEY);
+/** Reads the rate limiter's key named by RATE_LIMIT_KEY_SECRET_ARN, once per cold start. */
+export const rateLimitKeyReader = keyReader(
+  'RATE_LIMIT_KEY_SECRET_ARN',
+  RateLimitKeySecretArnSchema,
+  LOCAL_RATE_LIMIT_KEY,
+);

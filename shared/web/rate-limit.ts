@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
  * Per-source request limits, held in one place for every instance of every function (the
@@ -22,11 +22,15 @@ export interface RateLimiter {
   take(limit: RateLimit, source: string, now: number): Promise<RateDecision>;
 }
 
-/** The counter a request counts against: the source only as a hash (an address is personal data). */
-export const rateWindow = (limit: RateLimit, source: string, now: number) => {
+/**
+ * The counter a request counts against: the source only as a keyed hash (an address is personal
+ * data, and a plain hash of an IPv4 address is reversed by hashing all four billion), under the
+ * rate limiter's own key (infra/constructs/rate-limit-key.ts).
+ */
+export const rateWindow = (limit: RateLimit, source: string, now: number, key: string) => {
   const windowMs = limit.windowSeconds * 1000;
   const start = Math.floor(now / windowMs) * windowMs;
-  const sourceHash = createHash('sha256').update(`front-door:rate:${source}`).digest('hex').slice(0, 32);
+  const sourceHash = createHmac('sha256', key).update(`front-door:rate:${source}`).digest('hex').slice(0, 32);
   return {
     key: `${limit.name}#${sourceHash}#${start}`,
     /** When the window ends: the counter is of no use after it. */

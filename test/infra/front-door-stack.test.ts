@@ -419,6 +419,32 @@ describe('Front Door stack', () => {
     });
   });
 
+  it('keys the rate-limit counters with a secret of their own, read only by the functions that count requests', () => {
+    const [secretId, ...others] = Object.keys(resources('AWS::SecretsManager::Secret')).filter((id) =>
+      id.startsWith('RateLimitKey'),
+    );
+    expect(others).toEqual([]);
+    const readers = (Object.values(resources('AWS::IAM::Policy')) as any[])
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes(`"${secretId}"`))
+      .flatMap((p) => p.Properties.Roles.map((r: any) => (r.Ref as string).replace(/[0-9A-F]{8}$/, '')))
+      .sort();
+    expect(readers).toEqual([
+      'ReferrersReferrerFormRole',
+      'ReferrersReferrerStatusRole',
+      'ReferrersSubmitBatchRole',
+      'SubmitNotificationRole',
+    ]);
+    const keyed = (Object.values(resources('AWS::Lambda::Function')) as any[]).filter(
+      (f) => f.Properties.Environment?.Variables?.RATE_LIMIT_KEY_SECRET_ARN,
+    );
+    expect(keyed.map((f) => f.Metadata['FrontDoor:Entry']).sort()).toEqual([
+      'functions/api/submit-batch.ts',
+      'functions/api/submit-notification.ts',
+      'functions/referrer/form.ts',
+      'functions/referrer/status.ts',
+    ]);
+  });
+
   it('tells every function where its source lives, for the local runtime', () => {
     for (const fn of Object.values(resources('AWS::Lambda::Function')) as any[]) {
       expect(fn.Metadata['FrontDoor:Entry']).toMatch(/^functions\/.+\.ts$/);

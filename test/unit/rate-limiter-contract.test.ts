@@ -1,4 +1,5 @@
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
+import { CreateTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoRateLimiter } from '../../shared/aws/dynamo-rate-limiter';
 import type { RateLimit, RateLimiter } from '../../shared/web/rate-limit';
 import { useDynalite } from '../support/dynalite';
@@ -27,7 +28,7 @@ const dynamoLimiter = async (): Promise<RateLimiter> => {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  return new DynamoRateLimiter(TableName, dynamo.client());
+  return new DynamoRateLimiter(TableName, async () => 'test-only-rate-limit-key-0123456789abcdef', dynamo.client());
 };
 
 const limit: RateLimit = { name: 'test', requests: 3, windowSeconds: 60 };
@@ -82,5 +83,23 @@ describe.each([
     expect(code).toEqual({ allowed: true });
     expect(page).toEqual({ allowed: true });
     expect(secondCode.allowed).toBe(false);
+  });
+});
+
+describe('the rate limiter in DynamoDB', () => {
+  it('stores neither the source address nor a plain hash of it, which a guess at every IPv4 address would reverse', async () => {
+    // Prepare
+    const limiter = await dynamoLimiter();
+    const address = '192.0.2.77';
+    // Act
+    await limiter.take(limit, address, start);
+    // Assess
+    const { Items } = await dynamo.client().send(new ScanCommand({ TableName: `rate-${tables}` }));
+    const stored = JSON.stringify(Items);
+    expect(Items).toHaveLength(1);
+    const plainHashes = [address, `front-door:rate:${address}`].map((text) =>
+      createHash('sha256').update(text).digest('hex').slice(0, 32),
+    );
+    for (const leak of [address, ...plainHashes]) expect(stored).not.toContain(leak);
   });
 });
