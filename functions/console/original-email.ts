@@ -1,5 +1,5 @@
 import { rawMessageOf } from '../../shared/console/incoming-email';
-import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
+import { INBOUND_PREFIX } from '../../shared/email-intake/inbound';
 import { config, contactStore, rawMessages } from '../lib/dependencies';
 import { consoleRoute, contactIdOf, message } from './lib';
 

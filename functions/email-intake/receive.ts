@@ -1,7 +1,8 @@
 import type { Context, SESEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { requireSetting } from '../../shared/config';
-import { INBOUND_PREFIX, receiveEmail } from '../../shared/email-intake/receive';
+import { INBOUND_PREFIX } from '../../shared/email-intake/inbound';
+import { receiveEmail } from '../../shared/email-intake/receive';
 import { config, contactStore, mailer, rawMessages, triageQueue } from '../lib/dependencies';
 import { withObservability } from '../lib/middleware';
 import { logger } from '../lib/observability';

@@ -7,7 +7,7 @@ import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aw
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
+import { INBOUND_PREFIX } from '../../shared/email-intake/inbound';
 import type { StageConfig } from '../config';
 import { DataProtectionKey } from './data-protection-key';
 import { FailedInvocations } from './failed-invocations';

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SESEvent, SESMail } from 'aws-lambda';
-import { simpleParser } from 'mailparser';
+import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 import type { LambdaInvoker, LocalFunction } from './lambda';
 import { LOOPBACK } from './net';
@@ -86,7 +86,7 @@ export async function sesReceiptEvent(
   envelope: { messageId: string; source: string; recipients: string[]; receivedAt: Date },
   action: { functionArn: string; invocationType: string },
 ): Promise<SESEvent> {
-  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  const parsed = await PostalMime.parse(raw);
   const timestamp = envelope.receivedAt.toISOString();
   const headers = parsed.headerLines.map(({ line }) => {
     const colon = line.indexOf(':');

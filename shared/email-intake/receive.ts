@@ -1,7 +1,7 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { parse as parseYaml } from 'yaml';
 import { newStatusToken, referenceFor, truncateUtf8, type Contact, type IncomingEmail } from '../contacts';
 import { claimKey, fingerprintOf } from '../front-door/idempotency';
+import { parseEmail, type ParsedEmail } from './parse';
 import { senderAuthentication, validAddress, type SenderVerdicts } from './sender';
 import { acceptNotification } from '../front-door/intake';
 import type { ContactStore, Mailer, MessageQueue } from '../front-door/ports';
@@ -17,9 +17,6 @@ import { parseNotification } from '../notification';
  * contact is one conditional write, so nothing is half-stored, and the raw message's key is its
  * idempotency key, so a redelivered message lands on the same contact.
  */
-/** Where the receipt rule stores raw messages in the inbound bucket: the prefix, then SES's message id. */
-export const INBOUND_PREFIX = 'inbound/';
-
 /** The text of a free-text email kept on its contact; all of it is in the raw message. */
 export const EMAIL_TEXT_BYTES = 64 * 1024;
 
@@ -41,7 +38,7 @@ export interface ReceiveDeps {
   config: MailConfig & { INBOUND_EMAIL_MAX_BYTES: number };
 }
 
-const structured = (mail: ParsedMail): unknown | undefined => {
+const structured = (mail: ParsedEmail): unknown | undefined => {
   const json = mail.attachments.find(
     (a) => a.filename?.toLowerCase() === 'notification.json' || a.contentType === 'application/json',
   );
@@ -84,14 +81,14 @@ export const receiveEmail = async (
       deps,
     );
   }
-  let mail: ParsedMail;
+  let mail: ParsedEmail;
   try {
-    mail = await simpleParser(raw, { skipHtmlToText: false });
+    mail = await parseEmail(raw);
   } catch {
     return refuse(source.messageId, envelopeFrom, 'we could not read it as an email.', deps);
   }
-  const from = validAddress(mail.from?.value[0]?.address);
-  if (!from || (!mail.text?.trim() && !mail.html && !mail.attachments.length)) {
+  const from = validAddress(mail.from);
+  if (!from || (!mail.text?.trim() && !mail.hasHtml && !mail.attachments.length)) {
     return refuse(
       source.messageId,
       replyTo(from) ?? envelopeFrom,
@@ -153,7 +150,7 @@ export const receiveEmail = async (
       // Bounded in UTF-8 bytes, as DynamoDB counts: the whole message stays in the inbound bucket
       // (S3), where a worker downloads it, so nothing cut here is lost.
       subject: truncateUtf8(mail.subject ?? '(no subject)', 1024),
-      // mailparser converts an HTML-only body to text; the HTML itself is never kept or shown.
+      // An HTML-only body is converted to text; the HTML itself is never kept or shown.
       text: truncateUtf8(mail.text ?? '', EMAIL_TEXT_BYTES),
       attachments: mail.attachments.slice(0, 100).map((a) => ({
         filename: truncateUtf8(a.filename ?? 'attachment', 255),

@@ -191,6 +191,45 @@ describe('email intake', () => {
     expect(text).not.toMatch(/<|script|alert|onerror|evil\.example/i);
   });
 
+  it('keeps the text of an HTML email with a picture in it, as Outlook sends one', async () => {
+    // Prepare: multipart/related with no plain part (mailparser kept no text of these at all).
+    const { contacts, receive } = setUp();
+    const html = sample('html-with-script.eml')
+      .toString('utf8')
+      .replace(
+        'Content-Type: text/html; charset=utf-8\r\n',
+        'Content-Type: multipart/related; boundary="r"\r\n\r\n--r\r\nContent-Type: text/html; charset=utf-8\r\n',
+      )
+      .concat('--r\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--r--\r\n');
+
+    // Act
+    const result = await receive('outlook-html.eml', Buffer.from(html));
+
+    // Assess
+    expect(result.outcome).toBe('needs-completing');
+    const { text, attachments } = [...contacts.values()][0]!.incomingEmail!;
+    expect(text).toBe('The boy at 5 Fictional Row has bruises on his arms.');
+    expect(attachments).toEqual([{ filename: 'attachment', contentType: 'image/png', size: 8 }]);
+  });
+
+  it('refuses a message nested past the parser limits as unreadable, storing nothing', async () => {
+    // Prepare
+    const { contacts, sent, receive } = setUp();
+    const nesting = Array.from(
+      { length: 60 },
+      (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\n\n--b${i}\n`,
+    );
+    const raw = Buffer.from(`From: pat.neighbour@mail.example\nSubject: deep\n${nesting.join('')}\ntext\n`);
+
+    // Act
+    const result = await receive('deep.eml', raw);
+
+    // Assess
+    expect(result).toEqual({ outcome: 'refused', reason: 'we could not read it as an email.' });
+    expect(contacts.size).toBe(0);
+    expect(sent.map((m) => m.to)).toEqual(['pat.neighbour@mail.example']);
+  });
+
   it('refuses malformed, oversized and unsupported messages with a reply, storing nothing', async () => {
     const { contacts, sent, receive } = setUp();
     expect((await receive('malformed.eml')).outcome).toBe('refused');

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
+import { INBOUND_PREFIX } from '../../shared/email-intake/inbound';
 import { apiClient } from '../integration/api-client';
 import { useLocalSystem } from '../support/local-system';
 import { sendSmtp } from '../support/smtp';

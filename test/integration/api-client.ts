@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { INBOUND_PREFIX } from '../../shared/email-intake/receive';
+import { INBOUND_PREFIX } from '../../shared/email-intake/inbound';
 import { keyHashOf } from '../../shared/front-door/idempotency';
 import type { RunningLocalSystem } from '../support/local-system';
 import { waitFor } from '../support/wait';
