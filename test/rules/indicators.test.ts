@@ -229,6 +229,19 @@ const rows: Row[] = [
     2,
     'early-help-single-agency',
   ],
+  // DfE CSE guide (2017) and CSE screening pathways: a CSE concern the tool scored low, at 13 or
+  // over, is vulnerability to exploitation: multi-agency early help, not a strategy discussion.
+  [
+    'cse-concern-screened-low',
+    {
+      factors: ['11A'],
+      screening: { cseRisk: 'low' },
+      ages: [15],
+      description: 'Older boyfriend met online; CSE screening tool completed and scored low.',
+    },
+    3,
+    'early-help-targeted',
+  ],
   [
     'cse-screening-medium',
     {
