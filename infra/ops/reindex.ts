@@ -1,3 +1,4 @@
+import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { reindexMatchKeys, type ReindexProgress } from '../../shared/front-door/reindex';
@@ -19,6 +20,7 @@ export const reindex = async (ops: Ops, request: { dryRun: boolean; cursor?: str
     throw new OpsError(`${ops.deployment.description} has no ContactRetentionYears output: deploy this version first`);
   const totals = await reindexMatchKeys(request, {
     index: new DynamoMatchIndex(table, ops.dynamodb, years),
+    store: new DynamoContactStore(table, ops.dynamodb, years),
     addresses: new DynamoReferrerAddresses(table, ops.dynamodb, years),
     matchKey: await matchKeyOf(ops.deployment),
     progress: (progress) =>

@@ -1,3 +1,4 @@
+import { forEachContact, writeEntriesAsItIsNow } from './index-rewriting';
 import { indexEntriesFor } from './match-index';
 import type { ContactStore } from './ports';
 import type { MatchIndex } from './reindex';
@@ -28,9 +29,6 @@ export interface BackfillProgress {
   cursor?: string;
 }
 
-/** Writes of one contact's entries before giving up on keeping up with a contact that keeps changing. */
-const ATTEMPTS = 3;
-
 export const backfillMatchIndex = async (
   request: { dryRun: boolean; cursor?: string; pageSize?: number },
   deps: {
@@ -42,28 +40,21 @@ export const backfillMatchIndex = async (
   },
 ): Promise<BackfillProgress> => {
   const totals: BackfillProgress = { contacts: 0, indexed: 0, entries: 0, skipped: 0 };
-  let cursor = request.cursor;
-  do {
-    const page = await deps.index.pageOfContacts({ limit: request.pageSize ?? 100, cursor });
-    for (const read of page.contacts) {
+  await forEachContact(
+    request,
+    deps.index,
+    async (read) => {
       totals.contacts += 1;
       if (!read.notification?.children?.length) {
         totals.skipped += 1;
-        continue;
+        return;
       }
       totals.indexed += 1;
       totals.entries += indexEntriesFor(read, deps.matchKey).length;
-      if (request.dryRun) continue;
-      let contact: typeof read | undefined = read;
-      for (let attempt = 0; contact && attempt < ATTEMPTS; attempt++) {
-        await deps.index.indexChildren(indexEntriesFor(contact, deps.matchKey));
-        // Changed since it was read? Its own write refreshed the entries there were: write them from now.
-        const now: typeof read | undefined = await deps.store.get(contact.contactId);
-        contact = now && (now.version ?? 0) !== (contact.version ?? 0) ? now : undefined;
-      }
-    }
-    cursor = page.cursor;
-    deps.progress({ ...totals, cursor });
-  } while (cursor);
+      if (request.dryRun) return;
+      await writeEntriesAsItIsNow(read, (contact) => indexEntriesFor(contact, deps.matchKey), deps);
+    },
+    (cursor) => deps.progress({ ...totals, cursor }),
+  );
   return totals;
 };

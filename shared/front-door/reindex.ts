@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { addressHash } from '../referrer/address-confirmation';
+import { forEachContact, writeEntriesAsItIsNow } from './index-rewriting';
 import { indexEntriesFor } from './match-index';
-import type { ContactPage, IndexedEntry } from './ports';
+import type { Contact } from '../contacts';
+import type { ContactPage, ContactStore, IndexedEntry } from './ports';
 
 /**
  * `front-door ops reindex`: rewrites the match index of a deployed table with today's keys.
@@ -13,7 +15,8 @@ import type { ContactPage, IndexedEntry } from './ports';
  * addresses move from their old hash to the keyed one in the same pass.
  *
  * Safe to run while the front door takes notifications, as often as needed: a contact whose
- * entries are already today's is left alone, so a second run writes nothing. It reads the
+ * entries are already today's is left alone, so a second run writes nothing, and a contact
+ * changed while its new entries were written has them written again from what it is now. It reads the
  * contacts page by page to the end and reports a cursor after each page, from which a run that
  * stopped part way can go on. A dry run counts what would change and writes nothing.
  */
@@ -63,6 +66,7 @@ export const reindexMatchKeys = async (
   request: { dryRun: boolean; cursor?: string; pageSize?: number },
   deps: {
     index: MatchIndex;
+    store: Pick<ContactStore, 'get'>;
     addresses: AddressConfirmations;
     matchKey: string;
     /** Told after every page, with the running totals and where the next page starts. */
@@ -70,41 +74,37 @@ export const reindexMatchKeys = async (
   },
 ): Promise<ReindexProgress> => {
   const totals: ReindexProgress = { contacts: 0, reindexed: 0, written: 0, removed: 0, addressesMoved: 0 };
-  let cursor = request.cursor;
-  do {
-    const page = await deps.index.pageOfContacts({ limit: request.pageSize ?? 100, cursor });
-    for (const contact of page.contacts) {
-      totals.contacts += 1;
-      const indexed = await deps.index.indexedKeys(contact.contactId);
-      // A contact triage has not yet matched has no entries: triage will write today's keys.
-      if (indexed.length > 0) {
-        const wanted = indexEntriesFor(contact, deps.matchKey);
-        const missing = wanted.filter(
-          (w) => !indexed.some((i) => same(i, { key: w.key.key, childIndex: w.entry.childIndex })),
-        );
-        const stale = indexed.filter(
-          (i) => !wanted.some((w) => same(i, { key: w.key.key, childIndex: w.entry.childIndex })),
-        );
-        if (missing.length + stale.length > 0) totals.reindexed += 1;
-        totals.written += missing.length;
-        totals.removed += stale.length;
-        if (!request.dryRun) {
-          // Today's entries first, then the old ones go: a contact is never missing from the index.
-          await deps.index.indexChildren(missing);
-          for (const entry of stale) await deps.index.unindex(contact.contactId, entry);
-        }
-      }
-      const email = contact.notification?.referrer.email;
-      if (email) {
-        const legacy = legacyAddressHash(email);
-        const moved = request.dryRun
-          ? await deps.addresses.isConfirmed(legacy)
-          : await deps.addresses.moveConfirmation(legacy, addressHash(email, deps.matchKey));
-        if (moved) totals.addressesMoved += 1;
+  const visit = async (contact: Contact) => {
+    totals.contacts += 1;
+    const indexed = await deps.index.indexedKeys(contact.contactId);
+    // A contact triage has not yet matched has no entries: triage will write today's keys.
+    if (indexed.length > 0) {
+      const isIndexed = (w: IndexedEntry) =>
+        indexed.some((i) => same(i, { key: w.key.key, childIndex: w.entry.childIndex }));
+      const missingOf = (c: Contact) => indexEntriesFor(c, deps.matchKey).filter((w) => !isIndexed(w));
+      const wanted = indexEntriesFor(contact, deps.matchKey);
+      const missing = missingOf(contact);
+      const stale = indexed.filter(
+        (i) => !wanted.some((w) => same(i, { key: w.key.key, childIndex: w.entry.childIndex })),
+      );
+      if (missing.length + stale.length > 0) totals.reindexed += 1;
+      totals.written += missing.length;
+      totals.removed += stale.length;
+      if (!request.dryRun) {
+        // Today's entries first, then the old ones go: a contact is never missing from the index.
+        if (missing.length > 0) await writeEntriesAsItIsNow(contact, missingOf, deps);
+        for (const entry of stale) await deps.index.unindex(contact.contactId, entry);
       }
     }
-    cursor = page.cursor;
-    deps.progress({ ...totals, cursor });
-  } while (cursor);
+    const email = contact.notification?.referrer.email;
+    if (email) {
+      const legacy = legacyAddressHash(email);
+      const moved = request.dryRun
+        ? await deps.addresses.isConfirmed(legacy)
+        : await deps.addresses.moveConfirmation(legacy, addressHash(email, deps.matchKey));
+      if (moved) totals.addressesMoved += 1;
+    }
+  };
+  await forEachContact(request, deps.index, visit, (cursor) => deps.progress({ ...totals, cursor }));
   return totals;
 };

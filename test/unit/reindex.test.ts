@@ -53,7 +53,10 @@ const memoryTable = (contacts: Contact[]) => {
     pageOfContacts: async ({ limit, cursor }) => {
       const start = Number(cursor ?? 0);
       const next = start + limit;
-      return { contacts: contacts.slice(start, next), cursor: next < contacts.length ? String(next) : undefined };
+      return {
+        contacts: structuredClone(contacts.slice(start, next)),
+        cursor: next < contacts.length ? String(next) : undefined,
+      };
     },
     indexedKeys: async (contactId) => [...(pointers.get(contactId) ?? [])],
     indexChildren: async (indexed: { key: MatchKey; entry: ChildIndexEntry }[]) => {
@@ -89,7 +92,10 @@ const memoryTable = (contacts: Contact[]) => {
     },
   };
   const contactsUnder = (key: string) => [...(entries.get(key)?.values() ?? [])].map((e) => e.contactId);
-  return { index, addresses, confirmed, contactsUnder, writes: () => writes };
+  const entryUnder = (key: string, contactId: string, childIndex: number) =>
+    entries.get(key)?.get(`${contactId}#${childIndex}`);
+  const store = { get: async (contactId: string) => structuredClone(contacts.find((c) => c.contactId === contactId)) };
+  return { index, addresses, store, confirmed, contactsUnder, entryUnder, writes: () => writes };
 };
 
 /** A table as deployed before the keys were keyed: triaged contacts indexed under old keys, one address confirmed. */
@@ -107,6 +113,7 @@ const run = (table: ReturnType<typeof memoryTable>, request: Parameters<typeof r
   const progress: ReindexProgress[] = [];
   const done = reindexMatchKeys(request, {
     index: table.index,
+    store: table.store,
     addresses: table.addresses,
     matchKey: TEST_MATCH_KEY,
     progress: (p) => progress.push(p),
@@ -159,6 +166,7 @@ describe('re-indexing a deployed table under the keyed match keys', () => {
         { dryRun: false, pageSize: 1 },
         {
           index: table.index,
+          store: table.store,
           addresses: table.addresses,
           matchKey: TEST_MATCH_KEY,
           progress: (p) => {
@@ -175,6 +183,35 @@ describe('re-indexing a deployed table under the keyed match keys', () => {
     expect(rest).toMatchObject({ contacts: 3, reindexed: 2 });
     const key = indexEntriesFor(contacts[0]!, TEST_MATCH_KEY)[0]!.key.key;
     expect(table.contactsUnder(key)).toHaveLength(3);
+  });
+
+  it('writes a contact’s entries again from what it is now when it changed while they were written', async () => {
+    // Prepare: a worker decides the first contact just as the run writes its entries under
+    // today's keys; the decision's own refresh found none there yet, so only the run can correct them.
+    const { contacts, table } = await deployedTable();
+    const [first] = contacts;
+    const write = table.index.indexChildren;
+    let changed = false;
+    table.index.indexChildren = async (entries) => {
+      await write(entries);
+      if (!changed && entries[0]?.entry.contactId === first!.contactId) {
+        changed = true;
+        Object.assign(first!, {
+          status: 'decided',
+          version: (first!.version ?? 0) + 1,
+          decision: {
+            children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action.' }],
+            decidedBy: 'Sam Okafor',
+            decidedAt: now,
+          },
+        });
+      }
+    };
+    // Act
+    await run(table, { dryRun: false }).done;
+    // Assess
+    for (const { key } of indexEntriesFor(first!, TEST_MATCH_KEY))
+      expect(table.entryUnder(key.key, first!.contactId, 0)).toMatchObject({ status: 'decided', route: 'nfa' });
   });
 });
 
@@ -210,6 +247,7 @@ describe('re-indexing the contacts table itself (dynalite)', () => {
     );
     const deps = {
       index: new DynamoMatchIndex(TableName, dynamo.client(), 6),
+      store,
       addresses,
       matchKey: TEST_MATCH_KEY,
       progress: () => undefined,
