@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { StaffUser } from '../../shared/auth/roles';
-import { teamMayRead, teamsOf } from '../../shared/handovers/handover';
+import { teamsOf } from '../../shared/handovers/handover';
+import { openAsReceivingTeam } from '../../shared/handovers/open';
 import { acceptHandover, returnHandover, type HandoverRequest } from '../../shared/handovers/respond';
 import { handoverRecord } from '../../shared/handovers/view';
 import { contactStore, handoverStore } from '../lib/dependencies';
@@ -24,25 +25,15 @@ const NOT_FOUND = 'No handover to your team has that reference.';
 /**
  * The whole record of a contact handed to the user's team, and its handovers to that team with
  * accept and return. Anything not addressed to the user's team is "not found"; every view is
- * recorded in the contact's audit trail.
+ * recorded in the contact's audit trail (shared/handovers/open.ts).
  */
 const recordPage = async (contactId: string, user: StaffUser, actor: Actor, state: PageState, status = 200) => {
-  const teams = teamsOf(user);
-  const handovers = (await handoverStore().listForContact(contactId))
-    .filter((h) => teams.includes(h.team))
-    .sort((a, b) => b.decisionNumber - a.decisionNumber);
-  const contact = handovers.length ? await contactStore().get(contactId) : undefined;
-  if (!contact || !teamMayRead(contact, handovers)) return message(404, 'Handover not found', NOT_FOUND, user);
-  await contactStore().appendEvent({
-    contactId,
-    at: new Date().toISOString(),
-    actor,
-    action: 'Viewed as the receiving team',
-  });
-  const [matches, events] = await Promise.all([
-    contactStore().getMatches(contactId),
-    contactStore().listEvents(contactId),
-  ]);
+  const shown = await openAsReceivingTeam(
+    { contactId, teams: teamsOf(user), actor, now: new Date() },
+    { store: contactStore(), handovers: handoverStore() },
+  );
+  if (shown.outcome === 'not-found') return message(404, 'Handover not found', NOT_FOUND, user);
+  const { contact, handovers, matches, events } = shown;
   return page(
     'console/handover.njk',
     {

@@ -3,6 +3,7 @@ import { recordDecision, sendOutcome } from '../../shared/front-door/decisions';
 import { teamMayRead, type Handover } from '../../shared/handovers/handover';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
 import { handoverMeasures } from '../../shared/handovers/measures';
+import { openAsReceivingTeam } from '../../shared/handovers/open';
 import { recordHandovers } from '../../shared/handovers/record';
 import { acceptHandover, returnHandover } from '../../shared/handovers/respond';
 import { handoverLine, handoverRecord } from '../../shared/handovers/view';
@@ -296,6 +297,90 @@ describe('who in a receiving team may read the record, and for how long', () => 
     expect(teamMayRead(contact, await forTeam(handovers, 'early-help'))).toBe(false);
     expect(teamMayRead(contact, await forTeam(handovers, 'social-care'))).toBe(true);
     expect([...ports.sent.keys()]).toContain('c1:handover-replaced-early-help:2');
+  });
+});
+
+describe('a receiving team opening the record', () => {
+  const views = async (ports: Awaited<ReturnType<typeof handedOver>>['ports']) =>
+    (await ports.store.listEvents('c1')).filter((e) => e.action === 'Viewed as the receiving team');
+
+  it('shows early help the record it was handed, newest handover first, and records the view once', async () => {
+    // Prepare
+    const { ports, deps } = await handedOver();
+    // Act
+    const shown = await openAsReceivingTeam(
+      { contactId: 'c1', teams: ['early-help'], actor: earlyHelpWorker, now: later(1) },
+      deps,
+    );
+    // Assess
+    expect(shown).toMatchObject({ outcome: 'shown', contact: { contactId: 'c1' } });
+    if (shown.outcome !== 'shown') return;
+    expect(shown.handovers.map((h) => h.team)).toEqual(['early-help']);
+    expect(await views(ports)).toEqual([
+      expect.objectContaining({ actor: earlyHelpWorker, at: later(1).toISOString() }),
+    ]);
+    // The page shows the view it has just recorded.
+    expect(shown.events.filter((e) => e.action === 'Viewed as the receiving team')).toHaveLength(1);
+  });
+
+  it('records each view once: two views, two entries', async () => {
+    // Prepare
+    const { ports, deps } = await handedOver();
+    const open = (hours: number) =>
+      openAsReceivingTeam({ contactId: 'c1', teams: ['social-care'], actor: socialWorker, now: later(hours) }, deps);
+    // Act
+    await open(1);
+    await open(2);
+    // Assess
+    expect((await views(ports)).map((e) => e.at)).toEqual([later(1).toISOString(), later(2).toISOString()]);
+  });
+
+  it('answers not found, and records nothing, for a team with no handover of the contact', async () => {
+    // Prepare: only social care has a handover of a contact decided wholly to a strategy discussion
+    const ports = memoryPorts(
+      aRecommendedContact({
+        status: 'decided',
+        version: 4,
+        decision: {
+          children: [0, 1].map((childIndex) => ({ childIndex, ...strategy })),
+          decidedAt: '2026-11-20T14:00:00.000Z',
+          decidedBy: 'sam.okafor',
+        },
+      }),
+    );
+    const handovers = new InMemoryHandoverStore();
+    await sendOutcome('c1', { ...ports, config, handovers, now: sentAt });
+    // Act
+    const shown = await openAsReceivingTeam(
+      { contactId: 'c1', teams: ['early-help'], actor: earlyHelpWorker, now: later(1) },
+      { store: ports.store, handovers },
+    );
+    const unknown = await openAsReceivingTeam(
+      { contactId: 'no-such-contact', teams: ['early-help', 'social-care'], actor: earlyHelpWorker, now: later(1) },
+      { store: ports.store, handovers },
+    );
+    // Assess
+    expect(shown).toEqual({ outcome: 'not-found' });
+    expect(unknown).toEqual({ outcome: 'not-found' });
+    expect(await ports.store.listEvents('c1')).not.toContainEqual(
+      expect.objectContaining({ action: 'Viewed as the receiving team' }),
+    );
+  });
+
+  it('answers not found once the front door has decided again after early help returned its handover', async () => {
+    // Prepare
+    const { ports, handovers, deps } = await handedOver();
+    await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 3), reason: 'This is for social care.' }, deps);
+    await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'sam.okafor', now: later(4) }, ports);
+    await sendOutcome('c1', { ...ports, config, handovers, now: later(4) });
+    // Act
+    const shown = await openAsReceivingTeam(
+      { contactId: 'c1', teams: ['early-help'], actor: earlyHelpWorker, now: later(5) },
+      deps,
+    );
+    // Assess
+    expect(shown).toEqual({ outcome: 'not-found' });
+    expect(await views(ports)).toEqual([]);
   });
 });
 
