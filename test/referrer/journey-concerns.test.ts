@@ -129,7 +129,9 @@ describe('what the referrer is worried about', () => {
 
     it('offers every indicator a referrer can choose, leaving out only those set by other answers', () => {
       const offered = new Set([...specifics.flat().map((o) => o.value), 'other-concern']);
-      const derived = /^(dash-|cse-screening-|missing-episode|missing-repeated|immediate-danger|no-factors)/;
+      // A CSE concern screened low comes from the CSE answer with the screening tool's result.
+      const derived =
+        /^(dash-|cse-screening-|cse-concern-screened-low|missing-episode|missing-repeated|immediate-danger|no-factors)/;
       const missing = getDefaultRuleset()
         .indicators.map((i) => i.id)
         .filter((id) => !offered.has(id) && !derived.test(id));

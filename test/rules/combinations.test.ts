@@ -61,6 +61,19 @@ const rows: Row[] = [
     },
     { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
   ],
+  // NICE CG89 and the bruising protocols for children not independently mobile, disabled children included.
+  [
+    'non-mobile-child-with-injury',
+    {
+      agency: 'school',
+      factors: ['18B'],
+      indicators: ['child-not-independently-mobile'],
+      ages: [11],
+      disability: 'Spinal muscular atrophy; cannot move about independently',
+      description: 'A bruise on the forearm; the escort on the school bus says another pupil grabbed her.',
+    },
+    { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
+  ],
   [
     'sibling-of-injured-baby',
     {

@@ -114,6 +114,20 @@ const rows: Row[] = [
     3,
     'early-help-targeted',
   ],
+  // A disabled child who cannot move about alone has an additional need; no injury, no more.
+  [
+    'child-not-independently-mobile',
+    {
+      agency: 'school',
+      factors: ['6A'],
+      indicators: ['child-not-independently-mobile'],
+      ages: [9],
+      disability: 'Cerebral palsy; uses a wheelchair and cannot move about independently',
+      description: 'Parents ask for help with a new hoist and respite at weekends; no concerns about care.',
+    },
+    2,
+    'early-help-single-agency',
+  ],
   [
     'young-carer',
     { factors: ['7A'], ages: [12], description: 'Helps care for a younger sibling with cerebral palsy most evenings.' },

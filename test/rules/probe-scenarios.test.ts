@@ -76,7 +76,68 @@ const screenedLow: Case[] = [
   ],
 ];
 
+// Bruising: NICE CG89 and the protocols for bruising in children who are not independently mobile
+// (Pan Cheshire and Merseyside 2021; Hampshire, Isle of Wight, Portsmouth and Southampton 2022)
+// apply to a disabled child of any age who cannot move about alone: a strategy discussion
+// whatever the explanation. A disabled child who can move about keeps the ordinary response.
+const notMobile: Case[] = [
+  [
+    'special school: 8-year-old with cerebral palsy who cannot move independently, bruised arms "from her brother" (API)',
+    {
+      agency: 'school',
+      factors: [],
+      childConcerns: [{ factors: ['6A', '18B'], indicators: ['child-not-independently-mobile'] }],
+      ages: [8],
+      disability: 'Cerebral palsy; cannot crawl, stand or walk; uses a wheelchair and a hoist',
+      description:
+        'Fingertip bruises on both upper arms at drop-off; mum says her 10-year-old brother was rough when they played.',
+    },
+    [S47],
+    { reasons: ['non-mobile-child-with-injury'] },
+  ],
+  [
+    'health: 13-year-old with a severe learning disability who cannot walk, bruise explained by a carer as a fall (form)',
+    {
+      agency: 'hospital-or-other-health',
+      factors: [],
+      indicators: ['child-learning-disability', 'child-not-independently-mobile', 'physical-abuse-by-child'],
+      ages: [13],
+      disability: 'Severe learning disability; not independently mobile',
+      description:
+        'A bruise on the cheek; the respite carer says another young person at the unit pushed her chair over.',
+    },
+    [S47],
+    { reasons: ['non-mobile-child-with-injury'] },
+  ],
+];
+
 describe('probe scenarios, as published guidance would decide them', () => {
+  it.each(notMobile)('%s', (_name, scenario, expected, extra = {}) => {
+    // Prepare
+    const input = inputFor(scenario);
+    // Act
+    const r = recommend(input);
+    // Assess
+    expect(summary(r)).toEqual(expected);
+    for (const reason of extra.reasons ?? []) expect(r.reasons.map((x) => x.id)).toContain(reason);
+  });
+
+  it('a disabled child who can move about, bruised by another child, is assessed, not a strategy discussion on mobility grounds', () => {
+    // Prepare: the same bruises, but the 8-year-old walks (NICE CG89 concerns children not independently mobile).
+    const input = inputFor({
+      agency: 'school',
+      factors: ['6A', '18B'],
+      ages: [8],
+      disability: 'Autism; walks and runs',
+      description: 'A bruise on her shin; she says a boy kicked her in the playground at lunchtime.',
+    });
+    // Act
+    const r = recommend(input);
+    // Assess
+    expect(r.reasons.map((x) => x.id)).not.toContain('non-mobile-child-with-injury');
+    expect(r.children[0]!.route).not.toBe('csc-strategy-discussion');
+  });
+
   it.each(screenedLow)('%s', (_name, scenario, expected, extra = {}) => {
     // Prepare
     const input = inputFor(scenario);

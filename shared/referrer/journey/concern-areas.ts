@@ -120,6 +120,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'child-learning-disability': 'The child has a learning disability',
       'child-physical-disability-or-illness': 'The child has a physical disability or a long-term illness',
       'child-care-needs-unmet': "The disabled child's care needs are not being met",
+      'child-not-independently-mobile':
+        'The child cannot move about on their own, for example cannot crawl or walk, because of a disability',
       'young-carer': 'The child looks after someone in the family',
       'young-carer-substantial': 'Caring is too much for the child, or stops them going to school or seeing friends',
       'parent-learning-disability': 'A parent or carer has a learning disability',
