@@ -15,7 +15,14 @@ import { matchKeysFor } from '../contacts/matching';
 import type { Child } from '../notification';
 import { recommend } from '../rules';
 import { reconsideredDecision } from '../referrer/reconsideration';
-import { VersionConflict, type AuditEvent, type ContactStore, type MessageQueue } from '../front-door/ports';
+import {
+  VersionConflict,
+  type AuditEvent,
+  type AuditTrail,
+  type ChildIndex,
+  type Contacts,
+  type MessageQueue,
+} from '../front-door/ports';
 import { agencyName, DEFAULT_AGENCIES, type Agency } from '../partners/agencies';
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */
@@ -346,7 +353,7 @@ export const performAction = async (
     now: Date;
   },
   deps: {
-    store: ContactStore;
+    store: Contacts & AuditTrail & ChildIndex;
     outcomeQueue: MessageQueue;
     /** The case registry, and the match key its children's keys are made with. */
     cases?: { registry: CaseRegistry; matchKey: string };

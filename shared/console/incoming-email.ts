@@ -1,5 +1,5 @@
 import type { Contact, IncomingEmail } from '../contacts';
-import { VersionConflict, type AuditEvent, type ContactStore } from '../front-door/ports';
+import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from '../front-door/ports';
 import type { Draft, DraftStore } from '../referrer/draft';
 import { STALE_MESSAGE } from './actions';
 
@@ -50,7 +50,7 @@ export type StartResult =
  */
 export const startCompleting = async (
   request: { contactId: string; expectedVersion: number; actor: AuditEvent['actor']; draftId: string; now: Date },
-  deps: { store: ContactStore; drafts: DraftStore },
+  deps: { store: Contacts & AuditTrail; drafts: DraftStore },
 ): Promise<StartResult> => {
   const contact = await deps.store.get(request.contactId);
   if (!contact) return { outcome: 'not-found' };

@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts';
-import type { ContactStore } from '../front-door/ports';
+import type { ContactQueries } from '../front-door/ports';
 import { STALLED_AFTER_MINUTES, stalledCutoff } from '../front-door/stalled';
 import { statusName } from '../web/labels';
 
@@ -34,7 +34,7 @@ const byReceived = (a: Contact, b: Contact) => a.receivedAt.localeCompare(b.rece
  * Contacts a worker would otherwise never see (issue 11, "nothing stuck"): those stalled by the
  * sweeper's own definition (the sweeper runs as often as that threshold), and those whose triage failed.
  */
-export const findStuckContacts = async (deps: { store: ContactStore; now: Date }): Promise<StuckContacts> => {
+export const findStuckContacts = async (deps: { store: ContactQueries; now: Date }): Promise<StuckContacts> => {
   const before = stalledCutoff(deps.now);
   const [received, triaging, failed] = await Promise.all([
     deps.store.listByStatus('received', { before }),

@@ -4,7 +4,7 @@ import { claimKey, fingerprintOf } from '../front-door/idempotency';
 import { parseEmail, type ParsedEmail } from './parse';
 import { senderAuthentication, validAddress, type SenderVerdicts } from './sender';
 import { acceptNotification } from '../front-door/intake';
-import type { ContactStore, Mailer, MessageQueue } from '../front-door/ports';
+import type { Contacts, IdempotencyKeys, Mailer, MessageQueue } from '../front-door/ports';
 import { emailReceivedReply, emailRefusedReply } from '../mail/email-intake-replies';
 import type { MailConfig } from '../mail/message';
 import { parseNotification } from '../notification';
@@ -32,7 +32,7 @@ export type ReceiveResult =
   | { outcome: 'refused'; reason: string };
 
 export interface ReceiveDeps {
-  store: ContactStore;
+  store: Contacts & IdempotencyKeys;
   triageQueue: MessageQueue;
   mailer: Mailer;
   config: MailConfig & { INBOUND_EMAIL_MAX_BYTES: number };

@@ -1,6 +1,6 @@
 import { forEachContact, writeEntriesAsItIsNow } from './index-rewriting';
 import { indexEntriesFor } from './match-index';
-import type { ContactStore } from './ports';
+import type { Contacts } from './ports';
 import type { MatchIndex } from './reindex';
 
 /**
@@ -33,7 +33,7 @@ export const backfillMatchIndex = async (
   request: { dryRun: boolean; cursor?: string; pageSize?: number },
   deps: {
     index: Pick<MatchIndex, 'pageOfContacts' | 'indexChildren'>;
-    store: Pick<ContactStore, 'get'>;
+    store: Contacts;
     matchKey: string;
     /** Told after every page, with the running totals and where the next page starts. */
     progress: (progress: BackfillProgress) => void;

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { fieldErrors, type FieldError } from '../notification';
 import { acceptNotification } from './intake';
-import type { ContactStore, MessageQueue } from './ports';
+import type { Contacts, IdempotencyKeys, MessageQueue } from './ports';
 
 /**
  * Agency systems (police domestic abuse notifications above all) send many notifications at
@@ -43,7 +43,7 @@ export type BatchResult =
 
 export const acceptBatch = async (
   request: { body: unknown; client: string; maxItems: number; now: Date },
-  deps: { store: ContactStore; triageQueue: MessageQueue },
+  deps: { store: Contacts & IdempotencyKeys; triageQueue: MessageQueue },
 ): Promise<BatchResult> => {
   const parsed = batchSchema(request.maxItems).safeParse(request.body);
   if (!parsed.success) return { outcome: 'invalid', errors: fieldErrors(parsed.error) };

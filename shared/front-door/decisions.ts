@@ -24,7 +24,14 @@ import type { Route } from '../triage/types';
 import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';
 import { isTracked } from '../triage/clocks';
-import { VersionConflict, type AuditEvent, type ContactStore, type Mailer, type MessageQueue } from './ports';
+import {
+  VersionConflict,
+  type AuditEvent,
+  type AuditTrail,
+  type Contacts,
+  type Mailer,
+  type MessageQueue,
+} from './ports';
 import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 
 export type DecisionResult =
@@ -62,7 +69,7 @@ const STALE = 'Someone else changed this contact after you opened it. Check what
  */
 export const recordDecision = async (
   request: DecisionRequest,
-  deps: { store: ContactStore; outcomeQueue: MessageQueue },
+  deps: { store: Contacts & AuditTrail; outcomeQueue: MessageQueue },
 ): Promise<DecisionResult> => {
   const parsed = parseDecisionBody(request.body);
   if (!parsed.success) return { outcome: 'invalid', errors: parsed.errors };
@@ -160,7 +167,7 @@ export const signOffDecision = async (
     by: AuditEvent['actor'];
     now: Date;
   },
-  deps: { store: ContactStore; outcomeQueue: MessageQueue },
+  deps: { store: Contacts & AuditTrail; outcomeQueue: MessageQueue },
 ): Promise<SignOffResult> => {
   const existing = await deps.store.get(request.contactId);
   if (!existing) return { outcome: 'not-found' };
@@ -215,7 +222,7 @@ const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>
  */
 export const sendOutcome = async (
   contactId: string,
-  deps: { store: ContactStore; mailer: Mailer; config: RuntimeConfig; handovers: HandoverStore; now: Date },
+  deps: { store: Contacts & AuditTrail; mailer: Mailer; config: RuntimeConfig; handovers: HandoverStore; now: Date },
 ): Promise<DecidedContact> => {
   const contact = await deps.store.get(contactId);
   if (!contact || !isDecided(contact)) throw new Error(`Contact ${contactId} has no final decision to send`);

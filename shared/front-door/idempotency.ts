@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { newContactId } from '../contacts';
-import type { ContactStore, KeyRecord } from './ports';
+import type { IdempotencyKeys, KeyRecord } from './ports';
 
 /**
  * Idempotency keys, scoped by caller. A key means "this notification, from me": it is only ever
@@ -47,7 +47,7 @@ export const keyHashOf = ({ scope, key }: IdempotencyKey): string => sha256(`fro
  */
 export const claimKey = async (
   request: { key: IdempotencyKey; fingerprint: string; now: Date },
-  deps: { store: ContactStore },
+  deps: { store: IdempotencyKeys },
 ): Promise<KeyClaim> => {
   const record: KeyRecord = {
     keyHash: keyHashOf(request.key),

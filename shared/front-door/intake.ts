@@ -16,7 +16,7 @@ import {
 } from '../notification';
 import { getDefaultRuleset } from '../rules';
 import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
-import type { ContactStore, MessageQueue } from './ports';
+import type { Contacts, IdempotencyKeys, MessageQueue } from './ports';
 
 /**
  * Indicators a referrer picks must be ones the area's guidance has: the engine would otherwise
@@ -91,7 +91,7 @@ export const acceptNotification = async (
     Contact,
     'senderAuthentication'
   >,
-  deps: { store: ContactStore; triageQueue: MessageQueue },
+  deps: { store: Contacts & IdempotencyKeys; triageQueue: MessageQueue },
 ): Promise<AcceptResult> => {
   const parsed = validateNotification(request.body, request.now);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };

@@ -1,11 +1,11 @@
 import { AWAITING_DECISION_STATUSES } from '../contacts';
-import type { ContactStore } from './ports';
+import type { ContactQueries } from './ports';
 
 /**
  * Late decisions nobody noticed were an inspection finding (domain brief §7): this count is
  * published every few minutes and alarms as soon as it is above zero.
  */
-export const countOverdueContacts = async (deps: { store: ContactStore; now: Date }): Promise<number> => {
+export const countOverdueContacts = async (deps: { store: ContactQueries; now: Date }): Promise<number> => {
   const counts = await Promise.all(
     AWAITING_DECISION_STATUSES.map((status) => deps.store.countDueBefore(status, deps.now.toISOString())),
   );

@@ -1,7 +1,7 @@
 import type { RuntimeConfig } from '../config';
 import { OPEN_STATUSES, type PartnerRequest } from '../contacts';
 import { partnerReminderEmail } from '../mail/partner-reminder';
-import type { ContactStore, Mailer } from './ports';
+import type { ContactQueries, Mailer } from './ports';
 
 const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && request.dueAt < now.toISOString();
 
@@ -11,7 +11,7 @@ const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && req
  * A request made before its address was kept is counted but cannot be reminded.
  */
 export const remindOverduePartnerRequests = async (deps: {
-  store: ContactStore;
+  store: ContactQueries;
   mailer: Mailer;
   config: RuntimeConfig;
   now: Date;

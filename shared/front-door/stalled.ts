@@ -1,6 +1,6 @@
 import type { Contact } from '../contacts';
 import { markTriageFailed } from './triage-steps';
-import type { ContactStore, MessageQueue, TriageWorkflow } from './ports';
+import type { ContactQueries, Contacts, MessageQueue, TriageWorkflow } from './ports';
 
 /** How long a stored contact may wait for triage to begin before it is queued again. */
 export const STALLED_AFTER_MINUTES = 5;
@@ -22,7 +22,7 @@ export const triageUnfinished = (contact: Contact): boolean =>
 
 export type ResumeOutcome = 'restarted' | 'running' | 'not-needed' | 'gave-up';
 
-type ResumeDeps = { store: ContactStore; workflow: TriageWorkflow; now: Date };
+type ResumeDeps = { store: Contacts; workflow: TriageWorkflow; now: Date };
 
 /**
  * Starts triage again for a contact whose execution ended (aborted, failed, timed out) before
@@ -62,7 +62,7 @@ export const resumeTriage = async (
  *    out of retries before the contact could be marked) is started again under a new name.
  */
 export const requeueStalledContacts = async (deps: {
-  store: ContactStore;
+  store: Contacts & ContactQueries;
   triageQueue: MessageQueue;
   now: Date;
   workflow: TriageWorkflow;

@@ -12,8 +12,10 @@ import { acknowledgementAddress } from '../referrer/address-confirmation';
 import {
   TransitionRefused,
   type ChildIndexEntry,
+  type AuditTrail,
+  type ChildIndex,
   type ContactMatches,
-  type ContactStore,
+  type Contacts,
   type Mailer,
   type ReferrerAddresses,
 } from './ports';
@@ -26,7 +28,7 @@ import { SYSTEM_ACTIONS, systemEvent } from './system-events';
  * conditional write or finds the change already made.
  */
 
-const load = async (store: ContactStore, contactId: string): Promise<Contact> => {
+const load = async (store: Pick<Contacts, 'get'>, contactId: string): Promise<Contact> => {
   const contact = await store.get(contactId);
   if (!contact) throw new ContactNotFound(contactId);
   return contact;
@@ -50,10 +52,7 @@ export interface TriageState {
   firstAttempt: boolean;
 }
 
-export const beginTriage = async (
-  contactId: string,
-  deps: { store: ContactStore; now: Date },
-): Promise<TriageState> => {
+export const beginTriage = async (contactId: string, deps: { store: Contacts; now: Date }): Promise<TriageState> => {
   const contact = await load(deps.store, contactId);
   const firstAttempt = contact.status === 'received';
   if (firstAttempt || contact.status === 'triage-failed') {
@@ -85,7 +84,7 @@ const newestFirst = <T extends { receivedAt: string }>(list: T[]) =>
  */
 export const matchEarlierContacts = async (
   contactId: string,
-  deps: { store: ContactStore; matchKey: string; now: Date },
+  deps: { store: Contacts & ChildIndex; matchKey: string; now: Date },
 ): Promise<{ matchedContacts: number; householdContacts: number }> => {
   const contact = await load(deps.store, contactId);
   // The keys this contact is recorded under are the keys its earlier contacts are found by.
@@ -176,7 +175,7 @@ export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'pr
 };
 
 type RecommendDeps = {
-  store: ContactStore;
+  store: Contacts & AuditTrail & ChildIndex;
   cases: CaseRegistry;
   matchKey: string;
   now: Date;
@@ -244,7 +243,7 @@ const triagedEvent = (contactId: string, recommendation: Recommendation, now: Da
   id: 'triaged',
 });
 
-type MailDeps = { store: ContactStore; mailer: Mailer; config: RuntimeConfig; now?: Date };
+type MailDeps = { store: Contacts & AuditTrail; mailer: Mailer; config: RuntimeConfig; now?: Date };
 
 /** Out of hours is judged when the alert goes, on the area's office calendar (bank holidays included). */
 export const alertDutyManager = async (
@@ -304,7 +303,7 @@ export const sendAcknowledgement = async (
 const recordAcknowledged = async (
   contact: Contact,
   outcome: NonNullable<Contact['acknowledgement']>,
-  store: ContactStore,
+  store: Contacts,
   now: string,
 ): Promise<void> => {
   const modified = await modifyContact(
@@ -322,7 +321,7 @@ const recordAcknowledged = async (
 export const markTriageFailed = async (
   contactId: string,
   error: string,
-  deps: { store: ContactStore; now: Date },
+  deps: { store: Contacts; now: Date },
 ): Promise<{ status: 'triage-failed' | 'unchanged' }> => {
   try {
     await deps.store.transition(

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { modifyContact, type Contact } from '../contacts';
-import type { AuditEvent, ContactStore } from '../front-door/ports';
+import type { AuditEvent, AuditTrail, Contacts } from '../front-door/ports';
 import { decisionNumber } from '../mail/decision-sequence';
 import { HANDOVER_TEAMS, hoursToAccept, type Handover, type HandoverTeam } from './handover';
 import { HandoverMoved, type HandoverStore } from './ports';
@@ -49,7 +49,7 @@ const notWaiting = (handover: Handover): string =>
 
 export const acceptHandover = async (
   request: HandoverRequest,
-  deps: { store: ContactStore; handovers: HandoverStore },
+  deps: { store: AuditTrail; handovers: HandoverStore },
 ): Promise<HandoverResult> => {
   const handover = await findFor(request, deps.handovers);
   if (!handover) return { outcome: 'not-found' };
@@ -89,7 +89,7 @@ export const acceptHandover = async (
  */
 export const returnHandover = async (
   request: HandoverRequest & { reason: unknown },
-  deps: { store: ContactStore; handovers: HandoverStore },
+  deps: { store: Contacts & AuditTrail; handovers: HandoverStore },
 ): Promise<HandoverResult> => {
   const reason = ReturnReasonSchema.safeParse(request.reason);
   if (!reason.success)
@@ -126,11 +126,7 @@ export const returnHandover = async (
 };
 
 /** Puts the contact back on the queue if the returned decision still stands; a retry finds it done. */
-const reopen = async (
-  handover: Handover,
-  request: HandoverRequest,
-  store: ContactStore,
-): Promise<Contact | undefined> => {
+const reopen = async (handover: Handover, request: HandoverRequest, store: Contacts): Promise<Contact | undefined> => {
   const modified = await modifyContact(
     store,
     handover.contactId,

@@ -1,6 +1,6 @@
 import { idDerivedFrom, referenceFor, type Contact } from '../contacts';
 import type { WorkingCalendar } from '../calendar';
-import type { ContactStore, Mailer } from '../front-door/ports';
+import type { Contacts, Mailer } from '../front-door/ports';
 import { AGENCY_TYPES, childName } from '../notification';
 import type { MailConfig } from '../mail/message';
 import { summaryOf, type Allegation } from './allegation';
@@ -37,7 +37,7 @@ export const allegationIdFor = (contactId: string) => idDerivedFrom(contactId, '
 export const allegationReferenceFor = (allegationId: string) => referenceFor(allegationId).replace(/^CFC-/, 'LADO-');
 
 export interface ReferralDeps {
-  contacts: ContactStore;
+  contacts: Contacts;
   allegations: AllegationStore;
   mailer: Mailer;
   mail: MailConfig;

@@ -1,6 +1,6 @@
 import { localDateAt } from '../calendar/zoned';
 import { AWAITING_DECISION_STATUSES, type Contact } from '../contacts';
-import type { AuditEvent, ContactStore } from '../front-door/ports';
+import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../front-door/ports';
 import { childName } from '../notification';
 import type { Agency } from '../partners/agencies';
 import { meetingIdOf, type AgendaItem, type Meeting, type MeetingRecord } from './meeting';
@@ -17,7 +17,7 @@ export interface MeetingSettings {
 
 export interface MeetingDeps {
   meetings: MeetingStore;
-  contacts: ContactStore;
+  contacts: Contacts & AuditTrail & ContactQueries;
   settings: MeetingSettings;
 }
 
@@ -28,7 +28,7 @@ export const meetingDate = (now: Date): string => localDateAt(now.getTime(), 'Eu
  * The contacts still waiting for the front door's decision that the ruleset gave the theme, most
  * urgent first (the queue's own order).
  */
-export const dueContacts = async (contacts: ContactStore, theme: string): Promise<Contact[]> =>
+export const dueContacts = async (contacts: ContactQueries, theme: string): Promise<Contact[]> =>
   (await Promise.all(AWAITING_DECISION_STATUSES.map((status) => contacts.listByStatus(status))))
     .flat()
     .filter((c) => c.recommendation?.themes.includes(theme));
@@ -63,7 +63,7 @@ const recordsOf = (
 
 export const meetingTitle = (meeting: Pick<Meeting, 'themeName'>): string => `${meeting.themeName} triage meeting`;
 
-const listed = async (contacts: ContactStore, meeting: Meeting, items: AgendaItem[], actor: Actor, at: string) => {
+const listed = async (contacts: AuditTrail, meeting: Meeting, items: AgendaItem[], actor: Actor, at: string) => {
   for (const item of items) {
     await contacts.appendEvent({
       contactId: item.contactId,

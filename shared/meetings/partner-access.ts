@@ -7,7 +7,7 @@ import {
   type ContactChange,
   type PartnerRequest,
 } from '../contacts';
-import type { AuditEvent, ContactStore } from '../front-door/ports';
+import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../front-door/ports';
 import { meetingDate } from './agenda';
 import type { Meeting, MeetingRecord } from './meeting';
 import type { MeetingStore } from './ports';
@@ -27,7 +27,7 @@ export interface Partner {
 
 export interface PartnerDeps {
   meetings: MeetingStore;
-  contacts: ContactStore;
+  contacts: Contacts & AuditTrail & ContactQueries;
   agencies: readonly Agency[];
 }
 
@@ -39,7 +39,7 @@ export interface RequestToAgency {
 const todaysMeetings = async (partner: Partner, meetings: MeetingStore): Promise<Meeting[]> =>
   (await meetings.listOn(meetingDate(partner.now))).filter((m) => m.invited.includes(partner.agency));
 
-const requestsTo = async (agency: string, contacts: ContactStore): Promise<RequestToAgency[]> =>
+const requestsTo = async (agency: string, contacts: ContactQueries): Promise<RequestToAgency[]> =>
   (await Promise.all(OPEN_STATUSES.map((status) => contacts.listByStatus(status))))
     .flat()
     .flatMap((contact) =>

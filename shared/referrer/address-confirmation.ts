@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { modifyContact, type Contact } from '../contacts';
 import type { RuntimeConfig } from '../config';
-import type { ContactStore, ReferrerAddresses } from '../front-door/ports';
+import type { Contacts, ReferrerAddresses } from '../front-door/ports';
 import { isSecureAddress } from '../mail/secure-address';
 
 /**
@@ -69,7 +69,7 @@ export const acknowledgementAddress = async (
 /** The contact a confirmation link was sent for, while the link works: none for a malformed, unknown or expired token. */
 export const openConfirmation = async (
   request: { token: string; now: Date },
-  deps: { addresses: ReferrerAddresses; store: Pick<ContactStore, 'get'> },
+  deps: { addresses: ReferrerAddresses; store: Contacts },
 ): Promise<Contact | undefined> => {
   if (!isToken(request.token)) return undefined;
   const offer = await deps.addresses.findOffer(tokenHash(request.token));
@@ -83,7 +83,7 @@ export const openConfirmation = async (
  */
 export const confirmAddress = async (
   request: { token: string; now: Date },
-  deps: { addresses: ReferrerAddresses; matchKey: string; store: Pick<ContactStore, 'get' | 'update'> },
+  deps: { addresses: ReferrerAddresses; matchKey: string; store: Contacts },
 ): Promise<Contact | undefined> => {
   const contact = await openConfirmation(request, deps);
   if (!contact) return undefined;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { modifyContact, type Contact } from '../contacts';
-import { VersionConflict, type ContactStore } from '../front-door/ports';
+import { VersionConflict, type Contacts } from '../front-door/ports';
 import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
 
 /**
@@ -54,7 +54,7 @@ const reasonFor = (event: DeliveryProblemEvent): string => {
  */
 export const recordDeliveryProblem = async (
   event: DeliveryProblemEvent,
-  deps: { store: ContactStore },
+  deps: { store: Contacts },
   now: Date,
 ): Promise<DeliveryProblemResult> => {
   const contactId = event.mail.tags[CONTACT_ID_TAG]?.[0];

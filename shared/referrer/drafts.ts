@@ -1,6 +1,12 @@
 import type { Contact } from '../contacts';
 import { acceptNotification, validateNotification } from '../front-door/intake';
-import { TransitionRefused, type ContactStore, type MessageQueue } from '../front-door/ports';
+import {
+  TransitionRefused,
+  type AuditTrail,
+  type Contacts,
+  type IdempotencyKeys,
+  type MessageQueue,
+} from '../front-door/ports';
 import type { FieldError } from '../notification';
 import type { Draft, DraftStore } from './draft';
 import { notificationInput } from './journey';
@@ -9,7 +15,7 @@ export type SubmitResult =
   | { outcome: 'submitted'; contact: Pick<Contact, 'contactId' | 'reference'> }
   | { outcome: 'invalid'; errors: FieldError[] };
 
-type SubmitDeps = { store: ContactStore; triageQueue: MessageQueue; drafts: DraftStore };
+type SubmitDeps = { store: Contacts & AuditTrail & IdempotencyKeys; triageQueue: MessageQueue; drafts: DraftStore };
 
 /**
  * A worker's completed notification becomes the email's contact: one conditional write from

@@ -1,6 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { isStatusToken, statusTokenHash, type Contact } from '../contacts';
-import type { ContactStore, Mailer, StatusCode, StatusCodeStore } from '../front-door/ports';
+import type { Contacts, Mailer, StatusCode, StatusCodeStore } from '../front-door/ports';
 import { statusCodeEmail } from '../mail/status-code';
 import type { MailConfig } from '../mail/message';
 
@@ -27,7 +27,7 @@ const sameSecret = (a: string, b: string) => {
 /** The contact a status link opens: none for a malformed, unknown or expired token (all a 404). */
 export const openStatusLink = async (
   request: { token: string; now: Date; linkDays: number },
-  deps: { store: Pick<ContactStore, 'findByStatusToken'> },
+  deps: { store: Contacts },
 ): Promise<Contact | undefined> => {
   if (!isStatusToken(request.token)) return undefined;
   const contact = await deps.store.findByStatusToken(request.token);

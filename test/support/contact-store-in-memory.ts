@@ -14,72 +14,70 @@ import {
   TransitionRefused,
   VersionConflict,
   type AuditEvent,
+  type AuditTrail,
+  type ChildIndex,
   type ChildIndexEntry,
   type ContactMatches,
   type ContactPage,
+  type ContactQueries,
+  type Contacts,
   type ContactStore,
+  type IdempotencyKeys,
   type IndexedEntry,
   type KeyRecord,
   type StatusRange,
 } from '../../shared/front-door/ports';
 
 /**
- * The one contact store in memory (every port of shared/contacts/ports.ts), for unit tests of the
- * use cases. It keeps the promises the DynamoDB adapter keeps (test/unit/contact-store-contract.test.ts
- * runs the same assertions on both): queue order, whole lists, cursors, conditional changes,
- * current match summaries.
+ * The ports of shared/contacts/ports.ts in memory, one class a port, for unit tests of the use
+ * cases: a test gives a use case only the ports it asks for. MemoryContactStore joins them over
+ * the same records, as the DynamoDB adapter keeps them in one table, and keeps the promises that
+ * adapter keeps (test/unit/contact-store-contract.test.ts runs the same assertions on both): queue
+ * order, whole lists, cursors, conditional changes, current match summaries.
  */
-export class MemoryContactStore implements ContactStore {
-  readonly contacts = new Map<string, Contact>();
-  readonly events: AuditEvent[] = [];
-  /** Index entries by match key, then by contact and child. */
-  readonly index = new Map<string, Map<string, ChildIndexEntry>>();
-  readonly matches = new Map<string, ContactMatches>();
-  readonly keys = new Map<string, KeyRecord>();
+
+export class MemoryContacts implements Contacts {
+  readonly records = new Map<string, Contact>();
 
   constructor(contacts: Contact[] = []) {
-    for (const contact of contacts) this.contacts.set(contact.contactId, structuredClone(contact));
+    for (const contact of contacts) this.records.set(contact.contactId, structuredClone(contact));
   }
 
-  async claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord> {
-    const claimed = this.keys.get(record.keyHash);
-    if (claimed) return structuredClone(claimed);
-    this.keys.set(record.keyHash, structuredClone(record));
-    return 'claimed';
-  }
+  /** Told of every change, as stored (the whole store keeps the child index's summaries current). */
+  protected written(_contact: Contact): void {}
 
   async create(contact: Contact): Promise<'created' | 'exists'> {
-    if (this.contacts.has(contact.contactId)) return 'exists';
-    this.contacts.set(contact.contactId, structuredClone(contact));
+    if (this.records.has(contact.contactId)) return 'exists';
+    this.records.set(contact.contactId, structuredClone(contact));
     return 'created';
   }
 
   async get(contactId: string): Promise<Contact | undefined> {
-    const contact = this.contacts.get(contactId);
+    const contact = this.records.get(contactId);
     return contact && structuredClone(contact);
   }
 
   async findByStatusToken(token: string): Promise<Contact | undefined> {
-    const contact = [...this.contacts.values()].find((c) => c.statusToken === token);
+    const contact = [...this.records.values()].find((c) => c.statusToken === token);
     return contact && structuredClone(contact);
   }
 
   async transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
-    const current = this.contacts.get(contactId);
+    const current = this.records.get(contactId);
     if (!current || !statusesBefore(to).includes(current.status))
       throw new TransitionRefused(contactId, to, current && structuredClone(current));
     return this.write(current, { ...changes, status: to }, now);
   }
 
   async amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
-    const current = this.contacts.get(contactId);
+    const current = this.records.get(contactId);
     if (!current || current.status !== whileStatus)
       throw new TransitionRefused(contactId, whileStatus, current && structuredClone(current));
     return this.write(current, changes, now);
   }
 
   async update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact> {
-    const current = this.contacts.get(contactId);
+    const current = this.records.get(contactId);
     if (!current || (current.version ?? 0) !== expectedVersion)
       throw new VersionConflict(contactId, current && structuredClone(current));
     return this.write(current, changes, now);
@@ -87,18 +85,14 @@ export class MemoryContactStore implements ContactStore {
 
   private write(current: Contact, { version: _ignored, ...changes }: Partial<Contact>, now: string): Contact {
     const next = { ...current, ...structuredClone(changes), updatedAt: now, version: (current.version ?? 0) + 1 };
-    this.contacts.set(current.contactId, next);
-    for (const entries of this.index.values()) {
-      for (const entry of entries.values())
-        if (entry.contactId === next.contactId)
-          Object.assign(
-            entry,
-            { level: undefined, route: undefined, decidedAt: undefined },
-            matchSummary(next, entry.childIndex),
-          );
-    }
+    this.records.set(current.contactId, next);
+    this.written(next);
     return structuredClone(next);
   }
+}
+
+export class MemoryAuditTrail implements AuditTrail {
+  readonly events: AuditEvent[] = [];
 
   async appendEvent(event: AuditEvent): Promise<void> {
     if (event.id && this.events.some((e) => e.contactId === event.contactId && e.id === event.id)) return;
@@ -107,6 +101,28 @@ export class MemoryContactStore implements ContactStore {
 
   async listEvents(contactId: string): Promise<AuditEvent[]> {
     return this.events.filter((e) => e.contactId === contactId).sort((a, b) => a.at.localeCompare(b.at));
+  }
+}
+
+/** The child index and matches; `records` are the contacts whose current summaries matches show. */
+export class MemoryChildIndex implements ChildIndex {
+  /** Index entries by match key, then by contact and child. */
+  readonly index = new Map<string, Map<string, ChildIndexEntry>>();
+  readonly matches = new Map<string, ContactMatches>();
+
+  constructor(private readonly records: ReadonlyMap<string, Contact> = new Map()) {}
+
+  /** Keeps the summary of every entry of a contact that has just changed current. */
+  refresh(contact: Contact): void {
+    for (const entries of this.index.values()) {
+      for (const entry of entries.values())
+        if (entry.contactId === contact.contactId)
+          Object.assign(
+            entry,
+            { level: undefined, route: undefined, decidedAt: undefined },
+            matchSummary(contact, entry.childIndex),
+          );
+    }
   }
 
   async indexChildren(indexed: IndexedEntry[]): Promise<void> {
@@ -130,7 +146,7 @@ export class MemoryContactStore implements ContactStore {
   async getMatches(contactId: string): Promise<ContactMatches> {
     const saved = structuredClone(this.matches.get(contactId) ?? { earlier: [], household: [], more: [] });
     const current = <T extends EarlierContact | HouseholdContact>(m: T): T =>
-      currentMatch(m, this.contacts.get(m.contactId));
+      currentMatch(m, this.records.get(m.contactId));
     const newestFirst = <T extends { receivedAt: string }>(list: T[]) =>
       list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
     return {
@@ -139,10 +155,20 @@ export class MemoryContactStore implements ContactStore {
       more: saved.more,
     };
   }
+}
+
+/** The queues over `records`, the contacts as stored. */
+export class MemoryContactQueries implements ContactQueries {
+  constructor(private readonly records: ReadonlyMap<string, Contact>) {}
+
+  /** The queues of these contacts alone, for a use case that only reads them. */
+  static of(contacts: Contact[]): MemoryContactQueries {
+    return new MemoryContactQueries(new Map(contacts.map((c) => [c.contactId, structuredClone(c)])));
+  }
 
   private queue(status: ContactStatus): Contact[] {
     // Ties in queue time fall back to the contact id, as the DynamoDB index orders them.
-    return [...this.contacts.values()]
+    return [...this.records.values()]
       .filter((c) => c.status === status)
       .sort((a, b) => queueTime(a).localeCompare(queueTime(b)) || a.contactId.localeCompare(b.contactId));
   }
@@ -177,12 +203,75 @@ export class MemoryContactStore implements ContactStore {
   }
 
   async listReconsiderationRequests(): Promise<Contact[]> {
-    return [...this.contacts.values()]
+    return [...this.records.values()]
       .filter((c) => c.reconsideration?.status === 'requested')
       .map((c) => structuredClone(c));
   }
 
   async countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
     return (await this.listByStatus(status, { before: dueBefore })).length;
+  }
+}
+
+export class MemoryIdempotencyKeys implements IdempotencyKeys {
+  readonly keys = new Map<string, KeyRecord>();
+
+  async claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord> {
+    const claimed = this.keys.get(record.keyHash);
+    if (claimed) return structuredClone(claimed);
+    this.keys.set(record.keyHash, structuredClone(record));
+    return 'claimed';
+  }
+}
+
+/** Every port over the same contacts, for a use case (or a composition) that needs several. */
+export class MemoryContactStore extends MemoryContacts implements ContactStore {
+  readonly audit = new MemoryAuditTrail();
+  readonly childIndex = new MemoryChildIndex(this.records);
+  readonly queries = new MemoryContactQueries(this.records);
+  readonly idempotency = new MemoryIdempotencyKeys();
+  /** The stored records of each port, for tests to look at. */
+  readonly contacts = this.records;
+  readonly events = this.audit.events;
+  readonly index = this.childIndex.index;
+  readonly matches = this.childIndex.matches;
+  readonly keys = this.idempotency.keys;
+
+  protected override written(contact: Contact): void {
+    this.childIndex.refresh(contact);
+  }
+
+  appendEvent(event: AuditEvent): Promise<void> {
+    return this.audit.appendEvent(event);
+  }
+  listEvents(contactId: string): Promise<AuditEvent[]> {
+    return this.audit.listEvents(contactId);
+  }
+  indexChildren(entries: IndexedEntry[]): Promise<void> {
+    return this.childIndex.indexChildren(entries);
+  }
+  findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {
+    return this.childIndex.findByMatchKey(key);
+  }
+  saveMatches(contactId: string, matches: ContactMatches): Promise<void> {
+    return this.childIndex.saveMatches(contactId, matches);
+  }
+  getMatches(contactId: string): Promise<ContactMatches> {
+    return this.childIndex.getMatches(contactId);
+  }
+  listByStatus(status: ContactStatus, range?: StatusRange): Promise<Contact[]> {
+    return this.queries.listByStatus(status, range);
+  }
+  pageByStatus(status: ContactStatus, page: { limit: number; cursor?: string }): Promise<ContactPage> {
+    return this.queries.pageByStatus(status, page);
+  }
+  listReconsiderationRequests(): Promise<Contact[]> {
+    return this.queries.listReconsiderationRequests();
+  }
+  countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
+    return this.queries.countDueBefore(status, dueBefore);
+  }
+  claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord> {
+    return this.idempotency.claimKey(record);
   }
 }

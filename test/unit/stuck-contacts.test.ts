@@ -2,7 +2,7 @@ import type { Contact } from '../../shared/contacts';
 import { buildQueue, QueueQuerySchema, TABS } from '../../shared/console/queue';
 import { findStuckContacts } from '../../shared/console/stuck';
 import { renderPage } from '../../shared/web/render';
-import { MemoryContactStore } from '../support/contact-store-in-memory';
+import { MemoryContactQueries } from '../support/contact-store-in-memory';
 
 const now = new Date('2026-03-02T10:00:00Z');
 
@@ -24,7 +24,7 @@ const contact = (contactId: string, status: Contact['status'], receivedAt: strin
 describe('stuck and failed contacts in the console (issue 11)', () => {
   it('lists contacts left received or triaging past the stall threshold, and failed ones, oldest first, with a warning', async () => {
     // Prepare
-    const store = new MemoryContactStore([
+    const store = MemoryContactQueries.of([
       contact('0001', 'received', '2026-03-02T09:40:00Z'),
       contact('0002', 'triaging', '2026-03-02T09:30:00Z'),
       contact('0003', 'received', '2026-03-02T09:58:00Z'), // within the threshold: the sweeper has not had its turn
@@ -57,7 +57,7 @@ describe('stuck and failed contacts in the console (issue 11)', () => {
 
   it('shows no warning when nothing is stuck or failed', async () => {
     // Prepare
-    const store = new MemoryContactStore([
+    const store = MemoryContactQueries.of([
       contact('0001', 'received', '2026-03-02T09:58:00Z'),
       contact('0002', 'awaiting-decision', '2026-03-02T07:00:00Z'),
     ]);
@@ -91,7 +91,7 @@ const queuePage = (stuck: Awaited<ReturnType<typeof findStuckContacts>>) => {
 describe('the queue page shows stuck and failed contacts (issue 11)', () => {
   it('renders the warning banner and a linked row for each, above the queue', async () => {
     // Prepare
-    const store = new MemoryContactStore([
+    const store = MemoryContactQueries.of([
       contact('0001', 'received', '2026-03-02T09:40:00Z'),
       contact('0004', 'triage-failed', '2026-03-02T08:00:00Z'),
     ]);
@@ -115,7 +115,7 @@ describe('the queue page shows stuck and failed contacts (issue 11)', () => {
   });
 
   it('shows neither when nothing is stuck or failed', async () => {
-    const stuck = await findStuckContacts({ store: new MemoryContactStore([]), now });
+    const stuck = await findStuckContacts({ store: MemoryContactQueries.of([]), now });
     const html = queuePage(stuck);
     expect(html).not.toContain('govuk-notification-banner');
     expect(html).not.toContain('Stuck and failed');
