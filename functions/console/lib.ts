@@ -8,7 +8,7 @@ import type { AuditEvent } from '../../shared/front-door/ports';
 import { config, contactStore, revokedSessions } from '../lib/dependencies';
 import { meetingStore } from '../meetings/dependencies';
 import { meetingsOnContact } from './contact-meetings';
-import { webHandler } from '../lib/middleware';
+import { formHandler } from '../lib/form-handler';
 import { page, redirect } from '../lib/pages';
 
 export type Actor = AuditEvent['actor'];
@@ -67,7 +67,7 @@ export const message = (status: number, pageTitle: string, text: string, user?: 
  * sign in; someone without the role is told so.
  */
 export const consoleRoute = (permission: Permission, handle: Handler) =>
-  webHandler(
+  formHandler(
     async (event: APIGatewayProxyEventV2) => {
       const user = (await currentSession(event, authSettings(), new Date(), revokedSessions()))?.user;
       const isGet = event.requestContext.http.method === 'GET';

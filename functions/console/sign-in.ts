@@ -20,7 +20,7 @@ import {
   type AuthSettings,
 } from '../../shared/auth/session';
 import { revokedSessions } from '../lib/dependencies';
-import { webHandler } from '../lib/middleware';
+import { formHandler } from '../lib/form-handler';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
 import { message } from './lib';
@@ -72,7 +72,7 @@ const exchangeCode = async (
  * choice of seeded synthetic users; on AWS the Cognito hosted UI. Which one is decided by the
  * stack, which only gives local sign-in to the local stage.
  */
-export const handler = webHandler(
+export const handler = formHandler(
   async (event: APIGatewayProxyEventV2) => {
     const settings = authSettings();
     const route = `${event.requestContext.http.method} ${event.rawPath}`;

@@ -1,32 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { MiddlewareObj } from '@middy/core';
 import { cookieName, readCookie, setCookie } from '../../shared/auth/cookies';
 import { renderPage } from '../../shared/web/render';
+import { SECURITY_HEADERS, type WebMiddleware } from './security-headers';
 
 /**
- * The web handlers' security middlewares (middy): headers on every response, and for forms the
- * origin checks and a per-browser form token. They are plain objects, so they can be tested
- * without middy itself.
+ * The web handlers' form checks (middy middlewares): the origin checks and a per-browser form
+ * token. They are plain objects, so they can be tested without middy itself.
  */
 type Result = APIGatewayProxyStructuredResultV2;
-export type WebMiddleware = MiddlewareObj<APIGatewayProxyEventV2, Result>;
-
-/**
- * HSTS on every answer, pages and JSON alike (browsers ignore it over plain HTTP, so the local
- * system is unaffected), and `nosniff` so no answer is ever run as a script or a page.
- */
-export const SECURITY_HEADERS = {
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-} as const;
-
-export const securityHeaders = (): WebMiddleware => ({
-  after: async (request) => {
-    if (request.response)
-      request.response = { ...request.response, headers: { ...request.response.headers, ...SECURITY_HEADERS } };
-  },
-});
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const isSafe = (event: APIGatewayProxyEventV2) => SAFE_METHODS.has(event.requestContext.http.method.toUpperCase());

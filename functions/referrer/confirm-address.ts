@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { statusPageUrl } from '../../shared/mail/links';
 import { confirmAddress, openConfirmation } from '../../shared/referrer/address-confirmation';
 import { config, contactStore, matchKey, referrerAddresses } from '../lib/dependencies';
-import { webHandler } from '../lib/middleware';
+import { formHandler } from '../lib/form-handler';
 import { logger } from '../lib/observability';
 import { page } from '../lib/pages';
 
@@ -10,7 +10,7 @@ import { page } from '../lib/pages';
  * GET and POST /confirm-email/{token}: the link in a first acknowledgement to an address never
  * confirmed. GET only shows a button (mail scanners open links by themselves); the POST confirms.
  */
-export const handler = webHandler(
+export const handler = formHandler(
   async (event: APIGatewayProxyEventV2) => {
     const common = { areaName: config().AREA_NAME };
     const request = { token: event.pathParameters?.token ?? '', now: new Date() };

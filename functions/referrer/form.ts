@@ -20,7 +20,7 @@ import {
   type ListName,
 } from '../../shared/referrer/journey';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
-import { webHandler } from '../lib/middleware';
+import { formHandler } from '../lib/form-handler';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { notificationLimit, refusedFor, tooManyRequestsPage } from '../lib/rate-limit';
@@ -251,7 +251,7 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
   return redirect(href(target, returnTo), cookies);
 };
 
-export const handler = webHandler(
+export const handler = formHandler(
   async (event: APIGatewayProxyEventV2) => {
     const pageId = (event.pathParameters?.proxy ?? '').replace(/\/$/, '');
     return event.requestContext.http.method === 'POST' ? answer(event, pageId) : show(event, pageId);

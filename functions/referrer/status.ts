@@ -14,7 +14,7 @@ import {
 } from '../../shared/referrer/status-access';
 import { RECONSIDERATION_LIMIT, STATUS_CODE_LIMIT, STATUS_PAGE_LIMIT } from '../../shared/web/rate-limit';
 import { config, contactStore, mailer, statusCodes as codes } from '../lib/dependencies';
-import { webHandler } from '../lib/middleware';
+import { formHandler } from '../lib/form-handler';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
 import { refusedFor, tooManyRequestsPage } from '../lib/rate-limit';
@@ -33,7 +33,7 @@ const CODE_ERRORS: Record<Exclude<CheckCodeResult, 'ok'>, string> = {
   'too-many-attempts': 'The code was entered wrongly too many times. Ask for a new code',
 };
 
-export const handler = webHandler(
+export const handler = formHandler(
   async (event: APIGatewayProxyEventV2) => {
     const common = { areaName: config().AREA_NAME, escalationUrl: config().ESCALATION_GUIDANCE_URL };
     const method = event.requestContext.http.method;

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { parseNotification } from '../notification';
 import type { EarlierContact, Recommendation, TriageInput } from '../triage/types';
 import { ROUTES } from '../triage/types';
-import { getDefaultRuleset, loadRuleset, recommend, RulesetError, type Ruleset } from '../rules';
+import { getDefaultRuleset, recommend, RulesetError, type Ruleset } from '../rules';
+import { loadRuleset } from '../rules/loader';
 import { checkRuleset } from '../rules/check';
 import { diffRulesets, type Replay } from '../rules/diff';
 

@@ -2,10 +2,10 @@ import type { WorkingCalendar } from '../calendar';
 import type { Recommendation, TriageInput } from '../triage/types';
 import defaultRulesetData from './rulesets/default.json';
 import { compileRuleset, evaluate } from './engine';
-import { parseRuleset } from './loader';
+import { issuesOf, RulesetError } from './ruleset-error';
 import { RulesetSchema, type Ruleset } from './schema';
 
-export { parseRuleset, loadRuleset, RulesetError, type RulesetIssue } from './loader';
+export { RulesetError, type RulesetIssue } from './ruleset-error';
 export {
   RulesetSchema,
   SIDES,
@@ -28,7 +28,10 @@ export const getDefaultRuleset = (): Ruleset => {
     const result = RulesetSchema.safeParse(defaultRulesetData);
     // Report it the way the CLI reports an area's own file, with paths, rather than a raw zod dump.
     if (!result.success)
-      parseRuleset(JSON.stringify(defaultRulesetData, null, 2), 'shared/rules/rulesets/default.json');
+      throw new RulesetError(
+        'shared/rules/rulesets/default.json',
+        issuesOf(result.error, () => undefined),
+      );
     defaultRuleset = result.data!;
   }
   return defaultRuleset;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import type * as z from 'zod';
+import { issuesOf, RulesetError, type RulesetPath } from './ruleset-error';
 import { RulesetSchema, type Ruleset } from './schema';
 
 /**
@@ -8,52 +8,14 @@ import { RulesetSchema, type Ruleset } from './schema';
  * who maintain thresholds guidance are not the people who wrote this parser.
  */
 
-export interface RulesetIssue {
-  /** Dotted path inside the ruleset, like rules.3.when.all.0.factor.1. */
-  path: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
-
-export class RulesetError extends Error {
-  override readonly name = 'RulesetError';
-  constructor(
-    readonly filename: string,
-    readonly issues: RulesetIssue[],
-  ) {
-    super(
-      `${filename} is not a valid ruleset:\n` +
-        issues.map((i) => `  ${filename}${i.line ? `:${i.line}:${i.column}` : ''} ${i.path}: ${i.message}`).join('\n'),
-    );
-  }
-}
-
-type Path = (string | number)[];
-
 /** The line of the deepest node on the path that exists in the source (a missing key points at its parent). */
-const locate = (doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: Path) => {
+const locate = (doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: RulesetPath) => {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]);
   }
   return undefined;
 };
-
-const issuesOf = (
-  error: z.ZodError,
-  locateAt: (path: Path) => { line: number; col: number } | undefined,
-): RulesetIssue[] =>
-  error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const position = locateAt(keys.length > 0 ? [...path, keys[0]!] : path);
-    return {
-      path: path.join('.') || '(root)',
-      ...(position && { line: position.line, column: position.col }),
-      message: issue.message,
-    };
-  });
 
 /** Parse and validate a ruleset written as JSON or YAML (chosen by the file name). */
 export const parseRuleset = (text: string, filename: string): Ruleset => {

@@ -1,4 +1,5 @@
-import { getDefaultRuleset, parseRuleset, recommend } from '../../shared/rules';
+import { getDefaultRuleset, recommend } from '../../shared/rules';
+import { parseRuleset } from '../../shared/rules/loader';
 import { checkRuleset } from '../../shared/rules/check';
 import { inputFor } from './notifications';
 

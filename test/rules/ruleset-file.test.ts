@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { getDefaultRuleset, parseRuleset, RulesetError, type RulesetInput } from '../../shared/rules';
+import { getDefaultRuleset, RulesetError, type RulesetInput } from '../../shared/rules';
+import { parseRuleset } from '../../shared/rules/loader';
 import { checkRuleset } from '../../shared/rules/check';
 
 const defaultText = readFileSync('shared/rules/rulesets/default.json', 'utf8');

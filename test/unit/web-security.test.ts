@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { cookieName, secureCookies, setCookie } from '../../shared/auth/cookies';
-import { crossSiteReason, formToken, securityHeaders } from '../../functions/lib/web-security';
+import { securityHeaders } from '../../functions/lib/security-headers';
+import { crossSiteReason, formToken } from '../../functions/lib/web-security';
 
 /** The web middlewares on their own (middy calls them the same way), and the cookie rules. */
 const event = (headers: Record<string, string>, method = 'POST', body = '', cookies?: string[]) =>
