@@ -1,8 +1,8 @@
-import { awaitsWorkerDecision, parseDecisionBody, type Contact } from '../../shared/contacts';
+import { awaitsWorkerDecision, type Contact } from '../../shared/contacts';
 import { decisionFields } from '../../shared/console/actions';
-import { overridesRecommendation, signOffRoutesFrom } from '../../shared/console/sign-off';
+import { signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
-import { recommendedFor, ROUTES, type ChildRecommendation, type Route } from '../../shared/triage/types';
+import { recommendedFor, ROUTES, type ChildRecommendation } from '../../shared/triage/types';
 import { contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
@@ -113,38 +113,12 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
     all: valuesFrom(fields),
     each: contact.notification.children.map((_, i) => valuesFrom(fields, `-${i}`)),
   };
-  const chosen = mode === 'all' ? [values.all] : values.each;
   const body =
     mode === 'all'
       ? decisionFields(values.all)
       : { children: values.each.map((v, childIndex) => ({ childIndex, ...decisionFields(v) })) };
 
-  // Overriding a child's recommendation needs a reason, asked for before anything is written.
-  const overrideErrors: PageError[] = chosen.flatMap((v, i) => {
-    const route = v.route as Route | undefined;
-    const level = Number(v.level) as 1;
-    const childIndexes = mode === 'all' ? contact.notification.children.map((_, c) => c) : [i];
-    const overriding =
-      route &&
-      level &&
-      childIndexes.some((c) => overridesRecommendation({ route, level }, recommendedFor(contact.recommendation, c)));
-    if (!overriding || v.overrideReason?.trim()) return [];
-    const whose = mode === 'each' ? ` for ${childNameOf(contact, i)}` : '';
-    return [
-      {
-        text: `Say why you are choosing a different level or route from the recommendation${whose}`,
-        href: `#overrideReason${mode === 'each' ? `-${i}` : ''}`,
-      },
-    ];
-  });
   const toError = (e: { path: string; message: string }) => ({ text: e.message, href: hrefFor(e.path, mode) });
-  if (overrideErrors.length) {
-    const parsed = parseDecisionBody(body);
-    return decidePage(contact, user, mode, values, [
-      ...(parsed.success ? [] : parsed.errors.map(toError)),
-      ...overrideErrors,
-    ]);
-  }
   const result = await recordDecision(
     {
       contactId: contact.contactId,

@@ -8,19 +8,21 @@ import {
   type Contact,
   type DecidedContact,
   type Decision,
+  type DecisionBody,
+  type DecisionFields,
   type Person,
 } from '../contacts';
-import type { FieldError } from '../notification';
+import { childNameOf, type FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
-import { signOffReasons } from '../console/sign-off';
+import { overridesRecommendation, signOffReasons } from '../console/sign-off';
 import { caseHolderNotices } from '../mail/case-holder-notices';
 import { handoverReplacedEmails, teamHandoverEmails } from '../mail/team-handovers';
 import { outcomeEmail } from '../mail/outcome';
 import { professionalOutcomeEmails } from '../mail/professional-outcome';
 import { reconsiderationAnswerEmail } from '../mail/reconsideration-answer';
 import { returnedByTeam } from '../mail/decision-sequence';
-import type { Route } from '../triage/types';
+import { recommendedFor, type Route } from '../triage/types';
 import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';
 import { isTracked } from '../triage/clocks';
@@ -94,6 +96,8 @@ export const recordDecision = async (
         await deps.outcomeQueue.send({ contactId: existing.contactId });
       return settled;
     }
+    const unexplained = unexplainedOverrides(parsed.body, existing);
+    if (unexplained.length) return { outcome: 'invalid', errors: unexplained };
     const signOff = signOffReasons(decision.children, existing.recommendation, request.signOffRoutes ?? []);
     const to = signOff.length ? 'awaiting-manager' : 'decided';
     if (!canMove(existing.status, to)) {
@@ -125,6 +129,33 @@ export const recordDecision = async (
         return { outcome: 'conflict', contact: error.current, reason: STALE };
     }
   }
+};
+
+/**
+ * Overriding the recommended level or route for a child is allowed, but the decider must say why
+ * (inspectors found decision rationale weakly recorded), whether the decision comes from the
+ * console or the API. One decision for all children overrides when it differs from any child's
+ * recommendation.
+ */
+const unexplainedOverrides = (body: DecisionBody, contact: Contact): FieldError[] => {
+  const overrides = (decision: DecisionFields, childIndexes: number[]) =>
+    !decision.overrideReason &&
+    childIndexes.some((c) => overridesRecommendation(decision, recommendedFor(contact.recommendation, c)));
+  const MESSAGE = 'Say why you are choosing a different level or route from the recommendation';
+  if (!('children' in body)) {
+    const all = contact.notification?.children.map((_, c) => c) ?? [];
+    return overrides(body, all) ? [{ path: 'overrideReason', message: MESSAGE }] : [];
+  }
+  return body.children.flatMap((decision, i) =>
+    overrides(decision, [decision.childIndex])
+      ? [
+          {
+            path: `children.${i}.overrideReason`,
+            message: `${MESSAGE} for ${childNameOf(contact, decision.childIndex)}`,
+          },
+        ]
+      : [],
+  );
 };
 
 /** A contact that already has a decision, standing or awaiting sign-off: a retry or a conflict. */

@@ -55,6 +55,7 @@ describe('receiving teams accept or return handovers, in a browser', () => {
           route: 'early-help-targeted',
           level: 3,
           rationale: 'Several level 3 needs; the family agrees to targeted early help.',
+          overrideReason: 'The school cannot meet these needs alone.',
         })
       ).status,
     ).toBe(201);
@@ -105,6 +106,7 @@ describe('receiving teams accept or return handovers, in a browser', () => {
           route: 'csc-assessment',
           level: 4,
           rationale: 'Open child in need plan: a child in need assessment by social care.',
+          overrideReason: 'Early help returned it: the child has an open child in need plan.',
         })
       ).status,
     ).toBe(201);

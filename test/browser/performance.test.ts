@@ -32,6 +32,7 @@ describe('the performance page in a browser', () => {
       route: 'early-help-targeted',
       level: 3,
       rationale: 'Neglect indicators at level 3; the family agrees to early help.',
+      overrideReason: 'The school cannot meet these needs alone.',
     });
     expect(decided.status).toBe(201);
     // The scheduled extract, run now with the same adapter and the local system's own directory.

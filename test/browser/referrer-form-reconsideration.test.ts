@@ -33,6 +33,7 @@ describe('asking for a decision to be reconsidered, in a browser', () => {
         route: 'early-help-targeted',
         level: 3,
         rationale: 'Neglect indicators at level 3; the family agrees to early help.',
+        overrideReason: 'The school cannot meet these needs alone.',
       }),
     });
     const { reference } = (await decided.json()) as { reference: string };

@@ -193,7 +193,12 @@ describe('triage console over HTTP', () => {
     const response = await fetch(`${local.system.endpoints.api}/api/contacts/${another}/decision`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ route: 'nfa', level: 4, rationale: 'No further action: police are managing the risk.' }),
+      body: JSON.stringify({
+        route: 'nfa',
+        level: 4,
+        rationale: 'No further action: police are managing the risk.',
+        overrideReason: 'Police are managing the risk.',
+      }),
     });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ status: 'awaiting-manager', signOffRequired: true });

@@ -48,6 +48,7 @@ describe('answering a reconsideration request in the console', () => {
         route: 'early-help-targeted',
         level: 3,
         rationale: 'Neglect indicators at level 3; the family agrees to early help.',
+        overrideReason: 'The school cannot meet these needs alone.',
       }),
     });
     expect(decided.status).toBe(201);

@@ -67,6 +67,7 @@ describe('a notification travels end to end', () => {
       level: 3,
       primaryNeed: 'N1',
       rationale: 'Neglect at level 3: several agencies are needed and the family agrees.',
+      overrideReason: 'Several agencies are already involved: more than one agency can help.',
     };
     const decided = await api.decide(contactId, decision);
     expect(decided.status).toBe(201);
@@ -105,7 +106,15 @@ describe('a notification travels end to end', () => {
     await api.contactInStatus(contactId, 'awaiting-decision');
     const rationale = 'Neglect at level 3: the family agrees to targeted early help from the school.';
     expect(
-      (await api.decide(contactId, { route: 'early-help-targeted', level: 3, primaryNeed: 'N1', rationale })).status,
+      (
+        await api.decide(contactId, {
+          route: 'early-help-targeted',
+          level: 3,
+          primaryNeed: 'N1',
+          rationale,
+          overrideReason: 'The school cannot meet these needs alone.',
+        })
+      ).status,
     ).toBe(201);
     const outcome = await api.emailTo(notification.referrer.email, /Decision on your notification/);
     const link = /(http\S+\/status\/[A-Za-z0-9_-]{32})/.exec(outcome.body.text!)![1]!;
@@ -154,12 +163,14 @@ describe('a notification travels end to end', () => {
           route: 'early-help-targeted',
           level: 3,
           rationale: 'Neglect at level 3 for Ellie: the family agrees to early help.',
+          overrideReason: 'The school cannot meet these needs alone.',
         },
         {
           childIndex: 1,
           route: 'csc-assessment',
           level: 4,
           rationale: 'Neglect of a toddler who depends entirely on her carers: assess.',
+          overrideReason: 'A toddler depends entirely on her carers.',
         },
       ],
     });

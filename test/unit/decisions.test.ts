@@ -133,6 +133,64 @@ describe('recording a decision for each child', () => {
     expect(ports.queued).toEqual([]);
   });
 
+  it.each([
+    ['one decision for all children', { ...earlyHelp }, 'overrideReason', /from the recommendation$/],
+    [
+      'a decision for each child',
+      {
+        children: [
+          { childIndex: 0, ...strategy },
+          { childIndex: 1, ...earlyHelp },
+        ],
+      },
+      'children.1.overrideReason',
+      /from the recommendation for \S+/,
+    ],
+  ])(
+    'refuses a level or route other than the recommended one without a reason, in %s, and stores nothing',
+    async (_name, body, path, message) => {
+      // Prepare
+      const ports = memoryPorts(awaitingDecision());
+      // Act
+      const result = await recordDecision({ contactId: 'c1', body, decidedBy: 'api-client', now }, ports);
+      // Assess
+      expect(result).toEqual({
+        outcome: 'invalid',
+        errors: [{ path, message: expect.stringMatching(/^Say why you are choosing a different level or route/) }],
+      });
+      expect(result.outcome === 'invalid' && result.errors[0]!.message).toMatch(message);
+      expect(ports.contacts.get('c1')!.status).toBe('awaiting-decision');
+      expect(ports.events).toEqual([]);
+      expect(ports.queued).toEqual([]);
+    },
+  );
+
+  it('records an override with its reason, and the recommended decision without one', async () => {
+    // Prepare
+    const overridden = memoryPorts(awaitingDecision());
+    const recommended = memoryPorts(awaitingDecision());
+    // Act
+    const withReason = await recordDecision(
+      {
+        contactId: 'c1',
+        body: { ...earlyHelp, overrideReason: 'The family has moved to a refuge.' },
+        decidedBy: 'api-client',
+        now,
+      },
+      overridden,
+    );
+    const asRecommended = await recordDecision(
+      { contactId: 'c1', body: strategy, decidedBy: 'api-client', now },
+      recommended,
+    );
+    // Assess
+    expect(withReason.outcome).toBe('recorded');
+    expect(overridden.contacts.get('c1')!.proposedDecision!.children[0]!.overrideReason).toBe(
+      'The family has moved to a refuge.',
+    );
+    expect(asRecommended.outcome).toBe('recorded');
+  });
+
   it("holds the whole decision for a manager when one child's level 4 is lowered, and says which child", async () => {
     const ports = memoryPorts(awaitingDecision());
 

@@ -239,8 +239,20 @@ describe('matching earlier contacts', () => {
         now,
         body: {
           children: [
-            { childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action for Amira.' },
-            { childIndex: 1, route: 'csc-assessment', level: 3, rationale: 'Assessment for Ben under section 17.' },
+            {
+              childIndex: 0,
+              route: 'nfa',
+              level: 1,
+              rationale: 'No further action for Amira.',
+              overrideReason: 'Checks found no concern.',
+            },
+            {
+              childIndex: 1,
+              route: 'csc-assessment',
+              level: 3,
+              rationale: 'Assessment for Ben under section 17.',
+              overrideReason: 'Ben told his teacher more.',
+            },
           ],
         },
       },
