@@ -1,5 +1,4 @@
-import { countByAgency, searchConsultations } from '../../shared/consultations/consultation';
-import { callerAgencyName } from '../../shared/consultations/caller-agency';
+import { consultationsView } from '../../shared/consultations/consultations-view';
 import { consultationStore } from '../lib/dependencies';
 import { page } from '../lib/pages';
 import { baseContext, consoleRoute } from './lib';
@@ -16,21 +15,11 @@ export const handler = consoleRoute('view', async (event, user) => {
   const now = new Date();
   const query = (event.queryStringParameters?.q ?? '').trim().slice(0, 200);
   const all = await consultationStore().listSince(new Date(now.getTime() - DAYS * DAY).toISOString());
-  const monthAgo = new Date(now.getTime() - 30 * DAY).toISOString();
-  const found = searchConsultations(all, query);
   return page('console/consultations.njk', {
     ...baseContext(user, '/console/consultations'),
     done:
       event.queryStringParameters?.done === 'recorded' ? 'Consultation recorded. It does not go to triage.' : undefined,
     query,
-    counts: [
-      { key: { text: `Last ${DAYS} days` }, value: { text: String(all.length) } },
-      { key: { text: 'Last 30 days' }, value: { text: String(all.filter((c) => c.recordedAt >= monthAgo).length) } },
-      ...countByAgency(all).map((a) => ({
-        key: { text: callerAgencyName(a.agency) },
-        value: { text: String(a.count) },
-      })),
-    ],
-    consultations: found.map((c) => ({ ...c, callerAgency: callerAgencyName(c.callerAgency) })),
+    ...consultationsView(all, query, now, DAYS),
   });
 });

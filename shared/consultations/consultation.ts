@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AGENCY_TYPES, codesOf, type AgencyType } from '../notification';
 import type { Person } from '../contacts';
+import { referrerAgencyName } from '../web/labels';
 
 /**
  * A consultation: a professional phones the front door for advice about a worry, with no child
@@ -80,7 +81,8 @@ export const recordConsultation = async (
 export const searchConsultations = (consultations: readonly Consultation[], query: string): Consultation[] => {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return consultations.filter((c) => {
-    const haystack = [c.question, c.advice, c.callerName, c.callerAgency.replace(/-/g, ' '), c.recordedBy.name]
+    const agency = `${c.callerAgency.replace(/-/g, ' ')} ${referrerAgencyName(c.callerAgency)}`;
+    const haystack = [c.question, c.advice, c.callerName, agency, c.recordedBy.name]
       .filter(Boolean)
       .join(' ')
       .toLowerCase();

@@ -5,7 +5,8 @@ import {
   type Consultation,
 } from '../../shared/consultations/consultation';
 import { InMemoryConsultationStore } from '../../shared/consultations/in-memory-consultation-store';
-import { callerAgencyName, callerAgencyOptions } from '../../shared/consultations/caller-agency';
+import { callerAgencyOptions } from '../../shared/consultations/caller-agency';
+import { consultationsView } from '../../shared/consultations/consultations-view';
 import { startPhoneContact } from '../../shared/consultations/phone-contact';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
@@ -155,6 +156,32 @@ describe("the caller's agency", () => {
     expect(options.filter((o) => 'selected' in o && o.selected)).toEqual([
       { value: 'health-visitor', text: 'Health visitor', selected: true },
     ]);
-    expect(callerAgencyName('member-of-public')).toBe('Member of public');
+    expect(options.find((o) => o.value === 'la-social-care')?.text).toBe("Council children's social care");
+  });
+
+  it("names the caller's agency on the consultations page by the console's one set of labels, counted and searched", () => {
+    // Prepare: two GP practices and children's social care asked for advice.
+    const all = [
+      consultation({ consultationId: 'a', callerAgency: 'gp' }),
+      consultation({ consultationId: 'b', callerAgency: 'gp' }),
+      consultation({ consultationId: 'c', callerAgency: 'la-social-care' }),
+    ];
+    // Act
+    const view = consultationsView(all, '', now, 90);
+    const searched = consultationsView(all, 'social care', now, 90);
+    // Assess: never "Gp" or "La social care" made from the code.
+    expect(view.counts.map((r) => [r.key.text, r.value.text])).toEqual([
+      ['Last 90 days', '3'],
+      ['Last 30 days', '3'],
+      ['GP practice', '2'],
+      ["Council children's social care", '1'],
+    ]);
+    expect(view.consultations.map((c) => c.callerAgency)).toEqual([
+      'GP practice',
+      'GP practice',
+      "Council children's social care",
+    ]);
+    expect(searched.consultations.map((c) => c.consultationId)).toEqual(['c']);
+    expect(consultationsView(all, 'gp practice', now, 90).consultations).toHaveLength(2);
   });
 });
