@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { ROLES } from '../shared/auth/roles';
 import { DEFAULT_MEETING_THEMES, DirectorySchema, MeetingThemesSchema } from '../shared/meetings/settings';
+import { localUsersWithoutAgency } from '../shared/auth/local-users';
 import { AgenciesSchema, DEFAULT_AGENCIES } from '../shared/partners/agencies';
 import { ROUTES, type Route } from '../shared/triage/types';
 
@@ -153,6 +154,14 @@ export const StageConfigSchema = z
           message: `"${agency.id}" is a council role, not an agency`,
         });
     });
+    // Local sign-in offers the synthetic partner users (shared/auth/local-users.ts): each one's agency must exist.
+    if (config.stage === 'local')
+      for (const user of localUsersWithoutAgency([...ids]))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agencies'],
+          message: `The local user ${user.id} is a partner from "${user.agency}", which is not one of the agencies: add an agency with that id, or remove the user`,
+        });
     config.meetings.themes.forEach((theme, i) =>
       theme.agencies.forEach((agency, j) => {
         if (!ids.has(agency))

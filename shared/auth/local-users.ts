@@ -21,3 +21,13 @@ export const LOCAL_USERS: readonly StaffUser[] = [
 ];
 
 export const localUser = (id: string): StaffUser | undefined => LOCAL_USERS.find((u) => u.id === id);
+
+/**
+ * The local partner users whose agency is not one of the stage's agencies: each would sign in to
+ * the partner pages of an agency nobody can ask or invite. The local stage's configuration is
+ * refused at load while there are any (infra/config.ts).
+ */
+export const localUsersWithoutAgency = (
+  agencyIds: readonly string[],
+  users: readonly StaffUser[] = LOCAL_USERS,
+): StaffUser[] => users.filter((user) => user.agency !== undefined && !agencyIds.includes(user.agency));
