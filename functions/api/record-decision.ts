@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { isContactId } from '../../shared/contacts';
+import { isContactId, isDecided } from '../../shared/contacts';
 import { signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
 import { contactStore, outcomeQueue } from '../lib/dependencies';
@@ -29,11 +29,12 @@ export const handler = webHandler(
         return json(409, { message: result.reason, status: result.contact.status, decision: result.contact.decision });
       case 'recorded':
       case 'already-recorded': {
-        const { status, reference } = result.contact;
+        const { contact } = result;
+        const { status, reference } = contact;
         // A decision that needs sign-off is not final: the outcome waits for a manager.
-        const decision = result.contact.decision ?? result.contact.proposedDecision;
+        const decision = isDecided(contact) ? contact.decision : contact.proposedDecision;
         if (result.outcome === 'recorded') {
-          for (const child of decision!.children) {
+          for (const child of decision.children) {
             const recorded = metrics.singleMetric();
             recorded.addDimension('route', child.route);
             recorded.addMetric(
@@ -42,7 +43,7 @@ export const handler = webHandler(
               1,
             );
           }
-          logger.info('Decision recorded', { contactId, routes: decision!.children.map((c) => c.route), status });
+          logger.info('Decision recorded', { contactId, routes: decision.children.map((c) => c.route), status });
         }
         const signOff = result.signOff.length
           ? { signOffRequired: true, signOffReasons: result.signOff }

@@ -18,10 +18,18 @@ import {
   matchSummary,
   queueTime,
   statusesBefore,
+  contactFrom,
+  expectStatus,
+  inStatus,
+  isDecided,
   statusTokenHash,
   upgradeContact,
   type Contact,
+  type ContactChanges,
+  type ContactIn,
+  type ContactRecord,
   type ContactStatus,
+  type DecidedContact,
   type HouseholdContact,
   type MatchKey,
   type MatchSummary,
@@ -66,20 +74,20 @@ export const RECONSIDERATION_INDEX = 'byReconsideration';
 
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
 const statusLinkKey = (token: string) => ({ pk: `STATUSLINK#${statusTokenHash(token)}`, sk: 'LINK' });
-const statusKeys = (contact: Contact) => ({
+const statusKeys = (contact: Pick<ContactRecord, 'status' | 'receivedAt' | 'recommendation' | 'decision'>) => ({
   gsi1pk: `STATUS#${contact.status}`,
   gsi1sk: queueTime(contact),
 });
 /** Present only while a reconsideration request waits: a sparse index holds just those contacts. */
-const reconsiderationKeys = (contact: Contact) =>
+const reconsiderationKeys = (contact: Pick<ContactRecord, 'reconsideration'>) =>
   contact.reconsideration?.status === 'requested'
     ? { gsi2pk: 'RECONSIDERATION#requested', gsi2sk: contact.reconsideration.requestedAt }
     : undefined;
 
 export const toContact = (item: Record<string, unknown>): Contact => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...contact } = item;
-  // Contacts stored before decisions were per child are read in today's shape.
-  return upgradeContact(contact as unknown as Contact);
+  // Checked against its status, and read in today's shape if stored before decisions were per child.
+  return contactFrom(contact);
 };
 
 /** A match kept beside the contact: one item per earlier contact and child (or address). */
@@ -216,15 +224,25 @@ export class DynamoContactStore implements ContactStore {
     return typeof Item?.contactId === 'string' ? this.get(Item.contactId) : undefined;
   }
 
-  transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
-    return this.whileIn(contactId, statusesBefore(to), { ...changes, status: to }, to, now);
+  async transition<S extends ContactStatus>(
+    contactId: string,
+    to: S,
+    changes: ContactChanges,
+    now: string,
+  ): Promise<ContactIn<S>> {
+    return expectStatus(await this.whileIn(contactId, statusesBefore(to), { ...changes, status: to }, to, now), to);
   }
 
-  amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
-    return this.whileIn(contactId, [whileStatus], changes, whileStatus, now);
+  async amend<S extends ContactStatus>(
+    contactId: string,
+    whileStatus: S,
+    changes: ContactChanges,
+    now: string,
+  ): Promise<ContactIn<S>> {
+    return expectStatus(await this.whileIn(contactId, [whileStatus], changes, whileStatus, now), whileStatus);
   }
 
-  async update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact> {
+  async update(contactId: string, expectedVersion: number, changes: ContactChanges, now: string): Promise<Contact> {
     // The contact last seen at that version is the contact at that version: the write checks it still is.
     const seen = this.recent.get(contactId);
     const current = (seen?.version ?? 0) === expectedVersion && seen ? seen : await this.get(contactId);
@@ -245,7 +263,7 @@ export class DynamoContactStore implements ContactStore {
   private async whileIn(
     contactId: string,
     from: ContactStatus[],
-    changes: Partial<Contact>,
+    changes: ContactChanges,
     to: ContactStatus,
     now: string,
   ): Promise<Contact> {
@@ -285,12 +303,14 @@ export class DynamoContactStore implements ContactStore {
   /** One conditional write of `changes`, which also bumps the version every console write checks. */
   private async write(
     current: Contact,
-    { version: _ignored, ...changes }: Partial<Contact>,
+    { version: _ignored, ...changes }: ContactChanges,
     now: string,
     condition: { expression: string; values: Record<string, unknown> },
     refused: () => Promise<Error>,
   ): Promise<Contact> {
     const next = { ...current, ...changes, updatedAt: now };
+    // Refused before it is written: a change that contradicts the status it leaves is never stored.
+    contactFrom(next);
     const reconsideration = reconsiderationKeys(next);
     const fields = { ...changes, ...statusKeys(next), ...reconsideration, updatedAt: now };
     // DynamoDB refuses names an expression does not use.
@@ -554,7 +574,7 @@ export class DynamoContactStore implements ContactStore {
           }),
         );
         for (const { contactId, status, decision, recommendation } of Responses?.[this.tableName] ?? [])
-          found.set(contactId, upgradeContact({ status, decision, recommendation } as Contact, MAX_CHILDREN));
+          found.set(contactId, upgradeContact({ status, decision, recommendation }, MAX_CHILDREN));
         keys = UnprocessedKeys?.[this.tableName]?.Keys;
       }
     }
@@ -579,16 +599,17 @@ export class DynamoContactStore implements ContactStore {
     return count;
   }
 
-  async listByStatus(status: ContactStatus, range: StatusRange = {}): Promise<Contact[]> {
-    const contacts: Contact[] = [];
-    for await (const page of this.queuePages(status, range)) contacts.push(...(page.Items ?? []).map(toContact));
+  async listByStatus<S extends ContactStatus>(status: S, range: StatusRange = {}): Promise<ContactIn<S>[]> {
+    const contacts: ContactIn<S>[] = [];
+    for await (const page of this.queuePages(status, range))
+      contacts.push(...(page.Items ?? []).map(toContact).filter(inStatus(status)));
     return contacts;
   }
 
-  async pageByStatus(
-    status: ContactStatus,
+  async pageByStatus<S extends ContactStatus>(
+    status: S,
     { limit, cursor }: { limit: number; cursor?: string },
-  ): Promise<ContactPage> {
+  ): Promise<ContactPage<ContactIn<S>>> {
     const { Items = [], LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         ...this.queueQuery(status, {}),
@@ -596,18 +617,18 @@ export class DynamoContactStore implements ContactStore {
         ExclusiveStartKey: decodeCursor(cursor, status),
       }),
     );
-    return { contacts: Items.map(toContact), cursor: encodeCursor(LastEvaluatedKey) };
+    return { contacts: Items.map(toContact).filter(inStatus(status)), cursor: encodeCursor(LastEvaluatedKey) };
   }
 
-  async listReconsiderationRequests(): Promise<Contact[]> {
-    const contacts: Contact[] = [];
+  async listReconsiderationRequests(): Promise<DecidedContact[]> {
+    const contacts: DecidedContact[] = [];
     const query = {
       TableName: this.tableName,
       IndexName: RECONSIDERATION_INDEX,
       KeyConditionExpression: 'gsi2pk = :requested',
       ExpressionAttributeValues: { ':requested': 'RECONSIDERATION#requested' },
     };
-    for await (const page of this.pages(query)) contacts.push(...(page.Items ?? []).map(toContact));
+    for await (const page of this.pages(query)) contacts.push(...(page.Items ?? []).map(toContact).filter(isDecided));
     return contacts;
   }
 

@@ -1,11 +1,11 @@
-import { VersionConflict, type Contacts } from './ports';
+import { VersionConflict, type ContactChanges, type Contacts } from './ports';
 import type { Contact } from './record';
 
 /**
  * What a change makes of the contact as it stands now: the fields to write (a field given as
  * undefined is removed), or why it stops, which the caller turns into its own outcome.
  */
-export type ContactChange<Stop> = { write: Partial<Contact> } | { stop: Stop };
+export type ContactChange<Stop> = { write: ContactChanges } | { stop: Stop };
 
 export type Modified<Stop> =
   /** `before` is the contact the written change was worked out from. */

@@ -1,6 +1,6 @@
 import type { EarlierContact } from '../triage/types';
 import type { MatchKey, MatchSummary } from './matching';
-import type { Contact, HouseholdContact, Person } from './record';
+import type { Contact, ContactIn, ContactRecord, DecidedContact, HouseholdContact, Person } from './record';
 import type { ContactStatus } from './status';
 
 /**
@@ -58,8 +58,8 @@ export class InvalidCursor extends Error {
 
 export type StatusRange = { since: string } | { before: string } | Record<string, never>;
 
-export interface ContactPage {
-  contacts: Contact[];
+export interface ContactPage<C extends Contact = Contact> {
+  contacts: C[];
   /** Opaque; absent on the last page. */
   cursor?: string;
 }
@@ -104,6 +104,12 @@ export interface ContactMatches {
   more: { kind: 'child' | 'household'; childIndex: number; count: number }[];
 }
 
+/**
+ * The fields a write sets (a field given as undefined is removed). The store reads the result
+ * back as a Contact, which refuses a record whose fields contradict its status.
+ */
+export type ContactChanges = Partial<Omit<ContactRecord, 'contactId'>>;
+
 /** The contacts themselves: every change a conditional write. */
 export interface Contacts {
   /** Stores a new contact; 'exists' when a contact with that id is already stored. */
@@ -115,14 +121,24 @@ export interface Contacts {
    * Moves a contact to `to` only from a status that may precede it, applying `changes` in the
    * same conditional write. Throws TransitionRefused otherwise.
    */
-  transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
+  transition<S extends ContactStatus>(
+    contactId: string,
+    to: S,
+    changes: ContactChanges,
+    now: string,
+  ): Promise<ContactIn<S>>;
   /** Changes a contact only while it is still in `whileStatus`. Throws TransitionRefused otherwise. */
-  amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact>;
+  amend<S extends ContactStatus>(
+    contactId: string,
+    whileStatus: S,
+    changes: ContactChanges,
+    now: string,
+  ): Promise<ContactIn<S>>;
   /**
    * Writes `changes` (which may include a new status) only while the contact is still at
    * `expectedVersion`, and bumps the version. Throws VersionConflict otherwise.
    */
-  update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact>;
+  update(contactId: string, expectedVersion: number, changes: ContactChanges, now: string): Promise<Contact>;
 }
 
 /** Each contact's append-only audit trail. */
@@ -152,11 +168,14 @@ export interface ContactQueries {
    * first while awaiting a decision, oldest first before triage, by decision time once decided.
    * A range keeps only those whose queue time is from `since` on, or before `before`.
    */
-  listByStatus(status: ContactStatus, range?: StatusRange): Promise<Contact[]>;
+  listByStatus<S extends ContactStatus>(status: S, range?: StatusRange): Promise<ContactIn<S>[]>;
   /** At most `limit` contacts in `status`, in queue order, from where `cursor` left off; and the cursor for the next page, if any. */
-  pageByStatus(status: ContactStatus, page: { limit: number; cursor?: string }): Promise<ContactPage>;
+  pageByStatus<S extends ContactStatus>(
+    status: S,
+    page: { limit: number; cursor?: string },
+  ): Promise<ContactPage<ContactIn<S>>>;
   /** Decided contacts whose referrer's reconsideration request waits for a manager's answer. */
-  listReconsiderationRequests(): Promise<Contact[]>;
+  listReconsiderationRequests(): Promise<DecidedContact[]>;
   /** How many contacts in `status` were due before `dueBefore` (ISO time). */
   countDueBefore(status: ContactStatus, dueBefore: string): Promise<number>;
 }

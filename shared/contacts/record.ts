@@ -6,8 +6,12 @@ import type { ContactStatus } from './status';
 /** `phone`: a worker recorded a telephone call in the referrer's guided form. */
 export type Channel = 'api' | 'web' | 'email' | 'batch' | 'phone';
 
-/** A contact as stored: the notification as the referrer sent it, and what happened to it. */
-export interface Contact {
+/**
+ * Every field a contact may hold in any status: the shape it is stored and written in. What a
+ * contact in a given status has is its variant (Contact, below); a record read from storage
+ * becomes one only through contactFrom (shared/contacts/upgrade.ts), which checks it.
+ */
+export interface ContactRecord {
   contactId: string;
   reference: string;
   status: ContactStatus;
@@ -15,7 +19,8 @@ export interface Contact {
   receivedAt: string;
   /** The status link's token (shared/contacts/identity.ts); absent only on contacts stored before links had one. */
   statusToken?: string;
-  notification: Notification;
+  /** Absent only while the contact needs completing: a free-text email is not a notification yet. */
+  notification?: Notification;
   recommendation?: Recommendation;
   decision?: Decision;
   /**
@@ -87,12 +92,82 @@ export interface Contact {
 }
 
 /**
- * A contact whose decision stands. Its status says so, but the type of a stored contact does not
- * yet follow from its status: isDecided narrows a contact read from the store to one.
+ * A contact in status S: the record's fields with what that status guarantees (`Has`) made
+ * required, and what it rules out (`Lacks`) made absent.
  */
-export type DecidedContact = Contact & { status: 'decided'; decision: Decision };
-export const isDecided = (contact: Contact): contact is DecidedContact =>
-  contact.status === 'decided' && contact.decision !== undefined;
+type InStatus<S extends ContactStatus, Has, Lacks extends keyof ContactRecord = never> = Omit<
+  ContactRecord,
+  'status' | keyof Has | Lacks
+> & { status: S } & Has & { [K in Lacks]?: undefined };
+
+/** A free-text email a worker has yet to turn into a notification: the email, and no notification. */
+export type NeedsCompletingContact = InStatus<
+  'needs-completing',
+  // TODO(issue 16 part 3): stored without one; typed as present until every reader narrows.
+  { incomingEmail: IncomingEmail; notification: Notification },
+  'decision'
+>;
+/** Accepted and waiting for triage. */
+export type ReceivedContact = InStatus<'received', { notification: Notification }, 'decision'>;
+/** Being triaged by the state machine. */
+export type TriagingContact = InStatus<'triaging', { notification: Notification }, 'decision'>;
+/**
+ * Waiting for a worker's decision: triaged (usually with a recommendation; not when a worker
+ * decided a failed triage and a manager or a receiving team sent the decision back), or returned.
+ */
+export type AwaitingDecisionContact = InStatus<'awaiting-decision', { notification: Notification }, 'decision'>;
+/** A worker's decision waiting for a manager's sign-off. */
+export type AwaitingManagerContact = InStatus<
+  'awaiting-manager',
+  { notification: Notification; proposedDecision: Decision },
+  'decision'
+>;
+/** The decision stands (a manager may still replace it when answering a reconsideration request). */
+export type DecidedContact = InStatus<'decided', { notification: Notification; decision: Decision }>;
+/** Automatic triage stopped; a worker looks at it, and may decide it. */
+export type TriageFailedContact = InStatus<
+  'triage-failed',
+  { notification: Notification; triageFailure: { error: string; at: string } },
+  'decision'
+>;
+/** An allegation about an adult that went to the LADO only. */
+export type ReferredToLadoContact = InStatus<'referred-to-lado', { notification: Notification }, 'decision'>;
+
+/** A contact as its status says it is: the compiler, not a cast, knows what each one has. */
+export type Contact =
+  | NeedsCompletingContact
+  | ReceivedContact
+  | TriagingContact
+  | AwaitingDecisionContact
+  | AwaitingManagerContact
+  | DecidedContact
+  | TriageFailedContact
+  | ReferredToLadoContact;
+
+/** The contact in status S. */
+export type ContactIn<S extends ContactStatus> = Extract<Contact, { status: S }>;
+/** Every contact with a notification: all but those that need completing. */
+export type NotifiedContact = Exclude<Contact, NeedsCompletingContact>;
+
+/** A guard for contacts in one of the given statuses. */
+export const inStatus =
+  <S extends ContactStatus>(...statuses: readonly S[]) =>
+  (contact: Contact): contact is ContactIn<S> =>
+    (statuses as readonly ContactStatus[]).includes(contact.status);
+
+/**
+ * The contact a store wrote or found in `status`: checked, for the caller's type comes from it.
+ * A store that answers with another status is broken, and says so.
+ */
+export const expectStatus = <S extends ContactStatus>(contact: Contact, status: S): ContactIn<S> => {
+  if (!inStatus(status)(contact)) throw new Error(`Contact ${contact.contactId} is ${contact.status}, not ${status}`);
+  return contact;
+};
+
+export const isDecided = inStatus('decided');
+export const isAwaitingManager = inStatus('awaiting-manager');
+export const needsCompleting = inStatus('needs-completing');
+export const hasNotification = (contact: Contact): contact is NotifiedContact => contact.status !== 'needs-completing';
 
 export interface IncomingEmail {
   from: string;
@@ -144,5 +219,7 @@ export const statusView = (contact: Contact) => ({
  * urgent first), the decision's time once decided (so "decided today" is a range of it), and
  * the time received before triage has set a due time.
  */
-export const queueTime = (contact: Pick<Contact, 'status' | 'receivedAt' | 'recommendation' | 'decision'>): string =>
+export const queueTime = (
+  contact: Pick<ContactRecord, 'status' | 'receivedAt' | 'recommendation' | 'decision'>,
+): string =>
   (contact.status === 'decided' ? contact.decision?.decidedAt : contact.recommendation?.dueAt) ?? contact.receivedAt;

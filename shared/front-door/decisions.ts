@@ -2,9 +2,13 @@ import {
   canMove,
   childDecisionsFor,
   describeChildren,
+  expectStatus,
+  isAwaitingManager,
   isDecided,
   parseDecisionBody,
   sameDecision,
+  type AwaitingDecisionContact,
+  type AwaitingManagerContact,
   type Contact,
   type DecidedContact,
   type Decision,
@@ -39,7 +43,8 @@ import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 export type DecisionResult =
   | {
       outcome: 'recorded' | 'already-recorded';
-      contact: Contact;
+      /** Decided, or waiting for a manager to sign the decision off. */
+      contact: DecidedContact | AwaitingManagerContact;
       /** Why a manager must agree the decision before the outcome is sent; empty when it is final. */
       signOff: string[];
     }
@@ -108,12 +113,13 @@ export const recordDecision = async (
       };
     }
     try {
-      const contact = await deps.store.update(
+      const written = await deps.store.update(
         existing.contactId,
         existing.version ?? 0,
         signOff.length ? { status: to, proposedDecision: decision } : { status: to, decision },
         decision.decidedAt,
       );
+      const contact = expectStatus(written, to);
       await deps.store.appendEvent({
         contactId: contact.contactId,
         at: decision.decidedAt,
@@ -160,13 +166,8 @@ const unexplainedOverrides = (body: DecisionBody, contact: Contact): FieldError[
 
 /** A contact that already has a decision, standing or awaiting sign-off: a retry or a conflict. */
 const alreadySettled = (existing: Contact, decision: Decision): DecisionResult | undefined => {
-  const standing =
-    existing.status === 'decided'
-      ? existing.decision
-      : existing.status === 'awaiting-manager'
-        ? existing.proposedDecision
-        : undefined;
-  if (!standing) return undefined;
+  if (existing.status !== 'decided' && existing.status !== 'awaiting-manager') return undefined;
+  const standing = existing.status === 'decided' ? existing.decision : existing.proposedDecision;
   if (!sameDecision(standing, decision)) {
     const reason =
       existing.status === 'decided'
@@ -180,7 +181,8 @@ const alreadySettled = (existing: Contact, decision: Decision): DecisionResult |
 };
 
 export type SignOffResult =
-  | { outcome: 'agreed' | 'returned'; contact: Contact }
+  | { outcome: 'agreed'; contact: DecidedContact }
+  | { outcome: 'returned'; contact: AwaitingDecisionContact }
   | { outcome: 'not-found' }
   | { outcome: 'refused'; reason: string }
   | { outcome: 'conflict'; contact: Contact; reason: string };
@@ -204,10 +206,10 @@ export const signOffDecision = async (
   if (!existing) return { outcome: 'not-found' };
   if ((existing.version ?? 0) !== request.expectedVersion)
     return { outcome: 'conflict', contact: existing, reason: STALE };
-  const proposed = existing.proposedDecision;
-  if (existing.status !== 'awaiting-manager' || !proposed) {
+  if (!isAwaitingManager(existing)) {
     return { outcome: 'conflict', contact: existing, reason: 'This contact has no decision waiting for sign-off' };
   }
+  const proposed = existing.proposedDecision;
   if (proposed.decidedBy === request.by.id)
     return { outcome: 'refused', reason: 'You cannot sign off your own decision' };
   const comment = request.comment?.trim() || undefined;
@@ -216,9 +218,9 @@ export const signOffDecision = async (
   const at = request.now.toISOString();
   const by: Person = { id: request.by.id, name: request.by.name };
   const signOff = { outcome: request.agree ? ('agreed' as const) : ('returned' as const), comment, by, at };
-  let contact: Contact;
+  let written: Contact;
   try {
-    contact = await deps.store.update(
+    written = await deps.store.update(
       existing.contactId,
       existing.version ?? 0,
       request.agree ? { status: 'decided', decision: proposed, signOff } : { status: 'awaiting-decision', signOff },
@@ -230,14 +232,15 @@ export const signOffDecision = async (
     throw error;
   }
   await deps.store.appendEvent({
-    contactId: contact.contactId,
+    contactId: written.contactId,
     at,
     actor: request.by,
     action: request.agree ? 'Signed off the decision' : 'Returned the decision to the worker',
     detail: comment,
   });
-  if (request.agree) await deps.outcomeQueue.send({ contactId: contact.contactId, newDecision: true });
-  return { outcome: signOff.outcome, contact };
+  if (!request.agree) return { outcome: 'returned', contact: expectStatus(written, 'awaiting-decision') };
+  await deps.outcomeQueue.send({ contactId: written.contactId, newDecision: true });
+  return { outcome: 'agreed', contact: expectStatus(written, 'decided') };
 };
 
 const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>) =>

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { contactFrom } from '../../shared/contacts';
 import { join } from 'node:path';
 import type { Mailer, MessageQueue } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/message';
@@ -135,7 +136,7 @@ describe('email intake', () => {
     const allegations = memoryAllegations();
     const lado = memoryMailer();
     const referred = await referAllegation(contact.contactId, {
-      contacts: memoryContacts([{ ...contact, status: 'triaging' }]).store,
+      contacts: memoryContacts([contactFrom({ ...contact, status: 'triaging' })]).store,
       allegations: allegations.store,
       mailer: lado.mailer,
       mail: mailConfig,

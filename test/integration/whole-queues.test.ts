@@ -1,11 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import {
+  contactFrom,
   householdKeyFor,
   matchKeysFor,
   newContactId,
   referenceFor,
   type Contact,
+  type ContactChanges,
   type ContactStatus,
 } from '../../shared/contacts';
 import type { TriageWorkflow } from '../../shared/front-door/ports';
@@ -47,9 +49,9 @@ const valid = (edit: (n: Notification) => void = () => {}): Notification => {
 };
 /** About 20 KB of synthetic text: sixty such contacts fill more than one DynamoDB page. */
 const LONG = 'A synthetic account of the concern, long enough to make the contact large. '.repeat(260);
-const aContact = (status: ContactStatus, receivedAt: string, extra: Partial<Contact> = {}): Contact => {
+const aContact = (status: ContactStatus, receivedAt: string, extra: ContactChanges = {}): Contact => {
   const contactId = newContactId();
-  return {
+  return contactFrom({
     contactId,
     reference: referenceFor(contactId),
     status,
@@ -58,7 +60,7 @@ const aContact = (status: ContactStatus, receivedAt: string, extra: Partial<Cont
     updatedAt: receivedAt,
     notification: valid(),
     ...extra,
-  };
+  });
 };
 const inParallel = async <T>(items: T[], each: (item: T) => Promise<unknown>, width = 10) => {
   for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(each));

@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/contacts';
+import { contactFrom, type Contact, type ContactChanges } from '../../shared/contacts';
 import { openMeeting, refreshAgenda, type MeetingDeps } from '../../shared/meetings/agenda';
 import { recordAtMeeting } from '../../shared/meetings/chairing';
 import { closeMeeting } from '../../shared/meetings/follow-up';
@@ -21,13 +21,19 @@ const directory = {
   gpPractices: [],
 };
 
+const aDecision = {
+  children: [{ childIndex: 0, route: 'nfa' as const, level: 1 as const, rationale: 'No further action needed.' }],
+  decidedAt: '2026-03-02T03:00:00Z',
+  decidedBy: 'sam.okafor',
+};
+
 let n = 0;
-const aContact = (kind: 'domestic-abuse' | 'neglect', overrides: Partial<Contact> = {}): Contact => {
+const aContact = (kind: 'domestic-abuse' | 'neglect', overrides: ContactChanges = {}): Contact => {
   n++;
   const notification = NotificationSchema.parse(
     kind === 'domestic-abuse' ? aPoliceDomesticAbuseNotification() : aSchoolNeglectNotification(),
   );
-  return {
+  return contactFrom({
     contactId: `01j${String(n).padStart(23, '0')}`,
     reference: `CFC-TEST-000${n}`,
     status: 'awaiting-decision',
@@ -41,7 +47,7 @@ const aContact = (kind: 'domestic-abuse' | 'neglect', overrides: Partial<Contact
       dueAt: '2026-03-02T12:00:00Z',
     } as unknown as Contact['recommendation'],
     ...overrides,
-  };
+  });
 };
 
 const setUp = (...contacts: Contact[]) => {
@@ -67,8 +73,8 @@ describe('daily triage meetings', () => {
   it("opens today's domestic abuse meeting with the open domestic abuse contacts, invites the theme's agencies, and lists it on each contact", async () => {
     // Prepare: two domestic abuse contacts waiting, one decided, and a neglect contact.
     const waiting = aContact('domestic-abuse');
-    const withManager = aContact('domestic-abuse', { status: 'awaiting-manager' });
-    const decided = aContact('domestic-abuse', { status: 'decided' });
+    const withManager = aContact('domestic-abuse', { status: 'awaiting-manager', proposedDecision: aDecision });
+    const decided = aContact('domestic-abuse', { status: 'decided', decision: aDecision });
     const neglect = aContact('neglect');
     const { ports, deps } = setUp(waiting, withManager, decided, neglect);
 

@@ -1,4 +1,12 @@
-import { newContactId, newStatusToken, referenceFor, type Contact, type DecidedContact } from '../../shared/contacts';
+import {
+  contactFrom as stored,
+  newContactId,
+  newStatusToken,
+  referenceFor,
+  type Contact,
+  type ContactChanges,
+  type DecidedContact,
+} from '../../shared/contacts';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import type { Mailer } from '../../shared/front-door/ports';
 import { outcomeEmail } from '../../shared/mail/outcome';
@@ -19,12 +27,12 @@ const config = testRuntimeConfig({ SECURE_EMAIL_DOMAINS: 'police.example' });
 const now = new Date('2026-11-30T10:00:00.000Z');
 const SPOOFED_NAME = 'Win a prize: call 09098 790 000';
 
-const contactFrom = (email: string, overrides: Partial<Contact> = {}): Contact => {
+const contactFrom = (email: string, overrides: ContactChanges = {}): Contact => {
   const contactId = newContactId();
   const notification = aSchoolNeglectNotification() as unknown as Contact['notification'];
   notification.referrer.email = email;
   notification.referrer.name = SPOOFED_NAME;
-  return {
+  return stored({
     contactId,
     reference: referenceFor(contactId),
     statusToken: newStatusToken(),
@@ -35,7 +43,7 @@ const contactFrom = (email: string, overrides: Partial<Contact> = {}): Contact =
     notification,
     acknowledgement: { status: 'pending' },
     ...overrides,
-  };
+  });
 };
 
 const setUp = (...contacts: Contact[]) => {

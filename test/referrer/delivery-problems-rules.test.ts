@@ -27,7 +27,7 @@ const setUp = (contact: Partial<Contact> | undefined, conflicts = 0) => {
         throw new VersionConflict('c1', stored);
       }
       if (version !== stored!.version) throw new VersionConflict('c1', stored);
-      stored = { ...stored!, ...changes, version: version + 1 };
+      stored = { ...stored!, ...changes, version: version + 1 } as Contact;
       return stored;
     },
   } as unknown as ContactStore;

@@ -1,5 +1,5 @@
 import { englandAndWalesCalendar } from '../../shared/calendar';
-import type { Contact, Decision } from '../../shared/contacts';
+import { contactFrom, type Contact, type ContactRecord, type Decision } from '../../shared/contacts';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { contactFacts } from '../../shared/reporting/facts';
 import type { Recommendation } from '../../shared/triage/types';
@@ -49,17 +49,18 @@ const decision = (
 });
 
 /** Received on a Monday morning in October 2026 (British Summer Time). */
-const contact = (notification: Notification, over: Partial<Contact> = {}): Contact => ({
-  contactId: 'abcdefghjkmnpqrstvwxyz0123',
-  reference: 'CFC-AAAA-BBBB',
-  status: 'awaiting-decision',
-  channel: 'web',
-  receivedAt: '2026-10-05T08:30:00.000Z',
-  notification,
-  recommendation: recommendation(notification.children.length),
-  updatedAt: '2026-10-05T08:30:00.000Z',
-  ...over,
-});
+const contact = (notification: Notification, over: Partial<ContactRecord> = {}): Contact =>
+  contactFrom({
+    contactId: 'abcdefghjkmnpqrstvwxyz0123',
+    reference: 'CFC-AAAA-BBBB',
+    status: 'awaiting-decision',
+    channel: 'web',
+    receivedAt: '2026-10-05T08:30:00.000Z',
+    notification,
+    recommendation: recommendation(notification.children.length),
+    updatedAt: '2026-10-05T08:30:00.000Z',
+    ...over,
+  });
 
 describe('contact facts', () => {
   it('gives one row per child, with no name, address, date of birth or free text in any of them', () => {
@@ -170,7 +171,7 @@ describe('contact facts', () => {
       status: 'decided',
       decision: decision('nfa', 1, '2026-10-12T14:59:00.000Z'),
     });
-    const late = { ...onTime, decision: decision('nfa', 1, '2026-10-12T15:01:00.000Z') };
+    const late = contactFrom({ ...onTime, decision: decision('nfa', 1, '2026-10-12T15:01:00.000Z') });
     expect(contactFacts(onTime, options).contacts[0]!.screened_within_one_working_day).toBe(true);
     expect(contactFacts(late, options).contacts[0]!.screened_within_one_working_day).toBe(false);
     expect(contactFacts(late, options).contacts[0]!.decided_within_priority_time).toBe(false);

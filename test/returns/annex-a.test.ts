@@ -271,10 +271,11 @@ describe('Ofsted Annex A lists from the front door', () => {
       previousDecisions: [decided('2026-09-01T15:00:00Z', [{ route: 'csc-assessment' }])],
       decision: decided('2026-09-03T09:00:00Z', [{ route: 'csc-strategy-discussion' }]),
     });
-    const awaitingSignOff = {
-      ...aContact({ receivedAt: '2026-10-01T09:00:00Z', status: 'awaiting-manager' }),
+    const awaitingSignOff = aContact({
+      receivedAt: '2026-10-01T09:00:00Z',
+      status: 'awaiting-manager',
       proposedDecision: decided('2026-10-01T10:00:00Z', [{ route: 'csc-assessment' }]),
-    };
+    });
 
     // Act
     const { list3 } = annexA([downgraded, raised, escalated, awaitingSignOff], YEAR, options);

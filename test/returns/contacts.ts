@@ -1,4 +1,4 @@
-import type { ChildDecision, Contact, Decision } from '../../shared/contacts';
+import { contactFrom, type ChildDecision, type Contact, type Decision } from '../../shared/contacts';
 import { parseNotification, type NotificationInput } from '../../shared/notification';
 import type { OpenCase } from '../../shared/cases/open-case';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
@@ -47,6 +47,7 @@ export const aContact = (options: {
   referrer?: Partial<NotificationInput['referrer']>;
   decision?: Decision;
   previousDecisions?: Decision[];
+  proposedDecision?: Decision;
   caseHolders?: OpenCase[];
   status?: Contact['status'];
 }): Contact => {
@@ -57,7 +58,7 @@ export const aContact = (options: {
   if (!parsed.ok) throw new Error(`Test notification is invalid: ${JSON.stringify(parsed.errors)}`);
   sequence += 1;
   const contactId = `c${String(sequence).padStart(25, '0')}`;
-  return {
+  return contactFrom({
     contactId,
     reference: `CFC-TEST-${String(sequence).padStart(4, '0')}`,
     status: options.status ?? (options.decision ? 'decided' : 'awaiting-decision'),
@@ -69,8 +70,9 @@ export const aContact = (options: {
     }),
     ...(options.decision && { decision: options.decision }),
     ...(options.previousDecisions && { previousDecisions: options.previousDecisions }),
+    ...(options.proposedDecision && { proposedDecision: options.proposedDecision }),
     updatedAt: options.receivedAt,
-  };
+  });
 };
 
 export const options = { earlyHelpOrganisation: 'Exampleshire Early Help', matchKey: TEST_MATCH_KEY };

@@ -1,10 +1,17 @@
 import {
+  contactFrom,
   currentMatch,
+  expectStatus,
+  inStatus,
+  isDecided,
   matchSummary,
   queueTime,
   statusesBefore,
   type Contact,
+  type ContactChanges,
+  type ContactIn,
   type ContactStatus,
+  type DecidedContact,
   type HouseholdContact,
   type MatchKey,
 } from '../../shared/contacts';
@@ -62,29 +69,45 @@ export class MemoryContacts implements Contacts {
     return contact && structuredClone(contact);
   }
 
-  async transition(contactId: string, to: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
+  async transition<S extends ContactStatus>(
+    contactId: string,
+    to: S,
+    changes: ContactChanges,
+    now: string,
+  ): Promise<ContactIn<S>> {
     const current = this.records.get(contactId);
     if (!current || !statusesBefore(to).includes(current.status))
       throw new TransitionRefused(contactId, to, current && structuredClone(current));
-    return this.write(current, { ...changes, status: to }, now);
+    return expectStatus(this.write(current, { ...changes, status: to }, now), to);
   }
 
-  async amend(contactId: string, whileStatus: ContactStatus, changes: Partial<Contact>, now: string): Promise<Contact> {
+  async amend<S extends ContactStatus>(
+    contactId: string,
+    whileStatus: S,
+    changes: ContactChanges,
+    now: string,
+  ): Promise<ContactIn<S>> {
     const current = this.records.get(contactId);
     if (!current || current.status !== whileStatus)
       throw new TransitionRefused(contactId, whileStatus, current && structuredClone(current));
-    return this.write(current, changes, now);
+    return expectStatus(this.write(current, changes, now), whileStatus);
   }
 
-  async update(contactId: string, expectedVersion: number, changes: Partial<Contact>, now: string): Promise<Contact> {
+  async update(contactId: string, expectedVersion: number, changes: ContactChanges, now: string): Promise<Contact> {
     const current = this.records.get(contactId);
     if (!current || (current.version ?? 0) !== expectedVersion)
       throw new VersionConflict(contactId, current && structuredClone(current));
     return this.write(current, changes, now);
   }
 
-  private write(current: Contact, { version: _ignored, ...changes }: Partial<Contact>, now: string): Contact {
-    const next = { ...current, ...structuredClone(changes), updatedAt: now, version: (current.version ?? 0) + 1 };
+  private write(current: Contact, { version: _ignored, ...changes }: ContactChanges, now: string): Contact {
+    // Checked as the DynamoDB adapter checks it: a change contradicting its status is refused.
+    const next = contactFrom({
+      ...current,
+      ...structuredClone(changes),
+      updatedAt: now,
+      version: (current.version ?? 0) + 1,
+    });
     this.records.set(current.contactId, next);
     this.written(next);
     return structuredClone(next);
@@ -166,24 +189,24 @@ export class MemoryContactQueries implements ContactQueries {
     return new MemoryContactQueries(new Map(contacts.map((c) => [c.contactId, structuredClone(c)])));
   }
 
-  private queue(status: ContactStatus): Contact[] {
+  private queue<S extends ContactStatus>(status: S): ContactIn<S>[] {
     // Ties in queue time fall back to the contact id, as the DynamoDB index orders them.
     return [...this.records.values()]
-      .filter((c) => c.status === status)
+      .filter(inStatus(status))
       .sort((a, b) => queueTime(a).localeCompare(queueTime(b)) || a.contactId.localeCompare(b.contactId));
   }
 
-  async listByStatus(status: ContactStatus, range: StatusRange = {}): Promise<Contact[]> {
+  async listByStatus<S extends ContactStatus>(status: S, range: StatusRange = {}): Promise<ContactIn<S>[]> {
     return this.queue(status)
       .filter((c) => !('since' in range) || queueTime(c) >= range.since)
       .filter((c) => !('before' in range) || queueTime(c) < range.before)
       .map((c) => structuredClone(c));
   }
 
-  async pageByStatus(
-    status: ContactStatus,
+  async pageByStatus<S extends ContactStatus>(
+    status: S,
     { limit, cursor }: { limit: number; cursor?: string },
-  ): Promise<ContactPage> {
+  ): Promise<ContactPage<ContactIn<S>>> {
     const queue = this.queue(status);
     let start = 0;
     if (cursor !== undefined) {
@@ -202,8 +225,9 @@ export class MemoryContactQueries implements ContactQueries {
     };
   }
 
-  async listReconsiderationRequests(): Promise<Contact[]> {
+  async listReconsiderationRequests(): Promise<DecidedContact[]> {
     return [...this.records.values()]
+      .filter(isDecided)
       .filter((c) => c.reconsideration?.status === 'requested')
       .map((c) => structuredClone(c));
   }
@@ -259,13 +283,16 @@ export class MemoryContactStore extends MemoryContacts implements ContactStore {
   getMatches(contactId: string): Promise<ContactMatches> {
     return this.childIndex.getMatches(contactId);
   }
-  listByStatus(status: ContactStatus, range?: StatusRange): Promise<Contact[]> {
+  listByStatus<S extends ContactStatus>(status: S, range?: StatusRange): Promise<ContactIn<S>[]> {
     return this.queries.listByStatus(status, range);
   }
-  pageByStatus(status: ContactStatus, page: { limit: number; cursor?: string }): Promise<ContactPage> {
+  pageByStatus<S extends ContactStatus>(
+    status: S,
+    page: { limit: number; cursor?: string },
+  ): Promise<ContactPage<ContactIn<S>>> {
     return this.queries.pageByStatus(status, page);
   }
-  listReconsiderationRequests(): Promise<Contact[]> {
+  listReconsiderationRequests(): Promise<DecidedContact[]> {
     return this.queries.listReconsiderationRequests();
   }
   countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {

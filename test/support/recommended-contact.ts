@@ -1,4 +1,10 @@
-import type { Contact } from '../../shared/contacts';
+import {
+  contactFrom,
+  expectStatus,
+  type ContactIn,
+  type ContactRecord,
+  type ContactStatus,
+} from '../../shared/contacts';
 import { parseNotification } from '../../shared/notification';
 import { recommend } from '../../shared/rules';
 import { aPoliceDomesticAbuseNotification } from '../fixtures/notifications';
@@ -8,11 +14,13 @@ import { aPoliceDomesticAbuseNotification } from '../fixtures/notifications';
  * 10:00 on 20 November 2026 and recommended by the levels-of-need rules, waiting for a decision;
  * `changes` make it what a test needs (decided, linked, with partner requests...).
  */
-export const aRecommendedContact = <C extends Partial<Contact>>(changes: C = {} as C): Contact & C => {
+export const aRecommendedContact = <S extends ContactStatus = 'awaiting-decision'>(
+  changes: Partial<ContactRecord> & { status?: S } = {},
+): ContactIn<S> => {
   const parsed = parseNotification(aPoliceDomesticAbuseNotification());
   if (!parsed.ok) throw new Error('fixture is invalid');
   const receivedAt = '2026-11-20T10:00:00.000Z';
-  return {
+  const contact = contactFrom({
     contactId: 'c1',
     reference: 'CFC-TEST-0001',
     status: 'awaiting-decision',
@@ -27,5 +35,6 @@ export const aRecommendedContact = <C extends Partial<Contact>>(changes: C = {} 
       receivedAt: new Date(receivedAt),
     }),
     ...changes,
-  };
+  });
+  return expectStatus(contact, changes.status ?? ('awaiting-decision' as S));
 };

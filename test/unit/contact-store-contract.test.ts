@@ -13,11 +13,13 @@ import {
 } from '../../shared/front-door/triage-steps';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import {
+  contactFrom,
   householdKeyFor,
   matchKeysFor,
   newContactId,
   referenceFor,
   type Contact,
+  type ContactChanges,
   type ContactStatus,
 } from '../../shared/contacts';
 import { InvalidCursor, type ContactStore } from '../../shared/front-door/ports';
@@ -44,9 +46,9 @@ const notification = (description = 'Synthetic test concern.'): Notification => 
   return n;
 };
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 8, minute)).toISOString();
-const contact = (status: ContactStatus, minute: number, overrides: Partial<Contact> = {}): Contact => {
+const contact = (status: ContactStatus, minute: number, overrides: ContactChanges = {}): Contact => {
   const contactId = newContactId();
-  return {
+  return contactFrom({
     contactId,
     reference: referenceFor(contactId),
     status,
@@ -55,7 +57,7 @@ const contact = (status: ContactStatus, minute: number, overrides: Partial<Conta
     updatedAt: at(minute),
     notification: notification(),
     ...overrides,
-  };
+  });
 };
 const recommendation = (level: 1 | 2 | 3 | 4, dueAt: string) =>
   ({
@@ -495,7 +497,9 @@ describe('the match index backfill on DynamoDB (dynalite)', () => {
     // Prepare: contacts beside every other kind of item the table holds.
     const table = await dynalite.contactsTable();
     const store = new DynamoContactStore(table, dynalite.client());
-    const contacts = Array.from({ length: 5 }, (_, i) => contact('decided', i, { statusToken: `token-${i}` }));
+    const contacts = Array.from({ length: 5 }, (_, i) =>
+      contact('decided', i, { statusToken: `token-${i}`, decision: decision(at(i)) }),
+    );
     for (const c of contacts) await store.create(c);
     await store.indexChildren(indexEntriesFor(contacts[0]!, TEST_MATCH_KEY));
     const db = DynamoDBDocumentClient.from(dynalite.client());

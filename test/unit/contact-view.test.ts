@@ -182,8 +182,10 @@ describe('the contact page view model', () => {
 describe('the view model of a free-text email to complete', () => {
   it('keeps the sender’s paragraphs and lines and sizes attachments in KB, at least 1', () => {
     // Prepare
-    const contact = {
-      ...aContact({ status: 'needs-completing', channel: 'email' }),
+    const contact = aContact({
+      status: 'needs-completing',
+      channel: 'email',
+      notification: undefined,
       incomingEmail: {
         from: 'pat.neighbour@mail.example',
         subject: 'Worried',
@@ -194,7 +196,7 @@ describe('the view model of a free-text email to complete', () => {
         ],
         rawMessage: { bucket: 'inbound', key: 'inbound/m1' },
       },
-    };
+    });
     // Act
     const view = incomingEmailView({ contact, user: worker, events: [] });
     // Assess

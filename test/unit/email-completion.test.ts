@@ -5,6 +5,7 @@ import type { Draft, DraftStore } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
 import { notification } from '../console/helpers';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
+import { aRecommendedContact } from '../support/recommended-contact';
 
 /** The use cases behind completing a free-text email, with the ports in memory. */
 const worker: AuditEvent['actor'] = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
@@ -67,7 +68,7 @@ describe('completing a free-text email', () => {
   });
 
   it('refuses a contact that does not need completing', async () => {
-    const m = memory({ ...emailContact(), status: 'awaiting-decision' });
+    const m = memory(aRecommendedContact({ version: 1 }));
     expect(
       await startCompleting({ contactId: 'c1', expectedVersion: 1, actor: worker, draftId: 'd1', now }, m.deps),
     ).toMatchObject({ outcome: 'refused' });

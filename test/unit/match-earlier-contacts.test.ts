@@ -1,7 +1,14 @@
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { performAction } from '../../shared/console/actions';
 import { recordDecision } from '../../shared/front-door/decisions';
-import { householdKeyFor, matchKeysFor, newContactId, referenceFor, type Contact } from '../../shared/contacts';
+import {
+  contactFrom,
+  householdKeyFor,
+  matchKeysFor,
+  newContactId,
+  referenceFor,
+  type Contact,
+} from '../../shared/contacts';
 import type { ContactStore } from '../../shared/front-door/ports';
 import { applyLevelsOfNeed, matchEarlierContacts, MATCHES_KEPT } from '../../shared/front-door/triage-steps';
 import { parseNotification, type Notification } from '../../shared/notification';
@@ -26,7 +33,7 @@ const valid = (edit: (n: Notification) => void = () => {}): Notification => {
 const aContact = (notification: Notification, minutesAgo: number, status: Contact['status'] = 'triaging'): Contact => {
   const contactId = newContactId();
   const receivedAt = new Date(now.getTime() - minutesAgo * 60_000).toISOString();
-  return {
+  return contactFrom({
     contactId,
     reference: referenceFor(contactId),
     status,
@@ -34,7 +41,7 @@ const aContact = (notification: Notification, minutesAgo: number, status: Contac
     receivedAt,
     updatedAt: receivedAt,
     notification,
-  };
+  });
 };
 
 /** Earlier contacts as the index holds them after their own triage: awaiting a decision at level 2. */

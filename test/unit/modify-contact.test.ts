@@ -19,6 +19,7 @@ const contact = (overrides: Partial<Contact> = {}): Contact =>
     updatedAt: '2026-11-29T09:00:00.000Z',
     version: 4,
     notification: { children: [{}] },
+    decision: { children: [], decidedAt: '2026-11-29T10:00:00.000Z', decidedBy: 'sam.okafor' },
     ...overrides,
   }) as Contact;
 

@@ -3,7 +3,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
-import { newContactId, referenceFor, type Contact, type MatchKey } from '../../shared/contacts';
+import { contactFrom, newContactId, referenceFor, type Contact, type MatchKey } from '../../shared/contacts';
 import type { ChildIndexEntry } from '../../shared/front-door/ports';
 import { indexEntriesFor } from '../../shared/front-door/match-index';
 import {
@@ -32,7 +32,7 @@ const aContact = (email: string, status: Contact['status'] = 'awaiting-decision'
   if (!parsed.ok) throw new Error('fixture is invalid');
   parsed.notification.referrer.email = email;
   const contactId = newContactId();
-  return {
+  return contactFrom({
     contactId,
     reference: referenceFor(contactId),
     status,
@@ -40,7 +40,7 @@ const aContact = (email: string, status: Contact['status'] = 'awaiting-decision'
     receivedAt: now,
     updatedAt: now,
     notification: parsed.notification,
-  };
+  });
 };
 
 /** The contacts table's match index and confirmed addresses, in memory. */

@@ -43,6 +43,8 @@ const contact = (contactId: string, status: ContactStatus, extra: Partial<Contac
     contactId,
     reference: `CFC-${contactId}`,
     status,
+    channel: 'api',
+    notification: { children: [] },
     receivedAt: now.toISOString(),
     updatedAt: now.toISOString(),
     ...extra,
@@ -131,7 +133,11 @@ describe('the acknowledgement is recorded on the contact', () => {
         notification,
         acknowledgement: { status: 'pending' },
       } as Partial<Contact>),
-      contact('decided', 'decided', { notification, acknowledgement: { status: 'pending' } } as Partial<Contact>),
+      contact('decided', 'decided', {
+        notification,
+        acknowledgement: { status: 'pending' },
+        decision: { children: [], decidedAt: now.toISOString(), decidedBy: 'sam.okafor' },
+      } as Partial<Contact>),
     ]);
     const sent: string[] = [];
     const mailer = { sendOnce: async (message: { idempotencyKey: string }) => void sent.push(message.idempotencyKey) };
