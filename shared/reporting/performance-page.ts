@@ -5,7 +5,7 @@ import { ROUTES } from '../triage/types';
 import { OUTCOMES } from '../lado/allegation';
 import { barChart, type Bar } from './charts';
 import { percentage, type BoardMeasures, type MeasuresFilter, type MonthFigures } from './measures';
-import { EXACT, isSmall, SUPPRESSED, type Disclosure } from './suppression';
+import { EXACT, SUPPRESSED, type Disclosure } from './suppression';
 
 /**
  * What /console/performance shows: each measure as a chart with the same figures in a table
@@ -62,23 +62,32 @@ export const performanceSections = (
   const { months, total } = measures;
   const n = disclosure.count;
   const percentText = disclosure.percent;
+  type Figure = keyof MonthFigures;
+  // Each month's figures to withhold, once, so a figure withheld in one table is withheld in every one.
+  const withheldIn = new Map<MonthFigures, ReadonlySet<Figure>>();
+  const withheldOf = (m: MonthFigures) => withheldIn.get(m) ?? withheldIn.set(m, disclosure.withheldOf(m)).get(m)!;
+  /** A month's figure as a cell: withheld when small, or when it would give a withheld one away. */
+  const f = (m: MonthFigures, figure: Figure) => (withheldOf(m).has(figure) ? SUPPRESSED : n(m[figure]));
+  /** A figure's percentage of another, withheld with either. */
+  const pct = (m: MonthFigures, part: Figure, whole: Figure) =>
+    withheldOf(m).has(part) || withheldOf(m).has(whole) ? SUPPRESSED : percentText(m[part], m[whole]);
   const monthly = (
     value: (m: (typeof months)[number]) => number,
     text: (m: (typeof months)[number]) => string,
   ): Bar[] => months.map((m) => bar(shortMonth(m.month), value(m), text(m)));
-  const rate = (part: (m: (typeof months)[number]) => number, whole: (m: (typeof months)[number]) => number) =>
+  const rate = (part: Figure, whole: Figure) =>
     monthly(
-      (m) => percentage(part(m), whole(m)) ?? 0,
-      (m) => percentText(part(m), whole(m)),
+      (m) => percentage(m[part], m[whole]) ?? 0,
+      (m) => pct(m, part, whole),
     );
   /**
    * Published, a total over several months is withheld when any month's figure is: beside the
-   * months shown it would give the withheld one away.
+   * months shown it would give the withheld one away; so is one the range's own whole and parts would.
    */
-  const hidesAMonth = (of: (m: (typeof months)[number]) => number) =>
-    disclosure.suppressing && months.length > 1 && months.some((m) => isSmall(of(m)));
-  const totalText = (of: (m: (typeof months)[number]) => number) =>
-    hidesAMonth(of) ? SUPPRESSED : n(months.reduce((sum, m) => sum + of(m), 0));
+  const hidesAMonth = (figure: Figure) =>
+    disclosure.suppressing &&
+    ((months.length > 1 && months.some((m) => withheldOf(m).has(figure))) || withheldOf(total).has(figure));
+  const totalText = (figure: Figure) => (hidesAMonth(figure) ? SUPPRESSED : n(total[figure]));
   /** A list's figures as bars and cells, withheld together when one alone would be worked out from the rest. */
   const listed = <T>(items: readonly T[], value: (item: T) => number) => disclosure.counts(items.map(value));
   const section = (
@@ -112,9 +121,9 @@ export const performanceSections = (
       'Contacts received each month (a contact about several children counts once) and the children in them.',
       monthly(
         (m) => m.contacts,
-        (m) => n(m.contacts),
+        (m) => f(m, 'contacts'),
       ),
-      byMonthTable(['Contacts', 'Children'], (m) => [n(m.contacts), n(m.children)]),
+      byMonthTable(['Contacts', 'Children'], (m) => [f(m, 'contacts'), f(m, 'children')]),
     ),
     section(
       'contacts-by-source',
@@ -182,15 +191,12 @@ export const performanceSections = (
       'conversion',
       'Conversion to a social care referral',
       "Children decided each month whose decision (after any reconsideration) is a children's social care assessment or strategy discussion; early help alongside.",
-      rate(
-        (m) => m.referrals,
-        (m) => m.decidedChildren,
-      ),
+      rate('referrals', 'decidedChildren'),
       byMonthTable(['Children decided', 'Referred to social care', 'To early help', 'Referral rate'], (m) => [
-        n(m.decidedChildren),
-        n(m.referrals),
-        n(m.earlyHelp),
-        percentText(m.referrals, m.decidedChildren),
+        f(m, 'decidedChildren'),
+        f(m, 'referrals'),
+        f(m, 'earlyHelp'),
+        pct(m, 'referrals', 'decidedChildren'),
       ]),
       100,
     ),
@@ -198,16 +204,13 @@ export const performanceSections = (
       're-referrals',
       'Re-referrals within 12 months',
       'Referrals of a child who had another referral in the 12 months before (on or after the same date a year earlier); re-contacts likewise for any contact.',
-      rate(
-        (m) => m.reReferrals,
-        (m) => m.referrals,
-      ),
+      rate('reReferrals', 'referrals'),
       byMonthTable(['Children in contacts', 'Re-contacts', 'Referrals', 'Re-referrals', 'Re-referral rate'], (m) => [
-        n(m.children),
-        n(m.reContacts),
-        n(m.referrals),
-        n(m.reReferrals),
-        percentText(m.reReferrals, m.referrals),
+        f(m, 'children'),
+        f(m, 'reContacts'),
+        f(m, 'referrals'),
+        f(m, 'reReferrals'),
+        pct(m, 'reReferrals', 'referrals'),
       ]),
       100,
     ),
@@ -215,18 +218,15 @@ export const performanceSections = (
       'one-working-day',
       'Decided within one working day',
       'Contacts decided within one working day of receipt (office hours, weekends and bank holidays excluded); red contacts by their red due time alongside.',
-      rate(
-        (m) => m.withinOneWorkingDay,
-        (m) => m.decidedContacts,
-      ),
+      rate('withinOneWorkingDay', 'decidedContacts'),
       byMonthTable(
         ['Contacts decided', 'Within one working day', 'Per cent', 'Red decided', 'Red within its hours'],
         (m) => [
-          n(m.decidedContacts),
-          n(m.withinOneWorkingDay),
-          percentText(m.withinOneWorkingDay, m.decidedContacts),
-          n(m.redDecided),
-          n(m.redWithinHours),
+          f(m, 'decidedContacts'),
+          f(m, 'withinOneWorkingDay'),
+          pct(m, 'withinOneWorkingDay', 'decidedContacts'),
+          f(m, 'redDecided'),
+          f(m, 'redWithinHours'),
         ],
       ),
       100,
@@ -236,38 +236,18 @@ export const performanceSections = (
       'Partner requests, reconsiderations and referrers',
       'Partner information requests answered within 48 hours of being asked; reconsiderations referrers asked for, and those that changed the decision; contacts whose referrer could not be reached by email; allegations about adults who work with children (the LADO).',
       [
-        bar(
-          'Partner requests',
-          total.partnerRequests,
-          totalText((m) => m.partnerRequests),
-        ),
+        bar('Partner requests', total.partnerRequests, totalText('partnerRequests')),
         bar(
           'Answered in 48 hours',
           total.partnerRequestsAnsweredWithin48h,
-          hidesAMonth((m) => m.partnerRequestsAnsweredWithin48h) || hidesAMonth((m) => m.partnerRequests)
+          hidesAMonth('partnerRequestsAnsweredWithin48h') || hidesAMonth('partnerRequests')
             ? SUPPRESSED
             : `${n(total.partnerRequestsAnsweredWithin48h)} (${percentText(total.partnerRequestsAnsweredWithin48h, total.partnerRequests)})`,
         ),
-        bar(
-          'Reconsiderations',
-          total.reconsiderationsRequested,
-          totalText((m) => m.reconsiderationsRequested),
-        ),
-        bar(
-          'Decision changed',
-          total.reconsiderationsChanged,
-          totalText((m) => m.reconsiderationsChanged),
-        ),
-        bar(
-          'Referrer not reached',
-          total.referrersNotReached,
-          totalText((m) => m.referrersNotReached),
-        ),
-        bar(
-          'LADO allegations',
-          total.ladoAllegations,
-          totalText((m) => m.ladoAllegations),
-        ),
+        bar('Reconsiderations', total.reconsiderationsRequested, totalText('reconsiderationsRequested')),
+        bar('Decision changed', total.reconsiderationsChanged, totalText('reconsiderationsChanged')),
+        bar('Referrer not reached', total.referrersNotReached, totalText('referrersNotReached')),
+        bar('LADO allegations', total.ladoAllegations, totalText('ladoAllegations')),
       ],
       byMonthTable(
         [
@@ -280,25 +260,24 @@ export const performanceSections = (
           'LADO only',
         ],
         (m) =>
-          [
-            m.partnerRequests,
-            m.partnerRequestsAnsweredWithin48h,
-            m.reconsiderationsRequested,
-            m.reconsiderationsChanged,
-            m.referrersNotReached,
-            m.ladoAllegations,
-            m.ladoOnly,
-          ].map(n),
+          (
+            [
+              'partnerRequests',
+              'partnerRequestsAnsweredWithin48h',
+              'reconsiderationsRequested',
+              'reconsiderationsChanged',
+              'referrersNotReached',
+              'ladoAllegations',
+              'ladoOnly',
+            ] as const
+          ).map((figure) => f(m, figure)),
       ),
     ),
     section(
       'lado-timeliness',
       'LADO: allegations and their clocks',
       'Allegations about adults who work with children, by the month reported to the LADO: initial consideration within one working day; the first allegation management meeting within its time (72 hours where there is immediate risk, otherwise 5 working days); concluded within one month (target 80%) and three months (target 90%) of being reported.',
-      rate(
-        (m) => m.ladoConsideredWithinOneWorkingDay,
-        (m) => m.ladoConsidered,
-      ),
+      rate('ladoConsideredWithinOneWorkingDay', 'ladoConsidered'),
       byMonthTable(
         [
           'Reported',
@@ -313,16 +292,16 @@ export const performanceSections = (
           'Repeat allegations',
         ],
         (m) => [
-          n(m.ladoReceived),
-          n(m.ladoConsidered),
-          n(m.ladoConsideredWithinOneWorkingDay),
-          percentText(m.ladoConsideredWithinOneWorkingDay, m.ladoConsidered),
-          n(m.ladoMeetings),
-          n(m.ladoMeetingsInTime),
-          n(m.ladoConcluded),
-          n(m.ladoResolvedWithinOneMonth),
-          n(m.ladoResolvedWithinThreeMonths),
-          n(m.ladoRepeats),
+          f(m, 'ladoReceived'),
+          f(m, 'ladoConsidered'),
+          f(m, 'ladoConsideredWithinOneWorkingDay'),
+          pct(m, 'ladoConsideredWithinOneWorkingDay', 'ladoConsidered'),
+          f(m, 'ladoMeetings'),
+          f(m, 'ladoMeetingsInTime'),
+          f(m, 'ladoConcluded'),
+          f(m, 'ladoResolvedWithinOneMonth'),
+          f(m, 'ladoResolvedWithinThreeMonths'),
+          f(m, 'ladoRepeats'),
         ],
       ),
       100,
