@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { DEFAULT_MEETING_THEMES, DirectorySchema, MeetingThemesSchema } from './meetings/settings';
 import { AgenciesSchema, DEFAULT_AGENCIES } from './partners/agencies';
+import { codesOf } from './notification/codes';
+import { ROUTES } from './triage/types';
 
 /**
  * Runtime settings every function reads from its environment. The CDK stack sets them from the
@@ -42,6 +44,17 @@ const keySecretArn = (setting: string) =>
 export const MatchKeySecretArnSchema = keySecretArn('MATCH_KEY_SECRET_ARN');
 /** Where the rate limiter's key is (infra/constructs/rate-limit-key.ts): its own, never the match key. */
 export const RateLimitKeySecretArnSchema = keySecretArn('RATE_LIMIT_KEY_SECRET_ARN');
+
+/** Route codes, comma separated; an unknown code is a mis-deployment, not a route to ignore. */
+const routeList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(codesOf(ROUTES), `Give SIGN_OFF_ROUTES as route codes: ${Object.keys(ROUTES).join(', ')}`)));
 
 export const RuntimeConfigSchema = z.object({
   CONTACTS_TABLE: z.string().min(1),
@@ -99,6 +112,20 @@ export const RuntimeConfigSchema = z.object({
   BATCHES_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** The SES configuration set whose event destination reports bounces and complaints. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The routes the area asks a manager to agree on every decision (shared/console/sign-off.ts). */
+  SIGN_OFF_ROUTES: routeList.default([]),
+  // The board's analytics (infra/constructs/analytics.ts): only the functions that read or write facts have them.
+  /** On a laptop, the directory the facts are kept in and queried with DuckDB (set by the local runtime). */
+  ANALYTICS_DIRECTORY: z.string().min(1).optional(),
+  /** In AWS, the facts' S3 bucket, catalogued in Glue and queried with Athena. */
+  FACTS_BUCKET: z.string().min(1).optional(),
+  GLUE_DATABASE: z.string().min(1).optional(),
+  ATHENA_WORKGROUP: z.string().min(1).optional(),
+  /** The key of the facts' child and contact hashes: the secret's ARN in AWS, the key itself on the local stage. */
+  ANALYTICS_KEY_SECRET_ARN: z.string().startsWith('arn:', 'ANALYTICS_KEY_SECRET_ARN must be a secret ARN').optional(),
+  ANALYTICS_KEY: z.string().min(1).optional(),
+  /** The allegations table, which the facts extraction reads (the LADO's functions have it in shared/lado/settings.ts). */
+  ALLEGATIONS_TABLE: z.string().min(1).optional(),
   /** The partner agencies of the stage configuration (shared/partners/agencies.ts). */
   PARTNER_AGENCIES: json(AgenciesSchema).default([...DEFAULT_AGENCIES]),
   /** The daily triage meetings' themes and the agencies each invites. */

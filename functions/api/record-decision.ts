@@ -1,9 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { isContactId, isDecided } from '../../shared/contacts';
-import { signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
-import { contactStore, outcomeQueue } from '../lib/dependencies';
+import { config, contactStore, outcomeQueue } from '../lib/dependencies';
 import { callerOf, json, problem, readJsonBody } from '../lib/http';
 import { webHandler } from '../lib/middleware';
 import { logger, metrics } from '../lib/observability';
@@ -16,7 +15,13 @@ export const handler = webHandler(
     const body = readJsonBody(event);
     if (!body.ok) return body.response;
     const result = await recordDecision(
-      { contactId, body: body.value, decidedBy: callerOf(event), now: new Date(), signOffRoutes: signOffRoutesFrom() },
+      {
+        contactId,
+        body: body.value,
+        decidedBy: callerOf(event),
+        now: new Date(),
+        signOffRoutes: config().SIGN_OFF_ROUTES,
+      },
       { store: contactStore(), outcomeQueue: outcomeQueue() },
     );
     switch (result.outcome) {

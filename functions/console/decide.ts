@@ -1,9 +1,8 @@
 import { awaitsWorkerDecision, type Contact } from '../../shared/contacts';
 import { decisionFields } from '../../shared/console/actions';
-import { signOffRoutesFrom } from '../../shared/console/sign-off';
 import { recordDecision } from '../../shared/front-door/decisions';
 import { recommendedFor, ROUTES, type ChildRecommendation } from '../../shared/triage/types';
-import { contactStore, outcomeQueue } from '../lib/dependencies';
+import { config, contactStore, outcomeQueue } from '../lib/dependencies';
 import { formFields, page, redirect } from '../lib/pages';
 import { logger } from '../lib/observability';
 import { redirectWithState } from './flash';
@@ -127,7 +126,7 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
       now: new Date(),
       expectedVersion: versionOf(fields),
       actor,
-      signOffRoutes: signOffRoutesFrom(),
+      signOffRoutes: config().SIGN_OFF_ROUTES,
     },
     { store: contactStore(), outcomeQueue: outcomeQueue() },
   );

@@ -1,5 +1,5 @@
 import type { ChildDecision } from '../contacts';
-import { recommendedFor, ROUTES, type ChildRecommendation, type Recommendation, type Route } from '../triage/types';
+import { recommendedFor, type ChildRecommendation, type Recommendation, type Route } from '../triage/types';
 
 /**
  * Which decisions a manager must agree before the outcome is sent (management oversight was
@@ -27,10 +27,3 @@ export const overridesRecommendation = (
   decision: Pick<ChildDecision, 'route' | 'level'>,
   recommended: Pick<ChildRecommendation, 'level' | 'route'> | undefined,
 ): boolean => !!recommended && (decision.level !== recommended.level || decision.route !== recommended.route);
-
-/** The area's sign-off routes, from SIGN_OFF_ROUTES (comma separated route codes) set by the stack. */
-export const signOffRoutesFrom = (env: NodeJS.ProcessEnv = process.env): Route[] =>
-  (env.SIGN_OFF_ROUTES ?? '')
-    .split(',')
-    .map((r) => r.trim())
-    .filter((r): r is Route => r in ROUTES);

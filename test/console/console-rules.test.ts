@@ -1,6 +1,6 @@
 import { ActionSchemas, planAction } from '../../shared/console/actions';
 import { buildQueue, countdown, pageItems, QueueQuerySchema, startOfToday } from '../../shared/console/queue';
-import { overridesRecommendation, signOffReasons, signOffRoutesFrom } from '../../shared/console/sign-off';
+import { overridesRecommendation, signOffReasons } from '../../shared/console/sign-off';
 import type { Contact } from '../../shared/contacts';
 
 const worker = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
@@ -67,10 +67,6 @@ describe('sign-off rules', () => {
     expect(
       signOffReasons([{ childIndex: 0, level: 2, route: 'information-advice' }], green2, ['information-advice']),
     ).toHaveLength(1);
-    expect(signOffRoutesFrom({ SIGN_OFF_ROUTES: 'nfa, not-a-route,existing-open-case' })).toEqual([
-      'nfa',
-      'existing-open-case',
-    ]);
   });
 
   it("applies the sign-off rules to each child against that child's own recommendation", () => {

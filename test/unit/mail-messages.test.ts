@@ -311,4 +311,15 @@ describe('runtime configuration', () => {
       /misconfigured: IDEMPOTENCY_TABLE[\s\S]*SENDER_ADDRESS/,
     );
   });
+
+  it("reads the area's sign-off routes, and refuses a code that is not a route rather than ignoring it", () => {
+    expect(testRuntimeConfig({ SIGN_OFF_ROUTES: 'nfa, existing-open-case' }).SIGN_OFF_ROUTES).toEqual([
+      'nfa',
+      'existing-open-case',
+    ]);
+    expect(testRuntimeConfig().SIGN_OFF_ROUTES).toEqual([]);
+    expect(() => testRuntimeConfig({ SIGN_OFF_ROUTES: 'nfa,not-a-route' })).toThrow(
+      /misconfigured: SIGN_OFF_ROUTES.1: Give SIGN_OFF_ROUTES as route codes/,
+    );
+  });
 });
