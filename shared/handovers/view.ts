@@ -5,7 +5,7 @@ import { auditTrail } from '../console/audit-trail';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childNameOf } from '../notification';
 import { ROUTES } from '../triage/types';
 import { concernsLabel, ownConcernsText } from '../web/labels';
-import { HANDOVER_STATUSES, HANDOVER_TEAMS, hoursToAccept, type Handover } from './handover';
+import { HANDOVER_STATUSES, HANDOVER_TEAMS, hoursToAccept, teamMayRead, type Handover } from './handover';
 import type { HandoverMeasures } from './measures';
 
 /**
@@ -35,6 +35,19 @@ const decisionOf = (contact: Contact, handover: Handover): Decision | undefined 
     ? contact.decision
     : contact.previousDecisions?.[handover.decisionNumber - 1];
 
+/**
+ * When a later decision took back a handover the team had accepted (a manager's reconsideration
+ * sent the children elsewhere, or the front door decided again): the team no longer reads the
+ * record (teamMayRead), so its list must say why the line is there and no longer opens.
+ */
+const withdrawnAt = (handover: Handover, contact: Contact | undefined): string | undefined => {
+  if (!contact || teamMayRead(contact, [handover])) return undefined;
+  const next =
+    contact.previousDecisions?.[handover.decisionNumber] ??
+    (handover.decisionNumber === (contact.previousDecisions?.length ?? 0) ? contact.decision : undefined);
+  return next?.decidedAt ?? handover.statusAt;
+};
+
 /** One line in a team's list of handovers. */
 export const handoverLine = (handover: Handover, contact: Contact | undefined, now: Date) => ({
   contactId: handover.contactId,
@@ -59,7 +72,20 @@ export const handoverLine = (handover: Handover, contact: Contact | undefined, n
   hoursToAccept: handover.status === 'accepted' ? hours(hoursToAccept(handover)) : undefined,
   returnReason: handover.returnReason,
   by: handover.acceptedBy?.name ?? handover.returnedBy?.name,
+  ...acceptedState(handover, contact),
 });
+
+/** An accepted line's GOV.UK tag: still the team's, or withdrawn by a later decision (and when). */
+const acceptedState = (
+  handover: Handover,
+  contact: Contact | undefined,
+): { tag?: { text: string; classes: string }; withdrawnAt?: string } => {
+  if (handover.status !== 'accepted') return {};
+  const withdrawn = withdrawnAt(handover, contact);
+  return withdrawn
+    ? { withdrawnAt: withdrawn, tag: { text: 'Withdrawn', classes: 'govuk-tag--grey' } }
+    : { tag: { text: 'Accepted', classes: 'govuk-tag--green' } };
+};
 
 export const measuresRows = (m: HandoverMeasures) => [
   row(

@@ -7,6 +7,7 @@ import { openAsReceivingTeam } from '../../shared/handovers/open';
 import { recordHandovers } from '../../shared/handovers/record';
 import { acceptHandover, returnHandover } from '../../shared/handovers/respond';
 import { handoverLine, handoverRecord } from '../../shared/handovers/view';
+import { renderPage } from '../../shared/web/render';
 import { aRecommendedContact } from '../support/recommended-contact';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { memoryPorts } from '../support/memory-contact-store';
@@ -297,6 +298,67 @@ describe('who in a receiving team may read the record, and for how long', () => 
     expect(teamMayRead(contact, await forTeam(handovers, 'early-help'))).toBe(false);
     expect(teamMayRead(contact, await forTeam(handovers, 'social-care'))).toBe(true);
     expect([...ports.sent.keys()]).toContain('c1:handover-replaced-early-help:2');
+  });
+});
+
+describe("a receiving team's list of accepted handovers", () => {
+  /** Early help accepts the older child; a manager's reconsideration at 18:00 sends both to social care. */
+  const reconsidered = async () => {
+    const { ports, handovers, deps } = await handedOver();
+    await acceptHandover(asked(['early-help'], earlyHelpWorker, 2), deps);
+    const accepted = ports.contacts.get('c1')! as DecidedContact;
+    ports.contacts.set('c1', {
+      ...accepted,
+      version: (accepted.version ?? 0) + 1,
+      decision: {
+        children: [0, 1].map((childIndex) => ({ childIndex, ...strategy })),
+        decidedAt: later(3).toISOString(),
+        decidedBy: 'morgan.ellis',
+      },
+      previousDecisions: [accepted.decision],
+    });
+    await sendOutcome('c1', { ...ports, config, handovers, now: later(3) });
+    return { contact: ports.contacts.get('c1')!, handover: (await handovers.get('c1', '1:early-help'))! };
+  };
+
+  it('tags an accepted handover Accepted while it is the decision in force', async () => {
+    // Prepare
+    const { ports, handovers, deps } = await handedOver();
+    await acceptHandover(asked(['early-help'], earlyHelpWorker, 2), deps);
+    // Act
+    const line = handoverLine((await handovers.get('c1', '1:early-help'))!, ports.contacts.get('c1'), later(4));
+    // Assess
+    expect(line.tag).toEqual({ text: 'Accepted', classes: 'govuk-tag--green' });
+    expect(line.withdrawnAt).toBeUndefined();
+  });
+
+  it('tags one a later decision took back as Withdrawn, with when, and the page does not link the team to it', async () => {
+    // Prepare
+    const { contact, handover } = await reconsidered();
+    // Act
+    const line = handoverLine(handover, contact, later(4));
+    const html = renderPage('console/handovers.njk', {
+      sections: [{ team: 'Early help', measures: [], waiting: [], returned: [], accepted: [line] }],
+      receiving: true,
+      linkTo: '/console/handovers',
+    });
+    // Assess: still counted as accepted (it was), but no longer the team's to read.
+    expect(handover.status).toBe('accepted');
+    expect(line.tag).toEqual({ text: 'Withdrawn', classes: 'govuk-tag--grey' });
+    expect(line.withdrawnAt).toBe(later(3).toISOString());
+    expect(html).toMatch(/<strong class="govuk-tag govuk-tag--grey">\s*Withdrawn\s*<\/strong>/);
+    expect(html).toContain('replaced by a later decision');
+    expect(html).not.toContain('href="/console/handovers/c1"');
+  });
+
+  it('is not marked withdrawn on a waiting or returned line', async () => {
+    // Prepare
+    const { ports, handovers } = await handedOver();
+    // Act
+    const line = handoverLine((await handovers.get('c1', '1:early-help'))!, ports.contacts.get('c1'), later(1));
+    // Assess
+    expect(line).not.toHaveProperty('tag');
+    expect(line).not.toHaveProperty('withdrawnAt');
   });
 });
 
