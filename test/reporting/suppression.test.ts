@@ -42,6 +42,7 @@ describe('secondary suppression of a part shown beside its whole', () => {
     byTheme: [],
     overrides: { compared: 0, agreed: 0, levelHigher: 0, levelLower: 0, routeChanged: 0, routes: [] },
     ladoOutcomes: [],
+    asAt: undefined,
   });
   const rowsOf = (sections: ReturnType<typeof performanceSections>, id: string) =>
     sections.find((s) => s.id === id)!.table.rows;
