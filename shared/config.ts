@@ -33,13 +33,14 @@ const json = <S extends z.ZodType>(schema: S) =>
 /**
  * Where the area's one match key is kept: the key of every keyed hash that finds a person again
  * (children's and households' match keys, the case registry's child keys, confirmed referrer
- * addresses, the LADO's person key). A Secrets Manager secret's ARN, or `local-default` in the
- * local stage, whose synthetic data needs no secret.
+ * addresses, the LADO's person key). A Secrets Manager secret's ARN, or LOCAL_KEY_SECRET_ARN in
+ * the local stage, whose synthetic data needs no secret.
  */
+export const LOCAL_KEY_SECRET_ARN = 'local-default';
 const keySecretArn = (setting: string) =>
   z.union([
-    z.literal('local-default'),
-    z.string().startsWith('arn:', `${setting} must be a secret ARN or local-default`),
+    z.literal(LOCAL_KEY_SECRET_ARN),
+    z.string().startsWith('arn:', `${setting} must be a secret ARN or ${LOCAL_KEY_SECRET_ARN}`),
   ]);
 export const MatchKeySecretArnSchema = keySecretArn('MATCH_KEY_SECRET_ARN');
 /** Where the rate limiter's key is (infra/constructs/rate-limit-key.ts): its own, never the match key. */

@@ -1,6 +1,7 @@
 import { CfnOutput, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { CfnSecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { LOCAL_KEY_SECRET_ARN } from '../../shared/config';
 import { DataProtectionKey } from './data-protection-key';
 import type { FrontDoorFunction } from './front-door-function';
 
@@ -43,7 +44,7 @@ export class MatchKey extends Construct {
 
   /** Lets `fn` make match keys: where the key is (`local-default` on the local stage), and read access. */
   grantRead = (fn: FrontDoorFunction): FrontDoorFunction => {
-    fn.addEnvironment('MATCH_KEY_SECRET_ARN', this.secret?.secretArn ?? 'local-default');
+    fn.addEnvironment('MATCH_KEY_SECRET_ARN', this.secret?.secretArn ?? LOCAL_KEY_SECRET_ARN);
     this.secret?.grantRead(fn);
     return fn;
   };

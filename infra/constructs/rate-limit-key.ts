@@ -1,6 +1,7 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { LOCAL_KEY_SECRET_ARN } from '../../shared/config';
 import { DataProtectionKey } from './data-protection-key';
 import type { FrontDoorFunction } from './front-door-function';
 
@@ -33,7 +34,7 @@ export class RateLimitKey extends Construct {
 
   /** Lets `fn` count requests: where the key is (`local-default` on the local stage), and read access. */
   grantRead = (fn: FrontDoorFunction): FrontDoorFunction => {
-    fn.addEnvironment('RATE_LIMIT_KEY_SECRET_ARN', this.secret?.secretArn ?? 'local-default');
+    fn.addEnvironment('RATE_LIMIT_KEY_SECRET_ARN', this.secret?.secretArn ?? LOCAL_KEY_SECRET_ARN);
     this.secret?.grantRead(fn);
     return fn;
   };

@@ -1,6 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { matchKeyReader } from '../../shared/aws/secrets-manager-key';
+import { LOCAL_KEY_SECRET_ARN } from '../../shared/config';
 import { readLiveEndpoints } from '../local/endpoints';
 
 /**
@@ -64,7 +65,7 @@ export const stackDeployment = async (
  */
 export const matchKeyOf = async (deployment: Deployment): Promise<string> => {
   const { region, endpoints, credentials } = deployment.clientConfig;
-  const arn = deployment.outputs.MatchKeySecretArn ?? (endpoints ? 'local-default' : undefined);
+  const arn = deployment.outputs.MatchKeySecretArn ?? (endpoints ? LOCAL_KEY_SECRET_ARN : undefined);
   if (!arn)
     throw new DeploymentNotFound(
       `${deployment.description} has no MatchKeySecretArn output: deploy this version of Front Door first`,

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { MatchKeySecretArnSchema, RateLimitKeySecretArnSchema } from '../config';
+import { LOCAL_KEY_SECRET_ARN, MatchKeySecretArnSchema, RateLimitKeySecretArnSchema } from '../config';
 
 /**
  * A key held in Secrets Manager (encrypted with the stack's KMS key), read once per cold start
@@ -35,7 +35,7 @@ const keyReader =
   (secretArn: string | undefined, client?: SecretsManagerClient): (() => Promise<string>) => {
     if (!secretArn) throw new Error(`Front Door is misconfigured: ${setting} is not set for this function`);
     const arn = schema.parse(secretArn);
-    return arn === 'local-default' ? () => Promise.resolve(localKey) : secretsManagerKey(arn, client);
+    return arn === LOCAL_KEY_SECRET_ARN ? () => Promise.resolve(localKey) : secretsManagerKey(arn, client);
   };
 
 /** Reads the match key named by MATCH_KEY_SECRET_ARN, once per cold start. */
