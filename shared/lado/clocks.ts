@@ -54,6 +54,14 @@ const MONTH_DAYS = (from: Date, months: number) => {
   return to.getTime();
 };
 
+/**
+ * Whether a step was taken in time: at or before its due time. A step with no clock set (a
+ * meeting on an allegation from before meeting clocks) is not in time: the board's facts and the
+ * LADO's CloudWatch measures count it the same way.
+ */
+export const inTime = (at: string, due: string | undefined): boolean =>
+  due !== undefined && Date.parse(at) <= Date.parse(due);
+
 /** Whether an allegation was resolved within one and within three calendar months of being reported. */
 export const resolvedWithin = (receivedAt: string, concludedAt: string) => {
   const from = new Date(receivedAt);

@@ -1,5 +1,5 @@
 import type { Allegation } from './allegation';
-import { resolvedWithin } from './clocks';
+import { inTime, resolvedWithin } from './clocks';
 import type { ReferralResult } from './referral';
 
 /**
@@ -44,7 +44,7 @@ export const progressMeasures = (before: Allegation, after: Allegation): Measure
         dimensions: { sector },
       },
       {
-        name: at <= after.considerationDueAt ? 'InitialConsiderationInTime' : 'InitialConsiderationLate',
+        name: inTime(at, after.considerationDueAt) ? 'InitialConsiderationInTime' : 'InitialConsiderationLate',
         unit: 'Count',
         value: 1,
         dimensions: { sector },
@@ -61,7 +61,7 @@ export const progressMeasures = (before: Allegation, after: Allegation): Measure
         dimensions: { sector, immediateRisk: String(after.immediateRisk) },
       },
       {
-        name: after.meetingDueAt && new Date(heldAt) <= new Date(after.meetingDueAt) ? 'MeetingInTime' : 'MeetingLate',
+        name: inTime(heldAt, after.meetingDueAt) ? 'MeetingInTime' : 'MeetingLate',
         unit: 'Count',
         value: 1,
         dimensions: { sector, immediateRisk: String(after.immediateRisk) },

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar';
 import type { Allegation } from '../lado/allegation';
-import { resolvedWithin } from '../lado/clocks';
+import { inTime, resolvedWithin } from '../lado/clocks';
 import { pseudonymFor } from './pseudonyms';
 
 /**
@@ -43,8 +43,6 @@ export const allegationFacts = (
   const [meeting] = allegation.meetings;
   const outcome = allegation.outcome;
   const resolved = outcome && resolvedWithin(allegation.receivedAt, outcome.at);
-  // As the LADO's CloudWatch measures count it: a meeting held with no clock set is not in time.
-  const onTime = (at: string, due: string | undefined) => due !== undefined && Date.parse(at) <= Date.parse(due);
   return {
     allegation_key: pseudonymFor(options.secret, 'allegation', allegation.allegationId),
     received_at: allegation.receivedAt,
@@ -54,9 +52,9 @@ export const allegationFacts = (
     sector: allegation.person.sector,
     immediate_risk: allegation.immediateRisk,
     considered_at: considered?.at ?? null,
-    considered_within_one_working_day: considered ? onTime(considered.at, allegation.considerationDueAt) : null,
+    considered_within_one_working_day: considered ? inTime(considered.at, allegation.considerationDueAt) : null,
     first_meeting_at: meeting?.heldAt ?? null,
-    meeting_within_time: meeting ? onTime(meeting.heldAt, allegation.meetingDueAt) : null,
+    meeting_within_time: meeting ? inTime(meeting.heldAt, allegation.meetingDueAt) : null,
     outcome: outcome?.category ?? null,
     concluded_at: outcome?.at ?? null,
     resolved_within_one_month: resolved ? resolved.oneMonth : null,

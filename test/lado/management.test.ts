@@ -6,6 +6,7 @@ import {
   recordPartnerAction,
   type ManagementDeps,
 } from '../../shared/lado/management';
+import { inTime } from '../../shared/lado/clocks';
 import { progressMeasures } from '../../shared/lado/measures';
 import { allegationQueue } from '../../shared/lado/queue';
 import { allegationExpiry } from '../../shared/lado/retention';
@@ -395,5 +396,17 @@ describe('the queue', () => {
     expect(queue.overdue).toBe(1);
     expect(queue.open[0]!.clock).toMatchObject({ name: 'consideration', overdue: true });
     expect(queue.concluded.map((r) => r.allegationId)).toEqual(['done']);
+  });
+});
+
+describe('in time', () => {
+  it('counts a step at or before its due time as in time, a later one or one with no clock as late', () => {
+    // Prepare
+    const due = '2026-11-20T17:00:00.000Z';
+    // Act and assess
+    expect(inTime('2026-11-20T16:59:59.000Z', due)).toBe(true);
+    expect(inTime(due, due)).toBe(true);
+    expect(inTime('2026-11-20T17:00:01.000Z', due)).toBe(false);
+    expect(inTime('2026-11-20T09:00:00.000Z', undefined)).toBe(false);
   });
 });
