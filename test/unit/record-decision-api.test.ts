@@ -11,6 +11,7 @@ import { memoryPorts } from '../support/memory-contact-store';
 const contactId = newContactId();
 const mockPorts = memoryPorts(aRecommendedContact({ contactId }));
 jest.mock('../../functions/lib/dependencies', () => ({
+  config: () => ({ SIGN_OFF_ROUTES: [] }),
   contactStore: () => mockPorts.store,
   outcomeQueue: () => mockPorts.outcomeQueue,
 }));
