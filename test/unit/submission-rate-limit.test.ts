@@ -44,8 +44,16 @@ jest.mock('../../functions/referrer/dependencies', () => ({
 jest.mock('../../shared/referrer/drafts', () => ({
   submitDraft: (...args: unknown[]) => mockSubmitDraft(...(args as [])),
 }));
-// middy is ESM-only and jest runs CommonJS: the handlers are tested without their middlewares.
-jest.mock('../../functions/lib/middleware', () => ({ webHandler: <T>(handler: T) => handler }));
+// middy is ESM-only and jest runs CommonJS: the handlers are tested without their middlewares
+// (the form's own, added with .use, are left out too).
+jest.mock('../../functions/lib/middleware', () => ({
+  webHandler: <T extends object>(handler: T) =>
+    Object.assign(handler, {
+      use() {
+        return this;
+      },
+    }),
+}));
 jest.mock('../../shared/front-door/intake', () => ({
   acceptNotification: (...args: unknown[]) => mockAcceptNotification(...(args as [])),
 }));
