@@ -13,10 +13,23 @@ const common = {
 // One project per level of the test pyramid (see test/support/test-kinds.js): `npm test` runs all
 // three; `npm run test:unit`, `test:integration` and `test:browser` run one.
 const kinds = testKinds();
-const project = (displayName) => ({ ...common, displayName, testMatch: kinds[displayName] });
+const project = (displayName, extra = {}) => ({ ...common, displayName, testMatch: kinds[displayName], ...extra });
+// Coverage counts the unit project only: integration and browser tests run the handlers inside
+// the local system's own process, where jest sees nothing, so they would only count test set-up.
+const noCoverage = { coveragePathIgnorePatterns: ['.*'] };
 
 module.exports = {
-  projects: [project('unit'), project('integration'), project('browser')],
+  projects: [project('unit'), project('integration', noCoverage), project('browser', noCoverage)],
+  // The coverage gate (`jest --coverage`, as `npm test` runs it): shared/ must keep 90% of its
+  // executable lines covered by unit tests. Istanbul instruments only shared/ as swc compiles it,
+  // where v8 coverage would count in every module each test loads (aws-cdk-lib, dynalite) and
+  // count comments and types as lines. The threshold names the folder, so it is met by shared/
+  // as a whole, not by each file; the summary is four lines, and coverage/coverage-summary.json
+  // has each file's figures.
+  collectCoverageFrom: ['shared/**/*.ts', '!**/*.d.ts'],
+  coverageProvider: 'babel',
+  coverageReporters: ['text-summary', 'json-summary'],
+  coverageThreshold: { './shared/': { lines: 90 } },
   // Starting the local system on a busy 2-core machine can take over a minute; hooks share this limit.
   testTimeout: 180000,
   // Jest's default on a 2-core machine is one worker; most tests wait on emulators, sockets and a
