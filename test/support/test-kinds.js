@@ -3,7 +3,7 @@
  * to remember to file a new test in the right place:
  * - browser: under test/browser (Playwright + axe against the local system);
  * - integration: starts the local system (imports test/support/local-system.ts, directly or
- *   through a helper), so it runs the emulators and the template's handlers;
+ *   through a helper, for more than its types), so it runs the emulators and the template's handlers;
  * - unit: everything else, against in-memory ports, dynalite contracts or the synthesised template.
  */
 const { readdirSync, readFileSync, existsSync } = require('node:fs');
@@ -29,7 +29,8 @@ const startsLocalSystem = (file, seen = new Set()) => {
   if (file === LOCAL_SYSTEM) return true;
   if (seen.has(file)) return false;
   seen.add(file);
-  const source = readFileSync(file, 'utf8');
+  // A type-only import starts nothing: it is erased before the test runs.
+  const source = readFileSync(file, 'utf8').replace(/import type\s[^;]*?from\s*'[^']+';?/g, '');
   for (const [, specifier] of source.matchAll(/(?:from|import\(|require\()\s*'(\.{1,2}\/[^']+)'/g)) {
     const target = resolveImport(file, specifier);
     if (target && startsLocalSystem(target, seen)) return true;
