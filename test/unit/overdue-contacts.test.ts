@@ -19,7 +19,17 @@ describe('counting overdue contacts', () => {
     // Prepare
     const store = MemoryContactQueries.of([
       due('late-worker', '2026-11-20T12:00:00.000Z'),
-      due('late-manager', '2026-11-20T15:59:59.000Z', { status: 'awaiting-manager' } as Partial<Contact>),
+      due('late-manager', '2026-11-20T15:59:59.000Z', {
+        status: 'awaiting-manager',
+        proposedDecision: {
+          children: [
+            { childIndex: 0, route: 'nfa', level: 1, rationale: 'Police have the matter in hand.' },
+            { childIndex: 1, route: 'nfa', level: 1, rationale: 'Police have the matter in hand.' },
+          ],
+          decidedAt: '2026-11-20T11:00:00.000Z',
+          decidedBy: 'sam.okafor',
+        },
+      } as Partial<Contact>),
       due('in-time', '2026-11-20T16:00:01.000Z'),
       due('decided-late', '2026-11-20T12:00:00.000Z', {
         status: 'decided',
