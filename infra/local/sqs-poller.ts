@@ -5,6 +5,10 @@
  * concurrency allows. Failed messages are left alone, so they reappear after
  * the queue's visibility timeout and the queue's own redrive policy (enforced
  * by fauxqs on receive) moves them to the dead-letter queue.
+ *
+ * A mapping whose function starts a state machine takes only as many messages as the machine
+ * has room for open executions (a laptop's cap, see step-functions.ts), and waits while it is
+ * full: a backlog waits in the queue, where waiting costs nothing, not in the emulator.
  */
 import {
   DeleteMessageBatchCommand,
@@ -16,6 +20,7 @@ import {
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { LambdaInvoker, LocalFunction } from './lambda';
 import { clientConfig } from './resources';
+import { stateMachinesStartedBy, type ExecutionRoom } from './step-functions';
 import { REGION, type LocalDeployment } from './template';
 
 export interface QueueMapping {
@@ -28,6 +33,8 @@ export interface QueueMapping {
   reportBatchItemFailures: boolean;
   /** Batches delivered at once: the mapping's ScalingConfig.MaximumConcurrency, within the function's own cap. */
   concurrency: number;
+  /** The state machines the function may start (its IAM policy says so): it takes no more messages than they have room for. */
+  startsExecutionsOf: string[];
 }
 
 export function describeQueueMappings(deployment: LocalDeployment, invoker: LambdaInvoker): QueueMapping[] {
@@ -62,6 +69,7 @@ export function describeQueueMappings(deployment: LocalDeployment, invoker: Lamb
         1,
         Math.min(Number(props.ScalingConfig?.MaximumConcurrency ?? Infinity), invoker.concurrencyOf(fn)),
       ),
+      startsExecutionsOf: stateMachinesStartedBy(deployment, fn.logicalId),
     });
   }
   return mappings;
@@ -72,17 +80,21 @@ const WAIT_TIME_SECONDS = 20;
 const MAX_RECEIVE = 10;
 
 export class SqsPoller {
-  private readonly client: SQSClient;
+  private readonly client: Pick<SQSClient, 'send' | 'destroy'>;
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
+  /** Messages taken from a queue and not yet delivered, per state machine they may start. */
+  private readonly promised = new Map<string, number>();
 
   constructor(
-    sqsEndpoint: string,
+    /** The SQS endpoint, or a client for it. */
+    sqs: string | Pick<SQSClient, 'send' | 'destroy'>,
     private readonly mappings: QueueMapping[],
     private readonly invoker: LambdaInvoker,
     private readonly log: (line: string) => void,
+    private readonly executions?: ExecutionRoom,
   ) {
-    this.client = new SQSClient(clientConfig(sqsEndpoint));
+    this.client = typeof sqs === 'string' ? new SQSClient(clientConfig(sqs)) : sqs;
   }
 
   start(): void {
@@ -99,10 +111,15 @@ export class SqsPoller {
 
   private async poll(mapping: QueueMapping): Promise<void> {
     while (!this.abort.signal.aborted) {
+      const size = await this.takeRoom(mapping);
+      if (!size) continue;
       try {
-        const messages = await this.receiveBatch(mapping);
+        const messages = await this.receiveBatch(mapping, size);
         if (messages.length) await this.deliver(mapping, messages);
+        // Delivered: the executions the batch started now count as open in the engine.
+        this.promise(mapping, -size);
       } catch (error) {
+        this.promise(mapping, -size);
         if (this.abort.signal.aborted) return;
         this.log(`! poller ${mapping.logicalId}: ${(error as Error).message}`);
         await sleep(1000, this.abort.signal);
@@ -110,8 +127,37 @@ export class SqsPoller {
     }
   }
 
-  /** Like Lambda: wait for the first message, then fill the batch until it is full or the window closes. */
-  private async receiveBatch(mapping: QueueMapping): Promise<Message[]> {
+  /**
+   * How many messages the next batch may hold: its size, or less while the machines it feeds are
+   * nearly full (waiting while they are full). That room is promised to the batch before this
+   * returns, so the mapping's other loops see it as taken.
+   */
+  private async takeRoom(mapping: QueueMapping): Promise<number> {
+    const executions = this.executions;
+    if (!executions || !mapping.startsExecutionsOf.length) return mapping.batchSize;
+    while (!this.abort.signal.aborted) {
+      const rooms = mapping.startsExecutionsOf.map((arn) => ({
+        arn,
+        room: executions.room(arn) - (this.promised.get(arn) ?? 0),
+      }));
+      const full = rooms.find(({ room }) => room < 1);
+      if (!full) {
+        const size = Math.min(mapping.batchSize, ...rooms.map(({ room }) => room));
+        this.promise(mapping, size);
+        return size;
+      }
+      await until(executions.freed(full.arn), this.abort.signal);
+    }
+    return 0;
+  }
+
+  private promise(mapping: QueueMapping, messages: number): void {
+    if (this.executions)
+      for (const arn of mapping.startsExecutionsOf) this.promised.set(arn, (this.promised.get(arn) ?? 0) + messages);
+  }
+
+  /** Like Lambda: wait for the first message, then fill the batch until it is full (`size`) or the window closes. */
+  private async receiveBatch(mapping: QueueMapping, size: number): Promise<Message[]> {
     const batch: Message[] = [];
     const windowEnds = Date.now() + mapping.batchingWindowMs;
     do {
@@ -119,7 +165,7 @@ export class SqsPoller {
       const { Messages = [] } = await this.client.send(
         new ReceiveMessageCommand({
           QueueUrl: mapping.queueUrl,
-          MaxNumberOfMessages: Math.min(MAX_RECEIVE, mapping.batchSize - batch.length),
+          MaxNumberOfMessages: Math.min(MAX_RECEIVE, size - batch.length),
           WaitTimeSeconds: waitSeconds,
           MessageSystemAttributeNames: ['All'],
           MessageAttributeNames: ['All'],
@@ -128,7 +174,7 @@ export class SqsPoller {
       );
       batch.push(...Messages);
       if (!Messages.length && batch.length) break;
-    } while (batch.length && batch.length < mapping.batchSize && Date.now() < windowEnds);
+    } while (batch.length && batch.length < size && Date.now() < windowEnds);
     return batch;
   }
 
@@ -209,6 +255,18 @@ function toRecordAttribute(value: MessageAttributeValue): SQSRecord['messageAttr
     binaryListValues: (value.BinaryListValues ?? []).map(base64),
     dataType: value.DataType as SQSRecord['messageAttributes'][string]['dataType'],
   };
+}
+
+/** Settles when `event` does or the signal aborts, whichever comes first. */
+function until(event: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolveUntil) => {
+    const settle = () => {
+      signal.removeEventListener('abort', settle);
+      resolveUntil();
+    };
+    signal.addEventListener('abort', settle);
+    void event.then(settle);
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

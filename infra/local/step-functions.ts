@@ -55,6 +55,34 @@ export function describeStateMachines(deployment: LocalDeployment): LocalStateMa
   });
 }
 
+/**
+ * The state machines a function's role may start (`states:StartExecution` in an IAM policy
+ * attached to it), as ARNs: the template's own statement of which consumer feeds which machine.
+ */
+export function stateMachinesStartedBy(deployment: LocalDeployment, functionLogicalId: string): string[] {
+  const role = (deployment.resource(functionLogicalId).Properties?.Role as { 'Fn::GetAtt'?: [string, string] })?.[
+    'Fn::GetAtt'
+  ]?.[0];
+  if (!role) return [];
+  const machines = new Set(deployment.ofType('AWS::StepFunctions::StateMachine').map((id) => deployment.arn(id)));
+  const started = new Set<string>();
+  for (const policyId of deployment.ofType('AWS::IAM::Policy')) {
+    const { Roles = [], PolicyDocument } = deployment.resource(policyId).Properties as {
+      Roles?: Array<{ Ref?: string }>;
+      PolicyDocument?: { Statement?: Array<{ Effect?: string; Action?: string | string[]; Resource?: unknown }> };
+    };
+    if (!Roles.some((r) => r.Ref === role)) continue;
+    for (const statement of PolicyDocument?.Statement ?? []) {
+      const actions = ([] as string[]).concat(statement.Action ?? []);
+      if (statement.Effect !== 'Allow' || !actions.some((a) => a === 'states:StartExecution' || a === 'states:*'))
+        continue;
+      const resources = ([] as unknown[]).concat(deployment.resolve(statement.Resource, policyId));
+      for (const arn of resources) if (typeof arn === 'string' && machines.has(arn)) started.add(arn);
+    }
+  }
+  return [...started];
+}
+
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
 export interface HistoryEvent {
@@ -152,7 +180,23 @@ function parseLine(line: string): ExecutionRecord[] {
 
 type TaskHandler = (input: unknown) => Promise<unknown>;
 
-export class StepFunctionsEngine {
+/**
+ * How many executions of one state machine may be open at once on a laptop. In AWS an open
+ * execution that waits (in a Retry's backoff, for a throttled Lambda) costs nothing, and an
+ * account may hold a million; here each one holds memory and competes for the same two cores,
+ * so a burst's backlog waits in the queue instead and its executions start as others end.
+ */
+export const DEFAULT_OPEN_EXECUTIONS = 32;
+
+/** Room for new executions, for a caller that would rather wait than be refused (the queue poller). */
+export interface ExecutionRoom {
+  /** How many more executions of the state machine may start now. */
+  room(stateMachineArn: string): number;
+  /** Settles when an execution of the state machine next ends. */
+  freed(stateMachineArn: string): Promise<void>;
+}
+
+export class StepFunctionsEngine implements ExecutionRoom {
   private readonly machines: Map<string, LocalStateMachine>;
   /**
    * One validated interpreter per machine, reused by every execution: constructing one runs
@@ -164,12 +208,17 @@ export class StepFunctionsEngine {
     { interpreter: StateMachine; taskHandlers: Record<string, TaskHandler> }
   >();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
+  /** Open executions per state machine, and who waits for one of them to end. */
+  private readonly open = new Map<string, number>();
+  private readonly waitingForRoom = new Map<string, Array<() => void>>();
 
   constructor(
     machines: LocalStateMachine[],
     private readonly invoker: LambdaInvoker,
     private readonly store: ExecutionStore,
     private readonly log: (line: string) => void,
+    /** The laptop's cap on open executions per state machine. */
+    private readonly maxOpenExecutions = DEFAULT_OPEN_EXECUTIONS,
   ) {
     this.machines = new Map(machines.map((m) => [m.arn, m]));
     for (const machine of machines) {
@@ -203,6 +252,14 @@ export class StepFunctionsEngine {
       if (existing.status === 'RUNNING' && existing.input === inputText) return existing;
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
+    if (this.room(stateMachineArn) < 1) {
+      // AWS's answer when a state machine has as many open executions as it may: nothing starts,
+      // and the caller (a queue consumer) leaves its message in the queue to be retried.
+      throw new SfnApiError(
+        'ExecutionLimitExceeded',
+        `Execution Limit Exceeded: ${machine.name} has ${this.maxOpenExecutions} executions open, the local limit (FRONT_DOOR_OPEN_EXECUTIONS)`,
+      );
+    }
     const record: ExecutionRecord = {
       executionArn,
       stateMachineArn,
@@ -215,6 +272,18 @@ export class StepFunctionsEngine {
     this.store.save(record);
     this.run(machine, record, parsedInput);
     return record;
+  }
+
+  room(stateMachineArn: string): number {
+    return this.maxOpenExecutions - (this.open.get(stateMachineArn) ?? 0);
+  }
+
+  freed(stateMachineArn: string): Promise<void> {
+    return new Promise((resolveFreed) => {
+      const waiting = this.waitingForRoom.get(stateMachineArn) ?? [];
+      waiting.push(resolveFreed);
+      this.waitingForRoom.set(stateMachineArn, waiting);
+    });
   }
 
   describe(executionArn: string): ExecutionRecord {
@@ -298,9 +367,14 @@ export class StepFunctionsEngine {
         record.stopDate = new Date().toISOString();
         this.store.save(record);
         this.running.delete(record.executionArn);
+        this.open.set(machine.arn, (this.open.get(machine.arn) ?? 1) - 1);
+        const waiting = this.waitingForRoom.get(machine.arn) ?? [];
+        this.waitingForRoom.delete(machine.arn);
+        for (const wake of waiting) wake();
         this.log(`⚙ ${machine.logicalId} ${record.name} ${record.status}${record.error ? ` ${record.error}` : ''}`);
       });
     this.running.set(record.executionArn, { abort: execution.abort, done });
+    this.open.set(machine.arn, (this.open.get(machine.arn) ?? 0) + 1);
   }
 
   /** One local handler per Task state, including those nested in Parallel and Map states. */

@@ -103,6 +103,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       invoker,
       new ExecutionStore(join(dataDir, 'step-functions-executions.json')),
       log,
+      positiveNumber(process.env.FRONT_DOOR_OPEN_EXECUTIONS),
     );
     stops.push(() => engine.stop());
     const sfnServer = new SfnApiServer(engine, log);
@@ -148,7 +149,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }
 
     const mappings = describeQueueMappings(deployment, invoker);
-    const poller = new SqsPoller(emulators.sqs, mappings, invoker, log);
+    const poller = new SqsPoller(emulators.sqs, mappings, invoker, log, engine);
     poller.start();
     // Stop polling before the handlers' dependencies go away.
     stops.push(() => poller.stop());

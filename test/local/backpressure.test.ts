@@ -1,10 +1,23 @@
-/** The local runtime's backpressure: a per-function cap, and execution records that stay cheap to keep. */
+/**
+ * The local runtime's backpressure: a per-function cap, a cap on open executions that keeps a
+ * backlog in the queue, and execution records that stay cheap to keep.
+ */
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { ConcurrencyLimit, LambdaInvoker, type LocalFunction } from '../../infra/local/lambda';
-import { ExecutionStore, type ExecutionRecord } from '../../infra/local/step-functions';
+import { SqsPoller } from '../../infra/local/sqs-poller';
+import {
+  ExecutionStore,
+  SfnApiError,
+  stateMachinesStartedBy,
+  StepFunctionsEngine,
+  type ExecutionRecord,
+  type LocalStateMachine,
+} from '../../infra/local/step-functions';
+import { LocalDeployment } from '../../infra/local/template';
 
 describe('a function concurrency limit', () => {
   it('runs at most its limit at once and lets the rest wait their turn, in order', async () => {
@@ -143,3 +156,222 @@ describe('the local execution records', () => {
     expect(store.get(record('old', 'SUCCEEDED').executionArn)?.status).toBe('SUCCEEDED');
   });
 });
+
+describe('the cap on open executions', () => {
+  let dir: string;
+  /** Each execution's one task waits until the test lets it finish. */
+  let finishers: Array<() => void>;
+  let started: string[];
+  let engine: StepFunctionsEngine;
+  const machine: LocalStateMachine = {
+    logicalId: 'Triage',
+    name: 'Triage',
+    arn: 'arn:aws:states:eu-west-2:000000000000:stateMachine:Triage',
+    definition: {
+      StartAt: 'Step',
+      States: { Step: { Type: 'Task', Resource: 'arn:aws:lambda:eu-west-2:000000000000:function:Step', End: true } },
+    } as LocalStateMachine['definition'],
+  };
+  const localFunction = (name: string, body: string): LocalFunction => {
+    const entry = join(dir, `${name}.js`);
+    writeFileSync(entry, `exports.handler = ${body};`);
+    return {
+      logicalId: name,
+      name,
+      arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`,
+      entry,
+      exportName: 'handler',
+      timeoutSeconds: 30,
+      memoryMb: 128,
+      environment: {},
+    };
+  };
+  const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 5));
+  const until = async (condition: () => boolean) => {
+    while (!condition()) await tick();
+  };
+  const openNow = () => engine.list(machine.arn, 'RUNNING').length;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'front-door-cap-'));
+    finishers = [];
+    started = [];
+    (globalThis as { capTest?: unknown }).capTest = {
+      step: () => new Promise((resolveStep) => finishers.push(() => resolveStep({ done: true }))),
+      start: (event: { Records: Array<{ body: string }> }) => {
+        for (const record of event.Records) engine.startExecution(machine.arn, `triage-${record.body}`, '{}');
+        started.push(...event.Records.map((record) => record.body));
+      },
+    };
+  });
+  afterEach(async () => {
+    for (const finish of finishers) finish();
+    await engine?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const anEngine = (cap: number, ...functions: LocalFunction[]) =>
+    new StepFunctionsEngine(
+      [machine],
+      new LambdaInvoker([localFunction('Step', '() => globalThis.capTest.step()'), ...functions], () => undefined),
+      new ExecutionStore(join(dir, 'executions.json')),
+      () => undefined,
+      cap,
+    );
+
+  it('refuses a start beyond the cap as AWS does (ExecutionLimitExceeded), still answers a repeated start, and makes room as executions end', async () => {
+    // Prepare
+    engine = anEngine(2);
+    engine.startExecution(machine.arn, 'a', '{}');
+    engine.startExecution(machine.arn, 'b', '{}');
+    await until(() => finishers.length === 2);
+
+    // Act
+    const refused = ((): unknown => {
+      try {
+        engine.startExecution(machine.arn, 'c', '{}');
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    const repeated = engine.startExecution(machine.arn, 'a', '{}').status;
+    const freed = engine.freed(machine.arn);
+    finishers[0]!();
+    await freed;
+    const roomAfterOneEnds = engine.room(machine.arn);
+    engine.startExecution(machine.arn, 'c', '{}');
+
+    // Assess
+    expect(refused).toBeInstanceOf(SfnApiError);
+    expect((refused as SfnApiError).type).toBe('ExecutionLimitExceeded');
+    expect(repeated).toBe('RUNNING');
+    expect(roomAfterOneEnds).toBe(1);
+    expect(engine.room(machine.arn)).toBe(0);
+    expect(
+      engine
+        .list(machine.arn)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps the backlog in the queue: the poller takes only as many messages as there is room for, and every one starts once', async () => {
+    // Prepare: eight queued contacts, room for three executions, two batches polled at once.
+    const start = localFunction('Start', 'async (event) => globalThis.capTest.start(event)');
+    engine = anEngine(3, start);
+    const queue = new QueueStub(Array.from({ length: 8 }, (_, i) => `contact-${i}`));
+    const poller = new SqsPoller(
+      queue,
+      [
+        {
+          logicalId: 'StartTriageMapping',
+          queueArn: 'arn:aws:sqs:eu-west-2:000000000000:Triage',
+          queueUrl: 'http://127.0.0.1/000000000000/Triage',
+          fn: start,
+          batchSize: 10,
+          batchingWindowMs: 0,
+          reportBatchItemFailures: true,
+          concurrency: 2,
+          startsExecutionsOf: [machine.arn],
+        },
+      ],
+      new LambdaInvoker([start], () => undefined),
+      () => undefined,
+      engine,
+    );
+    let mostOpen = 0;
+    const watch = setInterval(() => (mostOpen = Math.max(mostOpen, openNow())), 1);
+
+    // Act
+    poller.start();
+    await until(() => openNow() === 3);
+    await tick();
+    const waitingWhileFull = queue.visible.length;
+    while (queue.deleted.length < 8) {
+      finishers.shift()?.();
+      await tick();
+    }
+    for (const finish of finishers) finish();
+    await until(() => openNow() === 0);
+    clearInterval(watch);
+    await poller.stop();
+
+    // Assess
+    expect(waitingWhileFull).toBe(5);
+    expect(mostOpen).toBe(3);
+    expect(Math.max(...queue.asked)).toBeLessThanOrEqual(3);
+    expect([...started].sort()).toEqual(queue.bodies);
+    expect(engine.list(machine.arn, 'SUCCEEDED')).toHaveLength(8);
+  });
+
+  it('finds the state machines a function may start in its IAM policy', () => {
+    // Prepare
+    const deployment = new LocalDeployment(
+      {
+        Resources: {
+          Machine: { Type: 'AWS::StepFunctions::StateMachine', Properties: {} },
+          Other: { Type: 'AWS::StepFunctions::StateMachine', Properties: {} },
+          StarterRole: { Type: 'AWS::IAM::Role', Properties: {} },
+          Starter: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['StarterRole', 'Arn'] } } },
+          StarterPolicy: {
+            Type: 'AWS::IAM::Policy',
+            Properties: {
+              Roles: [{ Ref: 'StarterRole' }],
+              PolicyDocument: {
+                Statement: [
+                  { Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: 'Machine' } },
+                  { Effect: 'Allow', Action: ['states:DescribeExecution'], Resource: { Ref: 'Other' } },
+                ],
+              },
+            },
+          },
+        },
+      },
+      { sqs: 'http://127.0.0.1', apis: {} },
+    );
+
+    // Act
+    const started = stateMachinesStartedBy(deployment, 'Starter');
+
+    // Assess
+    expect(started).toEqual(['arn:aws:states:eu-west-2:000000000000:stateMachine:Machine']);
+  });
+});
+
+/** An SQS queue in memory: enough of ReceiveMessage and DeleteMessageBatch for the poller. */
+class QueueStub {
+  readonly visible: Message[];
+  readonly bodies: string[];
+  readonly deleted: string[] = [];
+  /** MaxNumberOfMessages of each receive. */
+  readonly asked: number[] = [];
+  private readonly inFlight = new Map<string, Message>();
+
+  constructor(bodies: string[]) {
+    this.bodies = [...bodies].sort();
+    this.visible = bodies.map((body, i) => ({ MessageId: `m${i}`, ReceiptHandle: `r${i}`, Body: body }));
+  }
+
+  async send(command: unknown): Promise<unknown> {
+    if (command instanceof ReceiveMessageCommand) {
+      const wanted = command.input.MaxNumberOfMessages ?? 1;
+      this.asked.push(wanted);
+      const messages = this.visible.splice(0, wanted);
+      for (const message of messages) this.inFlight.set(message.ReceiptHandle!, message);
+      // An empty long poll waits a little rather than spin.
+      if (!messages.length) await new Promise((resolveWait) => setTimeout(resolveWait, 5));
+      return { Messages: messages };
+    }
+    if (command instanceof DeleteMessageBatchCommand) {
+      for (const entry of command.input.Entries ?? []) {
+        this.deleted.push(this.inFlight.get(entry.ReceiptHandle!)!.Body!);
+        this.inFlight.delete(entry.ReceiptHandle!);
+      }
+      return { Failed: [] };
+    }
+    throw new Error(`not stubbed: ${String(command)}`);
+  }
+
+  destroy(): void {}
+}
