@@ -12,6 +12,12 @@
  *   BENCH_DRAIN_SECONDS (1800: how long to wait for the pipeline to drain before counting)
  *   BENCH_PROFILE (a directory: write a CPU profile of the system's process there, for Chrome DevTools)
  *
+ * While it drains it prints progress (counted on the status index, so polling costs the system
+ * little) with the rate over the last interval. Cut short, by BENCH_DRAIN_SECONDS or by SIGINT or
+ * SIGTERM (an outer timeout), it stops sending and waiting and still prints its summary: awaiting
+ * decision, failed, stuck, duplicated, unacknowledged and contacts/s so far. A second signal stops
+ * at once.
+ *
  * The system runs in its own process, as `npm start` does, so the load generator does not
  * share its event loop. Notifications are synthetic and each names a different child, so the
  * run measures the pipeline rather than one child's ever-growing history.
@@ -21,7 +27,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import schoolNeglect from '../events/notifications/school-neglect.json';
-import { census } from '../test/support/census';
+import { census, countByStatus } from '../test/support/census';
 import { startLocalSystem, type RunningLocalSystem } from '../test/support/local-system';
 
 const setting = (name: string, fallback: number) => {
@@ -32,6 +38,28 @@ const N = setting('BENCH_N', 10_000);
 const CONCURRENCY = setting('BENCH_CONCURRENCY', 50);
 const INTAKE = setting('BENCH_INTAKE', 500);
 const DRAIN_SECONDS = setting('BENCH_DRAIN_SECONDS', 1800);
+/** How often progress is counted while the pipeline drains. */
+const PROGRESS_SECONDS = 5;
+
+/** Aborted by SIGINT or SIGTERM: sending and waiting stop, and the summary is printed. */
+const cutShort = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (cutShort.signal.aborted) process.exit(130);
+    console.log(`\n${signal}: stopping; the summary follows (a second ${signal} stops at once)`);
+    cutShort.abort();
+  });
+}
+const pause = (ms: number) =>
+  new Promise<void>((resolvePause) => {
+    const done = () => {
+      clearTimeout(timer);
+      cutShort.signal.removeEventListener('abort', done);
+      resolvePause();
+    };
+    const timer = setTimeout(done, ms);
+    cutShort.signal.addEventListener('abort', done);
+  });
 
 interface Timings {
   count: number;
@@ -53,7 +81,7 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count) {
+      while (next < count && !cutShort.signal.aborted) {
         const i = next++;
         const t = performance.now();
         const ok = await call(i).catch(() => false);
@@ -65,9 +93,9 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
-    count,
+    count: latencies.length,
     seconds,
-    perSecond: count / seconds,
+    perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     failures,
@@ -129,16 +157,17 @@ const main = async () => {
     );
 
     // Let the warm-up notifications drain so that part 2 starts from a quiet system.
-    await drain(system, '', INTAKE, DRAIN_SECONDS);
+    await drain(system, warmIntake.count - warmIntake.failures, performance.now(), DRAIN_SECONDS);
+    if (cutShort.signal.aborted) return;
 
     // 2. End to end.
     const since = new Date().toISOString();
     const started = performance.now();
     const intake = await timed(N, CONCURRENCY, post(system, runId));
-    const accepted = N - intake.failures;
-    console.log(`\nEnd to end: ${N} notifications, ${CONCURRENCY} at a time`);
+    const accepted = intake.count - intake.failures;
+    console.log(`\nEnd to end: ${intake.count} notifications, ${CONCURRENCY} at a time`);
     console.log(line('POST /api/notifications (triage running)', intake));
-    const drained = await drain(system, since, accepted, DRAIN_SECONDS);
+    const drained = await drain(system, accepted, started, DRAIN_SECONDS);
     const seconds = (performance.now() - started) / 1000;
     const counts = await census(system, { since });
     const awaiting =
@@ -146,7 +175,7 @@ const main = async () => {
       (counts.byStatus['awaiting-manager'] ?? 0) +
       (counts.byStatus.decided ?? 0);
     console.log(
-      `  accepted ${accepted}; reached awaiting decision ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${drained ? '' : ` (stopped waiting after ${DRAIN_SECONDS} s)`}`,
+      `  accepted ${accepted}; reached awaiting decision ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${ending(drained)}`,
     );
     console.log(
       `  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${counts.unfinished}, ` +
@@ -159,23 +188,40 @@ const main = async () => {
   }
 };
 
-/** Waits until `expected` contacts received since `since` have left received and triaging, or the time runs out. */
+const ending = (drained: boolean) =>
+  cutShort.signal.aborted ? ' (cut short by a signal)' : drained ? '' : ` (stopped waiting after ${DRAIN_SECONDS} s)`;
+
+/** The statuses of a contact whose triage has not ended. */
+const WAITING = ['received', 'triaging'] as const;
+
+/**
+ * Waits until `expected` contacts sent from `started` on are past triage with their
+ * acknowledgements sent, printing progress; false if the time ran out or a signal cut it short.
+ * Progress counts the contacts still waiting, on the status index, which costs the system far
+ * less than a census of everything (a scan of the table and the mailbox) every few seconds.
+ */
 const drain = async (
   system: RunningLocalSystem,
-  since: string,
   expected: number,
+  started: number,
   seconds: number,
 ): Promise<boolean> => {
   const deadline = Date.now() + seconds * 1000;
-  let last = '';
-  while (Date.now() < deadline) {
-    const { byStatus, total, unfinished } = await census(system, { since });
-    const settled = total - unfinished;
-    const progress = JSON.stringify(byStatus);
-    if (progress !== last) process.stdout.write(`  … ${progress}\n`);
-    last = progress;
-    if (settled >= expected) return true;
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+  let last = { at: performance.now(), past: 0 };
+  while (Date.now() < deadline && !cutShort.signal.aborted) {
+    const counts = await countByStatus(system, [...WAITING, 'triage-failed']);
+    const waiting = WAITING.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+    const past = expected - waiting;
+    const now = performance.now();
+    const rate = ((past - last.past) / (now - last.at)) * 1000;
+    console.log(
+      `  … ${((now - started) / 1000).toFixed(0).padStart(5)} s: ${past} past triage, ${counts.received} received, ` +
+        `${counts.triaging} triaging, ${counts['triage-failed']} failed; ${rate.toFixed(1)}/s`,
+    );
+    last = { at: now, past };
+    if (waiting === 0 && (await census(system)).acknowledgementPending === 0) return true;
+    // Once none waits, only acknowledgements are left: look again sooner, so the end is timed closely.
+    await pause(waiting ? PROGRESS_SECONDS * 1000 : 500);
   }
   return false;
 };

@@ -3,7 +3,8 @@
  * the local mailbox. The burst and restart tests and `npm run bench:pipeline` judge a run by it.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
 import type { RunningLocalSystem } from './local-system';
 
 export interface Census {
@@ -64,4 +65,40 @@ export async function census(system: RunningLocalSystem, options: { since?: stri
     total,
     unfinished: UNFINISHED.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0),
   };
+}
+
+/**
+ * How many contacts are in each status, counted on the table's status index: a query per status
+ * that reads only those contacts' index entries, so a benchmark can poll it while a burst drains
+ * without a scan of the whole table and mailbox each time competing with the pipeline.
+ */
+export async function countByStatus(
+  system: RunningLocalSystem,
+  statuses: readonly string[],
+): Promise<Record<string, number>> {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(system.clientConfig('dynamodb')));
+  const counts: Record<string, number> = {};
+  try {
+    for (const status of statuses) {
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      counts[status] = 0;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: system.endpoints.outputs.ContactsTableName!,
+            IndexName: STATUS_INDEX,
+            KeyConditionExpression: 'gsi1pk = :status',
+            ExpressionAttributeValues: { ':status': `STATUS#${status}` },
+            Select: 'COUNT',
+            ExclusiveStartKey,
+          }),
+        );
+        counts[status] += page.Count ?? 0;
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+    }
+  } finally {
+    db.destroy();
+  }
+  return counts;
 }
