@@ -2,6 +2,7 @@ import {
   CONCERN_AREAS,
   LISTS,
   answerAt,
+  childrenOf,
   chosenIndicators,
   displayValue,
   findPage,
@@ -9,6 +10,7 @@ import {
   screeningAsked,
   specificText,
   suggestedFactors,
+  whichChildAsked,
   type Answers,
   type Field,
   type ListName,
@@ -294,7 +296,23 @@ const concernRows = (answers: Answers) => {
         `what you know about ${area.text.toLowerCase()}`,
       );
     }),
+    ...(whichChildAsked(answers) ? [whichChildRow(answers)] : []),
   ];
+};
+
+/** Which child each worry is about: those about some children only, by name; the rest are about all. */
+const whichChildRow = (answers: Answers) => {
+  const names = (answers.children ?? []).map((item) => itemName('children', item));
+  const some = chosenIndicators(answers).flatMap((id) => {
+    const children = childrenOf(answers, id);
+    return children ? [`${specificText(id)}: ${children.map((i) => names[i]).join(', ')}`] : [];
+  });
+  return row(
+    'Which child each worry is about',
+    [...some, some.length ? 'Anything else: all the children' : 'All the children'].join('\n'),
+    '/notify/which-child?return=check',
+    'which child each worry is about',
+  );
 };
 
 /** The census categories suggested from the referrer's choices: recorded only if they accept them. */

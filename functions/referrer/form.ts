@@ -106,7 +106,8 @@ const removePage = async (
     const items = draft.answers[list]!.filter((_, i) => i !== index);
     await draftStore().put({
       ...draft,
-      answers: { ...draft.answers, [list]: items },
+      // Which child each worry is about is asked again: the places in the list have moved.
+      answers: { ...draft.answers, [list]: items, ...(list === 'children' && { concernsAbout: undefined }) },
       updatedAt: new Date().toISOString(),
     });
   }

@@ -4,6 +4,7 @@ import type { Draft, DraftStore } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
 import { recommend } from '../../shared/rules';
 import { memoryIntakeStore } from '../support/memory-intake-store';
+import { checkSections } from '../../functions/referrer/form-view';
 import { fill, schoolNeglectViaForm } from './journey-support';
 
 /**
@@ -86,5 +87,54 @@ describe('the web form and the API', () => {
     expect(fromWeb.reasons.map((r) => r.id)).toEqual(
       expect.arrayContaining(['neglect-reported', 'neglect-persistent', 'school-attendance', 'financial-hardship']),
     );
+  });
+
+  it("say which child a worry is about the same way: the form's 'which child' answers are the API's child concerns", async () => {
+    // Prepare: Ellie self-harms; her mother's depression is about Ellie and her brother Finn.
+    const answers = fill(
+      schoolNeglectViaForm([
+        ['concerns', { areas: ['mental-health'] }],
+        ['concerns/mental-health', { indicators: ['self-harm', 'parent-mental-health'] }],
+      ]),
+      [
+        [
+          'children/1/details',
+          {
+            firstName: 'Finn',
+            lastName: 'Fictional',
+            born: 'yes',
+            'dateOfBirth-day': '2',
+            'dateOfBirth-month': '6',
+            'dateOfBirth-year': '2020',
+            gender: 'a',
+          },
+        ],
+        ['children/1/address', { line1: '1 Sample Street', town: 'Exampleton', postcode: 'ZZ1 1AA' }],
+        ['which-child', { 'about-self-harm': '0', 'about-parent-mental-health': ['0', '1'] }],
+        ['categories', { factors: ['4B', '15A'] }],
+      ],
+    );
+    const web = memory();
+    const draft: Draft = { draftId: 'd2', answers, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    // Act
+    const sent = await submitDraft(draft, now, web.deps);
+    // Assess: the self-harm and its category are Ellie's own; the depression is about both.
+    expect(sent.outcome).toBe('submitted');
+    const { notification } = web.contacts()[0]!;
+    expect(notification.concerns).toMatchObject({ indicators: ['parent-mental-health'], factors: ['4B'] });
+    expect(notification.children.map((c) => c.concerns)).toEqual([
+      { indicators: ['self-harm'], factors: ['15A'] },
+      undefined,
+    ]);
+    const [ellie, finn] = recommendationFor(web.contacts()[0]!).children.map((c) => c.reasons.map((r) => r.id));
+    expect(ellie).toEqual(expect.arrayContaining(['self-harm', 'parent-mental-health']));
+    expect(finn).toContain('parent-mental-health');
+    expect(finn).not.toContain('self-harm');
+    // Check your answers says it back, with a way to change it.
+    const rows = checkSections(answers).flatMap((section) => section.rows);
+    expect(rows.find((r) => r.key.text === 'Which child each worry is about')).toMatchObject({
+      value: { html: 'The child is hurting themselves on purpose: Ellie Fictional<br>Anything else: all the children' },
+      actions: { items: [{ href: '/notify/which-child?return=check' }] },
+    });
   });
 });

@@ -70,6 +70,19 @@ describe('moving through the referrer journey', () => {
     expect(nextPage('concerns/care', fill({}, [['concerns', { areas: 'care' }]]))).toBe('what-happened');
   });
 
+  it('asks which child each worry is about after the specifics, only when there are several children', () => {
+    // Prepare
+    const one = fill({ children: [{ firstName: 'Ellie' }] }, [
+      ['concerns', { areas: 'care' }],
+      ['concerns/care', { indicators: 'neglect-reported' }],
+    ]);
+    const two = { ...one, children: [{ firstName: 'Ellie' }, { firstName: 'Finn' }] };
+    // Act and assess
+    expect(nextPage('concerns/care', one)).toBe('what-happened');
+    expect(nextPage('concerns/care', two)).toBe('which-child');
+    expect(nextPage('which-child', two)).toBe('what-happened');
+  });
+
   it('has a Back link on every page to the one before, or to check your answers when changing an answer', () => {
     const answers = fill({}, [
       ['immediate-danger', { immediateDanger: 'yes' }],

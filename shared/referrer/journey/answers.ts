@@ -1,5 +1,5 @@
 import { isProfessionalAgencyType, NotificationSchema, fieldErrors, type FieldError } from '../../notification';
-import { SOMETHING_ELSE, chosenIndicators, screeningAsked } from './concern-areas';
+import { SOMETHING_ELSE, chosenIndicators, concernsByChild, screeningAsked } from './concern-areas';
 import { dateError, datePartsError } from './dates';
 import { adultConcernInput } from './adult-concern-page';
 import { itemIndex } from './pages';
@@ -106,6 +106,7 @@ export const notificationInput = (answers: Answers): Record<string, unknown> => 
     listsDone: _done,
     concernAreas: _areas,
     categoriesReviewed: _reviewed,
+    concernsAbout: _concernsAbout,
     referrerKind: _kind,
     aboutAdult: _about,
     adultConcern: _adult,
@@ -115,18 +116,28 @@ export const notificationInput = (answers: Answers): Record<string, unknown> => 
     ...rest
   } = answers;
   const something = answers.concernAreas?.includes(SOMETHING_ELSE.id) ? [SOMETHING_ELSE.indicator] : [];
+  const split = concernsByChild(
+    answers,
+    [...new Set([...chosenIndicators(answers), ...something])],
+    (concerns?.factors as string[] | undefined) ?? [],
+  );
+  // A child's own concerns are sent only when there are some, so a draft about every child reads as before.
+  const ownOf = (i: number) => {
+    const own = split.children[i];
+    return own && own.indicators.length + own.factors.length > 0 ? { concerns: own } : {};
+  };
   return {
     ...rest,
     ...(referrer || answers.referrerKind ? { referrer: referrerInput(answers) } : {}),
     ...adultConcernInput(answers),
-    children: children?.map(({ born: _born, ...child }) => child),
+    children: children?.map(({ born: _born, ...child }, i) => ({ ...child, ...ownOf(i) })),
     ...(concerns || answers.concernAreas
       ? {
           concerns: {
             ...concerns,
             ...(screeningAsked(answers) ? {} : { screening: undefined }),
-            factors: (concerns?.factors as string[] | undefined) ?? [],
-            indicators: [...new Set([...chosenIndicators(answers), ...something])],
+            factors: split.factors,
+            indicators: split.indicators,
           },
         }
       : {}),

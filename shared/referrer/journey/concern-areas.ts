@@ -253,6 +253,45 @@ const byCode = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10) || a.
 export const specificText = (id: string): string | undefined =>
   id === SOMETHING_ELSE.indicator ? SOMETHING_ELSE.text : CONCERN_AREAS.find((a) => id in a.specifics)?.specifics[id];
 
+/** The children a chosen worry is about, when it is some of them only; undefined when it is every child. */
+export const childrenOf = (answers: Answers, id: string): number[] | undefined => {
+  const count = answers.children?.length ?? 0;
+  const ticked = [...new Set((answers.concernsAbout?.[id] ?? []).map(Number))].filter((i) => i >= 0 && i < count);
+  return ticked.length > 0 && ticked.length < count ? ticked.sort((a, b) => a - b) : undefined;
+};
+
+/** Whether to ask which child each worry is about: several children and at least one worry. */
+export const whichChildAsked = (answers: Answers): boolean =>
+  (answers.children?.length ?? 0) > 1 && chosenIndicators(answers).length > 0;
+
+/**
+ * The referrer's concerns split into those about every child and each child's own: a worry about
+ * some children only is theirs; a census category the referrer accepted goes with the worries that
+ * suggested it, and is about every child when any of them is (or none suggested it).
+ */
+export const concernsByChild = (
+  answers: Answers,
+  indicators: string[],
+  factors: string[],
+): { indicators: string[]; factors: string[]; children: { indicators: string[]; factors: string[] }[] } => {
+  const count = answers.children?.length ?? 0;
+  const byId = new Map(getDefaultRuleset().indicators.map((i) => [i.id, i]));
+  const own = Array.from({ length: count }, () => ({ indicators: [] as string[], factors: [] as string[] }));
+  const everyChild = { indicators: [] as string[], factors: [] as string[] };
+  for (const id of indicators) {
+    const some = childrenOf(answers, id);
+    if (some) for (const i of some) own[i]!.indicators.push(id);
+    else everyChild.indicators.push(id);
+  }
+  for (const code of factors) {
+    const from = indicators.filter((id) => (byId.get(id)?.factors as string[] | undefined)?.includes(code));
+    const some = from.map((id) => childrenOf(answers, id));
+    if (from.length === 0 || some.some((c) => c === undefined)) everyChild.factors.push(code);
+    else for (const i of new Set(some.flat() as number[])) own[i]!.factors.push(code);
+  }
+  return { ...everyChild, children: own };
+};
+
 /** The risk assessments page is asked only when a chosen area is one the assessments are for. */
 export const screeningAsked = (answers: Answers): boolean =>
   Boolean(answers.concernAreas?.some((id) => id === 'domestic-abuse' || id === 'exploitation'));

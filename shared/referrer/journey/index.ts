@@ -7,8 +7,10 @@ export * from './types';
 export {
   CONCERN_AREAS,
   SOMETHING_ELSE,
+  childrenOf,
   chosenIndicators,
   screeningAsked,
+  whichChildAsked,
   specificText,
   suggestedFactors,
 } from './concern-areas';

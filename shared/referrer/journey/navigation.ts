@@ -1,4 +1,4 @@
-import { chosenAreas, screeningAsked } from './concern-areas';
+import { chosenAreas, screeningAsked, whichChildAsked } from './concern-areas';
 import { pageErrors } from './answers';
 import { ITEM_PAGES, LISTS, allPages, findPage, isListName } from './pages';
 import type { Answers, ListName } from './types';
@@ -25,6 +25,7 @@ export const journeyPath = (answers: Answers): string[] => {
     ...lists,
     'concerns',
     ...chosenAreas(answers).map((a) => `concerns/${a.id}`),
+    ...(whichChildAsked(answers) ? ['which-child'] : []),
     ...(screeningAsked(answers) ? ['screening'] : []),
     'what-happened',
     'about-an-adult',

@@ -3,10 +3,19 @@ import {
   ASSESSMENT_FACTORS,
   ETHNICITIES,
   GENDERS,
+  childName,
   isProfessionalAgencyType,
   normalisePostcode,
 } from '../../notification';
-import { CONCERN_AREAS, areaOptions, findArea, specificOptions, suggestedFactors } from './concern-areas';
+import {
+  CONCERN_AREAS,
+  areaOptions,
+  chosenIndicators,
+  findArea,
+  specificOptions,
+  specificText,
+  suggestedFactors,
+} from './concern-areas';
 import type { Answers, Field, ListName, Option, Page } from './types';
 import { ADULT_CONCERN_PAGE } from './adult-concern-page';
 
@@ -425,6 +434,32 @@ const specificsPage = (areaId: string): Page | undefined => {
   );
 };
 
+/**
+ * Which child each worry is about, asked when there are several children: a worry about one
+ * child (a 15-year-old's self-harm) is assessed for that child alone, one about the home
+ * (domestic abuse) for every child (Working Together 2023: each child is assessed as an individual).
+ */
+const whichChildPage = (answers: Answers): Page => {
+  const children = (answers.children ?? []).map((child, i) => ({
+    value: String(i),
+    text: `${childName({ ...child, expectedDateOfDelivery: child.born === 'no' ? 'unborn' : undefined })}`,
+  }));
+  return {
+    id: 'which-child',
+    title: 'Which child is each worry about?',
+    intro: 'Tick the children a worry is about. Leave a worry with no child ticked if it is about all of them.',
+    fields: chosenIndicators(answers).map((id) => ({
+      name: `about-${id}`,
+      path: `concernsAbout.${id}`,
+      kind: 'checkboxes',
+      label: specificText(id) ?? id,
+      hint: 'Select all the children it is about',
+      options: children,
+      optional: true,
+    })),
+  };
+};
+
 /** The suggested census categories, for the referrer to accept or leave (reached from check your answers). */
 const categoriesPage = (answers: Answers): Page => {
   const accepted = (answers.concerns?.factors as string[] | undefined) ?? [];
@@ -724,6 +759,7 @@ export const findPage = (id: string, answers: Answers): Page | undefined => {
   if (id === 'about-you' && answers.referrerKind && answers.referrerKind !== 'professional') return individualPage();
   if (id === 'concerns') return areasPage();
   if (id === 'categories') return categoriesPage(answers);
+  if (id === 'which-child') return whichChildPage(answers);
   const simple = SIMPLE_PAGES.find((p) => p.id === id);
   if (simple) return simple;
   const area = /^concerns\/([a-z-]+)$/.exec(id);
@@ -743,6 +779,7 @@ export const allPages = (answers: Answers): Page[] => [
   areasPage(),
   ...CONCERN_AREAS.map((a) => specificsPage(a.id)!),
   categoriesPage(answers),
+  whichChildPage(answers),
   ...(Object.keys(LISTS) as ListName[]).flatMap((list) => ITEM_PAGES[list](0)),
 ];
 

@@ -82,6 +82,11 @@ export interface Answers {
   /** Form-only: whether the concern is about an adult who works with children ('yes' or 'no'). */
   aboutAdult?: string;
   adultConcern?: Record<string, unknown>;
+  /**
+   * Form-only: for a worry about some of the children only, the children it is about (their
+   * places in the list, as text), by indicator id; a worry with none ticked is about every child.
+   */
+  concernsAbout?: Record<string, string[]>;
   /** Form-only: the suggested categories the referrer has seen and decided on, accepted or not. */
   categoriesReviewed?: string[];
 }
