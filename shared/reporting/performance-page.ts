@@ -167,14 +167,19 @@ export const performanceSections = (
       'recommended-decided',
       'Recommended and decided',
       "Each child's first decision by a worker against the rules' recommendation: the same, a higher or lower level, another route.",
-      (
-        [
+      (() => {
+        // The four add up to the children compared, which their percentages give away: a list.
+        const kinds = [
           ['Same as recommended', o.agreed],
           ['Higher level', o.levelHigher],
           ['Lower level', o.levelLower],
           ['Another route', o.routeChanged],
-        ] as const
-      ).map(([label, value]) => bar(label, value, `${n(value)} (${percentText(value, o.compared)})`)),
+        ] as const;
+        const counts = listed(kinds, ([, value]) => value);
+        return kinds.map(([label, value], i) =>
+          bar(label, value, counts[i] === SUPPRESSED ? SUPPRESSED : `${counts[i]} (${percentText(value, o.compared)})`),
+        );
+      })(),
       (() => {
         const children = listed(o.routes, (r) => r.children);
         return {

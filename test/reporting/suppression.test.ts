@@ -74,6 +74,20 @@ describe('secondary suppression of a part shown beside its whole', () => {
     expect(rowsOf(sections, 're-referrals')).toEqual([['October 2026', '80', '0', '30', '8', '26.7%']]);
   });
 
+  it('withholds the next smallest kind of override when one is small: their percentages give away the whole they share', () => {
+    // Prepare: 60 children compared; 3 decided at a higher level.
+    const figures = {
+      ...measures([{}]),
+      overrides: { compared: 60, agreed: 40, levelHigher: 3, levelLower: 10, routeChanged: 7, routes: [] },
+    };
+    // Act
+    const section = performanceSections(figures, {}, SUPPRESSING).find((s) => s.id === 'recommended-decided')!;
+    // Assess
+    expect(section.chart).toContain('40 (66.7%)');
+    expect(section.chart).toContain('10 (16.7%)');
+    expect(section.chart).not.toMatch(/>\s*7 \(|11\.7%|>\s*3 \(|5%/);
+  });
+
   it('shows a whole and its parts when neither a part nor the rest is small', () => {
     const figures = measures([{ decidedChildren: 50, referrals: 30, earlyHelp: 10 }]);
     expect(rowsOf(performanceSections(figures, {}, SUPPRESSING), 'conversion')).toEqual([
