@@ -61,6 +61,17 @@ const rows: Row[] = [
     },
     { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
   ],
+  // Working Together with Parents Network (2021): a baby's needs unmet by a parent with a learning disability, s17 with adult services.
+  [
+    'baby-neglected-parent-learning-disability',
+    {
+      agency: 'health-visitor',
+      factors: ['16A', '5B'],
+      ages: [0],
+      description: 'Six-week-old not gaining weight; dad has a learning disability and is caring for her alone.',
+    },
+    { level: 4, route: 'csc-assessment', priority: 'amber' },
+  ],
   // NICE CG89 and the bruising protocols for children not independently mobile, disabled children included.
   [
     'non-mobile-child-with-injury',

@@ -11,6 +11,29 @@ import { inputFor, type Scenario } from './notifications';
  * Sources:
  * - WT: Working Together to Safeguard Children 2023 (ch. 3: a strategy discussion where there is
  *   reasonable cause to suspect significant harm; otherwise a child in need assessment or early help).
+ * - CME: DfE, Children missing education, statutory guidance for local authorities (2016, 2024
+ *   draft): the LA finds the child and makes sure they receive education; a safeguarding referral
+ *   where there is also a concern of harm, otherwise multi-agency support.
+ * - Prevent: Prevent duty guidance (2023) and Channel duty guidance (2023): a child at risk of
+ *   radicalisation with no other harm is supported through Channel, a multi-agency panel, not s47.
+ * - Carers: Children Act 1989 s17ZA (young carers' needs assessment); LoN (Wigan, Newcastle): a
+ *   young carer whose caring stops them going to school needs multi-agency help, level 3.
+ * - WTWPN: Working Together with Parents Network, Supporting parents with learning disabilities
+ *   (2021 update): a newborn whose needs are not being met by a parent with a learning disability
+ *   needs an early assessment of the child's needs with adult services (s17, child in need).
+ * - UKCIS: Sharing nudes and semi-nudes (2024) and KCSIE 2024 part 5: coercion into sharing
+ *   images, then sharing them on, is child-on-child sexual abuse: refer to police and children's
+ *   social care at once.
+ * - RSO: WT ch. 3 and the MAPPA guidance: a person convicted of sexual offences against children
+ *   living with children is reasonable cause to suspect significant harm: a strategy discussion
+ *   for every child in the household.
+ * - Pre-birth: WT ch. 3 and local pre-birth protocols (Leeds, Newcastle): an expectant parent's
+ *   drug misuse needs a pre-birth assessment by children's social care; a pregnant care leaver's
+ *   personal adviser is involved (Care Leavers (England) Regulations 2010).
+ * - Alone: Children and Young Persons Act 1933 s1 (neglect) and NSPCC guidance: a 4-year-old left
+ *   alone at home for an evening is at risk of significant harm: a strategy discussion.
+ * - Bereavement and bullying: LoN level 1 to 2: school support with a single service (bereavement
+ *   charity, school counsellor), no statutory assessment.
  * - CSE guide: DfE, Child sexual exploitation: definition and guide for practitioners (2017);
  *   published CSE screening pathways (low, "at risk": early help and preventative work; medium and
  *   high: children's social care), and no child under 13 graded low (Gateshead MSET; Sexual
@@ -111,7 +134,134 @@ const notMobile: Case[] = [
   ],
 ];
 
+const S17: Expected = { level: 4, route: 'csc-assessment', priority: 'amber' };
+const EH2: Expected = { level: 2, route: 'early-help-single-agency', priority: 'green' };
+
+/** Ten more realistic notifications, none a repeat of the other scenario files. */
+const more: Case[] = [
+  [
+    'CME: an 11-year-old taken off roll "to be home educated", no contact since, not seen (form)',
+    {
+      agency: 'education-service',
+      factors: [],
+      indicators: ['missing-education'],
+      ages: [11],
+      description:
+        'Removed from roll in September for elective home education; three visits, no answer; neighbours say the family are still there.',
+    },
+    [EH3],
+  ],
+  [
+    'Prevent: a 15-year-old sharing extreme right-wing material online, family supportive (form)',
+    {
+      agency: 'school',
+      factors: [],
+      indicators: ['radicalisation'],
+      ages: [15],
+      description:
+        'Posting videos praising a terrorist attack in a class group chat; parents shocked and keen to work with the school.',
+    },
+    [EH3],
+  ],
+  [
+    'young carer: a 13-year-old caring for a disabled brother, attendance down to 75% (form)',
+    {
+      agency: 'school',
+      factors: [],
+      indicators: ['young-carer-substantial'],
+      ages: [13],
+      description:
+        'Misses school when mum works nights to look after his brother, who has epilepsy; tired and withdrawn.',
+    },
+    [EH3],
+  ],
+  [
+    'health visitor: a mother with a learning disability, her 3-week-old losing weight, feeds missed (form)',
+    {
+      agency: 'health-visitor',
+      factors: [],
+      indicators: ['parent-learning-disability', 'neglect-reported'],
+      ages: [0],
+      description:
+        'Baby below birth weight at three weeks; mum does not understand how to make up feeds; no family support; dad works away.',
+    },
+    [S17],
+  ],
+  [
+    'school: a 14-year-old coerced by a 15-year-old boy into sending a nude image, which he shared (API)',
+    {
+      agency: 'school',
+      factors: ['19B'],
+      ages: [14],
+      description:
+        'He threatened to end their relationship unless she sent it; the image went round Year 10 yesterday.',
+    },
+    [S47],
+  ],
+  [
+    'probation: mother’s new partner, a registered sex offender against children, has moved in with her 7- and 9-year-old (API)',
+    {
+      agency: 'probation',
+      factors: [],
+      indicators: ['person-posing-risk'],
+      ages: [7, 9],
+      description:
+        'Convicted in 2019 of sexual assault of a child under 13; on the sex offender register; did not tell probation he had moved in.',
+    },
+    [S47, S47],
+  ],
+  [
+    'midwife: a 17-year-old care leaver, 24 weeks pregnant, using cannabis and cocaine (API)',
+    {
+      agency: 'hospital-or-other-health',
+      factors: ['2B'],
+      ages: ['unborn'],
+      description: 'Booked late; says she uses cannabis daily and cocaine at weekends; her personal adviser is aware.',
+    },
+    [S17],
+  ],
+  [
+    'police: a 4-year-old found home alone at 9pm, mother at the pub (API)',
+    {
+      agency: 'police',
+      factors: [],
+      indicators: ['young-child-left-alone'],
+      ages: [4],
+      description: 'Neighbour heard crying; officers found the child alone; mother returned at 11pm, intoxicated.',
+    },
+    [S47],
+  ],
+  [
+    'school: a 10-year-old whose father died in the summer, tearful and withdrawn (form)',
+    {
+      agency: 'school',
+      factors: [],
+      indicators: ['bereavement', 'child-mental-health'],
+      ages: [10],
+      description:
+        'Dad died suddenly in August; she cries in class and has stopped playing with friends; mum asked for help.',
+    },
+    [EH2],
+  ],
+  [
+    'self-referral: a 15-year-old bullied at school and feeling low, no risk to himself (form)',
+    {
+      agency: 'self',
+      factors: [],
+      indicators: ['child-mental-health'],
+      ages: [15],
+      description:
+        'People at school call me names and post about me; I feel down most days but I would not hurt myself.',
+    },
+    [EH2],
+  ],
+];
+
 describe('probe scenarios, as published guidance would decide them', () => {
+  it.each(more)('%s', (_name, scenario, expected) => {
+    expect(summary(recommend(inputFor(scenario)))).toEqual(expected);
+  });
+
   it.each(notMobile)('%s', (_name, scenario, expected, extra = {}) => {
     // Prepare
     const input = inputFor(scenario);
