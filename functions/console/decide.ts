@@ -1,4 +1,4 @@
-import { awaitsWorkerDecision, type Contact } from '../../shared/contacts';
+import { awaitsWorkerDecision, hasNotification, type NotifiedContact } from '../../shared/contacts';
 import { decisionFields } from '../../shared/console/actions';
 import { recordDecision } from '../../shared/front-door/decisions';
 import { recommendedFor, ROUTES, type ChildRecommendation } from '../../shared/triage/types';
@@ -40,7 +40,7 @@ const recommendedText = (r: Pick<ChildRecommendation, 'level' | 'route' | 'prior
   r && `Recommended: level ${r.level}, ${ROUTES[r.route]}, ${r.priority} priority.`;
 
 const decidePage = (
-  contact: Contact,
+  contact: NotifiedContact,
   user: StaffUser,
   mode: Mode,
   values: { all: Values; each: Values[] },
@@ -80,7 +80,7 @@ const decidePage = (
   );
 };
 
-const prefilledValues = (contact: Contact) => ({
+const prefilledValues = (contact: NotifiedContact) => ({
   // One decision for all starts from the headline: the most intrusive child's route, every reason.
   all: prefilled(contact.recommendation),
   each: contact.notification.children.map((_, i) => prefilled(recommendedFor(contact.recommendation, i))),
@@ -98,6 +98,9 @@ export const handler = consoleRoute('act', async (event, user, actor) => {
   const contactId = contactIdOf(event);
   const contact = contactId && (await contactStore().get(contactId));
   if (!contact) return message(404, 'Contact not found', 'No contact has that reference.', user);
+  // A free-text email is completed into a notification before anyone can decide it.
+  if (!hasNotification(contact))
+    return contactPage(contact, user, { conflict: 'This contact cannot be decided now.' }, 409);
   const several = contact.notification.children.length > 1;
   if (event.requestContext.http.method === 'GET') {
     if (!awaitsWorkerDecision(contact.status))

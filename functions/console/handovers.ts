@@ -1,5 +1,5 @@
 import { can } from '../../shared/auth/roles';
-import type { Contact } from '../../shared/contacts';
+import { hasNotification, type NotifiedContact } from '../../shared/contacts';
 import { HANDOVER_TEAMS, teamsOf, type Handover, type HandoverTeam } from '../../shared/handovers/handover';
 import { handoverMeasures } from '../../shared/handovers/measures';
 import { handoverLine, measuresRows } from '../../shared/handovers/view';
@@ -25,7 +25,7 @@ export const handler = consoleRoute('handovers', async (_event, user) => {
   const contactsOf = async (handovers: Handover[]) =>
     new Map(
       (await Promise.all([...new Set(handovers.map((h) => h.contactId))].map((id) => contactStore().get(id))))
-        .filter((c): c is Contact => !!c)
+        .filter((c): c is NotifiedContact => !!c && hasNotification(c))
         .map((c) => [c.contactId, c]),
     );
   const sections = await Promise.all(

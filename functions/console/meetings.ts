@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { can, type StaffUser } from '../../shared/auth/roles';
+import { hasNotification } from '../../shared/contacts';
 import { dateFrom } from '../../shared/lado/forms';
 import { meetingDate, meetingTitle, openMeeting, refreshAgenda } from '../../shared/meetings/agenda';
 import { attendeeAgencyName, recordAtMeeting } from '../../shared/meetings/chairing';
@@ -121,7 +122,7 @@ const meetingPage = async (meeting: Meeting, user: StaffUser, state: PageState =
             .map((record) => {
               const key = childKeyOf(record);
               const to = (recipient: 'gp' | 'school') => {
-                if (!contact) return 'no address known';
+                if (!contact || !hasNotification(contact)) return 'no address known';
                 const address = addressFor(recipient, contact, record.childIndex, config().MEETING_DIRECTORY, config());
                 return address.outcome === 'sent'
                   ? `will be emailed to ${address.to}`

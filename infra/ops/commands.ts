@@ -15,7 +15,7 @@ import {
   StepFunctionsWorkflow,
 } from '../../shared/aws/step-functions-workflow';
 import { MAX_TRIAGE_ATTEMPTS, resumeTriage } from '../../shared/front-door/stalled';
-import { isContactId, upgradeContact, type Contact } from '../../shared/contacts';
+import { contactFrom, isContactId, type Contact } from '../../shared/contacts';
 import type { EarlierContact } from '../../shared/triage/types';
 import type { Deployment } from './deployment';
 
@@ -259,7 +259,7 @@ export const storedContactRecords = async (ops: Ops): Promise<(Contact & { match
       }),
     );
     for (const { pk, sk, ...item } of page.Items ?? []) {
-      if (sk === 'CONTACT') records.set(pk, { ...upgradeContact(item as Contact), matches: [] });
+      if (sk === 'CONTACT') records.set(pk, { ...contactFrom(item), matches: [] });
       else matches.set(pk, [...(matches.get(pk) ?? []), item as EarlierContact]);
     }
     ExclusiveStartKey = page.LastEvaluatedKey;

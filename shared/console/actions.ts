@@ -6,6 +6,7 @@ import {
   describeChildren,
   isOpen,
   type Contact,
+  type ContactChanges,
   type DecisionFields,
   type Person,
 } from '../contacts';
@@ -162,7 +163,7 @@ export const isActionKind = (kind: string): kind is ActionKind => kind in Action
  */
 type Plan =
   | {
-      changes: Partial<Contact>;
+      changes: ContactChanges;
       action: string;
       detail?: string;
       sendOutcome?: true;
@@ -273,8 +274,8 @@ export const planAction = <K extends ActionKind>(
         ...(record.holder ? [{ childIndex, kind, holder: record.holder, ...(team && { team }) }] : []),
       ];
       // A contact still waiting for its decision is recommended again with what is now known.
-      const changes: Partial<Contact> =
-        isOpen(contact.status) && contact.recommendation
+      const changes: ContactChanges =
+        isOpen(contact.status) && contact.recommendation && contact.notification
           ? {
               recommendation: recommend({
                 notification: contact.notification,

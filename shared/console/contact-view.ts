@@ -1,6 +1,6 @@
 import { can, type StaffUser } from '../auth/roles';
 import { formatDate, formatLondonTime } from '../calendar/format';
-import { awaitsWorkerDecision, groupedByDecision, isOpen, type Contact, type Decision } from '../contacts';
+import { awaitsWorkerDecision, groupedByDecision, isOpen, type Decision, type NotifiedContact } from '../contacts';
 import type { AuditEvent, ContactMatches } from '../front-door/ports';
 import { PRIMARY_NEEDS, childName, childNameOf } from '../notification';
 import { agencyName, type Agency } from '../partners/agencies';
@@ -45,7 +45,7 @@ const row = (key: string, value: string | undefined) => ({ key: { text: key }, v
  * who were given the same decision together.
  */
 const decisionRows = (
-  contact: Contact,
+  contact: NotifiedContact,
   decision: Pick<Decision, 'children'>,
   options: { details?: boolean } = {},
 ): ReturnType<typeof row>[] =>
@@ -82,7 +82,7 @@ export interface ContactPageState {
  * contact's triage meeting records are drawn beside it (functions/console/contact-meetings.ts).
  */
 export interface ContactViewInput {
-  contact: Contact;
+  contact: NotifiedContact;
   user: StaffUser;
   state?: ContactPageState;
   events: AuditEvent[];

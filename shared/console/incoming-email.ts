@@ -1,4 +1,4 @@
-import type { Contact, IncomingEmail } from '../contacts';
+import { needsCompleting, type Contact, type NeedsCompletingContact } from '../contacts';
 import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from '../front-door/ports';
 import type { Draft, DraftStore } from '../referrer/draft';
 import { STALE_MESSAGE } from './actions';
@@ -7,10 +7,9 @@ import { STALE_MESSAGE } from './actions';
  * Free-text emails a worker turns into notifications (status needs-completing). Pure apart from
  * the ports: the console's handlers fetch and render, these decide.
  */
-export type EmailContact = Contact & { incomingEmail: IncomingEmail };
+export type EmailContact = NeedsCompletingContact;
 
-export const isEmailToComplete = (c: Contact): c is EmailContact =>
-  c.status === 'needs-completing' && !!c.incomingEmail;
+export const isEmailToComplete = needsCompleting;
 
 export interface EmailQueueRow {
   contactId: string;

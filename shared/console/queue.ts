@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { AGENCY_TYPES, childName } from '../notification';
-import type { Contact } from '../contacts';
+import { hasNotification, type Contact, type NotifiedContact } from '../contacts';
 import { ROUTES } from '../triage/types';
 import { overdueClocks } from '../triage/clocks';
 import { instantOf, localDateAt } from '../calendar/zoned';
@@ -111,7 +111,7 @@ const matchesFilters = (q: QueueQuery) => (c: Contact) => {
   return (
     (!q.route || outcomes.some((o) => o.route === q.route)) &&
     (!q.level || outcomes.some((o) => String(o.level) === q.level)) &&
-    (!q.source || c.notification.referrer.agencyType === q.source) &&
+    (!q.source || c.notification?.referrer.agencyType === q.source) &&
     (!q.theme || (c.recommendation?.themes.includes(q.theme) ?? false))
   );
 };
@@ -167,7 +167,7 @@ export const countdown = (dueAt: string, now: Date): { text: string; overdue: bo
     : { text: `${parts.join(' ')} left`, overdue: false };
 };
 
-export const queueRow = (c: Contact, now: Date): QueueRow => {
+export const queueRow = (c: NotifiedContact, now: Date): QueueRow => {
   const due = dueOf(c);
   const decided = c.status === 'decided';
   // A decided contact's clock has stopped: say when it was decided, not how late it is now.
@@ -220,7 +220,7 @@ export const buildQueue = (lists: QueueLists, query: QueueQuery, userId: string,
       count: all.length,
       page,
       pages,
-      rows: emails ? [] : shown.map((c) => queueRow(c, now)),
+      rows: emails ? [] : shown.filter(hasNotification).map((c) => queueRow(c, now)),
       emailRows: emails ? shown.filter(isEmailToComplete).map(emailQueueRow) : undefined,
     };
   });

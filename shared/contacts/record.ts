@@ -103,9 +103,8 @@ type InStatus<S extends ContactStatus, Has, Lacks extends keyof ContactRecord = 
 /** A free-text email a worker has yet to turn into a notification: the email, and no notification. */
 export type NeedsCompletingContact = InStatus<
   'needs-completing',
-  // TODO(issue 16 part 3): stored without one; typed as present until every reader narrows.
-  { incomingEmail: IncomingEmail; notification: Notification },
-  'decision'
+  { incomingEmail: IncomingEmail },
+  'notification' | 'decision'
 >;
 /** Accepted and waiting for triage. */
 export type ReceivedContact = InStatus<'received', { notification: Notification }, 'decision'>;

@@ -41,11 +41,19 @@ export const codesOfStatus = Object.keys(CONTACT_STATUSES) as [ContactStatus, ..
  * Waiting for a decision to be made or signed off: what triage meetings discuss and what can be
  * overdue (a failed triage has no due time).
  */
-export const AWAITING_DECISION_STATUSES: readonly ContactStatus[] = ['awaiting-decision', 'awaiting-manager'];
+export const AWAITING_DECISION_STATUSES = [
+  'awaiting-decision',
+  'awaiting-manager',
+] as const satisfies readonly ContactStatus[];
 
 /** Open: waiting for a worker or a manager; what the console lets people act on and partners are asked about. */
-export const OPEN_STATUSES: readonly ContactStatus[] = [...AWAITING_DECISION_STATUSES, 'triage-failed'];
-export const isOpen = (status: ContactStatus): boolean => OPEN_STATUSES.includes(status);
+export const OPEN_STATUSES = [
+  ...AWAITING_DECISION_STATUSES,
+  'triage-failed',
+] as const satisfies readonly ContactStatus[];
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export const isOpen = (status: ContactStatus): status is OpenStatus =>
+  (OPEN_STATUSES as readonly ContactStatus[]).includes(status);
 
 /** A worker may decide now: triaged (or failed triage) and no decision waiting for sign-off. */
 export const awaitsWorkerDecision = (status: ContactStatus): boolean =>

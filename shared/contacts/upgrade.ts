@@ -90,8 +90,8 @@ export const contactFrom = (item: Record<string, unknown>): Contact => {
     if (!present(incomingEmail)) throw invalid('has no incoming email');
     if (notification) throw invalid('already has a notification');
     if (decision) throw invalid('has a decision');
-    // TODO(issue 16 part 3): typed as having a notification until every reader narrows to NotifiedContact.
-    return { ...record, status, incomingEmail } as Contact;
+    const { notification: _none, decision: _nor, ...rest } = record;
+    return { ...rest, status, incomingEmail };
   }
   if (!present(notification)) throw invalid('has no notification');
   switch (status) {

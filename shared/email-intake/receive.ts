@@ -1,5 +1,11 @@
 import { parse as parseYaml } from 'yaml';
-import { newStatusToken, referenceFor, truncateUtf8, type Contact, type IncomingEmail } from '../contacts';
+import {
+  newStatusToken,
+  referenceFor,
+  truncateUtf8,
+  type IncomingEmail,
+  type NeedsCompletingContact,
+} from '../contacts';
 import { claimKey, fingerprintOf } from '../front-door/idempotency';
 import { parseEmail, type ParsedEmail } from './parse';
 import { senderAuthentication, validAddress, type SenderVerdicts } from './sender';
@@ -136,7 +142,7 @@ export const receiveEmail = async (
   if (claim.outcome === 'conflict') throw new Error('An inbound message id was claimed for another message');
   const { contactId } = claim;
   const at = source.now.toISOString();
-  const incomplete = {
+  const incomplete: NeedsCompletingContact = {
     contactId,
     reference: referenceFor(contactId),
     status: 'needs-completing',
@@ -162,7 +168,7 @@ export const receiveEmail = async (
     },
   };
   // Stored without a notification until a worker completes it: the console reads incomingEmail.
-  const created = await deps.store.create(incomplete as unknown as Contact);
+  const created = await deps.store.create(incomplete);
   const reply = replyTo(from);
   if (created === 'created' && reply) await deps.mailer.sendOnce(emailReceivedReply(incomplete, reply, deps.config));
   return { outcome: 'needs-completing', contactId };

@@ -3,6 +3,7 @@ import {
   childDecisionsFor,
   describeChildren,
   expectStatus,
+  hasNotification,
   isAwaitingManager,
   isDecided,
   parseDecisionBody,
@@ -11,6 +12,7 @@ import {
   type AwaitingManagerContact,
   type Contact,
   type DecidedContact,
+  type NotifiedContact,
   type Decision,
   type DecisionBody,
   type DecisionFields,
@@ -88,7 +90,14 @@ export const recordDecision = async (
     if (request.expectedVersion !== undefined && (existing.version ?? 0) !== request.expectedVersion) {
       return { outcome: 'conflict', contact: existing, reason: STALE };
     }
-    const children = childDecisionsFor(parsed.body, existing.notification?.children.length ?? 0);
+    // A free-text email becomes a notification, with its children, before anyone decides it.
+    if (!hasNotification(existing))
+      return {
+        outcome: 'conflict',
+        contact: existing,
+        reason: `The contact is ${existing.status} and cannot be decided yet`,
+      };
+    const children = childDecisionsFor(parsed.body, existing.notification.children.length);
     if (!children.success) return { outcome: 'invalid', errors: children.errors };
     const decision: Decision = {
       children: children.children,
@@ -143,13 +152,13 @@ export const recordDecision = async (
  * console or the API. One decision for all children overrides when it differs from any child's
  * recommendation.
  */
-const unexplainedOverrides = (body: DecisionBody, contact: Contact): FieldError[] => {
+const unexplainedOverrides = (body: DecisionBody, contact: NotifiedContact): FieldError[] => {
   const overrides = (decision: DecisionFields, childIndexes: number[]) =>
     !decision.overrideReason &&
     childIndexes.some((c) => overridesRecommendation(decision, recommendedFor(contact.recommendation, c)));
   const MESSAGE = 'Say why you are choosing a different level or route from the recommendation';
   if (!('children' in body)) {
-    const all = contact.notification?.children.map((_, c) => c) ?? [];
+    const all = contact.notification.children.map((_, c) => c);
     return overrides(body, all) ? [{ path: 'overrideReason', message: MESSAGE }] : [];
   }
   return body.children.flatMap((decision, i) =>
@@ -262,7 +271,8 @@ export const sendOutcome = async (
   if (!contact || !isDecided(contact)) throw new Error(`Contact ${contactId} has no final decision to send`);
   // A receiving team returned the last decision and the front door decided the same again: the
   // referrer already has this outcome, so only the teams hear of it.
-  const unchanged = returnedByTeam(contact) && sameRoutes(contact.decision, contact.previousDecisions!.at(-1)!);
+  const returned = returnedByTeam(contact) ? contact.previousDecisions?.at(-1) : undefined;
+  const unchanged = !!returned && sameRoutes(contact.decision, returned);
   const outcome = !unchanged && outcomeEmail(contact, deps.config);
   if (outcome) {
     await deps.mailer.sendOnce(outcome);

@@ -1,4 +1,12 @@
-import { modifyContact, type Channel, type Contact, type HouseholdContact, type MatchKey } from '../contacts';
+import {
+  hasNotification,
+  modifyContact,
+  type Channel,
+  type Contact,
+  type HouseholdContact,
+  type MatchKey,
+  type NotifiedContact,
+} from '../contacts';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail } from '../mail/acknowledgement';
 import { dutyManagerAlert } from '../mail/duty-alert';
@@ -28,9 +36,11 @@ import { SYSTEM_ACTIONS, systemEvent } from './system-events';
  * conditional write or finds the change already made.
  */
 
-const load = async (store: Pick<Contacts, 'get'>, contactId: string): Promise<Contact> => {
+const load = async (store: Pick<Contacts, 'get'>, contactId: string): Promise<NotifiedContact> => {
   const contact = await store.get(contactId);
   if (!contact) throw new ContactNotFound(contactId);
+  // Triage starts only once there is a notification: a free-text email is completed by a worker first.
+  if (!hasNotification(contact)) throw new Error(`Contact ${contactId} is ${contact.status}: nothing to triage yet`);
   return contact;
 };
 
@@ -202,7 +212,7 @@ export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps):
   return { level, route, priority, dueAt, themes, children };
 };
 
-const recommendAndStore = async (contact: Contact, deps: RecommendDeps): Promise<Recommendation> => {
+const recommendAndStore = async (contact: NotifiedContact, deps: RecommendDeps): Promise<Recommendation> => {
   // Open cases are what the case registry knows now, never inferred from earlier contacts.
   const openCases = await openCasesFor(contact.notification.children, {
     registry: deps.cases,

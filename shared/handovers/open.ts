@@ -1,10 +1,10 @@
-import type { Contact } from '../contacts';
+import { hasNotification, type NotifiedContact } from '../contacts';
 import type { AuditEvent, ContactMatches, ContactStore } from '../front-door/ports';
 import { teamMayRead, type Handover, type HandoverTeam } from './handover';
 import type { HandoverStore } from './ports';
 
 export type ReceivingTeamView =
-  | { outcome: 'shown'; contact: Contact; handovers: Handover[]; matches: ContactMatches; events: AuditEvent[] }
+  | { outcome: 'shown'; contact: NotifiedContact; handovers: Handover[]; matches: ContactMatches; events: AuditEvent[] }
   /** Also when the contact exists but is not the team's to read: a team learns nothing of other contacts. */
   | { outcome: 'not-found' };
 
@@ -25,7 +25,8 @@ export const openAsReceivingTeam = async (
     .filter((h) => request.teams.includes(h.team))
     .sort((a, b) => b.decisionNumber - a.decisionNumber);
   const contact = handovers.length ? await deps.store.get(request.contactId) : undefined;
-  if (!contact || !teamMayRead(contact, handovers)) return { outcome: 'not-found' };
+  // Only a decided notification is handed over.
+  if (!contact || !hasNotification(contact) || !teamMayRead(contact, handovers)) return { outcome: 'not-found' };
   await deps.store.appendEvent({
     contactId: request.contactId,
     at: request.now.toISOString(),

@@ -1,5 +1,5 @@
 import { formatLondonTime } from '../calendar/format';
-import { decidedFor, type Contact, type Decision } from '../contacts';
+import { decidedFor, hasNotification, type Contact, type Decision, type NotifiedContact } from '../contacts';
 import type { AuditEvent, ContactMatches } from '../front-door/ports';
 import { auditTrail } from '../console/audit-trail';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childNameOf } from '../notification';
@@ -30,7 +30,7 @@ const describeDecided = (decision: Pick<Decision, 'children'> | undefined, child
 };
 
 /** The decision a handover hands over: the contact's current one, or the earlier one it was for. */
-const decisionOf = (contact: Contact, handover: Handover): Decision | undefined =>
+const decisionOf = (contact: NotifiedContact, handover: Handover): Decision | undefined =>
   handover.decisionNumber === (contact.previousDecisions?.length ?? 0) + 1
     ? contact.decision
     : contact.previousDecisions?.[handover.decisionNumber - 1];
@@ -40,7 +40,7 @@ const decisionOf = (contact: Contact, handover: Handover): Decision | undefined 
  * sent the children elsewhere, or the front door decided again): the team no longer reads the
  * record (teamMayRead), so its list must say why the line is there and no longer opens.
  */
-const withdrawnAt = (handover: Handover, contact: Contact | undefined): string | undefined => {
+const withdrawnAt = (handover: Handover, contact: NotifiedContact | undefined): string | undefined => {
   if (!contact || teamMayRead(contact, [handover])) return undefined;
   const next =
     contact.previousDecisions?.[handover.decisionNumber] ??
@@ -48,8 +48,11 @@ const withdrawnAt = (handover: Handover, contact: Contact | undefined): string |
   return next?.decidedAt ?? handover.statusAt;
 };
 
-/** One line in a team's list of handovers. */
-export const handoverLine = (handover: Handover, contact: Contact | undefined, now: Date) => ({
+/** One line in a team's list of handovers; a contact that has no notification (none is handed over) names no one. */
+export const handoverLine = (handover: Handover, stored: Contact | undefined, now: Date) =>
+  lineOf(handover, stored && hasNotification(stored) ? stored : undefined, now);
+
+const lineOf = (handover: Handover, contact: NotifiedContact | undefined, now: Date) => ({
   contactId: handover.contactId,
   handoverId: handover.handoverId,
   reference: handover.reference,
@@ -78,7 +81,7 @@ export const handoverLine = (handover: Handover, contact: Contact | undefined, n
 /** An accepted line's GOV.UK tag: still the team's, or withdrawn by a later decision (and when). */
 const acceptedState = (
   handover: Handover,
-  contact: Contact | undefined,
+  contact: NotifiedContact | undefined,
 ): { tag?: { text: string; classes: string }; withdrawnAt?: string } => {
   if (handover.status !== 'accepted') return {};
   const withdrawn = withdrawnAt(handover, contact);
@@ -99,7 +102,7 @@ export const measuresRows = (m: HandoverMeasures) => [
 
 /** The whole record, as the receiving team reads it. */
 export const handoverRecord = (
-  contact: Contact,
+  contact: NotifiedContact,
   handovers: Handover[],
   matches: ContactMatches,
   events: AuditEvent[],

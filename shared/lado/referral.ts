@@ -1,4 +1,4 @@
-import { idDerivedFrom, referenceFor, type Contact } from '../contacts';
+import { hasNotification, idDerivedFrom, referenceFor, type NotifiedContact } from '../contacts';
 import type { WorkingCalendar } from '../calendar';
 import type { Contacts, Mailer } from '../front-door/ports';
 import { AGENCY_TYPES, childName } from '../notification';
@@ -53,11 +53,12 @@ export interface ReferralDeps {
  * says so, and always when they say a child is in immediate danger, which needs protective action
  * and the duty manager today (Working Together 2023, chapter 3), not the LADO's next working day.
  */
-export const childContactNeeded = (notification: Pick<Contact['notification'], 'adultConcern' | 'immediateDanger'>) =>
-  Boolean(notification.adultConcern?.childNeedsContact || notification.immediateDanger);
+export const childContactNeeded = (
+  notification: Pick<NotifiedContact['notification'], 'adultConcern' | 'immediateDanger'>,
+) => Boolean(notification.adultConcern?.childNeedsContact || notification.immediateDanger);
 
 export const newAllegation = (
-  contact: Contact,
+  contact: NotifiedContact,
   deps: Pick<ReferralDeps, 'settings' | 'calendar' | 'matchKey'>,
 ): Allegation => {
   const n = contact.notification;
@@ -96,7 +97,7 @@ export const newAllegation = (
 
 export const referAllegation = async (contactId: string, deps: ReferralDeps): Promise<ReferralResult> => {
   const contact = await deps.contacts.get(contactId);
-  if (!contact?.notification?.adultConcern) return { childContact: true };
+  if (!contact || !hasNotification(contact) || !contact.notification.adultConcern) return { childContact: true };
   const candidate = newAllegation(contact, deps);
   const earlier = (await deps.allegations.findByPerson(candidate.personKey)).filter(
     (e) => e.allegationId !== candidate.allegationId,

@@ -1,4 +1,4 @@
-import type { Contact } from '../contacts';
+import type { NotifiedContact } from '../contacts';
 import { formatLondonTime } from '../calendar/format';
 import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
@@ -13,7 +13,7 @@ import { childrenSummary, greeting, immediateDanger } from './wording';
  * that confirms the address (shared/referrer/address-confirmation.ts).
  */
 export const acknowledgementEmail = (
-  contact: Contact,
+  contact: NotifiedContact,
   config: MailConfig,
   confirmUrl?: string,
 ): EmailMessage | undefined => {

@@ -1,4 +1,4 @@
-import { type Contact, describeRoute } from '../contacts';
+import { type NotifiedContact, describeRoute } from '../contacts';
 import { formatLondonTime } from '../calendar/format';
 import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
@@ -12,7 +12,7 @@ const describeAgencyType = (type: string) =>
  * outside them (domain brief §10). The alert names no child and links to the contact.
  */
 export const dutyManagerAlert = (
-  contact: Contact,
+  contact: NotifiedContact,
   config: MailConfig,
   when: { outOfHours: boolean } = { outOfHours: false },
 ): EmailMessage => {

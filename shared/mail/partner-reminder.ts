@@ -1,4 +1,4 @@
-import type { Contact, PartnerRequest } from '../contacts';
+import type { NotifiedContact, PartnerRequest } from '../contacts';
 import { formatLondonTime } from '../calendar/format';
 import type { EmailMessage, MailConfig } from './message';
 import { compose } from './render';
@@ -10,7 +10,7 @@ import { childrenSummary } from './wording';
  * address it went to; the question and the children are named only on a secure domain.
  */
 export const partnerReminderEmail = (
-  contact: Contact,
+  contact: NotifiedContact,
   request: PartnerRequest & { sentTo: string },
   config: MailConfig,
 ): EmailMessage => {

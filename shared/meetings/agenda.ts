@@ -1,5 +1,5 @@
 import { localDateAt } from '../calendar/zoned';
-import { AWAITING_DECISION_STATUSES, type Contact } from '../contacts';
+import { AWAITING_DECISION_STATUSES, type ContactIn } from '../contacts';
 import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../front-door/ports';
 import { childName } from '../notification';
 import type { Agency } from '../partners/agencies';
@@ -28,12 +28,14 @@ export const meetingDate = (now: Date): string => localDateAt(now.getTime(), 'Eu
  * The contacts still waiting for the front door's decision that the ruleset gave the theme, most
  * urgent first (the queue's own order).
  */
-export const dueContacts = async (contacts: ContactQueries, theme: string): Promise<Contact[]> =>
+type Due = ContactIn<(typeof AWAITING_DECISION_STATUSES)[number]>;
+
+export const dueContacts = async (contacts: ContactQueries, theme: string): Promise<Due[]> =>
   (await Promise.all(AWAITING_DECISION_STATUSES.map((status) => contacts.listByStatus(status))))
     .flat()
     .filter((c) => c.recommendation?.themes.includes(theme));
 
-const agendaItem = (contact: Contact): AgendaItem => ({
+const agendaItem = (contact: Due): AgendaItem => ({
   contactId: contact.contactId,
   reference: contact.reference,
   children: contact.notification.children.map((child, childIndex) => ({ childIndex, name: childName(child) })),

@@ -1,4 +1,4 @@
-import type { Contact } from '../contacts';
+import { hasNotification, type NotifiedContact } from '../contacts';
 import type { Mailer } from '../front-door/ports';
 import type { MailConfig } from '../mail/message';
 import { meetingTitle, type Actor, type MeetingDeps } from './agenda';
@@ -32,7 +32,7 @@ const describeTold = (t: Told) => {
 const send = async (
   told: Told[],
   records: MeetingRecord[],
-  contacts: Map<string, Contact>,
+  contacts: Map<string, NotifiedContact>,
   mailer: Mailer,
   mail: MailConfig,
 ) => {
@@ -67,7 +67,7 @@ export const closeMeeting = async (
   const records = await deps.meetings.getRecords(agendaKeys(meeting));
   const contacts = new Map(
     (await Promise.all(meeting.agenda.map((item) => deps.contacts.get(item.contactId))))
-      .filter((c): c is Contact => !!c)
+      .filter((c): c is NotifiedContact => !!c && hasNotification(c))
       .map((c) => [c.contactId, c]),
   );
   if (meeting.status === 'closed') {

@@ -3,8 +3,12 @@ import {
   isOpen,
   modifyContact,
   OPEN_STATUSES,
+  hasNotification,
   type Contact,
   type ContactChange,
+  type ContactIn,
+  type NotifiedContact,
+  type OpenStatus,
   type PartnerRequest,
 } from '../contacts';
 import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../front-door/ports';
@@ -32,7 +36,7 @@ export interface PartnerDeps {
 }
 
 export interface RequestToAgency {
-  contact: Contact;
+  contact: ContactIn<OpenStatus>;
   request: PartnerRequest;
 }
 
@@ -77,7 +81,13 @@ export const partnerWork = async (partner: Partner, deps: PartnerDeps) => {
 };
 
 export type PartnerContact =
-  | { outcome: 'shown'; contact: Contact; requests: PartnerRequest[]; meetings: Meeting[]; records: MeetingRecord[] }
+  | {
+      outcome: 'shown';
+      contact: NotifiedContact;
+      requests: PartnerRequest[];
+      meetings: Meeting[];
+      records: MeetingRecord[];
+    }
   /** Also when the contact exists but is not for this agency: a partner learns nothing of other contacts. */
   | { outcome: 'not-found' };
 
@@ -87,7 +97,7 @@ export const openAsPartner = async (
   deps: PartnerDeps,
 ): Promise<PartnerContact> => {
   const contact = await deps.contacts.get(request.contactId);
-  if (!contact?.notification) return { outcome: 'not-found' };
+  if (!contact || !hasNotification(contact)) return { outcome: 'not-found' };
   const meetings = (await todaysMeetings(request, deps.meetings)).filter((m) =>
     m.agenda.some((a) => a.contactId === contact.contactId),
   );

@@ -1,5 +1,5 @@
 import type { RuntimeConfig } from '../config';
-import type { Contact } from '../contacts';
+import type { NotifiedContact } from '../contacts';
 import { isSecureAddress } from '../mail/secure-address';
 import type { Told } from './meeting';
 import type { Directory } from './settings';
@@ -20,7 +20,7 @@ const isGp = (role: string) => /\bGP\b|general practi/i.test(role);
 
 const givenAddress = (
   recipient: Recipient,
-  contact: Contact,
+  contact: NotifiedContact,
   childIndex: number,
   directory: Directory,
 ): string | undefined => {
@@ -44,7 +44,7 @@ const givenAddress = (
 
 export const addressFor = (
   recipient: Recipient,
-  contact: Contact,
+  contact: NotifiedContact,
   childIndex: number,
   directory: Directory,
   secure: Pick<RuntimeConfig, 'SECURE_EMAIL_DOMAINS'>,

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { modifyContact, type Contact } from '../contacts';
+import { hasNotification, modifyContact, type Contact, type NotifiedContact } from '../contacts';
 import type { RuntimeConfig } from '../config';
 import type { Contacts, ReferrerAddresses } from '../front-door/ports';
 import { isSecureAddress } from '../mail/secure-address';
@@ -70,11 +70,13 @@ export const acknowledgementAddress = async (
 export const openConfirmation = async (
   request: { token: string; now: Date },
   deps: { addresses: ReferrerAddresses; store: Contacts },
-): Promise<Contact | undefined> => {
+): Promise<NotifiedContact | undefined> => {
   if (!isToken(request.token)) return undefined;
   const offer = await deps.addresses.findOffer(tokenHash(request.token));
   if (!offer || offer.validUntil <= request.now.toISOString()) return undefined;
-  return deps.store.get(offer.contactId);
+  // A link is offered only in the acknowledgement of a notification.
+  const contact = await deps.store.get(offer.contactId);
+  return contact && hasNotification(contact) ? contact : undefined;
 };
 
 /**

@@ -111,7 +111,7 @@ export const contactFacts = (
   contact: Contact,
   options: FactOptions,
 ): { contacts: ContactFact[]; themes: ThemeFact[] } => {
-  const notification = contact.notification as Contact['notification'] | undefined;
+  const { notification } = contact;
   if (!notification) return { contacts: [], themes: [] };
   const { calendar, secret } = options;
   const receivedOn = calendar.localDate(new Date(contact.receivedAt));

@@ -1,4 +1,4 @@
-import { decidedFor, type Contact, type Decision } from '../contacts';
+import { decidedFor, type Contact, type Decision, type NotifiedContact } from '../contacts';
 import { AGENCY_TYPES, type Child, type PrimaryNeed, type ReferralSource } from '../notification';
 import type { Route } from '../triage/types';
 import { childIdsFor, type ChildOfContact } from './child-ids';
@@ -48,7 +48,7 @@ export interface ChildReferral extends ChildContact {
  */
 export type ReturnsContact = Pick<Contact, 'contactId' | 'receivedAt' | 'status' | 'decision' | 'previousDecisions'> & {
   notification?: {
-    referrer: Pick<Contact['notification']['referrer'], 'agencyType' | 'organisation'>;
+    referrer: Pick<NotifiedContact['notification']['referrer'], 'agencyType' | 'organisation'>;
     children: Child[];
   };
   recommendation?: Pick<NonNullable<Contact['recommendation']>, 'caseHolders'>;

@@ -1,4 +1,4 @@
-import type { Contact, DecidedContact } from '../../shared/contacts';
+import { expectStatus, type Contact, type DecidedContact } from '../../shared/contacts';
 import { recordDecision, sendOutcome } from '../../shared/front-door/decisions';
 import { teamMayRead, type Handover } from '../../shared/handovers/handover';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
@@ -270,7 +270,7 @@ describe('who in a receiving team may read the record, and for how long', () => 
     await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'sam.okafor', now: later(4) }, ports);
     await sendOutcome('c1', { ...ports, config, handovers, now: later(4) });
     // Assess
-    const contact = ports.contacts.get('c1')!;
+    const contact = expectStatus(ports.contacts.get('c1')!, 'decided');
     const earlyHelps = await forTeam(handovers, 'early-help');
     expect(teamMayRead(contact, earlyHelps)).toBe(false);
     expect(teamMayRead(contact, await forTeam(handovers, 'social-care'))).toBe(true);

@@ -1,4 +1,4 @@
-import { contactFrom, type Contact, type ContactChanges } from '../../shared/contacts';
+import { contactFrom, hasNotification, type ContactChanges, type NotifiedContact } from '../../shared/contacts';
 import { openMeeting, refreshAgenda, type MeetingDeps } from '../../shared/meetings/agenda';
 import { recordAtMeeting } from '../../shared/meetings/chairing';
 import { closeMeeting } from '../../shared/meetings/follow-up';
@@ -28,12 +28,12 @@ const aDecision = {
 };
 
 let n = 0;
-const aContact = (kind: 'domestic-abuse' | 'neglect', overrides: ContactChanges = {}): Contact => {
+const aContact = (kind: 'domestic-abuse' | 'neglect', overrides: ContactChanges = {}): NotifiedContact => {
   n++;
   const notification = NotificationSchema.parse(
     kind === 'domestic-abuse' ? aPoliceDomesticAbuseNotification() : aSchoolNeglectNotification(),
   );
-  return contactFrom({
+  const contact = contactFrom({
     contactId: `01j${String(n).padStart(23, '0')}`,
     reference: `CFC-TEST-000${n}`,
     status: 'awaiting-decision',
@@ -45,12 +45,14 @@ const aContact = (kind: 'domestic-abuse' | 'neglect', overrides: ContactChanges 
     recommendation: {
       themes: kind === 'domestic-abuse' ? ['domestic-abuse'] : [],
       dueAt: '2026-03-02T12:00:00Z',
-    } as unknown as Contact['recommendation'],
+    } as unknown as NotifiedContact['recommendation'],
     ...overrides,
   });
+  if (!hasNotification(contact)) throw new Error('The fixture has no notification');
+  return contact;
 };
 
-const setUp = (...contacts: Contact[]) => {
+const setUp = (...contacts: NotifiedContact[]) => {
   const ports = memoryPorts(...contacts);
   const meetings = new MemoryMeetingStore();
   const deps: MeetingDeps = {
@@ -288,7 +290,7 @@ describe('daily triage meetings', () => {
     const { meetingId } = (
       (await openMeeting({ theme: 'domestic-abuse', actor: chair, now }, deps)) as { meeting: { meetingId: string } }
     ).meeting;
-    const key = (c: Contact, i: number) => childKeyOf({ contactId: c.contactId, childIndex: i });
+    const key = (c: NotifiedContact, i: number) => childKeyOf({ contactId: c.contactId, childIndex: i });
     await chairSays(
       deps,
       meetingId,

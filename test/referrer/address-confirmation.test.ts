@@ -6,6 +6,7 @@ import {
   type Contact,
   type ContactChanges,
   type DecidedContact,
+  type NotifiedContact,
 } from '../../shared/contacts';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import type { Mailer } from '../../shared/front-door/ports';
@@ -29,7 +30,7 @@ const SPOOFED_NAME = 'Win a prize: call 09098 790 000';
 
 const contactFrom = (email: string, overrides: ContactChanges = {}): Contact => {
   const contactId = newContactId();
-  const notification = aSchoolNeglectNotification() as unknown as Contact['notification'];
+  const notification = aSchoolNeglectNotification() as unknown as NotifiedContact['notification'];
   notification.referrer.email = email;
   notification.referrer.name = SPOOFED_NAME;
   return stored({

@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/contacts';
+import { expectStatus, type Contact } from '../../shared/contacts';
 import { acceptNotification } from '../../shared/front-door/intake';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
@@ -120,7 +120,7 @@ describe('the web form and the API', () => {
     const sent = await submitDraft(draft, now, web.deps);
     // Assess: the self-harm and its category are Ellie's own; the depression is about both.
     expect(sent.outcome).toBe('submitted');
-    const { notification } = web.contacts()[0]!;
+    const { notification } = expectStatus(web.contacts()[0]!, 'received');
     expect(notification.concerns).toMatchObject({ indicators: ['parent-mental-health'], factors: ['4B'] });
     expect(notification.children.map((c) => c.concerns)).toEqual([
       { indicators: ['self-harm'], factors: ['15A'] },

@@ -1,4 +1,4 @@
-import { newStatusToken, type Contact } from '../../shared/contacts';
+import { newStatusToken, type Contact, type DecidedContact } from '../../shared/contacts';
 import type { Mailer, StatusCode, StatusCodeStore } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/message';
 import { referrerStatus } from '../../shared/referrer/status';
@@ -28,14 +28,14 @@ const fromSomeoneNotAtWork = (agencyType: string): Contact => {
       },
     },
     decision: {
-      ...contact.decision!,
+      ...contact.decision,
       children: [{ childIndex: 0, route: 'csc-strategy-discussion', level: 4, rationale: STRATEGY_RATIONALE }],
     },
     reconsideration: undefined,
   } as unknown as Contact;
 };
 
-const decidedContact = (): Contact =>
+const decidedContact = (): DecidedContact =>
   ({
     contactId: 'a'.repeat(26),
     reference: 'CFC-AAAA-BBBB',
@@ -60,7 +60,7 @@ const decidedContact = (): Contact =>
       answer: ANSWER,
       answeredAt: '2026-11-23T10:00:00.000Z',
     },
-  }) as unknown as Contact;
+  }) as unknown as DecidedContact;
 
 const setUp = () => {
   const contact = decidedContact();

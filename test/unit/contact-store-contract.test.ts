@@ -14,6 +14,7 @@ import {
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import {
   contactFrom,
+  expectStatus,
   householdKeyFor,
   matchKeysFor,
   newContactId,
@@ -164,7 +165,7 @@ describe.each([
   it('keeps the summary in the match index current as the earlier contact moves on', async () => {
     const earlier = contact('triaging', 1);
     await store.create(earlier);
-    const [key] = matchKeysFor(earlier.notification.children[0]!, TEST_MATCH_KEY);
+    const [key] = matchKeysFor(expectStatus(earlier, 'triaging').notification.children[0]!, TEST_MATCH_KEY);
     await store.indexChildren([
       {
         key: key!,

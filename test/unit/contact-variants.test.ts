@@ -1,4 +1,11 @@
-import { contactFrom, InvalidContact, isAwaitingManager, isDecided } from '../../shared/contacts';
+import {
+  contactFrom,
+  hasNotification,
+  InvalidContact,
+  isAwaitingManager,
+  isDecided,
+  needsCompleting,
+} from '../../shared/contacts';
 import { recordDecision, signOffDecision } from '../../shared/front-door/decisions';
 import { memoryPorts } from '../support/memory-contact-store';
 import { aRecommendedContact } from '../support/recommended-contact';
@@ -15,6 +22,13 @@ const aDecision = {
   children: [{ childIndex: 0, route: 'nfa', level: 1, rationale: 'No further action: a one-off worry.' }],
   decidedAt: '2026-11-20T14:00:00.000Z',
   decidedBy: 'sam.okafor',
+};
+const anEmail = {
+  from: 'pat.neighbour@mail.example',
+  subject: 'Worried',
+  text: 'Hello',
+  attachments: [],
+  rawMessage: { bucket: 'inbound', key: 'inbound/m1' },
 };
 const strategy = {
   route: 'csc-strategy-discussion',
@@ -34,6 +48,11 @@ describe('reading a stored contact as its status says it is', () => {
       { status: 'needs-completing', notification: undefined },
       'has no incoming email',
     ],
+    [
+      'needing completing, with a notification',
+      { status: 'needs-completing', incomingEmail: anEmail },
+      'already has a notification',
+    ],
     ['an unknown status', { status: 'closed' }, 'is not a contact record'],
     ['no reference', { reference: undefined }, 'is not a contact record'],
   ])('refuses a record %s', (_, fields, problem) => {
@@ -44,6 +63,21 @@ describe('reading a stored contact as its status says it is', () => {
     // Assess: the error names the contact and what is wrong, never the child.
     expect(read).toThrow(InvalidContact);
     expect(read).toThrow(`Stored contact c1 (${String(item.status)}) ${problem}`);
+  });
+
+  it('reads an email waiting to be completed as one, with no notification', () => {
+    // Prepare
+    const item: Record<string, unknown> = {
+      ...stored(),
+      status: 'needs-completing',
+      notification: undefined,
+      incomingEmail: anEmail,
+    };
+    // Act
+    const contact = contactFrom(item);
+    // Assess
+    expect(needsCompleting(contact) && contact.incomingEmail.from).toBe('pat.neighbour@mail.example');
+    expect(hasNotification(contact)).toBe(false);
   });
 
   it('reads a record whose fields agree with its status as that variant', () => {

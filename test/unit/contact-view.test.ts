@@ -1,5 +1,5 @@
 import type { StaffUser } from '../../shared/auth/roles';
-import type { Contact } from '../../shared/contacts';
+import type { NotifiedContact } from '../../shared/contacts';
 import { contactView, incomingEmailView } from '../../shared/console/contact-view';
 import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
 import { DEFAULT_AGENCIES } from '../../shared/partners/agencies';
@@ -17,7 +17,7 @@ const noMatches: ContactMatches = { earlier: [], household: [], more: [] };
 
 const aContact = aRecommendedContact;
 
-const viewOf = (contact: Contact, more: Partial<Parameters<typeof contactView>[0]> = {}) =>
+const viewOf = (contact: NotifiedContact, more: Partial<Parameters<typeof contactView>[0]> = {}) =>
   contactView({
     contact,
     user: worker,

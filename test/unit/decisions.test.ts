@@ -318,7 +318,7 @@ describe('signing off and sending a decision for each child', () => {
     expect(sent.map((m) => m.to).sort()).toEqual(
       [
         config.EARLY_HELP_TEAM_ADDRESS,
-        ports.contacts.get('c1')!.notification.referrer.email,
+        ports.contacts.get('c1')!.notification?.referrer.email,
         config.SOCIAL_CARE_TEAM_ADDRESS,
       ].sort(),
     );

@@ -40,7 +40,7 @@ describe('idempotency keys scoped by caller, with a fingerprint of the body', ()
       'accepted',
     ]);
     expect(contacts.size).toBe(2);
-    expect([...contacts.values()].map((c) => c.notification.referrer.email).sort()).toEqual(
+    expect([...contacts.values()].map((c) => c.notification?.referrer.email).sort()).toEqual(
       [police.referrer.email, school.referrer.email].sort(),
     );
   });
@@ -59,7 +59,7 @@ describe('idempotency keys scoped by caller, with a fingerprint of the body', ()
     const mine = await send(real);
     expect([taken.outcome, mine.outcome]).toEqual(['accepted', 'accepted']);
     expect(contacts.size).toBe(2);
-    expect(mine.outcome === 'accepted' && mine.contact.notification.referrer.email).toBe(real.referrer.email);
+    expect(mine.outcome === 'accepted' && mine.contact.notification?.referrer.email).toBe(real.referrer.email);
   });
 
   it("refuses the same caller's key with a different body, saying why, and stores nothing; the first notification is untouched", async () => {
@@ -78,7 +78,7 @@ describe('idempotency keys scoped by caller, with a fingerprint of the body', ()
     expect(second).toEqual({ outcome: 'key-reused', message: expect.stringContaining('different notification') });
     expect(contacts.size).toBe(1);
     expect(
-      first.outcome === 'accepted' && contacts.get(first.contact.contactId)!.notification.concerns.description,
+      first.outcome === 'accepted' && contacts.get(first.contact.contactId)!.notification?.concerns.description,
     ).not.toContain('different incident');
   });
 
