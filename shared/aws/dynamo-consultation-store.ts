@@ -1,7 +1,8 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expiryAfter } from '../contacts';
 import type { Consultation, ConsultationStore } from '../consultations/consultation';
+import { putIfAbsent } from './versioned-item';
 
 /**
  * Consultations in the contacts table, one partition a month (pk CONSULTATION#<yyyy-mm>, sk
@@ -22,22 +23,13 @@ export class DynamoConsultationStore implements ConsultationStore {
   }
 
   async add(consultation: Consultation): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: `CONSULTATION#${month(consultation.recordedAt)}`,
-            sk: `${consultation.recordedAt}#${consultation.consultationId}`,
-            ...consultation,
-            ...(this.retentionYears && { expiresAt: expiryAfter(consultation.recordedAt, this.retentionYears) }),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // Recording the same consultation again (a retried request) leaves the first.
+    await putIfAbsent(this.db, this.tableName, {
+      pk: `CONSULTATION#${month(consultation.recordedAt)}`,
+      sk: `${consultation.recordedAt}#${consultation.consultationId}`,
+      ...consultation,
+      ...(this.retentionYears && { expiresAt: expiryAfter(consultation.recordedAt, this.retentionYears) }),
+    });
   }
 
   async listSince(since: string): Promise<Consultation[]> {

@@ -51,6 +51,7 @@ import {
   type StatusRange,
 } from '../front-door/ports';
 import { MAX_CHILDREN } from '../notification';
+import { putIfAbsent } from './versioned-item';
 
 /**
  * Contacts in one DynamoDB table.
@@ -148,47 +149,23 @@ export class DynamoContactStore implements ContactStore {
         }),
       );
     }
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...contactKey(contact.contactId),
-            ...statusKeys(contact),
-            ...reconsiderationKeys(contact),
-            ...contact,
-            ...this.expiry(contact.receivedAt),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return 'created';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'exists';
-      throw error;
-    }
+    return putIfAbsent(this.db, this.tableName, {
+      ...contactKey(contact.contactId),
+      ...statusKeys(contact),
+      ...reconsiderationKeys(contact),
+      ...contact,
+      ...this.expiry(contact.receivedAt),
+    });
   }
 
   async claimKey(record: KeyRecord): Promise<'claimed' | KeyRecord> {
     const key = { pk: `KEY#${record.keyHash}`, sk: 'KEY' };
-    try {
-      // Kept as long as the contact it finds, so a late retry never makes a second contact.
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...key, ...record, ...this.expiry(record.createdAt) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return 'claimed';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const { Item } = await this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-      );
-      const { keyHash, fingerprint, contactId, createdAt } = Item as KeyRecord;
-      return { keyHash, fingerprint, contactId, createdAt };
-    }
+    // Kept as long as the contact it finds, so a late retry never makes a second contact.
+    const item = { ...key, ...record, ...this.expiry(record.createdAt) };
+    if ((await putIfAbsent(this.db, this.tableName, item)) === 'created') return 'claimed';
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const { keyHash, fingerprint, contactId, createdAt } = Item as KeyRecord;
+    return { keyHash, fingerprint, contactId, createdAt };
   }
 
   private expiry(from: string): { expiresAt?: number } {
@@ -367,24 +344,15 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async appendEvent(event: AuditEvent): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: contactKey(event.contactId).pk,
-            // An entry with an id has a key of its id alone, whenever it is appended, so a retry's
-            // write finds the first one; the trail is put in time order when read.
-            sk: event.id ? `EVENT#ID#${event.id}` : `EVENT#${event.at}#${randomUUID()}`,
-            ...event,
-            ...this.expiry(event.at),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!(event.id && error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await putIfAbsent(this.db, this.tableName, {
+      pk: contactKey(event.contactId).pk,
+      // An entry with an id has a key of its id alone, whenever it is appended, so a retry's write
+      // finds the first one and leaves it; any other entry's key is new. The trail is put in time
+      // order when read.
+      sk: event.id ? `EVENT#ID#${event.id}` : `EVENT#${event.at}#${randomUUID()}`,
+      ...event,
+      ...this.expiry(event.at),
+    });
   }
 
   async listEvents(contactId: string): Promise<AuditEvent[]> {

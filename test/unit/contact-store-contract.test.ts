@@ -378,6 +378,18 @@ describe.each([
       ['Viewed', at(4)],
     ]);
   });
+
+  it('claims an idempotency key once, and answers a second claim with the first record', async () => {
+    const first = {
+      keyHash: 'a'.repeat(64),
+      fingerprint: 'f1',
+      contactId: contact('received', 0).contactId,
+      createdAt: at(1),
+    };
+
+    expect(await store.claimKey(first)).toBe('claimed');
+    expect(await store.claimKey({ ...first, fingerprint: 'f2', contactId: 'other', createdAt: at(2) })).toEqual(first);
+  });
 });
 
 /**
