@@ -21,9 +21,9 @@ const noCoverage = { coveragePathIgnorePatterns: ['.*'] };
 module.exports = {
   projects: [project('unit'), project('integration', noCoverage), project('browser', noCoverage)],
   // The coverage gate (`jest --coverage`, as `npm test` runs it): shared/ must keep 90% of its
-  // executable lines covered by unit tests. Istanbul instruments only shared/ as swc compiles it,
-  // where v8 coverage would count in every module each test loads (aws-cdk-lib, dynalite) and
-  // count comments and types as lines. The threshold names the folder, so it is met by shared/
+  // executable lines covered by unit tests. Istanbul instruments only shared/ as swc compiles it;
+  // v8 coverage cost about as much here, but runs the profiler in every worker (integration and
+  // browser ones too) and counts comments and types as lines. The threshold names the folder, so it is met by shared/
   // as a whole, not by each file; the summary is four lines, and coverage/coverage-summary.json
   // has each file's figures.
   collectCoverageFrom: ['shared/**/*.ts', '!**/*.d.ts'],
