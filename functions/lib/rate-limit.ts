@@ -3,7 +3,6 @@ import type { RateLimit } from '../../shared/web/rate-limit';
 import { config, rateLimiter } from './dependencies';
 import { json } from './http';
 import { logger } from './observability';
-import { page } from './pages';
 
 /**
  * Counts the request against `limit` for its source address, in the counters every instance
@@ -50,17 +49,3 @@ export const perSourceLimit =
       { 'retry-after': String(retryAfter) },
     );
   };
-
-const inWords = (seconds: number) =>
-  seconds < 60
-    ? `${seconds} second${seconds === 1 ? '' : 's'}`
-    : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
-
-/** A page's 429: GOV.UK's "Too many requests", saying how long to wait, with `Retry-After`. */
-export const tooManyRequestsPage = (
-  retryAfter: number,
-  context: Record<string, unknown>,
-): APIGatewayProxyStructuredResultV2 => {
-  const refused = page('referrer/too-many-requests.njk', { ...context, wait: inWords(retryAfter) }, 429);
-  return { ...refused, headers: { ...refused.headers, 'retry-after': String(retryAfter) } };
-};

@@ -23,7 +23,8 @@ import { config, contactStore, triageQueue } from '../lib/dependencies';
 import { formHandler } from '../lib/form-handler';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
-import { notificationLimit, refusedFor, tooManyRequestsPage } from '../lib/rate-limit';
+import { notificationLimit, refusedFor } from '../lib/rate-limit';
+import { tooManyRequestsPage } from '../lib/too-many-requests';
 import { DRAFT_COOKIE as COOKIE, draftCookie, draftStore } from './dependencies';
 import {
   checkSections,

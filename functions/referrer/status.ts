@@ -17,7 +17,8 @@ import { config, contactStore, mailer, statusCodes as codes } from '../lib/depen
 import { formHandler } from '../lib/form-handler';
 import { logger } from '../lib/observability';
 import { page, redirect } from '../lib/pages';
-import { refusedFor, tooManyRequestsPage } from '../lib/rate-limit';
+import { refusedFor } from '../lib/rate-limit';
+import { tooManyRequestsPage } from '../lib/too-many-requests';
 import { formValues } from './request';
 
 /**
