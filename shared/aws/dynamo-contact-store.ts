@@ -51,6 +51,7 @@ import {
   type StatusRange,
 } from '../front-door/ports';
 import { MAX_CHILDREN } from '../notification';
+import { decodeCursor, encodeCursor } from './cursor';
 import { putIfAbsent } from './versioned-item';
 
 /**
@@ -105,12 +106,10 @@ const backOff = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
 
 /** The index key a page of a queue ends at, as the caller's opaque cursor. */
-const encodeCursor = (key: Record<string, unknown> | undefined) =>
-  key && Buffer.from(JSON.stringify(key)).toString('base64url');
-const decodeCursor = (cursor: string | undefined, status: ContactStatus): Record<string, unknown> | undefined => {
+const queueCursorKey = (cursor: string | undefined, status: ContactStatus): Record<string, unknown> | undefined => {
   if (cursor === undefined) return undefined;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const key = decodeCursor(cursor);
     const strings =
       ['pk', 'sk', 'gsi1pk', 'gsi1sk'].every((name) => typeof key[name] === 'string') && Object.keys(key).length === 4;
     // A cursor from another queue would start this one in the wrong place.
@@ -582,7 +581,7 @@ export class DynamoContactStore implements ContactStore {
       new QueryCommand({
         ...this.queueQuery(status, {}),
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, status),
+        ExclusiveStartKey: queueCursorKey(cursor, status),
       }),
     );
     return { contacts: Items.map(toContact).filter(inStatus(status)), cursor: encodeCursor(LastEvaluatedKey) };

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactPage, IndexedEntry } from '../front-door/ports';
 import type { IndexedKey, MatchIndex } from '../front-door/reindex';
+import { decodeCursor, encodeCursor } from './cursor';
 import { DynamoContactStore, toContact } from './dynamo-contact-store';
 
 /**
@@ -32,12 +33,12 @@ export class DynamoMatchIndex implements MatchIndex {
         FilterExpression: 'begins_with(pk, :contacts) AND sk = :contact',
         ExpressionAttributeValues: { ':contacts': 'CONTACT#', ':contact': 'CONTACT' },
         Limit: page.limit,
-        ExclusiveStartKey: page.cursor ? JSON.parse(Buffer.from(page.cursor, 'base64url').toString()) : undefined,
+        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor) : undefined,
       }),
     );
     return {
       contacts: Items.map(toContact),
-      cursor: LastEvaluatedKey && Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url'),
+      cursor: encodeCursor(LastEvaluatedKey),
     };
   }
 
