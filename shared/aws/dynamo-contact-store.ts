@@ -92,6 +92,8 @@ export const toContact = (item: Record<string, unknown>): Contact => {
   return contactFrom(contact);
 };
 
+type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
+
 /** A match kept beside the contact: one item per earlier contact and child (or address). */
 const matchSk = (kind: 'child' | 'household', m: { childIndex: number; contactId: string }) =>
   `MATCH#${kind}#${String(m.childIndex).padStart(3, '0')}#${m.contactId}`;
@@ -370,7 +372,12 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async indexChildren(entries: IndexedEntry[]): Promise<void> {
-    const requests = entries.flatMap(({ key, entry }) => {
+    await this.batchWriteAll(this.indexRequests(entries));
+  }
+
+  /** Each entry under its key, and a pointer to it beside the contact: unconditional puts of whole items. */
+  private indexRequests(entries: IndexedEntry[]): WriteRequests {
+    return entries.flatMap(({ key, entry }) => {
       const index = { pk: `MATCH#${key.key}`, sk: `${entry.receivedAt}#${entry.contactId}#${entry.childIndex}` };
       const expiry = this.expiry(entry.receivedAt);
       return [
@@ -388,8 +395,6 @@ export class DynamoContactStore implements ContactStore {
         },
       ];
     });
-    // Unconditional puts of whole items, so one batch (25 to a request) is as safe as one write each.
-    for (let i = 0; i < requests.length; i += 25) await this.batchWrite(requests.slice(i, i + 25));
   }
 
   async findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {
@@ -454,7 +459,7 @@ export class DynamoContactStore implements ContactStore {
     }
   }
 
-  async saveMatches(contactId: string, matches: ContactMatches): Promise<void> {
+  async saveMatches(contactId: string, matches: ContactMatches, entries: IndexedEntry[] = []): Promise<void> {
     const pk = contactKey(contactId).pk;
     const items = [
       ...matches.earlier.map((m) => ({ pk, sk: matchSk('child', m), ...m })),
@@ -464,11 +469,11 @@ export class DynamoContactStore implements ContactStore {
     const keep = new Set(items.map((item) => item.sk));
     // A retried step may have found a different set: what it found then and not now goes.
     const stale = (await this.matchItems(contactId)).filter((item) => !keep.has(item.sk as string));
-    const requests = [
+    await this.batchWriteAll([
+      ...this.indexRequests(entries),
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk, sk: item.sk } } })),
       ...items.map((item) => ({ PutRequest: { Item: { ...item, ...this.expiry(new Date().toISOString()) } } })),
-    ];
-    for (let i = 0; i < requests.length; i += 25) await this.batchWrite(requests.slice(i, i + 25));
+    ]);
   }
 
   async getMatches(contactId: string): Promise<ContactMatches> {
@@ -548,7 +553,15 @@ export class DynamoContactStore implements ContactStore {
     return found;
   }
 
-  private async batchWrite(requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string]): Promise<void> {
+  /**
+   * Unconditional puts and deletes of whole items, each item once, so a batch (25 to a request) is
+   * as safe as one write each, and far fewer requests.
+   */
+  private async batchWriteAll(requests: WriteRequests): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) await this.batchWrite(requests.slice(i, i + 25));
+  }
+
+  private async batchWrite(requests: WriteRequests): Promise<void> {
     let pending: typeof requests | undefined = requests;
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await backOff(attempt);

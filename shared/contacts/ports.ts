@@ -155,8 +155,12 @@ export interface ChildIndex {
   indexChildren(entries: IndexedEntry[]): Promise<void>;
   /** Every contact recorded under the key, newest first, read to the end. */
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
-  /** Replaces the contact's matches; saving the same matches again is harmless. */
-  saveMatches(contactId: string, matches: ContactMatches): Promise<void>;
+  /**
+   * Replaces the contact's matches; saving the same matches again is harmless. `entries`, the
+   * contact's own index entries, are recorded in the same writes, as indexChildren records them:
+   * a step that does both makes one batch request where they fit, not two.
+   */
+  saveMatches(contactId: string, matches: ContactMatches, entries?: IndexedEntry[]): Promise<void>;
   /** The contact's matches, each with the earlier contact's current summary (none saved: empty lists). */
   getMatches(contactId: string): Promise<ContactMatches>;
 }

@@ -131,37 +131,33 @@ export const matchEarlierContacts = async (
     return newestFirst(found).slice(0, MATCHES_KEPT);
   };
 
-  const perChild = await Promise.all(
-    contact.notification.children.map(async (_child, childIndex) => {
-      const found = new Map<string, EarlierContact>();
-      for (const { key, entry: own } of entries) {
-        if (!isChildKey(key) || own.childIndex !== childIndex) continue;
-        for (const entry of await earlierUnder(key)) {
-          const existing = found.get(entry.contactId);
-          if (existing) {
-            if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
-          } else found.set(entry.contactId, { ...summaryOf(entry, childIndex), matchedOn: [key.basis] });
-        }
+  // Every key is read at once: each is one small read, and none waits for another.
+  const found = await Promise.all(entries.map(({ key }) => earlierUnder(key)));
+  const perChild = contact.notification.children.map((_child, childIndex) => {
+    const matched = new Map<string, EarlierContact>();
+    entries.forEach(({ key, entry: own }, i) => {
+      if (!isChildKey(key) || own.childIndex !== childIndex) return;
+      for (const entry of found[i]!) {
+        const existing = matched.get(entry.contactId);
+        if (existing) {
+          if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
+        } else matched.set(entry.contactId, { ...summaryOf(entry, childIndex), matchedOn: [key.basis] });
       }
-      return [...found.values()];
-    }),
-  );
-  const earlier = newestFirst(perChild.flatMap((found, childIndex) => keep(found, 'child', childIndex)));
+    });
+    return [...matched.values()];
+  });
+  const earlier = newestFirst(perChild.flatMap((matched, childIndex) => keep(matched, 'child', childIndex)));
 
   // Each address once, under the first child living there; contacts already matched to one of
   // the children (kept or counted) are that child's own history and are not repeated as the household's.
   const sameChild = new Set(perChild.flat().map((m) => m.contactId));
   const seen = new Set<string>();
-  const perAddress = await Promise.all(
-    entries
-      .filter((e) => !isChildKey(e.key))
-      .map(async ({ key, entry }) => ({ childIndex: entry.childIndex, found: await earlierUnder(key) })),
+  const perAddress = entries.flatMap(({ key, entry }, i) =>
+    isChildKey(key) ? [] : [{ childIndex: entry.childIndex, found: found[i]! }],
   );
-  // Recorded after the reads, in one write, so the work stays one small read per key.
-  await deps.store.indexChildren(entries);
   const household = newestFirst(
-    perAddress.flatMap(({ childIndex, found }) => {
-      const others = found.filter(
+    perAddress.flatMap(({ childIndex, found: atAddress }) => {
+      const others = atAddress.filter(
         (entry) => !sameChild.has(entry.contactId) && !seen.has(entry.contactId) && seen.add(entry.contactId),
       );
       return keep(
@@ -172,7 +168,10 @@ export const matchEarlierContacts = async (
     }),
   );
 
-  if (contact.status === 'triaging') await deps.store.saveMatches(contactId, { earlier, household, more });
+  // The contact's own entries are recorded after the reads, and with its matches: one batch
+  // request where they fit (a retry after triage moved on records the entries alone).
+  if (contact.status === 'triaging') await deps.store.saveMatches(contactId, { earlier, household, more }, entries);
+  else await deps.store.indexChildren(entries);
   const counted = (kind: 'child' | 'household') => more.filter((m) => m.kind === kind).reduce((n, m) => n + m.count, 0);
   return {
     matchedContacts: earlier.length + counted('child'),

@@ -162,7 +162,8 @@ export class MemoryChildIndex implements ChildIndex {
       .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   }
 
-  async saveMatches(contactId: string, matches: ContactMatches): Promise<void> {
+  async saveMatches(contactId: string, matches: ContactMatches, entries: IndexedEntry[] = []): Promise<void> {
+    await this.indexChildren(entries);
     this.matches.set(contactId, structuredClone(matches));
   }
 

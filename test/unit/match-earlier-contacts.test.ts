@@ -370,11 +370,35 @@ describe('matching earlier contacts', () => {
     );
   });
 
-  it('stores nothing more once triage has moved on, when a retried step runs again', async () => {
+  it('records the contact under its own keys in the same store call as its matches', async () => {
+    // Prepare: one earlier contact about the same child.
+    const store = new MemoryContactStore();
+    const child = valid();
+    const [before] = await indexEarlier(store, child, 1, (n) => matchKeysFor(n.children[0]!, TEST_MATCH_KEY) as never);
+    const latest = aContact(valid(), 0);
+    await store.create(latest);
+    const { store: watched, calls } = counting(store);
+
+    // Act
+    await matchEarlierContacts(latest.contactId, { store: watched, matchKey: TEST_MATCH_KEY, now });
+
+    // Assess: one write call (the DynamoDB store makes it one batch request), and a later contact finds this one.
+    expect(calls).toMatchObject({ saveMatches: 1 });
+    expect(calls.indexChildren).toBeUndefined();
+    expect((await store.getMatches(latest.contactId)).earlier.map((m) => m.contactId)).toEqual([before!.contactId]);
+    const indexed = await store.findByMatchKey(matchKeysFor(child.children[0]!, TEST_MATCH_KEY)[0]!);
+    expect(indexed.map((e) => e.contactId)).toEqual([latest.contactId, before!.contactId]);
+  });
+
+  it('stores nothing more once triage has moved on, when a retried step runs again, but keeps the contact indexed', async () => {
     const store = new MemoryContactStore();
     const contact = aContact(valid(), 0, 'awaiting-decision');
     await store.create(contact);
     await matchEarlierContacts(contact.contactId, { store, matchKey: TEST_MATCH_KEY, now });
     expect(store.matches.has(contact.contactId)).toBe(false);
+    const indexed = await store.findByMatchKey(
+      householdKeyFor(contact.notification.children[0]!.address, TEST_MATCH_KEY),
+    );
+    expect(indexed.map((e) => e.contactId)).toEqual([contact.contactId]);
   });
 });
