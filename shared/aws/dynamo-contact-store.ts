@@ -76,8 +76,9 @@ export const RECONSIDERATION_INDEX = 'byReconsideration';
 
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
 const statusLinkKey = (token: string) => ({ pk: `STATUSLINK#${statusTokenHash(token)}`, sk: 'LINK' });
+const statusPartition = (status: ContactStatus) => `STATUS#${status}`;
 const statusKeys = (contact: Pick<ContactRecord, 'status' | 'receivedAt' | 'recommendation' | 'decision'>) => ({
-  gsi1pk: `STATUS#${contact.status}`,
+  gsi1pk: statusPartition(contact.status),
   gsi1sk: queueTime(contact),
 });
 /** Present only while a reconsideration request waits: a sparse index holds just those contacts. */
@@ -209,6 +210,37 @@ export class DynamoContactStore implements ContactStore {
     now: string,
   ): Promise<ContactIn<S>> {
     return expectStatus(await this.whileIn(contactId, statusesBefore(to), { ...changes, status: to }, to, now), to);
+  }
+
+  async beginTriaging(contactId: string, now: string): Promise<ContactIn<'triaging'> | undefined> {
+    // Only the status moves: a contact's place in a queue (its queue time) is the same received
+    // as triaging, and a received contact has no index entries to refresh yet. The version goes
+    // up as in every other write.
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: contactKey(contactId),
+          UpdateExpression:
+            'SET #status = :triaging, gsi1pk = :queue, updatedAt = :now, #version = if_not_exists(#version, :zero) + :one',
+          ConditionExpression: '#status = :received',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':triaging': 'triaging',
+            ':received': 'received',
+            ':queue': statusPartition('triaging'),
+            ':now': now,
+            ':zero': 0,
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return expectStatus(this.remember(toContact(Attributes!))!, 'triaging');
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
   }
 
   async amend<S extends ContactStatus>(

@@ -127,6 +127,12 @@ export interface Contacts {
     changes: ContactChanges,
     now: string,
   ): Promise<ContactIn<S>>;
+  /**
+   * Moves a received contact into triaging with one conditional write and no read first (nearly
+   * every contact triage begins is one just received): the contact as written, or undefined
+   * when it is not received (a retried or replayed step, a failed triage, no such contact).
+   */
+  beginTriaging(contactId: string, now: string): Promise<ContactIn<'triaging'> | undefined>;
   /** Changes a contact only while it is still in `whileStatus`. Throws TransitionRefused otherwise. */
   amend<S extends ContactStatus>(
     contactId: string,

@@ -63,11 +63,12 @@ export interface TriageState {
 }
 
 export const beginTriage = async (contactId: string, deps: { store: Contacts; now: Date }): Promise<TriageState> => {
-  const contact = await load(deps.store, contactId);
-  const firstAttempt = contact.status === 'received';
-  if (firstAttempt || contact.status === 'triage-failed') {
+  // Nearly every contact arrives received: one conditional write moves it and returns it.
+  const begun = await deps.store.beginTriaging(contactId, deps.now.toISOString());
+  const contact = begun ?? (await load(deps.store, contactId));
+  const firstAttempt = begun !== undefined;
+  if (contact.status === 'triage-failed')
     await deps.store.transition(contactId, 'triaging', {}, deps.now.toISOString());
-  }
   const agency = contact.notification?.referrer.agencyType;
   return {
     contactId,

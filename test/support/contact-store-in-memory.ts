@@ -81,6 +81,13 @@ export class MemoryContacts implements Contacts {
     return expectStatus(this.write(current, { ...changes, status: to }, now), to);
   }
 
+  async beginTriaging(contactId: string, now: string): Promise<ContactIn<'triaging'> | undefined> {
+    const current = this.records.get(contactId);
+    return current?.status === 'received'
+      ? expectStatus(this.write(current, { status: 'triaging' }, now), 'triaging')
+      : undefined;
+  }
+
   async amend<S extends ContactStatus>(
     contactId: string,
     whileStatus: S,

@@ -106,6 +106,30 @@ describe.each([
     expect(await store.countDueBefore('awaiting-decision', at(200 - 19))).toBe(100);
   });
 
+  it('begins triage of a received contact in one write, in the same place in the triaging queue, and of nothing else', async () => {
+    // Prepare
+    const received = contact('received', 5);
+    const triaging = contact('triaging', 6);
+    for (const c of [received, triaging]) await store.create(c);
+
+    // Act
+    const begun = await store.beginTriaging(received.contactId, at(10));
+    const again = await store.beginTriaging(received.contactId, at(11));
+    const other = await store.beginTriaging(triaging.contactId, at(11));
+
+    // Assess
+    expect(begun).toMatchObject({ contactId: received.contactId, status: 'triaging', version: 1, updatedAt: at(10) });
+    expect(begun!.notification).toEqual(received.notification);
+    expect([again, other]).toEqual([undefined, undefined]);
+    expect(await store.beginTriaging(newContactId(), at(12))).toBeUndefined();
+    expect(await store.get(received.contactId)).toEqual(begun);
+    expect((await store.listByStatus('triaging')).map((c) => c.contactId)).toEqual([
+      received.contactId,
+      triaging.contactId,
+    ]);
+    expect(await store.listByStatus('received', { before: at(59) })).toEqual([]);
+  });
+
   it('pages a queue with an opaque cursor that reaches every contact once, and refuses a cursor it did not give', async () => {
     const queued = Array.from({ length: 7 }, (_, i) =>
       contact('awaiting-decision', i, { recommendation: recommendation(2, at(100 + i)) }),
@@ -464,12 +488,12 @@ describe('DynamoDB requests per contact', () => {
     process.stdout.write(`DynamoDB requests per contact: ${total} ${JSON.stringify(summary)}\n`);
     expect(summary).toEqual({
       acceptNotification: { PutItem: 3 },
-      beginTriage: { GetItem: 1, UpdateItem: 1 },
+      beginTriage: { UpdateItem: 1 },
       matchEarlierContacts: { BatchWriteItem: 1, GetItem: 1, Query: 4 },
       applyLevelsOfNeed: { BatchGetItem: 1, GetItem: 1, PutItem: 1, Query: 2, UpdateItem: 4 },
       sendAcknowledgement: { GetItem: 2, PutItem: 1, UpdateItem: 1 },
     });
-    expect(total).toBe(24);
+    expect(total).toBe(23);
   });
 
   it('changes a contact from the one it last read only if nobody wrote since, and otherwise reads it again', async () => {
