@@ -213,15 +213,16 @@ export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps):
 };
 
 const recommendAndStore = async (contact: NotifiedContact, deps: RecommendDeps): Promise<Recommendation> => {
-  // Open cases are what the case registry knows now, never inferred from earlier contacts.
-  const openCases = await openCasesFor(contact.notification.children, {
-    registry: deps.cases,
-    matchKey: deps.matchKey,
-  });
+  // Open cases are what the case registry knows now, never inferred from earlier contacts. The
+  // two reads are independent, so they go together.
+  const [openCases, matches] = await Promise.all([
+    openCasesFor(contact.notification.children, { registry: deps.cases, matchKey: deps.matchKey }),
+    deps.store.getMatches(contact.contactId),
+  ]);
   const recommendation = recommend(
     {
       notification: contact.notification,
-      history: { earlierContacts: (await deps.store.getMatches(contact.contactId)).earlier, openCases },
+      history: { earlierContacts: matches.earlier, openCases },
       receivedAt: new Date(contact.receivedAt),
     },
     { calendar: deps.calendar },
