@@ -285,8 +285,8 @@ export class MemoryContactStore extends MemoryContacts implements ContactStore {
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {
     return this.childIndex.findByMatchKey(key);
   }
-  saveMatches(contactId: string, matches: ContactMatches): Promise<void> {
-    return this.childIndex.saveMatches(contactId, matches);
+  saveMatches(contactId: string, matches: ContactMatches, entries?: IndexedEntry[]): Promise<void> {
+    return this.childIndex.saveMatches(contactId, matches, entries);
   }
   getMatches(contactId: string): Promise<ContactMatches> {
     return this.childIndex.getMatches(contactId);
