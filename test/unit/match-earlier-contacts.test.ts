@@ -392,13 +392,12 @@ describe('matching earlier contacts', () => {
 
   it('stores nothing more once triage has moved on, when a retried step runs again, but keeps the contact indexed', async () => {
     const store = new MemoryContactStore();
-    const contact = aContact(valid(), 0, 'awaiting-decision');
+    const notification = valid();
+    const contact = aContact(notification, 0, 'awaiting-decision');
     await store.create(contact);
     await matchEarlierContacts(contact.contactId, { store, matchKey: TEST_MATCH_KEY, now });
     expect(store.matches.has(contact.contactId)).toBe(false);
-    const indexed = await store.findByMatchKey(
-      householdKeyFor(contact.notification.children[0]!.address, TEST_MATCH_KEY),
-    );
+    const indexed = await store.findByMatchKey(householdKeyFor(notification.children[0]!.address, TEST_MATCH_KEY));
     expect(indexed.map((e) => e.contactId)).toEqual([contact.contactId]);
   });
 });
