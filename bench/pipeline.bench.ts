@@ -28,6 +28,7 @@ import { cpus } from 'node:os';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import schoolNeglect from '../events/notifications/school-neglect.json';
 import { census, countByStatus } from '../test/support/census';
+import { distinctName } from '../test/support/distinct-name';
 import { startLocalSystem, type RunningLocalSystem } from '../test/support/local-system';
 
 const setting = (name: string, fallback: number) => {
@@ -106,8 +107,8 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
 const notification = (i: number) => {
   const body = structuredClone(schoolNeglect);
   const child = body.children[0]!;
-  child.firstName = `Bench${i}`;
-  child.lastName = `Fictional${Math.floor(i / 1000)}`;
+  child.firstName = distinctName(i, 'bench');
+  child.lastName = 'Fictional';
   child.nhsNumber = '';
   delete (child as { nhsNumber?: string }).nhsNumber;
   child.address.line1 = `${i + 1} Sample Street`;

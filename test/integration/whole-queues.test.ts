@@ -19,6 +19,7 @@ import { get, signIn } from '../console/helpers';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
 import { census } from '../support/census';
+import { distinctName } from '../support/distinct-name';
 import { apiClient } from './api-client';
 import { LOCAL_MATCH_KEY } from '../../shared/aws/secrets-manager-key';
 
@@ -242,7 +243,7 @@ describe('a burst of notifications', () => {
     const notification = (i: number) => {
       const n = aSchoolNeglectNotification();
       for (const child of n.children) {
-        child.firstName = `Burst${i}`;
+        child.firstName = distinctName(i, 'burst');
         delete child.nhsNumber;
         child.address = { ...child.address, line1: `${i + 1} Burst Lane` };
       }
