@@ -208,6 +208,11 @@ describe('the referrer web form in a browser', () => {
     await ui.page.getByLabel("The child's basic needs are not met", { exact: false }).check();
     await next();
 
+    // Two children: which child each worry is about (none ticked: both).
+    expect(await heading()).toBe('Which child is each worry about?');
+    await accessible();
+    await next();
+
     // No risk assessments asked about for these areas.
     expect(await heading()).toBe('What has happened, and why are you worried?');
     await next();
