@@ -67,7 +67,7 @@ describe('front-door commands on the stored contacts', () => {
   }, 60_000);
 
   it('report annex-a writes the decided children into Ofsted’s lists under the exact headings, as CSV and XLSX', async () => {
-    // Prepare: the school's child to targeted early help; the police notification's two children
+    // Prepare: the school's child to targeted early help, over the recommendation; the police notification's two children
     // to a strategy discussion, as recommended (so no manager's sign-off waits).
     const api = apiClient(local.system);
     const [school, police] = contactIds as [string, string];
@@ -78,6 +78,8 @@ describe('front-door commands on the stored contacts', () => {
           level: 3,
           primaryNeed: 'N1',
           rationale: 'Neglect over a term; the family agrees to early help.',
+          // Recommended level 2: a manager's choice of targeted early help says why.
+          overrideReason: 'The school has offered its own support for a term and the neglect has not changed.',
         })
       ).status,
     ).toBe(201);
