@@ -19,6 +19,7 @@ import {
 } from '../../shared/referrer/journey';
 import { childName } from '../../shared/notification';
 import { renderPage } from '../../shared/web/render';
+import { escapeMarkup } from '../../shared/web/escape';
 
 /**
  * Turns the journey's pages into the parameters of GOV.UK Frontend's Nunjucks macros, so the
@@ -240,12 +241,10 @@ const describe = (field: Field, value: unknown): string => {
   return String(value);
 };
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A summary list row; an answer of several lines (checkboxes) shows one per line. */
 const row = (key: string, value: string, href: string, hidden: string) => ({
   key: { text: key },
-  value: { html: value.split('\n').map(escapeHtml).join('<br>') },
+  value: { html: value.split('\n').map(escapeMarkup).join('<br>') },
   actions: { items: [{ href, text: 'Change', visuallyHiddenText: hidden }] },
 });
 

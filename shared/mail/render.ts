@@ -1,4 +1,5 @@
 import type { EmailMessage, MailConfig } from './message';
+import { escapeMarkup } from '../web/escape';
 
 /**
  * Each email is written once as blocks and rendered twice, as plain text and as HTML, so the
@@ -7,9 +8,6 @@ import type { EmailMessage, MailConfig } from './message';
 
 /** A paragraph, a paragraph ending in a link, or a warning the HTML version makes bold. */
 export type Block = string | { text: string; href: string } | { warning: string };
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const renderText = (blocks: Block[]) =>
   blocks
@@ -24,13 +22,15 @@ const renderHtml = (subject: string, blocks: Block[]) => {
   const body = blocks
     .map((block) =>
       typeof block === 'string'
-        ? paragraph(escapeHtml(block).replace(/\n/g, '<br>'))
+        ? paragraph(escapeMarkup(block).replace(/\n/g, '<br>'))
         : 'warning' in block
-          ? paragraph(`<strong>${escapeHtml(block.warning)}</strong>`)
-          : paragraph(`${escapeHtml(block.text)} <a href="${escapeHtml(block.href)}">${escapeHtml(block.href)}</a>`),
+          ? paragraph(`<strong>${escapeMarkup(block.warning)}</strong>`)
+          : paragraph(
+              `${escapeMarkup(block.text)} <a href="${escapeMarkup(block.href)}">${escapeMarkup(block.href)}</a>`,
+            ),
     )
     .join('\n');
-  return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="margin: 0; padding: 20px; color: #0b0c0c;">\n${body}\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeMarkup(subject)}</title></head>\n<body style="margin: 0; padding: 20px; color: #0b0c0c;">\n${body}\n</body>\n</html>\n`;
 };
 
 /** An email about a contact is keyed `<contactId>:<kind>`: once per contact and kind. The LADO pathway composes its emails with it too. */

@@ -6,14 +6,14 @@
  * page puts the same figures in a table beside it, so nothing is only in the picture. Presentation
  * attributes only (no style attribute), so the console's content security policy holds.
  */
+import { escapeMarkup } from '../web/escape';
+
 export interface Bar {
   label: string;
   value: number;
   /** How the value is written beside the bar (a count, "96.7%", "no decisions"). */
   text: string;
 }
-
-const escapeXml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const GOVUK_BLUE = '#1d70b8';
 const GOVUK_TEXT = '#0b0c0c';
@@ -40,10 +40,10 @@ export const barChart = (options: { id: string; title: string; bars: readonly Ba
     const y = top + i * row;
     const length = Math.max(0, Math.round((bar.value / max) * barArea));
     return [
-      `<text x="${labelWidth - 8}" y="${y + row / 2 + 5}" text-anchor="end" font-size="14" fill="${GOVUK_TEXT}">${escapeXml(bar.label)}</text>`,
+      `<text x="${labelWidth - 8}" y="${y + row / 2 + 5}" text-anchor="end" font-size="14" fill="${GOVUK_TEXT}">${escapeMarkup(bar.label)}</text>`,
       `<rect x="${labelWidth}" y="${y + 4}" width="${barArea}" height="${row - 8}" fill="none" stroke="${GOVUK_GREY}" stroke-width="1"/>`,
       `<rect x="${labelWidth}" y="${y + 4}" width="${length}" height="${row - 8}" fill="${GOVUK_BLUE}"/>`,
-      `<text x="${labelWidth + barArea + 8}" y="${y + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">${escapeXml(bar.text)}</text>`,
+      `<text x="${labelWidth + barArea + 8}" y="${y + row / 2 + 5}" font-size="14" fill="${GOVUK_TEXT}">${escapeMarkup(bar.text)}</text>`,
     ].join('');
   });
   if (!bars.length)
@@ -52,8 +52,8 @@ export const barChart = (options: { id: string; title: string; bars: readonly Ba
     );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">`,
-    `<title id="${id}-title">${escapeXml(title)}</title>`,
-    `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
+    `<title id="${id}-title">${escapeMarkup(title)}</title>`,
+    `<desc id="${id}-desc">${escapeMarkup(description)}</desc>`,
     ...lines,
     '</svg>',
   ].join('');

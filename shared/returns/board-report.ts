@@ -7,6 +7,7 @@ import { asAtText, monthName, performanceSections, type PerformanceSection } fro
 import { SUPPRESSING, SUPPRESSION_NOTE } from '../reporting/suppression';
 import { GOVUK_FRONTEND_DIR } from '../web/paths';
 import { monthNarrative } from './board-narrative';
+import { escapeMarkup } from '../web/escape';
 
 /**
  * The monthly board report (issue 14): one self-contained HTML file a board member can open, mail
@@ -26,8 +27,6 @@ export interface BoardReportInput {
   generatedAt: string;
   sourceNames?: Record<string, string>;
 }
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * GOV.UK Frontend's compiled styles without its font faces: the GDS Transport font may be used on
@@ -50,18 +49,18 @@ const REPORT_STYLES = `
 const table = ({ heading, table: { head, rows } }: PerformanceSection) =>
   [
     '<table class="govuk-table">',
-    `<caption class="govuk-table__caption govuk-table__caption--s">${escapeHtml(heading)}: the figures</caption>`,
-    `<thead class="govuk-table__head"><tr class="govuk-table__row">${head.map((h) => `<th scope="col" class="govuk-table__header">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    `<caption class="govuk-table__caption govuk-table__caption--s">${escapeMarkup(heading)}: the figures</caption>`,
+    `<thead class="govuk-table__head"><tr class="govuk-table__row">${head.map((h) => `<th scope="col" class="govuk-table__header">${escapeMarkup(h)}</th>`).join('')}</tr></thead>`,
     '<tbody class="govuk-table__body">',
     ...rows.map(
       ([first, ...rest]) =>
-        `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(first ?? '')}</th>${rest.map((c) => `<td class="govuk-table__cell">${escapeHtml(c)}</td>`).join('')}</tr>`,
+        `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeMarkup(first ?? '')}</th>${rest.map((c) => `<td class="govuk-table__cell">${escapeMarkup(c)}</td>`).join('')}</tr>`,
     ),
     '</tbody></table>',
   ].join('');
 
 const section = (s: PerformanceSection) =>
-  `<section class="board-section" aria-labelledby="${s.id}-heading"><h3 class="govuk-heading-m" id="${s.id}-heading">${escapeHtml(s.heading)}</h3><p class="govuk-body">${escapeHtml(s.definition)}</p><div class="board-figure"><div>${s.chart}</div><div>${table(s)}</div></div></section>`;
+  `<section class="board-section" aria-labelledby="${s.id}-heading"><h3 class="govuk-heading-m" id="${s.id}-heading">${escapeMarkup(s.heading)}</h3><p class="govuk-body">${escapeMarkup(s.definition)}</p><div class="board-figure"><div>${s.chart}</div><div>${table(s)}</div></div></section>`;
 
 /** The performance page's measures by month make the trend; its totals are read for the month alone. */
 const isByMonth = (s: PerformanceSection) => s.table.head[0] === 'Month';
@@ -82,23 +81,23 @@ export const boardReportHtml = (input: BoardReportInput): string => {
     '<!DOCTYPE html>',
     '<html lang="en-GB" class="govuk-template">',
     '<head><meta charset="utf-8">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeMarkup(title)}</title>`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<style>${govukStyles()}${REPORT_STYLES}</style>`,
     '</head>',
     '<body class="govuk-template__body govuk-frontend-supported">',
     '<a href="#main-content" class="govuk-skip-link">Skip to main content</a>',
     '<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">',
-    `<span class="govuk-caption-l">${escapeHtml(areaName)} front door</span>`,
-    `<h1 class="govuk-heading-xl">Board report for ${escapeHtml(name)}</h1>`,
-    `<p class="govuk-body govuk-!-font-weight-bold">${escapeHtml(asAtText(trend.asAt))}.</p>`,
-    `<p class="govuk-body">Made at ${escapeHtml(formatLondonTime(input.generatedAt))} from the front door’s records (the pseudonymised analytics extract: no child is named). Every chart has its figures in the table beside it; the definitions are the console performance page’s.</p>`,
-    `<div class="govuk-inset-text">${escapeHtml(SUPPRESSION_NOTE)}</div>`,
-    `<h2 class="govuk-heading-l">What changed in ${escapeHtml(name)}</h2>`,
-    `<ul class="govuk-list govuk-list--bullet">${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,
-    `<h2 class="govuk-heading-l">The 13 months to ${escapeHtml(name)}</h2>`,
+    `<span class="govuk-caption-l">${escapeMarkup(areaName)} front door</span>`,
+    `<h1 class="govuk-heading-xl">Board report for ${escapeMarkup(name)}</h1>`,
+    `<p class="govuk-body govuk-!-font-weight-bold">${escapeMarkup(asAtText(trend.asAt))}.</p>`,
+    `<p class="govuk-body">Made at ${escapeMarkup(formatLondonTime(input.generatedAt))} from the front door’s records (the pseudonymised analytics extract: no child is named). Every chart has its figures in the table beside it; the definitions are the console performance page’s.</p>`,
+    `<div class="govuk-inset-text">${escapeMarkup(SUPPRESSION_NOTE)}</div>`,
+    `<h2 class="govuk-heading-l">What changed in ${escapeMarkup(name)}</h2>`,
+    `<ul class="govuk-list govuk-list--bullet">${sentences.map((s) => `<li>${escapeMarkup(s)}</li>`).join('')}</ul>`,
+    `<h2 class="govuk-heading-l">The 13 months to ${escapeMarkup(name)}</h2>`,
     ...trendSections.map(section),
-    `<h2 class="govuk-heading-l">${escapeHtml(name)}</h2>`,
+    `<h2 class="govuk-heading-l">${escapeMarkup(name)}</h2>`,
     ...monthSections.map(section),
     '</main></div>',
     '</body></html>',
