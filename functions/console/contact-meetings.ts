@@ -4,16 +4,20 @@ import type { MeetingRecord } from '../../shared/meetings/meeting';
 import { formatDate } from '../../shared/meetings/messages';
 import type { Agency } from '../../shared/partners/agencies';
 
+/** A child's record's contributions as table rows: the agency, what it knows, what it will do. */
+export const contributionRows = (record: Pick<MeetingRecord, 'contributions'>, agencies: readonly Agency[]) =>
+  record.contributions.map((c) => [
+    { text: attendeeAgencyName(agencies, c.agency) },
+    { text: c.knows },
+    { text: c.willDo },
+  ]);
+
 /** A contact's triage meeting records, for its page: each child's part of each meeting, oldest first. */
 export const meetingsOnContact = (records: MeetingRecord[], agencies: readonly Agency[]) =>
   records.map((r) => ({
     meetingId: r.meetingId,
     title: `${r.themeName} triage meeting, ${formatDate(r.date)}: ${r.childName}`,
-    contributions: r.contributions.map((c) => [
-      { text: attendeeAgencyName(agencies, c.agency) },
-      { text: c.knows },
-      { text: c.willDo },
-    ]),
+    contributions: contributionRows(r, agencies),
     actions: r.actions.map((a) => [
       { text: a.text },
       { text: a.owner },

@@ -20,6 +20,7 @@ import { addressFor } from '../../shared/meetings/recipients';
 import { config, contactStore, mailer } from '../lib/dependencies';
 import { formFields, formParams, page, redirect } from '../lib/pages';
 import { baseContext, consoleRoute, message, versionOf, type Actor } from './lib';
+import { contributionRows } from './contact-meetings';
 import { meetingDeps, meetingStore } from '../meetings/dependencies';
 
 interface PageState {
@@ -135,11 +136,7 @@ const meetingPage = async (meeting: Meeting, user: StaffUser, state: PageState =
                 key,
                 name: record.childName,
                 version: record.version,
-                contributions: record.contributions.map((c) => [
-                  { text: attendeeAgencyName(deps.settings.agencies, c.agency) },
-                  { text: c.knows },
-                  { text: c.willDo },
-                ]),
+                contributions: contributionRows(record, deps.settings.agencies),
                 actions: record.actions.map((a) => ({
                   id: a.id,
                   text: a.text,

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { StaffUser } from '../../shared/auth/roles';
 import { formatLondonTime } from '../../shared/calendar/format';
 import { meetingTitle } from '../../shared/meetings/agenda';
-import { attendeeAgencyName } from '../../shared/meetings/chairing';
+import { contributionRows } from './contact-meetings';
 import { formatDate } from '../../shared/meetings/messages';
 import {
   answerAsPartner,
@@ -116,11 +116,7 @@ const contactPage = (
           .filter((r) => r.meetingId === m.meetingId)
           .map((r) => ({
             name: r.childName,
-            contributions: r.contributions.map((c) => [
-              { text: attendeeAgencyName(deps.agencies, c.agency) },
-              { text: c.knows },
-              { text: c.willDo },
-            ]),
+            contributions: contributionRows(r, deps.agencies),
             actions: r.actions.map((a) => [
               { text: a.text },
               { text: a.owner },
