@@ -1,8 +1,6 @@
-import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
-import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { backfillMatchIndex, type BackfillProgress } from '../../shared/front-door/backfill-match-index';
-import { OpsError, type Ops } from './commands';
-import { matchKeyOf } from './deployment';
+import type { Ops } from './commands';
+import { indexRewriteRun } from './index-rewrite-run';
 
 const line = ({ contacts, indexed, entries, skipped }: BackfillProgress, dryRun: boolean) =>
   `${contacts} contacts read; ${indexed} ${dryRun ? 'to index' : 'indexed'} (${entries} entries ${dryRun ? 'to write' : 'written'}); ${skipped} not yet a notification`;
@@ -14,18 +12,12 @@ const line = ({ contacts, indexed, entries, skipped }: BackfillProgress, dryRun:
  * so a run that stops can go on with --from; counts only, never a child.
  */
 export const backfillIndex = async (ops: Ops, request: { dryRun: boolean; cursor?: string }): Promise<void> => {
-  const table = ops.deployment.outputs.ContactsTableName;
-  const years = Number(ops.deployment.outputs.ContactRetentionYears);
-  if (!table || !years)
-    throw new OpsError(`${ops.deployment.description} has no ContactRetentionYears output: deploy this version first`);
+  const run = await indexRewriteRun(ops, request, line);
   const totals = await backfillMatchIndex(request, {
-    index: new DynamoMatchIndex(table, ops.dynamodb, years),
-    store: new DynamoContactStore(table, ops.dynamodb, years),
-    matchKey: await matchKeyOf(ops.deployment),
-    progress: (progress) =>
-      ops.say(
-        `${line(progress, request.dryRun)}${progress.cursor ? `; to go on from here: --from ${progress.cursor}` : ''}`,
-      ),
+    index: run.index,
+    store: run.store,
+    matchKey: run.matchKey,
+    progress: run.progress,
   });
-  ops.say(`Done${request.dryRun ? ' (dry run: nothing written)' : ''}: ${line(totals, request.dryRun)}`);
+  run.done(totals);
 };
