@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { CONTACT_STATUSES, codesOfStatus } from '../../shared/contacts';
-import { InvalidCursor } from '../../shared/front-door/ports';
+import { InvalidCursor } from '../../shared/contacts/ports';
 import { contactStore } from '../lib/dependencies';
 import { json, problem } from '../lib/http';
 import { webHandler } from '../lib/middleware';

@@ -4,7 +4,7 @@ import { authSettings, currentSession } from '../../shared/auth/session';
 import { isContactId, type Contact } from '../../shared/contacts';
 import { isEmailToComplete } from '../../shared/console/incoming-email';
 import { contactView, incomingEmailView, type ContactPageState } from '../../shared/console/contact-view';
-import type { AuditEvent } from '../../shared/front-door/ports';
+import type { AuditEvent } from '../../shared/contacts/ports';
 import { config, contactStore, revokedSessions } from '../lib/dependencies';
 import { meetingStore } from '../meetings/dependencies';
 import { meetingsOnContact } from './contact-meetings';

@@ -49,7 +49,7 @@ import {
   type IndexedEntry,
   type KeyRecord,
   type StatusRange,
-} from '../front-door/ports';
+} from '../contacts/ports';
 import { MAX_CHILDREN } from '../notification';
 import { decodeCursor, encodeCursor } from './cursor';
 import { putIfAbsent } from './versioned-item';

@@ -1,6 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { ContactPage, IndexedEntry } from '../front-door/ports';
+import type { ContactPage, IndexedEntry } from '../contacts/ports';
 import type { IndexedKey, MatchIndex } from '../front-door/reindex';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DynamoContactStore, toContact } from './dynamo-contact-store';

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AddressConfirmationOffer, ReferrerAddresses } from '../front-door/ports';
+import type { AddressConfirmationOffer, ReferrerAddresses } from '../referrer/ports';
 import type { AddressConfirmations } from '../front-door/reindex';
 
 /**

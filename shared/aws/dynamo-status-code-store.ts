@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { StatusCode, StatusCodeStore } from '../front-door/ports';
+import type { StatusCode, StatusCodeStore } from '../referrer/ports';
 
 /**
  * One-time status page codes in the contacts table, under pk STATUSCODE#<hashed link token>.

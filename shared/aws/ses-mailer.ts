@@ -2,7 +2,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
-import type { Mailer } from '../front-door/ports';
+import type { Mailer } from '../mail/mailer';
 import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
 import type { EmailMessage } from '../mail/message';
 

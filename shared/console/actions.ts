@@ -16,14 +16,8 @@ import { matchKeysFor } from '../contacts/matching';
 import type { Child } from '../notification';
 import { recommend } from '../rules';
 import { reconsideredDecision } from '../referrer/reconsideration';
-import {
-  VersionConflict,
-  type AuditEvent,
-  type AuditTrail,
-  type ChildIndex,
-  type Contacts,
-  type MessageQueue,
-} from '../front-door/ports';
+import { VersionConflict, type AuditEvent, type AuditTrail, type ChildIndex, type Contacts } from '../contacts/ports';
+import type { MessageQueue } from '../front-door/ports';
 import { agencyName, DEFAULT_AGENCIES, type Agency } from '../partners/agencies';
 
 /** Partner agencies are asked to answer within 48 hours (domain brief §4). */

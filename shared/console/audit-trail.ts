@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts';
-import type { AuditEvent } from '../front-door/ports';
+import type { AuditEvent } from '../contacts/ports';
 import { SYSTEM_ACTIONS, SYSTEM_ACTOR } from '../front-door/system-events';
 import { roleName } from '../web/labels';
 

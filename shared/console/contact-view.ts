@@ -1,7 +1,7 @@
 import { can, type StaffUser } from '../auth/roles';
 import { formatDate, formatLondonTime } from '../calendar/format';
 import { awaitsWorkerDecision, groupedByDecision, isOpen, type Decision, type NotifiedContact } from '../contacts';
-import type { AuditEvent, ContactMatches } from '../front-door/ports';
+import type { AuditEvent, ContactMatches } from '../contacts/ports';
 import { PRIMARY_NEEDS, childName, childNameOf } from '../notification';
 import { agencyName, type Agency } from '../partners/agencies';
 import { describeClock } from '../triage/clocks';

@@ -1,5 +1,5 @@
 import { needsCompleting, type Contact, type NeedsCompletingContact } from '../contacts';
-import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from '../front-door/ports';
+import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from '../contacts/ports';
 import type { Draft, DraftStore } from '../referrer/draft';
 import { STALE_MESSAGE } from './actions';
 

@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts';
-import type { ContactQueries } from '../front-door/ports';
+import type { ContactQueries } from '../contacts/ports';
 import { STALLED_AFTER_MINUTES, stalledCutoff } from '../front-door/stalled';
 import { statusName } from '../web/labels';
 

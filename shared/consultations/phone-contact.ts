@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../front-door/ports';
+import type { AuditEvent } from '../contacts/ports';
 import type { Draft, DraftStore } from '../referrer/draft';
 
 /**

@@ -1,6 +1,6 @@
 import { forEachContact, writeEntriesAsItIsNow } from './index-rewriting';
 import { indexEntriesFor } from './match-index';
-import type { Contacts } from './ports';
+import type { Contacts } from '../contacts/ports';
 import type { MatchIndex } from './reindex';
 
 /**

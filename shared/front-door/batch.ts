@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { fieldErrors, type FieldError } from '../notification';
 import { acceptNotification } from './intake';
-import type { Contacts, IdempotencyKeys, MessageQueue } from './ports';
+import type { Contacts, IdempotencyKeys } from '../contacts/ports';
+import type { MessageQueue } from './ports';
 
 /**
  * Agency systems (police domestic abuse notifications above all) send many notifications at

@@ -32,14 +32,9 @@ import { recommendedFor, type Route } from '../triage/types';
 import type { HandoverStore } from '../handovers/ports';
 import { recordHandovers } from '../handovers/record';
 import { isTracked } from '../triage/clocks';
-import {
-  VersionConflict,
-  type AuditEvent,
-  type AuditTrail,
-  type Contacts,
-  type Mailer,
-  type MessageQueue,
-} from './ports';
+import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from '../contacts/ports';
+import type { Mailer } from '../mail/mailer';
+import type { MessageQueue } from './ports';
 import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 
 export type DecisionResult =

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { newContactId } from '../contacts';
-import type { IdempotencyKeys, KeyRecord } from './ports';
+import type { IdempotencyKeys, KeyRecord } from '../contacts/ports';
 
 /**
  * Idempotency keys, scoped by caller. A key means "this notification, from me": it is only ever

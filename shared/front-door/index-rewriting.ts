@@ -1,5 +1,5 @@
 import type { Contact } from '../contacts';
-import type { ContactPage, ContactStore, IndexedEntry } from './ports';
+import type { ContactPage, ContactStore, IndexedEntry } from '../contacts/ports';
 
 /**
  * What the two commands that rewrite the match index of a deployed table (ops reindex and ops

@@ -16,7 +16,8 @@ import {
 } from '../notification';
 import { getDefaultRuleset } from '../rules';
 import { claimKey, fingerprintOf, KEY_REUSED_MESSAGE, type IdempotencyKey } from './idempotency';
-import type { Contacts, IdempotencyKeys, MessageQueue } from './ports';
+import type { Contacts, IdempotencyKeys } from '../contacts/ports';
+import type { MessageQueue } from './ports';
 
 /**
  * Indicators a referrer picks must be ones the area's guidance has: the engine would otherwise

@@ -6,7 +6,7 @@ import {
   type Contact,
   type MatchKey,
 } from '../contacts';
-import type { ChildIndexEntry, IndexedEntry } from './ports';
+import type { ChildIndexEntry, IndexedEntry } from '../contacts/ports';
 
 /**
  * Where a contact is recorded in the match index, each entry with that child's summary as the

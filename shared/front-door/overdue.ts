@@ -1,5 +1,5 @@
 import { AWAITING_DECISION_STATUSES } from '../contacts';
-import type { ContactQueries } from './ports';
+import type { ContactQueries } from '../contacts/ports';
 
 /**
  * Late decisions nobody noticed were an inspection finding (domain brief §7): this count is

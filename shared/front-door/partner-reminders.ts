@@ -1,7 +1,8 @@
 import type { RuntimeConfig } from '../config';
 import { OPEN_STATUSES, type PartnerRequest } from '../contacts';
 import { partnerReminderEmail } from '../mail/partner-reminder';
-import type { ContactQueries, Mailer } from './ports';
+import type { ContactQueries } from '../contacts/ports';
+import type { Mailer } from '../mail/mailer';
 
 const isOverdue = (request: PartnerRequest, now: Date) => !request.answer && request.dueAt < now.toISOString();
 

@@ -3,7 +3,7 @@ import { addressHash } from '../referrer/address-confirmation';
 import { forEachContact, writeEntriesAsItIsNow } from './index-rewriting';
 import { indexEntriesFor } from './match-index';
 import type { Contact } from '../contacts';
-import type { ContactPage, ContactStore, IndexedEntry } from './ports';
+import type { ContactPage, ContactStore, IndexedEntry } from '../contacts/ports';
 
 /**
  * `front-door ops reindex`: rewrites the match index of a deployed table with today's keys.

@@ -1,6 +1,7 @@
 import type { Contact } from '../contacts';
 import { markTriageFailed } from './triage-steps';
-import type { ContactQueries, Contacts, MessageQueue, TriageWorkflow } from './ports';
+import type { ContactQueries, Contacts } from '../contacts/ports';
+import type { MessageQueue, TriageWorkflow } from './ports';
 
 /** How long a stored contact may wait for triage to begin before it is queued again. */
 export const STALLED_AFTER_MINUTES = 5;

@@ -1,4 +1,4 @@
-import type { AuditEvent } from './ports';
+import type { AuditEvent } from '../contacts/ports';
 
 /**
  * The audit trail's entries for what Front Door itself did (issue 12, point 10): beside people's

@@ -15,7 +15,7 @@ import type { WorkingCalendar } from '../calendar';
 import { recommend, rulesetCalendar } from '../rules';
 import type { CaseRegistry } from '../cases/ports';
 import { openCasesFor } from '../cases/record-cases';
-import { type ChildRecommendation, type EarlierContact, type Recommendation } from '../triage/types';
+import type { ChildRecommendation, EarlierContact, Recommendation } from '../triage/types';
 import { acknowledgementAddress } from '../referrer/address-confirmation';
 import {
   TransitionRefused,
@@ -24,9 +24,9 @@ import {
   type ChildIndex,
   type ContactMatches,
   type Contacts,
-  type Mailer,
-  type ReferrerAddresses,
-} from './ports';
+} from '../contacts/ports';
+import type { Mailer } from '../mail/mailer';
+import type { ReferrerAddresses } from '../referrer/ports';
 import { indexEntriesFor, isChildKey } from './match-index';
 import { SYSTEM_ACTIONS, systemEvent } from './system-events';
 

@@ -1,5 +1,5 @@
 import { hasNotification, type NotifiedContact } from '../contacts';
-import type { AuditEvent, ContactMatches, ContactStore } from '../front-door/ports';
+import type { AuditEvent, ContactMatches, ContactStore } from '../contacts/ports';
 import { teamMayRead, type Handover, type HandoverTeam } from './handover';
 import type { HandoverStore } from './ports';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { modifyContact, type Contact } from '../contacts';
-import type { AuditEvent, AuditTrail, Contacts } from '../front-door/ports';
+import type { AuditEvent, AuditTrail, Contacts } from '../contacts/ports';
 import { decisionNumber } from '../mail/decision-sequence';
 import { HANDOVER_TEAMS, hoursToAccept, type Handover, type HandoverTeam } from './handover';
 import { HandoverMoved, type HandoverStore } from './ports';

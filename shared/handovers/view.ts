@@ -1,6 +1,6 @@
 import { formatLondonTime } from '../calendar/format';
 import { decidedFor, hasNotification, type Contact, type Decision, type NotifiedContact } from '../contacts';
-import type { AuditEvent, ContactMatches } from '../front-door/ports';
+import type { AuditEvent, ContactMatches } from '../contacts/ports';
 import { auditTrail } from '../console/audit-trail';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childNameOf } from '../notification';
 import { ROUTES } from '../triage/types';

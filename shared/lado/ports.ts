@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../front-door/ports';
+import type { AuditEvent } from '../contacts/ports';
 import type { Allegation, AllegationStatus, AllegationSummary } from './allegation';
 
 /** One entry of an allegation's append-only audit trail (who did what, when), shown to the LADO only. */

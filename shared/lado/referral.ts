@@ -1,6 +1,7 @@
 import { hasNotification, idDerivedFrom, referenceFor, type NotifiedContact } from '../contacts';
 import type { WorkingCalendar } from '../calendar';
-import type { Contacts, Mailer } from '../front-door/ports';
+import type { Contacts } from '../contacts/ports';
+import type { Mailer } from '../mail/mailer';
 import { AGENCY_TYPES, childName } from '../notification';
 import type { MailConfig } from '../mail/message';
 import { summaryOf, type Allegation } from './allegation';

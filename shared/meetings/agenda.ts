@@ -1,6 +1,6 @@
 import { localDateAt } from '../calendar/zoned';
 import { AWAITING_DECISION_STATUSES, type ContactIn } from '../contacts';
-import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../front-door/ports';
+import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../contacts/ports';
 import { childName } from '../notification';
 import type { Agency } from '../partners/agencies';
 import { meetingIdOf, type AgendaItem, type Meeting, type MeetingRecord } from './meeting';

@@ -1,5 +1,5 @@
 import { hasNotification, type NotifiedContact } from '../contacts';
-import type { Mailer } from '../front-door/ports';
+import type { Mailer } from '../mail/mailer';
 import type { MailConfig } from '../mail/message';
 import { meetingTitle, type Actor, type MeetingDeps } from './agenda';
 import type { Meeting, MeetingRecord, Told } from './meeting';

@@ -11,7 +11,7 @@ import {
   type OpenStatus,
   type PartnerRequest,
 } from '../contacts';
-import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../front-door/ports';
+import type { AuditEvent, AuditTrail, ContactQueries, Contacts } from '../contacts/ports';
 import { meetingDate } from './agenda';
 import type { Meeting, MeetingRecord } from './meeting';
 import type { MeetingStore } from './ports';

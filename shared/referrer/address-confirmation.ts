@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hasNotification, modifyContact, type Contact, type NotifiedContact } from '../contacts';
 import type { RuntimeConfig } from '../config';
-import type { Contacts, ReferrerAddresses } from '../front-door/ports';
+import type { Contacts } from '../contacts/ports';
+import type { ReferrerAddresses } from './ports';
 import { isSecureAddress } from '../mail/secure-address';
 
 /**

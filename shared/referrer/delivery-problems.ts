@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { modifyContact, type Contact } from '../contacts';
-import { VersionConflict, type Contacts } from '../front-door/ports';
+import { VersionConflict, type Contacts } from '../contacts/ports';
 import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../front-door/ports';
+import type { AuditEvent } from '../contacts/ports';
 import type { Answers } from './journey';
 
 /** What a referrer has answered so far in the web form, and the port that keeps it. */

@@ -1,12 +1,7 @@
 import type { Contact } from '../contacts';
 import { acceptNotification, validateNotification } from '../front-door/intake';
-import {
-  TransitionRefused,
-  type AuditTrail,
-  type Contacts,
-  type IdempotencyKeys,
-  type MessageQueue,
-} from '../front-door/ports';
+import { TransitionRefused, type AuditTrail, type Contacts, type IdempotencyKeys } from '../contacts/ports';
+import type { MessageQueue } from '../front-door/ports';
 import type { FieldError } from '../notification';
 import type { Draft, DraftStore } from './draft';
 import { notificationInput } from './journey';

@@ -1,6 +1,8 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { isStatusToken, statusTokenHash, type Contact } from '../contacts';
-import type { Contacts, Mailer, StatusCode, StatusCodeStore } from '../front-door/ports';
+import type { Contacts } from '../contacts/ports';
+import type { Mailer } from '../mail/mailer';
+import type { StatusCode, StatusCodeStore } from './ports';
 import { statusCodeEmail } from '../mail/status-code';
 import type { MailConfig } from '../mail/message';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { Mailer, MessageQueue } from '../../shared/front-door/ports';
+import type { Mailer } from '../../shared/mail/mailer';
+import type { MessageQueue } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/message';
 import { receiveEmail } from '../../shared/email-intake/receive';
 import { testRuntimeConfig } from '../fixtures/runtime-config';

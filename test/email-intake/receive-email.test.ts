@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { contactFrom, expectStatus } from '../../shared/contacts';
 import { join } from 'node:path';
-import type { Mailer, MessageQueue } from '../../shared/front-door/ports';
+import type { Mailer } from '../../shared/mail/mailer';
+import type { MessageQueue } from '../../shared/front-door/ports';
 import type { EmailMessage } from '../../shared/mail/message';
 import { receiveEmail } from '../../shared/email-intake/receive';
 import type { SenderVerdicts } from '../../shared/email-intake/sender';

@@ -9,7 +9,7 @@ import {
   type NotifiedContact,
 } from '../../shared/contacts';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
-import type { Mailer } from '../../shared/front-door/ports';
+import type { Mailer } from '../../shared/mail/mailer';
 import { outcomeEmail } from '../../shared/mail/outcome';
 import type { EmailMessage } from '../../shared/mail/message';
 import { confirmAddress, openConfirmation } from '../../shared/referrer/address-confirmation';

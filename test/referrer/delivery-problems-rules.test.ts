@@ -1,5 +1,5 @@
 import type { Contact } from '../../shared/contacts';
-import { VersionConflict, type ContactStore } from '../../shared/front-door/ports';
+import { VersionConflict, type ContactStore } from '../../shared/contacts/ports';
 import { DeliveryProblemEvent, recordDeliveryProblem } from '../../shared/referrer/delivery-problems';
 
 /** The bounce and complaint use case with an in-memory store. */

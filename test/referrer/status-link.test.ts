@@ -1,5 +1,6 @@
 import { newStatusToken, type Contact, type DecidedContact } from '../../shared/contacts';
-import type { Mailer, StatusCode, StatusCodeStore } from '../../shared/front-door/ports';
+import type { Mailer } from '../../shared/mail/mailer';
+import type { StatusCode, StatusCodeStore } from '../../shared/referrer/ports';
 import type { EmailMessage } from '../../shared/mail/message';
 import { referrerStatus } from '../../shared/referrer/status';
 import { CODE_ATTEMPTS, checkStatusCode, openStatusLink, sendStatusCode } from '../../shared/referrer/status-access';

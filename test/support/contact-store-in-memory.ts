@@ -33,7 +33,7 @@ import {
   type IndexedEntry,
   type KeyRecord,
   type StatusRange,
-} from '../../shared/front-door/ports';
+} from '../../shared/contacts/ports';
 
 /**
  * The ports of shared/contacts/ports.ts in memory, one class a port, for unit tests of the use

@@ -1,4 +1,4 @@
-import type { AddressConfirmationOffer, ReferrerAddresses } from '../../shared/front-door/ports';
+import type { AddressConfirmationOffer, ReferrerAddresses } from '../../shared/referrer/ports';
 
 /** Confirmed referrer addresses and confirmation offers in memory, for unit tests. */
 export const memoryReferrerAddresses = () => {

@@ -1,6 +1,6 @@
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { newContactId, referenceFor, type Contact } from '../../shared/contacts';
-import type { AuditEvent } from '../../shared/front-door/ports';
+import type { AuditEvent } from '../../shared/contacts/ports';
 import { SYSTEM_ACTIONS } from '../../shared/front-door/system-events';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
 import { parseNotification } from '../../shared/notification';

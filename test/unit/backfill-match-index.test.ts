@@ -1,7 +1,7 @@
 import { newContactId, referenceFor, type Contact } from '../../shared/contacts';
 import { backfillMatchIndex, type BackfillProgress } from '../../shared/front-door/backfill-match-index';
 import { indexEntriesFor } from '../../shared/front-door/match-index';
-import type { ContactPage } from '../../shared/front-door/ports';
+import type { ContactPage } from '../../shared/contacts/ports';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { MemoryContactStore } from '../support/contact-store-in-memory';

@@ -4,7 +4,7 @@ import { recommend } from '../../shared/rules';
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { importChildCases, openCasesFor, recordChildCase, recordChildCases } from '../../shared/cases/record-cases';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
-import type { ContactStore } from '../../shared/front-door/ports';
+import type { ContactStore } from '../../shared/contacts/ports';
 import type { EarlierContact } from '../../shared/triage/types';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';

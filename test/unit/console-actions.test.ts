@@ -1,6 +1,6 @@
 import { performAction, STALE_MESSAGE, type ActionKind } from '../../shared/console/actions';
 import type { Contact } from '../../shared/contacts';
-import type { AuditEvent } from '../../shared/front-door/ports';
+import type { AuditEvent } from '../../shared/contacts/ports';
 import { memoryPorts } from '../support/memory-contact-store';
 import { aRecommendedContact } from '../support/recommended-contact';
 

@@ -23,7 +23,7 @@ import {
   type ContactChanges,
   type ContactStatus,
 } from '../../shared/contacts';
-import { InvalidCursor, type ContactStore } from '../../shared/front-door/ports';
+import { InvalidCursor, type ContactStore } from '../../shared/contacts/ports';
 import type { Notification } from '../../shared/notification';
 import type { Recommendation } from '../../shared/triage/types';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';

@@ -1,7 +1,7 @@
 import type { StaffUser } from '../../shared/auth/roles';
 import type { NotifiedContact } from '../../shared/contacts';
 import { contactView, incomingEmailView } from '../../shared/console/contact-view';
-import type { AuditEvent, ContactMatches } from '../../shared/front-door/ports';
+import type { AuditEvent, ContactMatches } from '../../shared/contacts/ports';
 import { DEFAULT_AGENCIES } from '../../shared/partners/agencies';
 import { aRecommendedContact } from '../support/recommended-contact';
 

@@ -1,6 +1,7 @@
 import type { Contact } from '../../shared/contacts';
 import { alertDutyManager } from '../../shared/front-door/triage-steps';
-import type { AuditEvent, ContactStore, Mailer } from '../../shared/front-door/ports';
+import type { AuditEvent, ContactStore } from '../../shared/contacts/ports';
+import type { Mailer } from '../../shared/mail/mailer';
 import type { EmailMessage } from '../../shared/mail/message';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';

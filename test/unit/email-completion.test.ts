@@ -1,6 +1,6 @@
 import type { Contact } from '../../shared/contacts';
 import { startCompleting } from '../../shared/console/incoming-email';
-import type { AuditEvent } from '../../shared/front-door/ports';
+import type { AuditEvent } from '../../shared/contacts/ports';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
 import { submitDraft } from '../../shared/referrer/drafts';
 import { notification } from '../console/helpers';

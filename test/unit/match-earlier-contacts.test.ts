@@ -9,7 +9,7 @@ import {
   referenceFor,
   type Contact,
 } from '../../shared/contacts';
-import type { ContactStore } from '../../shared/front-door/ports';
+import type { ContactStore } from '../../shared/contacts/ports';
 import { applyLevelsOfNeed, matchEarlierContacts, MATCHES_KEPT } from '../../shared/front-door/triage-steps';
 import { parseNotification, type Notification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';

@@ -4,7 +4,7 @@ import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { contactFrom, newContactId, referenceFor, type Contact, type MatchKey } from '../../shared/contacts';
-import type { ChildIndexEntry } from '../../shared/front-door/ports';
+import type { ChildIndexEntry } from '../../shared/contacts/ports';
 import { indexEntriesFor } from '../../shared/front-door/match-index';
 import {
   reindexMatchKeys,

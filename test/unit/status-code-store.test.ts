@@ -1,5 +1,5 @@
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
-import type { StatusCode } from '../../shared/front-door/ports';
+import type { StatusCode } from '../../shared/referrer/ports';
 import { useDynalite } from '../support/dynalite';
 
 /**
