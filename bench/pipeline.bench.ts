@@ -11,6 +11,7 @@
  *   BENCH_N (10000)  BENCH_CONCURRENCY (50)  BENCH_INTAKE (500: requests per side in part 1)
  *   BENCH_DRAIN_SECONDS (1800: how long to wait for the pipeline to drain before counting)
  *   BENCH_PROFILE (a directory: write a CPU profile of the system's process there, for Chrome DevTools)
+ * It also prints the system process's CPU time per contact of part 2 (Linux /proc), in all and per thread.
  *
  * While it drains it prints progress (counted on the status index, so polling costs the system
  * little) with the rate over the last interval. Cut short, by BENCH_DRAIN_SECONDS or by SIGINT or
@@ -29,6 +30,8 @@ import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/clie
 import schoolNeglect from '../events/notifications/school-neglect.json';
 import { census, countByStatus } from '../test/support/census';
 import { distinctName } from '../test/support/distinct-name';
+import { readLiveEndpoints } from '../infra/local/endpoints';
+import { cpuPerItem, sampleCpu } from './process-cpu';
 import { startLocalSystem, type RunningLocalSystem } from '../test/support/local-system';
 
 const setting = (name: string, fallback: number) => {
@@ -162,6 +165,8 @@ const main = async () => {
     if (cutShort.signal.aborted) return;
 
     // 2. End to end.
+    const pid = readLiveEndpoints(system.dataDir)?.pid;
+    const cpuBefore = pid === undefined ? undefined : sampleCpu(pid);
     const since = new Date().toISOString();
     const started = performance.now();
     const intake = await timed(N, CONCURRENCY, post(system, runId));
@@ -170,6 +175,7 @@ const main = async () => {
     console.log(line('POST /api/notifications (triage running)', intake));
     const drained = await drain(system, accepted, started, DRAIN_SECONDS);
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = pid === undefined ? undefined : sampleCpu(pid);
     const counts = await census(system, { since });
     const awaiting =
       (counts.byStatus['awaiting-decision'] ?? 0) +
@@ -183,6 +189,11 @@ const main = async () => {
         `duplicated ${Math.max(0, counts.total - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged} (${counts.acknowledgementPending} recorded as pending)`,
     );
     console.log(`  by status: ${JSON.stringify(counts.byStatus)}`);
+    // CPU time depends far less on the neighbours than throughput does, so it is what compares two runs.
+    if (cpuBefore && cpuAfter && awaiting)
+      console.log(
+        `  system CPU per contact (intake, triage, acknowledgement): ${cpuPerItem(cpuBefore, cpuAfter, awaiting)}`,
+      );
   } finally {
     if (process.env.BENCH_LOG) writeFileSync(process.env.BENCH_LOG, system.output());
     await system.stop();
