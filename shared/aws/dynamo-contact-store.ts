@@ -31,10 +31,10 @@ import {
   type ContactStatus,
   type DecidedContact,
   type HouseholdContact,
-  type MatchKey,
   type MatchSummary,
   type SummarySource,
 } from '../contacts';
+import type { MatchKey } from '../matching/keys';
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
 import {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { matchKeysFor, nhsNumberKey } from '../contacts/matching';
+import { matchKeysFor, nhsNumberKey } from '../matching/keys';
 import { isValidNhsNumber } from '../notification/schema';
 import { CASE_KINDS, type CaseKind, type ChildCase } from './open-case';
 
@@ -52,7 +52,7 @@ export const caseStatementAbout = <C extends z.ZodType>(child: C) =>
 export type CaseStatement = z.output<typeof CaseStatementSchema>;
 
 /**
- * A child is found under hashed keys, never names (shared/contacts/matching). The registry is
+ * A child is found under hashed keys, never names (shared/matching/keys.ts). The registry is
  * told about a child by one of those keys, by an NHS number, or by the details the keys are made
  * from; all of them become the same hashed keys the triage step looks up.
  */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Child, FieldError } from '../notification';
-import { matchKeysFor } from '../contacts/matching';
+import { matchKeysFor } from '../matching/keys';
 import {
   caseStatementAbout,
   CaseStatementSchema,

@@ -12,7 +12,7 @@ import {
 } from '../contacts';
 import type { ChildCase } from '../cases/case';
 import type { CaseRegistry } from '../cases/ports';
-import { matchKeysFor } from '../contacts/matching';
+import { matchKeysFor } from '../matching/keys';
 import type { Child } from '../notification';
 import { recommend } from '../rules';
 import { reconsideredDecision } from '../referrer/reconsideration';

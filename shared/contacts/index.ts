@@ -1,6 +1,6 @@
 export * from './decision';
 export * from './identity';
-export * from './matching';
+export * from './match-summary';
 export * from './modify';
 export * from './ports';
 export * from './record';

@@ -1,5 +1,6 @@
 import type { EarlierContact } from '../triage/types';
-import type { MatchKey, MatchSummary } from './matching';
+import type { MatchKey } from '../matching/keys';
+import type { MatchSummary } from './match-summary';
 import type { Contact, ContactIn, ContactRecord, DecidedContact, HouseholdContact, Person } from './record';
 import type { ContactStatus } from './status';
 

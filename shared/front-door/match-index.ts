@@ -1,11 +1,5 @@
-import {
-  householdKeyFor,
-  matchKeysFor,
-  matchSummary,
-  type ChildMatchKey,
-  type Contact,
-  type MatchKey,
-} from '../contacts';
+import { householdKeyFor, matchKeysFor, type ChildMatchKey, type MatchKey } from '../matching/keys';
+import { matchSummary, type Contact } from '../contacts';
 import type { ChildIndexEntry, IndexedEntry } from '../contacts/ports';
 
 /**

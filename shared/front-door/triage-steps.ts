@@ -4,9 +4,9 @@ import {
   type Channel,
   type Contact,
   type HouseholdContact,
-  type MatchKey,
   type NotifiedContact,
 } from '../contacts';
+import type { MatchKey } from '../matching/keys';
 import { AGENCY_TYPES, type ReferralSource } from '../notification';
 import { acknowledgementEmail } from '../mail/acknowledgement';
 import { dutyManagerAlert } from '../mail/duty-alert';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Child } from '../notification';
-import { matchKeysFor } from '../contacts/matching';
+import { matchKeysFor } from '../matching/keys';
 
 /**
  * Keyed hashes (HMAC-SHA-256) for the analytics extract. Unkeyed, a child's hash could be found

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { matchKeysFor } from '../contacts/matching';
+import { matchKeysFor } from '../matching/keys';
 import type { Child } from '../notification';
 
 /** One child of one contact, as the returns count children. */

@@ -2,14 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import {
   contactFrom,
-  householdKeyFor,
-  matchKeysFor,
   newContactId,
   referenceFor,
   type Contact,
   type ContactChanges,
   type ContactStatus,
 } from '../../shared/contacts';
+import { householdKeyFor, matchKeysFor } from '../../shared/matching/keys';
 import type { TriageWorkflow } from '../../shared/front-door/ports';
 import { requeueStalledContacts } from '../../shared/front-door/stalled';
 import { MATCHES_KEPT } from '../../shared/front-door/triage-steps';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { matchKeysFor } from '../../shared/contacts/matching';
+import { matchKeysFor } from '../../shared/matching/keys';
 import { parseNotification } from '../../shared/notification';
 import { annexA } from '../../shared/returns/annex-a';
 import { toCsv } from '../../shared/returns/table';

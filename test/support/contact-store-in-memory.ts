@@ -13,8 +13,8 @@ import {
   type ContactStatus,
   type DecidedContact,
   type HouseholdContact,
-  type MatchKey,
 } from '../../shared/contacts';
+import type { MatchKey } from '../../shared/matching/keys';
 import type { EarlierContact } from '../../shared/triage/types';
 import {
   InvalidCursor,

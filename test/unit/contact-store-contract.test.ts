@@ -15,14 +15,13 @@ import { testRuntimeConfig } from '../fixtures/runtime-config';
 import {
   contactFrom,
   expectStatus,
-  householdKeyFor,
-  matchKeysFor,
   newContactId,
   referenceFor,
   type Contact,
   type ContactChanges,
   type ContactStatus,
 } from '../../shared/contacts';
+import { householdKeyFor, matchKeysFor } from '../../shared/matching/keys';
 import { InvalidCursor, type ContactStore } from '../../shared/contacts/ports';
 import type { Notification } from '../../shared/notification';
 import type { Recommendation } from '../../shared/triage/types';

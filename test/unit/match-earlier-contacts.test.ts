@@ -1,14 +1,8 @@
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { performAction } from '../../shared/console/actions';
 import { recordDecision } from '../../shared/front-door/decisions';
-import {
-  contactFrom,
-  householdKeyFor,
-  matchKeysFor,
-  newContactId,
-  referenceFor,
-  type Contact,
-} from '../../shared/contacts';
+import { contactFrom, newContactId, referenceFor, type Contact } from '../../shared/contacts';
+import { householdKeyFor, matchKeysFor } from '../../shared/matching/keys';
 import type { ContactStore } from '../../shared/contacts/ports';
 import { applyLevelsOfNeed, matchEarlierContacts, MATCHES_KEPT } from '../../shared/front-door/triage-steps';
 import { parseNotification, type Notification } from '../../shared/notification';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { householdKeyFor, matchKeysFor } from '../../shared/contacts';
+import { householdKeyFor, matchKeysFor } from '../../shared/matching/keys';
 import { parseNotification, type Child } from '../../shared/notification';
 import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
 import { TEST_MATCH_KEY } from '../support/match-key';

@@ -3,7 +3,8 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
-import { contactFrom, newContactId, referenceFor, type Contact, type MatchKey } from '../../shared/contacts';
+import { contactFrom, newContactId, referenceFor, type Contact } from '../../shared/contacts';
+import type { MatchKey } from '../../shared/matching/keys';
 import type { ChildIndexEntry } from '../../shared/contacts/ports';
 import { indexEntriesFor } from '../../shared/front-door/match-index';
 import {
