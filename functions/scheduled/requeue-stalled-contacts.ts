@@ -7,7 +7,7 @@ import { logger, metrics } from '../lib/observability';
 /** Scheduled: queues again contacts still waiting for triage to begin, and restarts those whose execution ended part-way. */
 export const handler = withObservability(
   async () => {
-    const { requeued, restarted } = await requeueStalledContacts({
+    const { requeued, restarted, waiting } = await requeueStalledContacts({
       store: contactStore(),
       triageQueue: triageQueue(),
       workflow: triageWorkflow(),
@@ -16,7 +16,8 @@ export const handler = withObservability(
     metrics.addMetric('StalledContactsRequeued', MetricUnit.Count, requeued);
     metrics.addMetric('StuckTriageRestarted', MetricUnit.Count, restarted);
     if (requeued || restarted) logger.warn('Stalled contacts queued again or restarted', { requeued, restarted });
-    return { requeued, restarted };
+    if (waiting) logger.info('Contacts waiting behind the triage queue, not queued again', { waiting });
+    return { requeued, restarted, waiting };
   },
   { metrics: true },
 );

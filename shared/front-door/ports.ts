@@ -14,6 +14,12 @@ export interface MessageQueue {
   send(body: ContactMessage): Promise<void>;
 }
 
+/** How much a queue holds, to tell a contact that is waiting behind it from one whose message was lost. */
+export interface QueueBacklog {
+  /** Messages in the queue: waiting, being handled (in flight) or delayed. Approximate, as SQS counts them. */
+  messagesHeld(): Promise<number>;
+}
+
 /** A contact's latest triage execution: `ended` is aborted, failed or timed out. */
 export interface TriageRun {
   attempt: number;

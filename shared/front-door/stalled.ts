@@ -1,7 +1,7 @@
 import type { Contact } from '../contacts';
 import { markTriageFailed } from './triage-steps';
 import type { ContactQueries, Contacts } from '../contacts/ports';
-import type { MessageQueue, TriageWorkflow } from './ports';
+import type { MessageQueue, QueueBacklog, TriageWorkflow } from './ports';
 
 /** How long a stored contact may wait for triage to begin before it is queued again. */
 export const STALLED_AFTER_MINUTES = 5;
@@ -61,21 +61,34 @@ export const resumeTriage = async (
  *    waits in `received`; it is queued again (queuing twice is harmless: triage starts once);
  *  - a contact whose execution ended before triage finished (the runtime stopped, a step ran
  *    out of retries before the contact could be marked) is started again under a new name.
+ *
+ * A contact `received` more than a few minutes ago is not stalled while it may simply be waiting
+ * behind a backlog: during a long burst thousands are, and queuing them all again every sweep only
+ * doubles the queue. Whether one contact's message is still in the queue cannot be asked of SQS,
+ * and the queue's age of oldest message is a CloudWatch metric only (a minute late, and absent
+ * locally), but the queue's approximate depth can be asked (GetQueueAttributes, which the
+ * permission to send already grants). Every waiting contact's message is in the queue, waiting or
+ * in flight, so while the queue holds at least as many messages as there are stalled contacts,
+ * they may all be waiting and none is queued again; once it holds fewer, at least the difference
+ * were lost, and as which ones cannot be told, all of them are queued again. A lost message is
+ * so found at the latest when the backlog ahead of it has drained (it would have waited that long
+ * anyway), and the messages queued again count at the next sweep, so a sweep never repeats them.
  */
 export const requeueStalledContacts = async (deps: {
   store: Contacts & ContactQueries;
-  triageQueue: MessageQueue;
+  triageQueue: MessageQueue & QueueBacklog;
   now: Date;
   workflow: TriageWorkflow;
-}): Promise<{ requeued: number; restarted: number }> => {
+}): Promise<{ requeued: number; restarted: number; waiting: number }> => {
   const cutoff = stalledCutoff(deps.now);
   // A received contact is queued in the order it arrived, so the stalled ones are a key range.
   const stalled = await deps.store.listByStatus('received', { before: cutoff });
-  for (const { contactId } of stalled) await deps.triageQueue.send({ contactId });
+  const waiting = stalled.length > 0 && (await deps.triageQueue.messagesHeld()) >= stalled.length;
+  if (!waiting) for (const { contactId } of stalled) await deps.triageQueue.send({ contactId });
   let restarted = 0;
   const since = new Date(deps.now.getTime() - ENDED_RUNS_WINDOW_HOURS * 3_600_000);
   for (const contactId of await deps.workflow.contactsWithEndedRuns(since)) {
     if ((await resumeTriage(contactId, deps)) === 'restarted') restarted += 1;
   }
-  return { requeued: stalled.length, restarted };
+  return { requeued: waiting ? 0 : stalled.length, restarted, waiting: waiting ? stalled.length : 0 };
 };

@@ -131,7 +131,8 @@ describe('every list reads its whole queue', () => {
     const sent: string[] = [];
     const { requeued } = await requeueStalledContacts({
       store,
-      triageQueue: { send: async ({ contactId }) => void sent.push(contactId) },
+      // An empty queue: none of them can be waiting behind it.
+      triageQueue: { send: async ({ contactId }) => void sent.push(contactId), messagesHeld: async () => 0 },
       // No execution has ended: this run is about the contacts never queued.
       workflow: { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow,
       now: new Date(Date.now() + 10 * 60_000),

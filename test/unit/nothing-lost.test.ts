@@ -13,9 +13,14 @@ const memoryStore = () => {
 };
 
 const unreachableQueue: MessageQueue = { send: async () => Promise.reject(new Error('SQS is unreachable')) };
-const recordingQueue = () => {
+/** A queue that records what is sent to it, holding `held` messages besides those. */
+const recordingQueue = (held = 0) => {
   const sent: string[] = [];
-  return { sent, send: async ({ contactId }: { contactId: string }) => void sent.push(contactId) };
+  return {
+    sent,
+    send: async ({ contactId }: { contactId: string }) => void sent.push(contactId),
+    messagesHeld: async () => held + sent.length,
+  };
 };
 
 describe('an accepted notification is never lost', () => {
@@ -44,8 +49,63 @@ describe('an accepted notification is never lost', () => {
     expect(await requeueStalledContacts({ store, triageQueue: queue, workflow, now })).toEqual({
       requeued: 1,
       restarted: 0,
+      waiting: 0,
     });
     expect(queue.sent).toEqual(['stalled']);
+  });
+
+  describe('a backlog that is only waiting behind the queue is not queued again', () => {
+    const received = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          ({
+            contactId: `waiting-${i}`,
+            status: 'received',
+            receivedAt: new Date(now.getTime() - (60 - i) * 60_000).toISOString(),
+          }) as Contact,
+      );
+    const workflow = { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow;
+
+    it('queues none again while the queue holds at least as many messages as there are stalled contacts', async () => {
+      // Prepare
+      const store = new MemoryContactStore(received(40));
+      const queue = recordingQueue(40);
+
+      // Act
+      const result = await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+
+      // Assess
+      expect(result).toEqual({ requeued: 0, restarted: 0, waiting: 40 });
+      expect(queue.sent).toEqual([]);
+    });
+
+    it('queues them again once the queue holds fewer messages than there are stalled contacts, as some were lost', async () => {
+      // Prepare
+      const store = new MemoryContactStore(received(40));
+      const queue = recordingQueue(39);
+
+      // Act
+      const result = await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+
+      // Assess
+      expect(result).toEqual({ requeued: 40, restarted: 0, waiting: 0 });
+      expect(queue.sent).toHaveLength(40);
+    });
+
+    it('does not queue them a second time at the next sweep while the first copies are still in the queue', async () => {
+      // Prepare
+      const store = new MemoryContactStore(received(3));
+      const queue = recordingQueue(0);
+      await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+
+      // Act
+      const second = await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+
+      // Assess
+      expect(second).toEqual({ requeued: 0, restarted: 0, waiting: 3 });
+      expect(queue.sent).toHaveLength(3);
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Contact, ContactStatus } from '../../shared/contacts';
-import type { MessageQueue, TriageRun, TriageWorkflow } from '../../shared/front-door/ports';
+import type { MessageQueue, QueueBacklog, TriageRun, TriageWorkflow } from '../../shared/front-door/ports';
 import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../../shared/front-door/stalled';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
@@ -49,7 +49,7 @@ const contact = (contactId: string, status: ContactStatus, extra: Partial<Contac
     updatedAt: now.toISOString(),
     ...extra,
   }) as Contact;
-const noQueue: MessageQueue = { send: async () => undefined };
+const noQueue: MessageQueue & QueueBacklog = { send: async () => undefined, messagesHeld: async () => 0 };
 
 describe('nothing stuck: triage that stopped part-way is started again', () => {
   it('restarts, under the next attempt, contacts whose execution ended while received, triaging or with the acknowledgement pending', async () => {
@@ -73,7 +73,7 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
     const result = await requeueStalledContacts({ store, triageQueue: noQueue, workflow, now });
 
     // Assess
-    expect(result).toEqual({ requeued: 0, restarted: 3 });
+    expect(result).toEqual({ requeued: 0, restarted: 3, waiting: 0 });
     expect(started.sort()).toEqual(['received#2', 'triaging#3', 'unacknowledged#2']);
   });
 
