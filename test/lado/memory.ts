@@ -25,15 +25,28 @@ export const memoryAllegations = () => {
       allegations.set(id, next);
       return structuredClone(next);
     },
-    listByStatus: async (status, limit) => [...allegations.values()].filter((a) => a.status === status).slice(0, limit),
+    // Newest first, as DynamoDB's status index returns them, so a limit keeps the newest.
+    listByStatus: async (status, limit) =>
+      [...allegations.values()]
+        .filter((a) => a.status === status)
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+        .slice(0, limit)
+        .map((a) => structuredClone(a)),
     indexPerson: async (key, entry, expiresAt) => {
       const entries = people.get(key) ?? new Map();
       entries.set(entry.allegationId, { ...entry, expiresAt });
       people.set(key, entries);
     },
-    findByPerson: async (key) => [...(people.get(key)?.values() ?? [])].map(({ expiresAt: _e, ...entry }) => entry),
+    findByPerson: async (key) =>
+      [...(people.get(key)?.values() ?? [])]
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+        .map(({ expiresAt: _e, ...entry }) => entry),
     appendEvent: async (event, expiresAt) => void events.push({ ...event, expiresAt }),
-    listEvents: async (id) => events.filter((e) => e.allegationId === id),
+    listEvents: async (id) =>
+      events
+        .filter((e) => e.allegationId === id)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map(({ expiresAt: _e, ...event }) => event),
     removeBy: async (a, expiresAt) => {
       people.get(a.personKey)?.delete(a.allegationId);
       for (const e of events) if (e.allegationId === a.allegationId) e.expiresAt = expiresAt;
