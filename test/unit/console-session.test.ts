@@ -3,10 +3,10 @@ import {
   clearedSessionCookie,
   currentSession,
   localSessionToken,
-  type RevokedSessions,
   sessionCookie,
 } from '../../shared/auth/session';
 import { actingRole, can, rolesFromGroups } from '../../shared/auth/roles';
+import { memoryRevokedSessions } from '../support/memory-revoked-sessions';
 
 /**
  * The triage console's sessions: a session is refused when it is missing, forged, expired or
@@ -19,14 +19,6 @@ const settings = authSettings({ CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: s
 const signedInAt = new Date('2026-11-20T09:00:00Z');
 const local = { host: '127.0.0.1:3000' };
 
-const revokedList = (): RevokedSessions & { ids: Set<string> } => {
-  const ids = new Set<string>();
-  return {
-    ids,
-    revoke: async (id) => void ids.add(id),
-    isRevoked: async (id) => ids.has(id),
-  };
-};
 const withCookie = (token: string) => ({ headers: { ...local, cookie: `theme=dark; fd_session=${token}` } });
 const hoursAfter = (hours: number) => new Date(signedInAt.getTime() + hours * 3600_000);
 
@@ -35,7 +27,7 @@ describe('a local console session', () => {
     // Prepare
     const token = localSessionToken('morgan.ellis', secret, signedInAt);
     // Act
-    const session = await currentSession(withCookie(token), settings, hoursAfter(1), revokedList());
+    const session = await currentSession(withCookie(token), settings, hoursAfter(1), memoryRevokedSessions());
     // Assess
     expect(session).toMatchObject({
       user: { id: 'morgan.ellis', name: 'Morgan Ellis', roles: ['manager'] },
@@ -49,20 +41,20 @@ describe('a local console session', () => {
       withCookie(localSessionToken('sam.okafor', secret, signedInAt)),
       settings,
       signedInAt,
-      revokedList(),
+      memoryRevokedSessions(),
     );
     const second = await currentSession(
       withCookie(localSessionToken('sam.okafor', secret, signedInAt)),
       settings,
       signedInAt,
-      revokedList(),
+      memoryRevokedSessions(),
     );
     expect(first!.sessionId).not.toBe(second!.sessionId);
   });
 
   it('is refused at once after signing out, though its signature has hours to run', async () => {
     const token = localSessionToken('sam.okafor', secret, signedInAt);
-    const revoked = revokedList();
+    const revoked = memoryRevokedSessions();
     const session = await currentSession(withCookie(token), settings, signedInAt, revoked);
 
     await revoked.revoke(session!.sessionId, session!.expiresAt);
@@ -73,7 +65,7 @@ describe('a local console session', () => {
   it('is refused once its eight hours are over', async () => {
     const token = localSessionToken('sam.okafor', secret, signedInAt);
 
-    expect(await currentSession(withCookie(token), settings, hoursAfter(8), revokedList())).toBeUndefined();
+    expect(await currentSession(withCookie(token), settings, hoursAfter(8), memoryRevokedSessions())).toBeUndefined();
   });
 
   it('is refused when someone rewrites it to be another user, or signs it with another secret', async () => {
@@ -84,24 +76,24 @@ describe('a local console session', () => {
     const otherSecret = localSessionToken('morgan.ellis', 'another-secret-of-at-least-32-characters', signedInAt);
 
     for (const token of [`${asManager}.${signature}`, otherSecret, 'not-a-token'])
-      expect(await currentSession(withCookie(token), settings, signedInAt, revokedList())).toBeUndefined();
+      expect(await currentSession(withCookie(token), settings, signedInAt, memoryRevokedSessions())).toBeUndefined();
   });
 
   it('is refused for someone who is not one of the seeded users', async () => {
     const token = localSessionToken('somebody.else', secret, signedInAt);
 
-    expect(await currentSession(withCookie(token), settings, signedInAt, revokedList())).toBeUndefined();
+    expect(await currentSession(withCookie(token), settings, signedInAt, memoryRevokedSessions())).toBeUndefined();
   });
 
   it('is missing when the request has no session cookie', async () => {
-    expect(await currentSession({ headers: local }, settings, signedInAt, revokedList())).toBeUndefined();
+    expect(await currentSession({ headers: local }, settings, signedInAt, memoryRevokedSessions())).toBeUndefined();
   });
 
   it('is read from the __Host- cookie outside loopback, where the cookie is Secure', async () => {
     const token = localSessionToken('priya.shah', secret, signedInAt);
     const onTheInternet = { headers: { host: 'front-door.example.gov.uk' }, cookies: [`__Host-fd_session=${token}`] };
 
-    const session = await currentSession(onTheInternet, settings, signedInAt, revokedList());
+    const session = await currentSession(onTheInternet, settings, signedInAt, memoryRevokedSessions());
 
     expect(session?.user.id).toBe('priya.shah');
     expect(sessionCookie(onTheInternet, token)).toBe(
@@ -127,7 +119,9 @@ describe('a Cognito console session', () => {
   });
 
   it('is refused when the cookie holds something that is not an ID token', async () => {
-    expect(await currentSession(withCookie('not.a-jwt.at-all'), cognito, signedInAt, revokedList())).toBeUndefined();
+    expect(
+      await currentSession(withCookie('not.a-jwt.at-all'), cognito, signedInAt, memoryRevokedSessions()),
+    ).toBeUndefined();
   });
 });
 
