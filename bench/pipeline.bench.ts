@@ -72,6 +72,10 @@ interface Timings {
   p50: number;
   p99: number;
   failures: number;
+  /** p99 of the calls after the first `concurrency` (which include the first calls' one-off costs). */
+  p99AfterFirst: number;
+  /** The slowest of the first `concurrency` calls. */
+  firstMax: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -80,6 +84,7 @@ const percentile = (sorted: number[], p: number) =>
 /** Runs `count` calls, `concurrency` at a time, and times each one. */
 const timed = async (count: number, concurrency: number, call: (i: number) => Promise<boolean>): Promise<Timings> => {
   const latencies: number[] = [];
+  const byCall: number[] = [];
   let next = 0;
   let failures = 0;
   const started = performance.now();
@@ -89,13 +94,18 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
         const i = next++;
         const t = performance.now();
         const ok = await call(i).catch(() => false);
-        latencies.push(performance.now() - t);
+        byCall[i] = performance.now() - t;
+        latencies.push(byCall[i]!);
         if (!ok) failures += 1;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  const after = byCall
+    .slice(concurrency)
+    .filter((ms) => ms !== undefined)
+    .sort((a, b) => a - b);
   return {
     count: latencies.length,
     seconds,
@@ -103,6 +113,8 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     failures,
+    p99AfterFirst: percentile(after, 99),
+    firstMax: Math.max(...byCall.slice(0, concurrency).filter((ms) => ms !== undefined)),
   };
 };
 
@@ -130,7 +142,8 @@ const post = (system: RunningLocalSystem, runId: string) => async (i: number) =>
 
 const line = (label: string, t: Timings) =>
   `${label.padEnd(30)} ${t.perSecond.toFixed(1).padStart(8)}/s  p50 ${t.p50.toFixed(0).padStart(6)} ms  p99 ${t.p99.toFixed(0).padStart(6)} ms` +
-  `  (${t.count} in ${t.seconds.toFixed(1)} s${t.failures ? `, ${t.failures} refused or failed` : ''})`;
+  `  (${t.count} in ${t.seconds.toFixed(1)} s${t.failures ? `, ${t.failures} refused or failed` : ''})` +
+  `\n${''.padEnd(30)} first ${CONCURRENCY}: slowest ${t.firstMax.toFixed(0)} ms; after them p99 ${t.p99AfterFirst.toFixed(0)} ms`;
 
 const main = async () => {
   console.log(

@@ -132,6 +132,11 @@ type Handler = (event: unknown, context: Context, callback: (error?: unknown, re
 export const DEFAULT_LOCAL_CONCURRENCY = 4;
 /** How many invocations of queued work (queue consumers, state machine tasks, schedules) run at once in all. */
 export const DEFAULT_WORK_CONCURRENCY = 8;
+/**
+ * The longest a queue poller waits for requests to end before taking more work all the same, so
+ * that steady traffic (a console left open, a test polling) slows the queue but never holds it.
+ */
+export const REQUESTS_QUIET_AT_MOST_MS = 10_000;
 
 /**
  * Two lanes, as in AWS, where an API's functions scale with its callers while queued work waits
@@ -184,6 +189,8 @@ export class LambdaInvoker {
   private readonly handlers = new Map<string, Promise<Handler>>();
   private readonly limits = new Map<string, ConcurrencyLimit>();
   private requestsRunning = 0;
+  /** Those waiting for the requests to end (queue pollers, before they take more work). */
+  private quietWaiters: Array<() => void> = [];
   /** All queued work together: narrowed to one at a time while a request runs. */
   private readonly work: ConcurrencyLimit;
 
@@ -200,6 +207,26 @@ export class LambdaInvoker {
   /** How many invocations of `fn` may run at once here, in a lane. */
   concurrencyOf(fn: LocalFunction, lane: Lane = 'work'): number {
     return Math.min(fn.reservedConcurrency ?? Infinity, lane === 'work' ? this.localConcurrency : Infinity);
+  }
+
+  /**
+   * Settles once no request is running (at once if none is), or after `atMostMs`. Queue pollers
+   * wait for it before they take a batch: someone waiting on the API comes before the queue, whose
+   * messages wait where waiting costs nothing (taken, they would wait for the work lane with
+   * their visibility timeout running, and each extra receive counts towards the dead-letter queue).
+   */
+  requestsQuiet(atMostMs = REQUESTS_QUIET_AT_MOST_MS): Promise<void> {
+    if (this.requestsRunning === 0) return Promise.resolve();
+    return new Promise((resolveQuiet) => {
+      const settle = () => {
+        clearTimeout(timer);
+        this.quietWaiters = this.quietWaiters.filter((waiter) => waiter !== settle);
+        resolveQuiet();
+      };
+      const timer = setTimeout(settle, atMostMs);
+      timer.unref();
+      this.quietWaiters.push(settle);
+    });
   }
 
   /** By ARN (qualified or not), function name or logical id. */
@@ -261,8 +288,11 @@ export class LambdaInvoker {
       return () => {
         releaseFunction();
         this.requestsRunning -= 1;
-        // The last request out widens the work lane again.
-        if (this.requestsRunning === 0) this.work.admit();
+        // The last request out widens the work lane again and lets the pollers take work.
+        if (this.requestsRunning === 0) {
+          this.work.admit();
+          for (const settle of [...this.quietWaiters]) settle();
+        }
       };
     }
     const releaseWork = await this.work.acquire();

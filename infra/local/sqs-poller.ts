@@ -8,7 +8,9 @@
  *
  * A mapping whose function starts a state machine takes only as many messages as the machine
  * has room for open executions (a laptop's cap, see step-functions.ts), and waits while it is
- * full: a backlog waits in the queue, where waiting costs nothing, not in the emulator.
+ * full: a backlog waits in the queue, where waiting costs nothing, not in the emulator. Every
+ * mapping also waits while the API is answering requests (up to a limit, see `requestsQuiet`),
+ * so that on a laptop's two cores a referrer waiting on the front door comes before triage.
  */
 import {
   DeleteMessageBatchCommand,
@@ -111,6 +113,8 @@ export class SqsPoller {
 
   private async poll(mapping: QueueMapping): Promise<void> {
     while (!this.abort.signal.aborted) {
+      // Requests to the API first: the messages wait in the queue until they are answered.
+      await until(this.invoker.requestsQuiet(), this.abort.signal);
       const size = await this.takeRoom(mapping);
       if (!size) continue;
       try {

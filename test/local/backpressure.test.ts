@@ -305,6 +305,52 @@ describe('the cap on open executions', () => {
     expect(engine.list(machine.arn, 'SUCCEEDED')).toHaveLength(8);
   });
 
+  it('leaves the messages in the queue while the API answers a request, and takes them once it has', async () => {
+    // Prepare: a request is running when the poller starts.
+    let answer: () => void = () => undefined;
+    (globalThis as { capTest?: unknown }).capTest = {
+      request: () => new Promise<void>((resolveRequest) => (answer = resolveRequest)),
+      start: (event: { Records: Array<{ body: string }> }) => started.push(...event.Records.map((r) => r.body)),
+    };
+    const api = localFunction('Api', '() => globalThis.capTest.request()');
+    const start = localFunction('Start', 'async (event) => globalThis.capTest.start(event)');
+    const invoker = new LambdaInvoker([api, start], () => undefined);
+    const queue = new QueueStub(['contact-0', 'contact-1']);
+    const poller = new SqsPoller(
+      queue,
+      [
+        {
+          logicalId: 'StartTriageMapping',
+          queueArn: 'arn:aws:sqs:eu-west-2:000000000000:Triage',
+          queueUrl: 'http://127.0.0.1/000000000000/Triage',
+          fn: start,
+          batchSize: 10,
+          batchingWindowMs: 0,
+          reportBatchItemFailures: true,
+          concurrency: 2,
+          startsExecutionsOf: [],
+        },
+      ],
+      invoker,
+      () => undefined,
+    );
+    const request = invoker.invoke(api, {}, 'request');
+    await tick();
+
+    // Act
+    poller.start();
+    for (let i = 0; i < 5; i++) await tick();
+    const receivesWhileRequestRan = queue.asked.length;
+    answer();
+    await request;
+    await until(() => queue.deleted.length === 2);
+    await poller.stop();
+
+    // Assess
+    expect(receivesWhileRequestRan).toBe(0);
+    expect(started.sort()).toEqual(['contact-0', 'contact-1']);
+  });
+
   it('finds the state machines a function may start in its IAM policy', () => {
     // Prepare
     const deployment = new LocalDeployment(
