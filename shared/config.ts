@@ -3,11 +3,14 @@ import { DEFAULT_MEETING_THEMES, DirectorySchema, MeetingThemesSchema } from './
 import { AgenciesSchema, DEFAULT_AGENCIES } from './partners/agencies';
 import { codesOf } from './notification/codes';
 import { ROUTES } from './triage/types';
+import type { AllegationRetention } from './lado/retention';
 
 /**
- * Runtime settings every function reads from its environment. The CDK stack sets them from the
- * stage configuration; parsing them here means a mis-deployed function fails at cold start with
- * a clear message instead of sending mail to nobody.
+ * The one typed runtime configuration: the settings every function reads from its environment
+ * (RuntimeConfig), and those only the triage console's (AuthSettings) and the LADO's functions
+ * (LadoSettings) have, each variable defined once. The CDK stack sets them from the stage
+ * configuration; parsing them here means a mis-deployed function fails at cold start with a
+ * message naming each variable missing or wrong, instead of sending mail to nobody.
  */
 const emailList = z.string().transform((v) =>
   v
@@ -125,7 +128,7 @@ export const RuntimeConfigSchema = z.object({
   /** The key of the facts' child and contact hashes: the secret's ARN in AWS, the key itself on the local stage. */
   ANALYTICS_KEY_SECRET_ARN: z.string().startsWith('arn:', 'ANALYTICS_KEY_SECRET_ARN must be a secret ARN').optional(),
   ANALYTICS_KEY: z.string().min(1).optional(),
-  /** The allegations table, which the facts extraction reads (the LADO's functions have it in shared/lado/settings.ts). */
+  /** The allegations table: the LADO's functions (LadoSettings) and the facts extraction read it. */
   ALLEGATIONS_TABLE: z.string().min(1).optional(),
   /** The partner agencies of the stage configuration (shared/partners/agencies.ts). */
   PARTNER_AGENCIES: json(AgenciesSchema).default([...DEFAULT_AGENCIES]),
@@ -136,17 +139,67 @@ export const RuntimeConfigSchema = z.object({
 });
 export type RuntimeConfig = z.output<typeof RuntimeConfigSchema>;
 
+/**
+ * The settings `schema` reads from `env`, or an error naming every variable that is not set or
+ * is wrong, and why, never its value (a secret may be among them).
+ */
+const settingsFrom = <S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string): z.output<S> => {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    return issue.path.length === 1 && env[name] === undefined ? `${name} is not set` : `${name}: ${issue.message}`;
+  });
+  throw new Error(`${what} is misconfigured: ${problems.join('; ')}`);
+};
+
 let cached: RuntimeConfig | undefined;
 export const runtimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => {
   if (env === process.env && cached) return cached;
-  const parsed = RuntimeConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Front Door is misconfigured: ${problems}`);
-  }
-  if (env === process.env) cached = parsed.data;
-  return parsed.data;
+  const config = settingsFrom(RuntimeConfigSchema, env, 'Front Door');
+  if (env === process.env) cached = config;
+  return config;
 };
+
+const { ALLEGATIONS_TABLE, MATCH_KEY_SECRET_ARN, PARTNER_AGENCIES } = RuntimeConfigSchema.shape;
+
+/** How the triage console signs people in: seeded users locally, Cognito on AWS. */
+export const AuthSettingsSchema = z.discriminatedUnion('CONSOLE_AUTH', [
+  z.object({ CONSOLE_AUTH: z.literal('local'), CONSOLE_SESSION_SECRET: z.string().min(32) }),
+  z.object({
+    CONSOLE_AUTH: z.literal('cognito'),
+    COGNITO_USER_POOL_ID: z.string().min(1),
+    COGNITO_CLIENT_ID: z.string().min(1),
+    /** The hosted UI, e.g. https://front-door.auth.eu-west-2.amazoncognito.com */
+    COGNITO_DOMAIN: z.url(),
+    /** The ids of the stage's agencies, whose Cognito groups make their members partners. */
+    PARTNER_AGENCIES: PARTNER_AGENCIES.unwrap()
+      .optional()
+      .transform((agencies) => (agencies ?? []).map((agency) => agency.id)),
+  }),
+]);
+export type AuthSettings = z.output<typeof AuthSettingsSchema>;
+export const authSettings = (env: NodeJS.ProcessEnv = process.env): AuthSettings =>
+  settingsFrom(AuthSettingsSchema, env, 'The triage console');
+
+/** The LADO pathway's settings, which only the allegation functions have. */
+export const LadoSettingsSchema = z.object({
+  ALLEGATIONS_TABLE: ALLEGATIONS_TABLE.unwrap(),
+  /** Where the key of the person-matching hash (shared/lado/person-key.ts) is kept: the area's match key. */
+  MATCH_KEY_SECRET_ARN,
+  LADO_PHONE: z.string().min(1),
+  LADO_EMAIL: z.email(),
+  ALLEGATION_RETENTION: z
+    .string()
+    .regex(/^\d+,\d+,\d+$/, 'Give ALLEGATION_RETENTION as minimumYears,pensionAge,maliciousDays')
+    .transform((v): AllegationRetention => {
+      const [minimumYears, pensionAge, maliciousDays] = v.split(',').map(Number) as [number, number, number];
+      return { minimumYears, pensionAge, maliciousDays };
+    }),
+});
+export type LadoSettings = z.output<typeof LadoSettingsSchema>;
+export const ladoSettings = (env: NodeJS.ProcessEnv = process.env): LadoSettings =>
+  settingsFrom(LadoSettingsSchema, env, 'The LADO pathway');
 
 export const requireSetting = <K extends keyof RuntimeConfig>(
   config: RuntimeConfig,

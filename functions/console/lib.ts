@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
-import { authSettings, currentSession } from '../../shared/auth/session';
+import { currentSession } from '../../shared/auth/session';
+import { authSettings } from '../../shared/config';
 import { isContactId, type Contact } from '../../shared/contacts';
 import { isEmailToComplete } from '../../shared/console/incoming-email';
 import { contactView, incomingEmailView, type ContactPageState } from '../../shared/console/contact-view';

@@ -11,14 +11,8 @@ import {
 } from '../../shared/auth/oauth';
 import { ROLES } from '../../shared/auth/roles';
 import { readCookie } from '../../shared/auth/cookies';
-import {
-  authSettings,
-  clearedSessionCookie,
-  currentSession,
-  localSessionToken,
-  sessionCookie,
-  type AuthSettings,
-} from '../../shared/auth/session';
+import { authSettings, type AuthSettings } from '../../shared/config';
+import { clearedSessionCookie, currentSession, localSessionToken, sessionCookie } from '../../shared/auth/session';
 import { revokedSessions } from '../lib/dependencies';
 import { formHandler } from '../lib/form-handler';
 import { formFields, page, redirect } from '../lib/pages';

@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoAllegationStore } from '../../shared/aws/dynamo-allegation-store';
 import { matchKeyReader } from '../../shared/aws/secrets-manager-key';
 import { englandAndWalesCalendar } from '../../shared/calendar';
-import { ladoSettings as readSettings } from '../../shared/lado/settings';
+import { ladoSettings as readSettings } from '../../shared/config';
 import type { Measure } from '../../shared/lado/measures';
 import { officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';

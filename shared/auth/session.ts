@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import * as z from 'zod';
+import type { AuthSettings } from '../config';
 import { cookieName, readCookie, setCookie, type CookieRequest } from './cookies';
 import { localUser } from './local-users';
 import { partnerAgencyOf, rolesFromGroups, type StaffUser } from './roles';
@@ -13,32 +13,6 @@ import { partnerAgencyOf, rolesFromGroups, type StaffUser } from './roles';
  */
 export const SESSION_COOKIE = 'fd_session';
 const SESSION_HOURS = 8;
-
-export const AuthSettingsSchema = z.discriminatedUnion('CONSOLE_AUTH', [
-  z.object({ CONSOLE_AUTH: z.literal('local'), CONSOLE_SESSION_SECRET: z.string().min(32) }),
-  z.object({
-    CONSOLE_AUTH: z.literal('cognito'),
-    COGNITO_USER_POOL_ID: z.string().min(1),
-    COGNITO_CLIENT_ID: z.string().min(1),
-    /** The hosted UI, e.g. https://front-door.auth.eu-west-2.amazoncognito.com */
-    COGNITO_DOMAIN: z.url(),
-    /** The stage's agencies, whose Cognito groups make their members partners. */
-    PARTNER_AGENCIES: z
-      .string()
-      .optional()
-      .transform((value) => (value ? (JSON.parse(value) as { id: string }[]).map((a) => a.id) : [])),
-  }),
-]);
-export type AuthSettings = z.output<typeof AuthSettingsSchema>;
-
-export const authSettings = (env: NodeJS.ProcessEnv = process.env): AuthSettings => {
-  const parsed = AuthSettingsSchema.safeParse(env);
-  if (!parsed.success)
-    throw new Error(
-      `The triage console is misconfigured: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-    );
-  return parsed.data;
-};
 
 const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest('base64url');
 

@@ -4,7 +4,7 @@ import { isSecureAddress } from '../mail/secure-address';
 import type { EmailMessage, MailConfig } from '../mail/message';
 import { EMPLOYER_SECTORS } from '../notification';
 import type { Allegation } from './allegation';
-import type { LadoSettings } from './settings';
+import type { LadoSettings } from '../config';
 
 /**
  * The LADO pathway's emails. The employer's designated person needs to know what happens next

@@ -10,7 +10,7 @@ import { employerNextStepsEmail, referrerAllegationAcknowledgement } from './mes
 import { personKeyFor } from './person-key';
 import type { AllegationStore } from './ports';
 import { allegationExpiry } from './retention';
-import type { LadoSettings } from './settings';
+import type { LadoSettings } from '../config';
 
 /**
  * A notification about an adult who works with children becomes an allegation for the LADO

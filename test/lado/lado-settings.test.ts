@@ -1,4 +1,4 @@
-import { ladoSettings } from '../../shared/lado/settings';
+import { ladoSettings } from '../../shared/config';
 
 /** The LADO pathway's settings, from the allegation functions' environment. */
 const env = {
@@ -20,5 +20,10 @@ describe("the LADO pathway's settings", () => {
     expect(() => ladoSettings({ ...env, LADO_EMAIL: 'not an address', ALLEGATION_RETENTION: '10 years' })).toThrow(
       'The LADO pathway is misconfigured: LADO_EMAIL: Invalid email address; ALLEGATION_RETENTION: Give ALLEGATION_RETENTION as minimumYears,pensionAge,maliciousDays',
     );
+  });
+
+  it('name a setting that is missing as not set', () => {
+    const { ALLEGATIONS_TABLE: _missing, ...rest } = env;
+    expect(() => ladoSettings(rest)).toThrow('The LADO pathway is misconfigured: ALLEGATIONS_TABLE is not set');
   });
 });

@@ -1,5 +1,5 @@
+import { authSettings } from '../../shared/config';
 import {
-  authSettings,
   clearedSessionCookie,
   currentSession,
   localSessionToken,
@@ -111,7 +111,10 @@ describe('a Cognito console session', () => {
     COGNITO_USER_POOL_ID: 'eu-west-2_Example1',
     COGNITO_CLIENT_ID: 'example-client',
     COGNITO_DOMAIN: 'https://front-door.auth.eu-west-2.amazoncognito.com',
-    PARTNER_AGENCIES: JSON.stringify([{ id: 'police' }, { id: 'health' }]),
+    PARTNER_AGENCIES: JSON.stringify([
+      { id: 'police', name: 'Police' },
+      { id: 'health', name: 'Health' },
+    ]),
   });
 
   it("reads the stage's partner agencies from the settings", () => {
@@ -127,12 +130,15 @@ describe('a Cognito console session', () => {
 
 describe('the console settings', () => {
   it('name every setting that is missing or wrong, and none of their values', () => {
-    expect(() => authSettings({ CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: 'short' })).toThrow(
-      'The triage console is misconfigured: CONSOLE_SESSION_SECRET',
+    const secret = 'short-secret-value';
+    expect(() => authSettings({ CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: secret })).toThrow(
+      /^The triage console is misconfigured: CONSOLE_SESSION_SECRET: Too small/,
     );
+    expect(() => authSettings({ CONSOLE_AUTH: 'local', CONSOLE_SESSION_SECRET: secret })).not.toThrow(secret);
     expect(() => authSettings({ CONSOLE_AUTH: 'cognito', COGNITO_DOMAIN: 'not a url' })).toThrow(
-      /COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_DOMAIN$/,
+      'The triage console is misconfigured: COGNITO_USER_POOL_ID is not set; COGNITO_CLIENT_ID is not set; COGNITO_DOMAIN: Invalid URL',
     );
+    expect(() => authSettings({})).toThrow('The triage console is misconfigured: CONSOLE_AUTH is not set');
   });
 });
 
