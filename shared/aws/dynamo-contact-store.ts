@@ -13,11 +13,11 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  canMove,
   currentMatch,
   expiryAfter,
   matchSummary,
   queueTime,
-  statusesBefore,
   contactFrom,
   expectStatus,
   inStatus,
@@ -29,6 +29,8 @@ import {
   type ContactIn,
   type ContactRecord,
   type ContactStatus,
+  type ContactWrite,
+  type NextFromEach,
   type DecidedContact,
   type HouseholdContact,
   type MatchSummary,
@@ -203,13 +205,17 @@ export class DynamoContactStore implements ContactStore {
     return typeof Item?.contactId === 'string' ? this.get(Item.contactId) : undefined;
   }
 
-  async transition<S extends ContactStatus>(
+  async transition<F extends ContactStatus, S extends NextFromEach<F>>(
     contactId: string,
+    from: readonly F[],
     to: S,
-    changes: ContactChanges,
+    changes: Omit<ContactChanges, 'status'>,
     now: string,
   ): Promise<ContactIn<S>> {
-    return expectStatus(await this.whileIn(contactId, statusesBefore(to), { ...changes, status: to }, to, now), to);
+    // The compiler holds typed callers to the table; this holds the rest.
+    const allowed = from.filter((status) => canMove(status, to));
+    if (allowed.length < from.length) throw new TransitionRefused(contactId, to, await this.get(contactId));
+    return expectStatus(await this.whileIn(contactId, allowed, { ...changes, status: to }, to, now), to);
   }
 
   async beginTriaging(contactId: string, now: string): Promise<ContactIn<'triaging'> | undefined> {
@@ -252,7 +258,12 @@ export class DynamoContactStore implements ContactStore {
     return expectStatus(await this.whileIn(contactId, [whileStatus], changes, whileStatus, now), whileStatus);
   }
 
-  async update(contactId: string, expectedVersion: number, changes: ContactChanges, now: string): Promise<Contact> {
+  async update<S extends ContactStatus>(
+    contactId: string,
+    expectedVersion: number,
+    write: ContactWrite<S>,
+    now: string,
+  ): Promise<ContactIn<S>> {
     // The contact last seen at that version is the contact at that version: the write checks it still is.
     const seen = this.recent.get(contactId);
     const current = (seen?.version ?? 0) === expectedVersion && seen ? seen : await this.get(contactId);
@@ -261,13 +272,14 @@ export class DynamoContactStore implements ContactStore {
       expectedVersion === 0
         ? { expression: '(attribute_not_exists(#version) OR #version = :expected)', values: { ':expected': 0 } }
         : { expression: '#version = :expected', values: { ':expected': expectedVersion } };
-    return this.write(
+    const written = await this.write(
       current,
-      changes,
+      write.changes,
       now,
       condition,
       async () => new VersionConflict(contactId, await this.get(contactId)),
     );
+    return expectStatus(written, write.status);
   }
 
   private async whileIn(

@@ -2,11 +2,13 @@ import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import {
+  answerReconsideration,
   ChildDecisionFieldsSchema,
+  ContactWrite,
   describeChildren,
   isOpen,
   type Contact,
-  type ContactChanges,
+  type ContactStatus,
   type DecisionFields,
   type Person,
 } from '../contacts';
@@ -157,7 +159,7 @@ export const isActionKind = (kind: string): kind is ActionKind => kind in Action
  */
 type Plan =
   | {
-      changes: ContactChanges;
+      write: ContactWrite<ContactStatus>;
       action: string;
       detail?: string;
       sendOutcome?: true;
@@ -188,23 +190,31 @@ export const planAction = <K extends ActionKind>(
       if (!open) return { refused: 'Only contacts that are still open can be claimed' };
       if (contact.assignee?.id === actor.id) return { refused: 'You have already claimed this contact' };
       return {
-        changes: { assignee: by },
+        write: ContactWrite.change(contact, { assignee: by }),
         action: contact.assignee ? `Claimed from ${contact.assignee.name}` : 'Claimed',
       };
     case 'unassign':
       if (!contact.assignee) return { refused: 'Nobody is assigned to this contact' };
       if (contact.assignee.id !== actor.id && actor.role !== 'manager')
         return { refused: 'Only a manager can unassign someone else' };
-      return { changes: { assignee: null }, action: `Unassigned ${contact.assignee.name}` };
+      return { write: ContactWrite.change(contact, { assignee: null }), action: `Unassigned ${contact.assignee.name}` };
     case 'assign': {
       const { assignee } = input as ActionInput<'assign'>;
       if (!open) return { refused: 'Only contacts that are still open can be assigned' };
-      return { changes: { assignee: { id: assignee, name: assignee } }, action: 'Assigned', detail: `To ${assignee}` };
+      return {
+        write: ContactWrite.change(contact, { assignee: { id: assignee, name: assignee } }),
+        action: 'Assigned',
+        detail: `To ${assignee}`,
+      };
     }
     case 'escalate': {
       const { reason } = input as ActionInput<'escalate'>;
       if (!open) return { refused: 'Only contacts that are still open can be escalated' };
-      return { changes: { escalation: { reason, by, at } }, action: 'Escalated to a manager', detail: reason };
+      return {
+        write: ContactWrite.change(contact, { escalation: { reason, by, at } }),
+        action: 'Escalated to a manager',
+        detail: reason,
+      };
     }
     case 'link': {
       const { linkedContactId, linkedReference } = input as ActionInput<'link'>;
@@ -212,9 +222,9 @@ export const planAction = <K extends ActionKind>(
       if (contact.links?.some((l) => l.contactId === linkedContactId))
         return { refused: `${linkedReference} is already linked` };
       return {
-        changes: {
+        write: ContactWrite.change(contact, {
           links: [...(contact.links ?? []), { contactId: linkedContactId, reference: linkedReference, by, at }],
-        },
+        }),
         action: 'Linked an earlier contact',
         detail: linkedReference,
       };
@@ -224,7 +234,7 @@ export const planAction = <K extends ActionKind>(
       const link = contact.links?.find((l) => l.contactId === linkedContactId);
       if (!link) return { refused: 'That contact is not linked' };
       return {
-        changes: { links: contact.links!.filter((l) => l !== link) },
+        write: ContactWrite.change(contact, { links: contact.links!.filter((l) => l !== link) }),
         action: 'Unlinked an earlier contact',
         detail: link.reference,
       };
@@ -234,7 +244,7 @@ export const planAction = <K extends ActionKind>(
       const dueAt = partnerAnswerDue(now, contact.recommendation?.dueAt);
       const request = { id: randomUUID(), agency, question, requestedAt: at, requestedBy: by, dueAt, sentTo };
       return {
-        changes: { partnerRequests: [...(contact.partnerRequests ?? []), request] },
+        write: ContactWrite.change(contact, { partnerRequests: [...(contact.partnerRequests ?? []), request] }),
         action: `Asked ${agencyName(agencies, agency)} for information`,
         detail: `Due ${dueAt}`,
       };
@@ -246,7 +256,9 @@ export const planAction = <K extends ActionKind>(
       if (request.answer) return { refused: 'That information request has already been answered' };
       const answered = { ...request, answer, answeredAt: at, answeredBy: by };
       return {
-        changes: { partnerRequests: contact.partnerRequests!.map((r) => (r.id === requestId ? answered : r)) },
+        write: ContactWrite.change(contact, {
+          partnerRequests: contact.partnerRequests!.map((r) => (r.id === requestId ? answered : r)),
+        }),
         action: `Recorded ${agencyName(agencies, request.agency)}'s answer`,
       };
     }
@@ -268,7 +280,7 @@ export const planAction = <K extends ActionKind>(
         ...(record.holder ? [{ childIndex, kind, holder: record.holder, ...(team && { team }) }] : []),
       ];
       // A contact still waiting for its decision is recommended again with what is now known.
-      const changes: ContactChanges =
+      const changes =
         isOpen(contact.status) && contact.recommendation && contact.notification
           ? {
               recommendation: recommend({
@@ -279,7 +291,7 @@ export const planAction = <K extends ActionKind>(
             }
           : {};
       return {
-        changes,
+        write: ContactWrite.change(contact, changes),
         action: `Recorded ${caseStatus === 'open' ? 'an open' : 'a closed'} ${kind === 'social-care' ? 'social care' : 'early help'} case for child ${childIndex + 1}`,
         ...(record.holder && {
           detail: `${kind === 'social-care' ? 'Allocated worker' : 'Lead professional'}: ${record.holder.name}${team ? `, ${team}` : ''}`,
@@ -301,7 +313,12 @@ export const planAction = <K extends ActionKind>(
       };
       const action = `Answered the referrer's reconsideration request: ${answered.reconsiderationStatus}`;
       // Either way the referrer is emailed the answer, by the consumer that sends outcomes.
-      if (!answered.decision) return { changes: { reconsideration }, action, sendOutcome: true };
+      if (!answered.decision)
+        return {
+          write: ContactWrite.within(contact, answerReconsideration(contact, reconsideration)),
+          action,
+          sendOutcome: true,
+        };
       // The new decision is one child's (the others keep theirs) or the same for every child.
       const reconsidered = reconsideredDecision(
         previous,
@@ -311,12 +328,8 @@ export const planAction = <K extends ActionKind>(
       if ('refused' in reconsidered) return reconsidered;
       const { decision } = reconsidered;
       return {
-        changes: {
-          reconsideration,
-          // The decision a manager replaces stays on the record; the audit trail names both.
-          decision,
-          previousDecisions: [...(contact.previousDecisions ?? []), previous],
-        },
+        // The decision a manager replaces stays on the record; the audit trail names both.
+        write: ContactWrite.within(contact, answerReconsideration(contact, reconsideration, decision)),
         action,
         detail: `Decision changed from ${describeChildren(previous)} to ${describeChildren(decision)}`,
         sendOutcome: true,
@@ -396,7 +409,7 @@ export const performAction = async (
     const updated = await deps.store.update(
       contact.contactId,
       request.expectedVersion,
-      plan.changes,
+      plan.write,
       request.now.toISOString(),
     );
     await deps.store.appendEvent({

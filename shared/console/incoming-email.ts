@@ -1,4 +1,4 @@
-import { needsCompleting, type Contact, type NeedsCompletingContact } from '../contacts';
+import { ContactWrite, needsCompleting, type Contact, type NeedsCompletingContact } from '../contacts';
 import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from '../contacts/ports';
 import type { Draft, DraftStore } from '../referrer/draft';
 import { STALE_MESSAGE } from './actions';
@@ -62,7 +62,7 @@ export const startCompleting = async (
     await deps.store.update(
       contact.contactId,
       request.expectedVersion,
-      { assignee: { id: request.actor.id, name: request.actor.name } },
+      ContactWrite.change(contact, { assignee: { id: request.actor.id, name: request.actor.name } }),
       at,
     );
   } catch (error) {

@@ -8,3 +8,4 @@ export * from './status';
 export * from './retention';
 export * from './size';
 export * from './upgrade';
+export * from './transitions';

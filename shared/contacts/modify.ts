@@ -1,15 +1,17 @@
-import { VersionConflict, type ContactChanges, type Contacts } from './ports';
-import type { Contact } from './record';
+import { VersionConflict, type Contacts } from './ports';
+import type { Contact, ContactIn } from './record';
+import type { ContactStatus } from './status';
+import type { ContactWrite } from './transitions';
 
 /**
- * What a change makes of the contact as it stands now: the fields to write (a field given as
- * undefined is removed), or why it stops, which the caller turns into its own outcome.
+ * What a change makes of the contact as it stands now: the write (a typed transition's, or a
+ * change within its status), or why it stops, which the caller turns into its own outcome.
  */
-export type ContactChange<Stop> = { write: ContactChanges } | { stop: Stop };
+export type ContactChange<Stop, S extends ContactStatus = ContactStatus> = { write: ContactWrite<S> } | { stop: Stop };
 
-export type Modified<Stop> =
-  /** `before` is the contact the written change was worked out from. */
-  | { outcome: 'written'; contact: Contact; before: Contact }
+export type Modified<Stop, S extends ContactStatus = ContactStatus> =
+  /** `contact` is in the status the write gave; `before` is the contact the write was worked out from. */
+  | { outcome: 'written'; contact: ContactIn<S>; before: Contact }
   | { outcome: 'stopped'; stop: Stop; contact: Contact }
   | { outcome: 'not-found' }
   /** Someone else wrote in between every attempt; `contact` is what was there at the last one. */
@@ -28,12 +30,12 @@ export const MODIFY_ATTEMPTS = 3;
  * most MODIFY_ATTEMPTS times. `change` must be a pure function of the contact: it may run more
  * than once. `current`, the contact as the caller has just read it, saves the first read.
  */
-export const modifyContact = async <Stop>(
+export const modifyContact = async <Stop, S extends ContactStatus = ContactStatus>(
   store: Pick<Contacts, 'get' | 'update'>,
   contactId: string,
-  change: (current: Contact) => ContactChange<Stop>,
+  change: (current: Contact) => ContactChange<Stop, S>,
   options: { now: string; current?: Contact },
-): Promise<Modified<Stop>> => {
+): Promise<Modified<Stop, S>> => {
   let current = options.current ?? (await store.get(contactId));
   for (let attempt = 1; ; attempt++) {
     if (!current) return { outcome: 'not-found' };

@@ -1,8 +1,9 @@
 import type { EarlierContact } from '../triage/types';
 import type { MatchKey } from '../matching/keys';
 import type { MatchSummary } from './match-summary';
-import type { Contact, ContactIn, ContactRecord, DecidedContact, HouseholdContact, Person } from './record';
-import type { ContactStatus } from './status';
+import type { Contact, ContactIn, DecidedContact, HouseholdContact, Person } from './record';
+import type { ContactStatus, NextFromEach } from './status';
+import type { ContactChanges, ContactWrite } from './transitions';
 
 /**
  * What the contact's use cases need from a store, as small ports: the contacts themselves, their
@@ -105,12 +106,6 @@ export interface ContactMatches {
   more: { kind: 'child' | 'household'; childIndex: number; count: number }[];
 }
 
-/**
- * The fields a write sets (a field given as undefined is removed). The store reads the result
- * back as a Contact, which refuses a record whose fields contradict its status.
- */
-export type ContactChanges = Partial<Omit<ContactRecord, 'contactId'>>;
-
 /** The contacts themselves: every change a conditional write. */
 export interface Contacts {
   /** Stores a new contact; 'exists' when a contact with that id is already stored. */
@@ -119,13 +114,15 @@ export interface Contacts {
   /** The contact whose status link has this token (it is stored with the contact). */
   findByStatusToken(token: string): Promise<Contact | undefined>;
   /**
-   * Moves a contact to `to` only from a status that may precede it, applying `changes` in the
-   * same conditional write. Throws TransitionRefused otherwise.
+   * Moves a contact to `to` only while it is in one of `from`, applying `changes` in the same
+   * conditional write, with no read first. Throws TransitionRefused otherwise. The compiler
+   * allows only edges of the table (TRANSITIONS) from every one of `from`.
    */
-  transition<S extends ContactStatus>(
+  transition<F extends ContactStatus, S extends NextFromEach<F>>(
     contactId: string,
+    from: readonly F[],
     to: S,
-    changes: ContactChanges,
+    changes: Omit<ContactChanges, 'status'>,
     now: string,
   ): Promise<ContactIn<S>>;
   /**
@@ -138,14 +135,20 @@ export interface Contacts {
   amend<S extends ContactStatus>(
     contactId: string,
     whileStatus: S,
-    changes: ContactChanges,
+    changes: Omit<ContactChanges, 'status'>,
     now: string,
   ): Promise<ContactIn<S>>;
   /**
-   * Writes `changes` (which may include a new status) only while the contact is still at
-   * `expectedVersion`, and bumps the version. Throws VersionConflict otherwise.
+   * Makes the write (a typed transition's, or a change within the status) only while the contact
+   * is still at `expectedVersion`, and bumps the version: the contact as written, in the status
+   * the write gives. Throws VersionConflict otherwise.
    */
-  update(contactId: string, expectedVersion: number, changes: ContactChanges, now: string): Promise<Contact>;
+  update<S extends ContactStatus>(
+    contactId: string,
+    expectedVersion: number,
+    write: ContactWrite<S>,
+    now: string,
+  ): Promise<ContactIn<S>>;
 }
 
 /** Each contact's append-only audit trail. */

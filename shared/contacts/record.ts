@@ -165,6 +165,8 @@ export const expectStatus = <S extends ContactStatus>(contact: Contact, status: 
 
 export const isDecided = inStatus('decided');
 export const isAwaitingManager = inStatus('awaiting-manager');
+/** A worker may decide it now: triaged (or failed triage) and no decision waiting for sign-off. */
+export const isDecidable = inStatus('awaiting-decision', 'triage-failed');
 export const needsCompleting = inStatus('needs-completing');
 export const hasNotification = (contact: Contact): contact is NotifiedContact => contact.status !== 'needs-completing';
 

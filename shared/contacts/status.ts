@@ -14,26 +14,41 @@ export const CONTACT_STATUSES = {
 } as const;
 export type ContactStatus = keyof typeof CONTACT_STATUSES;
 
-const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
+/**
+ * The one table of the contact's life cycle: the statuses each status may move to. The typed
+ * transitions (shared/contacts/transitions.ts) and the stores' conditional writes are checked
+ * against it, by the compiler (NextStatus) and at run time (canMove).
+ */
+export const TRANSITIONS = {
   received: ['triaging', 'triage-failed'],
   // An allegation about an adult whose referrer says the child needs no help goes to the LADO only.
   triaging: ['awaiting-decision', 'triage-failed', 'referred-to-lado'],
   'awaiting-decision': ['decided', 'awaiting-manager'],
   // A manager agrees a decision that needs sign-off, or returns it to the worker.
   'awaiting-manager': ['decided', 'awaiting-decision'],
-  decided: [],
-  // A worker can still decide a contact whose automatic triage failed.
+  // A receiving team returned the handover of the decision that stands: it waits for a decision again.
+  decided: ['awaiting-decision'],
+  // A worker can still decide a contact whose automatic triage failed, or it is triaged again.
   'triage-failed': ['triaging', 'decided', 'awaiting-manager'],
   // Once a worker has completed the notification it is triaged like any other.
   'needs-completing': ['received'],
   'referred-to-lado': [],
-};
+} as const satisfies Record<ContactStatus, readonly ContactStatus[]>;
 
+/** The statuses a contact in status F may move to. */
+export type NextStatus<F extends ContactStatus> = (typeof TRANSITIONS)[F][number];
+
+/** The statuses every one of the statuses F may move to (for a write that starts from any of them). */
+export type NextFromEach<F extends ContactStatus> = (
+  F extends ContactStatus
+    ? (next: NextStatus<F>) => void
+    : never
+) extends (next: infer N) => void
+  ? N & ContactStatus
+  : never;
+
+const NEXT: Record<ContactStatus, readonly ContactStatus[]> = TRANSITIONS;
 export const canMove = (from: ContactStatus, to: ContactStatus): boolean => NEXT[from].includes(to);
-
-/** The statuses a contact may be in for the given target to be reached. */
-export const statusesBefore = (to: ContactStatus): ContactStatus[] =>
-  (Object.keys(NEXT) as ContactStatus[]).filter((from) => canMove(from, to));
 
 export const codesOfStatus = Object.keys(CONTACT_STATUSES) as [ContactStatus, ...ContactStatus[]];
 

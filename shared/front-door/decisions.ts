@@ -1,12 +1,16 @@
 import {
-  canMove,
+  agreeDecision,
   childDecisionsFor,
+  ContactWrite,
+  decide,
   describeChildren,
-  expectStatus,
   hasNotification,
   isAwaitingManager,
+  isDecidable,
   isDecided,
   parseDecisionBody,
+  proposeDecision,
+  returnDecision,
   sameDecision,
   type AwaitingDecisionContact,
   type AwaitingManagerContact,
@@ -108,8 +112,7 @@ export const recordDecision = async (
     const unexplained = unexplainedOverrides(parsed.body, existing);
     if (unexplained.length) return { outcome: 'invalid', errors: unexplained };
     const signOff = signOffReasons(decision.children, existing.recommendation, request.signOffRoutes ?? []);
-    const to = signOff.length ? 'awaiting-manager' : 'decided';
-    if (!canMove(existing.status, to)) {
+    if (!isDecidable(existing)) {
       return {
         outcome: 'conflict',
         contact: existing,
@@ -117,13 +120,14 @@ export const recordDecision = async (
       };
     }
     try {
-      const written = await deps.store.update(
+      const contact = await deps.store.update(
         existing.contactId,
         existing.version ?? 0,
-        signOff.length ? { status: to, proposedDecision: decision } : { status: to, decision },
+        signOff.length
+          ? ContactWrite.move(existing, proposeDecision(existing, decision))
+          : ContactWrite.move(existing, decide(existing, decision)),
         decision.decidedAt,
       );
-      const contact = expectStatus(written, to);
       await deps.store.appendEvent({
         contactId: contact.contactId,
         at: decision.decidedAt,
@@ -131,7 +135,8 @@ export const recordDecision = async (
         action: signOff.length ? 'Proposed a decision for sign-off' : 'Decided',
         detail: `${describeChildren(decision)}${signOff.length ? `. Sign-off needed: ${signOff.join('; ')}` : ''}`,
       });
-      if (to === 'decided') await deps.outcomeQueue.send({ contactId: contact.contactId, newDecision: true });
+      if (contact.status === 'decided')
+        await deps.outcomeQueue.send({ contactId: contact.contactId, newDecision: true });
       return { outcome: 'recorded', contact, signOff };
     } catch (error) {
       if (!(error instanceof VersionConflict) || !error.current) throw error;
@@ -222,12 +227,14 @@ export const signOffDecision = async (
   const at = request.now.toISOString();
   const by: Person = { id: request.by.id, name: request.by.name };
   const signOff = { outcome: request.agree ? ('agreed' as const) : ('returned' as const), comment, by, at };
-  let written: Contact;
+  let written: DecidedContact | AwaitingDecisionContact;
   try {
     written = await deps.store.update(
       existing.contactId,
       existing.version ?? 0,
-      request.agree ? { status: 'decided', decision: proposed, signOff } : { status: 'awaiting-decision', signOff },
+      request.agree
+        ? ContactWrite.move(existing, agreeDecision(existing, signOff))
+        : ContactWrite.move(existing, returnDecision(existing, signOff)),
       at,
     );
   } catch (error) {
@@ -242,9 +249,9 @@ export const signOffDecision = async (
     action: request.agree ? 'Signed off the decision' : 'Returned the decision to the worker',
     detail: comment,
   });
-  if (!request.agree) return { outcome: 'returned', contact: expectStatus(written, 'awaiting-decision') };
+  if (written.status === 'awaiting-decision') return { outcome: 'returned', contact: written };
   await deps.outcomeQueue.send({ contactId: written.contactId, newDecision: true });
-  return { outcome: 'agreed', contact: expectStatus(written, 'decided') };
+  return { outcome: 'agreed', contact: written };
 };
 
 const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>) =>

@@ -1,4 +1,5 @@
 import {
+  ContactWrite,
   hasNotification,
   modifyContact,
   type Channel,
@@ -68,7 +69,7 @@ export const beginTriage = async (contactId: string, deps: { store: Contacts; no
   const contact = begun ?? (await load(deps.store, contactId));
   const firstAttempt = begun !== undefined;
   if (contact.status === 'triage-failed')
-    await deps.store.transition(contactId, 'triaging', {}, deps.now.toISOString());
+    await deps.store.transition(contactId, ['triage-failed'], 'triaging', {}, deps.now.toISOString());
   const agency = contact.notification?.referrer.agencyType;
   return {
     contactId,
@@ -230,6 +231,8 @@ const recommendAndStore = async (contact: NotifiedContact, deps: RecommendDeps):
   try {
     await deps.store.transition(
       contact.contactId,
+      // Only from triaging: a retried step must not take back a decision proposed since.
+      ['triaging'],
       'awaiting-decision',
       { recommendation, acknowledgement: { status: 'pending' } },
       deps.now.toISOString(),
@@ -321,7 +324,9 @@ const recordAcknowledged = async (
     store,
     contact.contactId,
     (current) =>
-      current.acknowledgement?.status === 'pending' ? { write: { acknowledgement: outcome } } : { stop: 'marked' },
+      current.acknowledgement?.status === 'pending'
+        ? { write: ContactWrite.change(current, { acknowledgement: outcome }) }
+        : { stop: 'marked' },
     { now, current: contact },
   );
   if (modified.outcome === 'kept-changing' && modified.contact?.acknowledgement?.status === 'pending')
@@ -337,6 +342,7 @@ export const markTriageFailed = async (
   try {
     await deps.store.transition(
       contactId,
+      ['received', 'triaging'],
       'triage-failed',
       { triageFailure: { error, at: deps.now.toISOString() } },
       deps.now.toISOString(),

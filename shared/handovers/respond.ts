@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { modifyContact, type Contact } from '../contacts';
+import { ContactWrite, modifyContact, reopenForReturnedHandover, type Contact } from '../contacts';
 import type { AuditEvent, AuditTrail, Contacts } from '../contacts/ports';
 import { decisionNumber } from '../mail/decision-sequence';
 import { HANDOVER_TEAMS, hoursToAccept, type Handover, type HandoverTeam } from './handover';
@@ -134,19 +134,16 @@ const reopen = async (handover: Handover, request: HandoverRequest, store: Conta
       !contact.decision || contact.status !== 'decided' || decisionNumber(contact) !== handover.decisionNumber
         ? { stop: 'decision-no-longer-stands' }
         : {
-            write: {
-              status: 'awaiting-decision',
-              // Removed from the contact, kept in its earlier decisions: the next decision is new.
-              decision: undefined,
-              previousDecisions: [...(contact.previousDecisions ?? []), contact.decision],
-              handoverReturn: {
+            write: ContactWrite.move(
+              contact,
+              reopenForReturnedHandover(contact, {
                 handoverId: handover.handoverId,
                 team: handover.team,
                 reason: handover.returnReason ?? '',
                 by: handover.returnedBy ?? person(request.actor),
                 at: handover.statusAt,
-              },
-            },
+              }),
+            ),
           },
     { now: request.now.toISOString() },
   );

@@ -125,7 +125,7 @@ export const referAllegation = async (contactId: string, deps: ReferralDeps): Pr
 
   const childContact = childContactNeeded(contact.notification);
   if (!childContact && contact.status === 'triaging') {
-    await deps.contacts.transition(contactId, 'referred-to-lado', {}, deps.now.toISOString());
+    await deps.contacts.transition(contactId, ['triaging'], 'referred-to-lado', {}, deps.now.toISOString());
   }
   return {
     childContact,

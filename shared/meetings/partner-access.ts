@@ -152,7 +152,7 @@ export const answerAsPartner = async (
       const planned = plan(contact);
       if (!planned) return { stop: { outcome: 'not-found' } };
       if ('refused' in planned) return { stop: { outcome: 'refused', reason: planned.refused } };
-      return { write: planned.changes };
+      return { write: planned.write };
     },
     { now: request.now.toISOString() },
   );

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { hasNotification, modifyContact, type Contact, type NotifiedContact } from '../contacts';
+import { ContactWrite, hasNotification, modifyContact, type Contact, type NotifiedContact } from '../contacts';
 import type { RuntimeConfig } from '../config';
 import type { Contacts } from '../contacts/ports';
 import type { ReferrerAddresses } from './ports';
@@ -97,7 +97,11 @@ export const confirmAddress = async (
     contact.contactId,
     (current) =>
       current.acknowledgement?.addressConfirmed === false
-        ? { write: { acknowledgement: { ...current.acknowledgement, addressConfirmed: true } } }
+        ? {
+            write: ContactWrite.change(current, {
+              acknowledgement: { ...current.acknowledgement, addressConfirmed: true },
+            }),
+          }
         : { stop: 'already-confirmed' },
     { now: at, current: contact },
   );

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { modifyContact, type Contact } from '../contacts';
+import { ContactWrite, modifyContact, type Contact } from '../contacts';
 import { VersionConflict, type Contacts } from '../contacts/ports';
 import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
 
@@ -71,7 +71,7 @@ export const recordDeliveryProblem = async (
       const referrer = referrerAddress(contact);
       if (!referrer || !recipients.includes(referrer)) return { stop: 'not-the-referrer' };
       if (contact.referrerNotReached) return { stop: 'already-marked' };
-      return { write: { referrerNotReached: { at, reason: reasonFor(event) } } };
+      return { write: ContactWrite.change(contact, { referrerNotReached: { at, reason: reasonFor(event) } }) };
     },
     { now: now.toISOString() },
   );

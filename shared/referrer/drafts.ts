@@ -1,6 +1,6 @@
-import type { Contact } from '../contacts';
+import { completeNotification, ContactWrite, modifyContact, needsCompleting, type Contact } from '../contacts';
 import { acceptNotification, validateNotification } from '../front-door/intake';
-import { TransitionRefused, type AuditTrail, type Contacts, type IdempotencyKeys } from '../contacts/ports';
+import type { AuditTrail, Contacts, IdempotencyKeys } from '../contacts/ports';
 import type { MessageQueue } from '../front-door/ports';
 import type { FieldError } from '../notification';
 import type { Draft, DraftStore } from './draft';
@@ -13,7 +13,7 @@ export type SubmitResult =
 type SubmitDeps = { store: Contacts & AuditTrail & IdempotencyKeys; triageQueue: MessageQueue; drafts: DraftStore };
 
 /**
- * A worker's completed notification becomes the email's contact: one conditional write from
+ * A worker's completed notification becomes the email's contact: one versioned write from
  * needs-completing to received, so a second submit (or two tabs) cannot overwrite it, then it is
  * queued for triage and acknowledged like any other. If the queue cannot be reached, the stalled
  * contacts sweeper queues it later.
@@ -27,8 +27,16 @@ const completeContact = async (
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
   const { contactId, reference, by } = draft.completes;
   const at = now.toISOString();
-  try {
-    await deps.store.transition(contactId, 'received', { notification: parsed.notification }, at);
+  const completed = await modifyContact(
+    deps.store,
+    contactId,
+    (contact) =>
+      needsCompleting(contact)
+        ? { write: ContactWrite.move(contact, completeNotification(contact, parsed.notification)) }
+        : { stop: 'already-completed' },
+    { now: at },
+  );
+  if (completed.outcome === 'written') {
     await deps.store.appendEvent({
       contactId,
       at,
@@ -37,9 +45,9 @@ const completeContact = async (
       detail: reference,
     });
     await deps.triageQueue.send({ contactId }).catch(() => undefined);
-  } catch (error) {
-    // Already completed (a resubmit that raced this one): the contact is as the first submit left it.
-    if (!(error instanceof TransitionRefused && error.current?.notification)) throw error;
+  } else if (completed.outcome !== 'stopped') {
+    // A contact already completed (a resubmit that raced this one) is left as the first submit left it.
+    throw new Error(`Contact ${contactId} could not be completed: ${completed.outcome}`);
   }
   await deps.drafts.put({ ...draft, submitted: { contactId, reference, at }, updatedAt: at });
   return { outcome: 'submitted', contact: { contactId, reference } };

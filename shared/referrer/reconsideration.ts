@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import {
+  ContactWrite,
   modifyContact,
+  requestReconsideration as reconsiderationRequested,
   sameForAll,
-  type Contact,
+  type DecidedContact,
   type Contacts,
   type Decision,
   type DecisionFields,
@@ -24,7 +26,7 @@ export const ReconsiderationRequestSchema = z.object({
 });
 
 export type RequestResult =
-  | { outcome: 'requested'; contact: Contact }
+  | { outcome: 'requested'; contact: DecidedContact }
   | { outcome: 'invalid'; message: string }
   | { outcome: 'not-found' }
   | { outcome: 'refused'; reason: 'not-decided' | 'already-requested' };
@@ -37,7 +39,7 @@ export const requestReconsideration = async (
   if (!parsed.success) return { outcome: 'invalid', message: parsed.error.issues[0]!.message };
   const at = request.now.toISOString();
   // The version check makes "once" hold even for two requests sent at the same moment.
-  const modified = await modifyContact<'not-decided' | 'already-requested'>(
+  const modified = await modifyContact<'not-decided' | 'already-requested', 'decided'>(
     deps.store,
     request.contactId,
     (contact) =>
@@ -45,7 +47,12 @@ export const requestReconsideration = async (
         ? { stop: 'not-decided' }
         : contact.reconsideration
           ? { stop: 'already-requested' }
-          : { write: { reconsideration: { requestedAt: at, reason: parsed.data.reason, status: 'requested' } } },
+          : {
+              write: ContactWrite.within(
+                contact,
+                reconsiderationRequested(contact, { requestedAt: at, reason: parsed.data.reason }),
+              ),
+            },
     { now: at },
   );
   switch (modified.outcome) {

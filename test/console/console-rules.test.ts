@@ -127,7 +127,7 @@ describe('sign-off rules', () => {
 describe('console actions', () => {
   it('claims, refuses a second claim by the same worker, and only lets a manager unassign someone else', () => {
     const claimed = planAction('claim', {}, contact(), worker, now);
-    expect(claimed).toMatchObject({ changes: { assignee: { id: 'sam.okafor' } }, action: 'Claimed' });
+    expect(claimed).toMatchObject({ write: { changes: { assignee: { id: 'sam.okafor' } } }, action: 'Claimed' });
     const mine = contact({ assignee: { id: 'sam.okafor', name: 'Sam Okafor' } });
     expect(planAction('claim', {}, mine, worker, now)).toEqual({ refused: 'You have already claimed this contact' });
     expect(planAction('unassign', {}, mine, { ...worker, id: 'priya.shah' }, now)).toEqual({
@@ -135,7 +135,7 @@ describe('console actions', () => {
     });
     expect(
       planAction('unassign', {}, mine, { id: 'morgan.ellis', name: 'Morgan Ellis', role: 'manager' }, now),
-    ).toMatchObject({ changes: { assignee: null } });
+    ).toMatchObject({ write: { changes: { assignee: null } } });
   });
 
   it('asks partners to answer before the decision they inform is due, and records one answer', () => {
@@ -147,7 +147,7 @@ describe('console actions', () => {
       now,
     );
     if ('refused' in asked) throw new Error(asked.refused);
-    const request = asked.changes.partnerRequests![0]!;
+    const request = asked.write.changes.partnerRequests![0]!;
     // The red contact's decision is due at 12:00, so the answer is due at 11:00, not in 48 hours.
     expect(request.dueAt).toBe('2026-03-02T11:00:00.000Z');
     const withRequest = contact({ partnerRequests: [request] });
@@ -163,7 +163,7 @@ describe('console actions', () => {
       planAction(
         'record-answer',
         { requestId: request.id, answer: 'Again' },
-        contact({ partnerRequests: answered.changes.partnerRequests }),
+        contact({ partnerRequests: answered.write.changes.partnerRequests }),
         worker,
         now,
       ),
@@ -192,7 +192,7 @@ describe('console actions', () => {
         now,
       ),
     ).toMatchObject({
-      changes: { reconsideration: { status: 'upheld', answer: 'Upheld' } },
+      write: { changes: { reconsideration: { status: 'upheld', answer: 'Upheld' } } },
     });
     expect(
       planAction(
@@ -240,14 +240,16 @@ describe('console actions', () => {
       rationale: 'A child in need assessment',
     });
     expect(planAction('answer-reconsideration', changed, requested, manager, now)).toMatchObject({
-      changes: {
-        decision: {
-          children: [{ childIndex: 0, route: 'csc-assessment', level: 4 }],
-          decidedBy: 'morgan.ellis',
-          decidedAt: now.toISOString(),
+      write: {
+        changes: {
+          decision: {
+            children: [{ childIndex: 0, route: 'csc-assessment', level: 4 }],
+            decidedBy: 'morgan.ellis',
+            decidedAt: now.toISOString(),
+          },
+          previousDecisions: [decision],
+          reconsideration: { status: 'changed' },
         },
-        previousDecisions: [decision],
-        reconsideration: { status: 'changed' },
       },
       sendOutcome: true,
     });
@@ -296,14 +298,16 @@ describe('console actions', () => {
       childIndex: '1',
     });
     expect(planAction('answer-reconsideration', forNoah, requested, manager, now)).toMatchObject({
-      changes: {
-        decision: {
-          children: [
-            baby,
-            { childIndex: 1, route: 'csc-strategy-discussion', level: 4, rationale: 'Noah disclosed being hit too' },
-          ],
+      write: {
+        changes: {
+          decision: {
+            children: [
+              baby,
+              { childIndex: 1, route: 'csc-strategy-discussion', level: 4, rationale: 'Noah disclosed being hit too' },
+            ],
+          },
+          previousDecisions: [decision],
         },
-        previousDecisions: [decision],
       },
       detail:
         'Decision changed from child 1: level 4, csc-strategy-discussion; child 2: level 2, early-help-single-agency to child 1: level 4, csc-strategy-discussion; child 2: level 4, csc-strategy-discussion',
@@ -319,12 +323,14 @@ describe('console actions', () => {
       childIndex: '',
     });
     expect(planAction('answer-reconsideration', forAll, requested, manager, now)).toMatchObject({
-      changes: {
-        decision: {
-          children: [
-            { childIndex: 0, rationale: 'Both children' },
-            { childIndex: 1, rationale: 'Both children' },
-          ],
+      write: {
+        changes: {
+          decision: {
+            children: [
+              { childIndex: 0, rationale: 'Both children' },
+              { childIndex: 1, rationale: 'Both children' },
+            ],
+          },
         },
       },
     });

@@ -1,3 +1,4 @@
+import { ContactWrite } from '../../shared/contacts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { startLocalSystem, type RunningLocalSystem } from '../support/local-system';
@@ -65,7 +66,9 @@ describe('reminders for overdue partner information requests', () => {
     await store.update(
       contactId,
       contact.version ?? 0,
-      { partnerRequests: contact.partnerRequests!.map((r) => (r.agency === 'education' ? r : { ...r, dueAt: late })) },
+      ContactWrite.change(contact, {
+        partnerRequests: contact.partnerRequests!.map((r) => (r.agency === 'education' ? r : { ...r, dueAt: late })),
+      }),
       new Date().toISOString(),
     );
 

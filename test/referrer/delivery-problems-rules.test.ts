@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/contacts';
+import type { Contact, ContactStatus, ContactWrite } from '../../shared/contacts';
 import { VersionConflict, type ContactStore } from '../../shared/contacts/ports';
 import { DeliveryProblemEvent, recordDeliveryProblem } from '../../shared/referrer/delivery-problems';
 
@@ -20,7 +20,7 @@ const setUp = (contact: Partial<Contact> | undefined, conflicts = 0) => {
   let writes = 0;
   const store = {
     get: async () => stored,
-    update: async (_id: string, version: number, changes: Partial<Contact>) => {
+    update: async (_id: string, version: number, { changes }: ContactWrite<ContactStatus>) => {
       writes++;
       if (writes <= conflicts) {
         stored = { ...stored!, version: stored!.version! + 1 };

@@ -1,4 +1,5 @@
 import {
+  canMove,
   contactFrom,
   currentMatch,
   expectStatus,
@@ -6,11 +7,12 @@ import {
   isDecided,
   matchSummary,
   queueTime,
-  statusesBefore,
   type Contact,
   type ContactChanges,
   type ContactIn,
   type ContactStatus,
+  type ContactWrite,
+  type NextFromEach,
   type DecidedContact,
   type HouseholdContact,
 } from '../../shared/contacts';
@@ -69,14 +71,17 @@ export class MemoryContacts implements Contacts {
     return contact && structuredClone(contact);
   }
 
-  async transition<S extends ContactStatus>(
+  async transition<F extends ContactStatus, S extends NextFromEach<F>>(
     contactId: string,
+    from: readonly F[],
     to: S,
-    changes: ContactChanges,
+    changes: Omit<ContactChanges, 'status'>,
     now: string,
   ): Promise<ContactIn<S>> {
     const current = this.records.get(contactId);
-    if (!current || !statusesBefore(to).includes(current.status))
+    const starts: readonly ContactStatus[] = from;
+    // As the DynamoDB adapter: every status it starts from must be one that may move to `to`.
+    if (!current || !starts.includes(current.status) || !from.every((status) => canMove(status, to)))
       throw new TransitionRefused(contactId, to, current && structuredClone(current));
     return expectStatus(this.write(current, { ...changes, status: to }, now), to);
   }
@@ -100,11 +105,16 @@ export class MemoryContacts implements Contacts {
     return expectStatus(this.write(current, changes, now), whileStatus);
   }
 
-  async update(contactId: string, expectedVersion: number, changes: ContactChanges, now: string): Promise<Contact> {
+  async update<S extends ContactStatus>(
+    contactId: string,
+    expectedVersion: number,
+    write: ContactWrite<S>,
+    now: string,
+  ): Promise<ContactIn<S>> {
     const current = this.records.get(contactId);
     if (!current || (current.version ?? 0) !== expectedVersion)
       throw new VersionConflict(contactId, current && structuredClone(current));
-    return this.write(current, changes, now);
+    return expectStatus(this.write(current, write.changes, now), write.status);
   }
 
   private write(current: Contact, { version: _ignored, ...changes }: ContactChanges, now: string): Contact {

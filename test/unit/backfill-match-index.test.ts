@@ -1,4 +1,4 @@
-import { newContactId, referenceFor, type Contact } from '../../shared/contacts';
+import { ContactWrite, newContactId, referenceFor, type Contact } from '../../shared/contacts';
 import { backfillMatchIndex, type BackfillProgress } from '../../shared/front-door/backfill-match-index';
 import { indexEntriesFor } from '../../shared/front-door/match-index';
 import type { ContactPage } from '../../shared/contacts/ports';
@@ -161,7 +161,7 @@ describe('backfilling the match index of a deployed table', () => {
         await table.store.update(
           first!.contactId,
           current.version ?? 0,
-          {
+          ContactWrite.change(current, {
             decision: {
               ...current.decision!,
               children: [
@@ -169,7 +169,7 @@ describe('backfilling the match index of a deployed table', () => {
                 { ...current.decision!.children[1]!, route: 'early-help-targeted', level: 2 },
               ],
             },
-          },
+          }),
           now,
         );
         // As if the change's own refresh ran before the backfill's write landed.

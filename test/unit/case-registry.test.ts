@@ -141,7 +141,7 @@ describe('triage asks the registry, never guesses', () => {
     const store = {
       get: async () => contact,
       getMatches: async () => ({ earlier: matches, household: [], more: [] }),
-      transition: async (_id: string, _to: string, changes: Partial<Contact>) => (
+      transition: async (_id: string, _from: string[], _to: string, changes: Partial<Contact>) => (
         saved.push(changes), { ...contact, ...changes }
       ),
       // Triage records itself in the audit trail.
@@ -273,7 +273,7 @@ describe('a worker records or closes a case on the contact page', () => {
       recordedBy: 'sam.okafor',
     });
     expect(plan.caseStatement!.child).toEqual(ellie().children[0]);
-    expect(plan.changes.recommendation!.route).toBe('existing-open-case');
+    expect(plan.write.changes.recommendation!.route).toBe('existing-open-case');
     expect(plan.action).toBe('Recorded an open social care case for child 1');
   });
 

@@ -1,3 +1,4 @@
+import { ContactWrite } from '../../shared/contacts';
 import { performAction, STALE_MESSAGE, type ActionKind } from '../../shared/console/actions';
 import type { Contact } from '../../shared/contacts';
 import type { AuditEvent } from '../../shared/contacts/ports';
@@ -57,7 +58,12 @@ describe('a console action on a contact', () => {
     const get = ports.store.get.bind(ports.store);
     ports.store.get = async (id: string) => {
       const seen = await get(id);
-      await ports.store.update(id, 3, { assignee: { id: 'priya.shah', name: 'Priya Shah' } }, now.toISOString());
+      await ports.store.update(
+        id,
+        3,
+        ContactWrite.change(seen!, { assignee: { id: 'priya.shah', name: 'Priya Shah' } }),
+        now.toISOString(),
+      );
       return seen;
     };
 

@@ -13,6 +13,7 @@ import {
 } from '../../shared/front-door/triage-steps';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import {
+  ContactWrite,
   contactFrom,
   expectStatus,
   newContactId,
@@ -179,7 +180,9 @@ describe.each([
     await store.update(
       requested.contactId,
       0,
-      { reconsideration: { ...requested.reconsideration!, status: 'upheld', answer: 'The decision stands.' } },
+      ContactWrite.change(requested, {
+        reconsideration: { ...requested.reconsideration!, status: 'upheld', answer: 'The decision stands.' },
+      }),
       at(20),
     );
     expect(await store.listReconsiderationRequests()).toEqual([]);
@@ -204,6 +207,7 @@ describe.each([
 
     await store.transition(
       earlier.contactId,
+      ['triaging'],
       'awaiting-decision',
       { recommendation: recommendation(3, at(90)) },
       at(2),
@@ -218,7 +222,7 @@ describe.each([
         level: 3,
       },
     ]);
-    await store.transition(earlier.contactId, 'decided', { decision: decision(at(30)) }, at(30));
+    await store.transition(earlier.contactId, ['awaiting-decision'], 'decided', { decision: decision(at(30)) }, at(30));
     expect(await store.findByMatchKey(key!)).toEqual([
       {
         contactId: earlier.contactId,
@@ -281,6 +285,7 @@ describe.each([
     // Act: decided differently for each child.
     await store.transition(
       earlier.contactId,
+      ['awaiting-decision'],
       'decided',
       {
         decision: {
@@ -347,7 +352,13 @@ describe.each([
       household: earlier.slice(30).map(match),
       more: [{ kind: 'child', childIndex: 0, count: 270 }],
     });
-    await store.transition(earlier[0]!.contactId, 'decided', { decision: decision(at(61)) }, at(61));
+    await store.transition(
+      earlier[0]!.contactId,
+      ['awaiting-decision'],
+      'decided',
+      { decision: decision(at(61)) },
+      at(61),
+    );
 
     const saved = await store.getMatches(later.contactId);
     expect(saved.earlier).toHaveLength(30);
@@ -505,17 +516,24 @@ describe('DynamoDB requests per contact', () => {
     const received = contact('received', 1);
     await mine.create(received);
     await mine.get(received.contactId);
-    await theirs.update(received.contactId, 0, { assignee: { id: 'worker-2', name: 'Someone Else' } }, at(2));
+    await theirs.update(
+      received.contactId,
+      0,
+      ContactWrite.change(received, { assignee: { id: 'worker-2', name: 'Someone Else' } }),
+      at(2),
+    );
 
     // Act
-    const moved = await mine.transition(received.contactId, 'triaging', {}, at(3));
+    const moved = await mine.transition(received.contactId, ['received'], 'triaging', {}, at(3));
 
     // Assess: their change stands, and a change from the version it last saw is refused.
     expect(moved).toMatchObject({ status: 'triaging', assignee: { id: 'worker-2', name: 'Someone Else' }, version: 2 });
-    await expect(mine.update(received.contactId, 0, {}, at(4))).rejects.toThrow('has changed since it was read');
+    await expect(mine.update(received.contactId, 0, ContactWrite.change(received, {}), at(4))).rejects.toThrow(
+      'has changed since it was read',
+    );
     await theirs.get(received.contactId);
-    await mine.transition(received.contactId, 'awaiting-decision', {}, at(5));
-    await expect(theirs.transition(received.contactId, 'triaging', {}, at(6))).rejects.toThrow(
+    await mine.transition(received.contactId, ['triaging'], 'awaiting-decision', {}, at(5));
+    await expect(theirs.transition(received.contactId, ['received'], 'triaging', {}, at(6))).rejects.toThrow(
       'cannot move to triaging',
     );
   });

@@ -1,4 +1,5 @@
 import {
+  ContactWrite,
   contactFrom,
   hasNotification,
   InvalidContact,
@@ -91,11 +92,17 @@ describe('reading a stored contact as its status says it is', () => {
 });
 
 describe('the stores refuse a change that contradicts the status it leaves', () => {
-  it('stores nothing when a write would leave a decided contact without its decision', async () => {
+  it('stores nothing when a write would leave a contact awaiting a decision without its notification', async () => {
     // Prepare
     const ports = memoryPorts(aRecommendedContact());
+    const contact = (await ports.store.get('c1'))!;
     // Act
-    const write = ports.store.update('c1', 3, { status: 'decided' }, now.toISOString());
+    const write = ports.store.update(
+      'c1',
+      3,
+      ContactWrite.change(contact, { notification: undefined }),
+      now.toISOString(),
+    );
     // Assess
     await expect(write).rejects.toThrow(InvalidContact);
     expect(ports.contacts.get('c1')).toMatchObject({ status: 'awaiting-decision', version: 3 });

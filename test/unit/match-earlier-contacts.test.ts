@@ -1,7 +1,7 @@
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { performAction } from '../../shared/console/actions';
 import { recordDecision } from '../../shared/front-door/decisions';
-import { contactFrom, newContactId, referenceFor, type Contact } from '../../shared/contacts';
+import { ContactWrite, contactFrom, newContactId, referenceFor, type Contact } from '../../shared/contacts';
 import { householdKeyFor, matchKeysFor } from '../../shared/matching/keys';
 import type { ContactStore } from '../../shared/contacts/ports';
 import { applyLevelsOfNeed, matchEarlierContacts, MATCHES_KEPT } from '../../shared/front-door/triage-steps';
@@ -188,6 +188,7 @@ describe('matching earlier contacts', () => {
     const decidedAt = now.toISOString();
     await store.transition(
       first.contactId,
+      ['awaiting-decision'],
       'decided',
       {
         decision: {
@@ -288,7 +289,9 @@ describe('matching earlier contacts', () => {
     const requested = await store.update(
       earlier.contactId,
       store.contacts.get(earlier.contactId)!.version ?? 0,
-      { reconsideration: { requestedAt: now.toISOString(), reason: 'Synthetic reason.', status: 'requested' } },
+      ContactWrite.change(store.contacts.get(earlier.contactId)!, {
+        reconsideration: { requestedAt: now.toISOString(), reason: 'Synthetic reason.', status: 'requested' },
+      }),
       now.toISOString(),
     );
     const answered = await performAction(

@@ -1,4 +1,11 @@
-import { MODIFY_ATTEMPTS, modifyContact, type Contact, type ContactChange } from '../../shared/contacts';
+import {
+  ContactWrite,
+  MODIFY_ATTEMPTS,
+  modifyContact,
+  type Contact,
+  type ContactChange,
+  type ContactStatus,
+} from '../../shared/contacts';
 import { requestReconsideration } from '../../shared/referrer/reconsideration';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 
@@ -33,13 +40,14 @@ const storeWithConflicts = (conflicts: number, initial = contact()) => {
       calls.get++;
       return store.get(id);
     },
-    update: async (id: string, expected: number, changes: Partial<Contact>, now: string) => {
+    update: async <S extends ContactStatus>(id: string, expected: number, write: ContactWrite<S>, now: string) => {
       calls.update++;
       if (left-- > 0) {
         const current = (await store.get(id))!;
-        await store.update(id, current.version ?? 0, { assignee: { id: `w-${left}`, name: 'Another worker' } }, now);
+        const other = ContactWrite.change(current, { assignee: { id: `w-${left}`, name: 'Another worker' } });
+        await store.update(id, current.version ?? 0, other, now);
       }
-      return store.update(id, expected, changes, now);
+      return store.update(id, expected, write, now);
     },
   };
   return { store, racing, calls };
@@ -52,12 +60,12 @@ const addLink =
     current.links?.some((l) => l.reference === ref)
       ? { stop: 'already-linked' }
       : {
-          write: {
+          write: ContactWrite.change(current, {
             links: [
               ...(current.links ?? []),
               { contactId: `id-${ref}`, reference: ref, by: { id: 'w', name: 'W' }, at: NOW },
             ],
-          },
+          }),
         };
 
 describe('modifyContact', () => {
@@ -141,10 +149,16 @@ describe('modifyContact', () => {
     const { store, racing } = storeWithConflicts(0);
     const update = racing.update;
     let raced = false;
-    racing.update = async (id, expected, changes, now) => {
+    racing.update = async <S extends ContactStatus>(
+      id: string,
+      expected: number,
+      changes: ContactWrite<S>,
+      now: string,
+    ) => {
       if (!raced) {
         raced = true;
-        await store.update(id, expected, (addLink('CFC-1')(contact()) as { write: Partial<Contact> }).write, now);
+        const first = addLink('CFC-1')(contact());
+        if ('write' in first) await store.update(id, expected, first.write, now);
       }
       return update(id, expected, changes, now);
     };
@@ -218,13 +232,20 @@ describe('requesting a reconsideration of a contact that keeps changing', () => 
     const { store, racing } = storeWithConflicts(0);
     const update = racing.update;
     let raced = false;
-    racing.update = async (id, expected, changes, now) => {
+    racing.update = async <S extends ContactStatus>(
+      id: string,
+      expected: number,
+      changes: ContactWrite<S>,
+      now: string,
+    ) => {
       if (!raced) {
         raced = true;
         await store.update(
           id,
           expected,
-          { reconsideration: { requestedAt: now, reason: 'first', status: 'requested' } },
+          ContactWrite.change(contact(), {
+            reconsideration: { requestedAt: now, reason: 'first', status: 'requested' },
+          }),
           now,
         );
       }
