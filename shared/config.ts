@@ -116,7 +116,7 @@ export const RuntimeConfigSchema = z.object({
   BATCHES_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** The SES configuration set whose event destination reports bounces and complaints. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  /** The routes the area asks a manager to agree on every decision (shared/console/sign-off.ts). */
+  /** The routes the area asks a manager to agree on every decision (shared/front-door/sign-off.ts). */
   SIGN_OFF_ROUTES: routeList.default([]),
   // The board's analytics (infra/constructs/analytics.ts): only the functions that read or write facts have them.
   /** On a laptop, the directory the facts are kept in and queried with DuckDB (set by the local runtime). */

@@ -1,4 +1,4 @@
-import { trailOf } from '../../shared/console/audit-trail';
+import { trailOf } from '../../shared/audit/trail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { StaffUser } from '../../shared/auth/roles';
 import { formatLondonTime } from '../../shared/calendar/format';

@@ -19,7 +19,7 @@ import {
   statusName,
   themeName,
 } from '../web/labels';
-import { auditTrail, redAlertOf } from './audit-trail';
+import { auditTrail, redAlertOf } from '../audit/trail';
 import type { EmailContact } from './incoming-email';
 
 /** Times as people read them: London time, GOV.UK style. */

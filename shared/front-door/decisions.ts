@@ -25,7 +25,7 @@ import {
 import { childNameOf, type FieldError } from '../notification';
 import type { RuntimeConfig } from '../config';
 import type { WorkingCalendar } from '../calendar';
-import { overridesRecommendation, signOffReasons } from '../console/sign-off';
+import { overridesRecommendation, signOffReasons } from './sign-off';
 import { caseHolderNotices } from '../mail/case-holder-notices';
 import { handoverReplacedEmails, teamHandoverEmails } from '../mail/team-handovers';
 import { outcomeEmail } from '../mail/outcome';
@@ -39,7 +39,7 @@ import { isTracked } from '../triage/clocks';
 import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from '../contacts/ports';
 import type { Mailer } from '../mail/mailer';
 import type { MessageQueue } from './ports';
-import { SYSTEM_ACTIONS, systemEvent } from './system-events';
+import { SYSTEM_ACTIONS, systemEvent } from '../audit/system-events';
 
 export type DecisionResult =
   | {

@@ -29,7 +29,7 @@ import {
 import type { Mailer } from '../mail/mailer';
 import type { ReferrerAddresses } from '../referrer/ports';
 import { indexEntriesFor, isChildKey } from './match-index';
-import { SYSTEM_ACTIONS, systemEvent } from './system-events';
+import { SYSTEM_ACTIONS, systemEvent } from '../audit/system-events';
 
 /**
  * The steps of the triage state machine, one function each. Every step may run more than once

@@ -1,7 +1,7 @@
 import { formatLondonTime } from '../calendar/format';
 import { decidedFor, hasNotification, type Contact, type Decision, type NotifiedContact } from '../contacts';
 import type { AuditEvent, ContactMatches } from '../contacts/ports';
-import { auditTrail } from '../console/audit-trail';
+import { auditTrail } from '../audit/trail';
 import { ASSESSMENT_FACTORS, PRIMARY_NEEDS, childNameOf } from '../notification';
 import { ROUTES } from '../triage/types';
 import { concernsLabel, ownConcernsText } from '../web/labels';

@@ -1,7 +1,7 @@
-import { auditTrail, redAlertOf } from '../../shared/console/audit-trail';
+import { auditTrail, redAlertOf } from '../../shared/audit/trail';
 import type { Contact } from '../../shared/contacts';
 import type { AuditEvent } from '../../shared/contacts/ports';
-import { SYSTEM_ACTOR } from '../../shared/front-door/system-events';
+import { SYSTEM_ACTOR } from '../../shared/audit/system-events';
 
 /** Issue 12, point 10: the audit trail tells the story, with Front Door's own steps beside people's. */
 const contactId = 'c'.repeat(26);

@@ -1,6 +1,6 @@
 import { ActionSchemas, planAction } from '../../shared/console/actions';
 import { buildQueue, countdown, pageItems, QueueQuerySchema, startOfToday } from '../../shared/console/queue';
-import { overridesRecommendation, signOffReasons } from '../../shared/console/sign-off';
+import { overridesRecommendation, signOffReasons } from '../../shared/front-door/sign-off';
 import type { Contact } from '../../shared/contacts';
 
 const worker = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };

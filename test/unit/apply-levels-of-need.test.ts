@@ -1,7 +1,7 @@
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { newContactId, referenceFor, type Contact } from '../../shared/contacts';
 import type { AuditEvent } from '../../shared/contacts/ports';
-import { SYSTEM_ACTIONS } from '../../shared/front-door/system-events';
+import { SYSTEM_ACTIONS } from '../../shared/audit/system-events';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';

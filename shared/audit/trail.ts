@@ -1,6 +1,6 @@
 import type { Contact } from '../contacts';
 import type { AuditEvent } from '../contacts/ports';
-import { SYSTEM_ACTIONS, SYSTEM_ACTOR } from '../front-door/system-events';
+import { SYSTEM_ACTIONS, SYSTEM_ACTOR } from './system-events';
 import { roleName } from '../web/labels';
 
 /**
