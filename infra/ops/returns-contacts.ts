@@ -1,5 +1,6 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { upgradeContact, type Contact } from '../../shared/contacts';
+import * as z from 'zod';
+import { codesOfStatus, upgradeContact } from '../../shared/contacts';
 import type { ReturnsContact } from '../../shared/returns/children-at-the-front-door';
 import { OpsError, type Ops } from './commands';
 
@@ -29,9 +30,30 @@ export const contactsReceivedBetween = async (ops: Ops, from: string, to: string
         ExclusiveStartKey,
       }),
     );
-    // Contacts decided before decisions were per child are read as the same for every child.
-    contacts.push(...(page.Items ?? []).map((item) => upgradeContact(item as Contact) as ReturnsContact));
+    contacts.push(...(page.Items ?? []).map(returnsContactFrom));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return contacts;
+};
+
+/** What the counting relies on in a projected item: checked, for a table may hold anything. */
+const ProjectedContact = z.looseObject({
+  contactId: z.string(),
+  receivedAt: z.string(),
+  status: z.enum(codesOfStatus),
+  notification: z.looseObject({ referrer: z.looseObject({}), children: z.array(z.looseObject({})) }).optional(),
+});
+const isReturnsContact = (item: Record<string, unknown>): item is ReturnsContact =>
+  ProjectedContact.safeParse(item).success;
+
+/** A projected item as the returns read it: the projection's own type, not a whole Contact. */
+export const returnsContactFrom = (item: Record<string, unknown>): ReturnsContact => {
+  if (!isReturnsContact(item))
+    throw new OpsError(`The contacts table holds an item that is not a contact: ${String(item.contactId)}`);
+  // Contacts decided before decisions were per child are read as the same for every child.
+  const { decision, previousDecisions } = upgradeContact(
+    { decision: item.decision, previousDecisions: item.previousDecisions },
+    item.notification?.children.length ?? 1,
+  );
+  return { ...item, decision, previousDecisions };
 };
