@@ -118,12 +118,28 @@ const factorCodes = z
 /** Indicator ids from the area's levels-of-need guidance, chosen by the referrer. */
 const indicatorIds = z.array(z.string().trim().min(1).max(100)).max(100).default([]);
 
+/** CSE screening tool outcome. */
+const cseRisk = z.enum(['low', 'medium', 'high']);
+/** Missing episodes in the last 90 days, including this one. */
+const missingEpisodes = z.number().int().min(0).max(365);
+
+/**
+ * The screening results that are about one child: a child's exploitation screening and missing
+ * episodes are theirs alone (a 15-year-old's CSE score says nothing about her 6-year-old brother),
+ * where the DASH level is about the adult victim and so about every child in the household.
+ */
+export const ChildScreeningSchema = z
+  .object({ cseRisk: cseRisk.optional(), missingEpisodes: missingEpisodes.optional() })
+  .strict();
+
 /**
  * What the referrer is worried about for one child only, beside the notification's concerns,
  * which are about every child (domestic abuse at home): a 15-year-old's exploitation is not her
  * 6-year-old brother's (Working Together 2023 ch. 3: each child is assessed as an individual).
  */
-export const ChildConcernsSchema = z.object({ factors: factorCodes, indicators: indicatorIds }).strict();
+export const ChildConcernsSchema = z
+  .object({ factors: factorCodes, indicators: indicatorIds, screening: ChildScreeningSchema.optional() })
+  .strict();
 
 export const ChildSchema = z
   .object({
@@ -208,12 +224,11 @@ export const ParentOrCarerSchema = PersonSchema.extend({
 
 export const ScreeningSchema = z
   .object({
-    /** Police DASH domestic abuse risk level. */
+    /** Police DASH domestic abuse risk level: about the household's adult victim, so about every child. */
     dashRisk: z.enum(['standard', 'medium', 'high']).optional(),
-    /** CSE screening tool outcome. */
-    cseRisk: z.enum(['low', 'medium', 'high']).optional(),
-    /** Missing episodes in the last 90 days, including this one. */
-    missingEpisodes: z.number().int().min(0).max(365).optional(),
+    /** With one child only; with several, each child's own is on the child (children[i].concerns.screening). */
+    cseRisk: cseRisk.optional(),
+    missingEpisodes: missingEpisodes.optional(),
     /**
      * When a missing child came back or was found (England's local date and, when known, time):
      * the return home interview is due 72 hours after the return, not after we hear of it.
@@ -291,6 +306,17 @@ export const NotificationSchema = z
     adultConcern: AdultConcernSchema.optional(),
   })
   .strict()
+  .superRefine((n, ctx) => {
+    // Which child a CSE score or a missing count is about cannot be guessed when there are several.
+    if (n.children.length < 2) return;
+    for (const key of ['cseRisk', 'missingEpisodes'] as const)
+      if (n.concerns.screening[key] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['concerns', 'screening', key],
+          message: `With several children, give this for the child it is about, in children[n].concerns.screening.${key}`,
+        });
+  })
   .refine((n) => [n.concerns, ...n.children.map((c) => c.concerns)].some(hasConcern), {
     path: ['concerns', 'factors'],
     message: 'Choose at least one concern',

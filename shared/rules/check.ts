@@ -62,8 +62,10 @@ export const checkRuleset = (ruleset: Ruleset): Finding[] => {
     if (c.indicator && c.indicator.every((id) => unreachableIndicators.has(id)))
       return `indicators ${c.indicator.join(', ')} can never fire`;
     if (c.flag && flagSetters[c.flag] === 0) return `nothing in the ruleset sets the ${c.flag} flag`;
-    if (c.siblingRule && !c.siblingRule.some((id) => ruleIds.has(id)))
-      return `no rule of the ruleset is called ${c.siblingRule.join(' or ')}`;
+    if (c.siblingRule && !c.siblingRule.some((id) => ruleIds.has(id) || ruleset.indicators.some((i) => i.id === id)))
+      return `no rule or indicator of the ruleset is called ${c.siblingRule.join(' or ')}`;
+    if (c.siblingFlag && flagSetters[c.siblingFlag] === 0)
+      return `nothing in the ruleset sets the ${c.siblingFlag} flag`;
     if (c.theme && !themeSources.has(c.theme)) return `nothing in the ruleset puts a contact on the ${c.theme} theme`;
     for (const key of ['missingEpisodes', 'children', 'childAge', 'level'] as const) {
       const r = c[key];

@@ -29,7 +29,10 @@ export interface Facts {
   chosen: ReadonlySet<string>;
   /** Earlier contacts per child assessed, newest first. */
   earlierByChild: EarlierContact[][];
-  /** The rules and indicators that fired for each other child of the notification, by child number. */
+  /**
+   * The rules and indicators that fired, and the flags set, for each other child of the
+   * notification on that child's own facts, by child number (flags keyed `flag:<name>`).
+   */
   siblingsFired: ReadonlyMap<string, number[]>;
   receivedAt: number;
 }
@@ -219,6 +222,11 @@ export const compileCondition = (condition: Condition): Evaluator => {
         return evidence;
       };
     }
+    case 'siblingFlag': {
+      const flag = condition.siblingFlag!;
+      const label = flag === 'immediateRisk' ? 'immediate risk' : 'strategy discussion required';
+      return (f) => f.siblingsFired.get(`flag:${flag}`)?.map((n) => `child ${n}: ${label}`);
+    }
     case 'all': {
       const parts = condition.all!.map(compileCondition);
       return (f, s) => {
@@ -251,9 +259,10 @@ export const compileCondition = (condition: Condition): Evaluator => {
   }
 };
 
-/** The rules a condition asks about on the other children (siblingRule). */
+/** The rules, indicators and flags (`flag:<name>`) a condition asks about on the other children. */
 export const siblingRuleIds = (condition: Condition, into = new Set<string>()): Set<string> => {
   condition.siblingRule?.forEach((id) => into.add(id));
+  if (condition.siblingFlag) into.add(`flag:${condition.siblingFlag}`);
   condition.all?.forEach((c) => siblingRuleIds(c, into));
   condition.any?.forEach((c) => siblingRuleIds(c, into));
   if (condition.not) siblingRuleIds(condition.not, into);

@@ -16,7 +16,7 @@ import {
   type TriageInput,
 } from '../triage/types';
 import { compileCondition, conditionKeys, siblingRuleIds, type Evaluator, type Facts, type State } from './conditions';
-import type { Condition, Duration, Indicator, Rule, Ruleset } from './schema';
+import type { Condition, Duration, FlagName, Indicator, Rule, Ruleset } from './schema';
 
 /**
  * The triage engine: a pure function of the notification, the matched history, the time it was
@@ -41,7 +41,7 @@ export interface CompiledRuleset {
   amber: Evaluator;
   others: { id: string; name: string; when: Evaluator; within: Duration; from: 'received' | 'missing-return' }[];
   calendar: WorkingCalendar;
-  /** Rules asked about on the other children (siblingRule): when one fired, those children are assessed again. */
+  /** Rules, indicators and flags asked about on the other children: when one fired, those children are assessed again. */
   siblingRules: ReadonlySet<string>;
 }
 
@@ -109,12 +109,16 @@ const factsOf = (
   const forChild = concernsFor(notification, childIndex);
   const child = notification.children[childIndex]!;
   const today = calendar.localDate(receivedAt);
+  // A CSE score and a missing count are the child's own; the notification's are the only child's
+  // (or, in a notification stored before children had their own, every child's, as it was triaged then).
+  const own = child.concerns?.screening;
   return {
     // The notification's concerns are about every child; a child's own are about that child alone.
     factors: new Set(forChild.factors),
+    // DASH assesses the risk to the household's adult victim, so it concerns every child living there.
     dash: concerns.screening.dashRisk,
-    cse: concerns.screening.cseRisk,
-    missingEpisodes: concerns.screening.missingEpisodes,
+    cse: own?.cseRisk ?? concerns.screening.cseRisk,
+    missingEpisodes: own?.missingEpisodes ?? concerns.screening.missingEpisodes,
     immediateDanger: notification.immediateDanger,
     agency: notification.referrer.agencyType,
     childCount: notification.children.length,
@@ -213,6 +217,8 @@ interface ChildAssessment {
   recommendation: ChildRecommendation;
   themes: Set<string>;
   clocks: string[];
+  /** The flags the child's own facts set (a strategy discussion), for the other children's rules. */
+  flags: FlagName[];
 }
 
 const assessChild = (
@@ -299,7 +305,12 @@ const assessChild = (
 
   const priority: Priority = compiled.red(facts, state) ? 'red' : compiled.amber(facts, state) ? 'amber' : 'green';
   const clocks = compiled.others.filter((clock) => clock.when(facts, state)).map((clock) => clock.id);
-  return { recommendation: { childIndex, level: state.level, route, priority, reasons }, themes: state.themes, clocks };
+  return {
+    recommendation: { childIndex, level: state.level, route, priority, reasons },
+    themes: state.themes,
+    clocks,
+    flags: (Object.keys(state.flags) as FlagName[]).filter((flag) => state.flags[flag].length > 0),
+  };
 };
 
 const PRIORITY_ORDER: Priority[] = ['green', 'amber', 'red'];
@@ -328,8 +339,8 @@ const firedForSiblings = (
   if (compiled.siblingRules.size === 0) return fired;
   alone.forEach((other, i) => {
     if (i === childIndex) return;
-    for (const reason of other.recommendation.reasons)
-      if (compiled.siblingRules.has(reason.id)) fired.set(reason.id, [...(fired.get(reason.id) ?? []), i + 1]);
+    const ids = [...other.recommendation.reasons.map((r) => r.id), ...other.flags.map((flag) => `flag:${flag}`)];
+    for (const id of ids) if (compiled.siblingRules.has(id)) fired.set(id, [...(fired.get(id) ?? []), i + 1]);
   });
   return fired;
 };

@@ -26,7 +26,7 @@ interface Range {
 /**
  * A condition has exactly one key. Notification facts: factor, dash, cse, missingEpisodes,
  * immediateDanger, agency, children, childAge, unborn, childDisability, chosen. Evaluation state: indicator,
- * countAtLevel, sides, flag, level, theme. The other children: siblingRule. History:
+ * countAtLevel, sides, flag, level, theme. The other children: siblingRule, siblingFlag. History:
  * earlierContacts. Logic: all, any, not.
  */
 export interface Condition {
@@ -58,10 +58,15 @@ export interface Condition {
   /** Earlier contacts for any one child within the window (the current contact not counted). */
   earlierContacts?: { withinMonths: number; gte: number };
   /**
-   * Another child of the notification for whom one of these rules fired on that child's own
-   * facts (a baby's injury brings a young brother or sister into the same strategy discussion).
+   * Another child of the notification for whom one of these rules or indicators fired on that
+   * child's own facts (a baby's injury brings a young brother or sister into the same strategy discussion).
    */
   siblingRule?: string[];
+  /**
+   * Another child of the notification whose own facts set this flag (a brother or sister needs a
+   * strategy discussion, which considers this child too).
+   */
+  siblingFlag?: FlagName;
   all?: Condition[];
   any?: Condition[];
   not?: Condition;
@@ -108,6 +113,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
         .object({ withinMonths: z.number().int().min(1).max(120), gte: z.number().int().min(1) })
         .strict(),
       siblingRule: z.array(id).min(1),
+      siblingFlag: z.enum(['immediateRisk', 'strategyDiscussion']),
       all: z.array(ConditionSchema).min(1),
       any: z.array(ConditionSchema).min(1),
       not: ConditionSchema,

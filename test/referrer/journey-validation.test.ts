@@ -4,6 +4,7 @@ import {
   messageForPath,
   allPages,
   notificationInput,
+  pageForPath,
   type FormValues,
 } from '../../shared/referrer/journey';
 import { parseNotification } from '../../shared/notification';
@@ -41,6 +42,56 @@ describe('checking the referrer journey answers', () => {
       dateOfBirth: "Enter the child's date of birth",
       gender: "Select the child's gender",
     });
+  });
+
+  it("asks each child's own CSE screening outcome and missing count when there are several children, and sends them as that child's", () => {
+    // Prepare: two children and a worry about exploitation; DASH stays one answer for the household.
+    const draft = {
+      concernAreas: ['exploitation'],
+      children: [child({ dateOfBirth: '2011-05-02' }), { ...child({ dateOfBirth: '2016-01-09' }), firstName: 'Finn' }],
+    };
+    const page = findPage('screening', draft)!;
+    // Act
+    const back = answerPage(
+      page,
+      draft,
+      { dashRisk: ['standard'], 'cseRisk-0': ['high'], 'missingEpisodes-0': ['3'], 'missingEpisodes-1': ['two'] },
+      now,
+    );
+    const fixed = answerPage(
+      page,
+      back.answers,
+      { dashRisk: ['standard'], 'cseRisk-0': ['high'], 'missingEpisodes-0': ['3'] },
+      now,
+    );
+    const sent = notificationInput(fixed.answers) as {
+      children: { concerns?: unknown }[];
+      concerns: { screening: unknown };
+    };
+    // Assess
+    expect(page.fields.map((f) => f.label).slice(0, 5)).toEqual([
+      'DASH domestic abuse risk level (optional)',
+      'Ellie Fictional: child sexual exploitation screening outcome (optional)',
+      'Ellie Fictional: times gone missing in the last 90 days, including this time (optional)',
+      'Finn Fictional: child sexual exploitation screening outcome (optional)',
+      'Finn Fictional: times gone missing in the last 90 days, including this time (optional)',
+    ]);
+    expect(back.errors).toEqual({
+      'missingEpisodes-1':
+        'Finn Fictional: times gone missing in the last 90 days, including this time must be a whole number, like 2',
+    });
+    expect(sent.children[0]!.concerns).toEqual({
+      indicators: [],
+      factors: [],
+      screening: { cseRisk: 'high', missingEpisodes: 3 },
+    });
+    expect(sent.children[1]!.concerns).toBeUndefined();
+    expect(sent.concerns.screening).toEqual({ dashRisk: 'standard' });
+    expect(pageForPath('children.1.concerns.screening.missingEpisodes', fixed.answers)).toBe('screening');
+    // With one child, the page asks once, for the notification, as before.
+    expect(
+      findPage('screening', { concernAreas: ['exploitation'], children: [child({})] })!.fields.map((f) => f.path),
+    ).toContain('concerns.screening.cseRisk');
   });
 
   it('records when a missing child came back, in the referrer’s words, as the date and 24-hour time the return home interview runs from', () => {

@@ -96,7 +96,19 @@ const rows: Row[] = [
     { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
   ],
   [
-    'older-sibling-of-injured-baby',
+    'sibling-of-child-harmed-at-home',
+    {
+      agency: 'school',
+      factors: [],
+      childConcerns: [{ factors: [], indicators: ['unexplained-injury'] }],
+      ages: [8, 11],
+      description:
+        'The 8-year-old has finger-mark bruises on her upper arm and will not say how; her brother is in Year 6.',
+    },
+    { level: 4, route: 'csc-strategy-discussion', priority: 'red' },
+  ],
+  [
+    'sibling-in-strategy-discussion',
     {
       agency: 'health-visitor',
       factors: ['18B'],

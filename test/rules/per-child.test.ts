@@ -1,6 +1,7 @@
+import { parseNotification } from '../../shared/notification';
 import { recommend } from '../../shared/rules';
 import { recommendedFor } from '../../shared/triage/types';
-import { inputFor } from './notifications';
+import { inputFor, notificationFor } from './notifications';
 
 /**
  * A recommendation for each child, from published guidance rather than from the engine's output:
@@ -29,9 +30,9 @@ describe('a recommendation for each child', () => {
     expect(teenager.route).not.toBe('csc-strategy-discussion');
     expect(teenager.priority).not.toBe('red');
     // Bruising protocols and WT 2023 ch. 3: the strategy discussion considers the other children.
-    const note = teenager.reasons.find((x) => x.id === 'older-sibling-of-injured-baby');
-    expect(note?.text).toMatch(/considered in the baby's strategy discussion/);
-    expect(note?.evidence).toEqual(['child 1: baby-with-injury', 'child 2 aged 14']);
+    const note = teenager.reasons.find((x) => x.id === 'sibling-in-strategy-discussion');
+    expect(note?.text).toMatch(/needs a strategy discussion: it considers this child too/);
+    expect(note?.evidence).toEqual(['child 1: strategy discussion required']);
     expect(teenager.level).toBeLessThan(4);
   });
 
@@ -49,11 +50,11 @@ describe('a recommendation for each child', () => {
     const [preschool, older] = [recommendedFor(r, 1)!, recommendedFor(r, 2)!];
     expect(preschool).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
     expect(preschool.reasons.find((x) => x.id === 'sibling-of-injured-baby')?.text).toBe(
-      'Brother or sister of a baby with an injury: considered in the same strategy discussion.',
+      'Brother or sister of a baby, or of a child who cannot move about independently, with an injury: considered in the same strategy discussion.',
     );
     expect(preschool.reasons.map((x) => x.id)).not.toContain('baby-with-injury');
     expect(older.route).not.toBe('csc-strategy-discussion');
-    expect(older.reasons.map((x) => x.id)).toContain('older-sibling-of-injured-baby');
+    expect(older.reasons.map((x) => x.id)).toContain('sibling-in-strategy-discussion');
   });
 
   it('brings no sibling into a strategy discussion when no baby is injured', () => {
@@ -165,5 +166,179 @@ describe('a recommendation for each child', () => {
     expect(r.children).toEqual([
       expect.objectContaining({ childIndex: 0, level: r.level, route: r.route, priority: r.priority }),
     ]);
+  });
+});
+
+/**
+ * Brothers and sisters of a child who needs a strategy discussion (Working Together 2023 ch. 3:
+ * the strategy discussion considers the needs of other children who may be affected, such as
+ * siblings and other children living in the same household), written from the guidance before
+ * the engine ran.
+ */
+describe('the brothers and sisters of a child who needs a strategy discussion', () => {
+  const ids = (r: ReturnType<typeof recommend>, i: number) => recommendedFor(r, i)!.reasons.map((x) => x.id);
+
+  it("brings a 3-year-old into the strategy discussion about her disabled, non-mobile 8-year-old brother's bruises, and tells the worker to consider the 12-year-old in it", () => {
+    // Prepare: bruising protocols include disabled children of any age who cannot move about.
+    const input = inputFor({
+      agency: 'school',
+      factors: [],
+      ages: [8, 3, 12],
+      childConcerns: [{ factors: ['18C'], indicators: ['child-not-independently-mobile'] }],
+      disability: 'Quadriplegic cerebral palsy; cannot move about independently',
+      description: 'Finger-mark bruises on his upper arms at drop-off; mum says his carer lifted him roughly.',
+    });
+    // Act
+    const r = recommend(input);
+    // Assess
+    expect(recommendedFor(r, 0)).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
+    expect(recommendedFor(r, 1)).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
+    expect(ids(r, 1)).toContain('sibling-of-injured-baby');
+    expect(recommendedFor(r, 2)!.route).not.toBe('csc-strategy-discussion');
+    expect(ids(r, 2)).toContain('sibling-in-strategy-discussion');
+  });
+
+  it('brings every brother and sister into the strategy discussion when a child is harmed by the adults at home (an unexplained injury)', () => {
+    // Prepare: the 9-year-old's unexplained injuries are hers; her brother lives with the same adults.
+    const input = inputFor({
+      agency: 'school',
+      factors: [],
+      ages: [9, 13],
+      childConcerns: [{ indicators: ['unexplained-injury'] }],
+      description: 'Bruising to both ears and a black eye; she says she cannot remember; stepfather collects her.',
+    });
+    // Act
+    const r = recommend(input);
+    // Assess
+    const brother = recommendedFor(r, 1)!;
+    expect(brother).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
+    const reason = brother.reasons.find((x) => x.id === 'sibling-of-child-harmed-at-home')!;
+    expect(reason.evidence).toEqual(['child 1: unexplained-injury']);
+    expect(reason.text).toMatch(/considered in the same strategy discussion/);
+    expect(ids(r, 1)).not.toContain('unexplained-injury');
+  });
+
+  it("brings a 7-year-old sister into the strategy discussion about her 12-year-old sister's FGM (FGM statutory guidance 2020: sisters are at risk)", () => {
+    const r = recommend(
+      inputFor({
+        agency: 'gp',
+        factors: [],
+        ages: [12, 7],
+        childConcerns: [{ factors: ['22A'] }],
+        description: 'The 12-year-old told the practice nurse she was cut during the summer visit to relatives.',
+      }),
+    );
+    expect(recommendedFor(r, 1)).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
+    expect(ids(r, 1)).toContain('sibling-of-child-harmed-at-home');
+  });
+
+  it("keeps an 8-year-old's own level when his 15-year-old sister is sexually exploited outside the family, with a note to consider him in her strategy discussion", () => {
+    const r = recommend(
+      inputFor({
+        agency: 'police',
+        factors: [],
+        ages: [15, 8],
+        childConcerns: [{ factors: ['11A'] }, { factors: ['16A'] }],
+        description:
+          'Found in a flat with adult men who supplied her alcohol; her brother is often unsupervised after school.',
+      }),
+    );
+    const brother = recommendedFor(r, 1)!;
+    expect(brother.route).not.toBe('csc-strategy-discussion');
+    expect(brother.level).toBe(2);
+    expect(ids(r, 1)).toEqual(['neglect-reported', 'sibling-in-strategy-discussion']);
+    expect(brother.reasons.find((x) => x.id === 'sibling-in-strategy-discussion')!.evidence).toEqual([
+      'child 1: strategy discussion required',
+    ]);
+  });
+
+  it('adds no sibling reason when every child already needs the strategy discussion on the household facts (DASH high)', () => {
+    const r = recommend(
+      inputFor({
+        agency: 'police',
+        factors: ['3B'],
+        screening: { dashRisk: 'high' },
+        ages: [4, 9],
+        description: 'Mother strangled in front of both children; DASH high.',
+      }),
+    );
+    for (const child of r.children)
+      expect(child.reasons.map((x) => x.id)).not.toEqual(
+        expect.arrayContaining(['sibling-in-strategy-discussion', 'sibling-of-child-harmed-at-home']),
+      );
+  });
+});
+
+/**
+ * Screening results about one child (schema: children[i].concerns.screening): a CSE screening
+ * outcome and a count of missing episodes are the child's own, where a DASH level concerns the
+ * adult victim and so every child in the household (SafeLives DASH; DfE CSE definition and guide
+ * 2017; DfE statutory guidance on children who run away or go missing from home or care 2014).
+ */
+describe('screening results that are about one child', () => {
+  it("uses the 15-year-old's own CSE screening (high) for her alone, not for her 10-year-old brother", () => {
+    const r = recommend(
+      inputFor({
+        agency: 'police',
+        factors: [],
+        ages: [15, 10],
+        childConcerns: [{ factors: ['11A'], screening: { cseRisk: 'high' } }, { factors: ['16A'] }],
+        description:
+          'Seen getting into cars with older men; CSE screening tool scored high. Brother left alone evenings.',
+      }),
+    );
+    const [sister, brother] = [recommendedFor(r, 0)!, recommendedFor(r, 1)!];
+    expect(sister).toMatchObject({ level: 4, route: 'csc-strategy-discussion', priority: 'red' });
+    expect(sister.reasons.find((x) => x.id === 'cse-screening-high')?.evidence).toEqual(['CSE screening: high']);
+    expect(brother.reasons.map((x) => x.id)).not.toContain('cse-screening-high');
+    expect(brother.level).toBe(2);
+  });
+
+  it("uses a 14-year-old's own four missing episodes for him alone; his 9-year-old sister has never gone missing", () => {
+    const r = recommend(
+      inputFor({
+        agency: 'police',
+        factors: [],
+        ages: [14, 9],
+        childConcerns: [{ factors: ['10A'], screening: { missingEpisodes: 4 } }, { factors: ['14A'] }],
+        screening: { returnedOn: '2026-11-17' },
+        description: 'Missing overnight for the fourth time since September; found in another town.',
+      }),
+    );
+    expect(recommendedFor(r, 0)!.reasons.map((x) => x.id)).toContain('missing-repeated');
+    expect(recommendedFor(r, 1)!.reasons.map((x) => x.id)).not.toContain('missing-repeated');
+    expect(recommendedFor(r, 1)!.level).toBe(2);
+    expect(r.clocks.map((c) => c.name)).toContain('Return home interview');
+  });
+
+  it('refuses a CSE score or a missing count given for the whole notification when there are several children, naming the field', () => {
+    const several = notificationFor({
+      factors: ['11A'],
+      screening: { cseRisk: 'medium', missingEpisodes: 2 },
+      ages: [15, 10],
+      description: 'Screened medium for CSE; missing twice.',
+    });
+    const one = notificationFor({
+      factors: ['11A'],
+      screening: { cseRisk: 'medium', missingEpisodes: 2 },
+      ages: [15],
+      description: 'Screened medium for CSE; missing twice.',
+    });
+
+    const refused = parseNotification(several);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.errors.map((e) => e.path)).toEqual([
+      'concerns.screening.cseRisk',
+      'concerns.screening.missingEpisodes',
+    ]);
+    expect(!refused.ok && refused.errors[0]!.message).toMatch(/children\[n\]\.concerns\.screening\.cseRisk/);
+    expect(parseNotification(one).ok).toBe(true);
+  });
+
+  it('reads a notification stored before children had their own screening as it was triaged then: the score for every child', () => {
+    const input = inputFor({ factors: ['11A'], ages: [15, 10], description: 'Stored before per-child screening.' });
+    input.notification.concerns.screening.cseRisk = 'high';
+    const r = recommend(input);
+    for (const child of r.children) expect(child.reasons.map((x) => x.id)).toContain('cse-screening-high');
   });
 });

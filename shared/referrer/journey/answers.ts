@@ -121,21 +121,37 @@ export const notificationInput = (answers: Answers): Record<string, unknown> => 
     [...new Set([...chosenIndicators(answers), ...something])],
     (concerns?.factors as string[] | undefined) ?? [],
   );
-  // A child's own concerns are sent only when there are some, so a draft about every child reads as before.
-  const ownOf = (i: number) => {
-    const own = split.children[i];
-    return own && own.indicators.length + own.factors.length > 0 ? { concerns: own } : {};
+  // With several children the screening page asks each child's CSE outcome and missing count (pages.ts).
+  const several = (children?.length ?? 0) > 1;
+  const screened = screeningAsked(answers);
+  const screeningOf = (child: Record<string, unknown>) => {
+    const asked = (child.concerns as { screening?: Record<string, unknown> } | undefined)?.screening;
+    const given = Object.entries(asked ?? {}).filter(([, v]) => v !== undefined);
+    return several && screened && given.length > 0 ? Object.fromEntries(given) : undefined;
   };
+  // A child's own concerns are sent only when there are some, so a draft about every child reads as before.
+  const ownOf = (child: Record<string, unknown>, i: number) => {
+    const own = split.children[i];
+    const screening = screeningOf(child);
+    const worried = own && own.indicators.length + own.factors.length > 0;
+    if (!worried && !screening) return { concerns: undefined };
+    return { concerns: { ...(own ?? { indicators: [], factors: [] }), ...(screening && { screening }) } };
+  };
+  const {
+    cseRisk: _cse,
+    missingEpisodes: _missing,
+    ...household
+  } = (concerns?.screening as Record<string, unknown> | undefined) ?? {};
   return {
     ...rest,
     ...(referrer || answers.referrerKind ? { referrer: referrerInput(answers) } : {}),
     ...adultConcernInput(answers),
-    children: children?.map(({ born: _born, ...child }, i) => ({ ...child, ...ownOf(i) })),
+    children: children?.map(({ born: _born, ...child }, i) => ({ ...child, ...ownOf(child, i) })),
     ...(concerns || answers.concernAreas
       ? {
           concerns: {
             ...concerns,
-            ...(screeningAsked(answers) ? {} : { screening: undefined }),
+            ...(screened ? (several && concerns?.screening ? { screening: household } : {}) : { screening: undefined }),
             factors: split.factors,
             indicators: split.indicators,
           },
@@ -236,7 +252,9 @@ export const answerPage = (
 export const messageForPath = (error: FieldError, pages: Page[]): string => {
   const relative = error.path.replace(/^(\w+)\.\d+\./, '$1.#.');
   for (const page of pages) {
-    const field = page.fields.find((f) => belongsTo(relative, f.path) || belongsTo(f.path, relative));
+    const field = page.fields.find(
+      (f) => belongsTo(error.path, f.path) || belongsTo(relative, f.path) || belongsTo(f.path, relative),
+    );
     if (field) return formMessage(field, error.message);
   }
   return error.message;

@@ -85,6 +85,8 @@ export const afterChange = (pageId: string, answers: Answers, now: Date): string
 /** The page where an error in the whole notification (a dotted path) can be put right. */
 export const pageForPath = (path: string, answers: Answers): string => {
   const [head, second] = path.split('.');
+  // A child's screening results are asked on the screening page, beside the household's.
+  if (/^children\.\d+\.concerns\.screening\./.test(path)) return 'screening';
   if (isListName(head!)) {
     if (second === undefined || !/^\d+$/.test(second)) return head!;
     const index = Number(second);

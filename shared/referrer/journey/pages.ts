@@ -382,9 +382,9 @@ export const isListName = (id: string): id is ListName => id in LISTS;
 export const itemStart = (list: ListName, index: number) => ITEM_PAGES[list](index)[0]!.id;
 
 /** A screening tool's outcome, lowest level first: DASH says "standard", CSE screening "low". */
-const screeningLevel = (name: string, label: string, lowest: 'standard' | 'low'): Field => ({
+const screeningLevel = (name: string, path: string, label: string, lowest: 'standard' | 'low'): Field => ({
   name,
-  path: `concerns.screening.${name}`,
+  path,
   kind: 'radios',
   label,
   optional: true,
@@ -394,6 +394,92 @@ const screeningLevel = (name: string, label: string, lowest: 'standard' | 'low')
     { value: 'high', text: 'High' },
   ],
 });
+
+const missingEpisodesField = (name: string, path: string, label: string): Field => ({
+  name,
+  path,
+  kind: 'number',
+  label,
+  optional: true,
+  width: '5',
+});
+
+/** A child's name as the form knows it, before the draft says whether they are born. */
+const formChildName = (child: Record<string, unknown>): string =>
+  childName({ ...child, expectedDateOfDelivery: child.born === 'no' ? 'unborn' : undefined });
+
+/**
+ * The risk assessments the referrer has done. The DASH level is about the household's adult
+ * victim, so it is asked once; a CSE screening outcome and a count of missing episodes are about
+ * one child, so with several children they are asked for each child by name.
+ */
+const screeningPage = (answers: Answers): Page => {
+  const children = answers.children ?? [];
+  const perChild: Field[] =
+    children.length > 1
+      ? children.flatMap((child, i) => {
+          const name = formChildName(child);
+          return [
+            screeningLevel(
+              `cseRisk-${i}`,
+              `children.${i}.concerns.screening.cseRisk`,
+              `${name}: child sexual exploitation screening outcome (optional)`,
+              'low',
+            ),
+            missingEpisodesField(
+              `missingEpisodes-${i}`,
+              `children.${i}.concerns.screening.missingEpisodes`,
+              `${name}: times gone missing in the last 90 days, including this time (optional)`,
+            ),
+          ];
+        })
+      : [
+          screeningLevel(
+            'cseRisk',
+            'concerns.screening.cseRisk',
+            'Child sexual exploitation screening outcome (optional)',
+            'low',
+          ),
+          missingEpisodesField(
+            'missingEpisodes',
+            'concerns.screening.missingEpisodes',
+            'Times the child has gone missing in the last 90 days, including this time (optional)',
+          ),
+        ];
+  return {
+    id: 'screening',
+    title: 'Risk assessments you have done',
+    intro: 'Answer only what you know. Leave the page blank otherwise.',
+    fields: [
+      screeningLevel(
+        'dashRisk',
+        'concerns.screening.dashRisk',
+        'DASH domestic abuse risk level (optional)',
+        'standard',
+      ),
+      ...perChild,
+      // The return home interview is due 72 hours after the child came back, so we ask when that was.
+      {
+        name: 'returnedOn',
+        path: 'concerns.screening.returnedOn',
+        kind: 'date',
+        label: 'Date the child came back or was found (optional)',
+        hint: 'If the child went missing. For example, 27 11 2026',
+        optional: true,
+      },
+      {
+        name: 'returnedTime',
+        path: 'concerns.screening.returnedTime',
+        kind: 'text',
+        label: 'Time the child came back or was found (optional)',
+        hint: 'For example, 21:30 or 9:30pm',
+        optional: true,
+        width: '5',
+        normalise: twentyFourHour,
+      },
+    ],
+  };
+};
 
 const areasPage = (): Page => ({
   id: 'concerns',
@@ -442,7 +528,7 @@ const specificsPage = (areaId: string): Page | undefined => {
 const whichChildPage = (answers: Answers): Page => {
   const children = (answers.children ?? []).map((child, i) => ({
     value: String(i),
-    text: `${childName({ ...child, expectedDateOfDelivery: child.born === 'no' ? 'unborn' : undefined })}`,
+    text: formChildName(child),
   }));
   return {
     id: 'which-child',
@@ -575,42 +661,6 @@ const SIMPLE_PAGES: Page[] = [
         hint: 'For example, a police incident number',
         optional: true,
         width: '20',
-      },
-    ],
-  },
-  {
-    id: 'screening',
-    title: 'Risk assessments you have done',
-    intro: 'Answer only what you know. Leave the page blank otherwise.',
-    fields: [
-      screeningLevel('dashRisk', 'DASH domestic abuse risk level (optional)', 'standard'),
-      screeningLevel('cseRisk', 'Child sexual exploitation screening outcome (optional)', 'low'),
-      {
-        name: 'missingEpisodes',
-        path: 'concerns.screening.missingEpisodes',
-        kind: 'number',
-        label: 'Times the child has gone missing in the last 90 days, including this time (optional)',
-        optional: true,
-        width: '5',
-      },
-      // The return home interview is due 72 hours after the child came back, so we ask when that was.
-      {
-        name: 'returnedOn',
-        path: 'concerns.screening.returnedOn',
-        kind: 'date',
-        label: 'Date the child came back or was found (optional)',
-        hint: 'If the child went missing. For example, 27 11 2026',
-        optional: true,
-      },
-      {
-        name: 'returnedTime',
-        path: 'concerns.screening.returnedTime',
-        kind: 'text',
-        label: 'Time the child came back or was found (optional)',
-        hint: 'For example, 21:30 or 9:30pm',
-        optional: true,
-        width: '5',
-        normalise: twentyFourHour,
       },
     ],
   },
@@ -760,6 +810,7 @@ export const findPage = (id: string, answers: Answers): Page | undefined => {
   if (id === 'concerns') return areasPage();
   if (id === 'categories') return categoriesPage(answers);
   if (id === 'which-child') return whichChildPage(answers);
+  if (id === 'screening') return screeningPage(answers);
   const simple = SIMPLE_PAGES.find((p) => p.id === id);
   if (simple) return simple;
   const area = /^concerns\/([a-z-]+)$/.exec(id);
@@ -780,6 +831,7 @@ export const allPages = (answers: Answers): Page[] => [
   ...CONCERN_AREAS.map((a) => specificsPage(a.id)!),
   categoriesPage(answers),
   whichChildPage(answers),
+  screeningPage(answers),
   ...(Object.keys(LISTS) as ListName[]).flatMap((list) => ITEM_PAGES[list](0)),
 ];
 
