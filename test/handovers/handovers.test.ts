@@ -283,7 +283,7 @@ describe('who in a receiving team may read the record, and for how long', () => 
     // Prepare: early help accepts the second child; a manager then changes that child's decision to social care
     const { ports, handovers, deps } = await handedOver();
     await acceptHandover(asked(['early-help'], earlyHelpWorker, 2), deps);
-    const accepted = ports.contacts.get('c1')! as DecidedContact;
+    const accepted = expectStatus(ports.contacts.get('c1')!, 'decided');
     ports.contacts.set('c1', {
       ...accepted,
       version: (accepted.version ?? 0) + 1,
@@ -306,7 +306,7 @@ describe("a receiving team's list of accepted handovers", () => {
   const reconsidered = async () => {
     const { ports, handovers, deps } = await handedOver();
     await acceptHandover(asked(['early-help'], earlyHelpWorker, 2), deps);
-    const accepted = ports.contacts.get('c1')! as DecidedContact;
+    const accepted = expectStatus(ports.contacts.get('c1')!, 'decided');
     ports.contacts.set('c1', {
       ...accepted,
       version: (accepted.version ?? 0) + 1,
@@ -531,7 +531,7 @@ describe('the no-quibble measures and the receiving team view', () => {
     const ports = memoryPorts(decided());
     const handovers = new InMemoryHandoverStore();
 
-    const contact = ports.contacts.get('c1') as DecidedContact;
+    const contact = expectStatus(ports.contacts.get('c1')!, 'decided');
     await recordHandovers(contact, { handovers, config, now: sentAt });
     await recordHandovers(contact, { handovers, config, now: later(1) });
 

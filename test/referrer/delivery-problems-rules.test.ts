@@ -1,5 +1,6 @@
-import type { Contact, ContactStatus, ContactWrite } from '../../shared/contacts';
-import { VersionConflict, type ContactStore } from '../../shared/contacts/ports';
+import { ContactWrite, type Contact, type ContactStatus } from '../../shared/contacts';
+import { MemoryContactStore } from '../support/contact-store-in-memory';
+import { anEmailToComplete } from '../support/email-contact';
 import { DeliveryProblemEvent, recordDeliveryProblem } from '../../shared/referrer/delivery-problems';
 
 /** The bounce and complaint use case with an in-memory store. */
@@ -15,30 +16,27 @@ const bounce = (tags: Record<string, string[]>, to = 'dsl@school.example') =>
     },
   });
 
-const setUp = (contact: Partial<Contact> | undefined, conflicts = 0) => {
-  let stored = contact && ({ contactId: 'c1', version: 1, ...contact } as Contact);
+/** The in-memory store, where another writer changes the contact just before each of our first `conflicts` writes. */
+const setUp = (contact: Contact | undefined, conflicts = 0) => {
+  const store = new MemoryContactStore(contact ? [contact] : []);
+  const update = store.update.bind(store);
   let writes = 0;
-  const store = {
-    get: async () => stored,
-    update: async (_id: string, version: number, { changes }: ContactWrite<ContactStatus>) => {
-      writes++;
-      if (writes <= conflicts) {
-        stored = { ...stored!, version: stored!.version! + 1 };
-        throw new VersionConflict('c1', stored);
-      }
-      if (version !== stored!.version) throw new VersionConflict('c1', stored);
-      stored = { ...stored!, ...changes, version: version + 1 } as Contact;
-      return stored;
-    },
-  } as unknown as ContactStore;
-  return { store, current: () => stored, writes: () => writes };
+  store.update = async <S extends ContactStatus>(id: string, version: number, write: ContactWrite<S>, at: string) => {
+    writes++;
+    if (writes <= conflicts) {
+      const current = (await store.get(id))!;
+      await update(id, current.version ?? 0, ContactWrite.change(current, {}), at);
+    }
+    return update(id, version, write, at);
+  };
+  return { store, current: () => store.contacts.get('c1'), writes: () => writes };
 };
 
 const now = new Date('2026-11-21T10:01:00Z');
 
 describe('recording a delivery problem', () => {
   it('marks a free-text email contact, whose referrer is the sender, with the reason', async () => {
-    const { store, current } = setUp({ incomingEmail: { from: 'DSL@school.example' } as Contact['incomingEmail'] });
+    const { store, current } = setUp(anEmailToComplete({ from: 'DSL@school.example' }));
     expect(await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), { store }, now)).toEqual({
       outcome: 'marked',
       contactId: 'c1',
@@ -50,23 +48,19 @@ describe('recording a delivery problem', () => {
   });
 
   it('reads the contact again when someone else wrote to it first', async () => {
-    const { store, current, writes } = setUp(
-      { incomingEmail: { from: 'dsl@school.example' } as Contact['incomingEmail'] },
-      2,
-    );
+    const { store, current, writes } = setUp(anEmailToComplete({ from: 'dsl@school.example' }), 2);
     expect((await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), { store }, now)).outcome).toBe('marked');
     expect([writes(), current()!.version]).toEqual([3, 4]);
   });
 
   it('does nothing for mail about no contact, a contact since deleted, or one already marked', async () => {
-    expect(await recordDeliveryProblem(bounce({}), setUp({}), now)).toEqual({ outcome: 'no-contact' });
+    expect(await recordDeliveryProblem(bounce({}), setUp(undefined), now)).toEqual({ outcome: 'no-contact' });
     expect(await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), setUp(undefined), now)).toEqual({
       outcome: 'no-contact',
     });
-    const marked = setUp({
-      incomingEmail: { from: 'dsl@school.example' } as Contact['incomingEmail'],
-      referrerNotReached: { at: 'x', reason: 'y' },
-    });
+    const marked = setUp(
+      anEmailToComplete({ from: 'dsl@school.example' }, { referrerNotReached: { at: 'x', reason: 'y' } }),
+    );
     expect((await recordDeliveryProblem(bounce({ 'contact-id': ['c1'] }), marked, now)).outcome).toBe('already-marked');
     expect(marked.writes()).toBe(0);
   });

@@ -6,28 +6,13 @@ import { submitDraft } from '../../shared/referrer/drafts';
 import { notification } from '../console/helpers';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { aRecommendedContact } from '../support/recommended-contact';
+import { anEmailToComplete } from '../support/email-contact';
 
 /** The use cases behind completing a free-text email, with the ports in memory. */
 const worker: AuditEvent['actor'] = { id: 'sam.okafor', name: 'Sam Okafor', role: 'worker' };
 const now = new Date('2026-11-20T19:00:00Z');
 
-const emailContact = (): Contact =>
-  ({
-    contactId: 'c1',
-    reference: 'FD-C1',
-    status: 'needs-completing',
-    channel: 'email',
-    receivedAt: '2026-11-20T18:40:00Z',
-    updatedAt: '2026-11-20T18:40:00Z',
-    version: 1,
-    incomingEmail: {
-      from: 'pat.neighbour@mail.example',
-      subject: 'Worried',
-      text: 'Hello',
-      attachments: [],
-      rawMessage: { bucket: 'inbound', key: 'inbound/m1' },
-    },
-  }) as unknown as Contact;
+const emailContact = () => anEmailToComplete();
 
 const memory = (contact: Contact) => {
   const store = new MemoryContactStore([contact]);
