@@ -7,6 +7,7 @@ import {
   displayValue,
   findPage,
   itemStart,
+  midSentence,
   screeningAsked,
   specificText,
   suggestedFactors,
@@ -260,7 +261,7 @@ const rowsFor = (page: Page, answers: Answers, index: number) =>
         label,
         describe(f, answerAt(answers, f.path.replace('#', String(index)))),
         `/notify/${page.id}?return=check`,
-        label.toLowerCase(),
+        midSentence(label),
       );
     });
 
@@ -292,7 +293,7 @@ const concernRows = (answers: Answers) => {
         area.text,
         specifics.join('\n') || 'Not given',
         `/notify/concerns/${area.id}?return=check`,
-        `what you know about ${area.text.toLowerCase()}`,
+        `what you know about ${midSentence(area.text)}`,
       );
     }),
     ...(whichChildAsked(answers) ? [whichChildRow(answers)] : []),

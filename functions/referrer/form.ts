@@ -9,6 +9,7 @@ import {
   afterChange,
   allPages,
   answerPage,
+  asksOneQuestion,
   findPage,
   isListName,
   itemStart,
@@ -177,7 +178,7 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
   return page('referrer/question.njk', {
     ...questionView(pageId, draft, returnTo),
     page: question,
-    singleQuestion: question.fields.length === 1,
+    singleQuestion: asksOneQuestion(question),
     controls: controlsFor(question, valuesFromDraft(question, draft.answers, index), {}),
   });
 };
@@ -240,7 +241,7 @@ const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<AP
       {
         ...questionView(pageId, draft, returnTo),
         page: question,
-        singleQuestion: question.fields.length === 1,
+        singleQuestion: asksOneQuestion(question),
         errorSummary: errorSummary(question, result.errors),
         controls: controlsFor(question, valuesFromForm(question, form), result.errors),
       },

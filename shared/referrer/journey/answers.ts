@@ -163,6 +163,14 @@ export const notificationInput = (answers: Answers): Record<string, unknown> => 
 const belongsTo = (errorPath: string, fieldPath: string) =>
   errorPath === fieldPath || errorPath.startsWith(`${fieldPath}.`);
 
+/**
+ * A label read in the middle of a sentence ("Change NHS number", "Enter your role"): its first
+ * letter lower-cased unless its first word is an abbreviation, and the rest as written, so "NHS",
+ * "DASH" and "FGM" stay capitals (lower-casing the whole label read "Change nhs number").
+ */
+export const midSentence = (label: string): string =>
+  /^[A-Z]{2,}\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+
 const REQUIRED = new Set(['This field is required', 'Enter a value']);
 
 /** A message that reads well on the form, where the schema's wording is for API clients. */
@@ -171,8 +179,8 @@ export const formMessage = (field: Field, message: string): string => {
   if (REQUIRED.has(message)) {
     if (field.required) return field.required;
     return ['radios', 'yesno', 'select', 'checkboxes'].includes(field.kind)
-      ? `Select ${label.toLowerCase()}`
-      : `Enter ${label.toLowerCase()}`;
+      ? `Select ${midSentence(label)}`
+      : `Enter ${midSentence(label)}`;
   }
   if (field.kind === 'date') return `${label} must be a real date`;
   // zod's own wording for a number ("Invalid input: expected number") reads as code to a referrer.

@@ -14,12 +14,13 @@ export {
   specificText,
   suggestedFactors,
 } from './concern-areas';
-export { LISTS, REFERRER_KINDS, allPages, findPage, isListName, itemIndex, itemStart } from './pages';
+export { LISTS, REFERRER_KINDS, allPages, asksOneQuestion, findPage, isListName, itemIndex, itemStart } from './pages';
 export {
   answerAt,
   answerPage,
   displayValue,
   messageForPath,
+  midSentence,
   notificationInput,
   pageErrors,
   referrerInput,

@@ -835,4 +835,13 @@ export const allPages = (answers: Answers): Page[] => [
   ...(Object.keys(LISTS) as ListName[]).flatMap((list) => ITEM_PAGES[list](0)),
 ];
 
+/**
+ * Whether the page's one question is its heading (GOV.UK's one question a page: the legend or
+ * label is the h1). A page that explains something first keeps its own title as the heading:
+ * otherwise its text sat above the h1 and the heading was not the page's title ("Which child is
+ * each worry about?" with one worry had that worry's wording as its h1, the anonymous "About you"
+ * had "Telephone number (optional)").
+ */
+export const asksOneQuestion = (page: Page): boolean => page.fields.length === 1 && !page.intro;
+
 export const itemIndex = (page: Page): number => Number(page.id.split('/')[1]);
