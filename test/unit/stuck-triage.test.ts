@@ -1,5 +1,5 @@
 import type { Contact, ContactStatus } from '../../shared/contacts';
-import type { MessageQueue, QueueBacklog, TriageRun, TriageWorkflow } from '../../shared/front-door/ports';
+import type { MessageQueue, QueueBacklog } from '../../shared/front-door/ports';
 import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../../shared/front-door/stalled';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
@@ -7,6 +7,7 @@ import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';
 import { TEST_MATCH_KEY } from '../support/match-key';
+import { memoryTriageWorkflow } from '../support/memory-triage-workflow';
 
 const now = new Date('2026-11-30T10:00:00Z');
 
@@ -14,28 +15,6 @@ const now = new Date('2026-11-30T10:00:00Z');
 const memoryStore = (contacts: Contact[]) => {
   const store = new MemoryContactStore(contacts);
   return { store, contact: (id: string) => store.contacts.get(id)! };
-};
-
-/** Executions as Step Functions keeps them: one per name, attempts numbered from 1. */
-const memoryWorkflow = (runs: Record<string, TriageRun['state'][]>) => {
-  const started: string[] = [];
-  const startAttempt = async (contactId: string, attempt: number) => {
-    const list = (runs[contactId] ??= []);
-    if (list.length >= attempt) return 'already-started' as const;
-    list.push('running');
-    started.push(`${contactId}#${attempt}`);
-    return 'started' as const;
-  };
-  const workflow: TriageWorkflow = {
-    start: (contactId) => startAttempt(contactId, 1),
-    startAttempt,
-    latestRun: async (contactId, max) => {
-      const list = (runs[contactId] ?? []).slice(0, max);
-      return list.length ? { attempt: list.length, state: list[list.length - 1]! } : undefined;
-    },
-    contactsWithEndedRuns: async () => Object.keys(runs).filter((id) => runs[id]!.includes('ended')),
-  };
-  return { workflow, started };
 };
 
 const contact = (contactId: string, status: ContactStatus, extra: Partial<Contact> = {}) =>
@@ -61,7 +40,7 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
       contact('acknowledged', 'awaiting-decision', { acknowledgement: { status: 'sent' } }),
       contact('failed', 'triage-failed'),
     ]);
-    const { workflow, started } = memoryWorkflow({
+    const { workflow, started } = memoryTriageWorkflow({
       received: ['ended'],
       triaging: ['ended', 'ended'],
       unacknowledged: ['ended'],
@@ -80,7 +59,7 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
   it('never starts a second live execution: a running one is left alone, and a second sweep starts nothing more', async () => {
     // Prepare
     const { store } = memoryStore([contact('running', 'triaging'), contact('ended', 'triaging')]);
-    const { workflow, started } = memoryWorkflow({ running: ['ended', 'running'], ended: ['ended'] });
+    const { workflow, started } = memoryTriageWorkflow({ running: ['ended', 'running'], ended: ['ended'] });
 
     // Act
     const first = await resumeTriage('running', { store, workflow, now });
@@ -95,7 +74,7 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
   it(`hands a contact to a worker as triage-failed after ${MAX_TRIAGE_ATTEMPTS} attempts instead of trying for ever`, async () => {
     // Prepare
     const { store, contact: stored } = memoryStore([contact('hopeless', 'triaging')]);
-    const { workflow, started } = memoryWorkflow({ hopeless: Array(MAX_TRIAGE_ATTEMPTS).fill('ended') });
+    const { workflow, started } = memoryTriageWorkflow({ hopeless: Array(MAX_TRIAGE_ATTEMPTS).fill('ended') });
 
     // Act
     const outcome = await resumeTriage('hopeless', { store, workflow, now });
@@ -112,7 +91,7 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
       contact('failed', 'triage-failed'),
       contact('done', 'awaiting-decision', { acknowledgement: { status: 'sent' } }),
     ]);
-    const { workflow, started } = memoryWorkflow({ failed: ['ended'], done: ['succeeded'] });
+    const { workflow, started } = memoryTriageWorkflow({ failed: ['ended'], done: ['succeeded'] });
 
     // Act
     const failed = await resumeTriage('failed', { store, workflow, now }, { includeFailed: true });
