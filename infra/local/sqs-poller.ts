@@ -132,9 +132,11 @@ export class SqsPoller {
   }
 
   /**
-   * How many messages the next batch may hold: its size, or less while the machines it feeds are
-   * nearly full (waiting while they are full). That room is promised to the batch before this
-   * returns, so the mapping's other loops see it as taken.
+   * How many messages the next batch may hold, waiting until the machines it feeds have room for a
+   * whole batch (or for as many as they may ever hold, if that is fewer). Taking one message each
+   * time an execution ended made a batch of one per contact: a ReceiveMessage, an invocation of the
+   * consumer and a DeleteMessageBatch for every contact. That room is promised to the batch before
+   * this returns, so the mapping's other loops see it as taken.
    */
   private async takeRoom(mapping: QueueMapping): Promise<number> {
     const executions = this.executions;
@@ -143,14 +145,15 @@ export class SqsPoller {
       const rooms = mapping.startsExecutionsOf.map((arn) => ({
         arn,
         room: executions.room(arn) - (this.promised.get(arn) ?? 0),
+        wanted: Math.min(mapping.batchSize, executions.limit),
       }));
-      const full = rooms.find(({ room }) => room < 1);
-      if (!full) {
+      const short = rooms.find(({ room, wanted }) => room < wanted);
+      if (!short) {
         const size = Math.min(mapping.batchSize, ...rooms.map(({ room }) => room));
         this.promise(mapping, size);
         return size;
       }
-      await until(executions.freed(full.arn), this.abort.signal);
+      await until(executions.freed(short.arn), this.abort.signal);
     }
     return 0;
   }

@@ -190,6 +190,8 @@ export const DEFAULT_OPEN_EXECUTIONS = 32;
 
 /** Room for new executions, for a caller that would rather wait than be refused (the queue poller). */
 export interface ExecutionRoom {
+  /** How many executions of one state machine may be open at once. */
+  readonly limit: number;
   /** How many more executions of the state machine may start now. */
   room(stateMachineArn: string): number;
   /** Settles when an execution of the state machine next ends. */
@@ -218,7 +220,7 @@ export class StepFunctionsEngine implements ExecutionRoom {
     private readonly store: ExecutionStore,
     private readonly log: (line: string) => void,
     /** The laptop's cap on open executions per state machine. */
-    private readonly maxOpenExecutions = DEFAULT_OPEN_EXECUTIONS,
+    readonly limit = DEFAULT_OPEN_EXECUTIONS,
   ) {
     this.machines = new Map(machines.map((m) => [m.arn, m]));
     for (const machine of machines) {
@@ -257,7 +259,7 @@ export class StepFunctionsEngine implements ExecutionRoom {
       // and the caller (a queue consumer) leaves its message in the queue to be retried.
       throw new SfnApiError(
         'ExecutionLimitExceeded',
-        `Execution Limit Exceeded: ${machine.name} has ${this.maxOpenExecutions} executions open, the local limit (FRONT_DOOR_OPEN_EXECUTIONS)`,
+        `Execution Limit Exceeded: ${machine.name} has ${this.limit} executions open, the local limit (FRONT_DOOR_OPEN_EXECUTIONS)`,
       );
     }
     const record: ExecutionRecord = {
@@ -275,7 +277,7 @@ export class StepFunctionsEngine implements ExecutionRoom {
   }
 
   room(stateMachineArn: string): number {
-    return this.maxOpenExecutions - (this.open.get(stateMachineArn) ?? 0);
+    return this.limit - (this.open.get(stateMachineArn) ?? 0);
   }
 
   freed(stateMachineArn: string): Promise<void> {

@@ -351,6 +351,46 @@ describe('the cap on open executions', () => {
     expect(started.sort()).toEqual(['contact-0', 'contact-1']);
   });
 
+  it('refills in whole batches as room appears, not one message each time an execution ends', async () => {
+    // Prepare: forty queued contacts, room for twenty executions, batches of ten, two polled at once.
+    const start = localFunction('Start', 'async (event) => globalThis.capTest.start(event)');
+    engine = anEngine(20, start);
+    const queue = new QueueStub(Array.from({ length: 40 }, (_, i) => `contact-${i}`));
+    const invoker = new LambdaInvoker([start], () => undefined);
+    const poller = new SqsPoller(
+      queue,
+      [
+        {
+          logicalId: 'StartTriageMapping',
+          queueArn: 'arn:aws:sqs:eu-west-2:000000000000:Triage',
+          queueUrl: 'http://127.0.0.1/000000000000/Triage',
+          fn: start,
+          batchSize: 10,
+          batchingWindowMs: 0,
+          reportBatchItemFailures: true,
+          concurrency: 2,
+          startsExecutionsOf: [machine.arn],
+        },
+      ],
+      invoker,
+      () => undefined,
+      engine,
+    );
+
+    // Act: the executions end one at a time.
+    poller.start();
+    while (queue.deleted.length < 40 || openNow() > 0) {
+      finishers.shift()?.();
+      await tick();
+    }
+    await poller.stop();
+
+    // Assess
+    expect(queue.asked.filter((asked) => asked !== 10)).toEqual([]);
+    expect([...started].sort()).toEqual(queue.bodies);
+    expect(engine.list(machine.arn, 'SUCCEEDED')).toHaveLength(40);
+  });
+
   it('finds the state machines a function may start in its IAM policy', () => {
     // Prepare
     const deployment = new LocalDeployment(
