@@ -1,4 +1,4 @@
-import type { Contact } from '../../shared/contacts';
+import { contactFrom, type Contact, type ContactRecord } from '../../shared/contacts';
 import { countOverdueContacts } from '../../shared/front-door/overdue';
 import { MemoryContactQueries } from '../support/contact-store-in-memory';
 import { aRecommendedContact } from '../support/recommended-contact';
@@ -9,9 +9,9 @@ import { aRecommendedContact } from '../support/recommended-contact';
  * contact waiting for a manager's sign-off is as late as one waiting for a worker.
  */
 const now = new Date('2026-11-20T16:00:00Z');
-const due = (contactId: string, dueAt: string, changes: Partial<Contact> = {}): Contact => {
+const due = (contactId: string, dueAt: string, changes: Partial<ContactRecord> = {}): Contact => {
   const contact = aRecommendedContact({ contactId, ...changes });
-  return { ...contact, recommendation: { ...contact.recommendation!, dueAt } } as Contact;
+  return contactFrom({ ...contact, recommendation: { ...contact.recommendation!, dueAt } });
 };
 
 describe('counting overdue contacts', () => {
