@@ -101,6 +101,35 @@ type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
 const matchSk = (kind: 'child' | 'household', m: { childIndex: number; contactId: string }) =>
   `MATCH#${kind}#${String(m.childIndex).padStart(3, '0')}#${m.contactId}`;
 
+/** Match items as stored, newest first, each with the earlier contact's summary now where `current` has it. */
+const matchesFrom = (
+  items: Record<string, unknown>[],
+  current: (contactId: string) => SummarySource | undefined,
+): ContactMatches => {
+  const withCurrent = <T extends { contactId: string }>({
+    pk: _pk,
+    sk: _sk,
+    expiresAt: _e,
+    ...match
+  }: Record<string, unknown>): T =>
+    currentMatch(match as unknown as T & MatchSummary, current(match.contactId as string));
+  const newest = <T extends { receivedAt: string }>(list: T[]) =>
+    list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  return {
+    earlier: newest(
+      items
+        .filter((item) => (item.sk as string).startsWith('MATCH#child#'))
+        .map((item) => withCurrent<EarlierContact>(item)),
+    ),
+    household: newest(
+      items
+        .filter((item) => (item.sk as string).startsWith('MATCH#household#'))
+        .map((item) => withCurrent<HouseholdContact>(item)),
+    ),
+    more: (items.find((item) => item.sk === 'MATCH#more')?.more as ContactMatches['more'] | undefined) ?? [],
+  };
+};
+
 /** How many contacts a store remembers from its last reads and writes (a step's own contact, mostly). */
 const RECENT_CONTACTS = 20;
 /** The refusal of a write made from a contact last seen: someone wrote since, so read it again. */
@@ -384,7 +413,7 @@ export class DynamoContactStore implements ContactStore {
       written.status === 'triaging' &&
       JSON.stringify([current.decision, current.recommendation]) ===
         JSON.stringify([written.decision, written.recommendation]);
-    if (summaryChanged && !onlyIntoTriaging) await this.refreshIndexEntries(written);
+    if (summaryChanged && !onlyIntoTriaging) await this.refreshIndexEntries(written, current);
     return written;
   }
 
@@ -416,6 +445,7 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async indexChildren(entries: IndexedEntry[]): Promise<void> {
+    for (const { entry } of entries) this.pointersSeen.delete(entry.contactId);
     await this.batchWriteAll(this.indexRequests(entries));
   }
 
@@ -458,13 +488,85 @@ export class DynamoContactStore implements ContactStore {
     return entries;
   }
 
+  async newestByMatchKey(key: MatchKey, limit: number): Promise<ChildIndexEntry[]> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `MATCH#${key.key}` },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map(
+      ({ contactId, reference, receivedAt, childIndex, status, level, route, decidedAt, childKeys }) =>
+        ({
+          contactId,
+          reference,
+          receivedAt,
+          childIndex,
+          status,
+          level,
+          route,
+          decidedAt,
+          childKeys,
+        }) as ChildIndexEntry,
+    );
+  }
+
+  async countOlderByMatchKey(
+    key: MatchKey,
+    than: ChildIndexEntry,
+    except: { contactIds: string[]; childKeys: string[] },
+  ): Promise<number> {
+    // Filtered where they are stored and only counted: DynamoDB returns no items, so nothing here
+    // grows with the history. IN takes at most 100 values, so the ids go in hundreds.
+    const values: Record<string, unknown> = {
+      ':pk': `MATCH#${key.key}`,
+      ':than': `${than.receivedAt}#${than.contactId}#${than.childIndex}`,
+    };
+    const conditions: string[] = [];
+    except.childKeys.forEach((childKey, i) => {
+      values[`:k${i}`] = childKey;
+      conditions.push(`NOT contains(childKeys, :k${i})`);
+    });
+    for (let from = 0; from < except.contactIds.length; from += 100) {
+      const ids = except.contactIds.slice(from, from + 100).map((id, i) => {
+        values[`:c${from + i}`] = id;
+        return `:c${from + i}`;
+      });
+      conditions.push(`NOT (contactId IN (${ids.join(', ')}))`);
+    }
+    let count = 0;
+    const query = {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk < :than',
+      ExpressionAttributeValues: values,
+      ...(conditions.length && { FilterExpression: conditions.join(' AND ') }),
+      Select: 'COUNT' as const,
+    };
+    for await (const page of this.pages(query)) count += page.Count ?? 0;
+    return count;
+  }
+
+  /**
+   * Where each contact's index entries are, as the last read of the contact with its matches
+   * found them: the step that read them moves the contact next, and its refresh of the entries
+   * needs no query of its own. Only for a change made from the version read with them, and only
+   * once: any other change asks afresh, and writing entries forgets them.
+   */
+  private readonly pointersSeen = new Map<string, { version?: number; items: Record<string, unknown>[] }>();
+
   /** Writes the summary a contact shows in later contacts' matches to every index entry of it. */
-  private async refreshIndexEntries(contact: Contact): Promise<void> {
+  private async refreshIndexEntries(contact: Contact, changedFrom: Contact): Promise<void> {
     const query = {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :indexed)',
       ExpressionAttributeValues: { ':pk': contactKey(contact.contactId).pk, ':indexed': 'INDEXED#' },
     };
+    const pointers = this.pointersSeen.get(contact.contactId);
+    this.pointersSeen.delete(contact.contactId);
+    const seen = pointers && pointers.version === changedFrom.version ? pointers.items : undefined;
     // Each entry is one child of the contact: it carries what was recommended and decided for that child.
     const updateFor = (childIndex: number) => {
       const summary = matchSummary(contact, childIndex);
@@ -484,7 +586,8 @@ export class DynamoContactStore implements ContactStore {
         },
       };
     };
-    for await (const page of this.pages(query)) {
+    const pages = seen ? [{ Items: seen }] : this.pages(query);
+    for await (const page of pages) {
       await Promise.all(
         (page.Items ?? []).map(({ index }) =>
           this.db
@@ -511,8 +614,12 @@ export class DynamoContactStore implements ContactStore {
       { pk, sk: 'MATCH#more', more: matches.more },
     ];
     const keep = new Set(items.map((item) => item.sk));
-    // A retried step may have found a different set: what it found then and not now goes.
-    const stale = (await this.matchItems(contactId)).filter((item) => !keep.has(item.sk as string));
+    // A retried step may have found a different set: what it found then and not now goes. The
+    // step read the contact with its matches just before, so those are what is there.
+    const before = this.matchesSeen.get(contactId) ?? (await this.matchItems(contactId));
+    this.matchesSeen.delete(contactId);
+    for (const { entry } of entries) this.pointersSeen.delete(entry.contactId);
+    const stale = before.filter((item) => !keep.has(item.sk as string));
     await this.batchWriteAll([
       ...this.indexRequests(entries),
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk, sk: item.sk } } })),
@@ -525,30 +632,43 @@ export class DynamoContactStore implements ContactStore {
     const current = await this.summaries([
       ...new Set(items.filter((item) => item.contactId).map((item) => item.contactId as string)),
     ]);
-    const withCurrent = <T extends { contactId: string }>({
-      pk: _pk,
-      sk: _sk,
-      expiresAt: _e,
-      ...match
-    }: Record<string, unknown>): T => {
-      return currentMatch(match as unknown as T & MatchSummary, current.get(match.contactId as string));
-    };
-    const newest = <T extends { receivedAt: string }>(list: T[]) =>
-      list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-    return {
-      earlier: newest(
-        items
-          .filter((item) => (item.sk as string).startsWith('MATCH#child#'))
-          .map((item) => withCurrent<EarlierContact>(item)),
-      ),
-      household: newest(
-        items
-          .filter((item) => (item.sk as string).startsWith('MATCH#household#'))
-          .map((item) => withCurrent<HouseholdContact>(item)),
-      ),
-      more: (items.find((item) => item.sk === 'MATCH#more')?.more as ContactMatches['more'] | undefined) ?? [],
-    };
+    return matchesFrom(items, (id) => current.get(id));
   }
+
+  async getWithMatches(contactId: string): Promise<{ contact: Contact; matches: ContactMatches } | undefined> {
+    // The contact, where its index entries are and its matches share a partition and sort
+    // together (CONTACT < INDEXED# < MATCH#): one consistent query instead of three reads. The
+    // audit trail and handovers sort among them (a key cannot be filtered on) and are passed over:
+    // at triage a contact has few, if any.
+    const query = {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :contact AND :matchEnd',
+      ExpressionAttributeValues: {
+        ':pk': contactKey(contactId).pk,
+        ':contact': 'CONTACT',
+        ':matchEnd': 'MATCH#\uffff',
+      },
+      ConsistentRead: true,
+    };
+    const items: Record<string, unknown>[] = [];
+    for await (const page of this.pages(query)) items.push(...(page.Items ?? []));
+    const item = items.find((i) => i.sk === 'CONTACT');
+    if (!item) return undefined;
+    const contact = this.remember(toContact(item))!;
+    const matchItems = items.filter((i) => (i.sk as string).startsWith('MATCH#'));
+    this.pointersSeen.set(contactId, {
+      version: contact.version,
+      items: items.filter((i) => (i.sk as string).startsWith('INDEXED#')),
+    });
+    this.matchesSeen.set(contactId, matchItems);
+    // Bounded as the recent contacts are: a step that reads and then stops leaves nothing to grow.
+    for (const seen of [this.pointersSeen, this.matchesSeen])
+      if (seen.size > RECENT_CONTACTS) seen.delete(seen.keys().next().value!);
+    return { contact, matches: matchesFrom(matchItems, () => undefined) };
+  }
+
+  /** The match items the last read of a contact with its matches found, for the save that follows it (once). */
+  private readonly matchesSeen = new Map<string, Record<string, unknown>[]>();
 
   private async matchItems(contactId: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];

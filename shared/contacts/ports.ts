@@ -76,6 +76,12 @@ export interface ChildIndexEntry extends MatchSummary {
   receivedAt: string;
   /** The child's place in that contact's notification. */
   childIndex: number;
+  /**
+   * The child match keys it is about: the child's own under a child's key, every child's of the
+   * contact under an address. A later contact's matching counts what it does not read by them
+   * (ChildIndex.newestByMatchKey); entries indexed before they were carried have none.
+   */
+  childKeys?: string[];
 }
 
 /** One index entry and the key it is recorded under. */
@@ -165,6 +171,17 @@ export interface ChildIndex {
   indexChildren(entries: IndexedEntry[]): Promise<void>;
   /** Every contact recorded under the key, newest first, read to the end. */
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]>;
+  /** The newest `limit` entries under the key, newest first: a long history is read no further. */
+  newestByMatchKey(key: MatchKey, limit: number): Promise<ChildIndexEntry[]>;
+  /**
+   * How many entries under the key are older than `than` and about none of `except`: not of those
+   * contacts, nor carrying any of those child keys. Counted where they are stored, never read.
+   */
+  countOlderByMatchKey(
+    key: MatchKey,
+    than: ChildIndexEntry,
+    except: { contactIds: string[]; childKeys: string[] },
+  ): Promise<number>;
   /**
    * Replaces the contact's matches; saving the same matches again is harmless. `entries`, the
    * contact's own index entries, are recorded in the same writes, as indexChildren records them:
@@ -173,6 +190,11 @@ export interface ChildIndex {
   saveMatches(contactId: string, matches: ContactMatches, entries?: IndexedEntry[]): Promise<void>;
   /** The contact's matches, each with the earlier contact's current summary (none saved: empty lists). */
   getMatches(contactId: string): Promise<ContactMatches>;
+  /**
+   * The contact and its matches as they were saved (each summary as matching found it, not read
+   * again), in one request where the store can: what a triage step working from them needs.
+   */
+  getWithMatches(contactId: string): Promise<{ contact: Contact; matches: ContactMatches } | undefined>;
 }
 
 /** The queues: contacts by status, in queue order. */

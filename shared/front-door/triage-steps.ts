@@ -45,6 +45,18 @@ const load = async (store: Pick<Contacts, 'get'>, contactId: string): Promise<No
   return contact;
 };
 
+/** The contact with its matches as saved, in one read where the store can (see ChildIndex.getWithMatches). */
+const loadWithMatches = async (
+  store: Pick<ChildIndex, 'getWithMatches'>,
+  contactId: string,
+): Promise<{ contact: NotifiedContact; matches: ContactMatches }> => {
+  const read = await store.getWithMatches(contactId);
+  if (!read) throw new ContactNotFound(contactId);
+  const { contact, matches } = read;
+  if (!hasNotification(contact)) throw new Error(`Contact ${contactId} is ${contact.status}: nothing to triage yet`);
+  return { contact, matches };
+};
+
 export class ContactNotFound extends Error {
   override readonly name = 'ContactNotFound';
   constructor(readonly contactId: string) {
@@ -90,19 +102,19 @@ const newestFirst = <T extends { receivedAt: string }>(list: T[]) =>
  * Finds earlier contacts about the same children, and about other children at the same
  * addresses, from the match index alone: each index entry carries the summary shown of it, so
  * the work is one small read per earlier contact and never a read of the earlier contact itself.
- * A block of flats or a children's home can hold hundreds of contacts, so each child and each
- * address keeps its newest few and counts the rest; the matches are stored beside the contact,
- * never inside it.
+ * A block of flats or a children's home can hold hundreds of contacts, and a child thousands:
+ * each key is read only as far as its newest few and the rest are counted, so a long history
+ * costs what a short one does; the matches are stored beside the contact, never inside it.
  */
 export const matchEarlierContacts = async (
   contactId: string,
   deps: { store: Contacts & ChildIndex; matchKey: string; now: Date },
 ): Promise<{ matchedContacts: number; householdContacts: number }> => {
-  const contact = await load(deps.store, contactId);
+  const { contact } = await loadWithMatches(deps.store, contactId);
   // The keys this contact is recorded under are the keys its earlier contacts are found by.
   const entries = indexEntriesFor(contact, deps.matchKey);
-  const earlierUnder = async (key: MatchKey) =>
-    (await deps.store.findByMatchKey(key)).filter((entry) => entry.contactId !== contactId);
+  const childKeys = entries.flatMap(({ key, entry }) => (isChildKey(key) ? [{ key, entry }] : []));
+  const everyChildKey = [...new Set(childKeys.map(({ key }) => key.key))];
   // The entry is one child of the earlier contact: the match records which, so it shows that child's summary.
   const summaryOf = (
     {
@@ -128,47 +140,92 @@ export const matchEarlierContacts = async (
     decidedAt,
   });
   const more: ContactMatches['more'] = [];
-  const keep = <T extends { receivedAt: string }>(found: T[], kind: 'child' | 'household', childIndex: number): T[] => {
-    if (found.length > MATCHES_KEPT) more.push({ kind, childIndex, count: found.length - MATCHES_KEPT });
-    return newestFirst(found).slice(0, MATCHES_KEPT);
+  /** The newest kept; the rest of those read, and `uncounted` more only counted, are "and N more". */
+  const keep = <T extends { receivedAt: string }>(
+    found: T[],
+    kind: 'child' | 'household',
+    childIndex: number,
+    unread = 0,
+  ): T[] => {
+    const kept = newestFirst(found).slice(0, MATCHES_KEPT);
+    const count = found.length - kept.length + unread;
+    if (count > 0) more.push({ kind, childIndex, count });
+    return kept;
+  };
+  /** Under a key, the newest `limit` entries, and whether there may be older ones not read. */
+  const newestUnder = async (key: MatchKey, limit: number) => {
+    const read = await deps.store.newestByMatchKey(key, limit);
+    return { read, oldest: read.length === limit ? read.at(-1) : undefined };
   };
 
-  // Every key is read at once: each is one small read, and none waits for another.
-  const found = await Promise.all(entries.map(({ key }) => earlierUnder(key)));
-  const perChild = contact.notification.children.map((_child, childIndex) => {
-    const matched = new Map<string, EarlierContact>();
-    entries.forEach(({ key, entry: own }, i) => {
-      if (!isChildKey(key) || own.childIndex !== childIndex) return;
-      for (const entry of found[i]!) {
-        const existing = matched.get(entry.contactId);
-        if (existing) {
-          if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
-        } else matched.set(entry.contactId, { ...summaryOf(entry, childIndex), matchedOn: [key.basis] });
+  // The newest under every child's key at once: each is one small read, and none waits for
+  // another. A contact among a child's newest few is among the newest few of every key it is
+  // under, so reading that far (one more, for this contact's own entry on a retry) finds exactly
+  // the ones kept; the rest are counted, so a history of thousands costs what one of dozens does.
+  const pages = await Promise.all(childKeys.map(({ key }) => newestUnder(key, MATCHES_KEPT + 1)));
+  const perChild = await Promise.all(
+    contact.notification.children.map(async (_child, childIndex) => {
+      const matched = new Map<string, EarlierContact>();
+      const keys = childKeys.flatMap(({ key, entry: own }, i) =>
+        own.childIndex === childIndex ? [{ key, ...pages[i]! }] : [],
+      );
+      for (const { key, read } of keys) {
+        for (const entry of read) {
+          if (entry.contactId === contactId) continue;
+          const existing = matched.get(entry.contactId);
+          if (existing) {
+            if (!existing.matchedOn.includes(key.basis)) existing.matchedOn.push(key.basis);
+          } else matched.set(entry.contactId, { ...summaryOf(entry, childIndex), matchedOn: [key.basis] });
+        }
       }
-    });
-    return [...matched.values()];
-  });
-  const earlier = newestFirst(perChild.flatMap((matched, childIndex) => keep(matched, 'child', childIndex)));
-
-  // Each address once, under the first child living there; contacts already matched to one of
-  // the children (kept or counted) are that child's own history and are not repeated as the household's.
-  const sameChild = new Set(perChild.flat().map((m) => m.contactId));
-  const seen = new Set<string>();
-  const perAddress = entries.flatMap(({ key, entry }, i) =>
-    isChildKey(key) ? [] : [{ childIndex: entry.childIndex, found: found[i]! }],
-  );
-  const household = newestFirst(
-    perAddress.flatMap(({ childIndex, found: atAddress }) => {
-      const others = atAddress.filter(
-        (entry) => !sameChild.has(entry.contactId) && !seen.has(entry.contactId) && seen.add(entry.contactId),
+      // Older than a key's page: neither one already found, nor one under an earlier key (counted there).
+      const unread = await Promise.all(
+        keys.map(({ key, oldest }, k) =>
+          oldest
+            ? deps.store.countOlderByMatchKey(key, oldest, {
+                contactIds: [contactId, ...matched.keys()],
+                childKeys: keys.slice(0, k).map((earlierKey) => earlierKey.key.key),
+              })
+            : 0,
+        ),
       );
-      return keep(
-        others.map((entry) => summaryOf(entry, childIndex)),
-        'household',
-        childIndex,
-      );
+      return { matched: [...matched.values()], unread: unread.reduce((n, c) => n + c, 0) };
     }),
   );
+  const earlier = newestFirst(
+    perChild.flatMap(({ matched, unread }, childIndex) => keep(matched, 'child', childIndex, unread)),
+  );
+
+  // Each address once, under the first child living there; contacts about one of the children
+  // (found under their keys, or carrying one of them) are that child's own history and are not
+  // repeated as the household's. Read far enough to keep the newest few once those are left out.
+  const sameChild = new Set(perChild.flatMap(({ matched }) => matched.map((m) => m.contactId)));
+  const aboutTheChildren = (entry: ChildIndexEntry) =>
+    entry.contactId === contactId ||
+    sameChild.has(entry.contactId) ||
+    !!entry.childKeys?.some((k) => everyChildKey.includes(k));
+  const seen = new Set<string>();
+  const household: HouseholdContact[] = [];
+  for (const { key, entry } of entries.filter(({ key }) => !isChildKey(key))) {
+    const { read, oldest } = await newestUnder(key, MATCHES_KEPT + 1 + sameChild.size + seen.size);
+    const others = read.filter((e) => !aboutTheChildren(e) && !seen.has(e.contactId));
+    const unread = oldest
+      ? await deps.store.countOlderByMatchKey(key, oldest, {
+          contactIds: [contactId, ...seen],
+          childKeys: everyChildKey,
+        })
+      : 0;
+    others.forEach((e) => seen.add(e.contactId));
+    household.push(
+      ...keep(
+        others.map((e) => summaryOf(e, entry.childIndex)),
+        'household',
+        entry.childIndex,
+        unread,
+      ),
+    );
+  }
+  newestFirst(household);
 
   // The contact's own entries are recorded after the reads, and with its matches: one batch
   // request where they fit (a retry after triage moved on records the entries alone).
@@ -194,9 +251,11 @@ type RecommendDeps = {
 };
 
 export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps): Promise<RecommendationSummary> => {
-  const contact = await load(deps.store, contactId);
+  // Read with the matches the step before saved: the rules count earlier contacts by when they
+  // were received, which does not change, so their summaries are not read again.
+  const { contact, matches } = await loadWithMatches(deps.store, contactId);
   const stored = contact.status === 'triaging' ? undefined : contact.recommendation;
-  const recommendation = stored ?? (await recommendAndStore(contact, deps));
+  const recommendation = stored ?? (await recommendAndStore(contact, matches, deps));
   // After the recommendation is stored, under the same id every time: a retry of a step that
   // stopped between the two writes records it then, and one that did not changes nothing. A
   // replay also looks for the entry a contact triaged before entries had ids was given.
@@ -213,13 +272,16 @@ export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps):
   return { level, route, priority, dueAt, themes, children };
 };
 
-const recommendAndStore = async (contact: NotifiedContact, deps: RecommendDeps): Promise<Recommendation> => {
-  // Open cases are what the case registry knows now, never inferred from earlier contacts. The
-  // two reads are independent, so they go together.
-  const [openCases, matches] = await Promise.all([
-    openCasesFor(contact.notification.children, { registry: deps.cases, matchKey: deps.matchKey }),
-    deps.store.getMatches(contact.contactId),
-  ]);
+const recommendAndStore = async (
+  contact: NotifiedContact,
+  matches: ContactMatches,
+  deps: RecommendDeps,
+): Promise<Recommendation> => {
+  // Open cases are what the case registry knows now, never inferred from earlier contacts.
+  const openCases = await openCasesFor(contact.notification.children, {
+    registry: deps.cases,
+    matchKey: deps.matchKey,
+  });
   const recommendation = recommend(
     {
       notification: contact.notification,

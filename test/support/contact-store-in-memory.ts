@@ -179,6 +179,31 @@ export class MemoryChildIndex implements ChildIndex {
       .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   }
 
+  async newestByMatchKey(key: MatchKey, limit: number): Promise<ChildIndexEntry[]> {
+    return (await this.findByMatchKey(key)).slice(0, limit);
+  }
+
+  async countOlderByMatchKey(
+    key: MatchKey,
+    than: ChildIndexEntry,
+    except: { contactIds: string[]; childKeys: string[] },
+  ): Promise<number> {
+    const all = await this.findByMatchKey(key);
+    const sortKey = (e: ChildIndexEntry) => `${e.receivedAt}#${e.contactId}#${e.childIndex}`;
+    return all.filter(
+      (e) =>
+        sortKey(e) < sortKey(than) &&
+        !except.contactIds.includes(e.contactId) &&
+        !e.childKeys?.some((k) => except.childKeys.includes(k)),
+    ).length;
+  }
+
+  async getWithMatches(contactId: string): Promise<{ contact: Contact; matches: ContactMatches } | undefined> {
+    const contact = this.records.get(contactId);
+    const saved = this.matches.get(contactId) ?? { earlier: [], household: [], more: [] };
+    return contact && structuredClone({ contact, matches: saved });
+  }
+
   async saveMatches(contactId: string, matches: ContactMatches, entries: IndexedEntry[] = []): Promise<void> {
     await this.indexChildren(entries);
     this.matches.set(contactId, structuredClone(matches));
@@ -300,6 +325,19 @@ export class MemoryContactStore extends MemoryContacts implements ContactStore {
   }
   getMatches(contactId: string): Promise<ContactMatches> {
     return this.childIndex.getMatches(contactId);
+  }
+  newestByMatchKey(key: MatchKey, limit: number): Promise<ChildIndexEntry[]> {
+    return this.childIndex.newestByMatchKey(key, limit);
+  }
+  countOlderByMatchKey(
+    key: MatchKey,
+    than: ChildIndexEntry,
+    except: { contactIds: string[]; childKeys: string[] },
+  ): Promise<number> {
+    return this.childIndex.countOlderByMatchKey(key, than, except);
+  }
+  getWithMatches(contactId: string): Promise<{ contact: Contact; matches: ContactMatches } | undefined> {
+    return this.childIndex.getWithMatches(contactId);
   }
   listByStatus<S extends ContactStatus>(status: S, range?: StatusRange): Promise<ContactIn<S>[]> {
     return this.queries.listByStatus(status, range);

@@ -139,8 +139,7 @@ describe('triage asks the registry, never guesses', () => {
   const storeWith = ({ contact, matches }: { contact: Contact; matches: EarlierContact[] }) => {
     const saved: Partial<Contact>[] = [];
     const store = {
-      get: async () => contact,
-      getMatches: async () => ({ earlier: matches, household: [], more: [] }),
+      getWithMatches: async () => ({ contact, matches: { earlier: matches, household: [], more: [] } }),
       transition: async (_id: string, _from: string[], _to: string, changes: Partial<Contact>) => (
         saved.push(changes), { ...contact, ...changes }
       ),

@@ -334,6 +334,69 @@ describe.each([
     );
   });
 
+  it('reads the newest page under a match key and counts the older entries about none of the given contacts and children', async () => {
+    // Prepare: 30 entries; every third about a child with key A, two of the others of a contact named.
+    const key = householdKeyFor(
+      { line1: '2 Sample Street', town: 'Exampletown', postcode: 'ZZ1 1AA' } as never,
+      TEST_MATCH_KEY,
+    );
+    const entries = Array.from({ length: 30 }, (_, i) => ({
+      contactId: newContactId(),
+      reference: `CFC-${i}`,
+      receivedAt: at(i),
+      childIndex: 0,
+      status: 'received',
+      childKeys: i % 3 === 0 ? ['key-a', 'key-b'] : ['key-c'],
+    }));
+    await store.indexChildren(entries.map((entry) => ({ key, entry })));
+
+    // Act
+    const newest = await store.newestByMatchKey(key, 10);
+    const older = (except: { contactIds: string[]; childKeys: string[] }) =>
+      store.countOlderByMatchKey(key, newest.at(-1)!, except);
+
+    // Assess: entries 29..20 read; of 0..19, 7 carry key A, and entries 1 and 2 are named.
+    expect(newest.map((e) => e.reference)).toEqual(Array.from({ length: 10 }, (_, i) => `CFC-${29 - i}`));
+    expect(newest[0]!.childKeys).toEqual(entries[29]!.childKeys);
+    expect(await older({ contactIds: [], childKeys: [] })).toBe(20);
+    expect(await older({ contactIds: [], childKeys: ['key-a'] })).toBe(13);
+    expect(await older({ contactIds: [entries[1]!.contactId, entries[2]!.contactId], childKeys: ['key-a'] })).toBe(11);
+  });
+
+  it('reads a contact with its saved matches as matching found them', async () => {
+    const later = contact('triaging', 59);
+    const earlier = contact('awaiting-decision', 1, { recommendation: recommendation(2, at(100)) });
+    for (const c of [later, earlier]) await store.create(c);
+    const match = {
+      contactId: earlier.contactId,
+      reference: earlier.reference,
+      receivedAt: earlier.receivedAt,
+      childIndex: 0,
+      status: 'received',
+    };
+    await store.saveMatches(later.contactId, {
+      earlier: [{ ...match, matchedOn: ['name-dob-postcode' as const] }],
+      household: [],
+      more: [{ kind: 'child', childIndex: 0, count: 3 }],
+    });
+    await store.appendEvent({
+      contactId: later.contactId,
+      at: at(60),
+      actor: { id: 'x', name: 'X', role: 'worker' },
+      action: 'viewed',
+    });
+
+    const read = await store.getWithMatches(later.contactId);
+
+    expect(read?.contact).toEqual(await store.get(later.contactId));
+    expect(read?.matches).toEqual({
+      earlier: [{ ...match, matchedOn: ['name-dob-postcode'] }],
+      household: [],
+      more: [{ kind: 'child', childIndex: 0, count: 3 }],
+    });
+    expect(await store.getWithMatches(newContactId())).toBeUndefined();
+  });
+
   it('keeps matches beside the contact, replaces them whole, and shows each earlier contact as it is now', async () => {
     const later = contact('triaging', 59);
     const earlier = Array.from({ length: 40 }, (_, i) =>
@@ -499,11 +562,11 @@ describe('DynamoDB requests per contact', () => {
     expect(summary).toEqual({
       acceptNotification: { PutItem: 3 },
       beginTriage: { UpdateItem: 1 },
-      matchEarlierContacts: { BatchWriteItem: 1, GetItem: 1, Query: 4 },
-      applyLevelsOfNeed: { BatchGetItem: 1, GetItem: 1, PutItem: 1, Query: 2, UpdateItem: 4 },
+      matchEarlierContacts: { BatchWriteItem: 1, Query: 4 },
+      applyLevelsOfNeed: { PutItem: 1, Query: 1, UpdateItem: 4 },
       sendAcknowledgement: { GetItem: 2, PutItem: 1, UpdateItem: 1 },
     });
-    expect(total).toBe(23);
+    expect(total).toBe(19);
   });
 
   it('changes a contact from the one it last read only if nobody wrote since, and otherwise reads it again', async () => {

@@ -63,6 +63,8 @@ const indexEarlier = async (
             childIndex: 0,
             status: 'awaiting-decision',
             level: 2,
+            // As triage records them: the keys of the children the entry is about.
+            childKeys: notification.children.flatMap((c) => matchKeysFor(c, TEST_MATCH_KEY).map((k) => k.key)),
           },
         },
       ]);
@@ -100,9 +102,13 @@ describe('matching earlier contacts', () => {
     const result = await matchEarlierContacts(latest.contactId, { store: watched, matchKey: TEST_MATCH_KEY, now });
 
     expect(result.matchedContacts).toBe(300);
-    // One read of the contact itself and one index read per key: nothing per earlier contact.
-    expect(calls.get).toBe(1);
-    expect(calls.findByMatchKey).toBe(matchKeysFor(child.children[0]!, TEST_MATCH_KEY).length + 1);
+    // One read of the contact itself, and under each key the newest page and a count of the rest:
+    // nothing per earlier contact, and no key read to its end.
+    expect(calls.getWithMatches).toBe(1);
+    expect(calls.get).toBeUndefined();
+    expect(calls.findByMatchKey).toBeUndefined();
+    expect(calls.newestByMatchKey).toBe(matchKeysFor(child.children[0]!, TEST_MATCH_KEY).length + 1);
+    expect(calls.countOlderByMatchKey).toBe(matchKeysFor(child.children[0]!, TEST_MATCH_KEY).length);
     const { earlier: kept, more } = await store.getMatches(latest.contactId);
     expect(kept).toHaveLength(MATCHES_KEPT);
     expect(kept[0]).toMatchObject({
@@ -115,6 +121,54 @@ describe('matching earlier contacts', () => {
     expect(more).toEqual([{ kind: 'child', childIndex: 0, count: 300 - MATCHES_KEPT }]);
     // The contact itself holds no matches.
     expect(JSON.stringify(store.contacts.get(latest.contactId))).not.toContain(earlier[0]!.contactId);
+  });
+
+  it('reads only the newest of a child with hundreds of earlier contacts, and counts each of the rest once', async () => {
+    // Prepare: 600 earlier contacts about the child, each under both of her keys, and 40 about
+    // other children at her address, older than hers; indexed as triage indexes them.
+    const store = new MemoryContactStore();
+    const child = valid();
+    const keys = [
+      ...matchKeysFor(child.children[0]!, TEST_MATCH_KEY),
+      householdKeyFor(child.children[0]!.address, TEST_MATCH_KEY),
+    ];
+    const neighbour = valid(
+      (n) => (n.children[0] = { ...n.children[0]!, firstName: 'Neighbour', nhsNumber: undefined }),
+    );
+    await indexEarlier(
+      store,
+      neighbour,
+      40,
+      () => [householdKeyFor(child.children[0]!.address, TEST_MATCH_KEY)] as never,
+    );
+    await indexEarlier(store, child, 600, () => keys as never);
+    const latest = aContact(child, 0);
+    await store.create(latest);
+    const { store: watched, calls } = counting(store);
+    const limits: number[] = [];
+    const newest = watched.newestByMatchKey.bind(watched);
+    watched.newestByMatchKey = (key, limit) => {
+      limits.push(limit);
+      return newest(key, limit);
+    };
+
+    // Act
+    const result = await matchEarlierContacts(latest.contactId, { store: watched, matchKey: TEST_MATCH_KEY, now });
+
+    // Assess: every contact counted once, none read beyond a page whatever the history.
+    expect(result).toEqual({ matchedContacts: 600, householdContacts: 40 });
+    expect(Math.max(...limits)).toBeLessThanOrEqual(2 * (MATCHES_KEPT + 1));
+    expect(calls.findByMatchKey).toBeUndefined();
+    const { earlier, household, more } = await store.getMatches(latest.contactId);
+    expect(earlier).toHaveLength(MATCHES_KEPT);
+    expect(earlier.every((m) => m.matchedOn.length === 2)).toBe(true);
+    // Her own older contacts at the address are never shown as another child's.
+    expect(household.every((m) => !m.contactId || m.reference)).toBe(true);
+    expect(household.filter((m) => earlier.some((e) => e.contactId === m.contactId))).toEqual([]);
+    expect(more).toEqual([
+      { kind: 'child', childIndex: 0, count: 600 - MATCHES_KEPT },
+      { kind: 'household', childIndex: 0, count: 40 - household.length },
+    ]);
   });
 
   it('matches a notification about 20 children at a children’s home with hundreds of earlier contacts, per child and per address', async () => {
