@@ -3,7 +3,7 @@ import { isContactId, newContactId } from '../../shared/contacts';
 import { isProfessionalAgencyType } from '../../shared/notification';
 import { statusPageUrl } from '../../shared/mail/links';
 import type { Draft } from '../../shared/referrer/draft';
-import { submitDraft } from '../../shared/referrer/drafts';
+import { submitDraft } from '../../shared/front-door/draft-submission';
 import {
   LISTS,
   afterChange,

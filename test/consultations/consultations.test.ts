@@ -9,7 +9,7 @@ import { callerAgencyOptions } from '../../shared/consultations/caller-agency';
 import { consultationsView } from '../../shared/consultations/consultations-view';
 import { startPhoneContact } from '../../shared/consultations/phone-contact';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
-import { submitDraft } from '../../shared/referrer/drafts';
+import { submitDraft } from '../../shared/front-door/draft-submission';
 import { memoryPorts } from '../support/memory-contact-store';
 import { fill, schoolNeglectViaForm } from '../referrer/journey-support';
 

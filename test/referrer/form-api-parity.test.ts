@@ -1,7 +1,7 @@
 import { expectStatus, type Contact } from '../../shared/contacts';
 import { acceptNotification } from '../../shared/front-door/intake';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
-import { submitDraft } from '../../shared/referrer/drafts';
+import { submitDraft } from '../../shared/front-door/draft-submission';
 import { recommend } from '../../shared/rules';
 import { memoryIntakeStore } from '../support/memory-intake-store';
 import { checkSections } from '../../functions/referrer/form-view';

@@ -2,7 +2,7 @@ import type { Contact } from '../../shared/contacts';
 import { startCompleting } from '../../shared/console/incoming-email';
 import type { AuditEvent } from '../../shared/contacts/ports';
 import type { Draft, DraftStore } from '../../shared/referrer/draft';
-import { submitDraft } from '../../shared/referrer/drafts';
+import { submitDraft } from '../../shared/front-door/draft-submission';
 import { notification } from '../console/helpers';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { aRecommendedContact } from '../support/recommended-contact';

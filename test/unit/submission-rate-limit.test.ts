@@ -41,7 +41,7 @@ jest.mock('../../functions/referrer/dependencies', () => ({
   draftCookie: () => 'draft=x',
   draftStore: () => ({ get: async () => undefined, put: async () => undefined }),
 }));
-jest.mock('../../shared/referrer/drafts', () => ({
+jest.mock('../../shared/front-door/draft-submission', () => ({
   submitDraft: (...args: unknown[]) => mockSubmitDraft(...(args as [])),
 }));
 // middy is ESM-only and jest runs CommonJS: the handlers are tested without their middlewares

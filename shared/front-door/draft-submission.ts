@@ -1,11 +1,15 @@
 import { completeNotification, ContactWrite, modifyContact, needsCompleting, type Contact } from '../contacts';
-import { acceptNotification, validateNotification } from '../front-door/intake';
+import { acceptNotification, validateNotification } from './intake';
 import type { AuditTrail, Contacts, IdempotencyKeys } from '../contacts/ports';
-import type { MessageQueue } from '../front-door/ports';
+import type { MessageQueue } from './ports';
 import type { FieldError } from '../notification';
-import type { Draft, DraftStore } from './draft';
-import { notificationInput } from './journey';
+import type { Draft, DraftStore } from '../referrer/draft';
+import { notificationInput } from '../referrer/journey';
 
+/**
+ * The web form's way in: a referrer's finished draft (shared/referrer/draft.ts) goes through the
+ * same intake as the API, or fills in the free-text email's contact a worker is completing.
+ */
 export type SubmitResult =
   | { outcome: 'submitted'; contact: Pick<Contact, 'contactId' | 'reference'> }
   | { outcome: 'invalid'; errors: FieldError[] };
