@@ -133,7 +133,7 @@ describe('triage asks the registry, never guesses', () => {
       receivedAt: now.toISOString(),
       notification,
       updatedAt: now.toISOString(),
-    } as Contact,
+    } satisfies Contact,
     matches,
   });
   const storeWith = ({ contact, matches }: { contact: Contact; matches: EarlierContact[] }) => {
@@ -246,7 +246,7 @@ describe('a worker records or closes a case on the contact page', () => {
       recommendation,
       updatedAt: now.toISOString(),
       version: 3,
-    } as Contact;
+    } satisfies Contact;
   };
 
   it('records an open case in the registry under the child’s keys and recommends again with the allocated worker', () => {
