@@ -14,6 +14,8 @@ export interface Facts {
   cse: string | undefined;
   missingEpisodes: number | undefined;
   immediateDanger: boolean;
+  /** The notification is about an adult who works with children (an allegation for the LADO). */
+  adultWorkingWithChildren: boolean;
   agency: AgencyType;
   /** How many children the notification is about: a fact about the notification, not one child. */
   childCount: number;
@@ -146,6 +148,10 @@ export const compileCondition = (condition: Condition): Evaluator => {
         }
         return evidence;
       };
+    case 'adultWorkingWithChildren': {
+      const evidence = ['the concern is about an adult who works with children'];
+      return (f) => (f.adultWorkingWithChildren ? evidence : undefined);
+    }
     case 'indicator': {
       const ids = condition.indicator!;
       return (_f, s) => {

@@ -120,6 +120,7 @@ const factsOf = (
     cse: own?.cseRisk ?? concerns.screening.cseRisk,
     missingEpisodes: own?.missingEpisodes ?? concerns.screening.missingEpisodes,
     immediateDanger: notification.immediateDanger,
+    adultWorkingWithChildren: notification.adultConcern !== undefined,
     agency: notification.referrer.agencyType,
     childCount: notification.children.length,
     childNumbers: [childIndex + 1],

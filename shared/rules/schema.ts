@@ -25,7 +25,7 @@ interface Range {
 
 /**
  * A condition has exactly one key. Notification facts: factor, dash, cse, missingEpisodes,
- * immediateDanger, agency, children, childAge, unborn, childDisability, chosen. Evaluation state: indicator,
+ * immediateDanger, agency, children, childAge, unborn, childDisability, adultWorkingWithChildren, chosen. Evaluation state: indicator,
  * countAtLevel, sides, flag, level, theme. The other children: siblingRule, siblingFlag. History:
  * earlierContacts. Logic: all, any, not.
  */
@@ -42,6 +42,8 @@ export interface Condition {
   unborn?: true;
   /** Any child with a disability recorded, or factor 5A or 6A. */
   childDisability?: true;
+  /** The notification is about an adult who works or volunteers with children (for the LADO). */
+  adultWorkingWithChildren?: true;
   indicator?: string[];
   /**
    * The referrer chose one of these indicators for the child (on the form, or by id in the API),
@@ -102,6 +104,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       childAge: range,
       unborn: z.literal(true),
       childDisability: z.literal(true),
+      adultWorkingWithChildren: z.literal(true),
       indicator: z.array(id).min(1),
       chosen: z.array(id).min(1),
       countAtLevel: z.object({ level, gte: z.number().int().min(1) }).strict(),

@@ -178,6 +178,16 @@ const rows: Row[] = [
     { level: 4, route: 'csc-assessment' },
   ],
   [
+    'baby-parental-drug-misuse',
+    {
+      agency: 'health-visitor',
+      factors: ['2B'],
+      ages: [0],
+      description: 'Health visitor: father of the 3-month-old using crack cocaine at home most days.',
+    },
+    { level: 4, route: 'csc-assessment' },
+  ],
+  [
     'teenage-self-harm-with-substance-use',
     {
       agency: 'emergency-department',

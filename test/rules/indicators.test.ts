@@ -871,6 +871,20 @@ const rows: Row[] = [
     1,
     'information-advice',
   ],
+  // NRPF Network (2021) and Children Act 1989 s17: a destitute family with no recourse to public funds is assessed by social care.
+  [
+    'family-destitute-no-recourse-to-public-funds',
+    {
+      agency: 'voluntary-or-community',
+      factors: ['20'],
+      indicators: ['family-destitute-no-recourse-to-public-funds'],
+      ages: [4],
+      description:
+        'Mother has no recourse to public funds and has been asked to leave her friend’s flat; no money for food.',
+    },
+    4,
+    'csc-assessment',
+  ],
   [
     'social-isolation',
     {

@@ -184,9 +184,9 @@ describe('the brothers and sisters of a child who needs a strategy discussion', 
       agency: 'school',
       factors: [],
       ages: [8, 3, 12],
-      childConcerns: [{ factors: ['18C'], indicators: ['child-not-independently-mobile'] }],
+      childConcerns: [{ factors: ['18B'], indicators: ['child-not-independently-mobile'] }],
       disability: 'Quadriplegic cerebral palsy; cannot move about independently',
-      description: 'Finger-mark bruises on his upper arms at drop-off; mum says his carer lifted him roughly.',
+      description: 'Bruises on his upper arms at drop-off; mum says his cousin grabbed him while playing.',
     });
     // Act
     const r = recommend(input);
@@ -250,6 +250,31 @@ describe('the brothers and sisters of a child who needs a strategy discussion', 
     expect(brother.reasons.find((x) => x.id === 'sibling-in-strategy-discussion')!.evidence).toEqual([
       'child 1: strategy discussion required',
     ]);
+  });
+
+  it('keeps a brother out of the strategy discussion when his sister was hurt by a teaching assistant (the LADO), with a note to consider him', () => {
+    // Prepare: KCSIE part 4, an allegation about someone who works with children; the harm is not at home.
+    const input = inputFor({
+      agency: 'school',
+      factors: [],
+      childConcerns: [{ indicators: ['physical-abuse-by-adult'] }],
+      ages: [7, 10],
+      description: 'A teaching assistant grabbed her arm hard enough to leave finger-mark bruises.',
+    });
+    input.notification.adultConcern = {
+      name: 'Drew Exampleperson',
+      role: 'Teaching assistant',
+      employer: 'Example Primary School',
+      sector: 'education',
+      stillWorkingWithChildren: 'yes',
+      childNeedsContact: true,
+    } as NonNullable<typeof input.notification.adultConcern>;
+    // Act
+    const r = recommend(input);
+    // Assess
+    expect(recommendedFor(r, 0)).toMatchObject({ route: 'csc-strategy-discussion' });
+    expect(recommendedFor(r, 1)!.route).not.toBe('csc-strategy-discussion');
+    expect(ids(r, 1)).toEqual(['sibling-in-strategy-discussion']);
   });
 
   it('adds no sibling reason when every child already needs the strategy discussion on the household facts (DASH high)', () => {

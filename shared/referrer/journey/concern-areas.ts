@@ -171,6 +171,8 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'young-person-homeless': 'The young person is 16 or 17 and is homeless, or about to be, without their family',
       'young-person-nowhere-safe-tonight': 'The young person is 16 or 17 and has nowhere safe to stay tonight',
       'financial-hardship': 'The family is struggling for money',
+      'family-destitute-no-recourse-to-public-funds':
+        'The family has no recourse to public funds (because of immigration status) and no money or home',
       'social-isolation': 'The family has nobody around to support them',
       'parent-in-custody': 'A parent is in prison',
       'private-fostering':
