@@ -2,6 +2,7 @@ import {
   CONCERN_AREAS,
   LISTS,
   answerAt,
+  asksOneQuestion,
   childrenOf,
   chosenIndicators,
   displayValue,
@@ -189,7 +190,7 @@ const control = (
 
 /** The page's controls, with the draft's answers (or what was just posted) filled in. */
 export const controlsFor = (page: Page, values: Record<string, unknown>, errors: PageErrors): Control[] => {
-  const heading = page.fields.length === 1;
+  const heading = asksOneQuestion(page);
   return page.fields.filter((f) => !f.when).map((f) => control(f, page, values, errors, heading));
 };
 

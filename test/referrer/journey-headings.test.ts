@@ -1,4 +1,5 @@
 import { allPages, asksOneQuestion, findPage, midSentence } from '../../shared/referrer/journey';
+import { controlsFor } from '../../functions/referrer/form-view';
 import { schoolNeglectViaForm } from './journey-support';
 
 /**
@@ -29,6 +30,11 @@ describe('the heading of each page of the referrer form', () => {
       { page: 'which-child', oneQuestion: false },
       { page: 'about-you', oneQuestion: false },
     ]);
+    // The one question is then asked under the title, not as a second h1.
+    const asHeading = [whichChild, anonymous].flatMap((page) =>
+      controlsFor(page, {}, {}).filter((c) => JSON.stringify(c.params).includes('"isPageHeading":true')),
+    );
+    expect(asHeading).toEqual([]);
   });
 
   it('makes the one question the heading on every page that asks only it, and on no page with an explanation', () => {
