@@ -26,15 +26,17 @@ const FIELDS = ['route', 'level', 'primaryNeed', 'rationale', 'overrideReason'] 
 const valuesFrom = (fields: Record<string, string>, suffix = ''): Values =>
   Object.fromEntries(FIELDS.map((f) => [f, fields[`${f}${suffix}`]])) as Values;
 
-const reasonsText = (r: Pick<ChildRecommendation, 'reasons'> | undefined) =>
-  r?.reasons.map((reason) => reason.text).join('\n');
-
-/** The form starts from the recommendation: the worker edits it rather than starting blank. */
-const prefilled = (recommended: Pick<ChildRecommendation, 'route' | 'level' | 'reasons'> | undefined): Values => ({
+/**
+ * The form starts from the recommended level and route, but the rationale starts blank: inspectors
+ * criticised weakly recorded rationale, and a rationale filled in with the engine's reasons could be
+ * recorded by pressing the button. The reasons are shown beside the field to draw on instead.
+ */
+const prefilled = (recommended: Pick<ChildRecommendation, 'route' | 'level'> | undefined): Values => ({
   route: recommended?.route,
   level: recommended && String(recommended.level),
-  rationale: reasonsText(recommended),
 });
+
+const reasonsOf = (r: Pick<ChildRecommendation, 'reasons'> | undefined) => r?.reasons.map((reason) => reason.text) ?? [];
 
 const recommendedText = (r: Pick<ChildRecommendation, 'level' | 'route' | 'priority'> | undefined) =>
   r && `Recommended: level ${r.level}, ${ROUTES[r.route]}, ${r.priority} priority.`;
@@ -48,9 +50,10 @@ const decidePage = (
 ) => {
   const r = contact.recommendation;
   const errorFor = (field: string) => errors?.find((e) => e.href === `#${field}`)?.text;
-  const fieldsFor = (v: Values, suffix: string) => ({
+  const fieldsFor = (v: Values, suffix: string, reasons: string[]) => ({
     suffix,
     values: v,
+    reasons,
     errors: Object.fromEntries(FIELDS.map((f) => [f, errorFor(`${f}${suffix}`)])),
     ...decisionOptions(v),
   });
@@ -69,11 +72,12 @@ const decidePage = (
         (names.length > 1
           ? names.map((name, i) => `${name}: ${recommendedText(recommendedFor(r, i))}`)
           : [recommendedText(r.children[0])]),
-      all: fieldsFor(values.all, ''),
+      // One decision for all draws on every reason, as its headline recommendation does.
+      all: fieldsFor(values.all, '', reasonsOf(r)),
       each: names.map((name, i) => ({
         name,
         recommended: recommendedText(recommendedFor(r, i)),
-        ...fieldsFor(values.each[i] ?? {}, `-${i}`),
+        ...fieldsFor(values.each[i] ?? {}, `-${i}`, reasonsOf(recommendedFor(r, i))),
       })),
     },
     errors ? 400 : 200,

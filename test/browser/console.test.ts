@@ -197,19 +197,26 @@ describe('the triage console in a browser', () => {
     expect(new URL(ui.page.url()).pathname).toBe(`/console/contacts/${redId}`);
     await ui.page.getByRole('button', { name: 'Decide' }).click();
     await ui.page.getByRole('heading', { name: 'Decide what happens next' }).waitFor();
-    // Two children in the household: each is decided, each form starting from that child's recommendation.
-    expect(await ui.page.getByLabel(/Rationale for Child 1/).inputValue()).not.toBe('');
-    expect(await ui.page.getByLabel(/Rationale for Child 2/).inputValue()).not.toBe('');
+    // Two children in the household: each is decided, each form starting from that child's recommended
+    // level and route, and a blank rationale for the worker's own words beside the recommendation's reasons.
+    expect(await ui.page.getByLabel(/Rationale for Child 1/).inputValue()).toBe('');
+    expect(await ui.page.getByText("The recommendation's reasons for Child 2").isVisible()).toBe(true);
     await expectAccessible('decide each child');
     await screenshot('console-decide');
 
     await ui.page.getByRole('link', { name: 'Record the same decision for all children' }).click();
     await ui.page.getByRole('button', { name: 'Record decision for all children' }).waitFor();
-    expect(await ui.page.getByLabel('Rationale', { exact: true }).inputValue()).not.toBe('');
+    expect(await ui.page.getByLabel('Rationale', { exact: true }).inputValue()).toBe('');
     await expectAccessible('decide the same for all children');
     await ui.page.getByRole('link', { name: 'Decide for each child instead' }).click();
 
     // The toddler keeps the recommended strategy discussion; the older child gets targeted early help.
+    await ui.page
+      .getByLabel(/Rationale for Child 1/)
+      .fill('Bruising to a toddler with no explanation: a strategy discussion today, as the recommendation says.');
+    await ui.page
+      .getByLabel(/Rationale for Child 2/)
+      .fill('No injury to the older child; the family needs help to settle and keep safe from the ex-partner.');
     const second = ui.page.getByRole('group', { name: /Level of need for Child 2/ });
     await ui.page.getByLabel(/Route for Child 2/).selectOption('early-help-targeted');
     await second.getByLabel('Level 3').check();
