@@ -36,7 +36,8 @@ const prefilled = (recommended: Pick<ChildRecommendation, 'route' | 'level'> | u
   level: recommended && String(recommended.level),
 });
 
-const reasonsOf = (r: Pick<ChildRecommendation, 'reasons'> | undefined) => r?.reasons.map((reason) => reason.text) ?? [];
+const reasonsOf = (r: Pick<ChildRecommendation, 'reasons'> | undefined) =>
+  r?.reasons.map((reason) => reason.text) ?? [];
 
 const recommendedText = (r: Pick<ChildRecommendation, 'level' | 'route' | 'priority'> | undefined) =>
   r && `Recommended: level ${r.level}, ${ROUTES[r.route]}, ${r.priority} priority.`;
