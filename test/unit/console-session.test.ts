@@ -1,10 +1,5 @@
 import { authSettings } from '../../shared/config';
-import {
-  clearedSessionCookie,
-  currentSession,
-  localSessionToken,
-  sessionCookie,
-} from '../../shared/auth/session';
+import { clearedSessionCookie, currentSession, localSessionToken, sessionCookie } from '../../shared/auth/session';
 import { actingRole, can, rolesFromGroups } from '../../shared/auth/roles';
 import { memoryRevokedSessions } from '../support/memory-revoked-sessions';
 
