@@ -20,7 +20,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { STALLED_AFTER_MINUTES } from '../shared/front-door/stalled';
 import type { StageConfig } from './config';
-import { CAPACITY } from './constructs/capacity';
+import { ACKNOWLEDGEMENT_RECEIVES, CAPACITY } from './constructs/capacity';
 import { CaseRegistryTable } from './constructs/case-registry';
 import { ContactTables } from './constructs/contact-tables';
 import { DeliveryProblems } from './constructs/delivery-problems';
@@ -69,6 +69,13 @@ export class FrontDoorStack extends Stack {
     };
     const triageQueue = new QueueWithDeadLetters(this, 'TriageQueue', queueProps);
     const outcomeQueue = new QueueWithDeadLetters(this, 'OutcomeQueue', queueProps);
+    // Its own queue, not the outcomes': a burst's acknowledgements must not hold up decisions'
+    // outcomes, and its consumer needs the match key, not write access to contacts' handovers.
+    // Receives allow for SES throttling, which fails a send until its visibility timeout passes.
+    const acknowledgementQueue = new QueueWithDeadLetters(this, 'AcknowledgementQueue', {
+      ...queueProps,
+      maxReceiveCount: Math.max(queueProps.maxReceiveCount, ACKNOWLEDGEMENT_RECEIVES),
+    });
     const api = new FrontDoorApi(this, 'Api');
 
     const environment = {
@@ -176,15 +183,6 @@ export class FrontDoorStack extends Stack {
           reservedConcurrency: CAPACITY.emailStep,
         }),
       ),
-      sendAcknowledgement: matchKey.grantRead(
-        mailing(
-          fn('SendAcknowledgement', {
-            entry: 'functions/triage/send-acknowledgement.ts',
-            description: 'Triage step: acknowledge the notification to the referrer',
-            reservedConcurrency: CAPACITY.emailStep,
-          }),
-        ),
-      ),
       markTriageFailed: fn('MarkTriageFailed', {
         entry: 'functions/triage/mark-triage-failed.ts',
         description: 'Triage step: record that triage failed',
@@ -199,7 +197,12 @@ export class FrontDoorStack extends Stack {
     ]) {
       tables.contacts.grantReadWriteData(step);
     }
-    for (const step of [steps.alertDutyManager, steps.sendAcknowledgement]) tables.contacts.grantReadData(step);
+    tables.contacts.grantReadData(steps.alertDutyManager);
+    // Triage queues the acknowledgement once the contact awaits a decision (a red one's after the alert).
+    for (const step of [steps.applyLevelsOfNeed, steps.alertDutyManager]) {
+      acknowledgementQueue.queue.grantSendMessages(step);
+      step.addEnvironment('ACKNOWLEDGEMENT_QUEUE_URL', acknowledgementQueue.queue.queueUrl);
+    }
     cases.table.grantReadData(steps.applyLevelsOfNeed);
     const triage = new TriageStateMachine(this, 'Triage', steps);
 
@@ -235,6 +238,25 @@ export class FrontDoorStack extends Stack {
         batchSize: 10,
         reportBatchItemFailures: true,
         maxConcurrency: CAPACITY.outcomeBatches,
+      }),
+    );
+
+    const sendAcknowledgement = matchKey.grantRead(
+      mailing(
+        fn('SendAcknowledgement', {
+          entry: 'functions/queue/send-acknowledgement.ts',
+          description: "Acknowledges each notification to its referrer, at SES's rate",
+          reservedConcurrency: CAPACITY.emailStep,
+          timeout: consumerTimeout,
+        }),
+      ),
+    );
+    tables.contacts.grantReadWriteData(sendAcknowledgement);
+    sendAcknowledgement.addEventSource(
+      new SqsEventSource(acknowledgementQueue.queue, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: CAPACITY.emailStep,
       }),
     );
 
@@ -371,6 +393,7 @@ export class FrontDoorStack extends Stack {
       description: 'Queues again contacts not yet triaged; restarts triage that stopped part-way',
       environment: {
         TRIAGE_QUEUE_URL: triageQueue.queue.queueUrl,
+        ACKNOWLEDGEMENT_QUEUE_URL: acknowledgementQueue.queue.queueUrl,
         TRIAGE_STATE_MACHINE_ARN: triage.stateMachine.stateMachineArn,
       },
       timeout: Duration.minutes(STALLED_AFTER_MINUTES),
@@ -378,6 +401,7 @@ export class FrontDoorStack extends Stack {
     // Read and write: a contact that ran out of attempts is marked triage-failed for a worker.
     tables.contacts.grantReadWriteData(requeueStalled);
     triageQueue.queue.grantSendMessages(requeueStalled);
+    acknowledgementQueue.queue.grantSendMessages(requeueStalled);
     triage.stateMachine.grantStartExecution(requeueStalled);
     triage.stateMachine.grant(requeueStalled, 'states:ListExecutions');
     const stateMachineName = this.getLogicalId(triage.stateMachine.node.defaultChild as CfnElement);

@@ -71,6 +71,7 @@ export const RuntimeConfigSchema = z.object({
   RATE_LIMIT_KEY_SECRET_ARN: RateLimitKeySecretArnSchema.optional(),
   TRIAGE_QUEUE_URL: z.string().min(1).optional(),
   OUTCOME_QUEUE_URL: z.string().min(1).optional(),
+  ACKNOWLEDGEMENT_QUEUE_URL: z.string().min(1).optional(),
   TRIAGE_STATE_MACHINE_ARN: z.string().min(1).optional(),
   AREA_NAME: z.string().min(1),
   SENDER_ADDRESS: z.email(),

@@ -13,15 +13,20 @@ const ContactMessageSchema = z.object({ contactId: z.string().min(1), newDecisio
  */
 export const contactQueueConsumer = (
   handle: (contactId: string, context: Context, message: ContactMessage) => Promise<void>,
+  /** One record after another: the function's concurrency is then the number sent at once (an email rate). */
+  options: { oneAtATime?: boolean } = {},
 ) => {
   const processor = new BatchProcessor(EventType.SQS);
-  // Records of a batch are handled concurrently, so the contact id goes into each log line
+  // Records of a batch are handled concurrently (unless oneAtATime), so the contact id goes into each log line
   // rather than into the logger's shared keys.
   const recordHandler = async (record: SQSRecord, context: Context) => {
     const message = ContactMessageSchema.parse(JSON.parse(record.body));
     await handle(message.contactId, context, message);
   };
   return withObservability((event: SQSEvent, context: Context) =>
-    processPartialResponse(event, (record: SQSRecord) => recordHandler(record, context), processor, { context }),
+    processPartialResponse(event, (record: SQSRecord) => recordHandler(record, context), processor, {
+      context,
+      processInParallel: !options.oneAtATime,
+    }),
   );
 };

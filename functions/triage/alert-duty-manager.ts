@@ -1,5 +1,5 @@
 import { alertDutyManager } from '../../shared/front-door/triage-steps';
-import { config, contactStore, mailer, officeCalendar } from '../lib/dependencies';
+import { acknowledgementQueue, config, contactStore, mailer, officeCalendar } from '../lib/dependencies';
 import { triageStep } from '../lib/triage-step';
 
 export const handler = triageStep(({ contactId }, context) => {
@@ -10,5 +10,6 @@ export const handler = triageStep(({ contactId }, context) => {
     config: config(),
     now: new Date(),
     calendar: officeCalendar(),
+    acknowledgements: acknowledgementQueue(),
   });
 });

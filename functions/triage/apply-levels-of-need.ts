@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
-import { caseRegistry, contactStore, matchKey, officeCalendar } from '../lib/dependencies';
+import { acknowledgementQueue, caseRegistry, contactStore, matchKey, officeCalendar } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 import { triageStep } from '../lib/triage-step';
 
@@ -12,6 +12,7 @@ export const handler = triageStep(
       matchKey: await matchKey(),
       now: new Date(),
       calendar: officeCalendar(),
+      acknowledgements: acknowledgementQueue(),
     });
     // Counted per child, as the CIN census counts children: a notification about two children is two.
     for (const child of recommendation.children) {

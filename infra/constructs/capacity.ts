@@ -15,7 +15,10 @@ import { JitterType, type RetryProps } from 'aws-cdk-lib/aws-stepfunctions';
 export const CAPACITY = {
   /** Each triage step reads and writes a few small DynamoDB items: on-demand tables take this easily. */
   triageStep: 10,
-  /** Steps that send email: SES accounts start at 14 messages a second, and each send takes ~100 ms. */
+  /**
+   * Functions that send email one at a time (the duty alert, the acknowledgement queue's consumer):
+   * SES accounts start at 14 messages a second, and each send takes ~100 ms.
+   */
   emailStep: 2,
   /** Records failures only; a burst of failures must not crowd out the steps that would mend them. */
   markFailed: 2,
@@ -24,6 +27,13 @@ export const CAPACITY = {
   /** Batches of decisions' outcome emails sent at once. */
   outcomeBatches: 2,
 } as const;
+
+/**
+ * Receives before an acknowledgement is dead-lettered: a send SES throttles fails its message,
+ * which comes back after the visibility timeout, so a long burst must not walk it into the
+ * dead-letter queue (50 receives at a minute's visibility is most of an hour of throttling).
+ */
+export const ACKNOWLEDGEMENT_RECEIVES = 50;
 
 /**
  * Lambda refusing work (throttled at its reserved concurrency) or a step timing out under load

@@ -25,7 +25,6 @@ export interface TriageSteps {
   matchEarlierContacts: IFunction;
   applyLevelsOfNeed: IFunction;
   alertDutyManager: IFunction;
-  sendAcknowledgement: IFunction;
   markTriageFailed: IFunction;
 }
 
@@ -67,18 +66,20 @@ export class TriageStateMachine extends Construct {
       return task;
     };
 
-    const acknowledge = step('SendAcknowledgement', steps.sendAcknowledgement, '$.acknowledgement').next(
-      new Succeed(this, 'AwaitingDecision'),
-    );
+    // The referrer's acknowledgement is not a step: ApplyLevelsOfNeed (or, for a red contact,
+    // AlertDutyManager) queues it, and it is sent at SES's rate from its own queue. Waiting for
+    // email inside an execution held triage behind SES's 14 sends a second, and a burst's
+    // executions would outlive their 15 minutes.
+    const awaitingDecision = new Succeed(this, 'AwaitingDecision');
     const triageChild = step('MatchEarlierContacts', steps.matchEarlierContacts, '$.matching')
       .next(step('ApplyLevelsOfNeed', steps.applyLevelsOfNeed, '$.recommendation'))
       .next(
         new Choice(this, 'ImmediateRisk')
           .when(
             Condition.stringEquals('$.recommendation.priority', 'red'),
-            step('AlertDutyManager', steps.alertDutyManager, '$.dutyAlert').next(acknowledge),
+            step('AlertDutyManager', steps.alertDutyManager, '$.dutyAlert').next(awaitingDecision),
           )
-          .otherwise(acknowledge),
+          .otherwise(awaitingDecision),
       );
     // A notification about an adult who works with children is also an allegation for the LADO;
     // the contact about the child carries on only when the referrer says the child needs it.

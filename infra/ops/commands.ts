@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { SqsQueue } from '../../shared/aws/sqs-queue';
 import {
   contactIdOfExecution,
   executionNameFor,
@@ -207,9 +208,10 @@ export const contactShow = async (ops: Ops, contactId: string): Promise<void> =>
 
 /**
  * Runs triage again for a contact that never got through it: one still `received` or
- * `triaging`, or awaiting its acknowledgement, whose execution ended (or never started), and
+ * `triaging`, or red and awaiting its acknowledgement, whose execution ended (or never started), and
  * one marked `triage-failed`, each under the next numbered execution name, as the sweeper
- * does. One whose triage is still running, or finished, is left alone.
+ * does. One whose triage is still running, or finished, is left alone; one awaiting only its
+ * acknowledgement has that queued again.
  */
 export const contactReplay = async (ops: Ops, contactId: string): Promise<'started' | 'not-needed'> => {
   const contact = await loadContact(ops, contactId);
@@ -236,6 +238,11 @@ export const contactReplay = async (ops: Ops, contactId: string): Promise<'start
     case 'not-needed':
       ops.say(`Nothing to replay: ${contact.reference} is ${contact.status}`);
       return 'not-needed';
+    case 'acknowledgement-pending':
+      // Triage is done: only the acknowledgement is queued again (it is sent once, however often queued).
+      await new SqsQueue(output(ops, 'AcknowledgementQueueUrl'), ops.sqs).send({ contactId });
+      ops.say(`Triage of ${contact.reference} is done; its acknowledgement is queued again`);
+      return 'started';
   }
 };
 

@@ -15,13 +15,27 @@ export const stalledCutoff = (now: Date): string =>
   new Date(now.getTime() - STALLED_AFTER_MINUTES * 60_000).toISOString();
 
 /**
- * A contact whose triage has not finished: never begun, begun, or recommended but not yet
- * acknowledged to the referrer (so never awaiting decision without its acknowledgement).
+ * Triage is done and only the referrer's acknowledgement is pending, which waits in its own queue
+ * (shared/front-door/triage-steps.ts). Not a red contact's: its acknowledgement is queued only
+ * after the duty manager is alerted, so a pending one may mean the alert has not gone either.
+ */
+export const awaitsAcknowledgementOnly = (contact: Contact): boolean =>
+  contact.acknowledgement?.status === 'pending' &&
+  contact.status !== 'received' &&
+  contact.status !== 'triaging' &&
+  contact.recommendation?.priority !== 'red';
+
+/**
+ * A contact whose triage has not finished: never begun, begun, or (red) recommended but with
+ * its acknowledgement not yet queued, as the duty manager's alert comes first.
  */
 export const triageUnfinished = (contact: Contact): boolean =>
-  contact.status === 'received' || contact.status === 'triaging' || contact.acknowledgement?.status === 'pending';
+  contact.status === 'received' ||
+  contact.status === 'triaging' ||
+  (contact.acknowledgement?.status === 'pending' && !awaitsAcknowledgementOnly(contact));
 
-export type ResumeOutcome = 'restarted' | 'running' | 'not-needed' | 'gave-up';
+/** `acknowledgement-pending`: triage is done; only the acknowledgement's message may need queuing again. */
+export type ResumeOutcome = 'restarted' | 'running' | 'not-needed' | 'gave-up' | 'acknowledgement-pending';
 
 type ResumeDeps = { store: Contacts; workflow: TriageWorkflow; now: Date };
 
@@ -39,7 +53,9 @@ export const resumeTriage = async (
 ): Promise<ResumeOutcome> => {
   const resumable = (contact: Contact | undefined) =>
     !!contact && (triageUnfinished(contact) || (!!options.includeFailed && contact.status === 'triage-failed'));
-  if (!resumable(await deps.store.get(contactId))) return 'not-needed';
+  const current = await deps.store.get(contactId);
+  if (current && awaitsAcknowledgementOnly(current)) return 'acknowledgement-pending';
+  if (!resumable(current)) return 'not-needed';
   const run = await deps.workflow.latestRun(contactId, MAX_TRIAGE_ATTEMPTS);
   if (!run) return (await deps.workflow.start(contactId)) === 'started' ? 'restarted' : 'running';
   if (run.state !== 'ended') return run.state === 'running' ? 'running' : 'not-needed';
@@ -73,22 +89,40 @@ export const resumeTriage = async (
  * were lost, and as which ones cannot be told, all of them are queued again. A lost message is
  * so found at the latest when the backlog ahead of it has drained (it would have waited that long
  * anyway), and the messages queued again count at the next sweep, so a sweep never repeats them.
+ *
+ * A contact whose execution ended after triage was done, with only its acknowledgement pending
+ * (its step stopped between the write and queuing the message), has its acknowledgement queued
+ * again rather than triage restarted, with the same care against the acknowledgement queue's
+ * depth: its message may simply be waiting behind a burst's acknowledgements at SES's rate.
+ * Ended executions stay in the window for a day, so one left waiting is looked at again.
  */
 export const requeueStalledContacts = async (deps: {
   store: Contacts & ContactQueries;
   triageQueue: MessageQueue & QueueBacklog;
+  acknowledgementQueue: MessageQueue & QueueBacklog;
   now: Date;
   workflow: TriageWorkflow;
-}): Promise<{ requeued: number; restarted: number; waiting: number }> => {
+}): Promise<{ requeued: number; restarted: number; waiting: number; acknowledgementsRequeued: number }> => {
   const cutoff = stalledCutoff(deps.now);
   // A received contact is queued in the order it arrived, so the stalled ones are a key range.
   const stalled = await deps.store.listByStatus('received', { before: cutoff });
   const waiting = stalled.length > 0 && (await deps.triageQueue.messagesHeld()) >= stalled.length;
   if (!waiting) for (const { contactId } of stalled) await deps.triageQueue.send({ contactId });
   let restarted = 0;
+  const unacknowledged: string[] = [];
   const since = new Date(deps.now.getTime() - ENDED_RUNS_WINDOW_HOURS * 3_600_000);
   for (const contactId of await deps.workflow.contactsWithEndedRuns(since)) {
-    if ((await resumeTriage(contactId, deps)) === 'restarted') restarted += 1;
+    const outcome = await resumeTriage(contactId, deps);
+    if (outcome === 'restarted') restarted += 1;
+    if (outcome === 'acknowledgement-pending') unacknowledged.push(contactId);
   }
-  return { requeued: waiting ? 0 : stalled.length, restarted, waiting: waiting ? stalled.length : 0 };
+  const acknowledgementsWaiting =
+    unacknowledged.length > 0 && (await deps.acknowledgementQueue.messagesHeld()) >= unacknowledged.length;
+  if (!acknowledgementsWaiting) for (const contactId of unacknowledged) await deps.acknowledgementQueue.send({ contactId });
+  return {
+    requeued: waiting ? 0 : stalled.length,
+    restarted,
+    waiting: (waiting ? stalled.length : 0) + (acknowledgementsWaiting ? unacknowledged.length : 0),
+    acknowledgementsRequeued: acknowledgementsWaiting ? 0 : unacknowledged.length,
+  };
 };

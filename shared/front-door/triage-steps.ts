@@ -30,6 +30,7 @@ import type { Mailer } from '../mail/mailer';
 import type { ReferrerAddresses } from '../referrer/ports';
 import { indexEntriesFor, isChildKey } from './match-index';
 import { SYSTEM_ACTIONS, systemEvent } from '../audit/system-events';
+import type { MessageQueue } from './ports';
 
 /**
  * The steps of the triage state machine, one function each. Every step may run more than once
@@ -244,6 +245,7 @@ export type RecommendationSummary = Pick<Recommendation, 'level' | 'route' | 'pr
 
 type RecommendDeps = {
   store: Contacts & AuditTrail & ChildIndex;
+  acknowledgements: MessageQueue;
   cases: CaseRegistry;
   matchKey: string;
   now: Date;
@@ -262,6 +264,9 @@ export const applyLevelsOfNeed = async (contactId: string, deps: RecommendDeps):
   const recorded =
     stored && (await deps.store.listEvents(contactId)).some((event) => event.action === SYSTEM_ACTIONS.triaged);
   if (!recorded) await deps.store.appendEvent(triagedEvent(contactId, recommendation, deps.now));
+  // A red contact's acknowledgement is queued once the duty manager is alerted (alertDutyManager).
+  if (recommendation.priority !== 'red' && (!stored || contact.acknowledgement?.status === 'pending'))
+    await queueAcknowledgement(contactId, deps.acknowledgements);
   const { level, route, priority, dueAt, themes } = recommendation;
   const children = recommendation.children.map(({ childIndex, level, route, priority }) => ({
     childIndex,
@@ -319,15 +324,24 @@ const triagedEvent = (contactId: string, recommendation: Recommendation, now: Da
   id: 'triaged',
 });
 
+/**
+ * The acknowledgement, recorded as pending with the recommendation, is sent from its own queue at
+ * SES's rate (functions/queue/send-acknowledgement.ts): waiting for email must not hold a triage
+ * execution. Queued after the write, so a step that fails here is retried, and queued again by
+ * the sweeper if its execution ends first; the message carries the contact id only.
+ */
+const queueAcknowledgement = (contactId: string, queue: MessageQueue) => queue.send({ contactId });
+
 type MailDeps = { store: Contacts & AuditTrail; mailer: Mailer; config: RuntimeConfig; now?: Date };
 
 /** Out of hours is judged when the alert goes, on the area's office calendar (bank holidays included). */
 export const alertDutyManager = async (
   contactId: string,
-  deps: MailDeps & { now: Date; calendar?: WorkingCalendar },
+  deps: MailDeps & { now: Date; calendar?: WorkingCalendar; acknowledgements: MessageQueue },
 ): Promise<{ sent: true; outOfHours: boolean }> => {
   const outOfHours = !(deps.calendar ?? rulesetCalendar()).isOfficeTime(deps.now);
-  await deps.mailer.sendOnce(dutyManagerAlert(await load(deps.store, contactId), deps.config, { outOfHours }));
+  const contact = await load(deps.store, contactId);
+  await deps.mailer.sendOnce(dutyManagerAlert(contact, deps.config, { outOfHours }));
   // Who was told and when, for the contact page's red banner and the audit trail (a retry after
   // this may record it twice; the console shows a repeated entry once).
   const toEmergencyDutyTeam = outOfHours && !!deps.config.EMERGENCY_DUTY_TEAM_ADDRESS;
@@ -339,6 +353,8 @@ export const alertDutyManager = async (
       outOfHours ? 'Outside office hours' : undefined,
     ),
   );
+  // After the alert, so a red contact whose acknowledgement is pending may still await its alert.
+  if (contact.acknowledgement?.status === 'pending') await queueAcknowledgement(contactId, deps.acknowledgements);
   return { sent: true, outOfHours };
 };
 

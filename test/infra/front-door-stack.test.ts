@@ -25,8 +25,8 @@ describe('Front Door stack', () => {
   });
 
   it('queues triage work with a dead-letter queue that keeps messages for 14 days', () => {
-    // Triage, outcomes, and bounces and complaints, each with its dead letters; email intake's failures.
-    template.resourceCountIs('AWS::SQS::Queue', 7);
+    // Triage, acknowledgements, outcomes, and bounces and complaints, each with its dead letters; email intake's failures.
+    template.resourceCountIs('AWS::SQS::Queue', 9);
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
       VisibilityTimeout: 60,
@@ -35,7 +35,7 @@ describe('Front Door stack', () => {
   });
 
   it('consumes the queues in batches, reporting only the failed messages', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 4);
     template.allResourcesProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BatchSize: 10,
@@ -52,7 +52,7 @@ describe('Front Door stack', () => {
       'begin-triage',
       'match-earlier-contacts',
       'apply-levels-of-need',
-      'send-acknowledgement',
+      'alert-duty-manager',
       'mark-triage-failed',
     ]) {
       const fn =
@@ -64,6 +64,23 @@ describe('Front Door stack', () => {
     expect(definition).toContain('Lambda.TooManyRequestsException');
     expect(definition).toContain('\\"JitterStrategy\\":\\"FULL\\"');
     expect(definition).toContain('\\"MaxDelaySeconds\\"');
+  });
+
+  it("sends acknowledgements from their own queue at SES's rate, never holding a triage execution", () => {
+    const consumer = logicalIdOf('AWS::Lambda::Function', 'functions/queue/send-acknowledgement.ts')!;
+    expect(resources('AWS::Lambda::Function')[consumer]!.Properties.ReservedConcurrentExecutions).toBe(2);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: consumer },
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    // A throttled send waits for its visibility timeout: enough receives that throttling never dead-letters it.
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 50 },
+    });
+    const [machine] = Object.values(resources('AWS::StepFunctions::StateMachine')) as any[];
+    expect(JSON.stringify(machine.Properties.DefinitionString)).not.toContain('SendAcknowledgement');
+    for (const step of ['apply-levels-of-need', 'alert-duty-manager'])
+      expect(actionsOf(`functions/triage/${step}.ts`)).toContain('sqs:SendMessage');
   });
 
   it('alarms when a triage execution is aborted, as well as failed or timed out', () => {
@@ -113,7 +130,6 @@ describe('Front Door stack', () => {
       'ApplyLevelsOfNeed',
       'ImmediateRisk',
       'AlertDutyManager',
-      'SendAcknowledgement',
       'MarkTriageFailed',
       'TriageFailed',
       'AwaitingDecision',
@@ -180,15 +196,15 @@ describe('Front Door stack', () => {
         'functions/email-intake/receive.ts',
         // The LADO's next steps to the employer, and the referrer's acknowledgement of an allegation.
         'functions/lado/refer-allegation.ts',
+        'functions/queue/send-acknowledgement.ts',
         'functions/queue/send-outcome.ts',
         // The one-time codes that open a status page's free text, to the referrer's own address.
         'functions/referrer/status.ts',
         // Reminders to partner agencies whose answers are late.
         'functions/scheduled/remind-overdue-partner-requests.ts',
         'functions/triage/alert-duty-manager.ts',
-        'functions/triage/send-acknowledgement.ts',
       ]);
-      const ses = statementsOf('functions/triage/send-acknowledgement.ts').find((s) => s.Action === 'ses:SendEmail');
+      const ses = statementsOf('functions/queue/send-acknowledgement.ts').find((s) => s.Action === 'ses:SendEmail');
       expect(JSON.stringify(ses.Resource)).toContain('identity/notifications.exampleshire.gov.uk');
       expect(JSON.stringify(ses.Resource)).not.toContain('*');
     });

@@ -86,8 +86,9 @@ describe('a crash mid-run', () => {
         // Every acknowledgement is recorded as sent and is in the mailbox (saved on every send).
         expect(result).toMatchObject({ total: 60, acknowledgementPending: 0, unacknowledged: 0 });
         // Email is at least once: a send that SES (here the mailbox) accepted but whose idempotency
-        // record the kill left "in progress" is sent again after the restart. At most one such send
-        // per email step running at the kill, so at most the email steps' reserved concurrency.
+        // record the kill left "in progress" is sent again after the restart. The acknowledgement
+        // queue's consumer sends one record at a time in at most CAPACITY.emailStep batches at once,
+        // so at most that many sends were in progress at the kill.
         expect(result.duplicatedAcknowledgements).toBeLessThanOrEqual(CAPACITY.emailStep);
       } finally {
         delete process.env.FRONT_DOOR_SCHEDULE_SECONDS;

@@ -133,6 +133,7 @@ describe('every list reads its whole queue', () => {
       store,
       // An empty queue: none of them can be waiting behind it.
       triageQueue: { send: async ({ contactId }) => void sent.push(contactId), messagesHeld: async () => 0 },
+      acknowledgementQueue: { send: async () => {}, messagesHeld: async () => 0 },
       // No execution has ended: this run is about the contacts never queued.
       workflow: { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow,
       now: new Date(Date.now() + 10 * 60_000),

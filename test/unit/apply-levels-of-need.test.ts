@@ -3,8 +3,9 @@ import { newContactId, referenceFor, type Contact } from '../../shared/contacts'
 import type { AuditEvent } from '../../shared/contacts/ports';
 import { SYSTEM_ACTIONS } from '../../shared/audit/system-events';
 import { applyLevelsOfNeed } from '../../shared/front-door/triage-steps';
+import type { ContactMessage } from '../../shared/front-door/ports';
 import { parseNotification } from '../../shared/notification';
-import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { aPoliceDomesticAbuseNotification, aSchoolNeglectNotification } from '../fixtures/notifications';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
 import { TEST_MATCH_KEY } from '../support/match-key';
 
@@ -15,8 +16,8 @@ import { TEST_MATCH_KEY } from '../support/match-key';
  */
 const now = new Date('2026-11-30T10:00:00Z');
 
-const aTriagingContact = (): Contact => {
-  const parsed = parseNotification(aSchoolNeglectNotification());
+const aTriagingContact = (notification = aSchoolNeglectNotification()): Contact => {
+  const parsed = parseNotification(notification);
   if (!parsed.ok) throw new Error('fixture is invalid');
   const contactId = newContactId();
   return {
@@ -42,6 +43,22 @@ class StopsBeforeAppend extends MemoryContactStore {
   }
 }
 
+/** The acknowledgement queue in memory, failing its next send when asked to. */
+const queue = () => {
+  const sent: ContactMessage[] = [];
+  return {
+    sent,
+    failNext: false,
+    async send(m: ContactMessage) {
+      if (this.failNext) {
+        this.failNext = false;
+        throw new Error('the queue could not be reached');
+      }
+      sent.push(m);
+    },
+  };
+};
+
 const triagedEntries = async (store: MemoryContactStore, contactId: string) =>
   (await store.listEvents(contactId)).filter((e) => e.action === SYSTEM_ACTIONS.triaged);
 
@@ -50,7 +67,7 @@ describe('applying the levels of need', () => {
     // Prepare
     const contact = aTriagingContact();
     const store = new StopsBeforeAppend([contact]);
-    const deps = { store, cases: new InMemoryCaseRegistry(), matchKey: TEST_MATCH_KEY, now };
+    const deps = { store, cases: new InMemoryCaseRegistry(), matchKey: TEST_MATCH_KEY, now, acknowledgements: queue() };
     await expect(applyLevelsOfNeed(contact.contactId, deps)).rejects.toThrow('the Lambda stopped here');
     expect((await store.get(contact.contactId))?.status).toBe('awaiting-decision');
 
@@ -67,7 +84,7 @@ describe('applying the levels of need', () => {
     // Prepare
     const contact = aTriagingContact();
     const store = new MemoryContactStore([contact]);
-    const deps = { store, cases: new InMemoryCaseRegistry(), matchKey: TEST_MATCH_KEY, now };
+    const deps = { store, cases: new InMemoryCaseRegistry(), matchKey: TEST_MATCH_KEY, now, acknowledgements: queue() };
 
     // Act
     const first = await applyLevelsOfNeed(contact.contactId, deps);
@@ -78,5 +95,35 @@ describe('applying the levels of need', () => {
     const entries = await triagedEntries(store, contact.contactId);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.at).toBe(now.toISOString());
+  });
+
+  it('queues the acknowledgement after writing it pending, and queues it again on the retry when the queue failed', async () => {
+    // Prepare
+    const contact = aTriagingContact();
+    const store = new MemoryContactStore([contact]);
+    const deps = { store, cases: new InMemoryCaseRegistry(), matchKey: TEST_MATCH_KEY, now, acknowledgements: queue() };
+    deps.acknowledgements.failNext = true;
+    await expect(applyLevelsOfNeed(contact.contactId, deps)).rejects.toThrow('the queue could not be reached');
+    expect((await store.get(contact.contactId))?.acknowledgement).toEqual({ status: 'pending' });
+
+    // Act
+    await applyLevelsOfNeed(contact.contactId, deps);
+
+    // Assess: the contact id alone, never personal data
+    expect(deps.acknowledgements.sent).toEqual([{ contactId: contact.contactId }]);
+  });
+
+  it("leaves a red contact's acknowledgement to be queued after the duty manager is alerted", async () => {
+    // Prepare
+    const contact = aTriagingContact(aPoliceDomesticAbuseNotification());
+    const store = new MemoryContactStore([contact]);
+    const deps = { store, cases: new InMemoryCaseRegistry(), matchKey: TEST_MATCH_KEY, now, acknowledgements: queue() };
+
+    // Act
+    const summary = await applyLevelsOfNeed(contact.contactId, deps);
+
+    // Assess
+    expect(summary.priority).toBe('red');
+    expect(deps.acknowledgements.sent).toEqual([]);
   });
 });

@@ -153,7 +153,13 @@ describe('triage asks the registry, never guesses', () => {
     const registry = new InMemoryCaseRegistry();
     await recordChildCase({ ...by, key: '9990000018', body: open }, { registry, matchKey: TEST_MATCH_KEY });
     const { store, saved } = storeWith(contactFor(ellie()));
-    const summary = await applyLevelsOfNeed('c1', { store, cases: registry, matchKey: TEST_MATCH_KEY, now });
+    const summary = await applyLevelsOfNeed('c1', {
+      store,
+      cases: registry,
+      matchKey: TEST_MATCH_KEY,
+      now,
+      acknowledgements: { send: async () => {} },
+    });
     expect(summary.route).toBe('existing-open-case');
     expect(saved[0]!.recommendation!.caseHolders).toEqual([
       { childIndex: 0, kind: 'social-care', holder: worker, team: 'Children in Need Team 2' },
@@ -177,6 +183,7 @@ describe('triage asks the registry, never guesses', () => {
       cases: new InMemoryCaseRegistry(),
       matchKey: TEST_MATCH_KEY,
       now,
+      acknowledgements: { send: async () => {} },
     });
     expect(summary.route).not.toBe('existing-open-case');
   });

@@ -513,6 +513,7 @@ describe('DynamoDB requests per contact', () => {
       now: new Date('2026-11-30T10:00:00Z'),
       cases: new InMemoryCaseRegistry(),
       triageQueue: { send: async () => {} },
+      acknowledgements: { send: async () => {} },
       mailer: { sendOnce: async () => {} },
       addresses: new DynamoReferrerAddresses(table, client),
       config: testRuntimeConfig(),

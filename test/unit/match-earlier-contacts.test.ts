@@ -231,6 +231,7 @@ describe('matching earlier contacts', () => {
       now,
       matchKey: TEST_MATCH_KEY,
       cases: new InMemoryCaseRegistry(),
+      acknowledgements: { send: async () => {} },
     });
     const second = aContact(valid(), 0);
     await store.create(second);
@@ -287,7 +288,13 @@ describe('matching earlier contacts', () => {
     const earlier = aContact(siblings, 60);
     await store.create(earlier);
     await matchEarlierContacts(earlier.contactId, { store, matchKey: TEST_MATCH_KEY, now });
-    await applyLevelsOfNeed(earlier.contactId, { store, matchKey: TEST_MATCH_KEY, now, cases });
+    await applyLevelsOfNeed(earlier.contactId, {
+      store,
+      matchKey: TEST_MATCH_KEY,
+      now,
+      cases,
+      acknowledgements: { send: async () => {} },
+    });
     const decided = await recordDecision(
       {
         contactId: earlier.contactId,
@@ -403,6 +410,7 @@ describe('matching earlier contacts', () => {
         now,
         matchKey: TEST_MATCH_KEY,
         cases: new InMemoryCaseRegistry(),
+        acknowledgements: { send: async () => {} },
       });
     }
     const latest = aContact(valid(), 0);
@@ -413,6 +421,7 @@ describe('matching earlier contacts', () => {
       now,
       matchKey: TEST_MATCH_KEY,
       cases: new InMemoryCaseRegistry(),
+      acknowledgements: { send: async () => {} },
     });
 
     const { recommendation } = (await store.get(latest.contactId))!;

@@ -46,10 +46,19 @@ describe('an accepted notification is never lost', () => {
     ]);
     const queue = recordingQueue();
     const workflow = { contactsWithEndedRuns: async () => [] } as unknown as TriageWorkflow;
-    expect(await requeueStalledContacts({ store, triageQueue: queue, workflow, now })).toEqual({
+    expect(
+      await requeueStalledContacts({
+        store,
+        triageQueue: queue,
+        acknowledgementQueue: recordingQueue(),
+        workflow,
+        now,
+      }),
+    ).toEqual({
       requeued: 1,
       restarted: 0,
       waiting: 0,
+      acknowledgementsRequeued: 0,
     });
     expect(queue.sent).toEqual(['stalled']);
   });
@@ -73,10 +82,16 @@ describe('an accepted notification is never lost', () => {
       const queue = recordingQueue(40);
 
       // Act
-      const result = await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+      const result = await requeueStalledContacts({
+        store,
+        triageQueue: queue,
+        acknowledgementQueue: recordingQueue(),
+        workflow,
+        now,
+      });
 
       // Assess
-      expect(result).toEqual({ requeued: 0, restarted: 0, waiting: 40 });
+      expect(result).toEqual({ requeued: 0, restarted: 0, waiting: 40, acknowledgementsRequeued: 0 });
       expect(queue.sent).toEqual([]);
     });
 
@@ -86,10 +101,16 @@ describe('an accepted notification is never lost', () => {
       const queue = recordingQueue(39);
 
       // Act
-      const result = await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+      const result = await requeueStalledContacts({
+        store,
+        triageQueue: queue,
+        acknowledgementQueue: recordingQueue(),
+        workflow,
+        now,
+      });
 
       // Assess
-      expect(result).toEqual({ requeued: 40, restarted: 0, waiting: 0 });
+      expect(result).toEqual({ requeued: 40, restarted: 0, waiting: 0, acknowledgementsRequeued: 0 });
       expect(queue.sent).toHaveLength(40);
     });
 
@@ -97,13 +118,25 @@ describe('an accepted notification is never lost', () => {
       // Prepare
       const store = new MemoryContactStore(received(3));
       const queue = recordingQueue(0);
-      await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+      await requeueStalledContacts({
+        store,
+        triageQueue: queue,
+        acknowledgementQueue: recordingQueue(),
+        workflow,
+        now,
+      });
 
       // Act
-      const second = await requeueStalledContacts({ store, triageQueue: queue, workflow, now });
+      const second = await requeueStalledContacts({
+        store,
+        triageQueue: queue,
+        acknowledgementQueue: recordingQueue(),
+        workflow,
+        now,
+      });
 
       // Assess
-      expect(second).toEqual({ requeued: 0, restarted: 0, waiting: 3 });
+      expect(second).toEqual({ requeued: 0, restarted: 0, waiting: 3, acknowledgementsRequeued: 0 });
       expect(queue.sent).toHaveLength(3);
     });
   });

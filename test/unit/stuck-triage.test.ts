@@ -29,14 +29,25 @@ const contact = (contactId: string, status: ContactStatus, extra: Partial<Contac
     ...extra,
   }) as Contact;
 const noQueue: MessageQueue & QueueBacklog = { send: async () => undefined, messagesHeld: async () => 0 };
+const red = { priority: 'red' } as Contact['recommendation'];
+/** A queue that records what is sent to it, holding `held` messages besides those. */
+const recordingQueue = (held = 0) => {
+  const sent: string[] = [];
+  return {
+    sent,
+    send: async ({ contactId }: { contactId: string }) => void sent.push(contactId),
+    messagesHeld: async () => held + sent.length,
+  };
+};
 
 describe('nothing stuck: triage that stopped part-way is started again', () => {
-  it('restarts, under the next attempt, contacts whose execution ended while received, triaging or with the acknowledgement pending', async () => {
+  it('restarts, under the next attempt, contacts whose execution ended while received, triaging or red with the acknowledgement pending', async () => {
     // Prepare
     const { store } = memoryStore([
       contact('received', 'received'),
       contact('triaging', 'triaging'),
-      contact('unacknowledged', 'awaiting-decision', { acknowledgement: { status: 'pending' } }),
+      // A red contact's acknowledgement is queued after the duty manager's alert, which may not have gone.
+      contact('unacknowledged', 'awaiting-decision', { acknowledgement: { status: 'pending' }, recommendation: red }),
       contact('acknowledged', 'awaiting-decision', { acknowledgement: { status: 'sent' } }),
       contact('failed', 'triage-failed'),
     ]);
@@ -49,10 +60,16 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
     });
 
     // Act
-    const result = await requeueStalledContacts({ store, triageQueue: noQueue, workflow, now });
+    const result = await requeueStalledContacts({
+      store,
+      triageQueue: noQueue,
+      acknowledgementQueue: noQueue,
+      workflow,
+      now,
+    });
 
     // Assess
-    expect(result).toEqual({ requeued: 0, restarted: 3, waiting: 0 });
+    expect(result).toEqual({ requeued: 0, restarted: 3, waiting: 0, acknowledgementsRequeued: 0 });
     expect(started.sort()).toEqual(['received#2', 'triaging#3', 'unacknowledged#2']);
   });
 
@@ -63,8 +80,8 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
 
     // Act
     const first = await resumeTriage('running', { store, workflow, now });
-    await requeueStalledContacts({ store, triageQueue: noQueue, workflow, now });
-    await requeueStalledContacts({ store, triageQueue: noQueue, workflow, now });
+    await requeueStalledContacts({ store, triageQueue: noQueue, acknowledgementQueue: noQueue, workflow, now });
+    await requeueStalledContacts({ store, triageQueue: noQueue, acknowledgementQueue: noQueue, workflow, now });
 
     // Assess
     expect(first).toBe('running');
@@ -100,6 +117,68 @@ describe('nothing stuck: triage that stopped part-way is started again', () => {
     // Assess
     expect([failed, done]).toEqual(['restarted', 'not-needed']);
     expect(started).toEqual(['failed#2']);
+  });
+});
+
+describe('an acknowledgement left unqueued is queued again, not triage restarted', () => {
+  const unacknowledged = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      contact(`unacknowledged-${i}`, 'awaiting-decision', { acknowledgement: { status: 'pending' } }),
+    );
+  const endedRuns = (count: number) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`unacknowledged-${i}`, ['ended' as const]]));
+
+  it('queues the acknowledgement of a triaged contact whose execution ended before queuing it', async () => {
+    // Prepare
+    const { store } = memoryStore(unacknowledged(2));
+    const { workflow, started } = memoryTriageWorkflow(endedRuns(2));
+    const acknowledgementQueue = recordingQueue();
+
+    // Act
+    const result = await requeueStalledContacts({ store, triageQueue: noQueue, acknowledgementQueue, workflow, now });
+
+    // Assess
+    expect(result).toEqual({ requeued: 0, restarted: 0, waiting: 0, acknowledgementsRequeued: 2 });
+    expect(acknowledgementQueue.sent.sort()).toEqual(['unacknowledged-0', 'unacknowledged-1']);
+    expect(started).toEqual([]);
+  });
+
+  it('queues none again while the acknowledgement queue holds as many messages, then not a second time', async () => {
+    // Prepare
+    const { store } = memoryStore(unacknowledged(3));
+    const { workflow } = memoryTriageWorkflow(endedRuns(3));
+    const busy = recordingQueue(3);
+    const drained = recordingQueue(2);
+
+    // Act
+    const waiting = await requeueStalledContacts({
+      store,
+      triageQueue: noQueue,
+      acknowledgementQueue: busy,
+      workflow,
+      now,
+    });
+    const lost = await requeueStalledContacts({
+      store,
+      triageQueue: noQueue,
+      acknowledgementQueue: drained,
+      workflow,
+      now,
+    });
+    const next = await requeueStalledContacts({
+      store,
+      triageQueue: noQueue,
+      acknowledgementQueue: drained,
+      workflow,
+      now,
+    });
+
+    // Assess
+    expect(waiting).toMatchObject({ waiting: 3, acknowledgementsRequeued: 0 });
+    expect(busy.sent).toEqual([]);
+    expect(lost).toMatchObject({ waiting: 0, acknowledgementsRequeued: 3 });
+    expect(next).toMatchObject({ waiting: 3, acknowledgementsRequeued: 0 });
+    expect(drained.sent).toHaveLength(3);
   });
 });
 
