@@ -67,9 +67,7 @@ export const caseRegistry = once(() => new DynamoCaseRegistry(requireSetting(con
 export const rawMessages = once(() => new S3RawMessageStore());
 export const triageQueue = once(() => new SqsQueue(requireSetting(config(), 'TRIAGE_QUEUE_URL')));
 export const outcomeQueue = once(() => new SqsQueue(requireSetting(config(), 'OUTCOME_QUEUE_URL')));
-export const acknowledgementQueue = once(
-  () => new SqsQueue(requireSetting(config(), 'ACKNOWLEDGEMENT_QUEUE_URL')),
-);
+export const acknowledgementQueue = once(() => new SqsQueue(requireSetting(config(), 'ACKNOWLEDGEMENT_QUEUE_URL')));
 export const triageWorkflow = once(
   () => new StepFunctionsWorkflow(requireSetting(config(), 'TRIAGE_STATE_MACHINE_ARN')),
 );

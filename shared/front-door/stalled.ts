@@ -118,7 +118,8 @@ export const requeueStalledContacts = async (deps: {
   }
   const acknowledgementsWaiting =
     unacknowledged.length > 0 && (await deps.acknowledgementQueue.messagesHeld()) >= unacknowledged.length;
-  if (!acknowledgementsWaiting) for (const contactId of unacknowledged) await deps.acknowledgementQueue.send({ contactId });
+  if (!acknowledgementsWaiting)
+    for (const contactId of unacknowledged) await deps.acknowledgementQueue.send({ contactId });
   return {
     requeued: waiting ? 0 : stalled.length,
     restarted,

@@ -48,7 +48,13 @@ const alertAt = async (iso: string) => {
     appendEvent: async (e: AuditEvent) => void events.push(e),
   } as unknown as ContactStore;
   // Act
-  const result = await alertDutyManager('c'.repeat(26), { store, mailer, config, now: new Date(iso), acknowledgements: { send: async () => {} } });
+  const result = await alertDutyManager('c'.repeat(26), {
+    store,
+    mailer,
+    config,
+    now: new Date(iso),
+    acknowledgements: { send: async () => {} },
+  });
   return { result, email: sent[0]!, events };
 };
 
