@@ -59,6 +59,28 @@ const alertAt = async (iso: string) => {
 };
 
 describe('the red alert', () => {
+  it("queues the referrer's pending acknowledgement only once the alert has gone", async () => {
+    // Prepare
+    const order: string[] = [];
+    const store = {
+      get: async () => ({ ...contact(), acknowledgement: { status: 'pending' } }),
+      appendEvent: async () => void order.push('alert recorded'),
+    } as unknown as ContactStore;
+    const mailer: Mailer = { sendOnce: async () => void order.push('alert sent') };
+
+    // Act
+    await alertDutyManager('c'.repeat(26), {
+      store,
+      mailer,
+      config,
+      now: new Date('2026-11-18T10:00:00Z'),
+      acknowledgements: { send: async (m) => void order.push(`queued ${m.contactId}`) },
+    });
+
+    // Assess
+    expect(order).toEqual(['alert sent', 'alert recorded', `queued ${'c'.repeat(26)}`]);
+  });
+
   it('goes to the duty manager in office hours, linking to the contact and naming no child', async () => {
     const { result, email, events } = await alertAt('2026-11-18T10:00:00Z'); // Wednesday 10:00 GMT
     expect(result.outOfHours).toBe(false);
