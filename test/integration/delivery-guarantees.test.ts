@@ -57,6 +57,8 @@ describe('SQS delivers at least once; triage happens exactly once', () => {
     ]);
 
     await api.contactInStatus(contactId, 'awaiting-decision');
+    // The acknowledgement is sent from its own queue, after triage.
+    await api.emailTo('redelivery@school.example', /We have received your notification/);
     await waitFor(
       async () => ((await visibleMessages(sqs, url)) === 0 ? true : undefined),
       'the triage queue to drain',

@@ -248,6 +248,8 @@ describe('a notification travels end to end', () => {
     const second = await api.submit(notification, headers);
     expect(second.body.contactId).toBe(first.body.contactId);
     await api.contactInStatus(first.body.contactId, 'awaiting-decision');
+    // The acknowledgement is sent from its own queue, after triage: wait for it, then for any second one.
+    await api.emailTo('retry@school.example', /We have received your notification/);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await api.emailsTo('retry@school.example')).toHaveLength(1);
     const sfn = new SFNClient(local.system.clientConfig('sfn'));
