@@ -116,6 +116,16 @@ export const requeueStalledContacts = async (deps: {
     if (outcome === 'restarted') restarted += 1;
     if (outcome === 'acknowledgement-pending') unacknowledged.push(contactId);
   }
+  // A message lost after triage ended well (seen once in a kill mid-send: the run had succeeded, so
+  // no ended run points at it) is found by its age: still pending after the stall cutoff. The
+  // awaiting-decision queue is sorted by urgency, not arrival, so it is read whole and filtered.
+  for (const contact of await deps.store.listByStatus('awaiting-decision'))
+    if (
+      contact.receivedAt < cutoff &&
+      awaitsAcknowledgementOnly(contact) &&
+      !unacknowledged.includes(contact.contactId)
+    )
+      unacknowledged.push(contact.contactId);
   const acknowledgementsWaiting =
     unacknowledged.length > 0 && (await deps.acknowledgementQueue.messagesHeld()) >= unacknowledged.length;
   if (!acknowledgementsWaiting)

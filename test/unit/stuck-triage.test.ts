@@ -143,6 +143,26 @@ describe('an acknowledgement left unqueued is queued again, not triage restarted
     expect(started).toEqual([]);
   });
 
+  it('queues the acknowledgement of a contact whose run succeeded but whose message went missing, once it is old enough', async () => {
+    // Prepare: no ended run points at either; one was received long ago, one just now.
+    const longAgo = new Date(now.getTime() - 60 * 60_000).toISOString();
+    const { store } = memoryStore([
+      contact('old', 'awaiting-decision', { acknowledgement: { status: 'pending' }, receivedAt: longAgo }),
+      contact('new', 'awaiting-decision', { acknowledgement: { status: 'pending' } }),
+      contact('sent', 'awaiting-decision', { acknowledgement: { status: 'sent' }, receivedAt: longAgo }),
+    ]);
+    const { workflow, started } = memoryTriageWorkflow({});
+    const acknowledgementQueue = recordingQueue();
+
+    // Act
+    const result = await requeueStalledContacts({ store, triageQueue: noQueue, acknowledgementQueue, workflow, now });
+
+    // Assess
+    expect(result.acknowledgementsRequeued).toBe(1);
+    expect(acknowledgementQueue.sent).toEqual(['old']);
+    expect(started).toEqual([]);
+  });
+
   it('queues none again while the acknowledgement queue holds as many messages, then not a second time', async () => {
     // Prepare
     const { store } = memoryStore(unacknowledged(3));
