@@ -13,7 +13,6 @@ import {
 import { HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -215,14 +214,10 @@ export class FrontDoorStack extends Stack {
       timeout: consumerTimeout,
     });
     triage.stateMachine.grantStartExecution(startTriage);
-    startTriage.addEventSource(
-      new SqsEventSource(triageQueue.queue, {
-        batchSize: 10,
-        reportBatchItemFailures: true,
-        maxBatchingWindow: Duration.seconds(1),
-        maxConcurrency: CAPACITY.startTriageBatches,
-      }),
-    );
+    triageQueue.consumedBy(startTriage, {
+      maxBatchingWindow: Duration.seconds(1),
+      maxConcurrency: CAPACITY.startTriageBatches,
+    });
 
     const sendOutcome = mailing(
       fn('SendOutcome', {
@@ -233,13 +228,7 @@ export class FrontDoorStack extends Stack {
     );
     // It records each handover beside its contact, for the receiving team to accept or return.
     tables.contacts.grantReadWriteData(sendOutcome);
-    sendOutcome.addEventSource(
-      new SqsEventSource(outcomeQueue.queue, {
-        batchSize: 10,
-        reportBatchItemFailures: true,
-        maxConcurrency: CAPACITY.outcomeBatches,
-      }),
-    );
+    outcomeQueue.consumedBy(sendOutcome, { maxConcurrency: CAPACITY.outcomeBatches });
 
     const sendAcknowledgement = matchKey.grantRead(
       mailing(
@@ -252,13 +241,7 @@ export class FrontDoorStack extends Stack {
       ),
     );
     tables.contacts.grantReadWriteData(sendAcknowledgement);
-    sendAcknowledgement.addEventSource(
-      new SqsEventSource(acknowledgementQueue.queue, {
-        batchSize: 10,
-        reportBatchItemFailures: true,
-        maxConcurrency: CAPACITY.emailStep,
-      }),
-    );
+    acknowledgementQueue.consumedBy(sendAcknowledgement, { maxConcurrency: CAPACITY.emailStep });
 
     // The HTTP API.
     const submit = rateLimitKey.grantRead(

@@ -1,7 +1,6 @@
 import { Arn, Stack, type Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -69,6 +68,6 @@ export class DeliveryProblems extends Construct {
       timeout: props.consumerTimeout,
     });
     props.contacts.grantReadWriteData(consumer);
-    consumer.addEventSource(new SqsEventSource(queue.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    queue.consumedBy(consumer);
   }
 }

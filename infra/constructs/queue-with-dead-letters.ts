@@ -1,4 +1,6 @@
 import { CfnOutput, Duration } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DataProtectionKey } from './data-protection-key';
@@ -34,5 +36,15 @@ export class QueueWithDeadLetters extends Construct {
     // Named outputs let `front-door ops dlq …` find the pair, in AWS and locally alike.
     new CfnOutput(this, 'QueueUrl', { key: `${id}Url`, value: this.queue.queueUrl });
     new CfnOutput(this, 'DeadLettersUrl', { key: `${id}DeadLettersUrl`, value: this.deadLetterQueue.queueUrl });
+  }
+
+  /**
+   * Has `consumer` take the queue's messages ten at a time, reporting only the failed ones back
+   * (functions/lib/queue-consumer.ts), so one bad message never makes its batch-mates run again.
+   */
+  consumedBy(consumer: IFunction, options: { maxConcurrency?: number; maxBatchingWindow?: Duration } = {}): void {
+    consumer.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, ...options }),
+    );
   }
 }
