@@ -1,11 +1,11 @@
 import { newStatusToken, type Contact, type DecidedContact } from '../../shared/contacts';
 import type { Mailer } from '../../shared/mail/mailer';
-import type { StatusCode, StatusCodeStore } from '../../shared/referrer/ports';
 import type { EmailMessage } from '../../shared/mail/message';
 import { referrerStatus } from '../../shared/referrer/status';
 import { CODE_ATTEMPTS, checkStatusCode, openStatusLink, sendStatusCode } from '../../shared/referrer/status-access';
 import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { MemoryContacts } from '../support/contact-store-in-memory';
+import { memoryStatusCodes } from '../support/memory-status-codes';
 
 /** Status links: their own expiring token, and the decision's free text only behind a one-time code. */
 const RATIONALE = 'Ellie is thinner each week and the family has not taken up the offer of help.';
@@ -66,21 +66,7 @@ const decidedContact = (): DecidedContact =>
 const setUp = () => {
   const contact = decidedContact();
   const store = new MemoryContacts([contact]);
-  const records = new Map<string, StatusCode>();
-  const codes: StatusCodeStore = {
-    get: async (hash) => records.get(hash),
-    // Conditional, as the DynamoDB adapter is: only over the version the write was made from.
-    put: async (hash, code) => {
-      if ((records.get(hash)?.version ?? 0) !== code.version - 1) return false;
-      records.set(hash, code);
-      return true;
-    },
-    countAttempt: async (hash) => {
-      const record = records.get(hash);
-      if (record) records.set(hash, { ...record, attempts: record.attempts + 1 });
-      return records.get(hash);
-    },
-  };
+  const codes = memoryStatusCodes();
   const sent: EmailMessage[] = [];
   const mailer: Mailer = { sendOnce: async (m) => void sent.push(m) };
   const lastCode = () => /Your code is (\d{6})/.exec(sent.at(-1)!.text)![1]!;

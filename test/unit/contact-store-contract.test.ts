@@ -1,7 +1,4 @@
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
-import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
-import { indexEntriesFor } from '../../shared/front-door/match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { acceptNotification } from '../../shared/front-door/intake';
@@ -609,40 +606,3 @@ const tally = (commands: string[]) =>
       .sort()
       .map((name) => [name.replace(/Command$/, ''), commands.filter((c) => c === name).length]),
   );
-
-describe('the match index backfill on DynamoDB (dynalite)', () => {
-  it('reads only contacts from the contacts table, page by page to the end', async () => {
-    // Prepare: contacts beside every other kind of item the table holds.
-    const table = await dynalite.contactsTable();
-    const store = new DynamoContactStore(table, dynalite.client());
-    const contacts = Array.from({ length: 5 }, (_, i) =>
-      contact('decided', i, { statusToken: `token-${i}`, decision: decision(at(i)) }),
-    );
-    for (const c of contacts) await store.create(c);
-    await store.indexChildren(indexEntriesFor(contacts[0]!, TEST_MATCH_KEY));
-    const db = DynamoDBDocumentClient.from(dynalite.client());
-    for (const Item of [
-      { pk: 'MEETINGS#2026-12-01', sk: 'MEETING#neglect' },
-      { pk: `CONTACT#${contacts[0]!.contactId}`, sk: 'MEETING#m1#00' },
-      { pk: `CONTACT#${contacts[0]!.contactId}`, sk: 'HANDOVER#h1' },
-      { pk: 'KEY#abc', sk: 'KEY' },
-      { pk: 'DRAFT#d1', sk: 'DRAFT' },
-      { pk: 'REFERRER#abc', sk: 'CONFIRMED' },
-      { pk: 'STATUSCODE#abc', sk: 'CODE' },
-    ])
-      await db.send(new PutCommand({ TableName: table, Item }));
-    const index = new DynamoMatchIndex(table, dynalite.client(), 6);
-
-    // Act
-    const read: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await index.pageOfContacts({ limit: 4, cursor });
-      read.push(...page.contacts.map((c) => c.contactId));
-      cursor = page.cursor;
-    } while (cursor);
-
-    // Assess
-    expect(read.sort()).toEqual(contacts.map((c) => c.contactId).sort());
-  });
-});
