@@ -29,6 +29,8 @@ export interface Scenario {
   earlierContacts?: Partial<EarlierContact>[];
   /** What the case registry knows: open cases by child. */
   openCases?: OpenCase[];
+  /** The concern is about an adult who works or volunteers with children (for the LADO). */
+  adultConcern?: NotificationInput['adultConcern'];
 }
 
 export const notificationFor = (s: Scenario): NotificationInput => ({
@@ -59,6 +61,7 @@ export const notificationFor = (s: Scenario): NotificationInput => ({
   expectation: 'Advice on the right service for the family.',
   immediateDanger: s.immediateDanger ?? false,
   consent: { status: 'given' },
+  ...(s.adultConcern && { adultConcern: s.adultConcern }),
 });
 
 export const earlier = (overrides: Partial<EarlierContact>, daysAgo: number, i = 0): EarlierContact => ({
