@@ -1,3 +1,4 @@
+import type { EmployerSector } from '../notification/adult-concern';
 import { ASSESSMENT_FACTORS, AGENCY_TYPES, type AgencyType, type AssessmentFactor } from '../notification/codes';
 import type { EarlierContact, Level } from '../triage/types';
 import type { Condition, FlagName, Side } from './schema';
@@ -16,6 +17,8 @@ export interface Facts {
   immediateDanger: boolean;
   /** The notification is about an adult who works with children (an allegation for the LADO). */
   adultWorkingWithChildren: boolean;
+  /** The sector that adult works in, when the notification is about one. */
+  adultSector: EmployerSector | undefined;
   agency: AgencyType;
   /** How many children the notification is about: a fact about the notification, not one child. */
   childCount: number;
@@ -151,6 +154,13 @@ export const compileCondition = (condition: Condition): Evaluator => {
     case 'adultWorkingWithChildren': {
       const evidence = ['the concern is about an adult who works with children'];
       return (f) => (f.adultWorkingWithChildren ? evidence : undefined);
+    }
+    case 'adultSector': {
+      const sectors: readonly EmployerSector[] = condition.adultSector!;
+      return (f) =>
+        f.adultSector !== undefined && sectors.includes(f.adultSector)
+          ? [`the adult the concern is about works in: ${f.adultSector}`]
+          : undefined;
     }
     case 'indicator': {
       const ids = condition.indicator!;

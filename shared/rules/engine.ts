@@ -121,6 +121,7 @@ const factsOf = (
     missingEpisodes: own?.missingEpisodes ?? concerns.screening.missingEpisodes,
     immediateDanger: notification.immediateDanger,
     adultWorkingWithChildren: notification.adultConcern !== undefined,
+    adultSector: notification.adultConcern?.sector,
     agency: notification.referrer.agencyType,
     childCount: notification.children.length,
     childNumbers: [childIndex + 1],

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EMPLOYER_SECTORS, type EmployerSector } from '../notification/adult-concern';
 import { ASSESSMENT_FACTORS, AGENCY_TYPES, codesOf } from '../notification/codes';
 import { ROUTES, type Level, type Route } from '../triage/types';
 
@@ -25,7 +26,7 @@ interface Range {
 
 /**
  * A condition has exactly one key. Notification facts: factor, dash, cse, missingEpisodes,
- * immediateDanger, agency, children, childAge, unborn, childDisability, adultWorkingWithChildren, chosen. Evaluation state: indicator,
+ * immediateDanger, agency, children, childAge, unborn, childDisability, adultWorkingWithChildren, adultSector, chosen. Evaluation state: indicator,
  * countAtLevel, sides, flag, level, theme. The other children: siblingRule, siblingFlag. History:
  * earlierContacts. Logic: all, any, not.
  */
@@ -44,6 +45,11 @@ export interface Condition {
   childDisability?: true;
   /** The notification is about an adult who works or volunteers with children (for the LADO). */
   adultWorkingWithChildren?: true;
+  /**
+   * The adult the concern is about works in one of these sectors (the LADO's employer sectors): a
+   * foster carer lives with the children in the placement, where a teacher does not.
+   */
+  adultSector?: EmployerSector[];
   indicator?: string[];
   /**
    * The referrer chose one of these indicators for the child (on the form, or by id in the API),
@@ -105,6 +111,13 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       unborn: z.literal(true),
       childDisability: z.literal(true),
       adultWorkingWithChildren: z.literal(true),
+      adultSector: z
+        .array(
+          z.enum(Object.keys(EMPLOYER_SECTORS) as [EmployerSector, ...EmployerSector[]], {
+            message: 'Use an employer sector from the notification schema, like fostering',
+          }),
+        )
+        .min(1),
       indicator: z.array(id).min(1),
       chosen: z.array(id).min(1),
       countAtLevel: z.object({ level, gte: z.number().int().min(1) }).strict(),

@@ -188,6 +188,29 @@ const rows: Row[] = [
     { level: 4, route: 'csc-assessment' },
   ],
   [
+    'baby-parental-alcohol-misuse-impairs-care',
+    {
+      agency: 'health-visitor',
+      factors: [],
+      indicators: ['parental-alcohol-misuse-impairs-care'],
+      ages: [0],
+      description: 'Health visitor: mother of the 2-month-old drunk at every visit; feeds missed.',
+    },
+    { level: 4, route: 'csc-assessment' },
+  ],
+  [
+    'disabled-child-family-at-breaking-point',
+    {
+      agency: 'gp',
+      factors: ['4B'],
+      indicators: ['child-care-needs-unmet'],
+      ages: [11],
+      disability: 'Cerebral palsy; needs help with every care task',
+      description: 'GP: father, her only carer, is depressed and no longer managing her care; asking for respite.',
+    },
+    { level: 4, route: 'csc-assessment' },
+  ],
+  [
     'teenage-self-harm-with-substance-use',
     {
       agency: 'emergency-department',
@@ -234,6 +257,27 @@ describe('every combination rule in the default ruleset', () => {
     expect(recommendation.route).toBe(expected.route);
     if (expected.priority) expect(recommendation.priority).toBe(expected.priority);
     for (const theme of expected.themes ?? []) expect(recommendation.themes).toContain(theme);
+  });
+
+  it("a baby's parent who drinks, without it affecting the baby's care, stays an additional need", () => {
+    const recommendation = recommend(
+      inputFor({ agency: 'health-visitor', factors: ['1B'], ages: [0], description: 'Dad drinks most evenings.' }),
+    );
+    expect(recommendation.reasons.map((r) => r.id)).not.toContain('baby-parental-alcohol-misuse-impairs-care');
+    expect(recommendation.level).toBe(2);
+  });
+
+  it("a disabled child's unmet care needs, with no parent carer struggling, stay a multi-agency response", () => {
+    const recommendation = recommend(
+      inputFor({
+        factors: ['6A'],
+        indicators: ['child-care-needs-unmet'],
+        ages: [7],
+        description: 'Missed four clinic appointments; feeding pump not used as prescribed.',
+      }),
+    );
+    expect(recommendation.reasons.map((r) => r.id)).not.toContain('disabled-child-family-at-breaking-point');
+    expect(recommendation.level).toBe(3);
   });
 
   it('does not escalate neglect for a child of five or over', () => {

@@ -6,8 +6,9 @@ import { inputFor, type Scenario } from './notifications';
  * A fourth set of realistic synthetic notifications, on ground the guidance-, fresh-, probe- and
  * manager-scenarios do not cover, as a reviewer would probe: each child's level, route and
  * timescale (priority, and any statutory clock) written from the published guidance cited beside
- * it BEFORE the engine ran. Where the engine disagreed and the guidance stood, the ruleset or the
- * engine changed (default ruleset 1.11.0), never the expectation; see each "Engine before" note.
+ * it BEFORE the engine ran. The engine agreed on fifteen; where it disagreed (five) the guidance
+ * stood and the ruleset or the engine changed (default ruleset 1.11.0, the condition adultSector),
+ * never the expectation: see each "Engine before" note.
  *
  * Timescales, as the default ruleset words them: red (a strategy discussion or action today)
  * within 4 hours; amber (level 3 or 4) within 4 office hours; green within one working day.
@@ -116,7 +117,8 @@ const cases: Case[] = [
         stillWorkingWithChildren: 'yes',
         childNeedsContact: true,
       },
-      description: 'Red mark on her cheek; says her foster carer slapped her for not going to bed. Another boy, 11, lives there.',
+      description:
+        'Red mark on her cheek; says her foster carer slapped her for not going to bed. Another boy, 11, lives there.',
     },
     [S47, S47],
     { reasons: ['physical-abuse-by-adult', 'sibling-of-child-harmed-at-home', 'open-case'] },
@@ -146,7 +148,8 @@ const cases: Case[] = [
       factors: [],
       indicators: ['parent-mental-health-affects-care'],
       ages: ['unborn'],
-      description: 'Postpartum psychosis after her first child, who lives with his father; stopped lithium; no support.',
+      description:
+        'Postpartum psychosis after her first child, who lives with his father; stopped lithium; no support.',
     },
     [S17],
     { reasons: ['unborn-baby-parental-risk'] },
@@ -199,7 +202,8 @@ const cases: Case[] = [
       factors: [],
       childConcerns: [{ factors: [], indicators: ['forced-marriage-or-honour-based-abuse'] }],
       ages: [17, 14],
-      description: 'Told her tutor her nikah to a 23-year-old is next month; says she wants it; her sister is in Year 9.',
+      description:
+        'Told her tutor her nikah to a 23-year-old is next month; says she wants it; her sister is in Year 9.',
     },
     [S47, S47],
     { reasons: ['forced-marriage-or-honour-based-abuse', 'sibling-of-child-harmed-at-home'] },
@@ -321,7 +325,8 @@ const cases: Case[] = [
       factors: [],
       indicators: ['radicalisation', 'child-mental-health'],
       ages: [12],
-      description: 'Searches for mass shootings, draws them, says he admires the shooters; parents worried and helpful.',
+      description:
+        'Searches for mass shootings, draws them, says he admires the shooters; parents worried and helpful.',
     },
     [EH3],
   ],
@@ -335,7 +340,8 @@ const cases: Case[] = [
       indicators: ['young-person-homeless'],
       ages: [17],
       openCases: [allocated(0, 'early-help')],
-      description: 'Came to housing options after his stepfather told him to go; staying with friends; has a family worker.',
+      description:
+        'Came to housing options after his stepfather told him to go; staying with friends; has a family worker.',
     },
     [S17],
     { reasons: ['young-person-homeless', 'open-early-help'] },
@@ -377,11 +383,15 @@ const cases: Case[] = [
       factors: [],
       indicators: ['person-posing-risk'],
       ages: ['unborn'],
-      description: 'On the sex offender register for assaulting a 12-year-old; partner 20 weeks pregnant; moving in next week.',
+      description:
+        'On the sex offender register for assaulting a 12-year-old; partner 20 weeks pregnant; moving in next week.',
     },
     [S47],
   ],
 ];
+
+const fosterCarerCase = cases[0]![1];
+const privateFosteringCase = cases[1]![1];
 
 const summary = (r: Recommendation) => r.children.map(({ level, route, priority }) => ({ level, route, priority }));
 
@@ -395,5 +405,29 @@ describe('notifications reviewers have not seen, decided from published guidance
     expect(summary(r)).toEqual(expected);
     for (const reason of extra.reasons ?? []) expect(r.reasons.map((x) => x.id)).toContain(reason);
     for (const clock of extra.clocks ?? []) expect(r.clocks.map((c) => c.name)).toContain(clock);
+  });
+
+  it('a teacher who slaps a pupil brings in no brother or sister: they do not live with the teacher (the LADO’s)', () => {
+    // Prepare: the same slap, by a teacher, with the pupil's 11-year-old brother and no open cases.
+    const input = inputFor({
+      ...fosterCarerCase,
+      openCases: undefined,
+      adultConcern: { ...fosterCarerCase.adultConcern!, role: 'Class teacher', sector: 'education' },
+    });
+    // Act
+    const [pupil, brother] = recommend(input).children;
+    // Assess: her strategy discussion considers him (the note); his own level stands.
+    expect(pupil!.route).toBe('csc-strategy-discussion');
+    expect(brother!.route).toBe('information-advice');
+    expect(brother!.reasons.map((r) => r.id)).toEqual(['sibling-in-strategy-discussion']);
+  });
+
+  it('the private fostering visit falls due seven working days after the notification', () => {
+    // Prepare: received 10:00 on Wednesday 18 November 2026.
+    const input = inputFor(privateFosteringCase);
+    // Act
+    const visit = recommend(input).clocks.find((c) => c.name === 'Private fostering visit')!;
+    // Assess: Thursday 19 to Friday 27 November is seven working days.
+    expect(visit.dueAt).toBe('2026-11-27T10:00:00.000Z');
   });
 });
