@@ -12,18 +12,18 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+/** A time of day in GOV.UK style, from a 24-hour hour and two-digit minute: "10am", "5:30pm", "midday", "midnight". */
+export const clockTime = (hour: number, minutes: string): string => {
+  const minute = minutes === '00' ? '' : `:${minutes}`;
+  if (hour === 12 && !minute) return 'midday';
+  if (hour === 0 && !minute) return 'midnight';
+  return `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
+};
+
 /** GOV.UK style times: "10am on Monday 23 November 2026", "5:30pm", "midday", "midnight". */
 export const formatLondonTime = (iso: string): string => {
   const part = Object.fromEntries(londonParts.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  const hour = Number(part.hour);
-  const minute = part.minute === '00' ? '' : `:${part.minute}`;
-  const time =
-    hour === 12 && !minute
-      ? 'midday'
-      : hour === 0 && !minute
-        ? 'midnight'
-        : `${hour % 12 || 12}${minute}${hour < 12 ? 'am' : 'pm'}`;
-  return `${time} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
+  return `${clockTime(Number(part.hour), part.minute)} on ${part.weekday} ${part.day} ${part.month} ${part.year}`;
 };
 
 /** Month names in GOV.UK style, January first. */

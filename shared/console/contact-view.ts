@@ -1,5 +1,5 @@
 import { can, type StaffUser } from '../auth/roles';
-import { formatDate, formatLondonTime } from '../calendar/format';
+import { clockTime, formatDate, formatLondonTime } from '../calendar/format';
 import { awaitsWorkerDecision, groupedByDecision, isOpen, type Decision, type NotifiedContact } from '../contacts';
 import type { AuditEvent, ContactMatches } from '../contacts/ports';
 import { PRIMARY_NEEDS, childName, childNameOf } from '../notification';
@@ -15,6 +15,7 @@ import {
   primaryNeedName,
   priorityName,
   referrerAgencyName,
+  riskLevelName,
   routeName,
   statusName,
   themeName,
@@ -62,6 +63,41 @@ const decisionRows = (
       ...(options.details ? [row('Reason for overriding', d.overrideReason)] : []),
     ];
   });
+/** When a missing child came back or was found, as the referrer gave it: "9:30pm on 27 November 2026". */
+const returnedAt = ({ returnedOn, returnedTime }: { returnedOn?: string; returnedTime?: string }) => {
+  if (!returnedOn) return undefined;
+  const [hour, minutes] = (returnedTime ?? '').split(':');
+  return returnedTime ? `${clockTime(Number(hour), minutes!)} on ${formatDate(returnedOn)}` : formatDate(returnedOn);
+};
+
+/**
+ * The screening results the referrer gave, child by child, as the levels-of-need engine reads
+ * them (shared/rules/engine.ts): a CSE screening outcome and a count of missing episodes are the
+ * child's own (the notification's, with one child); the DASH level is about the household's adult
+ * victim and the return is the notification's, so they are every child's. Only results given.
+ */
+const screeningOf = (n: NotifiedContact['notification']) =>
+  n.children
+    .map((child, i) => {
+      const all = n.concerns.screening;
+      const own = child.concerns?.screening;
+      const cse = own?.cseRisk ?? all.cseRisk;
+      const missing = own?.missingEpisodes ?? all.missingEpisodes;
+      const returned = returnedAt(all);
+      return {
+        title: n.children.length > 1 ? `Child ${i + 1}: ${childName(child)}` : childName(child),
+        rows: [
+          ...(all.dashRisk
+            ? [row('DASH domestic abuse risk level (about the adult victim)', riskLevelName(all.dashRisk))]
+            : []),
+          ...(cse ? [row('Child sexual exploitation screening outcome', riskLevelName(cse))] : []),
+          ...(missing !== undefined ? [row('Times gone missing in the last 90 days', String(missing))] : []),
+          ...(returned ? [row('Came back or was found', returned)] : []),
+        ],
+      };
+    })
+    .filter((c) => c.rows.length > 0);
+
 const TWELVE_MONTHS = 365 * 24 * 3600_000;
 const RECONSIDERATION_STATUSES = {
   requested: "Waiting for a manager's answer",
@@ -298,6 +334,7 @@ export const contactView = ({ contact, user, state = {}, events, matches, agenci
       ),
       row('Ruleset', `${contact.recommendation.ruleset.id} version ${contact.recommendation.ruleset.version}`),
     ],
+    screening: screeningOf(n),
     notificationRows: [
       row('Referrer', [n.referrer.name, n.referrer.role, n.referrer.organisation].filter(Boolean).join(', ')),
       row("Referrer's agency", referrerAgencyName(n.referrer.agencyType)),

@@ -58,6 +58,10 @@ export const AGENCY_NAMES = {
 } as const satisfies Record<keyof typeof AGENCY_TYPES, string>;
 export const referrerAgencyName = known(AGENCY_NAMES, asWords);
 
+/** A screening tool's outcome: DASH's standard, medium or high; CSE screening's low, medium or high. */
+export const RISK_LEVEL_NAMES = { standard: 'Standard', low: 'Low', medium: 'Medium', high: 'High' } as const;
+export const riskLevelName = known(RISK_LEVEL_NAMES, asWords);
+
 export const PRIORITY_NAMES = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
 export const priorityName = known(PRIORITY_NAMES, asWords);
 

@@ -1,5 +1,13 @@
-import { formatDate } from '../../shared/calendar/format';
-import { referrerAgencyName, matchedOn, roleName, routeName, statusName, themeName } from '../../shared/web/labels';
+import { clockTime, formatDate } from '../../shared/calendar/format';
+import {
+  referrerAgencyName,
+  matchedOn,
+  riskLevelName,
+  roleName,
+  routeName,
+  statusName,
+  themeName,
+} from '../../shared/web/labels';
 import { AGENCY_TYPES } from '../../shared/notification';
 
 describe('the words the console uses for codes (issue 12, point 9)', () => {
@@ -16,6 +24,11 @@ describe('the words the console uses for codes (issue 12, point 9)', () => {
     );
     expect(roleName('manager')).toBe('Manager');
     expect(roleName('system')).toBe('Automatic');
+    expect([riskLevelName('standard'), riskLevelName('low'), riskLevelName('high')]).toEqual([
+      'Standard',
+      'Low',
+      'High',
+    ]);
   });
 
   it('never shows a code: every agency type has a name, and an unknown code reads as words', () => {
@@ -26,5 +39,8 @@ describe('the words the console uses for codes (issue 12, point 9)', () => {
   it('writes dates as GOV.UK does', () => {
     expect(formatDate('2018-03-14')).toBe('14 March 2018');
     expect(formatDate('2026-01-01')).toBe('1 January 2026');
+    expect(
+      ['21:30', '09:00', '12:00', '00:00', '00:05'].map((t) => clockTime(Number(t.slice(0, 2)), t.slice(3))),
+    ).toEqual(['9:30pm', '9am', 'midday', 'midnight', '12:05am']);
   });
 });

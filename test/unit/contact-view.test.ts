@@ -64,6 +64,56 @@ describe('the contact page view model', () => {
     expect(rowsOf(view.notificationRows)['Concerns about every child']).toMatch(/Domestic abuse/);
   });
 
+  it('shows the screening results child by child: each child’s own, and the household’s for every child', () => {
+    // Prepare: DASH high is about the adult victim; Mia (15) was screened for CSE and has gone
+    // missing three times, the last return at 9:30pm on 19 November; Noah has no results of his own.
+    const contact = aContact();
+    contact.notification.concerns.screening = { dashRisk: 'high', returnedOn: '2026-11-19', returnedTime: '21:30' };
+    contact.notification.children[1]!.concerns = {
+      factors: [],
+      indicators: [],
+      screening: { cseRisk: 'medium', missingEpisodes: 3 },
+    };
+    // Act
+    const view = viewOf(contact);
+    // Assess
+    expect(view.screening.map((c) => c.title)).toEqual(['Child 1: Noah Madeup', 'Child 2: Mia Madeup']);
+    const [noah, mia] = view.screening.map((c) => rowsOf(c.rows));
+    expect(noah).toEqual({
+      'DASH domestic abuse risk level (about the adult victim)': 'High',
+      'Came back or was found': '9:30pm on 19 November 2026',
+    });
+    expect(mia).toEqual({
+      'DASH domestic abuse risk level (about the adult victim)': 'High',
+      'Child sexual exploitation screening outcome': 'Medium',
+      'Times gone missing in the last 90 days': '3',
+      'Came back or was found': '9:30pm on 19 November 2026',
+    });
+  });
+
+  it('shows an only child’s screening results from the notification, and none where the referrer gave none', () => {
+    // Prepare: one child, screened low for CSE, never missing before (0 is a result, not a blank).
+    const one = aContact();
+    one.notification.children = [one.notification.children[1]!];
+    one.notification.concerns.screening = { cseRisk: 'low', missingEpisodes: 0, returnedOn: '2026-11-19' };
+    const none = aContact();
+    none.notification.concerns.screening = {};
+    // Act
+    const [withResults, withNone] = [viewOf(one), viewOf(none)];
+    // Assess
+    expect(withResults.screening).toEqual([
+      {
+        title: 'Mia Madeup',
+        rows: [
+          { key: { text: 'Child sexual exploitation screening outcome' }, value: { text: 'Low' } },
+          { key: { text: 'Times gone missing in the last 90 days' }, value: { text: '0' } },
+          { key: { text: 'Came back or was found' }, value: { text: '19 November 2026' } },
+        ],
+      },
+    ]);
+    expect(withNone.screening).toEqual([]);
+  });
+
   it('is not overdue before the decision is due', () => {
     // Prepare
     const contact = aContact();
