@@ -18,6 +18,8 @@ import {
   pageForPath,
   previousPage,
   referrerInput,
+  whatLeavesWith,
+  withChildRemoved,
   type ListName,
 } from '../../shared/referrer/journey';
 import { config, contactStore, triageQueue } from '../lib/dependencies';
@@ -95,6 +97,8 @@ const removePage = async (
       {
         ...common(),
         name,
+        // Removing a child takes their own answers with them: the page says which, before it is done.
+        leaving: list === 'children' ? whatLeavesWith(draft.answers, index) : undefined,
         returnTo,
         backHref: href(list, returnTo),
         errorSummary: error ? [{ text: error, href: '#remove' }] : undefined,
@@ -105,13 +109,11 @@ const removePage = async (
   const answer = formValues(event).remove?.[0];
   if (answer !== 'yes' && answer !== 'no') return view(`Select yes if you want to remove ${name}`);
   if (answer === 'yes') {
-    const items = draft.answers[list]!.filter((_, i) => i !== index);
-    await draftStore().put({
-      ...draft,
-      // Which child each worry is about is asked again: the places in the list have moved.
-      answers: { ...draft.answers, [list]: items, ...(list === 'children' && { concernsAbout: undefined }) },
-      updatedAt: new Date().toISOString(),
-    });
+    const answers =
+      list === 'children'
+        ? withChildRemoved(draft.answers, index)
+        : { ...draft.answers, [list]: draft.answers[list]!.filter((_, i) => i !== index) };
+    await draftStore().put({ ...draft, answers, updatedAt: new Date().toISOString() });
   }
   return redirect(href(list, returnTo));
 };

@@ -5,9 +5,13 @@ import {
   allPages,
   notificationInput,
   pageForPath,
+  whatLeavesWith,
+  withChildRemoved,
+  type Answers,
   type FormValues,
 } from '../../shared/referrer/journey';
 import { parseNotification } from '../../shared/notification';
+import { renderPage } from '../../shared/web/render';
 import { schoolNeglectViaForm } from './journey-support';
 
 /**
@@ -92,6 +96,104 @@ describe('checking the referrer journey answers', () => {
     expect(
       findPage('screening', { concernAreas: ['exploitation'], children: [child({})] })!.fields.map((f) => f.path),
     ).toContain('concerns.screening.cseRisk');
+  });
+
+  describe('changing the number of children after the screening page', () => {
+    // Ellie (15) was screened high for CSE and has gone missing 3 times; the DASH level is the household's.
+    const ellie = child({ dateOfBirth: '2011-05-02' });
+    const finn = { ...child({ dateOfBirth: '2016-01-09' }), firstName: 'Finn' };
+    const screened: Answers = {
+      concernAreas: ['exploitation'],
+      children: [ellie],
+      concerns: { screening: { dashRisk: 'medium', cseRisk: 'high', missingEpisodes: 3 } },
+    };
+    const sentOf = (answers: Answers) =>
+      notificationInput(answers) as {
+        children: { concerns?: { screening?: unknown } }[];
+        concerns: { screening: unknown };
+      };
+
+    it("keeps an only child's results as that child's own when a second child is added", () => {
+      // Act: the referrer adds Finn from check your answers.
+      const added = answerPage(
+        findPage('children/1/details', screened)!,
+        screened,
+        {
+          firstName: ['Finn'],
+          lastName: ['Fictional'],
+          born: ['yes'],
+          'dateOfBirth-day': ['9'],
+          'dateOfBirth-month': ['1'],
+          'dateOfBirth-year': ['2016'],
+          gender: ['a'],
+        },
+        now,
+      );
+      // Assess: the screening page now shows Ellie's answers under her name, and sends them as hers.
+      expect(added.errors).toEqual({});
+      const page = findPage('screening', added.answers)!;
+      expect(page.fields.map((f) => f.path)).toContain('children.0.concerns.screening.cseRisk');
+      expect(added.answers.children![0]).toMatchObject({
+        concerns: { screening: { cseRisk: 'high', missingEpisodes: 3 } },
+      });
+      const sent = sentOf(added.answers);
+      expect(sent.children[0]!.concerns?.screening).toEqual({ cseRisk: 'high', missingEpisodes: 3 });
+      expect(sent.children[1]!.concerns).toBeUndefined();
+      expect(sent.concerns.screening).toEqual({ dashRisk: 'medium' });
+    });
+
+    it("keeps the remaining child's own results when one of two is removed, and drops the removed child's", () => {
+      // Prepare: Finn first, then Ellie, each with their own results.
+      const two: Answers = {
+        concernAreas: ['exploitation'],
+        children: [
+          { ...finn, concerns: { screening: { cseRisk: 'low' } } },
+          { ...ellie, concerns: { screening: { cseRisk: 'high', missingEpisodes: 3 } } },
+        ],
+        concerns: { screening: { dashRisk: 'medium' } },
+      };
+      // Act: Finn is removed.
+      const left = withChildRemoved(two, 0);
+      // Assess: Ellie's results are the notification's again, as the one-child page asks them.
+      expect(left.children).toEqual([ellie]);
+      expect(sentOf(left).concerns.screening).toEqual({ dashRisk: 'medium', cseRisk: 'high', missingEpisodes: 3 });
+      expect(sentOf(left).children[0]!.concerns).toBeUndefined();
+    });
+
+    it("removes an only child's results with the child, so a child added later does not inherit them", () => {
+      const none = withChildRemoved(screened, 0);
+      expect(none.concerns).toEqual({ screening: { dashRisk: 'medium' } });
+    });
+
+    it('keeps which child each worry is about for the children who stay, and says what removing a child takes', () => {
+      // Prepare: three children; going missing is about Ellie and Ava, sexual exploitation about Finn alone.
+      const three: Answers = {
+        concernAreas: ['exploitation'],
+        concerns: { indicators: ['missing-reported', 'cse-reported'] },
+        children: [ellie, { ...finn, concerns: { screening: { missingEpisodes: 1 } } }, { ...finn, firstName: 'Ava' }],
+        concernsAbout: { 'cse-reported': ['1'], 'missing-reported': ['0', '2'] },
+      };
+      // Act
+      const leaving = whatLeavesWith(three, 1);
+      const left = withChildRemoved(three, 1);
+      // Assess: Ellie and Ava keep their places' answers; the worry about Finn alone is now about every child.
+      expect(left.concernsAbout).toEqual({ 'missing-reported': ['0', '1'] });
+      expect(leaving).toEqual({
+        screening: true,
+        worries: [
+          'The child may be being sexually exploited, for example given gifts, money, drugs or alcohol for sex',
+        ],
+      });
+      expect(whatLeavesWith(three, 2).screening).toBe(false);
+      // The remove page says so before anything is removed.
+      const page = renderPage('referrer/remove.njk', { name: 'Finn Fictional', leaving } as never);
+      expect(page).toContain('This will also remove:');
+      expect(page).toContain('the risk assessment results you gave for Finn Fictional');
+      expect(page).toMatch(/is about Finn Fictional only: it will then be about all the children/);
+      expect(
+        renderPage('referrer/remove.njk', { name: 'Ava Fictional', leaving: whatLeavesWith(three, 2) } as never),
+      ).not.toContain('This will also remove');
+    });
   });
 
   it('records when a missing child came back, in the referrer’s words, as the date and 24-hour time the return home interview runs from', () => {

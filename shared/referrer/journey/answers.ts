@@ -1,5 +1,6 @@
 import { isProfessionalAgencyType, NotificationSchema, fieldErrors, type FieldError } from '../../notification';
 import { SOMETHING_ELSE, chosenIndicators, concernsByChild, screeningAsked } from './concern-areas';
+import { screeningFitted } from './children-changes';
 import { dateError, datePartsError } from './dates';
 import { adultConcernInput } from './adult-concern-page';
 import { itemIndex } from './pages';
@@ -253,7 +254,8 @@ export const answerPage = (
     );
     if (parts) errors[field.name] = parts;
   }
-  return { answers: next as Answers, errors };
+  // A child added (from the first child's details page on) takes the only child's screening answers with them.
+  return { answers: screeningFitted(next as Answers), errors };
 };
 
 /** The message for an error anywhere in the notification, naming its field, for check your answers. */

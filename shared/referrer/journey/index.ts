@@ -26,4 +26,5 @@ export {
   referrerInput,
   resolve,
 } from './answers';
+export { screeningFitted, whatLeavesWith, withChildRemoved } from './children-changes';
 export { afterChange, journeyPath, nextPage, pageForPath, previousPage } from './navigation';
