@@ -4,7 +4,6 @@ import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   UpdateCommand,
   type BatchGetCommandOutput,
@@ -22,6 +21,7 @@ import {
   expectStatus,
   inStatus,
   isDecided,
+  contactIdOfStatusToken,
   statusTokenHash,
   upgradeContact,
   type Contact,
@@ -67,7 +67,8 @@ import { putIfAbsent } from './versioned-item';
  *    entry carrying the summary later contacts show of it, kept current on every change of it.
  *  - pk CONTACT#<id>, sk INDEXED#<key>#<child>: where the contact's index entries are.
  *  - pk CONTACT#<id>, sk MATCH#…: the contact's matches, one item each, outside the contact.
- *  - pk STATUSLINK#<hashed status token>, sk LINK: the contact a status link opens.
+ *  - pk STATUSLINK#<hashed status token>, sk LINK: the contact a status link opens, for links sent
+ *    before tokens carried their contact's id (newer ones need no item: see newStatusToken).
  *  - pk KEY#<hashed scope and idempotency key>, sk KEY: the contact a key was first used for.
  * Every change of a contact is a single-item conditional write, because that is what keeps a
  * change atomic both in DynamoDB and in the local emulator, which has no transactions; index
@@ -166,22 +167,8 @@ export class DynamoContactStore implements ContactStore {
     this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
+  /** One conditional write: the status token names the contact, so its link needs no item of its own. */
   async create(contact: Contact): Promise<'created' | 'exists'> {
-    // The link first: a failure before the contact leaves a link to nothing (a 404), never a
-    // contact whose emailed link opens nothing.
-    if (contact.statusToken) {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...statusLinkKey(contact.statusToken),
-            contactId: contact.contactId,
-            ...this.expiry(contact.receivedAt),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    }
     return putIfAbsent(this.db, this.tableName, {
       ...contactKey(contact.contactId),
       ...statusKeys(contact),
@@ -228,6 +215,12 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async findByStatusToken(token: string): Promise<Contact | undefined> {
+    const named = contactIdOfStatusToken(token);
+    if (named) {
+      const contact = await this.get(named);
+      return contact?.statusToken === token ? contact : undefined;
+    }
+    // A link emailed before tokens named their contact: its own item says which contact it opens.
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: statusLinkKey(token), ConsistentRead: true }),
     );

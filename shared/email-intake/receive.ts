@@ -150,7 +150,7 @@ export const receiveEmail = async (
     status: 'needs-completing',
     channel: 'email',
     receivedAt: at,
-    statusToken: newStatusToken(),
+    statusToken: newStatusToken(contactId),
     senderAuthentication: sender,
     updatedAt: at,
     incomingEmail: {

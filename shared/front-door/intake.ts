@@ -110,7 +110,7 @@ export const acceptNotification = async (
     status: 'received',
     channel: request.channel,
     receivedAt: at,
-    statusToken: newStatusToken(),
+    statusToken: newStatusToken(contactId),
     notification: parsed.notification,
     ...(request.senderAuthentication && { senderAuthentication: request.senderAuthentication }),
     updatedAt: at,

@@ -34,7 +34,7 @@ describe('a notification travels end to end', () => {
       contactId: expect.stringMatching(/^[0-9a-z]{26}$/),
       reference: expect.stringMatching(/^CFC-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
       status: 'received',
-      statusUrl: expect.stringMatching(/\/api\/status\/[A-Za-z0-9_-]{32}$/),
+      statusUrl: expect.stringMatching(/\/api\/status\/[0-9a-z]{26}[A-Za-z0-9_-]{32}$/),
     });
     const { contactId, reference } = accepted.body;
 
@@ -117,7 +117,7 @@ describe('a notification travels end to end', () => {
       ).status,
     ).toBe(201);
     const outcome = await api.emailTo(notification.referrer.email, /Decision on your notification/);
-    const link = /(http\S+\/status\/[A-Za-z0-9_-]{32})/.exec(outcome.body.text!)![1]!;
+    const link = /(http\S+\/status\/[0-9a-z]{26}[A-Za-z0-9_-]{32})/.exec(outcome.body.text!)![1]!;
     expect(link).not.toContain(contactId);
 
     const page = await fetch(link);

@@ -36,7 +36,7 @@ const contactFrom = (email: string, overrides: ContactChanges = {}): Contact => 
   return stored({
     contactId,
     reference: referenceFor(contactId),
-    statusToken: newStatusToken(),
+    statusToken: newStatusToken(contactId),
     status: 'awaiting-decision',
     channel: 'api',
     receivedAt: now.toISOString(),

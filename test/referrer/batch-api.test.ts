@@ -40,7 +40,7 @@ describe('the agency batch API', () => {
     ]);
     expect(body.results[1]!.errors).toEqual([{ path: 'expectation', message: 'This field is required' }]);
     expect(body.results[0]!.reference).toMatch(/^CFC-/);
-    expect(body.results[0]!.statusUrl).toMatch(/\/status\/[A-Za-z0-9_-]{32}$/);
+    expect(body.results[0]!.statusUrl).toMatch(/\/status\/[0-9a-z]{26}[A-Za-z0-9_-]{32}$/);
   });
 
   it('lands a repeated idempotency key on the same contact, within a batch and across batches', async () => {

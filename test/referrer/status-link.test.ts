@@ -40,7 +40,7 @@ const decidedContact = (): DecidedContact =>
   ({
     contactId: 'a'.repeat(26),
     reference: 'CFC-AAAA-BBBB',
-    statusToken: newStatusToken(),
+    statusToken: newStatusToken('a'.repeat(26)),
     status: 'decided',
     channel: 'api',
     receivedAt,
@@ -83,11 +83,13 @@ describe('status links', () => {
     // Act and assess
     expect(await open(contact.statusToken!, day(89))).toEqual(contact);
     expect(await open(contact.statusToken!, day(90))).toBeUndefined();
-    expect(await open(newStatusToken(), day(1))).toBeUndefined();
+    // A guessed secret opens nothing, even after the right contact id, and nor does the id alone.
+    expect(await open(newStatusToken(contact.contactId), day(1))).toBeUndefined();
+    expect(await open(contact.statusToken!.slice(26), day(1))).toBeUndefined();
     expect(await open(contact.contactId, day(1))).toBeUndefined();
     expect(await open('../../etc/passwd', day(1))).toBeUndefined();
-    // At least 128 random bits: 32 base64url characters carry 192.
-    expect(contact.statusToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // The contact's id, then at least 128 random bits: 32 base64url characters carry 192.
+    expect(contact.statusToken).toMatch(new RegExp(`^${contact.contactId}[A-Za-z0-9_-]{32}$`));
   });
 
   it('show the stage, the route and the next steps without a code, but no free text', () => {

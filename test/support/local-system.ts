@@ -91,13 +91,17 @@ export async function startLocalSystem(options: StartOptions = {}): Promise<Runn
     const timer = setTimeout(() => fail('timed out waiting for the ready line'), options.readyTimeoutMs ?? 150_000);
     const onExit = (code: number | null, signal: string | null) => fail(`exited with ${signal ?? code}`);
     child.once('exit', onExit);
-    child.stdout!.on('data', () => {
+    // Only until the ready line: left on, every later chunk would split the whole output so far,
+    // a cost that grows with the run (the pipeline benchmark's load generator spent its cores on it).
+    const onData = () => {
       const line = stdout.split('\n').find((l) => l.startsWith(`${READY_MARKER} `));
       if (!line) return;
       clearTimeout(timer);
       child.off('exit', onExit);
+      child.stdout!.off('data', onData);
       resolveReady(JSON.parse(line.slice(READY_MARKER.length + 1)) as LocalEndpoints & { summary: LocalSystemSummary });
-    });
+    };
+    child.stdout!.on('data', onData);
   });
 
   const { summary, ...endpoints } = ready;

@@ -14,7 +14,9 @@ import {
   contactFrom,
   expectStatus,
   newContactId,
+  newStatusToken,
   referenceFor,
+  statusTokenHash,
   type Contact,
   type ContactChanges,
   type ContactStatus,
@@ -484,6 +486,60 @@ describe.each([
     expect(await store.claimKey(first)).toBe('claimed');
     expect(await store.claimKey({ ...first, fingerprint: 'f2', contactId: 'other', createdAt: at(2) })).toEqual(first);
   });
+
+  it('finds a contact by its status token, and nothing by a guessed secret after its id', async () => {
+    // Prepare
+    const stored = contact('received', 1);
+    const withLink = { ...stored, statusToken: newStatusToken(stored.contactId) };
+    await store.create(withLink);
+    // Act and assess
+    expect((await store.findByStatusToken(withLink.statusToken))?.contactId).toBe(stored.contactId);
+    expect(await store.findByStatusToken(newStatusToken(stored.contactId))).toBeUndefined();
+    expect(await store.findByStatusToken(newStatusToken(newContactId()))).toBeUndefined();
+  });
+});
+
+describe('status links on DynamoDB (dynalite)', () => {
+  it('stores a contact in one write, and still opens a link emailed before tokens named their contact', async () => {
+    // Prepare: a contact whose token is the random part alone, and the link item made for it then.
+    const table = await dynalite.contactsTable();
+    const client = dynalite.client();
+    const calls: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        calls.push(context.commandName as string);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    const store = new DynamoContactStore(table, client);
+    const legacyToken = 'L'.repeat(32);
+    const earlier = { ...contact('received', 1), statusToken: legacyToken };
+    await store.create(earlier);
+    await DynamoDBDocumentClient.from(client).send(
+      new PutCommand({
+        TableName: table,
+        Item: { pk: `STATUSLINK#${statusTokenHash(legacyToken)}`, sk: 'LINK', contactId: earlier.contactId },
+      }),
+    );
+    const later = contact('received', 2);
+    const token = newStatusToken(later.contactId);
+    calls.length = 0;
+
+    // Act
+    await store.create({ ...later, statusToken: token });
+    const writes = calls.splice(0);
+    const opened = await new DynamoContactStore(table, client).findByStatusToken(token);
+    const reads = calls.splice(0);
+    const openedEarlier = await store.findByStatusToken(legacyToken);
+
+    // Assess
+    client.middlewareStack.remove('countRequests');
+    expect(writes).toEqual(['PutItemCommand']);
+    expect(opened?.contactId).toBe(later.contactId);
+    expect(reads).toEqual(['GetItemCommand']);
+    expect(openedEarlier?.contactId).toBe(earlier.contactId);
+  });
 });
 
 /**
@@ -558,13 +614,13 @@ describe('DynamoDB requests per contact', () => {
     client.middlewareStack.remove('countRequests');
     process.stdout.write(`DynamoDB requests per contact: ${total} ${JSON.stringify(summary)}\n`);
     expect(summary).toEqual({
-      acceptNotification: { PutItem: 3 },
+      acceptNotification: { PutItem: 2 },
       beginTriage: { UpdateItem: 1 },
       matchEarlierContacts: { BatchWriteItem: 1, Query: 4 },
       applyLevelsOfNeed: { PutItem: 1, Query: 1, UpdateItem: 4 },
       sendAcknowledgement: { GetItem: 2, PutItem: 1, UpdateItem: 1 },
     });
-    expect(total).toBe(19);
+    expect(total).toBe(18);
   });
 
   it('changes a contact from the one it last read only if nobody wrote since, and otherwise reads it again', async () => {
