@@ -148,6 +148,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       routes.push(...api.routes.map((r) => `${r.routeKey} → ${r.target.fn.logicalId}`));
     }
 
+    await invoker.loadAll();
+
     const mappings = describeQueueMappings(deployment, invoker);
     const poller = new SqsPoller(emulators.sqs, mappings, invoker, log, engine);
     poller.start();

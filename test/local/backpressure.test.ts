@@ -106,6 +106,27 @@ describe('the two lanes of local invocations', () => {
     expect(afterRequests).toEqual([...whileRequestsRun, 'work 3']);
     expect(started).toEqual([...afterRequests, 'work 4']);
   });
+
+  it('loads every handler at start-up, so no caller waits for a module to load', async () => {
+    // Prepare: handlers that note when their module is loaded.
+    const loaded: string[] = [];
+    (globalThis as { laneTest?: unknown }).laneTest = { loaded, run: async (label: string) => label };
+    const functions = ['Api', 'Work'].map((name) => {
+      const fn = gatedFunction(name);
+      writeFileSync(fn.entry, `globalThis.laneTest.loaded.push('${name}');\n${readFileSync(fn.entry, 'utf8')}`);
+      return fn;
+    });
+    const invoker = new LambdaInvoker(functions, () => undefined);
+
+    // Act
+    await invoker.loadAll();
+    const beforeAnyInvocation = [...loaded];
+    await invoker.invoke(functions[0]!, 'request', 'request');
+
+    // Assess
+    expect(beforeAnyInvocation).toEqual(['Api', 'Work']);
+    expect(loaded).toEqual(['Api', 'Work']);
+  });
 });
 
 describe('the local execution records', () => {
