@@ -1,3 +1,4 @@
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
