@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { actingRole, can, ROLES, type Permission, type StaffUser } from '../../shared/auth/roles';
 import { currentSession } from '../../shared/auth/session';
+import { signInPath } from '../../shared/auth/return-to';
 import { authSettings } from '../../shared/config';
 import { isContactId, type Contact } from '../../shared/contacts';
 import { isEmailToComplete } from '../../shared/console/incoming-email';
@@ -72,11 +73,12 @@ export const consoleRoute = (permission: Permission, handle: Handler) =>
     async (event: APIGatewayProxyEventV2) => {
       const user = (await currentSession(event, authSettings(), new Date(), revokedSessions()))?.user;
       const isGet = event.requestContext.http.method === 'GET';
+      // After signing in, back to the page asked for (a link in an email), checked for the role then.
       if (!user)
         return isGet
-          ? redirect('/console/sign-in')
+          ? redirect(signInPath(`${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`))
           : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
-      // Sign-in lands everyone on /console; the LADO's console is the allegations queue.
+      // Sign-in lands on /console unless a page was asked for; the LADO's console is the allegations queue.
       if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations'))
         return redirect('/console/allegations');
       // A receiving team's console is the handovers addressed to it.

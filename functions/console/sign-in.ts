@@ -10,6 +10,7 @@ import {
   type HostedUi,
 } from '../../shared/auth/oauth';
 import { ROLES } from '../../shared/auth/roles';
+import { safeReturnPath } from '../../shared/auth/return-to';
 import { readCookie } from '../../shared/auth/cookies';
 import { authSettings, type AuthSettings } from '../../shared/config';
 import { clearedSessionCookie, currentSession, localSessionToken, sessionCookie } from '../../shared/auth/session';
@@ -29,12 +30,13 @@ const hostedUi = (settings: Cognito): HostedUi => ({
   clientId: settings.COGNITO_CLIENT_ID,
 });
 
-const localSignInPage = (errors?: { text: string; href: string }[]) =>
+const localSignInPage = (returnTo: string | undefined, errors?: { text: string; href: string }[]) =>
   page(
     'console/sign-in.njk',
     {
       navigation: [{ href: '/console', text: 'Triage console', active: true }],
       errors,
+      returnTo,
       users: LOCAL_USERS.map((u) => ({
         value: u.id,
         text: u.name,
@@ -82,13 +84,17 @@ export const handler = formHandler(
       return redirect(next, [clearedSessionCookie(event)]);
     }
 
+    // The page the user asked for before being sent to sign in, if it is a console page (return-to.ts).
+    const askedFor = safeReturnPath(event.queryStringParameters?.returnTo);
     if (settings.CONSOLE_AUTH === 'local') {
-      if (route === 'GET /console/sign-in') return localSignInPage();
+      if (route === 'GET /console/sign-in') return localSignInPage(askedFor);
       if (route === 'POST /console/sign-in') {
-        const user = localUser(formFields(event).user ?? '');
-        if (!user) return localSignInPage([{ text: 'Choose who to sign in as', href: '#user' }]);
+        const fields = formFields(event);
+        const returnTo = safeReturnPath(fields.returnTo);
+        const user = localUser(fields.user ?? '');
+        if (!user) return localSignInPage(returnTo, [{ text: 'Choose who to sign in as', href: '#user' }]);
         logger.info('Local sign-in', { role: user.roles[0] });
-        return redirect('/console', [
+        return redirect(returnTo ?? '/console', [
           sessionCookie(event, localSessionToken(user.id, settings.CONSOLE_SESSION_SECRET, new Date())),
         ]);
       }
@@ -96,7 +102,7 @@ export const handler = formHandler(
     }
 
     if (route === 'GET /console/sign-in') {
-      const attempt = newSignInAttempt();
+      const attempt = { ...newSignInAttempt(), ...(askedFor && { returnTo: askedFor }) };
       return redirect(authorizeUrl(hostedUi(settings), attempt, callbackUrl(event)), [
         `${ATTEMPT_COOKIE}=${attemptCookieValue(attempt)}; Path=/console/auth; HttpOnly; Secure; SameSite=Lax; Max-Age=600`,
       ]);
@@ -108,7 +114,7 @@ export const handler = formHandler(
         return message(400, 'Sign in again', 'The sign-in could not be checked. Sign in again.');
       const token = await exchangeCode(code, attempt.verifier, event, settings);
       if (!token) return message(401, 'Sign in again', 'The sign-in could not be completed. Sign in again.');
-      return redirect('/console', [sessionCookie(event, token)]);
+      return redirect(attempt.returnTo ?? '/console', [sessionCookie(event, token)]);
     }
     return message(404, 'Page not found', 'There is no such sign-in page.');
   },

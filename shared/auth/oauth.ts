@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { safeReturnPath } from './return-to';
 
 /**
  * The OAuth 2.0 authorisation-code flow with Cognito's hosted UI, as pure URL and value
@@ -44,10 +45,27 @@ export const tokenRequest = (ui: HostedUi, code: string, verifier: string, redir
 export const logoutUrl = (ui: HostedUi, logoutUri: string): string =>
   `${ui.domain}/logout?${new URLSearchParams({ client_id: ui.clientId, logout_uri: logoutUri })}`;
 
-/** The sign-in attempt travels in one short-lived cookie: `<state>.<verifier>`. */
-export const attemptCookieValue = (attempt: { state: string; verifier: string }): string =>
-  `${attempt.state}.${attempt.verifier}`;
-export const readAttemptCookie = (value: string | undefined): { state: string; verifier: string } | undefined => {
-  const [state, verifier, ...rest] = (value ?? '').split('.');
-  return state && verifier && rest.length === 0 ? { state, verifier } : undefined;
+/** One sign-in: its state, its PKCE verifier, and the console page to return to afterwards. */
+export interface SignInAttempt {
+  state: string;
+  verifier: string;
+  returnTo?: string;
+}
+
+/**
+ * The sign-in attempt travels in one short-lived HttpOnly cookie, `<state>.<verifier>` and, when
+ * the user asked for a page, `.<that page, base64url>`: kept out of the hosted UI's URLs and
+ * logs, and checked again on the way back, as if it had never been checked.
+ */
+export const attemptCookieValue = (attempt: SignInAttempt): string =>
+  [
+    attempt.state,
+    attempt.verifier,
+    ...(attempt.returnTo ? [Buffer.from(attempt.returnTo).toString('base64url')] : []),
+  ].join('.');
+export const readAttemptCookie = (value: string | undefined): SignInAttempt | undefined => {
+  const [state, verifier, returnTo, ...rest] = (value ?? '').split('.');
+  if (!state || !verifier || rest.length > 0) return undefined;
+  const page = returnTo === undefined ? undefined : safeReturnPath(Buffer.from(returnTo, 'base64url').toString('utf8'));
+  return { state, verifier, ...(page && { returnTo: page }) };
 };

@@ -4,6 +4,7 @@ import { LOCAL_USERS } from '../../shared/auth/local-users';
 import { ROLES, type Role } from '../../shared/auth/roles';
 import { followed, get, post, signIn, statusOf, submitAndTriage, versionOnPage } from './helpers';
 import { ROLE_ROUTES } from './role-routes';
+import { signInPath } from '../../shared/auth/return-to';
 
 /**
  * The console's routes against the whole local system: who may do what, two people acting at
@@ -68,12 +69,12 @@ describe('triage console over HTTP', () => {
         method === 'GET' ? get(local.system, url, cookie) : post(local.system, url, bodies[route] ?? stale, cookie);
       const anonymous = await call();
       expect(method === 'GET' ? [anonymous.status, anonymous.headers.get('location')] : [anonymous.status]).toEqual(
-        method === 'GET' ? [303, '/console/sign-in'] : [401],
+        method === 'GET' ? [303, signInPath(url)] : [401],
       );
       for (const [role, user] of Object.entries(people)) {
         const response = await call(as[user]);
         const reached =
-          ![401, 403].includes(response.status) && response.headers.get('location') !== '/console/sign-in';
+          ![401, 403].includes(response.status) && !response.headers.get('location')?.startsWith('/console/sign-in');
         // Someone whose console is elsewhere (the LADO, a receiving team, a partner) is sent there from /console.
         const sentHome = route === 'GET /console' && response.status === 303;
         expect([role, reached && !sentHome]).toEqual([role, roles.includes(role as Role)]);
@@ -105,6 +106,29 @@ describe('triage console over HTTP', () => {
       });
       expect(crossSite.status).toBe(403);
     });
+  });
+
+  it('returns someone who signs in to the page they asked for, where their role is checked again, and never off the site', async () => {
+    // Prepare: a link to a contact, followed by someone not signed in.
+    const page = `/console/contacts/${neglect}`;
+    const asked = await get(local.system, page);
+    const signInPage = await (await get(local.system, asked.headers.get('location')!)).text();
+    const sessionOf = (response: Response) =>
+      response.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('fd_session='))!
+        .split(';')[0]!;
+    // Act
+    const worker = await post(local.system, '/console/sign-in', { user: 'sam.okafor', returnTo: page });
+    const police = await post(local.system, '/console/sign-in', { user: 'dc.harris', returnTo: page });
+    const offSite = await post(local.system, '/console/sign-in', { user: 'sam.okafor', returnTo: '/\\evil.example' });
+    // Assess
+    expect(asked.headers.get('location')).toBe(signInPath(page));
+    expect(signInPage).toContain(`name="returnTo" value="${page}"`);
+    expect([worker.status, worker.headers.get('location'), police.headers.get('location')]).toEqual([303, page, page]);
+    expect((await get(local.system, page, sessionOf(worker))).status).toBe(200);
+    expect((await get(local.system, page, sessionOf(police))).status).toBe(403);
+    expect(offSite.headers.get('location')).toBe('/console');
   });
 
   it('shows a contact with times in London time and no field in an error state until something is wrong', async () => {
