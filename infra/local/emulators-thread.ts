@@ -5,12 +5,14 @@
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import startSes from 'aws-ses-v2-local';
 import type { EmulatorPorts, Emulators, EmulatorThreadMessage } from './emulators';
+import { watchListeningServers } from './listening-servers';
 import { persistMailbox } from './mailbox';
 import { closeServer, listen, LOOPBACK } from './net';
+import { answerEmulatorRequests } from './socketless-http';
 import { REGION } from './template';
 
 /**
@@ -82,7 +84,9 @@ async function runEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emul
   }
 }
 
-const { dataDir, ports } = workerData as { dataDir: string; ports: EmulatorPorts };
+const { dataDir, ports, requests } = workerData as { dataDir: string; ports: EmulatorPorts; requests: MessagePort };
+// The handlers' SDK requests arrive here without sockets (sdk-in-process.ts); each emulator also keeps its port.
+answerEmulatorRequests(requests, watchListeningServers());
 const say = (message: EmulatorThreadMessage) => parentPort!.postMessage(message);
 
 runEmulators(dataDir, ports).then(

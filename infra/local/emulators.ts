@@ -9,7 +9,8 @@
  * and the callers' requests no longer queue behind the emulators' work.
  */
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { sendSdkRequestsInProcess } from './sdk-in-process';
 
 export interface EmulatorPorts {
   sqs: number;
@@ -34,7 +35,11 @@ export type EmulatorThreadMessage = { started: EmulatorAddresses } | { failed: s
 
 /** Starts the emulators in their own thread (`emulators-thread.ts`); stop() ends the thread. */
 export async function startEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emulators> {
-  const worker = new Worker(join(__dirname, 'emulators-thread.ts'), { workerData: { dataDir, ports } });
+  const requests = new MessageChannel();
+  const worker = new Worker(join(__dirname, 'emulators-thread.ts'), {
+    workerData: { dataDir, ports, requests: requests.port2 },
+    transferList: [requests.port2],
+  });
   const exited = new Promise<void>((resolveExit) => worker.once('exit', () => resolveExit()));
   const addresses = await new Promise<EmulatorAddresses>((resolveStart, reject) => {
     worker.once('error', reject);
@@ -51,9 +56,16 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
     throw error;
   });
   const restoreNames = await resolveLocalhostNames();
+  const { dynamodb, sqs, ses } = addresses;
+  // The handlers reach the emulators through the port; other processes still use the addresses above.
+  const backToHttp = sendSdkRequestsInProcess(
+    requests.port1,
+    [dynamodb, sqs, ses].map((address) => Number(new URL(address).port)),
+  );
   return {
     ...addresses,
     stop: async () => {
+      backToHttp();
       await restoreNames();
       worker.postMessage('stop');
       await exited;
