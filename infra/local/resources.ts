@@ -84,6 +84,21 @@ export const createTableInput = (TableName: string, props: TableProperties): Cre
   LocalSecondaryIndexes: indexesOf(props.LocalSecondaryIndexes),
 });
 
+/**
+ * Creates a table and returns once it is ACTIVE, as in AWS: before that DynamoDB (and dynalite)
+ * answer ResourceNotFoundException. dynalite turns it ACTIVE a moment after answering CreateTable,
+ * which a loopback round trip used to hide; the in-process transport answers faster than that.
+ */
+export async function createTable(client: DynamoDBClient, TableName: string, props: TableProperties): Promise<void> {
+  await client.send(new CreateTableCommand(createTableInput(TableName, props)));
+  for (let polls = 0; ; polls++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    if (polls === 1000) throw new Error(`Table ${TableName} is still ${Table?.TableStatus} after ${polls} polls`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function ensureTable(
   client: DynamoDBClient,
   deployment: LocalDeployment,
@@ -98,7 +113,7 @@ async function ensureTable(
     throw error;
   });
   if (!existing?.Table) {
-    await client.send(new CreateTableCommand(createTableInput(TableName, props)));
+    await createTable(client, TableName, props);
     return TableName;
   }
   if (JSON.stringify(existing.Table.KeySchema) !== JSON.stringify(props.KeySchema)) {

@@ -132,22 +132,24 @@ class EmulatorChannel {
   }
 
   send(request: Omit<EmulatorRequest, 'id'>, options: HandlerOptions, config: TimeoutConfig): Promise<HttpResponse> {
-    const abortSignal = options?.abortSignal as AbortSignal | undefined;
-    if (abortSignal?.aborted) return Promise.reject(abortError(abortSignal));
+    const signal = options?.abortSignal as SdkAbortSignal | undefined;
+    if (signal?.aborted) return Promise.reject(abortError(signal));
     const id = ++this.lastId;
     return new Promise<HttpResponse>((resolve, reject) => {
       const timers: NodeJS.Timeout[] = [];
-      const onAbort = () => settle(() => reject(abortError(abortSignal!)));
+      const onAbort = () => settle(() => reject(abortError(signal)));
       const settle = (outcome: () => void) => {
         if (!this.waiting.delete(id)) return;
         for (const timer of timers) clearTimeout(timer);
-        abortSignal?.removeEventListener?.('abort', onAbort);
+        signal?.removeEventListener?.('abort', onAbort);
         outcome();
       };
       this.waiting.set(id, (answer) =>
         settle(() => ('error' in answer ? reject(transportError(answer.error)) : resolve(sdkResponse(answer)))),
       );
-      abortSignal?.addEventListener?.('abort', onAbort, { once: true });
+      // The SDK still accepts its older signal, which has only `onabort`, as its own handler does.
+      if (signal?.addEventListener) signal.addEventListener('abort', onAbort, { once: true });
+      else if (signal) signal.onabort = onAbort;
       timers.push(...this.timeouts(config, options?.requestTimeout, (error) => settle(() => reject(error))));
       this.port.postMessage({ id, ...request } satisfies EmulatorRequest, [request.body.buffer as ArrayBuffer]);
     });
@@ -188,9 +190,16 @@ class EmulatorChannel {
   }
 }
 
+/** An abort signal as the SDK passes it: a standard one, or its older kind with only `onabort`. */
+type SdkAbortSignal = Partial<Pick<AbortSignal, 'addEventListener' | 'removeEventListener'>> & {
+  aborted: boolean;
+  reason?: unknown;
+  onabort: unknown;
+};
+
 /** As the SDK's handler names it: an AbortError carrying the signal's reason. */
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
+function abortError(signal: SdkAbortSignal | undefined): Error {
+  const reason = signal?.reason;
   const isError = reason instanceof Error || types.isNativeError(reason);
   const error = new Error(reason && !isError ? String(reason) : 'Request aborted');
   error.name = 'AbortError';

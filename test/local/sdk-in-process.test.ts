@@ -4,7 +4,6 @@ import { Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
 import {
   ConditionalCheckFailedException,
-  CreateTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -12,6 +11,7 @@ import {
 import { HttpRequest } from '@smithy/core/protocols';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import dynalite from 'dynalite';
+import { createTable } from '../../infra/local/resources';
 import { sendSdkRequestsInProcess } from '../../infra/local/sdk-in-process';
 import { answerEmulatorRequests } from '../../infra/local/socketless-http';
 
@@ -27,9 +27,15 @@ const echo = createServer((req: IncomingMessage, res: ServerResponse) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    const path = new URL(req.url!, 'http://localhost').pathname;
-    if (path === '/hang-up') return res.destroy();
-    if (path === '/slow') return setTimeout(() => res.end('late'), 2000).unref();
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/hang-up') {
+      res.destroy();
+      return;
+    }
+    if (path === '/slow') {
+      setTimeout(() => res.end('late'), 2000).unref();
+      return;
+    }
     res.setHeader('set-cookie', ['a=1', 'b=2']);
     res.writeHead(path === '/teapot' ? 418 : 200, {
       'content-type': 'application/octet-stream',
@@ -145,14 +151,10 @@ describe('SDK requests to an emulator, in process', () => {
       },
       { step: 'deserialize' },
     );
-    await client.send(
-      new CreateTableCommand({
-        TableName,
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    await createTable(client, TableName, {
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    });
     const Item = { pk: { S: 'k' }, data: { B: Uint8Array.from([0, 1, 254, 255]) } };
 
     // Act

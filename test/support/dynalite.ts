@@ -1,13 +1,15 @@
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { createTableInput, type TableProperties } from '../../infra/local/resources';
+import { createTable as createStackTable, type TableProperties } from '../../infra/local/resources';
+import { reachInProcess } from './in-process';
 import { stackTemplate } from './stack-template';
 
 /**
  * A dynalite server for one test file's contract tests, started before its tests and stopped
  * after, and tables created as the synthesised stack defines them (the same conversion the local
- * runtime uses), so an adapter is tested against the keys and indexes it will have in AWS.
+ * runtime uses), so an adapter is tested against the keys and indexes it will have in AWS. The
+ * SDK reaches it as the local system's handlers reach theirs, in process (see reachInProcess).
  */
 export const useDynalite = () => {
   let server: ReturnType<typeof dynalite> | undefined;
@@ -17,6 +19,7 @@ export const useDynalite = () => {
   beforeAll(async () => {
     server = dynalite({ createTableMs: 0 });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    reachInProcess(server);
     const { port } = server.address() as AddressInfo;
     endpoint = `http://127.0.0.1:${port}`;
     client = new DynamoDBClient({
@@ -41,7 +44,7 @@ export const useDynalite = () => {
 
   async function createTable(table: StackTable): Promise<string> {
     const TableName = `${table}-${++tables}`;
-    await client!.send(new CreateTableCommand(createTableInput(TableName, tableProperties(table))));
+    await createStackTable(client!, TableName, tableProperties(table));
     return TableName;
   }
 };

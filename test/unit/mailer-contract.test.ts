@@ -7,6 +7,7 @@ import { SesMailer } from '../../shared/aws/ses-mailer';
 import type { Mailer } from '../../shared/mail/mailer';
 import type { EmailMessage } from '../../shared/mail/message';
 import { useDynalite } from '../support/dynalite';
+import { reachInProcess } from '../support/in-process';
 import { memoryPorts } from '../support/memory-contact-store';
 
 /**
@@ -20,6 +21,7 @@ let sesEndpoint: string;
 const saved = { ...process.env };
 beforeAll(async () => {
   ses = await startSes({ host: '127.0.0.1', port: 0 });
+  reachInProcess(ses);
   sesEndpoint = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
   // Powertools makes its own DynamoDB client for the idempotency records: the SDK finds dynalite
   // through the environment, as the local system's handlers do.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CreateTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { createTable } from '../../infra/local/resources';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoRateLimiter } from '../../shared/aws/dynamo-rate-limiter';
 import type { RateLimit, RateLimiter } from '../../shared/web/rate-limit';
 import { useDynalite } from '../support/dynalite';
@@ -14,20 +15,17 @@ const dynamo = useDynalite();
 let tables = 0;
 const dynamoLimiter = async (): Promise<RateLimiter> => {
   const TableName = `rate-${++tables}`;
-  await dynamo.client().send(
-    new CreateTableCommand({
-      TableName,
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  // A table with the contacts table's keys, ACTIVE before it is used (as in AWS).
+  await createTable(dynamo.client(), TableName, {
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
+    ],
+  });
   return new DynamoRateLimiter(TableName, async () => 'test-only-rate-limit-key-0123456789abcdef', dynamo.client());
 };
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { createTable } from '../../infra/local/resources';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
@@ -223,20 +223,17 @@ describe('re-indexing the contacts table itself (dynalite)', () => {
     // Prepare: a table with the contacts table's keys, one contact indexed under old keys, its
     // referrer's address confirmed under the old unkeyed hash.
     const TableName = 'contacts-reindex';
-    await dynamo.client().send(
-      new CreateTableCommand({
-        TableName,
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    // A table with the contacts table's keys, ACTIVE before it is used (as in AWS).
+    await createTable(dynamo.client(), TableName, {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+    });
     const store = new DynamoContactStore(TableName, dynamo.client(), 6);
     const addresses = new DynamoReferrerAddresses(TableName, dynamo.client(), 6);
     const contact = aContact('a@mail.example');
