@@ -5,13 +5,14 @@ import { signInPath } from '../../shared/auth/return-to';
 import { authSettings } from '../../shared/config';
 import { isContactId, type Contact } from '../../shared/contacts';
 import { isEmailToComplete } from '../../shared/console/incoming-email';
+import { sessionEndedView } from '../../shared/console/session-ended';
 import { contactView, incomingEmailView, type ContactPageState } from '../../shared/console/contact-view';
 import type { AuditEvent } from '../../shared/contacts/ports';
 import { config, contactStore, revokedSessions } from '../lib/dependencies';
 import { meetingStore } from '../meetings/dependencies';
 import { meetingsOnContact } from './contact-meetings';
 import { formHandler } from '../lib/form-handler';
-import { page, redirect } from '../lib/pages';
+import { formParams, page, redirect } from '../lib/pages';
 
 export type Actor = AuditEvent['actor'];
 type Handler = (
@@ -77,7 +78,18 @@ export const consoleRoute = (permission: Permission, handle: Handler) =>
       if (!user)
         return isGet
           ? redirect(signInPath(`${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`))
-          : message(401, 'Sign in again', 'Your session has ended. Sign in again to carry on.');
+          : page(
+              'console/session-ended.njk',
+              {
+                ...baseContext(),
+                errorPage: true,
+                ...sessionEndedView(
+                  { path: event.rawPath, referer: event.headers?.referer, host: event.headers?.host },
+                  formParams(event),
+                ),
+              },
+              401,
+            );
       // Sign-in lands on /console unless a page was asked for; the LADO's console is the allegations queue.
       if (!can(user, permission) && isGet && event.rawPath === '/console' && can(user, 'allegations'))
         return redirect('/console/allegations');

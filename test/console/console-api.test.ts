@@ -131,6 +131,23 @@ describe('triage console over HTTP', () => {
     expect(offSite.headers.get('location')).toBe('/console');
   });
 
+  it('gives back what was typed when a form is sent after the session ended, and signs in again to its page', async () => {
+    // Act: a rationale sent with no session (it ended while the worker was typing).
+    const page = `/console/contacts/${neglect}/decide`;
+    const sent = await post(local.system, page, {
+      version: '1',
+      route: 'nfa',
+      level: '1',
+      rationale: 'Mum & dad <both> agree.\nSchool will keep watch.',
+    });
+    const text = await sent.text();
+    // Assess: refused, saying so, with the words back (escaped) and the way back to the form.
+    expect(sent.status).toBe(401);
+    expect(text).toContain('Your session ended, so what you sent has not been saved.');
+    expect(text).toContain('Mum &amp; dad &lt;both&gt; agree.<br>School will keep watch.');
+    expect(text).toContain(`href="${signInPath(page).replace(/&/g, '&amp;')}"`);
+  });
+
   it('shows a contact with times in London time and no field in an error state until something is wrong', async () => {
     const page = await (await get(local.system, `/console/contacts/${neglect}`, as['sam.okafor'])).text();
     expect(page).not.toContain('govuk-form-group--error');

@@ -2,6 +2,7 @@ import { authSettings } from '../../shared/config';
 import { clearedSessionCookie, currentSession, localSessionToken, sessionCookie } from '../../shared/auth/session';
 import { actingRole, can, rolesFromGroups } from '../../shared/auth/roles';
 import { memoryRevokedSessions } from '../support/memory-revoked-sessions';
+import { formPageOf, sessionEndedView } from '../../shared/console/session-ended';
 
 /**
  * The triage console's sessions: a session is refused when it is missing, forged, expired or
@@ -159,6 +160,57 @@ describe("a Cognito user's roles", () => {
     const admin = { id: 'jo.reid', name: 'Jo Reid', roles: ['admin' as const] };
     expect(['view', 'act', 'manage', 'allegations', 'partner', 'receive'].some((p) => can(admin, p as never))).toBe(
       false,
+    );
+  });
+});
+
+describe('a console form posted after the session ended', () => {
+  const host = 'front-door.example.gov.uk';
+  const contact = '/console/contacts/01jd5k9w3m8v2r7t6y4x0c1b9a';
+
+  it("gives back what was typed, in the form's words, and signs in again to the page the form was on", () => {
+    // Prepare: a manager's sign-off comment of two lines, with the form's hidden fields.
+    const posted = new URLSearchParams({
+      csrfToken: 'token',
+      version: '7',
+      signOff: 'return',
+      comment: 'Please speak to the school first.\nThen decide again.',
+    });
+    // Act
+    const view = sessionEndedView({ path: `${contact}/sign-off`, referer: `https://${host}${contact}`, host }, posted);
+    // Assess
+    expect(view).toEqual({
+      signInHref: `/console/sign-in?returnTo=${encodeURIComponent(contact)}`,
+      typed: [{ label: 'Comment', lines: ['Please speak to the school first.', 'Then decide again.'] }],
+    });
+  });
+
+  it("names each child's rationale on the decide page, and leaves out what was not typed", () => {
+    const posted = new URLSearchParams([
+      ['rationale-0', 'Several level 3 needs; the family agrees to early help.'],
+      ['overrideReason-0', '  '],
+      ['rationale-1', ''],
+      ['route-0', 'early-help-targeted'],
+    ]);
+
+    const view = sessionEndedView({ path: `${contact}/decide`, host }, posted);
+
+    expect(view.typed).toEqual([
+      { label: 'Rationale', lines: ['Several level 3 needs; the family agrees to early help.'] },
+    ]);
+    expect(view.signInHref).toBe(`/console/sign-in?returnTo=${encodeURIComponent(`${contact}/decide`)}`);
+  });
+
+  it("returns to the page of the address posted to when the Referer is missing or another site's", () => {
+    expect(formPageOf(`${contact}/claim`, undefined, host)).toBe(contact);
+    expect(formPageOf(`${contact}/claim`, 'https://evil.example/console/phone', host)).toBe(contact);
+    expect(formPageOf(`${contact}/claim`, 'not a url', host)).toBe(contact);
+    expect(formPageOf('/console/phone', undefined, host)).toBe('/console/phone');
+    expect(formPageOf('/console/partner/contacts/01jd5k9w3m8v2r7t6y4x0c1b9a/answer', undefined, host)).toBe(
+      '/console/partner/contacts/01jd5k9w3m8v2r7t6y4x0c1b9a',
+    );
+    expect(formPageOf('/console/meetings', `https://${host}/console/meetings?date=2026-12-01`, host)).toBe(
+      '/console/meetings?date=2026-12-01',
     );
   });
 });
