@@ -173,6 +173,7 @@ const main = async () => {
     // 2. End to end.
     const pid = readLiveEndpoints(system.dataDir)?.pid;
     const cpuBefore = pid === undefined ? undefined : sampleCpu(pid);
+    const ownCpuBefore = process.cpuUsage();
     const since = new Date().toISOString();
     const started = performance.now();
     const intake = await timed(N, CONCURRENCY, post(system, runId));
@@ -182,6 +183,7 @@ const main = async () => {
     const { drained, triagedSeconds } = await drain(system, accepted, started, DRAIN_SECONDS);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = pid === undefined ? undefined : sampleCpu(pid);
+    const ownCpu = process.cpuUsage(ownCpuBefore);
     const counts = await census(system, { since });
     const awaiting =
       (counts.byStatus['awaiting-decision'] ?? 0) +
@@ -204,6 +206,11 @@ const main = async () => {
     if (cpuBefore && cpuAfter && awaiting)
       console.log(
         `  system CPU per contact (intake, triage, acknowledgement): ${cpuPerItem(cpuBefore, cpuAfter, awaiting)}`,
+      );
+    // The load generator shares the same cores: what it uses, the system cannot.
+    if (awaiting)
+      console.log(
+        `  benchmark's own CPU per contact (sending, counting, reading the system's log): ${((ownCpu.user + ownCpu.system) / 1000 / awaiting).toFixed(1)} ms`,
       );
   } finally {
     if (process.env.BENCH_LOG) writeFileSync(process.env.BENCH_LOG, system.output());
