@@ -147,7 +147,9 @@ class EmulatorChannel {
       this.waiting.set(id, (answer) =>
         settle(() => ('error' in answer ? reject(transportError(answer.error)) : resolve(sdkResponse(answer)))),
       );
-      // The SDK still accepts its older signal, which has only `onabort`, as its own handler does.
+      // An abandoned request is not called off in the emulator, which finishes it unheard, as a
+      // server does when a client hangs up mid-request (none of these watch for the hang-up; a
+      // long poll ends on its own). The SDK still accepts its older signal, with only `onabort`.
       if (signal?.addEventListener) signal.addEventListener('abort', onAbort, { once: true });
       else if (signal) signal.onabort = onAbort;
       timers.push(...this.timeouts(config, options?.requestTimeout, (error) => settle(() => reject(error))));
