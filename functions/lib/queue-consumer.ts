@@ -16,7 +16,6 @@ export const contactQueueConsumer = (
   /** One record after another: the function's concurrency is then the number sent at once (an email rate). */
   options: { oneAtATime?: boolean } = {},
 ) => {
-  const processor = new BatchProcessor(EventType.SQS);
   // Records of a batch are handled concurrently (unless oneAtATime), so the contact id goes into each log line
   // rather than into the logger's shared keys.
   const recordHandler = async (record: SQSRecord, context: Context) => {
@@ -24,9 +23,15 @@ export const contactQueueConsumer = (
     await handle(message.contactId, context, message);
   };
   return withObservability((event: SQSEvent, context: Context) =>
-    processPartialResponse(event, (record: SQSRecord) => recordHandler(record, context), processor, {
-      context,
-      processInParallel: !options.oneAtATime,
-    }),
+    processPartialResponse(
+      event,
+      (record: SQSRecord) => recordHandler(record, context),
+      // A processor per invocation: it keeps the batch's failures in itself, and one shared by two
+      // invocations at once (the local runtime runs a function's invocations in one process, as
+      // Lambda's managed instances do) lost one batch's failures to the other's start, so a failed
+      // record was reported as done and deleted: a kill mid-send lost acknowledgements so.
+      new BatchProcessor(EventType.SQS),
+      { context, processInParallel: !options.oneAtATime },
+    ),
   );
 };

@@ -13,6 +13,13 @@ import type { EmailMessage } from '../mail/message';
  * before sending and keeps it for as long as a redelivery could still happen.
  */
 const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
+/**
+ * The least time a send is held "in progress" before a retry may take it over. Powertools holds it
+ * for the Lambda's remaining time, and with none left (a handler running on past its timeout, as
+ * the local runtime lets it) wrote no in-progress expiry at all: a send killed then blocked its
+ * key for the whole fourteen days, every retry failing as already in progress.
+ */
+export const LEAST_IN_PROGRESS_MS = 10_000;
 
 export class SesMailer implements Mailer {
   private readonly config = new IdempotencyConfig({
@@ -38,7 +45,10 @@ export class SesMailer implements Mailer {
 
   /** Lets an interrupted send be retried once the Lambda that started it has timed out. */
   registerLambdaContext(context: Context): void {
-    this.config.registerLambdaContext(context);
+    this.config.registerLambdaContext({
+      ...context,
+      getRemainingTimeInMillis: () => Math.max(context.getRemainingTimeInMillis(), LEAST_IN_PROGRESS_MS),
+    });
   }
 
   private async send(message: EmailMessage): Promise<void> {

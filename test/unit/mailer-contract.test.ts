@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import startSes from 'aws-ses-v2-local';
 import { getStoreReadonly } from 'aws-ses-v2-local/dist/store.js';
-import { SesMailer } from '../../shared/aws/ses-mailer';
+import { LEAST_IN_PROGRESS_MS, SesMailer } from '../../shared/aws/ses-mailer';
 import type { Mailer } from '../../shared/mail/mailer';
 import type { EmailMessage } from '../../shared/mail/message';
 import { useDynalite } from '../support/dynalite';
@@ -113,3 +114,33 @@ describe.each([
     ]);
   });
 });
+
+describe('the SES mailer, a send interrupted after its invocation ran out of time', () => {
+  it('holds the send in progress for a bounded time, so a retry can take it over once the sender has died', async () => {
+    // Prepare: the invocation has no time left (a local handler runs on past its timeout), and
+    // SES never answers, as if the process were killed mid-send.
+    const table = await dynalite.table('sentEmails');
+    const hanging = { send: () => new Promise(() => undefined) } as unknown as SESv2Client;
+    const mailer = new SesMailer(table, 'front-door@exampleshire.example', hanging);
+    mailer.registerLambdaContext({ getRemainingTimeInMillis: () => 0 } as Context);
+
+    // Act
+    const before = Date.now();
+    void mailer.sendOnce(message('ack-killed'));
+    const record = await waitForRecord(table);
+
+    // Assess: in progress, but only for a while (without an expiry it would block 14 days).
+    expect(record.status?.S).toBe('INPROGRESS');
+    const expiry = Number(record.in_progress_expiration?.N);
+    expect(expiry).toBeGreaterThanOrEqual(before + LEAST_IN_PROGRESS_MS);
+    expect(expiry).toBeLessThanOrEqual(Date.now() + LEAST_IN_PROGRESS_MS);
+  });
+});
+
+const waitForRecord = async (table: string) => {
+  for (;;) {
+    const { Items = [] } = await dynalite.client().send(new ScanCommand({ TableName: table }));
+    if (Items[0]) return Items[0];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
