@@ -1,6 +1,7 @@
 import type { Contact } from '../contacts';
 import { markTriageFailed } from './triage-steps';
-import type { ContactQueries, Contacts } from '../contacts/ports';
+import type { AuditTrail, ContactQueries, Contacts } from '../contacts/ports';
+import { SYSTEM_ACTIONS } from '../audit/system-events';
 import type { MessageQueue, QueueBacklog, TriageWorkflow } from './ports';
 
 /** How long a stored contact may wait for triage to begin before it is queued again. */
@@ -24,6 +25,16 @@ export const awaitsAcknowledgementOnly = (contact: Contact): boolean =>
   contact.status !== 'received' &&
   contact.status !== 'triaging' &&
   contact.recommendation?.priority !== 'red';
+
+/**
+ * Whether a red contact's duty alert is recorded (alertDutyManager records it before queuing the
+ * acknowledgement): once it is, a pending acknowledgement is like any other contact's.
+ */
+export const dutyAlertRecorded = async (contactId: string, trail: AuditTrail): Promise<boolean> =>
+  (await trail.listEvents(contactId)).some(
+    (event) =>
+      event.action === SYSTEM_ACTIONS.dutyManagerAlerted || event.action === SYSTEM_ACTIONS.emergencyDutyTeamAlerted,
+  );
 
 /**
  * A contact whose triage has not finished: never begun, begun, or (red) recommended but with
@@ -97,7 +108,7 @@ export const resumeTriage = async (
  * Ended executions stay in the window for a day, so one left waiting is looked at again.
  */
 export const requeueStalledContacts = async (deps: {
-  store: Contacts & ContactQueries;
+  store: Contacts & ContactQueries & AuditTrail;
   triageQueue: MessageQueue & QueueBacklog;
   acknowledgementQueue: MessageQueue & QueueBacklog;
   now: Date;
@@ -116,14 +127,17 @@ export const requeueStalledContacts = async (deps: {
     if (outcome === 'restarted') restarted += 1;
     if (outcome === 'acknowledgement-pending') unacknowledged.push(contactId);
   }
-  // A message lost after triage ended well (seen once in a kill mid-send: the run had succeeded, so
-  // no ended run points at it) is found by its age: still pending after the stall cutoff. The
+  // A message lost after triage ended well (a kill mid-send once lost two, see functions/lib/
+  // queue-consumer.ts; the run had succeeded, so no ended run points at it) is found by its age:
+  // still pending after the stall cutoff. A red contact's too, once its duty alert is recorded:
+  // its run succeeded as well, and the restart path above looks only at ended runs. The
   // awaiting-decision queue is sorted by urgency, not arrival, so it is read whole and filtered.
   for (const contact of await deps.store.listByStatus('awaiting-decision'))
     if (
       contact.receivedAt < cutoff &&
-      awaitsAcknowledgementOnly(contact) &&
-      !unacknowledged.includes(contact.contactId)
+      contact.acknowledgement?.status === 'pending' &&
+      !unacknowledged.includes(contact.contactId) &&
+      (awaitsAcknowledgementOnly(contact) || (await dutyAlertRecorded(contact.contactId, deps.store)))
     )
       unacknowledged.push(contact.contactId);
   const acknowledgementsWaiting =

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTIONS, systemEvent } from '../../shared/audit/system-events';
 import type { Contact, ContactStatus } from '../../shared/contacts';
 import type { MessageQueue, QueueBacklog } from '../../shared/front-door/ports';
 import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../../shared/front-door/stalled';
@@ -160,6 +161,27 @@ describe('an acknowledgement left unqueued is queued again, not triage restarted
     // Assess
     expect(result.acknowledgementsRequeued).toBe(1);
     expect(acknowledgementQueue.sent).toEqual(['old']);
+    expect(started).toEqual([]);
+  });
+
+  it("queues a red contact's lost acknowledgement once its duty alert is recorded, and not before", async () => {
+    // Prepare: both red, old, pending and with runs that succeeded; only one's alert is recorded.
+    const longAgo = new Date(now.getTime() - 60 * 60_000).toISOString();
+    const pendingRed = { acknowledgement: { status: 'pending' as const }, recommendation: red, receivedAt: longAgo };
+    const { store } = memoryStore([
+      contact('alerted', 'awaiting-decision', pendingRed),
+      contact('not-alerted', 'awaiting-decision', pendingRed),
+    ]);
+    await store.appendEvent(systemEvent('alerted', longAgo, SYSTEM_ACTIONS.dutyManagerAlerted));
+    const { workflow, started } = memoryTriageWorkflow({});
+    const acknowledgementQueue = recordingQueue();
+
+    // Act
+    const result = await requeueStalledContacts({ store, triageQueue: noQueue, acknowledgementQueue, workflow, now });
+
+    // Assess: the alerted one's acknowledgement is queued; the other waits for its alert.
+    expect(result.acknowledgementsRequeued).toBe(1);
+    expect(acknowledgementQueue.sent).toEqual(['alerted']);
     expect(started).toEqual([]);
   });
 
