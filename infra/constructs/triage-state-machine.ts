@@ -83,13 +83,18 @@ export class TriageStateMachine extends Construct {
       );
     // A notification about an adult who works with children is also an allegation for the LADO;
     // the contact about the child carries on only when the referrer says the child needs it.
-    const definition: IChainable = step('BeginTriage', steps.beginTriage, '$.contact')
-      .next(step('ReferAllegation', steps.referAllegation, '$.lado'))
-      .next(
-        new Choice(this, 'ChildNeedsContact')
-          .when(Condition.booleanEquals('$.lado.childContact', false), new Succeed(this, 'PassedToLado'))
-          .otherwise(triageChild),
-      );
+    // BeginTriage says which notifications are about such an adult: every other contact goes
+    // straight to matching, without a ReferAllegation invocation that would find nothing to do.
+    const referAllegation = step('ReferAllegation', steps.referAllegation, '$.lado').next(
+      new Choice(this, 'ChildNeedsContact')
+        .when(Condition.booleanEquals('$.lado.childContact', false), new Succeed(this, 'PassedToLado'))
+        .otherwise(triageChild),
+    );
+    const definition: IChainable = step('BeginTriage', steps.beginTriage, '$.contact').next(
+      new Choice(this, 'AboutAnAdult')
+        .when(Condition.booleanEquals('$.contact.adultConcern', true), referAllegation)
+        .otherwise(triageChild),
+    );
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,

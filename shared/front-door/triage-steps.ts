@@ -74,6 +74,12 @@ export interface TriageState {
   source: ReferralSource | undefined;
   /** False when a retried or replayed step finds triage already begun. */
   firstAttempt: boolean;
+  /**
+   * Whether the notification is about an adult who works with children (an allegation for the
+   * LADO): only then does the state machine run ReferAllegation, which for any other contact
+   * would be a Lambda invocation and a read of the contact to find nothing to do.
+   */
+  adultConcern: boolean;
 }
 
 export const beginTriage = async (contactId: string, deps: { store: Contacts; now: Date }): Promise<TriageState> => {
@@ -90,6 +96,7 @@ export const beginTriage = async (contactId: string, deps: { store: Contacts; no
     channel: contact.channel,
     source: agency && AGENCY_TYPES[agency],
     firstAttempt,
+    adultConcern: !!contact.notification?.adultConcern,
   };
 };
 

@@ -39,6 +39,21 @@ describe('the allegations pathway in the stack', () => {
     expect(definition).toContain('PassedToLado');
   });
 
+  it('runs ReferAllegation only for a notification about an adult who works with children', () => {
+    // The definition as Step Functions reads it, each function's ARN (a CloudFormation reference) left as a placeholder.
+    const [, parts] = Object.values(resources('AWS::StepFunctions::StateMachine'))[0]!.Properties.DefinitionString[
+      'Fn::Join'
+    ] as [string, unknown[]];
+    const { States } = JSON.parse(parts.map((part) => (typeof part === 'string' ? part : 'arn')).join(''));
+    expect(States.BeginTriage.Next).toBe('AboutAnAdult');
+    expect(States.AboutAnAdult).toEqual({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.contact.adultConcern', BooleanEquals: true, Next: 'ReferAllegation' }],
+      Default: 'MatchEarlierContacts',
+    });
+    expect(States.ReferAllegation.Next).toBe('ChildNeedsContact');
+  });
+
   it('keeps the one match key in a retained, KMS-encrypted secret (the LADO’s, same logical id) that only the functions making match keys may read, never in an environment', () => {
     const secrets = Object.entries(resources('AWS::SecretsManager::Secret')).filter(([id]) =>
       id.startsWith('AllegationsMatchKey'),

@@ -3,11 +3,15 @@ import { beginTriage, ContactNotFound } from '../../shared/front-door/triage-ste
 import { AGENCY_TYPES, type Notification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 import { MemoryContactStore } from '../support/contact-store-in-memory';
+import teacherAllegation from '../../events/notifications/school-allegation-teacher.json';
 
 /** The state machine's first step: received to triaging, once, however often it runs. */
 const now = new Date('2026-12-01T09:00:00Z');
 
-const aContact = (status: 'received' | 'triaging' | 'triage-failed'): Contact => {
+const aContact = (
+  status: 'received' | 'triaging' | 'triage-failed',
+  notification: unknown = aSchoolNeglectNotification(),
+): Contact => {
   const contactId = newContactId();
   return contactFrom({
     contactId,
@@ -16,7 +20,7 @@ const aContact = (status: 'received' | 'triaging' | 'triage-failed'): Contact =>
     channel: 'api',
     receivedAt: '2026-12-01T08:59:00.000Z',
     updatedAt: '2026-12-01T08:59:00.000Z',
-    notification: aSchoolNeglectNotification() as unknown as Notification,
+    notification: notification as Notification,
     ...(status === 'triage-failed' && { triageFailure: { error: 'States.Timeout', at: '2026-12-01T08:59:30.000Z' } }),
   });
 };
@@ -55,6 +59,7 @@ describe('beginning triage', () => {
       channel: 'api',
       source: AGENCY_TYPES.school,
       firstAttempt: true,
+      adultConcern: false,
     });
     expect(calls).toEqual(['beginTriaging']);
     expect(memory.contacts.get(contact.contactId)).toMatchObject({ status: 'triaging', updatedAt: now.toISOString() });
@@ -86,6 +91,24 @@ describe('beginning triage', () => {
     // Assess
     expect(state.firstAttempt).toBe(false);
     expect(memory.contacts.get(contact.contactId)!.status).toBe('triaging');
+  });
+
+  it('says when the notification is about an adult who works with children, so only then is ReferAllegation run', async () => {
+    // Prepare
+    const memory = new MemoryContactStore();
+    const allegation = aContact('received', structuredClone(teacherAllegation));
+    const childOnly = aContact('received');
+    await memory.create(allegation);
+    await memory.create(childOnly);
+
+    // Act
+    const states = [
+      await beginTriage(allegation.contactId, { store: memory, now }),
+      await beginTriage(childOnly.contactId, { store: memory, now }),
+    ];
+
+    // Assess
+    expect(states.map((state) => state.adultConcern)).toEqual([true, false]);
   });
 
   it('fails for a contact that does not exist', async () => {
