@@ -1,110 +1,189 @@
 import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
-import type { Condition, Ruleset } from '../shared/rules';
-import type { Level, TriageInput } from '../shared/triage/types';
+import { concernsFor } from '../shared/notification';
+import { routeWithOpenCase, type Condition, type Indicator, type Ruleset } from '../shared/rules';
+import { conditionKeys, siblingRuleIds } from '../shared/rules/conditions';
+import { mostIntrusive, type Level, type Route, type TriageInput } from '../shared/triage/types';
 
 /**
  * The default ruleset expressed for json-rules-engine, for the benchmark only: the same
- * indicators, themes and ordered combination rules, with facts worked out per notification.
- * Rule order matters (a rule sees the level earlier rules set), so each rule gets its own
- * priority; json-rules-engine evaluates one priority at a time.
+ * indicators, themes and ordered combination rules. Like recommend(), it assesses each child on
+ * their own facts (the notification's concerns and the child's own, the child's own CSE score and
+ * missing count, age, disability and history), then assesses again a child whose brother or sister
+ * fired a rule another rule asks about (siblingRule, siblingFlag), and applies the case registry's
+ * open cases. Rule order matters (a rule sees the level earlier rules set), so each rule gets its
+ * own priority; json-rules-engine evaluates one priority at a time. A condition it cannot translate
+ * stops the benchmark rather than comparing a different ruleset.
  */
+
+/** One counted need, as the engine counts them: a screening result and the concern it assesses are one. */
+interface Need {
+  factors: Set<string>;
+  screening: boolean;
+}
 
 interface RunState {
   fired: Set<string>;
-  byLevel: number[];
+  needs: Need[][];
   sideMax: Map<string, number>;
   flags: { immediateRisk: number; strategyDiscussion: number };
   level: number;
   themes: Set<string>;
 }
 
+type Range = { gte?: number; lte?: number; lt?: number };
+
+interface ChildOutcome {
+  level: Level;
+  route: Route;
+  themes: Set<string>;
+  /** Every indicator and rule that fired, and the flags set (`flag:<name>`), for the other children's rules. */
+  fired: Set<string>;
+}
+
 const ageOn = (dob: string, on: string) =>
   Number(on.slice(0, 4)) - Number(dob.slice(0, 4)) - (on.slice(5) < dob.slice(5) ? 1 : 0);
-const within = (v: number, r: { gte?: number; lte?: number; lt?: number }) =>
+const within = (v: number, r: Range) =>
   (r.gte === undefined || v >= r.gte) && (r.lte === undefined || v <= r.lte) && (r.lt === undefined || v < r.lt);
 
+const op = (fact: string, operator: string, value: unknown): NestedCondition =>
+  ({ fact, operator, value }) as NestedCondition;
+
 const translate = (c: Condition): NestedCondition => {
-  const op = (fact: string, operator: string, value: unknown): NestedCondition =>
-    ({ fact, operator, value }) as NestedCondition;
-  if (c.factor) return { any: c.factor.map((code) => op('factors', 'contains', code)) };
-  if (c.dash) return op('dash', 'in', c.dash);
-  if (c.cse) return op('cse', 'in', c.cse);
-  if (c.missingEpisodes) return op('missingEpisodes', 'inRange', c.missingEpisodes);
-  if (c.immediateDanger !== undefined) return op('immediateDanger', 'equal', c.immediateDanger);
-  if (c.agency) return op('agency', 'in', c.agency);
-  if (c.children) return op('childCount', 'inRange', c.children);
-  if (c.childAge) return op('ages', 'anyInRange', c.childAge);
-  if (c.unborn) return op('unborn', 'greaterThan', 0);
-  if (c.childDisability) return op('childDisability', 'equal', true);
-  if (c.indicator) return op('state', 'firedAny', c.indicator);
-  if (c.chosen) return { any: c.chosen.map((id) => op('selected', 'contains', id)) };
-  if (c.countAtLevel) return op('state', 'countAtLevel', c.countAtLevel);
-  if (c.sides) return op('state', 'sides', c.sides);
-  if (c.flag) return op('state', 'flag', c.flag);
-  if (c.level) return op('state', 'levelInRange', c.level);
-  if (c.theme) return op('state', 'theme', c.theme);
-  if (c.earlierContacts) return op('history', 'earlierContacts', c.earlierContacts);
-  if (c.all) return { all: c.all.map(translate) };
-  if (c.any) return { any: c.any.map(translate) };
-  return { not: translate(c.not!) };
+  const keys = Object.keys(c) as (keyof Condition)[];
+  if (keys.length !== 1) throw new Error(`A condition has exactly one key, not ${keys.join(', ') || 'none'}`);
+  const key = keys[0]!;
+  switch (key) {
+    case 'factor':
+      return { any: c.factor!.map((code) => op('factors', 'contains', code)) };
+    case 'dash':
+      return op('dash', 'in', c.dash);
+    case 'cse':
+      return op('cse', 'in', c.cse);
+    case 'missingEpisodes':
+      return op('missingEpisodes', 'inRange', c.missingEpisodes);
+    case 'immediateDanger':
+      return op('immediateDanger', 'equal', c.immediateDanger);
+    case 'agency':
+      return op('agency', 'in', c.agency);
+    case 'children':
+      return op('childCount', 'inRange', c.children);
+    case 'childAge':
+      return op('age', 'inRange', c.childAge);
+    case 'unborn':
+      return op('unborn', 'equal', true);
+    case 'childDisability':
+      return op('childDisability', 'equal', true);
+    case 'adultWorkingWithChildren':
+      return op('adultWorkingWithChildren', 'equal', true);
+    case 'adultSector':
+      return op('adultSector', 'in', c.adultSector);
+    case 'indicator':
+      return op('state', 'firedAny', c.indicator);
+    case 'chosen':
+      return { any: c.chosen!.map((id) => op('selected', 'contains', id)) };
+    case 'countAtLevel':
+      return op('state', 'countAtLevel', c.countAtLevel);
+    case 'sides':
+      return op('state', 'sides', c.sides);
+    case 'flag':
+      return op('state', 'flag', c.flag);
+    case 'level':
+      return op('state', 'levelInRange', c.level);
+    case 'theme':
+      return op('state', 'theme', c.theme);
+    case 'earlierContacts':
+      return op('history', 'earlierContacts', c.earlierContacts);
+    case 'siblingRule':
+      return op('siblings', 'hasAny', c.siblingRule);
+    case 'siblingFlag':
+      return op('siblings', 'hasAny', [`flag:${c.siblingFlag}`]);
+    case 'all':
+      return { all: c.all!.map(translate) };
+    case 'any':
+      return { any: c.any!.map(translate) };
+    case 'not':
+      return { not: translate(c.not!) };
+    default: {
+      // A new condition fails to compile here, and a ruleset from elsewhere fails at run time.
+      const untranslated: never = key;
+      throw new Error(
+        `bench/json-rules-engine-adapter.ts cannot translate the condition "${String(untranslated)}": translate it there, or the benchmark would compare a different ruleset`,
+      );
+    }
+  }
 };
 const top = (c: Condition): TopLevelCondition => {
   const t = translate(c);
   return 'all' in t || 'any' in t || 'not' in t ? (t as TopLevelCondition) : { all: [t] };
 };
 
+/** As the engine labels a reason: a screening indicator's need merges with the concern it assesses. */
+const isScreening = (indicator: Indicator) => {
+  if (!indicator.when) return false;
+  const keys = conditionKeys(indicator.when);
+  return !keys.has('earlierContacts') && (keys.has('dash') || keys.has('cse') || keys.has('missingEpisodes'));
+};
+const SPECIFIC = (factor: string) => factor !== '20' && factor !== '21';
+
+const countNeed = (state: RunState, indicator: Indicator, screening: boolean) => {
+  const atLevel = state.needs[indicator.level]!;
+  const same = atLevel.find(
+    (n) => (screening || n.screening) && indicator.factors.some((f) => SPECIFIC(f) && n.factors.has(f)),
+  );
+  if (!same) return void atLevel.push({ factors: new Set(indicator.factors), screening });
+  same.screening ||= screening;
+  for (const f of indicator.factors) same.factors.add(f);
+};
+
 export const jsonRulesEngineFor = (ruleset: Ruleset) => {
   const engine = new Engine([], { allowUndefinedFacts: true });
   let state!: RunState;
-  engine.addOperator(
-    'inRange',
-    (v: number | undefined, r: { gte?: number; lte?: number; lt?: number }) => v !== undefined && within(v, r),
-  );
-  engine.addOperator('anyInRange', (ages: (number | undefined)[], r: { gte?: number; lte?: number; lt?: number }) =>
-    ages.some((a) => a !== undefined && within(a, r)),
-  );
+  engine.addOperator('inRange', (v: number | undefined, r: Range) => v !== undefined && within(v, r));
   engine.addOperator('firedAny', (s: RunState, ids: string[]) => ids.some((id) => s.fired.has(id)));
-  engine.addOperator('countAtLevel', (s: RunState, c: { level: number; gte: number }) => s.byLevel[c.level]! >= c.gte);
+  engine.addOperator(
+    'countAtLevel',
+    (s: RunState, c: { level: number; gte: number }) => s.needs[c.level]!.length >= c.gte,
+  );
   engine.addOperator(
     'sides',
     (s: RunState, c: { minLevel: number; gte: number }) =>
       [...s.sideMax.values()].filter((l) => l >= c.minLevel).length >= c.gte,
   );
   engine.addOperator('flag', (s: RunState, flag: 'immediateRisk' | 'strategyDiscussion') => s.flags[flag] > 0);
-  engine.addOperator('levelInRange', (s: RunState, r: { gte?: number; lte?: number; lt?: number }) =>
-    within(s.level, r),
-  );
+  engine.addOperator('levelInRange', (s: RunState, r: Range) => within(s.level, r));
   engine.addOperator('theme', (s: RunState, theme: string) => s.themes.has(theme));
+  engine.addOperator('hasAny', (siblings: ReadonlySet<string>, ids: string[]) => ids.some((id) => siblings.has(id)));
   engine.addOperator(
     'earlierContacts',
-    (h: { receivedAt: number; byChild: number[][] }, c: { withinMonths: number; gte: number }) => {
+    (h: { receivedAt: number; times: number[] }, c: { withinMonths: number; gte: number }) => {
       const since = new Date(h.receivedAt);
       since.setUTCMonth(since.getUTCMonth() - c.withinMonths);
-      return h.byChild.some((times) => times.filter((t) => t >= since.getTime() && t < h.receivedAt).length >= c.gte);
+      return h.times.filter((t) => t >= since.getTime() && t < h.receivedAt).length >= c.gte;
     },
   );
 
   const n = ruleset.rules.length;
-  const setFlags = (item: { immediateRisk: boolean; strategyDiscussion: boolean; themes: string[] }) => {
+  const setFlags = (id: string, item: { immediateRisk: boolean; strategyDiscussion: boolean; themes: string[] }) => {
+    state.fired.add(id);
     if (item.immediateRisk) state.flags.immediateRisk++;
     if (item.strategyDiscussion) state.flags.strategyDiscussion++;
     item.themes.forEach((t) => state.themes.add(t));
   };
   for (const indicator of ruleset.indicators) {
-    const when = indicator.when
-      ? { any: [translate(indicator.when), { fact: 'selected', operator: 'contains', value: indicator.id }] }
-      : { all: [{ fact: 'selected', operator: 'contains', value: indicator.id }] };
+    const selected = op('selected', 'contains', indicator.id);
+    const describes = indicator.when ? { any: [translate(indicator.when), selected] } : selected;
+    const screening = isScreening(indicator);
     engine.addRule({
       name: indicator.id,
       priority: n + 2,
-      conditions: when as TopLevelCondition,
+      // An indicator fires for no child it cannot describe (appliesTo), however it was chosen.
+      conditions: { all: indicator.appliesTo ? [translate(indicator.appliesTo), describes] : [describes] },
       event: { type: 'indicator' },
       onSuccess: () => {
-        state.fired.add(indicator.id);
-        state.byLevel[indicator.level]!++;
+        countNeed(state, indicator, screening);
         state.sideMax.set(indicator.side, Math.max(state.sideMax.get(indicator.side) ?? 0, indicator.level));
         state.level = Math.max(state.level, indicator.level);
-        setFlags(indicator);
+        setFlags(indicator.id, indicator);
       },
     });
   }
@@ -127,44 +206,85 @@ export const jsonRulesEngineFor = (ruleset: Ruleset) => {
       onSuccess: () => {
         if (rule.then.level !== undefined) state.level = Math.max(state.level, rule.then.level);
         if (rule.then.raiseBy !== undefined) state.level = Math.min(4, state.level + rule.then.raiseBy);
-        setFlags(rule.then);
+        setFlags(rule.id, rule.then);
       },
     });
   });
+  /** What the rules ask of the other children: only these bring a second assessment. */
+  const askedOfSiblings = ruleset.rules.reduce((ids, r) => siblingRuleIds(r.when, ids), new Set<string>());
 
-  /** Level, route and themes, as recommend() works them out (clocks are left out, in its favour). */
-  return async (input: TriageInput, localDate: string) => {
+  /** One child's facts, as the engine works them out. */
+  const factsFor = (input: TriageInput, childIndex: number, localDate: string) => {
     const { notification: nfn, history, receivedAt } = input;
+    const child = nfn.children[childIndex]!;
+    const { factors, indicators } = concernsFor(nfn, childIndex);
+    const own = child.concerns?.screening;
+    return {
+      factors,
+      selected: indicators,
+      dash: nfn.concerns.screening.dashRisk,
+      cse: own?.cseRisk ?? nfn.concerns.screening.cseRisk,
+      missingEpisodes: own?.missingEpisodes ?? nfn.concerns.screening.missingEpisodes,
+      immediateDanger: nfn.immediateDanger,
+      adultWorkingWithChildren: nfn.adultConcern !== undefined,
+      adultSector: nfn.adultConcern?.sector,
+      agency: nfn.referrer.agencyType,
+      childCount: nfn.children.length,
+      age: child.dateOfBirth ? Math.max(0, ageOn(child.dateOfBirth, localDate)) : child.approximateAge,
+      unborn: !child.dateOfBirth && child.approximateAge === undefined,
+      childDisability: child.disability !== undefined || factors.some((f) => f === '5A' || f === '6A'),
+      history: {
+        receivedAt: receivedAt.getTime(),
+        times: history.earlierContacts.filter((c) => c.childIndex === childIndex).map((c) => Date.parse(c.receivedAt)),
+      },
+    };
+  };
+
+  const assess = async (facts: ReturnType<typeof factsFor>, siblings: ReadonlySet<string>): Promise<ChildOutcome> => {
     state = {
       fired: new Set(),
-      byLevel: [0, 0, 0, 0, 0],
+      needs: [[], [], [], [], []],
       sideMax: new Map(),
       flags: { immediateRisk: 0, strategyDiscussion: 0 },
       level: 1,
       themes: new Set(),
     };
-    const byChild: number[][] = nfn.children.map(() => []);
-    for (const c of history.earlierContacts) byChild[c.childIndex]?.push(Date.parse(c.receivedAt));
-    await engine.run({
-      factors: nfn.concerns.factors,
-      selected: nfn.concerns.indicators,
-      dash: nfn.concerns.screening.dashRisk,
-      cse: nfn.concerns.screening.cseRisk,
-      missingEpisodes: nfn.concerns.screening.missingEpisodes,
-      immediateDanger: nfn.immediateDanger,
-      agency: nfn.referrer.agencyType,
-      childCount: nfn.children.length,
-      ages: nfn.children.map((c) => (c.dateOfBirth ? Math.max(0, ageOn(c.dateOfBirth, localDate)) : undefined)),
-      unborn: nfn.children.filter((c) => !c.dateOfBirth).length,
-      childDisability:
-        nfn.children.some((c) => c.disability !== undefined) ||
-        nfn.concerns.factors.some((f) => f === '5A' || f === '6A'),
-      state,
-      history: { receivedAt: receivedAt.getTime(), byChild },
-    });
-    const level = (state.flags.strategyDiscussion > 0 ? 4 : state.level) as Level;
-    const route =
-      state.flags.strategyDiscussion > 0 ? 'csc-strategy-discussion' : ruleset.levels[String(level) as '1'].route;
-    return { level, route, themes: ruleset.themes.map((t) => t.id).filter((t) => state.themes.has(t)) };
+    await engine.run({ ...facts, siblings, state });
+    const protect = state.flags.strategyDiscussion > 0;
+    const level = (protect ? 4 : state.level) as Level;
+    const fired = new Set(state.fired);
+    if (state.flags.immediateRisk > 0) fired.add('flag:immediateRisk');
+    if (protect) fired.add('flag:strategyDiscussion');
+    return {
+      level,
+      route: protect ? 'csc-strategy-discussion' : ruleset.levels[String(level) as '1'].route,
+      themes: state.themes,
+      fired,
+    };
+  };
+
+  /** Level, route and themes for the contact and each child, as recommend() works them out (priority and clocks are left out, in its favour). */
+  return async (input: TriageInput, localDate: string) => {
+    const facts = input.notification.children.map((_, i) => factsFor(input, i, localDate));
+    const alone: ChildOutcome[] = [];
+    for (const f of facts) alone.push(await assess(f, new Set()));
+    const children: { level: Level; route: Route; themes: Set<string> }[] = [];
+    for (const [i, f] of facts.entries()) {
+      const siblings = new Set(
+        alone.flatMap((other, j) => (j === i ? [] : [...other.fired].filter((id) => askedOfSiblings.has(id)))),
+      );
+      const outcome = siblings.size > 0 ? await assess(f, siblings) : alone[i]!;
+      const openCase = (input.history.openCases ?? [])
+        .filter((c) => c.childIndex === i)
+        .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social-care' ? -1 : 1))[0];
+      const route = openCase ? routeWithOpenCase(outcome.route, openCase, ruleset.history).route : outcome.route;
+      children.push({ level: outcome.level, route, themes: outcome.themes });
+    }
+    return {
+      level: Math.max(...children.map((c) => c.level)) as Level,
+      route: mostIntrusive(children).route,
+      themes: ruleset.themes.map((t) => t.id).filter((t) => children.some((c) => c.themes.has(t))),
+      children: children.map(({ level, route }) => ({ level, route })),
+    };
   };
 };

@@ -33,6 +33,16 @@ export interface Scenario {
   adultConcern?: NotificationInput['adultConcern'];
 }
 
+/** An allegation about a foster carer, who lives with the children placed (for the LADO). */
+export const FOSTER_CARER: NonNullable<NotificationInput['adultConcern']> = {
+  name: 'Morgan Examplecarer',
+  role: 'Foster carer',
+  employer: 'Exampleshire Fostering Service',
+  sector: 'fostering',
+  stillWorkingWithChildren: 'yes',
+  childNeedsContact: true,
+};
+
 export const notificationFor = (s: Scenario): NotificationInput => ({
   referrer: {
     name: 'Robin Placeholder',

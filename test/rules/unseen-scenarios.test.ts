@@ -1,6 +1,6 @@
 import { recommend } from '../../shared/rules';
 import type { Level, Priority, Recommendation, Route } from '../../shared/triage/types';
-import { inputFor, type Scenario } from './notifications';
+import { FOSTER_CARER, inputFor, type Scenario } from './notifications';
 
 /**
  * A fourth set of realistic synthetic notifications, on ground the guidance-, fresh-, probe- and
@@ -109,14 +109,7 @@ const cases: Case[] = [
       childConcerns: [{ factors: [], indicators: ['physical-abuse-by-adult'] }],
       ages: [8, 11],
       openCases: [allocated(0), allocated(1)],
-      adultConcern: {
-        name: 'Morgan Examplecarer',
-        role: 'Foster carer',
-        employer: 'Exampleshire Fostering Service',
-        sector: 'fostering',
-        stillWorkingWithChildren: 'yes',
-        childNeedsContact: true,
-      },
+      adultConcern: FOSTER_CARER,
       description:
         'Red mark on her cheek; says her foster carer slapped her for not going to bed. Another boy, 11, lives there.',
     },
