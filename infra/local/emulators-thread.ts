@@ -9,6 +9,7 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import startSes from 'aws-ses-v2-local';
 import type { EmulatorPorts, Emulators, EmulatorThreadMessage } from './emulators';
+import { readLevelDbOnThisThread } from './leveldb-reads';
 import { watchListeningServers } from './listening-servers';
 import { persistMailbox } from './mailbox';
 import { closeServer, listen, LOOPBACK } from './net';
@@ -52,6 +53,7 @@ async function runEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emul
   try {
     const dynamoDir = join(dataDir, 'dynamodb');
     mkdirSync(dynamoDir, { recursive: true });
+    readLevelDbOnThisThread();
     // Tables become ACTIVE at once: start-up creates them and nothing local needs the CREATING phase.
     const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     const dynamoPort = await listen(dynamo, ports.dynamodb);
