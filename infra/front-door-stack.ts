@@ -219,12 +219,15 @@ export class FrontDoorStack extends Stack {
       maxConcurrency: CAPACITY.startTriageBatches,
     });
 
-    const sendOutcome = mailing(
-      fn('SendOutcome', {
-        entry: 'functions/queue/send-outcome.ts',
-        description: 'Emails the decision to the referrer and the receiving team',
-        timeout: consumerTimeout,
-      }),
+    // It sends a pending acknowledgement before the outcome, so it reads the match key as that consumer does.
+    const sendOutcome = matchKey.grantRead(
+      mailing(
+        fn('SendOutcome', {
+          entry: 'functions/queue/send-outcome.ts',
+          description: 'Emails the decision to the referrer and the receiving team',
+          timeout: consumerTimeout,
+        }),
+      ),
     );
     // It records each handover beside its contact, for the receiving team to accept or return.
     tables.contacts.grantReadWriteData(sendOutcome);

@@ -5,7 +5,16 @@ import {
   sendOutcome,
 } from '../../shared/front-door/decisions';
 import { rulesetCalendar } from '../../shared/rules';
-import { config, contactStore, handoverStore, mailer, officeCalendar } from '../lib/dependencies';
+import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
+import {
+  config,
+  contactStore,
+  handoverStore,
+  mailer,
+  matchKey,
+  officeCalendar,
+  referrerAddresses,
+} from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 import { contactQueueConsumer } from '../lib/queue-consumer';
 
@@ -23,6 +32,14 @@ export const handler = contactQueueConsumer(async (contactId, context, message) 
     config: config(),
     handovers: handoverStore(),
     now: new Date(),
+    acknowledge: async (id) =>
+      sendAcknowledgement(id, {
+        store: contactStore(),
+        mailer: mailer(),
+        config: config(),
+        addresses: referrerAddresses(),
+        matchKey: await matchKey(),
+      }),
   });
   // A resend (a retried decision, an answer that upholds it) is not another decision.
   if (!message.newDecision) return;

@@ -40,6 +40,7 @@ import { VersionConflict, type AuditEvent, type AuditTrail, type Contacts } from
 import type { Mailer } from '../mail/mailer';
 import type { MessageQueue } from './ports';
 import { SYSTEM_ACTIONS, systemEvent } from '../audit/system-events';
+import { dutyAlertRecorded } from './triage-steps';
 
 export type DecisionResult =
   | {
@@ -267,10 +268,27 @@ const sameRoutes = (a: Pick<Decision, 'children'>, b: Pick<Decision, 'children'>
  */
 export const sendOutcome = async (
   contactId: string,
-  deps: { store: Contacts & AuditTrail; mailer: Mailer; config: RuntimeConfig; handovers: HandoverStore; now: Date },
+  deps: {
+    store: Contacts & AuditTrail;
+    mailer: Mailer;
+    config: RuntimeConfig;
+    handovers: HandoverStore;
+    now: Date;
+    /** Sends the contact's pending acknowledgement (sendAcknowledgement), under its own idempotency key. */
+    acknowledge: (contactId: string) => Promise<unknown>;
+  },
 ): Promise<DecidedContact> => {
   const contact = await deps.store.get(contactId);
   if (!contact || !isDecided(contact)) throw new Error(`Contact ${contactId} has no final decision to send`);
+  // The referrer hears that the notification arrived before what was decided: in a burst a worker
+  // may decide while the acknowledgement still waits in its queue, so it is sent here first (its
+  // own consumer then finds it sent). A red contact's only once its duty alert is recorded, which
+  // comes first; until then this message fails and comes back.
+  if (contact.acknowledgement?.status === 'pending') {
+    if (contact.recommendation?.priority === 'red' && !(await dutyAlertRecorded(contactId, deps.store)))
+      throw new Error(`Contact ${contactId} is red and its duty alert is not yet recorded: its acknowledgement waits`);
+    await deps.acknowledge(contactId);
+  }
   // A receiving team returned the last decision and the front door decided the same again: the
   // referrer already has this outcome, so only the teams hear of it.
   const returned = returnedByTeam(contact) ? contact.previousDecisions?.at(-1) : undefined;

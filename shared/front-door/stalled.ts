@@ -1,7 +1,6 @@
 import type { Contact } from '../contacts';
-import { markTriageFailed } from './triage-steps';
+import { dutyAlertRecorded, markTriageFailed } from './triage-steps';
 import type { AuditTrail, ContactQueries, Contacts } from '../contacts/ports';
-import { SYSTEM_ACTIONS } from '../audit/system-events';
 import type { MessageQueue, QueueBacklog, TriageWorkflow } from './ports';
 
 /** How long a stored contact may wait for triage to begin before it is queued again. */
@@ -25,16 +24,6 @@ export const awaitsAcknowledgementOnly = (contact: Contact): boolean =>
   contact.status !== 'received' &&
   contact.status !== 'triaging' &&
   contact.recommendation?.priority !== 'red';
-
-/**
- * Whether a red contact's duty alert is recorded (alertDutyManager records it before queuing the
- * acknowledgement): once it is, a pending acknowledgement is like any other contact's.
- */
-export const dutyAlertRecorded = async (contactId: string, trail: AuditTrail): Promise<boolean> =>
-  (await trail.listEvents(contactId)).some(
-    (event) =>
-      event.action === SYSTEM_ACTIONS.dutyManagerAlerted || event.action === SYSTEM_ACTIONS.emergencyDutyTeamAlerted,
-  );
 
 /**
  * A contact whose triage has not finished: never begun, begun, or (red) recommended but with

@@ -365,6 +365,16 @@ export const alertDutyManager = async (
   return { sent: true, outOfHours };
 };
 
+/**
+ * Whether a red contact's duty alert is recorded (alertDutyManager records it before queuing the
+ * acknowledgement): once it is, a pending acknowledgement is like any other contact's.
+ */
+export const dutyAlertRecorded = async (contactId: string, trail: AuditTrail): Promise<boolean> =>
+  (await trail.listEvents(contactId)).some(
+    (event) =>
+      event.action === SYSTEM_ACTIONS.dutyManagerAlerted || event.action === SYSTEM_ACTIONS.emergencyDutyTeamAlerted,
+  );
+
 export const sendAcknowledgement = async (
   contactId: string,
   deps: MailDeps & { addresses: ReferrerAddresses; matchKey: string },

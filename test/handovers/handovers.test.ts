@@ -53,7 +53,7 @@ const decided = (): DecidedContact =>
 const handedOver = async () => {
   const ports = memoryPorts(decided());
   const handovers = new InMemoryHandoverStore();
-  await sendOutcome('c1', { ...ports, config, handovers, now: sentAt });
+  await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: sentAt });
   return { ports, handovers, deps: { store: ports.store, handovers } };
 };
 
@@ -103,7 +103,7 @@ describe('recording handovers with the outcome', () => {
     const { ports, handovers, deps } = await handedOver();
     await acceptHandover(asked(['early-help'], earlyHelpWorker, 2), deps);
 
-    await sendOutcome('c1', { ...ports, config, handovers, now: later(3) });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: later(3) });
 
     expect(await handovers.get('c1', '1:early-help')).toMatchObject({
       status: 'accepted',
@@ -235,7 +235,7 @@ describe('returning a handover', () => {
     );
 
     await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'sam.okafor', now: later(4) }, ports);
-    await sendOutcome('c1', { ...ports, config, handovers, now: later(4) });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: later(4) });
 
     expect(await handovers.get('c1', '1:social-care')).toMatchObject({ status: 'replaced' });
     expect(await handovers.get('c1', '2:social-care')).toMatchObject({ status: 'sent', childIndexes: [0, 1] });
@@ -268,7 +268,7 @@ describe('who in a receiving team may read the record, and for how long', () => 
     await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 3), reason: 'This is for social care.' }, deps);
     // Act
     await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'sam.okafor', now: later(4) }, ports);
-    await sendOutcome('c1', { ...ports, config, handovers, now: later(4) });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: later(4) });
     // Assess
     const contact = expectStatus(ports.contacts.get('c1')!, 'decided');
     const earlyHelps = await forTeam(handovers, 'early-help');
@@ -291,7 +291,7 @@ describe('who in a receiving team may read the record, and for how long', () => 
       previousDecisions: [accepted.decision],
     });
     // Act
-    await sendOutcome('c1', { ...ports, config, handovers, now: later(6) });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: later(6) });
     // Assess
     const contact = ports.contacts.get('c1')!;
     expect(await handovers.get('c1', '1:early-help')).toMatchObject({ status: 'accepted' });
@@ -317,7 +317,7 @@ describe("a receiving team's list of accepted handovers", () => {
       },
       previousDecisions: [accepted.decision],
     });
-    await sendOutcome('c1', { ...ports, config, handovers, now: later(3) });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: later(3) });
     return { contact: ports.contacts.get('c1')!, handover: (await handovers.get('c1', '1:early-help'))! };
   };
 
@@ -411,7 +411,7 @@ describe('a receiving team opening the record', () => {
       }),
     );
     const handovers = new InMemoryHandoverStore();
-    await sendOutcome('c1', { ...ports, config, handovers, now: sentAt });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: sentAt });
     // Act
     const shown = await openAsReceivingTeam(
       { contactId: 'c1', teams: ['early-help'], actor: earlyHelpWorker, now: later(1) },
@@ -434,7 +434,7 @@ describe('a receiving team opening the record', () => {
     const { ports, handovers, deps } = await handedOver();
     await returnHandover({ ...asked(['early-help'], earlyHelpWorker, 3), reason: 'This is for social care.' }, deps);
     await recordDecision({ contactId: 'c1', body: strategy, decidedBy: 'sam.okafor', now: later(4) }, ports);
-    await sendOutcome('c1', { ...ports, config, handovers, now: later(4) });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now: later(4) });
     // Act
     const shown = await openAsReceivingTeam(
       { contactId: 'c1', teams: ['early-help'], actor: earlyHelpWorker, now: later(5) },

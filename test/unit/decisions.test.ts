@@ -311,8 +311,8 @@ describe('signing off and sending a decision for each child', () => {
     );
 
     const handovers = new InMemoryHandoverStore();
-    await sendOutcome('c1', { ...ports, config, handovers, now });
-    await sendOutcome('c1', { ...ports, config, handovers, now });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now });
+    await sendOutcome('c1', { ...ports, config, handovers, acknowledge: async () => undefined, now });
 
     const sent = [...ports.sent.values()];
     expect(sent.map((m) => m.to).sort()).toEqual(

@@ -108,7 +108,13 @@ describe('telling the other professionals named in a notification', () => {
 
   it('is sent once with the outcome, however often the outcome message is delivered', async () => {
     const ports = memoryPorts(decidedWith([gp]));
-    const deps = { ...ports, config, handovers: new InMemoryHandoverStore(), now: new Date('2026-11-20T14:01:00Z') };
+    const deps = {
+      ...ports,
+      config,
+      handovers: new InMemoryHandoverStore(),
+      acknowledge: async () => undefined,
+      now: new Date('2026-11-20T14:01:00Z'),
+    };
 
     await sendOutcome('c1', deps);
     await sendOutcome('c1', deps);

@@ -1,0 +1,107 @@
+import { SYSTEM_ACTIONS, systemEvent } from '../../shared/audit/system-events';
+import type { Contact, DecidedContact } from '../../shared/contacts';
+import { sendOutcome } from '../../shared/front-door/decisions';
+import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
+import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
+import { aSchoolNeglectNotification } from '../fixtures/notifications';
+import { testRuntimeConfig } from '../fixtures/runtime-config';
+import { TEST_MATCH_KEY } from '../support/match-key';
+import { memoryPorts } from '../support/memory-contact-store';
+import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';
+
+/**
+ * The referrer never hears the outcome before the acknowledgement: in a burst a worker may decide
+ * a contact whose acknowledgement still waits in its queue, and the outcome's consumer then sends
+ * the acknowledgement first (a red contact's only once its duty alert is recorded).
+ */
+const now = new Date('2026-11-20T14:01:00Z');
+const config = testRuntimeConfig();
+
+const decided = (extra: Partial<Contact> = {}): DecidedContact =>
+  ({
+    contactId: 'c1',
+    reference: 'CFC-TEST-0003',
+    status: 'decided',
+    channel: 'api',
+    receivedAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T14:00:00.000Z',
+    version: 3,
+    notification: aSchoolNeglectNotification(),
+    acknowledgement: { status: 'pending' },
+    decision: {
+      children: [{ childIndex: 0, route: 'early-help-targeted', level: 3, rationale: 'Targeted early help agreed.' }],
+      decidedAt: '2026-11-20T14:00:00.000Z',
+      decidedBy: 'sam.okafor',
+    },
+    ...extra,
+  }) as DecidedContact;
+
+const setUp = (contact: DecidedContact) => {
+  const ports = memoryPorts(contact);
+  const acknowledgementDeps = {
+    store: ports.store,
+    mailer: ports.mailer,
+    config,
+    now,
+    addresses: memoryReferrerAddresses().addresses,
+    matchKey: TEST_MATCH_KEY,
+  };
+  const deps = {
+    ...ports,
+    config,
+    handovers: new InMemoryHandoverStore(),
+    now,
+    acknowledge: (contactId: string) => sendAcknowledgement(contactId, acknowledgementDeps),
+  };
+  const toReferrer = () =>
+    [...ports.sent.values()].filter((m) => m.to === contact.notification!.referrer.email).map((m) => m.subject);
+  return { ports, deps, acknowledgementDeps, toReferrer };
+};
+
+describe('the outcome of a contact whose acknowledgement is still pending', () => {
+  it('is sent after the acknowledgement, which its own queue then does not send again', async () => {
+    // Prepare
+    const { ports, deps, acknowledgementDeps, toReferrer } = setUp(decided());
+
+    // Act: the outcome's message arrives first, the acknowledgement's after.
+    await sendOutcome('c1', deps);
+    await sendAcknowledgement('c1', acknowledgementDeps);
+
+    // Assess
+    const subjects = toReferrer();
+    expect(subjects).toHaveLength(2);
+    expect(subjects[0]).toContain('We have received your notification');
+    expect(subjects[1]).not.toContain('We have received your notification');
+    expect(ports.contacts.get('c1')!.acknowledgement).toMatchObject({ status: 'sent' });
+  });
+
+  it('of a red contact waits (the message fails and comes back) until the duty alert is recorded', async () => {
+    // Prepare
+    const { ports, deps, toReferrer } = setUp(
+      decided({ recommendation: { priority: 'red', dueAt: '2026-11-20T14:00:00.000Z' } as Contact['recommendation'] }),
+    );
+
+    // Act
+    const before = sendOutcome('c1', deps);
+
+    // Assess: nothing sent while the alert is not recorded, then both in order once it is.
+    await expect(before).rejects.toThrow('duty alert is not yet recorded');
+    expect(toReferrer()).toEqual([]);
+    await ports.store.appendEvent(systemEvent('c1', now.toISOString(), SYSTEM_ACTIONS.dutyManagerAlerted));
+    await sendOutcome('c1', deps);
+    expect(toReferrer()[0]).toContain('We have received your notification');
+    expect(toReferrer()).toHaveLength(2);
+  });
+
+  it('is sent alone when the acknowledgement has already gone', async () => {
+    // Prepare
+    const { deps, toReferrer } = setUp(decided({ acknowledgement: { status: 'sent', sentAt: now.toISOString() } }));
+
+    // Act
+    await sendOutcome('c1', deps);
+
+    // Assess
+    expect(toReferrer()).toHaveLength(1);
+    expect(toReferrer()[0]).not.toContain('We have received your notification');
+  });
+});
