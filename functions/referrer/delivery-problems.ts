@@ -10,8 +10,6 @@ import { logger } from '../lib/observability';
  * topic, delivered raw to this queue. A message that cannot be read fails alone and ends in the
  * dead-letter queue rather than being dropped.
  */
-const processor = new BatchProcessor(EventType.SQS);
-
 const recordHandler = async (record: SQSRecord) => {
   const event = DeliveryProblemEvent.parse(JSON.parse(record.body));
   const result = await recordDeliveryProblem(event, { store: contactStore() }, new Date());
@@ -19,6 +17,8 @@ const recordHandler = async (record: SQSRecord) => {
   logger.info('Delivery problem', { eventType: event.eventType, ...result });
 };
 
+// A processor per invocation: it keeps the batch's failures in itself, and one shared by invocations
+// running at once in one process loses them (functions/lib/queue-consumer.ts says how).
 export const handler = withObservability((event: SQSEvent, context: Context) =>
-  processPartialResponse(event, recordHandler, processor, { context }),
+  processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context }),
 );
