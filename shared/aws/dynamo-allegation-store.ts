@@ -3,6 +3,7 @@ import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, Update
 import { randomUUID } from 'node:crypto';
 import type { Allegation, AllegationStatus, AllegationSummary } from '../lado/allegation';
 import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../lado/ports';
+import { allegationFrom } from '../lado/stored-allegation';
 import { getConsistent, putIfAbsent, updateAtVersion } from './versioned-item';
 
 /**
@@ -23,8 +24,14 @@ const personKey = (personKey: string, entry: Pick<AllegationSummary, 'receivedAt
   pk: `PERSON#${personKey}`,
   sk: `${entry.receivedAt}#${entry.allegationId}`,
 });
-export const toAllegation = ({ pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...item }: Record<string, unknown>) =>
-  item as unknown as Allegation;
+/** The allegation an item holds, checked (shared/lado/stored-allegation.ts): a malformed one is an error. */
+export const toAllegation = ({
+  pk: _pk,
+  sk: _sk,
+  gsi1pk: _g1,
+  gsi1sk: _g2,
+  ...item
+}: Record<string, unknown>): Allegation => allegationFrom(item);
 
 export class DynamoAllegationStore implements AllegationStore {
   private readonly db: DynamoDBDocumentClient;

@@ -33,9 +33,9 @@ import {
   type NextFromEach,
   type DecidedContact,
   type HouseholdContact,
-  type MatchSummary,
   type SummarySource,
 } from '../contacts';
+import { earlierContactFrom, householdContactFrom } from '../contacts/stored-match';
 import type { MatchKey } from '../matching/keys';
 import type { EarlierContact } from '../triage/types';
 import { randomUUID } from 'node:crypto';
@@ -107,25 +107,21 @@ const matchesFrom = (
   items: Record<string, unknown>[],
   current: (contactId: string) => SummarySource | undefined,
 ): ContactMatches => {
-  const withCurrent = <T extends { contactId: string }>({
-    pk: _pk,
-    sk: _sk,
-    expiresAt: _e,
-    ...match
-  }: Record<string, unknown>): T =>
-    currentMatch(match as unknown as T & MatchSummary, current(match.contactId as string));
+  // Checked as the match it is (shared/contacts/stored-match.ts), then shown as the earlier contact is now.
+  const withCurrent =
+    <T extends EarlierContact | HouseholdContact>(parse: (item: Record<string, unknown>) => T) =>
+    ({ pk: _pk, sk: _sk, expiresAt: _e, ...item }: Record<string, unknown>): T => {
+      const match = parse(item);
+      return currentMatch(match, current(match.contactId));
+    };
   const newest = <T extends { receivedAt: string }>(list: T[]) =>
     list.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   return {
     earlier: newest(
-      items
-        .filter((item) => (item.sk as string).startsWith('MATCH#child#'))
-        .map((item) => withCurrent<EarlierContact>(item)),
+      items.filter((item) => (item.sk as string).startsWith('MATCH#child#')).map(withCurrent(earlierContactFrom)),
     ),
     household: newest(
-      items
-        .filter((item) => (item.sk as string).startsWith('MATCH#household#'))
-        .map((item) => withCurrent<HouseholdContact>(item)),
+      items.filter((item) => (item.sk as string).startsWith('MATCH#household#')).map(withCurrent(householdContactFrom)),
     ),
     more: (items.find((item) => item.sk === 'MATCH#more')?.more as ContactMatches['more'] | undefined) ?? [],
   };

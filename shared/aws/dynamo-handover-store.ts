@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand, UpdateCommand, type QueryCommandI
 import { expiryAfter } from '../contacts';
 import type { Handover, HandoverStatus, HandoverTeam } from '../handovers/handover';
 import { HandoverMoved, type HandoverStore } from '../handovers/ports';
+import { handoverFrom } from '../handovers/stored-handover';
 import { STATUS_INDEX } from './dynamo-contact-store';
 import { getConsistent, putIfAbsent } from './versioned-item';
 
@@ -25,7 +26,7 @@ const toHandover = ({
   gsi1sk: _g2,
   expiresAt: _e,
   ...handover
-}: Record<string, unknown>) => handover as unknown as Handover;
+}: Record<string, unknown>): Handover => handoverFrom(handover);
 
 export class DynamoHandoverStore implements HandoverStore {
   private readonly db: DynamoDBDocumentClient;

@@ -262,13 +262,11 @@ const monthFigures = (row: Row | undefined, repeats: Row | undefined, lado: Row 
 
 /** Every month's figures added up: each contact and child belongs to one month, so sums are exact. */
 const totalOf = (months: readonly MonthFigures[]): MonthFigures =>
-  months.reduce(
-    (total, month) =>
-      Object.fromEntries(
-        Object.entries(total).map(([k, v]) => [k, v + month[k as keyof MonthFigures]]),
-      ) as unknown as MonthFigures,
-    NO_FIGURES,
-  );
+  months.reduce((total, month) => {
+    const sum = { ...total };
+    for (const k of Object.keys(sum) as (keyof MonthFigures)[]) sum[k] += month[k];
+    return sum;
+  }, NO_FIGURES);
 
 /**
  * The board's measures for a range of months (and one source, if given), read through the facts

@@ -1,5 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoHandoverStore } from '../../shared/aws/dynamo-handover-store';
 import type { Handover } from '../../shared/handovers/handover';
 import { InMemoryHandoverStore } from '../../shared/handovers/in-memory-handover-store';
@@ -138,5 +137,28 @@ describe('the handover store on DynamoDB', () => {
     expect(Item![ttlAttributeOf('contacts')!]).toBe(Math.floor(Date.parse('2032-03-02T09:01:00Z') / 1000));
     expect(Item).toMatchObject({ gsi1pk: 'HANDOVER#early-help#sent', gsi1sk: at(1) });
     expect(JSON.stringify([Item!.pk, Item!.sk, Item!.gsi1pk, Item!.gsi1sk])).not.toMatch(/named|@/);
+  });
+
+  it('refuses a stored item that is not a whole handover, naming the fields and not their contents', async () => {
+    // Prepare: an item changed outside the service, its team misspelt and its children gone.
+    const table = await dynalite.contactsTable();
+    const store = new DynamoHandoverStore(table, dynalite.client(), 6);
+    await store.add([handover(a, 'early-help', 1)]);
+    await DynamoDBDocumentClient.from(dynalite.client()).send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: `CONTACT#${a}`, sk: 'HANDOVER#1:early-help' },
+        UpdateExpression: 'SET team = :team REMOVE childIndexes',
+        ExpressionAttributeValues: { ':team': 'early-hepl' },
+      }),
+    );
+
+    // Act
+    const read = store.get(a, '1:early-help');
+
+    // Assess
+    await expect(read).rejects.toThrow('Stored handover 1:early-help is malformed at team, childIndexes');
+    await expect(store.listForContact(a)).rejects.toThrow(/malformed/);
+    await expect(read).rejects.not.toThrow(/hepl/);
   });
 });

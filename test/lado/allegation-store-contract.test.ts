@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoAllegationStore } from '../../shared/aws/dynamo-allegation-store';
 import { summaryOf, type Allegation } from '../../shared/lado/allegation';
 import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../../shared/lado/ports';
@@ -191,5 +191,28 @@ describe('the allegation store on DynamoDB', () => {
     }
     const indexEntry = Items!.find((i) => String(i.pk).startsWith('PERSON#'))!;
     expect(JSON.stringify(indexEntry)).not.toMatch(/Alex|Testperson|Noah|1985|2017/);
+  });
+
+  it('refuses a stored item that is not a whole allegation, naming the fields and not their contents', async () => {
+    // Prepare: an item changed outside the service, its status unknown and the person's employer gone.
+    const table = await dynalite.table('allegations');
+    const store = new DynamoAllegationStore(table, dynalite.client());
+    await store.create(allegation(1, '2026-11-23T10:00:00.000Z'));
+    await DynamoDBDocumentClient.from(dynalite.client()).send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: 'ALLEGATION#a1', sk: 'ALLEGATION' },
+        UpdateExpression: 'SET #status = :status REMOVE person.employer',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': 'lost-in-the-post' },
+      }),
+    );
+
+    // Act
+    const read = store.get('a1');
+
+    // Assess
+    await expect(read).rejects.toThrow('Stored allegation a1 is malformed at status, person');
+    await expect(read).rejects.not.toThrow(/lost-in-the-post|Alex/);
   });
 });
