@@ -75,6 +75,8 @@ describe('the allegations pathway in the stack', () => {
       'RecordChildCasesRole',
       'ReferrersConfirmReferrerAddressRole',
       'SendAcknowledgementRole',
+      // Sends a pending acknowledgement before the outcome, under the acknowledgement's key.
+      'SendOutcomeRole',
     ]);
     const functions = Object.values(resources('AWS::Lambda::Function')) as any[];
     const keyed = functions.filter((f) => f.Properties.Environment?.Variables?.MATCH_KEY_SECRET_ARN);
