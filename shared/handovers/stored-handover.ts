@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { codesOf as keys } from '../notification/codes';
+import { storedRecord } from '../stored-record';
 import { HANDOVER_STATUSES, HANDOVER_TEAMS, type Handover } from './handover';
 
 /**
@@ -6,8 +8,6 @@ import { HANDOVER_STATUSES, HANDOVER_TEAMS, type Handover } from './handover';
  * unknown shape becomes a Handover, as contactFrom is for contacts. A handover is small and every
  * field of it is read (the team's lists, acceptance and its measures), so every field is checked.
  */
-const keys = <T extends Record<string, unknown>>(table: T) =>
-  Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
 const person = z.object({ id: z.string(), name: z.string() });
 
 const StoredHandoverSchema = z.looseObject({
@@ -26,23 +26,7 @@ const StoredHandoverSchema = z.looseObject({
   returnReason: z.string().optional(),
 });
 
-/** Thrown for a stored item that is not a whole handover; it names the fields, never their contents. */
-export class InvalidHandover extends Error {
-  override readonly name = 'InvalidHandover';
-  constructor(
-    readonly handoverId: unknown,
-    readonly fields: string[],
-  ) {
-    super(`Stored handover ${String(handoverId)} is malformed at ${fields.join(', ')}`);
-  }
-}
-
-export const handoverFrom = (item: Record<string, unknown>): Handover => {
-  const parsed = StoredHandoverSchema.safeParse(item);
-  if (!parsed.success)
-    throw new InvalidHandover(
-      item.handoverId,
-      parsed.error.issues.map((i) => i.path.join('.') || '(the record)'),
-    );
-  return parsed.data;
-};
+export const handoverFrom: (item: Record<string, unknown>) => Handover = storedRecord(
+  StoredHandoverSchema,
+  (item) => `handover ${String(item.handoverId)}`,
+);

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { REFERRAL_SOURCES, type AdultConcern, type Notification } from '../notification';
+import { codesOf as keys } from '../notification/codes';
+import { storedRecord } from '../stored-record';
 import { ALLEGATION_STATUSES, OUTCOMES, PARTNER_ACTION_KINDS, type Allegation, type Meeting } from './allegation';
 
 /**
@@ -9,8 +11,6 @@ import { ALLEGATION_STATUSES, OUTCOMES, PARTNER_ACTION_KINDS, type Allegation, t
  * the referrer, a meeting's notes) are checked as objects with the fields it reads, and are
  * otherwise as written, so a stored record is not refused for a rule added to a form later.
  */
-const keys = <T extends Record<string, unknown>>(table: T) =>
-  Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
 /** An object this service wrote whole: the fields checked, and the rest as written. */
 const writtenAs = <T>(checked: Record<string, z.ZodType>) => {
   const shape = z.looseObject(checked);
@@ -65,23 +65,7 @@ const StoredAllegationSchema = z.looseObject({
   expiresAt: z.number(),
 });
 
-/** Thrown for a stored item that is not a whole allegation; it names the fields, never their contents. */
-export class InvalidAllegation extends Error {
-  override readonly name = 'InvalidAllegation';
-  constructor(
-    readonly allegationId: unknown,
-    readonly fields: string[],
-  ) {
-    super(`Stored allegation ${String(allegationId)} is malformed at ${fields.join(', ')}`);
-  }
-}
-
-export const allegationFrom = (item: Record<string, unknown>): Allegation => {
-  const parsed = StoredAllegationSchema.safeParse(item);
-  if (!parsed.success)
-    throw new InvalidAllegation(
-      item.allegationId,
-      parsed.error.issues.map((i) => i.path.join('.') || '(the record)'),
-    );
-  return parsed.data;
-};
+export const allegationFrom: (item: Record<string, unknown>) => Allegation = storedRecord(
+  StoredAllegationSchema,
+  (item) => `allegation ${String(item.allegationId)}`,
+);
