@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createTable } from '../../infra/local/resources';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoRateLimiter } from '../../shared/aws/dynamo-rate-limiter';
 import type { RateLimit, RateLimiter } from '../../shared/web/rate-limit';
@@ -12,21 +11,12 @@ import { memoryRateLimiter } from '../support/memory-rate-limiter';
  * the contacts table's keys is all the DynamoDB one needs.
  */
 const dynamo = useDynalite();
-let tables = 0;
+/** The table the last DynamoDB limiter was made on, for a test that reads what it stored. */
+let table = '';
 const dynamoLimiter = async (): Promise<RateLimiter> => {
-  const TableName = `rate-${++tables}`;
-  // A table with the contacts table's keys, ACTIVE before it is used (as in AWS).
-  await createTable(dynamo.client(), TableName, {
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'S' },
-    ],
-  });
-  return new DynamoRateLimiter(TableName, async () => 'test-only-rate-limit-key-0123456789abcdef', dynamo.client());
+  // The contacts table as the stack defines it (the limiter's counters live there in AWS too).
+  table = await dynamo.contactsTable();
+  return new DynamoRateLimiter(table, async () => 'test-only-rate-limit-key-0123456789abcdef', dynamo.client());
 };
 
 const limit: RateLimit = { name: 'test', requests: 3, windowSeconds: 60 };
@@ -92,7 +82,7 @@ describe('the rate limiter in DynamoDB', () => {
     // Act
     await limiter.take(limit, address, start);
     // Assess
-    const { Items } = await dynamo.client().send(new ScanCommand({ TableName: `rate-${tables}` }));
+    const { Items } = await dynamo.client().send(new ScanCommand({ TableName: table }));
     const stored = JSON.stringify(Items);
     expect(Items).toHaveLength(1);
     const plainHashes = [address, `front-door:rate:${address}`].map((text) =>

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createTable } from '../../infra/local/resources';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
@@ -222,18 +221,7 @@ describe('re-indexing the contacts table itself (dynalite)', () => {
   it('finds each contact’s entries by the pointers beside it, rewrites them under today’s keys and removes the old', async () => {
     // Prepare: a table with the contacts table's keys, one contact indexed under old keys, its
     // referrer's address confirmed under the old unkeyed hash.
-    const TableName = 'contacts-reindex';
-    // A table with the contacts table's keys, ACTIVE before it is used (as in AWS).
-    await createTable(dynamo.client(), TableName, {
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-    });
+    const TableName = await dynamo.contactsTable();
     const store = new DynamoContactStore(TableName, dynamo.client(), 6);
     const addresses = new DynamoReferrerAddresses(TableName, dynamo.client(), 6);
     const contact = aContact('a@mail.example');
