@@ -62,6 +62,17 @@ export const mailer = once(
 const readMatchKey = once(() => matchKeyReader(config().MATCH_KEY_SECRET_ARN));
 /** The area's match key (Secrets Manager, once per cold start), for the functions that make match keys. */
 export const matchKey = (): Promise<string> => readMatchKey()();
+/**
+ * What sending a referrer's acknowledgement needs: its own queue's consumer sends it, and so does
+ * the outcome's when the acknowledgement is still pending (the outcome must not overtake it).
+ */
+export const acknowledgementDependencies = async () => ({
+  store: contactStore(),
+  mailer: mailer(),
+  config: config(),
+  addresses: referrerAddresses(),
+  matchKey: await matchKey(),
+});
 export const caseRegistry = once(() => new DynamoCaseRegistry(requireSetting(config(), 'CASE_REGISTRY_TABLE')));
 /** Raw inbound emails as SES stored them in the inbound bucket. */
 export const rawMessages = once(() => new S3RawMessageStore());

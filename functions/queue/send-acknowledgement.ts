@@ -1,5 +1,5 @@
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
-import { config, contactStore, mailer, matchKey, referrerAddresses } from '../lib/dependencies';
+import { acknowledgementDependencies, mailer } from '../lib/dependencies';
 import { contactQueueConsumer } from '../lib/queue-consumer';
 
 /**
@@ -11,13 +11,7 @@ import { contactQueueConsumer } from '../lib/queue-consumer';
 export const handler = contactQueueConsumer(
   async (contactId, context) => {
     mailer().registerLambdaContext(context);
-    await sendAcknowledgement(contactId, {
-      store: contactStore(),
-      mailer: mailer(),
-      config: config(),
-      addresses: referrerAddresses(),
-      matchKey: await matchKey(),
-    });
+    await sendAcknowledgement(contactId, await acknowledgementDependencies());
   },
   { oneAtATime: true },
 );

@@ -7,13 +7,12 @@ import {
 import { rulesetCalendar } from '../../shared/rules';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
 import {
+  acknowledgementDependencies,
   config,
   contactStore,
   handoverStore,
   mailer,
-  matchKey,
   officeCalendar,
-  referrerAddresses,
 } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 import { contactQueueConsumer } from '../lib/queue-consumer';
@@ -32,14 +31,7 @@ export const handler = contactQueueConsumer(async (contactId, context, message) 
     config: config(),
     handovers: handoverStore(),
     now: new Date(),
-    acknowledge: async (id) =>
-      sendAcknowledgement(id, {
-        store: contactStore(),
-        mailer: mailer(),
-        config: config(),
-        addresses: referrerAddresses(),
-        matchKey: await matchKey(),
-      }),
+    acknowledge: async (id) => sendAcknowledgement(id, await acknowledgementDependencies()),
   });
   // A resend (a retried decision, an answer that upholds it) is not another decision.
   if (!message.newDecision) return;
