@@ -239,6 +239,24 @@ const rows: Row[] = [
     },
     { level: 3, route: 'early-help-targeted' },
   ],
+  [
+    'repeated-neglect-contacts',
+    {
+      factors: ['16A'],
+      earlierContacts: [{ level: 2 }, { level: 2 }, { level: 3 }, { level: 2 }],
+      description: 'Hungry and unwashed again; the fifth time this year we have told you.',
+    },
+    { level: 4, route: 'csc-assessment' },
+  ],
+  [
+    'self-harm-with-neglect',
+    {
+      factors: ['15A', '16A'],
+      ages: [14],
+      description: 'Cuts on her arms going septic; her parents have not taken her to the GP or to CAMHS.',
+    },
+    { level: 4, route: 'csc-assessment' },
+  ],
 ];
 
 describe('every combination rule in the default ruleset', () => {
