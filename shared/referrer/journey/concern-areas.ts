@@ -33,7 +33,10 @@ export const CONCERN_AREAS: ConcernArea[] = [
     specifics: {
       'disclosure-of-abuse': 'The child has told someone they are being abused',
       'physical-abuse-by-adult': 'An adult has hit, kicked, shaken, burned or otherwise physically hurt the child',
-      'unexplained-injury': 'The child has an injury nobody has explained, or the explanation does not fit',
+      // A bruise on a baby who cannot crawl is suspicious whatever the explanation (NICE CG89), and a
+      // referrer reporting one looks here, not under disability.
+      'unexplained-injury':
+        'The child has an injury nobody has explained, or the explanation does not fit, or a baby who cannot crawl yet has any bruise or injury',
       'sexual-abuse-by-adult': 'An adult has sexually abused the child, or may have',
       'emotional-abuse': 'The child is often shouted at, threatened, blamed or made to feel worthless',
       'emotional-abuse-severe': 'How the child is treated is so frightening or cruel that it is seriously harming them',
@@ -120,8 +123,10 @@ export const CONCERN_AREAS: ConcernArea[] = [
       'child-learning-disability': 'The child has a learning disability',
       'child-physical-disability-or-illness': 'The child has a physical disability or a long-term illness',
       'child-care-needs-unmet': "The disabled child's care needs are not being met",
+      // A baby who cannot yet crawl is not independently mobile too: "because of a disability" alone
+      // turned away a health visitor reporting a bruised baby (NICE CG89; bruising protocols).
       'child-not-independently-mobile':
-        'The child cannot move about on their own, for example cannot crawl or walk, because of a disability',
+        'The child cannot move about on their own yet, such as a baby who cannot crawl, or an older child who cannot crawl or walk because of a disability',
       'young-carer': 'The child looks after someone in the family',
       'young-carer-substantial': 'Caring is too much for the child, or stops them going to school or seeing friends',
       'parent-learning-disability': 'A parent or carer has a learning disability',
