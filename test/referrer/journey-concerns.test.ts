@@ -103,6 +103,16 @@ describe('what the referrer is worried about', () => {
     );
   });
 
+  it('tells a professional reporting FGM that they must also report it to the police themselves', () => {
+    // Prepare and Act
+    const fgm = findPage('concerns/harmful-practices', {})!.fields[0]!;
+    const harm = findPage('concerns/harm', {})!.fields[0]!;
+    // Assess: the mandatory reporting duty (FGM Act 2003 s5B) is theirs and cannot be passed on;
+    // other areas keep the usual hint.
+    expect(fgm.hint).toContain('you must also report it to the police yourself. Call 101.');
+    expect(harm.hint).toBe('Select all that apply');
+  });
+
   describe('the questions themselves (GOV.UK question pages)', () => {
     const areas = findPage('concerns', {})!.fields[0]!.options!;
     const specifics = CONCERN_AREAS.map((a) => findPage(`concerns/${a.id}`, {})!.fields[0]!.options!);

@@ -20,6 +20,8 @@ export interface ConcernArea {
   hint?: string;
   /** The specifics page's question. */
   question: string;
+  /** The specifics page's hint, when the referrer needs to know more than "Select all that apply". */
+  questionHint?: string;
   /** Indicator id → what the referrer would say. */
   specifics: Record<string, string>;
 }
@@ -189,6 +191,10 @@ export const CONCERN_AREAS: ConcernArea[] = [
     id: 'harmful-practices',
     text: 'Forced marriage, FGM, extremism or abuse linked to beliefs',
     question: 'What do you know about this?',
+    // The FGM reporting duty is the professional's own and cannot be passed on by telling us
+    // (FGM Act 2003 s5B; Home Office, Mandatory reporting of FGM: procedural information, 2020).
+    questionHint:
+      'Select all that apply. If you are a teacher, or a health or social care professional, and a girl under 18 tells you she has had FGM or you see signs of it, you must also report it to the police yourself. Call 101.',
     specifics: {
       'female-genital-mutilation': 'The child has had, or may be at risk of, female genital mutilation (FGM)',
       'forced-marriage-or-honour-based-abuse':

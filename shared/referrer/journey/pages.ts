@@ -510,7 +510,7 @@ const specificsPage = (areaId: string): Page | undefined => {
           path: 'concerns.indicators',
           kind: 'checkboxes',
           label: area.question,
-          hint: 'Select all that apply',
+          hint: area.questionHint ?? 'Select all that apply',
           options: specificOptions(area),
           partOfList: true,
           required: 'Select what you know, or go back and choose a different area of concern',
