@@ -75,24 +75,46 @@ export class DynamoAllegationStore implements AllegationStore {
     );
   }
 
-  async listByStatus(status: AllegationStatus, limit: number): Promise<Allegation[]> {
+  async listByStatus(status: AllegationStatus, limit?: number): Promise<Allegation[]> {
     const items: Allegation[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
         new QueryCommand({
-          TableName: this.tableName,
-          IndexName: ALLEGATION_STATUS_INDEX,
-          KeyConditionExpression: 'gsi1pk = :status',
-          ExpressionAttributeValues: { ':status': `STATUS#${status}` },
+          ...this.statusQuery(status),
           ScanIndexForward: false,
+          // A capped list asks for no more than it still lacks, so the newest few never read the rest.
+          ...(limit !== undefined && { Limit: limit - items.length }),
           ExclusiveStartKey,
         }),
       );
       items.push(...(page.Items ?? []).map(toAllegation));
       ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey && items.length < limit);
-    return items.slice(0, limit);
+    } while (ExclusiveStartKey && (limit === undefined || items.length < limit));
+    return items;
+  }
+
+  async countByStatus(status: AllegationStatus): Promise<number> {
+    // Counted where they are stored, page by page to the end: DynamoDB returns no items.
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({ ...this.statusQuery(status), Select: 'COUNT', ExclusiveStartKey }),
+      );
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  }
+
+  private statusQuery(status: AllegationStatus) {
+    return {
+      TableName: this.tableName,
+      IndexName: ALLEGATION_STATUS_INDEX,
+      KeyConditionExpression: 'gsi1pk = :status',
+      ExpressionAttributeValues: { ':status': `STATUS#${status}` },
+    };
   }
 
   async indexPerson(person: string, entry: AllegationSummary, expiresAt: number): Promise<void> {

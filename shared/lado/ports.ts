@@ -19,7 +19,10 @@ export interface AllegationStore {
   get(allegationId: string): Promise<Allegation | undefined>;
   /** Writes `changes` only while the allegation is at `expectedVersion`; throws AllegationChanged otherwise. */
   update(allegationId: string, expectedVersion: number, changes: Partial<Allegation>, now: string): Promise<Allegation>;
-  listByStatus(status: AllegationStatus, limit: number): Promise<Allegation[]>;
+  /** Every allegation in a status, newest first; with a limit, only the newest `limit`. */
+  listByStatus(status: AllegationStatus, limit?: number): Promise<Allegation[]>;
+  /** How many allegations are in a status, all of them counted. */
+  countByStatus(status: AllegationStatus): Promise<number>;
   /** Records an allegation under the person's keyed hash; writing the same entry again is harmless. */
   indexPerson(personKey: string, entry: AllegationSummary, expiresAt: number): Promise<void>;
   findByPerson(personKey: string): Promise<AllegationSummary[]>;

@@ -8,8 +8,9 @@ import { memoryAllegations } from './memory';
 /**
  * The same promises asked of the in-memory allegation store the LADO's use-case tests use and of
  * the DynamoDB adapter on dynalite, in the allegations table as the stack defines it: created
- * once, changed only at the version read, lists newest first (a limit keeps the newest), and a
- * removal taking the allegation out of the person index at once and bringing its deletion forward.
+ * once, changed only at the version read, lists newest first and whole past one DynamoDB page (a
+ * limit keeps the newest, a count counts them all), and a removal taking the allegation out of
+ * the person index at once and bringing its deletion forward.
  */
 const dynalite = useDynalite();
 
@@ -111,6 +112,27 @@ describe.each([
     expect(newestTwo.map((a) => a.allegationId)).toEqual(['a2', 'a3']);
     expect((await store.listByStatus('concluded', 10)).map((a) => a.allegationId)).toEqual(['a4']);
     expect(await store.listByStatus('in-progress', 10)).toEqual([]);
+  });
+
+  it('lists and counts every allegation in a status past what one DynamoDB page returns, a limit keeping the newest', async () => {
+    // Prepare: ~1.2 MB of allegations (each with a long description), more than DynamoDB's 1 MB page.
+    const store = await makeStore();
+    const description = 'A synthetic account of what happened, long enough to make the allegation large. '.repeat(1250);
+    for (let n = 1; n <= 12; n++)
+      await store.create(allegation(n, `2026-11-${String(n).padStart(2, '0')}T10:00:00.000Z`, { description }));
+    await store.create(allegation(13, '2026-11-13T10:00:00.000Z', { status: 'concluded' }));
+
+    // Act
+    const all = await store.listByStatus('awaiting-consideration');
+    const newest = await store.listByStatus('awaiting-consideration', 11);
+    const counted = await store.countByStatus('awaiting-consideration');
+
+    // Assess
+    expect(all.map((a) => a.allegationId)).toEqual(Array.from({ length: 12 }, (_, i) => `a${12 - i}`));
+    expect(newest.map((a) => a.allegationId)).toEqual(all.slice(0, 11).map((a) => a.allegationId));
+    expect(counted).toBe(12);
+    expect(await store.countByStatus('concluded')).toBe(1);
+    expect(await store.countByStatus('in-progress')).toBe(0);
   });
 
   it("finds a person's earlier allegations newest first, an entry written twice listed once", async () => {

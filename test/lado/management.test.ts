@@ -8,7 +8,8 @@ import {
 } from '../../shared/lado/management';
 import { inTime } from '../../shared/lado/clocks';
 import { progressMeasures } from '../../shared/lado/measures';
-import { allegationQueue } from '../../shared/lado/queue';
+import { allegationQueue, CONCLUDED_SHOWN, readAllegationQueue } from '../../shared/lado/queue';
+import { renderPage } from '../../shared/web/render';
 import { allegationExpiry } from '../../shared/lado/retention';
 import { meetingInput } from '../../shared/lado/forms';
 import { calendar, memoryAllegations } from './memory';
@@ -390,12 +391,37 @@ describe('the queue', () => {
     const later = allegation({ allegationId: 'later', status: 'in-progress', reviewDueAt: '2026-12-11T23:59:59.000Z' });
     const done = allegation({ allegationId: 'done', status: 'concluded' });
     // Act
-    const queue = allegationQueue([later, soon, overdue], [done], now);
+    const queue = allegationQueue([later, soon, overdue], [done], now, 1);
     // Assess
     expect(queue.open.map((r) => r.allegationId)).toEqual(['late', 'soon', 'later']);
     expect(queue.overdue).toBe(1);
     expect(queue.open[0]!.clock).toMatchObject({ name: 'consideration', overdue: true });
     expect(queue.concluded.map((r) => r.allegationId)).toEqual(['done']);
+  });
+
+  it('reads every open allegation, and the latest concluded ones beside a true count that the page shows', async () => {
+    // Prepare: more open allegations than the concluded list shows, and three more concluded than it shows.
+    const { store } = memoryAllegations();
+    const day = (n: number) => new Date(Date.parse(RECEIVED) - n * 86_400_000).toISOString();
+    for (let n = 0; n < CONCLUDED_SHOWN + 10; n++)
+      await store.create(allegation({ allegationId: `open${n}`, receivedAt: day(n) }));
+    for (let n = 0; n < CONCLUDED_SHOWN + 3; n++)
+      await store.create(allegation({ allegationId: `done${n}`, status: 'concluded', receivedAt: day(n) }));
+
+    // Act
+    const queue = await readAllegationQueue(store, at('2026-11-25T12:00:00Z'));
+    const html = renderPage('console/allegations.njk', queue);
+
+    // Assess
+    expect(queue.open).toHaveLength(CONCLUDED_SHOWN + 10);
+    expect(queue.concluded.map((r) => r.allegationId)).toEqual(
+      Array.from({ length: CONCLUDED_SHOWN }, (_, n) => `done${n}`),
+    );
+    expect(queue.concludedTotal).toBe(CONCLUDED_SHOWN + 3);
+    const text = html.replace(/\s+/g, ' ');
+    expect(text).toContain(`Open (${CONCLUDED_SHOWN + 10}, ${CONCLUDED_SHOWN + 10} overdue)`);
+    expect(text).toContain(`Recently concluded (the latest ${CONCLUDED_SHOWN} of ${CONCLUDED_SHOWN + 3})`);
+    expect(text).toContain('And 3 more concluded allegations, older than these, not listed here.');
   });
 });
 

@@ -32,6 +32,7 @@ export const memoryAllegations = () => {
         .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
         .slice(0, limit)
         .map((a) => structuredClone(a)),
+    countByStatus: async (status) => [...allegations.values()].filter((a) => a.status === status).length,
     indexPerson: async (key, entry, expiresAt) => {
       const entries = people.get(key) ?? new Map();
       entries.set(entry.allegationId, { ...entry, expiresAt });
