@@ -14,7 +14,7 @@ const DAYS = 90;
 export const handler = consoleRoute('view', async (event, user) => {
   const now = new Date();
   const query = (event.queryStringParameters?.q ?? '').trim().slice(0, 200);
-  const all = await consultationStore().listSince(new Date(now.getTime() - DAYS * DAY).toISOString());
+  const all = await consultationStore().listSince(new Date(now.getTime() - DAYS * DAY).toISOString(), now);
   return page('console/consultations.njk', {
     ...baseContext(user, '/console/consultations'),
     done:

@@ -32,11 +32,12 @@ export class DynamoConsultationStore implements ConsultationStore {
     });
   }
 
-  async listSince(since: string): Promise<Consultation[]> {
+  async listSince(since: string, now: Date): Promise<Consultation[]> {
+    const until = now.toISOString();
     const months: string[] = [];
     for (
       let at = new Date(`${month(since)}-01T00:00:00Z`);
-      month(at.toISOString()) <= month(new Date().toISOString());
+      month(at.toISOString()) <= month(until);
       at.setUTCMonth(at.getUTCMonth() + 1)
     )
       months.push(month(at.toISOString()));
@@ -47,8 +48,9 @@ export class DynamoConsultationStore implements ConsultationStore {
         const page = await this.db.send(
           new QueryCommand({
             TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND sk >= :since',
-            ExpressionAttributeValues: { ':pk': `CONSULTATION#${m}`, ':since': since },
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :since AND :until',
+            // Past any id recorded at `now` itself: the sort key is <recorded time>#<id>.
+            ExpressionAttributeValues: { ':pk': `CONSULTATION#${m}`, ':since': since, ':until': `${until}#\uffff` },
             ScanIndexForward: false,
             ExclusiveStartKey,
           }),

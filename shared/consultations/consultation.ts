@@ -46,8 +46,8 @@ export const ConsultationFieldsSchema = z.object({
 /** Consultations by when they were recorded. */
 export interface ConsultationStore {
   add(consultation: Consultation): Promise<void>;
-  /** Every consultation recorded from `since` on, newest first. */
-  listSince(since: string): Promise<Consultation[]>;
+  /** Every consultation recorded from `since` to `now`, newest first. */
+  listSince(since: string, now: Date): Promise<Consultation[]>;
 }
 
 export type RecordResult =

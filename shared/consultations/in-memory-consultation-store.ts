@@ -9,9 +9,10 @@ export class InMemoryConsultationStore implements ConsultationStore {
       this.consultations.push(structuredClone(consultation));
   }
 
-  async listSince(since: string): Promise<Consultation[]> {
+  async listSince(since: string, now: Date): Promise<Consultation[]> {
+    const until = now.toISOString();
     return this.consultations
-      .filter((c) => c.recordedAt >= since)
+      .filter((c) => c.recordedAt >= since && c.recordedAt <= until)
       .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
   }
 }

@@ -8,11 +8,13 @@ import { ttlAttributeOf, useDynalite } from '../support/dynalite';
 /**
  * The same promises asked of the in-memory consultation store the use-case tests use and of the
  * DynamoDB adapter on dynalite, in the contacts table as the stack defines it: a retried record
- * is kept once, and a period lists every consultation in it, newest first, across months.
+ * is kept once, and a period lists every consultation in it, newest first, across months, up to
+ * the time it is read at.
  */
 const dynalite = useDynalite();
 
-// Times before the machine's clock: the DynamoDB store reads each month from `since` to today.
+/** The time the lists are read at: the stores read from `since` to it, never to the machine's clock. */
+const NOW = new Date('2026-04-10T12:00:00.000Z');
 const consultation = (n: number, recordedAt: string, overrides: Partial<Consultation> = {}): Consultation => ({
   consultationId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   recordedAt,
@@ -41,15 +43,30 @@ describe.each([
     await store.add(consultation(4, '2026-01-02T09:00:00.000Z'));
 
     // Act
-    const sinceJanuary = await store.listSince('2026-01-02T09:00:00.000Z');
-    const sinceDecember = await store.listSince('2025-12-01T00:00:00.000Z');
-    const sinceApril = await store.listSince('2026-04-01T00:00:00.000Z');
+    const sinceJanuary = await store.listSince('2026-01-02T09:00:00.000Z', NOW);
+    const sinceDecember = await store.listSince('2025-12-01T00:00:00.000Z', NOW);
+    const sinceApril = await store.listSince('2026-04-01T00:00:00.000Z', NOW);
 
     // Assess
     expect(sinceJanuary.map((c) => c.consultationId.slice(-1))).toEqual(['3', '2', '4']);
     expect(sinceDecember.map((c) => c.consultationId.slice(-1))).toEqual(['3', '2', '4', '1']);
     expect(sinceDecember[3]).toEqual(consultation(1, '2025-12-30T09:00:00.000Z'));
     expect(sinceApril).toEqual([]);
+  });
+
+  it('lists to the time it is read at and no later, in that month and after it', async () => {
+    // Prepare
+    const store = await makeStore();
+    await store.add(consultation(1, '2026-03-20T09:00:00.000Z'));
+    await store.add(consultation(2, '2026-04-10T12:00:00.000Z'));
+    await store.add(consultation(3, '2026-04-10T12:00:00.001Z'));
+    await store.add(consultation(4, '2026-05-02T09:00:00.000Z'));
+
+    // Act
+    const listed = await store.listSince('2026-03-01T00:00:00.000Z', NOW);
+
+    // Assess
+    expect(listed.map((c) => c.consultationId.slice(-1))).toEqual(['2', '1']);
   });
 
   it('keeps a retried record once', async () => {
@@ -62,7 +79,7 @@ describe.each([
     await store.add({ ...first, advice: 'A retried request.' });
 
     // Assess
-    expect(await store.listSince('2026-02-01T00:00:00.000Z')).toEqual([first]);
+    expect(await store.listSince('2026-02-01T00:00:00.000Z', NOW)).toEqual([first]);
   });
 
   it("lists every one of a busy month's consultations, past what one DynamoDB page returns", async () => {
@@ -77,7 +94,7 @@ describe.each([
       );
 
     // Act
-    const listed = await store.listSince('2026-02-01T00:00:00.000Z');
+    const listed = await store.listSince('2026-02-01T00:00:00.000Z', NOW);
 
     // Assess
     expect(new Set(listed.map((c) => c.consultationId)).size).toBe(12);

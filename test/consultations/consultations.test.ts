@@ -52,7 +52,7 @@ describe('consultations', () => {
     );
     // Assess
     expect(result.outcome).toBe('recorded');
-    expect(await consultations.listSince('2026-11-01T00:00:00Z')).toEqual([
+    expect(await consultations.listSince('2026-11-01T00:00:00Z', now)).toEqual([
       {
         consultationId: 'c-1',
         recordedAt: now.toISOString(),
