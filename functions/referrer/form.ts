@@ -53,9 +53,9 @@ const common = () => ({
 
 const emptyDraft = (now: string): Draft => ({ draftId: newContactId(), answers: {}, createdAt: now, updatedAt: now });
 
-const loadDraft = async (event: APIGatewayProxyEventV2): Promise<Draft | undefined> => {
+const loadDraft = async (event: APIGatewayProxyEventV2, now: Date): Promise<Draft | undefined> => {
   const id = cookie(event, COOKIE);
-  return id && isContactId(id) ? draftStore().get(id) : undefined;
+  return id && isContactId(id) ? draftStore().get(id, now) : undefined;
 };
 
 type ReturnTo = 'check' | undefined;
@@ -142,7 +142,8 @@ const questionView = (pageId: string, draft: Draft, returnTo: ReturnTo) => ({
 });
 
 const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIGatewayProxyStructuredResultV2> => {
-  const stored = await loadDraft(event);
+  const now = new Date();
+  const stored = await loadDraft(event, now);
   if (pageId === 'confirmation') {
     if (!stored?.submitted) return redirect('/notify');
     return page('referrer/confirmation.njk', {
@@ -161,10 +162,10 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
   // A sent notification is finished with: going back to its pages (the browser's Back) shows
   // that it was sent, never an empty form that looks as if it could be sent again.
   if (stored?.submitted) return redirect('/notify/confirmation');
-  const draft = stored ?? emptyDraft(new Date().toISOString());
+  const draft = stored ?? emptyDraft(now.toISOString());
   const returnTo: ReturnTo = event.queryStringParameters?.return === 'check' ? 'check' : undefined;
   if (pageId === 'call-now') {
-    const next = returnTo ? afterChange('call-now', draft.answers, new Date()) : nextPage('call-now', draft.answers);
+    const next = returnTo ? afterChange('call-now', draft.answers, now) : nextPage('call-now', draft.answers);
     return page('referrer/call-now.njk', {
       ...questionView(pageId, draft, returnTo),
       continueHref: href(next, returnTo),
@@ -187,7 +188,7 @@ const show = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIG
 
 const answer = async (event: APIGatewayProxyEventV2, pageId: string): Promise<APIGatewayProxyStructuredResultV2> => {
   const now = new Date();
-  const stored = await loadDraft(event);
+  const stored = await loadDraft(event, now);
   if (stored?.submitted) return redirect('/notify/confirmation');
   const draft = stored ?? emptyDraft(now.toISOString());
   const cookies = stored?.draftId === draft.draftId ? undefined : [draftCookie(draft.draftId)];

@@ -19,11 +19,11 @@ export class DynamoDraftStore implements DraftStore {
     this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  async get(draftId: string): Promise<Draft | undefined> {
+  async get(draftId: string, now: Date): Promise<Draft | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: `DRAFT#${draftId}`, sk: 'DRAFT' }, ConsistentRead: true }),
     );
-    if (!Item || Number(Item.expiresAt) * 1000 < Date.now()) return undefined;
+    if (!Item || Number(Item.expiresAt) * 1000 < now.getTime()) return undefined;
     return Item.draft as Draft;
   }
 

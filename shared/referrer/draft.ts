@@ -24,6 +24,7 @@ export interface Draft {
 
 /** A web form draft: what a referrer has answered so far, kept so a reload loses nothing. */
 export interface DraftStore {
-  get(draftId: string): Promise<Draft | undefined>;
+  /** The draft, unless it last changed more than a week before `now` (then it is gone, or soon will be). */
+  get(draftId: string, now: Date): Promise<Draft | undefined>;
   put(draft: Draft): Promise<void>;
 }

@@ -11,7 +11,9 @@ import { memoryDraftStore } from '../support/memory-draft-store';
  */
 const dynalite = useDynalite();
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+/** The time drafts are read at: the stores compare with it, never with the machine's clock. */
+const NOW = new Date('2026-11-20T09:00:00.000Z');
+const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3600_000).toISOString();
 const draft = (draftId: string, updatedAt: string, overrides: Partial<Draft> = {}): Draft => ({
   draftId,
   answers: { child: { firstName: 'Noah', lastName: 'Placeholder' } } as unknown as Draft['answers'],
@@ -40,8 +42,8 @@ describe.each([
     await store.put(later);
 
     // Assess
-    expect(await store.get('draft-1')).toEqual(later);
-    expect(await store.get('draft-2')).toBeUndefined();
+    expect(await store.get('draft-1', NOW)).toEqual(later);
+    expect(await store.get('draft-2', NOW)).toBeUndefined();
   });
 
   it('forgets a draft a week after it last changed', async () => {
@@ -53,8 +55,10 @@ describe.each([
     await store.put(draft('stale', hoursAgo(7 * 24 + 1)));
 
     // Assess
-    expect(await store.get('fresh')).toBeDefined();
-    expect(await store.get('stale')).toBeUndefined();
+    expect(await store.get('fresh', NOW)).toBeDefined();
+    expect(await store.get('stale', NOW)).toBeUndefined();
+    // Read a week earlier, the same draft is still there: the time is the caller's, not the clock's.
+    expect(await store.get('stale', new Date(NOW.getTime() - 7 * 24 * 3600_000))).toBeDefined();
   });
 });
 

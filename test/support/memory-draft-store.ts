@@ -7,13 +7,13 @@ import type { Draft, DraftStore } from '../../shared/referrer/draft';
  */
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const memoryDraftStore = (now: () => number = Date.now): DraftStore & { drafts: Map<string, Draft> } => {
+export const memoryDraftStore = (): DraftStore & { drafts: Map<string, Draft> } => {
   const drafts = new Map<string, Draft>();
   return {
     drafts,
-    get: async (draftId) => {
+    get: async (draftId, now) => {
       const draft = drafts.get(draftId);
-      return draft && Date.parse(draft.updatedAt) + WEEK_MS >= now() ? structuredClone(draft) : undefined;
+      return draft && Date.parse(draft.updatedAt) + WEEK_MS >= now.getTime() ? structuredClone(draft) : undefined;
     },
     put: async (draft) => void drafts.set(draft.draftId, structuredClone(draft)),
   };
