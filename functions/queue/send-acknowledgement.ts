@@ -11,7 +11,7 @@ import { contactQueueConsumer } from '../lib/queue-consumer';
 export const handler = contactQueueConsumer(
   async (contactId, context) => {
     mailer().registerLambdaContext(context);
-    await sendAcknowledgement(contactId, await acknowledgementDependencies());
+    await sendAcknowledgement(contactId, { ...(await acknowledgementDependencies()), now: new Date() });
   },
   { oneAtATime: true },
 );

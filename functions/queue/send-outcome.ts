@@ -25,13 +25,14 @@ import { contactQueueConsumer } from '../lib/queue-consumer';
  */
 export const handler = contactQueueConsumer(async (contactId, context, message) => {
   mailer().registerLambdaContext(context);
+  const now = new Date();
   const contact = await sendOutcome(contactId, {
     store: contactStore(),
     mailer: mailer(),
     config: config(),
     handovers: handoverStore(),
-    now: new Date(),
-    acknowledge: async (id) => sendAcknowledgement(id, await acknowledgementDependencies()),
+    now,
+    acknowledge: async (id) => sendAcknowledgement(id, { ...(await acknowledgementDependencies()), now }),
   });
   // A resend (a retried decision, an answer that upholds it) is not another decision.
   if (!message.newDecision) return;

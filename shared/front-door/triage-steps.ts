@@ -339,7 +339,7 @@ const triagedEvent = (contactId: string, recommendation: Recommendation, now: Da
  */
 const queueAcknowledgement = (contactId: string, queue: MessageQueue) => queue.send({ contactId });
 
-type MailDeps = { store: Contacts & AuditTrail; mailer: Mailer; config: RuntimeConfig; now?: Date };
+type MailDeps = { store: Contacts & AuditTrail; mailer: Mailer; config: RuntimeConfig; now: Date };
 
 /** Out of hours is judged when the alert goes, on the area's office calendar (bank holidays included). */
 export const alertDutyManager = async (
@@ -380,7 +380,7 @@ export const sendAcknowledgement = async (
   deps: MailDeps & { addresses: ReferrerAddresses; matchKey: string },
 ): Promise<{ sent: true }> => {
   const contact = await load(deps.store, contactId);
-  const now = deps.now ?? new Date();
+  const { now } = deps;
   // A referrer who gave no email address (anonymous, or a phone number only) is not written to;
   // an address never confirmed gets the generic acknowledgement with a confirmation link.
   const address = await acknowledgementAddress(contact, now, {
