@@ -595,7 +595,12 @@ export class DynamoContactStore implements ContactStore {
     }
   }
 
-  async saveMatches(contactId: string, matches: ContactMatches, entries: IndexedEntry[] = []): Promise<void> {
+  async saveMatches(
+    contactId: string,
+    matches: ContactMatches,
+    now: string,
+    entries: IndexedEntry[] = [],
+  ): Promise<void> {
     const pk = contactKey(contactId).pk;
     const items = [
       ...matches.earlier.map((m) => ({ pk, sk: matchSk('child', m), ...m })),
@@ -612,7 +617,7 @@ export class DynamoContactStore implements ContactStore {
     await this.batchWriteAll([
       ...this.indexRequests(entries),
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk, sk: item.sk } } })),
-      ...items.map((item) => ({ PutRequest: { Item: { ...item, ...this.expiry(new Date().toISOString()) } } })),
+      ...items.map((item) => ({ PutRequest: { Item: { ...item, ...this.expiry(now) } } })),
     ]);
   }
 

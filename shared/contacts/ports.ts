@@ -183,11 +183,12 @@ export interface ChildIndex {
     except: { contactIds: string[]; childKeys: string[] },
   ): Promise<number>;
   /**
-   * Replaces the contact's matches; saving the same matches again is harmless. `entries`, the
+   * Replaces the contact's matches, kept for the retention period from `now`; saving the same
+   * matches again is harmless. `entries`, the
    * contact's own index entries, are recorded in the same writes, as indexChildren records them:
    * a step that does both makes one batch request where they fit, not two.
    */
-  saveMatches(contactId: string, matches: ContactMatches, entries?: IndexedEntry[]): Promise<void>;
+  saveMatches(contactId: string, matches: ContactMatches, now: string, entries?: IndexedEntry[]): Promise<void>;
   /** The contact's matches, each with the earlier contact's current summary (none saved: empty lists). */
   getMatches(contactId: string): Promise<ContactMatches>;
   /**

@@ -237,7 +237,8 @@ export const matchEarlierContacts = async (
 
   // The contact's own entries are recorded after the reads, and with its matches: one batch
   // request where they fit (a retry after triage moved on records the entries alone).
-  if (contact.status === 'triaging') await deps.store.saveMatches(contactId, { earlier, household, more }, entries);
+  if (contact.status === 'triaging')
+    await deps.store.saveMatches(contactId, { earlier, household, more }, deps.now.toISOString(), entries);
   else await deps.store.indexChildren(entries);
   const counted = (kind: 'child' | 'household') => more.filter((m) => m.kind === kind).reduce((n, m) => n + m.count, 0);
   return {

@@ -204,7 +204,12 @@ export class MemoryChildIndex implements ChildIndex {
     return contact && structuredClone({ contact, matches: saved });
   }
 
-  async saveMatches(contactId: string, matches: ContactMatches, entries: IndexedEntry[] = []): Promise<void> {
+  async saveMatches(
+    contactId: string,
+    matches: ContactMatches,
+    _now: string,
+    entries: IndexedEntry[] = [],
+  ): Promise<void> {
     await this.indexChildren(entries);
     this.matches.set(contactId, structuredClone(matches));
   }
@@ -320,8 +325,8 @@ export class MemoryContactStore extends MemoryContacts implements ContactStore {
   findByMatchKey(key: MatchKey): Promise<ChildIndexEntry[]> {
     return this.childIndex.findByMatchKey(key);
   }
-  saveMatches(contactId: string, matches: ContactMatches, entries?: IndexedEntry[]): Promise<void> {
-    return this.childIndex.saveMatches(contactId, matches, entries);
+  saveMatches(contactId: string, matches: ContactMatches, now: string, entries?: IndexedEntry[]): Promise<void> {
+    return this.childIndex.saveMatches(contactId, matches, now, entries);
   }
   getMatches(contactId: string): Promise<ContactMatches> {
     return this.childIndex.getMatches(contactId);

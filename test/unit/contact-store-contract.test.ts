@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
@@ -13,6 +13,7 @@ import { testRuntimeConfig } from '../fixtures/runtime-config';
 import {
   ContactWrite,
   contactFrom,
+  expiryAfter,
   expectStatus,
   newContactId,
   newStatusToken,
@@ -265,22 +266,26 @@ describe.each([
           },
         },
       ]);
-    await store.saveMatches(later.contactId, {
-      earlier: [
-        {
-          contactId: earlier.contactId,
-          reference: earlier.reference,
-          receivedAt: earlier.receivedAt,
-          childIndex: 0,
-          matchedChildIndex: 1,
-          matchedOn: ['name-dob-postcode'],
-          status: 'awaiting-decision',
-          level: 2,
-        },
-      ],
-      household: [],
-      more: [],
-    });
+    await store.saveMatches(
+      later.contactId,
+      {
+        earlier: [
+          {
+            contactId: earlier.contactId,
+            reference: earlier.reference,
+            receivedAt: earlier.receivedAt,
+            childIndex: 0,
+            matchedChildIndex: 1,
+            matchedOn: ['name-dob-postcode'],
+            status: 'awaiting-decision',
+            level: 2,
+          },
+        ],
+        household: [],
+        more: [],
+      },
+      at(0),
+    );
 
     // Act: decided differently for each child.
     await store.transition(
@@ -374,11 +379,15 @@ describe.each([
       childIndex: 0,
       status: 'received',
     };
-    await store.saveMatches(later.contactId, {
-      earlier: [{ ...match, matchedOn: ['name-dob-postcode' as const] }],
-      household: [],
-      more: [{ kind: 'child', childIndex: 0, count: 3 }],
-    });
+    await store.saveMatches(
+      later.contactId,
+      {
+        earlier: [{ ...match, matchedOn: ['name-dob-postcode' as const] }],
+        household: [],
+        more: [{ kind: 'child', childIndex: 0, count: 3 }],
+      },
+      at(0),
+    );
     await store.appendEvent({
       contactId: later.contactId,
       at: at(60),
@@ -410,11 +419,15 @@ describe.each([
       childIndex: 0,
       status: 'received',
     });
-    await store.saveMatches(later.contactId, {
-      earlier: earlier.slice(0, 30).map((c) => ({ ...match(c), matchedOn: ['name-dob-postcode' as const] })),
-      household: earlier.slice(30).map(match),
-      more: [{ kind: 'child', childIndex: 0, count: 270 }],
-    });
+    await store.saveMatches(
+      later.contactId,
+      {
+        earlier: earlier.slice(0, 30).map((c) => ({ ...match(c), matchedOn: ['name-dob-postcode' as const] })),
+        household: earlier.slice(30).map(match),
+        more: [{ kind: 'child', childIndex: 0, count: 270 }],
+      },
+      at(0),
+    );
     await store.transition(
       earlier[0]!.contactId,
       ['awaiting-decision'],
@@ -441,11 +454,15 @@ describe.each([
     );
 
     // A retried step that finds fewer: what it no longer finds goes.
-    await store.saveMatches(later.contactId, {
-      earlier: [{ ...match(earlier[5]!), matchedOn: ['nhs-number'] }],
-      household: [],
-      more: [],
-    });
+    await store.saveMatches(
+      later.contactId,
+      {
+        earlier: [{ ...match(earlier[5]!), matchedOn: ['nhs-number'] }],
+        household: [],
+        more: [],
+      },
+      at(0),
+    );
     const again = await store.getMatches(later.contactId);
     expect(again.earlier.map((m) => m.contactId)).toEqual([earlier[5]!.contactId]);
     expect(again.household).toEqual([]);
@@ -540,6 +557,32 @@ describe('status links on DynamoDB (dynalite)', () => {
     expect(opened?.contactId).toBe(later.contactId);
     expect(reads).toEqual(['GetItemCommand']);
     expect(openedEarlier?.contactId).toBe(earlier.contactId);
+  });
+});
+
+describe('saved matches on DynamoDB (dynalite)', () => {
+  it('keeps them for the retention period from the time triage saved them, as it gives it', async () => {
+    // Prepare
+    const table = await dynalite.contactsTable();
+    const store = new DynamoContactStore(table, dynalite.client(), 6);
+    const saved = '2026-11-30T08:00:00.000Z';
+
+    // Act
+    await store.saveMatches(
+      'c1',
+      { earlier: [], household: [], more: [{ kind: 'child', childIndex: 0, count: 2 }] },
+      saved,
+    );
+
+    // Assess
+    const { Items = [] } = await DynamoDBDocumentClient.from(dynalite.client()).send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :match)',
+        ExpressionAttributeValues: { ':pk': 'CONTACT#c1', ':match': 'MATCH#' },
+      }),
+    );
+    expect(Items.map((item) => item.expiresAt)).toEqual([expiryAfter(saved, 6)]);
   });
 });
 
