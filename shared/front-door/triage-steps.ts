@@ -381,6 +381,11 @@ export const sendAcknowledgement = async (
   deps: MailDeps & { addresses: ReferrerAddresses; matchKey: string },
 ): Promise<{ sent: true }> => {
   const contact = await load(deps.store, contactId);
+  // Already sent (recorded only once the email has gone) or found to have no address: a message
+  // delivered again (a batch that outran its visibility timeout, the outcome's consumer having
+  // sent it first) has nothing left to do. Stopping here spares the address lookup, a second
+  // confirmation offer and the idempotency record's put and read, which only found it sent.
+  if (contact.acknowledgement && contact.acknowledgement.status !== 'pending') return { sent: true };
   const { now } = deps;
   // A referrer who gave no email address (anonymous, or a phone number only) is not written to;
   // an address never confirmed gets the generic acknowledgement with a confirmation link.

@@ -263,3 +263,30 @@ describe('the acknowledgement is recorded on the contact', () => {
     expect(stored('decided')).toMatchObject({ status: 'decided', acknowledgement: { status: 'sent' } });
   });
 });
+
+describe('an acknowledgement message delivered again', () => {
+  it('once the acknowledgement is sent, emails nothing, offers no second confirmation link and writes nothing', async () => {
+    // Prepare: an unconfirmed address, so the first send offers a confirmation link.
+    const { store, contact: stored } = memoryStore([
+      contact('awaiting', 'awaiting-decision', {
+        notification: aSchoolNeglectNotification(),
+        acknowledgement: { status: 'pending' },
+      } as Partial<Contact>),
+    ]);
+    const { addresses, offers } = memoryReferrerAddresses();
+    const sends: string[] = [];
+    const mailer = { sendOnce: async (message: { idempotencyKey: string }) => void sends.push(message.idempotencyKey) };
+    const deps = { store, mailer: mailer as never, config: testRuntimeConfig(), addresses, matchKey: TEST_MATCH_KEY };
+    await sendAcknowledgement('awaiting', { ...deps, now });
+    const first = stored('awaiting');
+
+    // Act: the same message again, a minute later (a batch that outran its visibility timeout).
+    await sendAcknowledgement('awaiting', { ...deps, now: new Date(now.getTime() + 60_000) });
+
+    // Assess: the mailer was asked once, one link was offered, and the contact is as the first send left it.
+    expect(sends).toHaveLength(1);
+    expect(offers.size).toBe(1);
+    expect(stored('awaiting')).toEqual(first);
+    expect(first).toMatchObject({ acknowledgement: { status: 'sent', sentAt: now.toISOString() } });
+  });
+});
