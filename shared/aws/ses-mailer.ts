@@ -20,6 +20,14 @@ const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
  * key for the whole fourteen days, every retry failing as already in progress.
  */
 export const LEAST_IN_PROGRESS_MS = 10_000;
+/**
+ * Every function's sends share one key space: a message's idempotency key names the message
+ * (`<contact>:acknowledgement`), and the outcome's consumer sends a pending acknowledgement that
+ * the acknowledgement's consumer must then find sent. Powertools' default prefix is the function's
+ * name (AWS_LAMBDA_FUNCTION_NAME), which gave each function its own keys: the referrer could get
+ * the acknowledgement twice. Locally that variable was unset for every function, which hid it.
+ */
+export const MAIL_KEY_PREFIX = 'front-door-mail';
 
 export class SesMailer implements Mailer {
   private readonly config = new IdempotencyConfig({
@@ -40,6 +48,7 @@ export class SesMailer implements Mailer {
     this.sendOnce = makeIdempotent((message: EmailMessage) => this.send(message), {
       persistenceStore: new DynamoDBPersistenceLayer({ tableName: idempotencyTable }),
       config: this.config,
+      keyPrefix: MAIL_KEY_PREFIX,
     });
   }
 

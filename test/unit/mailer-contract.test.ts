@@ -47,9 +47,11 @@ const inMemory = async () => {
       [...sent.values()].map(({ to, subject, text, html }) => ({ to, subject, text, ...(html && { html }) })),
   };
 };
-const onSes = async () => {
+/** The SES mailer of a function: Powertools reads the function's name when the mailer is made. */
+const onSes = async (functionName = 'front-door-SendAcknowledgement', table?: string) => {
+  process.env.AWS_LAMBDA_FUNCTION_NAME = functionName;
   const mailer = new SesMailer(
-    await dynalite.table('sentEmails'),
+    table ?? (await dynalite.table('sentEmails')),
     'front-door@exampleshire.example',
     new SESv2Client({
       endpoint: sesEndpoint,
@@ -112,6 +114,22 @@ describe.each([
         html: '<p>We have decided.</p>',
       },
     ]);
+  });
+});
+
+describe('the SES mailers of two functions', () => {
+  it('send a message once between them: the outcome sends a pending acknowledgement its own consumer then finds sent', async () => {
+    // Prepare
+    const table = await dynalite.table('sentEmails');
+    const outcomes = await onSes('front-door-SendOutcome', table);
+    const acknowledgements = await onSes('front-door-SendAcknowledgement', table);
+
+    // Act
+    await outcomes.mailer.sendOnce(message('ack-shared'));
+    await acknowledgements.mailer.sendOnce(message('ack-shared'));
+
+    // Assess
+    expect(await outcomes.sent()).toHaveLength(1);
   });
 });
 
