@@ -154,13 +154,9 @@ const settingsFrom = <S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, wh
   throw new Error(`${what} is misconfigured: ${problems.join('; ')}`);
 };
 
-let cached: RuntimeConfig | undefined;
-export const runtimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => {
-  if (env === process.env && cached) return cached;
-  const config = settingsFrom(RuntimeConfigSchema, env, 'Front Door');
-  if (env === process.env) cached = config;
-  return config;
-};
+/** Parsed on each call: composition roots keep it once per function (functions/lib/dependencies.ts). */
+export const runtimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig =>
+  settingsFrom(RuntimeConfigSchema, env, 'Front Door');
 
 const { ALLEGATIONS_TABLE, MATCH_KEY_SECRET_ARN, PARTNER_AGENCIES } = RuntimeConfigSchema.shape;
 

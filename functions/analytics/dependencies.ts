@@ -4,7 +4,7 @@ import { AthenaFactsQuery } from '../../shared/aws/athena-facts-query';
 import { dynamoAllegationArchive, dynamoContactArchive } from '../../shared/aws/dynamo-archive';
 import { S3FactsSink } from '../../shared/aws/s3-facts-sink';
 import type { FactsQuery, FactsSink } from '../../shared/reporting/ports';
-import { config } from '../lib/dependencies';
+import { config, once } from '../lib/dependencies';
 
 /**
  * Where the analytics facts live, from the function's typed runtime config: in AWS an S3 bucket
@@ -22,13 +22,11 @@ const settings = (): { directory: string } | { bucket: string; database: string;
   );
 };
 
-let facts: Promise<FactsQuery> | undefined;
-export const factsQuery = (): Promise<FactsQuery> =>
-  (facts ??= (async () => {
-    const s = settings();
-    if ('directory' in s) return (await import('../../shared/reporting/duckdb-facts.js')).duckDbFacts(s.directory);
-    return new AthenaFactsQuery(s.workgroup, s.database);
-  })());
+export const factsQuery = once(async (): Promise<FactsQuery> => {
+  const s = settings();
+  if ('directory' in s) return (await import('../../shared/reporting/duckdb-facts.js')).duckDbFacts(s.directory);
+  return new AthenaFactsQuery(s.workgroup, s.database);
+});
 
 export const factsSink = async (): Promise<FactsSink> => {
   const s = settings();
@@ -43,13 +41,11 @@ export const allegationArchive = () => dynamoAllegationArchive(requireSetting(co
  * The key the child and contact hashes are made with: from Secrets Manager in AWS (read once per
  * cold start), or ANALYTICS_KEY on the local stage, where the data is synthetic.
  */
-let secret: Promise<string> | undefined;
-export const analyticsKey = (): Promise<string> =>
-  (secret ??= (async () => {
-    const { ANALYTICS_KEY } = config();
-    if (ANALYTICS_KEY) return ANALYTICS_KEY;
-    const arn = requireSetting(config(), 'ANALYTICS_KEY_SECRET_ARN');
-    const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-    if (!SecretString) throw new Error('The analytics key secret is empty');
-    return SecretString;
-  })());
+export const analyticsKey = once(async (): Promise<string> => {
+  const { ANALYTICS_KEY } = config();
+  if (ANALYTICS_KEY) return ANALYTICS_KEY;
+  const arn = requireSetting(config(), 'ANALYTICS_KEY_SECRET_ARN');
+  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!SecretString) throw new Error('The analytics key secret is empty');
+  return SecretString;
+});

@@ -4,17 +4,15 @@ import { matchKeyReader } from '../../shared/aws/secrets-manager-key';
 import { englandAndWalesCalendar } from '../../shared/calendar';
 import { ladoSettings as readSettings } from '../../shared/config';
 import type { Measure } from '../../shared/lado/measures';
-import { officeCalendar } from '../lib/dependencies';
+import { officeCalendar, once } from '../lib/dependencies';
 import { metrics } from '../lib/observability';
 
 /** The LADO functions' adapters, built once per cold start like the front door's shared ones. */
-let settings: ReturnType<typeof readSettings> | undefined;
-export const ladoSettings = () => (settings ??= readSettings());
-let store: DynamoAllegationStore | undefined;
-export const allegationStore = () => (store ??= new DynamoAllegationStore(ladoSettings().ALLEGATIONS_TABLE));
-let readMatchKey: (() => Promise<string>) | undefined;
+export const ladoSettings = once(() => readSettings());
+export const allegationStore = once(() => new DynamoAllegationStore(ladoSettings().ALLEGATIONS_TABLE));
+const readMatchKey = once(() => matchKeyReader(ladoSettings().MATCH_KEY_SECRET_ARN));
 /** The person-matching key, the area's one match key, from Secrets Manager once per cold start. */
-export const matchKey = (): Promise<string> => (readMatchKey ??= matchKeyReader(ladoSettings().MATCH_KEY_SECRET_ARN))();
+export const matchKey = (): Promise<string> => readMatchKey()();
 /** The LADO's clocks run on the area's office hours, like the front door's. */
 export const ladoCalendar = () => officeCalendar() ?? englandAndWalesCalendar();
 

@@ -19,10 +19,19 @@ import { metrics } from './observability';
 /**
  * The adapters a handler needs, built once per cold start from the function's environment.
  * Each is created on first use, so a function only needs the settings it actually uses.
+ *
+ * Once per function, named by AWS_LAMBDA_FUNCTION_NAME: in AWS a process runs one function, so
+ * this is plain once; the local runtime (infra/local) runs every function in one process and one
+ * module graph, giving each invocation its own function's process.env, and a value built from one
+ * function's environment must not be handed to the next function that asks. A Map lookup a call.
  */
-const once = <T>(make: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= make());
+export const once = <T>(make: () => T): (() => T) => {
+  const made = new Map<string | undefined, T>();
+  return () => {
+    const fn = process.env.AWS_LAMBDA_FUNCTION_NAME;
+    if (!made.has(fn)) made.set(fn, make());
+    return made.get(fn) as T;
+  };
 };
 
 export const config = once((): RuntimeConfig => runtimeConfig());

@@ -1,12 +1,12 @@
 import { DynamoMeetingStore } from '../../shared/aws/dynamo-meeting-store';
 import type { MeetingDeps } from '../../shared/meetings/agenda';
 import type { PartnerDeps } from '../../shared/meetings/partner-access';
-import { config, contactStore } from '../lib/dependencies';
+import { config, contactStore, once } from '../lib/dependencies';
 
 /** The meetings' adapters, built once per cold start: meetings live in the contacts table. */
-let store: DynamoMeetingStore | undefined;
-export const meetingStore = () =>
-  (store ??= new DynamoMeetingStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS));
+export const meetingStore = once(
+  () => new DynamoMeetingStore(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
+);
 
 export const meetingDeps = (): MeetingDeps => ({
   meetings: meetingStore(),

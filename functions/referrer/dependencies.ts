@@ -1,9 +1,8 @@
 import { DynamoDraftStore } from '../../shared/aws/dynamo-draft-store';
-import { config } from '../lib/dependencies';
+import { config, once } from '../lib/dependencies';
 
 /** The referrer pages' own adapter, built once per cold start like the shared ones. */
-let drafts: DynamoDraftStore | undefined;
-export const draftStore = () => (drafts ??= new DynamoDraftStore(config().CONTACTS_TABLE));
+export const draftStore = once(() => new DynamoDraftStore(config().CONTACTS_TABLE));
 
 /**
  * The cookie holding a form draft's id, for the form's pages only. The console sets it too, when
