@@ -14,9 +14,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveLocalhostNames } from './emulators';
 import { localDataEnvironment, readLiveEndpoints, sdkEnvironment } from './endpoints';
-import { describeFunctions, findFunction, LambdaInvoker, mergeEnvironments } from './lambda';
+import { describeFunctions, findFunction, LambdaInvoker } from './lambda';
 import { obtainTemplate, REPO_ROOT } from './source';
-import { applyEnvironment } from './system';
+import { applyEnvironment, withLocalLimits } from './system';
 import { LocalDeployment } from './template';
 
 const USAGE = 'Usage: npm run invoke -- <function> <event.json> [--data-dir <dir>]';
@@ -50,16 +50,8 @@ async function main(): Promise<void> {
   const event = readEvent(args.eventFile);
   const template = await obtainTemplate(live.template);
   const deployment = new LocalDeployment(template, { sqs: live.endpoints.sqsQueueHost, apis: live.endpoints.apis });
-  const fn = findFunction(describeFunctions(deployment, REPO_ROOT).functions, args.fn, REPO_ROOT);
-  applyEnvironment(
-    mergeEnvironments([
-      {
-        owner: 'local runtime',
-        variables: { ...sdkEnvironment(live.endpoints), ...localDataEnvironment(args.dataDir) },
-      },
-      { owner: fn.logicalId, variables: fn.environment },
-    ]),
-  );
+  const fn = withLocalLimits(findFunction(describeFunctions(deployment, REPO_ROOT).functions, args.fn, REPO_ROOT));
+  applyEnvironment({ ...sdkEnvironment(live.endpoints), ...localDataEnvironment(args.dataDir) });
   await resolveLocalhostNames();
   const invoker = new LambdaInvoker([fn], (line) => console.error(line));
   // Handlers log to stdout (as Lambda expects); here stdout is for the result alone, so that it

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { functionEnvironment, inScope } from './invocation-scope';
 import type { LocalDeployment } from './template';
 
 export interface LocalFunction {
@@ -88,35 +89,6 @@ export function findFunction(functions: LocalFunction[], query: string, repoRoot
   );
 }
 
-/**
- * All handlers share one `process.env`, so two functions may not disagree on a
- * variable: that would make one of them run with the other's configuration.
- */
-export function mergeEnvironments(
-  sources: Array<{ owner: string; variables: Record<string, string> }>,
-): Record<string, string> {
-  const merged: Record<string, { value: string; owner: string }> = {};
-  const conflicts: string[] = [];
-  for (const { owner, variables } of sources) {
-    for (const [key, value] of Object.entries(variables)) {
-      const existing = merged[key];
-      if (existing && existing.value !== value) {
-        conflicts.push(
-          `${key}: ${existing.owner}=${JSON.stringify(existing.value)} but ${owner}=${JSON.stringify(value)}`,
-        );
-      } else {
-        merged[key] = { value, owner };
-      }
-    }
-  }
-  if (conflicts.length) {
-    throw new Error(
-      `Functions disagree on environment variables they would share locally:\n  ${conflicts.join('\n  ')}`,
-    );
-  }
-  return Object.fromEntries(Object.entries(merged).map(([key, { value }]) => [key, value]));
-}
-
 /** Lambda reports a timeout with this error type, which Step Functions can Retry/Catch. */
 export class LambdaTimeoutError extends Error {
   override name = 'Sandbox.Timedout';
@@ -187,6 +159,7 @@ export class ConcurrencyLimit {
 
 export class LambdaInvoker {
   private readonly handlers = new Map<string, Promise<Handler>>();
+  private readonly environments = new Map<string, Record<string, string>>();
   private readonly limits = new Map<string, ConcurrencyLimit>();
   private requestsRunning = 0;
   /** Those waiting for the requests to end (queue pollers, before they take more work). */
@@ -251,7 +224,9 @@ export class LambdaInvoker {
     const started = Date.now();
     const deadline = started + fn.timeoutSeconds * 1000;
     let timer: NodeJS.Timeout | undefined;
-    const running = runHandler(handler, event, fn, requestId, deadline);
+    const running = inScope(this.environmentOf(fn), requestId, () =>
+      runHandler(handler, event, fn, requestId, deadline),
+    );
     // AWS would stop a timed-out handler; here it runs on, so it keeps its slot until it ends.
     void running.catch(() => undefined).finally(release);
     try {
@@ -302,6 +277,14 @@ export class LambdaInvoker {
     };
   }
 
+  /** What `fn` finds in process.env while it runs (invocation-scope.ts), made once per function. */
+  private environmentOf(fn: LocalFunction): Record<string, string> {
+    let environment = this.environments.get(fn.logicalId);
+    if (!environment)
+      this.environments.set(fn.logicalId, (environment = functionEnvironment(fn, this.concurrencyOf(fn, 'work'))));
+    return environment;
+  }
+
   /**
    * Loads every handler before the system says it is ready. A handler's first load takes a second
    * or more of this one event loop (its module graph, the SDK, Powertools): paid by the first
@@ -320,15 +303,19 @@ export class LambdaInvoker {
   private load(fn: LocalFunction): Promise<Handler> {
     let handler = this.handlers.get(fn.logicalId);
     if (!handler) {
-      handler = import(pathToFileURL(fn.entry).href).then((module: Record<string, unknown>) => {
-        // A CommonJS module imported from ESM exposes its exports both by name and on `default`.
-        const exported =
-          module[fn.exportName] ?? (module.default as Record<string, unknown> | undefined)?.[fn.exportName];
-        if (typeof exported !== 'function') {
-          throw new Error(`${fn.entry} does not export a function named "${fn.exportName}" (function ${fn.logicalId})`);
-        }
-        return exported as Handler;
-      });
+      handler = inScope(this.environmentOf(fn), undefined, () => import(pathToFileURL(fn.entry).href)).then(
+        (module: Record<string, unknown>) => {
+          // A CommonJS module imported from ESM exposes its exports both by name and on `default`.
+          const exported =
+            module[fn.exportName] ?? (module.default as Record<string, unknown> | undefined)?.[fn.exportName];
+          if (typeof exported !== 'function') {
+            throw new Error(
+              `${fn.entry} does not export a function named "${fn.exportName}" (function ${fn.logicalId})`,
+            );
+          }
+          return exported as Handler;
+        },
+      );
       // A failed import should be retried next time (the developer may be fixing the file).
       handler.catch(() => this.handlers.delete(fn.logicalId));
       this.handlers.set(fn.logicalId, handler);

@@ -14,7 +14,7 @@ import {
   type LocalEndpoints,
 } from './endpoints';
 import { describeHttpApis, httpApiIds, HttpApiServer } from './http-api';
-import { describeFunctions, LambdaInvoker, mergeEnvironments } from './lambda';
+import { describeFunctions, LambdaInvoker, type LocalFunction } from './lambda';
 import { createResources, type CreatedResources } from './resources';
 import { SfnApiServer } from './sfn-api';
 import { describeQueueMappings, SqsPoller } from './sqs-poller';
@@ -87,7 +87,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     // Queue URLs from Ref match the ones fauxqs returns, so a handler may compare or mix them.
     const deployment = new LocalDeployment(template, { sqs: emulators.sqsQueueHost, apis });
-    const { functions, skipped } = describeFunctions(deployment, repoRoot);
+    const described = describeFunctions(deployment, repoRoot);
+    const functions = described.functions.map(withLocalLimits);
+    const { skipped } = described;
     if (skipped.length)
       log(`  ${skipped.length} functions without FrontDoor:Entry metadata are not run locally: ${skipped.join(', ')}`);
     const invoker = new LambdaInvoker(
@@ -133,12 +135,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         'Outputs',
       ),
     };
-    applyEnvironment(
-      mergeEnvironments([
-        { owner: 'local runtime', variables: { ...sdkEnvironment(endpoints), ...localDataEnvironment(dataDir) } },
-        ...functions.map((f) => ({ owner: f.logicalId, variables: f.environment })),
-      ]),
-    );
+    applyEnvironment({ ...sdkEnvironment(endpoints), ...localDataEnvironment(dataDir) });
 
     const created = await createResources(deployment, endpoints, log);
 
@@ -190,18 +187,23 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 }
 
 /**
- * Handlers share this process, so their configuration and the SDK endpoints go into process.env.
- * Tests and the benchmark send thousands of notifications from one loopback address:
- * FRONT_DOOR_RATE_LIMIT_PER_MINUTE raises the per-source limits for them.
+ * What every handler finds in process.env beside its own function's variables (the SDK's
+ * endpoints and the local stand-ins), with nothing that could reach a real AWS account.
  */
 export function applyEnvironment(variables: Record<string, string>): void {
-  const raised = positiveNumber(process.env.FRONT_DOOR_RATE_LIMIT_PER_MINUTE);
   for (const name of UNSAFE_AWS_VARIABLES) delete process.env[name];
-  Object.assign(
-    process.env,
-    variables,
-    raised && { NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(raised), BATCHES_PER_SOURCE_PER_MINUTE: String(raised) },
-  );
+  Object.assign(process.env, variables);
+}
+
+/**
+ * Tests and the benchmark send thousands of notifications from one loopback address:
+ * FRONT_DOOR_RATE_LIMIT_PER_MINUTE raises the per-source limits the stack gives the functions.
+ */
+export function withLocalLimits(fn: LocalFunction): LocalFunction {
+  const raised = positiveNumber(process.env.FRONT_DOOR_RATE_LIMIT_PER_MINUTE);
+  if (!raised) return fn;
+  const limits = { NOTIFICATIONS_PER_SOURCE_PER_MINUTE: String(raised), BATCHES_PER_SOURCE_PER_MINUTE: String(raised) };
+  return { ...fn, environment: { ...fn.environment, ...limits } };
 }
 
 const positiveNumber = (value: string | undefined): number | undefined => {

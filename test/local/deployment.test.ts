@@ -1,4 +1,4 @@
-import { describeFunctions, findFunction, mergeEnvironments } from '../../infra/local/lambda';
+import { describeFunctions, findFunction } from '../../infra/local/lambda';
 import { LocalDeployment, type CfnTemplate } from '../../infra/local/template';
 
 const template: CfnTemplate = {
@@ -68,26 +68,6 @@ describe('LocalDeployment', () => {
     expect(deployment.findByArn('arn:aws:sqs:eu-west-2:000000000000:FrontDoorLocal-inbox', 'AWS::SQS::Queue')).toBe(
       'Inbox',
     );
-  });
-});
-
-describe('mergeEnvironments', () => {
-  it('merges agreeing variables and fails loudly on disagreement', () => {
-    expect(
-      mergeEnvironments([
-        { owner: 'A', variables: { X: '1' } },
-        { owner: 'B', variables: { X: '1', Y: '2' } },
-      ]),
-    ).toEqual({
-      X: '1',
-      Y: '2',
-    });
-    expect(() =>
-      mergeEnvironments([
-        { owner: 'A', variables: { X: '1' } },
-        { owner: 'B', variables: { X: '2' } },
-      ]),
-    ).toThrow('X: A="1" but B="2"');
   });
 });
 
