@@ -5,6 +5,7 @@ import type { Allegation, AllegationStatus, AllegationSummary } from '../lado/al
 import { AllegationChanged, type AllegationEvent, type AllegationStore } from '../lado/ports';
 import { allegationFrom } from '../lado/stored-allegation';
 import { getConsistent, putIfAbsent, updateAtVersion } from './versioned-item';
+import { leanClient } from './lean-client';
 
 /**
  * Allegations in their own DynamoDB table, apart from the children's contacts:
@@ -38,7 +39,7 @@ export class DynamoAllegationStore implements AllegationStore {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
   ) {
     this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }

@@ -5,6 +5,7 @@ import type { Allegation } from '../lado/allegation';
 import type { Archive } from '../reporting/extract';
 import { toAllegation } from './dynamo-allegation-store';
 import { toContact } from './dynamo-contact-store';
+import { leanClient } from './lean-client';
 
 /**
  * Every record of one kind in a table, for the analytics extract: a scan in parallel segments
@@ -20,7 +21,7 @@ export class DynamoArchive<T> implements Archive<T> {
     private readonly sk: string,
     private readonly toItem: (item: Record<string, unknown>) => T,
     private readonly segments = 4,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
   ) {
     this.db = DynamoDBDocumentClient.from(client);
   }

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { BatchGetCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChildCase } from '../cases/case';
 import type { CaseRegistry } from '../cases/ports';
+import { leanClient } from './lean-client';
 
 /**
  * The case registry table: one item per hashed child key (pk `childKey`). A case record names
@@ -12,7 +13,7 @@ export class DynamoCaseRegistry implements CaseRegistry {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
   ) {
     this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expiryAfter } from '../contacts';
 import type { Consultation, ConsultationStore } from '../consultations/consultation';
 import { putIfAbsent } from './versioned-item';
+import { leanClient } from './lean-client';
 
 /**
  * Consultations in the contacts table, one partition a month (pk CONSULTATION#<yyyy-mm>, sk
@@ -16,7 +17,7 @@ export class DynamoConsultationStore implements ConsultationStore {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
     private readonly retentionYears?: number,
   ) {
     this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });

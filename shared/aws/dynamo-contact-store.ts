@@ -55,6 +55,7 @@ import {
 import { MAX_CHILDREN } from '../notification';
 import { decodeCursor, encodeCursor } from './cursor';
 import { putIfAbsent } from './versioned-item';
+import { leanClient } from './lean-client';
 
 /**
  * Contacts in one DynamoDB table.
@@ -156,7 +157,7 @@ export class DynamoContactStore implements ContactStore {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
     /** Years every item is kept; without it items never expire (tests, tools). */
     private readonly retentionYears?: number,
   ) {

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Draft, DraftStore } from '../referrer/draft';
+import { leanClient } from './lean-client';
 
 /**
  * Web form drafts in the contacts table under their own key (pk DRAFT#<id>). A draft holds a
@@ -14,7 +15,7 @@ export class DynamoDraftStore implements DraftStore {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
   ) {
     this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }

@@ -6,6 +6,7 @@ import { HandoverMoved, type HandoverStore } from '../handovers/ports';
 import { handoverFrom } from '../handovers/stored-handover';
 import { STATUS_INDEX } from './dynamo-contact-store';
 import { getConsistent, putIfAbsent } from './versioned-item';
+import { leanClient } from './lean-client';
 
 /**
  * Handovers in the contacts table, beside their contact (pk CONTACT#<id>, sk HANDOVER#<id>), so
@@ -33,7 +34,7 @@ export class DynamoHandoverStore implements HandoverStore {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
     /** Years handovers are kept, as their contacts are; without it they never expire. */
     private readonly retentionYears?: number,
   ) {

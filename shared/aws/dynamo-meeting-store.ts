@@ -10,6 +10,7 @@ import { expiryAfter } from '../contacts';
 import type { Meeting, MeetingRecord, RecordKey } from '../meetings/meeting';
 import { MeetingChanged, type MeetingStore } from '../meetings/ports';
 import { getConsistent, putIfAbsent, updateAtVersion } from './versioned-item';
+import { leanClient } from './lean-client';
 
 /**
  * Daily triage meetings in the contacts table, under the contacts' key and retention:
@@ -36,7 +37,7 @@ export class DynamoMeetingStore implements MeetingStore {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
     /** Years a meeting is kept after it was held, as contacts are; without it, kept (tests, tools). */
     private readonly retentionYears?: number,
   ) {

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decide, rateWindow, type RateDecision, type RateLimit, type RateLimiter } from '../web/rate-limit';
+import { leanClient } from './lean-client';
 
 /**
  * Rate-limit counters in the contacts table (pk RATE#<limit>#<keyed hash of the source>#<window start>):
@@ -15,7 +16,7 @@ export class DynamoRateLimiter implements RateLimiter {
     private readonly tableName: string,
     /** The key of the sources' keyed hash, read once per cold start. */
     private readonly hashKey: () => Promise<string>,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
   ) {
     this.db = DynamoDBDocumentClient.from(client);
   }

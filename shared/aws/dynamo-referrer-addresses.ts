@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AddressConfirmationOffer, ReferrerAddresses } from '../referrer/ports';
 import type { AddressConfirmations } from '../front-door/reindex';
+import { leanClient } from './lean-client';
 
 /**
  * Confirmed referrer addresses and confirmation links in the contacts table, by hash only:
@@ -16,7 +17,7 @@ export class DynamoReferrerAddresses implements ReferrerAddresses, AddressConfir
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
     private readonly retentionYears = 6,
   ) {
     this.db = DynamoDBDocumentClient.from(client);

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RevokedSessions } from '../auth/session';
+import { leanClient } from './lean-client';
 
 /**
  * Signed-out console sessions in the contacts table (pk REVOKED_SESSION#<id>), each kept until
@@ -12,7 +13,7 @@ export class DynamoRevokedSessions implements RevokedSessions {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
   ) {
     this.db = DynamoDBDocumentClient.from(client);
   }

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StatusCode, StatusCodeStore } from '../referrer/ports';
+import { leanClient } from './lean-client';
 
 /**
  * One-time status page codes in the contacts table, under pk STATUSCODE#<hashed link token>.
@@ -22,7 +23,7 @@ export class DynamoStatusCodeStore implements StatusCodeStore {
 
   constructor(
     private readonly tableName: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient = leanClient(new DynamoDBClient({})),
   ) {
     this.db = DynamoDBDocumentClient.from(client);
   }

@@ -1,10 +1,12 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
 import type { Mailer } from '../mail/mailer';
 import { CONTACT_ID_TAG } from '../mail/contact-id-tag';
 import type { EmailMessage } from '../mail/message';
+import { leanClient } from './lean-client';
 
 /**
  * Sends mail through SES, at most once per message idempotency key. SES itself has no
@@ -39,14 +41,17 @@ export class SesMailer implements Mailer {
   constructor(
     idempotencyTable: string,
     private readonly from: string,
-    private readonly ses: SESv2Client = new SESv2Client({}),
+    private readonly ses: SESv2Client = leanClient(new SESv2Client({})),
     /** Told of every failed send, so failures can be counted even when a retry later succeeds. */
     private readonly onSendFailed: (error: unknown) => void = () => undefined,
     /** Publishes bounces and complaints, which find their contact by the contact-id tag. */
     private readonly configurationSet?: string,
   ) {
     this.sendOnce = makeIdempotent((message: EmailMessage) => this.send(message), {
-      persistenceStore: new DynamoDBPersistenceLayer({ tableName: idempotencyTable }),
+      persistenceStore: new DynamoDBPersistenceLayer({
+        tableName: idempotencyTable,
+        awsSdkV3Client: leanClient(new DynamoDBClient({})),
+      }),
       config: this.config,
       keyPrefix: MAIL_KEY_PREFIX,
     });

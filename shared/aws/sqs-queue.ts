@@ -1,10 +1,11 @@
 import { GetQueueAttributesCommand, SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { ContactMessage, MessageQueue, QueueBacklog } from '../front-door/ports';
+import { leanClient } from './lean-client';
 
 export class SqsQueue implements MessageQueue, QueueBacklog {
   constructor(
     private readonly queueUrl: string,
-    private readonly sqs: SQSClient = new SQSClient({}),
+    private readonly sqs: SQSClient = leanClient(new SQSClient({})),
   ) {}
 
   async send(body: ContactMessage): Promise<void> {

@@ -8,6 +8,7 @@ import {
   type ExecutionStatus,
 } from '@aws-sdk/client-sfn';
 import type { TriageRun, TriageWorkflow } from '../front-door/ports';
+import { leanClient } from './lean-client';
 
 /**
  * One live triage execution per contact: executions are named after the contact and the
@@ -27,7 +28,7 @@ const stateOf = (status: ExecutionStatus | undefined): TriageRun['state'] =>
 export class StepFunctionsWorkflow implements TriageWorkflow {
   constructor(
     private readonly stateMachineArn: string,
-    private readonly sfn: SFNClient = new SFNClient({}),
+    private readonly sfn: SFNClient = leanClient(new SFNClient({})),
   ) {}
 
   start(contactId: string): Promise<'started' | 'already-started'> {
