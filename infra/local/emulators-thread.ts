@@ -12,7 +12,7 @@ import type { EmulatorPorts, Emulators, EmulatorThreadMessage } from './emulator
 import { readLevelDbOnThisThread } from './leveldb-reads';
 import { watchListeningServers } from './listening-servers';
 import { persistMailbox } from './mailbox';
-import { closeServer, listen, LOOPBACK } from './net';
+import { closeServer, keepListeningOnLoopback, listen, LOOPBACK } from './net';
 import { answerEmulatorRequests } from './socketless-http';
 import { REGION } from './template';
 
@@ -63,6 +63,7 @@ async function runEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emul
     const { startFauxqs } = await import('fauxqs');
     const sqsDir = join(dataDir, 'sqs');
     mkdirSync(sqsDir, { recursive: true });
+    keepListeningOnLoopback();
     const fauxqs = await startFauxqs({ port: ports.sqs, logger: false, defaultRegion: REGION, dataDir: sqsDir });
     stops.push(() => fauxqs.stop());
 

@@ -21,6 +21,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { readFileSync } from 'node:fs';
 import {
   FIXTURE_DLQ,
   FIXTURE_FROM,
@@ -74,6 +75,40 @@ async function run(name: string, input: object): Promise<DescribeExecutionOutput
   );
   return finished(executionArn!);
 }
+
+/** The local addresses of this machine's listening TCP sockets on a port (Linux's /proc/net tables). */
+const listeningAddresses = (port: number): string[] =>
+  ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((table) =>
+    readFileSync(table, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      // Columns: sl, local address (hex IP:hex port), remote address, state (0A is LISTEN).
+      .filter(([, local, , state]) => state === '0A' && Number.parseInt(local!.split(':')[1]!, 16) === port)
+      .map(([, local]) => {
+        const ip = local!.split(':')[0]!;
+        // IPv4 in /proc is the address's bytes in little-endian order; anything else is IPv6 hex.
+        return ip.length === 8
+          ? (ip.match(/../g) ?? [])
+              .reverse()
+              .map((byte) => Number.parseInt(byte, 16))
+              .join('.')
+          : ip;
+      }),
+  );
+
+describe('listening', () => {
+  it('listens on loopback only, emulators included: the system holds personal data', () => {
+    const { api, apis, mailbox, ses, sqs, s3, dynamodb, sfn, smtp } = system.endpoints;
+    const ports = new Set(
+      [api, ...Object.values(apis), mailbox, ses, sqs, s3, dynamodb, sfn, smtp].map((url) => Number(new URL(url).port)),
+    );
+
+    for (const port of ports)
+      expect({ port, addresses: listeningAddresses(port) }).toEqual({ port, addresses: ['127.0.0.1'] });
+  });
+});
 
 describe('resources from the template', () => {
   it('creates the table (named after its logical id) with its GSI', async () => {
