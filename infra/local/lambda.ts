@@ -123,19 +123,14 @@ export type Lane = 'request' | 'work';
 
 /**
  * Invocations beyond a limit wait their turn, first come first served, and their timeout starts
- * only when they do run: locally a throttled invocation waits, where in AWS it would be refused
- * and retried (queue pollers and Step Functions' Retry do that there). The limit may change
- * (the work lane narrows while requests run); `admit` lets waiting callers in when it widens.
+ * only when they do run: locally a throttled invocation waits, where in AWS it would be refused.
+ * The request lane holds each function to its reserved concurrency with one of these.
  */
 export class ConcurrencyLimit {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly limitNow: number | (() => number)) {}
-
-  get limit(): number {
-    return typeof this.limitNow === 'number' ? this.limitNow : this.limitNow();
-  }
+  constructor(readonly limit: number) {}
 
   /** Waits for a slot; the caller must call the returned release exactly once. */
   async acquire(): Promise<() => void> {
@@ -144,28 +139,128 @@ export class ConcurrencyLimit {
     else this.running += 1;
     return () => {
       this.running -= 1;
-      this.admit();
+      while (this.waiting.length && this.running < this.limit) {
+        this.running += 1;
+        this.waiting.shift()!();
+      }
     };
   }
+}
 
-  /** Hands free slots to those waiting, in order; called after a release and when the limit widens. */
+/**
+ * The order in which waiting work starts, highest first. Work that ends a contact's journey goes
+ * before work that carries one on, and that before work that brings new contacts in, so a burst
+ * drains rather than widens: first come first served, an acknowledgement waited behind every
+ * triage step queued before it (so acknowledgements trailed triage), and a first step behind the
+ * last steps of executions nearly done (so more contacts were half-way at once, none sooner done).
+ */
+export const WORK_PRIORITY = {
+  /** Schedules (the stall sweeper, reports), and a queue consumer that starts executions. */
+  starts: 0,
+  /** A queue consumer that starts nothing (acknowledgements, outcomes, bounces): a contact's last work. */
+  finishes: 1_000_000,
+  /**
+   * A batch its poller has received: the messages' visibility timeout is running, and a batch
+   * still waiting when it ends is delivered again and handled twice. The poller receives only
+   * when its batch would start at once or at the next free slot (`startsSoon`).
+   */
+  received: Number.POSITIVE_INFINITY,
+} as const;
+
+/** A state machine's task: later states first (`depth`, states from the start), so open executions end and make room. */
+export const stepPriority = (depth: number): number => Math.min(WORK_PRIORITY.finishes - 1, 1 + depth);
+
+interface WaitingWork {
+  fn: string;
+  cap: number;
+  priority: number;
+  start: () => void;
+}
+
+/**
+ * Queued work's one line, under two limits: each function's cap and the lane's total (narrowed
+ * while requests run). What starts next is the waiting work of the highest priority whose function
+ * has room (`WORK_PRIORITY`), first come first served within a priority; work whose function is
+ * at its cap does not hold up another function's. Its timeout starts only when it runs.
+ */
+export class WorkQueue {
+  private total = 0;
+  private readonly runningOf = new Map<string, number>();
+  /** Highest priority first, and in order of arrival within one. */
+  private readonly waiting: WaitingWork[] = [];
+  private watchers: Array<() => void> = [];
+
+  constructor(private readonly limitNow: () => number) {}
+
+  /** Waits for a turn for a function (`fn`, at most `cap` at once); call the returned release exactly once. */
+  acquire(fn: string, cap: number, priority: number): Promise<() => void> {
+    return new Promise((resolveTurn) => {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.total -= 1;
+        this.runningOf.set(fn, (this.runningOf.get(fn) ?? 1) - 1);
+        this.admit();
+        this.notify();
+      };
+      const after = this.waiting.findIndex((waiting) => waiting.priority < priority);
+      this.waiting.splice(after < 0 ? this.waiting.length : after, 0, {
+        fn,
+        cap,
+        priority,
+        start: () => resolveTurn(release),
+      });
+      this.admit();
+      this.notify();
+    });
+  }
+
+  /** Starts what may start now; also called when the lane widens again. */
   admit(): void {
-    while (this.waiting.length && this.running < this.limit) {
-      this.running += 1;
-      this.waiting.shift()!();
+    for (let i = 0; i < this.waiting.length && this.total < this.limitNow(); ) {
+      const next = this.waiting[i]!;
+      if ((this.runningOf.get(next.fn) ?? 0) >= next.cap) {
+        i += 1;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      this.total += 1;
+      this.runningOf.set(next.fn, (this.runningOf.get(next.fn) ?? 0) + 1);
+      next.start();
     }
+  }
+
+  /**
+   * Whether work for `fn` at `priority` would start at once or with the next slot to come free:
+   * its function has room for it, and nothing waits at its priority or above.
+   */
+  startsSoon(fn: string, cap: number, priority: number): boolean {
+    const ofFunction = (this.runningOf.get(fn) ?? 0) + this.waiting.filter((waiting) => waiting.fn === fn).length;
+    return ofFunction < cap && !this.waiting.some((waiting) => waiting.priority >= priority);
+  }
+
+  /** Settles at the next change: work arriving, starting or ending. */
+  changed(): Promise<void> {
+    return new Promise((resolveChange) => this.watchers.push(resolveChange));
+  }
+
+  private notify(): void {
+    const watchers = this.watchers;
+    this.watchers = [];
+    for (const watcher of watchers) watcher();
   }
 }
 
 export class LambdaInvoker {
   private readonly handlers = new Map<string, Promise<Handler>>();
   private readonly environments = new Map<string, Record<string, string>>();
-  private readonly limits = new Map<string, ConcurrencyLimit>();
+  private readonly requestLimits = new Map<string, ConcurrencyLimit>();
   private requestsRunning = 0;
   /** Those waiting for the requests to end (queue pollers, before they take more work). */
   private quietWaiters: Array<() => void> = [];
   /** All queued work together: narrowed to one at a time while a request runs. */
-  private readonly work: ConcurrencyLimit;
+  private readonly work: WorkQueue;
 
   constructor(
     readonly functions: LocalFunction[],
@@ -174,7 +269,7 @@ export class LambdaInvoker {
     private readonly localConcurrency = DEFAULT_LOCAL_CONCURRENCY,
     workConcurrency = DEFAULT_WORK_CONCURRENCY,
   ) {
-    this.work = new ConcurrencyLimit(() => (this.requestsRunning > 0 ? 1 : workConcurrency));
+    this.work = new WorkQueue(() => (this.requestsRunning > 0 ? 1 : workConcurrency));
   }
 
   /** How many invocations of `fn` may run at once here, in a lane. */
@@ -202,17 +297,45 @@ export class LambdaInvoker {
     });
   }
 
+  /**
+   * Settles when work for `fn` at `priority` would start at once or with the next free slot (see
+   * `WorkQueue.startsSoon`). A queue poller waits for it before it receives, as Lambda's pollers
+   * receive only when the function has concurrency for the batch: a batch received while the lane
+   * was full waited there with its visibility timeout running, and came back to be handled twice.
+   */
+  async startsSoon(fn: LocalFunction, priority: number, signal?: AbortSignal): Promise<void> {
+    while (!signal?.aborted && !this.work.startsSoon(fn.logicalId, this.concurrencyOf(fn), priority)) {
+      const changed = this.work.changed();
+      if (!signal) await changed;
+      else
+        await new Promise<void>((resolveWait) => {
+          const settle = () => {
+            signal.removeEventListener('abort', settle);
+            resolveWait();
+          };
+          signal.addEventListener('abort', settle);
+          void changed.then(settle);
+        });
+    }
+  }
+
   /** By ARN (qualified or not), function name or logical id. */
   find(nameOrArn: string): LocalFunction | undefined {
     const unqualified = nameOrArn.replace(/^(arn:aws:lambda:[^:]*:[^:]*:function:[^:]+):.*$/, '$1');
     return this.functions.find((f) => f.arn === unqualified || f.name === unqualified || f.logicalId === unqualified);
   }
 
-  async invoke(fn: LocalFunction, event: unknown, lane: Lane): Promise<unknown> {
+  /** `priority` orders waiting work (`WORK_PRIORITY`); requests do not wait for work. */
+  async invoke(
+    fn: LocalFunction,
+    event: unknown,
+    lane: Lane,
+    priority: number = WORK_PRIORITY.starts,
+  ): Promise<unknown> {
     // Reserved concurrency 0 switches a function off: AWS throttles every invocation.
     if (this.concurrencyOf(fn, lane) < 1)
       throw Object.assign(new Error(`${fn.logicalId} has no concurrency`), { name: 'TooManyRequestsException' });
-    const release = await this.slot(fn, lane);
+    const release = await this.slot(fn, lane, priority);
     let handler: Handler;
     try {
       handler = await this.load(fn);
@@ -252,28 +375,21 @@ export class LambdaInvoker {
     }
   }
 
-  /** A place in the function's own limit (per lane) and, for work, in the lane's; release it once. */
-  private async slot(fn: LocalFunction, lane: Lane): Promise<() => void> {
-    const key = `${lane} ${fn.logicalId}`;
-    let limit = this.limits.get(key);
-    if (!limit) this.limits.set(key, (limit = new ConcurrencyLimit(this.concurrencyOf(fn, lane))));
+  /** A place in the function's request limit, or in the work queue; release it once. */
+  private async slot(fn: LocalFunction, lane: Lane, priority: number): Promise<() => void> {
+    if (lane === 'work') return this.work.acquire(fn.logicalId, this.concurrencyOf(fn), priority);
+    let limit = this.requestLimits.get(fn.logicalId);
+    if (!limit) this.requestLimits.set(fn.logicalId, (limit = new ConcurrencyLimit(this.concurrencyOf(fn, lane))));
     const releaseFunction = await limit.acquire();
-    if (lane === 'request') {
-      this.requestsRunning += 1;
-      return () => {
-        releaseFunction();
-        this.requestsRunning -= 1;
-        // The last request out widens the work lane again and lets the pollers take work.
-        if (this.requestsRunning === 0) {
-          this.work.admit();
-          for (const settle of [...this.quietWaiters]) settle();
-        }
-      };
-    }
-    const releaseWork = await this.work.acquire();
+    this.requestsRunning += 1;
     return () => {
-      releaseWork();
       releaseFunction();
+      this.requestsRunning -= 1;
+      // The last request out widens the work lane again and lets the pollers take work.
+      if (this.requestsRunning === 0) {
+        this.work.admit();
+        for (const settle of [...this.quietWaiters]) settle();
+      }
     };
   }
 

@@ -20,7 +20,7 @@ import {
   type MessageAttributeValue,
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { LambdaInvoker, LocalFunction } from './lambda';
+import { WORK_PRIORITY, type LambdaInvoker, type LocalFunction } from './lambda';
 import { clientConfig } from './resources';
 import { stateMachinesStartedBy, type ExecutionRoom } from './step-functions';
 import { REGION, type LocalDeployment } from './template';
@@ -117,6 +117,8 @@ export class SqsPoller {
       await until(this.invoker.requestsQuiet(), this.abort.signal);
       const size = await this.takeRoom(mapping);
       if (!size) continue;
+      // Once received, the messages' visibility timeout runs: take them only when the batch would start soon.
+      await this.invoker.startsSoon(mapping.fn, priorityOf(mapping), this.abort.signal);
       try {
         const messages = await this.receiveBatch(mapping, size);
         if (messages.length) await this.deliver(mapping, messages);
@@ -189,7 +191,7 @@ export class SqsPoller {
     const event: SQSEvent = { Records: messages.map((message) => toRecord(message, mapping.queueArn)) };
     let failedIds: Set<string>;
     try {
-      const response = await this.invoker.invoke(mapping.fn, event, 'work');
+      const response = await this.invoker.invoke(mapping.fn, event, 'work', WORK_PRIORITY.received);
       failedIds = mapping.reportBatchItemFailures ? failuresFrom(response, messages) : new Set();
     } catch {
       // The invoker has logged the error; the whole batch returns to the queue.
@@ -208,6 +210,15 @@ export class SqsPoller {
     if (Failed.length) this.log(`! ${mapping.logicalId}: could not delete ${Failed.length} processed messages`);
   }
 }
+
+/**
+ * Where a mapping's batches wait among other work until received: a consumer that starts
+ * executions brings new contacts in, so it waits for the work already in (it takes a batch only
+ * when nothing else waits); any other consumer (acknowledgements, outcomes, bounces) finishes
+ * contacts, so it goes before the steps of triage.
+ */
+const priorityOf = (mapping: QueueMapping): number =>
+  mapping.startsExecutionsOf.length ? WORK_PRIORITY.starts : WORK_PRIORITY.finishes;
 
 /**
  * Lambda's rules for a partial batch response: an empty or missing list means

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { LambdaInvoker } from './lambda';
+import { stepPriority, type LambdaInvoker } from './lambda';
 import { ACCOUNT_ID, REGION, type LocalDeployment } from './template';
 
 export interface LocalStateMachine {
@@ -23,6 +23,10 @@ interface AslState {
   Branches?: AslDefinition[];
   Iterator?: AslDefinition;
   ItemProcessor?: AslDefinition;
+  Next?: string;
+  Default?: string;
+  Choices?: Array<{ Next?: string }>;
+  Catch?: Array<{ Next?: string }>;
 }
 
 interface AslDefinition {
@@ -382,23 +386,27 @@ export class StepFunctionsEngine implements ExecutionRoom {
   /** One local handler per Task state, including those nested in Parallel and Map states. */
   private taskHandlers(definition: AslDefinition, machineId: string): Record<string, TaskHandler> {
     const handlers: Record<string, TaskHandler> = {};
-    const visit = (def: AslDefinition) => {
+    const visit = (def: AslDefinition, offset: number) => {
+      const depths = stateDepths(def);
       for (const [stateName, state] of Object.entries(def.States)) {
-        if (state.Type === 'Task') handlers[stateName] = this.taskHandler(state, `${machineId}.${stateName}`);
+        const depth = offset + (depths.get(stateName) ?? 0);
+        if (state.Type === 'Task') handlers[stateName] = this.taskHandler(state, `${machineId}.${stateName}`, depth);
         for (const nested of [...(state.Branches ?? []), state.Iterator, state.ItemProcessor])
-          if (nested) visit(nested);
+          if (nested) visit(nested, depth + 1);
       }
     };
-    visit(definition);
+    visit(definition, 0);
     return handlers;
   }
 
-  private taskHandler(state: AslState, where: string): TaskHandler {
+  /** `depth` orders the task's invocations among waiting work: later states first (`stepPriority`). */
+  private taskHandler(state: AslState, where: string, depth: number): TaskHandler {
+    const priority = stepPriority(depth);
     const resource = state.Resource ?? '';
     if (resource.startsWith('arn:aws:lambda:')) {
       const fn = this.invoker.find(resource);
       if (!fn) throw new Error(`${where} invokes ${resource}, which has no local entry`);
-      return (input) => this.invoker.invoke(fn, input, 'work').catch(asLambdaError);
+      return (input) => this.invoker.invoke(fn, input, 'work', priority).catch(asLambdaError);
     }
     if (resource === 'arn:aws:states:::lambda:invoke') {
       // Parameters have already been applied, so the input is the InvokeCommand's shape.
@@ -406,12 +414,34 @@ export class StepFunctionsEngine implements ExecutionRoom {
         const { FunctionName, Payload } = input as { FunctionName: string; Payload?: unknown };
         const fn = this.invoker.find(FunctionName);
         if (!fn) throw unsupported(`${where} invokes ${FunctionName}, which has no local entry`);
-        const result = await this.invoker.invoke(fn, Payload ?? null, 'work').catch(asLambdaError);
+        const result = await this.invoker.invoke(fn, Payload ?? null, 'work', priority).catch(asLambdaError);
         return { ExecutedVersion: '$LATEST', Payload: result ?? null, StatusCode: 200 };
       };
     }
     return () => Promise.reject(unsupported(`${where}: task resource ${resource} is not emulated locally`));
   }
+}
+
+/**
+ * How far each state is from the start: the most states on a path to it (Next, Choices, Default
+ * and Catch; a path never visits a state twice, so a loop adds nothing). A Catch's handler comes
+ * after the states it catches for, so a failure's last step ranks with the last steps.
+ */
+export function stateDepths(definition: AslDefinition): Map<string, number> {
+  const depths = new Map<string, number>();
+  const walk = (name: string, depth: number, path: Set<string>) => {
+    const state = definition.States[name];
+    if (!state || path.has(name) || (depths.get(name) ?? -1) >= depth) return;
+    depths.set(name, depth);
+    path.add(name);
+    const next = [state.Next, state.Default, ...(state.Choices ?? []), ...(state.Catch ?? [])].map((edge) =>
+      typeof edge === 'string' ? edge : edge?.Next,
+    );
+    for (const target of next) if (target) walk(target, depth + 1, path);
+    path.delete(name);
+  };
+  walk(definition.StartAt, 0, new Set());
+  return depths;
 }
 
 /** How Lambda reports a handler's error to Step Functions: the error name, with the details as JSON in the cause. */

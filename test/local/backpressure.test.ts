@@ -7,11 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
-import { ConcurrencyLimit, LambdaInvoker, type LocalFunction } from '../../infra/local/lambda';
+import {
+  ConcurrencyLimit,
+  LambdaInvoker,
+  stepPriority,
+  WORK_PRIORITY,
+  WorkQueue,
+  type LocalFunction,
+} from '../../infra/local/lambda';
 import { SqsPoller } from '../../infra/local/sqs-poller';
 import {
   ExecutionStore,
   SfnApiError,
+  stateDepths,
   stateMachinesStartedBy,
   StepFunctionsEngine,
   type ExecutionRecord,
@@ -42,6 +50,100 @@ describe('a function concurrency limit', () => {
     // Assess
     expect(most).toBe(2);
     expect(order).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('the order of waiting work', () => {
+  it('starts the waiting work of the highest priority first, in arrival order within one, and never behind a function at its cap', async () => {
+    // Prepare: the lane's one slot is held; work of every kind waits, two acknowledgements for a function of concurrency 1.
+    let width = 1;
+    const queue = new WorkQueue(() => width);
+    const order: string[] = [];
+    let holdingAck: () => void = () => undefined;
+    const take = (label: string, fn: string, cap: number, priority: number) =>
+      queue.acquire(fn, cap, priority).then((release) => {
+        order.push(label);
+        // The first acknowledgement keeps its function's one place until the rest have run.
+        if (label === 'acknowledgement 1') holdingAck = release;
+        else release();
+      });
+    const releaseRunning = await queue.acquire('Begin', 4, stepPriority(0));
+    const turns = [
+      take('new contacts', 'Start', 2, WORK_PRIORITY.starts),
+      take('first step', 'Begin', 4, stepPriority(0)),
+      take('last step', 'Apply', 4, stepPriority(5)),
+      take('acknowledgement 1', 'Ack', 1, WORK_PRIORITY.finishes),
+      take('acknowledgement 2', 'Ack', 1, WORK_PRIORITY.finishes),
+      take('later last step', 'Apply', 4, stepPriority(5)),
+    ];
+
+    // Act: the lane widens to two and the running work ends; then the first acknowledgement ends.
+    width = 2;
+    releaseRunning();
+    await Promise.all(turns.filter((_, i) => i !== 4));
+    const whileAckHeld = [...order];
+    holdingAck();
+    await Promise.all(turns);
+
+    // Assess: the second acknowledgement waited for its function's place, and the rest went by it.
+    expect(whileAckHeld).toEqual(['acknowledgement 1', 'last step', 'later last step', 'first step', 'new contacts']);
+    expect(order).toEqual([...whileAckHeld, 'acknowledgement 2']);
+  });
+
+  it('says work would start soon only while its function has room and nothing of its priority or above waits', async () => {
+    // Prepare: one slot, held by a step.
+    const queue = new WorkQueue(() => 1);
+    const releaseStep = await queue.acquire('Apply', 4, stepPriority(5));
+
+    // Act: a step waits; then it runs; then the acknowledgement function is at its cap.
+    const waitingStep = queue.acquire('Apply', 4, stepPriority(5));
+    const whileStepWaits = {
+      acknowledgement: queue.startsSoon('Ack', 1, WORK_PRIORITY.finishes),
+      newContacts: queue.startsSoon('Start', 2, WORK_PRIORITY.starts),
+    };
+    releaseStep();
+    const releaseWaiting = await waitingStep;
+    const nothingWaits = queue.startsSoon('Start', 2, WORK_PRIORITY.starts);
+    releaseWaiting();
+    const releaseAck = await queue.acquire('Ack', 1, WORK_PRIORITY.finishes);
+    const ackAtItsCap = queue.startsSoon('Ack', 1, WORK_PRIORITY.finishes);
+    releaseAck();
+
+    // Assess
+    expect(whileStepWaits).toEqual({ acknowledgement: true, newContacts: false });
+    expect(nothingWaits).toBe(true);
+    expect(ackAtItsCap).toBe(false);
+  });
+
+  it("ranks a state machine's states by how far they are from the start, a Catch's handler after what it catches for", () => {
+    // Prepare: triage's shape, with a choice and a failure handler.
+    const task = (next: string) => ({ Type: 'Task', Next: next, Catch: [{ Next: 'MarkFailed' }] });
+    const definition = {
+      StartAt: 'Begin',
+      States: {
+        Begin: task('AboutAnAdult'),
+        AboutAnAdult: { Type: 'Choice', Choices: [{ Next: 'Refer' }], Default: 'Match' },
+        Refer: task('Match'),
+        Match: task('Apply'),
+        Apply: { Type: 'Task', End: true, Catch: [{ Next: 'MarkFailed' }] },
+        MarkFailed: { Type: 'Task', Next: 'Failed' },
+        Failed: { Type: 'Fail' },
+      },
+    };
+
+    // Act
+    const depths = stateDepths(definition);
+
+    // Assess
+    expect(Object.fromEntries(depths)).toEqual({
+      Begin: 0,
+      AboutAnAdult: 1,
+      Refer: 2,
+      Match: 3,
+      Apply: 4,
+      MarkFailed: 5,
+      Failed: 6,
+    });
   });
 });
 
@@ -126,6 +228,125 @@ describe('the two lanes of local invocations', () => {
     // Assess
     expect(beforeAnyInvocation).toEqual(['Api', 'Work']);
     expect(loaded).toEqual(['Api', 'Work']);
+  });
+});
+
+describe('a queue poller and the work lane', () => {
+  let dir: string;
+  let started: string[];
+  let finish: Map<string, () => void>;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'front-door-poller-lane-'));
+    started = [];
+    finish = new Map();
+    (globalThis as { pollerLaneTest?: unknown }).pollerLaneTest = {
+      step: (label: string) =>
+        new Promise<void>((resolveStep) => {
+          started.push(label);
+          finish.set(label, resolveStep);
+        }),
+      consume: (event: { Records: Array<{ body: string }> }) =>
+        started.push(`batch of ${event.Records.map((r) => r.body).join(', ')}`),
+    };
+  });
+  afterEach(() => {
+    for (const done of finish.values()) done();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const localFunction = (name: string, body: string): LocalFunction => {
+    const entry = join(dir, `${name}.js`);
+    writeFileSync(entry, `exports.handler = ${body};`);
+    return {
+      logicalId: name,
+      name,
+      arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`,
+      entry,
+      exportName: 'handler',
+      timeoutSeconds: 30,
+      memoryMb: 128,
+      environment: {},
+    };
+  };
+  const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 5));
+  const until = async (condition: () => boolean) => {
+    while (!condition()) await tick();
+  };
+  /** A lane of two, both held by triage steps, a third step waiting; and a poller for `consumer`. */
+  const aBusyLane = async (startsExecutions: boolean) => {
+    const step = localFunction('Step', '(label) => globalThis.pollerLaneTest.step(label)');
+    const consumer = localFunction('Consumer', 'async (event) => globalThis.pollerLaneTest.consume(event)');
+    const invoker = new LambdaInvoker([step, consumer], () => undefined, 4, 2);
+    await invoker.loadAll();
+    const steps = ['step 1', 'step 2', 'step 3'].map((label) => invoker.invoke(step, label, 'work', stepPriority(1)));
+    await until(() => started.length === 2);
+    const queue = new QueueStub(['contact-0']);
+    const poller = new SqsPoller(
+      queue,
+      [
+        {
+          logicalId: 'ConsumerMapping',
+          queueArn: 'arn:aws:sqs:eu-west-2:000000000000:Work',
+          queueUrl: 'http://127.0.0.1/000000000000/Work',
+          fn: consumer,
+          batchSize: 10,
+          batchingWindowMs: 0,
+          reportBatchItemFailures: true,
+          concurrency: 1,
+          // No engine is given, so this only says which kind of consumer it is.
+          startsExecutionsOf: startsExecutions ? ['arn:aws:states:eu-west-2:000000000000:stateMachine:Triage'] : [],
+        },
+      ],
+      invoker,
+      () => undefined,
+    );
+    return { invoker, step, steps, queue, poller };
+  };
+
+  it('receives only when its batch would start soon, so no message waits out its visibility timeout in the lane', async () => {
+    // Prepare: a consumer that starts new contacts, behind steps of contacts already in.
+    const { invoker, step, steps, queue, poller } = await aBusyLane(true);
+
+    // Act: the poller starts while a step waits; a step ends, and the waiting one starts.
+    poller.start();
+    for (let i = 0; i < 5; i++) await tick();
+    const receivesWhileStepWaited = queue.asked.length;
+    finish.get('step 1')!();
+    await until(() => queue.asked.length > 0);
+    // Work queued after the batch was received, while the lane is still full.
+    const later = invoker.invoke(step, 'step 4', 'work', stepPriority(1));
+    await tick();
+    finish.get('step 2')!();
+    await until(() => queue.deleted.length === 1);
+    for (const label of ['step 3', 'step 4']) {
+      await until(() => finish.has(label));
+      finish.get(label)!();
+    }
+    await Promise.all([...steps, later]);
+    await poller.stop();
+
+    // Assess
+    expect(receivesWhileStepWaited).toBe(0);
+    expect(started).toEqual(['step 1', 'step 2', 'step 3', 'batch of contact-0', 'step 4']);
+  });
+
+  it("takes a consumer's batch that finishes contacts (acknowledgements) ahead of the triage steps waiting", async () => {
+    // Prepare
+    const { steps, queue, poller } = await aBusyLane(false);
+
+    // Act: a step ends while the third waits.
+    poller.start();
+    await until(() => queue.asked.length > 0);
+    finish.get('step 1')!();
+    await until(() => queue.deleted.length === 1);
+    finish.get('step 2')!();
+    await until(() => finish.has('step 3'));
+    finish.get('step 3')!();
+    await Promise.all(steps);
+    await poller.stop();
+
+    // Assess
+    expect(started).toEqual(['step 1', 'step 2', 'batch of contact-0', 'step 3']);
   });
 });
 
