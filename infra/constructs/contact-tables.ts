@@ -2,7 +2,7 @@ import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { DataProtectionKey } from './data-protection-key';
-import { RECONSIDERATION_INDEX, STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
+import { RECONSIDERATION_INDEX, STATUS_INDEX, UNSETTLED_INDEX } from '../../shared/aws/dynamo-contact-store';
 
 /** The contacts table (contacts and the child index) and the table that remembers sent emails. */
 export class ContactTables extends Construct {
@@ -33,6 +33,13 @@ export class ContactTables extends Construct {
           indexName: RECONSIDERATION_INDEX,
           partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
           sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+        },
+        // Sparse: only contacts whose triage has not finished or whose acknowledgement is pending,
+        // what the stall sweeper reads every few minutes (see DynamoContactStore.listUnsettled).
+        {
+          indexName: UNSETTLED_INDEX,
+          partitionKey: { name: 'gsi3pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi3sk', type: AttributeType.STRING },
         },
       ],
     });

@@ -4,9 +4,10 @@ import { OpsError, type Ops } from './commands';
 import { matchKeyOf } from './deployment';
 
 /**
- * What `ops reindex` and `ops backfill-match-index` share: the deployed contacts table and its
- * retention (refused with a plain message on a stack too old to say them), the match key, and a
- * progress line after every page with the cursor a stopped run goes on from. Counts only, never a child.
+ * What `ops reindex`, `ops backfill-match-index` and `ops index-unsettled` share: the deployed
+ * contacts table and its retention (refused with a plain message on a stack too old to say them),
+ * the match key, and a progress line after every page with the cursor a stopped run goes on from.
+ * Counts only, never a child.
  */
 export const indexRewriteRun = async <P extends { cursor?: string }>(
   ops: Ops,

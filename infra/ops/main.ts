@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { contactReplay, contactShow, dlqList, dlqRedrive, OpsError, opsFor, storedContactRecords } from './commands';
 import { backfillIndex } from './backfill-match-index';
+import { indexUnsettled } from './index-unsettled';
 import { reindex } from './reindex';
 import { DeploymentNotFound, localDeployment, stackDeployment } from './deployment';
 
@@ -20,6 +21,9 @@ Commands:
                            write every contact's match index entries again, with each child's
                            summary as it is now (contacts triaged before the index, or with old
                            summaries; safe to run again or resume)
+  index-unsettled [--dry-run] [--from <cursor>]
+                           put contacts stored before the stall sweeper's index into it (once,
+                           after deploying the version that adds it; safe to run again or resume)
 
 Without --stack, the commands act on the local system started by npm start (data in .data/).`;
 
@@ -54,7 +58,7 @@ export const runOps = async (
   const known =
     (group === 'dlq' && (command === 'list' || command === 'redrive')) ||
     (group === 'contact' && (command === 'show' || command === 'replay') && argument) ||
-    ((group === 'reindex' || group === 'backfill-match-index') && !command);
+    ((group === 'reindex' || group === 'backfill-match-index' || group === 'index-unsettled') && !command);
   if (!known) {
     io.stderr(`${positionals.length ? `Unknown ops command: ${positionals.join(' ')}\n\n` : ''}${OPS_USAGE}`);
     return 2;
@@ -71,6 +75,8 @@ export const runOps = async (
     if (group === 'reindex') await reindex(ops, { dryRun: values['dry-run'] ?? false, cursor: values.from });
     if (group === 'backfill-match-index')
       await backfillIndex(ops, { dryRun: values['dry-run'] ?? false, cursor: values.from });
+    if (group === 'index-unsettled')
+      await indexUnsettled(ops, { dryRun: values['dry-run'] ?? false, cursor: values.from });
     return 0;
   } catch (error) {
     if (error instanceof OpsError || error instanceof DeploymentNotFound) {

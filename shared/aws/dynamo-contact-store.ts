@@ -21,6 +21,7 @@ import {
   expectStatus,
   inStatus,
   isDecided,
+  isUnsettled,
   contactIdOfStatusToken,
   statusTokenHash,
   upgradeContact,
@@ -62,7 +63,10 @@ import { leanClient } from './lean-client';
  *  - pk CONTACT#<id>, sk CONTACT: the contact; gsi1 (STATUS#<status>, queue time) lists a queue
  *    in order, most urgent first; gsi2 (RECONSIDERATION#requested, requested time) is set only
  *    while a referrer's reconsideration request waits for a manager, so that queue never reads
- *    the archive of decided contacts.
+ *    the archive of decided contacts; gsi3 (UNSETTLED, received time) is set only while triage
+ *    has not finished or the acknowledgement is pending (isUnsettled), so the stall sweeper reads
+ *    those and never the queue of contacts awaiting a decision. Contacts stored before gsi3
+ *    existed get it from `front-door ops index-unsettled`.
  *  - pk CONTACT#<id>, sk EVENT#<time>#<uuid> (or EVENT#ID#<id>, appended once): the contact's append-only audit trail.
  *  - pk MATCH#<hashed child key>, sk <receivedAt>#<contactId>#<child>: the child index, each
  *    entry carrying the summary later contacts show of it, kept current on every change of it.
@@ -77,6 +81,8 @@ import { leanClient } from './lean-client';
  */
 export const STATUS_INDEX = 'byStatus';
 export const RECONSIDERATION_INDEX = 'byReconsideration';
+export const UNSETTLED_INDEX = 'byUnsettled';
+const UNSETTLED = 'UNSETTLED';
 
 const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
 const statusLinkKey = (token: string) => ({ pk: `STATUSLINK#${statusTokenHash(token)}`, sk: 'LINK' });
@@ -90,9 +96,26 @@ const reconsiderationKeys = (contact: Pick<ContactRecord, 'reconsideration'>) =>
   contact.reconsideration?.status === 'requested'
     ? { gsi2pk: 'RECONSIDERATION#requested', gsi2sk: contact.reconsideration.requestedAt }
     : undefined;
+/**
+ * Present only while the contact is unsettled: a sparse index holds just what the stall sweeper
+ * looks at. Set and removed by the same conditional write that changes the status or the
+ * acknowledgement (a move from received to triaging keeps it, so beginTriaging leaves it be).
+ */
+const unsettledKeys = (contact: Pick<ContactRecord, 'status' | 'acknowledgement' | 'receivedAt'>) =>
+  isUnsettled(contact) ? { gsi3pk: UNSETTLED, gsi3sk: contact.receivedAt } : undefined;
 
 export const toContact = (item: Record<string, unknown>): Contact => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...contact } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _g3,
+    gsi2sk: _g4,
+    gsi3pk: _g5,
+    gsi3sk: _g6,
+    ...contact
+  } = item;
   // Checked against its status, and read in today's shape if stored before decisions were per child.
   return contactFrom(contact);
 };
@@ -170,6 +193,7 @@ export class DynamoContactStore implements ContactStore {
       ...contactKey(contact.contactId),
       ...statusKeys(contact),
       ...reconsiderationKeys(contact),
+      ...unsettledKeys(contact),
       ...contact,
       ...this.expiry(contact.receivedAt),
     });
@@ -353,7 +377,8 @@ export class DynamoContactStore implements ContactStore {
     // Refused before it is written: a change that contradicts the status it leaves is never stored.
     contactFrom(next);
     const reconsideration = reconsiderationKeys(next);
-    const fields = { ...changes, ...statusKeys(next), ...reconsideration, updatedAt: now };
+    const unsettled = unsettledKeys(next);
+    const fields = { ...changes, ...statusKeys(next), ...reconsideration, ...unsettled, updatedAt: now };
     // DynamoDB refuses names an expression does not use.
     const names: Record<string, string> = {
       '#version': 'version',
@@ -371,7 +396,11 @@ export class DynamoContactStore implements ContactStore {
     // A field given as undefined is removed (a returned handover's decision), as it is from the object in memory.
     const removed = Object.keys(changes).filter((field) => (changes as Record<string, unknown>)[field] === undefined);
     removed.forEach((field, i) => (names[`#r${i}`] = field));
-    const removes = [...(reconsideration ? [] : ['gsi2pk', 'gsi2sk']), ...removed.map((_, i) => `#r${i}`)];
+    const removes = [
+      ...(reconsideration ? [] : ['gsi2pk', 'gsi2sk']),
+      ...(unsettled ? [] : ['gsi3pk', 'gsi3sk']),
+      ...removed.map((_, i) => `#r${i}`),
+    ];
     const removals = removes.length ? ` REMOVE ${removes.join(', ')}` : '';
     let written: Contact;
     try {
@@ -769,6 +798,52 @@ export class DynamoContactStore implements ContactStore {
     };
     for await (const page of this.pages(query)) contacts.push(...(page.Items ?? []).map(toContact).filter(isDecided));
     return contacts;
+  }
+
+  async listUnsettled({ before }: { before: string }): Promise<Contact[]> {
+    const contacts: Contact[] = [];
+    const query = {
+      TableName: this.tableName,
+      IndexName: UNSETTLED_INDEX,
+      KeyConditionExpression: 'gsi3pk = :unsettled AND gsi3sk < :before',
+      ExpressionAttributeValues: { ':unsettled': UNSETTLED, ':before': before },
+    };
+    // Each item's own fields decide, not its key: a write made from a contact read just before
+    // an acknowledgement was recorded (a write conditioned on the status alone) can set the key
+    // again on a settled contact, which then waits in the index, harmlessly, for its next write.
+    for await (const page of this.pages(query)) contacts.push(...(page.Items ?? []).map(toContact).filter(isUnsettled));
+    return contacts;
+  }
+
+  /**
+   * Puts a contact stored before the unsettled index existed into it, if it is unsettled and not
+   * there yet (`front-door ops index-unsettled`). One conditional write with no read: the
+   * condition is the contact as stored, so a contact settled meanwhile is left out, and one
+   * a write has indexed since is left as that write left it.
+   */
+  async indexUnsettled(contactId: string): Promise<'indexed' | 'not-needed'> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: contactKey(contactId),
+          UpdateExpression: 'SET gsi3pk = :unsettled, gsi3sk = receivedAt',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(gsi3pk) AND (#status IN (:received, :triaging) OR acknowledgement.#status = :pending)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':unsettled': UNSETTLED,
+            ':received': 'received',
+            ':triaging': 'triaging',
+            ':pending': 'pending',
+          },
+        }),
+      );
+      return 'indexed';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'not-needed';
+      throw error;
+    }
   }
 
   private queueQuery(status: ContactStatus, range: StatusRange) {

@@ -211,6 +211,12 @@ export interface ContactQueries {
     status: S,
     page: { limit: number; cursor?: string },
   ): Promise<ContactPage<ContactIn<S>>>;
+  /**
+   * Every unsettled contact (isUnsettled: triage not finished, or its acknowledgement pending)
+   * received before `before`, oldest first, read to the end: what the stall sweeper looks at,
+   * however long the queue of contacts awaiting a decision.
+   */
+  listUnsettled(range: { before: string }): Promise<Contact[]>;
   /** Decided contacts whose referrer's reconsideration request waits for a manager's answer. */
   listReconsiderationRequests(): Promise<DecidedContact[]>;
   /** How many contacts in `status` were due before `dueBefore` (ISO time). */

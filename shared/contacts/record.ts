@@ -220,6 +220,15 @@ export const statusView = (contact: Contact) => ({
  * urgent first), the decision's time once decided (so "decided today" is a range of it), and
  * the time received before triage has set a due time.
  */
+/**
+ * What the stall sweeper looks at (shared/front-door/stalled.ts): triage not finished (never
+ * begun or begun), or the referrer's acknowledgement still pending. The stores keep exactly these
+ * in an index of their own (ContactQueries.listUnsettled), so a sweep never reads the whole queue
+ * of contacts awaiting a decision to find the few whose acknowledgement is pending.
+ */
+export const isUnsettled = (contact: Pick<ContactRecord, 'status' | 'acknowledgement'>): boolean =>
+  contact.status === 'received' || contact.status === 'triaging' || contact.acknowledgement?.status === 'pending';
+
 export const queueTime = (
   contact: Pick<ContactRecord, 'status' | 'receivedAt' | 'recommendation' | 'decision'>,
 ): string =>

@@ -104,8 +104,11 @@ export const requeueStalledContacts = async (deps: {
   workflow: TriageWorkflow;
 }): Promise<{ requeued: number; restarted: number; waiting: number; acknowledgementsRequeued: number }> => {
   const cutoff = stalledCutoff(deps.now);
-  // A received contact is queued in the order it arrived, so the stalled ones are a key range.
-  const stalled = await deps.store.listByStatus('received', { before: cutoff });
+  // Only contacts whose triage has not finished or whose acknowledgement is pending, from an
+  // index of their own: with thousands awaiting a decision, reading that whole queue every sweep
+  // to find the few still pending was a full read of it every few minutes.
+  const unsettled = await deps.store.listUnsettled({ before: cutoff });
+  const stalled = unsettled.filter((contact) => contact.status === 'received');
   const waiting = stalled.length > 0 && (await deps.triageQueue.messagesHeld()) >= stalled.length;
   if (!waiting) for (const { contactId } of stalled) await deps.triageQueue.send({ contactId });
   let restarted = 0;
@@ -119,11 +122,10 @@ export const requeueStalledContacts = async (deps: {
   // A message lost after triage ended well (a kill mid-send once lost two, see functions/lib/
   // queue-consumer.ts; the run had succeeded, so no ended run points at it) is found by its age:
   // still pending after the stall cutoff. A red contact's too, once its duty alert is recorded:
-  // its run succeeded as well, and the restart path above looks only at ended runs. The
-  // awaiting-decision queue is sorted by urgency, not arrival, so it is read whole and filtered.
-  for (const contact of await deps.store.listByStatus('awaiting-decision'))
+  // its run succeeded as well, and the restart path above looks only at ended runs.
+  for (const contact of unsettled)
     if (
-      contact.receivedAt < cutoff &&
+      contact.status === 'awaiting-decision' &&
       contact.acknowledgement?.status === 'pending' &&
       !unacknowledged.includes(contact.contactId) &&
       (awaitsAcknowledgementOnly(contact) || (await dutyAlertRecorded(contact.contactId, deps.store)))

@@ -89,7 +89,7 @@ describe('Front Door stack', () => {
     }
   });
 
-  it('keys the contacts table for contacts, the child index, the status queues and waiting reconsiderations', () => {
+  it('keys the contacts table for contacts, the child index, the status queues, waiting reconsiderations and unsettled contacts', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -108,6 +108,13 @@ describe('Front Door stack', () => {
           KeySchema: [
             { AttributeName: 'gsi2pk', KeyType: 'HASH' },
             { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+        }),
+        Match.objectLike({
+          IndexName: 'byUnsettled',
+          KeySchema: [
+            { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
           ],
         }),
       ],

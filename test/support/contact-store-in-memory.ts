@@ -5,6 +5,7 @@ import {
   expectStatus,
   inStatus,
   isDecided,
+  isUnsettled,
   matchSummary,
   queueTime,
   type Contact,
@@ -283,6 +284,13 @@ export class MemoryContactQueries implements ContactQueries {
   async countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
     return (await this.listByStatus(status, { before: dueBefore })).length;
   }
+
+  async listUnsettled({ before }: { before: string }): Promise<Contact[]> {
+    return [...this.records.values()]
+      .filter((c) => isUnsettled(c) && c.receivedAt < before)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+      .map((c) => structuredClone(c));
+  }
 }
 
 export class MemoryIdempotencyKeys implements IdempotencyKeys {
@@ -355,6 +363,9 @@ export class MemoryContactStore extends MemoryContacts implements ContactStore {
   }
   listReconsiderationRequests(): Promise<DecidedContact[]> {
     return this.queries.listReconsiderationRequests();
+  }
+  listUnsettled(range: { before: string }): Promise<Contact[]> {
+    return this.queries.listUnsettled(range);
   }
   countDueBefore(status: ContactStatus, dueBefore: string): Promise<number> {
     return this.queries.countDueBefore(status, dueBefore);

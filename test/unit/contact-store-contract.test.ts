@@ -1,6 +1,8 @@
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
+import { DynamoMatchIndex } from '../../shared/aws/dynamo-match-index';
 import { DynamoReferrerAddresses } from '../../shared/aws/dynamo-referrer-addresses';
+import { indexUnsettledContacts } from '../../shared/front-door/index-unsettled';
 import { InMemoryCaseRegistry } from '../../shared/cases/in-memory-case-registry';
 import { acceptNotification } from '../../shared/front-door/intake';
 import {
@@ -13,6 +15,7 @@ import { testRuntimeConfig } from '../fixtures/runtime-config';
 import {
   ContactWrite,
   contactFrom,
+  decide,
   expiryAfter,
   expectStatus,
   newContactId,
@@ -187,6 +190,91 @@ describe.each([
       at(20),
     );
     expect(await store.listReconsiderationRequests()).toEqual([]);
+  });
+
+  it('lists the unsettled contacts received before a time, oldest first, as their status and acknowledgement change', async () => {
+    // Prepare: every kind of contact; only triage unfinished or an acknowledgement pending is unsettled.
+    const received = contact('received', 1);
+    const beginning = contact('received', 2);
+    const triaging = contact('triaging', 3);
+    const pending = contact('awaiting-decision', 4, {
+      recommendation: recommendation(2, at(90)),
+      acknowledgement: { status: 'pending' },
+    });
+    const settled = [
+      contact('awaiting-decision', 5, {
+        recommendation: recommendation(2, at(91)),
+        acknowledgement: { status: 'sent' },
+      }),
+      contact('decided', 6, { decision: decision(at(7)) }),
+      contact('triage-failed', 7, { triageFailure: { error: 'Synthetic failure.', at: at(8) } }),
+    ];
+    const recent = contact('received', 50);
+    for (const c of [recent, ...settled, pending, triaging, beginning, received]) await store.create(c);
+    const unsettled = async () => (await store.listUnsettled({ before: at(30) })).map((c) => c.contactId);
+
+    // Act and assess: as created, oldest first, none received from the time on.
+    expect(await unsettled()).toEqual([received, beginning, triaging, pending].map((c) => c.contactId));
+
+    // Act: triage begins, one finishes with its acknowledgement pending, one fails, and a pending acknowledgement is sent.
+    await store.beginTriaging(beginning.contactId, at(40));
+    await store.transition(
+      triaging.contactId,
+      ['triaging'],
+      'awaiting-decision',
+      { recommendation: recommendation(2, at(92)), acknowledgement: { status: 'pending' } },
+      at(40),
+    );
+    await store.transition(
+      received.contactId,
+      ['received'],
+      'triage-failed',
+      { triageFailure: { error: 'Synthetic failure.', at: at(40) } },
+      at(40),
+    );
+    await store.update(
+      pending.contactId,
+      0,
+      ContactWrite.change(pending, { acknowledgement: { status: 'sent', sentAt: at(41) } }),
+      at(41),
+    );
+
+    // Assess: still unfinished or pending stay; failed and acknowledged leave.
+    expect(await unsettled()).toEqual([beginning, triaging].map((c) => c.contactId));
+
+    // Act: a worker decides the last one while its acknowledgement is still pending, then it is recorded.
+    const awaiting = expectStatus((await store.get(triaging.contactId))!, 'awaiting-decision');
+    const decided = await store.update(
+      triaging.contactId,
+      awaiting.version!,
+      ContactWrite.move(awaiting, decide(awaiting, decision(at(43)))),
+      at(43),
+    );
+    const whileDecided = await unsettled();
+    await store.update(
+      triaging.contactId,
+      decided.version!,
+      ContactWrite.change(decided, { acknowledgement: { status: 'no-address' } }),
+      at(44),
+    );
+
+    // Assess: unsettled while its acknowledgement is pending, whatever the status.
+    expect(whileDecided).toEqual([beginning, triaging].map((c) => c.contactId));
+    expect(await unsettled()).toEqual([beginning.contactId]);
+  });
+
+  it('lists the unsettled contacts to the end, past one 1 MB page', async () => {
+    // About 12 KB each: 100 contacts are over one DynamoDB page.
+    const long = 'A synthetic account of the concern, repeated to make the contact large. '.repeat(170);
+    const stalled = Array.from({ length: 100 }, (_, i) =>
+      contact('received', i % 25, { notification: notification(long) }),
+    );
+    for (const c of stalled) await store.create(c);
+
+    const listed = await store.listUnsettled({ before: at(30) });
+
+    expect(listed.map((c) => c.contactId).sort()).toEqual(stalled.map((c) => c.contactId).sort());
+    expect(listed.map((c) => c.receivedAt)).toEqual(stalled.map((c) => c.receivedAt).sort());
   });
 
   it('keeps the summary in the match index current as the earlier contact moves on', async () => {
@@ -583,6 +671,58 @@ describe('saved matches on DynamoDB (dynalite)', () => {
       }),
     );
     expect(Items.map((item) => item.expiresAt)).toEqual([expiryAfter(saved, 6)]);
+  });
+});
+
+describe('contacts stored before the unsettled index (dynalite)', () => {
+  it('are put into it by ops index-unsettled, once, and only while unsettled', async () => {
+    // Prepare: contacts written as an older version wrote them, without the index's keys.
+    const table = await dynalite.contactsTable();
+    const store = new DynamoContactStore(table, dynalite.client());
+    const stalled = contact('received', 1);
+    const pending = contact('awaiting-decision', 2, {
+      recommendation: recommendation(2, at(90)),
+      acknowledgement: { status: 'pending' },
+    });
+    const settled = contact('awaiting-decision', 3, {
+      recommendation: recommendation(2, at(91)),
+      acknowledgement: { status: 'sent' },
+    });
+    for (const c of [stalled, pending, settled])
+      await DynamoDBDocumentClient.from(dynalite.client()).send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            pk: `CONTACT#${c.contactId}`,
+            sk: 'CONTACT',
+            gsi1pk: `STATUS#${c.status}`,
+            gsi1sk: c.receivedAt,
+            ...c,
+          },
+        }),
+      );
+    const deps = {
+      contacts: new DynamoMatchIndex(table, dynalite.client(), 7),
+      index: store,
+      progress: () => undefined,
+    };
+    const unsettled = async () => (await store.listUnsettled({ before: at(30) })).map((c) => c.contactId);
+    const before = await unsettled();
+
+    // Act
+    const dry = await indexUnsettledContacts({ dryRun: true, pageSize: 2 }, deps);
+    const afterDry = await unsettled();
+    const run = await indexUnsettledContacts({ dryRun: false, pageSize: 2 }, deps);
+    const again = await indexUnsettledContacts({ dryRun: false }, deps);
+
+    // Assess
+    expect(before).toEqual([]);
+    expect(dry).toMatchObject({ contacts: 3, unsettled: 2, indexed: 0 });
+    expect(afterDry).toEqual([]);
+    expect(run).toMatchObject({ contacts: 3, unsettled: 2, indexed: 2 });
+    expect(again).toMatchObject({ contacts: 3, unsettled: 2, indexed: 0 });
+    expect(await unsettled()).toEqual([stalled.contactId, pending.contactId]);
+    expect(await store.get(pending.contactId)).toEqual(pending);
   });
 });
 

@@ -164,6 +164,37 @@ describe('an acknowledgement left unqueued is queued again, not triage restarted
     expect(started).toEqual([]);
   });
 
+  it('reads only the unsettled contacts, never the whole queue of contacts awaiting a decision', async () => {
+    // Prepare: a long queue awaiting decision, acknowledged, and among it one old contact still pending.
+    const longAgo = new Date(now.getTime() - 60 * 60_000).toISOString();
+    const acknowledged = Array.from({ length: 50 }, (_, i) =>
+      contact(`acknowledged-${i}`, 'awaiting-decision', { acknowledgement: { status: 'sent' }, receivedAt: longAgo }),
+    );
+    const { store } = memoryStore([
+      ...acknowledged,
+      contact('pending', 'awaiting-decision', { acknowledgement: { status: 'pending' }, receivedAt: longAgo }),
+      contact('stalled', 'received', { receivedAt: longAgo }),
+    ]);
+    const queuesRead: string[] = [];
+    const listByStatus = store.listByStatus.bind(store);
+    store.listByStatus = (status, range) => {
+      queuesRead.push(status);
+      return listByStatus(status, range);
+    };
+    const { workflow } = memoryTriageWorkflow({});
+    const triageQueue = recordingQueue();
+    const acknowledgementQueue = recordingQueue();
+
+    // Act
+    const result = await requeueStalledContacts({ store, triageQueue, acknowledgementQueue, workflow, now });
+
+    // Assess: the same contacts found as before, and no queue read by status.
+    expect(result).toEqual({ requeued: 1, restarted: 0, waiting: 0, acknowledgementsRequeued: 1 });
+    expect(triageQueue.sent).toEqual(['stalled']);
+    expect(acknowledgementQueue.sent).toEqual(['pending']);
+    expect(queuesRead).toEqual([]);
+  });
+
   it("queues a red contact's lost acknowledgement once its duty alert is recorded, and not before", async () => {
     // Prepare: both red, old, pending and with runs that succeeded; only one's alert is recorded.
     const longAgo = new Date(now.getTime() - 60 * 60_000).toISOString();
