@@ -19,7 +19,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { STALLED_AFTER_MINUTES } from '../shared/front-door/stalled';
 import type { StageConfig } from './config';
-import { ACKNOWLEDGEMENT_RECEIVES, CAPACITY } from './constructs/capacity';
+import { ACKNOWLEDGEMENT_RECEIVES, CAPACITY, OUTCOME_RECEIVES } from './constructs/capacity';
 import { CaseRegistryTable } from './constructs/case-registry';
 import { ContactTables } from './constructs/contact-tables';
 import { DeliveryProblems } from './constructs/delivery-problems';
@@ -67,7 +67,11 @@ export class FrontDoorStack extends Stack {
       maxReceiveCount: config.queues.maxReceiveCount,
     };
     const triageQueue = new QueueWithDeadLetters(this, 'TriageQueue', queueProps);
-    const outcomeQueue = new QueueWithDeadLetters(this, 'OutcomeQueue', queueProps);
+    // Receives allow for a red contact's outcome waiting for its duty alert, and for SES throttling.
+    const outcomeQueue = new QueueWithDeadLetters(this, 'OutcomeQueue', {
+      ...queueProps,
+      maxReceiveCount: Math.max(queueProps.maxReceiveCount, OUTCOME_RECEIVES),
+    });
     // Its own queue, not the outcomes': a burst's acknowledgements must not hold up decisions'
     // outcomes, and its consumer needs the match key, not write access to contacts' handovers.
     // Receives allow for SES throttling, which fails a send until its visibility timeout passes.

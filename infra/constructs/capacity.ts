@@ -36,6 +36,19 @@ export const CAPACITY = {
 export const ACKNOWLEDGEMENT_RECEIVES = 50;
 
 /**
+ * Receives before a decision's outcome is dead-lettered. Besides SES throttling, as the
+ * acknowledgement's, a red contact's outcome waits for its duty alert to be recorded: its message
+ * fails until then (shared/front-door/decisions.ts sendOutcome), and a worker may decide a red
+ * contact before the alert step has run. That step is retried for about ten minutes within an
+ * execution of at most fifteen, and an execution that ends first is started again by the stall
+ * sweeper every five minutes, up to five attempts: well over the five receives (five minutes at
+ * a minute's visibility) the outcome queue had, under two hours at worst. 120 receives at a
+ * minute's visibility is two hours, so only an alert that could not be sent at all leaves the
+ * outcome in the dead-letter queue, whose alarm calls an engineer.
+ */
+export const OUTCOME_RECEIVES = 120;
+
+/**
  * Lambda refusing work (throttled at its reserved concurrency) or a step timing out under load
  * is a reason to wait, not to fail: retried for up to about ten minutes, with full jitter so
  * that the executions of a burst do not all come back in the same second.

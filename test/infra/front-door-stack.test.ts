@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { loadStageConfig, parseStageConfig } from '../../infra/config';
+import { OUTCOME_RECEIVES } from '../../infra/constructs/capacity';
 import { stackTemplate } from '../support/stack-template';
 
 const template = Template.fromJSON(stackTemplate('example'));
@@ -81,6 +82,17 @@ describe('Front Door stack', () => {
     expect(JSON.stringify(machine.Properties.DefinitionString)).not.toContain('SendAcknowledgement');
     for (const step of ['apply-levels-of-need', 'alert-duty-manager'])
       expect(actionsOf(`functions/triage/${step}.ts`)).toContain('sqs:SendMessage');
+  });
+
+  it("keeps a red contact's outcome in its queue while it waits for the duty alert, however long the alert's retries take", () => {
+    const [outcomeQueue] = Object.entries(resources('AWS::SQS::Queue'))
+      .filter(([id]) => id.startsWith('OutcomeQueue') && !id.startsWith('OutcomeQueueDeadLetters'))
+      .map(([, queue]) => queue.Properties);
+    // Its message fails until the alert is recorded: a restarted triage may take near two hours.
+    expect(outcomeQueue.RedrivePolicy.maxReceiveCount).toBe(OUTCOME_RECEIVES);
+    expect(outcomeQueue.RedrivePolicy.maxReceiveCount * outcomeQueue.VisibilityTimeout).toBeGreaterThanOrEqual(
+      2 * 3600,
+    );
   });
 
   it('alarms when a triage execution is aborted, as well as failed or timed out', () => {

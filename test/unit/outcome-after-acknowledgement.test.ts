@@ -1,3 +1,5 @@
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { contactQueueConsumer } from '../../functions/lib/queue-consumer';
 import { SYSTEM_ACTIONS, systemEvent } from '../../shared/audit/system-events';
 import type { Contact, DecidedContact } from '../../shared/contacts';
 import { sendOutcome } from '../../shared/front-door/decisions';
@@ -8,6 +10,9 @@ import { testRuntimeConfig } from '../fixtures/runtime-config';
 import { TEST_MATCH_KEY } from '../support/match-key';
 import { memoryPorts } from '../support/memory-contact-store';
 import { memoryReferrerAddresses } from '../support/memory-referrer-addresses';
+
+// middy is ESM-only and jest runs CommonJS: the consumer is tested without its middlewares.
+jest.mock('../../functions/lib/middleware', () => ({ withObservability: <T>(handler: T) => handler }));
 
 /**
  * The referrer never hears the outcome before the acknowledgement: in a burst a worker may decide
@@ -103,5 +108,46 @@ describe('the outcome of a contact whose acknowledgement is still pending', () =
     // Assess
     expect(toReferrer()).toHaveLength(1);
     expect(toReferrer()[0]).not.toContain('We have received your notification');
+  });
+});
+
+describe("the outcome queue's message of a red contact decided before its duty alert is recorded", () => {
+  it('is reported failed, so SQS keeps it, and sends the outcome after the acknowledgement once the alert is recorded', async () => {
+    // Prepare: the outcome consumer's batch handling around the use case, as functions/queue/send-outcome.ts has it.
+    const { ports, deps, toReferrer } = setUp(
+      decided({ recommendation: { priority: 'red', dueAt: '2026-11-20T14:00:00.000Z' } as Contact['recommendation'] }),
+    );
+    // A batch-mate whose outcome goes at once (a batch that fails whole comes back whole).
+    await ports.store.create(
+      decided({
+        contactId: 'c2',
+        reference: 'CFC-TEST-0004',
+        acknowledgement: { status: 'sent', sentAt: now.toISOString() },
+      }),
+    );
+    const consume = contactQueueConsumer(async (contactId) => void (await sendOutcome(contactId, deps)));
+    const batch = {
+      Records: ['c1', 'c2'].map((contactId) => ({
+        messageId: `outcome-${contactId}`,
+        body: JSON.stringify({ contactId, newDecision: true }),
+      })),
+    } as unknown as SQSEvent;
+    const redelivered = { Records: [batch.Records[0]] } as SQSEvent;
+    const context = { getRemainingTimeInMillis: () => 5_000, functionName: 'send-outcome' } as unknown as Context;
+    const failed = (response: unknown) =>
+      (response as SQSBatchResponse).batchItemFailures.map((failure) => failure.itemIdentifier);
+
+    // Act: received before the alert is recorded, and again (after its visibility timeout) once it is.
+    const early = await consume(batch, context);
+    await ports.store.appendEvent(systemEvent('c1', now.toISOString(), SYSTEM_ACTIONS.dutyManagerAlerted));
+    const again = await consume(redelivered, context);
+
+    // Assess: failed, not done, the first time (the queue's receives outlast the alert: see the
+    // stack test), so it came back; then acknowledgement and outcome, in that order.
+    expect(failed(early)).toEqual(['outcome-c1']);
+    expect(failed(again)).toEqual([]);
+    const aboutC1 = toReferrer().filter((subject) => subject.includes('CFC-TEST-0003'));
+    expect(aboutC1).toHaveLength(2);
+    expect(aboutC1[0]).toContain('We have received your notification');
   });
 });
