@@ -34,6 +34,10 @@ export const triageUnfinished = (contact: Contact): boolean =>
   contact.status === 'triaging' ||
   (contact.acknowledgement?.status === 'pending' && !awaitsAcknowledgementOnly(contact));
 
+/** Triage has finished with this contact, well (a recommendation made) or not. */
+const triaged = (contact: Contact): boolean =>
+  contact.status !== 'received' && contact.status !== 'triaging' && contact.status !== 'triage-failed';
+
 /** `acknowledgement-pending`: triage is done; only the acknowledgement's message may need queuing again. */
 export type ResumeOutcome = 'restarted' | 'running' | 'not-needed' | 'gave-up' | 'acknowledgement-pending';
 
@@ -122,10 +126,12 @@ export const requeueStalledContacts = async (deps: {
   // A message lost after triage ended well (a kill mid-send once lost two, see functions/lib/
   // queue-consumer.ts; the run had succeeded, so no ended run points at it) is found by its age:
   // still pending after the stall cutoff. A red contact's too, once its duty alert is recorded:
-  // its run succeeded as well, and the restart path above looks only at ended runs.
+  // its run succeeded as well, and the restart path above looks only at ended runs. In whatever
+  // status triage left it or a worker has moved it to since (awaiting a manager's sign-off,
+  // decided): the referrer is owed the acknowledgement either way, and a second send finds it sent.
   for (const contact of unsettled)
     if (
-      contact.status === 'awaiting-decision' &&
+      triaged(contact) &&
       contact.acknowledgement?.status === 'pending' &&
       !unacknowledged.includes(contact.contactId) &&
       (awaitsAcknowledgementOnly(contact) || (await dutyAlertRecorded(contact.contactId, deps.store)))

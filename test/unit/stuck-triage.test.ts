@@ -164,6 +164,25 @@ describe('an acknowledgement left unqueued is queued again, not triage restarted
     expect(started).toEqual([]);
   });
 
+  it('queues the lost acknowledgement of a contact a manager is signing off or a worker has decided', async () => {
+    // Prepare: triage succeeded long ago; the message went missing; workers have moved both on since.
+    const longAgo = new Date(now.getTime() - 60 * 60_000).toISOString();
+    const { store } = memoryStore([
+      contact('signing-off', 'awaiting-manager', { acknowledgement: { status: 'pending' }, receivedAt: longAgo }),
+      contact('decided', 'decided', { acknowledgement: { status: 'pending' }, receivedAt: longAgo }),
+      contact('failed', 'triage-failed', { acknowledgement: { status: 'pending' }, receivedAt: longAgo }),
+    ]);
+    const { workflow } = memoryTriageWorkflow({});
+    const acknowledgementQueue = recordingQueue();
+
+    // Act
+    const result = await requeueStalledContacts({ store, triageQueue: noQueue, acknowledgementQueue, workflow, now });
+
+    // Assess: both triaged contacts' referrers are owed it; triage-failed is a worker's to handle.
+    expect(acknowledgementQueue.sent.sort()).toEqual(['decided', 'signing-off']);
+    expect(result.acknowledgementsRequeued).toBe(2);
+  });
+
   it('reads only the unsettled contacts, never the whole queue of contacts awaiting a decision', async () => {
     // Prepare: a long queue awaiting decision, acknowledged, and among it one old contact still pending.
     const longAgo = new Date(now.getTime() - 60 * 60_000).toISOString();
