@@ -155,7 +155,7 @@ export class ConcurrencyLimit {
  * last steps of executions nearly done (so more contacts were half-way at once, none sooner done).
  */
 export const WORK_PRIORITY = {
-  /** Schedules (the stall sweeper, reports), and a queue consumer that starts executions. */
+  /** Schedules (the stall sweeper, reports): work that can wait for all the rest. */
   starts: 0,
   /** A queue consumer that starts nothing (acknowledgements, outcomes, bounces): a contact's last work. */
   finishes: 1_000_000,

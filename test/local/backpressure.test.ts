@@ -272,13 +272,15 @@ describe('a queue poller and the work lane', () => {
   const until = async (condition: () => boolean) => {
     while (!condition()) await tick();
   };
-  /** A lane of two, both held by triage steps, a third step waiting; and a poller for `consumer`. */
-  const aBusyLane = async (startsExecutions: boolean) => {
+  /** A lane of two, both held by triage steps, a third piece of work waiting at `waiting`; and a poller for `consumer`. */
+  const aBusyLane = async (startsExecutions: boolean, waiting = stepPriority(1)) => {
     const step = localFunction('Step', '(label) => globalThis.pollerLaneTest.step(label)');
     const consumer = localFunction('Consumer', 'async (event) => globalThis.pollerLaneTest.consume(event)');
     const invoker = new LambdaInvoker([step, consumer], () => undefined, 4, 2);
     await invoker.loadAll();
-    const steps = ['step 1', 'step 2', 'step 3'].map((label) => invoker.invoke(step, label, 'work', stepPriority(1)));
+    const steps = ['step 1', 'step 2', 'step 3'].map((label, i) =>
+      invoker.invoke(step, label, 'work', i < 2 ? stepPriority(1) : waiting),
+    );
     await until(() => started.length === 2);
     const queue = new QueueStub(['contact-0']);
     const poller = new SqsPoller(
@@ -304,8 +306,8 @@ describe('a queue poller and the work lane', () => {
   };
 
   it('receives only when its batch would start soon, so no message waits out its visibility timeout in the lane', async () => {
-    // Prepare: a consumer that starts new contacts, behind steps of contacts already in.
-    const { invoker, step, steps, queue, poller } = await aBusyLane(true);
+    // Prepare: a consumer that starts new contacts, behind work that finishes a contact already in.
+    const { invoker, step, steps, queue, poller } = await aBusyLane(true, WORK_PRIORITY.finishes);
 
     // Act: the poller starts while a step waits; a step ends, and the waiting one starts.
     poller.start();
@@ -330,9 +332,12 @@ describe('a queue poller and the work lane', () => {
     expect(started).toEqual(['step 1', 'step 2', 'step 3', 'batch of contact-0', 'step 4']);
   });
 
-  it("takes a consumer's batch that finishes contacts (acknowledgements) ahead of the triage steps waiting", async () => {
+  it.each([
+    ['that finishes contacts (acknowledgements)', false],
+    ['that starts executions, whose width the open-execution cap bounds,', true],
+  ])("takes a consumer's batch %s ahead of the triage steps waiting", async (_, startsExecutions) => {
     // Prepare
-    const { steps, queue, poller } = await aBusyLane(false);
+    const { steps, queue, poller } = await aBusyLane(startsExecutions);
 
     // Act: a step ends while the third waits.
     poller.start();
