@@ -2,10 +2,9 @@
  * The local runtime's backpressure: a per-function cap, a cap on open executions that keeps a
  * backlog in the queue, and execution records that stay cheap to keep.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import {
   ConcurrencyLimit,
@@ -26,6 +25,26 @@ import {
   type LocalStateMachine,
 } from '../../infra/local/step-functions';
 import { LocalDeployment } from '../../infra/local/template';
+
+/** A function whose handler is `body`, written to a file in `dir` for the invoker to load. */
+const aLocalFunction = (dir: string, name: string, body: string): LocalFunction => {
+  const entry = join(dir, `${name}.js`);
+  writeFileSync(entry, `exports.handler = ${body};`);
+  return {
+    logicalId: name,
+    name,
+    arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`,
+    entry,
+    exportName: 'handler',
+    timeoutSeconds: 30,
+    memoryMb: 128,
+    environment: {},
+  };
+};
+const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 5));
+const until = async (condition: () => boolean) => {
+  while (!condition()) await tick();
+};
 
 describe('a function concurrency limit', () => {
   it('runs at most its limit at once and lets the rest wait their turn, in order', async () => {
@@ -153,20 +172,7 @@ describe('the two lanes of local invocations', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A handler that records when it starts and finishes when the test says so. */
-  const gatedFunction = (name: string): LocalFunction => {
-    const entry = join(dir, `${name}.js`);
-    writeFileSync(entry, `exports.handler = (event) => globalThis.laneTest.run(event);`);
-    return {
-      logicalId: name,
-      name,
-      arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`,
-      entry,
-      exportName: 'handler',
-      timeoutSeconds: 30,
-      memoryMb: 128,
-      environment: {},
-    };
-  };
+  const gatedFunction = (name: string) => aLocalFunction(dir, name, '(event) => globalThis.laneTest.run(event)');
 
   it('serves requests at once while queued work waits, and lets the work go on when the requests end', async () => {
     // Prepare: two work invocations hold the lane's slots; more work and a request arrive.
@@ -254,24 +260,7 @@ describe('a queue poller and the work lane', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const localFunction = (name: string, body: string): LocalFunction => {
-    const entry = join(dir, `${name}.js`);
-    writeFileSync(entry, `exports.handler = ${body};`);
-    return {
-      logicalId: name,
-      name,
-      arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`,
-      entry,
-      exportName: 'handler',
-      timeoutSeconds: 30,
-      memoryMb: 128,
-      environment: {},
-    };
-  };
-  const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 5));
-  const until = async (condition: () => boolean) => {
-    while (!condition()) await tick();
-  };
+  const localFunction = (name: string, body: string) => aLocalFunction(dir, name, body);
   /** A lane of two, both held by triage steps, a third piece of work waiting at `waiting`; and a poller for `consumer`. */
   const aBusyLane = async (startsExecutions: boolean, waiting = stepPriority(1)) => {
     const step = localFunction('Step', '(label) => globalThis.pollerLaneTest.step(label)');
@@ -419,24 +408,7 @@ describe('the cap on open executions', () => {
       States: { Step: { Type: 'Task', Resource: 'arn:aws:lambda:eu-west-2:000000000000:function:Step', End: true } },
     } as LocalStateMachine['definition'],
   };
-  const localFunction = (name: string, body: string): LocalFunction => {
-    const entry = join(dir, `${name}.js`);
-    writeFileSync(entry, `exports.handler = ${body};`);
-    return {
-      logicalId: name,
-      name,
-      arn: `arn:aws:lambda:eu-west-2:000000000000:function:${name}`,
-      entry,
-      exportName: 'handler',
-      timeoutSeconds: 30,
-      memoryMb: 128,
-      environment: {},
-    };
-  };
-  const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 5));
-  const until = async (condition: () => boolean) => {
-    while (!condition()) await tick();
-  };
+  const localFunction = (name: string, body: string) => aLocalFunction(dir, name, body);
   const openNow = () => engine.list(machine.arn, 'RUNNING').length;
 
   beforeEach(() => {
