@@ -216,11 +216,6 @@ export const statusView = (contact: Contact) => ({
 });
 
 /**
- * The time a status's queue is ordered by: the decision's due time while one is awaited (most
- * urgent first), the decision's time once decided (so "decided today" is a range of it), and
- * the time received before triage has set a due time.
- */
-/**
  * What the stall sweeper looks at (shared/front-door/stalled.ts): triage not finished (never
  * begun or begun), or the referrer's acknowledgement still pending. The stores keep exactly these
  * in an index of their own (ContactQueries.listUnsettled), so a sweep never reads the whole queue
@@ -229,6 +224,11 @@ export const statusView = (contact: Contact) => ({
 export const isUnsettled = (contact: Pick<ContactRecord, 'status' | 'acknowledgement'>): boolean =>
   contact.status === 'received' || contact.status === 'triaging' || contact.acknowledgement?.status === 'pending';
 
+/**
+ * The time a status's queue is ordered by: the decision's due time while one is awaited (most
+ * urgent first), the decision's time once decided (so "decided today" is a range of it), and
+ * the time received before triage has set a due time.
+ */
 export const queueTime = (
   contact: Pick<ContactRecord, 'status' | 'receivedAt' | 'recommendation' | 'decision'>,
 ): string =>
