@@ -159,7 +159,7 @@ describe('a message that always fails', () => {
       expect(await ops('dlq', 'list')).toContain('TriageQueue: 0 dead letters');
 
       // The index rewrites an operator runs after deploying: counts and a cursor, never a child.
-      for (const command of ['reindex', 'backfill-match-index']) {
+      for (const command of ['reindex', 'backfill-match-index', 'index-unsettled']) {
         const said = await ops(command, '--dry-run');
         expect(said).toMatch(/^Done \(dry run: nothing written\): \d+ contacts read;/m);
         expect(said).not.toContain(notification.children[0]!.firstName);
