@@ -46,7 +46,7 @@ export function sendSdkRequestsInProcess(port: MessagePort, emulatorPorts: numbe
   const ports = new Set(emulatorPorts);
   const overHttp = NodeHttpHandler.prototype.handle;
   NodeHttpHandler.prototype.handle = async function (this: NodeHttpHandler, request, options) {
-    const emulator = request.protocol === 'http:' && isLoopback(request.hostname) ? Number(request.port) : Number.NaN;
+    const emulator = loopbackPort(request);
     if (!ports.has(emulator)) return overHttp.call(this, request, options);
     return { response: await channel.send(await emulatorRequest(request, emulator), options, await configOf(this)) };
   } satisfies Handle;
@@ -58,6 +58,10 @@ export function sendSdkRequestsInProcess(port: MessagePort, emulatorPorts: numbe
 
 const isLoopback = (hostname: string) =>
   hostname === '127.0.0.1' || hostname === 'localhost' || hostname.endsWith('.localhost');
+
+/** The port a plain-HTTP request to loopback goes to; NaN for any other request. */
+export const loopbackPort = (request: HttpRequest): number =>
+  request.protocol === 'http:' && isLoopback(request.hostname) ? Number(request.port) : Number.NaN;
 
 /** The handler's resolved configuration, as its own `handle` reads it. */
 async function configOf(handler: NodeHttpHandler): Promise<TimeoutConfig> {

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { SQSClient, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import dynalite from 'dynalite';
+import { PLACEHOLDER_SIGNATURE, placeholderSignaturesFor } from '../../infra/local/emulator-signatures';
+import { listen } from '../../infra/local/net';
+import { reachInProcess } from '../support/in-process';
+
+/**
+ * The local runtime's requests to its emulators carry a placeholder signature
+ * (infra/local/emulator-signatures.ts); requests to anything else are signed as ever.
+ */
+const credentials = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret', sessionToken: 'local-session' };
+const region = 'eu-west-2';
+
+/** What dynalite saw of each request, before it answers it. */
+const seen: IncomingMessage['headers'][] = [];
+const dynamo = dynalite({ createTableMs: 0 });
+const recordingDynamo = createServer((req, res) => {
+  seen.push(req.headers);
+  dynamo.emit('request', req, res);
+});
+/** Not an emulator: answers every request with an SQS error, having kept its headers. */
+const elsewhere: Server = createServer((req, res) => {
+  seen.push(req.headers);
+  res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+  res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#QueueDoesNotExist', message: 'no such queue' }));
+});
+let endpoint: string;
+let elsewhereEndpoint: string;
+
+beforeAll(async () => {
+  endpoint = `http://127.0.0.1:${await listen(recordingDynamo, 0)}`;
+  elsewhereEndpoint = `http://127.0.0.1:${await listen(elsewhere, 0)}`;
+  reachInProcess(recordingDynamo);
+});
+afterAll(async () => {
+  await new Promise((done) => recordingDynamo.close(done));
+  await new Promise((done) => elsewhere.close(done));
+  await new Promise((done) => dynamo.close(done));
+});
+
+const signature = (headers: IncomingMessage['headers']) =>
+  /Signature=([0-9a-f]+)/.exec(headers.authorization ?? '')?.[1];
+
+describe('Signatures on requests to the emulators', () => {
+  it('are placeholders of the shape dynalite checks, which it answers as it answers a signed request', async () => {
+    // Prepare
+    const client = new DynamoDBClient({ endpoint, region, credentials });
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'Signed',
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    seen.length = 0;
+
+    // Act
+    await client.send(new PutItemCommand({ TableName: 'Signed', Item: { pk: { S: 'a' }, n: { N: '1' } } }));
+    const { Item } = await client.send(new GetItemCommand({ TableName: 'Signed', Key: { pk: { S: 'a' } } }));
+
+    // Assess
+    expect(Item).toEqual({ pk: { S: 'a' }, n: { N: '1' } });
+    expect(seen).toHaveLength(2);
+    for (const headers of seen) {
+      expect(headers.authorization).toMatch(
+        new RegExp(
+          `^AWS4-HMAC-SHA256 Credential=AKIDLOCAL/\\d{8}/${region}/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=${PLACEHOLDER_SIGNATURE}$`,
+        ),
+      );
+      expect(headers['x-amz-date']).toMatch(/^\d{8}T\d{6}Z$/);
+      expect(headers['x-amz-date']!.slice(0, 8)).toBe(/Credential=[^/]+\/(\d{8})/.exec(headers.authorization!)![1]);
+      expect(headers['x-amz-security-token']).toBe('local-session');
+    }
+    client.destroy();
+  });
+
+  it('are computed by the SDK as ever for a request to anything else', async () => {
+    // Prepare
+    const client = new SQSClient({ endpoint: elsewhereEndpoint, region, credentials, maxAttempts: 1 });
+    seen.length = 0;
+
+    // Act
+    const sent = await client.send(new GetQueueUrlCommand({ QueueName: 'q' })).catch((error: Error) => error);
+
+    // Assess
+    expect(sent).toMatchObject({ name: 'QueueDoesNotExist' });
+    expect(seen).toHaveLength(1);
+    expect(signature(seen[0]!)).toMatch(/^[0-9a-f]{64}$/);
+    expect(signature(seen[0]!)).not.toBe(PLACEHOLDER_SIGNATURE);
+    expect(seen[0]!.authorization).toContain('SignedHeaders=');
+    client.destroy();
+  });
+
+  it('are computed again once the runtime puts signing back', async () => {
+    // Prepare
+    const { port } = elsewhere.address() as AddressInfo;
+    const putBack = placeholderSignaturesFor([port]);
+    const client = new SQSClient({ endpoint: elsewhereEndpoint, region, credentials, maxAttempts: 1 });
+    seen.length = 0;
+
+    // Act
+    await client.send(new GetQueueUrlCommand({ QueueName: 'q' })).catch(() => undefined);
+    putBack();
+    await client.send(new GetQueueUrlCommand({ QueueName: 'q' })).catch(() => undefined);
+
+    // Assess
+    expect(seen.map(signature)).toEqual([PLACEHOLDER_SIGNATURE, expect.not.stringMatching(/^0+$/)]);
+    client.destroy();
+  });
+});
