@@ -16,8 +16,8 @@
  *
  * While it drains it prints progress (from the triage queue's depth and the contacts triaging, so
  * polling costs the system little; see `drain`) with the rate over the last interval. Cut short,
- * by BENCH_DRAIN_SECONDS or by SIGINT or SIGTERM (an outer timeout), it stops sending and waiting
- * and still prints its summary: awaiting decision, failed, stuck, duplicated, unacknowledged and
+ * by BENCH_DRAIN_SECONDS, a dead-lettered message or SIGINT or SIGTERM (an outer timeout), it
+ * stops sending and waiting and still prints its summary: awaiting decision, failed, stuck, duplicated, unacknowledged and
  * contacts/s so far. A second signal stops at once.
  *
  * The system runs in its own process, as `npm start` does, so the load generator does not
@@ -159,6 +159,7 @@ const main = async () => {
     // The first request loads the handler's modules and makes its clients (seconds on a busy
     // machine), while every other request of the first wave waits behind it: in a run of a few
     // hundred that wave alone would set the p99. So it is timed on its own, as a cold start.
+    const warmStarted = performance.now();
     const first = await timed(1, 1, post(system, `${runId}-first`));
     const warmIntake = await timed(INTAKE, CONCURRENCY, post(system, `${runId}-warm`));
     console.log('\nIntake, side by side (same emulator, same concurrency):');
@@ -170,7 +171,7 @@ const main = async () => {
     );
 
     // Let the warm-up notifications drain so that part 2 starts from a quiet system.
-    await drain(system, 1 + warmIntake.count - warmIntake.failures, performance.now(), DRAIN_SECONDS);
+    await drain(system, 1 + warmIntake.count - warmIntake.failures, warmStarted, DRAIN_SECONDS);
     if (cutShort.signal.aborted) return;
 
     // 2. End to end.
@@ -183,7 +184,7 @@ const main = async () => {
     const accepted = intake.count - intake.failures;
     console.log(`\nEnd to end: ${intake.count} notifications, ${CONCURRENCY} at a time`);
     console.log(line('POST /api/notifications (triage running)', intake));
-    const { drained, triagedSeconds } = await drain(system, accepted, started, DRAIN_SECONDS);
+    const { waited, triagedSeconds } = await drain(system, accepted, started, DRAIN_SECONDS);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = pid === undefined ? undefined : sampleCpu(pid);
     const ownCpu = process.cpuUsage(ownCpuBefore);
@@ -198,7 +199,7 @@ const main = async () => {
       `  accepted ${accepted}; all past triage (awaiting decision) in ${triaged.toFixed(1)} s: ${(awaiting / triaged).toFixed(1)} contacts/s`,
     );
     console.log(
-      `  reached awaiting decision and acknowledged ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${ending(drained)}`,
+      `  reached awaiting decision and acknowledged ${awaiting} in ${seconds.toFixed(1)} s: ${(awaiting / seconds).toFixed(1)} contacts/s end to end${ending(waited)}`,
     );
     console.log(
       `  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${counts.unfinished}, ` +
@@ -221,8 +222,14 @@ const main = async () => {
   }
 };
 
-const ending = (drained: boolean) =>
-  cutShort.signal.aborted ? ' (cut short by a signal)' : drained ? '' : ` (stopped waiting after ${DRAIN_SECONDS} s)`;
+const ending = (waited: Waited) =>
+  cutShort.signal.aborted
+    ? ' (cut short by a signal)'
+    : waited === 'done'
+      ? ''
+      : waited === 'dead-lettered'
+        ? ' (stopped waiting: a message was dead-lettered)'
+        : ` (stopped waiting after ${DRAIN_SECONDS} s)`;
 
 /** The statuses of a contact whose triage has not ended. */
 const WAITING = ['received', 'triaging'] as const;
@@ -241,64 +248,104 @@ const queueHolds = async (system: RunningLocalSystem, output: string): Promise<n
 
 /**
  * Waits until `expected` contacts sent from `started` on are past triage with their
- * acknowledgements sent, printing progress; `drained` false if the time ran out or a signal cut
- * it short, and `triagedSeconds` when the last left triage (acknowledgements may still be queued).
+ * acknowledgements sent, printing progress; `waited` says whether they were, or the time ran out,
+ * a signal cut it short or a message was dead-lettered, and `triagedSeconds` when the last left triage
+ * (acknowledgements may still be queued).
  *
  * The benchmark must not be what slows the system it measures. Counting the contacts still
  * `received` on the status index reads every one of them (dynalite reads each item of a Query,
  * even for a count), and during a 10,000 burst that was thousands of items every few seconds on
- * the emulators' thread; the census at the end scans the whole table. So progress is read from
- * what is cheap at any depth: the triage queue's depth (each contact still `received` has its
- * message there, waiting or in flight) and the few contacts `triaging`. The exact count on the
- * index is asked only once those say triage is done, when `received` is empty and the count
- * cheap; likewise the census only once the acknowledgement queue is empty.
+ * the emulators' thread; the census scans the whole table. So both waits look first at what is
+ * cheap at any depth (queue depths, the few contacts `triaging`) and ask the costly question only
+ * once those say the wait may be over, when the answer is cheap too.
  */
 const drain = async (
   system: RunningLocalSystem,
   expected: number,
   started: number,
   seconds: number,
-): Promise<{ drained: boolean; triagedSeconds?: number }> => {
+): Promise<{ waited: Waited; triagedSeconds?: number }> => {
   const deadline = Date.now() + seconds * 1000;
-  // The first rate is over the time since sending began.
+  const triaged = await waitForTriage(system, expected, started, deadline);
+  if (triaged !== 'done') return { waited: triaged };
+  const triagedSeconds = (performance.now() - started) / 1000;
+  return { waited: await waitForAcknowledgements(system, started, deadline), triagedSeconds };
+};
+
+type Waited = 'done' | 'dead-lettered' | 'out of time';
+
+/**
+ * Until no contact is `received` or `triaging`. Progress is the triage queue's depth plus the
+ * contacts `triaging`: a contact whose execution has started but whose BeginTriage has not yet
+ * run is in neither (its message is deleted once StartExecution succeeds), so "past triage" may
+ * run up to the open executions ahead; only the exact count on the status index ends the wait.
+ */
+const waitForTriage = async (
+  system: RunningLocalSystem,
+  expected: number,
+  started: number,
+  deadline: number,
+): Promise<Waited> => {
   let last = { at: started, past: 0 };
-  let triagedSeconds: number | undefined;
-  let nearlyDone = false;
   while (Date.now() < deadline && !cutShort.signal.aborted) {
+    const queued = await queueHolds(system, 'TriageQueueUrl');
+    const counts = await countByStatus(system, ['triaging', 'triage-failed']);
+    const unfinished = queued + (counts.triaging ?? 0);
     const now = performance.now();
-    const elapsed = `  … ${((now - started) / 1000).toFixed(0).padStart(5)} s:`;
-    if (triagedSeconds === undefined) {
-      const queued = await queueHolds(system, 'TriageQueueUrl');
-      const counts = await countByStatus(system, ['triaging', 'triage-failed']);
-      const unfinished = queued + (counts.triaging ?? 0);
+    if (now - last.at >= PROGRESS_SECONDS * 1000) {
       const past = Math.max(0, expected - unfinished);
-      if (now - last.at >= PROGRESS_SECONDS * 1000 || unfinished === 0) {
-        const rate = ((past - last.past) / (now - last.at)) * 1000;
-        console.log(
-          `${elapsed} about ${past} past triage, ${queued} queued, ${counts.triaging} triaging, ` +
-            `${counts['triage-failed']} failed; ${rate.toFixed(1)}/s`,
-        );
-        last = { at: now, past };
-      }
-      // The last few seconds' work: look every second, so the end of triage is timed closely.
-      nearlyDone = unfinished < NEARLY_DONE;
-      if (unfinished === 0) {
-        const exact = await countByStatus(system, WAITING);
-        if (WAITING.every((status) => !exact[status])) triagedSeconds = (now - started) / 1000;
-      }
-    } else {
-      const acknowledgements = await queueHolds(system, 'AcknowledgementQueueUrl');
-      if (now - last.at >= PROGRESS_SECONDS * 1000) {
-        console.log(`${elapsed} all past triage, ${acknowledgements} acknowledgements queued`);
-        last = { ...last, at: now };
-      }
-      if (acknowledgements === 0 && (await census(system)).acknowledgementPending === 0)
-        return { drained: true, triagedSeconds };
+      console.log(
+        `${elapsed(started, now)} about ${past} past triage, ${queued} queued, ${counts.triaging} triaging, ` +
+          `${counts['triage-failed']} failed; ${(((past - last.past) / (now - last.at)) * 1000).toFixed(1)}/s`,
+      );
+      last = { at: now, past };
     }
-    // Once triage is nearly done or done, look again sooner, so each end is timed closely.
-    await pause(nearlyDone || triagedSeconds !== undefined ? 1000 : PROGRESS_SECONDS * 1000);
+    if (unfinished === 0) {
+      const exact = await countByStatus(system, WAITING);
+      if (WAITING.every((status) => !exact[status])) return 'done';
+      // Some contact is `received` with no message queued: lost, or dead-lettered.
+      if (await queueHolds(system, 'TriageQueueDeadLettersUrl')) return deadLettered('triage');
+    }
+    // The last few seconds' work: look every second, so the end of triage is timed closely. A
+    // contact left `received` with nothing queued is looked for only every few seconds.
+    await pause(unfinished > 0 && unfinished < NEARLY_DONE ? 1000 : PROGRESS_SECONDS * 1000);
   }
-  return { drained: false, triagedSeconds };
+  return 'out of time';
+};
+
+/**
+ * Until no acknowledgement is pending. The queue's depth each second; the census only once the
+ * queue is empty, and then every few seconds while it still finds one pending (a red contact's
+ * acknowledgement is queued only once the duty alert has gone; a lost message waits for the
+ * sweeper).
+ */
+const waitForAcknowledgements = async (
+  system: RunningLocalSystem,
+  started: number,
+  deadline: number,
+): Promise<Waited> => {
+  let printed = performance.now();
+  while (Date.now() < deadline && !cutShort.signal.aborted) {
+    const queued = await queueHolds(system, 'AcknowledgementQueueUrl');
+    const now = performance.now();
+    if (now - printed >= PROGRESS_SECONDS * 1000) {
+      console.log(`${elapsed(started, now)} all past triage, ${queued} acknowledgements queued`);
+      printed = now;
+    }
+    if (queued === 0) {
+      if ((await census(system)).acknowledgementPending === 0) return 'done';
+      if (await queueHolds(system, 'AcknowledgementQueueDeadLettersUrl')) return deadLettered('acknowledgement');
+      await pause(PROGRESS_SECONDS * 1000);
+    } else await pause(1000);
+  }
+  return 'out of time';
+};
+
+const elapsed = (started: number, now: number) => `  … ${((now - started) / 1000).toFixed(0).padStart(5)} s:`;
+
+const deadLettered = (queue: string): Waited => {
+  console.log(`  a message went to the ${queue} queue's dead-letter queue: stopped waiting`);
+  return 'dead-lettered';
 };
 
 main().catch((error: Error) => {
