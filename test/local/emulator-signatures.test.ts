@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import dynalite from 'dynalite';
 import { PLACEHOLDER_SIGNATURE, placeholderSignaturesFor } from '../../infra/local/emulator-signatures';
 import { listen } from '../../infra/local/net';
+import { createTable } from '../../infra/local/resources';
 import { reachInProcess } from '../support/in-process';
 
 /**
@@ -51,14 +52,11 @@ describe('Signatures on requests to the emulators', () => {
   it('are placeholders of the shape dynalite checks, which it answers as it answers a signed request', async () => {
     // Prepare
     const client = new DynamoDBClient({ endpoint, region, credentials });
-    await client.send(
-      new CreateTableCommand({
-        TableName: 'Signed',
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    // Waits for ACTIVE, as dynalite makes a table ACTIVE a moment after answering CreateTable.
+    await createTable(client, 'Signed', {
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    });
     seen.length = 0;
 
     // Act
