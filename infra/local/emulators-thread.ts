@@ -10,6 +10,7 @@ import dynalite from 'dynalite';
 import startSes from 'aws-ses-v2-local';
 import type { EmulatorPorts, Emulators, EmulatorThreadMessage } from './emulators';
 import { readLevelDbOnThisThread } from './leveldb-reads';
+import { bufferLevelDbWritesOnThisThread } from './leveldb-write-buffer';
 import { watchListeningServers } from './listening-servers';
 import { persistMailbox } from './mailbox';
 import { closeServer, keepListeningOnLoopback, listen, LOOPBACK } from './net';
@@ -54,6 +55,7 @@ async function runEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emul
     const dynamoDir = join(dataDir, 'dynamodb');
     mkdirSync(dynamoDir, { recursive: true });
     readLevelDbOnThisThread();
+    bufferLevelDbWritesOnThisThread();
     // Tables become ACTIVE at once: start-up creates them and nothing local needs the CREATING phase.
     const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     const dynamoPort = await listen(dynamo, ports.dynamodb);
