@@ -10,7 +10,6 @@
  */
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { placeholderSignaturesFor } from './emulator-signatures';
 import { sendSdkRequestsInProcess } from './sdk-in-process';
 
 export interface EmulatorPorts {
@@ -59,13 +58,13 @@ export async function startEmulators(dataDir: string, ports: EmulatorPorts): Pro
   const restoreNames = await resolveLocalhostNames();
   const { dynamodb, sqs, ses } = addresses;
   // The handlers reach the emulators through the port; other processes still use the addresses above.
-  const emulatorPorts = [dynamodb, sqs, ses].map((address) => Number(new URL(address).port));
-  const backToHttp = sendSdkRequestsInProcess(requests.port1, emulatorPorts);
-  const backToSigning = placeholderSignaturesFor(emulatorPorts);
+  const backToHttp = sendSdkRequestsInProcess(
+    requests.port1,
+    [dynamodb, sqs, ses].map((address) => Number(new URL(address).port)),
+  );
   return {
     ...addresses,
     stop: async () => {
-      backToSigning();
       backToHttp();
       await restoreNames();
       worker.postMessage('stop');

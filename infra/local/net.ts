@@ -5,6 +5,13 @@ import { type AddressInfo, Server as NetServer } from 'node:net';
 /** Nothing local is reachable from other machines: the system holds personal data. */
 export const LOOPBACK = '127.0.0.1';
 
+/** The port a plain-HTTP request to this machine goes to; NaN for any other request. */
+export const loopbackPort = (request: { protocol?: string; hostname: string; port?: number }): number =>
+  request.protocol === 'http:' &&
+  (request.hostname === LOOPBACK || request.hostname === 'localhost' || request.hostname.endsWith('.localhost'))
+    ? Number(request.port)
+    : Number.NaN;
+
 export function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', reject);

@@ -18,6 +18,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { buildQueryString, type HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { EmulatorAnswer, EmulatorRequest, EmulatorResponse } from './emulator-messages';
+import { placeholderSignaturesFor } from './emulator-signatures';
+import { loopbackPort } from './net';
 
 type Handle = NodeHttpHandler['handle'];
 type HandlerOptions = Parameters<Handle>[1];
@@ -38,12 +40,14 @@ const TIMEOUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
 /**
  * From now on, SDK requests in this process to loopback on one of `emulatorPorts` go over `port`
- * (answered by `answerEmulatorRequests` in the emulators' thread). The returned function puts the
- * SDK's own handler back and fails whatever is still waiting.
+ * (answered by `answerEmulatorRequests` in the emulators' thread), with a placeholder signature
+ * (`emulator-signatures.ts`). The returned function puts the SDK's own handler and signing back
+ * and fails whatever is still waiting.
  */
 export function sendSdkRequestsInProcess(port: MessagePort, emulatorPorts: number[]): () => void {
   const channel = new EmulatorChannel(port);
   const ports = new Set(emulatorPorts);
+  const backToSigning = placeholderSignaturesFor(emulatorPorts);
   const overHttp = NodeHttpHandler.prototype.handle;
   NodeHttpHandler.prototype.handle = async function (this: NodeHttpHandler, request, options) {
     const emulator = loopbackPort(request);
@@ -51,17 +55,11 @@ export function sendSdkRequestsInProcess(port: MessagePort, emulatorPorts: numbe
     return { response: await channel.send(await emulatorRequest(request, emulator), options, await configOf(this)) };
   } satisfies Handle;
   return () => {
+    backToSigning();
     NodeHttpHandler.prototype.handle = overHttp;
     channel.close();
   };
 }
-
-const isLoopback = (hostname: string) =>
-  hostname === '127.0.0.1' || hostname === 'localhost' || hostname.endsWith('.localhost');
-
-/** The port a plain-HTTP request to loopback goes to; NaN for any other request. */
-export const loopbackPort = (request: HttpRequest): number =>
-  request.protocol === 'http:' && isLoopback(request.hostname) ? Number(request.port) : Number.NaN;
 
 /** The handler's resolved configuration, as its own `handle` reads it. */
 async function configOf(handler: NodeHttpHandler): Promise<TimeoutConfig> {

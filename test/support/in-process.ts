@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MessageChannel } from 'node:worker_threads';
-import { placeholderSignaturesFor } from '../../infra/local/emulator-signatures';
 import { sendSdkRequestsInProcess } from '../../infra/local/sdk-in-process';
 import { answerEmulatorRequests } from '../../infra/local/socketless-http';
 
@@ -19,7 +18,6 @@ export function reachInProcess(server: Server): void {
   const { port1, port2 } = new MessageChannel();
   answerEmulatorRequests(port2, () => (server.listening ? server : undefined));
   sendSdkRequestsInProcess(port1, [port]);
-  placeholderSignaturesFor([port]);
   // Neither end keeps the test's worker alive once the file is done.
   port2.unref();
 }
