@@ -1,25 +1,9 @@
 /** dynalite's LevelDB read on the emulators' thread answers as classic-level's own asynchronous get. */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLevelDbOnThisThread } from '../../infra/local/leveldb-reads';
-
-interface Snapshot {
-  close(): Promise<void>;
-}
-interface Level {
-  open(): Promise<void>;
-  close(): Promise<void>;
-  put(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-  get(key: string, options?: { snapshot?: Snapshot }): Promise<unknown>;
-  snapshot(): Snapshot;
-  _get(key: unknown, options: unknown): Promise<unknown>;
-}
-const { Level } = createRequire(require.resolve('dynalite'))('level') as {
-  Level: { new (location: string, options: { valueEncoding: string }): Level; prototype: Level };
-};
+import { Level } from '../support/dynalite-level';
 
 describe('reading LevelDB on the emulators thread', () => {
   const dir = mkdtempSync(join(tmpdir(), 'front-door-leveldb-reads-'));

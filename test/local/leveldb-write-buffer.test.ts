@@ -1,20 +1,9 @@
 /** dynalite's LevelDB on the emulators' thread holds 64 MB of writes before writing a table out. */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bufferLevelDbWritesOnThisThread, WRITE_BUFFER_BYTES } from '../../infra/local/leveldb-write-buffer';
-
-interface Level {
-  open(): Promise<void>;
-  close(): Promise<void>;
-  put(key: string, value: unknown): Promise<void>;
-  get(key: string): Promise<unknown>;
-  _open(options: unknown): Promise<void>;
-}
-const { Level } = createRequire(require.resolve('dynalite'))('level') as {
-  Level: { new (location: string, options: { valueEncoding: string }): Level; prototype: Level };
-};
+import { Level } from '../support/dynalite-level';
 
 /** LevelDB's sorted tables in a database's folder: none until a write buffer is written out. */
 const tables = (location: string) => readdirSync(location).filter((file) => file.endsWith('.ldb'));
