@@ -1,6 +1,11 @@
 import { DynamoDBClient, GetItemCommand, type GetItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import { leanClient } from '../../shared/aws/lean-client';
 
 /**
@@ -109,5 +114,34 @@ describe('a lean SDK client', () => {
 
     // Assess
     expect(logger.info).not.toHaveBeenCalled();
+  });
+});
+
+describe('a lean SDK client configuration', () => {
+  // V8's own answer, from its natives syntax, allowed for functions compiled from here on.
+  setFlagsFromString('--allow-natives-syntax');
+  const hasFastProperties = new Function('object', 'return %HasFastProperties(object)') as (object: object) => boolean;
+
+  it('has fast properties, so the three copies the SDK makes of it a request are cheap', () => {
+    // Prepare
+    const stock = new DynamoDBClient({ region: 'eu-west-2' });
+
+    // Act: as the stores make them, one after another, of more than one service.
+    const lean = [
+      leanClient(new DynamoDBClient({ region: 'eu-west-2' })),
+      leanClient(new SQSClient({ region: 'eu-west-2' })),
+      leanClient(new DynamoDBClient({ region: 'eu-west-2' })),
+      leanClient(new SESv2Client({ region: 'eu-west-2' })),
+      leanClient(new DynamoDBClient({ region: 'eu-west-2' })),
+      leanClient(new SFNClient({ region: 'eu-west-2' })),
+    ];
+    const documents = DynamoDBDocumentClient.from(lean[4] as DynamoDBClient, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+
+    // Assess
+    expect(hasFastProperties(stock.config)).toBe(false);
+    expect(lean.map((client) => hasFastProperties(client.config))).toEqual(lean.map(() => true));
+    expect(hasFastProperties(documents.config)).toBe(true);
   });
 });
