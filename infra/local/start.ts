@@ -6,6 +6,7 @@
  *   --template <file>   run a template file instead of synthesising the Front Door stack
  */
 import { resolve } from 'node:path';
+import { bufferOutput } from './buffered-output';
 import { READY_MARKER } from './endpoints';
 import { DEFAULT_PORTS, startLocalSystem, type LocalPorts } from './system';
 import { obtainTemplate, REPO_ROOT } from './source';
@@ -73,6 +74,7 @@ function quietenSqliteWarning(): void {
 
 async function main(): Promise<void> {
   quietenSqliteWarning();
+  bufferOutput(process.stdout);
   const args = parseArgs(process.argv.slice(2));
   const template = await obtainTemplate(args.template);
   const system = await startLocalSystem({
