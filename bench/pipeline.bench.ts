@@ -12,6 +12,8 @@
  *   BENCH_N (10000)  BENCH_CONCURRENCY (50)  BENCH_INTAKE (500: requests per side in part 1)
  *   BENCH_DRAIN_SECONDS (1800: how long to wait for the pipeline to drain before counting)
  *   BENCH_PROFILE (a directory: write a CPU profile of the system's process there, for Chrome DevTools)
+ *   BENCH_NODE_FLAGS (more flags for the system's Node process, e.g. --trace-gc, whose lines go to its log)
+ *   BENCH_LATENCIES (a file: write each end-to-end POST's start and latency there, in ms, a line each)
  * It also prints the system process's CPU time per contact of part 2 (Linux /proc), in all and per thread.
  *
  * While it drains it prints progress (from the triage queue's depth and the contacts triaging, so
@@ -76,6 +78,8 @@ interface Timings {
   p50: number;
   p99: number;
   failures: number;
+  /** Each request's start (from the first's) and latency, in ms, in the order they ended. */
+  samples: string[];
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -84,6 +88,7 @@ const percentile = (sorted: number[], p: number) =>
 /** Runs `count` calls, `concurrency` at a time, and times each one. */
 const timed = async (count: number, concurrency: number, call: (i: number) => Promise<boolean>): Promise<Timings> => {
   const latencies: number[] = [];
+  const samples: string[] = [];
   let next = 0;
   let failures = 0;
   const started = performance.now();
@@ -94,6 +99,7 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
         const t = performance.now();
         const ok = await call(i).catch(() => false);
         latencies.push(performance.now() - t);
+        samples.push(`${(t - started).toFixed(1)} ${(performance.now() - t).toFixed(1)}`);
         if (!ok) failures += 1;
       }
     }),
@@ -107,6 +113,7 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     failures,
+    samples,
   };
 };
 
@@ -143,7 +150,10 @@ const main = async () => {
   const profile = process.env.BENCH_PROFILE;
   const system = await startLocalSystem({
     readyTimeoutMs: 120_000,
-    ...(profile && { nodeFlags: ['--cpu-prof', '--cpu-prof-interval=5000', `--cpu-prof-dir=${profile}`] }),
+    nodeFlags: [
+      ...(profile ? ['--cpu-prof', '--cpu-prof-interval=5000', `--cpu-prof-dir=${profile}`] : []),
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ],
   });
   const runId = randomUUID();
   try {
@@ -181,6 +191,7 @@ const main = async () => {
     const since = new Date().toISOString();
     const started = performance.now();
     const intake = await timed(N, CONCURRENCY, post(system, runId));
+    if (process.env.BENCH_LATENCIES) writeFileSync(process.env.BENCH_LATENCIES, `${intake.samples.join('\n')}\n`);
     const accepted = intake.count - intake.failures;
     console.log(`\nEnd to end: ${intake.count} notifications, ${CONCURRENCY} at a time`);
     console.log(line('POST /api/notifications (triage running)', intake));
