@@ -112,6 +112,8 @@ export const DEFAULT_WORK_CONCURRENCY = 16;
  * that steady traffic (a console left open, a test polling) slows the queue but never holds it.
  */
 export const REQUESTS_QUIET_AT_MOST_MS = 10_000;
+/** How often `whenIdle` looks. */
+const IDLE_CHECK_MS = 500;
 
 /**
  * Two lanes, as in AWS, where an API's functions scale with its callers while queued work waits
@@ -243,6 +245,11 @@ export class WorkQueue {
     return ofFunction < cap && !this.waiting.some((waiting) => waiting.priority >= priority);
   }
 
+  /** Whether no work runs or waits. */
+  get empty(): boolean {
+    return this.total === 0 && this.waiting.length === 0;
+  }
+
   /** Settles at the next change: work arriving, starting or ending. */
   changed(): Promise<void> {
     return new Promise((resolveChange) => this.watchers.push(resolveChange));
@@ -298,6 +305,19 @@ export class LambdaInvoker {
       timer.unref();
       this.quietWaiters.push(settle);
     });
+  }
+
+  /**
+   * Settles once no request runs and no work runs or waits (at once if so), or after `atMostMs`:
+   * for housekeeping that should go after everything else, as the TTL sweep (`expiry.ts`).
+   * Looked at every `IDLE_CHECK_MS`, which is enough for work that waits minutes anyway.
+   */
+  async whenIdle(atMostMs: number): Promise<void> {
+    const deadline = Date.now() + atMostMs;
+    while ((this.requestsRunning > 0 || !this.work.empty) && Date.now() < deadline)
+      await new Promise<void>((resolveLater) =>
+        setTimeout(resolveLater, Math.min(IDLE_CHECK_MS, deadline - Date.now())).unref(),
+      );
   }
 
   /**

@@ -215,6 +215,45 @@ describe('the two lanes of local invocations', () => {
     expect(started).toEqual([...afterRequests, 'work 4']);
   });
 
+  it('says when the system is idle, no request or work running or waiting, for housekeeping to go last', async () => {
+    // Prepare
+    const finish = new Map<string, () => void>();
+    (globalThis as { laneTest?: unknown }).laneTest = {
+      run: (label: string) => new Promise<string>((resolveRun) => finish.set(label, () => resolveRun(label))),
+    };
+    const work = gatedFunction('Work');
+    const api = gatedFunction('Api');
+    const invoker = new LambdaInvoker([work, api], () => undefined, 1, 1);
+    const idle = jest.fn();
+    const running = [invoker.invoke(work, 'work 1', 'work'), invoker.invoke(work, 'work 2', 'work')];
+    const request = invoker.invoke(api, 'request', 'request');
+    await until(() => finish.has('request') && finish.has('work 1'));
+
+    // Act
+    const waiting = invoker.whenIdle(60_000).then(idle);
+    finish.get('request')!();
+    await request;
+    finish.get('work 1')!();
+    await until(() => finish.has('work 2'));
+    await new Promise((resolveLater) => setTimeout(resolveLater, 700));
+    const whileWorkRan = idle.mock.calls.length;
+    finish.get('work 2')!();
+    await Promise.all(running);
+    await waiting;
+    const busyOnlyUntil = Date.now();
+    const request2 = invoker.invoke(api, 'request 2', 'request');
+    await until(() => finish.has('request 2'));
+    await invoker.whenIdle(50);
+    const waitedAtMost = Date.now() - busyOnlyUntil;
+    finish.get('request 2')!();
+    await request2;
+
+    // Assess
+    expect(whileWorkRan).toBe(0);
+    expect(idle).toHaveBeenCalledTimes(1);
+    expect(waitedAtMost).toBeLessThan(1_000);
+  });
+
   it('loads every handler at start-up, so no caller waits for a module to load', async () => {
     // Prepare: handlers that note when their module is loaded.
     const loaded: string[] = [];
