@@ -74,7 +74,7 @@ function quietenSqliteWarning(): void {
 
 async function main(): Promise<void> {
   quietenSqliteWarning();
-  bufferOutput(process.stdout);
+  bufferOutput(process.stdout, { errors: process.stderr });
   const args = parseArgs(process.argv.slice(2));
   const template = await obtainTemplate(args.template);
   const system = await startLocalSystem({

@@ -7,11 +7,10 @@ import { bufferOutput } from '../../infra/local/buffered-output';
 const ROOT = resolve(__dirname, '..', '..');
 
 /** A stream that records each write it is given, and answers its callback once written. */
-const recordingStream = () => {
-  const writes: string[] = [];
+const recordingStream = (writes: string[] = [], label = '') => {
   const stream = {
     write: (chunk: string | Uint8Array, callback?: (error?: Error | null) => void) => {
-      writes.push(Buffer.from(chunk).toString());
+      writes.push(`${label}${Buffer.from(chunk).toString()}`);
       setImmediate(() => callback?.());
       return true;
     },
@@ -19,46 +18,69 @@ const recordingStream = () => {
   return { stream, writes };
 };
 
+/** Runs a script under the project's tsx and answers its exit code and standard output. */
+const runScript = (lines: string[]) =>
+  promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--eval', lines.join('\n')], { cwd: ROOT }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+  );
+
 describe('the local system’s buffered output', () => {
-  it('writes the lines of one interval in one write, in the order they were written', async () => {
+  it('writes what one interval gathered in one write, in order, on its own timer', async () => {
     // Prepare
     const { stream, writes } = recordingStream();
-    const restore = bufferOutput(stream, 20);
-    const written = jest.fn();
+    const restore = bufferOutput(stream, { intervalMs: 20 });
 
     // Act
     stream.write('λ one\n');
     stream.write(Buffer.from('λ two\n'));
-    stream.write('λ three\n', 'utf8', written);
-    const before = [...writes];
-    await new Promise((settle) => setTimeout(settle, 60));
+    const beforeTheTimer = [...writes];
+    await new Promise((written) => stream.write('λ three\n', 'utf8', written));
+    const byTheTimer = [...writes];
     restore();
 
     // Assess
-    expect(before).toEqual([]);
-    expect(writes).toEqual(['λ one\nλ two\nλ three\n']);
-    expect(written).toHaveBeenCalledTimes(1);
+    expect(beforeTheTimer).toEqual([]);
+    expect(byTheTimer).toEqual(['λ one\nλ two\nλ three\n']);
   });
 
-  it('writes what it holds at once once it holds 64 KB', () => {
+  it('writes what it holds at once once it holds 16 KB', () => {
     // Prepare
     const { stream, writes } = recordingStream();
-    const restore = bufferOutput(stream, 60_000);
+    const restore = bufferOutput(stream, { intervalMs: 60_000 });
 
     // Act
-    for (let line = 0; line < 700; line += 1) stream.write(`${'x'.repeat(99)}\n`);
-    const whileHeld = writes.length;
+    for (let line = 0; line < 200; line += 1) stream.write(`${'x'.repeat(99)}\n`);
+    const whileHeld = [...writes];
     restore();
 
     // Assess
-    expect(whileHeld).toBe(1);
-    expect(writes.join('')).toBe(`${'x'.repeat(99)}\n`.repeat(700));
+    expect(whileHeld).toEqual([`${'x'.repeat(99)}\n`.repeat(164)]);
+    expect(writes.join('')).toBe(`${'x'.repeat(99)}\n`.repeat(200));
+  });
+
+  it('writes what standard output holds before anything written to standard error', () => {
+    // Prepare
+    const writes: string[] = [];
+    const { stream } = recordingStream(writes, 'out: ');
+    const { stream: errors } = recordingStream(writes, 'err: ');
+    const restore = bufferOutput(stream, { intervalMs: 60_000, errors });
+
+    // Act
+    stream.write('λ Step ok\n');
+    errors.write('λ Step failed\n');
+    stream.write('λ Next ok\n');
+    restore();
+    errors.write('after\n');
+
+    // Assess
+    expect(writes).toEqual(['out: λ Step ok\n', 'err: λ Step failed\n', 'out: λ Next ok\n', 'err: after\n']);
   });
 
   it('writes what it holds when undone, and writes straight through after', () => {
     // Prepare
     const { stream, writes } = recordingStream();
-    const restore = bufferOutput(stream, 60_000);
+    const restore = bufferOutput(stream, { intervalMs: 60_000 });
     stream.write('held\n');
 
     // Act
@@ -69,22 +91,37 @@ describe('the local system’s buffered output', () => {
     expect(writes).toEqual(['held\n', 'after\n']);
   });
 
-  it('writes what it holds when the process exits, whatever the exit code', async () => {
+  it('writes what it holds when the process exits, and what exit listeners write after', async () => {
     // Prepare
     const script = [
       "import { bufferOutput } from './infra/local/buffered-output';",
-      'bufferOutput(process.stdout, 60_000);',
+      'bufferOutput(process.stdout, { intervalMs: 60_000 });',
+      "process.on('exit', () => console.log('said on exit'));",
       "console.log('accepted');",
       "process.stdout.write('then stopped\\n');",
       'process.exit(3);',
-    ].join('\n');
+    ];
 
     // Act
-    const outcome = await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--eval', script], {
-      cwd: ROOT,
-    }).catch((error: { code: number; stdout: string }) => error);
+    const outcome = await runScript(script);
 
     // Assess
-    expect(outcome).toMatchObject({ code: 3, stdout: 'accepted\nthen stopped\n' });
+    expect(outcome).toEqual({ code: 3, stdout: 'accepted\nthen stopped\nsaid on exit\n' });
+  });
+
+  it('writes what it holds when an uncaught error ends the process', async () => {
+    // Prepare
+    const script = [
+      "import { bufferOutput } from './infra/local/buffered-output';",
+      'bufferOutput(process.stdout, { intervalMs: 60_000 });',
+      "console.log('accepted');",
+      "setTimeout(() => { throw new Error('synthetic failure'); }, 1);",
+    ];
+
+    // Act
+    const outcome = await runScript(script);
+
+    // Assess
+    expect(outcome).toEqual({ code: 1, stdout: 'accepted\n' });
   });
 });
