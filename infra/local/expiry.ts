@@ -8,8 +8,8 @@
  * item on the emulators' thread, which every request shares: in a 10,000 burst the table held
  * 100,000 items, a sweep took 2 to 15 s, and while it read one of its 1 MB pages every request
  * waited. So it reads small pages, each only once the system is idle (`whenIdle`: no request
- * running, no work running or waiting), for at most `WAITS_AT_MOST_MS` a sweep, then whatever
- * the load, so retention still works under steady traffic.
+ * running, no work running or waiting); from `WAITS_AT_MOST_MS` after a sweep began it reads on
+ * whatever the load, so retention still works under steady traffic.
  */
 import { BatchWriteItemCommand, DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { clientConfig } from './resources';
@@ -42,46 +42,49 @@ export function describeExpiringTables(deployment: LocalDeployment): ExpiringTab
 
 /** Items read a page: a few milliseconds of the emulators' thread. */
 const PAGE_ITEMS = 250;
-/** How long a sweep waits, in all, for the system to be idle before it reads on regardless. */
+/** How long after it begins a sweep reads on whatever the load, so retention works under steady traffic. */
 export const WAITS_AT_MOST_MS = 10 * 60_000;
 
-/** Settles once the system is idle, or after `atMostMs` (`LambdaInvoker.whenIdle`). */
-export type WhenIdle = (atMostMs: number) => Promise<void>;
+/** Settles once the system is idle, after `atMostMs`, or when `signal` aborts (`LambdaInvoker.whenIdle`). */
+export type WhenIdle = (atMostMs: number, signal: AbortSignal) => Promise<void>;
 
 export class ExpirySweeper {
   private timer?: NodeJS.Timeout;
-  private stopped = false;
+  private sweeping?: Promise<unknown>;
+  private readonly stopping = new AbortController();
   private readonly db: DynamoDBClient;
 
   constructor(
     endpoint: string,
     private readonly tables: ExpiringTable[],
     private readonly log: (line: string) => void,
-    private readonly whenIdle: WhenIdle = () => Promise.resolve(),
+    private readonly whenIdle: WhenIdle,
+    private readonly waitsAtMostMs = WAITS_AT_MOST_MS,
   ) {
     this.db = new DynamoDBClient(clientConfig(endpoint));
   }
 
   /** Sweeps `periodMs` after the last sweep ended, so that a slow one never overlaps the next. */
   start(periodMs: number): void {
-    if (!this.tables.length || this.stopped) return;
+    if (!this.tables.length || this.stopping.signal.aborted) return;
     this.timer = setTimeout(() => {
-      void this.sweep()
+      this.sweeping = this.sweep()
         .catch((e: Error) => {
-          if (!this.stopped) this.log(`! expiry sweep: ${e.message}`);
+          if (!this.stopping.signal.aborted) this.log(`! expiry sweep: ${e.message}`);
         })
         .finally(() => this.start(periodMs));
     }, periodMs);
   }
 
   async sweep(now = new Date()): Promise<number> {
+    const { signal } = this.stopping;
     let deleted = 0;
-    const waitUntil = Date.now() + WAITS_AT_MOST_MS;
+    const readOnFrom = Date.now() + this.waitsAtMostMs;
     for (const table of this.tables) {
       let startKey: Record<string, AttributeValue> | undefined;
       do {
-        await this.whenIdle(Math.max(0, waitUntil - Date.now()));
-        if (this.stopped) return deleted;
+        await this.whenIdle(Math.max(0, readOnFrom - Date.now()), signal);
+        if (signal.aborted) return deleted;
         const page = await this.db.send(
           new ScanCommand({
             TableName: table.name,
@@ -97,7 +100,7 @@ export class ExpirySweeper {
           }),
         );
         const items = page.Items ?? [];
-        for (let i = 0; i < items.length; i += 25) {
+        for (let i = 0; i < items.length && !signal.aborted; i += 25) {
           await this.db.send(
             new BatchWriteItemCommand({
               RequestItems: { [table.name]: items.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })) },
@@ -112,10 +115,11 @@ export class ExpirySweeper {
     return deleted;
   }
 
-  stop(): Promise<void> {
-    this.stopped = true;
+  /** Stops the next sweep, and the one under way after its current request. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
     clearTimeout(this.timer);
+    await this.sweeping;
     this.db.destroy();
-    return Promise.resolve();
   }
 }

@@ -113,7 +113,7 @@ export const DEFAULT_WORK_CONCURRENCY = 16;
  */
 export const REQUESTS_QUIET_AT_MOST_MS = 10_000;
 /** How often `whenIdle` looks. */
-const IDLE_CHECK_MS = 500;
+export const IDLE_CHECK_MS = 500;
 
 /**
  * Two lanes, as in AWS, where an API's functions scale with its callers while queued work waits
@@ -308,13 +308,13 @@ export class LambdaInvoker {
   }
 
   /**
-   * Settles once no request runs and no work runs or waits (at once if so), or after `atMostMs`:
-   * for housekeeping that should go after everything else, as the TTL sweep (`expiry.ts`).
-   * Looked at every `IDLE_CHECK_MS`, which is enough for work that waits minutes anyway.
+   * Settles once no request runs and no work runs or waits (at once if so), after `atMostMs`, or
+   * when `signal` aborts: for housekeeping that should go after everything else, as the TTL sweep
+   * (`expiry.ts`). Looked at every `IDLE_CHECK_MS`, enough for work that may wait minutes anyway.
    */
-  async whenIdle(atMostMs: number): Promise<void> {
+  async whenIdle(atMostMs: number, signal?: AbortSignal): Promise<void> {
     const deadline = Date.now() + atMostMs;
-    while ((this.requestsRunning > 0 || !this.work.empty) && Date.now() < deadline)
+    while ((this.requestsRunning > 0 || !this.work.empty) && Date.now() < deadline && !signal?.aborted)
       await new Promise<void>((resolveLater) =>
         setTimeout(resolveLater, Math.min(IDLE_CHECK_MS, deadline - Date.now())).unref(),
       );

@@ -159,8 +159,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     );
     scheduler.start();
     stops.push(() => scheduler.stop());
-    const expiry = new ExpirySweeper(endpoints.dynamodb, describeExpiringTables(deployment), log, (atMostMs) =>
-      invoker.whenIdle(atMostMs),
+    const expiry = new ExpirySweeper(endpoints.dynamodb, describeExpiringTables(deployment), log, (atMostMs, signal) =>
+      invoker.whenIdle(atMostMs, signal),
     );
     expiry.start((positiveNumber(process.env.FRONT_DOOR_TTL_SWEEP_SECONDS) ?? 60) * 1000);
     stops.push(() => expiry.stop());

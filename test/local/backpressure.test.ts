@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import {
   ConcurrencyLimit,
+  IDLE_CHECK_MS,
   LambdaInvoker,
   stepPriority,
   WORK_PRIORITY,
@@ -225,33 +226,46 @@ describe('the two lanes of local invocations', () => {
     const api = gatedFunction('Api');
     const invoker = new LambdaInvoker([work, api], () => undefined, 1, 1);
     const idle = jest.fn();
-    const running = [invoker.invoke(work, 'work 1', 'work'), invoker.invoke(work, 'work 2', 'work')];
+    const longerThanALook = () => new Promise((resolveLater) => setTimeout(resolveLater, IDLE_CHECK_MS + 200));
     const request = invoker.invoke(api, 'request', 'request');
-    await until(() => finish.has('request') && finish.has('work 1'));
+    await until(() => finish.has('request'));
 
-    // Act
+    // Act: a request alone, then work running and work waiting, then nothing.
     const waiting = invoker.whenIdle(60_000).then(idle);
+    await longerThanALook();
+    const whileTheRequestRan = idle.mock.calls.length;
+    const running = [invoker.invoke(work, 'work 1', 'work'), invoker.invoke(work, 'work 2', 'work')];
     finish.get('request')!();
     await request;
+    await until(() => finish.has('work 1'));
     finish.get('work 1')!();
     await until(() => finish.has('work 2'));
-    await new Promise((resolveLater) => setTimeout(resolveLater, 700));
+    await longerThanALook();
     const whileWorkRan = idle.mock.calls.length;
     finish.get('work 2')!();
     await Promise.all(running);
     await waiting;
-    const busyOnlyUntil = Date.now();
     const request2 = invoker.invoke(api, 'request 2', 'request');
     await until(() => finish.has('request 2'));
-    await invoker.whenIdle(50);
-    const waitedAtMost = Date.now() - busyOnlyUntil;
+    const beforeADeadline = Date.now();
+    await invoker.whenIdle(300);
+    const untilTheDeadline = Date.now() - beforeADeadline;
+    const stopping = new AbortController();
+    const beforeAnAbort = Date.now();
+    const aborted = invoker.whenIdle(60_000, stopping.signal);
+    stopping.abort();
+    await aborted;
+    const untilTheAbort = Date.now() - beforeAnAbort;
     finish.get('request 2')!();
     await request2;
 
     // Assess
+    expect(whileTheRequestRan).toBe(0);
     expect(whileWorkRan).toBe(0);
     expect(idle).toHaveBeenCalledTimes(1);
-    expect(waitedAtMost).toBeLessThan(1_000);
+    expect(untilTheDeadline).toBeGreaterThanOrEqual(290);
+    expect(untilTheDeadline).toBeLessThan(2_000);
+    expect(untilTheAbort).toBeLessThan(IDLE_CHECK_MS + 1_000);
   });
 
   it('loads every handler at start-up, so no caller waits for a module to load', async () => {
