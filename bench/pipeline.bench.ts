@@ -98,8 +98,9 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
         const i = next++;
         const t = performance.now();
         const ok = await call(i).catch(() => false);
-        latencies.push(performance.now() - t);
-        samples.push(`${(t - started).toFixed(1)} ${(performance.now() - t).toFixed(1)}`);
+        const latency = performance.now() - t;
+        latencies.push(latency);
+        samples.push(`${(t - started).toFixed(1)} ${latency.toFixed(1)}`);
         if (!ok) failures += 1;
       }
     }),

@@ -118,9 +118,12 @@ describe('a lean SDK client', () => {
 });
 
 describe('a lean SDK client configuration', () => {
-  // V8's own answer, from its natives syntax, allowed for functions compiled from here on.
-  setFlagsFromString('--allow-natives-syntax');
-  const hasFastProperties = new Function('object', 'return %HasFastProperties(object)') as (object: object) => boolean;
+  let hasFastProperties: (object: object) => boolean;
+  beforeAll(() => {
+    // V8's own answer, from its natives syntax, allowed for functions compiled from here on.
+    setFlagsFromString('--allow-natives-syntax');
+    hasFastProperties = new Function('object', 'return %HasFastProperties(object)') as typeof hasFastProperties;
+  });
 
   it('has fast properties, so the three copies the SDK makes of it a request are cheap', () => {
     // Prepare
@@ -143,5 +146,17 @@ describe('a lean SDK client configuration', () => {
     expect(hasFastProperties(stock.config)).toBe(false);
     expect(lean.map((client) => hasFastProperties(client.config))).toEqual(lean.map(() => true));
     expect(hasFastProperties(documents.config)).toBe(true);
+  });
+
+  it('keeps fast properties once it has sent requests', async () => {
+    // Prepare
+    const lean = leanClient(clientAnswering(200, {}, []));
+
+    // Act
+    await lean.send(getItem());
+    await lean.send(getItem());
+
+    // Assess
+    expect(hasFastProperties(lean.config)).toBe(true);
   });
 });
