@@ -91,37 +91,34 @@ describe('the local system’s buffered output', () => {
     expect(writes).toEqual(['held\n', 'after\n']);
   });
 
-  it('writes what it holds when the process exits, and what exit listeners write after', async () => {
+  it.each([
+    {
+      ending: 'process.exit, and what exit listeners write after',
+      script: [
+        "process.on('exit', () => console.log('said on exit'));",
+        "console.log('accepted');",
+        "process.stdout.write('then stopped\\n');",
+        'process.exit(3);',
+      ],
+      outcome: { code: 3, stdout: 'accepted\nthen stopped\nsaid on exit\n' },
+    },
+    {
+      ending: 'an uncaught error',
+      script: ["console.log('accepted');", "setTimeout(() => { throw new Error('synthetic failure'); }, 1);"],
+      outcome: { code: 1, stdout: 'accepted\n' },
+    },
+  ])('writes what it holds when the process ends by $ending', async ({ script, outcome }) => {
     // Prepare
-    const script = [
+    const lines = [
       "import { bufferOutput } from './infra/local/buffered-output';",
       'bufferOutput(process.stdout, { intervalMs: 60_000 });',
-      "process.on('exit', () => console.log('said on exit'));",
-      "console.log('accepted');",
-      "process.stdout.write('then stopped\\n');",
-      'process.exit(3);',
+      ...script,
     ];
 
     // Act
-    const outcome = await runScript(script);
+    const ended = await runScript(lines);
 
     // Assess
-    expect(outcome).toEqual({ code: 3, stdout: 'accepted\nthen stopped\nsaid on exit\n' });
-  });
-
-  it('writes what it holds when an uncaught error ends the process', async () => {
-    // Prepare
-    const script = [
-      "import { bufferOutput } from './infra/local/buffered-output';",
-      'bufferOutput(process.stdout, { intervalMs: 60_000 });',
-      "console.log('accepted');",
-      "setTimeout(() => { throw new Error('synthetic failure'); }, 1);",
-    ];
-
-    // Act
-    const outcome = await runScript(script);
-
-    // Assess
-    expect(outcome).toEqual({ code: 1, stdout: 'accepted\n' });
+    expect(ended).toEqual(outcome);
   });
 });
