@@ -17,18 +17,11 @@
  * write still in flight was not seen then either. dynalite's per-item locks still order its own
  * read-then-write. Writes, and so what a kill can lose, are untouched.
  */
-import { createRequire } from 'node:module';
-
-interface ClassicLevel {
-  _get(key: unknown, options: unknown): Promise<unknown>;
-  _getSync(key: unknown, options: unknown): unknown;
-}
+import { type ClassicLevel, DynaliteLevel } from './dynalite-level';
 
 /** Makes every classic-level database dynalite opens in this thread read synchronously. */
 export const readLevelDbOnThisThread = (): void => {
-  // The `level` dynalite resolves (classic-level under Node), not one this project depends on.
-  const { Level } = createRequire(require.resolve('dynalite'))('level') as { Level: { prototype: ClassicLevel } };
-  Level.prototype._get = async function (this: ClassicLevel, key: unknown, options: unknown) {
+  DynaliteLevel.prototype._get = async function (this: ClassicLevel, key: unknown, options: unknown) {
     return this._getSync(key, options);
   };
 };

@@ -15,21 +15,15 @@
  * (unsynced, as before), so a kill loses nothing more; a restart replays up to 64 MB of log, a
  * second or so. At most two such buffers (one being written out) are held in memory.
  */
-import { createRequire } from 'node:module';
+import { type ClassicLevel, DynaliteLevel } from './dynalite-level';
 
 /** How much LevelDB holds in memory before writing a sorted table: 64 MB. */
 export const WRITE_BUFFER_BYTES = 64 * 1024 * 1024;
 
-interface ClassicLevel {
-  _open(options: Record<string, unknown>): Promise<void>;
-}
-
 /** Makes every classic-level database dynalite opens in this thread buffer 64 MB of writes. */
 export const bufferLevelDbWritesOnThisThread = (): void => {
-  // The `level` dynalite resolves (classic-level under Node), not one this project depends on.
-  const { Level } = createRequire(require.resolve('dynalite'))('level') as { Level: { prototype: ClassicLevel } };
-  const open = Level.prototype._open;
-  Level.prototype._open = function (this: ClassicLevel, options: Record<string, unknown>) {
+  const open = DynaliteLevel.prototype._open;
+  DynaliteLevel.prototype._open = function (this: ClassicLevel, options: Record<string, unknown>) {
     return open.call(this, { writeBufferSize: WRITE_BUFFER_BYTES, ...options });
   };
 };

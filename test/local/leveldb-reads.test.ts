@@ -1,17 +1,11 @@
 /** dynalite's LevelDB read on the emulators' thread answers as classic-level's own asynchronous get. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLevelDbOnThisThread } from '../../infra/local/leveldb-reads';
-import { Level } from '../support/dynalite-level';
+import { Level, useLevelDbFolder } from '../support/dynalite-level';
 
 describe('reading LevelDB on the emulators thread', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'front-door-leveldb-reads-'));
+  const dir = useLevelDbFolder('front-door-leveldb-reads-', '_get');
   const asynchronousGet = Level.prototype._get;
-  afterAll(() => {
-    Level.prototype._get = asynchronousGet;
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('reads what was written, nothing for a missing or deleted key, and what a snapshot holds', async () => {
     // Prepare: dynalite's own encoding, before the change and after it

@@ -1,9 +1,8 @@
 /** dynalite's LevelDB on the emulators' thread holds 64 MB of writes before writing a table out. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bufferLevelDbWritesOnThisThread, WRITE_BUFFER_BYTES } from '../../infra/local/leveldb-write-buffer';
-import { Level } from '../support/dynalite-level';
+import { Level, useLevelDbFolder } from '../support/dynalite-level';
 
 /** LevelDB's sorted tables in a database's folder: none until a write buffer is written out. */
 const tables = (location: string) => readdirSync(location).filter((file) => file.endsWith('.ldb'));
@@ -18,12 +17,7 @@ const writeEightMegabytes = async (db: Level) => {
 };
 
 describe("LevelDB's write buffer on the emulators' thread", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'front-door-leveldb-buffer-'));
-  const open = Level.prototype._open;
-  afterAll(() => {
-    Level.prototype._open = open;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = useLevelDbFolder('front-door-leveldb-buffer-', '_open');
 
   it('writes no table out for 8 MB of items, which the default 4 MB writes out, and reads them back', async () => {
     // Prepare: a database as dynalite opens one, before the change and after it
