@@ -19,8 +19,8 @@
  * While it drains it prints progress (from the triage queue's depth and the contacts triaging, so
  * polling costs the system little; see `drain`) with the rate over the last interval. Cut short,
  * by BENCH_DRAIN_SECONDS, a dead-lettered message or SIGINT or SIGTERM (an outer timeout), it
- * stops sending and waiting and still prints its summary: awaiting decision, failed, stuck, duplicated, unacknowledged and
- * contacts/s so far. A second signal stops at once.
+ * stops sending and waiting and still prints its summary: awaiting decision, failed, stuck,
+ * duplicated, unacknowledged and contacts/s so far. A second signal stops at once.
  *
  * The system runs in its own process, as `npm start` does, so the load generator does not
  * share its event loop. Notifications are synthetic and each names a different child, so the

@@ -10,8 +10,8 @@
  * Only requests that `sendSdkRequestsInProcess` carries are touched, and never S3's, whose signer
  * also sets the payload hash headers the S3 protocol reads. Requests to anything else, and every
  * request in AWS, are signed by the SDK as it always does: this is wired only by the local
- * runtime's in-process transport (`sendSdkRequestsInProcess`), on the prototype because every client in the process uses one copy
- * of @smithy/signature-v4, whoever built it.
+ * runtime's in-process transport (`sendSdkRequestsInProcess`), on the prototype because every
+ * client in the process uses one copy of @smithy/signature-v4, whoever built it.
  */
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
