@@ -51,6 +51,11 @@ let store: LocalInvokeStore | undefined;
  * the function's variables and no other function's (a variable only some functions have in AWS,
  * such as the match key's secret, is missing locally too), with nothing in the handlers aware of it.
  * A read costs a property lookup on the scope; an invocation costs one AsyncLocalStorage scope.
+ *
+ * `npm start` runs Node with `--experimental-async-context-frame` (the default from Node 24), so
+ * that scope rides on V8's own continuation data. Without it, AsyncLocalStorage keeps it with
+ * promise hooks, run for every promise any handler or the SDK makes: in a burst they were about a
+ * tenth of the handlers' thread, and intake answered 0.7x as many requests a second.
  */
 function installed(): LocalInvokeStore {
   if (store) return store;

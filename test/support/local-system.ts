@@ -4,7 +4,7 @@
  * AWS SDK only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { READY_MARKER, type LocalEndpoints } from '../../infra/local/endpoints';
@@ -13,6 +13,21 @@ import { stackTemplateFile } from './stack-template';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
+const START_ENTRY = 'infra/local/start.ts';
+
+/**
+ * The Node flags `npm start` gives the system (package.json's start script, `tsx <flags> entry`),
+ * so a system started here runs as a developer's does, from one definition.
+ */
+export function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [runner, ...rest] = scripts.start!.trim().split(/\s+/);
+  if (runner !== 'tsx' || rest.at(-1) !== START_ENTRY)
+    throw new Error(`package.json's start script should be "tsx [node flags] ${START_ENTRY}", not "${scripts.start}"`);
+  return rest.slice(0, -1);
+}
 
 export interface StartOptions {
   /** A template file to run instead of the Front Door stack. */
@@ -25,7 +40,10 @@ export interface StartOptions {
   /** Reuse a data dir (e.g. to test a restart); by default a fresh temp dir, removed on stop. */
   dataDir?: string;
   readyTimeoutMs?: number;
-  /** Flags for the system's Node process, e.g. `--cpu-prof` to profile it (`npm run bench:pipeline` with BENCH_PROFILE). */
+  /**
+   * Flags for the system's Node process beside `npm start`'s own, e.g. `--cpu-prof` to profile it
+   * (`npm run bench:pipeline` with BENCH_PROFILE).
+   */
   nodeFlags?: string[];
 }
 
@@ -60,7 +78,15 @@ export interface RunningLocalSystem {
 export async function startLocalSystem(options: StartOptions = {}): Promise<RunningLocalSystem> {
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'front-door-local-'));
-  const args = [...(options.nodeFlags ?? []), 'infra/local/start.ts', '--data-dir', dataDir, '--ports', '0'];
+  const args = [
+    ...startScriptNodeFlags(),
+    ...(options.nodeFlags ?? []),
+    START_ENTRY,
+    '--data-dir',
+    dataDir,
+    '--ports',
+    '0',
+  ];
   const template = options.template ?? (options.synthesize ? undefined : stackTemplateFile('local'));
   if (template) args.push('--template', template);
 
