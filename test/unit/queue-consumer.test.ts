@@ -1,5 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { contactQueueConsumer } from '../../functions/lib/queue-consumer';
+import { functionEnvironment, inScope } from '../../infra/local/invocation-scope';
 
 // middy is ESM-only and jest runs CommonJS: the consumer is tested without its middlewares.
 jest.mock('../../functions/lib/middleware', () => ({ withObservability: <T>(handler: T) => handler }));
@@ -16,11 +17,22 @@ const context = { getRemainingTimeInMillis: () => 5_000, functionName: 'consumer
 const failures = (response: unknown) =>
   (response as SQSBatchResponse).batchItemFailures.map((failure) => failure.itemIdentifier);
 
+/**
+ * As the local runtime runs an invocation: in its own scope, with AWS_LAMBDA_MAX_CONCURRENCY set,
+ * so Powertools keeps the batch's records and failures in the InvokeStore rather than in the
+ * processor (a failure kept where the response is not read from would be a message lost).
+ */
+const inLocalRuntime = <T>(requestId: string, invoke: () => Promise<T>) =>
+  inScope(functionEnvironment({ name: 'consumer', memoryMb: 256, environment: {} }, 8), requestId, invoke);
+const directly = <T>(_: string, invoke: () => Promise<T>) => invoke();
+
 describe('a contact queue consumer', () => {
   it.each([
-    ['one record at a time', { oneAtATime: true }],
-    ['records in parallel', {}],
-  ])('reports a failed record as failed while another invocation of it runs at once (%s)', async (_, options) => {
+    ['one record at a time', { oneAtATime: true }, directly],
+    ['records in parallel', {}, directly],
+    ['one record at a time, in the local runtime', { oneAtATime: true }, inLocalRuntime],
+    ['records in parallel, in the local runtime', {}, inLocalRuntime],
+  ])('reports a failed record as failed while another invocation of it runs at once (%s)', async (_, options, run) => {
     // Prepare: "failing" fails at once (as a send still in progress elsewhere does); its
     // batch-mate "fine" ends only once the second invocation has started.
     let secondStarted!: () => void;
@@ -32,9 +44,9 @@ describe('a contact queue consumer', () => {
     }, options);
 
     // Act: the second invocation starts while the first is still handling its records.
-    const first = handler(event('failing', 'fine'), context);
+    const first = run('first', () => handler(event('failing', 'fine'), context));
     await new Promise((resolve) => setImmediate(resolve));
-    const second = handler(event('second', 'also-fine'), context);
+    const second = run('second', () => handler(event('second', 'also-fine'), context));
     const [firstResponse, secondResponse] = await Promise.all([first, second]);
 
     // Assess: each invocation reports its own failures, and only those.
