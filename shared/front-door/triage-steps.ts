@@ -430,8 +430,16 @@ const recordAcknowledged = async (
         : { stop: 'marked' },
     { now, current: contact },
   );
-  if (modified.outcome === 'kept-changing' && modified.contact?.acknowledgement?.status === 'pending')
-    throw new Error(`Could not record the acknowledgement of ${contact.contactId}`);
+  // Only a contact found marked counts as done: its message is deleted once this returns, and a
+  // contact that could not be read back (or kept changing while still pending) would otherwise
+  // stay pending with nothing left to queue it but the stall sweeper, minutes later.
+  const marked =
+    modified.outcome === 'written' ||
+    modified.outcome === 'stopped' ||
+    (modified.outcome === 'kept-changing' &&
+      modified.contact !== undefined &&
+      modified.contact.acknowledgement?.status !== 'pending');
+  if (!marked) throw new Error(`Could not record the acknowledgement of ${contact.contactId} (${modified.outcome})`);
 };
 
 /** A failed triage must be visible to workers, never a contact that silently went nowhere. */

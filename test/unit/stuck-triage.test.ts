@@ -314,6 +314,34 @@ describe('the acknowledgement is recorded on the contact', () => {
   });
 });
 
+describe('an acknowledgement that cannot be recorded', () => {
+  it('fails, so its message comes back, when the contact cannot be read back to mark it sent', async () => {
+    // Prepare: the contact is read, then gone by the time the email has gone (a read that finds
+    // nothing): reported done, its message would be deleted with the acknowledgement still pending.
+    const { store } = memoryStore([
+      contact('awaiting', 'awaiting-decision', {
+        notification: aSchoolNeglectNotification(),
+        acknowledgement: { status: 'pending' },
+      } as Partial<Contact>),
+    ]);
+    const mailer = { sendOnce: async () => void store.contacts.delete('awaiting') };
+    const deps = {
+      store,
+      mailer: mailer as never,
+      config: testRuntimeConfig(),
+      now,
+      addresses: memoryReferrerAddresses().addresses,
+      matchKey: TEST_MATCH_KEY,
+    };
+
+    // Act
+    const sending = sendAcknowledgement('awaiting', deps);
+
+    // Assess
+    await expect(sending).rejects.toThrow('Could not record the acknowledgement of awaiting (not-found)');
+  });
+});
+
 describe('an acknowledgement message delivered again', () => {
   it('once the acknowledgement is sent, emails nothing, offers no second confirmation link and writes nothing', async () => {
     // Prepare: an unconfirmed address, so the first send offers a confirmation link.
