@@ -43,6 +43,23 @@ class LocalInvokeStore extends InvokeStoreBase {
 let store: LocalInvokeStore | undefined;
 
 /**
+ * Powertools asks for this at every read or write of its per-invocation state (a batch's records
+ * and failures, the logger's context) and keeps that state in the InvokeStore only when it is
+ * set. Asked outside any invocation's scope, it is unset: the state then goes to the processor's
+ * own fields while the response is read from the scope, and a failed record would be reported
+ * done and its message deleted. Only handlers' code asks (the runtime itself uses no Powertools),
+ * so an ask outside a scope means a continuation lost its invocation: said once, loudly.
+ */
+const PER_INVOCATION_STATE = 'AWS_LAMBDA_MAX_CONCURRENCY';
+let lostScopeNoticed = false;
+const noticeLostScope = () => {
+  if (lostScopeNoticed) return;
+  lostScopeNoticed = true;
+  const where = new Error().stack?.split('\n').slice(3, 7).map((line) => line.trim()).join(' < ');
+  console.log(`! ${PER_INVOCATION_STATE} was read outside any invocation's scope (${where})`);
+};
+
+/**
  * Installs the store and makes `process.env` read the running invocation's own environment, once
  * per process. Outside an invocation (the runtime itself, start-up) it is the process's own.
  *
@@ -67,7 +84,12 @@ function installed(): LocalInvokeStore {
     return typeof name === 'string' && env && Object.hasOwn(env, name) ? env : processEnv;
   };
   process.env = new Proxy(processEnv, {
-    get: (_, name) => (typeof name === 'string' ? layer(name)[name] : undefined),
+    get: (_, name) => {
+      if (typeof name !== 'string') return undefined;
+      const from = layer(name);
+      if (name === PER_INVOCATION_STATE && from === processEnv) noticeLostScope();
+      return from[name];
+    },
     // A handler's writes stay with its function, as they would in its own process.
     set: (_, name, value) => {
       if (typeof name !== 'string') return false;

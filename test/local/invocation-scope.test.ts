@@ -182,3 +182,25 @@ exports.handler = async (event, context) => {
     ]);
   });
 });
+
+describe("per-invocation state read outside an invocation's scope", () => {
+  it('is said once, loudly: Powertools would keep a batch’s failures where they are not reported', async () => {
+    // Prepare: the scope installed by an invocation, and the runtime's log watched.
+    const { functionEnvironment, inScope } = await import('../../infra/local/invocation-scope');
+    const logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const environment = functionEnvironment({ name: 'consumer', memoryMb: 256, environment: {} }, 8);
+    const inside = inScope(environment, 'request-1', () => process.env.AWS_LAMBDA_MAX_CONCURRENCY);
+
+    // Act: read twice outside any scope.
+    const outside = [process.env.AWS_LAMBDA_MAX_CONCURRENCY, process.env.AWS_LAMBDA_MAX_CONCURRENCY];
+
+    // Assess
+    const lines = logged.mock.calls.map(([line]) => String(line));
+    logged.mockRestore();
+    expect(inside).toBe('8');
+    expect(outside).toEqual([undefined, undefined]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^! AWS_LAMBDA_MAX_CONCURRENCY was read outside any invocation's scope \(.*test\/local/),
+    ]);
+  });
+});
