@@ -55,7 +55,11 @@ let lostScopeNoticed = false;
 const noticeLostScope = () => {
   if (lostScopeNoticed) return;
   lostScopeNoticed = true;
-  const where = new Error().stack?.split('\n').slice(3, 7).map((line) => line.trim()).join(' < ');
+  const where = new Error().stack
+    ?.split('\n')
+    .slice(3, 7)
+    .map((line) => line.trim())
+    .join(' < ');
   console.log(`! ${PER_INVOCATION_STATE} was read outside any invocation's scope (${where})`);
 };
 
