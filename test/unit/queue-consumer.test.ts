@@ -25,6 +25,13 @@ const failures = (response: unknown) =>
 const inLocalRuntime = <T>(requestId: string, invoke: () => Promise<T>) =>
   inScope(functionEnvironment({ name: 'consumer', memoryMb: 256, environment: {} }, 8), requestId, invoke);
 const directly = <T>(_: string, invoke: () => Promise<T>) => invoke();
+/** What a record's handler sees of its invocation: the variable Powertools asks for, and the request id. */
+const invocationSeen = () => ({
+  perInvocationState: process.env.AWS_LAMBDA_MAX_CONCURRENCY,
+  requestId: (
+    globalThis as { awslambda?: { InvokeStore?: { getRequestId(): string } } }
+  ).awslambda?.InvokeStore?.getRequestId(),
+});
 
 describe('a contact queue consumer', () => {
   it.each([
@@ -37,10 +44,12 @@ describe('a contact queue consumer', () => {
     // batch-mate "fine" ends only once the second invocation has started.
     let secondStarted!: () => void;
     const started = new Promise<void>((resolve) => (secondStarted = resolve));
+    const seen = new Map<string, ReturnType<typeof invocationSeen>>();
     const handler = contactQueueConsumer(async (contactId) => {
       if (contactId === 'failing') throw new Error('IdempotencyAlreadyInProgressError');
       if (contactId === 'fine') await started;
       if (contactId === 'second') secondStarted();
+      seen.set(contactId, invocationSeen());
     }, options);
 
     // Act: the second invocation starts while the first is still handling its records.
@@ -52,5 +61,12 @@ describe('a contact queue consumer', () => {
     // Assess: each invocation reports its own failures, and only those.
     expect(failures(firstResponse)).toEqual(['m-failing']);
     expect(failures(secondResponse)).toEqual([]);
+    // In the local runtime each record ran in its own invocation's scope, after every await.
+    if (run === inLocalRuntime)
+      expect(Object.fromEntries(seen)).toEqual({
+        fine: { perInvocationState: '8', requestId: 'first' },
+        second: { perInvocationState: '8', requestId: 'second' },
+        'also-fine': { perInvocationState: '8', requestId: 'second' },
+      });
   });
 });

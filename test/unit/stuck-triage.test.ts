@@ -1,5 +1,6 @@
 import { SYSTEM_ACTIONS, systemEvent } from '../../shared/audit/system-events';
 import type { Contact, ContactStatus } from '../../shared/contacts';
+import { VersionConflict } from '../../shared/contacts/ports';
 import type { MessageQueue, QueueBacklog } from '../../shared/front-door/ports';
 import { MAX_TRIAGE_ATTEMPTS, requeueStalledContacts, resumeTriage } from '../../shared/front-door/stalled';
 import { sendAcknowledgement } from '../../shared/front-door/triage-steps';
@@ -339,6 +340,38 @@ describe('an acknowledgement that cannot be recorded', () => {
 
     // Assess
     await expect(sending).rejects.toThrow('Could not record the acknowledgement of awaiting (not-found)');
+  });
+
+  it.each([
+    ['fails while the contact, changing under every write, is still pending', 'pending', false],
+    ['is done when the contact, changing under every write, is found marked sent', 'sent', true],
+  ] as const)('%s', async (_, status, done) => {
+    // Prepare: every write meets a newer version (three writers racing in a row).
+    const { store } = memoryStore([
+      contact('awaiting', 'awaiting-decision', {
+        notification: aSchoolNeglectNotification(),
+        acknowledgement: { status: 'pending' },
+      } as Partial<Contact>),
+    ]);
+    const latest = { ...store.contacts.get('awaiting')!, version: 9, acknowledgement: { status } } as Contact;
+    store.update = async () => {
+      throw new VersionConflict('awaiting', latest);
+    };
+    const deps = {
+      store,
+      mailer: { sendOnce: async () => undefined } as never,
+      config: testRuntimeConfig(),
+      now,
+      addresses: memoryReferrerAddresses().addresses,
+      matchKey: TEST_MATCH_KEY,
+    };
+
+    // Act
+    const sending = sendAcknowledgement('awaiting', deps);
+
+    // Assess
+    if (done) await expect(sending).resolves.toEqual({ sent: true });
+    else await expect(sending).rejects.toThrow('Could not record the acknowledgement of awaiting (kept-changing)');
   });
 });
 
