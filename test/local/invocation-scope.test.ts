@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { functionEnvironment, inScope } from '../../infra/local/invocation-scope';
 import { LambdaInvoker, type LocalFunction } from '../../infra/local/lambda';
 
 const LIB = join(__dirname, '..', '..', 'functions', 'lib');
@@ -184,9 +185,8 @@ exports.handler = async (event, context) => {
 });
 
 describe("per-invocation state read outside an invocation's scope", () => {
-  it('is said once, loudly: Powertools would keep a batch’s failures where they are not reported', async () => {
+  it('is said once, loudly: Powertools would keep a batch’s failures where they are not reported', () => {
     // Prepare: the scope installed by an invocation, and the runtime's log watched.
-    const { functionEnvironment, inScope } = await import('../../infra/local/invocation-scope');
     const logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const environment = functionEnvironment({ name: 'consumer', memoryMb: 256, environment: {} }, 8);
     const inside = inScope(environment, 'request-1', () => process.env.AWS_LAMBDA_MAX_CONCURRENCY);
