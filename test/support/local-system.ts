@@ -23,10 +23,13 @@ export function startScriptNodeFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const [runner, ...rest] = scripts.start!.trim().split(/\s+/);
-  if (runner !== 'tsx' || rest.at(-1) !== START_ENTRY)
-    throw new Error(`package.json's start script should be "tsx [node flags] ${START_ENTRY}", not "${scripts.start}"`);
-  return rest.slice(0, -1);
+  const [runner, ...rest] = (scripts.start ?? '').trim().split(/\s+/);
+  const flags = rest.slice(0, -1);
+  if (runner !== 'tsx' || rest.at(-1) !== START_ENTRY || flags.some((flag) => !/^--?[\w-]+(=[^\s'"]*)?$/.test(flag)))
+    throw new Error(
+      `package.json's start script should be "tsx [node flags] ${START_ENTRY}", not "${scripts.start ?? '(none)'}"`,
+    );
+  return flags;
 }
 
 export interface StartOptions {
@@ -76,17 +79,10 @@ export interface RunningLocalSystem {
 }
 
 export async function startLocalSystem(options: StartOptions = {}): Promise<RunningLocalSystem> {
+  const nodeFlags = [...startScriptNodeFlags(), ...(options.nodeFlags ?? [])];
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'front-door-local-'));
-  const args = [
-    ...startScriptNodeFlags(),
-    ...(options.nodeFlags ?? []),
-    START_ENTRY,
-    '--data-dir',
-    dataDir,
-    '--ports',
-    '0',
-  ];
+  const args = [...nodeFlags, START_ENTRY, '--data-dir', dataDir, '--ports', '0'];
   const template = options.template ?? (options.synthesize ? undefined : stackTemplateFile('local'));
   if (template) args.push('--template', template);
 
