@@ -5,7 +5,7 @@ import { startScriptNodeFlags } from '../support/local-system';
  * package.json: a flag dropped there on the way would go unnoticed in every figure.
  */
 describe("npm start's Node flags", () => {
-  it('are read from package.json's start script', () => {
+  it("are read from package.json's start script", () => {
     // Act
     const flags = startScriptNodeFlags();
 
