@@ -26,10 +26,11 @@ export const contactQueueConsumer = (
     processPartialResponse(
       event,
       (record: SQSRecord) => recordHandler(record, context),
-      // A processor per invocation: it keeps the batch's failures in itself, and one shared by two
-      // invocations at once (the local runtime runs a function's invocations in one process, as
-      // Lambda's managed instances do) lost one batch's failures to the other's start, so a failed
-      // record was reported as done and deleted: a kill mid-send lost acknowledgements so.
+      // A processor per invocation. Where AWS_LAMBDA_MAX_CONCURRENCY is set (Lambda's managed
+      // instances, and the local runtime, which runs a function's invocations in one process)
+      // Powertools keeps the batch's state in the invocation's InvokeStore scope; without it, in
+      // the processor itself, and one processor shared by two invocations at once lost one batch's
+      // failures to the other's start, so a failed record was reported as done and deleted.
       new BatchProcessor(EventType.SQS),
       { context, processInParallel: !options.oneAtATime },
     ),
