@@ -275,6 +275,22 @@ describe('an acknowledgement left unqueued is queued again, not triage restarted
   });
 });
 
+/** What sendAcknowledgement needs, around a store and a mailer. */
+const acknowledgementDeps = (store: MemoryContactStore, mailer: object) => ({
+  store,
+  mailer: mailer as never,
+  config: testRuntimeConfig(),
+  now,
+  addresses: memoryReferrerAddresses().addresses,
+  matchKey: TEST_MATCH_KEY,
+});
+/** A contact awaiting a decision whose acknowledgement is pending. */
+const awaitingAcknowledgement = () =>
+  contact('awaiting', 'awaiting-decision', {
+    notification: aSchoolNeglectNotification(),
+    acknowledgement: { status: 'pending' },
+  } as Partial<Contact>);
+
 describe('the acknowledgement is recorded on the contact', () => {
   it('is marked sent once the email has gone, even when a worker has already decided the contact', async () => {
     // Prepare
@@ -292,14 +308,7 @@ describe('the acknowledgement is recorded on the contact', () => {
     ]);
     const sent: string[] = [];
     const mailer = { sendOnce: async (message: { idempotencyKey: string }) => void sent.push(message.idempotencyKey) };
-    const deps = {
-      store,
-      mailer: mailer as never,
-      config: testRuntimeConfig(),
-      now,
-      addresses: memoryReferrerAddresses().addresses,
-      matchKey: TEST_MATCH_KEY,
-    };
+    const deps = acknowledgementDeps(store, mailer);
 
     // Act
     await sendAcknowledgement('awaiting', deps);
@@ -319,21 +328,9 @@ describe('an acknowledgement that cannot be recorded', () => {
   it('fails, so its message comes back, when the contact cannot be read back to mark it sent', async () => {
     // Prepare: the contact is read, then gone by the time the email has gone (a read that finds
     // nothing): reported done, its message would be deleted with the acknowledgement still pending.
-    const { store } = memoryStore([
-      contact('awaiting', 'awaiting-decision', {
-        notification: aSchoolNeglectNotification(),
-        acknowledgement: { status: 'pending' },
-      } as Partial<Contact>),
-    ]);
+    const { store } = memoryStore([awaitingAcknowledgement()]);
     const mailer = { sendOnce: async () => void store.contacts.delete('awaiting') };
-    const deps = {
-      store,
-      mailer: mailer as never,
-      config: testRuntimeConfig(),
-      now,
-      addresses: memoryReferrerAddresses().addresses,
-      matchKey: TEST_MATCH_KEY,
-    };
+    const deps = acknowledgementDeps(store, mailer);
 
     // Act
     const sending = sendAcknowledgement('awaiting', deps);
@@ -347,24 +344,12 @@ describe('an acknowledgement that cannot be recorded', () => {
     ['is done when the contact, changing under every write, is found marked sent', 'sent', true],
   ] as const)('%s', async (_, status, done) => {
     // Prepare: every write meets a newer version (three writers racing in a row).
-    const { store } = memoryStore([
-      contact('awaiting', 'awaiting-decision', {
-        notification: aSchoolNeglectNotification(),
-        acknowledgement: { status: 'pending' },
-      } as Partial<Contact>),
-    ]);
+    const { store } = memoryStore([awaitingAcknowledgement()]);
     const latest = { ...store.contacts.get('awaiting')!, version: 9, acknowledgement: { status } } as Contact;
     store.update = async () => {
       throw new VersionConflict('awaiting', latest);
     };
-    const deps = {
-      store,
-      mailer: { sendOnce: async () => undefined } as never,
-      config: testRuntimeConfig(),
-      now,
-      addresses: memoryReferrerAddresses().addresses,
-      matchKey: TEST_MATCH_KEY,
-    };
+    const deps = acknowledgementDeps(store, { sendOnce: async () => undefined });
 
     // Act
     const sending = sendAcknowledgement('awaiting', deps);
