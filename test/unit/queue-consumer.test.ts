@@ -28,9 +28,7 @@ const directly = <T>(_: string, invoke: () => Promise<T>) => invoke();
 /** What a record's handler sees of its invocation: the variable Powertools asks for, and the request id. */
 const invocationSeen = () => ({
   perInvocationState: process.env.AWS_LAMBDA_MAX_CONCURRENCY,
-  requestId: (
-    globalThis as { awslambda?: { InvokeStore?: { getRequestId(): string } } }
-  ).awslambda?.InvokeStore?.getRequestId(),
+  requestId: globalThis.awslambda?.InvokeStore?.getRequestId(),
 });
 
 describe('a contact queue consumer', () => {
