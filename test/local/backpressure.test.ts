@@ -135,6 +135,34 @@ describe('the order of waiting work', () => {
     expect(ackAtItsCap).toBe(false);
   });
 
+  it('spaces the starts of work while told to (requests running), and starts the rest at once when no longer told', async () => {
+    // Prepare: a lane of one whose spacing the test switches, as requests starting and ending do.
+    let spacingMs = 60;
+    const queue = new WorkQueue(
+      () => 1,
+      () => spacingMs,
+    );
+    const startedAt: number[] = [];
+    const run = () =>
+      queue.acquire('Begin', 4, stepPriority(0)).then((release) => {
+        startedAt.push(Date.now());
+        release();
+      });
+
+    // Act: three pieces of work, spaced; then three more, the spacing switched off once they wait.
+    await Promise.all([run(), run(), run()]);
+    const spaced = [...startedAt];
+    const unspaced = [run(), run(), run()];
+    spacingMs = 0;
+    queue.admit();
+    await Promise.all(unspaced);
+
+    // Assess: timers may fire a millisecond or two early on a busy machine, never sooner
+    const gaps = (times: number[]) => times.slice(1).map((time, i) => time - times[i]!);
+    expect(gaps(spaced).every((gap) => gap >= 55)).toBe(true);
+    expect(startedAt.at(-1)! - spaced.at(-1)!).toBeLessThan(55);
+  });
+
   it("ranks a state machine's states by how far they are from the start, a Catch's handler after what it catches for", () => {
     // Prepare: triage's shape, with a choice and a failure handler.
     const task = (next: string) => ({ Type: 'Task', Next: next, Catch: [{ Next: 'MarkFailed' }] });
