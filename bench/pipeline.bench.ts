@@ -150,6 +150,9 @@ const poster = (system: RunningLocalSystem, runId: string, count: number) => {
         {
           method: 'POST',
           agent,
+          // fetch gave up on a silent server after 300 s; a signal stops the run sooner.
+          timeout: 300_000,
+          signal: cutShort.signal,
           headers: {
             'content-type': 'application/json',
             'content-length': body.length,
@@ -163,6 +166,7 @@ const poster = (system: RunningLocalSystem, runId: string, count: number) => {
         },
       );
       sent.on('error', rejectPost);
+      sent.on('timeout', () => sent.destroy(new Error('No answer in 300 s')));
       sent.end(body);
     });
   return { post, close: () => agent.destroy() };

@@ -108,12 +108,19 @@ export const DEFAULT_LOCAL_CONCURRENCY = 8;
 /** How many invocations of queued work (queue consumers, state machine tasks, schedules) run at once in all. */
 export const DEFAULT_WORK_CONCURRENCY = 16;
 /**
- * While requests run, the least time between two pieces of work starting. One at a time was not
+ * While requests run (and for `REQUESTS_SETTLE_MS` after), the least time between two pieces of
+ * work starting. One at a time was not
  * enough to put callers first: work followed work without a gap, and a 10,000 burst's triage took
  * about a fifth of the two cores while the POSTs arrived (457 contacts past triage in 35 s).
  * Spaced, triage still goes on, at a few contacts a second, and has the cores once they end.
  */
 export const WORK_SPACING_WHILE_REQUESTS_MS = 50;
+/**
+ * How long after the last request ends the work lane stays narrow. Callers sending one request
+ * after another leave moments with none running; at each, up to the lane's whole width of work
+ * started at once (about a third of a burst's work while its POSTs arrived came in through them).
+ */
+export const REQUESTS_SETTLE_MS = 100;
 /**
  * The longest a queue poller waits for requests to end before taking more work all the same, so
  * that steady traffic (a console left open, a test polling) slows the queue but never holds it.
@@ -128,8 +135,9 @@ export const IDLE_CHECK_MS = 500;
  *  - `request`: someone is waiting for the answer (HTTP API, inbound mail, `npm run invoke`).
  *    Held only to the function's reserved concurrency, never to the laptop's cap.
  *  - `work`: queue consumers, state machine tasks and schedules. Held to the per-function cap and
- *    to a total for the lane, and while any request is running only one more piece of work may
- *    start: the one event loop then serves the callers first and the queue waits, as it should.
+ *    to a total for the lane, and while any request runs (and a moment after, `REQUESTS_SETTLE_MS`)
+ *    to one at a time, started at least `WORK_SPACING_WHILE_REQUESTS_MS` apart: the one event loop
+ *    then serves the callers first and the queue waits, as it should.
  */
 export type Lane = 'request' | 'work';
 
@@ -190,8 +198,8 @@ interface WaitingWork {
 }
 
 /**
- * Queued work's one line, under two limits: each function's cap and the lane's total (narrowed
- * while requests run). What starts next is the waiting work of the highest priority whose function
+ * Queued work's one line, under two limits: each function's cap and the lane's total (narrowed,
+ * and its starts spaced, while requests run). What starts next is the waiting work of the highest priority whose function
  * has room (`WORK_PRIORITY`), first come first served within a priority; work whose function is
  * at its cap does not hold up another function's. Its timeout starts only when it runs.
  */
@@ -201,7 +209,7 @@ export class WorkQueue {
   /** Highest priority first, and in order of arrival within one. */
   private readonly waiting: WaitingWork[] = [];
   private watchers: Array<() => void> = [];
-  /** When work last started, and the timer that admits more once the spacing has passed. */
+  /** When work last started (performance.now()), and the timer that admits more once the spacing has passed. */
   private lastStart = Number.NEGATIVE_INFINITY;
   private spacingTimer: NodeJS.Timeout | undefined;
 
@@ -237,23 +245,28 @@ export class WorkQueue {
 
   /** Starts what may start now; also called when the lane widens again. */
   admit(): void {
+    let started = false;
     for (let i = 0; i < this.waiting.length && this.total < this.limitNow(); ) {
       const next = this.waiting[i]!;
       if ((this.runningOf.get(next.fn) ?? 0) >= next.cap) {
         i += 1;
         continue;
       }
-      const early = this.lastStart + this.spacingNow() - Date.now();
+      const spacing = this.spacingNow();
+      const early = spacing > 0 ? this.lastStart + spacing - performance.now() : 0;
       if (early > 0) {
         this.admitIn(early);
-        return;
+        break;
       }
       this.waiting.splice(i, 1);
       this.total += 1;
       this.runningOf.set(next.fn, (this.runningOf.get(next.fn) ?? 0) + 1);
-      this.lastStart = Date.now();
+      this.lastStart = performance.now();
+      started = true;
       next.start();
     }
+    // Pollers waiting to receive (`startsSoon`) hear of starts made by a timer too.
+    if (started) this.notify();
   }
 
   private admitIn(ms: number): void {
@@ -296,9 +309,11 @@ export class LambdaInvoker {
   private readonly environments = new Map<string, Record<string, string>>();
   private readonly requestLimits = new Map<string, ConcurrencyLimit>();
   private requestsRunning = 0;
+  /** When the last request ended: the lane stays narrow for `REQUESTS_SETTLE_MS` after. */
+  private requestsEndedAt = Number.NEGATIVE_INFINITY;
   /** Those waiting for the requests to end (queue pollers, before they take more work). */
   private quietWaiters: Array<() => void> = [];
-  /** All queued work together: narrowed to one at a time while a request runs. */
+  /** All queued work together: one at a time, spaced, while requests run (`requestsRecent`). */
   private readonly work: WorkQueue;
 
   constructor(
@@ -309,8 +324,8 @@ export class LambdaInvoker {
     workConcurrency = DEFAULT_WORK_CONCURRENCY,
   ) {
     this.work = new WorkQueue(
-      () => (this.requestsRunning > 0 ? 1 : workConcurrency),
-      () => (this.requestsRunning > 0 ? WORK_SPACING_WHILE_REQUESTS_MS : 0),
+      () => (this.requestsRecent() ? 1 : workConcurrency),
+      () => (this.requestsRecent() ? WORK_SPACING_WHILE_REQUESTS_MS : 0),
     );
   }
 
@@ -320,13 +335,13 @@ export class LambdaInvoker {
   }
 
   /**
-   * Settles once no request is running (at once if none is), or after `atMostMs`. Queue pollers
+   * Settles once no request has run for `REQUESTS_SETTLE_MS` (at once if so), or after `atMostMs`. Queue pollers
    * wait for it before they take a batch: someone waiting on the API comes before the queue, whose
    * messages wait where waiting costs nothing (taken, they would wait for the work lane with
    * their visibility timeout running, and each extra receive counts towards the dead-letter queue).
    */
   requestsQuiet(atMostMs = REQUESTS_QUIET_AT_MOST_MS): Promise<void> {
-    if (this.requestsRunning === 0) return Promise.resolve();
+    if (!this.requestsRecent()) return Promise.resolve();
     return new Promise((resolveQuiet) => {
       const settle = () => {
         clearTimeout(timer);
@@ -440,12 +455,38 @@ export class LambdaInvoker {
     return () => {
       releaseFunction();
       this.requestsRunning -= 1;
-      // The last request out widens the work lane again and lets the pollers take work.
+      // Once no other request has come for a moment after the last one out, the work lane widens
+      // and the pollers take work again.
       if (this.requestsRunning === 0) {
-        this.work.admit();
-        for (const settle of [...this.quietWaiters]) settle();
+        this.requestsEndedAt = performance.now();
+        this.widenWhenSettled();
       }
     };
+  }
+
+  /** Whether a request runs or ended less than `REQUESTS_SETTLE_MS` ago: the work lane is narrow. */
+  private requestsRecent(): boolean {
+    return this.requestsRunning > 0 || performance.now() - this.requestsEndedAt < REQUESTS_SETTLE_MS;
+  }
+
+  private settleTimer: NodeJS.Timeout | undefined;
+
+  /** Widens the work lane, and lets the pollers take work, once `REQUESTS_SETTLE_MS` have passed with no request running. */
+  private widenWhenSettled(): void {
+    if (this.settleTimer) return;
+    this.settleTimer = setTimeout(
+      () => {
+        this.settleTimer = undefined;
+        if (this.requestsRunning > 0) return; // its end starts the wait again
+        if (this.requestsRecent()) this.widenWhenSettled();
+        else {
+          this.work.admit();
+          for (const settle of [...this.quietWaiters]) settle();
+        }
+      },
+      Math.max(0, this.requestsEndedAt + REQUESTS_SETTLE_MS - performance.now()),
+    );
+    this.settleTimer.unref();
   }
 
   /** What `fn` finds in process.env while it runs (invocation-scope.ts), made once per function. */
