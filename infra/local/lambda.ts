@@ -109,10 +109,10 @@ export const DEFAULT_LOCAL_CONCURRENCY = 8;
 export const DEFAULT_WORK_CONCURRENCY = 16;
 /**
  * While requests run (and for `REQUESTS_SETTLE_MS` after), the least time between two pieces of
- * work starting. One at a time was not
- * enough to put callers first: work followed work without a gap, and a 10,000 burst's triage took
- * about a fifth of the two cores while the POSTs arrived (457 contacts past triage in 35 s).
- * Spaced, triage still goes on, at a few contacts a second, and has the cores once they end.
+ * work starting. One at a time was not enough to put callers first: work followed work without a
+ * gap, and a 10,000 burst's triage took about a fifth of the two cores while the POSTs arrived
+ * (457 contacts past triage in 35 s). Spaced, triage still goes on, at a few contacts a second,
+ * and has the cores once they end.
  */
 export const WORK_SPACING_WHILE_REQUESTS_MS = 50;
 /**
@@ -199,9 +199,10 @@ interface WaitingWork {
 
 /**
  * Queued work's one line, under two limits: each function's cap and the lane's total (narrowed,
- * and its starts spaced, while requests run). What starts next is the waiting work of the highest priority whose function
- * has room (`WORK_PRIORITY`), first come first served within a priority; work whose function is
- * at its cap does not hold up another function's. Its timeout starts only when it runs.
+ * and its starts spaced, while requests run). What starts next is the waiting work of the highest
+ * priority whose function has room (`WORK_PRIORITY`), first come first served within a priority;
+ * work whose function is at its cap does not hold up another function's. Its timeout starts only
+ * when it runs.
  */
 export class WorkQueue {
   private total = 0;
@@ -209,7 +210,7 @@ export class WorkQueue {
   /** Highest priority first, and in order of arrival within one. */
   private readonly waiting: WaitingWork[] = [];
   private watchers: Array<() => void> = [];
-  /** When work last started (performance.now()), and the timer that admits more once the spacing has passed. */
+  /** When work last started (performance.now()), and the timer to admit more once spaced enough. */
   private lastStart = Number.NEGATIVE_INFINITY;
   private spacingTimer: NodeJS.Timeout | undefined;
 
@@ -335,10 +336,11 @@ export class LambdaInvoker {
   }
 
   /**
-   * Settles once no request has run for `REQUESTS_SETTLE_MS` (at once if so), or after `atMostMs`. Queue pollers
-   * wait for it before they take a batch: someone waiting on the API comes before the queue, whose
-   * messages wait where waiting costs nothing (taken, they would wait for the work lane with
-   * their visibility timeout running, and each extra receive counts towards the dead-letter queue).
+   * Settles once no request has run for `REQUESTS_SETTLE_MS` (at once if so), or after
+   * `atMostMs`. Queue pollers wait for it before they take a batch: someone waiting on the API
+   * comes before the queue, whose messages wait where waiting costs nothing (taken, they would wait
+   * for the work lane with their visibility timeout running, and each extra receive counts towards
+   * the dead-letter queue).
    */
   requestsQuiet(atMostMs = REQUESTS_QUIET_AT_MOST_MS): Promise<void> {
     if (!this.requestsRecent()) return Promise.resolve();
@@ -471,7 +473,7 @@ export class LambdaInvoker {
 
   private settleTimer: NodeJS.Timeout | undefined;
 
-  /** Widens the work lane, and lets the pollers take work, once `REQUESTS_SETTLE_MS` have passed with no request running. */
+  /** Widens the work lane and lets the pollers take work once no request has run for `REQUESTS_SETTLE_MS`. */
   private widenWhenSettled(): void {
     if (this.settleTimer) return;
     this.settleTimer = setTimeout(
