@@ -172,6 +172,9 @@ const poster = (system: RunningLocalSystem, runId: string, count: number) => {
   return { post, close: () => agent.destroy() };
 };
 
+/** Milliseconds of CPU (`process.cpuUsage`'s microseconds) per item. */
+const cpuMsPer = (used: NodeJS.CpuUsage, items: number) => (used.user + used.system) / 1000 / items;
+
 const line = (label: string, t: Timings) =>
   `${label.padEnd(30)} ${t.perSecond.toFixed(1).padStart(8)}/s  p50 ${t.p50.toFixed(0).padStart(6)} ms  p99 ${t.p99.toFixed(0).padStart(6)} ms` +
   `  (${t.count} in ${t.seconds.toFixed(1)} s${t.failures ? `, ${t.failures} refused or failed` : ''})`;
@@ -240,9 +243,8 @@ const main = async () => {
         console.log(
           `  system CPU per notification while they arrived: ${cpuPerItem(cpuBefore, cpuAfterIntake, intake.count)}`,
         );
-      const ownIntakeCpu = process.cpuUsage(ownCpuBefore);
       console.log(
-        `  benchmark's own CPU per notification (sending): ${((ownIntakeCpu.user + ownIntakeCpu.system) / 1000 / intake.count).toFixed(2)} ms`,
+        `  benchmark's own CPU per notification (sending): ${cpuMsPer(process.cpuUsage(ownCpuBefore), intake.count).toFixed(2)} ms`,
       );
       return;
     }
@@ -276,7 +278,7 @@ const main = async () => {
     // The load generator shares the same cores: what it uses, the system cannot.
     if (awaiting)
       console.log(
-        `  benchmark's own CPU per contact (sending, counting, reading the system's log): ${((ownCpu.user + ownCpu.system) / 1000 / awaiting).toFixed(1)} ms`,
+        `  benchmark's own CPU per contact (sending, counting, reading the system's log): ${cpuMsPer(ownCpu, awaiting).toFixed(1)} ms`,
       );
   } finally {
     if (process.env.BENCH_LOG) writeFileSync(process.env.BENCH_LOG, system.output());

@@ -650,11 +650,15 @@ describe('the cap on open executions', () => {
     const receivesWhileRequestRan = queue.asked.length;
     answer();
     await request;
+    const ended = Date.now();
+    await until(() => queue.asked.length > 0);
+    const firstReceiveAfter = Date.now() - ended;
     await until(() => queue.deleted.length === 2);
     await poller.stop();
 
-    // Assess
+    // Assess: the poller waited out the moment after the request, as the work lane does
     expect(receivesWhileRequestRan).toBe(0);
+    expect(firstReceiveAfter).toBeGreaterThanOrEqual(REQUESTS_SETTLE_MS - 5);
     expect(started.sort()).toEqual(['contact-0', 'contact-1']);
   });
 
