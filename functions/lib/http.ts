@@ -29,16 +29,28 @@ export const isJsonContentType = (contentType: string | undefined): boolean => {
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
-/** Every string in a parsed JSON value, keys included. */
-const strings = function* (value: unknown): Generator<string> {
-  if (typeof value === 'string') yield value;
-  else if (Array.isArray(value)) for (const item of value) yield* strings(item);
-  else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      yield key;
-      yield* strings(item);
+/** Deeper than any notification nests (a child's concerns' screening is four levels down). */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * What of a parsed JSON value cannot be stored: nesting deeper than `MAX_JSON_DEPTH`, or a string
+ * (keys included) holding half a surrogate pair. Walked with a list, not by recursion, so a body of
+ * thousands of nested arrays is refused with a 400 rather than overflowing the stack into a 500.
+ */
+const unstorable = (value: unknown): 'too-deep' | 'not-text' | undefined => {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value === 'string') {
+      if (hasLoneSurrogate(next.value)) return 'not-text';
+    } else if (next.value && typeof next.value === 'object') {
+      if (next.depth >= MAX_JSON_DEPTH) return 'too-deep';
+      for (const [key, item] of Object.entries(next.value)) {
+        if (hasLoneSurrogate(key)) return 'not-text';
+        pending.push({ value: item, depth: next.depth + 1 });
+      }
     }
   }
+  return undefined;
 };
 
 const notText = () =>
@@ -74,7 +86,15 @@ export const readJsonBody = (event: APIGatewayProxyEventV2): JsonBody => {
       ]),
     };
   }
-  for (const text of strings(value)) if (hasLoneSurrogate(text)) return { ok: false, response: notText() };
+  const refused = unstorable(value);
+  if (refused === 'not-text') return { ok: false, response: notText() };
+  if (refused === 'too-deep')
+    return {
+      ok: false,
+      response: problem(400, 'The request body is nested too deeply', [
+        { path: '(body)', message: `Send JSON nested no more than ${MAX_JSON_DEPTH} levels deep` },
+      ]),
+    };
   return { ok: true, value };
 };
 

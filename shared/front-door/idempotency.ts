@@ -64,9 +64,13 @@ export const claimKey = async (
 
 /**
  * The public API has no sign-in, so its caller is the referrer the notification names: one
- * referrer's key can never reach, or block, another referrer's notification.
+ * referrer's key can never reach, or block, another referrer's notification. A referrer with no
+ * email (anonymous, or a member of the public who gave a phone number) names no one the key could
+ * belong to, so the key is scoped to the notification itself: a retry of the same notification
+ * finds its contact, and two strangers who both chose the key "1" are never refused as one caller.
  */
 export const publicApiScope = (body: unknown): string => {
   const email = (body as { referrer?: { email?: unknown } } | null)?.referrer?.email;
-  return `api:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+  const named = typeof email === 'string' ? email.trim().toLowerCase() : '';
+  return named ? `api:${named}` : `api:no-email:${fingerprintOf(body)}`;
 };

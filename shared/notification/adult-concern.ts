@@ -32,7 +32,7 @@ export const STILL_WORKING_WITH_CHILDREN = {
 
 const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);
 
-export const AdultConcernSchema = z.object({
+export const AdultConcernSchema = z.strictObject({
   // Shown to the LADO, put in the employer's email and hashed to find earlier allegations: it must read as sent.
   name: text(200)
     .refine((v) => !hasBidiControls(v), 'Enter the name without text-direction control characters')

@@ -10,19 +10,31 @@ import { AdultConcernSchema } from './adult-concern';
  */
 
 // A missing field is the commonest error: say so in words a referrer understands.
+// A field the notification does not have is most often a misspelt one ("dob" for "dateOfBirth"):
+// refused everywhere, nested or not, since dropping it would lose what the referrer told us unseen.
 z.config({
-  customError: (issue) =>
-    issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : undefined,
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required';
+    if (issue.code === 'unrecognized_keys')
+      return `${issue.keys.map((key) => `"${key}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a field' : 'are not fields'} here: check the spelling against the notification's fields`;
+    return undefined;
+  },
 });
 
 const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);
 
-/** A person's name is shown to staff, matched against earlier contacts and put in emails: it must read as sent. */
+/**
+ * A person's name is shown to staff, matched against earlier contacts and put in emails: it must
+ * read as sent. Control characters go before the length is checked, so a name of nothing but them
+ * is refused as empty rather than stored as "".
+ */
 const personName = (max: number) =>
-  text(max)
+  z
+    .string()
     .refine((v) => !hasBidiControls(v), 'Enter the name without text-direction control characters')
     .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters')
-    .transform(stripControlCharacters);
+    .transform(stripControlCharacters)
+    .pipe(text(max));
 const isoDate = z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' });
 
 /**
@@ -52,7 +64,7 @@ const nhsNumber = z
   .transform((v) => v.replace(/[\s-]/g, ''))
   .refine(isValidNhsNumber, 'Enter a valid 10 digit NHS number');
 
-export const AddressSchema = z.object({
+export const AddressSchema = z.strictObject({
   line1: text(200),
   line2: text(200).optional(),
   town: text(100),
@@ -80,7 +92,7 @@ const required = (ctx: z.RefinementCtx, path: string, message = 'This field is r
  * phone number or nothing (Working Together: anyone worried about a child can tell us).
  */
 export const ReferrerSchema = z
-  .object({
+  .strictObject({
     name: personName(200).optional(),
     role: text(200).optional(),
     organisation: text(200).optional(),
@@ -142,7 +154,7 @@ export const ChildConcernsSchema = z
   .strict();
 
 export const ChildSchema = z
-  .object({
+  .strictObject({
     firstName: personName(100).optional(),
     lastName: personName(100).optional(),
     otherNames: personName(200).optional(),
@@ -210,7 +222,7 @@ export const childNameOf = (
   return `Child ${childIndex + 1}${child ? `: ${childName(child)}` : ''}`;
 };
 
-const PersonSchema = z.object({
+const PersonSchema = z.strictObject({
   name: personName(200),
   relationship: text(100),
   dateOfBirth: isoDate.optional(),
@@ -223,7 +235,7 @@ export const ParentOrCarerSchema = PersonSchema.extend({
 });
 
 export const ScreeningSchema = z
-  .object({
+  .strictObject({
     /** Police DASH domestic abuse risk level: about the household's adult victim, so about every child. */
     dashRisk: z.enum(['standard', 'medium', 'high']).optional(),
     /** With one child only; with several, each child's own is on the child (children[i].concerns.screening). */
@@ -253,7 +265,7 @@ const hasConcern = (c: { factors: unknown[]; indicators: unknown[] } | undefined
  * both, as the referrer chose them; neither is derived from the other, so the record says what the
  * referrer said whichever channel it came through.
  */
-export const ConcernsSchema = z.object({
+export const ConcernsSchema = z.strictObject({
   /** About every child of the notification; a child's own concerns are on the child. */
   factors: factorCodes,
   indicators: indicatorIds,
@@ -268,9 +280,9 @@ export const ConcernsSchema = z.object({
 export const ConsentSchema = z.discriminatedUnion(
   'status',
   [
-    z.object({ status: z.literal('given') }),
-    z.object({ status: z.literal('refused'), reason: text(2000) }),
-    z.object({
+    z.strictObject({ status: z.literal('given') }),
+    z.strictObject({ status: z.literal('refused'), reason: text(2000) }),
+    z.strictObject({
       status: z.literal('not-sought'),
       /** Consent is not sought when asking would increase the risk to the child. */
       reason: text(2000),
@@ -279,7 +291,7 @@ export const ConsentSchema = z.discriminatedUnion(
   { message: 'Say whether consent was given, refused, or not sought because asking would increase the risk' },
 );
 
-export const ProfessionalSchema = z.object({
+export const ProfessionalSchema = z.strictObject({
   name: personName(200),
   role: text(200),
   organisation: text(200),

@@ -4,7 +4,8 @@
  * isolates can make a name read as another one ("Trojan Source").
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+// The embeddings, overrides and isolates, and the marks that are direction controls too (LRM, RLM, ALM).
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 /**
  * Control characters (C0, DEL, C1) in a name: a line break in a name opens an email, says

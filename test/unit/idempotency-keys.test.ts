@@ -62,6 +62,32 @@ describe('idempotency keys scoped by caller, with a fingerprint of the body', ()
     expect(mine.outcome === 'accepted' && mine.contact.notification?.referrer.email).toBe(real.referrer.email);
   });
 
+  it('on the public API, referrers with no email who chose the same key are two callers, and each retry still finds its contact', async () => {
+    // Prepare: an anonymous referrer and a member of the public with only a phone number
+    const { store, contacts } = memoryIntakeStore();
+    const anonymous = aSchoolNeglectNotification();
+    anonymous.referrer = { agencyType: 'anonymous' };
+    const byPhone = aPoliceDomesticAbuseNotification();
+    byPhone.referrer = { name: 'Pat Example', agencyType: 'member-of-public', phone: '01632 960 001' };
+    const send = (body: typeof anonymous) =>
+      acceptNotification(
+        { body, channel: 'api', idempotencyKey: { scope: publicApiScope(body), key: '1' }, now },
+        { store, triageQueue: queue },
+      );
+
+    // Act
+    const first = await send(anonymous);
+    const second = await send(byPhone);
+    const retry = await send(anonymous);
+
+    // Assess
+    expect([first.outcome, second.outcome, retry.outcome]).toEqual(['accepted', 'accepted', 'already-accepted']);
+    expect(contacts.size).toBe(2);
+    expect(first.outcome === 'accepted' && retry.outcome === 'already-accepted' && retry.contact.contactId).toBe(
+      first.outcome === 'accepted' && first.contact.contactId,
+    );
+  });
+
   it("refuses the same caller's key with a different body, saying why, and stores nothing; the first notification is untouched", async () => {
     const { store, contacts } = memoryIntakeStore();
     const key = { scope: 'batch:police', key: 'INC-2' };

@@ -124,6 +124,36 @@ describe('Cause for Concern notification schema', () => {
     ).toEqual(['(root)', 'children', 'concerns.description']);
   });
 
+  it('refuses a misspelt or unknown field at any depth, naming it, rather than dropping what it held', () => {
+    // Prepare: a date of birth and an NHS number under the wrong names, and strays elsewhere
+    const input = aSchoolNeglectNotification() as any;
+    const { dateOfBirth, nhsNumber, ...child } = input.children[0];
+    input.children[0] = { ...child, dob: dateOfBirth, nhs_number: nhsNumber };
+    input.referrer.extra = 'x';
+    input.children[0].address.flat = '2';
+    input.parentsAndCarers[0].extra = 'x';
+    input.consent.extra = 'x';
+    input.concerns.screening = { dashRisk: 'high', dash: 'high' };
+
+    // Act
+    const errors = errorsOf(input);
+
+    // Assess
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'children.0',
+          message: '"dob", "nhs_number" are not fields here: check the spelling against the notification\'s fields',
+        },
+        { path: 'children.0.address', message: expect.stringContaining('"flat" is not a field here') },
+        { path: 'referrer', message: expect.stringContaining('"extra" is not a field here') },
+        { path: 'parentsAndCarers.0', message: expect.stringContaining('"extra"') },
+        { path: 'consent', message: expect.stringContaining('"extra"') },
+        { path: 'concerns.screening', message: expect.stringContaining('"dash"') },
+      ]),
+    );
+  });
+
   it('checks the NHS number check digit', () => {
     expect(isValidNhsNumber('9990000018')).toBe(true);
     expect(isValidNhsNumber('9990000019')).toBe(false);

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isJsonContentType, readJsonBody } from '../../functions/lib/http';
+import { isJsonContentType, MAX_JSON_DEPTH, readJsonBody } from '../../functions/lib/http';
 import { parseNotification } from '../../shared/notification';
 import { aSchoolNeglectNotification } from '../fixtures/notifications';
 
@@ -54,6 +54,25 @@ describe('reading a JSON request body', () => {
     }
   });
 
+  it('refuses a body nested deeper than any notification with a 400, however deep, rather than failing', () => {
+    for (const depth of [MAX_JSON_DEPTH + 1, 5_000, 100_000]) {
+      // Prepare
+      const body = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+      // Act
+      const result = readJsonBody(event(body));
+
+      // Assess
+      expect([depth, result.ok ? 200 : result.response.statusCode]).toEqual([depth, 400]);
+      if (!result.ok) expect(result.response.body).toContain('nested too deeply');
+    }
+  });
+
+  it('accepts nesting up to the limit', () => {
+    const body = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(readJsonBody(event(body)).ok).toBe(true);
+  });
+
   it('keeps well-formed text from any script, emoji included', () => {
     const result = readJsonBody(event(Buffer.from('{"a":"Zoë 王 \\ud83d\\ude00 😀"}')));
     expect(result).toEqual({ ok: true, value: { a: 'Zoë 王 😀 😀' } });
@@ -66,6 +85,8 @@ describe('names in a notification', () => {
     ['a left-to-right isolate', 'Ali\u2066ce'],
     ['a lone high surrogate', 'Ali\uD800ce'],
     ['a lone low surrogate', 'Ali\uDC00ce'],
+    ['a right-to-left mark', 'Ali\u200Fce'],
+    ['an Arabic letter mark', 'Ali\u061Cce'],
   ])('refuses %s in a child, referrer, carer or professional name', (_what, name) => {
     // Prepare
     const input = aSchoolNeglectNotification() as any;
@@ -84,6 +105,22 @@ describe('names in a notification', () => {
         'parentsAndCarers.0.name',
         'referrer.name',
       ]);
+  });
+
+  it('refuses a name of nothing but control characters as empty, rather than storing ""', () => {
+    // Prepare
+    const input = aSchoolNeglectNotification() as any;
+    input.children[0].firstName = '\u0000';
+    input.parentsAndCarers[0].name = '\u0007\t\n';
+
+    // Act
+    const result = parseNotification(input);
+
+    // Assess
+    expect(result.ok ? [] : result.errors).toEqual([
+      { path: 'children.0.firstName', message: 'Enter a value' },
+      { path: 'parentsAndCarers.0.name', message: 'Enter a value' },
+    ]);
   });
 
   it('accepts names in right-to-left scripts, which need no control characters', () => {
