@@ -10,6 +10,7 @@ import {
 import {
   childDateErrors,
   parseNotification,
+  pastDateErrors,
   type FieldError,
   type Notification,
   type ParseResult,
@@ -41,15 +42,15 @@ const unknownIndicators = (notification: Notification): FieldError[] => {
 
 /**
  * Everything a notification must pass before it is stored, from any channel or a completed email:
- * the schema, the area's indicators, and the children's dates as the form checks them (a person
- * of 18 or over is not a child, and a date of birth in the future is a typing error).
+ * the schema, the area's indicators, and the dates as the form checks them (a person of 18 or
+ * over is not a child, and a date of birth or a return in the future is a typing error).
  */
 export const validateNotification = (body: unknown, now: Date): ParseResult => {
   const parsed = parseNotification(body);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const unknown = unknownIndicators(parsed.notification);
   if (unknown.length) return { ok: false, errors: unknown };
-  const dates = childDateErrors(parsed.notification, now);
+  const dates = [...childDateErrors(parsed.notification, now), ...pastDateErrors(parsed.notification, now)];
   if (dates.length) return { ok: false, errors: dates };
   const bytes = utf8Bytes(parsed.notification);
   if (bytes > MAX_NOTIFICATION_BYTES) {

@@ -2,3 +2,4 @@ export * from './codes';
 export * from './schema';
 export * from './adult-concern';
 export * from './child-dates';
+export * from './past-dates';

@@ -230,4 +230,34 @@ describe('bad input stores nothing', () => {
     expect(seventeen.outcome).toBe('accepted');
     expect(stored()).toHaveLength(1);
   });
+
+  it("refuses an adult's date of birth or a missing child's return in the future, as the form does, and stores nothing", async () => {
+    // Prepare: 30 November 2026 in England; a parent, a household member and a return dated next year
+    const now = new Date('2026-11-30T10:00:00Z');
+    const { store, stored } = memoryStore();
+    const notification = aSchoolNeglectNotification();
+    notification.parentsAndCarers = [{ ...notification.parentsAndCarers![0]!, dateOfBirth: '2099-01-01' }];
+    notification.householdMembers = [{ name: 'Sam Example', relationship: 'lodger', dateOfBirth: '1899-12-31' }];
+    notification.concerns.screening = { returnedOn: '2026-12-01' };
+
+    // Act
+    const result = await acceptNotification(
+      { body: notification, channel: 'api', now },
+      { store, triageQueue: recordingQueue() },
+    );
+
+    // Assess
+    expect(result).toEqual({
+      outcome: 'invalid',
+      errors: [
+        { path: 'parentsAndCarers.0.dateOfBirth', message: 'Date of birth must be today or in the past' },
+        { path: 'householdMembers.0.dateOfBirth', message: 'Date of birth must be after 1 January 1900' },
+        {
+          path: 'concerns.screening.returnedOn',
+          message: 'Date the child came back or was found must be today or in the past',
+        },
+      ],
+    });
+    expect(stored()).toEqual([]);
+  });
 });

@@ -1,10 +1,11 @@
-import { childDateError, londonToday } from '../../notification/child-dates';
+import { childDateError } from '../../notification/child-dates';
+import { pastDateError } from '../../notification/past-dates';
 import type { Field } from './types';
 
 /**
  * Dates that make sense, with the GOV.UK date input pattern's messages. A child's dates follow the
- * one definition the API uses too (shared/notification/child-dates.ts); a parent's date of birth
- * and a missing child's return are not in the future.
+ * one definition the API uses too (shared/notification/child-dates.ts), and so do a parent's date
+ * of birth and a missing child's return (shared/notification/past-dates.ts).
  */
 
 const label = (field: Field) => field.label.replace(/ \(optional\)$/, '');
@@ -13,9 +14,9 @@ const label = (field: Field) => field.label.replace(/ \(optional\)$/, '');
 export const dateError = (field: Field, value: string, now: Date): string | undefined => {
   if (field.path.startsWith('children.') && (field.name === 'dateOfBirth' || field.name === 'expectedDateOfDelivery'))
     return childDateError(field.name, value, now, label(field));
-  if ((field.name === 'dateOfBirth' || field.name === 'returnedOn') && value > londonToday(now))
-    return `${label(field)} must be today or in the past`;
-  if (field.name === 'dateOfBirth' && value < '1900-01-01') return `${label(field)} must be after 1 January 1900`;
+  if (field.name === 'dateOfBirth' || field.path === 'adultConcern.dateOfBirth')
+    return pastDateError('date of birth', value, now, label(field));
+  if (field.name === 'returnedOn') return pastDateError('return', value, now, label(field));
   return undefined;
 };
 
