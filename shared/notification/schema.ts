@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { AGENCY_TYPES, ASSESSMENT_FACTORS, ETHNICITIES, GENDERS, codesOf } from './codes';
-import { hasBidiControls, hasLoneSurrogate, stripControlCharacters } from './text';
+import { hasBidiControls, hasLoneSurrogate, stripControlCharacters, visibleText } from './text';
 import { AdultConcernSchema } from './adult-concern';
 
 /**
@@ -83,8 +83,11 @@ export const INDIVIDUAL_AGENCY_TYPES: readonly string[] = ['family-member', 'acq
 export const isProfessionalAgencyType = (agencyType: string | undefined): boolean =>
   agencyType !== undefined && agencyType !== 'anonymous' && !INDIVIDUAL_AGENCY_TYPES.includes(agencyType);
 
-const required = (ctx: z.RefinementCtx, path: string, message = 'This field is required') =>
+/** Says a field is needed, unless it was sent and already has its own error ("Enter a value"): one error a mistake. */
+const required = (ctx: z.RefinementCtx, path: string, message = 'This field is required') => {
+  if (ctx.issues.some((issue) => issue.path?.[0] === path)) return;
   ctx.addIssue({ code: 'custom', path: [path], message });
+};
 
 /**
  * Who is telling us. A professional gives everything, so we can reply and ask more; a member of
@@ -272,7 +275,11 @@ export const ConcernsSchema = z.strictObject({
   description: z
     .string()
     .trim()
-    .min(20, 'Describe what has happened and why you are worried, in at least 20 characters')
+    // Counted as read: thirty zero-width spaces are not a description.
+    .refine(
+      (v) => visibleText(v).trim().length >= 20,
+      'Describe what has happened and why you are worried, in at least 20 characters',
+    )
     .max(20000),
   screening: ScreeningSchema.default({}),
 });

@@ -123,6 +123,31 @@ describe('names in a notification', () => {
     ]);
   });
 
+  it('refuses a name or a description that is only invisible characters, counting what a reader sees', () => {
+    // Prepare
+    const input = aSchoolNeglectNotification() as any;
+    input.children[0].firstName = '\u200B';
+    input.referrer.name = '\uFEFF\u2060';
+    input.concerns.description = `${'\u200B'.repeat(30)}abc`;
+
+    // Act
+    const result = parseNotification(input);
+
+    // Assess
+    expect(result.ok ? [] : result.errors.map((e) => e.path).sort()).toEqual([
+      'children.0.firstName',
+      'concerns.description',
+      'referrer.name',
+    ]);
+  });
+
+  it('keeps the joiners that shape letters in a name', () => {
+    const input = aSchoolNeglectNotification() as any;
+    input.children[0].firstName = 'می\u200Cخواهم';
+    const result = parseNotification(input);
+    expect(result.ok && result.notification.children[0]!.firstName).toBe('می\u200Cخواهم');
+  });
+
   it('accepts names in right-to-left scripts, which need no control characters', () => {
     const input = aSchoolNeglectNotification() as any;
     input.children[0].firstName = 'مريم';
