@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { hasBidiControls, hasLoneSurrogate } from './text';
+import { fieldsOnly, personName, text } from './text-fields';
 
 /**
  * When the concern is about an adult who works or volunteers with children, the employer must
@@ -30,13 +30,9 @@ export const STILL_WORKING_WITH_CHILDREN = {
   'not-known': 'Not known',
 } as const;
 
-const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);
-
-export const AdultConcernSchema = z.strictObject({
+export const AdultConcernSchema = fieldsOnly({
   // Shown to the LADO, put in the employer's email and hashed to find earlier allegations: it must read as sent.
-  name: text(200)
-    .refine((v) => !hasBidiControls(v), 'Enter the name without text-direction control characters')
-    .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters'),
+  name: personName(200),
   dateOfBirth: z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' }).optional(),
   role: text(200).describe('Their job or voluntary role, for example class teacher or football coach'),
   employer: text(200).describe('The employer or organisation they work or volunteer for'),
@@ -53,12 +49,10 @@ export const AdultConcernSchema = z.strictObject({
     },
   ),
   /** The employer's designated person for allegations (often the head teacher or safeguarding lead). */
-  employerContact: z
-    .object({
-      name: text(200),
-      email: z.email({ message: 'Enter an email address in the correct format, like name@example.org' }),
-    })
-    .optional(),
+  employerContact: fieldsOnly({
+    name: text(200),
+    email: z.email({ message: 'Enter an email address in the correct format, like name@example.org' }),
+  }).optional(),
   /**
    * Whether the child also needs help or protection from children's social care: then the
    * notification is a contact about the child as well as an allegation, and the two are linked.

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AGENCY_TYPES, ASSESSMENT_FACTORS, ETHNICITIES, GENDERS, codesOf } from './codes';
-import { hasBidiControls, hasLoneSurrogate, stripControlCharacters, visibleText } from './text';
+import { visibleText } from './text';
+import { fieldsOnly, personName, text } from './text-fields';
 import { AdultConcernSchema } from './adult-concern';
 
 /**
@@ -10,31 +11,11 @@ import { AdultConcernSchema } from './adult-concern';
  */
 
 // A missing field is the commonest error: say so in words a referrer understands.
-// A field the notification does not have is most often a misspelt one ("dob" for "dateOfBirth"):
-// refused everywhere, nested or not, since dropping it would lose what the referrer told us unseen.
 z.config({
-  customError: (issue) => {
-    if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required';
-    if (issue.code === 'unrecognized_keys')
-      return `${issue.keys.map((key) => `"${key}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a field' : 'are not fields'} here: check the spelling against the notification's fields`;
-    return undefined;
-  },
+  customError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : undefined,
 });
 
-const text = (max: number) => z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);
-
-/**
- * A person's name is shown to staff, matched against earlier contacts and put in emails: it must
- * read as sent. Control characters go before the length is checked, so a name of nothing but them
- * is refused as empty rather than stored as "".
- */
-const personName = (max: number) =>
-  z
-    .string()
-    .refine((v) => !hasBidiControls(v), 'Enter the name without text-direction control characters')
-    .refine((v) => !hasLoneSurrogate(v), 'Enter the name without broken characters')
-    .transform(stripControlCharacters)
-    .pipe(text(max));
 const isoDate = z.iso.date({ message: 'Enter a real date in the format YYYY-MM-DD' });
 
 /**
@@ -64,7 +45,7 @@ const nhsNumber = z
   .transform((v) => v.replace(/[\s-]/g, ''))
   .refine(isValidNhsNumber, 'Enter a valid 10 digit NHS number');
 
-export const AddressSchema = z.strictObject({
+export const AddressSchema = fieldsOnly({
   line1: text(200),
   line2: text(200).optional(),
   town: text(100),
@@ -94,31 +75,29 @@ const required = (ctx: z.RefinementCtx, path: string, message = 'This field is r
  * the public or family gives a name and a way to reach them; anyone may stay anonymous, with a
  * phone number or nothing (Working Together: anyone worried about a child can tell us).
  */
-export const ReferrerSchema = z
-  .strictObject({
-    name: personName(200).optional(),
-    role: text(200).optional(),
-    organisation: text(200).optional(),
-    agencyType: z.enum(Object.keys(AGENCY_TYPES) as [keyof typeof AGENCY_TYPES, ...(keyof typeof AGENCY_TYPES)[]], {
-      message: 'Choose the type of agency you work for',
-    }),
-    email: z.email({ message: 'Enter an email address in the correct format, like name@example.org' }).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001')
-      .optional(),
-  })
-  .superRefine((referrer, ctx) => {
-    if (referrer.agencyType === 'anonymous') return;
-    if (!referrer.name) required(ctx, 'name');
-    if (INDIVIDUAL_AGENCY_TYPES.includes(referrer.agencyType)) {
-      if (!referrer.email && !referrer.phone)
-        required(ctx, 'phone', 'Enter an email address or a telephone number, so we can reach you');
-      return;
-    }
-    for (const field of ['role', 'organisation', 'email', 'phone'] as const) if (!referrer[field]) required(ctx, field);
-  });
+export const ReferrerSchema = fieldsOnly({
+  name: personName(200).optional(),
+  role: text(200).optional(),
+  organisation: text(200).optional(),
+  agencyType: z.enum(Object.keys(AGENCY_TYPES) as [keyof typeof AGENCY_TYPES, ...(keyof typeof AGENCY_TYPES)[]], {
+    message: 'Choose the type of agency you work for',
+  }),
+  email: z.email({ message: 'Enter an email address in the correct format, like name@example.org' }).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001')
+    .optional(),
+}).superRefine((referrer, ctx) => {
+  if (referrer.agencyType === 'anonymous') return;
+  if (!referrer.name) required(ctx, 'name');
+  if (INDIVIDUAL_AGENCY_TYPES.includes(referrer.agencyType)) {
+    if (!referrer.email && !referrer.phone)
+      required(ctx, 'phone', 'Enter an email address or a telephone number, so we can reach you');
+    return;
+  }
+  for (const field of ['role', 'organisation', 'email', 'phone'] as const) if (!referrer[field]) required(ctx, field);
+});
 
 /**
  * A child as the referrer knows them: a neighbour may not know a surname or a date of birth, and
@@ -143,45 +122,47 @@ const missingEpisodes = z.number().int().min(0).max(365);
  * episodes are theirs alone (a 15-year-old's CSE score says nothing about her 6-year-old brother),
  * where the DASH level is about the adult victim and so about every child in the household.
  */
-export const ChildScreeningSchema = z
-  .object({ cseRisk: cseRisk.optional(), missingEpisodes: missingEpisodes.optional() })
-  .strict();
+export const ChildScreeningSchema = fieldsOnly({
+  cseRisk: cseRisk.optional(),
+  missingEpisodes: missingEpisodes.optional(),
+});
 
 /**
  * What the referrer is worried about for one child only, beside the notification's concerns,
  * which are about every child (domestic abuse at home): a 15-year-old's exploitation is not her
  * 6-year-old brother's (Working Together 2023 ch. 3: each child is assessed as an individual).
  */
-export const ChildConcernsSchema = z
-  .object({ factors: factorCodes, indicators: indicatorIds, screening: ChildScreeningSchema.optional() })
-  .strict();
+export const ChildConcernsSchema = fieldsOnly({
+  factors: factorCodes,
+  indicators: indicatorIds,
+  screening: ChildScreeningSchema.optional(),
+});
 
-export const ChildSchema = z
-  .strictObject({
-    firstName: personName(100).optional(),
-    lastName: personName(100).optional(),
-    otherNames: personName(200).optional(),
-    /** Unborn babies have an expected date of delivery instead. */
-    dateOfBirth: isoDate.optional(),
-    expectedDateOfDelivery: isoDate.optional(),
-    /** Completed years, roughly, when the referrer does not know the date of birth. */
-    approximateAge: z
-      .number({ message: 'Enter the approximate age as a whole number of years, like 8' })
-      .int('Enter the approximate age as a whole number of years, like 8')
-      .min(0, 'Approximate age must be 0 or more')
-      .max(17, 'Approximate age must be 17 or less')
-      .optional(),
-    gender: z.enum(codesOf(GENDERS), { message: 'Choose a gender code: a, b, c or d' }),
-    ethnicity: z.enum(codesOf(ETHNICITIES), { message: 'Choose an ethnicity code' }).default('NOBT'),
-    address: AddressSchema,
-    school: text(200).optional(),
-    /** Unknown stays unknown: a guessed language could hide the need for an interpreter. */
-    firstLanguage: text(100).optional(),
-    interpreterNeeded: z.boolean().optional(),
-    disability: text(500).optional(),
-    nhsNumber: nhsNumber.optional(),
-    concerns: ChildConcernsSchema.optional(),
-  })
+export const ChildSchema = fieldsOnly({
+  firstName: personName(100).optional(),
+  lastName: personName(100).optional(),
+  otherNames: personName(200).optional(),
+  /** Unborn babies have an expected date of delivery instead. */
+  dateOfBirth: isoDate.optional(),
+  expectedDateOfDelivery: isoDate.optional(),
+  /** Completed years, roughly, when the referrer does not know the date of birth. */
+  approximateAge: z
+    .number({ message: 'Enter the approximate age as a whole number of years, like 8' })
+    .int('Enter the approximate age as a whole number of years, like 8')
+    .min(0, 'Approximate age must be 0 or more')
+    .max(17, 'Approximate age must be 17 or less')
+    .optional(),
+  gender: z.enum(codesOf(GENDERS), { message: 'Choose a gender code: a, b, c or d' }),
+  ethnicity: z.enum(codesOf(ETHNICITIES), { message: 'Choose an ethnicity code' }).default('NOBT'),
+  address: AddressSchema,
+  school: text(200).optional(),
+  /** Unknown stays unknown: a guessed language could hide the need for an interpreter. */
+  firstLanguage: text(100).optional(),
+  interpreterNeeded: z.boolean().optional(),
+  disability: text(500).optional(),
+  nhsNumber: nhsNumber.optional(),
+  concerns: ChildConcernsSchema.optional(),
+})
   .superRefine((child, ctx) => {
     if (child.dateOfBirth && child.expectedDateOfDelivery) {
       ctx.addIssue({
@@ -225,7 +206,7 @@ export const childNameOf = (
   return `Child ${childIndex + 1}${child ? `: ${childName(child)}` : ''}`;
 };
 
-const PersonSchema = z.strictObject({
+const PersonSchema = fieldsOnly({
   name: personName(200),
   relationship: text(100),
   dateOfBirth: isoDate.optional(),
@@ -237,28 +218,26 @@ export const ParentOrCarerSchema = PersonSchema.extend({
   parentalResponsibility: z.boolean().optional(),
 });
 
-export const ScreeningSchema = z
-  .strictObject({
-    /** Police DASH domestic abuse risk level: about the household's adult victim, so about every child. */
-    dashRisk: z.enum(['standard', 'medium', 'high']).optional(),
-    /** With one child only; with several, each child's own is on the child (children[i].concerns.screening). */
-    cseRisk: cseRisk.optional(),
-    missingEpisodes: missingEpisodes.optional(),
-    /**
-     * When a missing child came back or was found (England's local date and, when known, time):
-     * the return home interview is due 72 hours after the return, not after we hear of it.
-     */
-    returnedOn: isoDate.optional(),
-    returnedTime: z
-      .string()
-      .trim()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time the child came back as a 24-hour time, like 21:30')
-      .optional(),
-  })
-  .refine((s) => s.returnedTime === undefined || s.returnedOn !== undefined, {
-    path: ['returnedTime'],
-    message: 'Enter the date the child came back, as well as the time',
-  });
+export const ScreeningSchema = fieldsOnly({
+  /** Police DASH domestic abuse risk level: about the household's adult victim, so about every child. */
+  dashRisk: z.enum(['standard', 'medium', 'high']).optional(),
+  /** With one child only; with several, each child's own is on the child (children[i].concerns.screening). */
+  cseRisk: cseRisk.optional(),
+  missingEpisodes: missingEpisodes.optional(),
+  /**
+   * When a missing child came back or was found (England's local date and, when known, time):
+   * the return home interview is due 72 hours after the return, not after we hear of it.
+   */
+  returnedOn: isoDate.optional(),
+  returnedTime: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time the child came back as a 24-hour time, like 21:30')
+    .optional(),
+}).refine((s) => s.returnedTime === undefined || s.returnedOn !== undefined, {
+  path: ['returnedTime'],
+  message: 'Enter the date the child came back, as well as the time',
+});
 
 const hasConcern = (c: { factors: unknown[]; indicators: unknown[] } | undefined): boolean =>
   c !== undefined && c.factors.length + c.indicators.length > 0;
@@ -268,7 +247,7 @@ const hasConcern = (c: { factors: unknown[]; indicators: unknown[] } | undefined
  * both, as the referrer chose them; neither is derived from the other, so the record says what the
  * referrer said whichever channel it came through.
  */
-export const ConcernsSchema = z.strictObject({
+export const ConcernsSchema = fieldsOnly({
   /** About every child of the notification; a child's own concerns are on the child. */
   factors: factorCodes,
   indicators: indicatorIds,
@@ -287,9 +266,9 @@ export const ConcernsSchema = z.strictObject({
 export const ConsentSchema = z.discriminatedUnion(
   'status',
   [
-    z.strictObject({ status: z.literal('given') }),
-    z.strictObject({ status: z.literal('refused'), reason: text(2000) }),
-    z.strictObject({
+    fieldsOnly({ status: z.literal('given') }),
+    fieldsOnly({ status: z.literal('refused'), reason: text(2000) }),
+    fieldsOnly({
       status: z.literal('not-sought'),
       /** Consent is not sought when asking would increase the risk to the child. */
       reason: text(2000),
@@ -298,7 +277,7 @@ export const ConsentSchema = z.discriminatedUnion(
   { message: 'Say whether consent was given, refused, or not sought because asking would increase the risk' },
 );
 
-export const ProfessionalSchema = z.strictObject({
+export const ProfessionalSchema = fieldsOnly({
   name: personName(200),
   role: text(200),
   organisation: text(200),
@@ -307,24 +286,22 @@ export const ProfessionalSchema = z.strictObject({
   email: z.email({ message: 'Enter an email address, like name@agency.example' }).max(320).optional(),
 });
 
-export const NotificationSchema = z
-  .object({
-    referrer: ReferrerSchema,
-    children: z.array(ChildSchema).min(1, 'Tell us about at least one child').max(MAX_CHILDREN),
-    parentsAndCarers: z.array(ParentOrCarerSchema).max(20).default([]),
-    householdMembers: z.array(PersonSchema).max(30).default([]),
-    concerns: ConcernsSchema,
-    expectation: text(5000).describe('What the referrer expects to happen'),
-    immediateDanger: z.boolean({ message: 'Say whether any child is in immediate danger' }),
-    otherProfessionals: z.array(ProfessionalSchema).max(30).default([]),
-    consent: ConsentSchema,
-    childViews: text(5000).optional(),
-    /** The referring agency's own reference, such as a police incident number. */
-    agencyReference: text(100).optional(),
-    /** Present when the concern is about an adult who works or volunteers with children (LADO). */
-    adultConcern: AdultConcernSchema.optional(),
-  })
-  .strict()
+export const NotificationSchema = fieldsOnly({
+  referrer: ReferrerSchema,
+  children: z.array(ChildSchema).min(1, 'Tell us about at least one child').max(MAX_CHILDREN),
+  parentsAndCarers: z.array(ParentOrCarerSchema).max(20).default([]),
+  householdMembers: z.array(PersonSchema).max(30).default([]),
+  concerns: ConcernsSchema,
+  expectation: text(5000).describe('What the referrer expects to happen'),
+  immediateDanger: z.boolean({ message: 'Say whether any child is in immediate danger' }),
+  otherProfessionals: z.array(ProfessionalSchema).max(30).default([]),
+  consent: ConsentSchema,
+  childViews: text(5000).optional(),
+  /** The referring agency's own reference, such as a police incident number. */
+  agencyReference: text(100).optional(),
+  /** Present when the concern is about an adult who works or volunteers with children (LADO). */
+  adultConcern: AdultConcernSchema.optional(),
+})
   .superRefine((n, ctx) => {
     // Which child a CSE score or a missing count is about cannot be guessed when there are several.
     if (n.children.length < 2) return;

@@ -48,6 +48,24 @@ describe('checking the referrer journey answers', () => {
     });
   });
 
+  it('clears the consent reason when the answer changes to given, so the notification can still be sent', () => {
+    // Prepare: consent refused, with a reason typed
+    const page = findPage('consent', {})!;
+    const refused = answerPage(
+      page,
+      {},
+      { consentStatus: ['refused'], refusedReason: ['The parents said no when asked on the phone.'] },
+      now,
+    );
+
+    // Act: the referrer changes their answer
+    const given = answerPage(page, refused.answers, { consentStatus: ['given'], refusedReason: ['still typed'] }, now);
+
+    // Assess
+    expect(given.errors).toEqual({});
+    expect(notificationInput(given.answers).consent).toEqual({ status: 'given' });
+  });
+
   it("asks each child's own CSE screening outcome and missing count when there are several children, and sends them as that child's", () => {
     // Prepare: two children and a worry about exploitation; DASH stays one answer for the household.
     const draft = {

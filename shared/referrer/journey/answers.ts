@@ -236,10 +236,13 @@ export const answerPage = (
 ): { answers: Answers; errors: PageErrors } => {
   const index = page.list ? itemIndex(page) : 0;
   const next = structuredClone(answers) as Record<string, unknown>;
+  const revealed = (field: Field) => !field.when || one(values, field.when.field) === field.when.value;
   for (const field of page.fields) {
-    const applies = !field.when || one(values, field.when.field) === field.when.value;
-    // Two conditional fields may share a path (the consent reason): only the revealed one writes it.
-    if (!applies && page.fields.some((f) => f !== field && f.path === field.path)) continue;
+    const applies = revealed(field);
+    // Two conditional fields may share a path (the consent reason): only the revealed one writes
+    // it, and with neither revealed ("given") it is cleared, or a reason typed for another answer
+    // would be sent with consent given, which the notification refuses.
+    if (!applies && page.fields.some((f) => f !== field && f.path === field.path && revealed(f))) continue;
     const path = resolve(field.path, index);
     setAt(next, path, applies ? convert(field, values, answerAt(next, path)) : undefined);
   }
