@@ -68,6 +68,8 @@ export const claimKey = async (
  * email (anonymous, or a member of the public who gave a phone number) names no one the key could
  * belong to, so the key is scoped to the notification itself: a retry of the same notification
  * finds its contact, and two strangers who both chose the key "1" are never refused as one caller.
+ * The body is fingerprinted before it is validated: the handler's `readJsonBody` has already
+ * refused any nesting deep enough to overflow `canonical`'s recursion.
  */
 export const publicApiScope = (body: unknown): string => {
   const email = (body as { referrer?: { email?: unknown } } | null)?.referrer?.email;
