@@ -267,7 +267,8 @@ const main = async () => {
     );
     console.log(
       `  failed ${counts.byStatus['triage-failed'] ?? 0}, stuck ${counts.unfinished}, ` +
-        `duplicated ${Math.max(0, counts.total - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged} (${counts.acknowledgementPending} recorded as pending)`,
+        `duplicated ${Math.max(0, counts.total - accepted) + counts.duplicatedAcknowledgements}, unacknowledged ${counts.unacknowledged} (${counts.acknowledgementPending} recorded as pending), ` +
+        `read by key older than stored ${counts.staleReads}`,
     );
     console.log(`  by status: ${JSON.stringify(counts.byStatus)}`);
     // CPU time depends far less on the neighbours than throughput does, so it is what compares two runs.

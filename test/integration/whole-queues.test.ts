@@ -277,6 +277,7 @@ describe('a burst of notifications', () => {
       duplicatedAcknowledgements: 0,
       unacknowledged: 0,
       acknowledgementPending: 0,
+      staleReads: 0,
     });
   }, 240_000);
 });

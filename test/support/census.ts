@@ -3,7 +3,7 @@
  * the local mailbox. The burst and restart tests and `npm run bench:pipeline` judge a run by it.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
 import type { RunningLocalSystem } from './local-system';
 
@@ -18,6 +18,11 @@ export interface Census {
   total: number;
   /** Still received or triaging. */
   unfinished: number;
+  /**
+   * Contacts whose read by key (GetItem, as every use case reads one) gave an older version than
+   * the scan found: a store answering so would have handlers act on a contact as it was.
+   */
+  staleReads: number;
 }
 
 const UNFINISHED = ['received', 'triaging'];
@@ -27,6 +32,8 @@ export async function census(system: RunningLocalSystem, options: { since?: stri
   const byStatus: Record<string, number> = {};
   const pastTriage = new Set<string>();
   let acknowledgementPending = 0;
+  const versions = new Map<string, number>();
+  let staleReads = 0;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   try {
     do {
@@ -36,7 +43,7 @@ export async function census(system: RunningLocalSystem, options: { since?: stri
           ExclusiveStartKey,
           FilterExpression: 'sk = :contact AND receivedAt >= :since',
           ExpressionAttributeValues: { ':contact': 'CONTACT', ':since': options.since ?? '' },
-          ProjectionExpression: '#status, #reference, acknowledgement',
+          ProjectionExpression: 'pk, version, #status, #reference, acknowledgement',
           ExpressionAttributeNames: { '#status': 'status', '#reference': 'reference' },
         }),
       );
@@ -45,9 +52,11 @@ export async function census(system: RunningLocalSystem, options: { since?: stri
         byStatus[status] = (byStatus[status] ?? 0) + 1;
         if (!UNFINISHED.includes(status) && status !== 'triage-failed') pastTriage.add(item.reference as string);
         if (item.acknowledgement?.status === 'pending') acknowledgementPending += 1;
+        versions.set(item.pk as string, item.version as number);
       }
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
+    staleReads = await countStaleReads(db, system.endpoints.outputs.ContactsTableName!, versions);
   } finally {
     db.destroy();
   }
@@ -64,7 +73,33 @@ export async function census(system: RunningLocalSystem, options: { since?: stri
     duplicatedAcknowledgements: [...acknowledgements.values()].filter((n) => n > 1).length,
     total,
     unfinished: UNFINISHED.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0),
+    staleReads,
   };
+}
+
+/** Reads each contact by key, 100 at a time, and counts those older than the scan found them. */
+async function countStaleReads(
+  db: DynamoDBDocumentClient,
+  TableName: string,
+  versions: ReadonlyMap<string, number>,
+): Promise<number> {
+  const keys = [...versions.keys()];
+  let stale = 0;
+  for (let start = 0; start < keys.length; start += 100) {
+    let RequestItems: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression?: string }> | undefined = {
+      [TableName]: {
+        Keys: keys.slice(start, start + 100).map((pk) => ({ pk, sk: 'CONTACT' })),
+        ProjectionExpression: 'pk, version',
+      },
+    };
+    while (RequestItems && Object.keys(RequestItems).length) {
+      const page = await db.send(new BatchGetCommand({ RequestItems }));
+      for (const item of page.Responses?.[TableName] ?? [])
+        if ((item.version as number) < versions.get(item.pk as string)!) stale += 1;
+      RequestItems = page.UnprocessedKeys as typeof RequestItems;
+    }
+  }
+  return stale;
 }
 
 /**
