@@ -9,7 +9,8 @@ describe("npm start's Node flags", () => {
     // Act
     const flags = startScriptNodeFlags();
 
-    // Assess: AsyncLocalStorage on V8's continuation data (invocation-scope.ts says why).
-    expect(flags).toEqual(['--experimental-async-context-frame']);
+    // Assess: AsyncLocalStorage on V8's continuation data (invocation-scope.ts says why), and a
+    // young generation sized for a burst's garbage (README, *Bursts*).
+    expect(flags).toEqual(['--experimental-async-context-frame', '--max-semi-space-size=64']);
   });
 });
