@@ -339,6 +339,24 @@ describe('an acknowledgement that cannot be recorded', () => {
     await expect(sending).rejects.toThrow('Could not record the acknowledgement of awaiting (not-found)');
   });
 
+  it('fails, sending nothing, when the contact is read as it stood before its acknowledgement was recorded pending', async () => {
+    // Prepare: only a pending acknowledgement is ever queued, so a contact read without one is a
+    // read older than the message (a local emulator once answered so for twenty minutes).
+    const { store } = memoryStore([
+      contact('awaiting', 'triaging', { notification: aSchoolNeglectNotification() } as Partial<Contact>),
+    ]);
+    const sent: unknown[] = [];
+    const deps = acknowledgementDeps(store, { sendOnce: async (message: unknown) => void sent.push(message) });
+
+    // Act
+    const sending = sendAcknowledgement('awaiting', deps);
+
+    // Assess
+    await expect(sending).rejects.toThrow('read without its pending acknowledgement; retried');
+    expect(sent).toEqual([]);
+    expect(store.contacts.get('awaiting')!.acknowledgement).toBeUndefined();
+  });
+
   it.each([
     ['fails while the contact, changing under every write, is still pending', 'pending', false],
     ['is done when the contact, changing under every write, is found marked sent', 'sent', true],
