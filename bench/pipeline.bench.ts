@@ -252,7 +252,7 @@ const main = async () => {
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = pid === undefined ? undefined : sampleCpu(pid);
     const ownCpu = process.cpuUsage(ownCpuBefore);
-    const counts = await census(system, { since });
+    const counts = await census(system, { since, readByKey: true });
     const awaiting =
       (counts.byStatus['awaiting-decision'] ?? 0) +
       (counts.byStatus['awaiting-manager'] ?? 0) +

@@ -268,6 +268,8 @@ describe('a burst of notifications', () => {
       counts = await census(system, { since });
     }
 
+    counts = await census(system, { since, readByKey: true });
+
     // Assess
     expect(statuses.filter((status) => status !== 202)).toEqual([]);
     expect(counts).toMatchObject({

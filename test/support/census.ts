@@ -7,6 +7,8 @@ import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } fr
 import { STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
 import type { RunningLocalSystem } from './local-system';
 
+type KeysAndAttributes = { Keys: Record<string, unknown>[]; ProjectionExpression: string; ConsistentRead: boolean };
+
 export interface Census {
   byStatus: Record<string, number>;
   /** Contacts past triage whose referrer has no acknowledgement in the mailbox. */
@@ -19,21 +21,25 @@ export interface Census {
   /** Still received or triaging. */
   unfinished: number;
   /**
-   * Contacts whose read by key (GetItem, as every use case reads one) gave an older version than
-   * the scan found: a store answering so would have handlers act on a contact as it was.
+   * With `readByKey`: contacts whose consistent read by key gave an older version than the scan
+   * found, or none at all. The use cases read a contact by key (GetItem, or a Query of its
+   * partition), so a store answering so would have them act on a contact as it was.
    */
-  staleReads: number;
+  staleReads?: number;
 }
 
 const UNFINISHED = ['received', 'triaging'];
 
-export async function census(system: RunningLocalSystem, options: { since?: string } = {}): Promise<Census> {
+export async function census(
+  system: RunningLocalSystem,
+  options: { since?: string; readByKey?: boolean } = {},
+): Promise<Census> {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient(system.clientConfig('dynamodb')));
   const byStatus: Record<string, number> = {};
   const pastTriage = new Set<string>();
   let acknowledgementPending = 0;
-  const versions = new Map<string, number>();
-  let staleReads = 0;
+  const versions = new Map<string, number | undefined>();
+  let staleReads: number | undefined;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   try {
     do {
@@ -52,11 +58,12 @@ export async function census(system: RunningLocalSystem, options: { since?: stri
         byStatus[status] = (byStatus[status] ?? 0) + 1;
         if (!UNFINISHED.includes(status) && status !== 'triage-failed') pastTriage.add(item.reference as string);
         if (item.acknowledgement?.status === 'pending') acknowledgementPending += 1;
-        versions.set(item.pk as string, item.version as number);
+        versions.set(item.pk as string, item.version as number | undefined);
       }
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
-    staleReads = await countStaleReads(db, system.endpoints.outputs.ContactsTableName!, versions);
+    if (options.readByKey)
+      staleReads = await countStaleReads(db, system.endpoints.outputs.ContactsTableName!, versions);
   } finally {
     db.destroy();
   }
@@ -73,31 +80,37 @@ export async function census(system: RunningLocalSystem, options: { since?: stri
     duplicatedAcknowledgements: [...acknowledgements.values()].filter((n) => n > 1).length,
     total,
     unfinished: UNFINISHED.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0),
-    staleReads,
+    ...(staleReads === undefined ? {} : { staleReads }),
   };
 }
 
-/** Reads each contact by key, 100 at a time, and counts those older than the scan found them. */
+/**
+ * Reads each contact by key, 100 at a time, and counts those older than the scan found them or
+ * missing (a contact has no version until its first update: none counts as 0).
+ */
 async function countStaleReads(
   db: DynamoDBDocumentClient,
   TableName: string,
-  versions: ReadonlyMap<string, number>,
+  versions: ReadonlyMap<string, number | undefined>,
 ): Promise<number> {
   const keys = [...versions.keys()];
   let stale = 0;
   for (let start = 0; start < keys.length; start += 100) {
-    let RequestItems: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression?: string }> | undefined = {
+    const batch = keys.slice(start, start + 100);
+    const read = new Map<string, number>();
+    let RequestItems: Record<string, KeysAndAttributes> | undefined = {
       [TableName]: {
-        Keys: keys.slice(start, start + 100).map((pk) => ({ pk, sk: 'CONTACT' })),
+        Keys: batch.map((pk) => ({ pk, sk: 'CONTACT' })),
         ProjectionExpression: 'pk, version',
+        ConsistentRead: true,
       },
     };
     while (RequestItems && Object.keys(RequestItems).length) {
       const page = await db.send(new BatchGetCommand({ RequestItems }));
-      for (const item of page.Responses?.[TableName] ?? [])
-        if ((item.version as number) < versions.get(item.pk as string)!) stale += 1;
+      for (const item of page.Responses?.[TableName] ?? []) read.set(item.pk as string, (item.version as number) ?? 0);
       RequestItems = page.UnprocessedKeys as typeof RequestItems;
     }
+    stale += batch.filter((pk) => (read.get(pk) ?? -1) < (versions.get(pk) ?? 0)).length;
   }
   return stale;
 }
