@@ -387,9 +387,9 @@ export const sendAcknowledgement = async (
   // confirmation offer and the idempotency record's put and read, which only found it sent.
   if (contact.acknowledgement && contact.acknowledgement.status !== 'pending') return { sent: true };
   // Only a contact recorded as pending is ever queued here or sent here by the outcome's consumer,
-  // so one with no acknowledgement at all was read as it stood before that record: the message fails and comes back (at worst to the
-  // dead-letter queue and its alarm) rather than sending now and being deleted with the contact
-  // still pending, which nothing would then send or mark.
+  // so one with no acknowledgement at all was read as it stood before that record: the message
+  // fails and comes back (at worst to the dead-letter queue and its alarm) rather than sending now
+  // and being deleted with the contact still pending, which nothing would then send or mark.
   if (!contact.acknowledgement)
     throw new Error(`The contact ${contactId} was read without its pending acknowledgement; retried`);
   const { now } = deps;
