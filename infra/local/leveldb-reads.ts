@@ -16,6 +16,10 @@
  * when no snapshot is given, and the asynchronous read took its own snapshot at the call, so a
  * write still in flight was not seen then either. dynalite's per-item locks still order its own
  * read-then-write. Writes, and so what a kill can lose, are untouched.
+ *
+ * What it shares with the asynchronous read: both go through LevelDB 1.20's `Version::Get`, which
+ * can answer an older version of a key than iterators see (google/leveldb#320, fixed in 1.21; see
+ * the README's *Left, and known limits*, and `staleReads` in test/support/census.ts).
  */
 import { type ClassicLevel, DynaliteLevel } from './dynalite-level';
 

@@ -3,11 +3,16 @@
  * the local mailbox. The burst and restart tests and `npm run bench:pipeline` judge a run by it.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  DynamoDBDocumentClient,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
 import type { RunningLocalSystem } from './local-system';
-
-type KeysAndAttributes = { Keys: Record<string, unknown>[]; ProjectionExpression: string; ConsistentRead: boolean };
 
 export interface Census {
   byStatus: Record<string, number>;
@@ -98,7 +103,7 @@ async function countStaleReads(
   for (let start = 0; start < keys.length; start += 100) {
     const batch = keys.slice(start, start + 100);
     const read = new Map<string, number>();
-    let RequestItems: Record<string, KeysAndAttributes> | undefined = {
+    let RequestItems: BatchGetCommandInput['RequestItems'] = {
       [TableName]: {
         Keys: batch.map((pk) => ({ pk, sk: 'CONTACT' })),
         ProjectionExpression: 'pk, version',
@@ -106,9 +111,9 @@ async function countStaleReads(
       },
     };
     while (RequestItems && Object.keys(RequestItems).length) {
-      const page = await db.send(new BatchGetCommand({ RequestItems }));
+      const page: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems }));
       for (const item of page.Responses?.[TableName] ?? []) read.set(item.pk as string, (item.version as number) ?? 0);
-      RequestItems = page.UnprocessedKeys as typeof RequestItems;
+      RequestItems = page.UnprocessedKeys;
     }
     stale += batch.filter((pk) => (read.get(pk) ?? -1) < (versions.get(pk) ?? 0)).length;
   }
