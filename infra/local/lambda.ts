@@ -108,20 +108,6 @@ export const DEFAULT_LOCAL_CONCURRENCY = 8;
 /** How many invocations of queued work (queue consumers, state machine tasks, schedules) run at once in all. */
 export const DEFAULT_WORK_CONCURRENCY = 16;
 /**
- * How many requests to one function run at once on a laptop, when the template reserves no
- * fewer; the rest wait their turn, first come first served. In AWS each request has an execution
- * environment of its own; here every request started shares the one event loop and the
- * emulators' thread, and fifty at once only interleave: each waits behind the others' steps at
- * every hop (the handler, each emulator request, the answer), so the time a request takes
- * spreads with the luck of its place in each queue. Admitted in order, the rest waiting in line,
- * a burst's requests take about the same time each. On 3 December, five rounds of intake-only
- * 10,000 runs (50 at a time) alternating 24 with no cap: intake's p99 lower in every round (191 to
- * 323 ms against 216 to 364), the requests a second about the same (0.93 to 1.16 times). 16 gave
- * fewer requests a second in four rounds of five (the two threads take turns with fewer in
- * flight), 8 fewer in every pair on 2 December, and 32 a higher p99 in two pairs with 24.
- */
-export const DEFAULT_REQUEST_CONCURRENCY = 24;
-/**
  * While requests run (and for `REQUESTS_SETTLE_MS` after), the least time between two pieces of
  * work starting. One at a time was not enough to put callers first: work followed work without a
  * gap, and a 10,000 burst's triage took about a fifth of the two cores while the POSTs arrived
@@ -147,8 +133,7 @@ export const IDLE_CHECK_MS = 500;
  * Two lanes, as in AWS, where an API's functions scale with its callers while queued work waits
  * for the concurrency reserved for it:
  *  - `request`: someone is waiting for the answer (HTTP API, inbound mail, `npm run invoke`).
- *    Held to the function's reserved concurrency and, per function, to the laptop's request cap
- *    (`DEFAULT_REQUEST_CONCURRENCY`), never to the work lane's caps.
+ *    Held only to the function's reserved concurrency, never to the laptop's cap.
  *  - `work`: queue consumers, state machine tasks and schedules. Held to the per-function cap and
  *    to a total for the lane, and while any request runs (and a moment after, `REQUESTS_SETTLE_MS`)
  *    to one at a time, started at least `WORK_SPACING_WHILE_REQUESTS_MS` apart: the one event loop
@@ -159,7 +144,7 @@ export type Lane = 'request' | 'work';
 /**
  * Invocations beyond a limit wait their turn, first come first served, and their timeout starts
  * only when they do run: locally a throttled invocation waits, where in AWS it would be refused.
- * The request lane holds each function to its reserved concurrency and the request cap with one of these.
+ * The request lane holds each function to its reserved concurrency with one of these.
  */
 export class ConcurrencyLimit {
   private running = 0;
@@ -320,16 +305,6 @@ export class WorkQueue {
   }
 }
 
-/** This machine's caps (the defaults above where not given). */
-export interface LocalLimits {
-  /** Work: invocations of one function at once. */
-  functionConcurrency?: number;
-  /** Work: invocations of all functions at once. */
-  workConcurrency?: number;
-  /** Requests: invocations of one function at once. */
-  requestConcurrency?: number;
-}
-
 export class LambdaInvoker {
   private readonly handlers = new Map<string, Promise<Handler>>();
   private readonly environments = new Map<string, Record<string, string>>();
@@ -342,29 +317,22 @@ export class LambdaInvoker {
   /** All queued work together: one at a time, spaced, while requests run (`requestsRecent`). */
   private readonly work: WorkQueue;
 
-  private readonly functionConcurrency: number;
-  private readonly requestConcurrency: number;
-
   constructor(
     readonly functions: LocalFunction[],
     private readonly log: (line: string) => void = (line) => console.log(line),
-    limits: LocalLimits = {},
+    /** The per-function cap on work for this machine; a template's smaller reserved concurrency wins. */
+    private readonly localConcurrency = DEFAULT_LOCAL_CONCURRENCY,
+    workConcurrency = DEFAULT_WORK_CONCURRENCY,
   ) {
-    this.functionConcurrency = limits.functionConcurrency ?? DEFAULT_LOCAL_CONCURRENCY;
-    this.requestConcurrency = limits.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY;
-    const workConcurrency = limits.workConcurrency ?? DEFAULT_WORK_CONCURRENCY;
     this.work = new WorkQueue(
       () => (this.requestsRecent() ? 1 : workConcurrency),
       () => (this.requestsRecent() ? WORK_SPACING_WHILE_REQUESTS_MS : 0),
     );
   }
 
-  /** How many invocations of `fn` may run at once here, in a lane; a template's smaller reserved concurrency wins. */
+  /** How many invocations of `fn` may run at once here, in a lane. */
   concurrencyOf(fn: LocalFunction, lane: Lane = 'work'): number {
-    return Math.min(
-      fn.reservedConcurrency ?? Infinity,
-      lane === 'work' ? this.functionConcurrency : this.requestConcurrency,
-    );
+    return Math.min(fn.reservedConcurrency ?? Infinity, lane === 'work' ? this.localConcurrency : Infinity);
   }
 
   /**

@@ -92,11 +92,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const { skipped } = described;
     if (skipped.length)
       log(`  ${skipped.length} functions without FrontDoor:Entry metadata are not run locally: ${skipped.join(', ')}`);
-    const invoker = new LambdaInvoker(functions, log, {
-      functionConcurrency: positiveNumber(process.env.FRONT_DOOR_FUNCTION_CONCURRENCY),
-      workConcurrency: positiveNumber(process.env.FRONT_DOOR_WORK_CONCURRENCY),
-      requestConcurrency: positiveNumber(process.env.FRONT_DOOR_REQUEST_CONCURRENCY),
-    });
+    const invoker = new LambdaInvoker(
+      functions,
+      log,
+      positiveNumber(process.env.FRONT_DOOR_FUNCTION_CONCURRENCY),
+      positiveNumber(process.env.FRONT_DOOR_WORK_CONCURRENCY),
+    );
 
     const stateMachines = describeStateMachines(deployment);
     const engine = new StepFunctionsEngine(

@@ -219,7 +219,7 @@ describe('the two lanes of local invocations', () => {
     };
     const work = gatedFunction('Work');
     const api = gatedFunction('Api');
-    const invoker = new LambdaInvoker([work, api], () => undefined, { functionConcurrency: 4, workConcurrency: 2 });
+    const invoker = new LambdaInvoker([work, api], () => undefined, 4, 2);
     const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 20));
     const running = ['work 1', 'work 2', 'work 3', 'work 4'].map((label) => invoker.invoke(work, label, 'work'));
     await tick();
@@ -251,44 +251,6 @@ describe('the two lanes of local invocations', () => {
     expect(started).toEqual([...afterRequests, 'work 4']);
   });
 
-  it("holds each function's requests to the request cap, first come first served, and never one function's behind another's", async () => {
-    // Prepare: a cap of two requests a function; four requests to one function, then one to another.
-    const started: string[] = [];
-    const finish = new Map<string, () => void>();
-    (globalThis as { laneTest?: unknown }).laneTest = {
-      run: (label: string) =>
-        new Promise<string>((resolveRun) => {
-          started.push(label);
-          finish.set(label, () => resolveRun(label));
-        }),
-    };
-    const intake = gatedFunction('Intake');
-    const pages = gatedFunction('Pages');
-    const invoker = new LambdaInvoker([intake, pages], () => undefined, { requestConcurrency: 2 });
-    const requests = ['intake 1', 'intake 2', 'intake 3', 'intake 4'].map((label) =>
-      invoker.invoke(intake, label, 'request'),
-    );
-    requests.push(invoker.invoke(pages, 'pages 1', 'request'));
-    await until(() => started.length === 3);
-    const atFirst = [...started];
-
-    // Act: the second request ends, then the rest as they start.
-    finish.get('intake 2')!();
-    await until(() => started.length === 4);
-    const afterOneEnds = [...started];
-    for (const label of ['intake 1', 'pages 1', 'intake 3']) finish.get(label)!();
-    await until(() => started.length === 5);
-    finish.get('intake 4')!();
-    const answers = await Promise.all(requests);
-
-    // Assess
-    expect(invoker.concurrencyOf(intake, 'request')).toBe(2);
-    expect(atFirst).toEqual(['intake 1', 'intake 2', 'pages 1']);
-    expect(afterOneEnds).toEqual([...atFirst, 'intake 3']);
-    expect(started).toEqual([...afterOneEnds, 'intake 4']);
-    expect(answers).toEqual(['intake 1', 'intake 2', 'intake 3', 'intake 4', 'pages 1']);
-  });
-
   it('says when the system is idle, no request or work running or waiting, for housekeeping to go last', async () => {
     // Prepare
     const finish = new Map<string, () => void>();
@@ -297,7 +259,7 @@ describe('the two lanes of local invocations', () => {
     };
     const work = gatedFunction('Work');
     const api = gatedFunction('Api');
-    const invoker = new LambdaInvoker([work, api], () => undefined, { functionConcurrency: 1, workConcurrency: 1 });
+    const invoker = new LambdaInvoker([work, api], () => undefined, 1, 1);
     const idle = jest.fn();
     const longerThanALook = () => new Promise((resolveLater) => setTimeout(resolveLater, IDLE_CHECK_MS + 200));
     const request = invoker.invoke(api, 'request', 'request');
@@ -391,10 +353,7 @@ describe('a queue poller and the work lane', () => {
   const aBusyLane = async (startsExecutions: boolean, waiting = stepPriority(1)) => {
     const step = localFunction('Step', '(label) => globalThis.pollerLaneTest.step(label)');
     const consumer = localFunction('Consumer', 'async (event) => globalThis.pollerLaneTest.consume(event)');
-    const invoker = new LambdaInvoker([step, consumer], () => undefined, {
-      functionConcurrency: 4,
-      workConcurrency: 2,
-    });
+    const invoker = new LambdaInvoker([step, consumer], () => undefined, 4, 2);
     await invoker.loadAll();
     const steps = ['step 1', 'step 2', 'step 3'].map((label, i) =>
       invoker.invoke(step, label, 'work', i < 2 ? stepPriority(1) : waiting),
