@@ -6,7 +6,8 @@
  *     consumer, so it is the emulator's own ceiling. The first POST, the handler's cold start, is
  *     timed on its own before them.
  *  2. End to end: N notifications sent C at a time, timed until every accepted one has reached
- *     awaiting decision, with intake latency measured while triage runs; then the counts of
+ *     awaiting decision, with intake latency measured while triage runs (and its spread: the p99
+ *     over the mean, and the slowest two seconds' p99); then the counts of
  *     failed, stuck, duplicated and unacknowledged contacts from the table and the mailbox.
  *
  *   BENCH_N (10000)  BENCH_CONCURRENCY (50)  BENCH_INTAKE (500: requests per side in part 1)
@@ -80,9 +81,10 @@ interface Timings {
   perSecond: number;
   p50: number;
   p99: number;
+  mean: number;
   failures: number;
   /** Each request's start (from the first's) and latency, in ms, in the order they ended. */
-  samples: string[];
+  samples: Array<readonly [start: number, latency: number]>;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -91,7 +93,7 @@ const percentile = (sorted: number[], p: number) =>
 /** Runs `count` calls, `concurrency` at a time, and times each one. */
 const timed = async (count: number, concurrency: number, call: (i: number) => Promise<boolean>): Promise<Timings> => {
   const latencies: number[] = [];
-  const samples: string[] = [];
+  const samples: Array<readonly [number, number]> = [];
   let next = 0;
   let failures = 0;
   const started = performance.now();
@@ -103,7 +105,7 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
         const ok = await call(i).catch(() => false);
         const latency = performance.now() - t;
         latencies.push(latency);
-        samples.push(`${(t - started).toFixed(1)} ${latency.toFixed(1)}`);
+        samples.push([t - started, latency]);
         if (!ok) failures += 1;
       }
     }),
@@ -116,6 +118,7 @@ const timed = async (count: number, concurrency: number, call: (i: number) => Pr
     perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    mean: latencies.reduce((sum, latency) => sum + latency, 0) / latencies.length,
     failures,
     samples,
   };
@@ -179,6 +182,38 @@ const line = (label: string, t: Timings) =>
   `${label.padEnd(30)} ${t.perSecond.toFixed(1).padStart(8)}/s  p50 ${t.p50.toFixed(0).padStart(6)} ms  p99 ${t.p99.toFixed(0).padStart(6)} ms` +
   `  (${t.count} in ${t.seconds.toFixed(1)} s${t.failures ? `, ${t.failures} refused or failed` : ''})`;
 
+/**
+ * The spread of the latencies, apart from the rate. With `CONCURRENCY` requests always in flight
+ * the mean is `CONCURRENCY` ÷ the rate (Little's law), so a slower moment of the machine raises
+ * the p99 with the mean; the p99 over the mean, and the slowest two seconds (a stall, a slow
+ * start), say how evenly the requests were served.
+ */
+const spread = (t: Timings): string => {
+  const WINDOW_MS = 2000;
+  const windows = new Map<number, number[]>();
+  for (const [start, latency] of t.samples) {
+    const window = Math.floor(start / WINDOW_MS);
+    const latencies = windows.get(window) ?? [];
+    latencies.push(latency);
+    windows.set(window, latencies);
+  }
+  const slowest = [...windows]
+    // A window with few requests (the last) says little about its p99.
+    .filter(([, latencies]) => latencies.length >= CONCURRENCY)
+    .map(([window, latencies]) => ({
+      from: (window * WINDOW_MS) / 1000,
+      p99: percentile(
+        latencies.sort((a, b) => a - b),
+        99,
+      ),
+    }))
+    .reduce((worst, next) => (next.p99 > worst.p99 ? next : worst), { from: 0, p99: 0 });
+  return (
+    `  p99 ${(t.p99 / t.mean).toFixed(2)}× the mean of ${t.mean.toFixed(0)} ms (${CONCURRENCY} in flight: the mean is ${CONCURRENCY} ÷ the rate);` +
+    ` the slowest two seconds' p99 ${slowest.p99.toFixed(0)} ms, from ${slowest.from} s`
+  );
+};
+
 const main = async () => {
   console.log(
     `Pipeline benchmark: ${cpus().length} cores, N=${N}, concurrency ${CONCURRENCY}, intake comparison ${INTAKE} each side`,
@@ -233,10 +268,15 @@ const main = async () => {
     const started = performance.now();
     const intake = await timed(N, CONCURRENCY, intakePoster.post);
     intakePoster.close();
-    if (process.env.BENCH_LATENCIES) writeFileSync(process.env.BENCH_LATENCIES, `${intake.samples.join('\n')}\n`);
+    if (process.env.BENCH_LATENCIES)
+      writeFileSync(
+        process.env.BENCH_LATENCIES,
+        intake.samples.map(([start, latency]) => `${start.toFixed(1)} ${latency.toFixed(1)}\n`).join(''),
+      );
     const accepted = intake.count - intake.failures;
     console.log(`\nEnd to end: ${intake.count} notifications, ${CONCURRENCY} at a time`);
     console.log(line('POST /api/notifications (triage running)', intake));
+    console.log(spread(intake));
     if (process.env.BENCH_INTAKE_ONLY === '1') {
       const cpuAfterIntake = pid === undefined ? undefined : sampleCpu(pid);
       if (cpuBefore && cpuAfterIntake)
