@@ -189,7 +189,10 @@ const line = (label: string, t: Timings) =>
  * start), say how evenly the requests were served.
  */
 const spread = (t: Timings): string => {
+  if (t.count === 0) return '  no requests answered, so no spread';
   const WINDOW_MS = 2000;
+  // Fewer, and the p99 of a window is simply its slowest request.
+  const FEWEST_IN_A_WINDOW = 100;
   const windows = new Map<number, number[]>();
   for (const [start, latency] of t.samples) {
     const window = Math.floor(start / WINDOW_MS);
@@ -197,20 +200,18 @@ const spread = (t: Timings): string => {
     latencies.push(latency);
     windows.set(window, latencies);
   }
-  const slowest = [...windows]
-    // A window with few requests (the last) says little about its p99.
-    .filter(([, latencies]) => latencies.length >= CONCURRENCY)
-    .map(([window, latencies]) => ({
-      from: (window * WINDOW_MS) / 1000,
-      p99: percentile(
-        latencies.sort((a, b) => a - b),
-        99,
-      ),
-    }))
-    .reduce((worst, next) => (next.p99 > worst.p99 ? next : worst), { from: 0, p99: 0 });
+  const p99s = [...windows]
+    .filter(([, latencies]) => latencies.length >= FEWEST_IN_A_WINDOW)
+    .map(([window, latencies]) => {
+      latencies.sort((a, b) => a - b);
+      return { from: (window * WINDOW_MS) / 1000, p99: percentile(latencies, 99) };
+    });
+  const slowest = p99s.length ? p99s.reduce((worst, next) => (next.p99 > worst.p99 ? next : worst)) : undefined;
   return (
-    `  p99 ${(t.p99 / t.mean).toFixed(2)}× the mean of ${t.mean.toFixed(0)} ms (${CONCURRENCY} in flight: the mean is ${CONCURRENCY} ÷ the rate);` +
-    ` the slowest two seconds' p99 ${slowest.p99.toFixed(0)} ms, from ${slowest.from} s`
+    `  p99 ${(t.p99 / t.mean).toFixed(2)}× the mean of ${t.mean.toFixed(0)} ms (${CONCURRENCY} in flight: the mean is about ${CONCURRENCY} ÷ the rate); ` +
+    (slowest
+      ? `the slowest two seconds' p99 ${slowest.p99.toFixed(0)} ms, from ${slowest.from} s`
+      : `no two seconds held ${FEWEST_IN_A_WINDOW} requests`)
   );
 };
 
