@@ -260,7 +260,10 @@ export class StepFunctionsEngine implements ExecutionRoom {
     }
     if (this.room(stateMachineArn) < 1) {
       // AWS's answer when a state machine has as many open executions as it may: nothing starts,
-      // and the caller (a queue consumer) leaves its message in the queue to be retried.
+      // and the caller (a queue consumer) leaves its message in the queue to be retried. Said in
+      // the log, as the pollers take only what there is room for: each refusal is a receive and
+      // a start spent for nothing, and the log is where a burst's run can count them.
+      this.log(`⚙ ${machine.logicalId} ${executionName} refused: ${this.limit} open, the local limit`);
       throw new SfnApiError(
         'ExecutionLimitExceeded',
         `Execution Limit Exceeded: ${machine.name} has ${this.limit} executions open, the local limit (FRONT_DOOR_OPEN_EXECUTIONS)`,

@@ -487,6 +487,7 @@ describe('the cap on open executions', () => {
   let finishers: Array<() => void>;
   let started: string[];
   let engine: StepFunctionsEngine;
+  let logged: string[];
   const machine: LocalStateMachine = {
     logicalId: 'Triage',
     name: 'Triage',
@@ -503,6 +504,7 @@ describe('the cap on open executions', () => {
     dir = mkdtempSync(join(tmpdir(), 'front-door-cap-'));
     finishers = [];
     started = [];
+    logged = [];
     (globalThis as { capTest?: unknown }).capTest = {
       step: () => new Promise((resolveStep) => finishers.push(() => resolveStep({ done: true }))),
       start: (event: { Records: Array<{ body: string }> }) => {
@@ -522,11 +524,11 @@ describe('the cap on open executions', () => {
       [machine],
       new LambdaInvoker([localFunction('Step', '() => globalThis.capTest.step()'), ...functions], () => undefined),
       new ExecutionStore(join(dir, 'executions.json')),
-      () => undefined,
+      (line) => logged.push(line),
       cap,
     );
 
-  it('refuses a start beyond the cap as AWS does (ExecutionLimitExceeded), still answers a repeated start, and makes room as executions end', async () => {
+  it('refuses a start beyond the cap as AWS does (ExecutionLimitExceeded) and says so in the log, still answers a repeated start, and makes room as executions end', async () => {
     // Prepare
     engine = anEngine(2);
     engine.startExecution(machine.arn, 'a', '{}');
@@ -552,6 +554,7 @@ describe('the cap on open executions', () => {
     // Assess
     expect(refused).toBeInstanceOf(SfnApiError);
     expect((refused as SfnApiError).type).toBe('ExecutionLimitExceeded');
+    expect(logged.filter((line) => line.includes('refused'))).toEqual(['⚙ Triage c refused: 2 open, the local limit']);
     expect(repeated).toBe('RUNNING');
     expect(roomAfterOneEnds).toBe(1);
     expect(engine.room(machine.arn)).toBe(0);
