@@ -84,7 +84,8 @@ export const RECONSIDERATION_INDEX = 'byReconsideration';
 export const UNSETTLED_INDEX = 'byUnsettled';
 const UNSETTLED = 'UNSETTLED';
 
-const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
+/** The key of a contact's own item in the contacts table. */
+export const contactKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'CONTACT' });
 const statusLinkKey = (token: string) => ({ pk: `STATUSLINK#${statusTokenHash(token)}`, sk: 'LINK' });
 const statusPartition = (status: ContactStatus) => `STATUS#${status}`;
 const statusKeys = (contact: Pick<ContactRecord, 'status' | 'receivedAt' | 'recommendation' | 'decision'>) => ({

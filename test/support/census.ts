@@ -11,7 +11,7 @@ import {
   QueryCommand,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
+import { contactKey, STATUS_INDEX } from '../../shared/aws/dynamo-contact-store';
 import type { RunningLocalSystem } from './local-system';
 
 export interface Census {
@@ -54,7 +54,7 @@ export async function census(
           ExclusiveStartKey,
           FilterExpression: 'sk = :contact AND receivedAt >= :since',
           ExpressionAttributeValues: { ':contact': 'CONTACT', ':since': options.since ?? '' },
-          ProjectionExpression: 'pk, version, #status, #reference, acknowledgement',
+          ProjectionExpression: 'contactId, version, #status, #reference, acknowledgement',
           ExpressionAttributeNames: { '#status': 'status', '#reference': 'reference' },
         }),
       );
@@ -63,7 +63,7 @@ export async function census(
         byStatus[status] = (byStatus[status] ?? 0) + 1;
         if (!UNFINISHED.includes(status) && status !== 'triage-failed') pastTriage.add(item.reference as string);
         if (item.acknowledgement?.status === 'pending') acknowledgementPending += 1;
-        versions.set(item.pk as string, item.version as number | undefined);
+        versions.set(item.contactId as string, item.version as number | undefined);
       }
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -98,24 +98,25 @@ async function countStaleReads(
   TableName: string,
   versions: ReadonlyMap<string, number | undefined>,
 ): Promise<number> {
-  const keys = [...versions.keys()];
+  const contactIds = [...versions.keys()];
   let stale = 0;
-  for (let start = 0; start < keys.length; start += 100) {
-    const batch = keys.slice(start, start + 100);
+  for (let start = 0; start < contactIds.length; start += 100) {
+    const batch = contactIds.slice(start, start + 100);
     const read = new Map<string, number>();
     let RequestItems: BatchGetCommandInput['RequestItems'] = {
       [TableName]: {
-        Keys: batch.map((pk) => ({ pk, sk: 'CONTACT' })),
-        ProjectionExpression: 'pk, version',
+        Keys: batch.map(contactKey),
+        ProjectionExpression: 'contactId, version',
         ConsistentRead: true,
       },
     };
     while (RequestItems && Object.keys(RequestItems).length) {
       const page: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems }));
-      for (const item of page.Responses?.[TableName] ?? []) read.set(item.pk as string, (item.version as number) ?? 0);
+      for (const item of page.Responses?.[TableName] ?? [])
+        read.set(item.contactId as string, (item.version as number) ?? 0);
       RequestItems = page.UnprocessedKeys;
     }
-    stale += batch.filter((pk) => (read.get(pk) ?? -1) < (versions.get(pk) ?? 0)).length;
+    stale += batch.filter((contactId) => (read.get(contactId) ?? -1) < (versions.get(contactId) ?? 0)).length;
   }
   return stale;
 }
