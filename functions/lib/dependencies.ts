@@ -3,7 +3,7 @@ import { createWorkingCalendar } from '../../shared/calendar';
 import { requireSetting, runtimeConfig, type RuntimeConfig } from '../../shared/config';
 import { DynamoCaseRegistry } from '../../shared/aws/dynamo-case-registry';
 import { DynamoContactStore } from '../../shared/aws/dynamo-contact-store';
-import { DynamoRateLimiter } from '../../shared/aws/dynamo-rate-limiter';
+import { DynamoRateCounters } from '../../shared/aws/dynamo-rate-counters';
 import { DynamoHandoverStore } from '../../shared/aws/dynamo-handover-store';
 import { DynamoConsultationStore } from '../../shared/aws/dynamo-consultation-store';
 import { DynamoStatusCodeStore } from '../../shared/aws/dynamo-status-code-store';
@@ -14,6 +14,7 @@ import { matchKeyReader, rateLimitKeyReader } from '../../shared/aws/secrets-man
 import { SesMailer } from '../../shared/aws/ses-mailer';
 import { SqsQueue } from '../../shared/aws/sqs-queue';
 import { StepFunctionsWorkflow } from '../../shared/aws/step-functions-workflow';
+import { leasedRateLimiter } from '../../shared/web/leased-rate-limiter';
 import { metrics } from './observability';
 
 /**
@@ -54,8 +55,11 @@ export const referrerAddresses = once(
   () => new DynamoReferrerAddresses(config().CONTACTS_TABLE, undefined, config().CONTACT_RETENTION_YEARS),
 );
 /** Per-source request counters, shared by every instance (shared/web/rate-limit.ts). */
-export const rateLimiter = once(
-  () => new DynamoRateLimiter(config().CONTACTS_TABLE, rateLimitKeyReader(config().RATE_LIMIT_KEY_SECRET_ARN)),
+export const rateLimiter = once(() =>
+  leasedRateLimiter(
+    new DynamoRateCounters(config().CONTACTS_TABLE),
+    rateLimitKeyReader(config().RATE_LIMIT_KEY_SECRET_ARN),
+  ),
 );
 export const revokedSessions = once(() => new DynamoRevokedSessions(config().CONTACTS_TABLE));
 export const mailer = once(

@@ -22,6 +22,16 @@ export interface RateLimiter {
   take(limit: RateLimit, source: string, now: number): Promise<RateDecision>;
 }
 
+/** The shared counters a limiter counts into: one per limit, source and window. */
+export interface RateCounters {
+  /**
+   * Adds `n` to `counter` atomically and answers its total after the addition, so callers adding
+   * at once each get a different total. `endsAt` is when the counter's window ends (milliseconds),
+   * after which it is never read again.
+   */
+  add(counter: string, n: number, endsAt: number): Promise<number>;
+}
+
 /**
  * The counter a request counts against: the source only as a keyed hash (an address is personal
  * data, and a plain hash of an IPv4 address is reversed by hashing all four billion), under the

@@ -91,7 +91,7 @@ type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructu
 describe('per-source rate limits on the submission routes', () => {
   beforeEach(() => {
     jest.clearAllMocks();
-    mockLimiter.counters.clear();
+    mockLimiter.reset();
     // Early in a window, so no test's requests fall either side of a window's end.
     jest.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000 + 1_000);
   });
@@ -177,7 +177,7 @@ describe('per-source rate limits on the submission routes', () => {
 describe('per-source rate limits on the status page', () => {
   beforeEach(() => {
     jest.clearAllMocks();
-    mockLimiter.counters.clear();
+    mockLimiter.reset();
     // Early in a window, so no test's requests fall either side of a window's end.
     jest.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000 + 1_000);
   });

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { leasedRateLimiter, MAX_BLOCK } from '../../shared/web/leased-rate-limiter';
+import type { RateCounters, RateLimit } from '../../shared/web/rate-limit';
+import { memoryRateCounters } from '../support/memory-rate-limiter';
+
+/**
+ * The limiter counts a source's requests into the shared counters, in blocks when one instance
+ * keeps receiving them. What must hold: never more allowed than the limit across instances; a
+ * referrer's one or two requests counted exactly as one write each; a flood costing far fewer
+ * writes than requests, and none once over the limit.
+ */
+const minute = 60_000;
+const start = 1_800_000_000_000 - (1_800_000_000_000 % minute);
+const key = async () => 'test-only-rate-limit-key-0123456789abcdef';
+
+/** Counters in memory that keep every addition, to count the writes a limiter makes. */
+const recordedCounters = () => {
+  const counters = memoryRateCounters();
+  const additions: number[] = [];
+  const recorded: RateCounters = {
+    add: async (counter, n, endsAt) => {
+      additions.push(n);
+      return counters.add(counter, n, endsAt);
+    },
+  };
+  return { counters: recorded, additions, totals: counters.totals };
+};
+
+const allowedOf = (decisions: { allowed: boolean }[]) => decisions.filter((d) => d.allowed).length;
+
+describe('the per-source rate limiter', () => {
+  it("counts a source's first request at an instance alone, one write of one", async () => {
+    // Prepare
+    const { counters, additions } = recordedCounters();
+    const limiter = leasedRateLimiter(counters, key);
+    const notifications: RateLimit = { name: 'notification', requests: 20, windowSeconds: 60 };
+    // Act
+    const decision = await limiter.take(notifications, '192.0.2.10', start);
+    // Assess
+    expect(decision).toEqual({ allowed: true });
+    expect(additions).toEqual([1]);
+  });
+
+  it('keeps the usual limits close to exact: a block is at most an eighth of what the limit has left', async () => {
+    // Prepare
+    const { counters, additions } = recordedCounters();
+    const limiter = leasedRateLimiter(counters, key);
+    const notifications: RateLimit = { name: 'notification', requests: 20, windowSeconds: 60 };
+    // Act
+    const decisions = [];
+    for (let i = 0; i < 25; i++) decisions.push(await limiter.take(notifications, '192.0.2.11', start + i));
+    // Assess
+    expect(allowedOf(decisions)).toBe(20);
+    expect(decisions.slice(20).every((d) => !d.allowed)).toBe(true);
+    expect(Math.max(...additions)).toBeLessThanOrEqual(Math.floor(19 / 8));
+  });
+
+  it('counts a flood from one source at one instance in growing blocks, and allows exactly the limit', async () => {
+    // Prepare
+    const { counters, additions } = recordedCounters();
+    const limiter = leasedRateLimiter(counters, key);
+    const generous: RateLimit = { name: 'notification', requests: 5_000, windowSeconds: 60 };
+    // Act
+    const decisions = [];
+    for (let i = 0; i < 5_100; i++) decisions.push(await limiter.take(generous, '192.0.2.12', start + i));
+    // Assess
+    expect(allowedOf(decisions)).toBe(5_000);
+    expect(additions.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(Math.max(...additions)).toBe(MAX_BLOCK);
+    expect(additions.length).toBeLessThan(5_000 / 20);
+  });
+
+  it('refuses the rest of the window without writing once the limit is reached, and counts afresh in the next', async () => {
+    // Prepare
+    const { counters, additions } = recordedCounters();
+    const limiter = leasedRateLimiter(counters, key);
+    const small: RateLimit = { name: 'codes', requests: 2, windowSeconds: 60 };
+    for (let i = 0; i < 3; i++) await limiter.take(small, '192.0.2.13', start + i);
+    const writesAtTheLimit = additions.length;
+    // Act
+    const refused = [];
+    for (let i = 0; i < 50; i++) refused.push(await limiter.take(small, '192.0.2.13', start + 10_000 + i));
+    const nextWindow = await limiter.take(small, '192.0.2.13', start + minute);
+    // Assess
+    expect(refused.every((d) => !d.allowed)).toBe(true);
+    expect(refused[0]).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    expect(additions).toHaveLength(writesAtTheLimit + 1);
+    expect(nextWindow).toEqual({ allowed: true });
+  });
+
+  it('has requests arriving at once at one instance wait for one write, not each make their own', async () => {
+    // Prepare
+    const { counters, additions } = recordedCounters();
+    const limiter = leasedRateLimiter(counters, key);
+    const generous: RateLimit = { name: 'notification', requests: 1_000_000, windowSeconds: 60 };
+    // Act
+    const decisions = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => limiter.take(generous, '192.0.2.14', start + i)),
+    );
+    // Assess
+    expect(allowedOf(decisions)).toBe(50);
+    expect(additions).toEqual([1, 2, 4, 8, 16, 32]);
+  });
+
+  it('lets a failed count reach the caller, and the next request counts again', async () => {
+    // Prepare
+    const memory = memoryRateCounters();
+    let failing = true;
+    const flaky: RateCounters = {
+      add: async (counter, n, endsAt) => {
+        if (failing) throw new Error('ProvisionedThroughputExceededException');
+        return memory.add(counter, n, endsAt);
+      },
+    };
+    const limiter = leasedRateLimiter(flaky, key);
+    const notifications: RateLimit = { name: 'notification', requests: 20, windowSeconds: 60 };
+    // Act
+    const failed = limiter.take(notifications, '192.0.2.15', start);
+    await expect(failed).rejects.toThrow('ProvisionedThroughputExceededException');
+    failing = false;
+    const next = await limiter.take(notifications, '192.0.2.15', start + 1);
+    // Assess
+    expect(next).toEqual({ allowed: true });
+    expect([...memory.totals.values()]).toEqual([1]);
+  });
+
+  it('never allows more than the limit in a window between instances, whatever the order of requests', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 400 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 40 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        async (requests, waves) => {
+          // Prepare: four instances over the same counters; each wave sends a number of
+          // requests at once to one instance.
+          const { counters, totals } = recordedCounters();
+          const instances = Array.from({ length: 4 }, () => leasedRateLimiter(counters, key));
+          const limit: RateLimit = { name: 'notification', requests, windowSeconds: 60 };
+          // Act
+          let allowed = 0;
+          let sent = 0;
+          for (const [instance, size] of waves) {
+            const decisions = await Promise.all(
+              Array.from({ length: size }, () => instances[instance].take(limit, '192.0.2.16', start + sent)),
+            );
+            sent += size;
+            allowed += allowedOf(decisions);
+          }
+          // Assess: never over the limit; and while the shared count is under it, nobody was refused.
+          expect(allowed).toBeLessThanOrEqual(requests);
+          const counted = Math.max(...totals.values());
+          if (counted < requests) expect(allowed).toBe(sent);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
