@@ -5,10 +5,10 @@ import { decide, rateWindow, type RateCounters, type RateLimit, type RateLimiter
  * but a source that keeps sending to the same instance is counted in blocks, one write a block.
  *
  * Why: counting one write per request made the limiter one of the four requests intake makes
- * (three to DynamoDB, one to SQS), each an update of the one item every request from that source
- * updates. Locally, a burst from one agency's system spent about a fifth of its CPU a
- * notification there (`bench:pipeline`, side by side); in AWS it is a write per request on one
- * item, which DynamoDB serves at most about a thousand times a second.
+ * (three to DynamoDB, one to SQS), every request from a source updating the same one item.
+ * Locally, a burst from one agency's system spent about a fifth of its CPU a notification there
+ * (`bench:pipeline`, side by side); in AWS it is a write per request on one item, which DynamoDB
+ * serves at most about a thousand times a second.
  *
  * Why it is still a limit across instances: an instance allows only requests it has already
  * counted into the shared counter (its block), and only the part of a block that fits under the
