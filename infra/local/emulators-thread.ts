@@ -15,6 +15,7 @@ import { watchListeningServers } from './listening-servers';
 import { persistMailbox } from './mailbox';
 import { closeServer, keepListeningOnLoopback, listen, LOOPBACK } from './net';
 import { answerEmulatorRequests } from './socketless-http';
+import { checkpointInAnotherThread } from './sqlite-checkpoints';
 import { REGION } from './template';
 
 /**
@@ -40,6 +41,8 @@ const commitWithoutWaitingForTheDisk = async () => {
     if (!set.has(this)) {
       set.add(this);
       exec.call(this, 'PRAGMA synchronous = NORMAL');
+      // Checkpoints run in a thread of their own (sqlite-checkpoints.ts), never on this one.
+      exec.call(this, 'PRAGMA wal_autocheckpoint = 0');
     }
     return exec.call(this, sql);
   };
@@ -68,6 +71,8 @@ async function runEmulators(dataDir: string, ports: EmulatorPorts): Promise<Emul
     keepListeningOnLoopback();
     const fauxqs = await startFauxqs({ port: ports.sqs, logger: false, defaultRegion: REGION, dataDir: sqsDir });
     stops.push(() => fauxqs.stop());
+    const checkpoints = await checkpointInAnotherThread(join(sqsDir, 'fauxqs.db'));
+    stops.push(() => checkpoints.stop());
 
     const ses = await startSes({ host: LOOPBACK, port: ports.mailbox });
     const sesAddress = ses.address() as AddressInfo | null;
