@@ -21,13 +21,21 @@ import { REGION } from './template';
 /**
  * fauxqs keeps its queues in SQLite in write-ahead-log mode with SQLite's default
  * `synchronous = FULL`, which waits for the disk (fsync) at every commit, and every SendMessage,
- * receive and delete is a commit of its own: about 8 ms each on these machines against 0.3 ms
- * with `NORMAL`, during which this thread (dynalite too) does nothing else. With `NORMAL` a
- * commit is in the log when the call returns, so a crash or kill of the process loses nothing
- * (the kill-and-restart tests); only a power cut could lose the last moments, as it could
- * dynalite's LevelDB writes, which never wait for the disk, and the sweeper queues again any
- * contact left `received`. fauxqs opens its database itself, so every connection this thread
- * opens gets the setting before its first statement (node:sqlite is used by nothing else here).
+ * receive and delete is a commit of its own: about 8 ms each on these machines, during which
+ * this thread (dynalite too) does nothing else. Here its connections never wait for the disk:
+ * - `synchronous = OFF`: a commit is in the log, in the operating system's hands, when the call
+ *   returns, so a crash or kill of the process loses nothing (the kill-and-restart tests). `NORMAL`
+ *   also commits without an fsync, but still syncs the log's header each time the log starts
+ *   again from its beginning after a checkpoint, here every second or so.
+ * - `wal_autocheckpoint = 0`: checkpoints, which wait for the disk twice, run in a thread of their
+ *   own (sqlite-checkpoints.ts), whose connection keeps `NORMAL`, so everything checkpointed is on
+ *   the disk first.
+ * Only an operating system crash or a power cut could lose the last moments' messages, as it
+ * could dynalite's LevelDB writes, which never wait for the disk (SQLite's documentation warns
+ * that one could even leave the file unreadable: delete `.data/sqs` to start the queues afresh);
+ * the sweeper queues again any contact left `received`. fauxqs opens its database itself, so
+ * every connection this thread opens gets the settings before its first statement (node:sqlite
+ * is used by nothing else here).
  */
 const commitWithoutWaitingForTheDisk = async () => {
   // This Node's type definitions predate node:sqlite (Node 22, which runs the emulators).
@@ -40,8 +48,7 @@ const commitWithoutWaitingForTheDisk = async () => {
   DatabaseSync.prototype.exec = function (this: Connection, sql: string) {
     if (!set.has(this)) {
       set.add(this);
-      exec.call(this, 'PRAGMA synchronous = NORMAL');
-      // Checkpoints run in a thread of their own (sqlite-checkpoints.ts), never on this one.
+      exec.call(this, 'PRAGMA synchronous = OFF');
       exec.call(this, 'PRAGMA wal_autocheckpoint = 0');
     }
     return exec.call(this, sql);

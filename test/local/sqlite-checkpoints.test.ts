@@ -18,7 +18,7 @@ const script = `
   const { checkpointInAnotherThread } = await import('./infra/local/sqlite-checkpoints');
   const file = join(mkdtempSync(join(tmpdir(), 'front-door-checkpoints-')), 'queues.db');
   const db = new DatabaseSync(file);
-  for (const pragma of ['journal_mode = WAL', 'synchronous = NORMAL', 'wal_autocheckpoint = 0']) db.exec('PRAGMA ' + pragma);
+  for (const pragma of ['journal_mode = WAL', 'synchronous = OFF', 'wal_autocheckpoint = 0']) db.exec('PRAGMA ' + pragma);
   db.exec('CREATE TABLE messages (id INTEGER PRIMARY KEY, body TEXT)');
   const insert = db.prepare('INSERT INTO messages (body) VALUES (?)');
   for (let i = 0; i < 2000; i++) insert.run('x'.repeat(500));
