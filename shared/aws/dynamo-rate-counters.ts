@@ -30,6 +30,9 @@ export class DynamoRateCounters implements RateCounters {
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return Number(Attributes?.count ?? n);
+    // An answer without the total would leave the limiter guessing: a guess of too low a count
+    // would let a whole block through, so none is made.
+    if (typeof Attributes?.count !== 'number') throw new Error('DynamoDB answered a rate counter without its total');
+    return Attributes.count;
   }
 }

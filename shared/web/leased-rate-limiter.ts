@@ -6,18 +6,19 @@ import { decide, rateWindow, type RateCounters, type RateLimit, type RateLimiter
  *
  * Why: counting one write per request made the limiter one of the four requests intake makes
  * (three to DynamoDB, one to SQS), every request from a source updating the same one item.
- * Locally, a burst from one agency's system spent about a fifth of its CPU a notification there
- * (`bench:pipeline`, side by side); in AWS it is a write per request on one item, which DynamoDB
- * serves at most about a thousand times a second.
+ * Locally, in a burst from one agency's system, that write took about a fifth of the CPU spent on
+ * each notification (`bench:pipeline`, side by side); in AWS it is a write per request on one
+ * item, which DynamoDB serves at most about a thousand times a second.
  *
  * Why it is still a limit across instances: an instance allows only requests it has already
  * counted into the shared counter (its block), and only the part of a block that fits under the
  * limit, so all instances together never allow more than the limit in a window. Blocks trade the
  * other way: what an instance has counted and not used is lost with its window, so a source may
- * be refused a little early, never let through late. To keep that small:
+ * be refused a little before its limit, never allowed past it. To keep that small:
  * - a source's first request to an instance in a window is counted alone, exactly as before, and a
  *   block grows (doubling, to at most `MAX_BLOCK`) only when the same instance has used up the
- *   last one in that window, which a referrer sending a notification or two never does;
+ *   last one in that window: a referrer's second notification in a minute at the same instance
+ *   counts a block of two with the default limit of 20, and the one left over is lost;
  * - a block is never more than an eighth of what the limit has left at the last count, so with
  *   the usual limits (10 to 60 a window) blocks stay at 1 to 7 requests.
  * And once the shared count has reached the limit, the instance refuses the rest of that window
@@ -25,8 +26,13 @@ import { decide, rateWindow, type RateCounters, type RateLimit, type RateLimiter
  */
 export const MAX_BLOCK = 32;
 const HEADROOM_SHARE = 8;
-/** Windows an instance remembers at once: a flood from many addresses must not grow it without bound. */
+/**
+ * Windows an instance remembers at once: a flood from many addresses must not grow it without
+ * bound. When full it forgets ended windows and then the oldest, down to nine tenths, so that a
+ * flood of new addresses clears room once in a thousand requests rather than at each.
+ */
 const MAX_TRACKED = 10_000;
+const KEEP_WHEN_FULL = 9_000;
 
 interface Block {
   endsAt: number;
@@ -55,7 +61,7 @@ export const leasedRateLimiter = (counters: RateCounters, hashKey: () => Promise
   const forgetEnded = (now: number) => {
     for (const [counter, block] of blocks) if (block.endsAt <= now) blocks.delete(counter);
     for (const counter of blocks.keys()) {
-      if (blocks.size < MAX_TRACKED) break;
+      if (blocks.size <= KEEP_WHEN_FULL) break;
       blocks.delete(counter);
     }
   };

@@ -5,9 +5,10 @@ import { memoryRateCounters } from '../support/memory-rate-limiter';
 
 /**
  * The limiter counts a source's requests into the shared counters, in blocks when one instance
- * keeps receiving them. What must hold: never more allowed than the limit across instances; a
- * referrer's one or two requests counted exactly as one write each; a flood costing far fewer
- * writes than requests, and none once over the limit.
+ * keeps receiving them. What must hold: never more allowed than the limit across instances, and
+ * never refused short of it by more than the instances' unused blocks; a referrer's first request
+ * at an instance counted alone; a flood costing far fewer writes than requests, and none once over
+ * the limit.
  */
 const minute = 60_000;
 const start = 1_800_000_000_000 - (1_800_000_000_000 % minute);
@@ -155,6 +156,48 @@ describe('the per-source rate limiter', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('between instances writing at the same moment, with the counters slow to answer, allows neither more than the limit nor less than it less their unused blocks', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 600 }),
+        fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 4, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.infiniteStream(fc.integer({ min: 0, max: 3 })),
+        async (requests, waves, delays) => {
+          // Prepare: four instances over counters that answer after a few turns of the event
+          // loop, so that writes from different instances overlap; each wave sends to all four at once.
+          const memory = memoryRateCounters();
+          const slow: RateCounters = {
+            add: async (counter, n, endsAt) => {
+              for (let turn = delays.next().value; turn > 0; turn--) await new Promise(setImmediate);
+              return memory.add(counter, n, endsAt);
+            },
+          };
+          const instances = Array.from({ length: 4 }, () => leasedRateLimiter(slow, key));
+          const limit: RateLimit = { name: 'notification', requests, windowSeconds: 60 };
+          // Act
+          let allowed = 0;
+          let sent = 0;
+          for (const wave of waves) {
+            const decisions = await Promise.all(
+              wave.flatMap((size, instance) =>
+                Array.from({ length: size }, () => instances[instance].take(limit, '192.0.2.17', start + sent)),
+              ),
+            );
+            sent += decisions.length;
+            allowed += allowedOf(decisions);
+          }
+          // Assess: each instance holds at most a block less one unused.
+          expect(allowed).toBeLessThanOrEqual(requests);
+          expect(allowed).toBeGreaterThanOrEqual(Math.min(sent, requests - 4 * (MAX_BLOCK - 1)));
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
