@@ -14,6 +14,7 @@ import { bufferLevelDbWritesOnThisThread } from './leveldb-write-buffer';
 import { watchListeningServers } from './listening-servers';
 import { persistMailbox } from './mailbox';
 import { closeServer, keepListeningOnLoopback, listen, LOOPBACK } from './net';
+import { loadDatabaseSync, type SqliteConnection } from './node-sqlite';
 import { answerEmulatorRequests } from './socketless-http';
 import { checkpointInAnotherThread } from './sqlite-checkpoints';
 import { REGION } from './template';
@@ -38,14 +39,10 @@ import { REGION } from './template';
  * is used by nothing else here).
  */
 const commitWithoutWaitingForTheDisk = async () => {
-  // This Node's type definitions predate node:sqlite (Node 22, which runs the emulators).
-  type Connection = object;
-  const { DatabaseSync } = (await import('node:sqlite' as string)) as {
-    DatabaseSync: { prototype: { exec(this: Connection, sql: string): void } };
-  };
+  const DatabaseSync = await loadDatabaseSync();
   const exec = DatabaseSync.prototype.exec;
-  const set = new WeakSet<Connection>();
-  DatabaseSync.prototype.exec = function (this: Connection, sql: string) {
+  const set = new WeakSet<SqliteConnection>();
+  DatabaseSync.prototype.exec = function (this: SqliteConnection, sql: string) {
     if (!set.has(this)) {
       set.add(this);
       exec.call(this, 'PRAGMA synchronous = OFF');

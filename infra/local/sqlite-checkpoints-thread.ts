@@ -8,16 +8,12 @@
  * keeps its size).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-
-type Connection = { exec(sql: string): void; close(): void };
+import { loadDatabaseSync } from './node-sqlite';
 
 const { databaseFile, everyMs } = workerData as { databaseFile: string; everyMs: number };
 
 const run = async () => {
-  // This Node's type definitions predate node:sqlite (Node 22, which runs the emulators).
-  const { DatabaseSync } = (await import('node:sqlite' as string)) as {
-    DatabaseSync: new (path: string) => Connection;
-  };
+  const DatabaseSync = await loadDatabaseSync();
   const db = new DatabaseSync(databaseFile);
   // NORMAL: a checkpoint waits for the disk (fsync) before and after copying, here and only here.
   db.exec('PRAGMA synchronous = NORMAL');

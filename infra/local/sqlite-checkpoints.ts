@@ -14,9 +14,9 @@ import { Worker } from 'node:worker_threads';
  * in fsync on `fauxqs.db-wal`). The log is still copied into the database, and synced when it is,
  * by this other thread.
  *
- * The thread is the emulators' helper, not their master: if it fails, checkpoints stop (said once
- * on standard error, and the log then grows until fauxqs's own close copies it), and nothing
- * else does; `stop` returns within a few seconds whatever state the thread is in.
+ * The thread is the emulators' helper, not their master: if it fails, checkpoints stop (said on
+ * standard error, and the log then grows until fauxqs's own close copies it), and nothing else
+ * does; if it cannot start, the emulators do not start either, saying why; `stop` returns within a few seconds whatever state the thread is in.
  */
 export const checkpointInAnotherThread = async (
   databaseFile: string,

@@ -51,14 +51,14 @@ export const leasedRateLimiter = (counters: RateCounters, hashKey: () => Promise
   const blockFor = (counter: string, endsAt: number, now: number): Block => {
     const known = blocks.get(counter);
     if (known) return known;
-    if (blocks.size >= MAX_TRACKED) forgetEnded(now);
+    if (blocks.size >= MAX_TRACKED) makeRoom(now);
     const block: Block = { endsAt, available: 0, lastCount: 0, nextSize: 1 };
     blocks.set(counter, block);
     return block;
   };
 
   /** Forgets ended windows, then the oldest remembered: forgetting only loses unused counts. */
-  const forgetEnded = (now: number) => {
+  const makeRoom = (now: number) => {
     for (const [counter, block] of blocks) if (block.endsAt <= now) blocks.delete(counter);
     for (const counter of blocks.keys()) {
       if (blocks.size <= KEEP_WHEN_FULL) break;
@@ -69,8 +69,8 @@ export const leasedRateLimiter = (counters: RateCounters, hashKey: () => Promise
   const count = async (block: Block, counter: string, limit: RateLimit) => {
     const size = Math.max(1, Math.min(block.nextSize, Math.floor((limit.requests - block.lastCount) / HEADROOM_SHARE)));
     const total = await counters.add(counter, size, block.endsAt);
-    // Another instance may have counted between this block's start and its end: only the part
-    // of the block below the limit may be allowed.
+    // Other instances may have counted since this one last did: only the part of this block at
+    // or below the limit may be allowed.
     block.available += Math.max(0, Math.min(size, limit.requests - (total - size)));
     block.lastCount = total;
     block.nextSize = Math.min(size * 2, MAX_BLOCK);

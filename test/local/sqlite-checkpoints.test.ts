@@ -34,12 +34,23 @@ const script = `
 })();
 `;
 
+const cannotStart = `
+(async () => {
+  const { checkpointInAnotherThread } = await import('./infra/local/sqlite-checkpoints');
+  await checkpointInAnotherThread('/nonexistent-folder-for-front-door/queues.db').then(
+    () => console.log('started'),
+    (error) => console.log(error.message),
+  );
+})();
+`;
+
+const runScript = async (text: string) =>
+  (await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--eval', text], { cwd: ROOT })).stdout;
+
 describe('checkpoints of an SQLite log in another thread', () => {
   it('copy what the writer committed into the database while the writer goes on committing', async () => {
     // Act
-    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--eval', script], {
-      cwd: ROOT,
-    });
+    const stdout = await runScript(script);
 
     // Assess: a megabyte committed with the writer's own checkpoints off stays in the log until
     // the other thread copies it; the writer's later commits are all there.
@@ -47,5 +58,13 @@ describe('checkpoints of an SQLite log in another thread', () => {
     expect(before).toBeLessThan(64 * 1024);
     expect(after).toBeGreaterThan(1_000_000);
     expect(rows).toBe(2100);
+  });
+
+  it('that cannot start say why, so the emulators do not start without them', async () => {
+    // Act
+    const stdout = await runScript(cannotStart);
+
+    // Assess
+    expect(stdout.trim()).toMatch(/^SQLite checkpoints could not start: failed: .*unable to open database/);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { leasedRateLimiter, MAX_BLOCK } from '../../shared/web/leased-rate-limiter';
-import type { RateCounters, RateLimit } from '../../shared/web/rate-limit';
+import type { RateCounters, RateDecision, RateLimit, RateLimiter } from '../../shared/web/rate-limit';
 import { memoryRateCounters } from '../support/memory-rate-limiter';
 
 /**
@@ -29,6 +29,13 @@ const recordedCounters = () => {
 
 const allowedOf = (decisions: { allowed: boolean }[]) => decisions.filter((d) => d.allowed).length;
 
+/** Sends `count` requests from `source` one after another, a millisecond apart from `from`. */
+const inTurn = async (limiter: RateLimiter, limit: RateLimit, source: string, count: number, from = start) => {
+  const decisions: RateDecision[] = [];
+  for (let i = 0; i < count; i++) decisions.push(await limiter.take(limit, source, from + i));
+  return decisions;
+};
+
 describe('the per-source rate limiter', () => {
   it("counts a source's first request at an instance alone, one write of one", async () => {
     // Prepare
@@ -48,8 +55,7 @@ describe('the per-source rate limiter', () => {
     const limiter = leasedRateLimiter(counters, key);
     const notifications: RateLimit = { name: 'notification', requests: 20, windowSeconds: 60 };
     // Act
-    const decisions = [];
-    for (let i = 0; i < 25; i++) decisions.push(await limiter.take(notifications, '192.0.2.11', start + i));
+    const decisions = await inTurn(limiter, notifications, '192.0.2.11', 25);
     // Assess
     expect(allowedOf(decisions)).toBe(20);
     expect(decisions.slice(20).every((d) => !d.allowed)).toBe(true);
@@ -62,8 +68,7 @@ describe('the per-source rate limiter', () => {
     const limiter = leasedRateLimiter(counters, key);
     const generous: RateLimit = { name: 'notification', requests: 5_000, windowSeconds: 60 };
     // Act
-    const decisions = [];
-    for (let i = 0; i < 5_100; i++) decisions.push(await limiter.take(generous, '192.0.2.12', start + i));
+    const decisions = await inTurn(limiter, generous, '192.0.2.12', 5_100);
     // Assess
     expect(allowedOf(decisions)).toBe(5_000);
     expect(additions.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32]);
@@ -76,11 +81,10 @@ describe('the per-source rate limiter', () => {
     const { counters, additions } = recordedCounters();
     const limiter = leasedRateLimiter(counters, key);
     const small: RateLimit = { name: 'codes', requests: 2, windowSeconds: 60 };
-    for (let i = 0; i < 3; i++) await limiter.take(small, '192.0.2.13', start + i);
+    await inTurn(limiter, small, '192.0.2.13', 3);
     const writesAtTheLimit = additions.length;
     // Act
-    const refused = [];
-    for (let i = 0; i < 50; i++) refused.push(await limiter.take(small, '192.0.2.13', start + 10_000 + i));
+    const refused = await inTurn(limiter, small, '192.0.2.13', 50, start + 10_000);
     const nextWindow = await limiter.take(small, '192.0.2.13', start + minute);
     // Assess
     expect(refused.every((d) => !d.allowed)).toBe(true);
